@@ -1,0 +1,5 @@
+#!/usr/bin/env node
+// Entry point: hands over to the compiled CLI (npm run build produces dist/).
+import { main } from '../dist/cli/main.js';
+
+main(process.argv).then((code) => { process.exitCode = code; });

@@ -1,0 +1,112 @@
+// The tarmac.yaml schema: the single source of truth for validation, defaults, types and
+// the JSON Schema written to schema/tarmac.schema.json.
+import { z } from 'zod';
+import { durationMs } from './duration.js';
+
+const name = z
+  .string()
+  .regex(/^[a-z0-9]([a-z0-9._-]*[a-z0-9])?$/, 'Expected a lowercase name of letters, digits, ".", "_" or "-"');
+
+const engine = z
+  .strictObject({
+    type: z.enum(['auto', 'podman', 'docker']).default('auto').describe('Container engine CLI to use; auto prefers podman, then docker.'),
+    connection: z.string().optional().describe('Named podman system connection (podman --connection).'),
+    url: z.string().optional().describe('Engine API URL, e.g. unix:///run/podman/podman.sock (CONTAINER_HOST / DOCKER_HOST).'),
+  })
+  .describe('Which container engine builds the images and runs the cluster.');
+
+const image = z
+  .strictObject({
+    name: name.describe('Logical image name, used in manifests and as the image repository.'),
+    context: z.string().default('.').describe('Build context directory, relative to this file.'),
+    containerfile: z.string().optional().describe('Containerfile/Dockerfile path relative to this file; default: Containerfile or Dockerfile in the context.'),
+    args: z.record(z.string(), z.union([z.string(), z.number(), z.boolean()])).default({}).describe('Build arguments (--build-arg).'),
+    target: z.string().optional().describe('Multi-stage build target (--target).'),
+    weight: z.number().int('Expected a whole number').min(1, 'Expected a weight of at least 1 (engine units this build claims)').default(1)
+      .describe('Engine units this build claims while it runs; a weight above build.capacity runs alone.'),
+    dependsOn: z.array(z.string()).default([]).describe('Names of images in this file that this image is built FROM.'),
+  })
+  .describe('An image to build.');
+
+const cluster = z
+  .strictObject({
+    target: z.enum(['auto', 'kind', 'podman']).default('auto').describe('kind cluster, or pods on podman without a cluster; auto picks kind when installed.'),
+    name: z.string().optional().describe('Cluster name; default `<name>-e2e`.'),
+    kindConfig: z.string().optional().describe('kind cluster config file, relative to this file.'),
+    reuse: z.enum(['healthy', 'never']).default('healthy').describe('Reuse an existing cluster when healthy, or always recreate.'),
+  })
+  .describe('Where the services run.');
+
+const waitFor = z.strictObject({
+  kind: z.string().default('Deployment').describe('Kubernetes kind to wait for.'),
+  name: z.string().describe('Object name.'),
+});
+
+const deployGroup = z
+  .strictObject({
+    name: name.describe('Group name, referenced by `after`.'),
+    manifests: z.array(z.string()).default([]).describe('Manifest files or directories, relative to this file.'),
+    kustomize: z.string().optional().describe('A kustomize directory, relative to this file.'),
+    wait: z.array(waitFor).optional().describe('Objects to wait for; default: every Deployment, StatefulSet and DaemonSet of the group.'),
+    after: z.array(z.string()).default([]).describe('Groups that must be ready first.'),
+  })
+  .describe('Manifests applied together.');
+
+const test = z
+  .strictObject({
+    command: z.array(z.string()).min(1, 'Expected the command as a non-empty argv list, e.g. ["node", "suite.mjs"]').describe('The test command as argv (no shell).'),
+    env: z.record(z.string(), z.string()).default({}).describe('Extra environment for the test command.'),
+    junit: z.string().optional().describe('JUnit XML file the command writes, relative to this file.'),
+    timeout: durationMs.optional().describe('Time limit for the test command (default 30m).'),
+    cwd: z.string().optional().describe('Working directory, relative to this file (default: this file\'s directory).'),
+  })
+  .describe('The end-to-end test suite.');
+
+const build = z
+  .strictObject({
+    capacity: z.number().int('Expected a whole number').min(1, 'Expected a capacity of at least 1').default(2)
+      .describe('Engine units that may be in use at once (concurrent build weight).'),
+  })
+  .default({ capacity: 2 });
+
+const timeouts = z
+  .strictObject({
+    build: durationMs.default(900_000).describe('Per image build (default 15m).'),
+    cluster: durationMs.default(300_000).describe('Cluster create or reuse check (default 5m).'),
+    deliver: durationMs.default(180_000).describe('Per image delivery (default 3m).'),
+    deploy: durationMs.default(300_000).describe('Per deploy group, apply plus readiness (default 5m).'),
+    test: durationMs.default(1_800_000).describe('The test step (default 30m).'),
+    stall: durationMs.default(120_000).describe('No output for this long triggers an engine health probe (default 2m).'),
+    heartbeat: durationMs.default(15_000).describe('Plain-mode progress line interval (default 15s).'),
+  })
+  .default({ build: 900_000, cluster: 300_000, deliver: 180_000, deploy: 300_000, test: 1_800_000, stall: 120_000, heartbeat: 15_000 });
+
+const registry = z
+  .strictObject({
+    url: z.string().min(1).describe('Registry and repository prefix, e.g. 127.0.0.1:5000/myteam.'),
+    push: z.boolean().default(false).describe('Push built images by content tag.'),
+    pull: z.boolean().default(false).describe('Pull images from the registry instead of building when present.'),
+    insecure: z.boolean().default(false).describe('Plain HTTP / no TLS verification (local registries).'),
+  })
+  .describe('Registry mode: build once, push by content tag, pull elsewhere.');
+
+/** The whole tarmac.yaml document. */
+export const configSchema = z
+  .strictObject({
+    $schema: z.string().optional(),
+    name: name.describe('Environment name; prefixes clusters, networks and labels.'),
+    engine: engine.default({ type: 'auto' }),
+    images: z.array(image).default([]),
+    cluster: cluster.default({ target: 'auto', reuse: 'healthy' }),
+    deploy: z.array(deployGroup).default([]),
+    test: test.optional(),
+    build,
+    timeouts,
+    registry: registry.optional(),
+  })
+  .describe('tarmac environment definition.');
+
+/** The config as written (before defaults). */
+export type ConfigInput = z.input<typeof configSchema>;
+/** The config after parsing and defaults, paths still as written. */
+export type ConfigOutput = z.output<typeof configSchema>;

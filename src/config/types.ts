@@ -1,0 +1,63 @@
+// The normalised environment: what the rest of tarmac consumes after config loading.
+// All paths are absolute; all durations are milliseconds; defaults are filled in.
+
+export interface ImageSpec {
+  name: string;
+  /** Absolute build context directory. */
+  contextDir: string;
+  /** Absolute Containerfile/Dockerfile path. */
+  containerfile: string;
+  args: Record<string, string>;
+  target?: string;
+  weight: number;
+  dependsOn: string[];
+}
+
+export interface DeployGroupSpec {
+  name: string;
+  /** Absolute manifest files or directories. */
+  manifests: string[];
+  /** Absolute kustomize directory. */
+  kustomize?: string;
+  /** Objects to wait for; undefined means every workload of the group. */
+  wait?: { kind: string; name: string }[];
+  after: string[];
+}
+
+export interface TestSpec {
+  command: string[];
+  env: Record<string, string>;
+  /** Absolute JUnit XML path. */
+  junit?: string;
+  timeoutMs: number;
+  /** Absolute working directory. */
+  cwd: string;
+}
+
+export interface Timeouts {
+  build: number;
+  cluster: number;
+  deliver: number;
+  deploy: number;
+  test: number;
+  stall: number;
+  heartbeat: number;
+}
+
+export interface Env {
+  name: string;
+  /** Absolute path of the config file. */
+  file: string;
+  /** Directory of the config file; relative paths resolve against it. */
+  dir: string;
+  /** Where tarmac keeps runs, kubeconfigs and state: `<dir>/.tarmac`. */
+  stateDir: string;
+  engine: { type: 'auto' | 'podman' | 'docker'; connection?: string; url?: string };
+  images: ImageSpec[];
+  cluster: { target: 'auto' | 'kind' | 'podman'; name: string; kindConfig?: string; reuse: 'healthy' | 'never' };
+  deploy: DeployGroupSpec[];
+  test?: TestSpec;
+  capacity: number;
+  timeouts: Timeouts;
+  registry?: { url: string; push: boolean; pull: boolean; insecure: boolean };
+}

@@ -1,0 +1,79 @@
+// The container engine seen by the rest of tarmac; podman and docker CLIs implement it.
+import type { RunResult } from '../exec/types.js';
+
+export type EngineName = 'podman' | 'docker';
+
+export interface BuildRequest {
+  /** Full tag, e.g. `localhost/datastorage:tm-0123456789ab`. */
+  tag: string;
+  contextDir: string;
+  containerfile: string;
+  args: Record<string, string>;
+  target?: string;
+  labels: Record<string, string>;
+  signal?: AbortSignal;
+  timeoutMs?: number;
+  onLine?: (line: string) => void;
+}
+
+export interface EngineHealth {
+  ok: boolean;
+  /** One line for people: "podman 4.3.1 answered in 80ms" or the error. */
+  detail: string;
+  durationMs: number;
+}
+
+export interface EngineInfo {
+  name: EngineName;
+  version: string;
+  /** The engine is remote (a socket or connection), as podman --remote. */
+  remote: boolean;
+  rootless: boolean;
+  /** Image storage root (GraphRoot), when known. */
+  storageRoot?: string;
+  cpus?: number;
+  memTotalBytes?: number;
+  raw: unknown;
+}
+
+export interface ImageInfo {
+  id: string;
+  tags: string[];
+  sizeBytes: number;
+  labels: Record<string, string>;
+  created?: string;
+}
+
+export interface ContainerSummary {
+  id: string;
+  names: string[];
+  state: string;
+  image: string;
+  labels: Record<string, string>;
+}
+
+/** A container engine adapter; every method honours the AbortSignal. */
+export interface ContainerEngine {
+  readonly name: EngineName;
+  /** The argv prefix used for every call, e.g. ['podman', '--url', 'unix:///...']. */
+  readonly argvPrefix: readonly string[];
+  /** Extra environment given to every call (e.g. CONTAINER_HOST). */
+  readonly env: Record<string, string>;
+  info(signal?: AbortSignal): Promise<EngineInfo>;
+  /** A cheap liveness probe under a hard timeout; never throws. */
+  health(timeoutMs: number, signal?: AbortSignal): Promise<EngineHealth>;
+  /** Builds an image; resolves with the raw result (the caller classifies failures). */
+  build(request: BuildRequest): Promise<RunResult>;
+  imageExists(ref: string, signal?: AbortSignal): Promise<boolean>;
+  inspectImage(ref: string, signal?: AbortSignal): Promise<ImageInfo | undefined>;
+  tag(source: string, target: string, signal?: AbortSignal): Promise<void>;
+  save(ref: string, archivePath: string, signal?: AbortSignal): Promise<void>;
+  load(archivePath: string, signal?: AbortSignal): Promise<void>;
+  push(ref: string, options: { insecure: boolean; signal?: AbortSignal }): Promise<void>;
+  pull(ref: string, options: { insecure: boolean; signal?: AbortSignal }): Promise<void>;
+  removeImage(ref: string, signal?: AbortSignal): Promise<void>;
+  listContainers(labels: Record<string, string>, signal?: AbortSignal): Promise<ContainerSummary[]>;
+  removeContainers(ids: string[], signal?: AbortSignal): Promise<void>;
+  /** Removes dangling images carrying all of `labels`; returns what was removed. */
+  prune(labels: Record<string, string>, signal?: AbortSignal): Promise<string[]>;
+}

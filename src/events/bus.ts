@@ -1,0 +1,33 @@
+// In-process event bus: stamps events with time and run id and hands them to every subscriber.
+import type { EventInput, TarmacEvent } from './types.js';
+
+export type Listener = (event: TarmacEvent) => void;
+
+/** A clock; tests pass a fake one. */
+export interface Clock {
+  now(): number;
+}
+
+export const systemClock: Clock = { now: () => Date.now() };
+
+/** One run's event stream; subscribers are called synchronously, in order. */
+export class EventBus {
+  private readonly listeners = new Set<Listener>();
+  readonly history: TarmacEvent[] = [];
+
+  constructor(readonly runId: string, private readonly clock: Clock = systemClock) {}
+
+  /** Adds a listener; returns a function that removes it. */
+  subscribe(listener: Listener): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /** Stamps an event, records it and delivers it to every listener. */
+  emit(input: EventInput): TarmacEvent {
+    const event = { ...input, at: this.clock.now(), runId: this.runId } as TarmacEvent;
+    this.history.push(event);
+    for (const listener of this.listeners) listener(event);
+    return event;
+  }
+}

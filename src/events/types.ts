@@ -1,0 +1,56 @@
+// Every state change of a run is one of these events; views, journal and history consume them.
+import type { StepId, StepKind, Claims } from '../plan/types.js';
+
+/** The states a step moves through; one closed set that every consumer switches on. */
+export type StepState =
+  /** Waiting for dependencies or resources. */
+  | 'pending'
+  /** Work in progress. */
+  | 'running'
+  /** Finished: the work was done and verified. */
+  | 'succeeded'
+  /** Finished without work: the result already existed (e.g. image tag present). */
+  | 'cached'
+  /** Finished with an error. */
+  | 'failed'
+  /** Never started because a dependency failed or was skipped. */
+  | 'skipped'
+  /** Stopped or never started because the run was cancelled. */
+  | 'cancelled';
+
+/** Terminal states: a step in one of these never changes again. */
+export const TERMINAL_STATES: ReadonlySet<StepState> = new Set(['succeeded', 'cached', 'failed', 'skipped', 'cancelled']);
+
+/** Error payload carried by events (serialisable). */
+export interface EventError {
+  code: string;
+  message: string;
+  hint?: string;
+  /** Last output lines of the failing command, if any. */
+  tail?: string[];
+}
+
+interface Base {
+  /** Milliseconds since the epoch. */
+  at: number;
+  runId: string;
+}
+
+export type TarmacEvent =
+  | (Base & { type: 'run.started'; command: string; capacity: number; steps: { id: StepId; kind: StepKind; subject: string; deps: StepId[]; claims: Claims; cached: boolean }[] })
+  | (Base & { type: 'step.started'; stepId: StepId; claims: Claims; attempt: number })
+  | (Base & { type: 'step.output'; stepId: StepId; line: string })
+  | (Base & { type: 'step.heartbeat'; stepId: StepId; elapsedMs: number; lastLine?: string })
+  | (Base & { type: 'step.finished'; stepId: StepId; state: Exclude<StepState, 'pending' | 'running'>; durationMs: number; detail?: string; error?: EventError })
+  | (Base & { type: 'resource'; name: 'engine'; capacity: number; inUse: number })
+  | (Base & { type: 'decision'; message: string })
+  | (Base & { type: 'run.heartbeat'; running: { stepId: StepId; elapsedMs: number; lastLine?: string }[] })
+  | (Base & { type: 'run.finished'; outcome: 'succeeded' | 'failed' | 'cancelled'; durationMs: number });
+
+export type EventType = TarmacEvent['type'];
+
+/** Distributes a type over the union so each variant keeps its own fields. */
+type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
+
+/** An event before the bus stamps it with `at` and `runId`. */
+export type EventInput = DistributiveOmit<TarmacEvent, 'at' | 'runId'>;
