@@ -3,7 +3,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/', 'node_modules/', 'examples/**/node_modules/', '.tarmac/', 'coverage/'] },
+  { ignores: ['dist/', 'node_modules/', 'examples/**/node_modules/', '.tarmac/', 'coverage/', 'test/golden/**/*.js'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -7,5 +7,7 @@ export default defineConfig({
     testTimeout: 120_000,
     hookTimeout: 120_000,
     pool: 'forks',
+    // Sets CONTAINERS_CONF when this machine's podman needs it, and prepares the example's base rootfs once.
+    globalSetup: ['test/support/global-setup.ts'],
   },
 });

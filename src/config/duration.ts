@@ -9,10 +9,11 @@ export function parseDuration(value: string | number): number | undefined {
   if (typeof value === 'number') return Number.isFinite(value) ? Math.round(value * 1000) : undefined;
   const text = value.trim();
   if (/^-?\d+(\.\d+)?$/.test(text)) return Math.round(Number(text) * 1000);
-  if (!/^((\d+(\.\d+)?)(ms|s|m|h))+$/.test(text)) return undefined;
+  // A leading minus is parsed (not rejected as malformed) so `-5s` gets the clearer "positive" message.
+  if (!/^-?((\d+(\.\d+)?)(ms|s|m|h))+$/.test(text)) return undefined;
   let total = 0;
   for (const [, amount, unit] of text.matchAll(PART)) total += Number(amount) * (UNIT_MS[unit ?? 's'] ?? 0);
-  return Math.round(total);
+  return Math.round(text.startsWith('-') ? -total : total);
 }
 
 /** Formats milliseconds for people: 850ms, 12.3s, 4m05s, 1h02m. */
@@ -26,7 +27,7 @@ export function formatDuration(ms: number): string {
 
 /** Zod type for a positive duration; output is milliseconds. */
 export const durationMs = z
-  .union([z.string(), z.number()])
+  .union([z.string(), z.number()], { error: 'Expected a duration such as "90s", "15m" or a number of seconds' })
   .transform((value, ctx) => {
     const ms = parseDuration(value);
     if (ms === undefined) {

@@ -22,7 +22,7 @@ const image = z
     containerfile: z.string().optional().describe('Containerfile/Dockerfile path relative to this file; default: Containerfile or Dockerfile in the context.'),
     args: z.record(z.string(), z.union([z.string(), z.number(), z.boolean()])).default({}).describe('Build arguments (--build-arg).'),
     target: z.string().optional().describe('Multi-stage build target (--target).'),
-    weight: z.number().int('Expected a whole number').min(1, 'Expected a weight of at least 1 (engine units this build claims)').default(1)
+    weight: z.number().int('Expected a whole number').min(1, 'Expected a weight of at least 1').default(1)
       .describe('Engine units this build claims while it runs; a weight above build.capacity runs alone.'),
     dependsOn: z.array(z.string()).default([]).describe('Names of images in this file that this image is built FROM.'),
   })
@@ -37,10 +37,12 @@ const cluster = z
   })
   .describe('Where the services run.');
 
-const waitFor = z.strictObject({
-  kind: z.string().default('Deployment').describe('Kubernetes kind to wait for.'),
-  name: z.string().describe('Object name.'),
-});
+const waitFor = z
+  .strictObject({
+    kind: z.string().default('Deployment').describe('Kubernetes kind to wait for.'),
+    name: z.string().describe('Object name.'),
+  })
+  .describe('A Kubernetes object whose readiness the group waits for.');
 
 const deployGroup = z
   .strictObject({
@@ -67,7 +69,8 @@ const build = z
     capacity: z.number().int('Expected a whole number').min(1, 'Expected a capacity of at least 1').default(2)
       .describe('Engine units that may be in use at once (concurrent build weight).'),
   })
-  .default({ capacity: 2 });
+  .default({ capacity: 2 })
+  .describe('Build scheduling.');
 
 const timeouts = z
   .strictObject({
@@ -79,7 +82,8 @@ const timeouts = z
     stall: durationMs.default(120_000).describe('No output for this long triggers an engine health probe (default 2m).'),
     heartbeat: durationMs.default(15_000).describe('Plain-mode progress line interval (default 15s).'),
   })
-  .default({ build: 900_000, cluster: 300_000, deliver: 180_000, deploy: 300_000, test: 1_800_000, stall: 120_000, heartbeat: 15_000 });
+  .default({ build: 900_000, cluster: 300_000, deliver: 180_000, deploy: 300_000, test: 1_800_000, stall: 120_000, heartbeat: 15_000 })
+  .describe('Time limits per step kind: "90s", "15m", "1h30m" or a number of seconds.');
 
 const registry = z
   .strictObject({
@@ -93,12 +97,12 @@ const registry = z
 /** The whole tarmac.yaml document. */
 export const configSchema = z
   .strictObject({
-    $schema: z.string().optional(),
+    $schema: z.string().optional().describe('Path or URL of the JSON Schema for this file, for editors.'),
     name: name.describe('Environment name; prefixes clusters, networks and labels.'),
     engine: engine.default({ type: 'auto' }),
-    images: z.array(image).default([]),
+    images: z.array(image).default([]).describe('Images to build, in any order; dependsOn orders them.'),
     cluster: cluster.default({ target: 'auto', reuse: 'healthy' }),
-    deploy: z.array(deployGroup).default([]),
+    deploy: z.array(deployGroup).default([]).describe('Deploy groups, applied in `after` order.'),
     test: test.optional(),
     build,
     timeouts,

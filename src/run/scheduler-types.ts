@@ -1,0 +1,52 @@
+// The scheduler's contract with the command that runs it and with the step executors.
+import type { TarmacError } from '../errors/errors.js';
+import type { Clock, EventBus } from '../events/bus.js';
+import type { StepState } from '../events/types.js';
+import type { Step, StepId } from '../plan/types.js';
+
+/** What an executor gets besides its step. */
+export interface ExecutorContext {
+  /** Aborted on timeout or cancellation; pass it to every process and wait. */
+  signal: AbortSignal;
+  /** Reports one line of progress: becomes a `step.output` event and the step's last line in heartbeats. */
+  output: (line: string) => void;
+  /** 1 on the first run of the step, 2 on its first retry, ... */
+  attempt: number;
+}
+
+/** A finished step's result; failures are thrown (a TarmacError; anything else counts as a bug). */
+export interface ExecutorResult {
+  state: 'succeeded' | 'cached';
+  /** One line shown with the finished step, e.g. the image reference built. */
+  detail?: string;
+}
+
+/** Does the work of one step. */
+export type StepExecutor = (step: Step, ctx: ExecutorContext) => Promise<ExecutorResult>;
+
+/** Everything the scheduler needs, passed in. */
+export interface SchedulerDeps {
+  bus: EventBus;
+  /** Engine units that may be in use at once (adjustable later through `Scheduler.engine.setCapacity`). */
+  capacity: number;
+  /** The run's root signal (SIGINT): aborting it cancels the run. */
+  signal: AbortSignal;
+  execute: StepExecutor;
+  /** Interval of `run.heartbeat` events, in ms. */
+  heartbeatMs: number;
+  /** Clock for start times and durations; defaults to the system clock. */
+  clock?: Clock;
+  /** How long an aborted executor may take to settle before its step is given up on (default 30 s). */
+  abortGraceMs?: number;
+}
+
+/** How a run went, per step and overall. */
+export interface RunSummary {
+  /** `cancelled` if any step was cancelled, else `failed` if any step failed or was skipped, else `succeeded`. */
+  outcome: 'succeeded' | 'failed' | 'cancelled';
+  /** Terminal state of every step of the plan. */
+  states: Map<StepId, StepState>;
+  /** The error of every failed step. */
+  errors: Map<StepId, TarmacError>;
+  durationMs: number;
+}

@@ -1,0 +1,204 @@
+// The run loop: starts ready steps whose engine claims fit, longest remaining path first, and turns every
+// state change into an event. The decision loop is synchronous on purpose (as in garden's solver): all
+// bookkeeping happens between awaits, so no two decisions can interleave.
+import { InternalError } from '../errors/errors.js';
+import type { TarmacError } from '../errors/errors.js';
+import { systemClock } from '../events/bus.js';
+import type { Clock } from '../events/bus.js';
+import type { EventError, StepState } from '../events/types.js';
+import { topoOrder } from '../plan/graph.js';
+import type { Plan, Step, StepId } from '../plan/types.js';
+import { startHeartbeat } from '../watch/heartbeat.js';
+import { admit } from './admission.js';
+import { Resource } from './resources.js';
+import type { RunSummary, SchedulerDeps } from './scheduler-types.js';
+import { runStep } from './step-runner.js';
+import type { StepOutcome } from './step-runner.js';
+
+export type { ExecutorContext, ExecutorResult, RunSummary, SchedulerDeps, StepExecutor } from './scheduler-types.js';
+
+const DEFAULT_ABORT_GRACE_MS = 30_000;
+const DONE_OK: ReadonlySet<StepState> = new Set(['succeeded', 'cached']);
+const DONE_BAD: ReadonlySet<StepState> = new Set(['failed', 'skipped', 'cancelled']);
+
+interface Running {
+  step: Step;
+  startedAt: number;
+  attempt: number;
+  lastLine?: string;
+}
+
+/** Runs a plan once; `engine` is exposed so capacity can be changed while it runs. */
+export class Scheduler {
+  readonly engine: Resource;
+  private readonly clock: Clock;
+  private readonly steps: Step[];
+  private readonly rank = new Map<StepId, number>();
+  private readonly states = new Map<StepId, StepState>();
+  private readonly errors = new Map<StepId, TarmacError>();
+  /** For a skipped step, the failed step that caused it. */
+  private readonly failedRoot = new Map<StepId, StepId>();
+  private readonly running = new Map<StepId, Running>();
+  private readonly stop = new AbortController();
+  private startedAt = 0;
+  private pumping = false;
+  private pumpAgain = false;
+  private resolve: ((summary: RunSummary) => void) | undefined;
+
+  /** Validates the plan's graph (throws PlanCycleError) and prepares the engine resource. */
+  constructor(plan: Plan, private readonly deps: SchedulerDeps) {
+    this.clock = deps.clock ?? systemClock;
+    const byId = new Map(plan.steps.map((s) => [s.id, s]));
+    // Walk steps in dependency order so one pass can settle a whole chain of cached or skipped steps.
+    this.steps = topoOrder(plan.steps).map((id) => byId.get(id)!);
+    plan.steps.forEach((s, i) => this.rank.set(s.id, i));
+    for (const step of this.steps) this.states.set(step.id, 'pending');
+    this.engine = new Resource('engine', deps.capacity);
+  }
+
+  /** Runs every step to a terminal state; resolves (never rejects) once no executor is left running. */
+  run(): Promise<RunSummary> {
+    if (this.resolve) throw new InternalError('Scheduler.run() may only be called once');
+    return new Promise<RunSummary>((resolve) => {
+      this.resolve = resolve;
+      this.startedAt = this.clock.now();
+      const { bus, signal } = this.deps;
+      const unsubscribe = this.engine.onChange((r) => {
+        bus.emit({ type: 'resource', ...r });
+        // A capacity change may let waiting steps in.
+        this.pump();
+      });
+      bus.emit({ type: 'resource', ...this.engine.snapshot() });
+      const onAbort = (): void => this.pump();
+      signal.addEventListener('abort', onAbort, { once: true });
+      this.stop.signal.addEventListener('abort', () => {
+        signal.removeEventListener('abort', onAbort);
+        unsubscribe();
+      }, { once: true });
+      startHeartbeat(this.deps.heartbeatMs, this.stop.signal, () => this.heartbeat());
+      this.pump();
+    });
+  }
+
+  /** One round of decisions; re-entrant calls are folded into the running round. */
+  private pump(): void {
+    if (this.pumping) {
+      this.pumpAgain = true;
+      return;
+    }
+    this.pumping = true;
+    try {
+      do {
+        this.pumpAgain = false;
+        this.decide();
+      } while (this.pumpAgain);
+    } finally {
+      this.pumping = false;
+    }
+  }
+
+  private decide(): void {
+    if (this.stop.signal.aborted) return;
+    const cancelled = this.deps.signal.aborted;
+    const ready: Step[] = [];
+    for (const step of this.steps) {
+      if (this.states.get(step.id) !== 'pending') continue;
+      const blocker = step.deps.find((d) => DONE_BAD.has(this.states.get(d)!));
+      if (blocker !== undefined) this.settleBlocked(step, blocker);
+      else if (cancelled) this.finish(step, { state: 'cancelled', detail: 'run cancelled before the step started' }, 0);
+      else if (!step.deps.every((d) => DONE_OK.has(this.states.get(d)!))) continue;
+      else if (step.cached) this.finish(step, { state: 'cached' }, 0);
+      else ready.push(step);
+    }
+    ready.sort((a, b) => b.priority - a.priority || b.claims.engine - a.claims.engine || this.rank.get(a.id)! - this.rank.get(b.id)!);
+    const now = this.clock.now();
+    const holders = [...this.running.values()].map((r) => ({ claim: r.step.claims.engine, expectedEndAt: r.startedAt + r.step.estimateMs }));
+    const candidates = ready.map((s) => ({ id: s.id, claim: s.claims.engine, estimateMs: s.estimateMs }));
+    const byId = new Map(ready.map((s) => [s.id, s]));
+    for (const id of admit(candidates, holders, this.engine.capacity, now)) this.start(byId.get(id)!);
+    if (this.running.size > 0) return;
+    // Nothing runs and nothing could start: every step must be terminal now; anything else is a scheduler bug.
+    for (const step of this.steps) {
+      if (this.states.get(step.id) === 'pending') {
+        this.finish(step, { state: 'failed', error: new InternalError(`scheduler stalled with ${step.id} pending`) }, 0);
+      }
+    }
+    this.complete();
+  }
+
+  private settleBlocked(step: Step, blocker: StepId): void {
+    if (this.states.get(blocker) === 'cancelled') {
+      this.finish(step, { state: 'cancelled', detail: `dependency ${blocker} was cancelled` }, 0);
+      return;
+    }
+    const root = this.failedRoot.get(blocker) ?? blocker;
+    this.failedRoot.set(step.id, root);
+    this.states.set(step.id, 'skipped');
+    this.deps.bus.emit({ type: 'step.finished', stepId: step.id, state: 'skipped', durationMs: 0, detail: `dependency ${root} failed` });
+  }
+
+  private start(step: Step): void {
+    const entry: Running = { step, startedAt: this.clock.now(), attempt: 1 };
+    this.states.set(step.id, 'running');
+    this.running.set(step.id, entry);
+    // Started before the claim (and finished before the release), so each `resource` event matches the running set.
+    this.deps.bus.emit({ type: 'step.started', stepId: step.id, claims: step.claims, attempt: entry.attempt });
+    this.engine.take(step.claims.engine);
+    const output = (line: string): void => {
+      entry.lastLine = line;
+      this.deps.bus.emit({ type: 'step.output', stepId: step.id, line });
+    };
+    const graceMs = this.deps.abortGraceMs ?? DEFAULT_ABORT_GRACE_MS;
+    void runStep({ step, execute: this.deps.execute, attempt: entry.attempt, root: this.deps.signal, output, graceMs })
+      .catch((err: unknown): StepOutcome => ({ state: 'failed', error: new InternalError(`running ${step.id} failed unexpectedly`, err) }))
+      .then((outcome) => {
+        this.running.delete(step.id);
+        this.finish(step, outcome, this.clock.now() - entry.startedAt);
+        this.engine.release(step.claims.engine);
+        this.pump();
+      });
+  }
+
+  private finish(step: Step, outcome: StepOutcome, durationMs: number): void {
+    this.states.set(step.id, outcome.state);
+    if (outcome.state === 'failed') {
+      this.errors.set(step.id, outcome.error);
+      this.deps.bus.emit({ type: 'step.finished', stepId: step.id, state: 'failed', durationMs, error: eventError(outcome.error) });
+      return;
+    }
+    const detail = outcome.detail === undefined ? {} : { detail: outcome.detail };
+    this.deps.bus.emit({ type: 'step.finished', stepId: step.id, state: outcome.state, durationMs, ...detail });
+  }
+
+  private heartbeat(): void {
+    const now = this.clock.now();
+    const running = [...this.running.values()].map((r) => ({
+      stepId: r.step.id,
+      elapsedMs: now - r.startedAt,
+      ...(r.lastLine === undefined ? {} : { lastLine: r.lastLine }),
+    }));
+    this.deps.bus.emit({ type: 'run.heartbeat', running });
+  }
+
+  private complete(): void {
+    this.stop.abort();
+    const states = [...this.states.values()];
+    const outcome = states.includes('cancelled') ? 'cancelled' : states.some((s) => s === 'failed' || s === 'skipped') ? 'failed' : 'succeeded';
+    this.resolve?.({ outcome, states: new Map(this.states), errors: new Map(this.errors), durationMs: this.clock.now() - this.startedAt });
+  }
+}
+
+/** The serialisable form of an error for `step.finished` events. */
+export function eventError(error: TarmacError): EventError {
+  return {
+    code: error.code,
+    message: error.message,
+    ...(error.hint === undefined ? {} : { hint: error.hint }),
+    ...(error.details.length > 0 ? { tail: error.details } : {}),
+  };
+}
+
+/** Runs every step of the plan under the engine capacity; rejects only for an invalid plan or capacity. */
+export async function runPlan(plan: Plan, deps: SchedulerDeps): Promise<RunSummary> {
+  return new Scheduler(plan, deps).run();
+}

@@ -1,0 +1,61 @@
+// Live TTY view: one line per step (state, elapsed, last output line), redrawn in place.
+import type { TarmacEvent } from '../events/types.js';
+import { formatDuration } from '../config/duration.js';
+import type { Colors } from './colors.js';
+import { clip, stateSymbol, stateWord } from './step-words.js';
+import { StepTable, type StepRow } from './step-table.js';
+
+export interface TtyViewOptions {
+  write: (text: string) => void;
+  colors: Colors;
+  columns: () => number;
+  now: () => number;
+  /** Redraw interval in ms while steps run (elapsed times tick). */
+  refreshMs?: number;
+}
+
+export interface TtyView {
+  listener: (event: TarmacEvent) => void;
+  /** Draws the final frame and stops the timer. */
+  stop(): void;
+}
+
+/** Creates the live view; the caller subscribes `listener` to the bus and calls stop() at the end. */
+export function ttyView(options: TtyViewOptions): TtyView {
+  const { write, colors: c } = options;
+  const table = new StepTable();
+  let drawnLines = 0;
+  let header = '';
+
+  const line = (row: StepRow): string => {
+    const elapsed = row.state === 'running' && row.startedAt ? options.now() - row.startedAt : row.durationMs;
+    const time = elapsed === undefined || row.state === 'cached' || row.state === 'skipped' ? '' : formatDuration(elapsed);
+    const tailText = row.state === 'running' ? row.lastLine : row.detail;
+    const head = `${stateSymbol(row.state, c)} ${row.id.padEnd(28)} ${stateWord(row.state, row.kind).padEnd(9)} ${time.padStart(7)}`;
+    const room = options.columns() - head.length - 2;
+    return tailText && room > 10 ? `${head}  ${c.dim(clip(tailText, room))}` : head;
+  };
+
+  const draw = () => {
+    const lines = [header, ...[...table.rows.values()].map(line)];
+    // Move up over the previous frame and clear it, then draw the new one.
+    const up = drawnLines > 0 ? `\x1b[${drawnLines}A\x1b[0J` : '';
+    write(`${up}${lines.join('\n')}\n`);
+    drawnLines = lines.length;
+  };
+
+  const timer = setInterval(draw, options.refreshMs ?? 200);
+  timer.unref();
+
+  return {
+    listener(event) {
+      if (event.type === 'run.started') header = c.bold(`tarmac ${event.command} · run ${event.runId} · engine capacity ${event.capacity}`);
+      table.apply(event);
+      if (event.type === 'step.started' || event.type === 'step.finished' || event.type === 'run.started') draw();
+    },
+    stop() {
+      clearInterval(timer);
+      if (header) draw();
+    },
+  };
+}

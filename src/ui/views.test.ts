@@ -1,0 +1,46 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { colorsFor } from './colors.js';
+import { plainView } from './plain-view.js';
+import { ttyView } from './tty-view.js';
+import { replayScenario } from './scenario.test-helper.js';
+
+const golden = (name: string, actual: string) => {
+  const file = new URL(`../../test/golden/ui/${name}`, import.meta.url);
+  if (process.env.UPDATE_GOLDEN) writeFileSync(file, actual);
+  expect(actual).toBe(readFileSync(file, 'utf8'));
+};
+
+describe('plain view', () => {
+  it('prints one line per event, heartbeats, and failures with their reason (golden)', () => {
+    let out = '';
+    replayScenario(plainView({ write: (t) => { out += t; }, colors: colorsFor(false, {}), verbose: false }));
+    golden('plain-build.txt', out);
+  });
+
+  it('prints step output only when verbose', () => {
+    let out = '';
+    replayScenario(plainView({ write: (t) => { out += t; }, colors: colorsFor(false, {}), verbose: true }));
+    expect(out).toContain('build:holmesgpt-api | STEP 3/4');
+  });
+});
+
+describe('tty view', () => {
+  it('redraws one line per step and ends with the final states (golden)', () => {
+    let out = '';
+    let now = 0;
+    const view = ttyView({ write: (t) => { out += t; }, colors: colorsFor(false, {}), columns: () => 100, now: () => now, refreshMs: 1_000_000 });
+    const bus = replayScenario(view.listener);
+    now = bus.history.at(-1)?.at ?? 0;
+    view.stop();
+    const frames = out.split('\x1b[');
+    golden('tty-build-final.txt', frames.at(-1) ?? '');
+    expect(out).toContain('\x1b[5A\x1b[0J');
+  });
+
+  it('uses colours on a TTY unless NO_COLOR is set', () => {
+    expect(colorsFor(true, {}).red('x')).toBe('\x1b[31mx\x1b[39m');
+    expect(colorsFor(true, { NO_COLOR: '1' }).red('x')).toBe('x');
+    expect(colorsFor(false, {}).red('x')).toBe('x');
+  });
+});

@@ -1,0 +1,24 @@
+// Timeout racer: a promise that rejects after a delay, unless the race it belongs to is over first.
+
+/** setTimeout's largest delay; longer ones would fire at once (Node clamps them to 1 ms). */
+const MAX_DELAY_MS = 2 ** 31 - 1;
+
+/** Rejects with `reason()` after `ms` (Infinity: never); never settles once `stop` aborts. The timer is unref'd and cleared on stop. */
+export function rejectAfter(ms: number, stop: AbortSignal, reason: () => Error): Promise<never> {
+  return new Promise<never>((_, reject) => {
+    if (stop.aborted || ms === Number.POSITIVE_INFINITY) return;
+    const timer = setTimeout(() => {
+      stop.removeEventListener('abort', clear);
+      reject(reason());
+    }, Math.min(Math.max(0, ms), MAX_DELAY_MS));
+    // An unref'd timer never keeps the process alive on its own.
+    timer.unref?.();
+    const clear = (): void => clearTimeout(timer);
+    stop.addEventListener('abort', clear, { once: true });
+  });
+}
+
+/** Calls `callback` after `ms` unless `stop` aborts first; the timer is unref'd. */
+export function onTimeout(ms: number, stop: AbortSignal, callback: () => void): void {
+  rejectAfter(ms, stop, () => new Error('timeout')).catch(callback);
+}

@@ -1,0 +1,47 @@
+// Runs the built tarmac CLI (dist/) as a real process, and makes throwaway copies of projects for e2e tests.
+import { execa, type ResultPromise } from 'execa';
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { parse, stringify } from 'yaml';
+
+export const repoRoot = new URL('../..', import.meta.url).pathname;
+export const tarmacBin = join(repoRoot, 'bin', 'tarmac.js');
+
+/** Starts `tarmac ARGS` without waiting; never rejects on a non-zero exit. */
+export function startTarmac(args: string[], options: { cwd?: string; env?: Record<string, string> } = {}): ResultPromise<{ reject: false; all: true }> {
+  return execa('node', [tarmacBin, ...args], { cwd: options.cwd ?? repoRoot, env: { CI: 'true', ...options.env }, reject: false, all: true });
+}
+
+/** Runs `tarmac ARGS` to completion. */
+export async function runTarmac(args: string[], options: { cwd?: string; env?: Record<string, string> } = {}) {
+  return await startTarmac(args, options);
+}
+
+/** A unique, lowercase env name for one test. */
+export function uniqueEnvName(prefix: string): string {
+  return `${prefix}-${randomBytes(3).toString('hex')}`;
+}
+
+/**
+ * Copies a project directory to a temp dir, renames its env and lets the test edit the config.
+ * A nonce file in every image context makes every content tag unique to this copy, so tests never see
+ * each other's images as cached.
+ */
+export function copyProject(source: string, envName: string, edit: (config: Record<string, unknown>) => void = () => {}): string {
+  const dir = mkdtempSync(join(tmpdir(), `tarmac-${envName}-`));
+  cpSync(source, dir, { recursive: true, filter: (src) => !src.includes('/.tarmac') });
+  const file = join(dir, 'tarmac.yaml');
+  const config = parse(readFileSync(file, 'utf8')) as Record<string, unknown> & { images?: { context?: string }[] };
+  config.name = envName;
+  for (const image of config.images ?? []) writeFileSync(join(dir, image.context ?? '.', '.tarmac-test-nonce'), envName);
+  edit(config);
+  writeFileSync(file, stringify(config));
+  return dir;
+}
+
+/** The JSON that `tarmac build --json` printed. */
+export function parseJsonOutput(stdout: string): { runId: string; outcome: string; journal: string; images: { name: string; ref: string; state: string; error?: { code: string; message: string } }[] } {
+  return JSON.parse(stdout) as ReturnType<typeof parseJsonOutput>;
+}
