@@ -16,6 +16,12 @@ export interface RunOptions {
   input?: string;
   /** Grace period between SIGTERM and SIGKILL in ms (default 5000). */
   killGraceMs?: number;
+  /**
+   * On timeout or cancel, first stop only the command's descendants and give the command itself the grace
+   * period to exit on its own. Why: `podman build` cleans up its working containers when its RUN step dies,
+   * but leaves them behind when it is signalled itself.
+   */
+  stopDescendantsFirst?: boolean;
 }
 
 /** What happened to a process. Never thrown: callers decide what a failure means. */
@@ -26,6 +32,8 @@ export interface RunResult {
   /** Name of the signal that ended the process, e.g. SIGKILL. */
   signal: string | undefined;
   timedOut: boolean;
+  /** The `timeoutMs` the run was given, so messages can say "timed out after 30s". */
+  timeoutMs?: number;
   cancelled: boolean;
   /** The process ignored SIGTERM and had to be SIGKILLed. */
   forceKilled: boolean;

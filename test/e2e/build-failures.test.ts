@@ -63,7 +63,8 @@ describe('SIGINT during a real build', () => {
     await waitFor('the RUN step to print', () => {
       if (!existsSync(runs)) return undefined;
       const log = join(runs, readdirOne(runs), 'steps', 'build_hang.log');
-      return existsSync(log) && readFileSync(log, 'utf8').includes('sleeping-now') ? true : undefined;
+      // The exact line, not the STEP line that quotes the command.
+      return existsSync(log) && readFileSync(log, 'utf8').split('\n').includes('sleeping-now') ? true : undefined;
     });
     child.kill('SIGINT');
     const result = await child;

@@ -1,0 +1,181 @@
+// ContainerEngine over a CLI with docker-compatible verbs; podman.ts and docker.ts supply the
+// few differences as an EngineDialect.
+import { InternalError } from '../errors/errors.js';
+import type { RunOptions, RunResult, Runner } from '../exec/types.js';
+import { errorLine } from './classify.js';
+import { LABEL_MANAGED } from './labels.js';
+import { engineFailed } from './engine-error.js';
+import { hasLabels, parseIdLines, parseImageInspect } from './parse-images.js';
+import { parseContainers } from './parse-containers.js';
+import { parseVersion } from './parse-info.js';
+import type { BuildRequest, ContainerEngine, ContainerSummary, EngineHealth, EngineInfo, EngineName, ImageInfo } from './types.js';
+
+/** What differs between engine CLIs. */
+export interface EngineDialect {
+  readonly name: EngineName;
+  /** Flags added to every build (podman: --isolation). */
+  readonly buildFlags: readonly string[];
+  /** Flags added to `ps` (docker: --no-trunc for full ids). */
+  readonly psFlags: readonly string[];
+  /** Flags of `rm` that remove running containers at once. */
+  readonly rmFlags: readonly string[];
+  /** argv (after the prefix) asking whether an image exists; exit 0 means yes. */
+  imageExistsArgs(ref: string): string[];
+  /** Flags for push/pull; podman can skip TLS per call, docker only per daemon config. */
+  registryFlags(insecure: boolean): string[];
+  parseInfo(result: RunResult): EngineInfo;
+}
+
+export interface CliEngineOptions {
+  dialect: EngineDialect;
+  runner: Runner;
+  /** The binary, e.g. `podman`. */
+  bin: string;
+  /** Global flags before the verb, e.g. ['--url', 'unix:///...']. */
+  globalArgs: readonly string[];
+  env: Record<string, string>;
+  /** Hard timeout for quick calls (inspect, tag, ps, rm, info); transfers have none. Default 60s. */
+  opTimeoutMs?: number;
+}
+
+const DEFAULT_OP_TIMEOUT_MS = 60_000;
+const MISSING_IMAGE = /image not known|no such image/i;
+
+/** Whether a failed inspect/exists says the image is simply not there. */
+function isMissingImage(result: RunResult): boolean {
+  // `podman image exists` answers "no" with exit 1 and no output.
+  return (result.exitCode === 1 && result.stderr.trim() === '') || MISSING_IMAGE.test(result.stderr);
+}
+
+/** A ContainerEngine that runs `<bin> <globalArgs> <verb> ...` through the injected Runner. */
+export class CliEngine implements ContainerEngine {
+  readonly name: EngineName;
+  readonly argvPrefix: readonly string[];
+  readonly env: Record<string, string>;
+  private readonly opTimeoutMs: number;
+
+  constructor(private readonly options: CliEngineOptions) {
+    this.name = options.dialect.name;
+    this.argvPrefix = [options.bin, ...options.globalArgs];
+    this.env = options.env;
+    this.opTimeoutMs = options.opTimeoutMs ?? DEFAULT_OP_TIMEOUT_MS;
+  }
+
+  async info(signal?: AbortSignal): Promise<EngineInfo> {
+    const result = await this.must(['info', '--format', 'json'], `Could not read ${this.name} info`, { signal, timeoutMs: this.opTimeoutMs });
+    return this.options.dialect.parseInfo(result);
+  }
+
+  async health(timeoutMs: number, signal?: AbortSignal): Promise<EngineHealth> {
+    try {
+      const result = await this.exec(['version', '--format', 'json'], { timeoutMs, signal });
+      const failed = (detail: string): EngineHealth => ({ ok: false, detail, durationMs: result.durationMs });
+      if (!result.ok) return failed(errorLine(result) ?? `${this.name} version exited ${String(result.exitCode)}`);
+      const version = parseVersion(result);
+      if (this.name === 'docker' && version.server === undefined) return failed('the docker client answered, but no daemon did');
+      const server = version.server !== undefined && this.name === 'podman' ? ` (server ${version.server})` : '';
+      return { ok: true, detail: `${this.name} ${version.client ?? version.server ?? '?'}${server} answered in ${result.durationMs}ms`, durationMs: result.durationMs };
+    } catch (error) {
+      // Why: health() is the probe watchdogs rely on; it reports, it never throws.
+      return { ok: false, detail: error instanceof Error ? error.message : String(error), durationMs: 0 };
+    }
+  }
+
+  build(request: BuildRequest): Promise<RunResult> {
+    const args = ['build', ...this.options.dialect.buildFlags, '-t', request.tag, '-f', request.containerfile];
+    // Everything tarmac builds is marked as tarmac's, whatever labels the caller passed.
+    for (const [key, value] of sorted({ [LABEL_MANAGED]: 'true', ...request.labels })) args.push('--label', `${key}=${value}`);
+    for (const [key, value] of sorted(request.args)) args.push('--build-arg', `${key}=${value}`);
+    if (request.target !== undefined) args.push('--target', request.target);
+    args.push(request.contextDir);
+    const onLine = request.onLine;
+    // stopDescendantsFirst: killing the RUN step (not podman) lets the build fail normally and remove its working containers.
+    return this.exec(args, { signal: request.signal, timeoutMs: request.timeoutMs, stopDescendantsFirst: true, ...(onLine ? { onLine: (line: string) => onLine(line) } : {}) });
+  }
+
+  async imageExists(ref: string, signal?: AbortSignal): Promise<boolean> {
+    const result = await this.exec(this.options.dialect.imageExistsArgs(ref), { signal, timeoutMs: this.opTimeoutMs });
+    if (result.ok) return true;
+    if (isMissingImage(result)) return false;
+    throw engineFailed(this.name, result, `Could not check whether image ${ref} exists`);
+  }
+
+  async inspectImage(ref: string, signal?: AbortSignal): Promise<ImageInfo | undefined> {
+    const result = await this.exec(['image', 'inspect', ref], { signal, timeoutMs: this.opTimeoutMs });
+    if (!result.ok && isMissingImage(result)) return undefined;
+    if (!result.ok) throw engineFailed(this.name, result, `Could not inspect image ${ref}`);
+    return parseImageInspect(result)[0];
+  }
+
+  async tag(source: string, target: string, signal?: AbortSignal): Promise<void> {
+    await this.must(['tag', source, target], `Could not tag image ${source} as ${target}`, { signal, timeoutMs: this.opTimeoutMs }, 'Check that the source image exists.');
+  }
+
+  async save(ref: string, archivePath: string, signal?: AbortSignal): Promise<void> {
+    await this.must(['save', '-o', archivePath, ref], `Could not save image ${ref} to ${archivePath}`, { signal }, 'Check the disk space and that the image exists.');
+  }
+
+  async load(archivePath: string, signal?: AbortSignal): Promise<void> {
+    await this.must(['load', '-i', archivePath], `Could not load images from ${archivePath}`, { signal }, 'Check that the archive exists and is complete.');
+  }
+
+  async push(ref: string, options: { insecure: boolean; signal?: AbortSignal }): Promise<void> {
+    const args = ['push', ...this.options.dialect.registryFlags(options.insecure), ref];
+    await this.must(args, `Could not push image ${ref}`, { signal: options.signal }, 'Check that the registry is running and reachable.');
+  }
+
+  async pull(ref: string, options: { insecure: boolean; signal?: AbortSignal }): Promise<void> {
+    const args = ['pull', ...this.options.dialect.registryFlags(options.insecure), ref];
+    await this.must(args, `Could not pull image ${ref}`, { signal: options.signal }, 'Check that the registry is reachable and has the image.');
+  }
+
+  async removeImage(ref: string, signal?: AbortSignal): Promise<void> {
+    await this.must(['image', 'rm', ref], `Could not remove image ${ref}`, { signal, timeoutMs: this.opTimeoutMs }, 'A container may still use the image.');
+  }
+
+  async listContainers(labels: Record<string, string>, signal?: AbortSignal): Promise<ContainerSummary[]> {
+    const args = ['ps', '-a', ...this.options.dialect.psFlags, ...labelFilters(labels), '--format', 'json'];
+    const result = await this.must(args, `Could not list ${this.name} containers`, { signal, timeoutMs: this.opTimeoutMs });
+    // Why filter again: some engine versions OR repeated label filters (podman 4.3.1 does for images).
+    return parseContainers(result).filter((container) => hasLabels(container.labels, labels));
+  }
+
+  async removeContainers(ids: string[], signal?: AbortSignal): Promise<void> {
+    if (ids.length === 0) return;
+    await this.must(['rm', ...this.options.dialect.rmFlags, ...ids], `Could not remove ${ids.length} container(s)`, { signal, timeoutMs: this.opTimeoutMs });
+  }
+
+  async prune(labels: Record<string, string>, signal?: AbortSignal): Promise<string[]> {
+    if (Object.keys(labels).length === 0) throw new InternalError('prune() needs at least one label: it would remove every dangling image');
+    // Why not `image prune --filter label=...`: podman 4.3.1 ORs repeated label filters, so it
+    // would remove other environments' images. List, verify every label, then remove by id.
+    const listed = await this.must(['images', '-q', '--no-trunc', '--filter', 'dangling=true', ...labelFilters(labels)], `Could not list dangling ${this.name} images`, { signal, timeoutMs: this.opTimeoutMs });
+    const candidates = parseIdLines(listed.stdout);
+    if (candidates.length === 0) return [];
+    const inspected = await this.must(['image', 'inspect', ...candidates], 'Could not inspect dangling images', { signal, timeoutMs: this.opTimeoutMs });
+    const ids = parseImageInspect(inspected).filter((image) => image.tags.length === 0 && hasLabels(image.labels, labels)).map((image) => image.id);
+    if (ids.length === 0) return [];
+    await this.must(['image', 'rm', ...ids], `Could not remove ${ids.length} dangling image(s)`, { signal, timeoutMs: this.opTimeoutMs });
+    return ids;
+  }
+
+  /** Runs `<prefix> args` with the engine's environment. */
+  private exec(args: string[], options: RunOptions): Promise<RunResult> {
+    return this.options.runner(this.options.bin, [...this.options.globalArgs, ...args], { ...options, env: this.env });
+  }
+
+  /** Runs and throws the classified TarmacError unless the command succeeded. */
+  private async must(args: string[], message: string, options: RunOptions, hint?: string): Promise<RunResult> {
+    const result = await this.exec(args, options);
+    if (!result.ok) throw engineFailed(this.name, result, message, hint);
+    return result;
+  }
+}
+
+function sorted(map: Record<string, string>): [string, string][] {
+  return Object.entries(map).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+}
+
+function labelFilters(labels: Record<string, string>): string[] {
+  return sorted(labels).flatMap(([key, value]) => ['--filter', `label=${key}=${value}`]);
+}

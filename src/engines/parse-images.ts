@@ -1,0 +1,37 @@
+// Parsers for `image inspect` (podman and docker print the same array shape) and id lists.
+import type { RunResult } from '../exec/types.js';
+import { bareId, num, obj, parseJson, str, stringList, stringMap } from './json-fields.js';
+import type { ImageInfo } from './types.js';
+
+/** Every image of an `image inspect` output. */
+export function parseImageInspect(result: RunResult): ImageInfo[] {
+  const parsed = parseJson(result);
+  const items = Array.isArray(parsed) ? parsed : [parsed];
+  return items.map((item) => {
+    const image = obj(item);
+    // podman repeats Labels at the top level; docker has them only under Config.
+    const labels = image.Labels ?? obj(image.Config).Labels;
+    const created = str(image.Created);
+    return {
+      id: bareId(str(image.Id) ?? ''),
+      tags: stringList(image.RepoTags),
+      sizeBytes: num(image.Size) ?? 0,
+      labels: stringMap(labels),
+      ...(created === undefined ? {} : { created }),
+    };
+  });
+}
+
+/** The ids printed one per line by `images -q --no-trunc` or `image prune`. */
+export function parseIdLines(stdout: string): string[] {
+  return stdout
+    .split('\n')
+    .map((line) => line.trim())
+    .filter((line) => /^(sha256:)?[0-9a-f]{12,64}$/.test(line))
+    .map(bareId);
+}
+
+/** Whether `labels` carries every one of `wanted`. */
+export function hasLabels(labels: Record<string, string>, wanted: Record<string, string>): boolean {
+  return Object.entries(wanted).every(([key, value]) => labels[key] === value);
+}

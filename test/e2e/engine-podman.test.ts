@@ -1,0 +1,171 @@
+// The podman adapter against the real podman on this machine.
+import { existsSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { classifyEngineFailure } from '../../src/engines/classify.js';
+import { detectEngine } from '../../src/engines/detect.js';
+import { findOnPath } from '../../src/engines/find-on-path.js';
+import { envLabels } from '../../src/engines/labels.js';
+import { createPodmanEngine } from '../../src/engines/podman.js';
+import { TarmacError } from '../../src/errors/errors.js';
+import { run } from '../../src/exec/run.js';
+import { buildContext, busyboxContext, containersConf, eventually, processesMatching, tempDir } from '../fixtures/engines/e2e-kit.js';
+
+const ENV = `e2e-engine-podman-${process.pid}`;
+const LABELS = envLabels(ENV);
+const REPO = `localhost/tarmac-e2e-engine-${process.pid}`;
+const engine = createPodmanEngine(run);
+const dir = tempDir('tarmac-e2e-engine-');
+const created: string[] = [];
+
+/** Builds `context` as REPO:name with our labels; remembers the tag for cleanup. */
+async function build(name: string, context: string, extra: { signal?: AbortSignal; onLine?: (line: string) => void; labels?: Record<string, string> } = {}) {
+  const tag = `${REPO}:${name}`;
+  created.push(tag);
+  const { labels = LABELS, ...rest } = extra;
+  return { tag, result: await engine.build({ tag, contextDir: context, containerfile: join(context, 'Containerfile'), args: {}, labels, ...rest }) };
+}
+
+/** Removes the buildah working containers of builds FROM `image` (ours: its name is unique to this test). */
+async function removeWorkingContainers(image: string): Promise<void> {
+  const listed = await run('podman', ['ps', '-a', '--external', '--format', '{{.ID}} {{.Image}} {{.Names}}']);
+  const ids = listed.stdout.split('\n').map((line) => line.split(' ')).filter(([, img, name]) => img === image && name?.includes('-working-container')).map(([id]) => id ?? '');
+  await engine.removeContainers(ids);
+}
+
+let busybox = '';
+beforeAll(async () => {
+  const { tag, result } = await build('busybox', busyboxContext(dir));
+  expect(result.ok).toBe(true);
+  busybox = tag;
+});
+
+afterAll(async () => {
+  await removeWorkingContainers(busybox);
+  await engine.removeContainers((await engine.listContainers(LABELS)).map((c) => c.id));
+  for (const tag of created.reverse()) if (await engine.imageExists(tag)) await engine.removeImage(tag);
+  await engine.prune(LABELS);
+  await engine.prune({ ...LABELS, 'io.tarmac.env': `${ENV}-other` });
+  rmSync(dir, { recursive: true, force: true });
+});
+
+describe('podman engine (real)', () => {
+  it('answers health and info', async () => {
+    const health = await engine.health(10_000);
+    expect(health.ok).toBe(true);
+    expect(health.detail).toMatch(/^podman \d+\.\d+\.\d+ answered in \d+ms$/);
+    const info = await engine.info();
+    expect(info).toMatchObject({ name: 'podman', remote: false });
+    expect(info.version).toMatch(/^\d+\.\d+/);
+    expect(info.storageRoot).toBeTruthy();
+  });
+
+  it('builds a labelled image, streaming lines, then exists / inspect / tag / save / remove / load', async () => {
+    const context = buildContext(dir, 'hello', 'FROM scratch\nCOPY hello.txt /hello.txt\n', { 'hello.txt': `hello ${ENV}\n` });
+    const lines: string[] = [];
+    const { tag, result } = await build('hello', context, { onLine: (line) => lines.push(line) });
+    expect(result.ok).toBe(true);
+    expect(lines[0]).toMatch(/^STEP 1\/\d+: FROM scratch$/);
+    expect(lines).toContain(`Successfully tagged ${tag}`);
+
+    expect(await engine.imageExists(tag)).toBe(true);
+    const image = await engine.inspectImage(tag);
+    expect(image?.tags).toContain(tag);
+    expect(image?.labels).toMatchObject(LABELS);
+    expect(image?.id).toMatch(/^[0-9a-f]{64}$/);
+
+    const copy = `${REPO}:hello-copy`;
+    created.push(copy);
+    await engine.tag(tag, copy);
+    expect((await engine.inspectImage(copy))?.id).toBe(image?.id);
+
+    const archive = join(dir, 'hello.tar');
+    await engine.save(copy, archive);
+    expect(statSync(archive).size).toBeGreaterThan(0);
+    await engine.removeImage(copy);
+    expect(await engine.imageExists(copy)).toBe(false);
+    await engine.load(archive);
+    expect(await engine.imageExists(copy)).toBe(true);
+    expect(await engine.inspectImage(`${REPO}:never-built`)).toBeUndefined();
+  });
+
+  it('returns a failed build as a result whose tail names the failing step', async () => {
+    const context = buildContext(dir, 'broken', 'FROM scratch\nCOPY hello.txt /hello.txt\nRUN /bin/does-not-exist\n', { 'hello.txt': 'x\n' });
+    const { result } = await build('broken', context);
+    expect(result.ok).toBe(false);
+    expect(result.exitCode).not.toBe(0);
+    expect(result.tail.some((line) => /^STEP \d+\/\d+: RUN \/bin\/does-not-exist$/.test(line))).toBe(true);
+    expect(result.tail.at(-1)).toMatch(/building at STEP "RUN \/bin\/does-not-exist"/);
+    expect(classifyEngineFailure(result)?.code).toBe('ENGINE_COMMAND_FAILED');
+  });
+
+  it('cancels a running build and leaves no RUN process behind', async () => {
+    const marker = `${7000 + (process.pid % 1000)}`; // an unusual duration, to find our process
+    const sleeping = () => processesMatching(`/bin/busybox sleep ${marker} `);
+    const context = buildContext(dir, 'slow', `FROM ${busybox}\nRUN ["/bin/busybox", "sleep", "${marker}"]\n`);
+    const controller = new AbortController();
+    const building = build('slow', context, { signal: controller.signal });
+    await eventually('the RUN step to be sleeping', async () => sleeping().length > 0);
+    const started = Date.now();
+    controller.abort();
+    const { result } = await building;
+    expect(result).toMatchObject({ ok: false, cancelled: true });
+    expect(Date.now() - started).toBeLessThan(10_000);
+    await eventually('the RUN process to be gone', async () => sleeping().length === 0, 10_000);
+    // podman 4.3.1 leaves the interrupted build's buildah working container behind (in every
+    // isolation mode, on SIGTERM or SIGINT); it is named after our uniquely named base image.
+    await removeWorkingContainers(busybox);
+  });
+
+  it('lists and removes labelled containers', async () => {
+    const conf = containersConf(dir);
+    const started = await run('podman', ['run', '-d', ...Object.entries(LABELS).flatMap(([k, v]) => ['--label', `${k}=${v}`]), busybox, '/bin/busybox', 'sleep', '300'], {
+      env: { CONTAINERS_CONF: conf },
+    });
+    expect(started.ok).toBe(true);
+    const containers = await engine.listContainers(LABELS);
+    expect(containers).toHaveLength(1);
+    expect(containers[0]).toMatchObject({ id: started.stdout.trim(), state: 'running', image: busybox });
+    expect(await engine.listContainers({ ...LABELS, 'io.tarmac.env': `${ENV}-other` })).toEqual([]);
+    await engine.removeContainers(containers.map((c) => c.id));
+    expect(await engine.listContainers(LABELS)).toEqual([]);
+  });
+
+  it('prunes only the dangling images carrying every label', async () => {
+    const context = buildContext(dir, 'dangle', 'FROM scratch\nCOPY f /f\n', { f: '1\n' });
+    const other = { ...LABELS, 'io.tarmac.env': `${ENV}-other` };
+    const first = await build('dangle', context);
+    const firstId = (await engine.inspectImage(first.tag))?.id;
+    const otherFirst = await build('dangle-other', context, { labels: other });
+    const otherId = (await engine.inspectImage(otherFirst.tag))?.id;
+    writeFileSync(join(context, 'f'), '2\n');
+    await build('dangle', context);
+    await build('dangle-other', context, { labels: other });
+    expect(firstId && otherId && firstId !== otherId).toBeTruthy();
+
+    // Also pruned: a `<hex>-tmp` image that an earlier failed build left, dangling with our labels.
+    const pruned = await engine.prune(LABELS);
+    expect(pruned).toContain(firstId);
+    expect(pruned).not.toContain(otherId);
+    expect(await engine.imageExists(firstId ?? '')).toBe(false);
+    expect(await engine.imageExists(otherId ?? '')).toBe(true); // podman's own prune would have removed it
+    expect(await engine.prune(other)).toEqual([otherId]);
+  });
+
+  it('throws ENGINE_UNREACHABLE for a socket nobody listens on', async () => {
+    const gone = createPodmanEngine(run, { url: `unix://${join(dir, 'nobody.sock')}` });
+    const error = await gone.info().catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(TarmacError);
+    expect(error).toMatchObject({ code: 'ENGINE_UNREACHABLE', exitCode: 3 });
+    expect((await gone.health(5000)).ok).toBe(false);
+  });
+
+  it('detects podman here and explains docker', async () => {
+    const { engine: chosen, explanation } = await detectEngine({ type: 'auto' }, { runner: run, env: process.env });
+    expect(chosen.name).toBe('podman');
+    expect(explanation.find((l) => l.startsWith('podman on PATH'))).toMatch(/-> chosen$/);
+    if (findOnPath('docker', process.env) && !process.env.DOCKER_HOST && !existsSync('/var/run/docker.sock')) {
+      expect(explanation.find((l) => l.startsWith('docker on PATH'))).toMatch(/but the daemon did not answer: Cannot connect to the Docker daemon/);
+    }
+  });
+});
