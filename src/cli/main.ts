@@ -25,18 +25,53 @@ export async function main(argv: string[], io: CliIo = processIo()): Promise<num
       code = await validateCommand(opts, io);
     });
 
-  program
-    .command('build')
-    .description('build every image that changed, under the resource-aware scheduler')
+  const runOptions = (cmd: Command) => cmd
     .option('-f, --file <path>', 'config file (default: ./tarmac.yaml)')
-    .option('--capacity <n>', 'engine units in use at once (overrides build.capacity)', parsePositiveInt)
-    .option('--only <names...>', 'build only these images (and the images they are built on)')
     .option('--json', 'print the result as JSON on stdout (progress goes to stderr)')
     .option('--verbose', 'print every output line of every step (plain view)')
-    .option('--plain', 'one line per event even on a terminal')
+    .option('--plain', 'one line per event even on a terminal');
+
+  runOptions(program.command('build').description('build every image that changed, under the resource-aware scheduler'))
+    .option('--capacity <n>', 'engine units in use at once (overrides build.capacity)', parsePositiveInt)
+    .option('--only <names...>', 'build only these images (and the images they are built on)')
+    .option('--push', 'push built images to registry.url by content tag (even when registry.push is off)')
     .action(async (opts) => {
       const { buildCommand } = await import('./commands/build.js');
       code = await buildCommand(opts, io);
+    });
+
+  runOptions(program.command('up').description('build, create or reuse the cluster, deliver, deploy, wait for readiness, run the tests'))
+    .option('--capacity <n>', 'engine units in use at once (overrides build.capacity)', parsePositiveInt)
+    .option('--no-test', 'stop after the deploy is ready')
+    .action(async (opts) => {
+      const { upCommand } = await import('./commands/up.js');
+      code = await upCommand(opts, io);
+    });
+
+  runOptions(program.command('test').description('run the test suite again on the live env'))
+    .action(async (opts) => {
+      const { testCommand } = await import('./commands/test.js');
+      code = await testCommand(opts, io);
+    });
+
+  program
+    .command('down')
+    .description('remove what tarmac created for this env (and nothing else)')
+    .option('-f, --file <path>', 'config file (default: ./tarmac.yaml)')
+    .option('--json', 'print what was removed as JSON')
+    .action(async (opts: { file?: string; json?: boolean }) => {
+      const { downCommand } = await import('./commands/down.js');
+      code = await downCommand(opts, io);
+    });
+
+  program
+    .command('status')
+    .description('show what is up: cluster health, deployed images, endpoints (exit 3 when not up)')
+    .option('-f, --file <path>', 'config file (default: ./tarmac.yaml)')
+    .option('--json', 'print the status as JSON')
+    .action(async (opts: { file?: string; json?: boolean }) => {
+      const { statusCommand } = await import('./commands/status.js');
+      code = await statusCommand(opts, io);
     });
 
   try {

@@ -29,6 +29,8 @@ export interface Step {
   retry: 'infra-only' | 'never';
   /** Known before running: the work is already done (e.g. the image tag exists). */
   cached: boolean;
+  /** Shown with a cached step, e.g. `in registry: <ref>`. */
+  cachedDetail?: string;
 }
 
 /** A validated, ordered set of steps. */

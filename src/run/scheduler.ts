@@ -107,7 +107,7 @@ export class Scheduler {
       if (blocker !== undefined) this.settleBlocked(step, blocker);
       else if (cancelled) this.finish(step, { state: 'cancelled', detail: 'run cancelled before the step started' }, 0);
       else if (!step.deps.every((d) => DONE_OK.has(this.states.get(d)!))) continue;
-      else if (step.cached) this.finish(step, { state: 'cached' }, 0);
+      else if (step.cached) this.finish(step, step.cachedDetail === undefined ? { state: 'cached' } : { state: 'cached', detail: step.cachedDetail }, 0);
       else ready.push(step);
     }
     ready.sort((a, b) => b.priority - a.priority || b.claims.engine - a.claims.engine || this.rank.get(a.id)! - this.rank.get(b.id)!);

@@ -18,6 +18,7 @@ export function plainView(options: PlainViewOptions): (event: TarmacEvent) => vo
   const kinds = new Map<string, string>();
   const stamp = (at: number) => c.dim(`[${formatDuration(Math.max(0, at - start)).padStart(6)}]`);
   return (event) => {
+    if (start === 0) start = event.at;
     switch (event.type) {
       case 'run.started':
         start = event.at;

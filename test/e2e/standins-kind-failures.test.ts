@@ -111,7 +111,7 @@ describe('kind stand-in failure modes (real podman)', () => {
   });
 
   it('says loudly what the kubectl stand-in does not implement', async () => {
-    const result = await kubectl(['apply', '-f', 'x.yaml']);
-    expect([result.exitCode, result.stderr]).toEqual([1, 'error: the stand-in does not implement: apply -f x.yaml']);
+    const result = await kubectl(['rollout', 'status', 'deployment/x']);
+    expect([result.exitCode, result.stderr]).toEqual([1, 'error: the stand-in does not implement: rollout status deployment/x']);
   });
 });

@@ -1,0 +1,26 @@
+// `tarmac status`: what is up for this env: target health, deployed images, endpoints.
+import { readEnvState } from '../../run/env-state.js';
+import type { CliIo } from '../io.js';
+import { openTarget } from '../target-session.js';
+
+/** Runs `tarmac status`; exit 0 when the env is up and healthy, 3 when it is not. */
+export async function statusCommand(opts: { file?: string; json?: boolean }, io: CliIo): Promise<number> {
+  const { env, target, why } = await openTarget(opts, io);
+  const cluster = await target.status();
+  const state = readEnvState(env.stateDir);
+  const endpoints = cluster.healthy ? await target.endpoints() : {};
+  if (opts.json) {
+    io.stdout.write(`${JSON.stringify({ env: env.name, target: target.type, cluster, deployed: state ?? null, endpoints }, null, 2)}\n`);
+  } else {
+    const lines = [`${env.name}: ${why}`, `  ${target.name}: ${!cluster.exists ? 'not created' : cluster.healthy ? 'healthy' : 'UNHEALTHY'}${cluster.createdByTarmac ? '' : cluster.exists ? ' (not created by tarmac)' : ''}`];
+    for (const node of cluster.nodes) lines.push(`    ${node.name}: ${node.state}`);
+    for (const problem of cluster.problems) lines.push(`    problem: ${problem}`);
+    if (state) {
+      lines.push(`  last up: ${state.at} (${state.outcome}, run ${state.runId})`);
+      for (const [name, ref] of Object.entries(state.images)) lines.push(`    ${name}: ${ref}`);
+    }
+    for (const [name, url] of Object.entries(endpoints)) lines.push(`  ${name}: ${url}`);
+    io.stdout.write(`${lines.join('\n')}\n`);
+  }
+  return cluster.exists && cluster.healthy ? 0 : 3;
+}

@@ -1,0 +1,34 @@
+// `tarmac up`: the whole flow, then a summary; exit 1 when tests fail, 4 when a step fails.
+import { run } from '../../exec/run.js';
+import { up } from '../../run/up.js';
+import { selectTarget } from '../../targets/select.js';
+import { tarmacVersion } from '../../version.js';
+import type { CliIo } from '../io.js';
+import { openSession, type SessionOptions } from '../session.js';
+import { runExitCode, upSummary } from '../up-summary.js';
+
+export interface UpCommandOptions extends SessionOptions {
+  capacity?: number;
+  test?: boolean;
+}
+
+/** Runs `tarmac up` and returns its exit code. */
+export async function upCommand(opts: UpCommandOptions, io: CliIo): Promise<number> {
+  const session = await openSession(opts, io);
+  try {
+    const { target, why } = selectTarget(session.env, { runner: run, engine: session.engine, processEnv: io.env, runId: session.bus.runId });
+    session.bus.emit({ type: 'decision', message: `target: ${why}; engine: ${session.engine.name}` });
+    const result = await up({
+      env: session.env, engine: session.engine, target, runner: run, bus: session.bus, signal: session.root.signal,
+      version: tarmacVersion(), processEnv: io.env, withTest: opts.test !== false,
+      ...(opts.capacity ? { capacity: opts.capacity } : {}),
+    });
+    session.close();
+    const text = upSummary({ summary: result.summary, events: session.bus.history, ...(result.test ? { test: result.test } : {}), durationMs: result.durationMs }, session.view.colors);
+    if (opts.json) io.stdout.write(`${JSON.stringify({ runId: session.bus.runId, outcome: result.summary.outcome, images: Object.fromEntries(result.refs), journal: session.journal.dir, tests: result.test?.report?.totals }, null, 2)}\n`);
+    else io.stdout.write(text);
+    return runExitCode(result.summary);
+  } finally {
+    session.close();
+  }
+}

@@ -1,0 +1,96 @@
+// Waits until every awaited workload of a deploy group is ready: polls its pods, classifies them, fails fast
+// on a permanent problem, tolerates transient ones until the deadline, and says what changed as it goes.
+import { formatDuration } from '../config/duration.js';
+import { CancelledError, ExitCode, TarmacError, toTarmacError } from '../errors/errors.js';
+import type { PodView, RenderedGroup } from './types.js';
+import { hintFor } from './verdict-hints.js';
+import { systemWaitClock, type WaitClock } from './wait-clock.js';
+import { workloadName, workloadStatuses, type WorkloadStatus } from './workload-status.js';
+
+const DEFAULT_INTERVAL_MS = 2000;
+
+export interface WaitReadyOptions {
+  group: RenderedGroup;
+  /** The group's current pods (the target's `pods`); a rejection counts as transient until the deadline. */
+  pods: (signal: AbortSignal) => Promise<PodView[]>;
+  deadlineMs: number;
+  intervalMs?: number;
+  signal: AbortSignal;
+  clock?: WaitClock;
+  output: (line: string) => void;
+}
+
+/** Resolves once every workload in `group.waitFor` has pods and all are ready; throws DEPLOY_FAILED or DEPLOY_TIMEOUT. */
+export async function waitReady(opts: WaitReadyOptions): Promise<void> {
+  const { group, signal, output } = opts;
+  const clock = opts.clock ?? systemWaitClock;
+  const start = clock.now();
+  if (group.waitFor.length === 0) return output('no workloads to wait for');
+  const shown = new Map<string, string>();
+  let statuses: WorkloadStatus[] = [];
+  let listError: TarmacError | undefined;
+  for (;;) {
+    checkCancelled(signal, group.name);
+    try {
+      const pods = await opts.pods(signal);
+      listError = undefined;
+      shown.delete('pods');
+      statuses = workloadStatuses(group.waitFor, pods);
+    } catch (err) {
+      checkCancelled(signal, group.name);
+      listError = toTarmacError(err);
+      say(shown, 'pods', `could not list pods, will retry: ${listError.message}`, output);
+    }
+    for (const status of statuses) say(shown, workloadName(status.ref), progressLine(status), output);
+    const failed = statuses.find((s) => s.state === 'failed');
+    if (failed) throw deployFailed(group.name, failed);
+    if (statuses.length > 0 && statuses.every((s) => s.state === 'ready')) return;
+    const elapsed = clock.now() - start;
+    if (elapsed >= opts.deadlineMs) throw deployTimeout(group, statuses, opts.deadlineMs, listError);
+    await clock.sleep(Math.min(opts.intervalMs ?? DEFAULT_INTERVAL_MS, opts.deadlineMs - elapsed), signal);
+  }
+}
+
+// One line per change of a workload's state, reason or detail: never silent, never repeating itself.
+function say(shown: Map<string, string>, key: string, line: string, output: (line: string) => void): void {
+  if (shown.get(key) === line) return;
+  shown.set(key, line);
+  output(line);
+}
+
+function progressLine(s: WorkloadStatus): string {
+  if (s.state === 'ready') return `${workloadName(s.ref)}: ready (${s.detail})`;
+  return `${workloadName(s.ref)}: ${s.state === 'failed' ? 'failed: ' : ''}${s.reason} (${s.detail})`;
+}
+
+function deployFailed(group: string, s: WorkloadStatus): TarmacError {
+  return new TarmacError('DEPLOY_FAILED', `deploy ${group}: ${workloadName(s.ref)}: pod ${s.pod ?? '?'}: ${s.reason} (${s.detail})`, {
+    exitCode: ExitCode.infrastructure,
+    details: s.evidence,
+    hint: `${capitalise(hintFor(s.reason))}.`,
+  });
+}
+
+function deployTimeout(group: RenderedGroup, statuses: WorkloadStatus[], deadlineMs: number, listError: TarmacError | undefined): TarmacError {
+  const pending = statuses.filter((s) => s.state !== 'ready');
+  const why = pending.map((s) => `${workloadName(s.ref)}: ${s.reason} (${s.detail})`);
+  if (listError) why.push(`the last pod listing failed: ${listError.message}`);
+  const first = pending[0];
+  return new TarmacError('DEPLOY_TIMEOUT', `deploy ${group.name}: not ready after ${formatDuration(deadlineMs)}: ${why.join('; ')}`, {
+    exitCode: ExitCode.infrastructure,
+    details: pending.flatMap((s) => s.evidence.map((line) => `${workloadName(s.ref)}: ${line}`)),
+    hint: `${first ? `${capitalise(hintFor(first.reason))}. ` : ''}If it only needs longer, raise \`timeouts.deploy\` in tarmac.yaml.`,
+    ...(listError ? { cause: listError } : {}),
+  });
+}
+
+function checkCancelled(signal: AbortSignal, group: string): void {
+  if (!signal.aborted) return;
+  // A watchdog aborts with its own typed reason (the step timeout); keep it.
+  if (signal.reason instanceof TarmacError) throw signal.reason;
+  throw new CancelledError(`deploy ${group}: cancelled while waiting for readiness`);
+}
+
+function capitalise(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}

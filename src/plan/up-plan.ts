@@ -1,0 +1,63 @@
+// The plan for `tarmac up`: builds, the cluster, per-image delivery as soon as both are ready, deploy groups in
+// `after` order, then the test step. Pure: all facts come in through the input.
+import type { Env } from '../config/types.js';
+import type { TargetType } from '../targets/types.js';
+import { assemblePlan, type StepDraft } from './assemble.js';
+import { buildStepId } from './build-plan.js';
+import type { Plan, StepId } from './types.js';
+
+export interface UpPlanInput {
+  target: TargetType;
+  /** Images whose content tag already exists (locally or in the registry): their build steps are cached. */
+  cachedImages: ReadonlySet<string>;
+  /** Logical images each deploy group uses, from the rendered manifests. */
+  groupImages: ReadonlyMap<string, readonly string[]>;
+  /** Run the test step (false for `up --no-test`). */
+  withTest: boolean;
+  durations?: ReadonlyMap<StepId, number>;
+}
+
+export const CLUSTER_STEP = 'cluster';
+export const TEST_STEP = 'test';
+export const deliverStepId = (image: string): StepId => `deliver:${image}`;
+export const deployStepId = (group: string): StepId => `deploy:${group}`;
+
+/** Plans every step of `up`; only images some deploy group uses are delivered. */
+export function planUp(env: Env, input: UpPlanInput): Plan {
+  const t = env.timeouts;
+  const base = { stallMs: t.stall, cached: false } as const;
+  const drafts: StepDraft[] = env.images.map((image) => ({
+    ...base,
+    id: buildStepId(image.name),
+    kind: 'build',
+    subject: image.name,
+    deps: image.dependsOn.map(buildStepId),
+    claims: { engine: image.weight },
+    timeoutMs: t.build,
+    retry: 'infra-only',
+    cached: input.cachedImages.has(image.name),
+  }));
+  // kind runs its node containers on the same engine, so creating a cluster takes an engine unit; a podman network does not.
+  drafts.push({ ...base, id: CLUSTER_STEP, kind: 'cluster', subject: env.cluster.name, deps: [], claims: { engine: input.target === 'kind' ? 1 : 0 }, timeoutMs: t.cluster, retry: 'infra-only' });
+  const delivered = [...new Set([...input.groupImages.values()].flat())].filter((name) => env.images.some((i) => i.name === name));
+  for (const image of delivered) {
+    drafts.push({ ...base, id: deliverStepId(image), kind: 'deliver', subject: image, deps: [buildStepId(image), CLUSTER_STEP], claims: { engine: 1 }, timeoutMs: t.deliver, retry: 'infra-only' });
+  }
+  for (const group of env.deploy) {
+    const images = (input.groupImages.get(group.name) ?? []).filter((name) => delivered.includes(name));
+    drafts.push({
+      ...base,
+      id: deployStepId(group.name),
+      kind: 'deploy',
+      subject: group.name,
+      deps: [CLUSTER_STEP, ...images.map(deliverStepId), ...group.after.map(deployStepId)],
+      claims: { engine: 0 },
+      timeoutMs: t.deploy,
+      retry: 'infra-only',
+    });
+  }
+  if (input.withTest && env.test) {
+    drafts.push({ ...base, id: TEST_STEP, kind: 'test', subject: 'suite', deps: [CLUSTER_STEP, ...env.deploy.map((g) => deployStepId(g.name))], claims: { engine: 0 }, timeoutMs: env.test.timeoutMs, retry: 'never' });
+  }
+  return assemblePlan(drafts, input.durations);
+}

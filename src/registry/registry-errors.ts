@@ -1,0 +1,87 @@
+// The errors of registry mode, each naming the registry (credentials redacted) and what to do.
+import { ExitCode, TarmacError } from '../errors/errors.js';
+import { redactSecrets } from './redact.js';
+
+/** Where a failing request went. */
+export interface RegistryWhere {
+  ref: string;
+  url: string;
+}
+
+// Node reports TLS problems with these codes (undici wraps them in `cause`).
+const TLS_CODES = /^(?:ERR_SSL_|ERR_TLS_|CERT_|DEPTH_ZERO_SELF_SIGNED_CERT|SELF_SIGNED_CERT_IN_CHAIN|UNABLE_TO_(?:GET|VERIFY)|HOSTNAME_MISMATCH)/;
+
+const REACH_HINT = 'Start the registry (or check registry.url in tarmac.yaml); a plain-HTTP local registry needs `registry.insecure: true`.';
+
+/** REGISTRY_AUTH for a 401/403: tarmac checks tags anonymously and says so. */
+export function registryAuthError(where: RegistryWhere, status: number, challenge: string | null): TarmacError {
+  const host = new URL(where.url).host;
+  const what = status === 401 ? 'requires authentication' : 'denied access';
+  return new TarmacError('REGISTRY_AUTH', `The registry at ${host} ${what} (HTTP ${status}) when checking ${redactSecrets(where.ref)}`, {
+    exitCode: ExitCode.environment,
+    details: challenge ? [`WWW-Authenticate: ${redactSecrets(challenge)}`] : [],
+    hint:
+      `Run \`podman login ${host}\` so pushes and pulls are authenticated. tarmac's own tag check sends no ` +
+      'credentials (registry token auth is not implemented yet), so registry mode needs a registry that allows anonymous reads.',
+  });
+}
+
+/** REGISTRY_FAILED for an answer that is neither found, missing nor an auth problem. */
+export function registryStatusError(where: RegistryWhere, status: number): TarmacError {
+  const transient = status === 429 || status >= 500;
+  return new TarmacError('REGISTRY_FAILED', `The registry answered HTTP ${status} for ${redactSecrets(where.url)}`, {
+    exitCode: transient ? ExitCode.infrastructure : ExitCode.environment,
+    hint: transient ? 'The registry is overloaded or failing; check its logs and run again.' : 'Check that registry.url points at a Docker Registry v2 (OCI distribution) API.',
+  });
+}
+
+/** REGISTRY_UNREACHABLE (connection, DNS, timeout) or REGISTRY_TLS for a request that got no answer. */
+export function registryFetchError(url: string, err: unknown, timedOutAfterMs?: number): TarmacError {
+  const safeUrl = redactSecrets(url);
+  const origin = safeOrigin(safeUrl);
+  const code = errorCode(err);
+  if (timedOutAfterMs !== undefined) {
+    return new TarmacError('REGISTRY_UNREACHABLE', `The registry at ${origin} did not answer within ${timedOutAfterMs} ms`, {
+      exitCode: ExitCode.environment,
+      hint: REACH_HINT,
+      cause: err,
+    });
+  }
+  if (code && TLS_CODES.test(code)) {
+    return new TarmacError('REGISTRY_TLS', `TLS with the registry at ${origin} failed (${code})`, {
+      exitCode: ExitCode.environment,
+      hint: 'For a plain-HTTP local registry set `registry.insecure: true`; for a private CA, point NODE_EXTRA_CA_CERTS at its certificate.',
+      cause: err,
+    });
+  }
+  const why = code === 'ECONNREFUSED' ? 'connection refused' : code === 'ENOTFOUND' ? 'host not found' : code ?? redactSecrets(errorMessage(err));
+  return new TarmacError('REGISTRY_UNREACHABLE', `Cannot reach the registry at ${origin} (${why})`, {
+    exitCode: ExitCode.environment,
+    details: [`request: ${safeUrl}`],
+    hint: REACH_HINT,
+    cause: err,
+  });
+}
+
+// scheme://host:port of a URL, for messages.
+function safeOrigin(url: string): string {
+  try {
+    return new URL(url).origin;
+  } catch {
+    return url;
+  }
+}
+
+// The errno-style code of a fetch failure: fetch throws TypeError('fetch failed') with the real error in `cause`.
+function errorCode(err: unknown): string | undefined {
+  for (let e: unknown = err, depth = 0; e instanceof Error && depth < 4; e = e.cause, depth += 1) {
+    const code = (e as { code?: unknown }).code;
+    if (typeof code === 'string' && code !== 'UND_ERR_SOCKET') return code;
+  }
+  return undefined;
+}
+
+function errorMessage(err: unknown): string {
+  const inner = err instanceof Error && err.cause instanceof Error ? err.cause : err;
+  return inner instanceof Error ? inner.message : String(inner);
+}

@@ -1,0 +1,49 @@
+// Routes each step to the executor of its kind.
+import type { Env } from '../../config/types.js';
+import type { ContainerEngine } from '../../engines/types.js';
+import type { Runner } from '../../exec/types.js';
+import type { RenderedGroup } from '../../kube/types.js';
+import type { ClusterTarget } from '../../targets/types.js';
+import type { StepExecutor } from '../scheduler-types.js';
+import { InternalError } from '../../errors/errors.js';
+import { imageBuildExecutor, type ResolvedImages } from '../resolve-images.js';
+import { withRegistryDelivery } from '../../registry/registry-executor.js';
+import { deliverImage, deployGroup, ensureCluster } from './target-steps.js';
+import { runTestStep } from './test-step.js';
+import type { TestOutcome } from './test-suite.js';
+
+export interface DispatchDeps {
+  env: Env;
+  engine: ContainerEngine;
+  target: ClusterTarget;
+  runner: Runner;
+  runId: string;
+  version: string;
+  images: ResolvedImages;
+  groups: Map<string, RenderedGroup>;
+  onTestOutcome: (outcome: TestOutcome) => void;
+}
+
+/** One executor for every step kind of `up`. */
+export function stepDispatcher(deps: DispatchDeps): StepExecutor {
+  const { images } = deps;
+  const build = imageBuildExecutor(deps.env, deps.engine, images, { runId: deps.runId, version: deps.version });
+  const plainDeliver: StepExecutor = (step, ctx) => {
+    const ref = images.refs.get(step.subject);
+    if (!ref) throw new InternalError(`no reference for image ${step.subject}`);
+    return deliverImage(deps.target, ref, ctx);
+  };
+  // Registry mode: an image that was not built here is pulled into the engine first, then delivered as usual.
+  const deliver = images.registry
+    ? withRegistryDelivery(plainDeliver, { engine: deps.engine, registry: images.registry, refs: images.refs, ...(images.puller ? { puller: images.puller } : {}) })
+    : plainDeliver;
+  return async (step, ctx) => {
+    switch (step.kind) {
+      case 'build': return build(step, ctx);
+      case 'cluster': return ensureCluster(deps.target, ctx);
+      case 'deliver': return deliver(step, ctx);
+      case 'deploy': return deployGroup(deps.target, deps.groups.get(step.subject), step, ctx);
+      case 'test': return runTestStep(deps.env, deps.target, deps.runner, ctx, deps.onTestOutcome);
+    }
+  };
+}

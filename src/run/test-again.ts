@@ -1,0 +1,30 @@
+// `tarmac test`: runs the suite again on the live env, as a one-step plan (same events, journal and watchdogs as `up`).
+import type { Env } from '../config/types.js';
+import type { EventBus } from '../events/bus.js';
+import type { Runner } from '../exec/types.js';
+import type { ClusterTarget } from '../targets/types.js';
+import { TarmacError, ExitCode } from '../errors/errors.js';
+import { assemblePlan } from '../plan/assemble.js';
+import { TEST_STEP } from '../plan/up-plan.js';
+import { runPlan, type RunSummary } from './scheduler.js';
+import { runTestStep } from './executors/test-step.js';
+import type { TestOutcome } from './executors/test-suite.js';
+import { readEnvState } from './env-state.js';
+import { checkTestCommand } from './preflight.js';
+import { emitRunStarted } from './run-events.js';
+
+/** Runs the test step against what `up` deployed; throws NOT_UP when nothing is. */
+export async function testAgain(o: { env: Env; target: ClusterTarget; runner: Runner; bus: EventBus; signal: AbortSignal; processEnv: NodeJS.ProcessEnv }): Promise<{ summary: RunSummary; test?: TestOutcome }> {
+  const { env } = o;
+  if (!env.test) throw new TarmacError('NO_TEST_SECTION', `${env.file} has no \`test\` section`, { exitCode: ExitCode.usage, hint: 'Add test.command (argv) to tarmac.yaml.' });
+  if (!readEnvState(env.stateDir) || !(await o.target.status(o.signal)).healthy) {
+    throw new TarmacError('NOT_UP', `${env.name} is not up`, { exitCode: ExitCode.environment, hint: 'Run `tarmac up` first (`tarmac status` shows what is there).' });
+  }
+  checkTestCommand(env, o.processEnv);
+  const plan = assemblePlan([{ id: TEST_STEP, kind: 'test', subject: 'suite', deps: [], claims: { engine: 0 }, timeoutMs: env.test.timeoutMs, stallMs: env.timeouts.stall, retry: 'never', cached: false }]);
+  emitRunStarted(o.bus, 'test', env.capacity, plan);
+  let test: TestOutcome | undefined;
+  const summary = await runPlan(plan, { bus: o.bus, capacity: env.capacity, signal: o.signal, heartbeatMs: env.timeouts.heartbeat, execute: (_step, ctx) => runTestStep(env, o.target, o.runner, ctx, (t) => { test = t; }) });
+  o.bus.emit({ type: 'run.finished', outcome: summary.outcome, durationMs: summary.durationMs });
+  return { summary, ...(test ? { test } : {}) };
+}

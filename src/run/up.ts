@@ -1,0 +1,60 @@
+// `tarmac up`: preflight, then builds in parallel with cluster create/reuse, per-image delivery, deploy groups and the tests.
+import type { Env } from '../config/types.js';
+import type { ContainerEngine } from '../engines/types.js';
+import type { EventBus } from '../events/bus.js';
+import type { Runner } from '../exec/types.js';
+import type { RenderedGroup } from '../kube/types.js';
+import type { ClusterTarget } from '../targets/types.js';
+import type { RunSummary } from './scheduler.js';
+import { planUp } from '../plan/up-plan.js';
+import { runPlan } from './scheduler.js';
+import { resolveImages, withCachedDetails } from './resolve-images.js';
+import { emitRunStarted } from './run-events.js';
+import { renderDeployGroups } from './render-groups.js';
+import { checkTestCommand } from './preflight.js';
+import { stepDispatcher } from './executors/dispatch.js';
+import type { TestOutcome } from './executors/test-suite.js';
+import { writeEnvState } from './env-state.js';
+
+export interface UpOptions {
+  env: Env;
+  engine: ContainerEngine;
+  target: ClusterTarget;
+  runner: Runner;
+  bus: EventBus;
+  signal: AbortSignal;
+  version: string;
+  processEnv: NodeJS.ProcessEnv;
+  withTest: boolean;
+  capacity?: number;
+}
+
+export interface UpResult {
+  summary: RunSummary;
+  refs: Map<string, string>;
+  test?: TestOutcome;
+  durationMs: number;
+}
+
+/** Runs the whole `up` flow and records what is deployed in `.tarmac/state.json`. */
+export async function up(options: UpOptions): Promise<UpResult> {
+  const { env, engine, target, bus, signal } = options;
+  const started = Date.now();
+  if (options.withTest) checkTestCommand(env, options.processEnv);
+  const images = await resolveImages(env, engine, signal);
+  const groups: Map<string, RenderedGroup> = await renderDeployGroups(env, images.refs, options.runner);
+  const plan = withCachedDetails(planUp(env, {
+    target: target.type,
+    cachedImages: new Set(images.cached.keys()),
+    groupImages: new Map([...groups].map(([name, g]) => [name, g.images])),
+    withTest: options.withTest,
+  }), images);
+  const capacity = options.capacity ?? env.capacity;
+  emitRunStarted(bus, 'up', capacity, plan);
+  let test: TestOutcome | undefined;
+  const execute = stepDispatcher({ env, engine, target, runner: options.runner, runId: bus.runId, version: options.version, images, groups, onTestOutcome: (o) => { test = o; } });
+  const summary = await runPlan(plan, { bus, capacity, signal, execute, heartbeatMs: env.timeouts.heartbeat });
+  bus.emit({ type: 'run.finished', outcome: summary.outcome, durationMs: summary.durationMs });
+  writeEnvState(env.stateDir, { target: target.type, cluster: target.name, runId: bus.runId, images: Object.fromEntries(images.refs), outcome: summary.outcome, at: new Date().toISOString() });
+  return { summary, refs: images.refs, ...(test ? { test } : {}), durationMs: Date.now() - started };
+}

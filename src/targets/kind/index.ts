@@ -1,0 +1,3 @@
+// The kind ClusterTarget (see README.md in this folder).
+export { createKindTarget, type KindTargetOptions } from './kind-target.js';
+export { canonicalRef } from './image-ref.js';

@@ -1,0 +1,40 @@
+// After a create, readiness is verified, not assumed: every node Ready, then /readyz answers `ok`.
+import { ExitCode, TarmacError } from '../../errors/errors.js';
+import { formatDuration } from '../../exec/describe.js';
+import type { TargetContext } from '../types.js';
+import { readyzProblem } from './cluster-status.js';
+import type { KindDeps } from './kind-deps.js';
+import { kindErrorLine } from './kind-tools.js';
+
+const READYZ_POLL_MS = 1000;
+
+/** Waits up to `budgetMs` for `kubectl wait --for=condition=Ready node --all` and `/readyz`; returns a summary. */
+export async function verifyReady(deps: KindDeps, ctx: TargetContext, budgetMs: number): Promise<string> {
+  const deadline = performance.now() + budgetMs;
+  const seconds = Math.max(1, Math.ceil(budgetMs / 1000));
+  const waited = await deps.tools.kubectl(['wait', '--for=condition=Ready', 'node', '--all', `--timeout=${seconds}s`], {
+    timeoutMs: Math.ceil(budgetMs) + 10_000,
+    signal: ctx.signal,
+    onLine: ctx.output,
+  });
+  if (!waited.ok) {
+    throw new TarmacError('CLUSTER_NOT_READY', `the nodes of kind cluster ${deps.name} did not become Ready within ${formatDuration(budgetMs)}: ${kindErrorLine(waited)}`, {
+      exitCode: ExitCode.infrastructure,
+      hint: 'kind created the nodes but the kubelet never reported Ready: look for kubelet errors in the exported logs.',
+      details: waited.tail.slice(-10),
+    });
+  }
+  const ready = waited.stdout.split('\n').filter((line) => line.endsWith('condition met')).length;
+  for (;;) {
+    const problem = await readyzProblem(deps, ctx.signal);
+    if (problem === undefined) break;
+    if (performance.now() >= deadline) {
+      throw new TarmacError('CLUSTER_NOT_READY', `kind cluster ${deps.name}: ${problem}`, {
+        exitCode: ExitCode.infrastructure,
+        hint: 'The nodes are Ready but the API server does not report ready: read `kubectl get --raw "/readyz?verbose"` and the exported logs.',
+      });
+    }
+    await deps.sleep(READYZ_POLL_MS, ctx.signal);
+  }
+  return `${ready} node${ready === 1 ? '' : 's'} Ready, /readyz ok`;
+}

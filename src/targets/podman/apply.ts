@@ -1,0 +1,96 @@
+// Applying a rendered group: plan it, check its images, then per workload keep the pod when it is
+// unchanged and running, or (re)play it; record every pod before playing it, so down finds it even
+// if tarmac dies half-way.
+import { join } from 'node:path';
+import type { ContainerEngine } from '../../engines/types.js';
+import { TarmacError, ExitCode } from '../../errors/errors.js';
+import type { RenderedGroup } from '../../kube/types.js';
+import type { TargetContext } from '../types.js';
+import { assertImagesPresent } from './image-check.js';
+import { inspectPod } from './inspect.js';
+import { LABEL_SPEC, isOurs } from './names.js';
+import { inspectNetwork } from './network.js';
+import { playUnit } from './play.js';
+import type { GroupPlan, PlayUnit } from './play-plan.js';
+import type { PodmanCli } from './podman-cli.js';
+import type { StateStore } from './state.js';
+
+export interface ApplyDeps {
+  cli: PodmanCli;
+  engine: ContainerEngine;
+  env: string;
+  network: string;
+  store: StateStore;
+  playDir: string;
+  timeoutMs: number;
+  insecure: boolean;
+  removePod: (name: string) => Promise<void>;
+}
+
+/** Applies the planned group; idempotent. */
+export async function applyGroup(deps: ApplyDeps, group: RenderedGroup, plan: GroupPlan, ctx: TargetContext): Promise<void> {
+  for (const note of plan.notes) ctx.output(note);
+  if (!(await inspectNetwork(deps.cli, deps.network, ctx.signal))) {
+    throw new TarmacError('TARGET_NOT_READY', `podman network ${deps.network} does not exist: the target was not set up`, {
+      exitCode: ExitCode.internal,
+      hint: 'ensure() creates the network before anything is applied; run `tarmac up` again.',
+    });
+  }
+  await assertImagesPresent(deps.engine, plan.units, group.name, ctx.signal);
+  for (const unit of plan.units) await applyUnit(deps, unit, group.name, ctx);
+  await deps.store.update((state) => {
+    for (const binding of plan.services) {
+      const first = binding.workloads[0];
+      const port = binding.ports[0];
+      const unit = plan.units.find((u) => u.workload === first?.ref);
+      if (unit && port !== undefined) state.services[binding.name] = { pod: unit.podName, port, group: group.name };
+    }
+  });
+}
+
+async function applyUnit(deps: ApplyDeps, unit: PlayUnit, group: string, ctx: TargetContext): Promise<void> {
+  const existing = await inspectPod(deps.cli, unit.podName, ctx.signal);
+  if (existing && !isOurs(existing.labels, deps.env)) {
+    throw new TarmacError('POD_NAME_TAKEN', `a pod named ${unit.podName} exists but was not created by tarmac for env ${deps.env}`, {
+      exitCode: ExitCode.environment,
+      hint: `tarmac never removes what it did not create: remove that pod yourself (podman pod rm -f ${unit.podName}) or rename the env.`,
+    });
+  }
+  const state = await deps.store.read();
+  const recorded = state.pods[unit.podName];
+  if (existing && recorded && existing.labels[LABEL_SPEC] === unit.specHash && existing.status === 'Running') {
+    ctx.output(`${unit.podName}: unchanged and running, kept`);
+    return;
+  }
+  if (existing) {
+    ctx.output(`${unit.podName}: ${existing.labels[LABEL_SPEC] === unit.specHash ? `is ${existing.status}` : 'changed'}, replacing it`);
+    await deps.removePod(unit.podName);
+  }
+  const previousPorts = recorded?.hostPorts ?? {};
+  const record = { name: unit.podName, group, workload: unit.workload, source: unit.source, playFile: join(deps.playDir, `${unit.podName}.yaml`), hostPorts: previousPorts };
+  await deps.store.update((s) => {
+    s.pods[unit.podName] = record;
+    for (const volume of unit.volumes) if (!s.volumes.includes(volume)) s.volumes.push(volume);
+  });
+  const played = await playUnit(unit, {
+    cli: deps.cli,
+    network: deps.network,
+    playDir: deps.playDir,
+    previousPorts,
+    timeoutMs: deps.timeoutMs,
+    insecure: deps.insecure,
+    signal: ctx.signal,
+    output: ctx.output,
+    removePod: deps.removePod,
+  });
+  await deps.store.update((s) => {
+    s.pods[unit.podName] = { ...record, ...played };
+  });
+  const verified = await inspectPod(deps.cli, unit.podName, ctx.signal);
+  if (!verified || !isOurs(verified.labels, deps.env)) {
+    throw new TarmacError('POD_NOT_VERIFIED', `podman kube play of ${unit.podName} exited 0, but the pod ${verified ? 'lacks the env labels' : 'does not exist'}`, {
+      hint: `Inspect it with \`podman pod inspect ${unit.podName}\`; the played file is ${played.playFile}.`,
+    });
+  }
+  ctx.output(`${unit.podName}: played${unit.aliases.length > 0 ? ` (reachable as ${unit.aliases.join(', ')})` : ''}`);
+}

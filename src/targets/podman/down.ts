@@ -1,0 +1,100 @@
+// Removing the env: the pods, containers and volumes that carry its labels or that the state file
+// recorded (only when they still carry its labels), its network when tarmac created it, and the
+// state and played files. Things with similar names that tarmac did not create are listed, never touched.
+import { rm } from 'node:fs/promises';
+import { LABEL_ENV } from '../../engines/labels.js';
+import { TarmacError } from '../../errors/errors.js';
+import type { DownReport } from '../types.js';
+import { envContainers, envPods, inspectPod } from './inspect.js';
+import { isOurs } from './names.js';
+import { inspectNetwork } from './network.js';
+import { parseJsonList, type PodmanCli } from './podman-cli.js';
+import { asRecord, asStringMap, asString } from './shape.js';
+import { removePods } from './remove-pods.js';
+import type { StateStore, TargetState } from './state.js';
+
+export interface DownDeps {
+  cli: PodmanCli;
+  env: string;
+  network: string;
+  store: StateStore;
+  playDir: string;
+}
+
+/** Removes what tarmac created for the env, verifies nothing of it is left, and reports. */
+export async function downEnv(deps: DownDeps, signal?: AbortSignal): Promise<DownReport> {
+  const { cli, env } = deps;
+  const report: DownReport = { removed: [], keptForeign: [] };
+  const state = await deps.store.read().catch((): TargetState | undefined => undefined);
+  const pods = new Set((await envPods(cli, env, signal)).map((p) => p.name));
+  for (const name of Object.keys(state?.pods ?? {})) {
+    if (pods.has(name)) continue;
+    const pod = await inspectPod(cli, name, signal);
+    if (pod && isOurs(pod.labels, env)) pods.add(name);
+    else if (pod) report.keptForeign.push(`pod ${name} (recorded, but it lacks the env's labels now)`);
+  }
+  await removePods(cli, [...pods], signal);
+  report.removed.push(...[...pods].map((p) => `pod ${p}`));
+  const loose = await envContainers(cli, env, signal);
+  if (loose.length > 0) await cli.must(['rm', '-f', '--ignore', '-t', '0', ...loose.map((c) => c.id)], `Could not remove the containers of env ${env}`, { signal });
+  report.removed.push(...loose.map((c) => `container ${c.name}`));
+  await removeVolumes(deps, state?.volumes ?? [], report, signal);
+  await removeNetwork(deps, report, signal);
+  await rm(deps.playDir, { recursive: true, force: true });
+  await deps.store.remove();
+  report.removed.push(`files ${deps.playDir}, ${deps.store.file}`);
+  await verifyGone(deps, signal);
+  report.keptForeign.push(...(await similarForeign(deps, signal)));
+  return report;
+}
+
+async function removeVolumes(deps: DownDeps, recorded: string[], report: DownReport, signal?: AbortSignal): Promise<void> {
+  const listed = await deps.cli.must(['volume', 'ls', '--format', 'json'], 'Could not list podman volumes', { signal });
+  const volumes = parseJsonList(listed.stdout).map(asRecord).map((v) => ({ name: asString(v?.Name) ?? '', labels: asStringMap(v?.Labels) }));
+  const ours = volumes.filter((v) => isOurs(v.labels, deps.env)).map((v) => v.name);
+  for (const name of recorded) if (!ours.includes(name) && volumes.some((v) => v.name === name)) report.keptForeign.push(`volume ${name} (recorded, but it lacks the env's labels)`);
+  if (ours.length === 0) return;
+  await deps.cli.must(['volume', 'rm', '-f', ...ours], `Could not remove the volumes of env ${deps.env}`, { signal });
+  report.removed.push(...ours.map((v) => `volume ${v}`));
+}
+
+async function removeNetwork(deps: DownDeps, report: DownReport, signal?: AbortSignal): Promise<void> {
+  const network = await inspectNetwork(deps.cli, deps.network, signal);
+  if (!network) return;
+  if (!isOurs(network.labels, deps.env)) {
+    report.keptForeign.push(`network ${deps.network} (not created by tarmac)`);
+    return;
+  }
+  // No --force: it would also remove containers of others that joined the network.
+  const result = await deps.cli.run(['network', 'rm', deps.network], { signal });
+  if (result.ok) report.removed.push(`network ${deps.network}`);
+  else if (/in use|associated containers/i.test(result.stderr)) report.keptForeign.push(`network ${deps.network} (still used by containers tarmac did not create)`);
+  else throw deps.cli.failed(result, `Could not remove podman network ${deps.network}`);
+}
+
+async function verifyGone(deps: DownDeps, signal?: AbortSignal): Promise<void> {
+  const [pods, containers] = await Promise.all([envPods(deps.cli, deps.env, signal), envContainers(deps.cli, deps.env, signal)]);
+  const left = [...pods.map((p) => `pod ${p.name}`), ...containers.map((c) => `container ${c.name}`)];
+  if (left.length === 0) return;
+  throw new TarmacError('DOWN_INCOMPLETE', `down of env ${deps.env} left ${left.join(', ')}`, {
+    hint: `Something recreated them meanwhile, or podman failed silently; run \`tarmac down\` again, or remove them: podman pod rm -f --filter label=${LABEL_ENV}=${deps.env}`,
+  });
+}
+
+// Pods, containers and networks named like the env's (`tarmac-<env>...`) that tarmac did not make.
+async function similarForeign(deps: DownDeps, signal?: AbortSignal): Promise<string[]> {
+  const prefix = deps.network;
+  const lists: [string, string[]][] = [['pod', ['pod', 'ps', '--format', 'json']], ['container', ['ps', '-a', '--format', 'json']], ['network', ['network', 'ls', '--format', 'json']]];
+  const found: string[] = [];
+  for (const [kind, args] of lists) {
+    const result = await deps.cli.run(args, { signal });
+    if (!result.ok) continue;
+    for (const item of parseJsonList(result.stdout).map(asRecord)) {
+      const names = item?.Names ?? item?.Name ?? item?.name;
+      const name = Array.isArray(names) ? asString(names[0]) : asString(names);
+      const labels = asStringMap(item?.Labels ?? item?.labels);
+      if (name?.startsWith(prefix) && !isOurs(labels, deps.env)) found.push(`${kind} ${name}`);
+    }
+  }
+  return found;
+}

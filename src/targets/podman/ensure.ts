@@ -1,0 +1,42 @@
+// ensure(): the env network, created when missing, reused when it is tarmac's and resolves names,
+// recreated (after removing the env) when it is broken or the reuse policy is `never`.
+import type { EnsureResult } from '../types.js';
+import { assertOurNetwork, createNetwork, inspectNetwork } from './network.js';
+import type { PodmanCli } from './podman-cli.js';
+import type { StateStore } from './state.js';
+
+export interface EnsureDeps {
+  cli: PodmanCli;
+  env: string;
+  network: string;
+  reuse: 'healthy' | 'never';
+  store: StateStore;
+  /** Removes everything of the env (down). */
+  teardown: () => Promise<void>;
+}
+
+/** Creates, reuses or recreates the env network; records it as tarmac's. */
+export async function ensureNetwork(deps: EnsureDeps, signal: AbortSignal): Promise<EnsureResult> {
+  const existing = await inspectNetwork(deps.cli, deps.network, signal);
+  let result: EnsureResult;
+  if (!existing) {
+    result = { action: 'created', reason: `created network ${deps.network} (DNS on)` };
+  } else {
+    assertOurNetwork(existing, deps.env);
+    if (existing.dnsEnabled && deps.reuse === 'healthy') {
+      await record(deps);
+      return { action: 'reused', reason: `network ${deps.network} exists with DNS on` };
+    }
+    result = { action: 'recreated', reason: existing.dnsEnabled ? 'reuse: never, recreating the env' : `network ${deps.network} has DNS disabled: recreating the env` };
+    await deps.teardown();
+  }
+  await createNetwork(deps.cli, deps.network, deps.env, signal);
+  await record(deps);
+  return result;
+}
+
+async function record(deps: EnsureDeps): Promise<void> {
+  await deps.store.update((state) => {
+    state.network = { name: deps.network, created: true };
+  });
+}

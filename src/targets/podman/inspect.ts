@@ -1,0 +1,110 @@
+// What podman knows about the env's pods and containers (ps to find them by label, inspect for detail).
+import { LABEL_ENV } from '../../engines/labels.js';
+import { parseJsonList, type PodmanCli } from './podman-cli.js';
+import { isOurs } from './names.js';
+import { asNumber, asRecord, asRecords, asString, asStringMap } from './shape.js';
+
+/** A container of the env, from `podman container inspect`. */
+export interface ContainerRecord {
+  id: string;
+  name: string;
+  image: string;
+  podId: string;
+  labels: Record<string, string>;
+  /** created, running, exited, stopped, paused, configured, initialized, removing. */
+  status: string;
+  exitCode: number;
+  oomKilled: boolean;
+  error: string;
+  startedAt?: string;
+  finishedAt?: string;
+  restartCount: number;
+  restartPolicy: string;
+  /** Container port -> `127.0.0.1:12345`. */
+  hostPorts: Record<string, string>;
+}
+
+/** A pod of the env, from `podman pod ps`. */
+export interface PodRecordLive {
+  id: string;
+  name: string;
+  status: string;
+  labels: Record<string, string>;
+  created?: string;
+}
+
+/** The env's containers (infra containers excluded: they carry no labels), inspected. */
+export async function envContainers(cli: PodmanCli, env: string, signal?: AbortSignal): Promise<ContainerRecord[]> {
+  const listed = await cli.must(['ps', '-a', '--filter', `label=${LABEL_ENV}=${env}`, '--format', 'json'], `Could not list the containers of env ${env}`, { signal });
+  const ids = parseJsonList(listed.stdout).map(asRecord).filter((c) => c && isOurs(asStringMap(c.Labels), env)).map((c) => asString(c?.Id) ?? '');
+  if (ids.length === 0) return [];
+  const inspected = await cli.run(['container', 'inspect', ...ids], { signal });
+  // A container removed between ps and inspect makes inspect fail for the whole batch: report what is left.
+  if (!inspected.ok) return (await Promise.all(ids.map((id) => inspectOne(cli, id, signal)))).flat();
+  return parseJsonList(inspected.stdout).map(toContainerRecord);
+}
+
+async function inspectOne(cli: PodmanCli, id: string, signal?: AbortSignal): Promise<ContainerRecord[]> {
+  const result = await cli.run(['container', 'inspect', id], { signal });
+  return result.ok ? parseJsonList(result.stdout).map(toContainerRecord) : [];
+}
+
+/** One `podman container inspect` entry as a ContainerRecord. */
+export function toContainerRecord(raw: unknown): ContainerRecord {
+  const c = asRecord(raw) ?? {};
+  const state = asRecord(c.State) ?? {};
+  const config = asRecord(c.Config) ?? {};
+  const ports = asRecord(asRecord(c.NetworkSettings)?.Ports) ?? {};
+  const hostPorts: Record<string, string> = {};
+  for (const [key, bindings] of Object.entries(ports)) {
+    const first = asRecords(bindings)[0];
+    const hostPort = asString(first?.HostPort);
+    if (hostPort) hostPorts[key.replace(/\/tcp$/, '')] = `${asString(first?.HostIp) || '127.0.0.1'}:${hostPort}`;
+  }
+  return {
+    id: asString(c.Id) ?? '',
+    name: asString(c.Name) ?? '',
+    image: asString(c.ImageName) ?? asString(config.Image) ?? '',
+    podId: asString(c.Pod) ?? '',
+    labels: asStringMap(config.Labels),
+    status: asString(state.Status) ?? 'unknown',
+    exitCode: asNumber(state.ExitCode) ?? 0,
+    oomKilled: state.OOMKilled === true,
+    error: asString(state.Error) ?? '',
+    ...realTime('startedAt', state.StartedAt),
+    ...realTime('finishedAt', state.FinishedAt),
+    restartCount: asNumber(c.RestartCount) ?? 0,
+    restartPolicy: asString(asRecord(asRecord(c.HostConfig)?.RestartPolicy)?.Name) ?? '',
+    hostPorts,
+  };
+}
+
+// podman reports "never" as the zero time (0001-01-01...).
+function realTime<K extends string>(key: K, value: unknown): Partial<Record<K, string>> {
+  const text = asString(value);
+  return text && !text.startsWith('0001-01-01') ? ({ [key]: text } as Record<K, string>) : {};
+}
+
+/** The env's pods (label filter, labels verified again here). */
+export async function envPods(cli: PodmanCli, env: string, signal?: AbortSignal): Promise<PodRecordLive[]> {
+  const listed = await cli.must(['pod', 'ps', '--filter', `label=${LABEL_ENV}=${env}`, '--format', 'json'], `Could not list the pods of env ${env}`, { signal });
+  return parseJsonList(listed.stdout).map(toPodRecord).filter((p) => isOurs(p.labels, env));
+}
+
+/** One `podman pod ps --format json` entry. */
+export function toPodRecord(raw: unknown): PodRecordLive {
+  const p = asRecord(raw) ?? {};
+  const created = asString(p.Created);
+  return { id: asString(p.Id) ?? '', name: asString(p.Name) ?? '', status: asString(p.Status) ?? 'unknown', labels: asStringMap(p.Labels), ...(created ? { created } : {}) };
+}
+
+/** A pod by name, or undefined when there is none. */
+export async function inspectPod(cli: PodmanCli, name: string, signal?: AbortSignal): Promise<PodRecordLive | undefined> {
+  const result = await cli.run(['pod', 'inspect', name], { signal });
+  if (!result.ok) {
+    if (/no such pod/i.test(result.stderr)) return undefined;
+    throw cli.failed(result, `Could not inspect pod ${name}`);
+  }
+  const raw = asRecord(parseJsonList(result.stdout)[0]) ?? {};
+  return toPodRecord({ ...raw, Status: raw.State });
+}

@@ -1,0 +1,47 @@
+// The env network: a labelled podman bridge network with DNS (aardvark-dns), on which pods reach
+// each other by their Service names.
+import { TarmacError, ExitCode } from '../../errors/errors.js';
+import { parseJsonList, type PodmanCli } from './podman-cli.js';
+import { isOurs, targetLabels } from './names.js';
+import { asRecord, asStringMap } from './shape.js';
+
+export interface NetworkInfo {
+  name: string;
+  labels: Record<string, string>;
+  dnsEnabled: boolean;
+}
+
+/** The network, or undefined when it does not exist. */
+export async function inspectNetwork(cli: PodmanCli, name: string, signal?: AbortSignal): Promise<NetworkInfo | undefined> {
+  const result = await cli.run(['network', 'inspect', name], { signal });
+  if (!result.ok) {
+    if (/network not found|no such network|unable to find network/i.test(result.stderr)) return undefined;
+    throw cli.failed(result, `Could not inspect podman network ${name}`);
+  }
+  const raw = asRecord(parseJsonList(result.stdout)[0]) ?? {};
+  return { name, labels: asStringMap(raw.labels), dnsEnabled: raw.dns_enabled === true };
+}
+
+/** Creates the env network (labelled, DNS on) and verifies it exists afterwards. */
+export async function createNetwork(cli: PodmanCli, name: string, env: string, signal?: AbortSignal): Promise<NetworkInfo> {
+  const labels = Object.entries(targetLabels(env)).flatMap(([key, value]) => ['--label', `${key}=${value}`]);
+  // --disable-dns=false is podman's default for bridge networks; say it anyway, Service names depend on it.
+  await cli.must(['network', 'create', '--disable-dns=false', ...labels, name], `Could not create podman network ${name}`, { signal });
+  const created = await inspectNetwork(cli, name, signal);
+  if (!created?.dnsEnabled) {
+    throw new TarmacError('TARGET_NETWORK_NO_DNS', `podman network ${name} was created but ${created ? 'has DNS disabled' : 'does not exist'}`, {
+      exitCode: ExitCode.environment,
+      hint: 'Pods find each other by Service name through aardvark-dns: install it (apt-get install aardvark-dns) and use the netavark network backend.',
+    });
+  }
+  return created;
+}
+
+/** Refuses a network of the env's name that tarmac did not create, rather than deploying into it. */
+export function assertOurNetwork(network: NetworkInfo, env: string): void {
+  if (isOurs(network.labels, env)) return;
+  throw new TarmacError('TARGET_NETWORK_FOREIGN', `podman network ${network.name} exists but was not created by tarmac for env ${env} (it lacks the labels io.tarmac.env=${env}, io.tarmac.target=podman)`, {
+    exitCode: ExitCode.environment,
+    hint: `tarmac never uses or removes what it did not create. Remove or rename that network (podman network rm ${network.name}), or rename the env.`,
+  });
+}

@@ -1,0 +1,120 @@
+// The `podman` ClusterTarget: the env's manifests run as podman pods (`podman kube play`) on a
+// per-env network, without a cluster. See README.md for what it supports and why.
+import type { Env } from '../../config/types.js';
+import type { ContainerEngine } from '../../engines/types.js';
+import type { Runner } from '../../exec/types.js';
+import type { PodView, RenderedGroup } from '../../kube/types.js';
+import type { ClusterState, ClusterTarget, DownReport, EnsureResult, TargetContext } from '../types.js';
+import { applyGroup } from './apply.js';
+import { deliverImage } from './deliver.js';
+import { downEnv } from './down.js';
+import { serviceEndpoints } from './endpoints.js';
+import { ensureNetwork } from './ensure.js';
+import { inspectPod } from './inspect.js';
+import { isOurs, networkName } from './names.js';
+import { planGroup, type GroupPlan } from './play-plan.js';
+import { podmanCli, type PodmanCli } from './podman-cli.js';
+import { groupPodViews } from './pods.js';
+import { ReadinessProber } from './readiness.js';
+import { removePods } from './remove-pods.js';
+import { StateStore, statePaths } from './state.js';
+import { envStatus } from './status.js';
+
+export interface PodmanTargetOptions {
+  env: Env;
+  runner: Runner;
+  engine: ContainerEngine;
+  /** The env's state dir (`.tarmac/`): the state file and played YAML files go here. */
+  stateDir: string;
+  runId: string;
+  /** Clock for probe timing and crash-loop windows (tests); default Date.now. */
+  now?: () => number;
+}
+
+/** Creates the podman target of an env. */
+export function createPodmanTarget(opts: PodmanTargetOptions): ClusterTarget {
+  return new PodmanTarget(opts);
+}
+
+class PodmanTarget implements ClusterTarget {
+  readonly type = 'podman' as const;
+  readonly name: string;
+  private readonly cli: PodmanCli;
+  private readonly store: StateStore;
+  private readonly playDir: string;
+  private readonly prober: ReadinessProber;
+  private readonly now: () => number;
+
+  constructor(private readonly opts: PodmanTargetOptions) {
+    this.name = networkName(opts.env.name);
+    this.cli = podmanCli(opts.engine, opts.runner);
+    const paths = statePaths(opts.stateDir);
+    this.store = new StateStore(paths.file, opts.env.name);
+    this.playDir = paths.playDir;
+    this.now = opts.now ?? Date.now;
+    this.prober = new ReadinessProber(this.cli, this.now);
+  }
+
+  status(signal?: AbortSignal): Promise<ClusterState> {
+    return envStatus(this.cli, this.opts.env.name, this.name, signal);
+  }
+
+  ensure(ctx: TargetContext): Promise<EnsureResult> {
+    const teardown = async (): Promise<void> => {
+      const report = await this.down(ctx.signal);
+      for (const removed of report.removed) ctx.output(`removed ${removed}`);
+    };
+    return ensureNetwork({ cli: this.cli, env: this.opts.env.name, network: this.name, reuse: this.opts.env.cluster.reuse, store: this.store, teardown }, ctx.signal);
+  }
+
+  hasImage(ref: string, signal?: AbortSignal): Promise<boolean> {
+    return this.opts.engine.imageExists(ref, signal);
+  }
+
+  deliver(ref: string, ctx: TargetContext): Promise<'delivered' | 'present'> {
+    return deliverImage(this.opts.engine, this.opts.env, ref, ctx);
+  }
+
+  apply(group: RenderedGroup, ctx: TargetContext): Promise<void> {
+    const deps = {
+      cli: this.cli,
+      engine: this.opts.engine,
+      env: this.opts.env.name,
+      network: this.name,
+      store: this.store,
+      playDir: this.playDir,
+      timeoutMs: this.opts.env.timeouts.deploy,
+      insecure: this.opts.env.registry?.insecure ?? false,
+      removePod: (name: string) => this.removeOwnPod(name),
+    };
+    return applyGroup(deps, group, this.plan(group), ctx);
+  }
+
+  pods(group: RenderedGroup, signal?: AbortSignal): Promise<PodView[]> {
+    const deps = { cli: this.cli, env: this.opts.env.name, prober: this.prober, store: this.store, now: this.now };
+    return groupPodViews(deps, group.name, this.plan(group).units, signal);
+  }
+
+  async endpoints(signal?: AbortSignal): Promise<Record<string, string>> {
+    return serviceEndpoints(this.cli, this.opts.env.name, await this.store.read(), signal);
+  }
+
+  testEnv(): Record<string, string> {
+    return { TARMAC_NETWORK: this.name };
+  }
+
+  down(signal?: AbortSignal): Promise<DownReport> {
+    return downEnv({ cli: this.cli, env: this.opts.env.name, network: this.name, store: this.store, playDir: this.playDir }, signal);
+  }
+
+  private plan(group: RenderedGroup): GroupPlan {
+    return planGroup(group, { env: this.opts.env.name, runId: this.opts.runId, network: this.name });
+  }
+
+  // Removes a pod by name only when it carries the env's labels.
+  private async removeOwnPod(name: string): Promise<void> {
+    const pod = await inspectPod(this.cli, name);
+    if (!pod || !isOurs(pod.labels, this.opts.env.name)) return;
+    await removePods(this.cli, [name]);
+  }
+}

@@ -1,0 +1,40 @@
+// Picks the deploy target: kind when asked or installed, else podman pods without a cluster; explains the choice.
+import type { Env } from '../config/types.js';
+import type { ContainerEngine } from '../engines/types.js';
+import type { Runner } from '../exec/types.js';
+import { findOnPath } from '../engines/find-on-path.js';
+import { TarmacError, ExitCode } from '../errors/errors.js';
+import { createKindTarget } from './kind/index.js';
+import { createPodmanTarget } from './podman/index.js';
+import type { ClusterTarget } from './types.js';
+
+export interface SelectTargetDeps {
+  runner: Runner;
+  engine: ContainerEngine;
+  processEnv: NodeJS.ProcessEnv;
+  runId: string;
+}
+
+/** The target for this env, with one line saying why it was chosen. */
+export function selectTarget(env: Env, deps: SelectTargetDeps): { target: ClusterTarget; why: string } {
+  const kindPath = findOnPath('kind', deps.processEnv);
+  const wanted = env.cluster.target;
+  if (wanted === 'kind' && !kindPath) {
+    throw new TarmacError('KIND_NOT_FOUND', 'cluster.target is kind but no `kind` binary is on PATH', {
+      exitCode: ExitCode.environment,
+      hint: 'Install kind (https://kind.sigs.k8s.io/docs/user/quick-start/#installation), or set cluster.target: podman to run the pods on podman without a cluster.',
+    });
+  }
+  const type = wanted === 'auto' ? (kindPath ? 'kind' : 'podman') : wanted;
+  if (type === 'podman' && deps.engine.name !== 'podman') {
+    throw new TarmacError('TARGET_NEEDS_PODMAN', `the podman target runs pods with \`podman kube play\`, but the engine is ${deps.engine.name}`, {
+      exitCode: ExitCode.environment,
+      hint: 'Install kind and set cluster.target: kind, or use podman as the engine.',
+    });
+  }
+  const common = { env, runner: deps.runner, engine: deps.engine, stateDir: env.stateDir, runId: deps.runId };
+  if (type === 'kind') {
+    return { target: createKindTarget({ ...common, createTimeoutMs: env.timeouts.cluster }), why: wanted === 'kind' ? 'kind (cluster.target: kind)' : `kind (found ${kindPath})` };
+  }
+  return { target: createPodmanTarget(common), why: wanted === 'podman' ? 'podman pods (cluster.target: podman)' : 'podman pods (no kind on PATH)' };
+}

@@ -1,0 +1,57 @@
+// Where the services run: a kind cluster, or pods on podman without a cluster.
+import type { PodView, RenderedGroup } from '../kube/types.js';
+
+export type TargetType = 'kind' | 'podman';
+
+/** One step's view of the world: its signal, its output sink and its deadline. */
+export interface TargetContext {
+  signal: AbortSignal;
+  output: (line: string) => void;
+}
+
+export interface ClusterState {
+  exists: boolean;
+  /** Exists, every node (container) running, API answering. */
+  healthy: boolean;
+  /** Why it is not healthy, one line each, e.g. `node container aianalysis-e2e-control-plane is exited`. */
+  problems: string[];
+  nodes: { name: string; state: string }[];
+  /** Whether tarmac created it (recorded in its state), so `down` may delete it. */
+  createdByTarmac: boolean;
+}
+
+export interface EnsureResult {
+  action: 'created' | 'reused' | 'recreated';
+  /** Why, for people: "healthy: 1 node running, /readyz ok" or "node container not running: recreating". */
+  reason: string;
+}
+
+/** What `down` removed (and what it left alone because tarmac did not create it). */
+export interface DownReport {
+  removed: string[];
+  keptForeign: string[];
+}
+
+/** A deploy target; every method honours ctx.signal and verifies its effect. */
+export interface ClusterTarget {
+  readonly type: TargetType;
+  /** Cluster name (kind) or env network/pod prefix (podman). */
+  readonly name: string;
+  status(signal?: AbortSignal): Promise<ClusterState>;
+  /** Creates the cluster, or reuses it when healthy and the reuse policy allows; recreates a broken one. */
+  ensure(ctx: TargetContext): Promise<EnsureResult>;
+  /** Whether the image reference is already available to the workloads (on every node). */
+  hasImage(ref: string, signal?: AbortSignal): Promise<boolean>;
+  /** Makes the image available; 'present' when it already was. Verifies afterwards. */
+  deliver(ref: string, ctx: TargetContext): Promise<'delivered' | 'present'>;
+  /** Applies a rendered group (idempotent). */
+  apply(group: RenderedGroup, ctx: TargetContext): Promise<void>;
+  /** Current pods of a group, for the readiness classifier. */
+  pods(group: RenderedGroup, signal?: AbortSignal): Promise<PodView[]>;
+  /** Service name -> URL reachable from this host (for the test command). */
+  endpoints(signal?: AbortSignal): Promise<Record<string, string>>;
+  /** Environment for the test command (KUBECONFIG, ...). */
+  testEnv(): Record<string, string>;
+  /** Removes what tarmac created for this env, and nothing else. */
+  down(signal?: AbortSignal): Promise<DownReport>;
+}

@@ -1,0 +1,81 @@
+// Shared setup for the kind target's e2e tests: an Env, a recording Runner that puts the kind/kubectl
+// stand-ins first on PATH (plus any injection variables), a real podman engine, and cleanup.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Env } from '../../src/config/types.js';
+import { createPodmanEngine } from '../../src/engines/podman.js';
+import { run } from '../../src/exec/run.js';
+import type { RunOptions, Runner } from '../../src/exec/types.js';
+import { createKindTarget } from '../../src/targets/kind/index.js';
+import type { ClusterTarget, TargetContext } from '../../src/targets/types.js';
+import { removeStandinEnv, standinEnv, type StandinEnv } from '../fixtures/standins/support.js';
+
+export interface Call {
+  cmd: string;
+  args: string[];
+  env: Record<string, string | undefined>;
+}
+
+/** A Runner over the real one whose processes see the stand-ins (and `extra`); it records every call. */
+export function standinRunner(base: StandinEnv, extra: Record<string, string> = {}): Runner & { calls: Call[] } {
+  const calls: Call[] = [];
+  const runner = (cmd: string, args: readonly string[], options: RunOptions = {}) => {
+    const env = { ...base, ...extra, ...options.env };
+    calls.push({ cmd, args: [...args], env });
+    return run(cmd, args, { ...options, env });
+  };
+  return Object.assign(runner, { calls });
+}
+
+/** A normalised Env for a kind target named `cluster`. */
+export function kindEnv(name: string, cluster: string, stateDir: string, overrides: Partial<Env['cluster']> = {}): Env {
+  return {
+    name,
+    file: join(stateDir, '..', 'tarmac.yaml'),
+    dir: join(stateDir, '..'),
+    stateDir,
+    engine: { type: 'podman' },
+    images: [],
+    cluster: { target: 'kind', name: cluster, reuse: 'healthy', ...overrides },
+    deploy: [],
+    capacity: 1,
+    timeouts: { build: 60_000, cluster: 90_000, deliver: 60_000, deploy: 60_000, test: 60_000, stall: 30_000, heartbeat: 15_000 },
+  };
+}
+
+/** Everything one test file needs: a private HOME (to prove ~/.kube/config is untouched), a state dir, an env. */
+export function kindFixture(prefix: string) {
+  const root = mkdtempSync(join(tmpdir(), `${prefix}-`));
+  const home = join(root, 'home');
+  const stateDir = join(root, 'project', '.tarmac');
+  const base = standinEnv({ HOME: home });
+  return {
+    root,
+    home,
+    stateDir,
+    base,
+    /** A target over a fresh recording runner; `extra` adds stand-in injection variables. */
+    target(env: Env, options: { extra?: Record<string, string>; createTimeoutMs?: number; runId?: string; sleep?: (ms: number) => Promise<void> } = {}): { target: ClusterTarget; runner: Runner & { calls: Call[] } } {
+      const runner = standinRunner(base, options.extra);
+      const engine = createPodmanEngine(runner);
+      const target = createKindTarget({ env, runner, engine, stateDir, runId: options.runId ?? 'test-run', createTimeoutMs: options.createTimeoutMs ?? 90_000, ...(options.sleep ? { sleep: options.sleep } : {}) });
+      return { target, runner };
+    },
+    cleanup(): void {
+      removeStandinEnv(base);
+      rmSync(root, { recursive: true, force: true });
+    },
+  };
+}
+
+/** A TargetContext collecting output lines. */
+export function context(signal: AbortSignal = new AbortController().signal): TargetContext & { lines: string[] } {
+  const lines: string[] = [];
+  return { signal, output: (line: string) => lines.push(line), lines };
+}
+
+/** The calls of one kind subcommand, e.g. kindCalls(calls, 'create', 'cluster'). */
+export function kindCalls(calls: readonly Call[], ...subcommand: string[]): Call[] {
+  return calls.filter((c) => c.cmd === 'kind' && subcommand.every((word, i) => c.args[i] === word));
+}
