@@ -21,7 +21,7 @@ function freshProject(): { dir: string; name: string } {
   const dir = mkdtempSync(join(tmpdir(), `tarmac-${name}-`));
   cpSync(join(root, 'examples/aianalysis'), dir, { recursive: true, filter: (src) => !src.includes('/.tarmac') });
   const file = join(dir, 'tarmac.yaml');
-  writeFileSync(file, readFileSync(file, 'utf8').replace(/^name: .*$/m, `name: ${name}`).replace(/^  name: aianalysis-e2e$/m, `  name: ${name}-e2e`));
+  writeFileSync(file, readFileSync(file, 'utf8').replace(/^name: .*$/m, `name: ${name}`).replace(/^ {2}name: aianalysis-e2e$/m, `  name: ${name}-e2e`));
   writeFileSync(join(dir, 'base', '.bench-nonce'), name);
   return { dir, name };
 }

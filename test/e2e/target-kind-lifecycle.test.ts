@@ -21,9 +21,12 @@ const nodeId = async () => (await podman(['inspect', '--format', '{{.Id}}', node
 const clusters = async () => (await execa('kind', ['get', 'clusters'], { env: fx.base, reject: false })).stdout.split('\n');
 let createMs = 0;
 
+const twoNodes = `${name}-two`;
+
 afterAll(async () => {
   await removeStandinCluster(name);
   await removeStandinCluster(foreign);
+  await removeStandinCluster(twoNodes);
   fx.cleanup();
 });
 
@@ -116,5 +119,24 @@ describe('kind target lifecycle (stand-ins, real podman)', () => {
     expect(existsSync(kubeconfig)).toBe(false);
     expect(JSON.parse(readFileSync(join(fx.stateDir, 'clusters.json'), 'utf8')).clusters).toEqual([]);
     expect(await target.status()).toMatchObject({ exists: false, createdByTarmac: false });
+  });
+});
+
+describe('kind target: a node container that is gone (stand-ins, real podman)', () => {
+  it('notices a worker the kind config asks for is missing, explains it and recreates the cluster', async () => {
+    const config = join(fx.root, 'two-nodes.yaml');
+    writeFileSync(config, 'kind: Cluster\napiVersion: kind.x-k8s.io/v1alpha4\nnodes:\n  - role: control-plane\n  - role: worker\n');
+    const twoEnv = kindEnv('tk-two', twoNodes, fx.stateDir, { kindConfig: config });
+    expect((await fx.target(twoEnv).target.ensure(context())).action).toBe('created');
+    expect((await podman(['rm', '-f', '-t', '0', `${twoNodes}-worker`])).exitCode).toBe(0);
+    const { target } = fx.target(twoEnv);
+    const status = await target.status();
+    expect(status).toMatchObject({ exists: true, healthy: false, createdByTarmac: true, problems: [`node container ${twoNodes}-worker is missing (the kind config asks for it)`] });
+    const ctx = context();
+    const result = await target.ensure(ctx);
+    expect(result.action).toBe('recreated');
+    expect(ctx.lines).toContain(`  - node container ${twoNodes}-worker is missing (the kind config asks for it)`);
+    expect((await target.status()).nodes).toEqual([{ name: `${twoNodes}-control-plane`, state: 'running' }, { name: `${twoNodes}-worker`, state: 'running' }]);
+    expect((await target.down()).removed[0]).toBe(`kind cluster ${twoNodes}`);
   });
 });

@@ -4,7 +4,7 @@
 // created (pods, containers, the network, a claim's volume, state and played files) and leaves
 // similarly named foreign things alone.
 import { execa } from 'execa';
-import { existsSync, mkdtempSync, readFileSync, readdirSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -24,6 +24,7 @@ const refs = new Map<string, string>();
 let env: Env;
 let target: ClusterTarget;
 let groups: RenderedGroup[] = [];
+let junitDir: string | undefined;
 
 // A new target object on the same env and state dir, as a later `tarmac test` or `down` process would make.
 const newTarget = (): ClusterTarget => createPodmanTarget({ env, runner: run, engine: createPodmanEngine(run), stateDir: env.stateDir, runId: 'run-2' });
@@ -54,6 +55,7 @@ describe.skipIf(!(await hasPodman()) && process.env.CI !== 'true')('podman targe
     await execa('podman', ['rm', '-f', '-t', '0', '--ignore', foreign], { reject: false });
     await execa('podman', ['pod', 'rm', '-f', '-t', '0', '--ignore', `${foreign}-pod`], { reject: false });
     await execa('podman', ['network', 'rm', '-f', foreign], { reject: false });
+    for (const dir of [env?.stateDir, junitDir]) if (dir) rmSync(dir, { recursive: true, force: true });
   });
 
   it('ensure creates the env network (labelled, DNS on), then reuses it', async () => {
@@ -79,7 +81,8 @@ describe.skipIf(!(await hasPodman()) && process.env.CI !== 'true')('podman targe
     const endpoints = await target.endpoints();
     expect(Object.keys(endpoints).sort()).toEqual(['aianalysis', 'datastorage', 'holmesgpt-api']);
     for (const url of Object.values(endpoints)) expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
-    const junit = join(mkdtempSync(join(tmpdir(), `${label}-`)), 'results.xml');
+    junitDir = mkdtempSync(join(tmpdir(), `${label}-`));
+    const junit = join(junitDir, 'results.xml');
     const suite = await execa('node', ['e2e/suite.mjs'], {
       cwd: exampleDir,
       reject: false,

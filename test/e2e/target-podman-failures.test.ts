@@ -1,6 +1,7 @@
 // The deploy fixtures on the podman target, for real: each fails within its deadline with the right
 // reason (crash loop with exit code and log tail, missing image, readiness probe never passing), and
 // a Service whose port differs from its targetPort is refused at apply time.
+import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TarmacError } from '../../src/errors/errors.js';
@@ -17,10 +18,12 @@ import { hasPodman, uniqueName } from '../support/podman-env.js';
 const label = uniqueName('tpf');
 let refs = new Map<string, string>();
 let target: ClusterTarget;
+const stateDirs: string[] = [];
 
 // A target for one fixture project, on this test's env (one env name, one network, for all fixtures).
 async function targetFor(fixture: string): Promise<{ target: ClusterTarget; group: RenderedGroup; deadlineMs: number }> {
   const env = await fixtureEnv(join(deployFixtures, fixture, 'tarmac.yaml'), label);
+  stateDirs.push(env.stateDir);
   const t = createPodmanTarget({ env, runner: run, engine: createPodmanEngine(run), stateDir: env.stateDir, runId: 'run-1' });
   const [group] = await renderedGroups(env, refs);
   if (!group) throw new Error(`${fixture} has no deploy group`);
@@ -35,6 +38,7 @@ describe.skipIf(!(await hasPodman()) && process.env.CI !== 'true')('podman targe
   afterAll(async () => {
     await target?.down().catch(() => undefined);
     await cleanupWithRetry(label);
+    for (const dir of stateDirs) rmSync(dir, { recursive: true, force: true });
   });
 
   it('crash-loop: CrashLoopBackOff with the last exit code and the log tail, long before the deadline', async () => {
@@ -58,6 +62,13 @@ describe.skipIf(!(await hasPodman()) && process.env.CI !== 'true')('podman targe
     const [pod] = await target.pods(fixture.group);
     expect(pod?.owner).toEqual({ kind: 'Deployment', name: 'crasher' });
     expect(pod?.containers[0]?.restartCount).toBeGreaterThanOrEqual(3);
+    // podman restarts without back-off: tarmac stopped the loop once it saw it, and kept its evidence.
+    expect(pod?.containers[0]).toMatchObject({ state: { waiting: { reason: 'CrashLoopBackOff' } }, lastState: { terminated: { exitCode: 3 } } });
+    expect(pod?.events?.map((e) => e.message).join('\n')).toMatch(/tarmac stopped crash-looping container crasher/);
+    const restarts = async (): Promise<string> => podman(['inspect', '--format', '{{.State.Status}} {{.RestartCount}}', `tarmac-${label}-crasher-crasher`]);
+    const stoppedAt = await restarts();
+    expect(stoppedAt).toMatch(/^exited \d+$/);
+    for (const until = Date.now() + 1500; Date.now() < until; ) expect(await restarts()).toBe(stoppedAt);
     await target.down();
   });
 

@@ -8,7 +8,8 @@ export async function statusCommand(opts: { file?: string; json?: boolean }, io:
   const { env, target, why } = await openTarget(opts, io);
   const cluster = await target.status();
   const state = readEnvState(env.stateDir);
-  const endpoints = cluster.healthy ? await target.endpoints() : {};
+  // A pod that vanished makes endpoints() throw; status reports it as a problem instead of failing.
+  const endpoints = cluster.healthy ? await target.endpoints().catch((err: Error) => { cluster.problems.push(err.message); return {}; }) : {};
   if (opts.json) {
     io.stdout.write(`${JSON.stringify({ env: env.name, target: target.type, cluster, deployed: state ?? null, endpoints }, null, 2)}\n`);
   } else {

@@ -39,6 +39,8 @@ export async function applyGroup(deps: ApplyDeps, group: RenderedGroup, plan: Gr
   await assertImagesPresent(deps.engine, plan.units, group.name, ctx.signal);
   for (const unit of plan.units) await applyUnit(deps, unit, group.name, ctx);
   await deps.store.update((state) => {
+    // The group's Services are exactly those of this apply: a Service dropped from the manifests goes.
+    for (const [name, service] of Object.entries(state.services)) if (service.group === group.name) delete state.services[name];
     for (const binding of plan.services) {
       const first = binding.workloads[0];
       const port = binding.ports[0];

@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { classifyPod } from '../../kube/classify-pod.js';
 import { toContainerRecord, toPodRecord, type ContainerRecord } from './inspect.js';
-import { toPodView, type ContainerExtras } from './pod-view.js';
+import { STABLE_MS, toPodView, type ContainerExtras } from './pod-view.js';
 
 const recorded = (name: string): unknown[] => JSON.parse(readFileSync(new URL(`../../../test/fixtures/deploy/podman-4.3.1/${name}.json`, import.meta.url), 'utf8')) as unknown[];
 const container = (name: string, edit: Partial<ContainerRecord> = {}): ContainerRecord => ({ ...toContainerRecord(recorded(name)[0]), ...edit });
@@ -27,10 +27,17 @@ describe('toContainerRecord (podman 4.3.1 container inspect)', () => {
 describe('toPodView', () => {
   it('a running container without a probe is Ready; the owner comes from the labels', () => {
     const c = container('running');
-    const pod = view(webPod, c, {}, at(c.startedAt, 1000));
+    const pod = view(webPod, c, {}, at(c.startedAt, STABLE_MS));
     expect(pod).toMatchObject({ name: 'tarmac-rec-web', owner: { kind: 'Deployment', name: 'web' }, phase: 'Running', restartPolicy: 'Always' });
     expect(pod.containers[0]).toMatchObject({ name: 'web', ready: true, state: { running: { startedAt: c.startedAt } } });
     expect(classifyPod(pod)).toMatchObject({ state: 'ready', reason: 'Ready' });
+  });
+
+  it('a container without a probe is ready only after running STABLE_MS, so a crash right after start cannot pass', () => {
+    const c = container('running');
+    expect(view(webPod, c, {}, at(c.startedAt, STABLE_MS - 1)).containers[0]?.ready).toBe(false);
+    expect(classifyPod(view(webPod, c, {}, at(c.startedAt, 100))).state).toBe('waiting');
+    expect(view(webPod, c, {}, at(c.startedAt, STABLE_MS)).containers[0]?.ready).toBe(true);
   });
 
   it('a failing readiness probe: not Ready, an Unhealthy event, ReadinessProbeFailing', () => {

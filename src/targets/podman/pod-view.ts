@@ -8,6 +8,12 @@ import { LABEL_WORKLOAD, LABEL_WORKLOAD_KIND } from './names.js';
 
 export const CRASH_RESTARTS = 3;
 export const CRASH_WINDOW_MS = 10_000;
+/**
+ * A container without a readiness probe counts as ready once it has run this long. Why: the kubelet
+ * would call it ready at once, but a container that crashes 100 ms after start would then pass a
+ * deploy whose first look came in time; podman's instant restarts make that look likely.
+ */
+export const STABLE_MS = 2_000;
 
 /** The outcome of the target's own readiness probe of one container. */
 export interface ProbeOutcome {
@@ -32,9 +38,13 @@ export function containerName(record: ContainerRecord, podName: string): string 
 export function isCrashLooping(record: ContainerRecord, now: number): boolean {
   if (record.restartPolicy !== 'always' && record.restartPolicy !== 'on-failure') return false;
   if (record.restartCount < CRASH_RESTARTS) return false;
-  if (record.status !== 'running') return true;
+  return record.status !== 'running' || runningFor(record, now) < CRASH_WINDOW_MS;
+}
+
+// How long the container's current run has lasted; 0 when unknown.
+function runningFor(record: ContainerRecord, now: number): number {
   const started = record.startedAt ? Date.parse(record.startedAt) : Number.NaN;
-  return Number.isNaN(started) || now - started < CRASH_WINDOW_MS;
+  return Number.isNaN(started) ? 0 : now - started;
 }
 
 /** One container as a Kubernetes ContainerStatus. */
@@ -48,7 +58,7 @@ export function toContainerView(record: ContainerRecord, podName: string, extras
     return { ...base, ready: false, state: { waiting: { reason: 'CrashLoopBackOff', message } }, ...(lastState ? { lastState } : {}) };
   }
   const state = currentState(record);
-  const ready = record.status === 'running' && (extras.probe?.ready ?? true);
+  const ready = record.status === 'running' && (extras.probe ? extras.probe.ready : runningFor(record, now) >= STABLE_MS);
   return { ...base, ready, state, ...(lastState ? { lastState } : {}) };
 }
 

@@ -1,0 +1,23 @@
+#!/usr/bin/env node
+// The quickstart: `npm run example` prepares the bundled example and runs `tarmac up` on it.
+// Where this machine's podman cannot run containers with its defaults, it uses the project's
+// containers.conf (scripts/podman-conf.mjs decides; an existing CONTAINERS_CONF is kept).
+// Extra arguments go to `tarmac up`, e.g. `npm run example -- --plain`.
+import { spawnSync } from 'node:child_process';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import process from 'node:process';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const node = process.execPath;
+const run = (args, env = process.env) => spawnSync(node, args, { stdio: 'inherit', env, cwd: root }).status ?? 1;
+
+if (run([join(root, 'examples/aianalysis/prepare.mjs')]) !== 0) process.exit(1);
+const env = { ...process.env };
+if (!env.CONTAINERS_CONF) {
+  const conf = spawnSync(node, [join(root, 'scripts/podman-conf.mjs')], { encoding: 'utf8', cwd: root, stdio: ['ignore', 'pipe', 'inherit'] });
+  if (conf.status !== 0) process.exit(conf.status ?? 1);
+  const line = conf.stdout.trim();
+  if (line.startsWith('CONTAINERS_CONF=')) env.CONTAINERS_CONF = line.slice('CONTAINERS_CONF='.length);
+}
+process.exit(run([join(root, 'bin/tarmac.js'), 'up', '-f', join(root, 'examples/aianalysis/tarmac.yaml'), ...process.argv.slice(2)], env));

@@ -1,0 +1,60 @@
+// ensure(): create when missing, reuse when tarmac's with DNS, recreate on `reuse: never` or DNS off,
+// refuse a same-named network tarmac did not create.
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { createPodmanEngine } from '../../engines/podman.js';
+import { TarmacError } from '../../errors/errors.js';
+import { fakeRunner } from '../../exec/fake-runner.js';
+import { ensureNetwork } from './ensure.js';
+import { podmanCli } from './podman-cli.js';
+import { StateStore, statePaths } from './state.js';
+
+const ours = { 'io.tarmac.managed': 'true', 'io.tarmac.env': 'demo', 'io.tarmac.target': 'podman' };
+const missing = { exitCode: 125, stderr: 'Error: inspecting object: network tarmac-demo: unable to find network with name or ID tarmac-demo: network not found' };
+
+// A podman whose network starts as `initial` (undefined: absent) and exists with DNS once created.
+function setup(initial: { labels: Record<string, string>; dns: boolean } | undefined, reuse: 'healthy' | 'never' = 'healthy') {
+  let network = initial;
+  let teardowns = 0;
+  const runner = fakeRunner((call) => {
+    if (call.args[1] === 'create') network = { labels: ours, dns: true };
+    if (call.args[1] !== 'inspect') return {};
+    return network ? { stdout: JSON.stringify([{ name: 'tarmac-demo', labels: network.labels, dns_enabled: network.dns }]) } : missing;
+  });
+  const store = new StateStore(statePaths(mkdtempSync(join(tmpdir(), 'podman-ensure-'))).file, 'demo');
+  const deps = { cli: podmanCli(createPodmanEngine(runner), runner), env: 'demo', network: 'tarmac-demo', reuse, store, teardown: async () => void teardowns++ };
+  return { run: () => ensureNetwork(deps, AbortSignal.timeout(5000)), runner, store, teardowns: () => teardowns };
+}
+
+describe('ensureNetwork', () => {
+  it('creates a missing network with the labels and DNS, and records it', async () => {
+    const { run, runner, store } = setup(undefined);
+    expect(await run()).toEqual({ action: 'created', reason: 'created network tarmac-demo (DNS on)' });
+    expect(runner.calls.find((c) => c.args[1] === 'create')?.args).toEqual([
+      'network', 'create', '--disable-dns=false', '--label', 'io.tarmac.managed=true', '--label', 'io.tarmac.env=demo', '--label', 'io.tarmac.target=podman', 'tarmac-demo',
+    ]);
+    expect((await store.read()).network).toEqual({ name: 'tarmac-demo', created: true });
+  });
+
+  it('reuses its own network with DNS; recreates it on reuse: never or with DNS off', async () => {
+    const reused = setup({ labels: ours, dns: true });
+    expect((await reused.run()).action).toBe('reused');
+    expect(reused.teardowns()).toBe(0);
+    const never = setup({ labels: ours, dns: true }, 'never');
+    expect(await never.run()).toEqual({ action: 'recreated', reason: 'reuse: never, recreating the env' });
+    expect(never.teardowns()).toBe(1);
+    const noDns = setup({ labels: ours, dns: false });
+    expect((await noDns.run()).reason).toBe('network tarmac-demo has DNS disabled: recreating the env');
+  });
+
+  it('refuses a network of the same name that tarmac did not create', async () => {
+    const foreign = setup({ labels: {}, dns: true });
+    const error = await foreign.run().catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(TarmacError);
+    expect((error as TarmacError).code).toBe('TARGET_NETWORK_FOREIGN');
+    expect(foreign.runner.calls.map((c) => c.args[1])).toEqual(['inspect']);
+    expect(foreign.teardowns()).toBe(0);
+  });
+});
