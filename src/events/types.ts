@@ -18,6 +18,9 @@ export type StepState =
   /** Stopped or never started because the run was cancelled. */
   | 'cancelled';
 
+/** The kinds of infrastructure incidents tarmac records. */
+export type IncidentKind = 'engine-crash' | 'engine-lost' | 'stall' | 'reconciled';
+
 /** Terminal states: a step in one of these never changes again. */
 export const TERMINAL_STATES: ReadonlySet<StepState> = new Set(['succeeded', 'cached', 'failed', 'skipped', 'cancelled']);
 
@@ -44,6 +47,10 @@ export type TarmacEvent =
   | (Base & { type: 'step.finished'; stepId: StepId; state: Exclude<StepState, 'pending' | 'running'>; durationMs: number; detail?: string; error?: EventError })
   | (Base & { type: 'resource'; name: 'engine'; capacity: number; inUse: number })
   | (Base & { type: 'decision'; message: string })
+  /** A health probe of the engine (stall detection, crash recovery, timeouts). */
+  | (Base & { type: 'probe'; target: 'engine'; ok: boolean; detail: string; durationMs: number; stepId?: StepId })
+  /** Something went wrong with the infrastructure and tarmac acted on it (or could not). */
+  | (Base & { type: 'incident'; kind: IncidentKind; message: string; evidence: string[]; stepIds: StepId[]; action: string })
   | (Base & { type: 'run.heartbeat'; running: { stepId: StepId; elapsedMs: number; lastLine?: string }[] })
   | (Base & { type: 'run.finished'; outcome: 'succeeded' | 'failed' | 'cancelled'; durationMs: number });
 

@@ -46,6 +46,13 @@ export function plainView(options: PlainViewOptions): (event: TarmacEvent) => vo
       case 'decision':
         write(`${stamp(event.at)} ${c.yellow('!')} ${event.message}\n`);
         return;
+      case 'probe':
+        write(`${stamp(event.at)} ${event.ok ? c.green('♥') : c.red('♥')} engine probe${event.stepId ? ` (${event.stepId})` : ''}: ${event.ok ? 'healthy' : 'FAILED'} · ${event.detail}\n`);
+        return;
+      case 'incident':
+        write(`${stamp(event.at)} ${c.red('!')} ${c.bold(`incident ${event.kind}`)}: ${event.message} → ${event.action}\n`);
+        for (const line of event.evidence.slice(0, 5)) write(`           ${c.dim(`| ${line}`)}\n`);
+        return;
       case 'resource':
       case 'step.heartbeat':
       case 'run.finished':
