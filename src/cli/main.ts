@@ -5,6 +5,7 @@ import { processIo, type CliIo } from './io.js';
 import { exitCodeOf, renderError } from './render-error.js';
 import { colorsFor } from '../ui/colors.js';
 import { ExitCode } from '../errors/errors.js';
+import { interruptionOf } from './signals.js';
 
 /** Parses argv, runs the command and resolves to the process exit code. */
 export async function main(argv: string[], io: CliIo = processIo()): Promise<number> {
@@ -35,6 +36,7 @@ export async function main(argv: string[], io: CliIo = processIo()): Promise<num
     .option('--capacity <n>', 'engine units in use at once (overrides build.capacity)', parsePositiveInt)
     .option('--only <names...>', 'build only these images (and the images they are built on)')
     .option('--push', 'push built images to registry.url by content tag (even when registry.push is off)')
+    .option('--heal', 'after an engine crash, restart the podman machine while waiting for it (remote services are only waited for)')
     .action(async (opts) => {
       const { buildCommand } = await import('./commands/build.js');
       code = await buildCommand(opts, io);
@@ -43,6 +45,8 @@ export async function main(argv: string[], io: CliIo = processIo()): Promise<num
   runOptions(program.command('up').description('build, create or reuse the cluster, deliver, deploy, wait for readiness, run the tests'))
     .option('--capacity <n>', 'engine units in use at once (overrides build.capacity)', parsePositiveInt)
     .option('--no-test', 'stop after the deploy is ready')
+    .option('--heal', 'after an engine crash, restart the podman machine while waiting for it (remote services are only waited for)')
+    .option('--no-keep', 'on interrupt (Ctrl-C, SIGTERM), remove the env as `tarmac down` does; by default what was created is kept for inspection and a fast next up')
     .action(async (opts) => {
       const { upCommand } = await import('./commands/up.js');
       code = await upCommand(opts, io);
@@ -82,8 +86,10 @@ export async function main(argv: string[], io: CliIo = processIo()): Promise<num
       // commander already printed its message (help, version or a usage error).
       return err.exitCode === 0 ? ExitCode.ok : ExitCode.usage;
     }
-    io.stderr.write(renderError(err, io.cwd, colorsFor(Boolean(io.stderr.isTTY), io.env)));
-    return exitCodeOf(err);
+    // A command that failed because Ctrl-C cancelled it is an interruption (exit 130), not a failure.
+    const shown = interruptionOf(err) ?? err;
+    io.stderr.write(renderError(shown, io.cwd, colorsFor(Boolean(io.stderr.isTTY), io.env)));
+    return exitCodeOf(shown);
   }
 }
 

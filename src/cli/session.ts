@@ -7,7 +7,14 @@ import { detectEngine } from '../engines/detect.js';
 import { run } from '../exec/run.js';
 import { EventBus } from '../events/bus.js';
 import { openJournal, type Journal } from '../journal/writer.js';
+import { openHostLease } from '../lease/open-host-lease.js';
+import { claimRun } from '../reconcile/owner.js';
+import { systemProcessProbe } from '../reconcile/liveness.js';
+import { reconcile } from '../reconcile/reconcile.js';
 import { newRunId } from '../run/run-id.js';
+import type { HostGate } from '../run/scheduler-types.js';
+import { colorsFor } from '../ui/colors.js';
+import { plainView } from '../ui/plain-view.js';
 import type { CliIo } from './io.js';
 import { rootSignal, type RootSignal } from './signals.js';
 import { attachView, type AttachedView } from './view.js';
@@ -17,6 +24,8 @@ export interface SessionOptions {
   json?: boolean;
   verbose?: boolean;
   plain?: boolean;
+  /** This run's engine capacity (`--capacity`); the host-wide engine lease needs it. */
+  capacity?: number;
 }
 
 export interface Session {
@@ -28,29 +37,52 @@ export interface Session {
   root: RootSignal;
   /** Where progress goes: stderr under --json, else stdout. */
   progress: CliIo['stdout'];
+  /** The host-wide engine lease for the scheduler (src/lease); undefined with TARMAC_HOST_LEASE=off. */
+  hostGate?: HostGate;
+  /** Ends the run's journal with `run.finished` (if the command did not), stops the view, closes the journal. */
   close(): void;
 }
 
-/** Loads the config and engine and opens the run's journal and view. */
-export async function openSession(opts: SessionOptions, io: CliIo): Promise<Session> {
+/** Loads the config and engine, cleans up after crashed earlier runs, and opens the run's journal and view. */
+export async function openSession(opts: SessionOptions, io: CliIo, command = 'run'): Promise<Session> {
   const file = opts.file ? resolve(io.cwd, opts.file) : findConfigFile(io.cwd);
   const env = await loadEnv(file, { cwd: io.cwd });
-  const root = rootSignal((name) => io.stderr.write(`\n${name}: cancelling, stopping what runs… (again to force)\n`));
+  const started = Date.now();
+  let finish: ((outcome: 'failed' | 'cancelled') => void) | undefined;
+  const root = rootSignal({
+    onFirst: (name) => io.stderr.write(`\n${name}: cancelling, stopping what runs… (again to force)\n`),
+    // A forced exit still ends the journal properly.
+    onForce: () => finish?.('cancelled'),
+  });
   try {
     const { engine, explanation } = await detectEngine(env.engine, { runner: run, env: io.env });
+    const probe = systemProcessProbe();
     const bus = new EventBus(newRunId());
+    // The owner record comes first: a later tarmac must never see this run's journal without knowing its pid.
+    claimRun(env.stateDir, bus.runId, command, probe);
     const journal = openJournal(env.stateDir, bus.runId);
     bus.subscribe(journal.listener);
     const progress = opts.json ? io.stderr : io.stdout;
+    finish = (outcome) => {
+      if (!bus.history.some((e) => e.type === 'run.finished')) bus.emit({ type: 'run.finished', outcome, durationMs: Date.now() - started });
+    };
+    // Printed plainly before the live view starts, so the user reads what was cleaned on any terminal.
+    const early = bus.subscribe(plainView({ write: (text) => void progress.write(text), colors: colorsFor(Boolean(progress.isTTY), io.env), verbose: false }));
+    await reconcile({ stateDir: env.stateDir, envName: env.name, imageNames: env.images.map((i) => i.name), runId: bus.runId, engine, runner: run, bus, signal: root.signal, probe });
+    // Shares the engine with other tarmac runs on this host; reclaiming dead runs' units is printed with the cleanup.
+    const lease = openHostLease({ engine, processEnv: io.env, bus, envName: env.name, capacity: opts.capacity ?? env.capacity });
+    early();
     const view = attachView(bus, progress, io.env, { plain: Boolean(opts.plain), verbose: Boolean(opts.verbose) });
     if (opts.verbose) for (const line of explanation) progress.write(`engine: ${line}\n`);
     let closed = false;
     return {
-      env, engine, bus, journal, view, root, progress,
+      env, engine, bus, journal, view, root, progress, ...(lease ? { hostGate: lease.gate } : {}),
       close() {
         if (closed) return;
         closed = true;
+        finish?.(root.signal.aborted ? 'cancelled' : 'failed');
         view.stop();
+        lease?.close();
         journal.close();
         root.dispose();
       },

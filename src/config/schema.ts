@@ -81,8 +81,9 @@ const timeouts = z
     test: durationMs.default(1_800_000).describe('The test step (default 30m).'),
     stall: durationMs.default(120_000).describe('No output for this long triggers an engine health probe (default 2m).'),
     heartbeat: durationMs.default(15_000).describe('Plain-mode progress line interval (default 15s).'),
+    engineRecovery: durationMs.default(120_000).describe('After an engine crash, how long to wait for the engine to come back before failing (default 2m).'),
   })
-  .default({ build: 900_000, cluster: 300_000, deliver: 180_000, deploy: 300_000, test: 1_800_000, stall: 120_000, heartbeat: 15_000 })
+  .default({ build: 900_000, cluster: 300_000, deliver: 180_000, deploy: 300_000, test: 1_800_000, stall: 120_000, heartbeat: 15_000, engineRecovery: 120_000 })
   .describe('Time limits per step kind: "90s", "15m", "1h30m" or a number of seconds.');
 
 const registry = z

@@ -42,6 +42,8 @@ export interface Timeouts {
   test: number;
   stall: number;
   heartbeat: number;
+  /** How long the scheduler waits for a crashed engine to come back. */
+  engineRecovery: number;
 }
 
 export interface Env {

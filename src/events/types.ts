@@ -52,7 +52,8 @@ export type TarmacEvent =
   /** Something went wrong with the infrastructure and tarmac acted on it (or could not). */
   | (Base & { type: 'incident'; kind: IncidentKind; message: string; evidence: string[]; stepIds: StepId[]; action: string })
   | (Base & { type: 'run.heartbeat'; running: { stepId: StepId; elapsedMs: number; lastLine?: string }[] })
-  | (Base & { type: 'run.finished'; outcome: 'succeeded' | 'failed' | 'cancelled'; durationMs: number });
+  /** `abandoned`: the run's tarmac died without finishing; a later tarmac appended this event for it (src/reconcile). */
+  | (Base & { type: 'run.finished'; outcome: 'succeeded' | 'failed' | 'cancelled'; durationMs: number; abandoned?: boolean });
 
 export type EventType = TarmacEvent['type'];
 

@@ -18,7 +18,7 @@ const env = (): Env => ({
   ],
   test: { command: ['node', 'suite.mjs'], env: {}, timeoutMs: 60_000, cwd: '/x' },
   capacity: 2,
-  timeouts: { build: 900_000, cluster: 300_000, deliver: 180_000, deploy: 300_000, test: 1_800_000, stall: 120_000, heartbeat: 15_000 },
+  timeouts: { build: 900_000, cluster: 300_000, deliver: 180_000, deploy: 300_000, test: 1_800_000, stall: 120_000, heartbeat: 15_000, engineRecovery: 120_000 },
 });
 
 const groupImages = new Map([['data', ['datastorage']], ['apps', ['holmesgpt-api', 'aianalysis']]]);

@@ -3,10 +3,13 @@ import type { Env } from '../config/types.js';
 import type { ContainerEngine } from '../engines/types.js';
 import type { EventBus } from '../events/bus.js';
 import type { RunSummary } from './scheduler.js';
+import type { HostGate } from './scheduler-types.js';
 import { planBuild } from '../plan/build-plan.js';
 import { runPlan } from './scheduler.js';
 import { imageBuildExecutor, resolveImages, withCachedDetails } from './resolve-images.js';
 import { emitRunStarted } from './run-events.js';
+import type { EngineHealer } from './recovery.js';
+import { engineWatchDeps } from './recovery-wiring.js';
 
 export interface BuildImagesOptions {
   env: Env;
@@ -18,6 +21,10 @@ export interface BuildImagesOptions {
   only?: string[];
   /** Push built images to `env.registry` even when its `push` is off (`tarmac build --push`). */
   push?: boolean;
+  /** The host-wide engine lease (src/lease), shared with other tarmac runs on this host. */
+  hostGate?: HostGate;
+  /** `--heal`: restart the engine after a crash where tarmac knows how. */
+  heal?: EngineHealer;
 }
 
 export interface BuiltImage {
@@ -41,7 +48,7 @@ export async function buildImages(options: BuildImagesOptions): Promise<BuildIma
   const capacity = options.capacity ?? env.capacity;
   emitRunStarted(bus, 'build', capacity, plan);
   const execute = imageBuildExecutor(env, engine, resolved, { runId: bus.runId, version: options.version });
-  const summary = await runPlan(plan, { bus, capacity, signal, execute, heartbeatMs: env.timeouts.heartbeat });
+  const summary = await runPlan(plan, { bus, capacity, signal, execute, heartbeatMs: env.timeouts.heartbeat, hostGate: options.hostGate, ...engineWatchDeps(engine, env, options.heal) });
   bus.emit({ type: 'run.finished', outcome: summary.outcome, durationMs: summary.durationMs });
   const subjects = new Set(plan.steps.map((s) => s.subject));
   const images = [...resolved.refs].filter(([name]) => subjects.has(name)).map(([name, ref]) => ({ name, ref }));

@@ -1,8 +1,10 @@
 // The scheduler's contract with the command that runs it and with the step executors.
+import type { EngineHealth } from '../engines/types.js';
 import type { TarmacError } from '../errors/errors.js';
 import type { Clock, EventBus } from '../events/bus.js';
 import type { StepState } from '../events/types.js';
 import type { Step, StepId } from '../plan/types.js';
+import type { RecoveryOptions } from './recovery.js';
 
 /** What an executor gets besides its step. */
 export interface ExecutorContext {
@@ -24,6 +26,20 @@ export interface ExecutorResult {
 /** Does the work of one step. */
 export type StepExecutor = (step: Step, ctx: ExecutorContext) => Promise<ExecutorResult>;
 
+/** What a step may do while it waits at the host gate. */
+export interface HostGateContext {
+  /** The run's root signal: aborting it ends the wait (the promise rejects with a CancelledError). */
+  signal: AbortSignal;
+  /** Reports why the step waits (a `step.output` line, shown by heartbeats). */
+  output: (line: string) => void;
+}
+
+/**
+ * Waits until this host's engine has room for the step (the host-wide lease of src/lease), then resolves with the
+ * function that gives the units back; undefined when the step needs nothing from the host.
+ */
+export type HostGate = (step: Step, ctx: HostGateContext) => Promise<() => void> | undefined;
+
 /** Everything the scheduler needs, passed in. */
 export interface SchedulerDeps {
   bus: EventBus;
@@ -38,6 +54,15 @@ export interface SchedulerDeps {
   clock?: Clock;
   /** How long an aborted executor may take to settle before its step is given up on (default 30 s). */
   abortGraceMs?: number;
+  /** Host-wide engine lease (src/lease/host-gate.ts): a step counts as started only once it is through this gate. */
+  hostGate?: HostGate;
+  /**
+   * Engine health probe (commands pass `() => engine.health(5000)`); it runs under a hard 5 s timeout. With it,
+   * silent steps are probed (stall detection), timeouts say what the engine said, and engine crashes are recovered.
+   */
+  probe?: () => Promise<EngineHealth>;
+  /** Crash recovery settings (default: wait up to 2m, 3 recoveries per run); used only with `probe`. */
+  recovery?: RecoveryOptions;
 }
 
 /** How a run went, per step and overall. */

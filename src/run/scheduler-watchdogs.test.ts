@@ -95,7 +95,7 @@ describe('runPlan: step timeout', () => {
     const summary = await done;
     expect(summary.outcome).toBe('failed');
     const error = summary.errors.get('build:slow');
-    expect(error).toMatchObject({ code: 'STEP_TIMEOUT', message: 'build:slow timed out after 15m00s', exitCode: 4, stepId: 'build:slow' });
+    expect(error).toMatchObject({ code: 'STEP_TIMEOUT', message: 'build:slow timed out after 15m00s (no output for 15m00s)', exitCode: 4, stepId: 'build:slow' });
     expect(error?.hint).toContain('`timeouts.build`');
     expect(error?.details).toEqual(['STEP 1/2: FROM base', 'STEP 2/2: RUN make']);
     expect(summary.states.get('build:after')).toBe('skipped');

@@ -1,7 +1,8 @@
 // The run loop: starts ready steps whose engine claims fit, longest remaining path first, and turns every
 // state change into an event. The decision loop is synchronous on purpose (as in garden's solver): all
 // bookkeeping happens between awaits, so no two decisions can interleave.
-import { InternalError } from '../errors/errors.js';
+import { formatDuration } from '../config/duration.js';
+import { CancelledError, InternalError, toTarmacError } from '../errors/errors.js';
 import type { TarmacError } from '../errors/errors.js';
 import { systemClock } from '../events/bus.js';
 import type { Clock } from '../events/bus.js';
@@ -9,7 +10,10 @@ import type { EventError, StepState } from '../events/types.js';
 import { topoOrder } from '../plan/graph.js';
 import type { Plan, Step, StepId } from '../plan/types.js';
 import { startHeartbeat } from '../watch/heartbeat.js';
+import { engineProber } from '../watch/probe.js';
+import type { EngineProber } from '../watch/probe.js';
 import { admit } from './admission.js';
+import { CrashRecovery } from './recovery.js';
 import { Resource } from './resources.js';
 import type { RunSummary, SchedulerDeps } from './scheduler-types.js';
 import { runStep } from './step-runner.js';
@@ -18,6 +22,7 @@ import type { StepOutcome } from './step-runner.js';
 export type { ExecutorContext, ExecutorResult, RunSummary, SchedulerDeps, StepExecutor } from './scheduler-types.js';
 
 const DEFAULT_ABORT_GRACE_MS = 30_000;
+const DEFAULT_ENGINE_RECOVERY_MS = 120_000;
 const DONE_OK: ReadonlySet<StepState> = new Set(['succeeded', 'cached']);
 const DONE_BAD: ReadonlySet<StepState> = new Set(['failed', 'skipped', 'cancelled']);
 
@@ -39,6 +44,10 @@ export class Scheduler {
   /** For a skipped step, the failed step that caused it. */
   private readonly failedRoot = new Map<StepId, StepId>();
   private readonly running = new Map<StepId, Running>();
+  /** Attempt number of the next start, for steps requeued after an engine crash. */
+  private readonly attempts = new Map<StepId, number>();
+  private readonly prober: EngineProber | undefined;
+  private readonly recovery: CrashRecovery | undefined;
   private readonly stop = new AbortController();
   private startedAt = 0;
   private pumping = false;
@@ -54,6 +63,15 @@ export class Scheduler {
     plan.steps.forEach((s, i) => this.rank.set(s.id, i));
     for (const step of this.steps) this.states.set(step.id, 'pending');
     this.engine = new Resource('engine', deps.capacity);
+    this.prober = deps.probe ? engineProber(deps.probe, deps.bus, this.clock) : undefined;
+    this.recovery = this.prober && new CrashRecovery({
+      bus: deps.bus, clock: this.clock, signal: deps.signal, probe: this.prober, engine: this.engine,
+      options: deps.recovery ?? { boundMs: DEFAULT_ENGINE_RECOVERY_MS },
+      onResume: () => this.pump(),
+      onLost: (errors) => {
+        for (const [id, error] of errors) if (this.states.get(id) === 'pending') this.finish(byId.get(id)!, { state: 'failed', error }, 0);
+      },
+    });
   }
 
   /** Runs every step to a terminal state; resolves (never rejects) once no executor is left running. */
@@ -106,6 +124,7 @@ export class Scheduler {
       const blocker = step.deps.find((d) => DONE_BAD.has(this.states.get(d)!));
       if (blocker !== undefined) this.settleBlocked(step, blocker);
       else if (cancelled) this.finish(step, { state: 'cancelled', detail: 'run cancelled before the step started' }, 0);
+      else if (this.recovery?.engineLost) this.skip(step, 'not started: the engine was lost');
       else if (!step.deps.every((d) => DONE_OK.has(this.states.get(d)!))) continue;
       else if (step.cached) this.finish(step, step.cachedDetail === undefined ? { state: 'cached' } : { state: 'cached', detail: step.cachedDetail }, 0);
       else ready.push(step);
@@ -115,6 +134,8 @@ export class Scheduler {
     const holders = [...this.running.values()].map((r) => ({ claim: r.step.claims.engine, expectedEndAt: r.startedAt + r.step.estimateMs }));
     const candidates = ready.map((s) => ({ id: s.id, claim: s.claims.engine, estimateMs: s.estimateMs }));
     const byId = new Map(ready.map((s) => [s.id, s]));
+    // While waiting for a crashed engine nothing starts, and the run is not over even if nothing runs.
+    if (this.recovery?.paused) return;
     for (const id of admit(candidates, holders, this.engine.capacity, now)) this.start(byId.get(id)!);
     if (this.running.size > 0) return;
     // Nothing runs and nothing could start: every step must be terminal now; anything else is a scheduler bug.
@@ -133,30 +154,81 @@ export class Scheduler {
     }
     const root = this.failedRoot.get(blocker) ?? blocker;
     this.failedRoot.set(step.id, root);
+    this.skip(step, `dependency ${root} failed`);
+  }
+
+  private skip(step: Step, detail: string): void {
     this.states.set(step.id, 'skipped');
-    this.deps.bus.emit({ type: 'step.finished', stepId: step.id, state: 'skipped', durationMs: 0, detail: `dependency ${root} failed` });
+    this.deps.bus.emit({ type: 'step.finished', stepId: step.id, state: 'skipped', durationMs: 0, detail });
   }
 
   private start(step: Step): void {
-    const entry: Running = { step, startedAt: this.clock.now(), attempt: 1 };
+    const entry: Running = { step, startedAt: this.clock.now(), attempt: this.attempts.get(step.id) ?? 1 };
     this.states.set(step.id, 'running');
     this.running.set(step.id, entry);
-    // Started before the claim (and finished before the release), so each `resource` event matches the running set.
-    this.deps.bus.emit({ type: 'step.started', stepId: step.id, claims: step.claims, attempt: entry.attempt });
-    this.engine.take(step.claims.engine);
     const output = (line: string): void => {
       entry.lastLine = line;
       this.deps.bus.emit({ type: 'step.output', stepId: step.id, line });
     };
+    // Host-wide engine lease (src/lease): the step counts as started only once this host's engine has room for it.
+    const gate = this.deps.hostGate?.(step, { signal: this.deps.signal, output });
+    if (gate) gate.then((release) => this.launch(entry, output, release), (err: unknown) => this.gateFailed(entry, err));
+    else this.launch(entry, output, () => undefined);
+  }
+
+  private launch(entry: Running, output: (line: string) => void, releaseHost: () => void): void {
+    const { step } = entry;
+    // An engine crash while the step waited for the host lease: give the units back; it waits (or is skipped) with the rest.
+    if (this.recovery?.paused || this.recovery?.engineLost) return this.backToPending(step, releaseHost);
+    entry.startedAt = this.clock.now();
+    // Started before the claim (and finished before the release), so each `resource` event matches the running set.
+    this.deps.bus.emit({ type: 'step.started', stepId: step.id, claims: step.claims, attempt: entry.attempt });
+    this.engine.take(step.claims.engine);
     const graceMs = this.deps.abortGraceMs ?? DEFAULT_ABORT_GRACE_MS;
-    void runStep({ step, execute: this.deps.execute, attempt: entry.attempt, root: this.deps.signal, output, graceMs })
+    const prober = this.prober;
+    const watch = prober && {
+      probe: () => prober(step.id),
+      onStillWaiting: (silentMs: number) =>
+        this.deps.bus.emit({ type: 'decision', message: `${step.id}: still waiting, engine healthy (no output for ${formatDuration(silentMs)})` }),
+    };
+    void runStep({ step, execute: this.deps.execute, attempt: entry.attempt, root: this.deps.signal, output, graceMs, now: () => this.clock.now(), ...watch })
       .catch((err: unknown): StepOutcome => ({ state: 'failed', error: new InternalError(`running ${step.id} failed unexpectedly`, err) }))
       .then((outcome) => {
+        const durationMs = this.clock.now() - entry.startedAt;
+        const verdict = outcome.state === 'failed'
+          ? this.recovery?.onFailure(step, outcome.error, { ids: [...this.running.keys()], weight: this.engine.inUse })
+          : undefined;
         this.running.delete(step.id);
-        this.finish(step, outcome, this.clock.now() - entry.startedAt);
+        if (verdict?.action === 'requeue') this.requeue(step, entry.attempt + 1, durationMs);
+        else this.finish(step, verdict?.action === 'fail' ? { state: 'failed', error: verdict.error } : outcome, durationMs);
+        // After step.finished: the journals of all runs on this host never show more than the host lease granted.
+        releaseHost();
         this.engine.release(step.claims.engine);
         this.pump();
       });
+  }
+
+  /** A step that never got through the host gate: cancelled with the run, or failed with the lease's error. */
+  private gateFailed(entry: Running, err: unknown): void {
+    this.running.delete(entry.step.id);
+    const error = toTarmacError(err);
+    this.finish(entry.step, error instanceof CancelledError ? { state: 'cancelled', detail: error.message } : { state: 'failed', error }, 0);
+    this.pump();
+  }
+
+  private backToPending(step: Step, releaseHost: () => void): void {
+    releaseHost();
+    this.running.delete(step.id);
+    this.states.set(step.id, 'pending');
+    this.pump();
+  }
+
+  /** An attempt the engine crash took down: it ends (so its claim is released in order) and waits to run again. */
+  private requeue(step: Step, attempt: number, durationMs: number): void {
+    this.attempts.set(step.id, attempt);
+    this.states.set(step.id, 'pending');
+    const detail = `interrupted by the engine crash; runs again (attempt ${attempt}) once the engine answers`;
+    this.deps.bus.emit({ type: 'step.finished', stepId: step.id, state: 'cancelled', durationMs, detail });
   }
 
   private finish(step: Step, outcome: StepOutcome, durationMs: number): void {

@@ -4,6 +4,7 @@ import { planOf } from './scheduler-test-kit.js';
 import { draft } from '../plan/plan-test-kit.js';
 import type { StepExecutor } from './scheduler-types.js';
 import { runStep } from './step-runner.js';
+import type { EngineHealth } from '../engines/types.js';
 
 const step = planOf([draft('build:x', [], { timeoutMs: 1_000 })]).steps[0]!;
 const run = (execute: StepExecutor, root = new AbortController().signal) =>
@@ -46,5 +47,35 @@ describe('runStep', () => {
     await vi.advanceTimersByTimeAsync(2_000);
     release();
     expect(await pending).toEqual({ state: 'cancelled', detail: 'build:x was cancelled' });
+  });
+});
+
+describe('runStep watchdogs', () => {
+  const silent = planOf([draft('build:q', [], { timeoutMs: 10_000, stallMs: 3_000 })]).steps[0]!;
+  const waitForAbort: StepExecutor = (_s, ctx) => new Promise((_, reject) => ctx.signal.addEventListener('abort', () => reject(new CancelledError('killed')), { once: true }));
+
+  it('aborts a silent step with ENGINE_UNREACHABLE when the stall probe finds the engine dead', async () => {
+    vi.useFakeTimers();
+    const pending = runStep({
+      step: silent, execute: waitForAbort, attempt: 1, root: new AbortController().signal, output: () => undefined, graceMs: 1_000,
+      probe: () => Promise.resolve({ ok: false, detail: 'connection refused', durationMs: 1 }),
+    });
+    await vi.advanceTimersByTimeAsync(3_000);
+    const outcome = await pending;
+    expect(outcome.state === 'failed' && outcome.error).toMatchObject({ code: 'ENGINE_UNREACHABLE', stepId: 'build:q', message: 'build:q printed nothing for 3.0s and the engine probe failed: connection refused' });
+  });
+
+  it('waits for the probe taken at the timeout before it names the failure', async () => {
+    vi.useFakeTimers();
+    const step = { ...silent, stallMs: 60_000 };
+    const probe = () => new Promise<EngineHealth>((resolve) => setTimeout(() => resolve({ ok: false, detail: 'no answer within 5.0s', durationMs: 5_000 }), 5_000));
+    let settled = false;
+    const pending = runStep({ step, execute: waitForAbort, attempt: 1, root: new AbortController().signal, output: () => undefined, graceMs: 1_000, probe })
+      .finally(() => (settled = true));
+    await vi.advanceTimersByTimeAsync(10_000);
+    expect(settled).toBe(false);
+    await vi.advanceTimersByTimeAsync(5_000);
+    const outcome = await pending;
+    expect(outcome.state === 'failed' && outcome.error.message).toBe('build:q timed out after 10.0s (no output for 10.0s); engine probe: FAILED, no answer within 5.0s');
   });
 });

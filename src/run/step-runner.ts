@@ -1,12 +1,13 @@
-// Runs one step's executor under its watchdogs: the run's root signal, the step timeout and an abort grace period.
+// Runs one step's executor under its watchdogs: the run's root signal, the step timeout, the stall detector
+// (with an engine probe) and an abort grace period.
 import { formatDuration } from '../config/duration.js';
-import { CancelledError, ExitCode, InternalError, TarmacError, toTarmacError } from '../errors/errors.js';
+import type { EngineHealth } from '../engines/types.js';
+import { CancelledError, InternalError, TarmacError, toTarmacError } from '../errors/errors.js';
 import type { Step } from '../plan/types.js';
+import { watchStall } from '../watch/stall.js';
+import { TAIL_LINES, stallEngineError, stepTimeoutError } from '../watch/step-errors.js';
 import { onTimeout, rejectAfter } from '../watch/timeout.js';
 import type { StepExecutor } from './scheduler-types.js';
-
-/** Lines of output kept per step for timeout errors. */
-const TAIL_LINES = 15;
 
 export interface StepRunOptions {
   step: Step;
@@ -18,6 +19,12 @@ export interface StepRunOptions {
   output: (line: string) => void;
   /** How long an aborted executor may take to settle before the step is given up on. */
   graceMs: number;
+  /** Clock for "ran for" and "no output for" (default Date.now). */
+  now?: () => number;
+  /** Probes the engine under a hard timeout, never rejecting; without it there is no stall detection. */
+  probe?: () => Promise<EngineHealth>;
+  /** Told when a stall probe found the engine healthy: the step keeps waiting. */
+  onStillWaiting?: (silentMs: number, health: EngineHealth) => void;
 }
 
 /** How a step ended. */
@@ -26,24 +33,18 @@ export type StepOutcome =
   | { state: 'failed'; error: TarmacError }
   | { state: 'cancelled'; detail: string };
 
-/** The error of a step that ran longer than its timeout. */
-export function stepTimeoutError(step: Step, tail: readonly string[]): TarmacError {
-  return new TarmacError('STEP_TIMEOUT', `${step.id} timed out after ${formatDuration(step.timeoutMs)}`, {
-    exitCode: ExitCode.infrastructure,
-    stepId: step.id,
-    details: tail.slice(-TAIL_LINES),
-    hint: `If ${step.id} legitimately needs longer, raise \`timeouts.${step.kind}\` in tarmac.yaml; the last output lines are shown above.`,
-  });
-}
-
 /** Runs the executor and turns whatever happens into an outcome; never rejects. */
 export async function runStep(options: StepRunOptions): Promise<StepOutcome> {
   const { step, root } = options;
+  const now = options.now ?? Date.now;
+  const startedAt = now();
   const controller = new AbortController();
   const stop = new AbortController();
   const tail: string[] = [];
   // The first reason to abort wins: a timeout that fires during cancellation stays a cancellation, and vice versa.
   let reason: TarmacError | undefined;
+  // A timeout's message waits for the probe taken when it fired.
+  let timeoutReport: Promise<TarmacError> | undefined;
   let abandoned = false;
   const abort = (error: TarmacError): void => {
     if (reason) return;
@@ -53,7 +54,28 @@ export async function runStep(options: StepRunOptions): Promise<StepOutcome> {
   const onRootAbort = (): void => abort(new CancelledError(`${step.id} was cancelled`));
   if (root.aborted) onRootAbort();
   else root.addEventListener('abort', onRootAbort, { once: true });
-  onTimeout(step.timeoutMs, stop.signal, () => abort(stepTimeoutError(step, tail)));
+  const stall = watchStall({
+    stallMs: options.probe ? step.stallMs : Number.POSITIVE_INFINITY,
+    stop: stop.signal,
+    now,
+    check: async (silentMs) => {
+      // An aborted step is winding down: its silence means nothing any more.
+      if (controller.signal.aborted) return false;
+      const health = await options.probe!();
+      if (controller.signal.aborted || stop.signal.aborted) return false;
+      if (!health.ok) abort(stallEngineError(step, silentMs, health, tail));
+      else options.onStillWaiting?.(silentMs, health);
+      return health.ok;
+    },
+  });
+  onTimeout(step.timeoutMs, stop.signal, () => {
+    const facts = { ranMs: now() - startedAt, silentMs: now() - stall.lastOutputAt };
+    if (reason) return;
+    abort(stepTimeoutError(step, tail, facts));
+    if (options.probe) {
+      timeoutReport = options.probe().then((health) => stepTimeoutError(step, tail, { ...facts, health }), () => stepTimeoutError(step, tail, facts));
+    }
+  });
   // An executor that ignores its signal must not hold up the run forever.
   const graceOver = new Promise<never>((_, reject) => {
     const startGrace = (): void => {
@@ -67,6 +89,7 @@ export async function runStep(options: StepRunOptions): Promise<StepOutcome> {
   });
   const output = (line: string): void => {
     if (stop.signal.aborted) return;
+    stall.touch();
     tail.push(line);
     if (tail.length > TAIL_LINES) tail.shift();
     options.output(line);
@@ -74,15 +97,21 @@ export async function runStep(options: StepRunOptions): Promise<StepOutcome> {
   const work = Promise.resolve().then(() => options.execute(step, { signal: controller.signal, output, attempt: options.attempt }));
   // If the grace period wins the race, the executor may still reject later; that must not become an unhandled rejection.
   work.catch(() => undefined);
+  const aborted = async (): Promise<StepOutcome> => {
+    // The step is over: end the grace timer before waiting for the timeout's probe, or it would call the executor stuck.
+    const gaveUp = abandoned;
+    stop.abort();
+    return fromReason(timeoutReport ? await timeoutReport : reason!, gaveUp, options.graceMs);
+  };
   try {
     const result = await Promise.race([work, graceOver]);
-    if (reason) return fromReason(reason, abandoned, options.graceMs);
+    if (reason) return await aborted();
     if (result?.state !== 'succeeded' && result?.state !== 'cached') {
       return { state: 'failed', error: new InternalError(`the executor of ${step.id} returned no result state`) };
     }
     return result.detail === undefined ? { state: result.state } : { state: result.state, detail: result.detail };
   } catch (err) {
-    if (reason) return fromReason(reason, abandoned, options.graceMs);
+    if (reason) return await aborted();
     const error = toTarmacError(err);
     if (error instanceof CancelledError) return { state: 'cancelled', detail: error.message };
     return { state: 'failed', error };

@@ -6,6 +6,7 @@ import type { Runner } from '../exec/types.js';
 import type { RenderedGroup } from '../kube/types.js';
 import type { ClusterTarget } from '../targets/types.js';
 import type { RunSummary } from './scheduler.js';
+import type { HostGate } from './scheduler-types.js';
 import { planUp } from '../plan/up-plan.js';
 import { runPlan } from './scheduler.js';
 import { resolveImages, withCachedDetails } from './resolve-images.js';
@@ -14,7 +15,10 @@ import { renderDeployGroups } from './render-groups.js';
 import { checkTestCommand } from './preflight.js';
 import { stepDispatcher } from './executors/dispatch.js';
 import type { TestOutcome } from './executors/test-suite.js';
-import { writeEnvState } from './env-state.js';
+import type { EngineHealer } from './recovery.js';
+import { engineWatchDeps } from './recovery-wiring.js';
+import { clearEnvState, writeEnvState } from './env-state.js';
+import { removeAfterInterrupt } from '../reconcile/teardown-on-interrupt.js';
 
 export interface UpOptions {
   env: Env;
@@ -27,6 +31,12 @@ export interface UpOptions {
   processEnv: NodeJS.ProcessEnv;
   withTest: boolean;
   capacity?: number;
+  /** The host-wide engine lease (src/lease), shared with other tarmac runs on this host. */
+  hostGate?: HostGate;
+  /** `--heal`: restart the engine after a crash where tarmac knows how. */
+  heal?: EngineHealer;
+  /** On interrupt keep what was created (default), or remove the env as `down` does (`--no-keep`). */
+  keepOnInterrupt?: boolean;
 }
 
 export interface UpResult {
@@ -53,8 +63,11 @@ export async function up(options: UpOptions): Promise<UpResult> {
   emitRunStarted(bus, 'up', capacity, plan);
   let test: TestOutcome | undefined;
   const execute = stepDispatcher({ env, engine, target, runner: options.runner, runId: bus.runId, version: options.version, images, groups, onTestOutcome: (o) => { test = o; } });
-  const summary = await runPlan(plan, { bus, capacity, signal, execute, heartbeatMs: env.timeouts.heartbeat });
+  const summary = await runPlan(plan, { bus, capacity, signal, execute, heartbeatMs: env.timeouts.heartbeat, hostGate: options.hostGate, ...engineWatchDeps(engine, env, options.heal) });
+  // Before run.finished, so the teardown is part of the run's journal.
+  const removed = summary.outcome === 'cancelled' && options.keepOnInterrupt === false ? await removeAfterInterrupt(target, bus) : undefined;
   bus.emit({ type: 'run.finished', outcome: summary.outcome, durationMs: summary.durationMs });
-  writeEnvState(env.stateDir, { target: target.type, cluster: target.name, runId: bus.runId, images: Object.fromEntries(images.refs), outcome: summary.outcome, at: new Date().toISOString() });
+  if (removed) clearEnvState(env.stateDir);
+  else writeEnvState(env.stateDir, { target: target.type, cluster: target.name, runId: bus.runId, images: Object.fromEntries(images.refs), outcome: summary.outcome, at: new Date().toISOString() });
   return { summary, refs: images.refs, ...(test ? { test } : {}), durationMs: Date.now() - started };
 }

@@ -26,6 +26,12 @@ export function ttyView(options: TtyViewOptions): TtyView {
   const table = new StepTable();
   let drawnLines = 0;
   let header = '';
+  // Decisions, probes and incidents, newest last: shown under the table so the live view is never silent about them.
+  const notes: string[] = [];
+  const note = (text: string) => {
+    notes.push(text);
+    if (notes.length > 5) notes.shift();
+  };
 
   const line = (row: StepRow): string => {
     const elapsed = row.state === 'running' && row.startedAt ? options.now() - row.startedAt : row.durationMs;
@@ -37,7 +43,8 @@ export function ttyView(options: TtyViewOptions): TtyView {
   };
 
   const draw = () => {
-    const lines = [header, ...[...table.rows.values()].map(line)];
+    const room = options.columns() - 2;
+    const lines = [header, ...[...table.rows.values()].map(line), ...notes.map((n) => clip(n, room))];
     // Move up over the previous frame and clear it, then draw the new one.
     const up = drawnLines > 0 ? `\x1b[${drawnLines}A\x1b[0J` : '';
     write(`${up}${lines.join('\n')}\n`);
@@ -51,7 +58,10 @@ export function ttyView(options: TtyViewOptions): TtyView {
     listener(event) {
       if (event.type === 'run.started') header = c.bold(`tarmac ${event.command} · run ${event.runId} · engine capacity ${event.capacity}`);
       table.apply(event);
-      if (event.type === 'step.started' || event.type === 'step.finished' || event.type === 'run.started') draw();
+      if (event.type === 'decision') note(`${c.yellow('!')} ${event.message}`);
+      if (event.type === 'probe') note(`${event.ok ? c.green('♥') : c.red('♥')} engine probe: ${event.ok ? 'healthy' : 'FAILED'} · ${event.detail}`);
+      if (event.type === 'incident') note(`${c.red('!')} incident ${event.kind}: ${event.message} → ${event.action}`);
+      if (['step.started', 'step.finished', 'run.started', 'decision', 'probe', 'incident'].includes(event.type)) draw();
     },
     stop() {
       clearInterval(timer);

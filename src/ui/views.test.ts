@@ -44,3 +44,14 @@ describe('tty view', () => {
     expect(colorsFor(false, {}).red('x')).toBe('x');
   });
 });
+
+describe('tty view notes', () => {
+  it('shows decisions, probes and incidents under the table', () => {
+    let out = '';
+    const view = ttyView({ write: (t) => { out += t; }, colors: colorsFor(false, {}), columns: () => 100, now: () => 0, refreshMs: 1_000_000 });
+    const bus = replayScenario(view.listener);
+    bus.emit({ type: 'incident', kind: 'engine-crash', message: 'server probably quit: unexpected EOF', evidence: [], stepIds: ['build:x'], action: 'waiting for the engine' });
+    view.stop();
+    expect(out.split('\x1b[').at(-1)).toContain('! incident engine-crash: server probably quit: unexpected EOF → waiting for the engine');
+  });
+});

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { onTimeout, rejectAfter } from './timeout.js';
+import { onTimeout, rejectAfter, sleep } from './timeout.js';
 
 beforeEach(() => {
   vi.useFakeTimers();
@@ -55,5 +55,23 @@ describe('rejectAfter limits', () => {
     await vi.advanceTimersByTimeAsync(1_000);
     expect(fired).toBe(0);
     expect(vi.getTimerCount()).toBe(1);
+  });
+});
+
+describe('sleep', () => {
+  it('resolves after the delay, or at once on abort', async () => {
+    let done = false;
+    void sleep(1_000, new AbortController().signal).then(() => (done = true));
+    await vi.advanceTimersByTimeAsync(999);
+    expect(done).toBe(false);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(done).toBe(true);
+    const stop = new AbortController();
+    let early = false;
+    void sleep(60_000, stop.signal).then(() => (early = true));
+    stop.abort();
+    await vi.advanceTimersByTimeAsync(0);
+    expect(early).toBe(true);
+    expect(vi.getTimerCount()).toBe(0);
   });
 });

@@ -22,3 +22,25 @@ export function rejectAfter(ms: number, stop: AbortSignal, reason: () => Error):
 export function onTimeout(ms: number, stop: AbortSignal, callback: () => void): void {
   rejectAfter(ms, stop, () => new Error('timeout')).catch(callback);
 }
+
+/**
+ * Resolves after `ms`, or at once when `signal` aborts (never rejects). Unlike the racers above its timer keeps
+ * the process alive: a run that waits for its engine with nothing else running is not finished.
+ */
+export function sleep(ms: number, signal: AbortSignal): Promise<void> {
+  return new Promise<void>((resolve) => {
+    if (signal.aborted) {
+      resolve();
+      return;
+    }
+    const onAbort = (): void => {
+      clearTimeout(timer);
+      resolve();
+    };
+    const timer = setTimeout(() => {
+      signal.removeEventListener('abort', onAbort);
+      resolve();
+    }, Math.min(Math.max(0, ms), MAX_DELAY_MS));
+    signal.addEventListener('abort', onAbort, { once: true });
+  });
+}

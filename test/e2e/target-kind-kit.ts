@@ -40,7 +40,7 @@ export function kindEnv(name: string, cluster: string, stateDir: string, overrid
     cluster: { target: 'kind', name: cluster, reuse: 'healthy', ...overrides },
     deploy: [],
     capacity: 1,
-    timeouts: { build: 60_000, cluster: 90_000, deliver: 60_000, deploy: 60_000, test: 60_000, stall: 30_000, heartbeat: 15_000 },
+    timeouts: { build: 60_000, cluster: 90_000, deliver: 60_000, deploy: 60_000, test: 60_000, stall: 30_000, heartbeat: 15_000, engineRecovery: 120_000 },
   };
 }
 

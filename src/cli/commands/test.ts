@@ -8,7 +8,7 @@ import { runExitCode, upSummary } from '../up-summary.js';
 
 /** Runs `tarmac test`. */
 export async function testCommand(opts: SessionOptions, io: CliIo): Promise<number> {
-  const session = await openSession(opts, io);
+  const session = await openSession(opts, io, 'test');
   try {
     const { target } = selectTarget(session.env, { runner: run, engine: session.engine, processEnv: io.env, runId: session.bus.runId });
     const started = Date.now();

@@ -1,0 +1,125 @@
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { createPodmanEngine } from '../engines/podman.js';
+import { EventBus } from '../events/bus.js';
+import { fakeRunner, type FakeAnswer, type FakeCall } from '../exec/fake-runner.js';
+import { readJournal } from '../journal/reader.js';
+import type { ProcessProbe } from './liveness.js';
+import { claimRun, runDir } from './owner.js';
+import { reconcile } from './reconcile.js';
+import { journalFinished } from './runs.js';
+
+const DEAD = '20261128-100000-aaaa';
+const LIVE = '20261128-100001-bbbb';
+const DONE = '20261128-090000-cccc';
+const ALIVE_PIDS = new Set([100, 888]);
+
+function probeFor(pid: number): ProcessProbe {
+  return { pid, hostname: () => 'h1', bootId: () => 'boot', exists: (p) => p === pid || ALIVE_PIDS.has(p), startTicks: () => '1' };
+}
+
+function event(runId: string, e: Record<string, unknown>): string {
+  return `${JSON.stringify({ at: Date.now(), runId, ...e })}\n`;
+}
+
+/** A state dir with a crashed run (torn journal, build log), a live run, a finished run and a run of an older tarmac. */
+function fixture() {
+  const root = mkdtempSync(join(tmpdir(), 'reconcile-test-'));
+  const stateDir = join(root, '.tarmac');
+  const tmp = join(root, 'tmp');
+  mkdirSync(tmp);
+  claimRun(stateDir, DEAD, 'up', probeFor(777));
+  writeFileSync(join(runDir(stateDir, DEAD), 'events.jsonl'),
+    event(DEAD, { type: 'run.started', command: 'up', capacity: 2, steps: [] }) + event(DEAD, { type: 'step.started', stepId: 'build:api', claims: { engine: 2 }, attempt: 1 }) + '{"type":"step.fin');
+  mkdirSync(join(runDir(stateDir, DEAD), 'steps'));
+  writeFileSync(join(runDir(stateDir, DEAD), 'steps', 'build_api.log'), 'STEP 1/4: FROM localhost/base:tm-20bcb35eab79\n--> 876f9d5a696\nSTEP 4/4: RUN work\n');
+  claimRun(stateDir, LIVE, 'up', probeFor(888));
+  writeFileSync(join(runDir(stateDir, LIVE), 'events.jsonl'), event(LIVE, { type: 'run.started', command: 'up', capacity: 2, steps: [] }));
+  claimRun(stateDir, DONE, 'build', probeFor(999));
+  writeFileSync(join(runDir(stateDir, DONE), 'events.jsonl'), event(DONE, { type: 'run.finished', outcome: 'succeeded', durationMs: 5 }));
+  mkdirSync(join(stateDir, 'runs', '20261128-080000-dddd'));
+  writeFileSync(join(stateDir, 'runs', '20261128-080000-dddd', 'events.jsonl'), '');
+  for (const run of [DEAD, LIVE, DONE]) writeFileSync(join(tmp, `tarmac-${run}-kind-e2e-0123abcd.tar`), 'x');
+  writeFileSync(join(stateDir, 'clusters.json'), JSON.stringify({ clusters: [{ name: 'e2e', env: 'shop', state: 'creating', createdAt: '', runId: DEAD, tarmacVersion: '0', nodeIds: [] }] }));
+  return { stateDir, tmp };
+}
+
+const now = Math.floor(Date.now() / 1000);
+const EXTERNAL = JSON.stringify([
+  { Id: 'c1', Image: 'localhost/base:tm-20bcb35eab79', ImageID: 'f2e9', Names: ['base-working-container'], Created: now },
+  { Id: 'c2', Image: 'docker.io/library/77-tmp:latest', ImageID: '876f9d5a6969c517dd', Names: ['876f9d5a6969-working-container'], Created: now },
+  { Id: 'c3', Image: 'localhost/base:tm-20bcb35eab79', ImageID: 'f2e9', Names: ['base-working-container-1'], Created: now - 7200 },
+  { Id: 'c4', Image: 'localhost/web:1', ImageID: 'ffff', Names: ['web'], Created: now },
+]);
+const POD_CONTAINERS = JSON.stringify([
+  { Id: 'p1', Names: ['tarmac-shop-api-pod-api'], State: 'exited', Image: 'x', Labels: { 'io.tarmac.managed': 'true', 'io.tarmac.env': 'shop', 'io.tarmac.target': 'podman', 'io.tarmac.run': DEAD } },
+  { Id: 'p2', Names: ['tarmac-shop-db-pod-db'], State: 'running', Image: 'x', Labels: { 'io.tarmac.managed': 'true', 'io.tarmac.env': 'shop', 'io.tarmac.target': 'podman', 'io.tarmac.run': DEAD } },
+]);
+
+function podmanFake(answer: (call: FakeCall) => FakeAnswer | undefined = () => undefined) {
+  return fakeRunner((call) => {
+    const special = answer(call);
+    if (special) return special;
+    if (call.args.includes('--external')) return { stdout: EXTERNAL };
+    if (call.args[0] === 'ps') return { stdout: POD_CONTAINERS };
+    if (call.args[0] === 'rm') return {};
+    throw new Error(`unexpected call ${call.args.join(' ')}`);
+  });
+}
+
+async function runReconcile(stateDir: string, tmp: string, runner = podmanFake()) {
+  const bus = new EventBus('20261128-110000-eeee');
+  const report = await reconcile({
+    stateDir, envName: 'shop', imageNames: ['base', 'api'], runId: bus.runId, engine: createPodmanEngine(runner), runner, bus, probe: probeFor(100), tmpDir: tmp,
+  });
+  return { report, bus, runner };
+}
+
+describe('reconcile', () => {
+  it('finishes the journal of a crashed run, cleans what it left and reports the rest', async () => {
+    const { stateDir, tmp } = fixture();
+    const { report, bus, runner } = await runReconcile(stateDir, tmp);
+
+    expect(report.abandoned.map((a) => [a.id, a.pid, a.running])).toEqual([[DEAD, 777, ['build:api']]]);
+    const events = readJournal(runDir(stateDir, DEAD));
+    expect(events.map((e) => e.type)).toEqual(['run.started', 'step.started', 'incident', 'run.finished']);
+    expect(events.at(-1)).toMatchObject({ type: 'run.finished', outcome: 'failed', abandoned: true, runId: DEAD });
+    expect(journalFinished(runDir(stateDir, LIVE))).toBe(false);
+
+    const rm = runner.calls.filter((c) => c.args[0] === 'rm');
+    expect(rm.map((c) => c.args.filter((a) => a.startsWith('c')))).toEqual([['c1', 'c2']]);
+    expect(report.removedFiles.sort()).toEqual([DEAD, DONE].map((r) => join(tmp, `tarmac-${r}-kind-e2e-0123abcd.tar`)).sort());
+    expect(existsSync(join(tmp, `tarmac-${LIVE}-kind-e2e-0123abcd.tar`))).toBe(true);
+
+    expect(report.reported).toEqual([
+      expect.stringMatching(/left alone buildah working container base-working-container-1 .*podman rm --force base-working-container-1/),
+      expect.stringMatching(/kind cluster e2e: its create \(run 20261128-100000-aaaa\) never finished/),
+      expect.stringMatching(/container tarmac-shop-api-pod-api .* has exited; up replaces it/),
+    ]);
+    expect(bus.history.find((e) => e.type === 'incident')).toMatchObject({ kind: 'reconciled', message: expect.stringContaining(`run ${DEAD} (tarmac up) did not finish: tarmac (pid 777) is gone`) });
+    const decisions = bus.history.flatMap((e) => (e.type === 'decision' ? [e.message] : []));
+    expect(decisions).toContain('reconcile: removed buildah working container 876f9d5a6969-working-container (its layer 876f9d5a696 is in the build log of run 20261128-100000-aaaa)');
+  });
+
+  it('is idempotent: a second pass finds nothing more to mark or remove', async () => {
+    const { stateDir, tmp } = fixture();
+    await runReconcile(stateDir, tmp);
+    const before = readFileSync(join(runDir(stateDir, DEAD), 'events.jsonl'), 'utf8');
+    const gone = podmanFake((call) => (call.args.includes('--external') ? { stdout: '[]' } : undefined));
+    const { report } = await runReconcile(stateDir, tmp, gone);
+    expect(report.abandoned).toEqual([]);
+    expect(report.removedFiles).toEqual([]);
+    expect(readFileSync(join(runDir(stateDir, DEAD), 'events.jsonl'), 'utf8')).toBe(before);
+  });
+
+  it('reports a check it could not make and carries on', async () => {
+    const { stateDir, tmp } = fixture();
+    const broken = podmanFake((call) => (call.args.includes('--external') ? { exitCode: 125, stderr: 'Error: server probably quit: unexpected EOF' } : undefined));
+    const { report } = await runReconcile(stateDir, tmp, broken);
+    expect(report.problems).toEqual([expect.stringMatching(/^could not check for build containers left by killed builds: .*server probably quit/)]);
+    expect(report.abandoned).toHaveLength(1);
+    expect(report.reported).toHaveLength(2);
+  });
+});

@@ -1,0 +1,133 @@
+// Startup reconciliation: before a run plans anything, find what earlier runs of this env left behind
+// when their tarmac was killed or crashed, clean what can be attributed to them, report the rest, and
+// say so through the event stream (an `incident` per abandoned run, a `decision` line per thing).
+import { basename } from 'node:path';
+import type { ContainerEngine } from '../engines/types.js';
+import type { EventBus } from '../events/bus.js';
+import type { Runner } from '../exec/types.js';
+import { TarmacError } from '../errors/errors.js';
+import { markAbandoned, type AbandonedRun } from './abandon.js';
+import { runBuildTraces } from './build-traces.js';
+import { systemProcessProbe, type ProcessProbe } from './liveness.js';
+import { scanRuns, type RunRecord } from './runs.js';
+import { crashedPodContainers, describeHalfCreated, halfCreatedClusters } from './target-leftovers.js';
+import { sweepTempFiles, tempFileRun } from './temp-files.js';
+import { attributeContainers, fromEnvImage, listWorkingContainers, type Attribution, type SuspectRun, type WorkingContainer } from './working-containers.js';
+
+export interface ReconcileDeps {
+  stateDir: string;
+  envName: string;
+  /** The env's image names, to recognise working containers made from its images. */
+  imageNames: readonly string[];
+  /** The run doing the reconciling (never touched). */
+  runId: string;
+  engine: ContainerEngine;
+  runner: Runner;
+  bus: EventBus;
+  signal?: AbortSignal;
+  probe?: ProcessProbe;
+  /** Where runs put temp files (default os.tmpdir()). */
+  tmpDir?: string;
+  now?: () => number;
+}
+
+export interface ReconcileReport {
+  abandoned: AbandonedRun[];
+  removedContainers: Attribution[];
+  removedFiles: string[];
+  /** Lines about things found and left alone. */
+  reported: string[];
+  /** Checks that could not be made, with why. */
+  problems: string[];
+}
+
+/** Cleans the leftovers of dead runs of this env and tells the user; never throws. */
+export async function reconcile(deps: ReconcileDeps): Promise<ReconcileReport> {
+  const report: ReconcileReport = { abandoned: [], removedContainers: [], removedFiles: [], reported: [], problems: [] };
+  const now = deps.now ?? Date.now;
+  const say = (message: string): void => void deps.bus.emit({ type: 'decision', message: `reconcile: ${message}` });
+  const attempt = async (what: string, work: () => Promise<void>): Promise<void> => {
+    if (deps.signal?.aborted) return;
+    try {
+      await work();
+    } catch (error) {
+      // Cancelled by Ctrl-C: not a finding worth a line.
+      if (deps.signal?.aborted) return;
+      const line = `could not ${what}: ${errorText(error)}`;
+      report.problems.push(line);
+      say(line);
+    }
+  };
+
+  let dead: RunRecord[] = [];
+  await attempt('read the earlier runs', async () => {
+    dead = scanRuns(deps.stateDir, deps.runId, deps.probe ?? systemProcessProbe()).filter((r) => r.liveness.state === 'dead');
+    for (const run of dead.filter((r) => !r.finished)) {
+      const found = markAbandoned(run, deps.runId, now());
+      report.abandoned.push(found);
+      deps.bus.emit({
+        type: 'incident', kind: 'reconciled', stepIds: [],
+        message: `run ${found.id} (tarmac ${found.command}) did not finish: ${found.why}`,
+        evidence: [
+          `last written ${new Date(found.lastSignAt).toISOString()}${found.lastEvent ? `, last event ${found.lastEvent.type}` : ''}`,
+          ...(found.running.length > 0 ? [`steps running when it stopped: ${found.running.join(', ')}`] : []),
+        ],
+        action: `marked it abandoned in its journal (${run.dir}); cleaning what it left`,
+      });
+    }
+  });
+  const deadIds = new Set(dead.map((r) => r.id));
+  const abandonedIds = new Set(report.abandoned.map((r) => r.id));
+
+  await attempt('remove temp files of dead runs', async () => {
+    const removed = await sweepTempFiles(deadIds, deps.tmpDir);
+    report.removedFiles.push(...removed);
+    for (const path of removed) say(`removed temp file ${path} (left by run ${tempFileRun(basename(path)) ?? '?'})`);
+  });
+
+  await attempt('check for build containers left by killed builds', async () => {
+    const containers = await listWorkingContainers(deps.engine, deps.runner, deps.signal);
+    if (containers.length === 0) return;
+    const { attributed, unattributed } = attributeContainers(containers, suspects(dead, containers));
+    if (attributed.length > 0) await deps.engine.removeContainers(attributed.map((a) => a.container.id), deps.signal);
+    report.removedContainers.push(...attributed);
+    for (const a of attributed) say(`removed buildah working container ${a.container.name} (${a.why})`);
+    for (const c of unattributed.filter((u) => fromEnvImage(u, deps.imageNames))) {
+      const line = `left alone buildah working container ${c.name} (from ${c.image}): no dead run of ${deps.envName} accounts for it; once no build uses it: podman rm --force ${c.name}`;
+      report.reported.push(line);
+      say(line);
+    }
+  });
+
+  await attempt('check kind clusters of dead runs', async () => {
+    for (const record of await halfCreatedClusters(deps.stateDir, deps.envName, deadIds)) {
+      const line = describeHalfCreated(record);
+      report.reported.push(line);
+      say(line);
+    }
+  });
+
+  await attempt('check podman pods of abandoned runs', async () => {
+    for (const c of await crashedPodContainers(deps.engine, deps.envName, abandonedIds, deps.signal)) {
+      const line = `container ${c.name} of the env's podman pods (started by abandoned run ${c.runId}) has ${c.state}; up replaces it`;
+      report.reported.push(line);
+      say(line);
+    }
+  });
+  return report;
+}
+
+// Only dead runs that lived when some container was created need their build logs read.
+function suspects(dead: readonly RunRecord[], containers: readonly WorkingContainer[]): SuspectRun[] {
+  const oldest = Math.min(...containers.map((c) => c.createdAt));
+  return dead
+    .filter((r) => r.lastSignAt + 60_000 >= oldest)
+    .map((r) => ({ id: r.id, startedAt: r.owner.startedAt, lastSignAt: r.lastSignAt, traces: runBuildTraces(r.dir) }));
+}
+
+// The message plus the command's last output line, which usually says why (e.g. `server probably quit`).
+function errorText(error: unknown): string {
+  if (!(error instanceof Error)) return String(error);
+  const last = error instanceof TarmacError ? error.details.at(-1) : undefined;
+  return last === undefined ? error.message : `${error.message} (${last.trim()})`;
+}
