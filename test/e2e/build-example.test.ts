@@ -2,7 +2,7 @@
 import { appendFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { copyProject, parseJsonOutput, repoRoot, runTarmac, uniqueEnvName } from '../support/tarmac-cli.js';
+import { copyExample, parseJsonOutput, runTarmac, uniqueEnvName } from '../support/tarmac-cli.js';
 import { removeEnvImages } from '../support/podman-query.js';
 import { finalStates, peakRunningWeight, readJournal, startOrder } from '../support/journal-checks.js';
 import { prepareExample } from '../support/podman-env.js';
@@ -13,11 +13,7 @@ let project = '';
 beforeAll(async () => {
   await prepareExample();
   // A light WORK keeps the heavy image heavy enough to overlap with nothing, without costing 20 s per build.
-  project = copyProject(join(repoRoot, 'examples/aianalysis'), envName, (config) => {
-    const images = config.images as { name: string; args?: Record<string, string> }[];
-    const heavy = images.find((i) => i.name === 'holmesgpt-api');
-    if (heavy) heavy.args = { ...heavy.args, WORK: '2' };
-  });
+  project = copyExample(envName, 2);
 });
 afterAll(async () => { await removeEnvImages(envName); });
 

@@ -5,20 +5,10 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { copyProject, parseJsonOutput, repoRoot, runTarmac, startTarmac, uniqueEnvName } from '../support/tarmac-cli.js';
 import { allContainers, processesMatching, removeEnvImages } from '../support/podman-query.js';
 import { readJournal } from '../support/journal-checks.js';
+import { waitFor } from '../support/wait-for.js';
 
 const envs: string[] = [];
 afterAll(async () => { for (const env of envs) await removeEnvImages(env); });
-
-/** Polls `check` until it returns a value, or fails after `timeoutMs`. */
-async function waitFor<T>(what: string, check: () => T | undefined | Promise<T | undefined>, timeoutMs = 60_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await check();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 200));
-  }
-}
 
 describe('a failing Containerfile', () => {
   it('names the image, the failing step and the last output lines; independent builds complete', async () => {

@@ -5,18 +5,10 @@ import { execa } from 'execa';
 import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse, stringify } from 'yaml';
-import { copyProject, repoRoot } from '../support/tarmac-cli.js';
+import { copyExample as copyLightExample, setHeavyWork } from '../support/tarmac-cli.js';
+import { waitFor } from '../support/wait-for.js';
 
-/** Polls `check` until it returns a value; fails after `timeoutMs` with the last thing seen. */
-export async function waitFor<T>(what: string, check: () => T | undefined | Promise<T | undefined>, timeoutMs = 60_000, seen: () => unknown = () => undefined): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await check();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs}ms waiting for ${what}; last seen: ${JSON.stringify(await seen())}`);
-    await new Promise((r) => setTimeout(r, 200));
-  }
-}
+export { waitFor };
 
 export interface ExampleEdits {
   /** Rounds of the heavy RUN step of holmesgpt-api (about 0.08 s each here). */
@@ -27,8 +19,7 @@ export interface ExampleEdits {
 
 /** A copy of examples/aianalysis under a unique env name, with its cluster named after the env. */
 export function copyExample(envName: string, edits: ExampleEdits): string {
-  const dir = copyProject(join(repoRoot, 'examples/aianalysis'), envName, (config) => applyEdits(config, envName, edits));
-  return dir;
+  return copyLightExample(envName, edits.work, (config) => applyEdits(config, envName, edits));
 }
 
 /** Rewrites the copy's tarmac.yaml with other edits. */
@@ -40,8 +31,7 @@ export function editExample(dir: string, envName: string, edits: ExampleEdits): 
 }
 
 function applyEdits(config: Record<string, unknown>, envName: string, edits: ExampleEdits): void {
-  const heavy = (config.images as { name: string; args?: Record<string, string> }[]).find((i) => i.name === 'holmesgpt-api');
-  if (heavy) heavy.args = { ...heavy.args, WORK: String(edits.work) };
+  setHeavyWork(config, edits.work);
   (config.cluster as Record<string, unknown>).name = `${envName}-e2e`;
   if (edits.test) config.test = { command: edits.test };
 }
@@ -106,6 +96,12 @@ export async function leftovers(tracked: readonly ProcessRow[], needles: readonl
     .filter((p) => p.pid !== process.pid && !p.args.startsWith('ps -eo'))
     .filter((p) => tracked.some((t) => t.pid === p.pid && t.args === p.args) || groups.has(p.pgid) || needles.some((n) => p.args.includes(n)))
     .map((p) => `${p.pid} (group ${p.pgid}) ${p.args}`);
+}
+
+/** Waits until `leftovers` finds nothing: every process the run started, and anything naming `needles`, is gone. */
+export async function waitUntilGone(what: string, tracked: readonly ProcessRow[], needles: readonly string[]): Promise<void> {
+  let left: string[] = [];
+  await waitFor(what, async () => ((left = await leftovers(tracked, needles)).length === 0 ? true : undefined), 20_000, () => left);
 }
 
 export interface BuildContainer {

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readJournal, finalStates } from '../support/journal-checks.js';
 import { cleanupByLabel, prepareExample } from '../support/podman-env.js';
 import { runTarmac, startTarmac, uniqueEnvName } from '../support/tarmac-cli.js';
-import { buildContainersOf, copyExample, descendantsOf, editExample, leftovers, waitFor, waitForStepLine } from './resilience-interrupt-kit.js';
+import { buildContainersOf, copyExample, descendantsOf, editExample, waitFor, waitUntilGone, waitForStepLine } from './resilience-interrupt-kit.js';
 
 const envName = uniqueEnvName('intr');
 // A suite that never ends: its argv carries a marker to find it in the process table.
@@ -46,8 +46,7 @@ describe('SIGINT during tarmac up (real podman)', () => {
     const events = readJournal(run);
     expect(finalStates(events)['build:holmesgpt-api']).toBe('cancelled');
     expect(events.at(-1)).toMatchObject({ type: 'run.finished', outcome: 'cancelled' });
-    let left: string[] = [];
-    await waitFor('every process of the run to be gone', async () => ((left = await leftovers(tracked, [dir, envName])).length === 0 ? true : undefined), 20_000, () => left);
+    await waitUntilGone('every process of the run to be gone', tracked, [dir, envName]);
     let leaked: unknown[] = [];
     await waitFor('no build container of the run', async () => ((leaked = await buildContainersOf(run)).length === 0 ? true : undefined), 20_000, () => leaked);
   });
@@ -62,9 +61,8 @@ describe('SIGINT during tarmac up (real podman)', () => {
     const result = await child;
     expect(result.exitCode, result.all).toBe(130);
     expect(readJournal(run).at(-1)).toMatchObject({ type: 'run.finished', outcome: 'cancelled' });
-    let left: string[] = [];
     // Not the env name: the kept pods' own processes (conmon) carry it, and they are meant to stay.
-    await waitFor('the suite and every other process of the run to be gone', async () => ((left = await leftovers(tracked, [dir, suiteMarker])).length === 0 ? true : undefined), 20_000, () => left);
+    await waitUntilGone('the suite and every other process of the run to be gone', tracked, [dir, suiteMarker]);
     expect(await envPods()).not.toEqual([]);
     const status = await runTarmac(['status', '-f', file()]);
     expect(status.exitCode, status.all).toBe(0);
@@ -86,8 +84,7 @@ describe('SIGINT during tarmac up (real podman)', () => {
     const result = await child;
     expect(result.exitCode, result.all).toBe(130);
     expect(readJournal(run).at(-1)).toMatchObject({ type: 'run.finished', outcome: 'cancelled' });
-    let left: string[] = [];
-    await waitFor('the suite and every other process of the run to be gone', async () => ((left = await leftovers(tracked, [dir, suiteMarker])).length === 0 ? true : undefined), 20_000, () => left);
+    await waitUntilGone('the suite and every other process of the run to be gone', tracked, [dir, suiteMarker]);
     editExample(dir, envName, { work: 2, test: sleeper });
   });
 
@@ -103,8 +100,7 @@ describe('SIGINT during tarmac up (real podman)', () => {
     const events = readJournal(run);
     expect(events.at(-1)).toMatchObject({ type: 'run.finished', outcome: 'cancelled' });
     expect(await envPods()).toEqual([]);
-    let left: string[] = [];
-    await waitFor('every process of the run and the env to be gone', async () => ((left = await leftovers(tracked, [dir, envName])).length === 0 ? true : undefined), 20_000, () => left);
+    await waitUntilGone('every process of the run and the env to be gone', tracked, [dir, envName]);
     const status = await runTarmac(['status', '-f', file()]);
     expect(status.exitCode, status.all).toBe(3);
   });

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readJournal } from '../support/journal-checks.js';
 import { cleanupByLabel, prepareExample } from '../support/podman-env.js';
 import { runTarmac, startTarmac, uniqueEnvName } from '../support/tarmac-cli.js';
-import { buildContainersOf, containerIds, copyExample, descendantsOf, editExample, leftovers, waitFor, waitForStepLine } from './resilience-interrupt-kit.js';
+import { buildContainersOf, containerIds, copyExample, descendantsOf, editExample, waitUntilGone, waitForStepLine } from './resilience-interrupt-kit.js';
 
 const envName = uniqueEnvName('recon');
 let dir = '';
@@ -39,8 +39,7 @@ describe('SIGKILL mid-up, then a new up (real podman)', () => {
     child.kill('SIGKILL');
     for (const pgid of groups) process.kill(-pgid, 'SIGKILL');
     await child;
-    let left: string[] = [];
-    await waitFor('the killed processes to be gone', async () => ((left = await leftovers(tracked, [])).length === 0 ? true : undefined), 20_000, () => left);
+    await waitUntilGone('the killed processes to be gone', tracked, []);
 
     // What the crash left: a journal without run.finished, and working containers of the killed build.
     const leaked = await buildContainersOf(oldRun);

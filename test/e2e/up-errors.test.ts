@@ -4,7 +4,7 @@ import { appendFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { parse, stringify } from 'yaml';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { copyProject, repoRoot, runTarmac, uniqueEnvName } from '../support/tarmac-cli.js';
+import { copyExample, repoRoot, runTarmac, uniqueEnvName } from '../support/tarmac-cli.js';
 import { imagesOfEnv, removeEnvImages } from '../support/podman-query.js';
 import { prepareExample } from '../support/podman-env.js';
 
@@ -21,11 +21,7 @@ const dirs = new Map<string, string>();
 function project(edit: (config: Record<string, unknown>) => void = () => {}): { env: string; dir: string; file: string } {
   const env = uniqueEnvName('uperr');
   envs.push(env);
-  const dir = copyProject(join(repoRoot, 'examples/aianalysis'), env, (config) => {
-    const heavy = (config.images as { name: string; args?: Record<string, string> }[]).find((i) => i.name === 'holmesgpt-api');
-    if (heavy) heavy.args = { ...heavy.args, WORK: '1' };
-    edit(config);
-  });
+  const dir = copyExample(env, 1, edit);
   dirs.set(env, dir);
   return { env, dir, file: join(dir, 'tarmac.yaml') };
 }

@@ -3,7 +3,7 @@
 import { execa } from 'execa';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { copyProject, repoRoot, runTarmac, uniqueEnvName } from '../support/tarmac-cli.js';
+import { copyExample, runTarmac, uniqueEnvName } from '../support/tarmac-cli.js';
 import { removeEnvImages } from '../support/podman-query.js';
 import { prepareExample } from '../support/podman-env.js';
 import { finalStates, readJournal } from '../support/journal-checks.js';
@@ -23,11 +23,7 @@ const up = async () => {
 beforeAll(async () => {
   await prepareExample();
   env = standinEnv();
-  dir = copyProject(join(repoRoot, 'examples/aianalysis'), envName, (config) => {
-    const heavy = (config.images as { name: string; args?: Record<string, string> }[]).find((i) => i.name === 'holmesgpt-api');
-    if (heavy) heavy.args = { ...heavy.args, WORK: '1' };
-    config.cluster = { target: 'kind', name: cluster };
-  });
+  dir = copyExample(envName, 1, (config) => { config.cluster = { target: 'kind', name: cluster }; });
 });
 
 afterAll(async () => {

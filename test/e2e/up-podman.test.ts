@@ -4,7 +4,7 @@ import { existsSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { copyProject, repoRoot, runTarmac, uniqueEnvName } from '../support/tarmac-cli.js';
+import { copyExample, runTarmac, uniqueEnvName } from '../support/tarmac-cli.js';
 import { removeEnvImages } from '../support/podman-query.js';
 import { prepareExample } from '../support/podman-env.js';
 import { readJournal, finalStates } from '../support/journal-checks.js';
@@ -37,11 +37,7 @@ async function envResourcesWithForeign(label: string): Promise<string[]> {
 
 beforeAll(async () => {
   await prepareExample();
-  dir = copyProject(join(repoRoot, 'examples/aianalysis'), envName, (config) => {
-    const heavy = (config.images as { name: string; args?: Record<string, string> }[]).find((i) => i.name === 'holmesgpt-api');
-    if (heavy) heavy.args = { ...heavy.args, WORK: '2' };
-    (config.cluster as Record<string, unknown>).name = `${envName}-e2e`;
-  });
+  dir = copyExample(envName, 2, (config) => { (config.cluster as Record<string, unknown>).name = `${envName}-e2e`; });
 });
 
 afterAll(async () => {

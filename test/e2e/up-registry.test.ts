@@ -6,7 +6,7 @@ import { prepareExample } from '../support/podman-env.js';
 import { removeEnvImages } from '../support/podman-query.js';
 import { finalStates, readJournal, startOrder } from '../support/journal-checks.js';
 import { createCleanStore, startRegistry, type CleanStore, type LocalRegistry } from '../support/registry.js';
-import { copyProject, repoRoot, runTarmac, uniqueEnvName } from '../support/tarmac-cli.js';
+import { copyExample, runTarmac, uniqueEnvName } from '../support/tarmac-cli.js';
 
 const envName = uniqueEnvName('upreg');
 let registry: LocalRegistry;
@@ -18,10 +18,8 @@ beforeAll(async () => {
   await prepareExample();
   registry = await startRegistry();
   store = createCleanStore();
-  project = copyProject(join(repoRoot, 'examples/aianalysis'), envName, (config) => {
+  project = copyExample(envName, 1, (config) => {
     config.registry = { url: `${registry.host}/${envName}`, pull: true, insecure: true };
-    const heavy = (config.images as { name: string; args?: Record<string, string> }[]).find((i) => i.name === 'holmesgpt-api');
-    if (heavy) heavy.args = { ...heavy.args, WORK: '1' };
   });
 });
 

@@ -45,3 +45,17 @@ export function copyProject(source: string, envName: string, edit: (config: Reco
 export function parseJsonOutput(stdout: string): { runId: string; outcome: string; journal: string; images: { name: string; ref: string; state: string; error?: { code: string; message: string } }[] } {
   return JSON.parse(stdout) as ReturnType<typeof parseJsonOutput>;
 }
+
+/** Sets the example's heavy build (holmesgpt-api) to `work` hashing rounds instead of the ~20 s default. */
+export function setHeavyWork(config: Record<string, unknown>, work: number): void {
+  const heavy = (config.images as { name: string; args?: Record<string, string> }[]).find((i) => i.name === 'holmesgpt-api');
+  if (heavy) heavy.args = { ...heavy.args, WORK: String(work) };
+}
+
+/** A throwaway copy of examples/aianalysis (see copyProject) with a light heavy build, edited further by `edit`. */
+export function copyExample(envName: string, work: number, edit: (config: Record<string, unknown>) => void = () => {}): string {
+  return copyProject(join(repoRoot, 'examples/aianalysis'), envName, (config) => {
+    setHeavyWork(config, work);
+    edit(config);
+  });
+}
