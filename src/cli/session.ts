@@ -5,7 +5,9 @@ import type { ContainerEngine } from '../engines/types.js';
 import { findConfigFile, loadEnv } from '../config/load.js';
 import { detectEngine } from '../engines/detect.js';
 import { run } from '../exec/run.js';
-import { EventBus } from '../events/bus.js';
+import { EventBus, systemClock } from '../events/bus.js';
+import { makeRedactor } from '../redact/redactor.js';
+import { secretValues } from '../redact/env-secrets.js';
 import { openJournal, type Journal } from '../journal/writer.js';
 import { openHostLease } from '../lease/open-host-lease.js';
 import { claimRun } from '../reconcile/owner.js';
@@ -57,7 +59,8 @@ export async function openSession(opts: SessionOptions, io: CliIo, command = 'ru
   try {
     const { engine, explanation } = await detectEngine(env.engine, { runner: run, env: io.env });
     const probe = systemProcessProbe();
-    const bus = new EventBus(newRunId());
+    // Secrets are masked at the bus, so no journal, view, history or report ever holds them.
+    const bus = new EventBus(newRunId(), systemClock, makeRedactor(secretValues(env, io.env)));
     // The owner record comes first: a later tarmac must never see this run's journal without knowing its pid.
     claimRun(env.stateDir, bus.runId, command, probe);
     const journal = openJournal(env.stateDir, bus.runId);

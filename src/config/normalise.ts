@@ -44,6 +44,7 @@ export function normaliseConfig(config: ConfigOutput, file: string): Env {
     capacity: config.build.capacity,
     timeouts,
     ...(config.registry !== undefined ? { registry: config.registry } : {}),
+    historyPath: at(config.history.path),
   };
 }
 

@@ -92,8 +92,17 @@ const registry = z
     push: z.boolean().default(false).describe('Push built images by content tag.'),
     pull: z.boolean().default(false).describe('Pull images from the registry instead of building when present.'),
     insecure: z.boolean().default(false).describe('Plain HTTP / no TLS verification (local registries).'),
+    username: z.string().optional().describe('Registry user for push and pull; default: the engine\'s own login (`podman login`).'),
+    password: z.string().optional().describe('Registry password or token; better: leave it out and set TARMAC_REGISTRY_PASSWORD. Redacted from every log and report.'),
   })
   .describe('Registry mode: build once, push by content tag, pull elsewhere.');
+
+const history = z
+  .strictObject({
+    path: z.string().default('.tarmac/history.db').describe('SQLite file of run history, relative to this file.'),
+  })
+  .default({ path: '.tarmac/history.db' })
+  .describe('Where measured runs are kept for `tarmac history`, `stats` and `plan`.');
 
 /** The whole tarmac.yaml document. */
 export const configSchema = z
@@ -108,6 +117,7 @@ export const configSchema = z
     build,
     timeouts,
     registry: registry.optional(),
+    history,
   })
   .describe('tarmac environment definition.');
 

@@ -61,5 +61,7 @@ export interface Env {
   test?: TestSpec;
   capacity: number;
   timeouts: Timeouts;
-  registry?: { url: string; push: boolean; pull: boolean; insecure: boolean };
+  registry?: { url: string; push: boolean; pull: boolean; insecure: boolean; username?: string; password?: string };
+  /** Absolute path of the SQLite history file. */
+  historyPath: string;
 }

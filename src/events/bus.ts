@@ -1,5 +1,6 @@
 // In-process event bus: stamps events with time and run id and hands them to every subscriber.
 import type { EventInput, TarmacEvent } from './types.js';
+import { redactDeep, type Redactor } from '../redact/redactor.js';
 
 export type Listener = (event: TarmacEvent) => void;
 
@@ -15,7 +16,8 @@ export class EventBus {
   private readonly listeners = new Set<Listener>();
   readonly history: TarmacEvent[] = [];
 
-  constructor(readonly runId: string, private readonly clock: Clock = systemClock) {}
+  /** `redact` masks secrets in every event before anyone sees it: journal, views, history and reports all read redacted text. */
+  constructor(readonly runId: string, private readonly clock: Clock = systemClock, private readonly redact?: Redactor) {}
 
   /** Adds a listener; returns a function that removes it. */
   subscribe(listener: Listener): () => void {
@@ -25,7 +27,8 @@ export class EventBus {
 
   /** Stamps an event, records it and delivers it to every listener. */
   emit(input: EventInput): TarmacEvent {
-    const event = { ...input, at: this.clock.now(), runId: this.runId } as TarmacEvent;
+    const clean = this.redact ? redactDeep(input, this.redact) : input;
+    const event = { ...clean, at: this.clock.now(), runId: this.runId } as TarmacEvent;
     this.history.push(event);
     for (const listener of this.listeners) listener(event);
     return event;

@@ -51,6 +51,8 @@ export type TarmacEvent =
   | (Base & { type: 'probe'; target: 'engine'; ok: boolean; detail: string; durationMs: number; stepId?: StepId })
   /** Something went wrong with the infrastructure and tarmac acted on it (or could not). */
   | (Base & { type: 'incident'; kind: IncidentKind; message: string; evidence: string[]; stepIds: StepId[]; action: string })
+  /** The test step's parsed results (JUnit cases); `inputs` fingerprints what was tested (image refs + test command) for flake detection. */
+  | (Base & { type: 'tests.reported'; stepId: StepId; inputs: string; exitCode: number; totals: { tests: number; passed: number; failed: number; skipped: number; errors: number }; cases: { id: string; status: 'passed' | 'failed' | 'error' | 'skipped'; timeMs: number; message?: string }[] })
   | (Base & { type: 'run.heartbeat'; running: { stepId: StepId; elapsedMs: number; lastLine?: string }[] })
   /** `abandoned`: the run's tarmac died without finishing; a later tarmac appended this event for it (src/reconcile). */
   | (Base & { type: 'run.finished'; outcome: 'succeeded' | 'failed' | 'cancelled'; durationMs: number; abandoned?: boolean });

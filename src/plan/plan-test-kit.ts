@@ -17,6 +17,7 @@ export function makeEnv(images: { name: string; weight?: number; dependsOn?: str
     file: '/project/tarmac.yaml',
     dir: '/project',
     stateDir: '/project/.tarmac',
+    historyPath: '/project/.tarmac/history.db',
     engine: { type: 'auto' },
     images: specs,
     cluster: { target: 'auto', name: 'demo-e2e', reuse: 'healthy' },

@@ -3,7 +3,7 @@ import type { Env } from '../config/types.js';
 import { planUp } from './up-plan.js';
 
 const env = (): Env => ({
-  name: 'aianalysis', file: '/x/tarmac.yaml', dir: '/x', stateDir: '/x/.tarmac',
+  name: 'aianalysis', file: '/x/tarmac.yaml', dir: '/x', stateDir: '/x/.tarmac', historyPath: '/x/.tarmac/history.db',
   engine: { type: 'auto' },
   images: [
     { name: 'base', contextDir: '/x/base', containerfile: '/x/base/Containerfile', args: {}, weight: 1, dependsOn: [] },

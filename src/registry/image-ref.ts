@@ -1,7 +1,7 @@
 // Image references as registries see them: `host[:port]/path/name[:tag][@digest]`, split into the parts
 // the Registry HTTP API v2 needs, following the rules of docker/distribution's reference grammar.
 import { ExitCode, TarmacError } from '../errors/errors.js';
-import { redactSecrets } from './redact.js';
+import { redactSecrets } from '../redact/patterns.js';
 
 /** A parsed image reference. */
 export interface ImageRefParts {

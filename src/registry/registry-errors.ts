@@ -1,6 +1,6 @@
 // The errors of registry mode, each naming the registry (credentials redacted) and what to do.
 import { ExitCode, TarmacError } from '../errors/errors.js';
-import { redactSecrets } from './redact.js';
+import { redactSecrets } from '../redact/patterns.js';
 
 /** Where a failing request went. */
 export interface RegistryWhere {

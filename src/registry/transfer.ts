@@ -2,7 +2,7 @@
 import type { ContainerEngine } from '../engines/types.js';
 import { ExitCode, TarmacError } from '../errors/errors.js';
 import { hasTag as registryHasTag, type HasTagOptions } from './client.js';
-import { redactSecrets } from './redact.js';
+import { redactSecrets } from '../redact/patterns.js';
 
 /** Looks a tag up in the registry (the real client, or a fake in unit tests). */
 export type TagLookup = (ref: string, options: HasTagOptions) => Promise<boolean>;

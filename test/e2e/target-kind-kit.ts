@@ -35,6 +35,7 @@ export function kindEnv(name: string, cluster: string, stateDir: string, overrid
     file: join(stateDir, '..', 'tarmac.yaml'),
     dir: join(stateDir, '..'),
     stateDir,
+    historyPath: join(stateDir, 'history.db'),
     engine: { type: 'podman' },
     images: [],
     cluster: { target: 'kind', name: cluster, reuse: 'healthy', ...overrides },

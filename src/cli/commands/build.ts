@@ -5,6 +5,7 @@ import { run } from '../../exec/run.js';
 import { tarmacVersion } from '../../version.js';
 import { ExitCode } from '../../errors/errors.js';
 import type { CliIo } from '../io.js';
+import { afterRun } from '../after-run.js';
 import { openSession, type SessionOptions } from '../session.js';
 import { buildSummary, buildJson } from '../build-summary.js';
 
@@ -32,6 +33,7 @@ export async function buildCommand(opts: BuildOptions, io: CliIo): Promise<numbe
     session.close();
     if (opts.json) io.stdout.write(`${JSON.stringify({ ...buildJson(session.bus.runId, result), journal: session.journal.dir }, null, 2)}\n`);
     else io.stdout.write(buildSummary(result, session.view.colors));
+    await afterRun({ session, outcome: result.summary.outcome, io, json: Boolean(opts.json) });
     if (result.summary.outcome === 'cancelled') return ExitCode.interrupted;
     // A step that fails during the run is an infrastructure failure (ARCHITECTURE.md exit codes).
     return result.summary.outcome === 'failed' ? ExitCode.infrastructure : ExitCode.ok;

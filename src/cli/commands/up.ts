@@ -5,6 +5,7 @@ import { engineHealer } from '../../run/recovery-heal.js';
 import { selectTarget } from '../../targets/select.js';
 import { tarmacVersion } from '../../version.js';
 import type { CliIo } from '../io.js';
+import { afterRun } from '../after-run.js';
 import { openSession, type SessionOptions } from '../session.js';
 import { runExitCode, upSummary } from '../up-summary.js';
 
@@ -34,6 +35,7 @@ export async function upCommand(opts: UpCommandOptions, io: CliIo): Promise<numb
     const text = upSummary({ summary: result.summary, events: session.bus.history, ...(result.test ? { test: result.test } : {}), durationMs: result.durationMs }, session.view.colors);
     if (opts.json) io.stdout.write(`${JSON.stringify({ runId: session.bus.runId, outcome: result.summary.outcome, images: Object.fromEntries(result.refs), journal: session.journal.dir, tests: result.test?.report?.totals }, null, 2)}\n`);
     else io.stdout.write(text);
+    await afterRun({ session, outcome: result.summary.outcome, io, json: Boolean(opts.json) });
     return runExitCode(result.summary);
   } finally {
     session.close();

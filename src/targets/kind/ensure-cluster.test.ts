@@ -27,7 +27,7 @@ function brokenCluster(call: FakeCall): FakeAnswer {
 
 function env(stateDir: string, reuse: 'healthy' | 'never' = 'healthy'): Env {
   return {
-    name: 'e', file: join(root, 'tarmac.yaml'), dir: root, stateDir, engine: { type: 'podman' }, images: [], deploy: [], capacity: 1,
+    name: 'e', file: join(root, 'tarmac.yaml'), dir: root, stateDir, historyPath: join(stateDir, 'history.db'), engine: { type: 'podman' }, images: [], deploy: [], capacity: 1,
     cluster: { target: 'kind', name: 'e2e', reuse },
     timeouts: { build: 1, cluster: 1, deliver: 1, deploy: 1, test: 1, stall: 1, heartbeat: 1, engineRecovery: 1 },
   };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { redactSecrets } from './redact.js';
+import { redactSecrets } from './patterns.js';
 
 describe('redactSecrets', () => {
   it.each([

@@ -1,6 +1,7 @@
 // Removes credentials from text before it reaches a message, a journal or a terminal.
 
-const MASK = '***';
+/** What a secret is replaced with. */
+export const MASK = '***';
 
 // Each rule replaces only the secret part, keeping enough around it to stay readable.
 const RULES: readonly [RegExp, string][] = [
@@ -15,6 +16,8 @@ const RULES: readonly [RegExp, string][] = [
   [/\b((?:access_|refresh_|identity|registry)?token|password|passwd|secret|auth|sig|signature)=[^\s&"']+/gi, `$1=${MASK}`],
   // Secrets as JSON fields (auth.json, token responses).
   [/("(?:(?:access_|refresh_|identity|registry)?token|password|auth|secret)"\s*:\s*)"[^"]*"/gi, `$1"${MASK}"`],
+  // Well-known token shapes that appear without a key: GitHub, GitLab, Slack, AWS access keys, OpenAI-style keys.
+  [/\b(?:gh[pousr]_[A-Za-z0-9]{20,}|github_pat_[A-Za-z0-9_]{20,}|glpat-[A-Za-z0-9_-]{20,}|xox[abprs]-[A-Za-z0-9-]{10,}|AKIA[0-9A-Z]{16}|sk-[A-Za-z0-9_-]{20,})\b/g, MASK],
 ];
 
 /** The text with every user:password@, token and Authorization value replaced by `***`. */

@@ -1,0 +1,75 @@
+// Declares the run commands: validate, build, up, test, down, status.
+import { InvalidArgumentError, type Command } from 'commander';
+import type { DeclareCommands } from './types.js';
+
+/** validate, build, up, test, down, status. */
+export const declareRunCommands: DeclareCommands = (program, { io, setCode }) => {
+  program
+    .command('validate')
+    .description('check tarmac.yaml and print every problem (exit 2 when there are any)')
+    .option('-f, --file <path>', 'config file (default: ./tarmac.yaml)')
+    .action(async (opts: { file?: string }) => {
+      const { validateCommand } = await import('../commands/validate.js');
+      setCode(await validateCommand(opts, io));
+    });
+
+  const runOptions = (cmd: Command) => cmd
+    .option('-f, --file <path>', 'config file (default: ./tarmac.yaml)')
+    .option('--json', 'print the result as JSON on stdout (progress goes to stderr)')
+    .option('--verbose', 'print every output line of every step (plain view)')
+    .option('--plain', 'one line per event even on a terminal');
+
+  runOptions(program.command('build').description('build every image that changed, under the resource-aware scheduler'))
+    .option('--capacity <n>', 'engine units in use at once (overrides build.capacity)', parsePositiveInt)
+    .option('--only <names...>', 'build only these images (and the images they are built on)')
+    .option('--push', 'push built images to registry.url by content tag (even when registry.push is off)')
+    .option('--heal', 'after an engine crash, restart the podman machine while waiting for it (remote services are only waited for)')
+    .action(async (opts) => {
+      const { buildCommand } = await import('../commands/build.js');
+      setCode(await buildCommand(opts, io));
+    });
+
+  runOptions(program.command('up').description('build, create or reuse the cluster, deliver, deploy, wait for readiness, run the tests'))
+    .option('--capacity <n>', 'engine units in use at once (overrides build.capacity)', parsePositiveInt)
+    .option('--no-test', 'stop after the deploy is ready')
+    .option('--heal', 'after an engine crash, restart the podman machine while waiting for it (remote services are only waited for)')
+    .option('--no-keep', 'on interrupt (Ctrl-C, SIGTERM), remove the env as `tarmac down` does; by default what was created is kept for inspection and a fast next up')
+    .action(async (opts) => {
+      const { upCommand } = await import('../commands/up.js');
+      setCode(await upCommand(opts, io));
+    });
+
+  runOptions(program.command('test').description('run the test suite again on the live env'))
+    .action(async (opts) => {
+      const { testCommand } = await import('../commands/test.js');
+      setCode(await testCommand(opts, io));
+    });
+
+  program
+    .command('down')
+    .description('remove what tarmac created for this env (and nothing else)')
+    .option('-f, --file <path>', 'config file (default: ./tarmac.yaml)')
+    .option('--json', 'print what was removed as JSON')
+    .action(async (opts: { file?: string; json?: boolean }) => {
+      const { downCommand } = await import('../commands/down.js');
+      setCode(await downCommand(opts, io));
+    });
+
+  program
+    .command('status')
+    .description('show what is up: cluster health, deployed images, endpoints (exit 3 when not up)')
+    .option('-f, --file <path>', 'config file (default: ./tarmac.yaml)')
+    .option('--json', 'print the status as JSON')
+    .action(async (opts: { file?: string; json?: boolean }) => {
+      const { statusCommand } = await import('../commands/status.js');
+      setCode(await statusCommand(opts, io));
+    });
+
+};
+
+/** commander parser for options that take a whole number >= 1. */
+export function parsePositiveInt(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError(`Expected a whole number of at least 1, got \`${value}\`.`);
+  return n;
+}

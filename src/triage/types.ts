@@ -1,0 +1,180 @@
+// The triage contract: collectors produce typed evidence, rules read it with the journal and
+// return verdicts, diagnose ranks them. Everything here is plain data (stored as triage.json).
+import type { TarmacEvent } from '../events/types.js';
+
+/** How one collector ran: under a hard timeout, in parallel with the others. */
+export interface CollectorRun<T> {
+  /** Collector name, e.g. `engine`, `clusters`, `disk`. */
+  name: string;
+  ok: boolean;
+  timedOut: boolean;
+  durationMs: number;
+  /** The typed result; absent when the collector failed or timed out. */
+  data?: T;
+  /** The raw output it read (command output, file contents), redacted, for the report and the bundle. */
+  raw: string;
+  /** Why it failed, one line. */
+  error?: string;
+}
+
+export interface EngineFacts {
+  name: 'podman' | 'docker';
+  reachable: boolean;
+  /** The engine did not answer within the collector's timeout (a hung machine, not a slow build). */
+  hung: boolean;
+  probeMs: number;
+  /** The engine's own error text when unreachable, e.g. `Cannot connect to Podman...`. */
+  error?: string;
+  version?: string;
+  rootless?: boolean;
+  cgroupControllers?: string[];
+  memTotalBytes?: number;
+  memFreeBytes?: number;
+  cpus?: number;
+  /** Image store root (podman Store.GraphRoot / docker DockerRootDir). */
+  graphRoot?: string;
+  /** Temp dir the engine uses for builds and saves (podman `image_copy_tmp_dir` / TMPDIR). */
+  tmpDir?: string;
+}
+
+export interface MachineFacts {
+  /** False on Linux hosts without `podman machine` (the common case here). */
+  exists: boolean;
+  machines: { name: string; state: string; rootful?: boolean; memoryMiB?: number; diskGiB?: number; cpus?: number }[];
+}
+
+export interface ConnectionFacts {
+  connections: { name: string; uri: string; isDefault: boolean }[];
+  /** CONTAINER_HOST / DOCKER_HOST when set. */
+  hostEnv?: string;
+}
+
+export interface NodeFacts {
+  name: string;
+  /** Container state as the engine reports it: running, exited, created, paused, or `missing`. */
+  state: string;
+  exitCode?: number;
+  /** Last lines of `podman logs` of the node, for boot failures. */
+  logTail?: string[];
+}
+
+export interface ClusterFacts {
+  target: 'kind' | 'podman';
+  name: string;
+  /** kind: listed by `kind get clusters`; podman: tarmac's network/pods exist. */
+  listed: boolean;
+  createdByTarmac: boolean;
+  nodes: NodeFacts[];
+  /** API reachability: kind `/readyz` through its kubeconfig; absent for the podman target. */
+  api?: { url?: string; ok: boolean; detail: string };
+}
+
+export interface PortFacts {
+  ports: { port: number; inUse: boolean; by?: string; wantedBy: string }[];
+}
+
+export interface DiskFacts {
+  mounts: { label: 'engine storage' | 'temp' | 'state'; path: string; freeBytes: number; totalBytes: number }[];
+}
+
+export interface MemoryFacts {
+  totalBytes: number;
+  availableBytes: number;
+}
+
+export interface PodFacts {
+  name: string;
+  phase: string;
+  ready: boolean;
+  restarts: number;
+  /** Waiting / terminated reasons, e.g. CrashLoopBackOff, ErrImagePull, OOMKilled, `exit 2`. */
+  reasons: string[];
+  images: string[];
+  events: string[];
+  logTail: string[];
+}
+
+export interface WorkloadFacts {
+  pods: PodFacts[];
+}
+
+export interface KindLogsFacts {
+  /** Directory `kind export logs` wrote to (inside the run dir). */
+  dir: string;
+}
+
+/** Everything the collectors found; a field is absent when its collector did not apply. */
+export interface Evidence {
+  collectedAt: number;
+  engine?: CollectorRun<EngineFacts>;
+  machine?: CollectorRun<MachineFacts>;
+  connections?: CollectorRun<ConnectionFacts>;
+  clusters?: CollectorRun<ClusterFacts[]>;
+  ports?: CollectorRun<PortFacts>;
+  disk?: CollectorRun<DiskFacts>;
+  memory?: CollectorRun<MemoryFacts>;
+  workloads?: CollectorRun<WorkloadFacts>;
+  kindLogs?: CollectorRun<KindLogsFacts>;
+}
+
+/** What the rules read besides evidence: the run's journal and the tails of its step logs. */
+export interface RunFacts {
+  runId?: string;
+  command?: string;
+  events: TarmacEvent[];
+  /** Last lines of each step's log, by step id. */
+  stepLogs: Record<string, string[]>;
+  /** The env's shape, for rules that name things: cluster name, target, kind config, configured ports. */
+  env?: { name: string; clusterName: string; target: 'kind' | 'podman'; kindConfig?: string; registryUrl?: string };
+}
+
+export interface TriageInput {
+  evidence: Evidence;
+  run: RunFacts;
+}
+
+/** A rule's finding. Confidence 0..1: 0.9+ only when the signature is unambiguous. */
+export interface Match {
+  confidence: number;
+  /** One sentence: what happened and why. */
+  summary: string;
+  /** The evidence lines behind the verdict, quoted from evidence or journal (`source: text`). */
+  evidence: string[];
+  /** Exact commands (or one-line instructions) that fix or confirm it. */
+  actions: string[];
+}
+
+/** One failure mode: research-kubernaut.md §3 / research-kind-podman.md §B numbers in `refs`. */
+export interface Rule {
+  id: string;
+  title: string;
+  refs: string[];
+  match(input: TriageInput): Match | undefined;
+}
+
+export interface Verdict extends Match {
+  ruleId: string;
+  title: string;
+}
+
+export type ComponentStatus = 'ok' | 'degraded' | 'down' | 'absent' | 'unknown';
+
+/** One row of the infrastructure status table (the seed triage's first table). */
+export interface ComponentRow {
+  component: string;
+  status: ComponentStatus;
+  evidence: string;
+}
+
+/** The whole triage: stored as triage.json, rendered as triage.md and in the reports. */
+export interface TriageResult {
+  runId?: string;
+  generatedAt: number;
+  durationMs: number;
+  status: ComponentRow[];
+  /** Ranked: highest confidence first. Empty when nothing matched. */
+  verdicts: Verdict[];
+  /** Present when no rule matched: what looks abnormal, so the reader still has a start. */
+  unclassified?: { summary: string; abnormal: string[] };
+  collectors: { name: string; ok: boolean; timedOut: boolean; durationMs: number; error?: string }[];
+}
