@@ -2,6 +2,10 @@
 // failure, then CI output. One place, so build, up and test behave the same.
 import type { CliIo } from './io.js';
 import type { Session } from './session.js';
+import { reportStage } from './report-stage.js';
+import { ciStage } from './ci-stage.js';
+import { triageStage } from './triage-stage.js';
+import { interruptionOf } from './signals.js';
 
 export interface AfterRunInput {
   session: Session;
@@ -9,6 +13,8 @@ export interface AfterRunInput {
   io: CliIo;
   /** --json: human text goes to stderr. */
   json: boolean;
+  /** The error the command threw after the session opened (see afterThrow); triage records it. */
+  error?: unknown;
 }
 
 /**
@@ -18,4 +24,20 @@ export interface AfterRunInput {
 export async function afterRun(input: AfterRunInput): Promise<void> {
   if (input.outcome === 'cancelled') return;
   // Each stage adds itself below; none may throw (a failing report must not hide the run's own result).
+  // Triage: first, its verdict is printed within seconds; writes triage.json/md. `triage` is the TriageResult of a failed run.
+  const triage = await triageStage(input);
+  void triage;
+  // Report: must stay AFTER the triage stage, it reads the triage.json that stage writes.
+  reportStage(input);
+  // CI output: must stay LAST, it links the report and reads triage.json; it bundles a failed run.
+  await ciStage(input);
+}
+
+/**
+ * For a failure THROWN out of build/up/test after the session opened: closes the session (journal finished as
+ * failed) and runs the after-run stages, so it is triaged too. The caller rethrows; cli/main renders the error once.
+ */
+export async function afterThrow(input: Omit<AfterRunInput, 'outcome'> & { error: unknown }): Promise<void> {
+  input.session.close();
+  await afterRun({ ...input, outcome: interruptionOf(input.error) ? 'cancelled' : 'failed' });
 }

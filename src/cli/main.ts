@@ -11,6 +11,8 @@ import { exitCodeOf, renderError } from './render-error.js';
 import { colorsFor } from '../ui/colors.js';
 import { ExitCode } from '../errors/errors.js';
 import { interruptionOf } from './signals.js';
+import { makeRedactor } from '../redact/redactor.js';
+import { secretValues } from '../redact/env-secrets.js';
 
 /** Parses argv, runs the command and resolves to the process exit code. */
 export async function main(argv: string[], io: CliIo = processIo()): Promise<number> {
@@ -36,7 +38,8 @@ export async function main(argv: string[], io: CliIo = processIo()): Promise<num
     }
     // A command that failed because Ctrl-C cancelled it is an interruption (exit 130), not a failure.
     const shown = interruptionOf(err) ?? err;
-    io.stderr.write(renderError(shown, io.cwd, colorsFor(Boolean(io.stderr.isTTY), io.env)));
+    // Errors never pass the bus: mask token shapes and secret-named environment values before printing.
+    io.stderr.write(makeRedactor(secretValues(undefined, io.env))(renderError(shown, io.cwd, colorsFor(Boolean(io.stderr.isTTY), io.env))));
     return exitCodeOf(shown);
   }
 }

@@ -6,9 +6,12 @@ import { findConfigFile, loadEnv } from '../config/load.js';
 import { detectEngine } from '../engines/detect.js';
 import { run } from '../exec/run.js';
 import { EventBus, systemClock } from '../events/bus.js';
-import { makeRedactor } from '../redact/redactor.js';
+import { makeRedactor, type Redactor } from '../redact/redactor.js';
 import { secretValues } from '../redact/env-secrets.js';
 import { openJournal, type Journal } from '../journal/writer.js';
+import { openRecorder } from '../history/recorder.js';
+import { learnedDurations } from '../history/learned.js';
+import type { StepId } from '../plan/types.js';
 import { openHostLease } from '../lease/open-host-lease.js';
 import { claimRun } from '../reconcile/owner.js';
 import { systemProcessProbe } from '../reconcile/liveness.js';
@@ -28,6 +31,8 @@ export interface SessionOptions {
   plain?: boolean;
   /** This run's engine capacity (`--capacity`); the host-wide engine lease needs it. */
   capacity?: number;
+  /** `--ci`: CI mode even without CI=true (plain view, annotations, job summary, bundle on failure). */
+  ci?: boolean;
 }
 
 export interface Session {
@@ -39,8 +44,14 @@ export interface Session {
   root: RootSignal;
   /** Where progress goes: stderr under --json, else stdout. */
   progress: CliIo['stdout'];
+  /** The bus's redactor: for text printed or written that did not come through the bus (summaries built from errors). */
+  redact: Redactor;
   /** The host-wide engine lease for the scheduler (src/lease); undefined with TARMAC_HOST_LEASE=off. */
   hostGate?: HostGate;
+  /** Learned step durations from history (median of earlier real runs): the plan's estimates. */
+  durations: ReadonlyMap<StepId, number>;
+  /** `--ci` was given (CI=true in the environment means the same; see src/ci/detect.ts). */
+  ci?: boolean;
   /** Ends the run's journal with `run.finished` (if the command did not), stops the view, closes the journal. */
   close(): void;
 }
@@ -60,11 +71,17 @@ export async function openSession(opts: SessionOptions, io: CliIo, command = 'ru
     const { engine, explanation } = await detectEngine(env.engine, { runner: run, env: io.env });
     const probe = systemProcessProbe();
     // Secrets are masked at the bus, so no journal, view, history or report ever holds them.
-    const bus = new EventBus(newRunId(), systemClock, makeRedactor(secretValues(env, io.env)));
+    const redact = makeRedactor(secretValues(env, io.env));
+    const bus = new EventBus(newRunId(), systemClock, redact);
     // The owner record comes first: a later tarmac must never see this run's journal without knowing its pid.
     claimRun(env.stateDir, bus.runId, command, probe);
     const journal = openJournal(env.stateDir, bus.runId);
     bus.subscribe(journal.listener);
+    // History consumes the same events; it warns once and stops on a database error, never failing the run.
+    // Read before this run records anything, so its estimates come from earlier runs only.
+    const durations = learnedDurations(env.historyPath, env.name, (m) => void io.stderr.write(`${m}\n`));
+    const history = openRecorder({ path: env.historyPath, env: env.name, dir: journal.dir, ...(io.env.TARMAC_RUN_LABEL ? { label: io.env.TARMAC_RUN_LABEL } : {}), warn: (m) => void io.stderr.write(`${m}\n`) });
+    bus.subscribe(history.listener);
     const progress = opts.json ? io.stderr : io.stdout;
     finish = (outcome) => {
       if (!bus.history.some((e) => e.type === 'run.finished')) bus.emit({ type: 'run.finished', outcome, durationMs: Date.now() - started });
@@ -72,14 +89,16 @@ export async function openSession(opts: SessionOptions, io: CliIo, command = 'ru
     // Printed plainly before the live view starts, so the user reads what was cleaned on any terminal.
     const early = bus.subscribe(plainView({ write: (text) => void progress.write(text), colors: colorsFor(Boolean(progress.isTTY), io.env), verbose: false }));
     await reconcile({ stateDir: env.stateDir, envName: env.name, imageNames: env.images.map((i) => i.name), runId: bus.runId, engine, runner: run, bus, signal: root.signal, probe });
+    // Runs reconcile just marked abandoned in their journals are marked so in the history too.
+    history.settle(bus.runId);
     // Shares the engine with other tarmac runs on this host; reclaiming dead runs' units is printed with the cleanup.
     const lease = openHostLease({ engine, processEnv: io.env, bus, envName: env.name, capacity: opts.capacity ?? env.capacity });
     early();
-    const view = attachView(bus, progress, io.env, { plain: Boolean(opts.plain), verbose: Boolean(opts.verbose) });
+    const view = attachView(bus, progress, io.env, { plain: Boolean(opts.plain || opts.ci), verbose: Boolean(opts.verbose) });
     if (opts.verbose) for (const line of explanation) progress.write(`engine: ${line}\n`);
     let closed = false;
     return {
-      env, engine, bus, journal, view, root, progress, ...(lease ? { hostGate: lease.gate } : {}),
+      env, engine, bus, journal, view, root, progress, redact, ...(opts.ci ? { ci: true } : {}), durations, ...(lease ? { hostGate: lease.gate } : {}),
       close() {
         if (closed) return;
         closed = true;
@@ -87,6 +106,7 @@ export async function openSession(opts: SessionOptions, io: CliIo, command = 'ru
         view.stop();
         lease?.close();
         journal.close();
+        history.close();
         root.dispose();
       },
     };

@@ -38,6 +38,7 @@ export function normaliseConfig(config: ConfigOutput, file: string): Env {
             ...(config.test.junit !== undefined ? { junit: at(config.test.junit) } : {}),
             timeoutMs: config.test.timeout ?? timeouts.test,
             cwd: config.test.cwd !== undefined ? at(config.test.cwd) : dir,
+            ...(config.test.list !== undefined ? { list: config.test.list } : {}),
           },
         }
       : {}),
@@ -45,6 +46,10 @@ export function normaliseConfig(config: ConfigOutput, file: string): Env {
     timeouts,
     ...(config.registry !== undefined ? { registry: config.registry } : {}),
     historyPath: at(config.history.path),
+    disk: {
+      minFreeBytes: config.disk.minFree,
+      ...(config.disk.prune?.danglingOlderThan !== undefined ? { pruneDanglingOlderThanMs: config.disk.prune.danglingOlderThan } : {}),
+    },
   };
 }
 

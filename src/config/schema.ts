@@ -2,6 +2,7 @@
 // the JSON Schema written to schema/tarmac.schema.json.
 import { z } from 'zod';
 import { durationMs } from './duration.js';
+import { diskSchema } from './disk-schema.js';
 
 const name = z
   .string()
@@ -61,6 +62,11 @@ const test = z
     junit: z.string().optional().describe('JUnit XML file the command writes, relative to this file.'),
     timeout: durationMs.optional().describe('Time limit for the test command (default 30m).'),
     cwd: z.string().optional().describe('Working directory, relative to this file (default: this file\'s directory).'),
+    list: z
+      .array(z.string())
+      .min(1, 'Expected the list command as a non-empty argv list, e.g. ["node", "suite.mjs", "--list"]')
+      .optional()
+      .describe('Command (argv) printing one test id per line; with --shard I/N tarmac splits the sorted ids and passes this shard\'s in TARMAC_SHARD_TESTS.'),
   })
   .describe('The end-to-end test suite.');
 
@@ -118,6 +124,7 @@ export const configSchema = z
     timeouts,
     registry: registry.optional(),
     history,
+    disk: diskSchema,
   })
   .describe('tarmac environment definition.');
 

@@ -32,6 +32,8 @@ export interface TestSpec {
   timeoutMs: number;
   /** Absolute working directory. */
   cwd: string;
+  /** argv printing one test id per line (for sharding), run in `cwd`. */
+  list?: string[];
 }
 
 export interface Timeouts {
@@ -64,4 +66,6 @@ export interface Env {
   registry?: { url: string; push: boolean; pull: boolean; insecure: boolean; username?: string; password?: string };
   /** Absolute path of the SQLite history file. */
   historyPath: string;
+  /** Disk guard: least free bytes wanted before building; optional prune of old dangling tarmac images (absent: defaults, e.g. in test kits). */
+  disk?: { minFreeBytes: number; pruneDanglingOlderThanMs?: number };
 }

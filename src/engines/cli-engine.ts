@@ -8,7 +8,7 @@ import { engineFailed } from './engine-error.js';
 import { hasLabels, parseIdLines, parseImageInspect } from './parse-images.js';
 import { parseContainers } from './parse-containers.js';
 import { parseVersion } from './parse-info.js';
-import type { BuildRequest, ContainerEngine, ContainerSummary, EngineHealth, EngineInfo, EngineName, ImageInfo } from './types.js';
+import type { BuildRequest, ContainerEngine, ContainerSummary, EngineHealth, EngineInfo, EngineName, ImageInfo, TransferCallOptions } from './types.js';
 
 /** What differs between engine CLIs. */
 export interface EngineDialect {
@@ -23,6 +23,8 @@ export interface EngineDialect {
   imageExistsArgs(ref: string): string[];
   /** Flags for push/pull; podman can skip TLS per call, docker only per daemon config. */
   registryFlags(insecure: boolean): string[];
+  /** How push/pull read credentials from an auth file (podman: --authfile; docker: DOCKER_CONFIG=its dir). */
+  authFileUse(path: string): { args: string[]; env: Record<string, string> };
   parseInfo(result: RunResult): EngineInfo;
 }
 
@@ -119,14 +121,16 @@ export class CliEngine implements ContainerEngine {
     await this.must(['load', '-i', archivePath], `Could not load images from ${archivePath}`, { signal }, 'Check that the archive exists and is complete.');
   }
 
-  async push(ref: string, options: { insecure: boolean; signal?: AbortSignal }): Promise<void> {
-    const args = ['push', ...this.options.dialect.registryFlags(options.insecure), ref];
-    await this.must(args, `Could not push image ${ref}`, { signal: options.signal }, 'Check that the registry is running and reachable.');
+  async push(ref: string, options: TransferCallOptions): Promise<void> {
+    const auth = options.authFile === undefined ? { args: [], env: {} } : this.options.dialect.authFileUse(options.authFile);
+    const args = ['push', ...this.options.dialect.registryFlags(options.insecure), ...auth.args, ref];
+    await this.must(args, `Could not push image ${ref}`, { signal: options.signal, env: { ...this.env, ...auth.env } }, 'Check that the registry is running and reachable.');
   }
 
-  async pull(ref: string, options: { insecure: boolean; signal?: AbortSignal }): Promise<void> {
-    const args = ['pull', ...this.options.dialect.registryFlags(options.insecure), ref];
-    await this.must(args, `Could not pull image ${ref}`, { signal: options.signal }, 'Check that the registry is reachable and has the image.');
+  async pull(ref: string, options: TransferCallOptions): Promise<void> {
+    const auth = options.authFile === undefined ? { args: [], env: {} } : this.options.dialect.authFileUse(options.authFile);
+    const args = ['pull', ...this.options.dialect.registryFlags(options.insecure), ...auth.args, ref];
+    await this.must(args, `Could not pull image ${ref}`, { signal: options.signal, env: { ...this.env, ...auth.env } }, 'Check that the registry is reachable and has the image.');
   }
 
   async removeImage(ref: string, signal?: AbortSignal): Promise<void> {
@@ -161,7 +165,7 @@ export class CliEngine implements ContainerEngine {
 
   /** Runs `<prefix> args` with the engine's environment. */
   private exec(args: string[], options: RunOptions): Promise<RunResult> {
-    return this.options.runner(this.options.bin, [...this.options.globalArgs, ...args], { ...options, env: this.env });
+    return this.options.runner(this.options.bin, [...this.options.globalArgs, ...args], { ...options, env: options.env ?? this.env });
   }
 
   /** Runs and throws the classified TarmacError unless the command succeeded. */

@@ -1,4 +1,5 @@
 // The docker adapter: docker's CLI flags on top of the shared CliEngine.
+import { dirname } from 'node:path';
 import type { Runner } from '../exec/types.js';
 import { CliEngine, type EngineDialect } from './cli-engine.js';
 import { parseDockerInfo } from './parse-info.js';
@@ -25,6 +26,8 @@ export const dockerDialect: EngineDialect = {
   // Why no flag: docker has no per-call TLS switch; insecure registries are daemon config
   // (and 127.0.0.0/8 registries are insecure by default).
   registryFlags: () => [],
+  // docker push has no --authfile; it reads config.json from the DOCKER_CONFIG directory.
+  authFileUse: (path) => ({ args: [], env: { DOCKER_CONFIG: dirname(path) } }),
   parseInfo: parseDockerInfo,
 };
 

@@ -36,6 +36,7 @@ export function podmanDialect(isolation: PodmanIsolation = 'chroot'): EngineDial
     rmFlags: ['-f', '-t', '0'],
     imageExistsArgs: (ref) => ['image', 'exists', ref],
     registryFlags: (insecure) => (insecure ? ['--tls-verify=false'] : []),
+    authFileUse: (path) => ({ args: ['--authfile', path], env: {} }),
     parseInfo: parsePodmanInfo,
   };
 }

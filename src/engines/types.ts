@@ -52,6 +52,14 @@ export interface ContainerSummary {
   labels: Record<string, string>;
 }
 
+/** Options of push and pull. */
+export interface TransferCallOptions {
+  insecure: boolean;
+  signal?: AbortSignal;
+  /** An auth file (auth.json / config.json shape) holding the registry's credentials; default: the engine's own login. */
+  authFile?: string;
+}
+
 /** A container engine adapter; every method honours the AbortSignal. */
 export interface ContainerEngine {
   readonly name: EngineName;
@@ -69,8 +77,8 @@ export interface ContainerEngine {
   tag(source: string, target: string, signal?: AbortSignal): Promise<void>;
   save(ref: string, archivePath: string, signal?: AbortSignal): Promise<void>;
   load(archivePath: string, signal?: AbortSignal): Promise<void>;
-  push(ref: string, options: { insecure: boolean; signal?: AbortSignal }): Promise<void>;
-  pull(ref: string, options: { insecure: boolean; signal?: AbortSignal }): Promise<void>;
+  push(ref: string, options: TransferCallOptions): Promise<void>;
+  pull(ref: string, options: TransferCallOptions): Promise<void>;
   removeImage(ref: string, signal?: AbortSignal): Promise<void>;
   listContainers(labels: Record<string, string>, signal?: AbortSignal): Promise<ContainerSummary[]>;
   removeContainers(ids: string[], signal?: AbortSignal): Promise<void>;

@@ -23,7 +23,16 @@ function answer(req: IncomingMessage, res: ServerResponse): void {
   const repo = /^\/v2\/team\/([^/]+)\/manifests\//.exec(req.url ?? '')?.[1];
   const send = (status: number, headers: Record<string, string> = {}): void => void res.writeHead(status, headers).end();
   if (repo === 'present') return send(200, { 'Content-Type': 'application/vnd.oci.image.manifest.v1+json' });
-  if (repo === 'private') return send(401, { 'WWW-Authenticate': `Bearer realm="http://${host}/token",service="registry",scope="repository:team/private:pull"` });
+  const good = `Basic ${Buffer.from('ci:s3cret-pass').toString('base64')}`;
+  if ((req.url ?? '').startsWith('/token')) {
+    if (req.headers.authorization !== good) return send(401);
+    return void res.writeHead(200, { 'Content-Type': 'application/json' }).end(JSON.stringify({ token: 'tok-123' }));
+  }
+  if (repo === 'private') {
+    if (req.headers.authorization === 'Bearer tok-123') return send(200);
+    return send(401, { 'WWW-Authenticate': `Bearer realm="http://${host}/token",service="registry",scope="repository:team/private:pull"` });
+  }
+  if (repo === 'basic') return send(req.headers.authorization === good ? 200 : 401, req.headers.authorization === good ? {} : { 'WWW-Authenticate': 'Basic realm="Registry Realm"' });
   if (repo === 'denied') return send(403);
   if (repo === 'nohead') return send(req.method === 'HEAD' ? 405 : 200);
   if (repo === 'broken') return send(503);
@@ -62,15 +71,43 @@ describe('hasTag against a local HTTP registry', () => {
     expect(seen.slice(-2).map((s) => s.method)).toEqual(['HEAD', 'GET']);
   });
 
-  it('explains a 401: podman login, token auth not implemented, the challenge shown; no credentials sent', async () => {
+  it('explains a 401 without credentials: how to give them, the challenge shown; no credentials sent', async () => {
     const error = await rejection(hasTag(`${host}/team/private:tm-1`, { insecure: true }));
     expect(error.code).toBe('REGISTRY_AUTH');
     expect(error.exitCode).toBe(3);
     expect(error.message).toContain(`The registry at ${host} requires authentication (HTTP 401)`);
+    expect(error.hint).toContain('TARMAC_REGISTRY_PASSWORD');
     expect(error.hint).toContain(`podman login ${host}`);
-    expect(error.hint).toContain('token auth is not implemented');
     expect(error.details.join('\n')).toContain('WWW-Authenticate: Bearer realm=');
     expect(lastSeen().authorization).toBeUndefined();
+  });
+
+  it('answers a Bearer challenge: fetches a token from the realm with Basic credentials, then asks again with it', async () => {
+    const before = seen.length;
+    expect(await hasTag(`${host}/team/private:tm-1`, { insecure: true, credentials: { username: 'ci', password: 's3cret-pass' } })).toBe(true);
+    const calls = seen.slice(before);
+    expect(calls.map((c) => c.url.split('?')[0])).toEqual(['/v2/team/private/manifests/tm-1', '/token', '/v2/team/private/manifests/tm-1']);
+    expect(calls[1]?.url).toContain('scope=repository%3Ateam%2Fprivate%3Apull');
+    expect(calls[2]?.authorization).toBe('Bearer tok-123');
+  });
+
+  it('answers a Basic challenge with the credentials', async () => {
+    expect(await hasTag(`${host}/team/basic:tm-1`, { insecure: true, credentials: { username: 'ci', password: 's3cret-pass' } })).toBe(true);
+    expect(lastSeen().authorization).toBe(`Basic ${Buffer.from('ci:s3cret-pass').toString('base64')}`);
+  });
+
+  it('names the user whose credentials a registry refuses, never the password', async () => {
+    const error = await rejection(hasTag(`${host}/team/basic:tm-1`, { insecure: true, credentials: { username: 'ci', password: 'wrong-pass' } }));
+    expect(error.code).toBe('REGISTRY_AUTH');
+    expect(error.message).toContain('refused the credentials of ci (HTTP 401)');
+    expect(JSON.stringify(error.toJSON())).not.toContain('wrong-pass');
+  });
+
+  it('reports a token service that refuses the credentials as REGISTRY_AUTH', async () => {
+    const error = await rejection(hasTag(`${host}/team/private:tm-1`, { insecure: true, credentials: { username: 'ci', password: 'wrong-pass' } }));
+    expect(error.code).toBe('REGISTRY_AUTH');
+    expect(error.message).toContain('token service');
+    expect(error.message).toContain('HTTP 401');
   });
 
   it('explains a 403 as denied access', async () => {

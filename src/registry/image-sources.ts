@@ -6,9 +6,10 @@ import { ExitCode, TarmacError } from '../errors/errors.js';
 import { hasTag } from './client.js';
 import { parseImageRef } from './image-ref.js';
 import type { TagLookup } from './transfer.js';
+import { registryCredentials, type RegistryCredentials } from './credentials.js';
 
-/** The registry settings of an env (config `registry:`), with `push` possibly forced by `--push`. */
-export type RegistryMode = NonNullable<Env['registry']>;
+/** The registry settings of an env (config `registry:`), with `push` possibly forced by `--push`, and the resolved credentials. */
+export type RegistryMode = NonNullable<Env['registry']> & { credentials?: RegistryCredentials };
 
 /** Where one image's content tag exists. `registry` is undefined when the registry was not asked. */
 export interface ImagePresence {
@@ -17,20 +18,33 @@ export interface ImagePresence {
 }
 
 /**
- * The env's registry mode with `push` forced on by `--push`. Throws (exit 2) PUSH_WITHOUT_REGISTRY when
+ * The env's registry mode with `push` forced on by `--push` (`pull` by `--pull-only`) and credentials from the
+ * config or TARMAC_REGISTRY_USERNAME/PASSWORD in `processEnv`. Throws (exit 2) PUSH_WITHOUT_REGISTRY when
  * there is no registry to push to, and IMAGE_REF_INVALID when registry.url cannot prefix a reference.
  */
-export function registryMode(env: Pick<Env, 'registry' | 'file'>, options: { push?: boolean } = {}): RegistryMode | undefined {
+export function registryMode(env: Pick<Env, 'registry' | 'file'>, options: { push?: boolean; pull?: boolean; processEnv?: Record<string, string | undefined> } = {}): RegistryMode | undefined {
   if (options.push && !env.registry) {
     throw new TarmacError('PUSH_WITHOUT_REGISTRY', '--push needs a registry, and this config has none', {
       exitCode: ExitCode.usage,
       hint: `Add \`registry: { url: 127.0.0.1:5000/team, insecure: true }\` (your registry and repository prefix) to ${env.file}.`,
     });
   }
+  if (options.pull && !env.registry) {
+    throw new TarmacError('PULL_ONLY_WITHOUT_REGISTRY', '--pull-only needs a registry to pull from, and this config has none', {
+      exitCode: ExitCode.usage,
+      hint: `Add \`registry: { url: 127.0.0.1:5000/team, insecure: true }\` (the registry the build job pushed to) to ${env.file}.`,
+    });
+  }
   if (!env.registry) return undefined;
   // Fail early and as a usage error on a url no reference can be made of (e.g. with credentials in it).
   parseImageRef(imageRef('probe', 'tm-0', env.registry.url));
-  return { ...env.registry, push: env.registry.push || Boolean(options.push) };
+  const credentials = registryCredentials(env.registry, options.processEnv);
+  return {
+    ...env.registry,
+    push: env.registry.push || Boolean(options.push),
+    pull: env.registry.pull || Boolean(options.pull),
+    ...(credentials ? { credentials } : {}),
+  };
 }
 
 export interface ImageSources {
@@ -44,6 +58,8 @@ export interface ImageSources {
 export interface ResolveSourcesInput {
   /** Content tag per image name (from computeImageTags). */
   tags: ReadonlyMap<string, { tag: string }>;
+  /** References given from outside (a build job's refs file); they replace the computed ones. */
+  refs?: ReadonlyMap<string, string>;
   engine: ContainerEngine;
   registry?: RegistryMode;
   signal?: AbortSignal;
@@ -58,13 +74,13 @@ export interface ResolveSourcesInput {
 export async function resolveImageSources(input: ResolveSourcesInput): Promise<ImageSources> {
   const { engine, registry, signal } = input;
   const lookup = input.hasTag ?? hasTag;
-  const refs = new Map([...input.tags].map(([name, key]) => [name, imageRef(name, key.tag, registry?.url)]));
+  const refs = input.refs ? new Map(input.refs) : new Map([...input.tags].map(([name, key]) => [name, imageRef(name, key.tag, registry?.url)]));
   const presence = new Map<string, ImagePresence>();
   await Promise.all(
     [...refs].map(async ([name, ref]) => {
       const local = await engine.imageExists(ref, signal);
       const ask = registry !== undefined && (registry.push || (registry.pull && !local));
-      const inRegistry = ask ? await lookup(ref, { insecure: registry.insecure, ...(signal ? { signal } : {}) }) : undefined;
+      const inRegistry = ask ? await lookup(ref, { insecure: registry.insecure, ...(signal ? { signal } : {}), ...(registry.credentials ? { credentials: registry.credentials } : {}) }) : undefined;
       presence.set(name, inRegistry === undefined ? { local } : { local, registry: inRegistry });
     }),
   );

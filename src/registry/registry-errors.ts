@@ -13,16 +13,16 @@ const TLS_CODES = /^(?:ERR_SSL_|ERR_TLS_|CERT_|DEPTH_ZERO_SELF_SIGNED_CERT|SELF_
 
 const REACH_HINT = 'Start the registry (or check registry.url in tarmac.yaml); a plain-HTTP local registry needs `registry.insecure: true`.';
 
-/** REGISTRY_AUTH for a 401/403: tarmac checks tags anonymously and says so. */
-export function registryAuthError(where: RegistryWhere, status: number, challenge: string | null): TarmacError {
+/** REGISTRY_AUTH for a 401/403: anonymous (no credentials configured), or `user`'s credentials refused. */
+export function registryAuthError(where: RegistryWhere, status: number, challenge: string | null, user?: string): TarmacError {
   const host = new URL(where.url).host;
-  const what = status === 401 ? 'requires authentication' : 'denied access';
+  const what = status === 401 ? (user ? `refused the credentials of ${user}` : 'requires authentication') : 'denied access';
   return new TarmacError('REGISTRY_AUTH', `The registry at ${host} ${what} (HTTP ${status}) when checking ${redactSecrets(where.ref)}`, {
     exitCode: ExitCode.environment,
     details: challenge ? [`WWW-Authenticate: ${redactSecrets(challenge)}`] : [],
-    hint:
-      `Run \`podman login ${host}\` so pushes and pulls are authenticated. tarmac's own tag check sends no ` +
-      'credentials (registry token auth is not implemented yet), so registry mode needs a registry that allows anonymous reads.',
+    hint: user
+      ? 'Check registry.username and the password in TARMAC_REGISTRY_PASSWORD (or registry.password); the user needs pull (and, to push, push) rights.'
+      : `Set registry.username in tarmac.yaml and the password in TARMAC_REGISTRY_PASSWORD (e.g. from a CI secret); \`podman login ${host}\` alone covers podman's pushes and pulls but not tarmac's tag check.`,
   });
 }
 

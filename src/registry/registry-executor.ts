@@ -26,7 +26,7 @@ export interface RegistryExecutorDeps {
  * and verified, each transfer reported as its own output line ("pushed <ref>").
  */
 export function withRegistry(build: StepExecutor, deps: RegistryExecutorDeps): StepExecutor {
-  const pull = deps.puller ?? createPuller(deps.engine, deps.registry.insecure);
+  const pull = deps.puller ?? createPuller(deps.engine, deps.registry.insecure, deps.registry.credentials);
   return async (step: Step, ctx: ExecutorContext): Promise<ExecutorResult> => {
     const { spec, ref } = lookup(step, deps);
     let result: ExecutorResult;
@@ -40,7 +40,8 @@ export function withRegistry(build: StepExecutor, deps: RegistryExecutorDeps): S
       result = await build(step, ctx);
     }
     if (!deps.registry.push) return result;
-    await pushImage(deps.engine, ref, { insecure: deps.registry.insecure, signal: ctx.signal, output: ctx.output, ...(deps.hasTag ? { hasTag: deps.hasTag } : {}) });
+    const credentials = deps.registry.credentials ? { credentials: deps.registry.credentials } : {};
+    await pushImage(deps.engine, ref, { insecure: deps.registry.insecure, signal: ctx.signal, output: ctx.output, ...credentials, ...(deps.hasTag ? { hasTag: deps.hasTag } : {}) });
     return { state: result.state, detail: `${ref}, pushed` };
   };
 }
@@ -51,7 +52,7 @@ export function withRegistry(build: StepExecutor, deps: RegistryExecutorDeps): S
  * ("pulled <ref>" in the step output); then the target's own delivery runs unchanged.
  */
 export function withRegistryDelivery(deliver: StepExecutor, deps: Pick<RegistryExecutorDeps, 'engine' | 'registry' | 'refs' | 'puller'>): StepExecutor {
-  const pull = deps.puller ?? createPuller(deps.engine, deps.registry.insecure);
+  const pull = deps.puller ?? createPuller(deps.engine, deps.registry.insecure, deps.registry.credentials);
   return async (step: Step, ctx: ExecutorContext): Promise<ExecutorResult> => {
     const ref = deps.refs.get(step.subject);
     if (!ref) throw new TarmacError('INTERNAL', `no image reference for ${step.subject}`, { exitCode: ExitCode.internal });

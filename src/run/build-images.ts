@@ -25,6 +25,10 @@ export interface BuildImagesOptions {
   hostGate?: HostGate;
   /** `--heal`: restart the engine after a crash where tarmac knows how. */
   heal?: EngineHealer;
+  /** Learned step durations (history): the plan's estimates, hence its priorities. */
+  durations?: ReadonlyMap<string, number>;
+  /** For registry credentials (TARMAC_REGISTRY_USERNAME / TARMAC_REGISTRY_PASSWORD). */
+  processEnv?: Record<string, string | undefined>;
 }
 
 export interface BuiltImage {
@@ -43,8 +47,8 @@ export interface BuildImagesResult {
 export async function buildImages(options: BuildImagesOptions): Promise<BuildImagesResult> {
   const { env, engine, bus, signal } = options;
   const started = Date.now();
-  const resolved = await resolveImages(env, engine, signal, { push: Boolean(options.push) });
-  const plan = withCachedDetails(planBuild(env, { cachedImages: new Set(resolved.cached.keys()), ...(options.only ? { only: options.only } : {}) }), resolved);
+  const resolved = await resolveImages(env, engine, signal, { push: Boolean(options.push), ...(options.processEnv ? { processEnv: options.processEnv } : {}) });
+  const plan = withCachedDetails(planBuild(env, { cachedImages: new Set(resolved.cached.keys()), ...(options.only ? { only: options.only } : {}), ...(options.durations ? { durations: options.durations } : {}) }), resolved);
   const capacity = options.capacity ?? env.capacity;
   emitRunStarted(bus, 'build', capacity, plan);
   const execute = imageBuildExecutor(env, engine, resolved, { runId: bus.runId, version: options.version });

@@ -7,6 +7,7 @@ import { computeImageTags } from '../cache/image-key.js';
 import { registryMode, resolveImageSources, type ImagePresence, type RegistryMode } from '../registry/image-sources.js';
 import { withRegistry } from '../registry/registry-executor.js';
 import { createPuller, type Puller } from '../registry/transfer.js';
+import { assertPullable } from '../registry/pull-only.js';
 import { buildImageExecutor } from './executors/build-image.js';
 
 export interface ResolvedImages {
@@ -20,12 +21,34 @@ export interface ResolvedImages {
   puller?: Puller;
 }
 
-/** Hashes every build context and asks the engine (and the registry, in registry mode) which tags exist. */
-export async function resolveImages(env: Env, engine: ContainerEngine, signal: AbortSignal, options: { push?: boolean } = {}): Promise<ResolvedImages> {
-  const registry = registryMode(env, { push: Boolean(options.push) });
-  const tags = await computeImageTags(env.images, { signal });
-  const { refs, presence, cached } = await resolveImageSources({ tags, engine, signal, ...(registry ? { registry } : {}) });
-  return { refs, presence, cached, ...(registry ? { registry, puller: createPuller(engine, registry.insecure) } : {}) };
+export interface ResolveImagesOptions {
+  /** `--push`: push to the registry even when registry.push is off. */
+  push?: boolean;
+  /** `--pull-only`: pull from the registry even when registry.pull is off. */
+  pull?: boolean;
+  /** For registry credentials (TARMAC_REGISTRY_USERNAME / TARMAC_REGISTRY_PASSWORD). */
+  processEnv?: Record<string, string | undefined>;
+  /** References from a build job's refs file: no context is hashed, these are used as they are. */
+  refs?: ReadonlyMap<string, string>;
+}
+
+/** Hashes every build context (unless refs are given) and asks the engine (and the registry, in registry mode) which tags exist. */
+export async function resolveImages(env: Env, engine: ContainerEngine, signal: AbortSignal, options: ResolveImagesOptions = {}): Promise<ResolvedImages> {
+  const registry = registryMode(env, { push: Boolean(options.push), pull: Boolean(options.pull), ...(options.processEnv ? { processEnv: options.processEnv } : {}) });
+  const tags = options.refs ? new Map<string, { tag: string }>() : await computeImageTags(env.images, { signal });
+  const { refs, presence, cached } = await resolveImageSources({ tags, engine, signal, ...(registry ? { registry } : {}), ...(options.refs ? { refs: options.refs } : {}) });
+  return { refs, presence, cached, ...(registry ? { registry, puller: createPuller(engine, registry.insecure, registry.credentials) } : {}) };
+}
+
+/**
+ * `--pull-only`: checks that every image the deploy groups use is in the engine or the registry (throws
+ * IMAGE_NOT_IN_REGISTRY otherwise) and marks every build cached, so nothing is built; delivery pulls.
+ */
+export function asPullOnly(resolved: ResolvedImages, groups: ReadonlyMap<string, { images: readonly string[] }>, refsFile?: string): ResolvedImages {
+  const needed = [...new Set([...groups.values()].flatMap((g) => g.images))].filter((name) => resolved.refs.has(name)).sort();
+  assertPullable({ needed, refs: resolved.refs, presence: resolved.presence, ...(refsFile ? { refsFile } : {}) });
+  const cached = new Map([...resolved.refs].map(([name, ref]) => [name, resolved.cached.get(name) ?? `pull-only: ${ref}`]));
+  return { ...resolved, cached };
 }
 
 /** The plan with each cached build step saying why it was skipped. */

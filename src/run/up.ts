@@ -9,7 +9,9 @@ import type { RunSummary } from './scheduler.js';
 import type { HostGate } from './scheduler-types.js';
 import { planUp } from '../plan/up-plan.js';
 import { runPlan } from './scheduler.js';
-import { resolveImages, withCachedDetails } from './resolve-images.js';
+import { asPullOnly, resolveImages, withCachedDetails } from './resolve-images.js';
+import { shardRequest, withShard } from './executors/test-shard.js';
+import type { Shard } from '../plan/shard.js';
 import { emitRunStarted } from './run-events.js';
 import { renderDeployGroups } from './render-groups.js';
 import { checkTestCommand } from './preflight.js';
@@ -18,6 +20,7 @@ import type { TestOutcome } from './executors/test-suite.js';
 import type { EngineHealer } from './recovery.js';
 import { engineWatchDeps } from './recovery-wiring.js';
 import { clearEnvState, writeEnvState } from './env-state.js';
+import { testReporting } from './executors/test-report.js';
 import { removeAfterInterrupt } from '../reconcile/teardown-on-interrupt.js';
 
 export interface UpOptions {
@@ -37,6 +40,14 @@ export interface UpOptions {
   heal?: EngineHealer;
   /** On interrupt keep what was created (default), or remove the env as `down` does (`--no-keep`). */
   keepOnInterrupt?: boolean;
+  /** Learned step durations (history): the plan's estimates, hence its priorities. */
+  durations?: ReadonlyMap<string, number>;
+  /** `--pull-only`: never build; every deployed image is pulled from the registry (IMAGE_NOT_IN_REGISTRY if missing). */
+  pullOnly?: boolean;
+  /** `--refs FILE`: the build job's references, used instead of hashing the build contexts. */
+  refs?: { path: string; images: ReadonlyMap<string, string> };
+  /** `--shard I/N`: the test step runs only this shard's tests. */
+  shard?: Shard;
 }
 
 export interface UpResult {
@@ -51,18 +62,20 @@ export async function up(options: UpOptions): Promise<UpResult> {
   const { env, engine, target, bus, signal } = options;
   const started = Date.now();
   if (options.withTest) checkTestCommand(env, options.processEnv);
-  const images = await resolveImages(env, engine, signal);
-  const groups: Map<string, RenderedGroup> = await renderDeployGroups(env, images.refs, options.runner);
+  const resolved = await resolveImages(env, engine, signal, { pull: Boolean(options.pullOnly), processEnv: options.processEnv, ...(options.refs ? { refs: options.refs.images } : {}) });
+  const groups: Map<string, RenderedGroup> = await renderDeployGroups(env, resolved.refs, options.runner);
+  const images = options.pullOnly ? asPullOnly(resolved, groups, options.refs?.path) : resolved;
   const plan = withCachedDetails(planUp(env, {
     target: target.type,
     cachedImages: new Set(images.cached.keys()),
     groupImages: new Map([...groups].map(([name, g]) => [name, g.images])),
     withTest: options.withTest,
+    ...(options.durations ? { durations: options.durations } : {}),
   }), images);
   const capacity = options.capacity ?? env.capacity;
   emitRunStarted(bus, 'up', capacity, plan);
   let test: TestOutcome | undefined;
-  const execute = stepDispatcher({ env, engine, target, runner: options.runner, runId: bus.runId, version: options.version, images, groups, onTestOutcome: (o) => { test = o; } });
+  const execute = stepDispatcher({ env, engine, target, runner: options.runner, runId: bus.runId, version: options.version, images, groups, onTestOutcome: (o) => { test = o; }, testReporting: testReporting(env, bus, Object.fromEntries(images.refs), options.processEnv), ...withShard(shardRequest(env, bus.runId, options.shard)) });
   const summary = await runPlan(plan, { bus, capacity, signal, execute, heartbeatMs: env.timeouts.heartbeat, hostGate: options.hostGate, ...engineWatchDeps(engine, env, options.heal) });
   // Before run.finished, so the teardown is part of the run's journal.
   const removed = summary.outcome === 'cancelled' && options.keepOnInterrupt === false ? await removeAfterInterrupt(target, bus) : undefined;

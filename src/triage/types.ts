@@ -45,7 +45,7 @@ export interface MachineFacts {
 
 export interface ConnectionFacts {
   connections: { name: string; uri: string; isDefault: boolean }[];
-  /** CONTAINER_HOST / DOCKER_HOST when set. */
+  /** The variable with its value when set: `CONTAINER_HOST=unix:///...` or `DOCKER_HOST=tcp://...`. */
   hostEnv?: string;
 }
 
@@ -70,7 +70,8 @@ export interface ClusterFacts {
 }
 
 export interface PortFacts {
-  ports: { port: number; inUse: boolean; by?: string; wantedBy: string }[];
+  /** `ours`: in use by the env's own container or pod (the env is up), not by something else. */
+  ports: { port: number; inUse: boolean; by?: string; wantedBy: string; ours?: boolean }[];
 }
 
 export interface DiskFacts {
@@ -126,6 +127,11 @@ export interface RunFacts {
   stepLogs: Record<string, string[]>;
   /** The env's shape, for rules that name things: cluster name, target, kind config, configured ports. */
   env?: { name: string; clusterName: string; target: 'kind' | 'podman'; kindConfig?: string; registryUrl?: string };
+  /**
+   * An error the command threw past the journal (e.g. a cluster creation error that escaped `up`): the journal
+   * then only has `run.finished` failed, and this is what the user saw.
+   */
+  thrown?: { code: string; message: string; hint?: string; details?: string[] };
 }
 
 export interface TriageInput {

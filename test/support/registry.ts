@@ -29,12 +29,14 @@ export async function hasDockerRegistry(): Promise<boolean> {
  * back from its "listening on" log line, so no other process can take it in between) and a temp
  * storage dir, then waits until `GET /v2/` answers 200.
  */
-export async function startRegistry(timeoutMs = 20_000): Promise<LocalRegistry> {
+export async function startRegistry(timeoutMs = 20_000, options: { users?: Record<string, string> } = {}): Promise<LocalRegistry> {
   const dir = mkdtempSync(join(tmpdir(), 'tarmac-docker-registry-'));
   const storageDir = join(dir, 'storage');
   const config = join(dir, 'config.yml');
+  // With users: htpasswd (bcrypt) basic auth, which docker/distribution also accepts over plain HTTP.
+  const auth = options.users ? ['auth:', '  htpasswd:', '    realm: tarmac-e2e', `    path: ${await writeHtpasswd(join(dir, 'htpasswd'), options.users)}`] : [];
   writeFileSync(config, ['version: 0.1', 'log:', '  level: info', 'storage:', '  filesystem:', `    rootdirectory: ${storageDir}`,
-    '  delete:', '    enabled: true', 'http:', '  addr: 127.0.0.1:0', '  secret: tarmac-e2e', ''].join('\n'));
+    '  delete:', '    enabled: true', 'http:', '  addr: 127.0.0.1:0', '  secret: tarmac-e2e', ...auth, ''].join('\n'));
   const child = execa('docker-registry', ['serve', config], { reject: false, all: true, buffer: false });
   let output = '';
   const stopped = child.then(() => undefined);
@@ -45,12 +47,25 @@ export async function startRegistry(timeoutMs = 20_000): Promise<LocalRegistry> 
   };
   try {
     const host = await listeningAddress(child, (text) => (output += text), timeoutMs);
-    await waitForHttp(`http://${host}/v2/`, timeoutMs, 100);
+    // With auth, /v2/ answers 401 until logged in: any answer means it is up.
+    await waitForHttp(`http://${host}/v2/`, timeoutMs, 100, options.users ? [200, 401] : undefined);
     return { host, storageDir, log: () => output, stop };
   } catch (err) {
     await stop();
     throw new Error(`docker-registry did not start: ${err instanceof Error ? err.message : String(err)}\n${output}`);
   }
+}
+
+// An htpasswd file of bcrypt entries (apache2-utils' htpasswd; the password goes through stdin, not argv).
+async function writeHtpasswd(path: string, users: Record<string, string>): Promise<string> {
+  const lines: string[] = [];
+  for (const [user, password] of Object.entries(users)) {
+    const r = await execa('htpasswd', ['-niB', user], { input: password, reject: false, all: true });
+    if (r.exitCode !== 0) throw new Error(`htpasswd failed (apt-get install apache2-utils): ${r.all}`);
+    lines.push(r.stdout.trim());
+  }
+  writeFileSync(path, `${lines.join('\n')}\n`);
+  return path;
 }
 
 // Resolves with `127.0.0.1:PORT` once the registry logs where it listens; rejects if it exits first.

@@ -2,9 +2,11 @@
 // The example's end-to-end suite: plain node, no dependencies. Endpoints come from
 // TARMAC_SERVICE_<NAME> (e.g. TARMAC_SERVICE_AIANALYSIS=http://127.0.0.1:18080); results go to
 // the JUnit XML file named by JUNIT_FILE (default ./e2e-results.xml). Exits 1 if any check fails.
+// Sharding: `--list` prints every test id (one per line) and exits; when TARMAC_SHARD_TESTS names a
+// file (one id per line, written by `tarmac up/test --shard I/N`), only those tests run.
 import { request } from 'node:http';
 import { randomBytes } from 'node:crypto';
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 
 const REQUEST_TIMEOUT_MS = 10_000;
@@ -138,9 +140,26 @@ function junit(results, seconds) {
   ].join('\n');
 }
 
+// The checks to run: all of them, or the ones the shard file names (an unknown id is an error, not a skip).
+function selected() {
+  const file = process.env.TARMAC_SHARD_TESTS;
+  if (!file) return checks;
+  const ids = readFileSync(file, 'utf8').split('\n').map((line) => line.trim()).filter(Boolean);
+  const unknown = ids.filter((id) => !checks.some((c) => c.name === id));
+  if (unknown.length > 0) throw new Error(`${file} names tests this suite does not have: ${unknown.join(', ')}`);
+  return checks.filter((c) => ids.includes(c.name));
+}
+
+if (process.argv.includes('--list')) {
+  for (const c of checks) console.log(c.name);
+  process.exit(0);
+}
+
 const started = Date.now();
 const results = [];
-for (const c of checks) {
+const toRun = selected();
+if (process.env.TARMAC_SHARD_TESTS) console.log(`shard ${process.env.TARMAC_SHARD_INDEX ?? '?'}/${process.env.TARMAC_SHARD_COUNT ?? '?'}: ${toRun.length} of ${checks.length} tests`);
+for (const c of toRun) {
   const t0 = Date.now();
   try {
     await c.run();

@@ -4,10 +4,14 @@ import { engineHealer } from '../../run/recovery-heal.js';
 import { run } from '../../exec/run.js';
 import { tarmacVersion } from '../../version.js';
 import { ExitCode } from '../../errors/errors.js';
+import { redactDeep } from '../../redact/redactor.js';
 import type { CliIo } from '../io.js';
-import { afterRun } from '../after-run.js';
+import { afterRun, afterThrow } from '../after-run.js';
+import { diskPreflight } from '../disk-preflight.js';
 import { openSession, type SessionOptions } from '../session.js';
 import { buildSummary, buildJson } from '../build-summary.js';
+import { refsDocument, refsTarget } from '../build-refs.js';
+import { writeRefsFile } from '../../registry/refs-file.js';
 
 export interface BuildOptions extends SessionOptions {
   capacity?: number;
@@ -16,27 +20,42 @@ export interface BuildOptions extends SessionOptions {
   push?: boolean;
   /** `--heal`: restart a crashed podman machine while waiting for it. */
   heal?: boolean;
+  /** `--refs FILE`: write the pushed references as JSON for later jobs (`tarmac up --pull-only --refs FILE`). */
+  refs?: string;
 }
 
 /** Runs `tarmac build` and returns its exit code. */
 export async function buildCommand(opts: BuildOptions, io: CliIo): Promise<number> {
   const session = await openSession(opts, io, 'build');
   try {
+    const refsPath = refsTarget(session.env, opts, io.cwd);
+    // Before anything is built: prune by the disk policy and warn when space is short.
+    await diskPreflight(session, io);
     const result = await buildImages({
       env: session.env, engine: session.engine, bus: session.bus, signal: session.root.signal, version: tarmacVersion(),
       ...(opts.capacity ? { capacity: opts.capacity } : {}),
       ...(opts.only ? { only: opts.only } : {}),
       ...(opts.push ? { push: true } : {}),
       hostGate: session.hostGate,
+      durations: session.durations,
       ...(opts.heal ? { heal: engineHealer(session.engine, run) } : {}),
+      processEnv: io.env,
     });
+    const refs = refsDocument(session.env, session.bus.runId, result.images);
+    // Only a build that succeeded hands its references on: a later job must never pull a half-pushed set.
+    if (refsPath && refs && result.summary.outcome === 'succeeded') await writeRefsFile(refsPath, refs);
     session.close();
-    if (opts.json) io.stdout.write(`${JSON.stringify({ ...buildJson(session.bus.runId, result), journal: session.journal.dir }, null, 2)}\n`);
-    else io.stdout.write(buildSummary(result, session.view.colors));
+    // The summary and --json are built from the run's errors, which did not pass the bus: redact them here.
+    if (opts.json) io.stdout.write(`${JSON.stringify({ ...redactDeep(buildJson(session.bus.runId, result), session.redact), journal: session.journal.dir, ...(refs ? { refs } : {}) }, null, 2)}\n`);
+    else io.stdout.write(session.redact(buildSummary(result, session.view.colors)));
     await afterRun({ session, outcome: result.summary.outcome, io, json: Boolean(opts.json) });
     if (result.summary.outcome === 'cancelled') return ExitCode.interrupted;
     // A step that fails during the run is an infrastructure failure (ARCHITECTURE.md exit codes).
     return result.summary.outcome === 'failed' ? ExitCode.infrastructure : ExitCode.ok;
+  } catch (error) {
+    // A failure that escaped the run (e.g. a cluster error) is triaged too; cli/main renders it once.
+    await afterThrow({ session, io, json: Boolean(opts.json), error });
+    throw error;
   } finally {
     session.close();
   }

@@ -1,11 +1,17 @@
 // `tarmac up`: the whole flow, then a summary; exit 1 when tests fail, 4 when a step fails.
 import { run } from '../../exec/run.js';
-import { up } from '../../run/up.js';
+import { resolve } from 'node:path';
+import { up, type UpOptions } from '../../run/up.js';
+import type { Env } from '../../config/types.js';
+import { ExitCode, TarmacError } from '../../errors/errors.js';
+import type { Shard } from '../../plan/shard.js';
+import { readRefsFile, refsForImages } from '../../registry/refs-file.js';
 import { engineHealer } from '../../run/recovery-heal.js';
 import { selectTarget } from '../../targets/select.js';
 import { tarmacVersion } from '../../version.js';
 import type { CliIo } from '../io.js';
-import { afterRun } from '../after-run.js';
+import { afterRun, afterThrow } from '../after-run.js';
+import { diskPreflight } from '../disk-preflight.js';
 import { openSession, type SessionOptions } from '../session.js';
 import { runExitCode, upSummary } from '../up-summary.js';
 
@@ -16,12 +22,30 @@ export interface UpCommandOptions extends SessionOptions {
   heal?: boolean;
   /** `--no-keep` sets false: an interrupted up removes the env instead of keeping it. */
   keep?: boolean;
+  /** `--pull-only`: never build, pull every image from the registry. */
+  pullOnly?: boolean;
+  /** `--refs FILE`: the build job's references (with --pull-only). */
+  refs?: string;
+  /** `--shard I/N`. */
+  shard?: Shard;
+}
+
+// --pull-only, --refs and --shard as up() takes them; the refs file is read (and checked) here.
+async function ciOptions(opts: UpCommandOptions, env: Env, cwd: string): Promise<Pick<UpOptions, 'pullOnly' | 'refs' | 'shard'>> {
+  if (opts.refs !== undefined && !opts.pullOnly) {
+    throw new TarmacError('REFS_WITHOUT_PULL_ONLY', '--refs is read by `up --pull-only`', { exitCode: ExitCode.usage, hint: 'Run `tarmac up --pull-only --refs FILE`.' });
+  }
+  const path = opts.refs === undefined ? undefined : resolve(cwd, opts.refs);
+  const refs = path === undefined ? undefined : { path, images: refsForImages(await readRefsFile(path), env.images.map((i) => i.name), path) };
+  return { ...(opts.pullOnly ? { pullOnly: true } : {}), ...(refs ? { refs } : {}), ...(opts.shard ? { shard: opts.shard } : {}) };
 }
 
 /** Runs `tarmac up` and returns its exit code. */
 export async function upCommand(opts: UpCommandOptions, io: CliIo): Promise<number> {
   const session = await openSession(opts, io, 'up');
   try {
+    // Before anything is built: prune by the disk policy and warn when space is short.
+    await diskPreflight(session, io);
     const { target, why } = selectTarget(session.env, { runner: run, engine: session.engine, processEnv: io.env, runId: session.bus.runId });
     session.bus.emit({ type: 'decision', message: `target: ${why}; engine: ${session.engine.name}` });
     const result = await up({
@@ -29,14 +53,21 @@ export async function upCommand(opts: UpCommandOptions, io: CliIo): Promise<numb
       version: tarmacVersion(), processEnv: io.env, withTest: opts.test !== false, keepOnInterrupt: opts.keep !== false,
       ...(opts.capacity ? { capacity: opts.capacity } : {}),
       hostGate: session.hostGate,
+      durations: session.durations,
       ...(opts.heal ? { heal: engineHealer(session.engine, run) } : {}),
+      ...(await ciOptions(opts, session.env, io.cwd)),
     });
     session.close();
-    const text = upSummary({ summary: result.summary, events: session.bus.history, ...(result.test ? { test: result.test } : {}), durationMs: result.durationMs }, session.view.colors);
+    // Built from the run's errors, which did not pass the bus: redacted here.
+    const text = session.redact(upSummary({ summary: result.summary, events: session.bus.history, ...(result.test ? { test: result.test } : {}), durationMs: result.durationMs }, session.view.colors));
     if (opts.json) io.stdout.write(`${JSON.stringify({ runId: session.bus.runId, outcome: result.summary.outcome, images: Object.fromEntries(result.refs), journal: session.journal.dir, tests: result.test?.report?.totals }, null, 2)}\n`);
     else io.stdout.write(text);
     await afterRun({ session, outcome: result.summary.outcome, io, json: Boolean(opts.json) });
     return runExitCode(result.summary);
+  } catch (error) {
+    // A failure that escaped the run (e.g. a cluster error) is triaged too; cli/main renders it once.
+    await afterThrow({ session, io, json: Boolean(opts.json), error });
+    throw error;
   } finally {
     session.close();
   }

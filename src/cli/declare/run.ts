@@ -1,6 +1,7 @@
 // Declares the run commands: validate, build, up, test, down, status.
 import { InvalidArgumentError, type Command } from 'commander';
 import type { DeclareCommands } from './types.js';
+import { parseShard, type Shard } from '../../plan/shard.js';
 
 /** validate, build, up, test, down, status. */
 export const declareRunCommands: DeclareCommands = (program, { io, setCode }) => {
@@ -17,13 +18,15 @@ export const declareRunCommands: DeclareCommands = (program, { io, setCode }) =>
     .option('-f, --file <path>', 'config file (default: ./tarmac.yaml)')
     .option('--json', 'print the result as JSON on stdout (progress goes to stderr)')
     .option('--verbose', 'print every output line of every step (plain view)')
-    .option('--plain', 'one line per event even on a terminal');
+    .option('--plain', 'one line per event even on a terminal')
+    .option('--ci', 'CI mode (default when CI=true): plain output, GitHub Actions annotations and job summary, a bundle of a failed run');
 
   runOptions(program.command('build').description('build every image that changed, under the resource-aware scheduler'))
     .option('--capacity <n>', 'engine units in use at once (overrides build.capacity)', parsePositiveInt)
     .option('--only <names...>', 'build only these images (and the images they are built on)')
     .option('--push', 'push built images to registry.url by content tag (even when registry.push is off)')
     .option('--heal', 'after an engine crash, restart the podman machine while waiting for it (remote services are only waited for)')
+    .option('--refs <file>', 'with --push: write the pushed references as JSON for later jobs (`up --pull-only --refs FILE`)')
     .action(async (opts) => {
       const { buildCommand } = await import('../commands/build.js');
       setCode(await buildCommand(opts, io));
@@ -34,12 +37,16 @@ export const declareRunCommands: DeclareCommands = (program, { io, setCode }) =>
     .option('--no-test', 'stop after the deploy is ready')
     .option('--heal', 'after an engine crash, restart the podman machine while waiting for it (remote services are only waited for)')
     .option('--no-keep', 'on interrupt (Ctrl-C, SIGTERM), remove the env as `tarmac down` does; by default what was created is kept for inspection and a fast next up')
+    .option('--pull-only', 'never build: pull every image from the registry by content tag (a CI test job after `build --push`)')
+    .option('--refs <file>', 'with --pull-only: take the image references from this file (`build --push --refs FILE`) instead of hashing the contexts')
+    .option('--shard <I/N>', 'run only shard I of N of the tests (TARMAC_SHARD_INDEX/COUNT, and TARMAC_SHARD_TESTS with test.list)', parseShardOption)
     .action(async (opts) => {
       const { upCommand } = await import('../commands/up.js');
       setCode(await upCommand(opts, io));
     });
 
   runOptions(program.command('test').description('run the test suite again on the live env'))
+    .option('--shard <I/N>', 'run only shard I of N of the tests (TARMAC_SHARD_INDEX/COUNT, and TARMAC_SHARD_TESTS with test.list)', parseShardOption)
     .action(async (opts) => {
       const { testCommand } = await import('../commands/test.js');
       setCode(await testCommand(opts, io));
@@ -66,6 +73,13 @@ export const declareRunCommands: DeclareCommands = (program, { io, setCode }) =>
     });
 
 };
+
+/** commander parser for `--shard I/N`. */
+export function parseShardOption(value: string): Shard {
+  const shard = parseShard(value);
+  if (typeof shard === 'string') throw new InvalidArgumentError(shard);
+  return shard;
+}
 
 /** commander parser for options that take a whole number >= 1. */
 export function parsePositiveInt(value: string): number {

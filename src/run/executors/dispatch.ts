@@ -11,6 +11,8 @@ import { withRegistryDelivery } from '../../registry/registry-executor.js';
 import { deliverImage, deployGroup, ensureCluster } from './target-steps.js';
 import { runTestStep } from './test-step.js';
 import type { TestOutcome } from './test-suite.js';
+import type { TestReporting } from './test-report.js';
+import type { ShardRequest } from './test-shard.js';
 
 export interface DispatchDeps {
   env: Env;
@@ -22,6 +24,10 @@ export interface DispatchDeps {
   images: ResolvedImages;
   groups: Map<string, RenderedGroup>;
   onTestOutcome: (outcome: TestOutcome) => void;
+  /** Where the test step reports its cases (`tests.reported`, junit.xml in the run dir). */
+  testReporting?: TestReporting;
+  /** `--shard I/N`: the test step runs only this shard's tests. */
+  shard?: ShardRequest;
 }
 
 /** One executor for every step kind of `up`. */
@@ -43,7 +49,7 @@ export function stepDispatcher(deps: DispatchDeps): StepExecutor {
       case 'cluster': return ensureCluster(deps.target, ctx);
       case 'deliver': return deliver(step, ctx);
       case 'deploy': return deployGroup(deps.target, deps.groups.get(step.subject), step, ctx);
-      case 'test': return runTestStep(deps.env, deps.target, deps.runner, ctx, deps.onTestOutcome);
+      case 'test': return runTestStep(deps.env, deps.target, deps.runner, ctx, deps.onTestOutcome, deps.testReporting && { ...deps.testReporting, stepId: step.id }, deps.shard);
     }
   };
 }

@@ -1,0 +1,38 @@
+// `tarmac history`: the env's recent runs: when, command, outcome, setup time, tests, incidents.
+import { recentRuns, type RunRow } from '../../history/query.js';
+import { durationText, incidentsText, outcomeText, table, testsText, whenText } from '../../history/format.js';
+import { noHistoryText, withHistory } from '../../history/read-history.js';
+import { readRunOwner } from '../../reconcile/owner.js';
+import { liveness, systemProcessProbe } from '../../reconcile/liveness.js';
+import type { CliIo } from '../io.js';
+import { historyEnv } from './history-env.js';
+
+export interface HistoryOptions {
+  file?: string;
+  limit?: number;
+  json?: boolean;
+}
+
+/** Prints recent runs, newest first; exit 0 (also when nothing is recorded yet). */
+export async function historyCommand(opts: HistoryOptions, io: CliIo): Promise<number> {
+  const env = await historyEnv(opts, io);
+  const runs = withHistory(env.historyPath, (db) => recentRuns(db, env.name, opts.limit ?? 20)) ?? [];
+  const probe = systemProcessProbe();
+  // A run without an end is running only while its tarmac lives; the next run of the env marks it abandoned.
+  const state = (run: RunRow): 'running' | 'dead' => {
+    const owner = run.outcome === null && !run.abandoned ? readRunOwner(`${env.stateDir}/runs/${run.id}`) : undefined;
+    return owner && liveness(owner, probe).state !== 'dead' ? 'running' : 'dead';
+  };
+  if (opts.json) {
+    const out = runs.map((r) => ({ ...r, status: outcomeText(r, state(r)) }));
+    io.stdout.write(`${JSON.stringify({ env: env.name, history: env.historyPath, runs: out }, null, 2)}\n`);
+    return 0;
+  }
+  if (runs.length === 0) {
+    io.stdout.write(noHistoryText(env.historyPath, env.name));
+    return 0;
+  }
+  const rows = runs.map((r) => [whenText(r.started), r.command ?? '?', outcomeText(r, state(r)), durationText(r.setupMs), durationText(r.finished === null ? null : r.finished - r.started), testsText(r.tests), incidentsText(r.incidents), r.id]);
+  io.stdout.write(`${env.name}: last ${runs.length} run${runs.length === 1 ? '' : 's'} (${env.historyPath})\n${table(['when', 'command', 'outcome', 'setup', 'total', 'tests', 'incidents', 'run'], rows)}\n`);
+  return 0;
+}

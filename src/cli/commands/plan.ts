@@ -1,0 +1,54 @@
+// `tarmac plan`: the plan `up` would run now (steps, deps, weights, estimates from history or defaults),
+// its critical path, and the predicted setup time per capacity, for the env as it is and from cold.
+import { detectEngine } from '../../engines/detect.js';
+import { run } from '../../exec/run.js';
+import { readLearnedDurations } from '../../history/expected.js';
+import { durationText, table } from '../../history/format.js';
+import { planUp } from '../../plan/up-plan.js';
+import { predictPlan, type PlanPrediction } from '../../plan/predict.js';
+import { renderDeployGroups } from '../../run/render-groups.js';
+import { resolveImages } from '../../run/resolve-images.js';
+import { newRunId } from '../../run/run-id.js';
+import { selectTarget } from '../../targets/select.js';
+import type { CliIo } from '../io.js';
+import { historyEnv } from './history-env.js';
+
+export interface PlanOptions {
+  file?: string;
+  capacity?: number[];
+  json?: boolean;
+}
+
+/** Prints the plan and its predictions; exit 0. */
+export async function planCommand(opts: PlanOptions, io: CliIo): Promise<number> {
+  const env = await historyEnv(opts, io);
+  const { engine } = await detectEngine(env.engine, { runner: run, env: io.env });
+  const { target, why } = selectTarget(env, { runner: run, engine, processEnv: io.env, runId: newRunId() });
+  const signal = new AbortController().signal;
+  const images = await resolveImages(env, engine, signal, { processEnv: io.env });
+  const groups = await renderDeployGroups(env, images.refs, run);
+  const durations = new Map(Object.entries(readLearnedDurations(env.historyPath, env.name)));
+  const capacities = [...new Set(opts.capacity ?? [1, 2, 3, env.capacity])].sort((a, b) => a - b);
+  const input = { target: target.type, groupImages: new Map([...groups].map(([name, g]) => [name, g.images])), withTest: Boolean(env.test), durations };
+  // Now: builds whose tag exists are cached. Cold: everything is built (the seed's comparison).
+  const now = predictPlan(planUp(env, { ...input, cachedImages: new Set(images.cached.keys()) }), durations, capacities);
+  const cold = predictPlan(planUp(env, { ...input, cachedImages: new Set() }), durations, capacities);
+  if (opts.json) {
+    io.stdout.write(`${JSON.stringify({ env: env.name, target: target.type, history: env.historyPath, learnedSteps: durations.size, now, cold }, null, 2)}\n`);
+    return 0;
+  }
+  io.stdout.write(`${env.name}: ${why}; estimates from ${durations.size > 0 ? `${durations.size} steps in ${env.historyPath}, else defaults` : 'defaults (no history yet)'}\n${planText(now, cold)}\n`);
+  return 0;
+}
+
+function planText(now: PlanPrediction, cold: PlanPrediction): string {
+  const critical = new Set(now.criticalPath);
+  const steps = table(['step', 'deps', 'weight', 'estimate', 'source', 'cold estimate', ''], now.steps.map((s) => [
+    s.id, s.deps.join(',') || '-', String(s.weight), durationText(s.estimateMs), s.source, durationText(cold.steps.find((c) => c.id === s.id)?.estimateMs ?? 0), critical.has(s.id) ? '(critical)' : '',
+  ]));
+  const predicted = table(['capacity', 'setup now', 'setup cold', 'end now', 'end cold', 'peak weight cold'], now.predictions.map((p, i) => {
+    const c = cold.predictions[i]!;
+    return [String(p.capacity), durationText(p.setupMs), durationText(c.setupMs), durationText(p.makespanMs), durationText(c.makespanMs), String(c.peakWeight)];
+  }));
+  return [steps, '', `critical path: ${now.criticalPath.join(' -> ')} (${durationText(now.criticalPathMs)}; cold ${durationText(cold.criticalPathMs)})`, '', 'predicted (simulated with the scheduler\'s admission policy):', predicted].join('\n');
+}

@@ -1,0 +1,33 @@
+// `tarmac stats`: per strategy (command, capacity, label) setup p50/p95, crash rate and cache hits; per test pass rate and flakiness.
+import { recentRuns, testResults } from '../../history/query.js';
+import { strategyStats, testStats } from '../../history/stats.js';
+import { strategyTable, testTable } from '../../history/format.js';
+import { noHistoryText, withHistory } from '../../history/read-history.js';
+import type { CliIo } from '../io.js';
+import { historyEnv } from './history-env.js';
+
+/** Prints the measured comparison; exit 0 (also when nothing is recorded yet). */
+export async function statsCommand(opts: { file?: string; json?: boolean }, io: CliIo): Promise<number> {
+  const env = await historyEnv(opts, io);
+  const read = withHistory(env.historyPath, (db) => ({ runs: recentRuns(db, env.name), tests: testResults(db, env.name) }));
+  const strategies = strategyStats(read?.runs ?? []);
+  const tests = testStats(read?.tests ?? []);
+  if (opts.json) {
+    io.stdout.write(`${JSON.stringify({ env: env.name, history: env.historyPath, strategies, tests }, null, 2)}\n`);
+    return 0;
+  }
+  if (strategies.length === 0) {
+    io.stdout.write(noHistoryText(env.historyPath, env.name));
+    return 0;
+  }
+  const flaky = tests.filter((t) => t.flaky).length;
+  const parts = [
+    `${env.name}: runs per strategy (${env.historyPath}); label = TARMAC_RUN_LABEL of the run`,
+    strategyTable(strategies),
+    '',
+    tests.length === 0 ? 'no test results recorded (test.junit is needed for per-test figures)' : `tests (${flaky} flaky: passed and failed on the same images and command)`,
+    ...(tests.length === 0 ? [] : [testTable(tests)]),
+  ];
+  io.stdout.write(`${parts.join('\n')}\n`);
+  return 0;
+}

@@ -1,0 +1,30 @@
+// `tarmac triage [RUN]`: triage a saved run again (default: the latest), rewrite triage.json/md and print it.
+import { resolve } from 'node:path';
+import { findConfigFile, loadEnv } from '../../config/load.js';
+import { run } from '../../exec/run.js';
+import { makeRedactor } from '../../redact/redactor.js';
+import { secretValues } from '../../redact/env-secrets.js';
+import { findRunDir } from '../../triage/find-run.js';
+import { renderTriageText } from '../../triage/render-text.js';
+import { triagePaths, triageRun } from '../../triage/triage-run.js';
+import { colorsFor } from '../../ui/colors.js';
+import type { CliIo } from '../io.js';
+import { rootSignal } from '../signals.js';
+import { engineForTriage } from '../triage-engine.js';
+
+/** Runs `tarmac triage`; exit 0 once the triage is written (the verdict is the output, not the code). */
+export async function triageCommand(runId: string | undefined, opts: { file?: string; json?: boolean }, io: CliIo): Promise<number> {
+  const file = opts.file ? resolve(io.cwd, opts.file) : findConfigFile(io.cwd);
+  const env = await loadEnv(file, { cwd: io.cwd });
+  const runDir = findRunDir(env.stateDir, runId);
+  const root = rootSignal(() => undefined);
+  try {
+    const engine = await engineForTriage(env.engine, run, io.env);
+    const result = await triageRun({ env, ...(engine ? { engine } : {}), runner: run, runDir, signal: root.signal, processEnv: io.env, redact: makeRedactor(secretValues(env, io.env)) });
+    if (opts.json) io.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
+    else io.stdout.write(renderTriageText(result, { colors: colorsFor(Boolean(io.stdout.isTTY), io.env), markdownPath: triagePaths(runDir).markdown, withTable: true }));
+    return 0;
+  } finally {
+    root.dispose();
+  }
+}

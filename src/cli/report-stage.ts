@@ -1,0 +1,41 @@
+// The after-run report stage: on a failed run, write report.md and report.html into the run dir.
+import { relative } from 'node:path';
+import { secretValues } from '../redact/env-secrets.js';
+import { makeRedactor } from '../redact/redactor.js';
+import { loadRunReport, writeRunReport } from '../report/run-report.js';
+import { ExitCode, TarmacError, toTarmacError } from '../errors/errors.js';
+import type { EventError } from '../events/types.js';
+import type { AfterRunInput } from './after-run.js';
+import { expectedDurations } from './commands/report.js';
+
+/** Writes the run's reports after a failure and prints their paths in one line; never throws. */
+export function reportStage(input: AfterRunInput): void {
+  if (input.outcome !== 'failed' || !reportWorthy(input.error)) return;
+  const { session, io } = input;
+  const out = input.json ? io.stderr : io.stdout;
+  const redact = makeRedactor(secretValues(session.env, io.env));
+  const warn = (line: string): void => void io.stderr.write(`warning: ${redact(line)}\n`);
+  try {
+    const expected = expectedDurations(session.env, session.bus.runId, warn);
+    const { model, warnings } = loadRunReport(session.journal.dir, session.bus.runId, expected, thrownError(input.error));
+    warnings.forEach(warn);
+    const paths = writeRunReport(session.journal.dir, model, redact);
+    const show = (p: string): string => (p.startsWith(io.cwd) ? relative(io.cwd, p) : p);
+    out.write(`report: ${show(paths.markdown)} · ${show(paths.html)}\n`);
+  } catch (err) {
+    // A report that cannot be written must not hide the run's own result.
+    warn(`the report could not be written: ${err instanceof Error ? err.message : String(err)}`);
+  }
+}
+
+/** A usage error (a bad flag combination) or an interrupt is not a failure worth a report. */
+function reportWorthy(error: unknown): boolean {
+  return !(error instanceof TarmacError && (error.exitCode === ExitCode.usage || error.exitCode === ExitCode.interrupted));
+}
+
+/** The thrown error as the report shows it (the renderers redact it). */
+function thrownError(error: unknown): EventError | undefined {
+  if (error === undefined) return undefined;
+  const e = toTarmacError(error);
+  return { code: e.code, message: e.message, ...(e.hint ? { hint: e.hint } : {}), ...(e.details.length > 0 ? { tail: e.details } : {}) };
+}

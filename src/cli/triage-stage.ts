@@ -1,0 +1,52 @@
+// The triage stage of afterRun: on a failed run, triage its run dir and print the short verdict (stderr under
+// --json) within seconds; the TriageResult is returned for the later stages. Never throws.
+import { ExitCode, TarmacError } from '../errors/errors.js';
+import { run } from '../exec/run.js';
+import { makeRedactor } from '../redact/redactor.js';
+import { secretValues } from '../redact/env-secrets.js';
+import { renderTriageText } from '../triage/render-text.js';
+import { triagePaths, triageRun } from '../triage/triage-run.js';
+import type { TriageResult } from '../triage/types.js';
+import { colorsFor } from '../ui/colors.js';
+import type { CliIo } from './io.js';
+import type { Session } from './session.js';
+
+export interface TriageStageInput {
+  session: Session;
+  outcome: 'succeeded' | 'failed' | 'cancelled';
+  io: CliIo;
+  json: boolean;
+  /** The error the command threw, when the failure escaped it. */
+  error?: unknown;
+}
+
+/** Triage of a failed run (undefined otherwise, or when triage itself failed: that is said in one line). */
+export async function triageStage(input: TriageStageInput): Promise<TriageResult | undefined> {
+  if (input.outcome !== 'failed' || !triageWorthy(input.error)) return undefined;
+  const { session, io } = input;
+  const out = input.json ? io.stderr : io.stdout;
+  try {
+    // A fresh signal: the session's root was disposed with it, and a first Ctrl-C must still stop the collectors.
+    const controller = new AbortController();
+    const onSignal = () => controller.abort();
+    process.once('SIGINT', onSignal);
+    try {
+      const result = await triageRun({
+        env: session.env, engine: session.engine, runner: run, runDir: session.journal.dir, signal: controller.signal,
+        processEnv: io.env, redact: makeRedactor(secretValues(session.env, io.env)), ...(input.error === undefined ? {} : { thrown: input.error }),
+      });
+      out.write(`\n${renderTriageText(result, { colors: colorsFor(Boolean(out.isTTY), io.env), markdownPath: triagePaths(session.journal.dir).markdown })}`);
+      return result;
+    } finally {
+      process.off('SIGINT', onSignal);
+    }
+  } catch (err) {
+    out.write(`triage failed: ${err instanceof Error ? err.message : String(err)}\n`);
+    return undefined;
+  }
+}
+
+/** A usage error (bad flag combination) is not an infrastructure failure: nothing to triage. */
+function triageWorthy(error: unknown): boolean {
+  return !(error instanceof TarmacError && (error.exitCode === ExitCode.usage || error.exitCode === ExitCode.interrupted));
+}

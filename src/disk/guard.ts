@@ -1,0 +1,89 @@
+// The disk guard before a build: prune by policy, measure free space at the engine's storage and
+// at temp, and warn (never fail) when it is below the expected need.
+import { tmpdir } from 'node:os';
+import type { ContainerEngine } from '../engines/types.js';
+import type { Runner } from '../exec/types.js';
+import { DEFAULT_MIN_FREE_BYTES } from '../config/disk-schema.js';
+import { formatSize } from '../config/size.js';
+import { assessDisk, danglingOlderThan, type DiskAssessment, type MountCheck } from './assess.js';
+import { freeSpace } from './free-space.js';
+import { listTarmacImages } from './tarmac-images.js';
+
+export interface DiskGuardDeps {
+  envName: string;
+  imageNames: string[];
+  disk?: { minFreeBytes: number; pruneDanglingOlderThanMs?: number };
+  engine: ContainerEngine;
+  runner: Runner;
+  processEnv: NodeJS.ProcessEnv;
+  signal?: AbortSignal;
+  historySizes?: ReadonlyMap<string, number>;
+  now?: number;
+}
+
+export interface DiskGuardResult extends DiskAssessment {
+  mounts: MountCheck[];
+  /** Ids the prune policy removed. */
+  pruned: string[];
+  /** Lines to show even when space is fine (what was pruned, what could not be measured). */
+  notes: string[];
+}
+
+/** Where tarmac and the engine write temporary files (image archives): TMPDIR, else the OS default. */
+export function tempDir(processEnv: NodeJS.ProcessEnv): string {
+  return processEnv.TMPDIR && processEnv.TMPDIR !== '' ? processEnv.TMPDIR : tmpdir();
+}
+
+/** Free space at the engine's image storage (podman Store.GraphRoot) and at temp; the storage is absent when the engine does not say (remote). */
+export async function diskMounts(engine: ContainerEngine, processEnv: NodeJS.ProcessEnv, signal?: AbortSignal): Promise<{ mounts: MountCheck[]; notes: string[] }> {
+  const notes: string[] = [];
+  const paths: { label: MountCheck['label']; path: string }[] = [];
+  const info = await engine.info(signal);
+  // A remote engine's storage is on another machine: its path means nothing here.
+  // Silent otherwise: a remote engine is normal, and its own disk shows in triage's evidence.
+  if (info.storageRoot && !info.remote) paths.push({ label: 'engine storage', path: info.storageRoot });
+  paths.push({ label: 'temp', path: tempDir(processEnv) });
+  const mounts: MountCheck[] = [];
+  for (const p of paths) {
+    try {
+      mounts.push({ ...p, freeBytes: (await freeSpace(p.path)).freeBytes });
+    } catch (err) {
+      notes.push(`disk: could not measure ${p.label} ${p.path}: ${err instanceof Error ? err.message : String(err)}`);
+    }
+  }
+  return { mounts, notes };
+}
+
+/** Runs the prune policy, then the free-space check; throws only engine errors (the caller decides). */
+export async function diskGuard(deps: DiskGuardDeps): Promise<DiskGuardResult> {
+  const now = deps.now ?? Date.now();
+  const minFreeBytes = deps.disk?.minFreeBytes ?? DEFAULT_MIN_FREE_BYTES;
+  let images = await listTarmacImages(deps.engine, deps.runner, deps.signal);
+  const pruned: string[] = [];
+  const notes: string[] = [];
+  const olderThan = deps.disk?.pruneDanglingOlderThanMs;
+  if (olderThan !== undefined) {
+    const old = danglingOlderThan(images, olderThan, now);
+    for (const image of old) {
+      // One by one: an image a container still uses must not stop the others from going.
+      try {
+        await deps.engine.removeImage(image.id, deps.signal);
+        pruned.push(image.id);
+      } catch (err) {
+        notes.push(`disk: could not prune ${image.id.slice(0, 12)}: ${err instanceof Error ? err.message.split('\n')[0] : String(err)}`);
+      }
+    }
+    if (pruned.length > 0) {
+      const freed = old.filter((i) => pruned.includes(i.id)).reduce((s, i) => s + i.sizeBytes, 0);
+      notes.push(`disk: pruned ${pruned.length} dangling tarmac image(s) older than the disk.prune policy (${formatSize(freed)}): ${pruned.map((id) => id.slice(0, 12)).join(' ')}`);
+      images = images.filter((i) => !pruned.includes(i.id));
+    }
+  }
+  const measured = await diskMounts(deps.engine, deps.processEnv, deps.signal);
+  notes.push(...measured.notes);
+  const assessment = assessDisk({
+    envName: deps.envName, imageNames: deps.imageNames, engineBin: deps.engine.name, mounts: measured.mounts, minFreeBytes,
+    tarmacImages: images, now, ...(deps.historySizes ? { historySizes: deps.historySizes } : {}),
+  });
+  return { ...assessment, mounts: measured.mounts, pruned, notes };
+}

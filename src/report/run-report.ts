@@ -1,0 +1,41 @@
+// Reads a saved run (journal and triage.json) into a report model, and writes report.md / report.html.
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { EventError } from '../events/types.js';
+import { readJournal } from '../journal/reader.js';
+import type { Redactor } from '../redact/redactor.js';
+import type { TriageResult } from '../triage/types.js';
+import { renderHtml } from './html.js';
+import { renderMarkdown } from './markdown.js';
+import { buildReport, type ReportModel } from './report-model.js';
+
+export interface LoadedReport {
+  model: ReportModel;
+  /** Things the reader should know (an unreadable triage.json), one line each. */
+  warnings: string[];
+}
+
+/** The report of the run in `dir`; its triage.json is used when present. */
+export function loadRunReport(dir: string, runId: string, expected: Readonly<Record<string, number>>, thrown?: EventError): LoadedReport {
+  const warnings: string[] = [];
+  const events = readJournal(dir);
+  let triage: TriageResult | undefined;
+  const triageFile = join(dir, 'triage.json');
+  if (existsSync(triageFile)) {
+    try {
+      triage = JSON.parse(readFileSync(triageFile, 'utf8')) as TriageResult;
+    } catch (err) {
+      warnings.push(`${triageFile} is not readable JSON (${err instanceof Error ? err.message : String(err)}); the report leaves the triage out`);
+    }
+  }
+  return { model: buildReport({ events, expected, runId, ...(triage ? { triage } : {}), ...(thrown ? { thrown } : {}) }), warnings };
+}
+
+/** Writes `<dir>/report.md` and `<dir>/report.html`; returns their paths. */
+export function writeRunReport(dir: string, model: ReportModel, redact: Redactor): { markdown: string; html: string } {
+  const markdown = join(dir, 'report.md');
+  const html = join(dir, 'report.html');
+  writeFileSync(markdown, renderMarkdown(model, redact));
+  writeFileSync(html, renderHtml(model, redact));
+  return { markdown, html };
+}

@@ -1,0 +1,109 @@
+// Runs the evidence collectors in parallel, each under a hard timeout, and writes their raw output
+// (redacted) to <runDir>/evidence/<collector>.txt.
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Env } from '../config/types.js';
+import type { ContainerEngine } from '../engines/types.js';
+import type { Runner } from '../exec/types.js';
+import type { Redactor } from '../redact/redactor.js';
+import { clustersCollector } from './evidence/clusters.js';
+import { connectionsCollector } from './evidence/connections.js';
+import { memoEngineHealth, memoEngineInfo, type CollectContext, type Collector } from './evidence/context.js';
+import { diskCollector } from './evidence/disk.js';
+import { engineCollector } from './evidence/engine.js';
+import { kindLogsCollector } from './evidence/kind-logs.js';
+import { machineCollector } from './evidence/machine.js';
+import { memoryCollector } from './evidence/memory.js';
+import { portsCollector } from './evidence/ports.js';
+import { workloadsCollector } from './evidence/workloads.js';
+import type { CollectorRun, Evidence } from './types.js';
+
+/** Each collector's hard timeout unless it sets its own. */
+export const DEFAULT_COLLECTOR_TIMEOUT_MS = 6_000;
+
+/** Every collector, in the order of the evidence. */
+export const ALL_COLLECTORS: Collector<unknown>[] = [engineCollector, machineCollector, connectionsCollector, clustersCollector, portsCollector, diskCollector, memoryCollector, workloadsCollector, kindLogsCollector] as Collector<unknown>[];
+
+export interface CollectOptions {
+  runner: Runner;
+  engine?: ContainerEngine;
+  env?: Env;
+  /** The env's target (see targetType); defaults to podman. */
+  target?: 'kind' | 'podman';
+  processEnv: NodeJS.ProcessEnv;
+  /** Where evidence/<collector>.txt (and kind-logs/) go. */
+  runDir?: string;
+  /** The run failed: `kind export logs` is taken. */
+  runFailed?: boolean;
+  signal: AbortSignal;
+  redact: Redactor;
+  /** Per-collector timeout (default 6 s). */
+  timeoutMs?: number;
+  /** Replaces the collector set (tests). */
+  collectors?: Collector<unknown>[];
+  now?: () => number;
+}
+
+/** Runs every applicable collector at once; resolves when all finished or timed out (never rejects). */
+export async function collectEvidence(opts: CollectOptions): Promise<Evidence> {
+  const now = opts.now ?? Date.now;
+  const done = new AbortController();
+  const scope = AbortSignal.any([opts.signal, done.signal]);
+  const ctx: CollectContext = {
+    runner: opts.runner,
+    ...(opts.engine ? { engine: opts.engine } : {}),
+    ...(opts.env ? { env: opts.env } : {}),
+    target: opts.target ?? 'podman',
+    processEnv: opts.processEnv,
+    ...(opts.runDir ? { runDir: opts.runDir } : {}),
+    runFailed: opts.runFailed ?? false,
+    engineInfo: memoEngineInfo(opts.engine, scope),
+    engineHealth: memoEngineHealth(opts.engine, scope),
+  };
+  const collectors = (opts.collectors ?? ALL_COLLECTORS).filter((c) => c.applies(ctx));
+  try {
+    const runs = await Promise.all(collectors.map((c) => runOne(c, ctx, scope, c.timeoutMs ?? opts.timeoutMs ?? DEFAULT_COLLECTOR_TIMEOUT_MS, opts.redact, now)));
+    if (opts.runDir) await writeRaw(opts.runDir, runs);
+    const evidence: Evidence = { collectedAt: now() };
+    for (const run of runs) (evidence as unknown as Record<string, CollectorRun<unknown>>)[run.name] = run;
+    return evidence;
+  } finally {
+    // Stops whatever a collector left running (a shared `info` nobody waits for any more).
+    done.abort();
+  }
+}
+
+/** One collector under its own timeout; a collector that ignores its signal is still cut off. */
+async function runOne(collector: Collector<unknown>, ctx: CollectContext, parent: AbortSignal, timeoutMs: number, redact: Redactor, now: () => number): Promise<CollectorRun<unknown>> {
+  const started = now();
+  const controller = new AbortController();
+  const signal = AbortSignal.any([parent, controller.signal]);
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<'timeout'>((resolve) => {
+    timer = setTimeout(() => {
+      controller.abort(new Error(`collector ${collector.name} timed out`));
+      resolve('timeout');
+    }, timeoutMs);
+  });
+  const base = { name: collector.name };
+  try {
+    const outcome = await Promise.race([collector.collect(ctx, signal), timeout]);
+    const durationMs = now() - started;
+    if (outcome === 'timeout') return { ...base, ok: false, timedOut: true, durationMs, raw: '', error: `no answer within ${(timeoutMs / 1000).toFixed(1)}s` };
+    return { ...base, ok: true, timedOut: false, durationMs, data: outcome.data, raw: redact(outcome.raw) };
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    return { ...base, ok: false, timedOut: false, durationMs: now() - started, raw: '', error: redact(message.split('\n')[0] ?? message) };
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+async function writeRaw(runDir: string, runs: CollectorRun<unknown>[]): Promise<void> {
+  const dir = join(runDir, 'evidence');
+  await mkdir(dir, { recursive: true });
+  await Promise.all(runs.map((run) => {
+    const head = run.ok ? '' : `# ${run.timedOut ? 'timed out' : 'failed'}: ${run.error ?? ''}\n`;
+    return writeFile(join(dir, `${run.name}.txt`), `${head}${run.raw}`);
+  }));
+}

@@ -1,0 +1,75 @@
+// Runs every rule over the evidence and the journal, ranks the verdicts, and says what is abnormal when none fits.
+import { RULES } from './rules/index.js';
+import { failedSteps, incidents } from './rules/journal-facts.js';
+import { quote } from './rules/evidence-facts.js';
+import type { Rule, TriageInput, Verdict } from './types.js';
+
+/** Verdicts below this confidence are dropped: a weak guess is worse than "unclassified". */
+export const CONFIDENCE_FLOOR = 0.3;
+
+export interface Diagnosis {
+  verdicts: Verdict[];
+  /** Only when no verdict: what is abnormal (TriageResult.unclassified). */
+  unclassified?: { summary: string; abnormal: string[] };
+  /** Rules that threw (skipped), one `triage rule <id>: failed: ...` line each; also in `abnormal` when unclassified. */
+  ruleErrors?: string[];
+}
+
+/**
+ * Runs every rule (a rule that throws is skipped and reported as abnormal), keeps matches at or above the floor,
+ * ranks them by confidence, ties broken by causal order (RULES order: causes before consequences).
+ */
+export function diagnose(input: TriageInput, rules: readonly Rule[] = RULES): Diagnosis {
+  const found: { verdict: Verdict; order: number }[] = [];
+  const broken: string[] = [];
+  rules.forEach((rule, order) => {
+    try {
+      const match = rule.match(input);
+      if (match && match.confidence >= CONFIDENCE_FLOOR) found.push({ verdict: { ruleId: rule.id, title: rule.title, ...match }, order });
+    } catch (err) {
+      broken.push(quote(`triage rule ${rule.id}`, `failed: ${err instanceof Error ? err.message : String(err)}`));
+    }
+  });
+  const verdicts = found
+    .sort((a, b) => round(b.verdict.confidence) - round(a.verdict.confidence) || a.order - b.order)
+    .map((f) => f.verdict);
+  const errors = broken.length > 0 ? { ruleErrors: broken } : {};
+  if (verdicts.length > 0) return { verdicts, ...errors };
+  const abnormal = [...abnormalities(input), ...broken];
+  return { verdicts, unclassified: { summary: unclassifiedSummary(input, abnormal), abnormal }, ...errors };
+}
+
+function round(n: number): number {
+  return Math.round(n * 100);
+}
+
+/** Everything that looks wrong, from the journal and the evidence, for the reader to start from. */
+export function abnormalities(input: TriageInput): string[] {
+  const { run, evidence } = input;
+  const lines: string[] = [];
+  for (const f of failedSteps(run)) {
+    lines.push(quote(`journal ${f.stepId}`, `failed: ${f.error ? `[${f.error.code}] ${f.error.message}` : 'no error recorded'}`));
+    const tail = (f.error?.tail ?? []).filter((l) => l.trim() !== '').slice(-2);
+    for (const t of tail) lines.push(quote(`${f.stepId} output`, t));
+  }
+  for (const i of incidents(run)) lines.push(quote(`journal incident ${i.kind}`, i.message));
+  const e = evidence.engine?.data;
+  if (e && !e.reachable) lines.push(quote('engine', `${e.name} ${e.hung ? 'hangs' : 'is unreachable'}${e.error ? `: ${e.error}` : ''}`));
+  for (const c of evidence.clusters?.data ?? []) {
+    for (const n of c.nodes.filter((node) => node.state !== 'running')) lines.push(quote('clusters', `${c.name}: node ${n.name} is ${n.state}`));
+    if (c.api && !c.api.ok) lines.push(quote('api', `${c.name}: ${c.api.detail}`));
+  }
+  for (const p of evidence.ports?.data?.ports ?? []) if (p.inUse && p.ours !== true) lines.push(quote('ports', `${p.port} in use${p.by ? ` by ${p.by}` : ''} (wanted by ${p.wantedBy})`));
+  for (const p of evidence.workloads?.data?.pods ?? []) if (!p.ready) lines.push(quote(`pod ${p.name}`, `${p.phase}${p.reasons.length > 0 ? `: ${p.reasons.join(', ')}` : ''}`));
+  for (const [name, c] of Object.entries(evidence)) {
+    if (typeof c === 'object' && c !== null && 'ok' in c && !c.ok) lines.push(quote(`collector ${name}`, c.timedOut ? 'timed out' : (c.error ?? 'failed')));
+  }
+  return lines;
+}
+
+function unclassifiedSummary(input: TriageInput, abnormal: string[]): string {
+  const failed = failedSteps(input.run);
+  if (failed.length === 0 && abnormal.length === 0) return 'No rule matched and nothing abnormal was found.';
+  const codes = [...new Set(failed.map((f) => f.error?.code ?? '?'))];
+  return `No known failure mode matches${failed.length > 0 ? `: ${failed.length} step(s) failed (${codes.join(', ')})` : ''}; the abnormal findings below are where to start.`;
+}

@@ -1,0 +1,53 @@
+// Workload evidence on a kind cluster: every pod (`kubectl get pods -A -o json`), the events of the namespaces,
+// and `kubectl logs --tail` of the containers of failing pods.
+import { existsSync } from 'node:fs';
+import type { Env } from '../../config/types.js';
+import type { ContainerEngine } from '../../engines/types.js';
+import type { Runner } from '../../exec/types.js';
+import { podViewFromKubePod } from '../../kube/pod-view.js';
+import { KindTools, kindErrorLine } from '../../targets/kind/kind-tools.js';
+import { kubeconfigPath } from '../../targets/kind/paths.js';
+import type { PodFacts } from '../types.js';
+import { isFailing, podFacts } from './pod-facts.js';
+import type { RawLog } from './raw-log.js';
+
+const CALL_MS = 4_000;
+
+/** PodFacts of every pod of the env's kind cluster. */
+export async function kindPods(env: Env, engine: ContainerEngine, runner: Runner, raw: RawLog, signal: AbortSignal): Promise<PodFacts[]> {
+  const kubeconfig = kubeconfigPath(env.stateDir, env.cluster.name);
+  if (!existsSync(kubeconfig)) {
+    raw.note(`no kubeconfig at ${kubeconfig}: the cluster was never created by tarmac here`);
+    return [];
+  }
+  const tools = new KindTools(runner, engine, kubeconfig);
+  const [pods, events] = await Promise.all([
+    tools.kubectl(['--request-timeout=3s', 'get', 'pods', '-A', '-o', 'json'], { timeoutMs: CALL_MS, signal }),
+    tools.kubectl(['--request-timeout=3s', 'get', 'events', '-A', '-o', 'json'], { timeoutMs: CALL_MS, signal }),
+  ]);
+  raw.result(pods);
+  raw.result(events);
+  if (!pods.ok) throw new Error(`kubectl get pods failed: ${kindErrorLine(pods)}`);
+  const items = itemsOf(pods.stdout);
+  const eventItems = events.ok ? itemsOf(events.stdout) : [];
+  return Promise.all(
+    items.map(async (item) => {
+      const namespace = (item as { metadata?: { namespace?: string } }).metadata?.namespace ?? 'default';
+      const view = podViewFromKubePod(item, { events: eventItems.filter((e) => (e as { metadata?: { namespace?: string } }).metadata?.namespace === namespace) });
+      const facts = podFacts(view);
+      if (!isFailing(facts)) return facts;
+      const logs = await Promise.all(view.containers.map(async (c) => {
+        const previous = c.restartCount > 0 ? ['--previous'] : [];
+        const result = await tools.kubectl(['--request-timeout=3s', 'logs', '-n', namespace, view.name, '-c', c.name, '--tail', '20', ...previous], { timeoutMs: CALL_MS, signal, tailLines: 20 });
+        raw.result(result);
+        return result.ok ? result.tail : [];
+      }));
+      return podFacts(view, logs.flat());
+    }),
+  );
+}
+
+function itemsOf(text: string): unknown[] {
+  const items = (JSON.parse(text || '{}') as { items?: unknown }).items;
+  return Array.isArray(items) ? items : [];
+}

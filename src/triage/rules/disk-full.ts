@@ -1,0 +1,50 @@
+// The engine's storage or the temp dir ran out of space: `no space left on device`, or almost no free bytes.
+import type { DiskFacts, Match, Rule, TriageInput } from '../types.js';
+import { bytes, conf, engineCmd, failureLinesMatching, pods, quote } from './evidence-facts.js';
+import { failedSteps } from './journal-facts.js';
+
+const NO_SPACE = /no space left on device|ENOSPC|disk quota exceeded/i;
+/** Below this a build or a `podman save` of a real image will not fit. */
+const LOW_BYTES = 512 * 1024 * 1024;
+
+export const diskFull: Rule = {
+  id: 'disk-full',
+  title: 'Disk full: the engine storage or the temp dir has no space left',
+  refs: ['research-kubernaut §3 #4', 'research-kubernaut §3 #5', 'research-kubernaut §3 #20', 'research-kind-podman §B 4', 'research-kind-podman §B 16'],
+  match(input: TriageInput): Match | undefined {
+    const lines = failureLinesMatching(input, NO_SPACE, 4);
+    const mounts = input.evidence.disk?.data?.mounts ?? [];
+    const low = mounts.filter((m) => m.freeBytes < LOW_BYTES || (m.totalBytes > 0 && m.freeBytes / m.totalBytes < 0.02));
+    const evicted = pods(input).filter((p) => p.reasons.some((r) => /Evicted|DiskPressure|ephemeral-storage/i.test(r)));
+    if (lines.length === 0 && evicted.length === 0) {
+      // Low free space alone, with a failure nothing else explains, is a weak hint: never a confident verdict.
+      if (low.length === 0 || failedSteps(input.run).length === 0) return undefined;
+    }
+    const confidence = lines.length > 0 ? (low.length > 0 ? 0.95 : 0.9) : evicted.length > 0 ? 0.75 : 0.4;
+    const full = low[0] ?? guessMount(mounts, lines);
+    const cmd = engineCmd(input);
+    const machine = input.evidence.machine?.data?.exists;
+    return {
+      confidence: conf(confidence),
+      summary: `${full ? `The ${full.label} (${full.path}) is full` : 'A disk is full'}: ${lines.length > 0 ? 'a step failed with "no space left on device"' : evicted.length > 0 ? 'the node evicted pods for disk pressure' : `only ${bytes(full?.freeBytes ?? 0)} free`}.`,
+      evidence: [
+        ...lines,
+        ...mounts.map((m) => quote('disk', `${m.label} ${m.path}: ${bytes(m.freeBytes)} free of ${bytes(m.totalBytes)}`)),
+        ...evicted.map((p) => quote(`pod ${p.name}`, p.reasons.join(', '))),
+      ],
+      actions: [
+        `df -h ${full?.path ?? ''}`.trim(),
+        `${cmd} system df`,
+        `${cmd} image prune -a -f   # removes images no container uses; tarmac rebuilds what it needs`,
+        ...(full?.label === 'temp' ? [`point TMPDIR at a larger disk, then run again (tarmac saves image archives there)`] : []),
+        ...(machine ? ['podman machine ssh -- df -h /var', 'podman machine rm && podman machine init --disk-size 100   # if prune itself fails'] : []),
+      ],
+    };
+  },
+};
+
+// When no mount is low now (a failed build freed its layers), the path in the error says which disk it was.
+function guessMount(mounts: DiskFacts['mounts'], lines: string[]): DiskFacts['mounts'][number] | undefined {
+  const text = lines.join('\n');
+  return mounts.find((m) => text.includes(m.path)) ?? (/\/tmp\/|\/var\/tmp\//.test(text) ? mounts.find((m) => m.label === 'temp') : undefined);
+}

@@ -1,0 +1,27 @@
+// A file the kind create needs is missing: the kind config itself, or an extraMounts hostPath.
+import type { Match, Rule, TriageInput } from '../types.js';
+import { captureFromFailures, clusterName, conf } from './evidence-facts.js';
+import { createFailureLines } from './kind-create-signatures.js';
+
+export const kindMountMissing: Rule = {
+  id: 'kind-mount-missing',
+  title: 'kind create failed: an extraMounts host directory or the kind config is missing',
+  refs: ['research-kubernaut §3 #12', 'research-kubernaut §3 #22'],
+  match(input: TriageInput): Match | undefined {
+    const lines = createFailureLines(input, /statfs \S+: no such file or directory|error reading file: open|mount.*no such file or directory/i);
+    if (lines.length === 0) return undefined;
+    const path = captureFromFailures(input, /statfs ([^:\s]+): no such file/i) ?? captureFromFailures(input, /error reading file: open ([^:\s]+):/i);
+    const config = /error reading file/i.test(lines.join('\n'));
+    const kindConfig = input.run.env?.kindConfig;
+    return {
+      confidence: conf(path ? 0.9 : 0.75),
+      summary: config
+        ? `kind could not read its config file ${path ?? kindConfig ?? ''}: cluster.kindConfig points to a file that does not exist.`
+        : `kind could not start the node of cluster ${clusterName(input)}: the extraMounts host path ${path ?? '?'} in ${kindConfig ?? 'the kind config'} does not exist.`,
+      evidence: lines,
+      actions: config
+        ? [`ls -l ${path ?? kindConfig ?? '<kind config>'}`, 'fix cluster.kindConfig in tarmac.yaml (relative to tarmac.yaml)']
+        : [`mkdir -p ${path ?? '<hostPath>'}`, `then run tarmac up again (or fix extraMounts[].hostPath in ${kindConfig ?? 'the kind config'})`],
+    };
+  },
+};

@@ -1,0 +1,37 @@
+// A step went silent and hit its timeout while the engine stayed healthy: the step itself hangs.
+import type { Match, Rule, TriageInput } from '../types.js';
+import { conf, quote } from './evidence-facts.js';
+import { failedSteps } from './journal-facts.js';
+
+const HEALTHY = /engine probe: healthy|health probe says: (healthy|\S+ \S+ answered in)/i;
+
+export const stepStalled: Rule = {
+  id: 'step-stalled',
+  title: 'A step hung silently with a healthy engine and was stopped by its timeout',
+  refs: ['research-kubernaut §3 #3', 'research-kubernaut §3 #13'],
+  match(input: TriageInput): Match | undefined {
+    const stuck = failedSteps(input.run).filter((f) => f.error && /^(STEP_TIMEOUT|CLUSTER_CREATE_TIMEOUT|TEST_TIMEOUT)$/.test(f.error.code));
+    if (stuck.length === 0) return undefined;
+    const step = stuck[0]!;
+    const healthy = HEALTHY.test(step.error?.message ?? '');
+    const engineNow = input.evidence.engine?.data;
+    const engineBad = engineNow !== undefined && !engineNow.reachable;
+    // Without a healthy probe the hang may be the engine's (engine-hung); stay below it then.
+    const confidence = healthy && !engineBad ? 0.85 : engineBad ? 0.3 : 0.55;
+    const tail = [...(step.error?.tail ?? []), ...(input.run.stepLogs[step.stepId] ?? [])].filter((l) => l.trim() !== '').slice(-3);
+    const kind = step.kind ?? step.stepId.split(':')[0] ?? 'step';
+    return {
+      confidence: conf(confidence),
+      summary: `${step.stepId} printed nothing and was stopped by its timeout${healthy ? ' while the engine answered normally' : ''}: the work inside the step hangs (a RUN waiting on the network, a stuck process), not the infrastructure.`,
+      evidence: [
+        quote(`journal ${step.stepId} [${step.error?.code}]`, step.error?.message ?? ''),
+        ...tail.map((l) => quote(`${step.stepId} last output`, l)),
+        ...(engineNow?.reachable ? [quote('engine', `${engineNow.name} answers now (${engineNow.probeMs} ms)`)] : []),
+      ],
+      actions: [
+        `less .tarmac/runs/${input.run.runId ?? '<run>'}/steps/${step.stepId.replace(/[^a-zA-Z0-9._-]/g, '_')}.log   # the last lines show where it stopped`,
+        `raise timeouts.${kind} in tarmac.yaml only if the step legitimately needs longer`,
+      ],
+    };
+  },
+};

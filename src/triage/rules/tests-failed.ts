@@ -1,0 +1,33 @@
+// The environment came up and the tests ran and failed: the verdict is "tests failed", not infrastructure.
+import type { Match, Rule, TriageInput } from '../types.js';
+import { conf, quote } from './evidence-facts.js';
+import { failedSteps, incidents, testsReported } from './journal-facts.js';
+
+export const testsFailed: Rule = {
+  id: 'tests-failed',
+  title: 'The tests ran and failed (the environment was up)',
+  refs: ['research-kubernaut §3 #25'],
+  match(input: TriageInput): Match | undefined {
+    const failed = failedSteps(input.run);
+    const tests = failed.filter((f) => f.error?.code === 'TESTS_FAILED');
+    const report = testsReported(input.run);
+    const reportFailed = report !== undefined && report.totals.failed + report.totals.errors > 0;
+    if (tests.length === 0 && !reportFailed) return undefined;
+    const others = failed.filter((f) => f.kind !== 'test');
+    const trouble = incidents(input.run, 'engine-crash', 'engine-lost', 'stall').filter((i) => i.at >= (report?.at ?? 0) - 3_600_000);
+    // Infrastructure trouble during the run makes the failures suspect: say so by lowering the confidence.
+    const confidence = others.length > 0 ? 0.4 : trouble.length > 0 ? 0.6 : 0.9;
+    const cases = (report?.cases ?? []).filter((c) => c.status === 'failed' || c.status === 'error');
+    const t = report?.totals;
+    return {
+      confidence: conf(confidence),
+      summary: `The tests failed${t ? `: ${t.failed + t.errors} of ${t.tests} cases` : ''}; every infrastructure step before them succeeded${trouble.length > 0 ? ' (but the engine had trouble during the run)' : ''}. This is a test or product failure, not an infrastructure one.`,
+      evidence: [
+        ...tests.map((f) => quote(`journal ${f.stepId} [TESTS_FAILED]`, f.error?.message ?? '')),
+        ...cases.slice(0, 5).map((c) => quote('junit', `${c.id}: ${c.status}${c.message ? ` — ${c.message}` : ''}`)),
+        ...trouble.map((i) => quote(`journal incident ${i.kind}`, i.message)),
+      ],
+      actions: ['tarmac test   # runs the suite again on the live env', ...(cases[0] ? [`read the failing case ${cases[0].id} in junit.xml of the run`] : [])],
+    };
+  },
+};

@@ -1,0 +1,26 @@
+// No node can take a pod: resource requests, taints, selectors, or a node that is NotReady.
+import type { Match, Rule, TriageInput } from '../types.js';
+import { clusterName, conf, failureLinesMatching, pods, quote } from './evidence-facts.js';
+
+const UNSCHEDULABLE = /Unschedulable|FailedScheduling|didn't match|Insufficient (cpu|memory)|untolerated taint/i;
+
+export const unschedulable: Rule = {
+  id: 'unschedulable',
+  title: 'A pod cannot be scheduled on any node',
+  refs: ['research-kind-podman §B 13 (too small for the nodes)', 'research-kind-podman §B 16'],
+  match(input: TriageInput): Match | undefined {
+    const lines = failureLinesMatching(input, UNSCHEDULABLE, 3, ['deploy']);
+    const pending = pods(input).filter((p) => p.reasons.some((r) => UNSCHEDULABLE.test(r)) || p.events.some((e) => /FailedScheduling/.test(e)));
+    if (lines.length === 0 && pending.length === 0) return undefined;
+    const insufficient = /Insufficient (cpu|memory)/i.exec([...lines, ...pending.flatMap((p) => p.events)].join('\n'));
+    const name = clusterName(input);
+    return {
+      confidence: conf(0.8),
+      summary: insufficient
+        ? `No node has enough ${insufficient[1]} for the pod's requests.`
+        : 'No node can take the pod: its requests, nodeSelector, affinity or tolerations exclude every node (or no node is Ready).',
+      evidence: [...lines, ...pending.flatMap((p) => p.events.filter((e) => /FailedScheduling/.test(e)).slice(-2).map((e) => quote(`events ${p.name}`, e)))],
+      actions: [`kubectl --context kind-${name} describe nodes | grep -A6 -E 'Conditions|Allocated'`, "lower the pod's resource requests, or check nodeSelector, affinity and taints"],
+    };
+  },
+};

@@ -1,0 +1,59 @@
+// RunFacts from a saved run directory: its journal, the last lines of each step's log, and the env's shape.
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Env } from '../config/types.js';
+import type { TarmacEvent } from '../events/types.js';
+import { readJournal } from '../journal/reader.js';
+import { stepLogName } from '../journal/writer.js';
+import type { RunFacts } from './types.js';
+
+/** How many last lines of each step log the rules get. */
+export const STEP_LOG_LINES = 40;
+
+/** What the run's command threw past the journal (a failure that escaped up/build/test), rendered as data. */
+export type ThrownError = NonNullable<RunFacts['thrown']>;
+
+/** RunFacts of `runDir` (no journal: no events); `target` as the env runs it. */
+export function readRunFacts(runDir: string | undefined, env: Env | undefined, target: 'kind' | 'podman', thrown?: ThrownError): RunFacts {
+  const events = runDir && existsSync(join(runDir, 'events.jsonl')) ? readJournal(runDir) : [];
+  const started = events.find((e): e is Extract<TarmacEvent, { type: 'run.started' }> => e.type === 'run.started');
+  const facts: RunFacts = { events, stepLogs: runDir ? stepLogs(runDir, started?.steps.map((s) => s.id) ?? []) : {} };
+  const runId = events[0]?.runId;
+  if (runId) facts.runId = runId;
+  if (started) facts.command = started.command;
+  if (env) {
+    facts.env = {
+      name: env.name,
+      clusterName: env.cluster.name,
+      target,
+      ...(env.cluster.kindConfig ? { kindConfig: env.cluster.kindConfig } : {}),
+      ...(env.registry?.url ? { registryUrl: env.registry.url } : {}),
+    };
+  }
+  if (thrown) facts.thrown = thrown;
+  return facts;
+}
+
+/** The last lines of every steps/*.log, keyed by step id (the file name when no step id maps to it). */
+export function stepLogs(runDir: string, stepIds: readonly string[]): Record<string, string[]> {
+  const dir = join(runDir, 'steps');
+  if (!existsSync(dir)) return {};
+  const byFile = new Map(stepIds.map((id) => [stepLogName(id), id]));
+  const out: Record<string, string[]> = {};
+  for (const file of readdirSync(dir).filter((f) => f.endsWith('.log')).sort()) {
+    const lines = readFileSync(join(dir, file), 'utf8').split('\n').filter((l) => l !== '');
+    out[byFile.get(file) ?? file.slice(0, -'.log'.length)] = lines.slice(-STEP_LOG_LINES);
+  }
+  return out;
+}
+
+/** A thrown error as RunFacts data: code, message, hint and detail lines when it has them. */
+export function thrownError(error: unknown): ThrownError {
+  const e = error as { code?: unknown; message?: unknown; hint?: unknown; details?: unknown };
+  return {
+    code: typeof e?.code === 'string' ? e.code : 'INTERNAL',
+    message: typeof e?.message === 'string' ? e.message : String(error),
+    ...(typeof e?.hint === 'string' ? { hint: e.hint } : {}),
+    ...(Array.isArray(e?.details) ? { details: e.details.filter((d): d is string => typeof d === 'string') } : {}),
+  };
+}

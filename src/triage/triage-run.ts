@@ -1,0 +1,87 @@
+// One triage: collect evidence (parallel, bounded), read the run's journal, diagnose, and write triage.json and
+// triage.md into the run dir. Used after a failed run, by `tarmac triage` and (without a run) by `tarmac doctor`.
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Env } from '../config/types.js';
+import type { ContainerEngine } from '../engines/types.js';
+import type { Runner } from '../exec/types.js';
+import { redactDeep, type Redactor } from '../redact/redactor.js';
+import { collectEvidence } from './collect.js';
+import type { Collector } from './evidence/context.js';
+import { diagnose } from './diagnose.js';
+import { renderTriageMarkdown } from './render-md.js';
+import { readRunFacts, thrownError } from './run-facts.js';
+import { statusTable } from './status-table.js';
+import { targetType } from './target-type.js';
+import type { RunFacts, TriageResult } from './types.js';
+
+export interface TriageRunOptions {
+  env?: Env;
+  engine?: ContainerEngine;
+  runner: Runner;
+  /** The run to triage; without it (doctor) there is no journal and nothing is written. */
+  runDir?: string;
+  signal: AbortSignal;
+  processEnv: NodeJS.ProcessEnv;
+  redact: Redactor;
+  now?: () => number;
+  /** An error the command threw past the journal. */
+  thrown?: unknown;
+  /** Per-collector timeout (default 6 s). */
+  collectTimeoutMs?: number;
+  /** Replaces the collectors (tests). */
+  collectors?: Collector<unknown>[];
+}
+
+/** triage.json and triage.md of a run dir. */
+export function triagePaths(runDir: string): { json: string; markdown: string } {
+  return { json: join(runDir, 'triage.json'), markdown: join(runDir, 'triage.md') };
+}
+
+/** Collects, diagnoses and (with a run dir) writes the triage; never throws for a failed collector. */
+export async function triageRun(opts: TriageRunOptions): Promise<TriageResult> {
+  const now = opts.now ?? Date.now;
+  const started = now();
+  const preliminary = readRunFacts(opts.runDir, opts.env, 'podman');
+  const target = opts.env ? targetType(opts.env, opts.processEnv, preliminary.events) : 'podman';
+  const run: RunFacts = readRunFacts(opts.runDir, opts.env, target, opts.thrown === undefined ? undefined : thrownError(opts.thrown));
+  const evidence = await collectEvidence({
+    runner: opts.runner,
+    ...(opts.engine ? { engine: opts.engine } : {}),
+    ...(opts.env ? { env: opts.env } : {}),
+    target,
+    processEnv: opts.processEnv,
+    ...(opts.runDir ? { runDir: opts.runDir } : {}),
+    runFailed: runFailed(run),
+    signal: opts.signal,
+    redact: opts.redact,
+    ...(opts.collectTimeoutMs ? { timeoutMs: opts.collectTimeoutMs } : {}),
+    ...(opts.collectors ? { collectors: opts.collectors } : {}),
+    now,
+  });
+  const diagnosis = diagnose({ evidence, run });
+  const collectors = Object.values(evidence)
+    .filter((c): c is { name: string; ok: boolean; timedOut: boolean; durationMs: number; error?: string } => typeof c === 'object' && c !== null && 'ok' in c)
+    .map((c) => ({ name: c.name, ok: c.ok, timedOut: c.timedOut, durationMs: c.durationMs, ...(c.error ? { error: c.error } : {}) }));
+  const result: TriageResult = redactDeep({
+    ...(run.runId ? { runId: run.runId } : {}),
+    generatedAt: now(),
+    durationMs: now() - started,
+    status: statusTable(evidence),
+    verdicts: diagnosis.verdicts,
+    ...(diagnosis.unclassified ? { unclassified: diagnosis.unclassified } : {}),
+    collectors,
+  }, opts.redact);
+  if (opts.runDir) {
+    const paths = triagePaths(opts.runDir);
+    await writeFile(paths.json, `${JSON.stringify(result, null, 2)}\n`);
+    await writeFile(paths.markdown, renderTriageMarkdown(result));
+  }
+  return result;
+}
+
+/** Whether the run failed: its journal says so, a step failed, or the command threw. */
+export function runFailed(run: RunFacts): boolean {
+  if (run.thrown) return true;
+  return run.events.some((e) => (e.type === 'run.finished' && e.outcome === 'failed') || (e.type === 'step.finished' && e.state === 'failed'));
+}

@@ -1,0 +1,91 @@
+// `tarmac report` through main(): which run it picks, the unknown-run error, --html, --json and redaction.
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { PassThrough } from 'node:stream';
+import { describe, expect, it } from 'vitest';
+import { parse, stringify } from 'yaml';
+import { main } from '../src/cli/main.js';
+import type { CliIo } from '../src/cli/io.js';
+import { crashRun, sampleTriage } from '../src/report/report-test-kit.js';
+import { copyProject, repoRoot, uniqueEnvName } from './support/tarmac-cli.js';
+
+async function runCli(args: string[], cwd: string) {
+  let stdout = '';
+  let stderr = '';
+  const out = new PassThrough();
+  const err = new PassThrough();
+  out.on('data', (d: Buffer) => { stdout += d.toString(); });
+  err.on('data', (d: Buffer) => { stderr += d.toString(); });
+  const io: CliIo = { stdout: out, stderr: err, env: {}, cwd };
+  const code = await main(['node', 'tarmac', ...args], io);
+  return { code, stdout, stderr };
+}
+
+const PASSWORD = 'planted-Pa55word-report';
+
+/** A project with two saved runs: an older successful one and the crash run (with triage.json). */
+function project(): { dir: string; crashId: string } {
+  const dir = copyProject(join(repoRoot, 'test/fixtures/projects/failing'), uniqueEnvName('report'));
+  const file = join(dir, 'tarmac.yaml');
+  const config = parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
+  config.registry = { url: '127.0.0.1:1/team', username: 'u', password: PASSWORD };
+  writeFileSync(file, stringify(config));
+  const writeRun = (id: string, lines: string[]) => {
+    mkdirSync(join(dir, '.tarmac', 'runs', id, 'steps'), { recursive: true });
+    writeFileSync(join(dir, '.tarmac', 'runs', id, 'events.jsonl'), `${lines.join('\n')}\n`);
+  };
+  writeRun('20250101-000000-0000', [JSON.stringify({ type: 'run.started', at: 1, runId: '20250101-000000-0000', command: 'build', capacity: 1, steps: [] })]);
+  // The journal of an older tarmac that did not redact: the report must still not show the password.
+  const crash = crashRun({ output: `login with ${PASSWORD}` });
+  const crashId = crash[0]!.runId;
+  writeRun(crashId, crash.map((e) => JSON.stringify(e)));
+  writeFileSync(join(dir, '.tarmac', 'runs', crashId, 'triage.json'), JSON.stringify(sampleTriage()));
+  return { dir, crashId };
+}
+
+describe('tarmac report', () => {
+  it('reports the latest run by default, with its triage, and redacts the configured password', async () => {
+    const { dir, crashId } = project();
+    const { code, stdout, stderr } = await runCli(['report'], dir);
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
+    expect(stdout).toContain(`# tarmac report: run ${crashId}`);
+    expect(stdout).toContain('### 1. The engine crashed during parallel builds (engine-crash), confidence 90%');
+    expect(stdout).toContain('login with ***');
+    expect(stdout).not.toContain(PASSWORD);
+  });
+
+  it('takes a run id prefix, writes the HTML page with --html and prints JSON with --json', async () => {
+    const { dir } = project();
+    const target = join(dir, 'out.html');
+    const { code, stdout, stderr } = await runCli(['report', '20250101', '--html', target, '--json'], dir);
+    expect(code).toBe(0);
+    expect(JSON.parse(stdout)).toMatchObject({ runId: '20250101-000000-0000', command: 'build', outcome: 'unfinished' });
+    expect(stderr).toBe(`report: wrote ${target}\n`);
+    expect(readFileSync(target, 'utf8')).toMatch(/^<!doctype html>[\s\S]*The run started no steps\./);
+  });
+
+  it('names the runs dir and the latest runs when the run is unknown (exit 2)', async () => {
+    const { dir, crashId } = project();
+    const { code, stderr } = await runCli(['report', 'no-such-run'], dir);
+    expect(code).toBe(2);
+    expect(stderr).toContain(`error[RUN_NOT_FOUND]: no run \`no-such-run\` in ${join(dir, '.tarmac', 'runs')}`);
+    expect(stderr).toContain(`  |   ${crashId}\n  |   20250101-000000-0000\n`);
+    expect(stderr).toContain(`leave RUN out for the latest (${crashId})`);
+  });
+
+  it('says there are no runs yet when the runs dir is empty', async () => {
+    const dir = copyProject(join(repoRoot, 'test/fixtures/projects/failing'), uniqueEnvName('report'));
+    const { code, stderr } = await runCli(['report'], dir);
+    expect(code).toBe(2);
+    expect(stderr).toContain(`error[RUN_NOT_FOUND]: there are no runs yet in ${join(dir, '.tarmac', 'runs')}`);
+    expect(stderr).toContain('hint: Run `tarmac build`, `tarmac up` or `tarmac test` first');
+  });
+
+  it('refuses an ambiguous prefix and lists what it matches', async () => {
+    const { dir } = project();
+    const { code, stderr } = await runCli(['report', '20'], dir);
+    expect(code).toBe(2);
+    expect(stderr).toContain('`20` matches 2 runs');
+  });
+});

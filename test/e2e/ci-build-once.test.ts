@@ -1,0 +1,163 @@
+// Acceptance of "build once, test many" (issue 7): against a real local registry, a build job in one process
+// pushes by content tag and writes refs.json; two shard jobs in two other processes, each with an EMPTY image
+// store and its own env name, run `up --pull-only --shard i/2` on the example at the same time (podman target:
+// per-env networks and pods, ports picked free, so they do not clash); `junit merge` of their JUnit files has
+// every test of the suite's --list exactly once.
+import { execa } from 'execa';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parse, stringify } from 'yaml';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parseJUnit } from '../../src/report/junit.js';
+import { prepareExample } from '../support/podman-env.js';
+import { removeEnvImages } from '../support/podman-query.js';
+import { finalStates, readJournal, startOrder } from '../support/journal-checks.js';
+import { createCleanStore, startRegistry, type CleanStore, type LocalRegistry } from '../support/registry.js';
+import { copyExample, parseJsonOutput, runTarmac, startTarmac, uniqueEnvName } from '../support/tarmac-cli.js';
+
+const buildEnv = uniqueEnvName('ci-build');
+const images = ['base', 'datastorage', 'holmesgpt-api', 'aianalysis'];
+let registry: LocalRegistry;
+let buildDir = '';
+const work = mkdtempSync(join(tmpdir(), 'tarmac-ci-once-'));
+const refsFile = join(work, 'artifacts', 'refs.json');
+interface ShardJob { index: number; env: string; dir: string; store: CleanStore }
+const shards: ShardJob[] = [];
+const extraStores: CleanStore[] = [];
+
+// A shard job's checkout: the same sources as the build job (so the same content tags), its own env name.
+function shardCheckout(index: number): ShardJob {
+  const env = uniqueEnvName(`ci-shard${index}`);
+  const dir = join(work, `shard-${index}`);
+  // verbatimSymlinks: by default cpSync rewrites relative symlinks to absolute paths into the source, which would
+  // change the content tags; a git checkout keeps them as they are. Only the .tarmac state dir stays behind (the
+  // .tarmac-test-nonce files are part of the sources), and the build job's stale JUnit file.
+  cpSync(buildDir, dir, { recursive: true, verbatimSymlinks: true, filter: (src) => !/\/\.tarmac$/.test(src) && !src.endsWith('e2e-results.xml') });
+  const file = join(dir, 'tarmac.yaml');
+  const config = parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
+  config.name = env;
+  config.cluster = { ...(config.cluster as object), name: `${env}-e2e` };
+  writeFileSync(file, stringify(config));
+  const job = { index, env, dir, store: createCleanStore() };
+  shards.push(job);
+  return job;
+}
+
+beforeAll(async () => {
+  await prepareExample();
+  registry = await startRegistry();
+  // No push/pull in the config: the CI jobs choose with --push and --pull-only.
+  buildDir = copyExample(buildEnv, 1, (config) => {
+    config.registry = { url: `${registry.host}/${buildEnv}`, insecure: true };
+  });
+});
+
+afterAll(async () => {
+  for (const job of shards) {
+    await runTarmac(['down', '-f', join(job.dir, 'tarmac.yaml')], { env: job.store.env });
+    job.store.remove();
+  }
+  for (const store of extraStores) store.remove();
+  await removeEnvImages(buildEnv);
+  // Also by reference: the label query can miss images while other tests remove theirs at the same time.
+  if (registry) await removeImagesNamed(`${registry.host}/${buildEnv}/`);
+  await registry?.stop();
+  rmSync(buildDir, { recursive: true, force: true });
+  rmSync(work, { recursive: true, force: true });
+});
+
+// Removes the default store's images whose reference starts with `prefix` (all pushed by this test's build job).
+async function removeImagesNamed(prefix: string): Promise<void> {
+  const r = await execa('podman', ['images', '--format', '{{.Repository}}:{{.Tag}}'], { reject: false });
+  const refs = r.stdout.split('\n').filter((ref) => ref.startsWith(prefix));
+  if (refs.length > 0) await execa('podman', ['rmi', '-f', ...refs], { reject: false });
+}
+
+// [first, last] event time of a run's journal.
+function span(journal: string): [number, number] {
+  const events = readJournal(journal);
+  return [events[0]?.at ?? 0, events.at(-1)?.at ?? 0];
+}
+
+describe('CI: build once, test many (real podman, real docker-registry)', () => {
+  let refs: { images: Record<string, string>; env: string; runId: string; registry: string };
+
+  it('the build job builds and pushes every image by content tag and writes refs.json', async () => {
+    const r = await runTarmac(['build', '--push', '--refs', refsFile, '-f', join(buildDir, 'tarmac.yaml'), '--json']);
+    expect(r.exitCode, r.all).toBe(0);
+    const json = parseJsonOutput(r.stdout) as ReturnType<typeof parseJsonOutput> & { refs: typeof refs };
+    refs = JSON.parse(readFileSync(refsFile, 'utf8')) as typeof refs;
+    expect(Object.keys(refs.images).sort()).toEqual([...images].sort());
+    for (const name of images) expect(refs.images[name], name).toMatch(new RegExp(`^${registry.host}/${buildEnv}/${name}:tm-[0-9a-f]{12}$`));
+    expect(refs).toMatchObject({ env: buildEnv, runId: json.runId, registry: `${registry.host}/${buildEnv}` });
+    // --json prints the same document.
+    expect(json.refs).toEqual(refs);
+    expect(json.images.map((i) => i.state)).toEqual(images.map(() => 'succeeded'));
+  });
+
+  it('a second build job on a clean machine asks the registry: nothing is built or pushed', async () => {
+    const store = createCleanStore();
+    extraStores.push(store);
+    const r = await runTarmac(['build', '--push', '--json', '-f', join(buildDir, 'tarmac.yaml')], { env: store.env });
+    expect(r.exitCode, r.all).toBe(0);
+    const json = parseJsonOutput(r.stdout);
+    expect(json.images.map((i) => i.state)).toEqual(images.map(() => 'cached'));
+    expect(startOrder(readJournal(json.journal))).toEqual([]);
+    expect(await store.images()).toEqual([]);
+  });
+
+  it('two shard jobs, each in an empty image store, pull and run half of the suite each, at the same time', async () => {
+    const jobs = [shardCheckout(1), shardCheckout(2)];
+    for (const job of jobs) expect(await job.store.images()).toEqual([]);
+    // Shard 1 takes its refs from the build job's file; shard 2 computes the same tags from its sources.
+    const runs = await Promise.all(jobs.map((job) => startTarmac(
+      ['up', '--pull-only', '--shard', `${job.index}/2`, '-f', join(job.dir, 'tarmac.yaml'), '--json', ...(job.index === 1 ? ['--refs', refsFile] : [])],
+      { env: job.store.env },
+    )));
+    const listed = (await execa('node', ['e2e/suite.mjs', '--list'], { cwd: buildDir })).stdout.split('\n').filter(Boolean);
+    expect(listed.length).toBe(7);
+    const seen: string[][] = [];
+    for (const [i, r] of runs.entries()) {
+      const job = jobs[i] as ShardJob;
+      expect(r.exitCode, r.all).toBe(0);
+      const events = readJournal((JSON.parse(r.stdout) as { journal: string }).journal);
+      expect(startOrder(events).filter((id) => id.startsWith('build:')), 'nothing is built').toEqual([]);
+      expect(finalStates(events).test).toBe('succeeded');
+      const pulled = await job.store.images();
+      for (const name of ['datastorage', 'holmesgpt-api', 'aianalysis']) expect(pulled, name).toContain(refs.images[name]);
+      const cases = parseJUnit(readFileSync(join(job.dir, 'e2e-results.xml'), 'utf8'), `shard ${job.index}`).cases;
+      const assigned = readFileSync(join((JSON.parse(r.stdout) as { journal: string }).journal, 'shard-tests.txt'), 'utf8').split('\n').filter(Boolean);
+      expect(cases.map((c) => c.name).sort(), `shard ${job.index} runs exactly its ids`).toEqual([...assigned].sort());
+      expect(cases.every((c) => c.status === 'passed')).toBe(true);
+      seen.push(assigned);
+    }
+    expect(seen[0]?.length).toBe(4);
+    expect(seen[1]?.length).toBe(3);
+    // They really ran at the same time: their journals' time spans overlap.
+    const [a, b] = runs.map((r) => span((JSON.parse(r.stdout) as { journal: string }).journal)) as [[number, number], [number, number]];
+    expect(a[0] < b[1] && b[0] < a[1], `shard runs ${JSON.stringify([a, b])} overlap`).toBe(true);
+  });
+
+  it('junit merge of both shards has every listed test exactly once', async () => {
+    const out = join(work, 'merged', 'e2e.xml');
+    const files = shards.map((job) => join(job.dir, 'e2e-results.xml'));
+    const r = await runTarmac(['junit', 'merge', '-o', out, ...files, '--json']);
+    expect(r.exitCode, r.all).toBe(0);
+    const merged = parseJUnit(readFileSync(out, 'utf8'), 'merged');
+    const listed = (await execa('node', ['e2e/suite.mjs', '--list'], { cwd: buildDir })).stdout.split('\n').filter(Boolean);
+    expect(merged.cases.map((c) => c.name).sort()).toEqual([...listed].sort());
+    expect(new Set(merged.cases.map((c) => c.id)).size).toBe(listed.length);
+    expect(merged.totals).toMatchObject({ tests: 7, passed: 7 });
+    // `tarmac test --shard` on a live env re-runs another shard's share.
+    const job = shards[0] as ShardJob;
+    const again = await runTarmac(['test', '--shard', '2/2', '-f', join(job.dir, 'tarmac.yaml')], { env: job.store.env });
+    expect(again.exitCode, again.all).toBe(0);
+    const rerun = parseJUnit(readFileSync(join(job.dir, 'e2e-results.xml'), 'utf8'), 'rerun').cases.map((c) => c.name);
+    expect(rerun.sort()).toEqual([...listed].sort().filter((_, i) => i % 2 === 1));
+    // Merging one shard twice is refused, not double-counted.
+    const twice = await runTarmac(['junit', 'merge', '-o', join(work, 'merged', 'twice.xml'), files[0] as string, files[0] as string]);
+    expect(twice.exitCode, twice.all).toBe(4);
+    expect(twice.all).toContain('JUNIT_MERGE_DUPLICATES');
+  });
+});

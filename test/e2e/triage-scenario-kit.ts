@@ -1,0 +1,81 @@
+// Small real projects for the triage scenarios: one busybox-based image, one deploy group, read back triage.json.
+import { execa } from 'execa';
+import { appendFileSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { stringify } from 'yaml';
+import type { TarmacEvent } from '../../src/events/types.js';
+import type { TriageResult } from '../../src/triage/types.js';
+import { readJournal } from '../support/journal-checks.js';
+import { runTarmac } from '../support/tarmac-cli.js';
+
+/** A busybox base image for one test file, labelled so afterAll removes only it. */
+export async function buildBase(tag: string, label: string, env: Record<string, string> = {}): Promise<void> {
+  const dir = mkdtempSync(join(tmpdir(), 'tarmac-triage-base-'));
+  mkdirSync(join(dir, 'rootfs/bin'), { recursive: true });
+  copyFileSync('/bin/busybox', join(dir, 'rootfs/bin/busybox'));
+  writeFileSync(join(dir, 'Containerfile'), 'FROM scratch\nCOPY rootfs/ /\n');
+  await execa('podman', ['build', '-q', '-t', tag, '--label', label, dir], { env: { ...process.env, ...env } });
+  rmSync(dir, { recursive: true, force: true });
+}
+
+export interface ProjectSpec {
+  env: string;
+  base: string;
+  /** Containerfile lines after FROM. */
+  run?: string[];
+  /** The deployment's container fields (image defaults to the logical name `app`); no deploy when undefined. */
+  container?: Record<string, unknown>;
+  cluster?: Record<string, unknown>;
+  extra?: Record<string, unknown>;
+}
+
+/** Writes the project; returns its directory. */
+export function project(spec: ProjectSpec): string {
+  const dir = mkdtempSync(join(tmpdir(), `tarmac-${spec.env}-`));
+  mkdirSync(join(dir, 'app'));
+  writeFileSync(join(dir, 'app/Containerfile'), [`FROM ${spec.base}`, ...(spec.run ?? []), `LABEL nonce=${spec.env}`, ''].join('\n'));
+  const config: Record<string, unknown> = { name: spec.env, images: [{ name: 'app', context: 'app' }], cluster: { target: 'podman', name: `${spec.env}-e2e`, ...spec.cluster }, timeouts: { deploy: '40s', heartbeat: '2s' }, ...spec.extra };
+  if (spec.container) {
+    mkdirSync(join(dir, 'manifests'));
+    const deployment = {
+      apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name: 'app' },
+      spec: { replicas: 1, selector: { matchLabels: { app: 'app' } }, template: { metadata: { labels: { app: 'app' } }, spec: { containers: [{ name: 'app', image: 'app', imagePullPolicy: 'IfNotPresent', ...spec.container }] } } },
+    };
+    writeFileSync(join(dir, 'manifests/app.yaml'), stringify(deployment));
+    config.deploy = [{ name: 'apps', manifests: ['manifests'] }];
+  }
+  writeFileSync(join(dir, 'tarmac.yaml'), stringify(config));
+  return dir;
+}
+
+/** The only run of a project: its directory, journal and triage.json (undefined until written). */
+export function lastRun(dir: string): { runDir: string; events: TarmacEvent[]; triage: TriageResult | undefined } {
+  const runs = join(dir, '.tarmac', 'runs');
+  const ids = existsSync(runs) ? readdirSync(runs).sort() : [];
+  const id = ids.at(-1);
+  if (!id) throw new Error(`no run in ${runs}`);
+  const runDir = join(runs, id);
+  const file = join(runDir, 'triage.json');
+  return { runDir, events: readJournal(runDir), triage: existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as TriageResult) : undefined };
+}
+
+/** Milliseconds from the failure (the run's finish in the journal) to the verdict (triage.json's generatedAt). */
+export function verdictDelayMs(events: TarmacEvent[], triage: TriageResult): number {
+  const finished = events.findLast((e) => e.type === 'run.finished') ?? events.at(-1);
+  const delay = triage.generatedAt - (finished?.at ?? 0);
+  // TARMAC_TRIAGE_TIMINGS=<file> collects the measured delays (one JSON line per scenario) for the bench notes.
+  const out = process.env.TARMAC_TRIAGE_TIMINGS;
+  if (out) appendFileSync(out, `${JSON.stringify({ top: triage.verdicts[0]?.ruleId ?? 'unclassified', delayMs: delay, triageMs: triage.durationMs })}\n`);
+  return delay;
+}
+
+/** `tarmac up --no-test --plain` on the project. */
+export async function up(dir: string, env: Record<string, string> = {}, args: string[] = []) {
+  return runTarmac(['up', '--no-test', '--plain', ...args, '-f', join(dir, 'tarmac.yaml')], { env });
+}
+
+/** `tarmac down` of the project, never throwing. */
+export async function down(dir: string, env: Record<string, string> = {}): Promise<void> {
+  await runTarmac(['down', '-f', join(dir, 'tarmac.yaml')], { env });
+}
