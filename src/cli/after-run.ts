@@ -23,10 +23,9 @@ export interface AfterRunInput {
  */
 export async function afterRun(input: AfterRunInput): Promise<void> {
   if (input.outcome === 'cancelled') return;
-  // Each stage adds itself below; none may throw (a failing report must not hide the run's own result).
-  // Triage: first, its verdict is printed within seconds; writes triage.json/md. `triage` is the TriageResult of a failed run.
-  const triage = await triageStage(input);
-  void triage;
+  // No stage may throw: a failing report must not hide the run's own result.
+  // Triage first: its verdict is printed within seconds; it writes triage.json/md.
+  await triageStage(input);
   // Report: must stay AFTER the triage stage, it reads the triage.json that stage writes.
   reportStage(input);
   // CI output: must stay LAST, it links the report and reads triage.json; it bundles a failed run.

@@ -9,8 +9,6 @@ import type { CiRun } from '../ci/ci-run.js';
 import { ciMode } from '../ci/detect.js';
 import { loadCiRun } from '../ci/load-ci-run.js';
 import { renderSummary } from '../ci/summary.js';
-import { makeRedactor } from '../redact/redactor.js';
-import { secretValues } from '../redact/env-secrets.js';
 import type { AfterRunInput } from './after-run.js';
 
 /** Runs the CI outputs after a run; prints a one-line note instead of throwing. */
@@ -20,7 +18,7 @@ export async function ciStage(input: AfterRunInput): Promise<void> {
   if (!mode.ci) return;
   // Under --json stdout is the JSON document; GitHub reads workflow commands from stderr too.
   const out = input.json ? io.stderr : io.stdout;
-  const redact = makeRedactor(secretValues(session.env, io.env));
+  const { redact } = session;
   const repoRoot = io.env.GITHUB_WORKSPACE || io.cwd;
   // Inside the repository: relative (what a reader of the job sees); outside it: absolute.
   const shown = (path: string) => { const rel = relative(repoRoot, path); return rel === '' || rel.startsWith('..') ? path : rel; };

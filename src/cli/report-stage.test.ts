@@ -7,6 +7,8 @@ import type { Env } from '../config/types.js';
 import { crashRun } from '../report/report-test-kit.js';
 import { reportStage } from './report-stage.js';
 import type { Session } from './session.js';
+import { makeRedactor } from '../redact/redactor.js';
+import { secretValues } from '../redact/env-secrets.js';
 
 function stage(dir: string, outcome: 'failed' | 'succeeded', error?: unknown) {
   let stdout = '';
@@ -17,7 +19,7 @@ function stage(dir: string, outcome: 'failed' | 'succeeded', error?: unknown) {
   err.on('data', (d: Buffer) => { stderr += d.toString(); });
   const env = { name: 'x', historyPath: join(dir, 'history.db'), images: [], registry: { url: 'r', push: false, pull: false, insecure: false, username: 'u', password: 'cfg-secret-1234' } } as unknown as Env;
   // Only what the stage reads: the env, the journal dir and the run id.
-  const session = { env, journal: { dir }, bus: { runId: 'r1' } } as unknown as Session;
+  const session = { env, journal: { dir }, bus: { runId: 'r1' }, redact: makeRedactor(secretValues(env, {})) } as unknown as Session;
   reportStage({ session, outcome, io: { stdout: out, stderr: err, env: {}, cwd: dir }, json: false, ...(error === undefined ? {} : { error }) });
   return { stdout, stderr };
 }

@@ -1,7 +1,5 @@
 // The after-run report stage: on a failed run, write report.md and report.html into the run dir.
 import { relative } from 'node:path';
-import { secretValues } from '../redact/env-secrets.js';
-import { makeRedactor } from '../redact/redactor.js';
 import { loadRunReport, writeRunReport } from '../report/run-report.js';
 import { ExitCode, TarmacError, toTarmacError } from '../errors/errors.js';
 import type { EventError } from '../events/types.js';
@@ -13,7 +11,7 @@ export function reportStage(input: AfterRunInput): void {
   if (input.outcome !== 'failed' || !reportWorthy(input.error)) return;
   const { session, io } = input;
   const out = input.json ? io.stderr : io.stdout;
-  const redact = makeRedactor(secretValues(session.env, io.env));
+  const { redact } = session;
   const warn = (line: string): void => void io.stderr.write(`warning: ${redact(line)}\n`);
   try {
     const expected = expectedDurations(session.env, session.bus.runId, warn);

@@ -2,8 +2,6 @@
 // --json) within seconds; the TriageResult is returned for the later stages. Never throws.
 import { ExitCode, TarmacError } from '../errors/errors.js';
 import { run } from '../exec/run.js';
-import { makeRedactor } from '../redact/redactor.js';
-import { secretValues } from '../redact/env-secrets.js';
 import { renderTriageText } from '../triage/render-text.js';
 import { triagePaths, triageRun } from '../triage/triage-run.js';
 import type { TriageResult } from '../triage/types.js';
@@ -33,7 +31,7 @@ export async function triageStage(input: TriageStageInput): Promise<TriageResult
     try {
       const result = await triageRun({
         env: session.env, engine: session.engine, runner: run, runDir: session.journal.dir, signal: controller.signal,
-        processEnv: io.env, redact: makeRedactor(secretValues(session.env, io.env)), ...(input.error === undefined ? {} : { thrown: input.error }),
+        processEnv: io.env, redact: session.redact, ...(input.error === undefined ? {} : { thrown: input.error }),
       });
       out.write(`\n${renderTriageText(result, { colors: colorsFor(Boolean(out.isTTY), io.env), markdownPath: triagePaths(session.journal.dir).markdown })}`);
       return result;

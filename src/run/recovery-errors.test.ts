@@ -22,9 +22,13 @@ describe('crashCause', () => {
 });
 
 describe('isEngineFailure', () => {
-  it('is true only for ENGINE_UNREACHABLE', () => {
+  it('is true for ENGINE_UNREACHABLE, and for node commands that lost the engine', () => {
     expect(isEngineFailure(new TarmacError('ENGINE_UNREACHABLE', 'x'))).toBe(true);
     expect(isEngineFailure(new TarmacError('BUILD_FAILED', 'server probably quit'))).toBe(false);
+    const lost = 'Error: unable to connect to Podman socket: Get "http://d/v4.3.1/libpod/_ping": dial unix /run/podman/podman.sock: connect: connection refused';
+    expect(isEngineFailure(new TarmacError('NODE_UNAVAILABLE', 'could not list the images on kind node n', { details: [lost] }))).toBe(true);
+    // A refused cluster API is the cluster's problem, not the engine's.
+    expect(isEngineFailure(new TarmacError('NODE_UNAVAILABLE', 'The connection to the server 127.0.0.1:6443 was refused'))).toBe(false);
   });
 });
 

@@ -6,10 +6,21 @@ import type { StepId } from '../plan/types.js';
 /** The lines that show the engine itself went away (as classifyEngineFailure recognises them). */
 const ENGINE_GONE = /server probably quit|unable to connect to Podman|Cannot connect to (the Docker daemon|Podman)|error during connect|connection refused|connect: no such file/i;
 
-/** Whether a step's failure means the engine is gone: the crash path, not an ordinary failure. */
+/** The engine client's own words for a lost engine; never a cluster API's "connection refused". */
+const ENGINE_CLIENT_GONE = /server probably quit|unable to connect to Podman|Cannot connect to (the Docker daemon|Podman)/i;
+
+/**
+ * Whether a step's failure means the engine is gone: the crash path, not an ordinary failure.
+ * Besides ENGINE_UNREACHABLE, a target error (e.g. NODE_UNAVAILABLE from `podman exec` into a kind node)
+ * whose text is the engine client's own "cannot connect" is the same crash seen from another step.
+ */
 export function isEngineFailure(error: TarmacError): boolean {
-  return error.code === 'ENGINE_UNREACHABLE';
+  if (error.code === 'ENGINE_UNREACHABLE') return true;
+  // Only errors of tarmac's own engine commands on nodes: a build's or a test's output is the user's text.
+  return ENGINE_COMMAND_CODES.has(error.code) && [error.message, ...error.details].some((line) => ENGINE_CLIENT_GONE.test(line));
 }
+
+const ENGINE_COMMAND_CODES = new Set(['NODE_UNAVAILABLE', 'DELIVERY_NOT_VERIFIED', 'ENGINE_COMMAND_FAILED']);
 
 /** The short cause of an engine failure, e.g. "server probably quit: unexpected EOF". */
 export function crashCause(error: TarmacError): string {
