@@ -2,7 +2,7 @@
 import { resolve } from 'node:path';
 import { findConfigFile, loadEnv } from '../../config/load.js';
 import { bundleRun, defaultBundlePath } from '../../bundle/bundle-run.js';
-import { resolveRun } from '../../report/run-dir.js';
+import { resolveRun } from '../../journal/find-run.js';
 import { ExitCode } from '../../errors/errors.js';
 import type { CliIo } from '../io.js';
 

@@ -8,7 +8,7 @@ import { secretValues } from '../../redact/env-secrets.js';
 import { makeRedactor, redactDeep } from '../../redact/redactor.js';
 import { renderHtml } from '../../report/html.js';
 import { renderMarkdown } from '../../report/markdown.js';
-import { resolveRun } from '../../report/run-dir.js';
+import { resolveRun } from '../../journal/find-run.js';
 import { loadRunReport } from '../../report/run-report.js';
 import type { CliIo } from '../io.js';
 

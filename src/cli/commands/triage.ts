@@ -4,7 +4,7 @@ import { findConfigFile, loadEnv } from '../../config/load.js';
 import { run } from '../../exec/run.js';
 import { makeRedactor } from '../../redact/redactor.js';
 import { secretValues } from '../../redact/env-secrets.js';
-import { findRunDir } from '../../triage/find-run.js';
+import { resolveRun } from '../../journal/find-run.js';
 import { renderTriageText } from '../../triage/render-text.js';
 import { triagePaths, triageRun } from '../../triage/triage-run.js';
 import { colorsFor } from '../../ui/colors.js';
@@ -16,7 +16,7 @@ import { engineForTriage } from '../triage-engine.js';
 export async function triageCommand(runId: string | undefined, opts: { file?: string; json?: boolean }, io: CliIo): Promise<number> {
   const file = opts.file ? resolve(io.cwd, opts.file) : findConfigFile(io.cwd);
   const env = await loadEnv(file, { cwd: io.cwd });
-  const runDir = findRunDir(env.stateDir, runId);
+  const runDir = resolveRun(env.stateDir, runId, io.cwd).dir;
   const root = rootSignal(() => undefined);
   try {
     const engine = await engineForTriage(env.engine, run, io.env);
