@@ -69,10 +69,10 @@ function podmanFake(answer: (call: FakeCall) => FakeAnswer | undefined = () => u
   });
 }
 
-async function runReconcile(stateDir: string, tmp: string, runner = podmanFake()) {
+async function runReconcile(stateDir: string, tmp: string, runner = podmanFake(), liveBuildStarts: () => number[] = () => []) {
   const bus = new EventBus('20261128-110000-eeee');
   const report = await reconcile({
-    stateDir, envName: 'shop', imageNames: ['base', 'api'], runId: bus.runId, engine: createPodmanEngine(runner), runner, bus, probe: probeFor(100), tmpDir: tmp,
+    stateDir, envName: 'shop', imageNames: ['base', 'api'], runId: bus.runId, engine: createPodmanEngine(runner), runner, bus, probe: probeFor(100), tmpDir: tmp, liveBuildStarts,
   });
   return { report, bus, runner };
 }
@@ -112,6 +112,17 @@ describe('reconcile', () => {
     expect(report.abandoned).toEqual([]);
     expect(report.removedFiles).toEqual([]);
     expect(readFileSync(join(runDir(stateDir, DEAD), 'events.jsonl'), 'utf8')).toBe(before);
+  });
+
+  it('leaves alone a container that a build still running may be using, and says so', async () => {
+    const { stateDir, tmp } = fixture();
+    // A build that started a minute before the containers were made: identical content built by another env.
+    const { report, runner } = await runReconcile(stateDir, tmp, podmanFake(), () => [now * 1000 - 60_000]);
+    expect(runner.calls.filter((c) => c.args[0] === 'rm')).toEqual([]);
+    expect(report.reported).toContain('left alone buildah working container 876f9d5a6969-working-container: a build still running on this host may be using it (its layer 876f9d5a696 is in the build log of run 20261128-100000-aaaa); once no build runs: podman rm --force 876f9d5a6969-working-container');
+    // A build that started after the containers were made cannot be using them.
+    const later = await runReconcile(fixture().stateDir, tmp, podmanFake(), () => [now * 1000 + 60_000]);
+    expect(later.runner.calls.filter((c) => c.args[0] === 'rm')).toHaveLength(1);
   });
 
   it('reports a check it could not make and carries on', async () => {

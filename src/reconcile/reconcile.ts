@@ -12,6 +12,7 @@ import { systemProcessProbe, type ProcessProbe } from './liveness.js';
 import { scanRuns, type RunRecord } from './runs.js';
 import { crashedPodContainers, describeHalfCreated, halfCreatedClusters } from './target-leftovers.js';
 import { sweepTempFiles, tempFileRun } from './temp-files.js';
+import { liveBuildStarts } from './live-builds.js';
 import { attributeContainers, fromEnvImage, listWorkingContainers, type Attribution, type SuspectRun, type WorkingContainer } from './working-containers.js';
 
 export interface ReconcileDeps {
@@ -29,7 +30,12 @@ export interface ReconcileDeps {
   /** Where runs put temp files (default os.tmpdir()). */
   tmpDir?: string;
   now?: () => number;
+  /** Start times of the builds running on this host (default: from /proc); tests pass their own. */
+  liveBuildStarts?: () => number[];
 }
+
+// podman creates a build's first working container a moment after the process starts; clocks differ by ticks.
+const BUILD_START_SLACK_MS = 1_000;
 
 export interface ReconcileReport {
   abandoned: AbandonedRun[];
@@ -88,7 +94,18 @@ export async function reconcile(deps: ReconcileDeps): Promise<ReconcileReport> {
   await attempt('check for build containers left by killed builds', async () => {
     const containers = await listWorkingContainers(deps.engine, deps.runner, deps.signal);
     if (containers.length === 0) return;
-    const { attributed, unattributed } = attributeContainers(containers, suspects(dead, containers));
+    const found = attributeContainers(containers, suspects(dead, containers));
+    // A build running now that started before a container was made may be using it: identical content built by
+    // another env has the same layers as the dead run's log, so the log alone cannot tell them apart.
+    const builds = (deps.liveBuildStarts ?? liveBuildStarts)();
+    const inUse = (c: WorkingContainer) => builds.some((start) => start <= c.createdAt + BUILD_START_SLACK_MS);
+    const attributed = found.attributed.filter((a) => !inUse(a.container));
+    for (const a of found.attributed.filter((x) => inUse(x.container))) {
+      const line = `left alone buildah working container ${a.container.name}: a build still running on this host may be using it (${a.why}); once no build runs: podman rm --force ${a.container.name}`;
+      report.reported.push(line);
+      say(line);
+    }
+    const { unattributed } = found;
     if (attributed.length > 0) await deps.engine.removeContainers(attributed.map((a) => a.container.id), deps.signal);
     report.removedContainers.push(...attributed);
     for (const a of attributed) say(`removed buildah working container ${a.container.name} (${a.why})`);

@@ -97,6 +97,8 @@ export interface PodFacts {
 
 export interface WorkloadFacts {
   pods: PodFacts[];
+  /** Warning events of controllers (not pods), `Kind/name Reason: message`: e.g. a ReplicaSet's FailedCreate when no pod could be made. */
+  controllerEvents?: string[];
 }
 
 export interface KindLogsFacts {

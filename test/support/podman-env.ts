@@ -61,6 +61,18 @@ async function labelled(listArgs: string[], envLabel: string): Promise<string[]>
   return [...new Set(r.stdout.split('\n').map((l) => l.trim()).filter(Boolean))];
 }
 
+// podman lists images and then reads each one; an image another test removes in between makes the whole
+// list fail with "image not known" (a race, not a problem of ours), so the list is taken again.
+async function labelledRetrying(listArgs: string[], envLabel: string): Promise<string[]> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await labelled(listArgs, envLabel);
+    } catch (err) {
+      if (attempt >= 5 || !String(err).includes('image not known')) throw err;
+    }
+  }
+}
+
 // Removes the given ids with `podman ...removeArgs ids`; no-op for none.
 async function remove(removeArgs: string[], ids: string[]): Promise<void> {
   if (ids.length === 0) return;
@@ -82,7 +94,7 @@ export async function cleanupByLabel(envLabel: string): Promise<Removed> {
   await remove(['network', 'rm', '-f'], networks);
   const volumes = await labelled(['volume', 'ls', '-q'], envLabel);
   await remove(['volume', 'rm', '-f'], volumes);
-  const images = await labelled(['images', '-q', '--no-trunc'], envLabel);
+  const images = await labelledRetrying(['images', '-q', '--no-trunc'], envLabel);
   // --ignore: removing a child image can take an untagged parent with it before its turn.
   await remove(['rmi', '-f', '--ignore'], images);
   return { pods, containers, networks, volumes, images };

@@ -7,18 +7,18 @@ import type { Runner } from '../../exec/types.js';
 import { podViewFromKubePod } from '../../kube/pod-view.js';
 import { KindTools, kindErrorLine } from '../../targets/kind/kind-tools.js';
 import { kubeconfigPath } from '../../targets/kind/paths.js';
-import type { PodFacts } from '../types.js';
+import type { PodFacts, WorkloadFacts } from '../types.js';
 import { isFailing, podFacts } from './pod-facts.js';
 import type { RawLog } from './raw-log.js';
 
 const CALL_MS = 4_000;
 
-/** PodFacts of every pod of the env's kind cluster. */
-export async function kindPods(env: Env, engine: ContainerEngine, runner: Runner, raw: RawLog, signal: AbortSignal): Promise<PodFacts[]> {
+/** PodFacts of every pod of the env's kind cluster, and the Warning events of controllers (FailedCreate). */
+export async function kindPods(env: Env, engine: ContainerEngine, runner: Runner, raw: RawLog, signal: AbortSignal): Promise<WorkloadFacts> {
   const kubeconfig = kubeconfigPath(env.stateDir, env.cluster.name);
   if (!existsSync(kubeconfig)) {
     raw.note(`no kubeconfig at ${kubeconfig}: the cluster was never created by tarmac here`);
-    return [];
+    return { pods: [] };
   }
   const tools = new KindTools(runner, engine, kubeconfig);
   const [pods, events] = await Promise.all([
@@ -30,7 +30,7 @@ export async function kindPods(env: Env, engine: ContainerEngine, runner: Runner
   if (!pods.ok) throw new Error(`kubectl get pods failed: ${kindErrorLine(pods)}`);
   const items = itemsOf(pods.stdout);
   const eventItems = events.ok ? itemsOf(events.stdout) : [];
-  return Promise.all(
+  const facts = await Promise.all(
     items.map(async (item) => {
       const namespace = (item as { metadata?: { namespace?: string } }).metadata?.namespace ?? 'default';
       const view = podViewFromKubePod(item, { events: eventItems.filter((e) => (e as { metadata?: { namespace?: string } }).metadata?.namespace === namespace) });
@@ -45,6 +45,17 @@ export async function kindPods(env: Env, engine: ContainerEngine, runner: Runner
       return podFacts(view, logs.flat());
     }),
   );
+  const controllerEvents = controllerWarnings(eventItems);
+  return { pods: facts, ...(controllerEvents.length > 0 ? { controllerEvents } : {}) };
+}
+
+/** `Kind/name Reason: message` of Warning events about objects other than pods (a pod that was never created has no events of its own). */
+export function controllerWarnings(events: unknown[]): string[] {
+  return events
+    .map((e) => e as { type?: string; reason?: string; message?: string; involvedObject?: { kind?: string; name?: string } })
+    .filter((e) => e.type === 'Warning' && e.involvedObject?.kind !== undefined && e.involvedObject.kind !== 'Pod')
+    .map((e) => `${e.involvedObject!.kind}/${e.involvedObject!.name ?? '?'} ${e.reason ?? ''}: ${e.message ?? ''}`)
+    .slice(-10);
 }
 
 function itemsOf(text: string): unknown[] {

@@ -14,7 +14,7 @@ export const workloadsCollector: Collector<WorkloadFacts> = {
     const { env, engine } = ctx;
     if (!env || !engine) return { data: { pods: [] }, raw: '' };
     await requireEngine(ctx);
-    const pods = ctx.target === 'kind' ? await kindPods(env, engine, ctx.runner, raw, signal) : await podmanPods(env, engine, ctx.runner, raw, signal);
-    return { data: { pods }, raw: raw.text() };
+    const data: WorkloadFacts = ctx.target === 'kind' ? await kindPods(env, engine, ctx.runner, raw, signal) : { pods: await podmanPods(env, engine, ctx.runner, raw, signal) };
+    return { data, raw: raw.text() };
   },
 };

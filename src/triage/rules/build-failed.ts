@@ -3,8 +3,9 @@ import type { Match, Rule, TriageInput } from '../types.js';
 import { conf, failureLinesMatching, quote } from './evidence-facts.js';
 import { failedSteps, incidents } from './journal-facts.js';
 
-/** Signs that the build died of the infrastructure, not of its own instructions. */
-const INFRA = /server probably quit|no space left on device|exit status 137|\(exited 137\)|signal: killed|Cannot connect to Podman|connection refused|read\/write on closed pipe/i;
+/** Signs that the build died of the infrastructure, not of its own instructions (`layer not known`: the engine's
+ * storage changed under the build, e.g. a concurrent prune, seen for real here on a LABEL instruction). */
+const INFRA = /server probably quit|no space left on device|layer not known|exit status 137|\(exited 137\)|signal: killed|Cannot connect to Podman|connection refused|read\/write on closed pipe/i;
 
 export const buildFailed: Rule = {
   id: 'build-failed',

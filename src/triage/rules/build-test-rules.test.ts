@@ -15,6 +15,10 @@ describe('build-failed', () => {
     const run = runOf(journal([{ id: 'build:api', error: { code: 'BUILD_FAILED', message: 'image api failed to build at STEP 2/3: COPY big.bin /big.bin (exited 125)', tail: ['writing blob: adding layer with blob "sha256:9d1b": processing tar file(write /big.bin: no space left on device): exit status 1'] } }]));
     expect(buildFailed.match(inputOf(run))!.confidence).toBeLessThan(0.5);
   });
+  it('near miss: storage changed under the build (`layer not known` on a LABEL) is not the Containerfile\'s fault', () => {
+    const run = runOf(journal([{ id: 'build:app', error: { code: 'BUILD_FAILED', message: 'image app failed to build at STEP 2/7: LABEL nonce=x (exited 125)', tail: ['Error: checking if cached image exists from a previous build: getting top layer info: layer not known'] } }]));
+    expect(buildFailed.match(inputOf(run))!.confidence).toBeLessThan(0.5);
+  });
 });
 
 describe('tests-failed', () => {

@@ -125,6 +125,15 @@ describe('deploy-apply-failed', () => {
     expect(m.confidence).toBeGreaterThanOrEqual(0.85);
     expect(m.summary).toMatch(/before its CRD/);
   });
+  it('matches a manifest `podman kube play` refused on the podman target (ENGINE_COMMAND_FAILED of a deploy step)', () => {
+    const m = deployApplyFailed.match(inputOf(deployFail('ENGINE_COMMAND_FAILED', 'podman kube play of Deployment/app (manifests/app.yaml) failed (exit code 125)', ["Error: unable to read YAML as Kube Pod: error unmarshaling JSON: while decoding JSON: quantities must match the regular expression '^([+-]?[0-9.]+)([eEinumkKMGTP]*[-+]?[0-9]*)$'"])))!;
+    expect(m.confidence).toBeGreaterThanOrEqual(0.85);
+    expect(m.summary).toMatch(/^podman kube play of .* was rejected: podman names the object it refused/);
+  });
+  it('near miss: an engine command of a build step is not a manifest', () => {
+    const events = journal([{ id: 'build:api', error: { code: 'ENGINE_COMMAND_FAILED', message: 'podman kube play of Deployment/app failed' } }]);
+    expect(deployApplyFailed.match(inputOf(runOf(events)))).toBeUndefined();
+  });
   it('near miss: apply failed because the API is down', () => {
     const m = deployApplyFailed.match(inputOf(deployFail('DEPLOY_APPLY_FAILED', 'kubectl apply of deploy group apps failed: The connection to the server 127.0.0.1:41234 was refused - did you specify the right host or port?')))!;
     expect(m.confidence).toBeLessThan(0.5);

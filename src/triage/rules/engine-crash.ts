@@ -28,6 +28,10 @@ export const engineCrash: Rule = {
     else if (explained.length > 0) confidence = 0.75;
     else confidence = 0.35; // the engine came back and something unrelated failed later
     if (crashes.length === 0) confidence -= 0.1; // no incident: only the text says so
+    // The watchdog also records a probe that got no answer as a crash; if the engine still hangs now (it did not
+    // die, it stopped answering), engine-hung is the better verdict.
+    const probeTimeoutOnly = crashLines.length === 0 && crashes.length > 0 && crashes.every((i) => /no answer within/i.test(i.message));
+    if (probeTimeoutOnly && engine(input)?.hung) confidence = Math.min(confidence, 0.6);
 
     const first = crashes[0];
     const parallel = first ? first.stepIds.filter((id) => planned(run).get(id)?.kind === 'build' || id.startsWith('build:')) : [];

@@ -74,6 +74,19 @@ describe('engine-hung', () => {
     expect(m.evidence[0]).toBe('engine: podman info: no answer within 10000 ms');
   });
 
+  it('outranks engine-crash when the watchdog\'s "crash" was a probe that got no answer and the engine still hangs (real SIGSTOPped service)', () => {
+    const message = 'the engine crashed at 21:54:06 (build:app printed nothing for 3.0s and the engine probe failed: no answer within 5.0s) and did not come back within 5.0s';
+    const events = journal([{ id: 'build:app', error: { code: 'ENGINE_LOST', message } }], {
+      incidents: [{ kind: 'engine-crash', message: 'the engine crashed at 21:54:06: build:app printed nothing for 3.0s and the engine probe failed: no answer within 5.0s', stepIds: ['build:app'] }, { kind: 'engine-lost', message, stepIds: ['build:app'] }],
+    });
+    const hung = { engine: { ...engineDown(), data: { name: 'podman' as const, reachable: false, hung: true, probeMs: 4020 } } };
+    const h = engineHung.match(inputOf(runOf(events), hung))!;
+    const c = engineCrash.match(inputOf(runOf(events), hung))!;
+    expect(h.confidence).toBeGreaterThan(c.confidence);
+    // The same journal with the engine dead now (refusing) stays a crash.
+    expect(engineCrash.match(inputOf(runOf(events), { engine: engineDown() }))!.confidence).toBeGreaterThanOrEqual(0.9);
+  });
+
   it('near miss: a step timeout with a healthy probe is not the engine', () => {
     expect(engineHung.match(inputOf(recordedRun('step-timeout'), { engine: engineOk() }))).toBeUndefined();
   });
@@ -85,6 +98,12 @@ describe('step-stalled', () => {
     expect(m.confidence).toBeGreaterThanOrEqual(0.85);
     expect(m.summary).toMatch(/^build:hang printed nothing .* while the engine answered normally/);
     expect(m.evidence.join('\n')).toMatch(/sleeping-now/);
+  });
+
+  it('near miss: a deploy that kept reporting ReadinessProbeFailing until its step timeout is not a silent hang', () => {
+    const t = journal([{ id: 'deploy:apps', error: { code: 'STEP_TIMEOUT', message: 'deploy:apps timed out after 12.0s (no output for 8.2s); engine probe: healthy, podman 4.3.1 answered in 223ms' } }]);
+    const m = stepStalled.match(inputOf(runOf(t, undefined, { 'deploy:apps': ['Deployment/app: ReadinessProbeFailing (Readiness probe failed: exit code 1)'] }), { engine: engineOk() }))!;
+    expect(m.confidence).toBeLessThan(0.75);
   });
 
   it('near miss: the engine is down now, so the hang may be the engine', () => {
@@ -100,6 +119,11 @@ describe('oom-killed', () => {
     const m = oomKilled.match(inputOf(runOf(load, kindEnv('aianalysis-e2e'))))!;
     expect(m.confidence).toBeGreaterThanOrEqual(0.7);
     expect(m.summary).toMatch(/image import into the kind node was killed/);
+  });
+
+  it('near miss: the test suite\'s own output saying OOMKilled (an alert name it sends) is not a kill', () => {
+    const t = journal([{ id: 'test', error: { code: 'TESTS_FAILED', message: 'tests failed: 0 passed, 7 failed, 0 skipped', tail: ['FAILED investigate: GET http://127.0.0.1:9/cgi-bin/investigate?alert=OOMKilled failed: connect ECONNREFUSED 127.0.0.1:9'] } }]);
+    expect(oomKilled.match(inputOf(runOf(t)))).toBeUndefined();
   });
 
   it('near miss: a step stopped by tarmac\'s own timeout', () => {

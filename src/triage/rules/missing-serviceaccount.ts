@@ -11,6 +11,8 @@ export const missingServiceAccount: Rule = {
   match(input: TriageInput): Match | undefined {
     const lines = failureLinesMatching(input, SA, 3, ['deploy']);
     const podLines = pods(input).flatMap((p) => p.events.filter((e) => SA.test(e)).map((e) => quote(`events ${p.name}`, e)));
+    // Without its ServiceAccount no pod exists: the refusal is a FailedCreate event on the ReplicaSet.
+    podLines.push(...(input.evidence.workloads?.data?.controllerEvents ?? []).filter((e) => SA.test(e)).slice(-2).map((e) => quote('events', e)));
     if (lines.length === 0 && podLines.length === 0) return undefined;
     const account = /serviceaccount "([^"]+)" not found/i.exec([...lines, ...podLines].join('\n'))?.[1];
     const name = clusterName(input);

@@ -3,6 +3,8 @@ import type { Match, Rule, TriageInput } from '../types.js';
 import { bytes, conf, engine, failureLinesMatching, pods, quote } from './evidence-facts.js';
 import { failedSteps } from './journal-facts.js';
 
+/** Steps whose processes the OOM killer can hit; the test step's output is left out. */
+const INFRA_KINDS = ['build', 'cluster', 'deliver', 'deploy'];
 const KILLED = /exit(ed| status| code)?:? 137\b|\(exited 137\)|signal: killed|exited on killed|OOMKilled|out of memory|oom-kill/i;
 
 export const oomKilled: Rule = {
@@ -12,7 +14,8 @@ export const oomKilled: Rule = {
   match(input: TriageInput): Match | undefined {
     // A step stopped by tarmac's own timeout is also SIGKILLed in the end: that is not memory.
     const timedOut = new Set(failedSteps(input.run).filter((f) => /TIMEOUT/.test(f.error?.code ?? '')).map((f) => f.stepId));
-    const lines = failureLinesMatching(input, KILLED, 4).filter((l) => ![...timedOut].some((id) => l.includes(id)));
+    // The test step's output is the product's words (a suite may well send the text "OOMKilled"), not a kill signal.
+    const lines = failureLinesMatching(input, KILLED, 4, INFRA_KINDS).filter((l) => ![...timedOut].some((id) => l.includes(id)));
     const oomPods = pods(input).filter((p) => p.reasons.some((r) => /OOMKilled/i.test(r)));
     if (lines.length === 0 && oomPods.length === 0) return undefined;
     const e = engine(input);
