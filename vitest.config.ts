@@ -10,6 +10,7 @@ const SERIAL = [
   'test/e2e/build-failures.test.ts',
   'test/e2e/engine-podman.test.ts',
   'test/e2e/triage-scenarios-engine.test.ts',
+  'test/e2e/triage-scenarios-real-engine.test.ts',
   'test/e2e/triage-scenarios-seed.test.ts',
 ];
 const serial = process.env.TARMAC_TEST_PASS === 'serial';

@@ -93,6 +93,15 @@ describe('triage of real failures, one scenario per rule (real podman)', () => {
     expect(r.exitCode, r.all).toBe(4);
     expect(expectTop(dir, 'readiness-probe-failing').evidence.join('\n')).toMatch(/Readiness probe failed/);
   });
+
+  it('oom-killed: a container allocating 80 MB under a 20Mi memory limit (exit 137)', async () => {
+    const { dir } = make('tri-oom', {
+      container: { command: ['/bin/busybox', 'sh', '-c', 'x=$(/bin/busybox head -c 80000000 /dev/zero | /bin/busybox tr "\\0" a); echo survived'], resources: { limits: { memory: '20Mi' } } },
+    });
+    const r = await up(dir);
+    expect(r.exitCode, r.all).toBe(4);
+    expect(expectTop(dir, 'oom-killed').evidence.join('\n')).toMatch(/137/);
+  });
 });
 
 /** Sets the project's `test:` section in tarmac.yaml. */

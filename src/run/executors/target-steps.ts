@@ -21,9 +21,11 @@ export async function deliverImage(target: ClusterTarget, ref: string, ctx: Step
 /** `deploy:<group>`: apply, then wait for real readiness until the step's deadline. */
 export async function deployGroup(target: ClusterTarget, group: RenderedGroup | undefined, step: Step, ctx: StepContext): Promise<StepResult> {
   if (!group) throw new InternalError(`no rendered manifests for deploy group ${step.subject}`);
+  const started = Date.now();
   await target.apply(group, ctx);
-  // Leave a little of the step's budget so the readiness deadline (with its explanation) fires before the step timeout.
-  const deadlineMs = Math.max(1000, step.timeoutMs - 2000);
+  // The step's timeout counts from its start, apply included: the readiness deadline (with its explanation of
+  // why pods are not ready) must fire first, so it gets what apply left of the budget, less a margin.
+  const deadlineMs = Math.max(1000, step.timeoutMs - (Date.now() - started) - 2000);
   await waitReady({ group, pods: (signal) => target.pods(group, signal), deadlineMs, signal: ctx.signal, output: ctx.output });
   return { state: 'succeeded', detail: `${group.waitFor.length} workload(s) ready` };
 }

@@ -7,7 +7,7 @@ import type { Runner } from '../../exec/types.js';
 import { podViewFromKubePod } from '../../kube/pod-view.js';
 import { KindTools, kindErrorLine } from '../../targets/kind/kind-tools.js';
 import { kubeconfigPath } from '../../targets/kind/paths.js';
-import type { PodFacts, WorkloadFacts } from '../types.js';
+import type { WorkloadFacts } from '../types.js';
 import { isFailing, podFacts } from './pod-facts.js';
 import type { RawLog } from './raw-log.js';
 
