@@ -161,9 +161,11 @@ describe('stopDescendantsFirst', () => {
   });
 
   it('without it, the whole group is signalled and no cleanup runs', async () => {
-    const { result, seen } = await runUntilReady('cleanup-when-child-dies.mjs', [], { killGraceMs: 5000 });
+    const { result } = await runUntilReady('cleanup-when-child-dies.mjs', [], { killGraceMs: 5000 });
     expect(result.cancelled).toBe(true);
+    // The command itself died of the group's SIGTERM; it never got to finish its cleanup and exit 7. (Under heavy
+    // load it may still print its first line after its child died and before its own signal is acted on.)
     expect(result.signal).toBe('SIGTERM');
-    expect(seen).not.toContain('cleaned up');
+    expect(result.exitCode).not.toBe(7);
   });
 });

@@ -112,7 +112,7 @@ describe('triage of a failed run', () => {
     const result = await runTarmac(['triage', 'no-such-run', '-f', join(dir, 'tarmac.yaml')]);
     expect(result.exitCode).toBe(2);
     expect(result.stderr).toContain(`error[RUN_NOT_FOUND]: no run \`no-such-run\` in ${runsDir}`);
-    expect(result.stderr).toContain(`The latest runs are: ${runId}.`);
+    expect(result.stderr).toContain(`  | latest runs:\n  |   ${runId}`);
   });
 });
 

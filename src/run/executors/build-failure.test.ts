@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { storageRace } from './build-image.js';
 import { buildFailure, failingInstruction } from './build-failure.js';
 import type { RunResult } from '../../exec/types.js';
 
@@ -46,5 +47,14 @@ describe('buildFailure', () => {
   });
   it('is a cancellation when the run was cancelled', () => {
     expect(buildFailure('x', result({ cancelled: true }), 'build:x', 'podman').code).toBe('CANCELLED');
+  });
+});
+
+describe('storageRace', () => {
+  it("recognises podman's image store changing under a build, not a Containerfile error", () => {
+    expect(storageRace(['Error: checking if cached image exists from a previous build: getting top layer info: layer not known'])).toBe(true);
+    expect(storageRace(['Error: reading image "fd4a": locating image with ID "fd4a": image not known'])).toBe(true);
+    expect(storageRace(['Error: building at STEP "RUN false": while running runtime: exit status 1'])).toBe(false);
+    expect(storageRace(['Error: creating build container: localhost/missing: image not known'])).toBe(false);
   });
 });

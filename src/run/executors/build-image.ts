@@ -33,7 +33,7 @@ export function buildImageExecutor(deps: BuildImageDeps) {
       const baseRef = deps.refs.get(base);
       if (baseRef) args[baseImageArg(base)] = baseRef;
     }
-    const result = await deps.engine.build({
+    const build = () => deps.engine.build({
       tag: ref,
       contextDir: spec.contextDir,
       containerfile: spec.containerfile,
@@ -43,6 +43,13 @@ export function buildImageExecutor(deps: BuildImageDeps) {
       signal: ctx.signal,
       onLine: ctx.output,
     });
+    let result = await build();
+    if (!result.ok && !ctx.signal.aborted && storageRace(result.tail)) {
+      // Another process removed an image while this build looked up its layer cache: podman's storage race,
+      // not the Containerfile's fault. Once more, said in the step's log; a second failure is reported as it is.
+      ctx.output(`tarmac: the engine's image store changed under the build (layer not known); building ${spec.name} once more`);
+      result = await build();
+    }
     if (!result.ok) throw buildFailure(spec.name, result, step.id, deps.engine.name);
     // Verify the effect, not the exit code: a build can exit 0 and still leave no image (e.g. a remote engine that died at commit).
     if (!(await deps.engine.imageExists(ref, ctx.signal))) {
@@ -54,4 +61,9 @@ export function buildImageExecutor(deps: BuildImageDeps) {
     }
     return { state: 'succeeded', detail: ref };
   };
+}
+
+/** podman's "layer not known" / "image not known" while resolving its build cache: a concurrent removal. */
+export function storageRace(tail: readonly string[]): boolean {
+  return tail.some((line) => /layer not known/.test(line) || (/image not known/.test(line) && /checking if cached image exists|locating image with ID/.test(line)));
 }
