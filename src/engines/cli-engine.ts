@@ -89,6 +89,7 @@ export class CliEngine implements ContainerEngine {
     for (const [key, value] of sorted({ [LABEL_MANAGED]: 'true', ...request.labels })) args.push('--label', `${key}=${value}`);
     for (const [key, value] of sorted(request.args)) args.push('--build-arg', `${key}=${value}`);
     if (request.target !== undefined) args.push('--target', request.target);
+    if (request.noCache) args.push('--no-cache');
     args.push(request.contextDir);
     const onLine = request.onLine;
     // stopDescendantsFirst: killing the RUN step (not podman) lets the build fail normally and remove its working containers.

@@ -11,6 +11,8 @@ export interface BuildRequest {
   args: Record<string, string>;
   target?: string;
   labels: Record<string, string>;
+  /** `--no-cache`: ignore the engine's layer cache (used only to get past a store race, see build-image.ts). */
+  noCache?: boolean;
   signal?: AbortSignal;
   timeoutMs?: number;
   onLine?: (line: string) => void;

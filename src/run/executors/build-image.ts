@@ -33,22 +33,24 @@ export function buildImageExecutor(deps: BuildImageDeps) {
       const baseRef = deps.refs.get(base);
       if (baseRef) args[baseImageArg(base)] = baseRef;
     }
-    const build = () => deps.engine.build({
+    const build = (noCache = false) => deps.engine.build({
       tag: ref,
       contextDir: spec.contextDir,
       containerfile: spec.containerfile,
       args,
       ...(spec.target ? { target: spec.target } : {}),
       labels: { ...envLabels(deps.envName, deps.runId), [LABEL_IMAGE]: spec.name, [LABEL_VERSION]: deps.version },
+      ...(noCache ? { noCache } : {}),
       signal: ctx.signal,
       onLine: ctx.output,
     });
     let result = await build();
     if (!result.ok && !ctx.signal.aborted && storageRace(result.tail)) {
-      // Another process removed an image while this build looked up its layer cache: podman's storage race,
-      // not the Containerfile's fault. Once more, said in the step's log; a second failure is reported as it is.
-      ctx.output(`tarmac: the engine's image store changed under the build (layer not known); building ${spec.name} once more`);
-      result = await build();
+      // Another process removed an image while this build looked up its layer cache (podman 4.3 store race),
+      // not the Containerfile's fault. The cache lookup is what trips, and the half-removed image can stay listed
+      // for a while, so once more without the cache; said in the step's log, a second failure is reported as it is.
+      ctx.output(`tarmac: the engine's image store changed under the build (layer not known); building ${spec.name} once more without the layer cache`);
+      result = await build(true);
     }
     if (!result.ok) throw buildFailure(spec.name, result, step.id, deps.engine.name);
     // Verify the effect, not the exit code: a build can exit 0 and still leave no image (e.g. a remote engine that died at commit).
