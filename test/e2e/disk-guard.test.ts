@@ -54,7 +54,7 @@ describe('disk guard on a 30 MiB tmpfs', () => {
     writeFileSync(join(ctx, 'hello.txt'), 'hello\n');
     const OLD = ['--timestamp', '1600000000']; // 2020-09-13: older than any "7d"
     const build = async (tag: string, labels: string[], extra: string[]): Promise<string> => {
-      await podman(['build', '-q', ...extra, ...labels.flatMap((l) => ['--label', l]), '-t', tag, ctx]);
+      await podman(['build', '-q', '--layers=false', ...extra, ...labels.flatMap((l) => ['--label', l]), '-t', tag, ctx]);
       return (await podman(['image', 'inspect', '--format', '{{.Id}}', tag])).stdout.trim();
     };
     const tarmac = (what: string) => ['io.tarmac.managed=true', `io.tarmac.env=${env}`, `io.tarmac.image=${what}`];

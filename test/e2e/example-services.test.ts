@@ -62,10 +62,10 @@ describe.skipIf(!podmanHere && process.env.CI !== 'true')('examples/aianalysis s
   beforeAll(async () => {
     podmanEnv = await ensurePodmanConf();
     await prepareExample();
-    await podman(['build', '-q', ...labelArgs(label), '-t', tag('base'), join(exampleDir, 'base')]);
+    await podman(['build', '-q', '--layers=false', ...labelArgs(label), '-t', tag('base'), join(exampleDir, 'base')]);
     for (const name of services) {
       const args = ['--build-arg', `TARMAC_IMAGE_BASE=${tag('base')}`, ...(name === 'holmesgpt-api' ? ['--build-arg', `WORK=${WORK}`] : [])];
-      await podman(['build', '-q', ...labelArgs(label), ...args, '-t', tag(name), join(exampleDir, name)]);
+      await podman(['build', '-q', '--layers=false', ...labelArgs(label), ...args, '-t', tag(name), join(exampleDir, name)]);
     }
     await podman(['network', 'create', ...labelArgs(label), label]);
     for (const name of services) {

@@ -94,7 +94,7 @@ describe('kind stand-in: one cluster from create to delete (real podman)', () =>
     writeFileSync(join(context, 'hello.txt'), name);
     writeFileSync(join(context, 'Containerfile'), `FROM scratch\nCOPY hello.txt /hello.txt\nLABEL io.tarmac.managed=true io.tarmac.env=${name}\n`);
     const image = `localhost/${name}-app:v1`;
-    expect((await podman(['build', '--isolation=chroot', '-q', '-t', image, context])).exitCode).toBe(0);
+    expect((await podman(['build', '--layers=false', '--isolation=chroot', '-q', '-t', image, context])).exitCode).toBe(0);
     const archive = join(workDir, 'app.tar');
     expect((await podman(['save', '-o', archive, image])).exitCode).toBe(0);
     const loaded = await kind(['load', 'image-archive', archive, '--name', name]);

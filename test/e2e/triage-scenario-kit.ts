@@ -17,7 +17,7 @@ export async function buildBase(tag: string, label: string, env: Record<string, 
   writeFileSync(join(dir, 'Containerfile'), 'FROM scratch\nCOPY rootfs/ /\n');
   // podman 4.3's store races with other test files removing images ("layer not known"): build again then.
   for (let attempt = 1; ; attempt++) {
-    const r = await execa('podman', ['build', '-q', '-t', tag, '--label', label, dir], { env: { ...process.env, ...env }, reject: false });
+    const r = await execa('podman', ['build', '-q', '--layers=false', '-t', tag, '--label', label, dir], { env: { ...process.env, ...env }, reject: false });
     if (r.exitCode === 0) break;
     if (attempt >= 3 || !/(layer|image) not known/.test(r.stderr)) throw new Error(`podman build of ${tag} failed: ${r.stderr}`);
   }
