@@ -1,5 +1,7 @@
 // Small real projects for the triage scenarios: one busybox-based image, one deploy group, read back triage.json.
+import type { ChildProcess } from 'node:child_process';
 import { execa } from 'execa';
+import { expect } from 'vitest';
 import { appendFileSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -83,4 +85,32 @@ export async function up(dir: string, env: Record<string, string> = {}, args: st
 /** `tarmac down` of the project, never throwing. */
 export async function down(dir: string, env: Record<string, string> = {}): Promise<void> {
   await runTarmac(['down', '-f', join(dir, 'tarmac.yaml')], { env });
+}
+
+/** The top verdict must be `ruleId`, with evidence, written within 15 s of the run's end. */
+export function expectTop(dir: string, ruleId: string): { summary: string; evidence: string[] } {
+  const { events, triage } = lastRun(dir);
+  const top = triage?.verdicts[0];
+  expect(top?.ruleId, JSON.stringify(triage, null, 1)).toBe(ruleId);
+  expect(top!.evidence.length).toBeGreaterThan(0);
+  expect(verdictDelayMs(events, triage!)).toBeLessThan(15_000);
+  return top!;
+}
+
+/**
+ * Ends what a test's own podman services left: the services, the RUN processes of their killed builds (found by
+ * the test's unusual `busybox sleep <sleep>`, ended by pid) and the working containers made from `base`.
+ */
+export async function endServiceLeftovers(services: ChildProcess[], sleep: string, base: string): Promise<void> {
+  for (const s of services) {
+    if (s.exitCode !== null || s.signalCode !== null) continue;
+    // A SIGSTOPped service (the hung-engine scenario) is continued first, so it dies at once.
+    s.kill('SIGCONT');
+    s.kill('SIGKILL');
+  }
+  const ps = await execa('pgrep', ['-f', `busybox sleep ${sleep}`], { reject: false });
+  for (const pid of ps.stdout.split('\n').filter(Boolean)) process.kill(Number(pid), 'SIGKILL');
+  const external = await execa('podman', ['ps', '-a', '--external', '--format', '{{.ID}} {{.Image}}'], { reject: false });
+  const ours = external.stdout.split('\n').filter((l) => l.includes(base)).map((l) => l.split(' ')[0] ?? '');
+  if (ours.length > 0) await execa('podman', ['rm', '-f', ...ours], { reject: false });
 }

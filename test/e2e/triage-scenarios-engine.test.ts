@@ -9,7 +9,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { waitFor } from '../support/wait-for.js';
 import { removeEnvImages } from '../support/podman-query.js';
 import { startTarmac, uniqueEnvName } from '../support/tarmac-cli.js';
-import { buildBase, lastRun, project, up, verdictDelayMs } from './triage-scenario-kit.js';
+import { buildBase, endServiceLeftovers, lastRun, project, up, verdictDelayMs } from './triage-scenario-kit.js';
 
 const LABEL = `io.tarmac.test=triage-engine-${process.pid}`;
 const BASE = `localhost/tarmac-triage-engine-${process.pid}:busybox`;
@@ -21,13 +21,7 @@ let mounted: string | undefined;
 let storageConf: string | undefined;
 
 afterAll(async () => {
-  for (const s of services) if (s.exitCode === null && s.signalCode === null) s.kill('SIGKILL');
-  // RUN processes a killed service leaves behind are ours: found by their unusual sleep, ended by pid.
-  const ps = await execa('pgrep', ['-f', `busybox sleep ${SLEEP}`], { reject: false });
-  for (const pid of ps.stdout.split('\n').filter(Boolean)) process.kill(Number(pid), 'SIGKILL');
-  const external = await execa('podman', ['ps', '-a', '--external', '--format', '{{.ID}} {{.Image}}'], { reject: false });
-  const ours = external.stdout.split('\n').filter((l) => l.includes(BASE)).map((l) => l.split(' ')[0] ?? '');
-  if (ours.length > 0) await execa('podman', ['rm', '-f', ...ours], { reject: false });
+  await endServiceLeftovers(services, SLEEP, BASE);
   for (const env of envs) await removeEnvImages(env);
   await execa('podman', ['rmi', '-f', BASE], { reject: false });
   if (storageConf) {

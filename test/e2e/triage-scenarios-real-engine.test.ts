@@ -10,7 +10,7 @@ import { removeEnvImages } from '../support/podman-query.js';
 import { startRegistry, type LocalRegistry } from '../support/registry.js';
 import { runTarmac, startTarmac, uniqueEnvName } from '../support/tarmac-cli.js';
 import { waitFor } from '../support/wait-for.js';
-import { buildBase, lastRun, project, verdictDelayMs, type ProjectSpec } from './triage-scenario-kit.js';
+import { buildBase, endServiceLeftovers, expectTop, lastRun, project, type ProjectSpec } from './triage-scenario-kit.js';
 
 const LABEL = `io.tarmac.test=triage-real-engine-${process.pid}`;
 const BASE = `localhost/tarmac-triage-real-engine-${process.pid}:busybox`;
@@ -27,16 +27,6 @@ function make(prefix: string, spec: Omit<ProjectSpec, 'env' | 'base'>): { env: s
   return { env, dir };
 }
 
-/** The top verdict must be `ruleId`, with evidence, written within 15 s of the run's end. */
-function expectTop(dir: string, ruleId: string): { summary: string; evidence: string[] } {
-  const { events, triage } = lastRun(dir);
-  const top = triage?.verdicts[0];
-  expect(top?.ruleId, JSON.stringify(triage, null, 1)).toBe(ruleId);
-  expect(top!.evidence.length).toBeGreaterThan(0);
-  expect(verdictDelayMs(events, triage!)).toBeLessThan(15_000);
-  return top!;
-}
-
 /** `podman system service` on a socket of the project directory, answering. */
 async function serve(dir: string): Promise<{ url: string; service: ChildProcess }> {
   const url = `unix://${join(dir, 'podman.sock')}`;
@@ -48,17 +38,7 @@ async function serve(dir: string): Promise<{ url: string; service: ChildProcess 
 
 beforeAll(async () => { await buildBase(BASE, LABEL); });
 afterAll(async () => {
-  for (const s of services) {
-    if (s.exitCode !== null || s.signalCode !== null) continue;
-    s.kill('SIGCONT');
-    s.kill('SIGKILL');
-  }
-  // RUN processes a stopped or killed service leaves behind are ours: found by their unusual sleep, ended by pid.
-  const ps = await execa('pgrep', ['-f', `busybox sleep ${SLEEP}`], { reject: false });
-  for (const pid of ps.stdout.split('\n').filter(Boolean)) process.kill(Number(pid), 'SIGKILL');
-  const external = await execa('podman', ['ps', '-a', '--external', '--format', '{{.ID}} {{.Image}}'], { reject: false });
-  const ours = external.stdout.split('\n').filter((l) => l.includes(BASE)).map((l) => l.split(' ')[0] ?? '');
-  if (ours.length > 0) await execa('podman', ['rm', '-f', ...ours], { reject: false });
+  await endServiceLeftovers(services, SLEEP, BASE);
   await registry?.stop();
   for (const { env, dir } of made) {
     await removeEnvImages(env);

@@ -8,7 +8,7 @@ import { parse, stringify } from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { removeEnvImages } from '../support/podman-query.js';
 import { repoRoot, runTarmac, uniqueEnvName } from '../support/tarmac-cli.js';
-import { buildBase, down, lastRun, project, up, verdictDelayMs, type ProjectSpec } from './triage-scenario-kit.js';
+import { buildBase, down, expectTop, project, up, type ProjectSpec } from './triage-scenario-kit.js';
 
 const LABEL = `io.tarmac.test=triage-real-${process.pid}`;
 const BASE = `localhost/tarmac-triage-real-${process.pid}:busybox`;
@@ -19,16 +19,6 @@ function make(prefix: string, spec: Omit<ProjectSpec, 'env' | 'base'>): { env: s
   const dir = project({ env, base: BASE, ...spec });
   made.push({ env, dir });
   return { env, dir };
-}
-
-/** The top verdict must be `ruleId`, with evidence, written within 15 s of the run's end. */
-function expectTop(dir: string, ruleId: string): { summary: string; evidence: string[] } {
-  const { events, triage } = lastRun(dir);
-  const top = triage?.verdicts[0];
-  expect(top?.ruleId, JSON.stringify(triage, null, 1)).toBe(ruleId);
-  expect(top!.evidence.length).toBeGreaterThan(0);
-  expect(verdictDelayMs(events, triage!)).toBeLessThan(15_000);
-  return top!;
 }
 
 beforeAll(async () => { await buildBase(BASE, LABEL); });

@@ -13,7 +13,7 @@ import { readJournal } from '../support/journal-checks.js';
 import { removeEnvImages } from '../support/podman-query.js';
 import { startTarmac, uniqueEnvName } from '../support/tarmac-cli.js';
 import { waitFor } from '../support/wait-for.js';
-import { buildBase, lastRun, verdictDelayMs } from './triage-scenario-kit.js';
+import { buildBase, endServiceLeftovers, lastRun, verdictDelayMs } from './triage-scenario-kit.js';
 
 const LABEL = `io.tarmac.test=triage-seed-${process.pid}`;
 const BASE = `localhost/tarmac-triage-seed-${process.pid}:busybox`;
@@ -30,12 +30,7 @@ beforeAll(() => {
 });
 
 afterAll(async () => {
-  for (const s of services) if (s.exitCode === null && s.signalCode === null) s.kill('SIGKILL');
-  const ps = await execa('pgrep', ['-f', `busybox sleep ${SLEEP}`], { reject: false });
-  for (const pid of ps.stdout.split('\n').filter(Boolean)) process.kill(Number(pid), 'SIGKILL');
-  const external = await execa('podman', ['ps', '-a', '--external', '--format', '{{.ID}} {{.Image}}'], { reject: false });
-  const ours = external.stdout.split('\n').filter((l) => l.includes(BASE)).map((l) => l.split(' ')[0] ?? '');
-  if (ours.length > 0) await execa('podman', ['rm', '-f', ...ours], { reject: false });
+  await endServiceLeftovers(services, SLEEP, BASE);
   await removeStandinCluster(cluster);
   if (standin) removeStandinEnv(standin);
   await removeEnvImages(env);
