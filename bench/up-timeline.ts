@@ -6,6 +6,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 const root = new URL('..', import.meta.url).pathname;
+// Piped into `head`, the reader may close early: that is not an error of the profile.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => { if (error.code === 'EPIPE') process.exit(0); throw error; });
 const [dir, ...extra] = process.argv.slice(2);
 if (!dir) throw new Error('usage: up-timeline.ts <dir> [up args]');
 const conf = (await execa('node', [join(root, 'scripts/podman-conf.mjs')])).stdout.trim();

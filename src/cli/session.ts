@@ -23,6 +23,7 @@ import { plainView } from '../ui/plain-view.js';
 import type { CliIo } from './io.js';
 import { rootSignal, type RootSignal } from './signals.js';
 import { attachView, type AttachedView } from './view.js';
+import { diskPreflight } from './disk-preflight.js';
 
 export interface SessionOptions {
   file?: string;
@@ -33,6 +34,8 @@ export interface SessionOptions {
   capacity?: number;
   /** `--ci`: CI mode even without CI=true (plain view, annotations, job summary, bundle on failure). */
   ci?: boolean;
+  /** build and up: check free disk (and prune by the disk policy) before anything is built. */
+  diskCheck?: boolean;
 }
 
 export interface Session {
@@ -88,7 +91,11 @@ export async function openSession(opts: SessionOptions, io: CliIo, command = 'ru
     };
     // Printed plainly before the live view starts, so the user reads what was cleaned on any terminal.
     const early = bus.subscribe(plainView({ write: (text) => void progress.write(text), colors: colorsFor(Boolean(progress.isTTY), io.env), verbose: false }));
-    await reconcile({ stateDir: env.stateDir, envName: env.name, imageNames: env.images.map((i) => i.name), runId: bus.runId, engine, runner: run, bus, signal: root.signal, probe });
+    // Independent engine queries (reconcile lists containers and images, the disk check asks `podman info`): at once.
+    await Promise.all([
+      reconcile({ stateDir: env.stateDir, envName: env.name, imageNames: env.images.map((i) => i.name), runId: bus.runId, engine, runner: run, bus, signal: root.signal, probe }),
+      opts.diskCheck ? diskPreflight({ env, engine, bus, signal: root.signal }, io) : undefined,
+    ]);
     // Runs reconcile just marked abandoned in their journals are marked so in the history too.
     history.settle(bus.runId);
     // Shares the engine with other tarmac runs on this host; reclaiming dead runs' units is printed with the cleanup.

@@ -33,6 +33,19 @@ export interface EventError {
   tail?: string[];
 }
 
+/** A step as `run.started` announces it. */
+export interface RunStep {
+  id: StepId;
+  kind: StepKind;
+  subject: string;
+  deps: StepId[];
+  claims: Claims;
+  cached: boolean;
+  /** The plan's estimate (learned from history, else the kind's default) and the priority it gave; absent in journals of older tarmacs. */
+  estimateMs?: number;
+  priority?: number;
+}
+
 interface Base {
   /** Milliseconds since the epoch. */
   at: number;
@@ -40,7 +53,7 @@ interface Base {
 }
 
 export type TarmacEvent =
-  | (Base & { type: 'run.started'; command: string; capacity: number; steps: { id: StepId; kind: StepKind; subject: string; deps: StepId[]; claims: Claims; cached: boolean }[] })
+  | (Base & { type: 'run.started'; command: string; capacity: number; steps: RunStep[] })
   | (Base & { type: 'step.started'; stepId: StepId; claims: Claims; attempt: number })
   | (Base & { type: 'step.output'; stepId: StepId; line: string })
   | (Base & { type: 'step.heartbeat'; stepId: StepId; elapsedMs: number; lastLine?: string })

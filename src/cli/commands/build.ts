@@ -7,7 +7,6 @@ import { ExitCode } from '../../errors/errors.js';
 import { redactDeep } from '../../redact/redactor.js';
 import type { CliIo } from '../io.js';
 import { afterRun, afterThrow } from '../after-run.js';
-import { diskPreflight } from '../disk-preflight.js';
 import { openSession, type SessionOptions } from '../session.js';
 import { buildSummary, buildJson } from '../build-summary.js';
 import { refsDocument, refsTarget } from '../build-refs.js';
@@ -26,11 +25,10 @@ export interface BuildOptions extends SessionOptions {
 
 /** Runs `tarmac build` and returns its exit code. */
 export async function buildCommand(opts: BuildOptions, io: CliIo): Promise<number> {
-  const session = await openSession(opts, io, 'build');
+  // The disk check (prune by policy, warn when space is short) runs while the session opens, before any build.
+  const session = await openSession({ ...opts, diskCheck: true }, io, 'build');
   try {
     const refsPath = refsTarget(session.env, opts, io.cwd);
-    // Before anything is built: prune by the disk policy and warn when space is short.
-    await diskPreflight(session, io);
     const result = await buildImages({
       env: session.env, engine: session.engine, bus: session.bus, signal: session.root.signal, version: tarmacVersion(),
       ...(opts.capacity ? { capacity: opts.capacity } : {}),

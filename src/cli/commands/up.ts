@@ -11,7 +11,6 @@ import { selectTarget } from '../../targets/select.js';
 import { tarmacVersion } from '../../version.js';
 import type { CliIo } from '../io.js';
 import { afterRun, afterThrow } from '../after-run.js';
-import { diskPreflight } from '../disk-preflight.js';
 import { openSession, type SessionOptions } from '../session.js';
 import { runExitCode, upSummary } from '../up-summary.js';
 
@@ -42,10 +41,9 @@ async function ciOptions(opts: UpCommandOptions, env: Env, cwd: string): Promise
 
 /** Runs `tarmac up` and returns its exit code. */
 export async function upCommand(opts: UpCommandOptions, io: CliIo): Promise<number> {
-  const session = await openSession(opts, io, 'up');
+  // The disk check (prune by policy, warn when space is short) runs while the session opens, before any build.
+  const session = await openSession({ ...opts, diskCheck: true }, io, 'up');
   try {
-    // Before anything is built: prune by the disk policy and warn when space is short.
-    await diskPreflight(session, io);
     const { target, why } = selectTarget(session.env, { runner: run, engine: session.engine, processEnv: io.env, runId: session.bus.runId });
     session.bus.emit({ type: 'decision', message: `target: ${why}; engine: ${session.engine.name}` });
     const result = await up({
