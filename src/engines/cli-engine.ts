@@ -3,7 +3,8 @@
 import { InternalError } from '../errors/errors.js';
 import type { RunOptions, RunResult, Runner } from '../exec/types.js';
 import { errorLine } from './classify.js';
-import { LABEL_MANAGED } from './labels.js';
+import { LABEL_MANAGED, LABEL_RUN } from './labels.js';
+import { withLabelledCopy } from './label-instruction.js';
 import { engineFailed } from './engine-error.js';
 import { hasLabels, parseIdLines, parseImageInspect } from './parse-images.js';
 import { parseContainers } from './parse-containers.js';
@@ -15,6 +16,8 @@ export interface EngineDialect {
   readonly name: EngineName;
   /** Flags added to every build (podman: --isolation). */
   readonly buildFlags: readonly string[];
+  /** Labels go into one LABEL instruction on the Containerfile read from stdin (podman: each `--label` is a committed step). */
+  readonly labelsInContainerfile: boolean;
   /** Flags added to `ps` (docker: --no-trunc for full ids). */
   readonly psFlags: readonly string[];
   /** Flags of `rm` that remove running containers at once. */
@@ -84,9 +87,18 @@ export class CliEngine implements ContainerEngine {
   }
 
   build(request: BuildRequest): Promise<RunResult> {
-    const args = ['build', ...this.options.dialect.buildFlags, '-t', request.tag, '-f', request.containerfile];
     // Everything tarmac builds is marked as tarmac's, whatever labels the caller passed.
-    for (const [key, value] of sorted({ [LABEL_MANAGED]: 'true', ...request.labels })) args.push('--label', `${key}=${value}`);
+    const labels = sorted({ [LABEL_MANAGED]: 'true', ...request.labels });
+    // With --target the last stage may not be the one built, so a LABEL appended to the file could miss the image.
+    const inline = this.options.dialect.labelsInContainerfile && request.target === undefined;
+    if (!inline) return this.buildWith(request, request.containerfile, labels);
+    return withLabelledCopy(request.containerfile, labels, request.labels[LABEL_RUN], (copy) => this.buildWith(request, copy ?? request.containerfile, copy === undefined ? labels : []));
+  }
+
+  /** `build` with the given Containerfile and the labels still to pass as flags. */
+  private buildWith(request: BuildRequest, containerfile: string, labelFlags: [string, string][]): Promise<RunResult> {
+    const args = ['build', ...this.options.dialect.buildFlags, '-t', request.tag, '-f', containerfile];
+    for (const [key, value] of labelFlags) args.push('--label', `${key}=${value}`);
     for (const [key, value] of sorted(request.args)) args.push('--build-arg', `${key}=${value}`);
     if (request.target !== undefined) args.push('--target', request.target);
     if (request.noCache) args.push('--no-cache');

@@ -20,6 +20,8 @@ export interface DockerOptions {
 export const dockerDialect: EngineDialect = {
   name: 'docker',
   buildFlags: [],
+  // BuildKit sets --label values on the image config without steps of their own.
+  labelsInContainerfile: false,
   psFlags: ['--no-trunc'],
   rmFlags: ['-f'], // docker's rm -f kills at once
   imageExistsArgs: (ref) => ['image', 'inspect', '--format', '{{.Id}}', ref],

@@ -1,3 +1,6 @@
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { basename, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { recorded, recording } from '../../test/fixtures/engines/recorded.js';
 import { answerByVerb, rejection } from './engine-test-kit.js';
@@ -38,6 +41,30 @@ describe('podman adapter: argv', () => {
     expect(result.ok).toBe(true);
     expect(lines.slice(0, 2)).toEqual(['STEP 1/4: FROM scratch', 'STEP 2/4: COPY hello.txt /hello.txt']);
     expect(lines).toContain('Successfully tagged localhost/tarmac-fixture:rec');
+  });
+
+  it('without --target, builds from a temp copy of the Containerfile with the labels as one LABEL instruction, removed afterwards', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'tarmac-labels-'));
+    writeFileSync(join(dir, 'Containerfile'), 'FROM scratch\nCOPY a /a\n');
+    let seen = '';
+    const { engine, runner } = engineAnswering({ build: () => {
+      seen = readFileSync(runner.calls.at(-1)!.args[5]!, 'utf8');
+      return recorded(`${P}/build-ok`);
+    } });
+    await engine.build({ tag: 't:1', contextDir: dir, containerfile: join(dir, 'Containerfile'), args: { A: '1' }, labels: { 'io.tarmac.env': 'dev', 'io.tarmac.run': '20261129-000001-f569' } });
+    const args = runner.calls[0]!.args;
+    expect(args).toEqual(['build', '--isolation=chroot', '-t', 't:1', '-f', args[5], '--build-arg', 'A=1', dir]);
+    // Named like the run's other temp files, so reconcile sweeps it if the run is killed mid-build.
+    expect(basename(args[5]!)).toMatch(/^tarmac-20261129-000001-f569-containerfile-[0-9a-f]{8}$/);
+    expect(seen).toBe('FROM scratch\nCOPY a /a\nLABEL io.tarmac.env=dev io.tarmac.managed=true io.tarmac.run=20261129-000001-f569\n');
+    expect(existsSync(args[5]!)).toBe(false);
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('falls back to --label flags when the Containerfile cannot be read here (podman reports it)', async () => {
+    const { engine, runner } = engineAnswering({ build: recorded(`${P}/build-ok`) });
+    await engine.build({ tag: 't:1', contextDir: '/nowhere', containerfile: '/nowhere/Containerfile', args: {}, labels: {} });
+    expect(runner.calls[0]?.args).toEqual(['build', '--isolation=chroot', '-t', 't:1', '-f', '/nowhere/Containerfile', '--label', 'io.tarmac.managed=true', '/nowhere']);
   });
 
   it('leaves isolation to podman with isolation "default", and passes oci through', async () => {

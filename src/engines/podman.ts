@@ -31,6 +31,7 @@ export function podmanDialect(isolation: PodmanIsolation = 'chroot'): EngineDial
   return {
     name: 'podman',
     buildFlags: isolation === 'default' ? [] : [`--isolation=${isolation}`],
+    labelsInContainerfile: true,
     psFlags: [],
     // Why -t 0: `rm -f` would first wait podman's 10s stop timeout for every running container.
     rmFlags: ['-f', '-t', '0'],

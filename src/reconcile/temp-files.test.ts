@@ -8,6 +8,7 @@ describe('tempFileRun', () => {
   it('recognises kind archives and rendered manifests of a run', () => {
     expect(tempFileRun('tarmac-20261128-174501-3f9a-kind-e2e-0123abcd.tar')).toBe('20261128-174501-3f9a');
     expect(tempFileRun('tarmac-20261128-174501-3f9a-apply-apps-0123abcd.json')).toBe('20261128-174501-3f9a');
+    expect(tempFileRun('tarmac-20261128-174501-3f9a-containerfile-0123abcd')).toBe('20261128-174501-3f9a');
   });
 
   it('ignores look-alikes: test project copies, other suffixes, other prefixes', () => {

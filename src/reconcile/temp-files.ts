@@ -1,11 +1,12 @@
 // Temp files a run leaves in the system temp dir when it dies mid-step: kind delivery archives
-// (`tarmac-<run>-kind-<cluster>-<hex>.tar`) and rendered manifests (`tarmac-<run>-apply-<group>-<hex>.json`).
+// (`tarmac-<run>-kind-<cluster>-<hex>.tar`), rendered manifests (`tarmac-<run>-apply-<group>-<hex>.json`) and
+// labelled Containerfile copies of podman builds (`tarmac-<run>-containerfile-<hex>`, engines/label-instruction.ts).
 import { lstat, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-// The run id is `YYYYMMDD-HHMMSS-xxxx` (src/run/run-id.ts); only the two kinds of files tarmac writes match.
-const TEMP_FILE = /^tarmac-(\d{8}-\d{6}-[0-9a-f]{4})-(?:kind-.+\.tar|apply-.+\.json)$/;
+// The run id is `YYYYMMDD-HHMMSS-xxxx` (src/run/run-id.ts); only the kinds of files tarmac writes match.
+const TEMP_FILE = /^tarmac-(\d{8}-\d{6}-[0-9a-f]{4})-(?:kind-.+\.tar|apply-.+\.json|containerfile-[0-9a-f]{8})$/;
 
 /** The run id a temp file name belongs to, if it is one of tarmac's run temp files. */
 export function tempFileRun(name: string): string | undefined {
