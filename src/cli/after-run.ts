@@ -2,9 +2,7 @@
 // failure, then CI output. One place, so build, up and test behave the same.
 import type { CliIo } from './io.js';
 import type { Session } from './session.js';
-import { reportStage } from './report-stage.js';
 import { ciStage } from './ci-stage.js';
-import { triageStage } from './triage-stage.js';
 import { interruptionOf } from './signals.js';
 
 export interface AfterRunInput {
@@ -24,10 +22,14 @@ export interface AfterRunInput {
 export async function afterRun(input: AfterRunInput): Promise<void> {
   if (input.outcome === 'cancelled') return;
   // No stage may throw: a failing report must not hide the run's own result.
-  // Triage first: its verdict is printed within seconds; it writes triage.json/md.
-  await triageStage(input);
-  // Report: must stay AFTER the triage stage, it reads the triage.json that stage writes.
-  reportStage(input);
+  if (input.outcome === 'failed') {
+    // Loaded only when a run failed: triage and reports are about a third of the modules a run would load at start.
+    const [{ triageStage }, { reportStage }] = await Promise.all([import('./triage-stage.js'), import('./report-stage.js')]);
+    // Triage first: its verdict is printed within seconds; it writes triage.json/md.
+    await triageStage(input);
+    // Report: must stay AFTER the triage stage, it reads the triage.json that stage writes.
+    reportStage(input);
+  }
   // CI output: must stay LAST, it links the report and reads triage.json; it bundles a failed run.
   await ciStage(input);
 }

@@ -3,7 +3,6 @@
 // summary is appended to $GITHUB_STEP_SUMMARY when set.
 import { appendFileSync, existsSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { bundleRun, defaultBundlePath } from '../bundle/bundle-run.js';
 import { renderAnnotations } from '../ci/annotations.js';
 import type { CiRun } from '../ci/ci-run.js';
 import { ciMode } from '../ci/detect.js';
@@ -28,6 +27,8 @@ export async function ciStage(input: AfterRunInput): Promise<void> {
   for (const name of ['report.html', 'report.md', 'triage.md']) if (existsSync(join(runDir, name))) links.push({ label: name, path: shown(join(runDir, name)) });
   if (input.outcome === 'failed') {
     try {
+      // Loaded only for a failed run (node-tar and the bundle's readers).
+      const { bundleRun, defaultBundlePath } = await import('../bundle/bundle-run.js');
       const file = defaultBundlePath(session.env.stateDir, runId, io.env, io.cwd);
       await bundleRun({ env: session.env, runId, runDir, outFile: file, processEnv: io.env });
       links.push({ label: 'bundle', path: shown(file) });

@@ -62,7 +62,12 @@ export async function diskGuard(deps: DiskGuardDeps): Promise<DiskGuardResult> {
   // Every tarmac image on the host only when pruning or warning needs them: inspecting them all costs
   // about a second on a busy host, a third of a warm `up`. This env's own images give the expected need.
   const everything = olderThan !== undefined;
-  let images = await listTarmacImages(deps.engine, deps.runner, deps.signal, everything ? undefined : deps.envName);
+  // Without a prune policy nothing frees space before it is measured: list and measure at once.
+  const [listed, early] = await Promise.all([
+    listTarmacImages(deps.engine, deps.runner, deps.signal, everything ? undefined : deps.envName),
+    olderThan === undefined ? diskMounts(deps.engine, deps.processEnv, deps.signal) : undefined,
+  ]);
+  let images = listed;
   const pruned: string[] = [];
   const notes: string[] = [];
   if (olderThan !== undefined) {
@@ -82,7 +87,7 @@ export async function diskGuard(deps: DiskGuardDeps): Promise<DiskGuardResult> {
       images = images.filter((i) => !pruned.includes(i.id));
     }
   }
-  const measured = await diskMounts(deps.engine, deps.processEnv, deps.signal);
+  const measured = early ?? await diskMounts(deps.engine, deps.processEnv, deps.signal);
   notes.push(...measured.notes);
   const assess = (tarmacImages: typeof images) => assessDisk({
     envName: deps.envName, imageNames: deps.imageNames, engineBin: deps.engine.name, mounts: measured.mounts, minFreeBytes,
