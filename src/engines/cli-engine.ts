@@ -16,7 +16,7 @@ export interface EngineDialect {
   readonly name: EngineName;
   /** Flags added to every build (podman: --isolation). */
   readonly buildFlags: readonly string[];
-  /** Labels go into one LABEL instruction on the Containerfile read from stdin (podman: each `--label` is a committed step). */
+  /** Labels go into one LABEL instruction on a temp copy of the Containerfile (podman: each `--label` is a committed step). */
   readonly labelsInContainerfile: boolean;
   /** Flags added to `ps` (docker: --no-trunc for full ids). */
   readonly psFlags: readonly string[];

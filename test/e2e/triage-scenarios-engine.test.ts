@@ -23,6 +23,8 @@ let storageConf: string | undefined;
 afterAll(async () => {
   await endServiceLeftovers(services, SLEEP, BASE);
   for (const env of envs) await removeEnvImages(env);
+  // The failed `up` keeps its env for inspection (as users get it): the podman target's network is this test's own.
+  for (const env of envs) await execa('podman', ['network', 'rm', '-f', `tarmac-${env}`], { reject: false });
   await execa('podman', ['rmi', '-f', BASE], { reject: false });
   if (storageConf) {
     // Everything in the private store on the tmpfs is this test's own.

@@ -10,7 +10,7 @@ import { up } from './triage-scenario-kit.js';
 
 const kit = kindScenarios('triage-kind3');
 // Selector and ServiceAccount never resolve, so the deploy wait ends at this limit (short, with room for slow kubectl polls).
-const SHORT = { timeouts: { deploy: '20s', heartbeat: '2s' } };
+const SHORT = { timeouts: { deploy: '12s', heartbeat: '2s' } };
 beforeAll(() => kit.setup());
 afterAll(() => kit.cleanup());
 
