@@ -42,6 +42,11 @@ function fixture() {
   mkdirSync(join(stateDir, 'runs', '20261128-080000-dddd'));
   writeFileSync(join(stateDir, 'runs', '20261128-080000-dddd', 'events.jsonl'), '');
   for (const run of [DEAD, LIVE, DONE]) writeFileSync(join(tmp, `tarmac-${run}-kind-e2e-0123abcd.tar`), 'x');
+  // Registry auth dirs of a killed push (pid 777, gone) and of a push still running (pid 888).
+  for (const pid of [777, 888]) {
+    mkdirSync(join(tmp, `tarmac-auth-${pid}-Ab12Cd`));
+    writeFileSync(join(tmp, `tarmac-auth-${pid}-Ab12Cd`, 'config.json'), '{"auths":{}}');
+  }
   writeFileSync(join(stateDir, 'clusters.json'), JSON.stringify({ clusters: [{ name: 'e2e', env: 'shop', state: 'creating', createdAt: '', runId: DEAD, tarmacVersion: '0', nodeIds: [] }] }));
   return { stateDir, tmp };
 }
@@ -90,8 +95,9 @@ describe('reconcile', () => {
 
     const rm = runner.calls.filter((c) => c.args[0] === 'rm');
     expect(rm.map((c) => c.args.filter((a) => a.startsWith('c')))).toEqual([['c1', 'c2']]);
-    expect(report.removedFiles.sort()).toEqual([DEAD, DONE].map((r) => join(tmp, `tarmac-${r}-kind-e2e-0123abcd.tar`)).sort());
+    expect(report.removedFiles.sort()).toEqual([...[DEAD, DONE].map((r) => join(tmp, `tarmac-${r}-kind-e2e-0123abcd.tar`)), join(tmp, 'tarmac-auth-777-Ab12Cd')].sort());
     expect(existsSync(join(tmp, `tarmac-${LIVE}-kind-e2e-0123abcd.tar`))).toBe(true);
+    expect(existsSync(join(tmp, 'tarmac-auth-888-Ab12Cd', 'config.json'))).toBe(true);
 
     expect(report.reported).toEqual([
       expect.stringMatching(/left alone buildah working container base-working-container-1 .*podman rm --force base-working-container-1/),

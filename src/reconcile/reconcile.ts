@@ -12,6 +12,7 @@ import { systemProcessProbe, type ProcessProbe } from './liveness.js';
 import { scanRuns, type RunRecord } from './runs.js';
 import { crashedPodContainers, describeHalfCreated, halfCreatedClusters } from './target-leftovers.js';
 import { sweepTempFiles, tempFileRun } from './temp-files.js';
+import { authDirPid, sweepAuthDirs } from './auth-dirs.js';
 import { liveBuildStarts } from './live-builds.js';
 import { attributeContainers, fromEnvImage, listWorkingContainers, type Attribution, type SuspectRun, type WorkingContainer } from './working-containers.js';
 
@@ -89,6 +90,10 @@ export async function reconcile(deps: ReconcileDeps): Promise<ReconcileReport> {
     const removed = await sweepTempFiles(deadIds, deps.tmpDir);
     report.removedFiles.push(...removed);
     for (const path of removed) say(`removed temp file ${path} (left by run ${tempFileRun(basename(path)) ?? '?'})`);
+    const probe = deps.probe ?? systemProcessProbe();
+    const authDirs = await sweepAuthDirs((pid) => probe.exists(pid), deps.tmpDir);
+    report.removedFiles.push(...authDirs);
+    for (const path of authDirs) say(`removed registry auth dir ${path} (its tarmac, pid ${authDirPid(basename(path)) ?? '?'}, is gone)`);
   });
 
   await attempt('check for build containers left by killed builds', async () => {

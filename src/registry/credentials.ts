@@ -51,7 +51,8 @@ export function authFileContent(host: string, credentials: RegistryCredentials):
  * `--creds user:pass`: argv is readable by every user of the host (`ps`), a 0600 file is not.
  */
 export async function withAuthFile<T>(host: string, credentials: RegistryCredentials, use: (path: string) => Promise<T>): Promise<T> {
-  const dir = await mkdtemp(join(tmpdir(), 'tarmac-auth-'));
+  // The pid in the name lets a later run remove the dir if this process is killed before `finally` (reconcile/auth-dirs.ts).
+  const dir = await mkdtemp(join(tmpdir(), `tarmac-auth-${process.pid}-`));
   try {
     const path = join(dir, 'config.json');
     await writeFile(path, authFileContent(host, credentials), { mode: 0o600 });
