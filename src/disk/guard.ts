@@ -65,7 +65,7 @@ export async function diskGuard(deps: DiskGuardDeps): Promise<DiskGuardResult> {
   // Without a prune policy nothing frees space before it is measured: list and measure at once.
   const [listed, early] = await Promise.all([
     listTarmacImages(deps.engine, deps.runner, deps.signal, everything ? undefined : deps.envName),
-    olderThan === undefined ? diskMounts(deps.engine, deps.processEnv, deps.signal) : undefined,
+    everything ? undefined : diskMounts(deps.engine, deps.processEnv, deps.signal),
   ]);
   let images = listed;
   const pruned: string[] = [];

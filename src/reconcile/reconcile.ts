@@ -52,6 +52,7 @@ export interface ReconcileReport {
 export async function reconcile(deps: ReconcileDeps): Promise<ReconcileReport> {
   const report: ReconcileReport = { abandoned: [], removedContainers: [], removedFiles: [], reported: [], problems: [] };
   const now = deps.now ?? Date.now;
+  const probe = deps.probe ?? systemProcessProbe();
   const say = (message: string): void => void deps.bus.emit({ type: 'decision', message: `reconcile: ${message}` });
   const attempt = async (what: string, work: () => Promise<void>): Promise<void> => {
     if (deps.signal?.aborted) return;
@@ -68,7 +69,7 @@ export async function reconcile(deps: ReconcileDeps): Promise<ReconcileReport> {
 
   let dead: RunRecord[] = [];
   await attempt('read the earlier runs', async () => {
-    dead = scanRuns(deps.stateDir, deps.runId, deps.probe ?? systemProcessProbe()).filter((r) => r.liveness.state === 'dead');
+    dead = scanRuns(deps.stateDir, deps.runId, probe).filter((r) => r.liveness.state === 'dead');
     for (const run of dead.filter((r) => !r.finished)) {
       const found = markAbandoned(run, deps.runId, now());
       report.abandoned.push(found);
@@ -90,7 +91,6 @@ export async function reconcile(deps: ReconcileDeps): Promise<ReconcileReport> {
     const removed = await sweepTempFiles(deadIds, deps.tmpDir);
     report.removedFiles.push(...removed);
     for (const path of removed) say(`removed temp file ${path} (left by run ${tempFileRun(basename(path)) ?? '?'})`);
-    const probe = deps.probe ?? systemProcessProbe();
     const authDirs = await sweepAuthDirs((pid) => probe.exists(pid), deps.tmpDir);
     report.removedFiles.push(...authDirs);
     for (const path of authDirs) say(`removed registry auth dir ${path} (its tarmac, pid ${authDirPid(basename(path)) ?? '?'}, is gone)`);

@@ -9,7 +9,8 @@ import { stringify } from 'yaml';
 import type { TarmacEvent } from '../../src/events/types.js';
 import type { TriageResult } from '../../src/triage/types.js';
 import { readJournal } from '../support/journal-checks.js';
-import { runTarmac } from '../support/tarmac-cli.js';
+import { removeEnvImages } from '../support/podman-query.js';
+import { runTarmac, uniqueEnvName } from '../support/tarmac-cli.js';
 
 /** A busybox base image for one test file, labelled so afterAll removes only it. */
 export async function buildBase(tag: string, label: string, env: Record<string, string> = {}): Promise<void> {
@@ -85,6 +86,30 @@ export async function up(dir: string, env: Record<string, string> = {}, args: st
 /** `tarmac down` of the project, never throwing. */
 export async function down(dir: string, env: Record<string, string> = {}): Promise<void> {
   await runTarmac(['down', '-f', join(dir, 'tarmac.yaml')], { env });
+}
+
+/**
+ * Projects on one base for a test file: `make` creates one with a unique env; `removeAll` takes each down and
+ * removes its pod, images and directory (call it from afterAll).
+ */
+export function scenarioProjects(base: string) {
+  const made: { env: string; dir: string }[] = [];
+  return {
+    make(prefix: string, spec: Omit<ProjectSpec, 'env' | 'base'>): { env: string; dir: string } {
+      const env = uniqueEnvName(prefix);
+      const dir = project({ env, base, ...spec });
+      made.push({ env, dir });
+      return { env, dir };
+    },
+    async removeAll(): Promise<void> {
+      for (const { env, dir } of made) {
+        await down(dir);
+        await execa('podman', ['pod', 'rm', '-f', `tarmac-${env}-app`], { reject: false });
+        await removeEnvImages(env);
+        rmSync(dir, { recursive: true, force: true });
+      }
+    },
+  };
 }
 
 /** The top verdict must be `ruleId`, with evidence, written within 15 s of the run's end. */

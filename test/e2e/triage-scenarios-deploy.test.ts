@@ -2,33 +2,21 @@
 // automatic triage's triage.json has the right verdict on top, within 15 s of the failure.
 import { execa } from 'execa';
 import { createServer, type Server } from 'node:net';
-import { rmSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { removeEnvImages } from '../support/podman-query.js';
-import { uniqueEnvName } from '../support/tarmac-cli.js';
-import { buildBase, down, lastRun, project, up, verdictDelayMs } from './triage-scenario-kit.js';
+import { buildBase, lastRun, scenarioProjects, up, verdictDelayMs } from './triage-scenario-kit.js';
 
 const LABEL = `io.tarmac.test=triage-deploy-${process.pid}`;
 const BASE = `localhost/tarmac-triage-deploy-${process.pid}:busybox`;
-const made: { env: string; dir: string }[] = [];
 const servers: Server[] = [];
 
-function make(prefix: string, container: Record<string, unknown>) {
-  const env = uniqueEnvName(prefix);
-  const dir = project({ env, base: BASE, container });
-  made.push({ env, dir });
-  return { env, dir };
-}
+const projects = scenarioProjects(BASE);
+// Every scenario here differs only in its container.
+const make = (prefix: string, container: Record<string, unknown>) => projects.make(prefix, { container });
 
 beforeAll(async () => { await buildBase(BASE, LABEL); });
 afterAll(async () => {
   for (const s of servers) s.close();
-  for (const { env, dir } of made) {
-    await down(dir);
-    await execa('podman', ['pod', 'rm', '-f', `tarmac-${env}-app`], { reject: false });
-    await removeEnvImages(env);
-    rmSync(dir, { recursive: true, force: true });
-  }
+  await projects.removeAll();
   await execa('podman', ['rmi', '-f', BASE], { reject: false });
 });
 

@@ -2,33 +2,20 @@
 // suite, a missing JUnit file, a silent hang, a manifest kube play rejects, a probe that never passes. Each checks
 // that the rule is the top verdict of triage.json, with evidence, within 15 s of the failure.
 import { execa } from 'execa';
-import { copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse, stringify } from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { removeEnvImages } from '../support/podman-query.js';
-import { repoRoot, runTarmac, uniqueEnvName } from '../support/tarmac-cli.js';
-import { buildBase, down, expectTop, project, up, type ProjectSpec } from './triage-scenario-kit.js';
+import { repoRoot, runTarmac } from '../support/tarmac-cli.js';
+import { buildBase, expectTop, scenarioProjects, up } from './triage-scenario-kit.js';
 
 const LABEL = `io.tarmac.test=triage-real-${process.pid}`;
 const BASE = `localhost/tarmac-triage-real-${process.pid}:busybox`;
-const made: { env: string; dir: string }[] = [];
-
-function make(prefix: string, spec: Omit<ProjectSpec, 'env' | 'base'>): { env: string; dir: string } {
-  const env = uniqueEnvName(prefix);
-  const dir = project({ env, base: BASE, ...spec });
-  made.push({ env, dir });
-  return { env, dir };
-}
+const { make, removeAll } = scenarioProjects(BASE);
 
 beforeAll(async () => { await buildBase(BASE, LABEL); });
 afterAll(async () => {
-  for (const { env, dir } of made) {
-    await down(dir);
-    await execa('podman', ['pod', 'rm', '-f', `tarmac-${env}-app`], { reject: false });
-    await removeEnvImages(env);
-    rmSync(dir, { recursive: true, force: true });
-  }
+  await removeAll();
   await execa('podman', ['rmi', '-f', BASE], { reject: false });
 });
 
