@@ -9,20 +9,39 @@ export default tseslint.config(
   {
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
-      'no-restricted-imports': ['error', {
-        paths: [
-          { name: 'execa', message: 'Only src/exec/ may start processes.' },
-          { name: 'node:child_process', message: 'Only src/exec/ may start processes.' },
-          { name: 'child_process', message: 'Only src/exec/ may start processes.' },
-        ],
-      }],
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            { name: 'execa', message: 'Only src/exec/ may start processes.' },
+            { name: 'node:child_process', message: 'Only src/exec/ may start processes.' },
+            { name: 'child_process', message: 'Only src/exec/ may start processes.' },
+          ],
+        },
+      ],
     },
   },
   { files: ['src/exec/**', 'test/**', 'bench/**', 'scripts/**'], rules: { 'no-restricted-imports': 'off' } },
   {
     files: ['src/**/*.ts'],
     ignores: ['src/cli/**', 'src/ui/**', 'src/**/*.test.ts'],
-    rules: { 'no-console': 'error', 'no-restricted-properties': ['error', { object: 'process', property: 'exit', message: 'Only src/cli/ exits.' }] },
+    rules: {
+      'no-console': 'error',
+      'no-restricted-properties': ['error', { object: 'process', property: 'exit', message: 'Only src/cli/ exits.' }],
+    },
   },
-  { files: ['examples/**/*.js', 'examples/**/*.mjs', 'bin/**/*.js', 'test/fixtures/**/*.js', 'test/fixtures/**/*.mjs'], languageOptions: { globals: { process: 'readonly', console: 'readonly', URL: 'readonly', fetch: 'readonly', setTimeout: 'readonly', clearTimeout: 'readonly', Buffer: 'readonly' } } },
+  {
+    files: ['examples/**/*.js', 'examples/**/*.mjs', 'bin/**/*.js', 'test/fixtures/**/*.js', 'test/fixtures/**/*.mjs'],
+    languageOptions: {
+      globals: {
+        process: 'readonly',
+        console: 'readonly',
+        URL: 'readonly',
+        fetch: 'readonly',
+        setTimeout: 'readonly',
+        clearTimeout: 'readonly',
+        Buffer: 'readonly',
+      },
+    },
+  },
 );

@@ -14,9 +14,13 @@ import { pathToFileURL } from 'node:url';
 async function makeContext(dir: string, totalBytes: number, files: number): Promise<void> {
   const weights = Array.from({ length: files }, (_, i) => (i % 500 === 0 ? 200 : 1 + (i % 7)));
   const unit = totalBytes / weights.reduce((a, b) => a + b, 0);
-  for (let d = 0; d < Math.ceil(files / 100); d += 1) await mkdir(path.join(dir, `pkg${d}`, 'src'), { recursive: true });
+  for (let d = 0; d < Math.ceil(files / 100); d += 1)
+    await mkdir(path.join(dir, `pkg${d}`, 'src'), { recursive: true });
   for (let i = 0; i < files; i += 1) {
-    await writeFile(path.join(dir, `pkg${Math.floor(i / 100)}`, 'src', `file${i}.bin`), randomBytes(Math.round(weights[i]! * unit)));
+    await writeFile(
+      path.join(dir, `pkg${Math.floor(i / 100)}`, 'src', `file${i}.bin`),
+      randomBytes(Math.round(weights[i]! * unit)),
+    );
   }
 }
 
@@ -30,7 +34,9 @@ function tarSha(dir: string): Promise<string> {
     sum.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
     sum.on('error', reject);
     tar.on('error', reject);
-    sum.on('close', (code) => (code === 0 ? resolve(out.split(' ')[0] ?? '') : reject(new Error(`sha256sum exited ${code}`))));
+    sum.on('close', (code) =>
+      code === 0 ? resolve(out.split(' ')[0] ?? '') : reject(new Error(`sha256sum exited ${code}`)),
+    );
   });
 }
 
@@ -69,10 +75,18 @@ async function main(): Promise<void> {
     const mb = result.bytes / 1024 / 1024;
     const rate = (ms: number): string => `${(mb / (ms / 1000)).toFixed(0)} MB/s`;
     const all = (xs: number[]): string => xs.map((x) => x.toFixed(0)).join(', ');
-    console.log(`context: ${result.files} files, ${mb.toFixed(1)} MB (page cache warm, 5 interleaved runs each, ${dist ? 'dist' : 'sources via tsx'})`);
-    console.log(`tar -c | sha256sum: median ${median(tarRuns).toFixed(0)} ms (${rate(median(tarRuns))}), best ${Math.min(...tarRuns).toFixed(0)} ms; runs ${all(tarRuns)}`);
-    console.log(`hashContext:        median ${median(hashRuns).toFixed(0)} ms (${rate(median(hashRuns))}), best ${Math.min(...hashRuns).toFixed(0)} ms; runs ${all(hashRuns)}`);
-    console.log(`ratio (hashContext throughput / tar's): median ${(median(tarRuns) / median(hashRuns)).toFixed(2)}x, best ${(Math.min(...tarRuns) / Math.min(...hashRuns)).toFixed(2)}x (target >= 0.8x)`);
+    console.log(
+      `context: ${result.files} files, ${mb.toFixed(1)} MB (page cache warm, 5 interleaved runs each, ${dist ? 'dist' : 'sources via tsx'})`,
+    );
+    console.log(
+      `tar -c | sha256sum: median ${median(tarRuns).toFixed(0)} ms (${rate(median(tarRuns))}), best ${Math.min(...tarRuns).toFixed(0)} ms; runs ${all(tarRuns)}`,
+    );
+    console.log(
+      `hashContext:        median ${median(hashRuns).toFixed(0)} ms (${rate(median(hashRuns))}), best ${Math.min(...hashRuns).toFixed(0)} ms; runs ${all(hashRuns)}`,
+    );
+    console.log(
+      `ratio (hashContext throughput / tar's): median ${(median(tarRuns) / median(hashRuns)).toFixed(2)}x, best ${(Math.min(...tarRuns) / Math.min(...hashRuns)).toFixed(2)}x (target >= 0.8x)`,
+    );
   } finally {
     await rm(dir, { recursive: true, force: true });
   }

@@ -26,33 +26,63 @@ function copyExample(name: string): string {
   const dir = mkdtempSync(join(tmpdir(), `tarmac-${name}-`));
   cpSync(join(root, 'examples/aianalysis'), dir, { recursive: true, filter: (src) => !src.includes('/.tarmac') });
   const file = join(dir, 'tarmac.yaml');
-  const config = readFileSync(file, 'utf8').replace(/^name: .*$/m, `name: ${name}`)
-    .replace(/^ {2}target: auto$/m, '  target: podman').replace(/^ {2}name: aianalysis-e2e$/m, `  name: ${name}-e2e`);
+  const config = readFileSync(file, 'utf8')
+    .replace(/^name: .*$/m, `name: ${name}`)
+    .replace(/^ {2}target: auto$/m, '  target: podman')
+    .replace(/^ {2}name: aianalysis-e2e$/m, `  name: ${name}-e2e`);
   if (!config.includes('target: podman')) throw new Error('could not set cluster.target: podman in the example copy');
   writeFileSync(file, config);
   writeFileSync(join(dir, 'base', '.bench-nonce'), `${name}-${randomBytes(4).toString('hex')}`);
   return dir;
 }
 
-interface StepTime { id: string; state: string; ms: number }
-interface UpRun { ms: number; runMs: number; steps: StepTime[]; leaseWaits: number }
+interface StepTime {
+  id: string;
+  state: string;
+  ms: number;
+}
+interface UpRun {
+  ms: number;
+  runMs: number;
+  steps: StepTime[];
+  leaseWaits: number;
+}
 
 /** `tarmac up --no-test`, timed from outside (node start to exit); step timings from its journal. */
 async function up(dir: string, env: Record<string, string>): Promise<UpRun> {
   const started = performance.now();
-  const r = await execa('node', [join(root, 'bin/tarmac.js'), 'up', '--no-test', '-f', join(dir, 'tarmac.yaml'), '--json'], { env: { ...env, CI: 'true', ...(keepLease ? {} : { TARMAC_HOST_LEASE: 'off' }) }, reject: false });
+  const r = await execa(
+    'node',
+    [join(root, 'bin/tarmac.js'), 'up', '--no-test', '-f', join(dir, 'tarmac.yaml'), '--json'],
+    { env: { ...env, CI: 'true', ...(keepLease ? {} : { TARMAC_HOST_LEASE: 'off' }) }, reject: false },
+  );
   const ms = performance.now() - started;
   if (r.exitCode !== 0) throw new Error(`tarmac up exited ${r.exitCode}:\n${r.stderr.slice(-3000)}`);
   const { journal } = JSON.parse(r.stdout) as { journal: string };
-  const events = readFileSync(join(journal, 'events.jsonl'), 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l) as Record<string, unknown>);
+  const events = readFileSync(join(journal, 'events.jsonl'), 'utf8')
+    .split('\n')
+    .filter(Boolean)
+    .map((l) => JSON.parse(l) as Record<string, unknown>);
   const finished = events.find((e) => e.type === 'run.finished') as { durationMs: number } | undefined;
-  const steps = events.filter((e) => e.type === 'step.finished').map((e) => ({ id: String(e.stepId), state: String(e.state), ms: Number(e.durationMs) }));
-  const leaseWaits = events.filter((e) => e.type === 'decision' && String(e.message).includes('waits for the host engine lease')).length;
+  const steps = events
+    .filter((e) => e.type === 'step.finished')
+    .map((e) => ({ id: String(e.stepId), state: String(e.state), ms: Number(e.durationMs) }));
+  const leaseWaits = events.filter(
+    (e) => e.type === 'decision' && String(e.message).includes('waits for the host engine lease'),
+  ).length;
   return { ms, runMs: finished?.durationMs ?? NaN, steps, leaseWaits };
 }
 
-async function baseline(dir: string, id: string, env: Record<string, string>): Promise<{ ms: number; phases: Record<string, number> }> {
-  const r = await execa('npx', ['tsx', join(root, 'bench/baseline/seed-flow.ts'), dir, id], { env, reject: false, cwd: root });
+async function baseline(
+  dir: string,
+  id: string,
+  env: Record<string, string>,
+): Promise<{ ms: number; phases: Record<string, number> }> {
+  const r = await execa('npx', ['tsx', join(root, 'bench/baseline/seed-flow.ts'), dir, id], {
+    env,
+    reject: false,
+    cwd: root,
+  });
   if (r.exitCode !== 0) throw new Error(`baseline exited ${r.exitCode}:\n${r.stderr.slice(-3000)}`);
   const out = JSON.parse(r.stdout.trim().split('\n').pop()!) as { totalMs: number; phases: Record<string, number> };
   return { ms: out.totalMs, phases: out.phases };
@@ -60,7 +90,11 @@ async function baseline(dir: string, id: string, env: Record<string, string>): P
 
 async function removeTarmacEnv(dir: string, name: string, env: Record<string, string>): Promise<void> {
   await execa('node', [join(root, 'bin/tarmac.js'), 'down', '-f', join(dir, 'tarmac.yaml')], { env, reject: false });
-  const ids = (await execa('podman', ['images', '-q', '--filter', `label=io.tarmac.env=${name}`], { env, reject: false })).stdout.split('\n').filter(Boolean);
+  const ids = (
+    await execa('podman', ['images', '-q', '--filter', `label=io.tarmac.env=${name}`], { env, reject: false })
+  ).stdout
+    .split('\n')
+    .filter(Boolean);
   if (ids.length > 0) await execa('podman', ['rmi', '-f', ...new Set(ids)], { env, reject: false });
 }
 
@@ -106,11 +140,24 @@ async function main(): Promise<void> {
       } finally {
         await removeTarmacEnv(dir, name, env);
       }
-      process.stderr.write(`rep ${i + 1}/${reps}: baseline ${s(b.ms)} s, cold ${s(results.cold.at(-1)!.ms)} s, warm ${s(results.warm.at(-1)!.ms)} s, change ${s(results.change.at(-1)!.ms)} s\n`);
+      process.stderr.write(
+        `rep ${i + 1}/${reps}: baseline ${s(b.ms)} s, cold ${s(results.cold.at(-1)!.ms)} s, warm ${s(results.warm.at(-1)!.ms)} s, change ${s(results.change.at(-1)!.ms)} s\n`,
+      );
     }
   } finally {
-    await execa('npx', ['tsx', join(root, 'bench/baseline/seed-flow.ts'), '--cleanup', baseId], { env, reject: false, cwd: root });
-    const dangling = (await execa('podman', ['images', '-q', '--filter', `label=io.tarmac.bench=seedflow-${baseId}`], { env, reject: false })).stdout.split('\n').filter(Boolean);
+    await execa('npx', ['tsx', join(root, 'bench/baseline/seed-flow.ts'), '--cleanup', baseId], {
+      env,
+      reject: false,
+      cwd: root,
+    });
+    const dangling = (
+      await execa('podman', ['images', '-q', '--filter', `label=io.tarmac.bench=seedflow-${baseId}`], {
+        env,
+        reject: false,
+      })
+    ).stdout
+      .split('\n')
+      .filter(Boolean);
     if (dangling.length > 0) await execa('podman', ['rmi', '-f', ...new Set(dangling)], { env, reject: false });
     for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
   }
@@ -120,14 +167,41 @@ async function main(): Promise<void> {
     const verdict = target === undefined ? '' : `${ratio <= target ? 'met' : 'MISSED'} (target <= ${target}x)`;
     return `| ${name} | ${s(median(runs))} s | ${runs.map(s).join(', ')} | ${target === undefined ? '1' : ratio.toFixed(3)} | ${verdict} |`;
   };
-  console.log(`host lease: ${keepLease ? 'on' : 'off (TARMAC_HOST_LEASE=off)'}; load average at the end: ${(await import('node:os')).loadavg().map((x) => x.toFixed(1)).join(' ')}\n`);
+  console.log(
+    `host lease: ${keepLease ? 'on' : 'off (TARMAC_HOST_LEASE=off)'}; load average at the end: ${(
+      await import('node:os')
+    )
+      .loadavg()
+      .map((x) => x.toFixed(1))
+      .join(' ')}\n`,
+  );
   console.log('| run | median | all runs (s) | ratio to baseline | target |\n|---|---|---|---|---|');
   console.log(line('baseline: seed flow (bench/baseline/seed-flow.ts)', results.baseline, undefined));
-  console.log(line('tarmac cold (nothing built, no env)', results.cold.map((r) => r.ms), 0.8));
-  console.log(line('tarmac warm (no change)', results.warm.map((r) => r.ms), 0.15));
-  console.log(line('tarmac, one service changed (aianalysis)', results.change.map((r) => r.ms), 0.4));
+  console.log(
+    line(
+      'tarmac cold (nothing built, no env)',
+      results.cold.map((r) => r.ms),
+      0.8,
+    ),
+  );
+  console.log(
+    line(
+      'tarmac warm (no change)',
+      results.warm.map((r) => r.ms),
+      0.15,
+    ),
+  );
+  console.log(
+    line(
+      'tarmac, one service changed (aianalysis)',
+      results.change.map((r) => r.ms),
+      0.4,
+    ),
+  );
   const phaseNames = Object.keys(phases[0] ?? {});
-  console.log(`\nbaseline phases (median)\n| phase | median |\n|---|---|\n${phaseNames.map((p) => `| ${p} | ${s(median(phases.map((x) => x[p] ?? 0)))} s |`).join('\n')}`);
+  console.log(
+    `\nbaseline phases (median)\n| phase | median |\n|---|---|\n${phaseNames.map((p) => `| ${p} | ${s(median(phases.map((x) => x[p] ?? 0)))} s |`).join('\n')}`,
+  );
   console.log(profile('tarmac cold', results.cold));
   console.log(profile('tarmac warm', results.warm));
   console.log(profile('tarmac one change', results.change));

@@ -21,14 +21,22 @@ function freshProject(): { dir: string; name: string } {
   const dir = mkdtempSync(join(tmpdir(), `tarmac-${name}-`));
   cpSync(join(root, 'examples/aianalysis'), dir, { recursive: true, filter: (src) => !src.includes('/.tarmac') });
   const file = join(dir, 'tarmac.yaml');
-  writeFileSync(file, readFileSync(file, 'utf8').replace(/^name: .*$/m, `name: ${name}`).replace(/^ {2}name: aianalysis-e2e$/m, `  name: ${name}-e2e`));
+  writeFileSync(
+    file,
+    readFileSync(file, 'utf8')
+      .replace(/^name: .*$/m, `name: ${name}`)
+      .replace(/^ {2}name: aianalysis-e2e$/m, `  name: ${name}-e2e`),
+  );
   writeFileSync(join(dir, 'base', '.bench-nonce'), name);
   return { dir, name };
 }
 
 async function timedUp(dir: string, env: Record<string, string>): Promise<{ ms: number; json: { outcome: string } }> {
   const started = performance.now();
-  const r = await execa('node', [join(root, 'bin/tarmac.js'), 'up', '-f', join(dir, 'tarmac.yaml'), '--json'], { env: { ...env, CI: 'true' }, reject: false });
+  const r = await execa('node', [join(root, 'bin/tarmac.js'), 'up', '-f', join(dir, 'tarmac.yaml'), '--json'], {
+    env: { ...env, CI: 'true' },
+    reject: false,
+  });
   const ms = performance.now() - started;
   if (r.exitCode !== 0) throw new Error(`tarmac up exited ${r.exitCode}:\n${r.stderr.slice(-3000)}`);
   return { ms, json: JSON.parse(r.stdout) as { outcome: string } };
@@ -47,8 +55,15 @@ async function main(): Promise<void> {
       cold.push((await timedUp(dir, env)).ms);
       warm.push((await timedUp(dir, env)).ms);
     } finally {
-      await execa('node', [join(root, 'bin/tarmac.js'), 'down', '-f', join(dir, 'tarmac.yaml')], { env, reject: false });
-      const ids = (await execa('podman', ['images', '-q', '--filter', `label=io.tarmac.env=${name}`], { reject: false })).stdout.split('\n').filter(Boolean);
+      await execa('node', [join(root, 'bin/tarmac.js'), 'down', '-f', join(dir, 'tarmac.yaml')], {
+        env,
+        reject: false,
+      });
+      const ids = (
+        await execa('podman', ['images', '-q', '--filter', `label=io.tarmac.env=${name}`], { reject: false })
+      ).stdout
+        .split('\n')
+        .filter(Boolean);
       if (ids.length > 0) await execa('podman', ['rmi', '-f', ...ids], { reject: false });
       rmSync(dir, { recursive: true, force: true });
     }
@@ -56,8 +71,12 @@ async function main(): Promise<void> {
   const c = median(cold);
   const w = median(warm);
   process.stdout.write(`| run | median | all runs (s) |\n|---|---|---|\n`);
-  process.stdout.write(`| cold up (all built, env created) | ${(c / 1000).toFixed(1)} s | ${cold.map((x) => (x / 1000).toFixed(1)).join(', ')} |\n`);
-  process.stdout.write(`| warm up (no change) | ${(w / 1000).toFixed(1)} s | ${warm.map((x) => (x / 1000).toFixed(1)).join(', ')} |\n`);
+  process.stdout.write(
+    `| cold up (all built, env created) | ${(c / 1000).toFixed(1)} s | ${cold.map((x) => (x / 1000).toFixed(1)).join(', ')} |\n`,
+  );
+  process.stdout.write(
+    `| warm up (no change) | ${(w / 1000).toFixed(1)} s | ${warm.map((x) => (x / 1000).toFixed(1)).join(', ')} |\n`,
+  );
   process.stdout.write(`\nwarm/cold = ${(w / c).toFixed(3)} (${(c / w).toFixed(1)}x faster; target >= 3x)\n`);
 }
 

@@ -2,4 +2,6 @@
 // Entry point: hands over to the compiled CLI (npm run build produces dist/).
 import { main } from '../dist/cli/main.js';
 
-main(process.argv).then((code) => { process.exitCode = code; });
+main(process.argv).then((code) => {
+  process.exitCode = code;
+});

@@ -15,9 +15,18 @@ const run = (args, env = process.env) => spawnSync(node, args, { stdio: 'inherit
 if (run([join(root, 'examples/aianalysis/prepare.mjs')]) !== 0) process.exit(1);
 const env = { ...process.env };
 if (!env.CONTAINERS_CONF) {
-  const conf = spawnSync(node, [join(root, 'scripts/podman-conf.mjs')], { encoding: 'utf8', cwd: root, stdio: ['ignore', 'pipe', 'inherit'] });
+  const conf = spawnSync(node, [join(root, 'scripts/podman-conf.mjs')], {
+    encoding: 'utf8',
+    cwd: root,
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   if (conf.status !== 0) process.exit(conf.status ?? 1);
   const line = conf.stdout.trim();
   if (line.startsWith('CONTAINERS_CONF=')) env.CONTAINERS_CONF = line.slice('CONTAINERS_CONF='.length);
 }
-process.exit(run([join(root, 'bin/tarmac.js'), 'up', '-f', join(root, 'examples/aianalysis/tarmac.yaml'), ...process.argv.slice(2)], env));
+process.exit(
+  run(
+    [join(root, 'bin/tarmac.js'), 'up', '-f', join(root, 'examples/aianalysis/tarmac.yaml'), ...process.argv.slice(2)],
+    env,
+  ),
+);

@@ -72,7 +72,11 @@ function probe(conf) {
 }
 
 const outIndex = process.argv.indexOf('--out');
-const out = resolve(outIndex > 0 && process.argv[outIndex + 1] ? process.argv[outIndex + 1] : join(repoRoot, '.tarmac', 'podman', 'containers.conf'));
+const out = resolve(
+  outIndex > 0 && process.argv[outIndex + 1]
+    ? process.argv[outIndex + 1]
+    : join(repoRoot, '.tarmac', 'podman', 'containers.conf'),
+);
 
 const version = podman(['--version']);
 if (version.missing) fail(2, 'podman is not installed: apt-get install podman runc');
@@ -92,5 +96,7 @@ if (!fixed.ok) {
 }
 // An unrecognised failure that the config fixes still gets the config, but say so: it is a new symptom.
 const why = known ? 'a known sandbox symptom' : 'an unrecognised failure';
-console.error(`podman-conf: the default configuration fails here (${why}: ${plain.output.split('\n').pop()}); using ${out}`);
+console.error(
+  `podman-conf: the default configuration fails here (${why}: ${plain.output.split('\n').pop()}); using ${out}`,
+);
 console.log(`CONTAINERS_CONF=${out}`);

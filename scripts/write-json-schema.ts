@@ -10,5 +10,8 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const schemaText = configJsonSchemaText();
 writeFileSync(path.join(root, JSON_SCHEMA_PATH), schemaText);
 const readmePath = path.join(root, 'README.md');
-writeFileSync(readmePath, replaceReference(readFileSync(readmePath, 'utf8'), configReferenceMarkdown(JSON.parse(schemaText))));
+writeFileSync(
+  readmePath,
+  replaceReference(readFileSync(readmePath, 'utf8'), configReferenceMarkdown(JSON.parse(schemaText))),
+);
 process.stdout.write(`wrote ${JSON_SCHEMA_PATH} and the configuration reference in README.md\n`);

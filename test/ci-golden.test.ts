@@ -10,7 +10,10 @@ import { loadCiRun } from '../src/ci/load-ci-run.js';
 import { renderSummary } from '../src/ci/summary.js';
 
 const ROOT = path.join(path.dirname(fileURLToPath(import.meta.url)), 'golden', 'ci');
-const CASES = readdirSync(ROOT, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name).sort();
+const CASES = readdirSync(ROOT, { withFileTypes: true })
+  .filter((d) => d.isDirectory())
+  .map((d) => d.name)
+  .sort();
 
 function check(dir: string, name: string, text: string): void {
   const file = path.join(dir, name);
@@ -27,7 +30,10 @@ describe('CI golden output', () => {
   it.each(CASES)('%s', (name) => {
     const dir = path.join(ROOT, name);
     const run = loadCiRun({
-      runDir: dir, runId: '20250310-120000-abcd', configFile: path.join(dir, 'tarmac.yaml'), repoRoot: dir,
+      runDir: dir,
+      runId: '20250310-120000-abcd',
+      configFile: path.join(dir, 'tarmac.yaml'),
+      repoRoot: dir,
       junitFile: path.join(dir, 'results', 'junit.xml'),
       links: [{ label: 'bundle', path: '.tarmac/bundles/20250310-120000-abcd.tar.gz' }],
     });

@@ -14,8 +14,12 @@ async function runCli(args: string[], cwd: string) {
   let stderr = '';
   const out = new PassThrough();
   const err = new PassThrough();
-  out.on('data', (d: Buffer) => { stdout += d.toString(); });
-  err.on('data', (d: Buffer) => { stderr += d.toString(); });
+  out.on('data', (d: Buffer) => {
+    stdout += d.toString();
+  });
+  err.on('data', (d: Buffer) => {
+    stderr += d.toString();
+  });
   const io: CliIo = { stdout: out, stderr: err, env: {}, cwd };
   const code = await main(['node', 'tarmac', ...args], io);
   return { code, stdout, stderr };
@@ -34,11 +38,23 @@ function project(): { dir: string; crashId: string } {
     mkdirSync(join(dir, '.tarmac', 'runs', id, 'steps'), { recursive: true });
     writeFileSync(join(dir, '.tarmac', 'runs', id, 'events.jsonl'), `${lines.join('\n')}\n`);
   };
-  writeRun('20250101-000000-0000', [JSON.stringify({ type: 'run.started', at: 1, runId: '20250101-000000-0000', command: 'build', capacity: 1, steps: [] })]);
+  writeRun('20250101-000000-0000', [
+    JSON.stringify({
+      type: 'run.started',
+      at: 1,
+      runId: '20250101-000000-0000',
+      command: 'build',
+      capacity: 1,
+      steps: [],
+    }),
+  ]);
   // The journal of an older tarmac that did not redact: the report must still not show the password.
   const crash = crashRun({ output: `login with ${PASSWORD}` });
   const crashId = crash[0]!.runId;
-  writeRun(crashId, crash.map((e) => JSON.stringify(e)));
+  writeRun(
+    crashId,
+    crash.map((e) => JSON.stringify(e)),
+  );
   writeFileSync(join(dir, '.tarmac', 'runs', crashId, 'triage.json'), JSON.stringify(sampleTriage()));
   return { dir, crashId };
 }
@@ -60,7 +76,11 @@ describe('tarmac report', () => {
     const target = join(dir, 'out.html');
     const { code, stdout, stderr } = await runCli(['report', '20250101', '--html', target, '--json'], dir);
     expect(code).toBe(0);
-    expect(JSON.parse(stdout)).toMatchObject({ runId: '20250101-000000-0000', command: 'build', outcome: 'unfinished' });
+    expect(JSON.parse(stdout)).toMatchObject({
+      runId: '20250101-000000-0000',
+      command: 'build',
+      outcome: 'unfinished',
+    });
     expect(stderr).toBe(`report: wrote ${target}\n`);
     expect(readFileSync(target, 'utf8')).toMatch(/^<!doctype html>[\s\S]*The run started no steps\./);
   });

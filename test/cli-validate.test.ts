@@ -13,8 +13,12 @@ async function runCli(args: string[], cwd: string) {
   let stderr = '';
   const out = new PassThrough();
   const err = new PassThrough();
-  out.on('data', (d: Buffer) => { stdout += d.toString(); });
-  err.on('data', (d: Buffer) => { stderr += d.toString(); });
+  out.on('data', (d: Buffer) => {
+    stdout += d.toString();
+  });
+  err.on('data', (d: Buffer) => {
+    stderr += d.toString();
+  });
   const io: CliIo = { stdout: out, stderr: err, env: {}, cwd };
   const code = await main(['node', 'tarmac', ...args], io);
   return { code, stdout, stderr };
@@ -24,7 +28,9 @@ async function runCli(args: string[], cwd: string) {
 const failingCases = readdirSync(goldenDir).filter((name) => {
   const expected = join(goldenDir, name, 'expected.txt');
   if (!existsSync(expected)) return false;
-  return readFileSync(expected, 'utf8').split('\n').some((l) => /^\S+:\d+:\d+ /.test(l) && !l.includes(': warning:'));
+  return readFileSync(expected, 'utf8')
+    .split('\n')
+    .some((l) => /^\S+:\d+:\d+ /.test(l) && !l.includes(': warning:'));
 });
 
 describe('tarmac validate', () => {
@@ -37,7 +43,10 @@ describe('tarmac validate', () => {
   });
 
   it('accepts the bundled example and summarises it', async () => {
-    const { code, stdout } = await runCli(['validate', '-f', 'examples/aianalysis/tarmac.yaml'], new URL('..', import.meta.url).pathname);
+    const { code, stdout } = await runCli(
+      ['validate', '-f', 'examples/aianalysis/tarmac.yaml'],
+      new URL('..', import.meta.url).pathname,
+    );
     expect(code).toBe(0);
     expect(stdout).toMatch(/examples\/aianalysis\/tarmac.yaml: ok · 4 images/);
   });

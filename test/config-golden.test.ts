@@ -9,7 +9,10 @@ import { formatProblems, formatWarnings } from '../src/config/format.js';
 import { loadEnvWithWarnings } from '../src/config/load.js';
 
 const ROOT = path.join(path.dirname(fileURLToPath(import.meta.url)), 'golden', 'config');
-const CASES = readdirSync(ROOT, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name).sort();
+const CASES = readdirSync(ROOT, { withFileTypes: true })
+  .filter((d) => d.isDirectory())
+  .map((d) => d.name)
+  .sort();
 
 // What the user would see for this case, with the machine's absolute paths replaced.
 async function render(dir: string): Promise<{ text: string; exitCode: number }> {
@@ -21,15 +24,27 @@ async function render(dir: string): Promise<{ text: string; exitCode: number }> 
   } catch (err) {
     if (!(err instanceof TarmacError)) throw err;
     exitCode = err.exitCode;
-    text = err instanceof ConfigError ? formatProblems(err, dir) : `${err.code}: ${err.message}\n  hint: ${err.hint ?? ''}`;
+    text =
+      err instanceof ConfigError ? formatProblems(err, dir) : `${err.code}: ${err.message}\n  hint: ${err.hint ?? ''}`;
   }
   return { text: `${text.split(dir).join('<case>')}\n`, exitCode };
 }
 
 describe('config golden output', () => {
   it('has the required cases', () => {
-    const required = ['yaml-syntax', 'unknown-key', 'missing-context', 'missing-containerfile', 'dependson-cycle', 'duplicate-image',
-      'weight-zero', 'negative-timeout', 'missing-manifests', 'several-problems-at-once', 'valid'];
+    const required = [
+      'yaml-syntax',
+      'unknown-key',
+      'missing-context',
+      'missing-containerfile',
+      'dependson-cycle',
+      'duplicate-image',
+      'weight-zero',
+      'negative-timeout',
+      'missing-manifests',
+      'several-problems-at-once',
+      'valid',
+    ];
     expect(CASES).toEqual(expect.arrayContaining(required));
   });
 
@@ -38,7 +53,8 @@ describe('config golden output', () => {
     const { text, exitCode } = await render(dir);
     const expectedFile = path.join(dir, 'expected.txt');
     if (process.env.UPDATE_GOLDEN === '1') writeFileSync(expectedFile, text);
-    if (!existsSync(expectedFile)) throw new Error(`${name}/expected.txt is missing: run with UPDATE_GOLDEN=1, then review it`);
+    if (!existsSync(expectedFile))
+      throw new Error(`${name}/expected.txt is missing: run with UPDATE_GOLDEN=1, then review it`);
     expect(text).toBe(readFileSync(expectedFile, 'utf8'));
     // Every failing case is a usage/config error: `tarmac validate` exits 2.
     expect(exitCode).toBe(text.startsWith('valid') || text.includes(': warning: ') ? 0 : 2);

@@ -7,8 +7,18 @@ import { describe, expect, it } from 'vitest';
 import { parseShard } from '../src/plan/shard.js';
 import { repoRoot } from './support/tarmac-cli.js';
 
-interface Step { uses?: string; run?: string; if?: string; with?: Record<string, unknown> }
-interface Job { needs?: string | string[]; if?: string; strategy?: { 'fail-fast'?: boolean; matrix?: { shard?: number[] } }; steps: Step[] }
+interface Step {
+  uses?: string;
+  run?: string;
+  if?: string;
+  with?: Record<string, unknown>;
+}
+interface Job {
+  needs?: string | string[];
+  if?: string;
+  strategy?: { 'fail-fast'?: boolean; matrix?: { shard?: number[] } };
+  steps: Step[];
+}
 
 const doc = readFileSync(join(repoRoot, 'docs', 'ci.md'), 'utf8');
 const block = /<!-- ci-workflow:start[^>]*-->\s*```yaml\n([\s\S]*?)```\s*<!-- ci-workflow:end -->/.exec(doc)?.[1];
@@ -41,13 +51,16 @@ describe('docs/ci.md workflow', () => {
     const up = runs(test).find((r) => r.includes('tarmac up'));
     expect(up).toBe('npx tarmac up --pull-only --refs refs.json --shard ${{ matrix.shard }}/${{ strategy.job-total }}');
     // What GitHub substitutes for each matrix entry must parse as --shard I/N.
-    for (const shard of shards) expect(parseShard(`${shard}/${shards.length}`)).toEqual({ index: shard, count: shards.length });
+    for (const shard of shards)
+      expect(parseShard(`${shard}/${shards.length}`)).toEqual({ index: shard, count: shards.length });
     const junit = artifacts(test, 'upload').find((a) => String(a.name).startsWith('junit-'));
     expect(junit).toMatchObject({ name: 'junit-${{ matrix.shard }}', path: 'e2e-results.xml' });
-    expect(test?.steps.some((s) => s.if === 'failure()' && String(s.with?.path ?? '').startsWith('tarmac-bundles'))).toBe(true);
+    expect(
+      test?.steps.some((s) => s.if === 'failure()' && String(s.with?.path ?? '').startsWith('tarmac-bundles')),
+    ).toBe(true);
   });
 
-  it('merges every shard\'s JUnit after all shards, even when one failed', () => {
+  it("merges every shard's JUnit after all shards, even when one failed", () => {
     const report = workflow.jobs.report;
     expect(needs(report)).toEqual(['test']);
     expect(report?.if).toBe('always()');
@@ -59,6 +72,7 @@ describe('docs/ci.md workflow', () => {
     const env = (parse(block ?? '') as { env: Record<string, string> }).env;
     expect(Object.keys(env)).toEqual(['TARMAC_REGISTRY_USERNAME', 'TARMAC_REGISTRY_PASSWORD']);
     expect(env.TARMAC_REGISTRY_PASSWORD).toMatch(/^\$\{\{ secrets\./);
-    for (const job of Object.values(workflow.jobs)) for (const run of runs(job)) expect(run).not.toMatch(/password|--creds/i);
+    for (const job of Object.values(workflow.jobs))
+      for (const run of runs(job)) expect(run).not.toMatch(/password|--creds/i);
   });
 });

@@ -19,7 +19,10 @@ import { parseAllDocuments } from 'yaml';
 const LABEL = 'io.tarmac.bench';
 const IMAGES = ['base', 'datastorage', 'holmesgpt-api', 'aianalysis'] as const;
 const SERVICES = IMAGES.slice(1);
-const GROUPS = [['data', ['datastorage']], ['apps', ['holmesgpt-api', 'aianalysis']]] as const;
+const GROUPS = [
+  ['data', ['datastorage']],
+  ['apps', ['holmesgpt-api', 'aianalysis']],
+] as const;
 
 const podman = (args: string[]) => execa('podman', args, { reject: false });
 const ref = (id: string, image: string): string => `localhost/seedflow-${image}:${id}`;
@@ -27,7 +30,8 @@ const network = (id: string): string => `seedflow-${id}`;
 
 async function must(args: string[]): Promise<string> {
   const r = await execa('podman', args, { reject: false, all: true });
-  if (r.exitCode !== 0) throw new Error(`podman ${args.join(' ')} exited ${r.exitCode}:\n${String(r.all).slice(-2000)}`);
+  if (r.exitCode !== 0)
+    throw new Error(`podman ${args.join(' ')} exited ${r.exitCode}:\n${String(r.all).slice(-2000)}`);
   return r.stdout;
 }
 
@@ -38,14 +42,18 @@ function freePort(): Promise<number> {
     server.on('error', reject);
     server.listen(0, '127.0.0.1', () => {
       const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+      server.close(() =>
+        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port')),
+      );
     });
   });
 }
 
 /** Removes the pods and the network of this id (images too with `images`). */
 export async function cleanup(id: string, images: boolean): Promise<void> {
-  const pods = (await podman(['pod', 'ps', '-q', '--filter', `label=${LABEL}=seedflow-${id}`])).stdout.split('\n').filter(Boolean);
+  const pods = (await podman(['pod', 'ps', '-q', '--filter', `label=${LABEL}=seedflow-${id}`])).stdout
+    .split('\n')
+    .filter(Boolean);
   if (pods.length > 0) {
     await podman(['pod', 'stop', '-t', '0', ...pods]);
     await podman(['pod', 'rm', '-f', ...pods]);
@@ -58,23 +66,41 @@ export async function cleanup(id: string, images: boolean): Promise<void> {
 interface Deployment {
   kind: string;
   metadata: { name: string };
-  spec: { template: { metadata: { labels: Record<string, string> }; spec: { containers: { image: string; ports?: Record<string, unknown>[] }[] } } };
+  spec: {
+    template: {
+      metadata: { labels: Record<string, string> };
+      spec: { containers: { image: string; ports?: Record<string, unknown>[] }[] };
+    };
+  };
 }
 
 function podYaml(file: string, id: string, image: string, hostPort: number): string {
-  const deployment = parseAllDocuments(readFileSync(file, 'utf8')).map((d) => d.toJS() as Deployment).find((d) => d.kind === 'Deployment')!;
+  const deployment = parseAllDocuments(readFileSync(file, 'utf8'))
+    .map((d) => d.toJS() as Deployment)
+    .find((d) => d.kind === 'Deployment')!;
   const template = deployment.spec.template;
   for (const c of template.spec.containers) {
     c.image = ref(id, image);
     for (const p of c.ports ?? []) Object.assign(p, { hostPort, hostIP: '127.0.0.1' });
   }
-  const pod = { apiVersion: 'v1', kind: 'Pod', metadata: { name: `seedflow-${id}-${deployment.metadata.name}`, labels: { ...template.metadata.labels, [LABEL]: `seedflow-${id}` } }, spec: template.spec };
+  const pod = {
+    apiVersion: 'v1',
+    kind: 'Pod',
+    metadata: {
+      name: `seedflow-${id}-${deployment.metadata.name}`,
+      labels: { ...template.metadata.labels, [LABEL]: `seedflow-${id}` },
+    },
+    spec: template.spec,
+  };
   return JSON.stringify(pod);
 }
 
 async function waitHealthy(port: number, deadline: number): Promise<void> {
   for (;;) {
-    const ok = await fetch(`http://127.0.0.1:${port}/health`).then((r) => r.ok, () => false);
+    const ok = await fetch(`http://127.0.0.1:${port}/health`).then(
+      (r) => r.ok,
+      () => false,
+    );
     if (ok) return;
     if (Date.now() > deadline) throw new Error(`port ${port}: /health not ready within the deadline`);
     await new Promise((resolve) => setTimeout(resolve, 2000));
@@ -95,7 +121,18 @@ export async function seedFlow(dir: string, id: string): Promise<Record<string, 
   phase('delete+create env');
   for (const image of IMAGES) {
     const args = image === 'base' ? [] : ['--build-arg', `TARMAC_IMAGE_BASE=${ref(id, 'base')}`];
-    await must(['build', '--no-cache', '--label', `${LABEL}=seedflow-${id}`, ...args, '-t', ref(id, image), '-f', join(dir, image, 'Containerfile'), join(dir, image)]);
+    await must([
+      'build',
+      '--no-cache',
+      '--label',
+      `${LABEL}=seedflow-${id}`,
+      ...args,
+      '-t',
+      ref(id, image),
+      '-f',
+      join(dir, image, 'Containerfile'),
+      join(dir, image),
+    ]);
     phase(`build ${image}`);
   }
   const tars = mkdtempSync(join(tmpdir(), `seedflow-${id}-`));

@@ -8,15 +8,33 @@ import { Scheduler } from '../../src/run/scheduler.js';
 import type { ExecutorResult, StepExecutor } from '../../src/run/scheduler-types.js';
 import type { SimSpan } from '../../src/plan/simulate-crash.js';
 
-interface Pending { id: string; weight: number; start: number; end: number; resolve: (r: ExecutorResult) => void; reject: (e: unknown) => void }
+interface Pending {
+  id: string;
+  weight: number;
+  start: number;
+  end: number;
+  resolve: (r: ExecutorResult) => void;
+  reject: (e: unknown) => void;
+}
 
 /** What the real scheduler did on the virtual clock. */
-export interface RealRun { outcome: string; makespanMs: number; crashes: number; spans: SimSpan[]; peakWeight: number }
+export interface RealRun {
+  outcome: string;
+  makespanMs: number;
+  crashes: number;
+  spans: SimSpan[];
+  peakWeight: number;
+}
 
 const turn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
 /** Runs `plan` with the real scheduler at `capacity`; step durations from `durationMs`; crash when the running weight exceeds `crashAbove`. */
-export async function runRealScheduler(plan: Plan, capacity: number, durationMs: ReadonlyMap<string, number>, crashAbove: number): Promise<RealRun> {
+export async function runRealScheduler(
+  plan: Plan,
+  capacity: number,
+  durationMs: ReadonlyMap<string, number>,
+  crashAbove: number,
+): Promise<RealRun> {
   let now = 0;
   const clock = { now: () => now };
   const pending = new Map<string, Pending>();
@@ -24,25 +42,39 @@ export async function runRealScheduler(plan: Plan, capacity: number, durationMs:
   let crashes = 0;
   let peakWeight = 0;
   let calls = 0;
-  const execute: StepExecutor = (step) => new Promise<ExecutorResult>((resolve, reject) => {
-    calls += 1;
-    pending.set(step.id, { id: step.id, weight: step.claims.engine, start: now, end: now + (durationMs.get(step.id) ?? 0), resolve, reject });
-    const weight = [...pending.values()].reduce((sum, p) => sum + p.weight, 0);
-    peakWeight = Math.max(peakWeight, weight);
-    if (weight > crashAbove) {
-      crashes += 1;
-      // No probe is given to the scheduler, so the crash fails the steps (tarmac would recover; it never gets here at capacity 2).
-      for (const p of [...pending.values()].filter((x) => x.weight > 0)) {
-        pending.delete(p.id);
-        spans.push({ id: p.id, start: p.start, end: now, outcome: 'crashed' });
-        p.reject(new TarmacError('ENGINE_CRASHED', `simulated engine crash: running weight ${weight} > ${crashAbove}`));
+  const execute: StepExecutor = (step) =>
+    new Promise<ExecutorResult>((resolve, reject) => {
+      calls += 1;
+      pending.set(step.id, {
+        id: step.id,
+        weight: step.claims.engine,
+        start: now,
+        end: now + (durationMs.get(step.id) ?? 0),
+        resolve,
+        reject,
+      });
+      const weight = [...pending.values()].reduce((sum, p) => sum + p.weight, 0);
+      peakWeight = Math.max(peakWeight, weight);
+      if (weight > crashAbove) {
+        crashes += 1;
+        // No probe is given to the scheduler, so the crash fails the steps (tarmac would recover; it never gets here at capacity 2).
+        for (const p of [...pending.values()].filter((x) => x.weight > 0)) {
+          pending.delete(p.id);
+          spans.push({ id: p.id, start: p.start, end: now, outcome: 'crashed' });
+          p.reject(
+            new TarmacError('ENGINE_CRASHED', `simulated engine crash: running weight ${weight} > ${crashAbove}`),
+          );
+        }
       }
-    }
-  });
+    });
   const scheduler = new Scheduler(plan, {
-    bus: new EventBus('sim', clock), capacity, signal: new AbortController().signal, execute,
+    bus: new EventBus('sim', clock),
+    capacity,
+    signal: new AbortController().signal,
+    execute,
     // Real timers (heartbeat, step timeouts) never fire: the whole simulated run takes milliseconds of real time.
-    heartbeatMs: 2 ** 31 - 1, clock,
+    heartbeatMs: 2 ** 31 - 1,
+    clock,
   });
   const result: { summary?: Awaited<ReturnType<Scheduler['run']>> } = {};
   void scheduler.run().then((s) => (result.summary = s));

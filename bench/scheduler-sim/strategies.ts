@@ -21,7 +21,13 @@ const loadsOneByOne = names.map((n) => [load(n)]);
 export const serial = phases([[CLUSTER], ...names.map((n) => [build(n)]), ...loadsOneByOne, [DEPLOY]]);
 
 /** The triage's "smart serial 2+1": cluster, then the two light builds together, then the heavy one alone. */
-export const smartSerial = phases([[CLUSTER], [build('datastorage'), build('aianalysis')], [build('holmesgpt-api')], ...loadsOneByOne, [DEPLOY]]);
+export const smartSerial = phases([
+  [CLUSTER],
+  [build('datastorage'), build('aianalysis')],
+  [build('holmesgpt-api')],
+  ...loadsOneByOne,
+  [DEPLOY],
+]);
 
 /** kubernaut's final "hybrid" flow (DD-TEST-002): all builds at once, then the cluster, then the loads. */
 export const buildFirstParallel = phases([names.map(build), [CLUSTER], ...loadsOneByOne, [DEPLOY]]);

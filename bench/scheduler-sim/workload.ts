@@ -20,7 +20,12 @@ export function seedWorkload(): SimStep[] {
   return [
     { id: CLUSTER, deps: [], weight: 1, durationMs: 5 * MIN },
     ...IMAGES.map((i) => ({ id: build(i.name), deps: [], weight: i.weight, durationMs: i.buildMin * MIN })),
-    ...IMAGES.map((i) => ({ id: load(i.name), deps: [CLUSTER, build(i.name)], weight: 1, durationMs: i.loadMin * MIN })),
+    ...IMAGES.map((i) => ({
+      id: load(i.name),
+      deps: [CLUSTER, build(i.name)],
+      weight: 1,
+      durationMs: i.loadMin * MIN,
+    })),
     // The cluster is implied through the loads; listed because tarmac's plan lists it too.
     { id: DEPLOY, deps: [CLUSTER, ...IMAGES.map((i) => load(i.name))], weight: 0, durationMs: 2 * MIN },
   ];

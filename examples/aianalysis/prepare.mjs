@@ -39,7 +39,9 @@ if (!existsSync(source)) {
   process.exit(1);
 }
 if (!isStaticElf(source)) {
-  console.error(`prepare: ${source} is not a statically linked ELF binary. Install the static build: apt-get install busybox-static`);
+  console.error(
+    `prepare: ${source} is not a statically linked ELF binary. Install the static build: apt-get install busybox-static`,
+  );
   process.exit(1);
 }
 

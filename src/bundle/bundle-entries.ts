@@ -54,10 +54,12 @@ export function planBundle(input: PlanBundleInput): PlannedBundle {
     }
     const generated = input.generated?.[part.name];
     if (generated !== undefined) entries.push({ name: part.name, content: generated });
-    else if (part.name === 'junit.xml' && input.junitFile !== undefined && existsSync(input.junitFile)) entries.push({ name: part.name, source: input.junitFile });
+    else if (part.name === 'junit.xml' && input.junitFile !== undefined && existsSync(input.junitFile))
+      entries.push({ name: part.name, source: input.junitFile });
     else missing.push(`${part.name}${part.dir ? '/' : ''} (${part.why})`);
   }
-  if (input.configFile !== undefined && existsSync(input.configFile)) entries.push({ name: 'config/tarmac.yaml', source: input.configFile });
+  if (input.configFile !== undefined && existsSync(input.configFile))
+    entries.push({ name: 'config/tarmac.yaml', source: input.configFile });
   return { entries, missing };
 }
 

@@ -29,7 +29,9 @@ export function defaultBundlePath(stateDir: string, runId: string, processEnv: N
 export async function bundleRun(input: BundleRunInput): Promise<WrittenBundle> {
   const redact = makeRedactor(secretValues(input.env, input.processEnv));
   const plan = planBundle({
-    runDir: input.runDir, configFile: input.env.file, generated: missingReports(input, redact),
+    runDir: input.runDir,
+    configFile: input.env.file,
+    generated: missingReports(input, redact),
     ...(input.env.test?.junit ? { junitFile: input.env.test.junit } : {}),
   });
   return writeBundle(input.runId, plan, input.outFile, redact);
@@ -42,7 +44,10 @@ function missingReports(input: BundleRunInput, redact: (t: string) => string): R
   if (!wantMd && !wantHtml) return {};
   try {
     const { model } = loadRunReport(input.runDir, input.runId, {});
-    return { ...(wantMd ? { 'report.md': renderMarkdown(model, redact) } : {}), ...(wantHtml ? { 'report.html': renderHtml(model, redact) } : {}) };
+    return {
+      ...(wantMd ? { 'report.md': renderMarkdown(model, redact) } : {}),
+      ...(wantHtml ? { 'report.html': renderHtml(model, redact) } : {}),
+    };
   } catch {
     // Why swallow: the bundle matters most when things are broken; MANIFEST.txt lists the reports as missing.
     return {};

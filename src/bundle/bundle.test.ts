@@ -25,11 +25,24 @@ describe('planBundle', () => {
   it('takes the run dir parts it finds, generated reports for missing ones, and lists the rest as missing', () => {
     const dir = runDir();
     const plan = planBundle({ runDir: dir, generated: { 'report.md': '# r\n' } });
-    expect(plan.entries.map((e) => e.name)).toEqual(['events.jsonl', 'steps/build_a.log', 'report.md', 'kind-logs/core.bin', 'kind-logs/node-1/kubelet.log']);
-    expect(plan.missing).toEqual(['owner.json (the journal)', 'triage.json (triage)', 'triage.md (triage)', 'report.html (report)', 'junit.xml (JUnit results)', 'evidence/ (triage evidence)']);
+    expect(plan.entries.map((e) => e.name)).toEqual([
+      'events.jsonl',
+      'steps/build_a.log',
+      'report.md',
+      'kind-logs/core.bin',
+      'kind-logs/node-1/kubelet.log',
+    ]);
+    expect(plan.missing).toEqual([
+      'owner.json (the journal)',
+      'triage.json (triage)',
+      'triage.md (triage)',
+      'report.html (report)',
+      'junit.xml (JUnit results)',
+      'evidence/ (triage evidence)',
+    ]);
   });
 
-  it('falls back to the config\'s test.junit for junit.xml', () => {
+  it("falls back to the config's test.junit for junit.xml", () => {
     const dir = runDir();
     const junit = join(dir, '..', 'junit-results.xml');
     writeFileSync(junit, '<testsuite/>');
@@ -41,12 +54,20 @@ describe('writeBundle', () => {
   it('writes a tar.gz of redacted text files with a manifest, leaving binary files out', async () => {
     const dir = runDir();
     const out = join(root, 'out', 'b.tar.gz');
-    const written = await writeBundle('r1', planBundle({ runDir: dir }), out, makeRedactor(['secret-value-123']), new Date('2025-03-10T12:00:00Z'));
+    const written = await writeBundle(
+      'r1',
+      planBundle({ runDir: dir }),
+      out,
+      makeRedactor(['secret-value-123']),
+      new Date('2025-03-10T12:00:00Z'),
+    );
     expect(written.skipped).toEqual(['kind-logs/core.bin']);
     const x = mkdtempSync(join(root, 'x-'));
     await extract({ file: out, cwd: x });
     expect(readFileSync(join(x, 'tarmac-r1', 'steps', 'build_a.log'), 'utf8')).toBe('pushing with ***\n');
-    expect(readFileSync(join(x, 'tarmac-r1', 'kind-logs', 'node-1', 'kubelet.log'), 'utf8')).toBe('Authorization: Bearer ***\n');
+    expect(readFileSync(join(x, 'tarmac-r1', 'kind-logs', 'node-1', 'kubelet.log'), 'utf8')).toBe(
+      'Authorization: Bearer ***\n',
+    );
     const manifest = readFileSync(join(x, 'tarmac-r1', 'MANIFEST.txt'), 'utf8');
     expect(manifest).toContain('tarmac bundle of run r1, written 2025-03-10T12:00:00.000Z');
     expect(manifest).toContain('  steps/build_a.log (17 bytes)');

@@ -17,7 +17,13 @@ export interface WrittenBundle {
 }
 
 /** Packs `plan` into `outFile` (a .tar.gz); `redact` is applied to every file's text. */
-export async function writeBundle(runId: string, plan: PlannedBundle, outFile: string, redact: Redactor, now = new Date()): Promise<WrittenBundle> {
+export async function writeBundle(
+  runId: string,
+  plan: PlannedBundle,
+  outFile: string,
+  redact: Redactor,
+  now = new Date(),
+): Promise<WrittenBundle> {
   const top = `tarmac-${runId}`;
   const staging = mkdtempSync(join(tmpdir(), 'tarmac-bundle-'));
   try {
@@ -25,7 +31,10 @@ export async function writeBundle(runId: string, plan: PlannedBundle, outFile: s
     const skipped: string[] = [];
     for (const entry of plan.entries) {
       const text = textOf(entry);
-      if (text === undefined) { skipped.push(entry.name); continue; }
+      if (text === undefined) {
+        skipped.push(entry.name);
+        continue;
+      }
       const data = redact(text);
       const target = join(staging, top, entry.name);
       mkdirSync(dirname(target), { recursive: true });
@@ -51,8 +60,19 @@ function textOf(entry: BundleEntry): string | undefined {
   return bytes.toString('utf8');
 }
 
-function manifest(runId: string, now: Date, files: { name: string; bytes: number }[], missing: string[], skipped: string[]): string {
-  const lines = [`tarmac bundle of run ${runId}, written ${now.toISOString()}`, 'Every file was redacted again (known secret values and token patterns) before packing.', '', 'files:'];
+function manifest(
+  runId: string,
+  now: Date,
+  files: { name: string; bytes: number }[],
+  missing: string[],
+  skipped: string[],
+): string {
+  const lines = [
+    `tarmac bundle of run ${runId}, written ${now.toISOString()}`,
+    'Every file was redacted again (known secret values and token patterns) before packing.',
+    '',
+    'files:',
+  ];
   for (const f of files) lines.push(`  ${f.name} (${f.bytes} bytes)`);
   lines.push('', 'missing (the run has none):', ...(missing.length > 0 ? missing.map((m) => `  ${m}`) : ['  (none)']));
   if (skipped.length > 0) lines.push('', 'left out (binary, cannot be redacted):', ...skipped.map((s) => `  ${s}`));

@@ -32,10 +32,17 @@ const sha = (s: string) => createHash('sha256').update(s).digest('hex');
 
 describe('digestContext', () => {
   it('hashes the sorted manifest of path, mode and content hash', async () => {
-    const dir = await context('c', { 'b.txt': 'bee', 'a/x.sh': { content: 'x', mode: 0o700 }, 'l': { symlink: '../far' } });
+    const dir = await context('c', {
+      'b.txt': 'bee',
+      'a/x.sh': { content: 'x', mode: 0o700 },
+      l: { symlink: '../far' },
+    });
     const line = (p: string, mode: string, content: string) => `${[p, mode, sha(content)].join('\x00')}\n`;
     const manifest =
-      line('a', '040000', '') + line('a/x.sh', '100755', 'x') + line('b.txt', '100644', 'bee') + line('l', '120000', '../far');
+      line('a', '040000', '') +
+      line('a/x.sh', '100755', 'x') +
+      line('b.txt', '100644', 'bee') +
+      line('l', '120000', '../far');
     expect(digestContext(dir)).toEqual({ digest: sha(manifest), files: 3, bytes: 4 });
   });
 
@@ -47,7 +54,7 @@ describe('digestContext', () => {
   });
 
   it('changes with content, a new file, the executable bit, a rename or a symlink target', async () => {
-    const dir = await context('c', { ...tree, 'link': { symlink: 'src/main.go' } });
+    const dir = await context('c', { ...tree, link: { symlink: 'src/main.go' } });
     const seen = new Set([digestContext(dir).digest]);
     const expectNew = () => {
       const { digest } = digestContext(dir);

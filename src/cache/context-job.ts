@@ -27,8 +27,7 @@ export interface SerializedError {
 }
 
 export type JobOutcome<K extends keyof JobResults = keyof JobResults> =
-  | { ok: true; value: JobResults[K] }
-  | { ok: false; error: SerializedError };
+  { ok: true; value: JobResults[K] } | { ok: false; error: SerializedError };
 
 /** Runs a job synchronously and never throws: failures come back as a SerializedError. */
 export function runJob<K extends keyof JobResults>(job: ContextJob<K>): JobOutcome<K> {
@@ -36,14 +35,29 @@ export function runJob<K extends keyof JobResults>(job: ContextJob<K>): JobOutco
     const value = (job.op === 'list' ? walkContext(job.root) : digestContext(job.root)) as JobResults[K];
     return { ok: true, value };
   } catch (err) {
-    const e = err instanceof TarmacError ? err : new InternalError(err instanceof Error ? err.message : String(err), err);
-    return { ok: false, error: { code: e.code, message: e.message, hint: e.hint, exitCode: e.exitCode, details: e.details, stack: e.stack } };
+    const e =
+      err instanceof TarmacError ? err : new InternalError(err instanceof Error ? err.message : String(err), err);
+    return {
+      ok: false,
+      error: {
+        code: e.code,
+        message: e.message,
+        hint: e.hint,
+        exitCode: e.exitCode,
+        details: e.details,
+        stack: e.stack,
+      },
+    };
   }
 }
 
 /** Rebuilds the TarmacError a worker reported, keeping its stack from the worker as `details`' last resort. */
 export function reviveError(error: SerializedError): TarmacError {
-  const revived = new TarmacError(error.code, error.message, { hint: error.hint, exitCode: error.exitCode, details: error.details });
+  const revived = new TarmacError(error.code, error.message, {
+    hint: error.hint,
+    exitCode: error.exitCode,
+    details: error.details,
+  });
   if (error.stack) revived.stack = error.stack;
   return revived;
 }

@@ -22,8 +22,8 @@ describe('walkContext', () => {
       'b.txt': 'b',
       'run.sh': { content: '#!/bin/sh', mode: 0o755 },
       'a/z.txt': 'z',
-      'empty': { dir: true },
-      'out': { symlink: '/etc/passwd' },
+      empty: { dir: true },
+      out: { symlink: '/etc/passwd' },
     });
     expect(walkContext(root)).toEqual([
       { path: 'a', type: 'dir', mode: '040000', executable: false, size: 0 },
@@ -36,7 +36,7 @@ describe('walkContext', () => {
   });
 
   it('does not follow a symlinked directory', async () => {
-    await makeTree(root, { 'real/f.txt': 'f', 'alias': { symlink: 'real' } });
+    await makeTree(root, { 'real/f.txt': 'f', alias: { symlink: 'real' } });
     expect(paths()).toEqual(['alias', 'real', 'real/f.txt']);
   });
 
@@ -78,6 +78,13 @@ describe('walkContext with unusual names', () => {
   it('lists names that look like patterns or need escaping, and matches rules against them literally', async () => {
     const names = ['a b.txt', 'ü.txt', '#x', '!x', 'x\\y', '[a]', '*', ' lead', '...'];
     await makeTree(root, { ...Object.fromEntries(names.map((n) => [`d/${n}`, n])), '.containerignore': 'd/\\*\n' });
-    expect(paths()).toEqual(['.containerignore', 'd', ...names.filter((n) => n !== '*').map((n) => `d/${n}`).sort()]);
+    expect(paths()).toEqual([
+      '.containerignore',
+      'd',
+      ...names
+        .filter((n) => n !== '*')
+        .map((n) => `d/${n}`)
+        .sort(),
+    ]);
   });
 });

@@ -69,7 +69,13 @@ export class ContextIgnore {
   private readonly rules: CompiledRule[];
 
   constructor(rules: IgnoreRule[]) {
-    this.rules = rules.map((rule, index) => ({ index, rule, segments: rule.pattern.split('/'), matcher: newMatcher(rule.pattern), queries: 0 }));
+    this.rules = rules.map((rule, index) => ({
+      index,
+      rule,
+      segments: rule.pattern.split('/'),
+      matcher: newMatcher(rule.pattern),
+      queries: 0,
+    }));
   }
 
   /**
@@ -80,7 +86,9 @@ export class ContextIgnore {
    */
   childrenOf(dirRel: string, dir: Verdict): (name: string, isDir: boolean) => Verdict {
     const dirSegs = dirRel === '' ? [] : dirRel.split('/');
-    const candidates = this.rules.filter((r) => r.index > dir.last && fitsChild(restBelow(r.segments, dirSegs))).reverse();
+    const candidates = this.rules
+      .filter((r) => r.index > dir.last && fitsChild(restBelow(r.segments, dirSegs)))
+      .reverse();
     if (candidates.length === 0) return () => dir;
     const prefix = dirRel === '' ? '' : `${dirRel}/`;
     return (name, isDir) => {
@@ -115,7 +123,9 @@ export class ContextIgnore {
    */
   mayReincludeUnder(relDir: string, dir: Verdict): boolean {
     const dirSegs = relDir.split('/');
-    return this.rules.some((r) => r.rule.negative && r.index > dir.last && (restBelow(r.segments, dirSegs)?.length ?? 0) > 0);
+    return this.rules.some(
+      (r) => r.rule.negative && r.index > dir.last && (restBelow(r.segments, dirSegs)?.length ?? 0) > 0,
+    );
   }
 }
 
@@ -138,7 +148,10 @@ function fitsChild(rest: string[] | undefined): boolean {
 function segmentMayMatch(seg: string, name: string): boolean {
   if (/[[\\]/.test(seg)) return true;
   if (!/[*?]/.test(seg)) return seg === name;
-  const source = seg.replace(/[.+^${}()|]/g, '\\$&').replace(/\*/g, '[^/]*').replace(/\?/g, '[^/]');
+  const source = seg
+    .replace(/[.+^${}()|]/g, '\\$&')
+    .replace(/\*/g, '[^/]*')
+    .replace(/\?/g, '[^/]');
   return new RegExp(`^${source}$`).test(name);
 }
 

@@ -19,9 +19,13 @@ export function contextReadError(root: string, rel: string, err: unknown): Tarma
     });
   }
   const where = rel === '' ? root : path.join(root, rel);
-  return new TarmacError('CONTEXT_UNREADABLE', `Cannot read ${where} in build context ${root} (${code ?? String(err)})`, {
-    exitCode: ExitCode.environment,
-    hint: 'Make it readable, or exclude it in the context\'s .containerignore/.dockerignore (the engine could not send it either).',
-    cause: err,
-  });
+  return new TarmacError(
+    'CONTEXT_UNREADABLE',
+    `Cannot read ${where} in build context ${root} (${code ?? String(err)})`,
+    {
+      exitCode: ExitCode.environment,
+      hint: "Make it readable, or exclude it in the context's .containerignore/.dockerignore (the engine could not send it either).",
+      cause: err,
+    },
+  );
 }

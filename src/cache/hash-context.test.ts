@@ -15,7 +15,12 @@ let dir: string;
 beforeAll(async () => {
   base = await mkdtemp(path.join(tmpdir(), 'tarmac-worker-'));
   dir = path.join(base, 'ctx');
-  await makeTree(dir, { '.dockerignore': '*.log\n', 'a.txt': 'a', 'b.log': 'b', 'sub/run.sh': { content: 'x', mode: 0o755 } });
+  await makeTree(dir, {
+    '.dockerignore': '*.log\n',
+    'a.txt': 'a',
+    'b.log': 'b',
+    'sub/run.sh': { content: 'x', mode: 0o755 },
+  });
 });
 afterAll(async () => {
   await rm(base, { recursive: true, force: true });

@@ -41,7 +41,11 @@ function specsAt(dir: string): ImageSpec[] {
     dependsOn: [],
     ...extra,
   });
-  return [spec('app', 'Containerfile', { dependsOn: ['base'] }), spec('base', 'Containerfile'), spec('tool', 'Dockerfile')];
+  return [
+    spec('app', 'Containerfile', { dependsOn: ['base'] }),
+    spec('base', 'Containerfile'),
+    spec('tool', 'Dockerfile'),
+  ];
 }
 
 // The in-thread hasher keeps these tests fast; hash-context.test.ts covers the worker itself.
@@ -64,7 +68,9 @@ describe('computeImageTags', () => {
     expect(app).toMatchObject({ name: 'app', files: 2, bytes: 'Containerfile\n'.length + 'console.log(1)\n'.length });
     expect(CACHE_FORMAT_VERSION).toBeGreaterThan(0);
     // The default hasher (worker threads) agrees with the in-thread one the other tests use.
-    expect(Object.fromEntries([...keys].map(([name, key]) => [name, key.tag]))).toEqual(await tagsOf(await project(path.join(base, 'q'))));
+    expect(Object.fromEntries([...keys].map(([name, key]) => [name, key.tag]))).toEqual(
+      await tagsOf(await project(path.join(base, 'q'))),
+    );
   });
 
   it('hashes a context shared by several images once, and still keys each image apart', async () => {
@@ -92,11 +98,26 @@ describe('computeImageTags', () => {
   });
 
   it.each([
-    ['a file of its context changes', (d: string, s: ImageSpec[]) => writeFile(path.join(d, 'base/setup.sh'), 'changed').then(() => s)],
-    ['a file is added to its context', (d: string, s: ImageSpec[]) => writeFile(path.join(d, 'base/new.txt'), '').then(() => s)],
-    ['its Containerfile changes', (d: string, s: ImageSpec[]) => writeFile(path.join(d, 'base/Containerfile'), 'FROM debian\n').then(() => s)],
-    ['a build arg changes', async (_d: string, s: ImageSpec[]) => s.map((i) => (i.name === 'base' ? { ...i, args: { V: '2' } } : i))],
-    ['the target changes', async (_d: string, s: ImageSpec[]) => s.map((i) => (i.name === 'base' ? { ...i, target: 'dev' } : i))],
+    [
+      'a file of its context changes',
+      (d: string, s: ImageSpec[]) => writeFile(path.join(d, 'base/setup.sh'), 'changed').then(() => s),
+    ],
+    [
+      'a file is added to its context',
+      (d: string, s: ImageSpec[]) => writeFile(path.join(d, 'base/new.txt'), '').then(() => s),
+    ],
+    [
+      'its Containerfile changes',
+      (d: string, s: ImageSpec[]) => writeFile(path.join(d, 'base/Containerfile'), 'FROM debian\n').then(() => s),
+    ],
+    [
+      'a build arg changes',
+      async (_d: string, s: ImageSpec[]) => s.map((i) => (i.name === 'base' ? { ...i, args: { V: '2' } } : i)),
+    ],
+    [
+      'the target changes',
+      async (_d: string, s: ImageSpec[]) => s.map((i) => (i.name === 'base' ? { ...i, target: 'dev' } : i)),
+    ],
   ])('changes the key of an image and its dependant, not a sibling, when %s', async (_what, change) => {
     const dir = path.join(base, 'p');
     const specs = await project(dir);
@@ -126,7 +147,9 @@ describe('computeImageTags', () => {
     expect((await tagsOf(specs)).app).not.toBe(before.app);
     await writeFile(path.join(dir, 'app/Containerfile'), 'FROM base\nCOPY . /app\n');
     await writeFile(path.join(base, 'Other.containerfile'), 'FROM base\nCOPY . /app\n');
-    const moved = specs.map((s) => (s.name === 'app' ? { ...s, containerfile: path.join(base, 'Other.containerfile') } : s));
+    const moved = specs.map((s) =>
+      s.name === 'app' ? { ...s, containerfile: path.join(base, 'Other.containerfile') } : s,
+    );
     expect(await tagsOf(moved)).toEqual(before);
   });
 
@@ -145,7 +168,10 @@ describe('computeImageTags', () => {
     const unknown = specs.map((s) => (s.name === 'tool' ? { ...s, dependsOn: ['nope'] } : s));
     await expect(computeImageTags(unknown, inThread)).rejects.toMatchObject({ code: 'IMAGE_UNKNOWN', exitCode: 2 });
     const missing = specs.map((s) => (s.name === 'tool' ? { ...s, containerfile: path.join(base, 'none') } : s));
-    await expect(computeImageTags(missing, inThread)).rejects.toMatchObject({ code: 'CONTAINERFILE_UNREADABLE', exitCode: 2 });
+    await expect(computeImageTags(missing, inThread)).rejects.toMatchObject({
+      code: 'CONTAINERFILE_UNREADABLE',
+      exitCode: 2,
+    });
   });
 
   it('stops with a CancelledError when the signal is aborted', async () => {
@@ -158,6 +184,8 @@ describe('imageRef', () => {
   it('qualifies local refs with localhost/ and registry refs with the registry host', () => {
     expect(imageRef('api', 'tm-0123456789ab')).toBe('localhost/api:tm-0123456789ab');
     expect(imageRef('api', 'tm-0123456789ab', 'localhost:5001')).toBe('localhost:5001/api:tm-0123456789ab');
-    expect(imageRef('api', 'tm-0123456789ab', 'http://reg.example:5000/team/')).toBe('reg.example:5000/team/api:tm-0123456789ab');
+    expect(imageRef('api', 'tm-0123456789ab', 'http://reg.example:5000/team/')).toBe(
+      'reg.example:5000/team/api:tm-0123456789ab',
+    );
   });
 });

@@ -39,7 +39,10 @@ export interface ComputeImageTagsOptions {
  * several images is hashed once); each key waits for its bases' keys, so a base's change
  * changes every image built on it. The first failure aborts the remaining work and is thrown.
  */
-export async function computeImageTags(images: ImageSpec[], opts: ComputeImageTagsOptions = {}): Promise<Map<string, ImageKey>> {
+export async function computeImageTags(
+  images: ImageSpec[],
+  opts: ComputeImageTagsOptions = {},
+): Promise<Map<string, ImageKey>> {
   const byName = new Map(images.map((image) => [image.name, image]));
   const internal = new AbortController();
   const signal = opts.signal ? AbortSignal.any([opts.signal, internal.signal]) : internal.signal;
@@ -118,19 +121,27 @@ async function readContainerfile(spec: ImageSpec): Promise<Buffer> {
   try {
     return await readFile(spec.containerfile);
   } catch (err) {
-    throw new TarmacError('CONTAINERFILE_UNREADABLE', `Cannot read the Containerfile of image "${spec.name}": ${spec.containerfile}`, {
-      exitCode: ExitCode.usage,
-      hint: 'Check the `containerfile` (or `context`) of this image in tarmac.yaml.',
-      cause: err,
-    });
+    throw new TarmacError(
+      'CONTAINERFILE_UNREADABLE',
+      `Cannot read the Containerfile of image "${spec.name}": ${spec.containerfile}`,
+      {
+        exitCode: ExitCode.usage,
+        hint: 'Check the `containerfile` (or `context`) of this image in tarmac.yaml.',
+        cause: err,
+      },
+    );
   }
 }
 
 function unknownBase(name: string, from: string): TarmacError {
-  return new TarmacError('IMAGE_UNKNOWN', `Image "${from}" depends on "${name}", which is not an image of this config`, {
-    exitCode: ExitCode.usage,
-    hint: 'List the base under `images`, or remove it from `dependsOn`.',
-  });
+  return new TarmacError(
+    'IMAGE_UNKNOWN',
+    `Image "${from}" depends on "${name}", which is not an image of this config`,
+    {
+      exitCode: ExitCode.usage,
+      hint: 'List the base under `images`, or remove it from `dependsOn`.',
+    },
+  );
 }
 
 // At most `limit` of the started tasks run at once; the rest wait their turn in order.

@@ -14,7 +14,10 @@ import { throwIfAborted } from './abort.js';
 import { reviveError, type ContextJob, type JobOutcome, type JobResults } from './context-job.js';
 
 /** Runs `job` on a fresh worker thread; aborting `signal` terminates the worker at once. */
-export async function runContextJob<K extends keyof JobResults>(job: ContextJob<K>, signal?: AbortSignal): Promise<JobResults[K]> {
+export async function runContextJob<K extends keyof JobResults>(
+  job: ContextJob<K>,
+  signal?: AbortSignal,
+): Promise<JobResults[K]> {
   const what = job.op === 'list' ? 'listing a build context' : 'hashing a build context';
   throwIfAborted(signal, what);
   return new Promise<JobResults[K]>((resolve, reject) => {
@@ -22,7 +25,12 @@ export async function runContextJob<K extends keyof JobResults>(job: ContextJob<
     try {
       worker = startWorker(job);
     } catch (err) {
-      reject(new InternalError(`Cannot start the context hash worker: ${err instanceof Error ? err.message : String(err)}`, err));
+      reject(
+        new InternalError(
+          `Cannot start the context hash worker: ${err instanceof Error ? err.message : String(err)}`,
+          err,
+        ),
+      );
       return;
     }
     let settled = false;
@@ -42,9 +50,15 @@ export async function runContextJob<K extends keyof JobResults>(job: ContextJob<
         }
       });
     signal?.addEventListener('abort', onAbort, { once: true });
-    worker.once('message', (outcome: JobOutcome<K>) => finish(() => (outcome.ok ? resolve(outcome.value) : reject(reviveError(outcome.error)))));
-    worker.once('error', (err) => finish(() => reject(new InternalError(`The context hash worker failed: ${err.message}`, err))));
-    worker.once('exit', (code) => finish(() => reject(new InternalError(`The context hash worker exited (code ${code}) without an answer`))));
+    worker.once('message', (outcome: JobOutcome<K>) =>
+      finish(() => (outcome.ok ? resolve(outcome.value) : reject(reviveError(outcome.error)))),
+    );
+    worker.once('error', (err) =>
+      finish(() => reject(new InternalError(`The context hash worker failed: ${err.message}`, err))),
+    );
+    worker.once('exit', (code) =>
+      finish(() => reject(new InternalError(`The context hash worker exited (code ${code}) without an answer`))),
+    );
   });
 }
 
@@ -54,7 +68,11 @@ function startWorker(job: ContextJob): Worker {
   // Running from TypeScript sources (vitest, tsx): there is no .js to start, and tsx registers its
   // loader on the main thread only, so the worker loads its .ts entry through tsx's API itself.
   // The API's `require` entry is .cjs; its ESM twin sits beside it.
-  const api = pathToFileURL(createRequire(import.meta.url).resolve('tsx/esm/api').replace(/\.cjs$/, '.mjs')).href;
+  const api = pathToFileURL(
+    createRequire(import.meta.url)
+      .resolve('tsx/esm/api')
+      .replace(/\.cjs$/, '.mjs'),
+  ).href;
   const entry = new URL('./hash-worker.ts', import.meta.url).href;
   const code = `import(${JSON.stringify(api)}).then((tsx) => tsx.tsImport(${JSON.stringify(entry)}, ${JSON.stringify(entry)}));`;
   return new Worker(code, { eval: true, workerData: job });

@@ -24,22 +24,48 @@ function annotationsOf(run: CiRun): Annotation[] {
   const out: Annotation[] = [];
   for (const step of run.steps) {
     if (step.state !== 'failed') continue;
-    const message = [step.error?.message ?? step.detail ?? 'failed', ...(step.error?.hint ? [`hint: ${step.error.hint}`] : [])].join('\n');
-    out.push({ level: 'error', file: run.configFile, ...(step.line !== undefined ? { line: step.line } : {}), title: `tarmac ${run.command}: ${step.id} failed${step.error ? ` [${step.error.code}]` : ''}`, message });
+    const message = [
+      step.error?.message ?? step.detail ?? 'failed',
+      ...(step.error?.hint ? [`hint: ${step.error.hint}`] : []),
+    ].join('\n');
+    out.push({
+      level: 'error',
+      file: run.configFile,
+      ...(step.line !== undefined ? { line: step.line } : {}),
+      title: `tarmac ${run.command}: ${step.id} failed${step.error ? ` [${step.error.code}]` : ''}`,
+      message,
+    });
   }
   const failing = run.tests?.failing ?? [];
   for (const c of failing.slice(0, MAX_TEST_ANNOTATIONS)) {
-    out.push({ level: 'error', ...(c.file !== undefined ? { file: c.file } : {}), title: `test ${c.status === 'error' ? 'error' : 'failed'}: ${c.id}`, message: c.message ?? `${c.id} ${c.status}` });
+    out.push({
+      level: 'error',
+      ...(c.file !== undefined ? { file: c.file } : {}),
+      title: `test ${c.status === 'error' ? 'error' : 'failed'}: ${c.id}`,
+      message: c.message ?? `${c.id} ${c.status}`,
+    });
   }
   if (failing.length > MAX_TEST_ANNOTATIONS) {
-    out.push({ level: 'warning', title: 'more failing tests', message: `${failing.length - MAX_TEST_ANNOTATIONS} more failing test(s); see the job summary or the JUnit report` });
+    out.push({
+      level: 'warning',
+      title: 'more failing tests',
+      message: `${failing.length - MAX_TEST_ANNOTATIONS} more failing test(s); see the job summary or the JUnit report`,
+    });
   }
   const verdict = run.triage?.verdicts[0];
   if (verdict) {
     const actions = verdict.actions.map((a) => `- ${a}`);
-    out.push({ level: 'error', title: `tarmac triage: ${verdict.title} (${percent(verdict.confidence)} confidence)`, message: [verdict.summary, ...(actions.length > 0 ? ['actions:', ...actions] : [])].join('\n') });
+    out.push({
+      level: 'error',
+      title: `tarmac triage: ${verdict.title} (${percent(verdict.confidence)} confidence)`,
+      message: [verdict.summary, ...(actions.length > 0 ? ['actions:', ...actions] : [])].join('\n'),
+    });
   } else if (run.triage?.unclassified) {
-    out.push({ level: 'warning', title: 'tarmac triage: unclassified', message: [run.triage.unclassified.summary, ...run.triage.unclassified.abnormal.map((a) => `- ${a}`)].join('\n') });
+    out.push({
+      level: 'warning',
+      title: 'tarmac triage: unclassified',
+      message: [run.triage.unclassified.summary, ...run.triage.unclassified.abnormal.map((a) => `- ${a}`)].join('\n'),
+    });
   }
   return out;
 }

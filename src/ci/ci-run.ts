@@ -30,7 +30,10 @@ export interface CiRun {
   /** The config file as annotations name it: relative to the repository (GITHUB_WORKSPACE) or cwd. */
   configFile: string;
   steps: CiStep[];
-  tests?: { totals: { tests: number; passed: number; failed: number; skipped: number; errors: number }; failing: CiTestCase[] };
+  tests?: {
+    totals: { tests: number; passed: number; failed: number; skipped: number; errors: number };
+    failing: CiTestCase[];
+  };
   triage?: TriageResult;
   /** Files worth naming at the end (report, bundle), as paths shown to the user. */
   links: { label: string; path: string }[];

@@ -32,7 +32,13 @@ function splitId(id: string): [string, string] {
 function entryPath(source: YamlSource, list: string, name: string): (string | number)[] | undefined {
   const seq = rootValue(source, list);
   if (!isSeq(seq)) return undefined;
-  const index = seq.items.findIndex((item) => isMap(item) && item.items.some((p) => isScalar(p.key) && p.key.value === 'name' && isScalar(p.value) && String(p.value.value) === name));
+  const index = seq.items.findIndex(
+    (item) =>
+      isMap(item) &&
+      item.items.some(
+        (p) => isScalar(p.key) && p.key.value === 'name' && isScalar(p.value) && String(p.value.value) === name,
+      ),
+  );
   return index < 0 ? undefined : [list, index, 'name'];
 }
 

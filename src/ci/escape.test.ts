@@ -9,7 +9,9 @@ describe('workflow command escaping (as @actions/core does it)', () => {
   });
 
   it('builds ::level props::message and leaves out absent properties', () => {
-    expect(workflowCommand('error', { file: 'a,b.yaml', line: 3, title: 't: x' }, 'm\nn')).toBe('::error file=a%2Cb.yaml,line=3,title=t%3A x::m%0An');
+    expect(workflowCommand('error', { file: 'a,b.yaml', line: 3, title: 't: x' }, 'm\nn')).toBe(
+      '::error file=a%2Cb.yaml,line=3,title=t%3A x::m%0An',
+    );
     expect(workflowCommand('warning', {}, 'plain')).toBe('::warning::plain');
   });
 });

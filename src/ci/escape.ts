@@ -14,7 +14,11 @@ export function escapeProperty(text: string): string {
 export type AnnotationLevel = 'error' | 'warning' | 'notice';
 
 /** `::error file=F,line=N,title=T::message`; undefined properties are left out. */
-export function workflowCommand(level: AnnotationLevel, props: { file?: string; line?: number; title?: string }, message: string): string {
+export function workflowCommand(
+  level: AnnotationLevel,
+  props: { file?: string; line?: number; title?: string },
+  message: string,
+): string {
   const parts: string[] = [];
   if (props.file !== undefined) parts.push(`file=${escapeProperty(props.file)}`);
   if (props.line !== undefined) parts.push(`line=${props.line}`);

@@ -30,7 +30,13 @@ export function loadCiRun(input: LoadCiRunInput): CiRun {
   const finished = events.findLast((e) => e.type === 'run.finished');
   const steps = foldSteps(events, started?.at ?? events[0]?.at ?? 0);
   const configText = readOptional(input.configFile);
-  const lines = configText === undefined ? new Map<string, number>() : stepConfigLines(configText, steps.map((s) => s.id));
+  const lines =
+    configText === undefined
+      ? new Map<string, number>()
+      : stepConfigLines(
+          configText,
+          steps.map((s) => s.id),
+        );
   for (const step of steps) {
     const line = lines.get(step.id);
     if (line !== undefined) step.line = line;
@@ -72,25 +78,37 @@ function foldSteps(events: readonly TarmacEvent[], t0: number): CiStep[] {
   return [...steps.values()];
 }
 
-function foldTests(events: readonly TarmacEvent[], junit: string | undefined, testCwd: string, repoRoot: string): CiRun['tests'] {
+function foldTests(
+  events: readonly TarmacEvent[],
+  junit: string | undefined,
+  testCwd: string,
+  repoRoot: string,
+): CiRun['tests'] {
   const reported = events.findLast((e) => e.type === 'tests.reported');
   if (reported?.type !== 'tests.reported') return undefined;
   const files = junit === undefined ? new Map<string, string>() : caseFiles(junit);
-  const failing: CiTestCase[] = reported.cases.filter((c) => c.status === 'failed' || c.status === 'error').map((c) => {
-    const file = files.get(c.id);
-    return {
-      id: c.id, status: c.status as CiTestCase['status'],
-      ...(c.message !== undefined ? { message: c.message } : {}),
-      ...(file !== undefined ? { file: relative(repoRoot, resolve(testCwd, file)) } : {}),
-    };
-  });
+  const failing: CiTestCase[] = reported.cases
+    .filter((c) => c.status === 'failed' || c.status === 'error')
+    .map((c) => {
+      const file = files.get(c.id);
+      return {
+        id: c.id,
+        status: c.status as CiTestCase['status'],
+        ...(c.message !== undefined ? { message: c.message } : {}),
+        ...(file !== undefined ? { file: relative(repoRoot, resolve(testCwd, file)) } : {}),
+      };
+    });
   return { totals: reported.totals, failing };
 }
 
 // The run dir's junit.xml (a copy the test step keeps), else the config's test.junit.
 function junitFiles(input: LoadCiRunInput): string | undefined {
   const copy = join(input.runDir, 'junit.xml');
-  return existsSync(copy) ? copy : input.junitFile !== undefined && existsSync(input.junitFile) ? input.junitFile : undefined;
+  return existsSync(copy)
+    ? copy
+    : input.junitFile !== undefined && existsSync(input.junitFile)
+      ? input.junitFile
+      : undefined;
 }
 
 function caseFiles(file: string): Map<string, string> {

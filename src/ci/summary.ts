@@ -6,13 +6,29 @@ import { percent } from './annotations.js';
 
 const MAX_FAILING_LISTED = 20;
 
-const OUTCOME: Record<CiRun['outcome'], string> = { succeeded: '✅ succeeded', failed: '❌ FAILED', cancelled: '⚪ cancelled', unfinished: '⚠️ unfinished' };
-const STATE: Record<CiStep['state'], string> = { succeeded: '✅ succeeded', cached: '♻️ cached', failed: '❌ failed', skipped: '⏭️ skipped', cancelled: '⚪ cancelled', running: '⚠️ running', pending: '⏸️ pending' };
+const OUTCOME: Record<CiRun['outcome'], string> = {
+  succeeded: '✅ succeeded',
+  failed: '❌ FAILED',
+  cancelled: '⚪ cancelled',
+  unfinished: '⚠️ unfinished',
+};
+const STATE: Record<CiStep['state'], string> = {
+  succeeded: '✅ succeeded',
+  cached: '♻️ cached',
+  failed: '❌ failed',
+  skipped: '⏭️ skipped',
+  cancelled: '⚪ cancelled',
+  running: '⚠️ running',
+  pending: '⏸️ pending',
+};
 
 /** The job summary of one run, ending with a blank line so several runs can be appended. */
 export function renderSummary(run: CiRun): string {
   const out: string[] = [`## tarmac ${run.command}: ${OUTCOME[run.outcome]}`, ''];
-  out.push(`Run \`${run.runId}\`${run.durationMs !== undefined ? ` · ${formatDuration(run.durationMs)}` : ''} · config \`${run.configFile}\``, '');
+  out.push(
+    `Run \`${run.runId}\`${run.durationMs !== undefined ? ` · ${formatDuration(run.durationMs)}` : ''} · config \`${run.configFile}\``,
+    '',
+  );
   out.push(...results(run), ...triage(run), ...timeline(run));
   if (run.links.length > 0) out.push('### Files', '', ...run.links.map((l) => `- ${l.label}: \`${l.path}\``), '');
   return `${out.join('\n')}\n`;
@@ -26,11 +42,16 @@ function results(run: CiRun): string[] {
   out.push(`Steps: ${[...counts].map(([state, n]) => `${n} ${state}`).join(', ') || 'none'}`, '');
   if (run.tests) {
     const t = run.tests.totals;
-    out.push(`Tests: ${t.tests} total, ${t.passed} passed, ${t.failed} failed, ${t.errors} errors, ${t.skipped} skipped`, '');
+    out.push(
+      `Tests: ${t.tests} total, ${t.passed} passed, ${t.failed} failed, ${t.errors} errors, ${t.skipped} skipped`,
+      '',
+    );
     if (run.tests.failing.length > 0) {
       out.push('| Failing test | Status | Message |', '|---|---|---|');
-      for (const c of run.tests.failing.slice(0, MAX_FAILING_LISTED)) out.push(`| \`${cell(c.id)}\` | ${c.status} | ${cell(c.message ?? '')} |`);
-      if (run.tests.failing.length > MAX_FAILING_LISTED) out.push(`| … | | ${run.tests.failing.length - MAX_FAILING_LISTED} more |`);
+      for (const c of run.tests.failing.slice(0, MAX_FAILING_LISTED))
+        out.push(`| \`${cell(c.id)}\` | ${c.status} | ${cell(c.message ?? '')} |`);
+      if (run.tests.failing.length > MAX_FAILING_LISTED)
+        out.push(`| … | | ${run.tests.failing.length - MAX_FAILING_LISTED} more |`);
       out.push('');
     }
   }
@@ -48,11 +69,18 @@ function triage(run: CiRun): string[] {
   const top = run.triage.verdicts[0];
   if (top) {
     out.push(`**${cell(top.title)}** (${percent(top.confidence)} confidence): ${cell(top.summary)}`, '');
-    if (top.actions.length > 0) out.push('Actions:', '', ...top.actions.map((a, i) => `${i + 1}. ${inlineCode(a)}`), '');
+    if (top.actions.length > 0)
+      out.push('Actions:', '', ...top.actions.map((a, i) => `${i + 1}. ${inlineCode(a)}`), '');
     const others = run.triage.verdicts.slice(1, 4);
-    if (others.length > 0) out.push(`Also considered: ${others.map((v) => `${cell(v.title)} (${percent(v.confidence)})`).join(', ')}`, '');
+    if (others.length > 0)
+      out.push(`Also considered: ${others.map((v) => `${cell(v.title)} (${percent(v.confidence)})`).join(', ')}`, '');
   } else if (run.triage.unclassified) {
-    out.push(`**Unclassified**: ${cell(run.triage.unclassified.summary)}`, '', ...run.triage.unclassified.abnormal.map((a) => `- ${cell(a)}`), '');
+    out.push(
+      `**Unclassified**: ${cell(run.triage.unclassified.summary)}`,
+      '',
+      ...run.triage.unclassified.abnormal.map((a) => `- ${cell(a)}`),
+      '',
+    );
   } else {
     out.push('No verdict.', '');
   }
@@ -61,9 +89,20 @@ function triage(run: CiRun): string[] {
 
 function timeline(run: CiRun): string[] {
   if (run.steps.length === 0) return [];
-  const rows = [...run.steps].sort((a, b) => (a.startMs ?? Infinity) - (b.startMs ?? Infinity) || a.id.localeCompare(b.id));
-  return ['### Timeline', '', '| Step | State | Start | Duration |', '|---|---|---:|---:|',
-    ...rows.map((s) => `| \`${cell(s.id)}\` | ${STATE[s.state]} | ${s.startMs !== undefined ? `+${formatDuration(s.startMs)}` : ''} | ${s.durationMs !== undefined && s.startMs !== undefined ? formatDuration(s.durationMs) : ''} |`), ''];
+  const rows = [...run.steps].sort(
+    (a, b) => (a.startMs ?? Infinity) - (b.startMs ?? Infinity) || a.id.localeCompare(b.id),
+  );
+  return [
+    '### Timeline',
+    '',
+    '| Step | State | Start | Duration |',
+    '|---|---|---:|---:|',
+    ...rows.map(
+      (s) =>
+        `| \`${cell(s.id)}\` | ${STATE[s.state]} | ${s.startMs !== undefined ? `+${formatDuration(s.startMs)}` : ''} | ${s.durationMs !== undefined && s.startMs !== undefined ? formatDuration(s.durationMs) : ''} |`,
+    ),
+    '',
+  ];
 }
 
 // A table cell or inline text: one line, pipes escaped, no raw HTML (GitHub renders it in summaries).

@@ -24,7 +24,10 @@ export async function afterRun(input: AfterRunInput): Promise<void> {
   // No stage may throw: a failing report must not hide the run's own result.
   if (input.outcome === 'failed') {
     // Loaded only when a run failed: triage and reports are about a third of the modules a run would load at start.
-    const [{ triageStage }, { reportStage }] = await Promise.all([import('./triage-stage.js'), import('./report-stage.js')]);
+    const [{ triageStage }, { reportStage }] = await Promise.all([
+      import('./triage-stage.js'),
+      import('./report-stage.js'),
+    ]);
     // Triage first: its verdict is printed within seconds; it writes triage.json/md.
     await triageStage(input);
     // Report: must stay AFTER the triage stage, it reads the triage.json that stage writes.

@@ -13,10 +13,14 @@ export function refsTarget(env: Env, opts: { refs?: string; push?: boolean }, cw
   if (opts.refs === undefined) return undefined;
   // Not registryMode(): credentials are resolved later, with the process environment.
   if (!env.registry || !(env.registry.push || opts.push)) {
-    throw new TarmacError('REFS_WITHOUT_PUSH', '--refs writes the pushed registry references, and this build pushes nothing', {
-      exitCode: ExitCode.usage,
-      hint: 'Run `tarmac build --push --refs FILE` (with `registry.url` set in tarmac.yaml).',
-    });
+    throw new TarmacError(
+      'REFS_WITHOUT_PUSH',
+      '--refs writes the pushed registry references, and this build pushes nothing',
+      {
+        exitCode: ExitCode.usage,
+        hint: 'Run `tarmac build --push --refs FILE` (with `registry.url` set in tarmac.yaml).',
+      },
+    );
   }
   return resolve(cwd, opts.refs);
 }
@@ -24,5 +28,10 @@ export function refsTarget(env: Env, opts: { refs?: string; push?: boolean }, cw
 /** The refs document of a build in push mode; undefined when the env has no registry (references are local only). */
 export function refsDocument(env: Env, runId: string, images: readonly BuiltImage[]): RefsDocument | undefined {
   if (!env.registry) return undefined;
-  return { images: Object.fromEntries(images.map((i) => [i.name, i.ref])), env: env.name, runId, registry: env.registry.url };
+  return {
+    images: Object.fromEntries(images.map((i) => [i.name, i.ref])),
+    env: env.name,
+    runId,
+    registry: env.registry.url,
+  };
 }

@@ -28,7 +28,12 @@ export function buildJson(runId: string, result: BuildImagesResult): Record<stri
     images: result.images.map((image) => {
       const stepId = `build:${image.name}`;
       const err = summary.errors.get(stepId);
-      return { name: image.name, ref: image.ref, state: summary.states.get(stepId), ...(err ? { error: err.toJSON() } : {}) };
+      return {
+        name: image.name,
+        ref: image.ref,
+        state: summary.states.get(stepId),
+        ...(err ? { error: err.toJSON() } : {}),
+      };
     }),
   };
 }

@@ -20,11 +20,15 @@ export async function ciStage(input: AfterRunInput): Promise<void> {
   const { redact } = session;
   const repoRoot = io.env.GITHUB_WORKSPACE || io.cwd;
   // Inside the repository: relative (what a reader of the job sees); outside it: absolute.
-  const shown = (path: string) => { const rel = relative(repoRoot, path); return rel === '' || rel.startsWith('..') ? path : rel; };
+  const shown = (path: string) => {
+    const rel = relative(repoRoot, path);
+    return rel === '' || rel.startsWith('..') ? path : rel;
+  };
   const runId = session.bus.runId;
   const runDir = session.journal.dir;
   const links: CiRun['links'] = [];
-  for (const name of ['report.html', 'report.md', 'triage.md']) if (existsSync(join(runDir, name))) links.push({ label: name, path: shown(join(runDir, name)) });
+  for (const name of ['report.html', 'report.md', 'triage.md'])
+    if (existsSync(join(runDir, name))) links.push({ label: name, path: shown(join(runDir, name)) });
   if (input.outcome === 'failed') {
     try {
       // Loaded only for a failed run (node-tar and the bundle's readers).
@@ -39,7 +43,11 @@ export async function ciStage(input: AfterRunInput): Promise<void> {
   }
   try {
     const run = loadCiRun({
-      runDir, runId, configFile: session.env.file, repoRoot, links,
+      runDir,
+      runId,
+      configFile: session.env.file,
+      repoRoot,
+      links,
       ...(session.env.test?.junit ? { junitFile: session.env.test.junit } : {}),
       ...(session.env.test?.cwd ? { testCwd: session.env.test.cwd } : {}),
     });

@@ -20,13 +20,23 @@ export async function diskPreflight(deps: DiskPreflightDeps, io: CliIo): Promise
   const say = (message: string) => deps.bus.emit({ type: 'decision', message });
   try {
     const result = await diskGuard({
-      envName: deps.env.name, imageNames: deps.env.images.map((i) => i.name), ...(deps.env.disk ? { disk: deps.env.disk } : {}),
-      engine: deps.engine, runner: run, processEnv: io.env, signal: deps.signal,
+      envName: deps.env.name,
+      imageNames: deps.env.images.map((i) => i.name),
+      ...(deps.env.disk ? { disk: deps.env.disk } : {}),
+      engine: deps.engine,
+      runner: run,
+      processEnv: io.env,
+      signal: deps.signal,
     });
     for (const line of [...result.notes, ...result.lines]) say(line);
   } catch (err) {
     if (deps.signal.aborted) return;
-    const detail = err instanceof TarmacError ? [err.message, ...err.details.slice(-1)].join(': ') : err instanceof Error ? err.message : String(err);
+    const detail =
+      err instanceof TarmacError
+        ? [err.message, ...err.details.slice(-1)].join(': ')
+        : err instanceof Error
+          ? err.message
+          : String(err);
     say(`disk: free-space check skipped: ${detail.split('\n').join(' ')}`);
   }
 }

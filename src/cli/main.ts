@@ -24,8 +24,19 @@ export async function main(argv: string[], io: CliIo = processIo()): Promise<num
     .exitOverride()
     .configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) });
 
-  for (const declare of [declareRunCommands, declareTriageCommands, declareReportCommands, declareHistoryCommands, declareCiCommands]) {
-    declare(program, { io, setCode: (c) => { code = c; } });
+  for (const declare of [
+    declareRunCommands,
+    declareTriageCommands,
+    declareReportCommands,
+    declareHistoryCommands,
+    declareCiCommands,
+  ]) {
+    declare(program, {
+      io,
+      setCode: (c) => {
+        code = c;
+      },
+    });
   }
 
   try {
@@ -39,7 +50,11 @@ export async function main(argv: string[], io: CliIo = processIo()): Promise<num
     // A command that failed because Ctrl-C cancelled it is an interruption (exit 130), not a failure.
     const shown = interruptionOf(err) ?? err;
     // Errors never pass the bus: mask token shapes and secret-named environment values before printing.
-    io.stderr.write(makeRedactor(secretValues(undefined, io.env))(renderError(shown, io.cwd, colorsFor(Boolean(io.stderr.isTTY), io.env))));
+    io.stderr.write(
+      makeRedactor(secretValues(undefined, io.env))(
+        renderError(shown, io.cwd, colorsFor(Boolean(io.stderr.isTTY), io.env)),
+      ),
+    );
     return exitCodeOf(shown);
   }
 }

@@ -15,19 +15,44 @@ function stage(dir: string, outcome: 'failed' | 'succeeded', error?: unknown) {
   let stderr = '';
   const out = new PassThrough();
   const err = new PassThrough();
-  out.on('data', (d: Buffer) => { stdout += d.toString(); });
-  err.on('data', (d: Buffer) => { stderr += d.toString(); });
-  const env = { name: 'x', historyPath: join(dir, 'history.db'), images: [], registry: { url: 'r', push: false, pull: false, insecure: false, username: 'u', password: 'cfg-secret-1234' } } as unknown as Env;
+  out.on('data', (d: Buffer) => {
+    stdout += d.toString();
+  });
+  err.on('data', (d: Buffer) => {
+    stderr += d.toString();
+  });
+  const env = {
+    name: 'x',
+    historyPath: join(dir, 'history.db'),
+    images: [],
+    registry: { url: 'r', push: false, pull: false, insecure: false, username: 'u', password: 'cfg-secret-1234' },
+  } as unknown as Env;
   // Only what the stage reads: the env, the journal dir and the run id.
-  const session = { env, journal: { dir }, bus: { runId: 'r1' }, redact: makeRedactor(secretValues(env, {})) } as unknown as Session;
-  reportStage({ session, outcome, io: { stdout: out, stderr: err, env: {}, cwd: dir }, json: false, ...(error === undefined ? {} : { error }) });
+  const session = {
+    env,
+    journal: { dir },
+    bus: { runId: 'r1' },
+    redact: makeRedactor(secretValues(env, {})),
+  } as unknown as Session;
+  reportStage({
+    session,
+    outcome,
+    io: { stdout: out, stderr: err, env: {}, cwd: dir },
+    json: false,
+    ...(error === undefined ? {} : { error }),
+  });
   return { stdout, stderr };
 }
 
 describe('reportStage', () => {
   it('writes report.md and report.html of a failed run and prints both paths in one line', () => {
     const dir = mkdtempSync(join(tmpdir(), 'tarmac-report-stage-'));
-    writeFileSync(join(dir, 'events.jsonl'), crashRun({ output: 'pw cfg-secret-1234' }).map((e) => JSON.stringify(e)).join('\n'));
+    writeFileSync(
+      join(dir, 'events.jsonl'),
+      crashRun({ output: 'pw cfg-secret-1234' })
+        .map((e) => JSON.stringify(e))
+        .join('\n'),
+    );
     const { stdout, stderr } = stage(dir, 'failed', new Error('boom cfg-secret-1234'));
     expect(stderr).toBe('');
     expect(stdout).toBe('report: report.md · report.html\n');

@@ -15,7 +15,12 @@ export function reportStage(input: AfterRunInput): void {
   const warn = (line: string): void => void io.stderr.write(`warning: ${redact(line)}\n`);
   try {
     const expected = expectedDurations(session.env, session.bus.runId, warn);
-    const { model, warnings } = loadRunReport(session.journal.dir, session.bus.runId, expected, thrownError(input.error));
+    const { model, warnings } = loadRunReport(
+      session.journal.dir,
+      session.bus.runId,
+      expected,
+      thrownError(input.error),
+    );
     warnings.forEach(warn);
     const paths = writeRunReport(session.journal.dir, model, redact);
     const show = (p: string): string => (p.startsWith(io.cwd) ? relative(io.cwd, p) : p);
@@ -28,12 +33,20 @@ export function reportStage(input: AfterRunInput): void {
 
 /** A usage error (a bad flag combination) or an interrupt is not a failure worth a report. */
 function reportWorthy(error: unknown): boolean {
-  return !(error instanceof TarmacError && (error.exitCode === ExitCode.usage || error.exitCode === ExitCode.interrupted));
+  return !(
+    error instanceof TarmacError &&
+    (error.exitCode === ExitCode.usage || error.exitCode === ExitCode.interrupted)
+  );
 }
 
 /** The thrown error as the report shows it (the renderers redact it). */
 function thrownError(error: unknown): EventError | undefined {
   if (error === undefined) return undefined;
   const e = toTarmacError(error);
-  return { code: e.code, message: e.message, ...(e.hint ? { hint: e.hint } : {}), ...(e.details.length > 0 ? { tail: e.details } : {}) };
+  return {
+    code: e.code,
+    message: e.message,
+    ...(e.hint ? { hint: e.hint } : {}),
+    ...(e.details.length > 0 ? { tail: e.details } : {}),
+  };
 }

@@ -83,29 +83,71 @@ export async function openSession(opts: SessionOptions, io: CliIo, command = 'ru
     // History consumes the same events; it warns once and stops on a database error, never failing the run.
     // Read before this run records anything, so its estimates come from earlier runs only.
     const durations = learnedDurations(env.historyPath, env.name, (m) => void io.stderr.write(`${m}\n`));
-    const history = openRecorder({ path: env.historyPath, env: env.name, dir: journal.dir, ...(io.env.TARMAC_RUN_LABEL ? { label: io.env.TARMAC_RUN_LABEL } : {}), warn: (m) => void io.stderr.write(`${m}\n`) });
+    const history = openRecorder({
+      path: env.historyPath,
+      env: env.name,
+      dir: journal.dir,
+      ...(io.env.TARMAC_RUN_LABEL ? { label: io.env.TARMAC_RUN_LABEL } : {}),
+      warn: (m) => void io.stderr.write(`${m}\n`),
+    });
     bus.subscribe(history.listener);
     const progress = opts.json ? io.stderr : io.stdout;
     finish = (outcome) => {
-      if (!bus.history.some((e) => e.type === 'run.finished')) bus.emit({ type: 'run.finished', outcome, durationMs: Date.now() - started });
+      if (!bus.history.some((e) => e.type === 'run.finished'))
+        bus.emit({ type: 'run.finished', outcome, durationMs: Date.now() - started });
     };
     // Printed plainly before the live view starts, so the user reads what was cleaned on any terminal.
-    const early = bus.subscribe(plainView({ write: (text) => void progress.write(text), colors: colorsFor(Boolean(progress.isTTY), io.env), verbose: false }));
+    const early = bus.subscribe(
+      plainView({
+        write: (text) => void progress.write(text),
+        colors: colorsFor(Boolean(progress.isTTY), io.env),
+        verbose: false,
+      }),
+    );
     // Independent engine queries (reconcile lists containers and images, the disk check asks `podman info`): at once.
     await Promise.all([
-      reconcile({ stateDir: env.stateDir, envName: env.name, imageNames: env.images.map((i) => i.name), runId: bus.runId, engine, runner: run, bus, signal: root.signal, probe }),
+      reconcile({
+        stateDir: env.stateDir,
+        envName: env.name,
+        imageNames: env.images.map((i) => i.name),
+        runId: bus.runId,
+        engine,
+        runner: run,
+        bus,
+        signal: root.signal,
+        probe,
+      }),
       opts.diskCheck ? diskPreflight({ env, engine, bus, signal: root.signal }, io) : undefined,
     ]);
     // Runs reconcile just marked abandoned in their journals are marked so in the history too.
     history.settle(bus.runId);
     // Shares the engine with other tarmac runs on this host; reclaiming dead runs' units is printed with the cleanup.
-    const lease = openHostLease({ engine, processEnv: io.env, bus, envName: env.name, capacity: opts.capacity ?? env.capacity });
+    const lease = openHostLease({
+      engine,
+      processEnv: io.env,
+      bus,
+      envName: env.name,
+      capacity: opts.capacity ?? env.capacity,
+    });
     early();
-    const view = attachView(bus, progress, io.env, { plain: Boolean(opts.plain || opts.ci), verbose: Boolean(opts.verbose) });
+    const view = attachView(bus, progress, io.env, {
+      plain: Boolean(opts.plain || opts.ci),
+      verbose: Boolean(opts.verbose),
+    });
     if (opts.verbose) for (const line of explanation) progress.write(`engine: ${line}\n`);
     let closed = false;
     return {
-      env, engine, bus, journal, view, root, progress, redact, ...(opts.ci ? { ci: true } : {}), durations, ...(lease ? { hostGate: lease.gate } : {}),
+      env,
+      engine,
+      bus,
+      journal,
+      view,
+      root,
+      progress,
+      redact,
+      ...(opts.ci ? { ci: true } : {}),
+      durations,
+      ...(lease ? { hostGate: lease.gate } : {}),
       close() {
         if (closed) return;
         closed = true;

@@ -10,7 +10,9 @@ describe('interruptionOf', () => {
   });
 
   it('turns a command failed because it was cancelled into an interruption', () => {
-    const failed = new TarmacError('ENGINE_COMMAND_FAILED', 'Could not check whether image x exists', { cause: { command: 'podman image exists x', cancelled: true } });
+    const failed = new TarmacError('ENGINE_COMMAND_FAILED', 'Could not check whether image x exists', {
+      cause: { command: 'podman image exists x', cancelled: true },
+    });
     const found = interruptionOf(failed);
     expect(found).toBeInstanceOf(CancelledError);
     expect(found?.exitCode).toBe(130);

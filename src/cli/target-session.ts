@@ -10,7 +10,10 @@ import type { ClusterTarget } from '../targets/types.js';
 import type { CliIo } from './io.js';
 
 /** Loads the env and builds its target. */
-export async function openTarget(opts: { file?: string }, io: CliIo): Promise<{ env: Env; target: ClusterTarget; why: string }> {
+export async function openTarget(
+  opts: { file?: string },
+  io: CliIo,
+): Promise<{ env: Env; target: ClusterTarget; why: string }> {
   const file = opts.file ? resolve(io.cwd, opts.file) : findConfigFile(io.cwd);
   const env = await loadEnv(file, { cwd: io.cwd });
   const { engine } = await detectEngine(env.engine, { runner: run, env: io.env });

@@ -11,11 +11,18 @@ import type { Runner } from '../exec/types.js';
 const DETECT_PROBE_MS = 2_000;
 
 /** The engine for `config`; undefined only when no engine binary is on PATH. */
-export async function engineForTriage(config: Env['engine'], runner: Runner, processEnv: NodeJS.ProcessEnv): Promise<ContainerEngine | undefined> {
+export async function engineForTriage(
+  config: Env['engine'],
+  runner: Runner,
+  processEnv: NodeJS.ProcessEnv,
+): Promise<ContainerEngine | undefined> {
   try {
     return (await detectEngine(config, { runner, env: processEnv, healthTimeoutMs: DETECT_PROBE_MS })).engine;
   } catch {
-    const strategies = config.type === 'auto' ? autoStrategies(config, runner, processEnv) : [configuredStrategy({ ...config, type: config.type }, runner)];
+    const strategies =
+      config.type === 'auto'
+        ? autoStrategies(config, runner, processEnv)
+        : [configuredStrategy({ ...config, type: config.type }, runner)];
     return strategies.find((s) => s.applies(processEnv) && findOnPath(s.bin, processEnv) !== undefined)?.create();
   }
 }

@@ -30,10 +30,18 @@ export async function triageStage(input: TriageStageInput): Promise<TriageResult
     process.once('SIGINT', onSignal);
     try {
       const result = await triageRun({
-        env: session.env, engine: session.engine, runner: run, runDir: session.journal.dir, signal: controller.signal,
-        processEnv: io.env, redact: session.redact, ...(input.error === undefined ? {} : { thrown: input.error }),
+        env: session.env,
+        engine: session.engine,
+        runner: run,
+        runDir: session.journal.dir,
+        signal: controller.signal,
+        processEnv: io.env,
+        redact: session.redact,
+        ...(input.error === undefined ? {} : { thrown: input.error }),
       });
-      out.write(`\n${renderTriageText(result, { colors: colorsFor(Boolean(out.isTTY), io.env), markdownPath: triagePaths(session.journal.dir).markdown })}`);
+      out.write(
+        `\n${renderTriageText(result, { colors: colorsFor(Boolean(out.isTTY), io.env), markdownPath: triagePaths(session.journal.dir).markdown })}`,
+      );
       return result;
     } finally {
       process.off('SIGINT', onSignal);
@@ -46,5 +54,8 @@ export async function triageStage(input: TriageStageInput): Promise<TriageResult
 
 /** A usage error (bad flag combination) is not an infrastructure failure: nothing to triage. */
 function triageWorthy(error: unknown): boolean {
-  return !(error instanceof TarmacError && (error.exitCode === ExitCode.usage || error.exitCode === ExitCode.interrupted));
+  return !(
+    error instanceof TarmacError &&
+    (error.exitCode === ExitCode.usage || error.exitCode === ExitCode.interrupted)
+  );
 }

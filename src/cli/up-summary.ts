@@ -8,12 +8,17 @@ import { formatDuration } from '../config/duration.js';
 import type { Colors } from '../ui/colors.js';
 
 /** The text printed after the view. */
-export function upSummary(input: { summary: RunSummary; events: readonly TarmacEvent[]; test?: TestOutcome; durationMs: number }, c: Colors): string {
+export function upSummary(
+  input: { summary: RunSummary; events: readonly TarmacEvent[]; test?: TestOutcome; durationMs: number },
+  c: Colors,
+): string {
   const lines = [`${c.bold(outcomeWord(input.summary.outcome))} in ${formatDuration(input.durationMs)}`];
   for (const p of phaseFigures(input.events)) {
     const cached = p.cached > 0 ? `, ${p.cached} cached` : '';
     const failed = p.failed > 0 ? c.red(`, ${p.failed} failed`) : '';
-    lines.push(`  ${p.kind.padEnd(8)} ${formatDuration(p.wallMs).padStart(7)}  ${p.steps} step${p.steps === 1 ? '' : 's'}${cached}${failed}`);
+    lines.push(
+      `  ${p.kind.padEnd(8)} ${formatDuration(p.wallMs).padStart(7)}  ${p.steps} step${p.steps === 1 ? '' : 's'}${cached}${failed}`,
+    );
   }
   if (input.test?.report) lines.push(`  tests: ${formatTestSummary(input.test.report)}`);
   for (const [stepId, err] of input.summary.errors) {

@@ -11,7 +11,12 @@ export interface AttachedView {
 }
 
 /** Plain view when the stream is not a TTY, in CI, or when asked; else the live view. */
-export function attachView(bus: EventBus, out: CliIo['stdout'], env: NodeJS.ProcessEnv, opts: { plain: boolean; verbose: boolean }): AttachedView {
+export function attachView(
+  bus: EventBus,
+  out: CliIo['stdout'],
+  env: NodeJS.ProcessEnv,
+  opts: { plain: boolean; verbose: boolean },
+): AttachedView {
   const isTTY = Boolean(out.isTTY);
   const colors = colorsFor(isTTY, env);
   const write = (text: string) => void out.write(text);
@@ -22,5 +27,11 @@ export function attachView(bus: EventBus, out: CliIo['stdout'], env: NodeJS.Proc
   }
   const view = ttyView({ write, colors, columns: () => out.columns ?? 100, now: () => Date.now() });
   const unsubscribe = bus.subscribe(view.listener);
-  return { colors, stop: () => { view.stop(); unsubscribe(); } };
+  return {
+    colors,
+    stop: () => {
+      view.stop();
+      unsubscribe();
+    },
+  };
 }

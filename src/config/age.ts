@@ -19,17 +19,15 @@ export function parseAge(value: string | number): number | undefined {
 const AGE_EXAMPLE = 'Expected an age such as "7d", "36h" or a number of seconds';
 
 /** Zod type for a positive age; output is milliseconds. */
-export const ageMs = z
-  .union([z.string(), z.number()], { error: AGE_EXAMPLE })
-  .transform((value, ctx) => {
-    const ms = parseAge(value);
-    if (ms === undefined) {
-      ctx.addIssue({ code: 'custom', message: `${AGE_EXAMPLE}, got \`${String(value)}\`` });
-      return z.NEVER;
-    }
-    if (ms <= 0) {
-      ctx.addIssue({ code: 'custom', message: `Expected a positive age, got \`${String(value)}\`` });
-      return z.NEVER;
-    }
-    return ms;
-  });
+export const ageMs = z.union([z.string(), z.number()], { error: AGE_EXAMPLE }).transform((value, ctx) => {
+  const ms = parseAge(value);
+  if (ms === undefined) {
+    ctx.addIssue({ code: 'custom', message: `${AGE_EXAMPLE}, got \`${String(value)}\`` });
+    return z.NEVER;
+  }
+  if (ms <= 0) {
+    ctx.addIssue({ code: 'custom', message: `Expected a positive age, got \`${String(value)}\`` });
+    return z.NEVER;
+  }
+  return ms;
+});

@@ -44,7 +44,9 @@ describe('durationMs (schema type)', () => {
   });
 
   it('explains the format for malformed input', () => {
-    expect(durationMs.safeParse('soon').error?.issues[0]?.message).toMatch(/^Expected a duration such as "90s".*got `soon`$/);
+    expect(durationMs.safeParse('soon').error?.issues[0]?.message).toMatch(
+      /^Expected a duration such as "90s".*got `soon`$/,
+    );
     expect(durationMs.safeParse([1]).error?.issues[0]?.message).toMatch(/^Expected a duration such as "90s"/);
   });
 });

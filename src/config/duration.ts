@@ -31,7 +31,10 @@ export const durationMs = z
   .transform((value, ctx) => {
     const ms = parseDuration(value);
     if (ms === undefined) {
-      ctx.addIssue({ code: 'custom', message: `Expected a duration such as "90s", "15m" or a number of seconds, got \`${String(value)}\`` });
+      ctx.addIssue({
+        code: 'custom',
+        message: `Expected a duration such as "90s", "15m" or a number of seconds, got \`${String(value)}\``,
+      });
       return z.NEVER;
     }
     if (ms <= 0) {

@@ -25,7 +25,8 @@ export const configErrorMap: z.core.$ZodErrorMap = (issue) => {
   const got = describeValue(issue.input);
   switch (issue.code) {
     case 'invalid_type': {
-      if (issue.input === undefined && issue.path?.length) return `Missing required key \`${String(issue.path.at(-1))}\``;
+      if (issue.input === undefined && issue.path?.length)
+        return `Missing required key \`${String(issue.path.at(-1))}\``;
       if (issue.input == null && !issue.path?.length) return 'Expected a mapping of settings, got an empty file';
       return `Expected ${noun(issue.expected)}, got ${got}`;
     }
@@ -34,7 +35,9 @@ export const configErrorMap: z.core.$ZodErrorMap = (issue) => {
         ? `Expected \`${String(issue.values[0])}\`, got ${got}`
         : `Expected one of ${issue.values.map((v) => `\`${String(v)}\``).join(', ')}, got ${got}`;
     case 'invalid_union': {
-      const expected = issue.errors.flatMap((branch) => branch.map((i) => (i.code === 'invalid_type' ? noun(i.expected) : '')));
+      const expected = issue.errors.flatMap((branch) =>
+        branch.map((i) => (i.code === 'invalid_type' ? noun(i.expected) : '')),
+      );
       return expected.every(Boolean) ? `Expected ${joinOr(expected)}, got ${got}` : undefined;
     }
     case 'too_small':

@@ -7,14 +7,16 @@ import { allowedKeys, describeAt } from './schema-walk.js';
 import { closestMatch, suggestionHint } from './suggest.js';
 import type { Finding } from './finding.js';
 
-const NAME_HINT = 'Use lowercase letters, digits, ".", "_" and "-", starting and ending with a letter or digit, e.g. `api-gateway`.';
+const NAME_HINT =
+  'Use lowercase letters, digits, ".", "_" and "-", starting and ending with a letter or digit, e.g. `api-gateway`.';
 const DURATION_HINT = 'Units are ms, s, m and h, and combine like "1h30m"; a plain number means seconds.';
 const POSITIVE_DURATION_HINT = 'Use a duration greater than zero, such as "90s" or "15m".';
 const ROOT_HINT = 'Start with `name: <environment name>`, then add `images`, `deploy` and `test`.';
 
 // Fixes worth naming for particular keys, by schema path with list indexes dropped.
 const FIX_HINTS: Record<string, string> = {
-  'images.weight': 'Use 1 for an ordinary build and more for heavy ones; the weight is the engine units the build claims while it runs.',
+  'images.weight':
+    'Use 1 for an ordinary build and more for heavy ones; the weight is the engine units the build claims while it runs.',
   'build.capacity': 'Use at least 1: the engine units that may be in use at once (2 suits most machines).',
   'test.command': 'Write the command as an argv list, e.g. `command: [node, suite.mjs]`.',
 };
@@ -68,7 +70,8 @@ function descriptionHint(issue: z.core.$ZodIssue, path: PathKey[]): string | und
     return description !== undefined && typeof parentKey === 'string' ? `\`${parentKey}\`: ${description}` : undefined;
   }
   // A list entry of the wrong shape: name the list it belongs to.
-  if (typeof key === 'number') return `Each entry of \`${formatPath(path.slice(0, -1))}\` describes ${own.charAt(0).toLowerCase()}${own.slice(1)}`;
+  if (typeof key === 'number')
+    return `Each entry of \`${formatPath(path.slice(0, -1))}\` describes ${own.charAt(0).toLowerCase()}${own.slice(1)}`;
   if (issue.message.startsWith('Missing required key')) return `Add \`${String(key)}\`: ${own}`;
   return `\`${String(key)}\`: ${own}`;
 }

@@ -6,7 +6,12 @@ import { configJsonSchemaText, JSON_SCHEMA_PATH } from './json-schema.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 
-type JsonSchema = { description?: string; properties?: Record<string, JsonSchema>; items?: JsonSchema; additionalProperties?: unknown };
+type JsonSchema = {
+  description?: string;
+  properties?: Record<string, JsonSchema>;
+  items?: JsonSchema;
+  additionalProperties?: unknown;
+};
 
 // Paths of object properties in the JSON Schema that carry no description.
 function undescribed(schema: JsonSchema, at: string): string[] {
@@ -24,7 +29,9 @@ describe('schema/tarmac.schema.json', () => {
 
   it('describes every key, so editors can explain it', () => {
     const schema = JSON.parse(configJsonSchemaText()) as JsonSchema;
-    expect(Object.keys(schema.properties ?? {})).toEqual(expect.arrayContaining(['name', 'images', 'deploy', 'timeouts', 'test']));
+    expect(Object.keys(schema.properties ?? {})).toEqual(
+      expect.arrayContaining(['name', 'images', 'deploy', 'timeouts', 'test']),
+    );
     expect(undescribed(schema, '')).toEqual([]);
   });
 

@@ -6,8 +6,12 @@ import { ConfigError, TarmacError } from '../errors/errors.js';
 import { findConfigFile, loadEnv, loadEnvWithWarnings } from './load.js';
 
 let root: string;
-beforeEach(() => { root = mkdtempSync(path.join(tmpdir(), 'tarmac-config-')); });
-afterEach(() => { rmSync(root, { recursive: true, force: true }); });
+beforeEach(() => {
+  root = mkdtempSync(path.join(tmpdir(), 'tarmac-config-'));
+});
+afterEach(() => {
+  rmSync(root, { recursive: true, force: true });
+});
 
 // Writes files under root; a name ending in `/` makes a directory.
 function tree(files: Record<string, string>): void {
@@ -44,43 +48,97 @@ describe('loadEnv normalisation', () => {
     });
     const dir = path.join(root, 'proj');
     const env = await loadEnv('proj/tarmac.yaml', { cwd: root });
-    expect(env).toMatchObject({ name: 'shop', file: path.join(dir, 'tarmac.yaml'), dir, stateDir: path.join(dir, '.tarmac'), capacity: 2 });
+    expect(env).toMatchObject({
+      name: 'shop',
+      file: path.join(dir, 'tarmac.yaml'),
+      dir,
+      stateDir: path.join(dir, '.tarmac'),
+      capacity: 2,
+    });
     expect(env.engine).toEqual({ type: 'auto' });
     expect(env.images).toEqual([
-      { name: 'base', contextDir: path.join(dir, 'svc/base'), containerfile: path.join(dir, 'svc/base/Containerfile'), args: {}, weight: 1, dependsOn: [] },
-      { name: 'api', contextDir: path.join(dir, 'svc/api'), containerfile: path.join(dir, 'svc/api/Dockerfile'), args: { N: '3', DEBUG: 'false', TAG: 'v1' }, weight: 2, dependsOn: ['base'] },
-      { name: 'web', contextDir: dir, containerfile: path.join(dir, 'web.Containerfile'), args: {}, weight: 1, dependsOn: [] },
+      {
+        name: 'base',
+        contextDir: path.join(dir, 'svc/base'),
+        containerfile: path.join(dir, 'svc/base/Containerfile'),
+        args: {},
+        weight: 1,
+        dependsOn: [],
+      },
+      {
+        name: 'api',
+        contextDir: path.join(dir, 'svc/api'),
+        containerfile: path.join(dir, 'svc/api/Dockerfile'),
+        args: { N: '3', DEBUG: 'false', TAG: 'v1' },
+        weight: 2,
+        dependsOn: ['base'],
+      },
+      {
+        name: 'web',
+        contextDir: dir,
+        containerfile: path.join(dir, 'web.Containerfile'),
+        args: {},
+        weight: 1,
+        dependsOn: [],
+      },
     ]);
-    expect(env.cluster).toEqual({ target: 'auto', name: 'shop-e2e', kindConfig: path.join(dir, 'kind.yaml'), reuse: 'healthy' });
-    expect(env.deploy).toEqual([{ name: 'apps', manifests: [path.join(dir, 'k8s')], kustomize: path.join(dir, 'kz'), after: [] }]);
-    expect(env.test).toEqual({ command: ['node', 'suite.mjs'], env: {}, junit: path.join(dir, 'out/junit.xml'), timeoutMs: 1_200_000, cwd: dir });
+    expect(env.cluster).toEqual({
+      target: 'auto',
+      name: 'shop-e2e',
+      kindConfig: path.join(dir, 'kind.yaml'),
+      reuse: 'healthy',
+    });
+    expect(env.deploy).toEqual([
+      { name: 'apps', manifests: [path.join(dir, 'k8s')], kustomize: path.join(dir, 'kz'), after: [] },
+    ]);
+    expect(env.test).toEqual({
+      command: ['node', 'suite.mjs'],
+      env: {},
+      junit: path.join(dir, 'out/junit.xml'),
+      timeoutMs: 1_200_000,
+      cwd: dir,
+    });
     expect(env.timeouts).toMatchObject({ build: 90_000, test: 1_200_000, cluster: 300_000, heartbeat: 15_000 });
     expect(env.registry).toBeUndefined();
   });
 
   it('takes the test timeout and cwd from test: when given', async () => {
-    tree({ 'tarmac.yaml': 'name: shop\ntest: { command: [make, e2e], timeout: 5m, cwd: e2e }\ncluster: { name: ci }\n', 'e2e/': '' });
+    tree({
+      'tarmac.yaml': 'name: shop\ntest: { command: [make, e2e], timeout: 5m, cwd: e2e }\ncluster: { name: ci }\n',
+      'e2e/': '',
+    });
     const env = await loadEnv(path.join(root, 'tarmac.yaml'));
     expect(env.test).toMatchObject({ timeoutMs: 300_000, cwd: path.join(root, 'e2e') });
     expect(env.cluster.name).toBe('ci');
   });
 
   it('returns warnings beside the Env without failing', async () => {
-    tree({ 'tarmac.yaml': 'name: shop\nbuild: { capacity: 1 }\nimages:\n  - { name: big, weight: 3 }\n', Containerfile: FROM });
+    tree({
+      'tarmac.yaml': 'name: shop\nbuild: { capacity: 1 }\nimages:\n  - { name: big, weight: 3 }\n',
+      Containerfile: FROM,
+    });
     const { env, warnings } = await loadEnvWithWarnings(path.join(root, 'tarmac.yaml'));
     expect(env.images[0]?.weight).toBe(3);
-    expect(warnings).toEqual([expect.objectContaining({ line: 4, path: 'images[0].weight', message: expect.stringMatching(/run alone/) })]);
+    expect(warnings).toEqual([
+      expect.objectContaining({ line: 4, path: 'images[0].weight', message: expect.stringMatching(/run alone/) }),
+    ]);
   });
 });
 
 describe('loadEnv errors', () => {
   it('reports schema and rule problems together, sorted by line', async () => {
-    tree({ 'tarmac.yaml': 'name: shop\nimages:\n  - { name: a, context: nope }\n  - { name: b, weight: 0 }\n', Containerfile: FROM });
+    tree({
+      'tarmac.yaml': 'name: shop\nimages:\n  - { name: a, context: nope }\n  - { name: b, weight: 0 }\n',
+      Containerfile: FROM,
+    });
     const err = await loadEnv(path.join(root, 'tarmac.yaml')).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(ConfigError);
     const { problems, exitCode } = err as ConfigError;
     expect(exitCode).toBe(2);
-    expect(problems.map((p) => `${p.line}:${p.col} ${p.path}`)).toEqual(['3:25 images[0].context', '4:24 images[1].weight']);
+    expect(problems.map((p) => `${p.line}:${p.col} ${p.path}`)).toEqual([
+      '3:25 images[0].context',
+      '4:24 images[1].weight',
+    ]);
   });
 
   it('shows where a relative path resolved to when cwd is elsewhere', async () => {
@@ -104,6 +162,8 @@ describe('findConfigFile', () => {
   });
 
   it('throws CONFIG_NOT_FOUND (exit 2) naming -f when there is none', () => {
-    expect(() => findConfigFile(root)).toThrow(expect.objectContaining({ code: 'CONFIG_NOT_FOUND', exitCode: 2, hint: expect.stringContaining('-f') }));
+    expect(() => findConfigFile(root)).toThrow(
+      expect.objectContaining({ code: 'CONFIG_NOT_FOUND', exitCode: 2, hint: expect.stringContaining('-f') }),
+    );
   });
 });

@@ -39,7 +39,10 @@ export async function loadEnvWithWarnings(file: string, options: LoadOptions = {
   const abs = path.resolve(cwd, file);
   const { source, errors } = parseYaml(await readConfig(abs, file));
   if (errors.length > 0) {
-    throw new ConfigError(abs, errors.map((e) => ({ file: abs, line: e.line, col: e.col, path: '', message: e.message, hint: e.hint })));
+    throw new ConfigError(
+      abs,
+      errors.map((e) => ({ file: abs, line: e.line, col: e.col, path: '', message: e.message, hint: e.hint })),
+    );
   }
   const data = toData(source, abs);
   const parsed = configSchema.safeParse(data, { error: configErrorMap });
@@ -55,7 +58,16 @@ function toData(source: YamlSource, file: string): unknown {
     return source.doc.toJS({ maxAliasCount: 100 });
   } catch (cause) {
     const message = `YAML error: ${cause instanceof Error ? cause.message : String(cause)}`;
-    throw new ConfigError(file, [{ file, line: 1, col: 1, path: '', message, hint: 'Check the anchors (`&name`) and aliases (`*name`): each alias needs an anchor above it, and aliases must not multiply.' }]);
+    throw new ConfigError(file, [
+      {
+        file,
+        line: 1,
+        col: 1,
+        path: '',
+        message,
+        hint: 'Check the anchors (`&name`) and aliases (`*name`): each alias needs an anchor above it, and aliases must not multiply.',
+      },
+    ]);
   }
 }
 
@@ -64,11 +76,17 @@ async function readConfig(abs: string, asGiven: string): Promise<string> {
     return await readFile(abs, 'utf8');
   } catch (cause) {
     const missing = (cause as NodeJS.ErrnoException).code === 'ENOENT';
-    throw new TarmacError('CONFIG_NOT_FOUND', missing ? `Config file ${asGiven} not found` : `Cannot read config file ${asGiven}`, {
-      exitCode: ExitCode.usage,
-      cause,
-      hint: missing ? 'Check the path given with `-f`, or run tarmac where tarmac.yaml is.' : 'Pass a readable YAML file with `-f <path>`.',
-    });
+    throw new TarmacError(
+      'CONFIG_NOT_FOUND',
+      missing ? `Config file ${asGiven} not found` : `Cannot read config file ${asGiven}`,
+      {
+        exitCode: ExitCode.usage,
+        cause,
+        hint: missing
+          ? 'Check the path given with `-f`, or run tarmac where tarmac.yaml is.'
+          : 'Pass a readable YAML file with `-f <path>`.',
+      },
+    );
   }
 }
 
@@ -76,12 +94,17 @@ async function readConfig(abs: string, asGiven: string): Promise<string> {
 function toProblems(source: YamlSource, file: string, findings: Finding[]): ConfigProblem[] {
   const problems = findings.map((f, order) => {
     const { line, col } = locate(source, f.path, f.atKey);
-    return { problem: { file, line, col, path: formatPath(f.path), message: f.message, ...(f.hint ? { hint: f.hint } : {}) }, order };
+    return {
+      problem: { file, line, col, path: formatPath(f.path), message: f.message, ...(f.hint ? { hint: f.hint } : {}) },
+      order,
+    };
   });
   problems.sort((a, b) => a.problem.line - b.problem.line || a.problem.col - b.problem.col || a.order - b.order);
   const seen = new Set<string>();
-  return problems.map((p) => p.problem).filter((p) => {
-    const key = `${p.line}:${p.col}:${p.path}:${p.message}`;
-    return seen.has(key) ? false : (seen.add(key), true);
-  });
+  return problems
+    .map((p) => p.problem)
+    .filter((p) => {
+      const key = `${p.line}:${p.col}:${p.path}:${p.message}`;
+      return seen.has(key) ? false : (seen.add(key), true);
+    });
 }

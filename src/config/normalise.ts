@@ -48,7 +48,9 @@ export function normaliseConfig(config: ConfigOutput, file: string): Env {
     historyPath: at(config.history.path),
     disk: {
       minFreeBytes: config.disk.minFree,
-      ...(config.disk.prune?.danglingOlderThan !== undefined ? { pruneDanglingOlderThanMs: config.disk.prune.danglingOlderThan } : {}),
+      ...(config.disk.prune?.danglingOlderThan !== undefined
+        ? { pruneDanglingOlderThanMs: config.disk.prune.danglingOlderThan }
+        : {}),
     },
   };
 }

@@ -15,7 +15,10 @@ describe('README configuration reference', () => {
 
   it('is what README.md contains (run `npm run schema` after changing the schema)', () => {
     const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
-    const committed = readme.slice(readme.indexOf(REFERENCE_START), readme.indexOf(REFERENCE_END) + REFERENCE_END.length);
+    const committed = readme.slice(
+      readme.indexOf(REFERENCE_START),
+      readme.indexOf(REFERENCE_END) + REFERENCE_END.length,
+    );
     expect(committed).toBe(section);
   });
 });

@@ -17,7 +17,8 @@ export const REFERENCE_END = '<!-- config-reference:end -->';
 /** A short type for the table: `string`, `"auto" | "kind"`, `list of object`, `duration`. */
 function typeText(s: JsonSchema): string {
   if (s.enum) return s.enum.map((v) => `\`${String(v)}\``).join(' \\| ');
-  if (Array.isArray(s.type)) return s.type.includes('string') && s.type.includes('number') ? 'duration' : s.type.join(' \\| ');
+  if (Array.isArray(s.type))
+    return s.type.includes('string') && s.type.includes('number') ? 'duration' : s.type.join(' \\| ');
   if (s.type === 'array') return `list of ${s.items ? typeText(s.items) : 'any'}`;
   if (s.anyOf) return s.anyOf.map(typeText).join(' \\| ');
   return s.type ?? 'any';
@@ -25,7 +26,8 @@ function typeText(s: JsonSchema): string {
 
 function defaultText(s: JsonSchema): string {
   if (s.default === undefined) return '';
-  if (typeof s.default === 'object') return Object.keys(s.default as object).length === 0 ? `\`${JSON.stringify(s.default)}\`` : '';
+  if (typeof s.default === 'object')
+    return Object.keys(s.default as object).length === 0 ? `\`${JSON.stringify(s.default)}\`` : '';
   return `\`${String(s.default)}\``;
 }
 

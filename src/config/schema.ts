@@ -10,9 +10,15 @@ const name = z
 
 const engine = z
   .strictObject({
-    type: z.enum(['auto', 'podman', 'docker']).default('auto').describe('Container engine CLI to use; auto prefers podman, then docker.'),
+    type: z
+      .enum(['auto', 'podman', 'docker'])
+      .default('auto')
+      .describe('Container engine CLI to use; auto prefers podman, then docker.'),
     connection: z.string().optional().describe('Named podman system connection (podman --connection).'),
-    url: z.string().optional().describe('Engine API URL, e.g. unix:///run/podman/podman.sock (CONTAINER_HOST / DOCKER_HOST).'),
+    url: z
+      .string()
+      .optional()
+      .describe('Engine API URL, e.g. unix:///run/podman/podman.sock (CONTAINER_HOST / DOCKER_HOST).'),
   })
   .describe('Which container engine builds the images and runs the cluster.');
 
@@ -20,10 +26,22 @@ const image = z
   .strictObject({
     name: name.describe('Logical image name, used in manifests and as the image repository.'),
     context: z.string().default('.').describe('Build context directory, relative to this file.'),
-    containerfile: z.string().optional().describe('Containerfile/Dockerfile path relative to this file; default: Containerfile or Dockerfile in the context.'),
-    args: z.record(z.string(), z.union([z.string(), z.number(), z.boolean()])).default({}).describe('Build arguments (--build-arg).'),
+    containerfile: z
+      .string()
+      .optional()
+      .describe(
+        'Containerfile/Dockerfile path relative to this file; default: Containerfile or Dockerfile in the context.',
+      ),
+    args: z
+      .record(z.string(), z.union([z.string(), z.number(), z.boolean()]))
+      .default({})
+      .describe('Build arguments (--build-arg).'),
     target: z.string().optional().describe('Multi-stage build target (--target).'),
-    weight: z.number().int('Expected a whole number').min(1, 'Expected a weight of at least 1').default(1)
+    weight: z
+      .number()
+      .int('Expected a whole number')
+      .min(1, 'Expected a weight of at least 1')
+      .default(1)
       .describe('Engine units this build claims while it runs; a weight above build.capacity runs alone.'),
     dependsOn: z.array(z.string()).default([]).describe('Names of images in this file that this image is built FROM.'),
   })
@@ -31,10 +49,16 @@ const image = z
 
 const cluster = z
   .strictObject({
-    target: z.enum(['auto', 'kind', 'podman']).default('auto').describe('kind cluster, or pods on podman without a cluster; auto picks kind when installed.'),
+    target: z
+      .enum(['auto', 'kind', 'podman'])
+      .default('auto')
+      .describe('kind cluster, or pods on podman without a cluster; auto picks kind when installed.'),
     name: z.string().optional().describe('Cluster name; default `<name>-e2e`.'),
     kindConfig: z.string().optional().describe('kind cluster config file, relative to this file.'),
-    reuse: z.enum(['healthy', 'never']).default('healthy').describe('Reuse an existing cluster when healthy, or always recreate.'),
+    reuse: z
+      .enum(['healthy', 'never'])
+      .default('healthy')
+      .describe('Reuse an existing cluster when healthy, or always recreate.'),
   })
   .describe('Where the services run.');
 
@@ -50,29 +74,41 @@ const deployGroup = z
     name: name.describe('Group name, referenced by `after`.'),
     manifests: z.array(z.string()).default([]).describe('Manifest files or directories, relative to this file.'),
     kustomize: z.string().optional().describe('A kustomize directory, relative to this file.'),
-    wait: z.array(waitFor).optional().describe('Objects to wait for; default: every Deployment, StatefulSet and DaemonSet of the group.'),
+    wait: z
+      .array(waitFor)
+      .optional()
+      .describe('Objects to wait for; default: every Deployment, StatefulSet and DaemonSet of the group.'),
     after: z.array(z.string()).default([]).describe('Groups that must be ready first.'),
   })
   .describe('Manifests applied together.');
 
 const test = z
   .strictObject({
-    command: z.array(z.string()).min(1, 'Expected the command as a non-empty argv list, e.g. ["node", "suite.mjs"]').describe('The test command as argv (no shell).'),
+    command: z
+      .array(z.string())
+      .min(1, 'Expected the command as a non-empty argv list, e.g. ["node", "suite.mjs"]')
+      .describe('The test command as argv (no shell).'),
     env: z.record(z.string(), z.string()).default({}).describe('Extra environment for the test command.'),
     junit: z.string().optional().describe('JUnit XML file the command writes, relative to this file.'),
     timeout: durationMs.optional().describe('Time limit for the test command (default 30m).'),
-    cwd: z.string().optional().describe('Working directory, relative to this file (default: this file\'s directory).'),
+    cwd: z.string().optional().describe("Working directory, relative to this file (default: this file's directory)."),
     list: z
       .array(z.string())
       .min(1, 'Expected the list command as a non-empty argv list, e.g. ["node", "suite.mjs", "--list"]')
       .optional()
-      .describe('Command (argv) printing one test id per line; with --shard I/N tarmac splits the sorted ids and passes this shard\'s in TARMAC_SHARD_TESTS.'),
+      .describe(
+        "Command (argv) printing one test id per line; with --shard I/N tarmac splits the sorted ids and passes this shard's in TARMAC_SHARD_TESTS.",
+      ),
   })
   .describe('The end-to-end test suite.');
 
 const build = z
   .strictObject({
-    capacity: z.number().int('Expected a whole number').min(1, 'Expected a capacity of at least 1').default(2)
+    capacity: z
+      .number()
+      .int('Expected a whole number')
+      .min(1, 'Expected a capacity of at least 1')
+      .default(2)
       .describe('Engine units that may be in use at once (concurrent build weight).'),
   })
   .default({ capacity: 2 })
@@ -85,11 +121,24 @@ const timeouts = z
     deliver: durationMs.default(180_000).describe('Per image delivery (default 3m).'),
     deploy: durationMs.default(300_000).describe('Per deploy group, apply plus readiness (default 5m).'),
     test: durationMs.default(1_800_000).describe('The test step (default 30m).'),
-    stall: durationMs.default(120_000).describe('No output for this long triggers an engine health probe (default 2m).'),
+    stall: durationMs
+      .default(120_000)
+      .describe('No output for this long triggers an engine health probe (default 2m).'),
     heartbeat: durationMs.default(15_000).describe('Plain-mode progress line interval (default 15s).'),
-    engineRecovery: durationMs.default(120_000).describe('After an engine crash, how long to wait for the engine to come back before failing (default 2m).'),
+    engineRecovery: durationMs
+      .default(120_000)
+      .describe('After an engine crash, how long to wait for the engine to come back before failing (default 2m).'),
   })
-  .default({ build: 900_000, cluster: 300_000, deliver: 180_000, deploy: 300_000, test: 1_800_000, stall: 120_000, heartbeat: 15_000, engineRecovery: 120_000 })
+  .default({
+    build: 900_000,
+    cluster: 300_000,
+    deliver: 180_000,
+    deploy: 300_000,
+    test: 1_800_000,
+    stall: 120_000,
+    heartbeat: 15_000,
+    engineRecovery: 120_000,
+  })
   .describe('Time limits per step kind: "90s", "15m", "1h30m" or a number of seconds.');
 
 const registry = z
@@ -98,8 +147,16 @@ const registry = z
     push: z.boolean().default(false).describe('Push built images by content tag.'),
     pull: z.boolean().default(false).describe('Pull images from the registry instead of building when present.'),
     insecure: z.boolean().default(false).describe('Plain HTTP / no TLS verification (local registries).'),
-    username: z.string().optional().describe('Registry user for push and pull; default: the engine\'s own login (`podman login`).'),
-    password: z.string().optional().describe('Registry password or token; better: leave it out and set TARMAC_REGISTRY_PASSWORD. Redacted from every log and report.'),
+    username: z
+      .string()
+      .optional()
+      .describe("Registry user for push and pull; default: the engine's own login (`podman login`)."),
+    password: z
+      .string()
+      .optional()
+      .describe(
+        'Registry password or token; better: leave it out and set TARMAC_REGISTRY_PASSWORD. Redacted from every log and report.',
+      ),
   })
   .describe('Registry mode: build once, push by content tag, pull elsewhere.');
 

@@ -32,7 +32,9 @@ describe('sizeBytes (schema type)', () => {
   });
 
   it('quotes malformed and non-positive input', () => {
-    expect(sizeBytes.safeParse('2 gigs').error?.issues[0]?.message).toBe('Expected a size such as "2GiB", "500MiB" or a number of bytes, got `2 gigs`');
+    expect(sizeBytes.safeParse('2 gigs').error?.issues[0]?.message).toBe(
+      'Expected a size such as "2GiB", "500MiB" or a number of bytes, got `2 gigs`',
+    );
     expect(sizeBytes.safeParse('0MiB').error?.issues[0]?.message).toBe('Expected a positive size, got `0MiB`');
   });
 });
@@ -62,7 +64,9 @@ describe('parseAge', () => {
   });
 
   it('gives located-ready messages in the schema type', () => {
-    expect(ageMs.safeParse('a week').error?.issues[0]?.message).toBe('Expected an age such as "7d", "36h" or a number of seconds, got `a week`');
+    expect(ageMs.safeParse('a week').error?.issues[0]?.message).toBe(
+      'Expected an age such as "7d", "36h" or a number of seconds, got `a week`',
+    );
     expect(ageMs.parse('2d')).toBe(172_800_000);
   });
 });

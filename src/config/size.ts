@@ -4,10 +4,18 @@ import { z } from 'zod';
 // Binary units (KiB, and the docker-style single letters k/m/g/t) and decimal SI units (KB, MB...).
 const UNIT_BYTES: Record<string, number> = {
   b: 1,
-  k: 1024, kib: 1024, kb: 1000,
-  m: 1024 ** 2, mib: 1024 ** 2, mb: 1000 ** 2,
-  g: 1024 ** 3, gib: 1024 ** 3, gb: 1000 ** 3,
-  t: 1024 ** 4, tib: 1024 ** 4, tb: 1000 ** 4,
+  k: 1024,
+  kib: 1024,
+  kb: 1000,
+  m: 1024 ** 2,
+  mib: 1024 ** 2,
+  mb: 1000 ** 2,
+  g: 1024 ** 3,
+  gib: 1024 ** 3,
+  gb: 1000 ** 3,
+  t: 1024 ** 4,
+  tib: 1024 ** 4,
+  tb: 1000 ** 4,
 };
 
 /** Parses a size string or number of bytes to bytes; undefined when malformed. */
@@ -35,17 +43,15 @@ export function formatSize(bytes: number): string {
 const SIZE_EXAMPLE = 'Expected a size such as "2GiB", "500MiB" or a number of bytes';
 
 /** Zod type for a positive size; output is bytes. */
-export const sizeBytes = z
-  .union([z.string(), z.number()], { error: SIZE_EXAMPLE })
-  .transform((value, ctx) => {
-    const bytes = parseSize(value);
-    if (bytes === undefined) {
-      ctx.addIssue({ code: 'custom', message: `${SIZE_EXAMPLE}, got \`${String(value)}\`` });
-      return z.NEVER;
-    }
-    if (bytes <= 0) {
-      ctx.addIssue({ code: 'custom', message: `Expected a positive size, got \`${String(value)}\`` });
-      return z.NEVER;
-    }
-    return bytes;
-  });
+export const sizeBytes = z.union([z.string(), z.number()], { error: SIZE_EXAMPLE }).transform((value, ctx) => {
+  const bytes = parseSize(value);
+  if (bytes === undefined) {
+    ctx.addIssue({ code: 'custom', message: `${SIZE_EXAMPLE}, got \`${String(value)}\`` });
+    return z.NEVER;
+  }
+  if (bytes <= 0) {
+    ctx.addIssue({ code: 'custom', message: `Expected a positive size, got \`${String(value)}\`` });
+    return z.NEVER;
+  }
+  return bytes;
+});

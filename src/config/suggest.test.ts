@@ -24,7 +24,9 @@ describe('suggestionHint', () => {
   });
 
   it('lists the candidates when none is close', () => {
-    expect(suggestionHint('frontend', ['base', 'api'], 'Images in this file')).toBe('Images in this file: `base`, `api`.');
+    expect(suggestionHint('frontend', ['base', 'api'], 'Images in this file')).toBe(
+      'Images in this file: `base`, `api`.',
+    );
   });
 
   it('gives no hint without candidates', () => {

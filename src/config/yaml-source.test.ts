@@ -49,7 +49,14 @@ describe('locate', () => {
 describe('parseYaml', () => {
   it('reports syntax errors with position and a hint', () => {
     const { errors } = parseYaml('name: a\n\tbad: 1\n');
-    expect(errors).toEqual([expect.objectContaining({ line: 2, col: 1, message: expect.stringMatching(/^YAML syntax error: /), hint: expect.stringMatching(/spaces/) })]);
+    expect(errors).toEqual([
+      expect.objectContaining({
+        line: 2,
+        col: 1,
+        message: expect.stringMatching(/^YAML syntax error: /),
+        hint: expect.stringMatching(/spaces/),
+      }),
+    ]);
   });
 
   it('reports duplicate keys as errors', () => {

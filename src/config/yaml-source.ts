@@ -53,7 +53,10 @@ export function locate(source: YamlSource, path: readonly PathKey[], atKey = fal
     if (isAlias(node)) node = node.resolve(doc);
     if (isMap(node)) {
       const pair = node.items.find((p) => isScalar(p.key) && String(p.key.value) === String(step));
-      if (!pair) { found = false; break; }
+      if (!pair) {
+        found = false;
+        break;
+      }
       key = pair.key as Node;
       node = pair.value;
     } else if (isSeq(node) && typeof step === 'number' && step < node.items.length) {
@@ -64,7 +67,7 @@ export function locate(source: YamlSource, path: readonly PathKey[], atKey = fal
       break;
     }
   }
-  const target = (found && !atKey && !isEmpty(node) ? node : key ?? node) as Node | null | undefined;
+  const target = (found && !atKey && !isEmpty(node) ? node : (key ?? node)) as Node | null | undefined;
   return position(source, target?.range?.[0] ?? 0);
 }
 

@@ -4,11 +4,18 @@ import { assessDisk, danglingOlderThan, expectedNeed, pruneCandidates } from './
 
 const MiB = 1024 ** 2;
 const NOW = Date.parse('2025-03-10T12:00:00Z');
-const image = (id: string, over: Partial<ImageInfo> & { env?: string; name?: string; daysOld?: number }): ImageInfo => ({
+const image = (
+  id: string,
+  over: Partial<ImageInfo> & { env?: string; name?: string; daysOld?: number },
+): ImageInfo => ({
   id: id.padEnd(64, '0'),
   tags: over.tags ?? [],
   sizeBytes: over.sizeBytes ?? 10 * MiB,
-  labels: { 'io.tarmac.managed': 'true', ...(over.env ? { 'io.tarmac.env': over.env } : {}), ...(over.name ? { 'io.tarmac.image': over.name } : {}) },
+  labels: {
+    'io.tarmac.managed': 'true',
+    ...(over.env ? { 'io.tarmac.env': over.env } : {}),
+    ...(over.name ? { 'io.tarmac.image': over.name } : {}),
+  },
   created: new Date(NOW - (over.daysOld ?? 0) * 86_400_000).toISOString(),
 });
 
@@ -23,27 +30,50 @@ const images = [
 
 describe('expectedNeed', () => {
   it('falls back to disk.minFree and says so when no sizes are known', () => {
-    expect(expectedNeed({ envName: 'new', imageNames: ['api'], minFreeBytes: 2048 * MiB, tarmacImages: images })).toEqual({
-      needBytes: 2048 * MiB, needBasis: 'disk.minFree 2.0 GiB; no image sizes known yet',
+    expect(
+      expectedNeed({ envName: 'new', imageNames: ['api'], minFreeBytes: 2048 * MiB, tarmacImages: images }),
+    ).toEqual({
+      needBytes: 2048 * MiB,
+      needBasis: 'disk.minFree 2.0 GiB; no image sizes known yet',
     });
   });
 
   it('uses the newest build of each env image in the engine when larger than the minimum', () => {
-    const need = expectedNeed({ envName: 'shop', imageNames: ['api', 'web'], minFreeBytes: 100 * MiB, tarmacImages: images });
+    const need = expectedNeed({
+      envName: 'shop',
+      imageNames: ['api', 'web'],
+      minFreeBytes: 100 * MiB,
+      tarmacImages: images,
+    });
     expect(need.needBytes).toBe(400 * MiB);
-    expect(need.needBasis).toBe("2 image(s) total 400.0 MiB from this env's images in the engine, above disk.minFree 100.0 MiB");
+    expect(need.needBasis).toBe(
+      "2 image(s) total 400.0 MiB from this env's images in the engine, above disk.minFree 100.0 MiB",
+    );
   });
 
   it('prefers history sizes', () => {
-    const need = expectedNeed({ envName: 'shop', imageNames: ['api'], minFreeBytes: MiB, tarmacImages: images, historySizes: new Map([['api', 700 * MiB]]) });
-    expect(need).toEqual({ needBytes: 700 * MiB, needBasis: '1 image(s) total 700.0 MiB from run history, above disk.minFree 1.0 MiB' });
+    const need = expectedNeed({
+      envName: 'shop',
+      imageNames: ['api'],
+      minFreeBytes: MiB,
+      tarmacImages: images,
+      historySizes: new Map([['api', 700 * MiB]]),
+    });
+    expect(need).toEqual({
+      needBytes: 700 * MiB,
+      needBasis: '1 image(s) total 700.0 MiB from run history, above disk.minFree 1.0 MiB',
+    });
   });
 });
 
 describe('pruneCandidates', () => {
   it('lists dangling tarmac images of any env and superseded builds of this env only, largest first', () => {
     const found = pruneCandidates({ envName: 'shop', tarmacImages: images, now: NOW });
-    expect(found.map((c) => [c.id.slice(0, 3), c.why])).toEqual([['bbb', 'superseded'], ['ddd', 'dangling'], ['eee', 'dangling']]);
+    expect(found.map((c) => [c.id.slice(0, 3), c.why])).toEqual([
+      ['bbb', 'superseded'],
+      ['ddd', 'dangling'],
+      ['eee', 'dangling'],
+    ]);
     expect(found[0]?.ageMs).toBe(9 * 86_400_000);
   });
 });
@@ -55,7 +85,14 @@ describe('danglingOlderThan', () => {
 });
 
 describe('assessDisk', () => {
-  const base = { envName: 'shop', imageNames: ['api', 'web'], engineBin: 'podman', minFreeBytes: 100 * MiB, tarmacImages: images, now: NOW };
+  const base = {
+    envName: 'shop',
+    imageNames: ['api', 'web'],
+    engineBin: 'podman',
+    minFreeBytes: 100 * MiB,
+    tarmacImages: images,
+    now: NOW,
+  };
 
   it('says nothing when every mount has room', () => {
     const r = assessDisk({ ...base, mounts: [{ label: 'temp', path: '/tmp', freeBytes: 10_000 * MiB }] });
@@ -64,7 +101,13 @@ describe('assessDisk', () => {
   });
 
   it('names the low mount, the need, what to prune with sizes and the exact command', () => {
-    const r = assessDisk({ ...base, mounts: [{ label: 'temp', path: '/small', freeBytes: 30 * MiB }, { label: 'engine storage', path: '/big', freeBytes: 10_000 * MiB }] });
+    const r = assessDisk({
+      ...base,
+      mounts: [
+        { label: 'temp', path: '/small', freeBytes: 30 * MiB },
+        { label: 'engine storage', path: '/big', freeBytes: 10_000 * MiB },
+      ],
+    });
     expect(r.lines).toEqual([
       "disk: low free space at temp /small: 30.0 MiB free, expected need 400.0 MiB (2 image(s) total 400.0 MiB from this env's images in the engine, above disk.minFree 100.0 MiB)",
       "disk: tarmac's own images that can go (345.0 MiB in all):",
@@ -77,7 +120,11 @@ describe('assessDisk', () => {
   });
 
   it('says when tarmac has nothing to prune', () => {
-    const r = assessDisk({ ...base, tarmacImages: [], mounts: [{ label: 'engine storage', path: '/s', freeBytes: 1 }] });
+    const r = assessDisk({
+      ...base,
+      tarmacImages: [],
+      mounts: [{ label: 'engine storage', path: '/s', freeBytes: 1 }],
+    });
     expect(r.lines[1]).toMatch(/^disk: tarmac holds no dangling or superseded images to prune/);
   });
 });

@@ -50,48 +50,87 @@ export function assessDisk(input: DiskInput): DiskAssessment {
   const low = input.mounts.filter((m) => m.freeBytes < needBytes);
   const candidates = pruneCandidates(input);
   if (low.length === 0) return { needBytes, needBasis, low, candidates, lines: [] };
-  const lines = low.map((m) => `disk: low free space at ${m.label} ${m.path}: ${formatSize(m.freeBytes)} free, expected need ${formatSize(needBytes)} (${needBasis})`);
+  const lines = low.map(
+    (m) =>
+      `disk: low free space at ${m.label} ${m.path}: ${formatSize(m.freeBytes)} free, expected need ${formatSize(needBytes)} (${needBasis})`,
+  );
   if (candidates.length === 0) {
-    lines.push('disk: tarmac holds no dangling or superseded images to prune; free space outside tarmac (other images: `podman system df`), or lower disk.minFree');
+    lines.push(
+      'disk: tarmac holds no dangling or superseded images to prune; free space outside tarmac (other images: `podman system df`), or lower disk.minFree',
+    );
   } else {
     const total = candidates.reduce((sum, c) => sum + c.sizeBytes, 0);
     lines.push(`disk: tarmac's own images that can go (${formatSize(total)} in all):`);
-    for (const c of candidates.slice(0, 10)) lines.push(`disk:   ${c.id.slice(0, 12)} ${formatSize(c.sizeBytes).padStart(9)} ${c.why} ${c.name}${c.ageMs !== undefined ? `, ${days(c.ageMs)} old` : ''}`);
+    for (const c of candidates.slice(0, 10))
+      lines.push(
+        `disk:   ${c.id.slice(0, 12)} ${formatSize(c.sizeBytes).padStart(9)} ${c.why} ${c.name}${c.ageMs !== undefined ? `, ${days(c.ageMs)} old` : ''}`,
+      );
     if (candidates.length > 10) lines.push(`disk:   … and ${candidates.length - 10} more`);
     lines.push(`disk: remove them: ${input.engineBin} image rm ${candidates.map((c) => c.id.slice(0, 12)).join(' ')}`);
   }
-  lines.push('disk: or let tarmac prune its dangling images on its own: set disk.prune.danglingOlderThan (e.g. "7d") in tarmac.yaml');
+  lines.push(
+    'disk: or let tarmac prune its dangling images on its own: set disk.prune.danglingOlderThan (e.g. "7d") in tarmac.yaml',
+  );
   return { needBytes, needBasis, low, candidates, lines };
 }
 
 /** The need: the larger of disk.minFree and the env's image sizes (history first, then the engine's images). */
-export function expectedNeed(input: Pick<DiskInput, 'envName' | 'imageNames' | 'minFreeBytes' | 'tarmacImages' | 'historySizes'>): { needBytes: number; needBasis: string } {
+export function expectedNeed(
+  input: Pick<DiskInput, 'envName' | 'imageNames' | 'minFreeBytes' | 'tarmacImages' | 'historySizes'>,
+): { needBytes: number; needBasis: string } {
   const fromHistory = sumKnown(input.imageNames, input.historySizes);
-  const engineSizes = new Map(newestPerName(input.tarmacImages.filter((i) => i.labels[LABEL_ENV] === input.envName)).map((i) => [i.labels[LABEL_IMAGE] ?? '', i.sizeBytes]));
+  const engineSizes = new Map(
+    newestPerName(input.tarmacImages.filter((i) => i.labels[LABEL_ENV] === input.envName)).map((i) => [
+      i.labels[LABEL_IMAGE] ?? '',
+      i.sizeBytes,
+    ]),
+  );
   const fromEngine = sumKnown(input.imageNames, engineSizes);
-  const [source, known] = fromHistory.count > 0 ? ['run history', fromHistory] : ['this env\'s images in the engine', fromEngine];
+  const [source, known] =
+    fromHistory.count > 0 ? ['run history', fromHistory] : ["this env's images in the engine", fromEngine];
   const minText = `disk.minFree ${formatSize(input.minFreeBytes)}`;
   if (known.count === 0) return { needBytes: input.minFreeBytes, needBasis: `${minText}; no image sizes known yet` };
-  if (known.bytes <= input.minFreeBytes) return { needBytes: input.minFreeBytes, needBasis: `${minText}, above the ${formatSize(known.bytes)} of ${known.count} image(s) from ${source}` };
-  return { needBytes: known.bytes, needBasis: `${known.count} image(s) total ${formatSize(known.bytes)} from ${source}, above ${minText}` };
+  if (known.bytes <= input.minFreeBytes)
+    return {
+      needBytes: input.minFreeBytes,
+      needBasis: `${minText}, above the ${formatSize(known.bytes)} of ${known.count} image(s) from ${source}`,
+    };
+  return {
+    needBytes: known.bytes,
+    needBasis: `${known.count} image(s) total ${formatSize(known.bytes)} from ${source}, above ${minText}`,
+  };
 }
 
 /** Dangling tarmac images (any env) and older builds of this env's images, largest first. */
 export function pruneCandidates(input: Pick<DiskInput, 'envName' | 'tarmacImages' | 'now'>): PruneCandidate[] {
   const age = (i: ImageInfo) => (i.created ? Math.max(0, input.now - Date.parse(i.created)) : undefined);
-  const withAge = (i: ImageInfo, c: Omit<PruneCandidate, 'ageMs'>): PruneCandidate => { const a = age(i); return a === undefined || Number.isNaN(a) ? c : { ...c, ageMs: a }; };
-  const dangling = input.tarmacImages.filter((i) => i.tags.length === 0)
-    .map((i) => withAge(i, { id: i.id, sizeBytes: i.sizeBytes, why: 'dangling', name: i.labels[LABEL_IMAGE] ?? i.labels[LABEL_ENV] ?? 'untagged' }));
+  const withAge = (i: ImageInfo, c: Omit<PruneCandidate, 'ageMs'>): PruneCandidate => {
+    const a = age(i);
+    return a === undefined || Number.isNaN(a) ? c : { ...c, ageMs: a };
+  };
+  const dangling = input.tarmacImages
+    .filter((i) => i.tags.length === 0)
+    .map((i) =>
+      withAge(i, {
+        id: i.id,
+        sizeBytes: i.sizeBytes,
+        why: 'dangling',
+        name: i.labels[LABEL_IMAGE] ?? i.labels[LABEL_ENV] ?? 'untagged',
+      }),
+    );
   const tagged = input.tarmacImages.filter((i) => i.tags.length > 0 && i.labels[LABEL_ENV] === input.envName);
   const newest = new Set(newestPerName(tagged).map((i) => i.id));
-  const superseded = tagged.filter((i) => !newest.has(i.id))
+  const superseded = tagged
+    .filter((i) => !newest.has(i.id))
     .map((i) => withAge(i, { id: i.id, sizeBytes: i.sizeBytes, why: 'superseded', name: i.tags.join(',') }));
   return [...dangling, ...superseded].sort((a, b) => b.sizeBytes - a.sizeBytes);
 }
 
 /** Dangling tarmac images created more than `olderThanMs` ago: what the prune policy removes. */
 export function danglingOlderThan(images: ImageInfo[], olderThanMs: number, now: number): ImageInfo[] {
-  return images.filter((i) => i.tags.length === 0 && i.created !== undefined && now - Date.parse(i.created) > olderThanMs);
+  return images.filter(
+    (i) => i.tags.length === 0 && i.created !== undefined && now - Date.parse(i.created) > olderThanMs,
+  );
 }
 
 function newestPerName(images: ImageInfo[]): ImageInfo[] {
@@ -110,7 +149,10 @@ function sumKnown(names: string[], sizes: ReadonlyMap<string, number> | undefine
   let count = 0;
   for (const n of names) {
     const s = sizes?.get(n);
-    if (s !== undefined) { bytes += s; count += 1; }
+    if (s !== undefined) {
+      bytes += s;
+      count += 1;
+    }
   }
   return { bytes, count };
 }

@@ -14,9 +14,20 @@ export interface DiskCheck {
 }
 
 /** Free space at the engine's storage and at temp vs `minFreeBytes` (default 2 GiB); never throws for a mount it cannot measure (it says so). */
-export async function checkDiskSpace(engine: ContainerEngine, processEnv: NodeJS.ProcessEnv, minFreeBytes = DEFAULT_MIN_FREE_BYTES, signal?: AbortSignal): Promise<DiskCheck> {
+export async function checkDiskSpace(
+  engine: ContainerEngine,
+  processEnv: NodeJS.ProcessEnv,
+  minFreeBytes = DEFAULT_MIN_FREE_BYTES,
+  signal?: AbortSignal,
+): Promise<DiskCheck> {
   const { mounts, notes } = await diskMounts(engine, processEnv, signal);
   const ok = mounts.length > 0 && mounts.every((m) => m.freeBytes >= minFreeBytes);
-  const parts = mounts.map((m) => `${m.label} ${m.path} ${formatSize(m.freeBytes)} free${m.freeBytes < minFreeBytes ? ' (LOW)' : ''}`);
-  return { ok, line: `${[...parts, ...notes.map((n) => n.replace(/^disk: /, ''))].join(', ')} (want ${formatSize(minFreeBytes)})`, mounts };
+  const parts = mounts.map(
+    (m) => `${m.label} ${m.path} ${formatSize(m.freeBytes)} free${m.freeBytes < minFreeBytes ? ' (LOW)' : ''}`,
+  );
+  return {
+    ok,
+    line: `${[...parts, ...notes.map((n) => n.replace(/^disk: /, ''))].join(', ')} (want ${formatSize(minFreeBytes)})`,
+    mounts,
+  };
 }

@@ -35,7 +35,11 @@ export function tempDir(processEnv: NodeJS.ProcessEnv): string {
 }
 
 /** Free space at the engine's image storage (podman Store.GraphRoot) and at temp; the storage is absent when the engine does not say (remote). */
-export async function diskMounts(engine: ContainerEngine, processEnv: NodeJS.ProcessEnv, signal?: AbortSignal): Promise<{ mounts: MountCheck[]; notes: string[] }> {
+export async function diskMounts(
+  engine: ContainerEngine,
+  processEnv: NodeJS.ProcessEnv,
+  signal?: AbortSignal,
+): Promise<{ mounts: MountCheck[]; notes: string[] }> {
   const notes: string[] = [];
   const paths: { label: MountCheck['label']; path: string }[] = [];
   const info = await engine.info(signal);
@@ -78,23 +82,35 @@ export async function diskGuard(deps: DiskGuardDeps): Promise<DiskGuardResult> {
         await deps.engine.removeImage(image.id, deps.signal);
         pruned.push(image.id);
       } catch (err) {
-        notes.push(`disk: could not prune ${image.id.slice(0, 12)}: ${err instanceof Error ? err.message.split('\n')[0] : String(err)}`);
+        notes.push(
+          `disk: could not prune ${image.id.slice(0, 12)}: ${err instanceof Error ? err.message.split('\n')[0] : String(err)}`,
+        );
       }
     }
     if (pruned.length > 0) {
       const freed = old.filter((i) => pruned.includes(i.id)).reduce((s, i) => s + i.sizeBytes, 0);
-      notes.push(`disk: pruned ${pruned.length} dangling tarmac image(s) older than the disk.prune policy (${formatSize(freed)}): ${pruned.map((id) => id.slice(0, 12)).join(' ')}`);
+      notes.push(
+        `disk: pruned ${pruned.length} dangling tarmac image(s) older than the disk.prune policy (${formatSize(freed)}): ${pruned.map((id) => id.slice(0, 12)).join(' ')}`,
+      );
       images = images.filter((i) => !pruned.includes(i.id));
     }
   }
-  const measured = early ?? await diskMounts(deps.engine, deps.processEnv, deps.signal);
+  const measured = early ?? (await diskMounts(deps.engine, deps.processEnv, deps.signal));
   notes.push(...measured.notes);
-  const assess = (tarmacImages: typeof images) => assessDisk({
-    envName: deps.envName, imageNames: deps.imageNames, engineBin: deps.engine.name, mounts: measured.mounts, minFreeBytes,
-    tarmacImages, now, ...(deps.historySizes ? { historySizes: deps.historySizes } : {}),
-  });
+  const assess = (tarmacImages: typeof images) =>
+    assessDisk({
+      envName: deps.envName,
+      imageNames: deps.imageNames,
+      engineBin: deps.engine.name,
+      mounts: measured.mounts,
+      minFreeBytes,
+      tarmacImages,
+      now,
+      ...(deps.historySizes ? { historySizes: deps.historySizes } : {}),
+    });
   let assessment = assess(images);
   // Low on space: the warning names what to prune, which may be other envs' tarmac images.
-  if (assessment.lines.length > 0 && !everything) assessment = assess(await listTarmacImages(deps.engine, deps.runner, deps.signal));
+  if (assessment.lines.length > 0 && !everything)
+    assessment = assess(await listTarmacImages(deps.engine, deps.runner, deps.signal));
   return { ...assessment, mounts: measured.mounts, pruned, notes };
 }

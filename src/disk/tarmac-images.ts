@@ -9,7 +9,12 @@ import type { Runner } from '../exec/types.js';
 const TIMEOUT_MS = 60_000;
 
 /** Lists tarmac's images (only env `envName`'s when given) through the engine's own argv prefix and environment. */
-export async function listTarmacImages(engine: ContainerEngine, runner: Runner, signal?: AbortSignal, envName?: string): Promise<ImageInfo[]> {
+export async function listTarmacImages(
+  engine: ContainerEngine,
+  runner: Runner,
+  signal?: AbortSignal,
+  envName?: string,
+): Promise<ImageInfo[]> {
   try {
     return await listOnce(engine, runner, signal, envName);
   } catch {
@@ -19,20 +24,34 @@ export async function listTarmacImages(engine: ContainerEngine, runner: Runner, 
   }
 }
 
-async function listOnce(engine: ContainerEngine, runner: Runner, signal?: AbortSignal, envName?: string): Promise<ImageInfo[]> {
+async function listOnce(
+  engine: ContainerEngine,
+  runner: Runner,
+  signal?: AbortSignal,
+  envName?: string,
+): Promise<ImageInfo[]> {
   const [bin = engine.name, ...prefix] = engine.argvPrefix;
   const call = async (args: string[], what: string) => {
-    const result = await runner(bin, [...prefix, ...args], { env: engine.env, timeoutMs: TIMEOUT_MS, ...(signal ? { signal } : {}) });
+    const result = await runner(bin, [...prefix, ...args], {
+      env: engine.env,
+      timeoutMs: TIMEOUT_MS,
+      ...(signal ? { signal } : {}),
+    });
     if (!result.ok) throw engineFailed(engine.name, result, what);
     return result;
   };
   // One label filter only: podman 4.3.1 ORs several (engines/README.md); the env label implies tarmac's.
   const filter = envName === undefined ? `label=${LABEL_MANAGED}=true` : `label=${LABEL_ENV}=${envName}`;
-  const listed = await call(['images', '-q', '--no-trunc', '--filter', filter], `Could not list tarmac's ${engine.name} images`);
+  const listed = await call(
+    ['images', '-q', '--no-trunc', '--filter', filter],
+    `Could not list tarmac's ${engine.name} images`,
+  );
   // An image tagged twice is listed twice.
   const ids = [...new Set(parseIdLines(listed.stdout))];
   if (ids.length === 0) return [];
   const inspected = await call(['image', 'inspect', ...ids], `Could not inspect tarmac's ${engine.name} images`);
   // Why check the label again: podman 4.3.1 ORs label filters (engines/README.md); one filter is safe, but cheap to verify.
-  return parseImageInspect(inspected).filter((image) => hasLabels(image.labels, { [LABEL_MANAGED]: 'true', ...(envName === undefined ? {} : { [LABEL_ENV]: envName }) }));
+  return parseImageInspect(inspected).filter((image) =>
+    hasLabels(image.labels, { [LABEL_MANAGED]: 'true', ...(envName === undefined ? {} : { [LABEL_ENV]: envName }) }),
+  );
 }

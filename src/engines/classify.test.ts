@@ -10,7 +10,10 @@ describe('classifyEngineFailure (recorded real outputs)', () => {
     ['podman-4.3.1/remote-build-server-quit', 'Error: server probably quit: unexpected EOF'],
     ['podman-4.3.1/remote-refused-version', /^Error: unable to connect to Podman socket: .*connection refused$/],
     ['podman-4.3.1/unreachable-version', /^Error: unable to connect to Podman socket: .*no such file or directory$/],
-    ['docker-28.2.2/no-daemon-version', 'Cannot connect to the Docker daemon at unix:///var/run/docker.sock. Is the docker daemon running?'],
+    [
+      'docker-28.2.2/no-daemon-version',
+      'Cannot connect to the Docker daemon at unix:///var/run/docker.sock. Is the docker daemon running?',
+    ],
     ['docker-28.2.2/no-daemon-ps', /^Cannot connect to the Docker daemon/],
   ])('%s is ENGINE_UNREACHABLE (exit 3)', (name, evidence) => {
     const failure = classifyEngineFailure(of(name));
@@ -32,9 +35,17 @@ describe('classifyEngineFailure (recorded real outputs)', () => {
 
   it('classifies successes, spawn errors, cancels and timeouts', () => {
     expect(classifyEngineFailure(of('podman-4.3.1/version'))).toBeUndefined();
-    expect(classifyEngineFailure(fakeResult({ exitCode: undefined, spawnError: 'podman not found' }))).toEqual({ code: 'ENGINE_NOT_FOUND', exitCode: 3, evidence: 'podman not found' });
-    expect(classifyEngineFailure(fakeResult({ exitCode: undefined, signal: 'SIGTERM', cancelled: true }))?.code).toBe('CANCELLED');
-    expect(classifyEngineFailure(fakeResult({ exitCode: undefined, signal: 'SIGTERM', timedOut: true, timeoutMs: 30_000 }))).toEqual({
+    expect(classifyEngineFailure(fakeResult({ exitCode: undefined, spawnError: 'podman not found' }))).toEqual({
+      code: 'ENGINE_NOT_FOUND',
+      exitCode: 3,
+      evidence: 'podman not found',
+    });
+    expect(classifyEngineFailure(fakeResult({ exitCode: undefined, signal: 'SIGTERM', cancelled: true }))?.code).toBe(
+      'CANCELLED',
+    );
+    expect(
+      classifyEngineFailure(fakeResult({ exitCode: undefined, signal: 'SIGTERM', timedOut: true, timeoutMs: 30_000 })),
+    ).toEqual({
       code: 'ENGINE_TIMEOUT',
       exitCode: 4,
       evidence: 'no answer within 30s',

@@ -4,7 +4,8 @@ import { ExitCode } from '../errors/errors.js';
 import { formatDuration } from '../exec/describe.js';
 import type { RunResult } from '../exec/types.js';
 
-export type EngineFailureCode = 'ENGINE_NOT_FOUND' | 'ENGINE_UNREACHABLE' | 'ENGINE_TIMEOUT' | 'CANCELLED' | 'ENGINE_COMMAND_FAILED';
+export type EngineFailureCode =
+  'ENGINE_NOT_FOUND' | 'ENGINE_UNREACHABLE' | 'ENGINE_TIMEOUT' | 'CANCELLED' | 'ENGINE_COMMAND_FAILED';
 
 export interface EngineFailure {
   code: EngineFailureCode;
@@ -29,11 +30,13 @@ const UNREACHABLE: { pattern: RegExp; unless?: RegExp }[] = [
 /** Classifies a result that is not ok; returns undefined for a successful one. */
 export function classifyEngineFailure(result: RunResult): EngineFailure | undefined {
   if (result.ok) return undefined;
-  if (result.spawnError !== undefined) return { code: 'ENGINE_NOT_FOUND', exitCode: ExitCode.environment, evidence: result.spawnError };
+  if (result.spawnError !== undefined)
+    return { code: 'ENGINE_NOT_FOUND', exitCode: ExitCode.environment, evidence: result.spawnError };
   if (result.cancelled) return { code: 'CANCELLED', exitCode: ExitCode.interrupted, evidence: undefined };
   const evidence = unreachableLine(result);
   if (evidence !== undefined) return { code: 'ENGINE_UNREACHABLE', exitCode: ExitCode.environment, evidence };
-  if (result.timedOut) return { code: 'ENGINE_TIMEOUT', exitCode: ExitCode.infrastructure, evidence: timeoutText(result) };
+  if (result.timedOut)
+    return { code: 'ENGINE_TIMEOUT', exitCode: ExitCode.infrastructure, evidence: timeoutText(result) };
   return { code: 'ENGINE_COMMAND_FAILED', exitCode: ExitCode.infrastructure, evidence: rawErrorLine(result) };
 }
 
@@ -56,7 +59,9 @@ export function errorLine(result: RunResult): string | undefined {
 
 /** The last `Error:` line of the output, else its last line. */
 function rawErrorLine(result: RunResult): string | undefined {
-  const lines = outputLines(result).map((l) => l.trim()).filter((l) => l !== '');
+  const lines = outputLines(result)
+    .map((l) => l.trim())
+    .filter((l) => l !== '');
   return [...lines].reverse().find((l) => /^Error( response from daemon)?:/i.test(l)) ?? lines.at(-1);
 }
 

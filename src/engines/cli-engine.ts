@@ -9,7 +9,16 @@ import { engineFailed } from './engine-error.js';
 import { hasLabels, parseIdLines, parseImageInspect } from './parse-images.js';
 import { parseContainers } from './parse-containers.js';
 import { parseVersion } from './parse-info.js';
-import type { BuildRequest, ContainerEngine, ContainerSummary, EngineHealth, EngineInfo, EngineName, ImageInfo, TransferCallOptions } from './types.js';
+import type {
+  BuildRequest,
+  ContainerEngine,
+  ContainerSummary,
+  EngineHealth,
+  EngineInfo,
+  EngineName,
+  ImageInfo,
+  TransferCallOptions,
+} from './types.js';
 
 /** What differs between engine CLIs. */
 export interface EngineDialect {
@@ -67,7 +76,10 @@ export class CliEngine implements ContainerEngine {
   }
 
   async info(signal?: AbortSignal): Promise<EngineInfo> {
-    const result = await this.must(['info', '--format', 'json'], `Could not read ${this.name} info`, { signal, timeoutMs: this.opTimeoutMs });
+    const result = await this.must(['info', '--format', 'json'], `Could not read ${this.name} info`, {
+      signal,
+      timeoutMs: this.opTimeoutMs,
+    });
     return this.options.dialect.parseInfo(result);
   }
 
@@ -77,9 +89,14 @@ export class CliEngine implements ContainerEngine {
       const failed = (detail: string): EngineHealth => ({ ok: false, detail, durationMs: result.durationMs });
       if (!result.ok) return failed(errorLine(result) ?? `${this.name} version exited ${String(result.exitCode)}`);
       const version = parseVersion(result);
-      if (this.name === 'docker' && version.server === undefined) return failed('the docker client answered, but no daemon did');
+      if (this.name === 'docker' && version.server === undefined)
+        return failed('the docker client answered, but no daemon did');
       const server = version.server !== undefined && this.name === 'podman' ? ` (server ${version.server})` : '';
-      return { ok: true, detail: `${this.name} ${version.client ?? version.server ?? '?'}${server} answered in ${result.durationMs}ms`, durationMs: result.durationMs };
+      return {
+        ok: true,
+        detail: `${this.name} ${version.client ?? version.server ?? '?'}${server} answered in ${result.durationMs}ms`,
+        durationMs: result.durationMs,
+      };
     } catch (error) {
       // Why: health() is the probe watchdogs rely on; it reports, it never throws.
       return { ok: false, detail: error instanceof Error ? error.message : String(error), durationMs: 0 };
@@ -92,7 +109,9 @@ export class CliEngine implements ContainerEngine {
     // With --target the last stage may not be the one built, so a LABEL appended to the file could miss the image.
     const inline = this.options.dialect.labelsInContainerfile && request.target === undefined;
     if (!inline) return this.buildWith(request, request.containerfile, labels);
-    return withLabelledCopy(request.containerfile, labels, request.labels[LABEL_RUN], (copy) => this.buildWith(request, copy ?? request.containerfile, copy === undefined ? labels : []));
+    return withLabelledCopy(request.containerfile, labels, request.labels[LABEL_RUN], (copy) =>
+      this.buildWith(request, copy ?? request.containerfile, copy === undefined ? labels : []),
+    );
   }
 
   /** `build` with the given Containerfile and the labels still to pass as flags. */
@@ -105,7 +124,12 @@ export class CliEngine implements ContainerEngine {
     args.push(request.contextDir);
     const onLine = request.onLine;
     // stopDescendantsFirst: killing the RUN step (not podman) lets the build fail normally and remove its working containers.
-    return this.exec(args, { signal: request.signal, timeoutMs: request.timeoutMs, stopDescendantsFirst: true, ...(onLine ? { onLine: (line: string) => onLine(line) } : {}) });
+    return this.exec(args, {
+      signal: request.signal,
+      timeoutMs: request.timeoutMs,
+      stopDescendantsFirst: true,
+      ...(onLine ? { onLine: (line: string) => onLine(line) } : {}),
+    });
   }
 
   async imageExists(ref: string, signal?: AbortSignal): Promise<boolean> {
@@ -123,62 +147,116 @@ export class CliEngine implements ContainerEngine {
   }
 
   async tag(source: string, target: string, signal?: AbortSignal): Promise<void> {
-    await this.must(['tag', source, target], `Could not tag image ${source} as ${target}`, { signal, timeoutMs: this.opTimeoutMs }, 'Check that the source image exists.');
+    await this.must(
+      ['tag', source, target],
+      `Could not tag image ${source} as ${target}`,
+      { signal, timeoutMs: this.opTimeoutMs },
+      'Check that the source image exists.',
+    );
   }
 
   async save(ref: string, archivePath: string, signal?: AbortSignal): Promise<void> {
-    await this.must(['save', '-o', archivePath, ref], `Could not save image ${ref} to ${archivePath}`, { signal }, 'Check the disk space and that the image exists.');
+    await this.must(
+      ['save', '-o', archivePath, ref],
+      `Could not save image ${ref} to ${archivePath}`,
+      { signal },
+      'Check the disk space and that the image exists.',
+    );
   }
 
   async load(archivePath: string, signal?: AbortSignal): Promise<void> {
-    await this.must(['load', '-i', archivePath], `Could not load images from ${archivePath}`, { signal }, 'Check that the archive exists and is complete.');
+    await this.must(
+      ['load', '-i', archivePath],
+      `Could not load images from ${archivePath}`,
+      { signal },
+      'Check that the archive exists and is complete.',
+    );
   }
 
   async push(ref: string, options: TransferCallOptions): Promise<void> {
-    const auth = options.authFile === undefined ? { args: [], env: {} } : this.options.dialect.authFileUse(options.authFile);
+    const auth =
+      options.authFile === undefined ? { args: [], env: {} } : this.options.dialect.authFileUse(options.authFile);
     const args = ['push', ...this.options.dialect.registryFlags(options.insecure), ...auth.args, ref];
-    await this.must(args, `Could not push image ${ref}`, { signal: options.signal, env: { ...this.env, ...auth.env } }, 'Check that the registry is running and reachable.');
+    await this.must(
+      args,
+      `Could not push image ${ref}`,
+      { signal: options.signal, env: { ...this.env, ...auth.env } },
+      'Check that the registry is running and reachable.',
+    );
   }
 
   async pull(ref: string, options: TransferCallOptions): Promise<void> {
-    const auth = options.authFile === undefined ? { args: [], env: {} } : this.options.dialect.authFileUse(options.authFile);
+    const auth =
+      options.authFile === undefined ? { args: [], env: {} } : this.options.dialect.authFileUse(options.authFile);
     const args = ['pull', ...this.options.dialect.registryFlags(options.insecure), ...auth.args, ref];
-    await this.must(args, `Could not pull image ${ref}`, { signal: options.signal, env: { ...this.env, ...auth.env } }, 'Check that the registry is reachable and has the image.');
+    await this.must(
+      args,
+      `Could not pull image ${ref}`,
+      { signal: options.signal, env: { ...this.env, ...auth.env } },
+      'Check that the registry is reachable and has the image.',
+    );
   }
 
   async removeImage(ref: string, signal?: AbortSignal): Promise<void> {
-    await this.must(['image', 'rm', ref], `Could not remove image ${ref}`, { signal, timeoutMs: this.opTimeoutMs }, 'A container may still use the image.');
+    await this.must(
+      ['image', 'rm', ref],
+      `Could not remove image ${ref}`,
+      { signal, timeoutMs: this.opTimeoutMs },
+      'A container may still use the image.',
+    );
   }
 
   async listContainers(labels: Record<string, string>, signal?: AbortSignal): Promise<ContainerSummary[]> {
     const args = ['ps', '-a', ...this.options.dialect.psFlags, ...labelFilters(labels), '--format', 'json'];
-    const result = await this.must(args, `Could not list ${this.name} containers`, { signal, timeoutMs: this.opTimeoutMs });
+    const result = await this.must(args, `Could not list ${this.name} containers`, {
+      signal,
+      timeoutMs: this.opTimeoutMs,
+    });
     // Why filter again: some engine versions OR repeated label filters (podman 4.3.1 does for images).
     return parseContainers(result).filter((container) => hasLabels(container.labels, labels));
   }
 
   async removeContainers(ids: string[], signal?: AbortSignal): Promise<void> {
     if (ids.length === 0) return;
-    await this.must(['rm', ...this.options.dialect.rmFlags, ...ids], `Could not remove ${ids.length} container(s)`, { signal, timeoutMs: this.opTimeoutMs });
+    await this.must(['rm', ...this.options.dialect.rmFlags, ...ids], `Could not remove ${ids.length} container(s)`, {
+      signal,
+      timeoutMs: this.opTimeoutMs,
+    });
   }
 
   async prune(labels: Record<string, string>, signal?: AbortSignal): Promise<string[]> {
-    if (Object.keys(labels).length === 0) throw new InternalError('prune() needs at least one label: it would remove every dangling image');
+    if (Object.keys(labels).length === 0)
+      throw new InternalError('prune() needs at least one label: it would remove every dangling image');
     // Why not `image prune --filter label=...`: podman 4.3.1 ORs repeated label filters, so it
     // would remove other environments' images. List, verify every label, then remove by id.
-    const listed = await this.must(['images', '-q', '--no-trunc', '--filter', 'dangling=true', ...labelFilters(labels)], `Could not list dangling ${this.name} images`, { signal, timeoutMs: this.opTimeoutMs });
+    const listed = await this.must(
+      ['images', '-q', '--no-trunc', '--filter', 'dangling=true', ...labelFilters(labels)],
+      `Could not list dangling ${this.name} images`,
+      { signal, timeoutMs: this.opTimeoutMs },
+    );
     const candidates = parseIdLines(listed.stdout);
     if (candidates.length === 0) return [];
-    const inspected = await this.must(['image', 'inspect', ...candidates], 'Could not inspect dangling images', { signal, timeoutMs: this.opTimeoutMs });
-    const ids = parseImageInspect(inspected).filter((image) => image.tags.length === 0 && hasLabels(image.labels, labels)).map((image) => image.id);
+    const inspected = await this.must(['image', 'inspect', ...candidates], 'Could not inspect dangling images', {
+      signal,
+      timeoutMs: this.opTimeoutMs,
+    });
+    const ids = parseImageInspect(inspected)
+      .filter((image) => image.tags.length === 0 && hasLabels(image.labels, labels))
+      .map((image) => image.id);
     if (ids.length === 0) return [];
-    await this.must(['image', 'rm', ...ids], `Could not remove ${ids.length} dangling image(s)`, { signal, timeoutMs: this.opTimeoutMs });
+    await this.must(['image', 'rm', ...ids], `Could not remove ${ids.length} dangling image(s)`, {
+      signal,
+      timeoutMs: this.opTimeoutMs,
+    });
     return ids;
   }
 
   /** Runs `<prefix> args` with the engine's environment. */
   private exec(args: string[], options: RunOptions): Promise<RunResult> {
-    return this.options.runner(this.options.bin, [...this.options.globalArgs, ...args], { ...options, env: options.env ?? this.env });
+    return this.options.runner(this.options.bin, [...this.options.globalArgs, ...args], {
+      ...options,
+      env: options.env ?? this.env,
+    });
   }
 
   /** Runs and throws the classified TarmacError unless the command succeeded. */

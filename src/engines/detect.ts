@@ -38,7 +38,10 @@ interface Probe {
 /** Picks the engine for `config`; throws ENGINE_NOT_FOUND / ENGINE_UNREACHABLE (exit 3) listing every attempt. */
 export async function detectEngine(config: Env['engine'], deps: DetectDeps): Promise<Detection> {
   const explicit = config.type !== 'auto';
-  const all = config.type === 'auto' ? autoStrategies(config, deps.runner, deps.env) : [configuredStrategy({ ...config, type: config.type }, deps.runner)];
+  const all =
+    config.type === 'auto'
+      ? autoStrategies(config, deps.runner, deps.env)
+      : [configuredStrategy({ ...config, type: config.type }, deps.runner)];
   const probes = all.filter((s) => s.applies(deps.env)).map((s) => startProbe(s, deps));
 
   let winner: Probe | undefined;
@@ -61,13 +64,23 @@ export async function detectEngine(config: Env['engine'], deps: DetectDeps): Pro
 }
 
 function startProbe(strategy: EngineStrategy, deps: DetectDeps): Probe {
-  const probe: Probe = { strategy, path: findOnPath(strategy.bin, deps.env), engine: undefined, health: undefined, settled: false, done: Promise.resolve(), controller: new AbortController() };
+  const probe: Probe = {
+    strategy,
+    path: findOnPath(strategy.bin, deps.env),
+    engine: undefined,
+    health: undefined,
+    settled: false,
+    done: Promise.resolve(),
+    controller: new AbortController(),
+  };
   if (probe.path !== undefined) {
     const engine = strategy.create();
     probe.engine = engine;
-    probe.done = engine.health(deps.healthTimeoutMs ?? DEFAULT_HEALTH_TIMEOUT_MS, probe.controller.signal).then((health) => {
-      probe.health = health;
-    });
+    probe.done = engine
+      .health(deps.healthTimeoutMs ?? DEFAULT_HEALTH_TIMEOUT_MS, probe.controller.signal)
+      .then((health) => {
+        probe.health = health;
+      });
   }
   void probe.done.then(() => (probe.settled = true));
   return probe;
@@ -85,9 +98,16 @@ async function settleOthers(probes: Probe[]): Promise<void> {
 function explain(probe: Probe, winner: Probe | undefined): string {
   const { strategy, path, health } = probe;
   if (path === undefined) return `${strategy.name}: ${strategy.bin} not found on PATH`;
-  if (!probe.settled || health === undefined) return `${strategy.name}: found ${path}; not waited for, ${winner?.strategy.name ?? 'another engine'} was chosen first`;
-  if (health.ok) return probe === winner ? `${strategy.name}: found ${path}, ${health.detail} -> chosen` : `${strategy.name}: found ${path}, ${health.detail}; not chosen, ${winner?.strategy.name} comes first`;
-  const who = strategy.bin === 'docker' ? `client found at ${path} but the daemon did not answer` : `found ${path} but it did not answer`;
+  if (!probe.settled || health === undefined)
+    return `${strategy.name}: found ${path}; not waited for, ${winner?.strategy.name ?? 'another engine'} was chosen first`;
+  if (health.ok)
+    return probe === winner
+      ? `${strategy.name}: found ${path}, ${health.detail} -> chosen`
+      : `${strategy.name}: found ${path}, ${health.detail}; not chosen, ${winner?.strategy.name} comes first`;
+  const who =
+    strategy.bin === 'docker'
+      ? `client found at ${path} but the daemon did not answer`
+      : `found ${path} but it did not answer`;
   return `${strategy.name}: ${who}: ${health.detail}`;
 }
 
@@ -95,13 +115,19 @@ function noEngine(explicit: boolean, probes: Probe[], explanation: string[]): Ta
   const only = probes[0];
   if (explicit && only !== undefined) {
     const missing = only.path === undefined;
-    return new TarmacError(missing ? 'ENGINE_NOT_FOUND' : 'ENGINE_UNREACHABLE', missing ? `${only.strategy.bin} is configured in tarmac.yaml but not installed` : `${only.strategy.bin} is configured in tarmac.yaml but does not answer`, {
-      exitCode: ExitCode.environment,
-      details: explanation,
-      hint: missing
-        ? `Install ${only.strategy.bin}, or set engine.type: auto in tarmac.yaml to use whatever engine works.`
-        : `${engineHint(only.strategy.bin, 'ENGINE_UNREACHABLE') ?? ''} Or set engine.type: auto in tarmac.yaml to use whatever engine works.`,
-    });
+    return new TarmacError(
+      missing ? 'ENGINE_NOT_FOUND' : 'ENGINE_UNREACHABLE',
+      missing
+        ? `${only.strategy.bin} is configured in tarmac.yaml but not installed`
+        : `${only.strategy.bin} is configured in tarmac.yaml but does not answer`,
+      {
+        exitCode: ExitCode.environment,
+        details: explanation,
+        hint: missing
+          ? `Install ${only.strategy.bin}, or set engine.type: auto in tarmac.yaml to use whatever engine works.`
+          : `${engineHint(only.strategy.bin, 'ENGINE_UNREACHABLE') ?? ''} Or set engine.type: auto in tarmac.yaml to use whatever engine works.`,
+      },
+    );
   }
   return new TarmacError('ENGINE_NOT_FOUND', 'No working container engine found', {
     exitCode: ExitCode.environment,

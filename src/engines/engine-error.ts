@@ -25,7 +25,13 @@ export function engineHint(engine: EngineName, code: EngineFailureCode): string 
 }
 
 /** A TarmacError for a failed engine command; `hint` is used for plain command failures. */
-export function engineFailed(engine: EngineName, result: RunResult, message: string, hint?: string, stepId?: string): TarmacError {
+export function engineFailed(
+  engine: EngineName,
+  result: RunResult,
+  message: string,
+  hint?: string,
+  stepId?: string,
+): TarmacError {
   const failure = classifyEngineFailure(result);
   const code = failure?.code ?? 'ENGINE_COMMAND_FAILED';
   return commandFailed(result, {

@@ -7,7 +7,10 @@ import { fakeRunner, type FakeAnswer, type FakeRunner } from '../exec/fake-runne
  * A fake Runner that skips `globalArgs` leading arguments (the engine's --url etc.) and answers
  * with `answers['<verb> <sub>']` or `answers['<verb>']`; any other call fails the test.
  */
-export function answerByVerb(answers: Record<string, FakeAnswer | (() => FakeAnswer | Promise<FakeAnswer>)>, globalArgs = 0): FakeRunner {
+export function answerByVerb(
+  answers: Record<string, FakeAnswer | (() => FakeAnswer | Promise<FakeAnswer>)>,
+  globalArgs = 0,
+): FakeRunner {
   return fakeRunner((call) => {
     const words = call.args.slice(globalArgs).filter((a) => !a.startsWith('-'));
     const answer = answers[words.slice(0, 2).join(' ')] ?? answers[words[0] ?? ''];

@@ -1,7 +1,13 @@
 // Container engines: the ContainerEngine interface, the podman and docker adapters, detection.
 export type * from './types.js';
 export * from './labels.js';
-export { classifyEngineFailure, errorLine, unreachableLine, type EngineFailure, type EngineFailureCode } from './classify.js';
+export {
+  classifyEngineFailure,
+  errorLine,
+  unreachableLine,
+  type EngineFailure,
+  type EngineFailureCode,
+} from './classify.js';
 export { engineFailed, engineHint } from './engine-error.js';
 export { CliEngine, type EngineDialect } from './cli-engine.js';
 export { createPodmanEngine, type PodmanIsolation, type PodmanOptions } from './podman.js';

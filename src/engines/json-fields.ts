@@ -43,7 +43,11 @@ export function stringMap(value: unknown): Record<string, string> {
 /** A list of strings, from an array or a comma-separated string (docker's ps format). */
 export function stringList(value: unknown): string[] {
   if (Array.isArray(value)) return value.filter((v): v is string => typeof v === 'string');
-  if (typeof value === 'string') return value.split(',').map((s) => s.trim()).filter((s) => s !== '');
+  if (typeof value === 'string')
+    return value
+      .split(',')
+      .map((s) => s.trim())
+      .filter((s) => s !== '');
   return [];
 }
 

@@ -1,7 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { withLabelInstruction } from './label-instruction.js';
 
-const LABELS = [['io.tarmac.env', 'dev'], ['io.tarmac.managed', 'true'], ['io.tarmac.run', '20261129-000001-f569']] as const;
+const LABELS = [
+  ['io.tarmac.env', 'dev'],
+  ['io.tarmac.managed', 'true'],
+  ['io.tarmac.run', '20261129-000001-f569'],
+] as const;
 
 describe('withLabelInstruction', () => {
   it('appends one LABEL line for the final stage, adding the missing newline', () => {
@@ -16,7 +20,14 @@ describe('withLabelInstruction', () => {
   });
 
   it('refuses labels that would need quoting or escaping', () => {
-    for (const label of [['k', 'a b'], ['k', '$HOME'], ['k', 'say "hi"'], ['k', ''], ['a=b', 'c'], ['k', 'back\\slash']] as const) {
+    for (const label of [
+      ['k', 'a b'],
+      ['k', '$HOME'],
+      ['k', 'say "hi"'],
+      ['k', ''],
+      ['a=b', 'c'],
+      ['k', 'back\\slash'],
+    ] as const) {
       expect(withLabelInstruction('FROM scratch\n', [label]), label.join('=')).toBeUndefined();
     }
   });

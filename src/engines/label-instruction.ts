@@ -15,10 +15,18 @@ const PLAIN = /^[A-Za-z0-9._/:@+-]+$/;
  * The Containerfile with one `LABEL k=v ...` line at its end, for the final stage; undefined when appending is
  * not safe (a label needing quotes, or a last line continued with `\` or a backtick): use `--label` flags then.
  */
-export function withLabelInstruction(containerfile: string, labels: readonly (readonly [string, string])[]): string | undefined {
+export function withLabelInstruction(
+  containerfile: string,
+  labels: readonly (readonly [string, string])[],
+): string | undefined {
   if (labels.length === 0) return containerfile;
   if (labels.some(([key, value]) => !PLAIN.test(key) || !PLAIN.test(value))) return undefined;
-  const lastLine = containerfile.split('\n').map((line) => line.trimEnd()).filter((line) => line !== '').at(-1) ?? '';
+  const lastLine =
+    containerfile
+      .split('\n')
+      .map((line) => line.trimEnd())
+      .filter((line) => line !== '')
+      .at(-1) ?? '';
   // A continued last line would swallow the LABEL line into its instruction.
   if (lastLine.endsWith('\\') || lastLine.endsWith('`')) return undefined;
   const separator = containerfile.endsWith('\n') ? '' : '\n';
@@ -30,7 +38,12 @@ export function withLabelInstruction(containerfile: string, labels: readonly (re
  * (a killed run's copy is swept by the next run: reconcile/temp-files.ts), or with undefined when no copy can be
  * made (unreadable file, labels that need quoting): the caller then passes `--label` flags.
  */
-export async function withLabelledCopy<T>(containerfile: string, labels: [string, string][], runId: string | undefined, build: (copy: string | undefined) => Promise<T>): Promise<T> {
+export async function withLabelledCopy<T>(
+  containerfile: string,
+  labels: [string, string][],
+  runId: string | undefined,
+  build: (copy: string | undefined) => Promise<T>,
+): Promise<T> {
   let text: string | undefined;
   try {
     text = withLabelInstruction(readFileSync(containerfile, 'utf8'), labels);

@@ -8,7 +8,12 @@ import type { ContainerSummary } from './types.js';
 export function parseContainers(result: RunResult): ContainerSummary[] {
   const text = result.stdout.trim();
   if (text === '') return [];
-  const items = text.startsWith('[') ? parseJson(result, text) : text.split('\n').filter((l) => l.trim() !== '').map((line) => parseJson(result, line));
+  const items = text.startsWith('[')
+    ? parseJson(result, text)
+    : text
+        .split('\n')
+        .filter((l) => l.trim() !== '')
+        .map((line) => parseJson(result, line));
   return (Array.isArray(items) ? items : [items]).map((item) => {
     const c = obj(item);
     return {

@@ -33,9 +33,23 @@ describe('podman adapter: argv', () => {
     });
     expect(runner.calls[0]?.cmd).toBe('podman');
     expect(runner.calls[0]?.args).toEqual([
-      'build', '--isolation=chroot', '-t', 'localhost/api:tm-1', '-f', '/src/api/Containerfile',
-      '--label', 'io.tarmac.env=dev', '--label', 'io.tarmac.managed=true',
-      '--build-arg', 'A=1', '--build-arg', 'B=2', '--target', 'prod', '/src/api',
+      'build',
+      '--isolation=chroot',
+      '-t',
+      'localhost/api:tm-1',
+      '-f',
+      '/src/api/Containerfile',
+      '--label',
+      'io.tarmac.env=dev',
+      '--label',
+      'io.tarmac.managed=true',
+      '--build-arg',
+      'A=1',
+      '--build-arg',
+      'B=2',
+      '--target',
+      'prod',
+      '/src/api',
     ]);
     expect(runner.calls[0]?.options).toMatchObject({ signal, timeoutMs: 1000 });
     expect(result.ok).toBe(true);
@@ -47,28 +61,57 @@ describe('podman adapter: argv', () => {
     const dir = mkdtempSync(join(tmpdir(), 'tarmac-labels-'));
     writeFileSync(join(dir, 'Containerfile'), 'FROM scratch\nCOPY a /a\n');
     let seen = '';
-    const { engine, runner } = engineAnswering({ build: () => {
-      seen = readFileSync(runner.calls.at(-1)!.args[5]!, 'utf8');
-      return recorded(`${P}/build-ok`);
-    } });
-    await engine.build({ tag: 't:1', contextDir: dir, containerfile: join(dir, 'Containerfile'), args: { A: '1' }, labels: { 'io.tarmac.env': 'dev', 'io.tarmac.run': '20261129-000001-f569' } });
+    const { engine, runner } = engineAnswering({
+      build: () => {
+        seen = readFileSync(runner.calls.at(-1)!.args[5]!, 'utf8');
+        return recorded(`${P}/build-ok`);
+      },
+    });
+    await engine.build({
+      tag: 't:1',
+      contextDir: dir,
+      containerfile: join(dir, 'Containerfile'),
+      args: { A: '1' },
+      labels: { 'io.tarmac.env': 'dev', 'io.tarmac.run': '20261129-000001-f569' },
+    });
     const args = runner.calls[0]!.args;
     expect(args).toEqual(['build', '--isolation=chroot', '-t', 't:1', '-f', args[5], '--build-arg', 'A=1', dir]);
     // Named like the run's other temp files, so reconcile sweeps it if the run is killed mid-build.
     expect(basename(args[5]!)).toMatch(/^tarmac-20261129-000001-f569-containerfile-[0-9a-f]{8}$/);
-    expect(seen).toBe('FROM scratch\nCOPY a /a\nLABEL io.tarmac.env=dev io.tarmac.managed=true io.tarmac.run=20261129-000001-f569\n');
+    expect(seen).toBe(
+      'FROM scratch\nCOPY a /a\nLABEL io.tarmac.env=dev io.tarmac.managed=true io.tarmac.run=20261129-000001-f569\n',
+    );
     expect(existsSync(args[5]!)).toBe(false);
     rmSync(dir, { recursive: true, force: true });
   });
 
   it('falls back to --label flags when the Containerfile cannot be read here (podman reports it)', async () => {
     const { engine, runner } = engineAnswering({ build: recorded(`${P}/build-ok`) });
-    await engine.build({ tag: 't:1', contextDir: '/nowhere', containerfile: '/nowhere/Containerfile', args: {}, labels: {} });
-    expect(runner.calls[0]?.args).toEqual(['build', '--isolation=chroot', '-t', 't:1', '-f', '/nowhere/Containerfile', '--label', 'io.tarmac.managed=true', '/nowhere']);
+    await engine.build({
+      tag: 't:1',
+      contextDir: '/nowhere',
+      containerfile: '/nowhere/Containerfile',
+      args: {},
+      labels: {},
+    });
+    expect(runner.calls[0]?.args).toEqual([
+      'build',
+      '--isolation=chroot',
+      '-t',
+      't:1',
+      '-f',
+      '/nowhere/Containerfile',
+      '--label',
+      'io.tarmac.managed=true',
+      '/nowhere',
+    ]);
   });
 
   it('leaves isolation to podman with isolation "default", and passes oci through', async () => {
-    for (const [isolation, flag] of [['default', undefined], ['oci', '--isolation=oci']] as const) {
+    for (const [isolation, flag] of [
+      ['default', undefined],
+      ['oci', '--isolation=oci'],
+    ] as const) {
       const { engine, runner } = engineAnswering({ build: recorded(`${P}/build-ok`) }, { isolation });
       await engine.build({ tag: 't', contextDir: '.', containerfile: 'Containerfile', args: {}, labels: {} });
       expect(runner.calls[0]?.args[1]).toBe(flag ?? '-t');
@@ -76,7 +119,10 @@ describe('podman adapter: argv', () => {
   });
 
   it('puts --url and --connection before every verb and passes the engine env', async () => {
-    const { engine, runner } = engineAnswering({ tag: recorded(`${P}/tag`) }, { url: 'unix:///run/x.sock', connection: 'm1', env: { CONTAINERS_CONF: '/c.conf' } });
+    const { engine, runner } = engineAnswering(
+      { tag: recorded(`${P}/tag`) },
+      { url: 'unix:///run/x.sock', connection: 'm1', env: { CONTAINERS_CONF: '/c.conf' } },
+    );
     expect(engine.argvPrefix).toEqual(['podman', '--url', 'unix:///run/x.sock', '--connection', 'm1']);
     await engine.tag('a', 'b');
     expect(runner.calls[0]?.args).toEqual(['--url', 'unix:///run/x.sock', '--connection', 'm1', 'tag', 'a', 'b']);
@@ -85,7 +131,12 @@ describe('podman adapter: argv', () => {
 
   it('saves, loads, and pushes/pulls with --tls-verify=false only when insecure', async () => {
     const ok = { exitCode: 0 };
-    const { engine, runner } = engineAnswering({ save: recorded(`${P}/save`), load: recorded(`${P}/load`), push: ok, pull: ok });
+    const { engine, runner } = engineAnswering({
+      save: recorded(`${P}/save`),
+      load: recorded(`${P}/load`),
+      push: ok,
+      pull: ok,
+    });
     await engine.save('img:1', '/tmp/img.tar');
     await engine.load('/tmp/img.tar');
     await engine.push('127.0.0.1:5000/img:1', { insecure: true });
@@ -106,7 +157,9 @@ describe('podman adapter: recorded outputs', () => {
   });
 
   it('throws ENGINE_UNREACHABLE when the engine cannot be reached', async () => {
-    const error = await rejection(engineAnswering({ image: recorded(`${P}/unreachable-version`) }).engine.imageExists('x'));
+    const error = await rejection(
+      engineAnswering({ image: recorded(`${P}/unreachable-version`) }).engine.imageExists('x'),
+    );
     expect(error.code).toBe('ENGINE_UNREACHABLE');
     expect(error.exitCode).toBe(3);
     expect(error.hint).toContain('podman machine start');
@@ -114,23 +167,38 @@ describe('podman adapter: recorded outputs', () => {
 
   it('parses image inspect, and returns undefined for a missing image', async () => {
     const raw = (JSON.parse(recording(`${P}/image-inspect`).stdout) as { Id: string; Created: string }[])[0];
-    const image = await engineAnswering({ 'image inspect': recorded(`${P}/image-inspect`) }).engine.inspectImage('localhost/tarmac-fixture:rec');
-    expect(image).toMatchObject({ id: raw?.Id, tags: ['localhost/tarmac-fixture:rec'], created: raw?.Created, labels: { ...LABELS, 'io.buildah.version': '1.28.2' } });
+    const image = await engineAnswering({ 'image inspect': recorded(`${P}/image-inspect`) }).engine.inspectImage(
+      'localhost/tarmac-fixture:rec',
+    );
+    expect(image).toMatchObject({
+      id: raw?.Id,
+      tags: ['localhost/tarmac-fixture:rec'],
+      created: raw?.Created,
+      labels: { ...LABELS, 'io.buildah.version': '1.28.2' },
+    });
     expect(image?.sizeBytes).toBeGreaterThan(0);
-    expect(await engineAnswering({ 'image inspect': recorded(`${P}/image-inspect-missing`) }).engine.inspectImage('x')).toBeUndefined();
+    expect(
+      await engineAnswering({ 'image inspect': recorded(`${P}/image-inspect-missing`) }).engine.inspectImage('x'),
+    ).toBeUndefined();
   });
 
   it('turns a failed tag into ENGINE_COMMAND_FAILED with the output as details', async () => {
-    const error = await rejection(engineAnswering({ tag: recorded(`${P}/tag-missing`) }).engine.tag('localhost/tarmac-fixture:missing', 'x'));
+    const error = await rejection(
+      engineAnswering({ tag: recorded(`${P}/tag-missing`) }).engine.tag('localhost/tarmac-fixture:missing', 'x'),
+    );
     expect(error.code).toBe('ENGINE_COMMAND_FAILED');
     expect(error.exitCode).toBe(4);
-    expect(error.message).toBe('Could not tag image localhost/tarmac-fixture:missing as x: `podman tag localhost/tarmac-fixture:missing x` exited 125');
+    expect(error.message).toBe(
+      'Could not tag image localhost/tarmac-fixture:missing as x: `podman tag localhost/tarmac-fixture:missing x` exited 125',
+    );
     expect(error.details).toEqual(['Error: localhost/tarmac-fixture:missing: image not known']);
     expect(error.hint).toBe('Check that the source image exists.');
   });
 
   it('does not call a refused registry push an unreachable engine', async () => {
-    const error = await rejection(engineAnswering({ push: recorded(`${P}/push-refused`) }).engine.push('x', { insecure: true }));
+    const error = await rejection(
+      engineAnswering({ push: recorded(`${P}/push-refused`) }).engine.push('x', { insecure: true }),
+    );
     expect(error.code).toBe('ENGINE_COMMAND_FAILED');
     expect(error.hint).toBe('Check that the registry is running and reachable.');
   });
@@ -138,7 +206,16 @@ describe('podman adapter: recorded outputs', () => {
   it('lists containers by label from the JSON array, filtering label matches again', async () => {
     const { engine, runner } = engineAnswering({ ps: recorded(`${P}/ps-labelled`) });
     const containers = await engine.listContainers(LABELS);
-    expect(runner.calls[0]?.args).toEqual(['ps', '-a', '--filter', 'label=io.tarmac.env=tarmac-fixture-recording', '--filter', 'label=io.tarmac.managed=true', '--format', 'json']);
+    expect(runner.calls[0]?.args).toEqual([
+      'ps',
+      '-a',
+      '--filter',
+      'label=io.tarmac.env=tarmac-fixture-recording',
+      '--filter',
+      'label=io.tarmac.managed=true',
+      '--format',
+      'json',
+    ]);
     expect(containers.map((c) => [c.names, c.state, c.image])).toEqual([
       [['tarmac-fixture-running'], 'running', 'localhost/tarmac-fixture:busybox'],
       [['tarmac-fixture-created'], 'created', 'localhost/tarmac-fixture:busybox'],
@@ -156,11 +233,25 @@ describe('podman adapter: recorded outputs', () => {
   });
 
   it('prunes dangling images only when every label matches, removing them by id', async () => {
-    const { engine, runner } = engineAnswering({ images: recorded(`${P}/images-dangling`), 'image inspect': recorded(`${P}/image-inspect-dangling`), 'image rm': { exitCode: 0 } });
+    const { engine, runner } = engineAnswering({
+      images: recorded(`${P}/images-dangling`),
+      'image inspect': recorded(`${P}/image-inspect-dangling`),
+      'image rm': { exitCode: 0 },
+    });
     const id = recording(`${P}/images-dangling`).stdout.replace('sha256:', '');
     expect(await engine.prune(LABELS)).toEqual([id]);
     expect(runner.calls.map((c) => c.args)).toEqual([
-      ['images', '-q', '--no-trunc', '--filter', 'dangling=true', '--filter', 'label=io.tarmac.env=tarmac-fixture-recording', '--filter', 'label=io.tarmac.managed=true'],
+      [
+        'images',
+        '-q',
+        '--no-trunc',
+        '--filter',
+        'dangling=true',
+        '--filter',
+        'label=io.tarmac.env=tarmac-fixture-recording',
+        '--filter',
+        'label=io.tarmac.managed=true',
+      ],
       ['image', 'inspect', id],
       ['image', 'rm', id],
     ]);
@@ -175,7 +266,14 @@ describe('podman adapter: recorded outputs', () => {
 
   it('parses info, local and remote', async () => {
     const local = await engineAnswering({ info: recorded(`${P}/info`) }).engine.info();
-    expect(local).toMatchObject({ name: 'podman', version: '4.3.1', remote: false, rootless: false, storageRoot: '/var/lib/containers/storage', cpus: 2 });
+    expect(local).toMatchObject({
+      name: 'podman',
+      version: '4.3.1',
+      remote: false,
+      rootless: false,
+      storageRoot: '/var/lib/containers/storage',
+      cpus: 2,
+    });
     expect(local.memTotalBytes).toBeGreaterThan(1_000_000);
     const remote = await engineAnswering({ info: recorded(`${P}/remote-info`) }).engine.info();
     expect(remote.remote).toBe(true);
@@ -191,7 +289,9 @@ describe('podman adapter: health', () => {
   });
 
   it('names the server of a remote podman', async () => {
-    const health = await engineAnswering({ version: { ...recorded(`${P}/remote-version`), durationMs: 12 } }).engine.health(5000);
+    const health = await engineAnswering({
+      version: { ...recorded(`${P}/remote-version`), durationMs: 12 },
+    }).engine.health(5000);
     expect(health.detail).toBe('podman 4.3.1 (server 4.3.1) answered in 12ms');
   });
 
@@ -199,7 +299,9 @@ describe('podman adapter: health', () => {
     const refused = await engineAnswering({ version: recorded(`${P}/remote-refused-version`) }).engine.health(5000);
     expect(refused.ok).toBe(false);
     expect(refused.detail).toMatch(/^unable to connect to Podman socket: .*connect: connection refused$/);
-    const slow = await engineAnswering({ version: { exitCode: undefined, signal: 'SIGTERM', timedOut: true, timeoutMs: 5000 } }).engine.health(5000);
+    const slow = await engineAnswering({
+      version: { exitCode: undefined, signal: 'SIGTERM', timedOut: true, timeoutMs: 5000 },
+    }).engine.health(5000);
     expect(slow).toMatchObject({ ok: false, detail: 'no answer within 5s' });
     const broken = createPodmanEngine(() => Promise.reject(new Error('runner bug')));
     expect(await broken.health(5000)).toEqual({ ok: false, detail: 'runner bug', durationMs: 0 });

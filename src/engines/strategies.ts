@@ -22,7 +22,9 @@ type EngineConfig = Env['engine'];
 
 /** The single strategy for an engine type named in tarmac.yaml (no fallback to another engine). */
 export function configuredStrategy(config: EngineConfig & { type: EngineName }, runner: Runner): EngineStrategy {
-  const where = [config.url && `url ${config.url}`, config.connection && `connection ${config.connection}`].filter(Boolean).join(', ');
+  const where = [config.url && `url ${config.url}`, config.connection && `connection ${config.connection}`]
+    .filter(Boolean)
+    .join(', ');
   return {
     name: `${config.type} (configured in tarmac.yaml${where ? `, ${where}` : ''})`,
     bin: config.type,
@@ -39,7 +41,10 @@ export function autoStrategies(config: EngineConfig, runner: Runner, env: NodeJS
   const dockerHost = env.DOCKER_HOST ?? '';
   if (configured) {
     // A url or connection without a type: whichever engine answers on it.
-    return (['podman', 'docker'] as const).map((bin) => ({ ...configuredStrategy({ ...config, type: bin }, runner), name: `${bin} with the configured connection` }));
+    return (['podman', 'docker'] as const).map((bin) => ({
+      ...configuredStrategy({ ...config, type: bin }, runner),
+      name: `${bin} with the configured connection`,
+    }));
   }
   return [
     {
@@ -76,7 +81,13 @@ export function autoStrategies(config: EngineConfig, runner: Runner, env: NodeJS
 
 function createConfigured(type: EngineName, config: EngineConfig, runner: Runner): ContainerEngine {
   if (type === 'podman') {
-    return createPodmanEngine(runner, { ...(config.url ? { url: config.url } : {}), ...(config.connection ? { connection: config.connection } : {}) });
+    return createPodmanEngine(runner, {
+      ...(config.url ? { url: config.url } : {}),
+      ...(config.connection ? { connection: config.connection } : {}),
+    });
   }
-  return createDockerEngine(runner, { ...(config.url ? { host: config.url } : {}), ...(config.connection ? { context: config.connection } : {}) });
+  return createDockerEngine(runner, {
+    ...(config.url ? { host: config.url } : {}),
+    ...(config.connection ? { context: config.connection } : {}),
+  });
 }

@@ -74,7 +74,11 @@ export interface ConfigProblem {
 /** A bug in tarmac itself: printed with a request to report it. */
 export class InternalError extends TarmacError {
   constructor(message: string, cause?: unknown) {
-    super('INTERNAL', message, { exitCode: ExitCode.internal, cause, hint: 'This is a bug in tarmac; please report it with the output above.' });
+    super('INTERNAL', message, {
+      exitCode: ExitCode.internal,
+      cause,
+      hint: 'This is a bug in tarmac; please report it with the output above.',
+    });
     this.name = 'InternalError';
   }
 }

@@ -17,7 +17,11 @@ export class EventBus {
   readonly history: TarmacEvent[] = [];
 
   /** `redact` masks secrets in every event before anyone sees it: journal, views, history and reports all read redacted text. */
-  constructor(readonly runId: string, private readonly clock: Clock = systemClock, private readonly redact?: Redactor) {}
+  constructor(
+    readonly runId: string,
+    private readonly clock: Clock = systemClock,
+    private readonly redact?: Redactor,
+  ) {}
 
   /** Adds a listener; returns a function that removes it. */
   subscribe(listener: Listener): () => void {

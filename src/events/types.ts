@@ -22,7 +22,13 @@ export type StepState =
 export type IncidentKind = 'engine-crash' | 'engine-lost' | 'stall' | 'reconciled';
 
 /** Terminal states: a step in one of these never changes again. */
-export const TERMINAL_STATES: ReadonlySet<StepState> = new Set(['succeeded', 'cached', 'failed', 'skipped', 'cancelled']);
+export const TERMINAL_STATES: ReadonlySet<StepState> = new Set([
+  'succeeded',
+  'cached',
+  'failed',
+  'skipped',
+  'cancelled',
+]);
 
 /** Error payload carried by events (serialisable). */
 export interface EventError {
@@ -57,18 +63,44 @@ export type TarmacEvent =
   | (Base & { type: 'step.started'; stepId: StepId; claims: Claims; attempt: number })
   | (Base & { type: 'step.output'; stepId: StepId; line: string })
   | (Base & { type: 'step.heartbeat'; stepId: StepId; elapsedMs: number; lastLine?: string })
-  | (Base & { type: 'step.finished'; stepId: StepId; state: Exclude<StepState, 'pending' | 'running'>; durationMs: number; detail?: string; error?: EventError })
+  | (Base & {
+      type: 'step.finished';
+      stepId: StepId;
+      state: Exclude<StepState, 'pending' | 'running'>;
+      durationMs: number;
+      detail?: string;
+      error?: EventError;
+    })
   | (Base & { type: 'resource'; name: 'engine'; capacity: number; inUse: number })
   | (Base & { type: 'decision'; message: string })
   /** A health probe of the engine (stall detection, crash recovery, timeouts). */
   | (Base & { type: 'probe'; target: 'engine'; ok: boolean; detail: string; durationMs: number; stepId?: StepId })
   /** Something went wrong with the infrastructure and tarmac acted on it (or could not). */
-  | (Base & { type: 'incident'; kind: IncidentKind; message: string; evidence: string[]; stepIds: StepId[]; action: string })
+  | (Base & {
+      type: 'incident';
+      kind: IncidentKind;
+      message: string;
+      evidence: string[];
+      stepIds: StepId[];
+      action: string;
+    })
   /** The test step's parsed results (JUnit cases); `inputs` fingerprints what was tested (image refs + test command) for flake detection. */
-  | (Base & { type: 'tests.reported'; stepId: StepId; inputs: string; exitCode: number; totals: { tests: number; passed: number; failed: number; skipped: number; errors: number }; cases: { id: string; status: 'passed' | 'failed' | 'error' | 'skipped'; timeMs: number; message?: string }[] })
+  | (Base & {
+      type: 'tests.reported';
+      stepId: StepId;
+      inputs: string;
+      exitCode: number;
+      totals: { tests: number; passed: number; failed: number; skipped: number; errors: number };
+      cases: { id: string; status: 'passed' | 'failed' | 'error' | 'skipped'; timeMs: number; message?: string }[];
+    })
   | (Base & { type: 'run.heartbeat'; running: { stepId: StepId; elapsedMs: number; lastLine?: string }[] })
   /** `abandoned`: the run's tarmac died without finishing; a later tarmac appended this event for it (src/reconcile). */
-  | (Base & { type: 'run.finished'; outcome: 'succeeded' | 'failed' | 'cancelled'; durationMs: number; abandoned?: boolean });
+  | (Base & {
+      type: 'run.finished';
+      outcome: 'succeeded' | 'failed' | 'cancelled';
+      durationMs: number;
+      abandoned?: boolean;
+    });
 
 export type EventType = TarmacEvent['type'];
 

@@ -19,21 +19,35 @@ const base: RunResult = {
 describe('describeFailure', () => {
   it('names the exit code', () => expect(describeFailure(base)).toBe('`podman build -t x .` exited 125'));
   it('names the timeout that was given', () => {
-    expect(describeFailure({ ...base, exitCode: undefined, signal: 'SIGTERM', timedOut: true, timeoutMs: 30_000, durationMs: 30_012 })).toBe(
-      '`podman build -t x .` timed out after 30s',
-    );
+    expect(
+      describeFailure({
+        ...base,
+        exitCode: undefined,
+        signal: 'SIGTERM',
+        timedOut: true,
+        timeoutMs: 30_000,
+        durationMs: 30_012,
+      }),
+    ).toBe('`podman build -t x .` timed out after 30s');
   });
   it('says a stubborn process was force-killed', () => {
-    expect(describeFailure({ ...base, exitCode: undefined, signal: 'SIGKILL', cancelled: true, forceKilled: true })).toBe(
-      '`podman build -t x .` was cancelled (it ignored SIGTERM and was killed with SIGKILL)',
-    );
+    expect(
+      describeFailure({ ...base, exitCode: undefined, signal: 'SIGKILL', cancelled: true, forceKilled: true }),
+    ).toBe('`podman build -t x .` was cancelled (it ignored SIGTERM and was killed with SIGKILL)');
   });
   it('tells a cancel before start apart', () => {
-    expect(describeFailure({ ...base, exitCode: undefined, cancelled: true })).toBe('`podman build -t x .` was cancelled before it started');
+    expect(describeFailure({ ...base, exitCode: undefined, cancelled: true })).toBe(
+      '`podman build -t x .` was cancelled before it started',
+    );
   });
-  it('names an outside signal', () => expect(describeFailure({ ...base, exitCode: undefined, signal: 'SIGKILL' })).toBe('`podman build -t x .` was killed by SIGKILL'));
+  it('names an outside signal', () =>
+    expect(describeFailure({ ...base, exitCode: undefined, signal: 'SIGKILL' })).toBe(
+      '`podman build -t x .` was killed by SIGKILL',
+    ));
   it('names a spawn error', () => {
-    expect(describeFailure({ ...base, exitCode: undefined, spawnError: 'podman not found' })).toBe('`podman build -t x .` could not start: podman not found');
+    expect(describeFailure({ ...base, exitCode: undefined, spawnError: 'podman not found' })).toBe(
+      '`podman build -t x .` could not start: podman not found',
+    );
   });
 });
 

@@ -22,9 +22,12 @@ export function describeFailure(result: RunResult): string {
   const cmd = `\`${shortCommand(result.command)}\``;
   if (result.spawnError !== undefined) return `${cmd} could not start: ${result.spawnError}`;
   const forced = result.forceKilled ? ' (it ignored SIGTERM and was killed with SIGKILL)' : '';
-  if (result.timedOut) return `${cmd} timed out after ${formatDuration(result.timeoutMs ?? result.durationMs)}${forced}`;
+  if (result.timedOut)
+    return `${cmd} timed out after ${formatDuration(result.timeoutMs ?? result.durationMs)}${forced}`;
   if (result.cancelled) {
-    return result.exitCode === undefined && result.signal === undefined ? `${cmd} was cancelled before it started` : `${cmd} was cancelled${forced}`;
+    return result.exitCode === undefined && result.signal === undefined
+      ? `${cmd} was cancelled before it started`
+      : `${cmd} was cancelled${forced}`;
   }
   if (result.signal !== undefined) return `${cmd} was killed by ${result.signal}`;
   if (result.exitCode === 0) return `${cmd} succeeded`;

@@ -19,7 +19,12 @@ const result: RunResult = {
 
 describe('commandFailed', () => {
   it('builds a TarmacError with the failure appended and the last output lines as details', () => {
-    const error = commandFailed(result, { code: 'ENGINE_COMMAND_FAILED', message: 'Could not tag image a as b', hint: 'Check the image exists.', stepId: 'image:build:a' });
+    const error = commandFailed(result, {
+      code: 'ENGINE_COMMAND_FAILED',
+      message: 'Could not tag image a as b',
+      hint: 'Check the image exists.',
+      stepId: 'image:build:a',
+    });
     expect(error).toBeInstanceOf(TarmacError);
     expect(error.code).toBe('ENGINE_COMMAND_FAILED');
     expect(error.message).toBe('Could not tag image a as b: `podman tag a b` exited 125');

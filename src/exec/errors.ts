@@ -27,6 +27,12 @@ export function commandFailed(result: RunResult, options: CommandFailedOptions):
     stepId: options.stepId,
     exitCode: options.exitCode,
     details: lines > 0 ? result.tail.slice(-lines) : [],
-    cause: { command: result.command, exitCode: result.exitCode, signal: result.signal, timedOut: result.timedOut, cancelled: result.cancelled },
+    cause: {
+      command: result.command,
+      exitCode: result.exitCode,
+      signal: result.signal,
+      timedOut: result.timedOut,
+      cancelled: result.cancelled,
+    },
   });
 }

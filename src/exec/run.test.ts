@@ -32,7 +32,15 @@ function readPids(file: string): { child: number; grandchild: number } {
 describe('run', () => {
   it('returns exit code 0 as ok with both streams', async () => {
     const result = await run(node, [fixture('exit.mjs'), '0']);
-    expect(result).toMatchObject({ ok: true, exitCode: 0, signal: undefined, stdout: 'out', stderr: 'err', timedOut: false, cancelled: false });
+    expect(result).toMatchObject({
+      ok: true,
+      exitCode: 0,
+      signal: undefined,
+      stdout: 'out',
+      stderr: 'err',
+      timedOut: false,
+      cancelled: false,
+    });
     expect(result.command).toBe(`${node} ${fixture('exit.mjs')} 0`);
     expect(result.durationMs).toBeGreaterThan(0);
     expect(result.spawnError).toBeUndefined();
@@ -45,8 +53,15 @@ describe('run', () => {
 
   it('streams stdout and stderr lines in arrival order', async () => {
     const lines: [string, string][] = [];
-    const result = await run(node, [fixture('interleave.mjs')], { onLine: (line, stream) => lines.push([stream, line]) });
-    const expected = [['stdout', 'one'], ['stderr', 'two'], ['stdout', 'three'], ['stderr', 'four']];
+    const result = await run(node, [fixture('interleave.mjs')], {
+      onLine: (line, stream) => lines.push([stream, line]),
+    });
+    const expected = [
+      ['stdout', 'one'],
+      ['stderr', 'two'],
+      ['stdout', 'three'],
+      ['stderr', 'four'],
+    ];
     expect(lines).toEqual(expected);
     expect(result.tail).toEqual(['one', 'two', 'three', 'four']);
     expect(result.stdout).toBe('one\nthree');
@@ -68,7 +83,14 @@ describe('run', () => {
   it('delivers lines while the process is still running, and cancels on abort', async () => {
     const { result, seen } = await runUntilReady('forever.mjs', []);
     expect(seen).toEqual(['ready']);
-    expect(result).toMatchObject({ ok: false, cancelled: true, timedOut: false, forceKilled: false, signal: 'SIGTERM', exitCode: undefined });
+    expect(result).toMatchObject({
+      ok: false,
+      cancelled: true,
+      timedOut: false,
+      forceKilled: false,
+      signal: 'SIGTERM',
+      exitCode: undefined,
+    });
   });
 
   it('kills a process that outlives timeoutMs', async () => {
@@ -114,11 +136,19 @@ describe('run', () => {
 
   it('rejects only when the onLine callback itself throws', async () => {
     const boom = new Error('callback bug');
-    await expect(run(node, [fixture('exit.mjs'), '0'], { onLine: () => { throw boom; } })).rejects.toBe(boom);
+    await expect(
+      run(node, [fixture('exit.mjs'), '0'], {
+        onLine: () => {
+          throw boom;
+        },
+      }),
+    ).rejects.toBe(boom);
   });
 
   it('rejects invalid options as a bug', async () => {
-    await expect(run(node, ['-v'], { timeoutMs: -1 })).rejects.toThrow('Expected `timeoutMs` to be a non-negative integer, got `-1` (number)');
+    await expect(run(node, ['-v'], { timeoutMs: -1 })).rejects.toThrow(
+      'Expected `timeoutMs` to be a non-negative integer, got `-1` (number)',
+    );
   });
 });
 
@@ -153,7 +183,10 @@ describe('run: process trees', () => {
 
 describe('stopDescendantsFirst', () => {
   it('stops the children and lets the command exit (and clean up) by itself', async () => {
-    const { result, seen } = await runUntilReady('cleanup-when-child-dies.mjs', [], { stopDescendantsFirst: true, killGraceMs: 5000 });
+    const { result, seen } = await runUntilReady('cleanup-when-child-dies.mjs', [], {
+      stopDescendantsFirst: true,
+      killGraceMs: 5000,
+    });
     expect(result.cancelled).toBe(true);
     expect(result.exitCode).toBe(7);
     expect(result.signal).toBeUndefined();

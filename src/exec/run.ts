@@ -21,7 +21,12 @@ export function createRunner(): Runner {
 /** The default Runner (execa underneath): never throws for anything the command does. */
 export const run: Runner = createRunner();
 
-async function runCommand(reaper: GroupReaper, cmd: string, args: readonly string[], options: RunOptions): Promise<RunResult> {
+async function runCommand(
+  reaper: GroupReaper,
+  cmd: string,
+  args: readonly string[],
+  options: RunOptions,
+): Promise<RunResult> {
   validate(options);
   const command = formatCommand(cmd, args);
   const startedAt = performance.now();
@@ -38,7 +43,10 @@ async function runCommand(reaper: GroupReaper, cmd: string, args: readonly strin
       callbackError = error; // a bug in the caller: reported once the command has ended
     }
   };
-  const splitters = { stdout: new LineSplitter((l) => emit(l, 'stdout')), stderr: new LineSplitter((l) => emit(l, 'stderr')) };
+  const splitters = {
+    stdout: new LineSplitter((l) => emit(l, 'stdout')),
+    stderr: new LineSplitter((l) => emit(l, 'stderr')),
+  };
 
   const subprocess = execa(cmd, args, {
     reject: false,
@@ -64,10 +72,20 @@ async function runCommand(reaper: GroupReaper, cmd: string, args: readonly strin
     leftoversAlive: () => grouped && signalGroup(pid, 0),
     done: () => (grouped ? reaper.delete(pid) : undefined),
     ...(options.stopDescendantsFirst && pid !== undefined
-      ? { killDescendants: (signal: NodeJS.Signals) => { const pids = descendantsOf(pid); signalEach(pids, signal); return pids.length > 0; } }
+      ? {
+          killDescendants: (signal: NodeJS.Signals) => {
+            const pids = descendantsOf(pid);
+            signalEach(pids, signal);
+            return pids.length > 0;
+          },
+        }
       : {}),
   };
-  const terminator = new Terminator(target, { signal: options.signal, timeoutMs: options.timeoutMs, graceMs: options.killGraceMs ?? DEFAULT_KILL_GRACE_MS });
+  const terminator = new Terminator(target, {
+    signal: options.signal,
+    timeoutMs: options.timeoutMs,
+    graceMs: options.killGraceMs ?? DEFAULT_KILL_GRACE_MS,
+  });
 
   const result = await subprocess;
   terminator.childExited();
@@ -98,7 +116,10 @@ interface Outcome {
 }
 
 function toRunResult(result: Result, o: Outcome): RunResult {
-  const spawnError = result.exitCode === undefined && result.signal === undefined && result.failed ? describeSpawnError(result, o) : undefined;
+  const spawnError =
+    result.exitCode === undefined && result.signal === undefined && result.failed
+      ? describeSpawnError(result, o)
+      : undefined;
   return {
     command: o.command,
     exitCode: result.exitCode,
@@ -149,7 +170,9 @@ function validate(options: RunOptions): void {
   for (const key of ['timeoutMs', 'killGraceMs', 'tailLines'] as const) {
     const value = options[key];
     if (value !== undefined && !(Number.isInteger(value) && value >= 0)) {
-      throw new TypeError(`Expected \`${key}\` to be a non-negative integer, got \`${String(value)}\` (${typeof value})`);
+      throw new TypeError(
+        `Expected \`${key}\` to be a non-negative integer, got \`${String(value)}\` (${typeof value})`,
+      );
     }
   }
 }

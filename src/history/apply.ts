@@ -28,24 +28,46 @@ export class HistoryWriter {
   private readonly tracks = new Map<string, Track>();
   private readonly st;
 
-  constructor(private readonly db: HistoryDb, private readonly meta: RunMeta) {
+  constructor(
+    private readonly db: HistoryDb,
+    private readonly meta: RunMeta,
+  ) {
     this.st = {
       run: db.prepare('INSERT OR IGNORE INTO runs (id, env, dir, started, label) VALUES (?, ?, ?, ?, ?)'),
       planned: db.prepare('UPDATE runs SET command = ?, capacity = ? WHERE id = ?'),
-      step: db.prepare('INSERT OR REPLACE INTO steps (run_id, step_id, kind, subject, weight, state, cached) VALUES (?, ?, ?, ?, ?, ?, 0)'),
-      started: db.prepare("UPDATE steps SET state = 'running', attempts = ?, started = ?, queue_ms = COALESCE(queue_ms, ?) WHERE run_id = ? AND step_id = ?"),
+      step: db.prepare(
+        'INSERT OR REPLACE INTO steps (run_id, step_id, kind, subject, weight, state, cached) VALUES (?, ?, ?, ?, ?, ?, 0)',
+      ),
+      started: db.prepare(
+        "UPDATE steps SET state = 'running', attempts = ?, started = ?, queue_ms = COALESCE(queue_ms, ?) WHERE run_id = ? AND step_id = ?",
+      ),
       finished: db.prepare('UPDATE steps SET state = ?, duration_ms = ?, cached = ? WHERE run_id = ? AND step_id = ?'),
       setup: db.prepare('UPDATE runs SET setup_ms = ? WHERE id = ? AND setup_ms IS NULL'),
-      incident: db.prepare('INSERT INTO incidents (run_id, at, kind, message, step_ids, action) VALUES (?, ?, ?, ?, ?, ?)'),
-      totals: db.prepare('UPDATE runs SET tests_total = ?, tests_passed = ?, tests_failed = ?, tests_skipped = ?, tests_errors = ? WHERE id = ?'),
-      test: db.prepare('INSERT OR REPLACE INTO test_results (run_id, test_id, status, time_ms, inputs, message) VALUES (?, ?, ?, ?, ?, ?)'),
-      runFinished: db.prepare('UPDATE runs SET finished = ?, outcome = ?, duration_ms = ?, abandoned = ?, setup_ms = COALESCE(setup_ms, ?) WHERE id = ?'),
+      incident: db.prepare(
+        'INSERT INTO incidents (run_id, at, kind, message, step_ids, action) VALUES (?, ?, ?, ?, ?, ?)',
+      ),
+      totals: db.prepare(
+        'UPDATE runs SET tests_total = ?, tests_passed = ?, tests_failed = ?, tests_skipped = ?, tests_errors = ? WHERE id = ?',
+      ),
+      test: db.prepare(
+        'INSERT OR REPLACE INTO test_results (run_id, test_id, status, time_ms, inputs, message) VALUES (?, ?, ?, ?, ?, ?)',
+      ),
+      runFinished: db.prepare(
+        'UPDATE runs SET finished = ?, outcome = ?, duration_ms = ?, abandoned = ?, setup_ms = COALESCE(setup_ms, ?) WHERE id = ?',
+      ),
     };
   }
 
   /** Records one event; events that carry nothing for history (output, heartbeats, probes) write nothing. */
   apply(event: TarmacEvent): void {
-    if (event.type === 'step.output' || event.type === 'step.heartbeat' || event.type === 'run.heartbeat' || event.type === 'probe' || event.type === 'resource') return;
+    if (
+      event.type === 'step.output' ||
+      event.type === 'step.heartbeat' ||
+      event.type === 'run.heartbeat' ||
+      event.type === 'probe' ||
+      event.type === 'resource'
+    )
+      return;
     this.db.transaction(() => this.write(event))();
   }
 
@@ -74,7 +96,10 @@ export class HistoryWriter {
         }
         return;
       case 'step.started': {
-        const ready = Math.max(t.plannedAt ?? t.startedAt, ...(t.deps.get(event.stepId) ?? []).map((d) => t.doneAt.get(d) ?? 0));
+        const ready = Math.max(
+          t.plannedAt ?? t.startedAt,
+          ...(t.deps.get(event.stepId) ?? []).map((d) => t.doneAt.get(d) ?? 0),
+        );
         // Only the first attempt waited in the queue; a retry after an engine crash waits for the engine instead.
         const queueMs = t.started.has(event.stepId) ? null : Math.max(0, event.at - ready);
         t.started.add(event.stepId);
@@ -95,11 +120,19 @@ export class HistoryWriter {
       case 'tests.reported': {
         const n = event.totals;
         this.st.totals.run(n.tests, n.passed, n.failed, n.skipped, n.errors, id);
-        for (const c of event.cases) this.st.test.run(id, c.id, c.status, Math.round(c.timeMs), event.inputs, c.message ?? null);
+        for (const c of event.cases)
+          this.st.test.run(id, c.id, c.status, Math.round(c.timeMs), event.inputs, c.message ?? null);
         return;
       }
       case 'run.finished':
-        this.st.runFinished.run(event.at, event.outcome, event.durationMs, event.abandoned ? 1 : 0, event.at - t.startedAt, id);
+        this.st.runFinished.run(
+          event.at,
+          event.outcome,
+          event.durationMs,
+          event.abandoned ? 1 : 0,
+          event.at - t.startedAt,
+          id,
+        );
         return;
       default:
         return;

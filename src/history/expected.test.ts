@@ -6,7 +6,13 @@ import { tempHistoryPath, upRun } from './history-test-kit.js';
 const T0 = 1_700_000_000_000;
 
 function record(path: string, env: string, events: ReturnType<typeof upRun>): void {
-  const rec = openRecorder({ path, env, warn: (m) => { throw new Error(m); } });
+  const rec = openRecorder({
+    path,
+    env,
+    warn: (m) => {
+      throw new Error(m);
+    },
+  });
   for (const e of events) rec.listener(e);
   rec.close();
 }

@@ -9,7 +9,11 @@ const SAMPLES = 20;
  * Step id -> median ms of the earlier succeeded, non-cached runs of that step in `envName` (its last 20).
  * `{}` when the file does not exist; throws HISTORY_TOO_NEW for a file of a newer tarmac.
  */
-export function readExpectedDurations(historyPath: string, envName: string, options: { excludeRunId?: string } = {}): Record<string, number> {
+export function readExpectedDurations(
+  historyPath: string,
+  envName: string,
+  options: { excludeRunId?: string } = {},
+): Record<string, number> {
   return withFile(historyPath, (db) => medians(db, envName, options.excludeRunId ?? '', "s.state = 'succeeded'"));
 }
 
@@ -36,10 +40,14 @@ function withFile(path: string, read: (db: HistoryDb) => Record<string, number>)
 
 // `where` is one of the two fixed conditions above, never user input.
 function medians(db: HistoryDb, envName: string, excludeRunId: string, where: string): Record<string, number> {
-  const rows = db.prepare(`
+  const rows = db
+    .prepare(
+      `
     SELECT s.step_id AS id, s.duration_ms AS ms FROM steps s JOIN runs r ON r.id = s.run_id
     WHERE r.env = ? AND r.id != ? AND ${where} AND s.duration_ms IS NOT NULL
-    ORDER BY r.started DESC`).all(envName, excludeRunId) as { id: string; ms: number }[];
+    ORDER BY r.started DESC`,
+    )
+    .all(envName, excludeRunId) as { id: string; ms: number }[];
   const samples = new Map<string, number[]>();
   for (const row of rows) {
     const list = samples.get(row.id) ?? [];

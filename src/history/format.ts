@@ -37,7 +37,11 @@ export function whenText(ms: number): string {
 /** Left-aligned columns separated by two spaces. */
 export function table(header: readonly string[], rows: readonly (readonly string[])[]): string {
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
-  const line = (cells: readonly string[]) => cells.map((c, i) => (i === cells.length - 1 ? c : c.padEnd(widths[i]!))).join('  ').trimEnd();
+  const line = (cells: readonly string[]) =>
+    cells
+      .map((c, i) => (i === cells.length - 1 ? c : c.padEnd(widths[i]!)))
+      .join('  ')
+      .trimEnd();
   return [line(header), ...rows.map(line)].join('\n');
 }
 
@@ -47,14 +51,43 @@ const pct = (v: number | null): string => (v === null ? '-' : `${Math.round(v * 
 /** The per-strategy table: the seed's PERFORMANCE COMPARISON, measured. */
 export function strategyTable(rows: readonly StrategyStats[]): string {
   return table(
-    ['command', 'capacity', 'label', 'runs', 'ok/failed/cancelled/abandoned', 'setup p50', 'setup p95', 'crash rate', 'cache hits'],
-    rows.map((r) => [r.command, String(r.capacity ?? '-'), r.label ?? '-', String(r.runs), `${r.succeeded}/${r.failed}/${r.cancelled}/${r.abandoned}`, ms(r.setupP50Ms), ms(r.setupP95Ms), pct(r.crashRate), pct(r.cacheHitRate)]),
+    [
+      'command',
+      'capacity',
+      'label',
+      'runs',
+      'ok/failed/cancelled/abandoned',
+      'setup p50',
+      'setup p95',
+      'crash rate',
+      'cache hits',
+    ],
+    rows.map((r) => [
+      r.command,
+      String(r.capacity ?? '-'),
+      r.label ?? '-',
+      String(r.runs),
+      `${r.succeeded}/${r.failed}/${r.cancelled}/${r.abandoned}`,
+      ms(r.setupP50Ms),
+      ms(r.setupP95Ms),
+      pct(r.crashRate),
+      pct(r.cacheHitRate),
+    ]),
   );
 }
 
 /** The per-test table, flaky tests first. */
 export function testTable(rows: readonly TestStats[]): string {
-  return table(['test', 'runs', 'pass rate', 'passed/failed/skipped', 'flaky'], rows.map((t) => [t.id, String(t.runs), pct(t.passRate), `${t.passed}/${t.failed}/${t.skipped}`, t.flaky ? 'FLAKY' : '-']));
+  return table(
+    ['test', 'runs', 'pass rate', 'passed/failed/skipped', 'flaky'],
+    rows.map((t) => [
+      t.id,
+      String(t.runs),
+      pct(t.passRate),
+      `${t.passed}/${t.failed}/${t.skipped}`,
+      t.flaky ? 'FLAKY' : '-',
+    ]),
+  );
 }
 
 export { ms as durationText };

@@ -33,10 +33,26 @@ export interface TestRow {
 }
 
 interface RawRun {
-  id: string; env: string; command: string | null; started: number; finished: number | null; outcome: RunRow['outcome'];
-  duration_ms: number | null; capacity: number | null; label: string | null; setup_ms: number | null; abandoned: number;
-  tests_total: number | null; tests_passed: number | null; tests_failed: number | null; tests_skipped: number | null; tests_errors: number | null;
-  test_started: number; incidents: string | null; cache_hits: number; cache_lookups: number;
+  id: string;
+  env: string;
+  command: string | null;
+  started: number;
+  finished: number | null;
+  outcome: RunRow['outcome'];
+  duration_ms: number | null;
+  capacity: number | null;
+  label: string | null;
+  setup_ms: number | null;
+  abandoned: number;
+  tests_total: number | null;
+  tests_passed: number | null;
+  tests_failed: number | null;
+  tests_skipped: number | null;
+  tests_errors: number | null;
+  test_started: number;
+  incidents: string | null;
+  cache_hits: number;
+  cache_lookups: number;
 }
 
 // Cache lookups: steps whose work could have been skipped; skipped/cancelled ones never looked.
@@ -51,17 +67,41 @@ FROM runs r WHERE r.env = ? ORDER BY r.started DESC, r.id DESC LIMIT ?`;
 /** The most recent runs of `env`, newest first. */
 export function recentRuns(db: HistoryDb, env: string, limit = -1): RunRow[] {
   return (db.prepare(RUNS_SQL).all(env, limit) as RawRun[]).map((r) => ({
-    id: r.id, env: r.env, command: r.command, started: r.started, finished: r.finished, outcome: r.outcome, durationMs: r.duration_ms,
-    capacity: r.capacity, label: r.label, setupMs: r.setup_ms, abandoned: r.abandoned === 1, testStarted: r.test_started === 1,
-    tests: r.tests_total === null ? null : { tests: r.tests_total, passed: r.tests_passed ?? 0, failed: r.tests_failed ?? 0, skipped: r.tests_skipped ?? 0, errors: r.tests_errors ?? 0 },
+    id: r.id,
+    env: r.env,
+    command: r.command,
+    started: r.started,
+    finished: r.finished,
+    outcome: r.outcome,
+    durationMs: r.duration_ms,
+    capacity: r.capacity,
+    label: r.label,
+    setupMs: r.setup_ms,
+    abandoned: r.abandoned === 1,
+    testStarted: r.test_started === 1,
+    tests:
+      r.tests_total === null
+        ? null
+        : {
+            tests: r.tests_total,
+            passed: r.tests_passed ?? 0,
+            failed: r.tests_failed ?? 0,
+            skipped: r.tests_skipped ?? 0,
+            errors: r.tests_errors ?? 0,
+          },
     incidents: r.incidents ? r.incidents.split(',') : [],
-    cacheHits: r.cache_hits, cacheLookups: r.cache_lookups,
+    cacheHits: r.cache_hits,
+    cacheLookups: r.cache_lookups,
   }));
 }
 
 /** Every test result of `env`'s runs, oldest first. */
 export function testResults(db: HistoryDb, env: string): TestRow[] {
-  return db.prepare(`
+  return db
+    .prepare(
+      `
     SELECT t.run_id AS runId, t.test_id AS testId, t.status, t.inputs FROM test_results t JOIN runs r ON r.id = t.run_id
-    WHERE r.env = ? ORDER BY r.started, t.test_id`).all(env) as TestRow[];
+    WHERE r.env = ? ORDER BY r.started, t.test_id`,
+    )
+    .all(env) as TestRow[];
 }

@@ -12,7 +12,13 @@ const T0 = 1_700_000_000_000;
 
 function record(path: string, events: ReturnType<typeof upRun>, dir?: string): string[] {
   const warnings: string[] = [];
-  const rec = openRecorder({ path, env: 'shop', ...(dir ? { dir } : {}), label: 'cap2', warn: (m) => warnings.push(m) });
+  const rec = openRecorder({
+    path,
+    env: 'shop',
+    ...(dir ? { dir } : {}),
+    label: 'cap2',
+    warn: (m) => warnings.push(m),
+  });
   for (const e of events) rec.listener(e);
   rec.close();
   return warnings;
@@ -25,18 +31,39 @@ describe('history recorder (from a recorded event stream)', () => {
     const db = openHistory(path);
     const [run] = recentRuns(db, 'shop');
     expect(run).toMatchObject({
-      id: 'r1', command: 'up', capacity: 2, label: 'cap2', started: T0, finished: T0 + 13_100, outcome: 'failed', durationMs: 13_000,
+      id: 'r1',
+      command: 'up',
+      capacity: 2,
+      label: 'cap2',
+      started: T0,
+      finished: T0 + 13_100,
+      outcome: 'failed',
+      durationMs: 13_000,
       // The test step started at +11.1 s; the run's first event (a decision) was at +0.
-      setupMs: 11_100, abandoned: false, testStarted: true,
-      tests: { tests: 2, passed: 1, failed: 1, skipped: 0, errors: 0 }, incidents: ['engine-crash'],
+      setupMs: 11_100,
+      abandoned: false,
+      testStarted: true,
+      tests: { tests: 2, passed: 1, failed: 1, skipped: 0, errors: 0 },
+      incidents: ['engine-crash'],
       // cluster cached; build:a and build:b did work.
-      cacheHits: 1, cacheLookups: 3,
+      cacheHits: 1,
+      cacheLookups: 3,
     });
-    const steps = db.prepare('SELECT step_id, state, attempts, duration_ms, queue_ms, cached, weight FROM steps ORDER BY step_id').all();
+    const steps = db
+      .prepare('SELECT step_id, state, attempts, duration_ms, queue_ms, cached, weight FROM steps ORDER BY step_id')
+      .all();
     expect(steps).toEqual([
       { step_id: 'build:a', state: 'succeeded', attempts: 1, duration_ms: 4_000, queue_ms: 0, cached: 0, weight: 1 },
       // Ready at run.started (+0.1 s), started once build:a gave its unit back (+4.1 s).
-      { step_id: 'build:b', state: 'succeeded', attempts: 1, duration_ms: 6_000, queue_ms: 4_000, cached: 0, weight: 2 },
+      {
+        step_id: 'build:b',
+        state: 'succeeded',
+        attempts: 1,
+        duration_ms: 6_000,
+        queue_ms: 4_000,
+        cached: 0,
+        weight: 2,
+      },
       { step_id: 'cluster', state: 'cached', attempts: 1, duration_ms: 200, queue_ms: 0, cached: 1, weight: 0 },
       { step_id: 'deploy:app', state: 'succeeded', attempts: 1, duration_ms: 1_000, queue_ms: 0, cached: 0, weight: 0 },
       { step_id: 'test', state: 'failed', attempts: 1, duration_ms: 2_000, queue_ms: 0, cached: 0, weight: 0 },
@@ -56,7 +83,13 @@ describe('history recorder (from a recorded event stream)', () => {
     const all = upRun('r2', T0);
     const upTo = all.findIndex((e) => e.type === 'step.started' && e.stepId === 'build:b') + 1;
     const before = all.slice(0, upTo);
-    writeFileSync(join(runDir, 'events.jsonl'), before.filter((e) => e.type !== 'step.output').map((e) => `${JSON.stringify(e)}\n`).join(''));
+    writeFileSync(
+      join(runDir, 'events.jsonl'),
+      before
+        .filter((e) => e.type !== 'step.output')
+        .map((e) => `${JSON.stringify(e)}\n`)
+        .join(''),
+    );
     record(path, before, runDir);
     let db = openHistory(path);
     expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
@@ -64,16 +97,41 @@ describe('history recorder (from a recorded event stream)', () => {
     db.close();
 
     // What src/reconcile/abandon.ts appends for the dead run.
-    appendFileSync(join(runDir, 'events.jsonl'), stamp('r2', T0, [
-      [4_200, { type: 'incident', kind: 'reconciled', message: 'tarmac up ended without finishing this run', evidence: [], stepIds: ['build:b'], action: 'marked abandoned' }],
-      [4_200, { type: 'run.finished', outcome: 'failed', durationMs: 4_200, abandoned: true }],
-    ]).map((e) => `${JSON.stringify(e)}\n`).join(''));
+    appendFileSync(
+      join(runDir, 'events.jsonl'),
+      stamp('r2', T0, [
+        [
+          4_200,
+          {
+            type: 'incident',
+            kind: 'reconciled',
+            message: 'tarmac up ended without finishing this run',
+            evidence: [],
+            stepIds: ['build:b'],
+            action: 'marked abandoned',
+          },
+        ],
+        [4_200, { type: 'run.finished', outcome: 'failed', durationMs: 4_200, abandoned: true }],
+      ])
+        .map((e) => `${JSON.stringify(e)}\n`)
+        .join(''),
+    );
     const next = openRecorder({ path, env: 'shop', warn: () => undefined });
     next.settle('r3');
     next.close();
     db = openHistory(path);
-    expect(recentRuns(db, 'shop')[0]).toMatchObject({ id: 'r2', outcome: 'failed', abandoned: true, finished: T0 + 4_200, incidents: ['reconciled'], label: 'cap2', setupMs: 4_200 });
-    expect(db.prepare("SELECT state FROM steps WHERE run_id = 'r2' AND step_id = 'build:a'").get()).toEqual({ state: 'succeeded' });
+    expect(recentRuns(db, 'shop')[0]).toMatchObject({
+      id: 'r2',
+      outcome: 'failed',
+      abandoned: true,
+      finished: T0 + 4_200,
+      incidents: ['reconciled'],
+      label: 'cap2',
+      setupMs: 4_200,
+    });
+    expect(db.prepare("SELECT state FROM steps WHERE run_id = 'r2' AND step_id = 'build:a'").get()).toEqual({
+      state: 'succeeded',
+    });
     db.close();
   });
 
@@ -84,7 +142,9 @@ describe('history recorder (from a recorded event stream)', () => {
     raw.close();
     const warnings = record(path, upRun('r1', T0));
     expect(warnings).toHaveLength(1);
-    expect(warnings[0]).toContain(`history: not recording this run in ${path}: ${path} has history schema version ${SCHEMA_VERSION + 1}`);
+    expect(warnings[0]).toContain(
+      `history: not recording this run in ${path}: ${path} has history schema version ${SCHEMA_VERSION + 1}`,
+    );
   });
 
   it('warns once and stops writing when the database fails mid-run (another process holds it locked)', () => {

@@ -25,7 +25,9 @@ export function openRecorder(opts: RecorderOptions): HistoryRecorder {
   let writer: HistoryWriter | undefined;
   const fail = (error: unknown): void => {
     // One warning, then no more writes: a broken file must not cost a timeout or a line per event.
-    opts.warn(`history: not recording this run in ${opts.path}: ${error instanceof Error ? error.message : String(error)}`);
+    opts.warn(
+      `history: not recording this run in ${opts.path}: ${error instanceof Error ? error.message : String(error)}`,
+    );
     writer = undefined;
     try {
       db?.close();

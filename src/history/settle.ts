@@ -7,11 +7,17 @@ import { readJournal } from '../journal/reader.js';
 import { HistoryWriter } from './apply.js';
 import type { HistoryDb } from './store.js';
 
-interface Unfinished { id: string; dir: string | null; label: string | null }
+interface Unfinished {
+  id: string;
+  dir: string | null;
+  label: string | null;
+}
 
 /** Replays the journal of every unfinished run of `env` (other than the current one) that has since finished. */
 export function settleUnfinished(db: HistoryDb, env: string, currentRunId: string): string[] {
-  const rows = db.prepare('SELECT id, dir, label FROM runs WHERE env = ? AND finished IS NULL AND id != ?').all(env, currentRunId) as Unfinished[];
+  const rows = db
+    .prepare('SELECT id, dir, label FROM runs WHERE env = ? AND finished IS NULL AND id != ?')
+    .all(env, currentRunId) as Unfinished[];
   const settled: string[] = [];
   for (const row of rows) {
     if (!row.dir || !existsSync(join(row.dir, 'events.jsonl'))) continue;
@@ -24,8 +30,16 @@ export function settleUnfinished(db: HistoryDb, env: string, currentRunId: strin
 }
 
 /** Rewrites one run's rows from its whole event list, in one transaction. */
-export function replayRun(db: HistoryDb, run: { id: string; env: string; dir: string; label: string | null }, events: Parameters<HistoryWriter['apply']>[0][]): void {
-  const writer = new HistoryWriter(db, { env: run.env, dir: run.dir, ...(run.label === null ? {} : { label: run.label }) });
+export function replayRun(
+  db: HistoryDb,
+  run: { id: string; env: string; dir: string; label: string | null },
+  events: Parameters<HistoryWriter['apply']>[0][],
+): void {
+  const writer = new HistoryWriter(db, {
+    env: run.env,
+    dir: run.dir,
+    ...(run.label === null ? {} : { label: run.label }),
+  });
   db.transaction(() => {
     // ON DELETE CASCADE removes its steps, incidents and test results.
     db.prepare('DELETE FROM runs WHERE id = ?').run(run.id);

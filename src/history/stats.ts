@@ -53,12 +53,20 @@ export function strategyStats(runs: readonly RunRow[]): StrategyStats[] {
   }
   const out = [...groups.values()].map((list) => {
     const first = list[0]!;
-    const setups = list.filter((r) => r.setupMs !== null && !r.abandoned && (r.testStarted || r.outcome === 'succeeded')).map((r) => r.setupMs!);
+    const setups = list
+      .filter((r) => r.setupMs !== null && !r.abandoned && (r.testStarted || r.outcome === 'succeeded'))
+      .map((r) => r.setupMs!);
     const lookups = list.reduce((n, r) => n + r.cacheLookups, 0);
     const count = (o: RunRow['outcome']) => list.filter((r) => r.outcome === o && !r.abandoned).length;
     return {
-      command: first.command ?? '?', capacity: first.capacity, label: first.label,
-      runs: list.length, succeeded: count('succeeded'), failed: count('failed'), cancelled: count('cancelled'), abandoned: list.filter((r) => r.abandoned).length,
+      command: first.command ?? '?',
+      capacity: first.capacity,
+      label: first.label,
+      runs: list.length,
+      succeeded: count('succeeded'),
+      failed: count('failed'),
+      cancelled: count('cancelled'),
+      abandoned: list.filter((r) => r.abandoned).length,
       setupSamples: setups.length,
       setupP50Ms: setups.length ? Math.round(percentile(setups, 50)) : null,
       setupP95Ms: setups.length ? Math.round(percentile(setups, 95)) : null,
@@ -66,28 +74,42 @@ export function strategyStats(runs: readonly RunRow[]): StrategyStats[] {
       cacheHitRate: lookups ? list.reduce((n, r) => n + r.cacheHits, 0) / lookups : null,
     };
   });
-  return out.sort((a, b) => a.command.localeCompare(b.command) || (a.capacity ?? 0) - (b.capacity ?? 0) || (a.label ?? '').localeCompare(b.label ?? ''));
+  return out.sort(
+    (a, b) =>
+      a.command.localeCompare(b.command) ||
+      (a.capacity ?? 0) - (b.capacity ?? 0) ||
+      (a.label ?? '').localeCompare(b.label ?? ''),
+  );
 }
 
 /** Per test: counts, pass rate, and flakiness (passed and failed with the same inputs). */
 export function testStats(rows: readonly TestRow[]): TestStats[] {
   const byTest = new Map<string, TestRow[]>();
   for (const row of rows) byTest.set(row.testId, [...(byTest.get(row.testId) ?? []), row]);
-  return [...byTest].map(([id, list]) => {
-    const passed = list.filter((r) => r.status === 'passed').length;
-    const failed = list.filter((r) => r.status === 'failed' || r.status === 'error').length;
-    const verdicts = new Map<string, Set<'pass' | 'fail'>>();
-    for (const r of list) {
-      if (r.status === 'skipped') continue;
-      const seen = verdicts.get(r.inputs) ?? new Set();
-      seen.add(r.status === 'passed' ? 'pass' : 'fail');
-      verdicts.set(r.inputs, seen);
-    }
-    const flakyInputs = [...verdicts].filter(([, seen]) => seen.size === 2).map(([inputs]) => inputs);
-    return {
-      id, runs: new Set(list.map((r) => r.runId)).size, passed, failed, skipped: list.length - passed - failed,
-      passRate: passed + failed > 0 ? passed / (passed + failed) : null,
-      flaky: flakyInputs.length > 0, flakyInputs,
-    };
-  }).sort((a, b) => Number(b.flaky) - Number(a.flaky) || (a.passRate ?? 1) - (b.passRate ?? 1) || a.id.localeCompare(b.id));
+  return [...byTest]
+    .map(([id, list]) => {
+      const passed = list.filter((r) => r.status === 'passed').length;
+      const failed = list.filter((r) => r.status === 'failed' || r.status === 'error').length;
+      const verdicts = new Map<string, Set<'pass' | 'fail'>>();
+      for (const r of list) {
+        if (r.status === 'skipped') continue;
+        const seen = verdicts.get(r.inputs) ?? new Set();
+        seen.add(r.status === 'passed' ? 'pass' : 'fail');
+        verdicts.set(r.inputs, seen);
+      }
+      const flakyInputs = [...verdicts].filter(([, seen]) => seen.size === 2).map(([inputs]) => inputs);
+      return {
+        id,
+        runs: new Set(list.map((r) => r.runId)).size,
+        passed,
+        failed,
+        skipped: list.length - passed - failed,
+        passRate: passed + failed > 0 ? passed / (passed + failed) : null,
+        flaky: flakyInputs.length > 0,
+        flakyInputs,
+      };
+    })
+    .sort(
+      (a, b) => Number(b.flaky) - Number(a.flaky) || (a.passRate ?? 1) - (b.passRate ?? 1) || a.id.localeCompare(b.id),
+    );
 }

@@ -25,7 +25,9 @@ describe('history store', () => {
 
     const db = openHistory(path);
     expect(db.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
-    expect(db.prepare('SELECT id, env, started, tests_total FROM runs').all()).toEqual([{ id: 'r1', env: 'shop', started: 1000, tests_total: null }]);
+    expect(db.prepare('SELECT id, env, started, tests_total FROM runs').all()).toEqual([
+      { id: 'r1', env: 'shop', started: 1000, tests_total: null },
+    ]);
     expect(db.prepare('SELECT count(*) AS n FROM test_results').get()).toEqual({ n: 0 });
     db.close();
   });
@@ -44,7 +46,9 @@ describe('history store', () => {
     expect(caught).toBeInstanceOf(TarmacError);
     const error = caught as TarmacError;
     expect(error.code).toBe('HISTORY_TOO_NEW');
-    expect(error.message).toBe(`${path} has history schema version ${SCHEMA_VERSION + 5}; this tarmac knows versions up to ${SCHEMA_VERSION}`);
+    expect(error.message).toBe(
+      `${path} has history schema version ${SCHEMA_VERSION + 5}; this tarmac knows versions up to ${SCHEMA_VERSION}`,
+    );
     expect(error.hint).toMatch(/Upgrade tarmac|history\.path/);
     // Nothing was changed in the file.
     const check = new Database(path);

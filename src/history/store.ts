@@ -46,10 +46,14 @@ export function migrate(db: HistoryDb, path: string, migrations: readonly string
 }
 
 function historyTooNew(path: string, version: number, known: number): TarmacError {
-  return new TarmacError('HISTORY_TOO_NEW', `${path} has history schema version ${version}; this tarmac knows versions up to ${known}`, {
-    exitCode: ExitCode.environment,
-    hint: 'A newer tarmac wrote this file. Upgrade tarmac, or point history.path in tarmac.yaml at another file.',
-  });
+  return new TarmacError(
+    'HISTORY_TOO_NEW',
+    `${path} has history schema version ${version}; this tarmac knows versions up to ${known}`,
+    {
+      exitCode: ExitCode.environment,
+      hint: 'A newer tarmac wrote this file. Upgrade tarmac, or point history.path in tarmac.yaml at another file.',
+    },
+  );
 }
 
 export { SCHEMA_VERSION };

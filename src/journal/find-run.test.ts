@@ -24,7 +24,10 @@ function thrown(fn: () => unknown): TarmacError {
 
 describe('resolveRun', () => {
   it('defaults to the latest run; takes an id, a unique prefix or a run directory', () => {
-    expect(resolveRun(stateDir, undefined, '/')).toEqual({ runId: '20251216-080000-cccc', dir: join(runs, '20251216-080000-cccc') });
+    expect(resolveRun(stateDir, undefined, '/')).toEqual({
+      runId: '20251216-080000-cccc',
+      dir: join(runs, '20251216-080000-cccc'),
+    });
     expect(resolveRun(stateDir, '20251215-194110-aaaa', '/').dir).toBe(join(runs, '20251215-194110-aaaa'));
     expect(resolveRun(stateDir, '20251215-1950', '/').runId).toBe('20251215-195000-bbbb');
     expect(resolveRun(stateDir, 'runs/20251215-194110-aaaa', stateDir).runId).toBe('20251215-194110-aaaa');
@@ -35,13 +38,20 @@ describe('resolveRun', () => {
     expect(err.code).toBe('RUN_NOT_FOUND');
     expect(err.exitCode).toBe(2);
     expect(err.message).toBe(`no run \`nope\` in ${runs}`);
-    expect(err.details).toEqual(['latest runs:', '  20251216-080000-cccc', '  20251215-195000-bbbb', '  20251215-194110-aaaa']);
+    expect(err.details).toEqual([
+      'latest runs:',
+      '  20251216-080000-cccc',
+      '  20251215-195000-bbbb',
+      '  20251215-194110-aaaa',
+    ]);
   });
 
   it('an ambiguous prefix lists the matches; no runs at all says so', () => {
     expect(thrown(() => resolveRun(stateDir, '20251215', '/')).message).toBe(`\`20251215\` matches 2 runs in ${runs}`);
     const empty = mkdtempSync(join(tmpdir(), 'tarmac-find-run-empty-'));
-    expect(thrown(() => resolveRun(empty, undefined, '/')).message).toBe(`there are no runs yet in ${join(empty, 'runs')}`);
+    expect(thrown(() => resolveRun(empty, undefined, '/')).message).toBe(
+      `there are no runs yet in ${join(empty, 'runs')}`,
+    );
     rmSync(empty, { recursive: true, force: true });
   });
 });

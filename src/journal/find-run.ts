@@ -12,7 +12,10 @@ export interface RunLocation {
 export function listRuns(stateDir: string): string[] {
   const root = join(stateDir, 'runs');
   if (!existsSync(root)) return [];
-  return readdirSync(root).filter((id) => existsSync(join(root, id, 'events.jsonl'))).sort().reverse();
+  return readdirSync(root)
+    .filter((id) => existsSync(join(root, id, 'events.jsonl')))
+    .sort()
+    .reverse();
 }
 
 /**
@@ -29,7 +32,8 @@ export function resolveRun(stateDir: string, run: string | undefined, cwd: strin
   }
   // A path to a run directory (e.g. pasted from a summary line) works too.
   const asPath = resolve(cwd, run);
-  if (run.includes('/') && existsSync(join(asPath, 'events.jsonl')) && statSync(asPath).isDirectory()) return { runId: basename(asPath), dir: asPath };
+  if (run.includes('/') && existsSync(join(asPath, 'events.jsonl')) && statSync(asPath).isDirectory())
+    return { runId: basename(asPath), dir: asPath };
   if (runs.includes(run)) return { runId: run, dir: join(root, run) };
   const matches = runs.filter((id) => id.startsWith(run));
   if (matches.length === 1 && matches[0] !== undefined) return { runId: matches[0], dir: join(root, matches[0]) };
@@ -42,8 +46,9 @@ function notFound(root: string, runs: string[], why: string): TarmacError {
   return new TarmacError('RUN_NOT_FOUND', `${why} in ${root}`, {
     exitCode: ExitCode.usage,
     details: latest.length > 0 ? ['latest runs:', ...latest.map((id) => `  ${id}`)] : [],
-    hint: latest.length > 0
-      ? `Name one of the runs above (an id prefix is enough), or leave RUN out for the latest (${latest[0] ?? ''}).`
-      : 'Run `tarmac build`, `tarmac up` or `tarmac test` first; each writes a run there. Use -f to point at another tarmac.yaml.',
+    hint:
+      latest.length > 0
+        ? `Name one of the runs above (an id prefix is enough), or leave RUN out for the latest (${latest[0] ?? ''}).`
+        : 'Run `tarmac build`, `tarmac up` or `tarmac test` first; each writes a run there. Use -f to point at another tarmac.yaml.',
   });
 }

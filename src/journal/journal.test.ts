@@ -7,7 +7,9 @@ import { openJournal, stepLogName } from './writer.js';
 import { readJournal } from './reader.js';
 
 const dirs: string[] = [];
-afterEach(() => { for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true }); });
+afterEach(() => {
+  for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
+});
 
 describe('journal', () => {
   it('writes events as JSONL and step output to per-step logs, readable back', () => {

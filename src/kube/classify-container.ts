@@ -44,16 +44,25 @@ export function classifyContainer(c: ContainerView, pod: PodView, init: boolean)
     if (exitCode === 0) return undefined;
     const how = `${what} exited with code ${exitCode}${reason ? ` (${reason})` : ''}${message ? `: ${message.trim()}` : ''}`;
     // With restartPolicy Never nothing will run it again; otherwise the kubelet restarts it (and soon reports CrashLoopBackOff).
-    if (pod.restartPolicy === 'Never' || pod.phase === 'Failed') return { state: 'failed', reason: 'ContainerFailed', detail: how, logs: c.logTail ?? [] };
+    if (pod.restartPolicy === 'Never' || pod.phase === 'Failed')
+      return { state: 'failed', reason: 'ContainerFailed', detail: how, logs: c.logTail ?? [] };
     return { state: 'waiting', reason: 'Restarting', detail: `${how}; restarting`, logs: c.logTail ?? [] };
   }
-  if (init && 'running' in c.state) return { state: 'waiting', reason: 'Initializing', detail: `${what} is running`, logs: [] };
+  if (init && 'running' in c.state)
+    return { state: 'waiting', reason: 'Initializing', detail: `${what} is running`, logs: [] };
   return undefined;
 }
 
 function crashLoop(c: ContainerView, what: string): ContainerFinding {
   const last = c.lastState !== undefined && 'terminated' in c.lastState ? c.lastState.terminated : undefined;
-  const exit = last ? `last exit code ${last.exitCode}${last.reason ? ` (${last.reason})` : ''}` : 'no exit code recorded';
+  const exit = last
+    ? `last exit code ${last.exitCode}${last.reason ? ` (${last.reason})` : ''}`
+    : 'no exit code recorded';
   const restarts = `${c.restartCount} restart${c.restartCount === 1 ? '' : 's'}`;
-  return { state: 'failed', reason: 'CrashLoopBackOff', detail: `${what} keeps crashing: ${exit}, ${restarts}`, logs: c.logTail ?? [] };
+  return {
+    state: 'failed',
+    reason: 'CrashLoopBackOff',
+    detail: `${what} keeps crashing: ${exit}, ${restarts}`,
+    logs: c.logTail ?? [],
+  };
 }

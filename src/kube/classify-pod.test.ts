@@ -34,8 +34,12 @@ describe('classifyPod on recorded pods', () => {
     );
     expect(classifyPod(podFixture('err-image-pull')).detail).toContain('401 Unauthorized');
     const never = classifyPod(podFixture('err-image-never-pull'));
-    expect(never.detail).toBe('container ixia-c: Container image "log-pipeline-generator:latest" is not present with pull policy of Never');
-    expect(never.evidence).toEqual(['ErrImageNeverPull: Container image "log-pipeline-generator:latest" is not present with pull policy of Never']);
+    expect(never.detail).toBe(
+      'container ixia-c: Container image "log-pipeline-generator:latest" is not present with pull policy of Never',
+    );
+    expect(never.evidence).toEqual([
+      'ErrImageNeverPull: Container image "log-pipeline-generator:latest" is not present with pull policy of Never',
+    ]);
     expect(classifyPod(podFixture('create-container-config-error')).detail).toBe(
       "container app: couldn't find key APP_BOOT_MODE in ConfigMap aiops-e2e/rc-app-config",
     );
@@ -48,7 +52,9 @@ describe('classifyPod on recorded pods', () => {
   });
 
   it('gives the latest probe failure for a pod that runs but is not ready', () => {
-    expect(classifyPod(podFixture('readiness-probe-failing')).detail).toBe('Readiness probe failed: HTTP probe failed with statuscode: 503');
+    expect(classifyPod(podFixture('readiness-probe-failing')).detail).toBe(
+      'Readiness probe failed: HTTP probe failed with statuscode: 503',
+    );
   });
 
   it('names the failed run-once container and its exit code', () => {
@@ -63,34 +69,57 @@ describe('classifyPod on edge cases', () => {
   const container = { name: 'c', image: 'i', ready: false, restartCount: 0 } as const;
 
   it('treats a pending pod without statuses as Pending', () => {
-    expect(classifyPod({ ...base, phase: 'Pending' })).toMatchObject({ state: 'waiting', reason: 'Pending', detail: 'pod is pending' });
+    expect(classifyPod({ ...base, phase: 'Pending' })).toMatchObject({
+      state: 'waiting',
+      reason: 'Pending',
+      detail: 'pod is pending',
+    });
   });
 
   it('reads readiness from the containers when the target reports no conditions', () => {
     const pod = { ...base, containers: [{ ...container, ready: true, state: { running: {} } }] };
     expect(classifyPod(pod).state).toBe('ready');
     const notReady = { ...base, containers: [{ ...container, state: { running: {} } }] };
-    expect(classifyPod(notReady)).toMatchObject({ state: 'waiting', reason: 'NotReady', detail: 'containers with unready status: [c]' });
+    expect(classifyPod(notReady)).toMatchObject({
+      state: 'waiting',
+      reason: 'NotReady',
+      detail: 'containers with unready status: [c]',
+    });
   });
 
   it('waits through a restart when the policy restarts the container', () => {
-    const pod = { ...base, restartPolicy: 'Always' as const, containers: [{ ...container, state: { terminated: { exitCode: 1, reason: 'Error' } } }] };
-    expect(classifyPod(pod)).toMatchObject({ state: 'waiting', reason: 'Restarting', detail: 'container c exited with code 1 (Error); restarting' });
+    const pod = {
+      ...base,
+      restartPolicy: 'Always' as const,
+      containers: [{ ...container, state: { terminated: { exitCode: 1, reason: 'Error' } } }],
+    };
+    expect(classifyPod(pod)).toMatchObject({
+      state: 'waiting',
+      reason: 'Restarting',
+      detail: 'container c exited with code 1 (Error); restarting',
+    });
   });
 
   it('fails on a stuck init container before looking at the others', () => {
     const pod: PodView = {
       ...base,
       phase: 'Pending',
-      initContainers: [{ ...container, name: 'migrate', state: { waiting: { reason: 'CrashLoopBackOff' } }, restartCount: 3 }],
+      initContainers: [
+        { ...container, name: 'migrate', state: { waiting: { reason: 'CrashLoopBackOff' } }, restartCount: 3 },
+      ],
       containers: [{ ...container, state: { waiting: { reason: 'PodInitializing' } } }],
     };
-    expect(classifyPod(pod)).toMatchObject({ state: 'failed', reason: 'CrashLoopBackOff', detail: 'init container migrate keeps crashing: no exit code recorded, 3 restarts' });
+    expect(classifyPod(pod)).toMatchObject({
+      state: 'failed',
+      reason: 'CrashLoopBackOff',
+      detail: 'init container migrate keeps crashing: no exit code recorded, 3 restarts',
+    });
   });
 
   it('waits for the replacement of an evicted pod, fails on other failed pods', () => {
-    expect(classifyPod({ ...base, phase: 'Failed', reason: 'Evicted', message: 'The node was low on resource: memory.' }))
-      .toMatchObject({ state: 'waiting', reason: 'Evicted', detail: 'The node was low on resource: memory.' });
+    expect(
+      classifyPod({ ...base, phase: 'Failed', reason: 'Evicted', message: 'The node was low on resource: memory.' }),
+    ).toMatchObject({ state: 'waiting', reason: 'Evicted', detail: 'The node was low on resource: memory.' });
     expect(classifyPod({ ...base, phase: 'Failed' })).toMatchObject({ state: 'failed', reason: 'PodFailed' });
   });
 
@@ -99,8 +128,17 @@ describe('classifyPod on edge cases', () => {
     const starting: PodView = {
       ...base,
       conditions: [{ type: 'Ready', status: 'False' }],
-      events: [{ type: 'Warning', reason: 'Unhealthy', message: 'Startup probe failed: dial tcp 10.0.0.1:80: connect: connection refused' }],
+      events: [
+        {
+          type: 'Warning',
+          reason: 'Unhealthy',
+          message: 'Startup probe failed: dial tcp 10.0.0.1:80: connect: connection refused',
+        },
+      ],
     };
-    expect(classifyPod(starting)).toMatchObject({ reason: 'StartupProbeFailing', detail: expect.stringContaining('connection refused') });
+    expect(classifyPod(starting)).toMatchObject({
+      reason: 'StartupProbeFailing',
+      detail: expect.stringContaining('connection refused'),
+    });
   });
 });

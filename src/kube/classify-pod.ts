@@ -7,8 +7,13 @@ const EVENT_EVIDENCE = 5;
 
 /** Classifies a pod; see src/kube/README.md for the reasons and which are permanent. */
 export function classifyPod(pod: PodView): PodVerdict {
-  const verdict = (state: PodVerdict['state'], reason: string, detail: string, logs: string[] = []): PodVerdict =>
-    ({ pod: pod.name, state, reason, detail, evidence: evidence(pod, logs) });
+  const verdict = (state: PodVerdict['state'], reason: string, detail: string, logs: string[] = []): PodVerdict => ({
+    pod: pod.name,
+    state,
+    reason,
+    detail,
+    evidence: evidence(pod, logs),
+  });
 
   if (pod.phase === 'Succeeded') return verdict('ready', 'Completed', 'pod ran to completion');
   const findings = containerFindings(pod);
@@ -21,12 +26,17 @@ export function classifyPod(pod: PodView): PodVerdict {
   }
   const scheduled = pod.conditions.find((c) => c.type === 'PodScheduled');
   if (scheduled?.status === 'False') {
-    return verdict('waiting', scheduled.reason ?? 'Unschedulable', scheduled.message ?? 'the scheduler has not placed the pod yet');
+    return verdict(
+      'waiting',
+      scheduled.reason ?? 'Unschedulable',
+      scheduled.message ?? 'the scheduler has not placed the pod yet',
+    );
   }
   const waiting = findings[0];
   if (waiting) return verdict('waiting', waiting.reason, waiting.detail, waiting.logs);
   if (pod.phase === 'Pending') return verdict('waiting', 'Pending', conditionMessage(pod) ?? 'pod is pending');
-  if (pod.phase === 'Unknown') return verdict('waiting', 'Unknown', pod.message ?? 'the node stopped reporting the pod');
+  if (pod.phase === 'Unknown')
+    return verdict('waiting', 'Unknown', pod.message ?? 'the node stopped reporting the pod');
   if (isReady(pod)) return verdict('ready', 'Ready', 'pod is ready');
   return notReady(pod, verdict);
 }
@@ -47,10 +57,19 @@ function isReady(pod: PodView): boolean {
 
 // Running but not Ready: a failing probe says why, else the Ready condition's message does.
 function notReady(pod: PodView, verdict: (s: PodVerdict['state'], r: string, d: string) => PodVerdict): PodVerdict {
-  const probe = [...(pod.events ?? [])].reverse().find((e) => e.reason === 'Unhealthy' && /^(Readiness|Startup) probe failed/.test(e.message));
-  if (probe) return verdict('waiting', probe.message.startsWith('Startup') ? 'StartupProbeFailing' : 'ReadinessProbeFailing', probe.message);
+  const probe = [...(pod.events ?? [])]
+    .reverse()
+    .find((e) => e.reason === 'Unhealthy' && /^(Readiness|Startup) probe failed/.test(e.message));
+  if (probe)
+    return verdict(
+      'waiting',
+      probe.message.startsWith('Startup') ? 'StartupProbeFailing' : 'ReadinessProbeFailing',
+      probe.message,
+    );
   const unready = pod.containers.filter((c) => !c.ready).map((c) => c.name);
-  const detail = conditionMessage(pod) ?? (unready.length > 0 ? `containers with unready status: [${unready.join(' ')}]` : 'pod is not ready');
+  const detail =
+    conditionMessage(pod) ??
+    (unready.length > 0 ? `containers with unready status: [${unready.join(' ')}]` : 'pod is not ready');
   return verdict('waiting', 'NotReady', detail);
 }
 

@@ -18,11 +18,16 @@ export interface LoadOptions {
 }
 
 /** Every object of the group, in file order; throws MANIFEST_NOT_FOUND / MANIFEST_INVALID / KUSTOMIZE_*. */
-export async function loadGroupManifests(group: DeployGroupSpec, configDir: string, options: LoadOptions = {}): Promise<SourcedObject[]> {
+export async function loadGroupManifests(
+  group: DeployGroupSpec,
+  configDir: string,
+  options: LoadOptions = {},
+): Promise<SourcedObject[]> {
   const shown = (abs: string): string => path.relative(configDir, abs) || '.';
   const objects: SourcedObject[] = [];
   for (const entry of group.manifests) {
-    for (const file of await manifestFiles(entry, shown)) objects.push(...parseManifests(await readText(file, shown), shown(file)));
+    for (const file of await manifestFiles(entry, shown))
+      objects.push(...parseManifests(await readText(file, shown), shown(file)));
   }
   if (group.kustomize !== undefined) {
     if (!options.runner) throw new InternalError('loadGroupManifests needs a runner for kustomize');
@@ -37,8 +42,13 @@ async function manifestFiles(entry: string, shown: (abs: string) => string): Pro
   const info = await stat(entry).catch(() => undefined);
   if (!info) throw notFound(`Manifest path ${shown(entry)} does not exist`);
   if (!info.isDirectory()) return [entry];
-  const names = (await readdir(entry, { withFileTypes: true })).filter((d) => d.isFile() && MANIFEST_FILE.test(d.name)).map((d) => d.name);
-  if (names.length === 0) throw notFound(`Manifest directory ${shown(entry)} holds no *.yaml, *.yml or *.json files (subdirectories are not read)`);
+  const names = (await readdir(entry, { withFileTypes: true }))
+    .filter((d) => d.isFile() && MANIFEST_FILE.test(d.name))
+    .map((d) => d.name);
+  if (names.length === 0)
+    throw notFound(
+      `Manifest directory ${shown(entry)} holds no *.yaml, *.yml or *.json files (subdirectories are not read)`,
+    );
   return names.sort().map((name) => path.join(entry, name));
 }
 
@@ -47,7 +57,10 @@ async function readText(file: string, shown: (abs: string) => string): Promise<s
     return await readFile(file, 'utf8');
   } catch (cause) {
     // The config check saw it, but files can vanish or turn unreadable before deploy.
-    throw notFound(`Cannot read manifest ${shown(file)}: ${(cause as NodeJS.ErrnoException).code ?? String(cause)}`, cause);
+    throw notFound(
+      `Cannot read manifest ${shown(file)}: ${(cause as NodeJS.ErrnoException).code ?? String(cause)}`,
+      cause,
+    );
   }
 }
 
@@ -59,10 +72,14 @@ function checkDuplicates(group: string, objects: SourcedObject[]): void {
     const key = `${kind}/${metadata.namespace ?? ''}/${metadata.name}`;
     const first = seen.get(key);
     if (first) {
-      throw new TarmacError('MANIFEST_INVALID', `deploy group ${group}: ${kind}/${metadata.name} is defined twice, at ${first.file}:${first.line} and ${item.file}:${item.line}`, {
-        exitCode: ExitCode.usage,
-        hint: 'Keep one definition; the later one would silently replace the earlier one.',
-      });
+      throw new TarmacError(
+        'MANIFEST_INVALID',
+        `deploy group ${group}: ${kind}/${metadata.name} is defined twice, at ${first.file}:${first.line} and ${item.file}:${item.line}`,
+        {
+          exitCode: ExitCode.usage,
+          hint: 'Keep one definition; the later one would silently replace the earlier one.',
+        },
+      );
     }
     seen.set(key, item);
   }

@@ -16,7 +16,10 @@ export function parseManifests(text: string, file: string): SourcedObject[] {
     const error = doc.errors[0];
     if (error) {
       const { line, col } = lines.linePos(error.pos[0]);
-      throw invalid(`${file}:${line}:${col}: not valid YAML: ${error.message}`, 'Fix the YAML syntax on or just before that line; `---` separates documents.');
+      throw invalid(
+        `${file}:${line}:${col}: not valid YAML: ${error.message}`,
+        'Fix the YAML syntax on or just before that line; `---` separates documents.',
+      );
     }
     const start = doc.contents?.range[0] ?? doc.range[0];
     const line = lines.linePos(start).line;
@@ -24,7 +27,10 @@ export function parseManifests(text: string, file: string): SourcedObject[] {
     const value = toValue(doc, where);
     if (value === null || value === undefined) continue;
     // `kind: List` is what `kubectl get -o yaml` prints for several objects; kubectl apply accepts it too.
-    const items = asRecord(value)?.kind === 'List' && Array.isArray(asRecord(value)?.items) ? asArray(asRecord(value)?.items) : [value];
+    const items =
+      asRecord(value)?.kind === 'List' && Array.isArray(asRecord(value)?.items)
+        ? asArray(asRecord(value)?.items)
+        : [value];
     for (const item of items) objects.push({ object: checkObject(item, where), file, line });
   }
   return objects;
@@ -35,14 +41,21 @@ function toValue(doc: { toJS(): unknown }, where: string): unknown {
   try {
     return doc.toJS();
   } catch (cause) {
-    throw invalid(`${where}: cannot be read: ${cause instanceof Error ? cause.message : String(cause)}`, 'Simplify the document (anchors and aliases are expanded on read).');
+    throw invalid(
+      `${where}: cannot be read: ${cause instanceof Error ? cause.message : String(cause)}`,
+      'Simplify the document (anchors and aliases are expanded on read).',
+    );
   }
 }
 
 // apiVersion, kind and metadata.name are what `kubectl apply` needs to address an object.
 function checkObject(value: unknown, where: string): KubeObject {
   const object = asRecord(value);
-  if (!object) throw invalid(`${where}: a manifest document must be a mapping (a Kubernetes object), found ${Array.isArray(value) ? 'a list' : typeof value}`, 'Each YAML document must be one object with apiVersion, kind and metadata.');
+  if (!object)
+    throw invalid(
+      `${where}: a manifest document must be a mapping (a Kubernetes object), found ${Array.isArray(value) ? 'a list' : typeof value}`,
+      'Each YAML document must be one object with apiVersion, kind and metadata.',
+    );
   const kind = asString(object.kind);
   const missing = [
     asString(object.apiVersion) ? undefined : 'apiVersion',
@@ -51,7 +64,10 @@ function checkObject(value: unknown, where: string): KubeObject {
   ].filter((m): m is string => m !== undefined);
   if (missing.length > 0) {
     const what = kind ? `the ${kind} object` : 'the object';
-    throw invalid(`${where}: ${what} has no ${missing.join(', ')}`, 'Every manifest object needs `apiVersion`, `kind` and `metadata.name` (generateName is not supported by apply).');
+    throw invalid(
+      `${where}: ${what} has no ${missing.join(', ')}`,
+      'Every manifest object needs `apiVersion`, `kind` and `metadata.name` (generateName is not supported by apply).',
+    );
   }
   return object as unknown as KubeObject;
 }

@@ -27,7 +27,9 @@ export function podViewFromKubePod(pod: unknown, extras: PodViewExtras = {}): Po
     name,
     ...(owner ? { owner } : {}),
     phase: phase !== undefined && PHASES.has(phase) ? (phase as PodView['phase']) : 'Unknown',
-    ...(policy !== undefined && RESTART_POLICIES.has(policy) ? { restartPolicy: policy as PodView['restartPolicy'] } : {}),
+    ...(policy !== undefined && RESTART_POLICIES.has(policy)
+      ? { restartPolicy: policy as PodView['restartPolicy'] }
+      : {}),
     ...(reason !== undefined ? { reason } : {}),
     ...(message !== undefined ? { message } : {}),
     conditions: asArray(status.conditions).flatMap((c) => {
@@ -36,7 +38,14 @@ export function podViewFromKubePod(pod: unknown, extras: PodViewExtras = {}): Po
       if (type === undefined || (value !== 'True' && value !== 'False' && value !== 'Unknown')) return [];
       const condReason = asString(dig(c, 'reason'));
       const condMessage = asString(dig(c, 'message'));
-      return [{ type, status: value, ...(condReason ? { reason: condReason } : {}), ...(condMessage ? { message: condMessage } : {}) }];
+      return [
+        {
+          type,
+          status: value,
+          ...(condReason ? { reason: condReason } : {}),
+          ...(condMessage ? { message: condMessage } : {}),
+        },
+      ];
     }),
     containers: containers(pod, 'containers', 'containerStatuses', extras.logs),
     ...(initContainers.length > 0 ? { initContainers } : {}),
@@ -66,7 +75,12 @@ function ownerOf(pod: unknown): WorkloadRef | undefined {
 }
 
 // Spec containers joined with their statuses; a container with no status yet has an empty state.
-function containers(pod: unknown, specKey: string, statusKey: string, logs: Record<string, string[]> = {}): ContainerView[] {
+function containers(
+  pod: unknown,
+  specKey: string,
+  statusKey: string,
+  logs: Record<string, string[]> = {},
+): ContainerView[] {
   const statuses = asArray(dig(pod, 'status', statusKey));
   const specs = asArray(dig(pod, 'spec', specKey));
   const names = [...specs.map((s) => asString(dig(s, 'name'))), ...statuses.map((s) => asString(dig(s, 'name')))];
@@ -104,7 +118,13 @@ function stateOf(state: unknown): ContainerStateView {
   if (terminated) {
     const reason = asString(terminated.reason);
     const message = asString(terminated.message);
-    return { terminated: { exitCode: asNumber(terminated.exitCode) ?? -1, ...(reason ? { reason } : {}), ...(message ? { message } : {}) } };
+    return {
+      terminated: {
+        exitCode: asNumber(terminated.exitCode) ?? -1,
+        ...(reason ? { reason } : {}),
+        ...(message ? { message } : {}),
+      },
+    };
   }
   return {};
 }
@@ -116,7 +136,11 @@ function eventsFor(podName: string, events: readonly unknown[]): NonNullable<Pod
     return about === undefined || (about.name === podName && (about.kind === undefined || about.kind === 'Pod'));
   });
   const time = (e: unknown): string =>
-    asString(dig(e, 'lastTimestamp')) ?? asString(dig(e, 'series', 'lastObservedTime')) ?? asString(dig(e, 'eventTime')) ?? asString(dig(e, 'firstTimestamp')) ?? '';
+    asString(dig(e, 'lastTimestamp')) ??
+    asString(dig(e, 'series', 'lastObservedTime')) ??
+    asString(dig(e, 'eventTime')) ??
+    asString(dig(e, 'firstTimestamp')) ??
+    '';
   const sorted = mine.map((e, i) => ({ e, i })).sort((a, b) => time(a.e).localeCompare(time(b.e)) || a.i - b.i);
   return sorted.map(({ e }) => {
     const type = asString(dig(e, 'type'));

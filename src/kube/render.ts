@@ -14,7 +14,12 @@ export interface RenderOptions {
 }
 
 /** Renders the group's objects (copies; the input is never mutated). `images`: logical name -> reference. */
-export function renderGroup(name: string, objects: readonly SourcedObject[], images: ReadonlyMap<string, string>, opts: RenderOptions): RenderedGroup {
+export function renderGroup(
+  name: string,
+  objects: readonly SourcedObject[],
+  images: ReadonlyMap<string, string>,
+  opts: RenderOptions,
+): RenderedGroup {
   const logical = new Set(images.keys());
   const used = new Set<string>();
   const rendered = objects.map((sourced) => {
@@ -29,20 +34,39 @@ export function renderGroup(name: string, objects: readonly SourcedObject[], ima
     }
     return { ...sourced, object };
   });
-  return { name, objects: rendered, waitFor: waitFor(name, rendered.map((s) => s.object), opts.wait), images: [...used].sort() };
+  return {
+    name,
+    objects: rendered,
+    waitFor: waitFor(
+      name,
+      rendered.map((s) => s.object),
+      opts.wait,
+    ),
+    images: [...used].sort(),
+  };
 }
 
 function waitFor(group: string, objects: KubeObject[], wait: RenderOptions['wait']): WorkloadRef[] {
-  const ref = (o: KubeObject): WorkloadRef => ({ kind: o.kind, name: o.metadata.name, ...(o.metadata.namespace ? { namespace: o.metadata.namespace } : {}) });
+  const ref = (o: KubeObject): WorkloadRef => ({
+    kind: o.kind,
+    name: o.metadata.name,
+    ...(o.metadata.namespace ? { namespace: o.metadata.namespace } : {}),
+  });
   if (wait === undefined) return objects.filter((o) => DEFAULT_WAIT_KINDS.has(o.kind)).map(ref);
   return wait.map((w) => {
     // Kinds are matched without regard to case (`deployment` is a common spelling); names exactly.
     const found = objects.find((o) => o.kind.toLowerCase() === w.kind.toLowerCase() && o.metadata.name === w.name);
     if (found) return ref(found);
     const known = objects.map((o) => `${o.kind}/${o.metadata.name}`);
-    throw new TarmacError('DEPLOY_WAIT_UNKNOWN', `deploy group ${group}: \`wait\` names ${w.kind}/${w.name}, which is not among the group's objects`, {
-      exitCode: ExitCode.usage,
-      hint: suggestionHint(`${w.kind}/${w.name}`, known, `The group's objects are`) ?? 'The group has no objects; check its `manifests`.',
-    });
+    throw new TarmacError(
+      'DEPLOY_WAIT_UNKNOWN',
+      `deploy group ${group}: \`wait\` names ${w.kind}/${w.name}, which is not among the group's objects`,
+      {
+        exitCode: ExitCode.usage,
+        hint:
+          suggestionHint(`${w.kind}/${w.name}`, known, `The group's objects are`) ??
+          'The group has no objects; check its `manifests`.',
+      },
+    );
   });
 }

@@ -12,9 +12,18 @@ function fakeClock(): WaitClock & { sleeps: number[] } {
   return { sleeps, now: () => now, sleep: async (ms) => void (sleeps.push(ms), (now += ms)) };
 }
 
-const group = (...names: string[]): RenderedGroup => ({ name: 'apps', objects: [], images: [], waitFor: names.map((name) => ({ kind: 'Deployment', name })) });
+const group = (...names: string[]): RenderedGroup => ({
+  name: 'apps',
+  objects: [],
+  images: [],
+  waitFor: names.map((name) => ({ kind: 'Deployment', name })),
+});
 /** A recorded pod, owned by Deployment/`owner` and renamed so several can coexist. */
-const pod = (fixture: string, owner: string, name = `${owner}-1`): PodView => ({ ...podFixture(fixture), name, owner: { kind: 'Deployment', name: owner } });
+const pod = (fixture: string, owner: string, name = `${owner}-1`): PodView => ({
+  ...podFixture(fixture),
+  name,
+  owner: { kind: 'Deployment', name: owner },
+});
 
 /** Answers each poll with the next list of pods (the last one repeats). */
 function polls(...lists: PodView[][]): WaitReadyOptions['pods'] {
@@ -25,8 +34,18 @@ function polls(...lists: PodView[][]): WaitReadyOptions['pods'] {
 async function run(options: Partial<WaitReadyOptions> & Pick<WaitReadyOptions, 'pods' | 'group'>) {
   const clock = fakeClock();
   const lines: string[] = [];
-  const result = waitReady({ deadlineMs: 120_000, intervalMs: 2000, signal: new AbortController().signal, clock, output: (l) => lines.push(l), ...options });
-  const error = await result.then(() => undefined, (err: unknown) => err as TarmacError);
+  const result = waitReady({
+    deadlineMs: 120_000,
+    intervalMs: 2000,
+    signal: new AbortController().signal,
+    clock,
+    output: (l) => lines.push(l),
+    ...options,
+  });
+  const error = await result.then(
+    () => undefined,
+    (err: unknown) => err as TarmacError,
+  );
   return { error, lines, clock };
 }
 
@@ -40,7 +59,11 @@ describe('waitReady', () => {
         [pod('container-creating', 'datastorage'), pod('err-image-pull', 'holmesgpt-api')],
         [pod('running-ready', 'datastorage'), pod('readiness-probe-failing', 'holmesgpt-api')],
         [pod('running-ready', 'datastorage'), pod('readiness-probe-failing', 'holmesgpt-api')],
-        [pod('running-ready', 'datastorage'), pod('running-ready', 'holmesgpt-api'), pod('running-ready', 'holmesgpt-api', 'h-2')],
+        [
+          pod('running-ready', 'datastorage'),
+          pod('running-ready', 'holmesgpt-api'),
+          pod('running-ready', 'holmesgpt-api', 'h-2'),
+        ],
       ),
     });
     expect(error).toBeUndefined();
@@ -62,7 +85,10 @@ describe('waitReady', () => {
     ['crashloop', 'CrashLoopBackOff', /last exit code and log lines/],
     ['create-container-config-error', 'CreateContainerConfigError', /ConfigMap or Secret/],
   ])('fails fast on %s with DEPLOY_FAILED naming workload, pod, reason and detail', async (fixture, reason, hint) => {
-    const { error, clock } = await run({ group: group('api'), pods: polls([pod('running-ready', 'other')], [pod(fixture, 'api', 'api-7d9-x2')]) });
+    const { error, clock } = await run({
+      group: group('api'),
+      pods: polls([pod('running-ready', 'other')], [pod(fixture, 'api', 'api-7d9-x2')]),
+    });
     expect(error).toBeInstanceOf(TarmacError);
     expect(error).toMatchObject({ code: 'DEPLOY_FAILED', exitCode: 4 });
     expect(error?.message).toMatch(new RegExp(`^deploy apps: Deployment/api: pod api-7d9-x2: ${reason} \\(.+\\)$`));
@@ -72,7 +98,9 @@ describe('waitReady', () => {
 
   it('carries the evidence of a crash loop as details', async () => {
     const { error } = await run({ group: group('api'), pods: polls([pod('crashloop', 'api')]) });
-    expect(error?.message).toBe('deploy apps: Deployment/api: pod api-1: CrashLoopBackOff (container app keeps crashing: last exit code 42 (Error), 17 restarts)');
+    expect(error?.message).toBe(
+      'deploy apps: Deployment/api: pod api-1: CrashLoopBackOff (container app keeps crashing: last exit code 42 (Error), 17 restarts)',
+    );
     expect(error?.details).toContain('log: FATAL: missing required APP_BOOT_MODE');
   });
 
@@ -80,7 +108,11 @@ describe('waitReady', () => {
     const { error, clock, lines } = await run({
       group: group('datastorage', 'holmesgpt-api', 'aianalysis'),
       deadlineMs: 7000,
-      pods: polls([pod('running-ready', 'datastorage'), pod('readiness-probe-failing', 'holmesgpt-api'), pod('unschedulable', 'aianalysis')]),
+      pods: polls([
+        pod('running-ready', 'datastorage'),
+        pod('readiness-probe-failing', 'holmesgpt-api'),
+        pod('unschedulable', 'aianalysis'),
+      ]),
     });
     expect(error).toMatchObject({ code: 'DEPLOY_TIMEOUT', exitCode: 4 });
     expect(error?.message).toBe(
@@ -88,7 +120,9 @@ describe('waitReady', () => {
         "Deployment/aianalysis: Unschedulable (0/10 nodes are available: 10 node(s) didn't match node selector, 4 Insufficient cpu.)",
     );
     expect(error?.hint).toMatch(/readiness probe fails.*raise `timeouts\.deploy`/);
-    expect(error?.details).toContain('Deployment/aianalysis: FailedScheduling: 0/1 nodes are available: 1 Insufficient nvidia.com/gpu. preemption: 0/1 nodes are available: 1 No preemption victims found for incoming pod..');
+    expect(error?.details).toContain(
+      'Deployment/aianalysis: FailedScheduling: 0/1 nodes are available: 1 Insufficient nvidia.com/gpu. preemption: 0/1 nodes are available: 1 No preemption victims found for incoming pod..',
+    );
     // The last sleep is cut to the deadline, and the pods are looked at once more there.
     expect(clock.sleeps).toEqual([2000, 2000, 2000, 1000]);
     expect(lines).toHaveLength(3);
@@ -105,7 +139,9 @@ describe('waitReady', () => {
     };
     const { error, lines } = await run({ group: group('api'), deadlineMs: 5000, pods });
     expect(lines).toEqual(['could not list pods, will retry: `kubectl get pods` exited 1']);
-    expect(error?.message).toBe('deploy apps: not ready after 5.0s: the last pod listing failed: `kubectl get pods` exited 1');
+    expect(error?.message).toBe(
+      'deploy apps: not ready after 5.0s: the last pod listing failed: `kubectl get pods` exited 1',
+    );
   });
 
   it('returns at once when there is nothing to wait for', async () => {
@@ -130,7 +166,10 @@ describe('waitReady', () => {
   });
 
   it('matches pods to workloads by owner kind, name and namespace', async () => {
-    const waitFor = [{ kind: 'StatefulSet', name: 'db', namespace: 'data' }, { kind: 'Pod', name: 'solo' }];
+    const waitFor = [
+      { kind: 'StatefulSet', name: 'db', namespace: 'data' },
+      { kind: 'Pod', name: 'solo' },
+    ];
     const ready = podFixture('running-ready');
     const { error, lines } = await run({
       group: { ...group(), waitFor },

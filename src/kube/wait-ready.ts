@@ -64,24 +64,37 @@ function progressLine(s: WorkloadStatus): string {
 }
 
 function deployFailed(group: string, s: WorkloadStatus): TarmacError {
-  return new TarmacError('DEPLOY_FAILED', `deploy ${group}: ${workloadName(s.ref)}: pod ${s.pod ?? '?'}: ${s.reason} (${s.detail})`, {
-    exitCode: ExitCode.infrastructure,
-    details: s.evidence,
-    hint: `${capitalise(hintFor(s.reason))}.`,
-  });
+  return new TarmacError(
+    'DEPLOY_FAILED',
+    `deploy ${group}: ${workloadName(s.ref)}: pod ${s.pod ?? '?'}: ${s.reason} (${s.detail})`,
+    {
+      exitCode: ExitCode.infrastructure,
+      details: s.evidence,
+      hint: `${capitalise(hintFor(s.reason))}.`,
+    },
+  );
 }
 
-function deployTimeout(group: RenderedGroup, statuses: WorkloadStatus[], deadlineMs: number, listError: TarmacError | undefined): TarmacError {
+function deployTimeout(
+  group: RenderedGroup,
+  statuses: WorkloadStatus[],
+  deadlineMs: number,
+  listError: TarmacError | undefined,
+): TarmacError {
   const pending = statuses.filter((s) => s.state !== 'ready');
   const why = pending.map((s) => `${workloadName(s.ref)}: ${s.reason} (${s.detail})`);
   if (listError) why.push(`the last pod listing failed: ${listError.message}`);
   const first = pending[0];
-  return new TarmacError('DEPLOY_TIMEOUT', `deploy ${group.name}: not ready after ${formatDuration(deadlineMs)}: ${why.join('; ')}`, {
-    exitCode: ExitCode.infrastructure,
-    details: pending.flatMap((s) => s.evidence.map((line) => `${workloadName(s.ref)}: ${line}`)),
-    hint: `${first ? `${capitalise(hintFor(first.reason))}. ` : ''}If it only needs longer, raise \`timeouts.deploy\` in tarmac.yaml.`,
-    ...(listError ? { cause: listError } : {}),
-  });
+  return new TarmacError(
+    'DEPLOY_TIMEOUT',
+    `deploy ${group.name}: not ready after ${formatDuration(deadlineMs)}: ${why.join('; ')}`,
+    {
+      exitCode: ExitCode.infrastructure,
+      details: pending.flatMap((s) => s.evidence.map((line) => `${workloadName(s.ref)}: ${line}`)),
+      hint: `${first ? `${capitalise(hintFor(first.reason))}. ` : ''}If it only needs longer, raise \`timeouts.deploy\` in tarmac.yaml.`,
+      ...(listError ? { cause: listError } : {}),
+    },
+  );
 }
 
 function checkCancelled(signal: AbortSignal, group: string): void {

@@ -26,10 +26,25 @@ export function workloadStatuses(waitFor: readonly WorkloadRef[], pods: readonly
     const verdicts = pods.filter((pod) => belongsTo(pod, ref)).map(classifyPod);
     const readyPods = verdicts.filter((v) => v.state === 'ready').length;
     const base = { ref, pods: verdicts.length, readyPods };
-    if (verdicts.length === 0) return { ...base, state: 'waiting', reason: 'NoPods', detail: 'no pods yet', evidence: [] };
+    if (verdicts.length === 0)
+      return { ...base, state: 'waiting', reason: 'NoPods', detail: 'no pods yet', evidence: [] };
     const worst = verdicts.find((v) => v.state === 'failed') ?? verdicts.find((v) => v.state === 'waiting');
-    if (!worst) return { ...base, state: 'ready', reason: 'Ready', detail: `${readyPods}/${verdicts.length} pods ready`, evidence: [] };
-    return { ...base, state: worst.state, reason: worst.reason, detail: worst.detail, pod: worst.pod, evidence: worst.evidence };
+    if (!worst)
+      return {
+        ...base,
+        state: 'ready',
+        reason: 'Ready',
+        detail: `${readyPods}/${verdicts.length} pods ready`,
+        evidence: [],
+      };
+    return {
+      ...base,
+      state: worst.state,
+      reason: worst.reason,
+      detail: worst.detail,
+      pod: worst.pod,
+      evidence: worst.evidence,
+    };
   });
 }
 

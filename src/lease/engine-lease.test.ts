@@ -22,7 +22,16 @@ afterEach(() => {
 
 // A run's lease on the shared test file; host capacity 2 unless given.
 const lease = (runId: string, extra: Partial<EngineLeaseOptions> = {}): EngineLease => {
-  const l = openEngineLease({ dir, engineKey: KEY, capacity: 2, hostCapacity: 2, runId, env: `env-${runId}`, releaseOnExit: false, ...extra });
+  const l = openEngineLease({
+    dir,
+    engineKey: KEY,
+    capacity: 2,
+    hostCapacity: 2,
+    runId,
+    env: `env-${runId}`,
+    releaseOnExit: false,
+    ...extra,
+  });
   open.push(l);
   return l;
 };
@@ -39,9 +48,17 @@ const request = (l: EngineLease, units: number, stepId: string, signal = never):
   const waits: LeaseWait[] = [];
   let settled = false;
   const promise = l.acquire(units, stepId, signal, (w) => waits.push(w));
-  promise.then(() => { settled = true; }, () => { settled = true; });
+  promise.then(
+    () => {
+      settled = true;
+    },
+    () => {
+      settled = true;
+    },
+  );
   return {
-    promise, waits,
+    promise,
+    waits,
     async stillWaiting() {
       const seen = waits.length;
       await until(() => settled || waits.length >= seen + 2, 10_000);
@@ -58,7 +75,11 @@ describe('openEngineLease', () => {
     const pending = request(b, 1, 'build:small');
     expect(await pending.stillWaiting()).toBe(true);
     expect(b.inUse()).toBe(2);
-    expect(pending.waits[0]).toMatchObject({ capacity: 2, inUse: 2, holders: [{ runId: 'a', stepId: 'build:big', units: 2, pid: process.pid }] });
+    expect(pending.waits[0]).toMatchObject({
+      capacity: 2,
+      inUse: 2,
+      holders: [{ runId: 'a', stepId: 'build:big', units: 2, pid: process.pid }],
+    });
     held.release();
     const grant = await pending.promise;
     expect(grant.units).toBe(1);
@@ -141,7 +162,10 @@ describe('openEngineLease', () => {
     const ghost = lease('ghost', { pid: 424242, isAlive });
     await ghost.acquire(2, 'build:ghost', never);
     const reclaimed: string[] = [];
-    const b = lease('b', { isAlive, onReclaim: (rows) => reclaimed.push(...rows.map((r) => `${r.pid} ${r.stepId} ${r.units}`)) });
+    const b = lease('b', {
+      isAlive,
+      onReclaim: (rows) => reclaimed.push(...rows.map((r) => `${r.pid} ${r.stepId} ${r.units}`)),
+    });
     const waiting = request(b, 2, 'build:b');
     expect(await waiting.stillWaiting()).toBe(true);
     dead.add(424242);
@@ -151,7 +175,10 @@ describe('openEngineLease', () => {
 
   it('takes the units of a tarmac killed with SIGKILL back (real child process)', async () => {
     const fixture = fileURLToPath(new URL('./hold-lease.test-fixture.ts', import.meta.url));
-    const child = run(process.execPath, ['--import', 'tsx', fixture, dir, KEY, '2'], { cwd: fileURLToPath(new URL('../..', import.meta.url)), timeoutMs: 60_000 });
+    const child = run(process.execPath, ['--import', 'tsx', fixture, dir, KEY, '2'], {
+      cwd: fileURLToPath(new URL('../..', import.meta.url)),
+      timeoutMs: 60_000,
+    });
     const reclaimed: number[] = [];
     const b = lease('b', { onReclaim: (rows) => reclaimed.push(...rows.map((r) => r.pid)) });
     await until(() => b.inUse() === 2, 20_000);

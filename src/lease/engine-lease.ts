@@ -23,11 +23,15 @@ function leaseCall<T>(stepId: string, call: () => T): T {
     return call();
   } catch (err) {
     if (err instanceof TarmacError) throw err;
-    throw new TarmacError('LEASE_FAILED', `The host engine lease failed while ${stepId} waited for it: ${(err as Error).message}`, {
-      exitCode: ExitCode.environment,
-      cause: err,
-      hint: 'Point TARMAC_LEASE_DIR at a writable local folder, or set TARMAC_HOST_LEASE=off to run without sharing the engine budget with other tarmac runs.',
-    });
+    throw new TarmacError(
+      'LEASE_FAILED',
+      `The host engine lease failed while ${stepId} waited for it: ${(err as Error).message}`,
+      {
+        exitCode: ExitCode.environment,
+        cause: err,
+        hint: 'Point TARMAC_LEASE_DIR at a writable local folder, or set TARMAC_HOST_LEASE=off to run without sharing the engine budget with other tarmac runs.',
+      },
+    );
   }
 }
 
@@ -63,7 +67,10 @@ export function openEngineLease(options: EngineLeaseOptions): EngineLease {
   try {
     mkdirSync(options.dir, { recursive: true, mode: 0o700 });
     store = new LeaseStore(path, options.isAlive ?? isProcessAlive, options.hostCapacity);
-    memberId = store.join({ pid, procStart: processStartTime(pid), runId: options.runId, env: options.env, capacity: options.capacity }, now());
+    memberId = store.join(
+      { pid, procStart: processStartTime(pid), runId: options.runId, env: options.env, capacity: options.capacity },
+      now(),
+    );
   } catch (err) {
     store?.close();
     throw new TarmacError('LEASE_UNAVAILABLE', `Cannot open the host engine lease ${path}: ${(err as Error).message}`, {
@@ -76,12 +83,22 @@ export function openEngineLease(options: EngineLeaseOptions): EngineLease {
 }
 
 // The EngineLease of a joined member.
-function leaseOf(store: LeaseStore, memberId: number, path: string, options: EngineLeaseOptions, now: () => number): EngineLease {
+function leaseOf(
+  store: LeaseStore,
+  memberId: number,
+  path: string,
+  options: EngineLeaseOptions,
+  now: () => number,
+): EngineLease {
   let closed = false;
   // Waiters in this process, woken at once when this process releases units (others are found by polling).
   const wakers = new Set<() => void>();
-  const wakeAll = (): void => { for (const wake of [...wakers]) wake(); };
-  const reclaimed = (rows: LeaseRow[]): void => { if (rows.length > 0) options.onReclaim?.(rows); };
+  const wakeAll = (): void => {
+    for (const wake of [...wakers]) wake();
+  };
+  const reclaimed = (rows: LeaseRow[]): void => {
+    if (rows.length > 0) options.onReclaim?.(rows);
+  };
   // Grants whose release failed (the file stayed locked past the busy timeout); retried on every later try.
   const unreleased = new Set<number>();
   const retryReleases = (): void => {
@@ -112,9 +129,15 @@ function leaseOf(store: LeaseStore, memberId: number, path: string, options: Eng
   // A clean exit (even process.exit on a second Ctrl-C) gives the units back; SIGKILL is covered by reclaiming.
   if (options.releaseOnExit !== false) process.on('exit', closeNow);
 
-  const acquire = async (units: number, stepId: string, signal: AbortSignal, onWait?: (wait: LeaseWait) => void): Promise<Grant> => {
+  const acquire = async (
+    units: number,
+    stepId: string,
+    signal: AbortSignal,
+    onWait?: (wait: LeaseWait) => void,
+  ): Promise<Grant> => {
     if (units <= 0) return { units: 0, stepId, release: () => undefined };
-    const cancelled = (): CancelledError => new CancelledError(`${stepId} was cancelled while waiting for the engine lease`);
+    const cancelled = (): CancelledError =>
+      new CancelledError(`${stepId} was cancelled while waiting for the engine lease`);
     if (signal.aborted) throw cancelled();
     if (closed) throw new TarmacError('LEASE_CLOSED', `the engine lease was closed before ${stepId} could start`);
     const since = now();
@@ -131,7 +154,8 @@ function leaseOf(store: LeaseStore, memberId: number, path: string, options: Eng
           const grantId = result.grant.id;
           let released = false;
           return {
-            units, stepId,
+            units,
+            stepId,
             release() {
               if (released) return;
               released = true;
@@ -140,14 +164,25 @@ function leaseOf(store: LeaseStore, memberId: number, path: string, options: Eng
             },
           };
         }
-        if (result) onWait?.({ capacity: result.capacity, inUse: result.inUse, holders: result.holders, queued: result.queued, waitedMs: now() - since });
+        if (result)
+          onWait?.({
+            capacity: result.capacity,
+            inUse: result.inUse,
+            holders: result.holders,
+            queued: result.queued,
+            waitedMs: now() - since,
+          });
         await pause(delay, signal, wakers);
         if (signal.aborted) throw cancelled();
       }
     } finally {
       if (!granted && !closed) {
         // Best effort: a waiter row left behind stops blocking others once it is stale.
-        try { store.dropWaiter(waiter.id); } catch { /* see above */ }
+        try {
+          store.dropWaiter(waiter.id);
+        } catch {
+          /* see above */
+        }
         // Requests queued behind this one may go first now.
         wakeAll();
       }

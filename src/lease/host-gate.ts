@@ -12,14 +12,21 @@ export function hostGate(lease: EngineLease, bus: EventBus): HostGate {
     let waited = false;
     const onWait = (wait: LeaseWait): void => {
       const line = waitLine(wait, bus.runId);
-      if (!waited) bus.emit({ type: 'decision', message: `${step.id} waits for the host engine lease: ${line.replace(/^waiting for the engine: /, '')}` });
+      if (!waited)
+        bus.emit({
+          type: 'decision',
+          message: `${step.id} waits for the host engine lease: ${line.replace(/^waiting for the engine: /, '')}`,
+        });
       waited = true;
       // Said again only when the picture changes; the heartbeat repeats the last line meanwhile.
       if (line !== said) ctx.output(line);
       said = line;
     };
     return lease.acquire(step.claims.engine, step.id, ctx.signal, onWait).then((grant) => {
-      if (waited) ctx.output(`engine lease granted: ${step.claims.engine} unit${step.claims.engine === 1 ? '' : 's'} of ${lease.capacity()}`);
+      if (waited)
+        ctx.output(
+          `engine lease granted: ${step.claims.engine} unit${step.claims.engine === 1 ? '' : 's'} of ${lease.capacity()}`,
+        );
       return () => grant.release();
     });
   };
@@ -46,5 +53,7 @@ function whose(rows: LeaseRow[], runId: string): string {
 function describeRuns(rows: LeaseRow[]): string {
   const byRun = new Map<string, LeaseRow[]>();
   for (const row of rows) byRun.set(row.runId, [...(byRun.get(row.runId) ?? []), row]);
-  return [...byRun.values()].map((run) => `pid ${run[0]!.pid} env ${run[0]!.env}: ${run.map((h) => `${h.stepId} ${h.units}`).join(', ')}`).join('; ');
+  return [...byRun.values()]
+    .map((run) => `pid ${run[0]!.pid} env ${run[0]!.env}: ${run.map((h) => `${h.stepId} ${h.units}`).join(', ')}`)
+    .join('; ');
 }

@@ -33,12 +33,33 @@ const execute: StepExecutor = async () => {
   return { state: 'succeeded' };
 };
 
-const runWithLease = async (runId: string, weights: number[], hostCapacity: number | undefined, capacity = 2): Promise<TarmacEvent[]> => {
+const runWithLease = async (
+  runId: string,
+  weights: number[],
+  hostCapacity: number | undefined,
+  capacity = 2,
+): Promise<TarmacEvent[]> => {
   const bus = new EventBus(runId, sharedClock);
-  const lease = openEngineLease({ dir, engineKey: 'podman sched-test', capacity, ...(hostCapacity ? { hostCapacity } : {}), runId, env: runId, releaseOnExit: false });
+  const lease = openEngineLease({
+    dir,
+    engineKey: 'podman sched-test',
+    capacity,
+    ...(hostCapacity ? { hostCapacity } : {}),
+    runId,
+    env: runId,
+    releaseOnExit: false,
+  });
   open.push(lease);
   const plan = planOf(weights.map((w, i) => draft(`build:${runId}-${i}`, [], { claims: { engine: w } })));
-  const summary = await runPlan(plan, { bus, capacity, signal: new AbortController().signal, execute, heartbeatMs: 60_000, clock: sharedClock, hostGate: hostGate(lease, bus) });
+  const summary = await runPlan(plan, {
+    bus,
+    capacity,
+    signal: new AbortController().signal,
+    execute,
+    heartbeatMs: 60_000,
+    clock: sharedClock,
+    hostGate: hostGate(lease, bus),
+  });
   expect(summary.outcome).toBe('succeeded');
   return bus.history;
 };
@@ -49,43 +70,99 @@ describe('two schedulers sharing one host lease', () => {
     expect(peakHostWeight([a, b]).peak).toBe(2);
     expect(holdings([a, b])).toHaveLength(10);
     // The lease really made someone wait (each run alone would have used its whole capacity of 2).
-    const waits = [...a, ...b].filter((e) => e.type === 'decision' && e.message.includes('waits for the host engine lease'));
+    const waits = [...a, ...b].filter(
+      (e) => e.type === 'decision' && e.message.includes('waits for the host engine lease'),
+    );
     expect(waits.length).toBeGreaterThan(0);
   });
 
   it('without a fixed host capacity, uses the largest capacity of the live runs', async () => {
-    const [a, b] = await Promise.all([runWithLease('a', [1, 1, 1, 1], undefined, 3), runWithLease('b', [1, 1, 1, 1], undefined, 1)]);
+    const [a, b] = await Promise.all([
+      runWithLease('a', [1, 1, 1, 1], undefined, 3),
+      runWithLease('b', [1, 1, 1, 1], undefined, 1),
+    ]);
     expect(peakHostWeight([a, b]).peak).toBeLessThanOrEqual(3);
   });
 
   it('lets steps that claim no engine units start without the lease', async () => {
     const bus = new EventBus('z', sharedClock);
-    const other = openEngineLease({ dir, engineKey: 'podman sched-test', capacity: 1, hostCapacity: 1, runId: 'holder', env: 'holder', releaseOnExit: false });
+    const other = openEngineLease({
+      dir,
+      engineKey: 'podman sched-test',
+      capacity: 1,
+      hostCapacity: 1,
+      runId: 'holder',
+      env: 'holder',
+      releaseOnExit: false,
+    });
     open.push(other);
     const held = await other.acquire(1, 'build:elsewhere', new AbortController().signal);
-    const lease = openEngineLease({ dir, engineKey: 'podman sched-test', capacity: 1, hostCapacity: 1, runId: 'z', env: 'z', releaseOnExit: false });
+    const lease = openEngineLease({
+      dir,
+      engineKey: 'podman sched-test',
+      capacity: 1,
+      hostCapacity: 1,
+      runId: 'z',
+      env: 'z',
+      releaseOnExit: false,
+    });
     open.push(lease);
     const plan = planOf([draft('deploy:app', [], { kind: 'deploy', claims: { engine: 0 } })]);
-    const summary = await runPlan(plan, { bus, capacity: 1, signal: new AbortController().signal, execute, heartbeatMs: 60_000, clock: sharedClock, hostGate: hostGate(lease, bus) });
+    const summary = await runPlan(plan, {
+      bus,
+      capacity: 1,
+      signal: new AbortController().signal,
+      execute,
+      heartbeatMs: 60_000,
+      clock: sharedClock,
+      hostGate: hostGate(lease, bus),
+    });
     expect(summary.outcome).toBe('succeeded');
     held.release();
   });
 
   it('cancels a step still waiting for the lease when the run is cancelled, without a step.started', async () => {
-    const other = openEngineLease({ dir, engineKey: 'podman sched-test', capacity: 2, hostCapacity: 2, runId: 'holder', env: 'holder', releaseOnExit: false });
+    const other = openEngineLease({
+      dir,
+      engineKey: 'podman sched-test',
+      capacity: 2,
+      hostCapacity: 2,
+      runId: 'holder',
+      env: 'holder',
+      releaseOnExit: false,
+    });
     open.push(other);
     const held = await other.acquire(2, 'build:elsewhere', new AbortController().signal);
     const bus = new EventBus('c', sharedClock);
-    const lease = openEngineLease({ dir, engineKey: 'podman sched-test', capacity: 2, hostCapacity: 2, runId: 'c', env: 'c', releaseOnExit: false });
+    const lease = openEngineLease({
+      dir,
+      engineKey: 'podman sched-test',
+      capacity: 2,
+      hostCapacity: 2,
+      runId: 'c',
+      env: 'c',
+      releaseOnExit: false,
+    });
     open.push(lease);
     const cancel = new AbortController();
-    bus.subscribe((e) => { if (e.type === 'decision') cancel.abort(); });
+    bus.subscribe((e) => {
+      if (e.type === 'decision') cancel.abort();
+    });
     const summary = await runPlan(planOf([draft('build:x', [], { claims: { engine: 1 } })]), {
-      bus, capacity: 2, signal: cancel.signal, execute, heartbeatMs: 60_000, clock: sharedClock, hostGate: hostGate(lease, bus),
+      bus,
+      capacity: 2,
+      signal: cancel.signal,
+      execute,
+      heartbeatMs: 60_000,
+      clock: sharedClock,
+      hostGate: hostGate(lease, bus),
     });
     expect(summary.outcome).toBe('cancelled');
     expect(bus.history.filter((e) => e.type === 'step.started')).toEqual([]);
-    expect(bus.history.find((e) => e.type === 'step.finished')).toMatchObject({ stepId: 'build:x', state: 'cancelled' });
+    expect(bus.history.find((e) => e.type === 'step.finished')).toMatchObject({
+      stepId: 'build:x',
+      state: 'cancelled',
+    });
     held.release();
   });
 });

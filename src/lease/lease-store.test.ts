@@ -21,7 +21,8 @@ const store = (capacity?: number): LeaseStore => {
   stores.push(s);
   return s;
 };
-const member = (s: LeaseStore, pid: number, capacity = 2): number => s.join({ pid, procStart: null, runId: `run-${pid}`, env: `env-${pid}`, capacity }, 0);
+const member = (s: LeaseStore, pid: number, capacity = 2): number =>
+  s.join({ pid, procStart: null, runId: `run-${pid}`, env: `env-${pid}`, capacity }, 0);
 
 describe('LeaseStore', () => {
   it('stops counting a waiter that has not polled for a minute, and gives it its place back when it polls again', () => {

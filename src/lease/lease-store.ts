@@ -53,16 +53,38 @@ export class LeaseMemberGone extends Error {
 /** Waiter rows not refreshed for this long belong to a process whose wait loop is gone; they stop blocking others. */
 const STALE_WAITER_MS = 60_000;
 
-interface RawRow { id: number; member_id: number; pid: number; run_id: string; env: string; step_id: string; units: number; at: number }
+interface RawRow {
+  id: number;
+  member_id: number;
+  pid: number;
+  run_id: string;
+  env: string;
+  step_id: string;
+  units: number;
+  at: number;
+}
 
-const toRow = (r: RawRow): LeaseRow => ({ id: r.id, memberId: r.member_id, pid: r.pid, runId: r.run_id, env: r.env, stepId: r.step_id, units: r.units, at: r.at });
+const toRow = (r: RawRow): LeaseRow => ({
+  id: r.id,
+  memberId: r.member_id,
+  pid: r.pid,
+  runId: r.run_id,
+  env: r.env,
+  stepId: r.step_id,
+  units: r.units,
+  at: r.at,
+});
 
 /** Synchronous access to one lease file; the async waiting lives in engine-lease.ts. */
 export class LeaseStore {
   private readonly db: Database.Database;
 
   /** Opens (creating if needed) the lease file at `path`. */
-  constructor(path: string, private readonly isAlive: LivenessCheck, private readonly fixedCapacity: number | undefined) {
+  constructor(
+    path: string,
+    private readonly isAlive: LivenessCheck,
+    private readonly fixedCapacity: number | undefined,
+  ) {
     // A short busy timeout: better-sqlite3 waits synchronously, and every transaction here takes microseconds.
     this.db = new Database(path, { timeout: 1_000 });
     this.db.pragma('journal_mode = WAL');
@@ -72,41 +94,59 @@ export class LeaseStore {
 
   /** Registers a member; returns its id. */
   join(m: MemberInfo, now: number): number {
-    const insert = this.db.prepare('INSERT INTO members (pid, proc_start, run_id, env, capacity, joined_at) VALUES (?, ?, ?, ?, ?, ?)');
-    return Number(this.db.transaction(() => insert.run(m.pid, m.procStart, m.runId, m.env, m.capacity, now).lastInsertRowid).immediate());
+    const insert = this.db.prepare(
+      'INSERT INTO members (pid, proc_start, run_id, env, capacity, joined_at) VALUES (?, ?, ?, ?, ?, ?)',
+    );
+    return Number(
+      this.db
+        .transaction(() => insert.run(m.pid, m.procStart, m.runId, m.env, m.capacity, now).lastInsertRowid)
+        .immediate(),
+    );
   }
 
   /** Puts a request at the end of the queue. */
   enqueue(memberId: number, stepId: string, units: number, now: number): Waiter {
-    const insert = this.db.prepare(`INSERT INTO waiters (member_id, step_id, units, since, seen_at) VALUES (?, ?, ?, ?, ?)`);
-    const id = Number(this.db.transaction(() => insert.run(memberId, stepId, units, now, now).lastInsertRowid).immediate());
+    const insert = this.db.prepare(
+      `INSERT INTO waiters (member_id, step_id, units, since, seen_at) VALUES (?, ?, ?, ?, ?)`,
+    );
+    const id = Number(
+      this.db.transaction(() => insert.run(memberId, stepId, units, now, now).lastInsertRowid).immediate(),
+    );
     return { id, memberId, stepId, units, since: now };
   }
 
   /** Grants the waiter when its units fit and nobody queued before it; otherwise refreshes it and says why it waits. */
   tryGrant(waiter: Waiter, now: number): TryResult {
-    return this.db.transaction((): TryResult => {
-      const reclaimed = this.reclaimIn(now);
-      const waiterId = waiter.id;
-      if (!this.db.prepare('SELECT 1 FROM members WHERE id = ?').get(waiter.memberId)) throw new LeaseMemberGone();
-      // Pruned as stale (this process did not poll for a long time): it gets its place in the queue back.
-      this.db.prepare('INSERT OR IGNORE INTO waiters (id, member_id, step_id, units, since, seen_at) VALUES (?, ?, ?, ?, ?, ?)')
-        .run(waiterId, waiter.memberId, waiter.stepId, waiter.units, waiter.since, now);
-      const holders = this.grants();
-      const inUse = holders.reduce((sum, g) => sum + g.units, 0);
-      const capacity = this.capacityIn();
-      const queued = this.waiters(waiterId);
-      // First come, first served: a heavy request is never overtaken forever by a stream of small ones.
-      if (queued.length === 0 && fits(waiter.units, inUse, capacity)) {
-        this.db.prepare('DELETE FROM waiters WHERE id = ?').run(waiterId);
-        const id = Number(this.db.prepare('INSERT INTO grants (member_id, step_id, units, started_at) VALUES (?, ?, ?, ?)')
-          .run(waiter.memberId, waiter.stepId, waiter.units, now).lastInsertRowid);
-        const grant = this.grants().find((g) => g.id === id)!;
-        return { granted: true, grant, reclaimed };
-      }
-      this.db.prepare('UPDATE waiters SET seen_at = ? WHERE id = ?').run(now, waiterId);
-      return { granted: false, capacity, inUse, holders, queued, reclaimed };
-    }).immediate();
+    return this.db
+      .transaction((): TryResult => {
+        const reclaimed = this.reclaimIn(now);
+        const waiterId = waiter.id;
+        if (!this.db.prepare('SELECT 1 FROM members WHERE id = ?').get(waiter.memberId)) throw new LeaseMemberGone();
+        // Pruned as stale (this process did not poll for a long time): it gets its place in the queue back.
+        this.db
+          .prepare(
+            'INSERT OR IGNORE INTO waiters (id, member_id, step_id, units, since, seen_at) VALUES (?, ?, ?, ?, ?, ?)',
+          )
+          .run(waiterId, waiter.memberId, waiter.stepId, waiter.units, waiter.since, now);
+        const holders = this.grants();
+        const inUse = holders.reduce((sum, g) => sum + g.units, 0);
+        const capacity = this.capacityIn();
+        const queued = this.waiters(waiterId);
+        // First come, first served: a heavy request is never overtaken forever by a stream of small ones.
+        if (queued.length === 0 && fits(waiter.units, inUse, capacity)) {
+          this.db.prepare('DELETE FROM waiters WHERE id = ?').run(waiterId);
+          const id = Number(
+            this.db
+              .prepare('INSERT INTO grants (member_id, step_id, units, started_at) VALUES (?, ?, ?, ?)')
+              .run(waiter.memberId, waiter.stepId, waiter.units, now).lastInsertRowid,
+          );
+          const grant = this.grants().find((g) => g.id === id)!;
+          return { granted: true, grant, reclaimed };
+        }
+        this.db.prepare('UPDATE waiters SET seen_at = ? WHERE id = ?').run(now, waiterId);
+        return { granted: false, capacity, inUse, holders, queued, reclaimed };
+      })
+      .immediate();
   }
 
   /** Gives back a grant (no-op if it is gone). */
@@ -131,11 +171,13 @@ export class LeaseStore {
 
   /** Current grants and the host capacity, after reclaiming. */
   snapshot(now: number): { capacity: number; inUse: number; holders: LeaseRow[]; reclaimed: LeaseRow[] } {
-    return this.db.transaction(() => {
-      const reclaimed = this.reclaimIn(now);
-      const holders = this.grants();
-      return { capacity: this.capacityIn(), inUse: holders.reduce((sum, g) => sum + g.units, 0), holders, reclaimed };
-    }).immediate();
+    return this.db
+      .transaction(() => {
+        const reclaimed = this.reclaimIn(now);
+        const holders = this.grants();
+        return { capacity: this.capacityIn(), inUse: holders.reduce((sum, g) => sum + g.units, 0), holders, reclaimed };
+      })
+      .immediate();
   }
 
   /** Closes the file. */
@@ -144,15 +186,23 @@ export class LeaseStore {
   }
 
   private grants(): LeaseRow[] {
-    const rows = this.db.prepare(`SELECT g.id, g.member_id, m.pid, m.run_id, m.env, g.step_id, g.units, g.started_at AS at
-      FROM grants g JOIN members m ON m.id = g.member_id ORDER BY g.id`).all() as RawRow[];
+    const rows = this.db
+      .prepare(
+        `SELECT g.id, g.member_id, m.pid, m.run_id, m.env, g.step_id, g.units, g.started_at AS at
+      FROM grants g JOIN members m ON m.id = g.member_id ORDER BY g.id`,
+      )
+      .all() as RawRow[];
     return rows.map(toRow);
   }
 
   /** Waiters queued before `waiterId`, first first. */
   private waiters(waiterId: number): LeaseRow[] {
-    const rows = this.db.prepare(`SELECT w.id, w.member_id, m.pid, m.run_id, m.env, w.step_id, w.units, w.since AS at
-      FROM waiters w JOIN members m ON m.id = w.member_id WHERE w.id < ? ORDER BY w.id`).all(waiterId) as RawRow[];
+    const rows = this.db
+      .prepare(
+        `SELECT w.id, w.member_id, m.pid, m.run_id, m.env, w.step_id, w.units, w.since AS at
+      FROM waiters w JOIN members m ON m.id = w.member_id WHERE w.id < ? ORDER BY w.id`,
+      )
+      .all(waiterId) as RawRow[];
     return rows.map(toRow);
   }
 
@@ -163,7 +213,11 @@ export class LeaseStore {
   }
 
   private reclaimIn(now: number): LeaseRow[] {
-    const members = this.db.prepare('SELECT id, pid, proc_start FROM members').all() as { id: number; pid: number; proc_start: string | null }[];
+    const members = this.db.prepare('SELECT id, pid, proc_start FROM members').all() as {
+      id: number;
+      pid: number;
+      proc_start: string | null;
+    }[];
     const dead = members.filter((m) => !this.isAlive(m.pid, m.proc_start)).map((m) => m.id);
     const reclaimed = dead.length === 0 ? [] : this.grants().filter((g) => dead.includes(g.memberId));
     this.removeMembers(dead);

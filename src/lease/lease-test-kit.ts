@@ -18,7 +18,13 @@ export function holdings(journals: readonly (readonly TarmacEvent[])[]): Holding
     const open = new Map<string, Holding>();
     for (const e of events) {
       if (e.type === 'step.started') {
-        const h: Holding = { stepId: e.stepId, run, units: e.claims.engine, startAt: e.at, endAt: Number.POSITIVE_INFINITY };
+        const h: Holding = {
+          stepId: e.stepId,
+          run,
+          units: e.claims.engine,
+          startAt: e.at,
+          endAt: Number.POSITIVE_INFINITY,
+        };
         open.set(e.stepId, h);
         all.push(h);
       } else if (e.type === 'step.finished') {
@@ -36,7 +42,11 @@ export function holdings(journals: readonly (readonly TarmacEvent[])[]): Holding
  * same millisecond another started did not overlap it (the lease is released after `step.finished` is written and
  * granted before `step.started` is).
  */
-export function peakHostWeight(journals: readonly (readonly TarmacEvent[])[]): { peak: number; at: number; holders: Holding[] } {
+export function peakHostWeight(journals: readonly (readonly TarmacEvent[])[]): {
+  peak: number;
+  at: number;
+  holders: Holding[];
+} {
   const all = holdings(journals);
   let best = { peak: 0, at: 0, holders: [] as Holding[] };
   for (const h of all) {

@@ -56,7 +56,8 @@ export function leaseDir(e: NodeJS.ProcessEnv): string {
 
 /** Identifies the engine endpoint: runs that talk to the same engine (same binary, connection and host variable) share a lease. */
 export function engineKey(engine: ContainerEngine, e: NodeJS.ProcessEnv): string {
-  const vars = engine.name === 'podman' ? ['CONTAINER_HOST', 'CONTAINER_CONNECTION'] : ['DOCKER_HOST', 'DOCKER_CONTEXT'];
+  const vars =
+    engine.name === 'podman' ? ['CONTAINER_HOST', 'CONTAINER_CONNECTION'] : ['DOCKER_HOST', 'DOCKER_CONTEXT'];
   const endpoint = vars.map((v) => `${v}=${engine.env[v] ?? e[v] ?? ''}`);
   return [engine.name, ...engine.argvPrefix.slice(1), ...endpoint].join(' ');
 }
@@ -66,10 +67,14 @@ export function parseHostCapacity(raw: string | undefined): number | undefined {
   if (raw === undefined || raw === '') return undefined;
   const n = Number(raw);
   if (Number.isInteger(n) && n >= 1) return n;
-  throw new TarmacError('INVALID_HOST_CAPACITY', `Expected TARMAC_HOST_CAPACITY to be a positive integer, got \`${raw}\``, {
-    exitCode: ExitCode.usage,
-    hint: 'Set TARMAC_HOST_CAPACITY to the engine units all tarmac runs on this host may use together (e.g. 2), or unset it.',
-  });
+  throw new TarmacError(
+    'INVALID_HOST_CAPACITY',
+    `Expected TARMAC_HOST_CAPACITY to be a positive integer, got \`${raw}\``,
+    {
+      exitCode: ExitCode.usage,
+      hint: 'Set TARMAC_HOST_CAPACITY to the engine units all tarmac runs on this host may use together (e.g. 2), or unset it.',
+    },
+  );
 }
 
 /** "reclaimed 2 engine units held by tarmac pid 41 (env shop, run r1: build:api), which is no longer running". */
@@ -77,6 +82,8 @@ export function reclaimMessage(rows: LeaseRow[]): string {
   const units = rows.reduce((sum, r) => sum + r.units, 0);
   const byPid = new Map<number, LeaseRow[]>();
   for (const r of rows) byPid.set(r.pid, [...(byPid.get(r.pid) ?? []), r]);
-  const who = [...byPid].map(([pid, rs]) => `pid ${pid} (env ${rs[0]!.env}, run ${rs[0]!.runId}: ${rs.map((r) => r.stepId).join(', ')})`).join('; ');
+  const who = [...byPid]
+    .map(([pid, rs]) => `pid ${pid} (env ${rs[0]!.env}, run ${rs[0]!.runId}: ${rs.map((r) => r.stepId).join(', ')})`)
+    .join('; ');
   return `reclaimed ${units} host engine unit${units === 1 ? '' : 's'} held by tarmac ${who}, no longer running`;
 }

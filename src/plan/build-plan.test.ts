@@ -17,7 +17,12 @@ function thrown(fn: () => unknown): TarmacError {
 describe('planBuild', () => {
   it('makes one build step per image with deps, claims, timeouts and retry policy', () => {
     const plan = planBuild(exampleEnv(), { cachedImages: new Set() });
-    expect(plan.steps.map((s) => s.id)).toEqual(['build:base', 'build:datastorage', 'build:holmesgpt-api', 'build:aianalysis']);
+    expect(plan.steps.map((s) => s.id)).toEqual([
+      'build:base',
+      'build:datastorage',
+      'build:holmesgpt-api',
+      'build:aianalysis',
+    ]);
     const holmes = plan.steps.find((s) => s.id === 'build:holmesgpt-api')!;
     expect(holmes).toMatchObject({
       kind: 'build',
@@ -59,7 +64,12 @@ describe('planBuild', () => {
   });
 
   it('restricts `only` to the named images plus what they depend on', () => {
-    const env = makeEnv([{ name: 'a' }, { name: 'b', dependsOn: ['a'] }, { name: 'c', dependsOn: ['b'] }, { name: 'd' }]);
+    const env = makeEnv([
+      { name: 'a' },
+      { name: 'b', dependsOn: ['a'] },
+      { name: 'c', dependsOn: ['b'] },
+      { name: 'd' },
+    ]);
     const plan = planBuild(env, { cachedImages: new Set(), only: ['c'] });
     expect(plan.steps.map((s) => s.id)).toEqual(['build:a', 'build:b', 'build:c']);
   });
@@ -74,7 +84,10 @@ describe('planBuild', () => {
   });
 
   it('reports a dependsOn cycle by name', () => {
-    const env = makeEnv([{ name: 'a', dependsOn: ['b'] }, { name: 'b', dependsOn: ['a'] }]);
+    const env = makeEnv([
+      { name: 'a', dependsOn: ['b'] },
+      { name: 'b', dependsOn: ['a'] },
+    ]);
     const error = thrown(() => planBuild(env, { cachedImages: new Set() }));
     expect(error).toBeInstanceOf(PlanCycleError);
     expect(error.message).toBe('dependency cycle: build:a -> build:b -> build:a');

@@ -59,7 +59,13 @@ function unknownImageError(unknown: readonly string[], known: readonly string[])
     .map((name) => [name, didYouMean(name, known)] as const)
     .filter((pair): pair is readonly [string, string] => pair[1] !== undefined)
     .map(([name, match]) => `Did you mean \`${match}\` instead of \`${name}\`?`);
-  const list = known.length > 0 ? `Images in this file: ${known.map((n) => `\`${n}\``).join(', ')}.` : 'This file defines no images.';
-  const what = unknown.length === 1 ? `unknown image "${unknown[0]}"` : `unknown images ${unknown.map((n) => `"${n}"`).join(', ')}`;
+  const list =
+    known.length > 0
+      ? `Images in this file: ${known.map((n) => `\`${n}\``).join(', ')}.`
+      : 'This file defines no images.';
+  const what =
+    unknown.length === 1
+      ? `unknown image "${unknown[0]}"`
+      : `unknown images ${unknown.map((n) => `"${n}"`).join(', ')}`;
   return new TarmacError('UNKNOWN_IMAGE', what, { exitCode: ExitCode.usage, hint: [...suggestions, list].join(' ') });
 }

@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_ESTIMATE_MS, estimateMs } from './estimates.js';
 
-const build = (engine: number, cached = false) => ({ id: 'build:x', kind: 'build' as const, claims: { engine }, cached });
+const build = (engine: number, cached = false) => ({
+  id: 'build:x',
+  kind: 'build' as const,
+  claims: { engine },
+  cached,
+});
 
 describe('estimateMs', () => {
   it('scales the build default with the weight', () => {
@@ -24,6 +29,8 @@ describe('estimateMs', () => {
   });
 
   it('does not scale non-build kinds by their claim', () => {
-    expect(estimateMs({ id: 'cluster:create', kind: 'cluster', claims: { engine: 2 }, cached: false })).toBe(DEFAULT_ESTIMATE_MS.cluster);
+    expect(estimateMs({ id: 'cluster:create', kind: 'cluster', claims: { engine: 2 }, cached: false })).toBe(
+      DEFAULT_ESTIMATE_MS.cluster,
+    );
   });
 });

@@ -25,7 +25,10 @@ export class PlanCycleError extends TarmacError {
 export function checkReferences(nodes: readonly GraphNode[]): void {
   const ids = new Set<StepId>();
   for (const node of nodes) {
-    if (ids.has(node.id)) throw new TarmacError('PLAN_DUPLICATE_STEP', `step ${node.id} appears twice in the plan`, { exitCode: ExitCode.internal });
+    if (ids.has(node.id))
+      throw new TarmacError('PLAN_DUPLICATE_STEP', `step ${node.id} appears twice in the plan`, {
+        exitCode: ExitCode.internal,
+      });
     ids.add(node.id);
   }
   for (const node of nodes) {

@@ -23,7 +23,16 @@ export function makeEnv(images: { name: string; weight?: number; dependsOn?: str
     cluster: { target: 'auto', name: 'demo-e2e', reuse: 'healthy' },
     deploy: [],
     capacity,
-    timeouts: { build: 900_000, cluster: 300_000, deliver: 180_000, deploy: 300_000, test: 1_800_000, stall: 120_000, heartbeat: 15_000, engineRecovery: 120_000 },
+    timeouts: {
+      build: 900_000,
+      cluster: 300_000,
+      deliver: 180_000,
+      deploy: 300_000,
+      test: 1_800_000,
+      stall: 120_000,
+      heartbeat: 15_000,
+      engineRecovery: 120_000,
+    },
   };
 }
 

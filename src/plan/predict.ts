@@ -34,10 +34,20 @@ export interface PlanPrediction {
 }
 
 /** The plan's steps with the source of each estimate, its critical path, and a simulated run per capacity. */
-export function predictPlan(plan: Plan, durations: ReadonlyMap<StepId, number>, capacities: readonly number[]): PlanPrediction {
+export function predictPlan(
+  plan: Plan,
+  durations: ReadonlyMap<StepId, number>,
+  capacities: readonly number[],
+): PlanPrediction {
   const steps = plan.steps.map((s): PlannedStep => ({
-    id: s.id, kind: s.kind, subject: s.subject, deps: [...s.deps], weight: s.claims.engine, cached: s.cached,
-    estimateMs: s.estimateMs, priority: s.priority,
+    id: s.id,
+    kind: s.kind,
+    subject: s.subject,
+    deps: [...s.deps],
+    weight: s.claims.engine,
+    cached: s.cached,
+    estimateMs: s.estimateMs,
+    priority: s.priority,
     source: s.cached ? 'cached' : durations.has(s.id) ? 'history' : 'default',
   }));
   const predictions = capacities.map((capacity) => {

@@ -7,7 +7,12 @@ import { topoOrder } from './graph.js';
 import { computePriorities } from './priorities.js';
 
 const all: SimPolicy = ({ ready }) => ready.map((s) => s.id);
-const step = (id: string, weight: number, durationMs: number, deps: string[] = []): SimStep => ({ id, deps, weight, durationMs });
+const step = (id: string, weight: number, durationMs: number, deps: string[] = []): SimStep => ({
+  id,
+  deps,
+  weight,
+  durationMs,
+});
 const span = (spans: readonly SimSpan[], id: string, outcome: SimSpan['outcome'] = 'done'): SimSpan | undefined =>
   spans.find((s) => s.id === id && s.outcome === outcome);
 
@@ -72,8 +77,13 @@ describe('simulateWithCrashes', () => {
 describe('optimumSchedule', () => {
   it('finds the seed-shaped optimum: the heavy build and the cluster can never overlap', () => {
     const steps = [
-      step('cluster', 1, 50), step('b1', 1, 20), step('b2', 2, 60), step('b3', 1, 20),
-      step('l1', 1, 5, ['cluster', 'b1']), step('l2', 1, 10, ['cluster', 'b2']), step('l3', 1, 5, ['cluster', 'b3']),
+      step('cluster', 1, 50),
+      step('b1', 1, 20),
+      step('b2', 2, 60),
+      step('b3', 1, 20),
+      step('l1', 1, 5, ['cluster', 'b1']),
+      step('l2', 1, 10, ['cluster', 'b2']),
+      step('l3', 1, 5, ['cluster', 'b3']),
       step('deploy', 0, 20, ['l1', 'l2', 'l3']),
     ];
     const result = optimumSchedule(steps, { crashAbove: 2, restartMs: 10 });
@@ -94,15 +104,26 @@ describe('optimumSchedule', () => {
       // tarmac's prediction (the scheduler's order and admission) is a valid schedule, so it bounds the optimum.
       const nodes = steps.map((s) => ({ id: s.id, deps: s.deps, estimateMs: s.durationMs }));
       const priority = computePriorities(nodes, topoOrder(nodes));
-      const tarmac = simulateSchedule(steps.map((s) => ({ ...s, claims: { engine: s.weight }, estimateMs: s.durationMs, priority: priority.get(s.id)! })), 2);
+      const tarmac = simulateSchedule(
+        steps.map((s) => ({
+          ...s,
+          claims: { engine: s.weight },
+          estimateMs: s.durationMs,
+          priority: priority.get(s.id)!,
+        })),
+        2,
+      );
       expect(tarmac.peakWeight).toBeLessThanOrEqual(2);
       expect(opt.makespanMs).toBeLessThanOrEqual(tarmac.makespanMs);
       // The optimum's schedule is itself valid: dependencies respected, engine never above 2 in a crash-free schedule.
       const done = opt.spans.filter((s) => s.outcome === 'done');
       expect(done).toHaveLength(steps.length);
-      for (const s of steps) for (const d of s.deps) expect(span(done, s.id)!.start).toBeGreaterThanOrEqual(span(done, d)!.end);
+      for (const s of steps)
+        for (const d of s.deps) expect(span(done, s.id)!.start).toBeGreaterThanOrEqual(span(done, d)!.end);
       for (const at of done.map((s) => s.start)) {
-        const load = done.filter((s) => s.start <= at && at < s.end).reduce((sum, s) => sum + steps.find((x) => x.id === s.id)!.weight, 0);
+        const load = done
+          .filter((s) => s.start <= at && at < s.end)
+          .reduce((sum, s) => sum + steps.find((x) => x.id === s.id)!.weight, 0);
         expect(load).toBeLessThanOrEqual(2);
       }
       expect(Math.max(...done.map((s) => s.end))).toBe(opt.makespanMs);

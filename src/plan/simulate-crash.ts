@@ -62,9 +62,15 @@ export interface CrashSimResult {
 }
 
 /** Runs the steps under the policy on a virtual clock starting at 0. Throws on unknown dependencies or a policy starting a step that is not ready. */
-export function simulateWithCrashes(steps: readonly CrashSimStep[], policy: CrashSimPolicy, options: CrashSimOptions = {}): CrashSimResult {
+export function simulateWithCrashes(
+  steps: readonly CrashSimStep[],
+  policy: CrashSimPolicy,
+  options: CrashSimOptions = {},
+): CrashSimResult {
   const byId = new Map(steps.map((s) => [s.id, s]));
-  for (const s of steps) for (const d of s.deps) if (!byId.has(d)) throw new Error(`simulateWithCrashes: ${s.id} depends on unknown step ${d}`);
+  for (const s of steps)
+    for (const d of s.deps)
+      if (!byId.has(d)) throw new Error(`simulateWithCrashes: ${s.id} depends on unknown step ${d}`);
   const restartMs = options.restartMs ?? 0;
   const maxCrashes = options.maxCrashes ?? 3;
   const done = new Set<string>();
@@ -79,7 +85,8 @@ export function simulateWithCrashes(steps: readonly CrashSimStep[], policy: Cras
     const ready = steps.filter((s) => !done.has(s.id) && !running.has(s.id) && s.deps.every((d) => done.has(d)));
     for (const id of policy({ now, ready, running: [...running.values()], done })) {
       const step = byId.get(id);
-      if (!step || !ready.includes(step) || running.has(id)) throw new Error(`simulateWithCrashes: the policy started ${id}, which is not ready`);
+      if (!step || !ready.includes(step) || running.has(id))
+        throw new Error(`simulateWithCrashes: the policy started ${id}, which is not ready`);
       // While the engine restarts nothing on it can start; the policy is asked again once it is up.
       if (step.weight > 0 && now < engineUpAt) continue;
       running.set(id, { id, weight: step.weight, startedAt: now, endsAt: now + step.durationMs });

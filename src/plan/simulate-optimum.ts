@@ -24,14 +24,29 @@ export interface OptimumResult {
   nodes: number;
 }
 
-interface Run { id: string; weight: number; start: number; end: number }
-interface State { now: number; done: ReadonlySet<string>; running: readonly Run[]; engineUpAt: number; spans: readonly SimSpan[]; crashes: number }
+interface Run {
+  id: string;
+  weight: number;
+  start: number;
+  end: number;
+}
+interface State {
+  now: number;
+  done: ReadonlySet<string>;
+  running: readonly Run[];
+  engineUpAt: number;
+  spans: readonly SimSpan[];
+  crashes: number;
+}
 
 /** Exhaustive minimum makespan; exponential in the number of ready steps, meant for instances of about ten steps. */
 export function optimumSchedule(steps: readonly SimStep[], options: OptimumOptions = {}): OptimumResult {
   const byId = new Map(steps.map((s) => [s.id, s]));
   const order = topo(steps);
-  const tailAndSelf = computePriorities(steps.map((s) => ({ id: s.id, deps: s.deps, estimateMs: s.durationMs })), order);
+  const tailAndSelf = computePriorities(
+    steps.map((s) => ({ id: s.id, deps: s.deps, estimateMs: s.durationMs })),
+    order,
+  );
   const tailAfter = (id: string): number => tailAndSelf.get(id)! - byId.get(id)!.durationMs;
   const restartMs = options.restartMs ?? 0;
   const maxCrashes = options.maxCrashes ?? 3;
@@ -48,7 +63,8 @@ export function optimumSchedule(steps: readonly SimStep[], options: OptimumOptio
       work += step.weight * step.durationMs;
     }
     // The engine does at most crashAbove units of useful work at a time: more crashes it and loses the work.
-    if (options.crashAbove !== undefined && options.crashAbove > 0) lb = Math.max(lb, s.now + work / options.crashAbove);
+    if (options.crashAbove !== undefined && options.crashAbove > 0)
+      lb = Math.max(lb, s.now + work / options.crashAbove);
     return lb;
   };
 
@@ -59,12 +75,16 @@ export function optimumSchedule(steps: readonly SimStep[], options: OptimumOptio
       return;
     }
     if (lowerBound(s) >= best.makespanMs) return;
-    const ready = steps.filter((x) => !s.done.has(x.id) && !s.running.some((r) => r.id === x.id) && x.deps.every((d) => s.done.has(d)))
+    const ready = steps
+      .filter((x) => !s.done.has(x.id) && !s.running.some((r) => r.id === x.id) && x.deps.every((d) => s.done.has(d)))
       .filter((x) => x.weight === 0 || s.now >= s.engineUpAt);
     const subsets: SimStep[][] = [];
-    for (let mask = (1 << ready.length) - 1; mask >= 0; mask -= 1) subsets.push(ready.filter((_, i) => (mask & (1 << i)) !== 0));
-    const load = (set: readonly SimStep[]): number => s.running.reduce((a, r) => a + r.weight, 0) + set.reduce((a, x) => a + x.weight, 0);
-    const crashes = (set: readonly SimStep[]): boolean => options.crashAbove !== undefined && load(set) > options.crashAbove;
+    for (let mask = (1 << ready.length) - 1; mask >= 0; mask -= 1)
+      subsets.push(ready.filter((_, i) => (mask & (1 << i)) !== 0));
+    const load = (set: readonly SimStep[]): number =>
+      s.running.reduce((a, r) => a + r.weight, 0) + set.reduce((a, x) => a + x.weight, 0);
+    const crashes = (set: readonly SimStep[]): boolean =>
+      options.crashAbove !== undefined && load(set) > options.crashAbove;
     // Crash-free and larger subsets first: a good schedule early makes the bound cut more.
     subsets.sort((a, b) => Number(crashes(a)) - Number(crashes(b)) || b.length - a.length);
     for (const set of subsets) {
@@ -74,14 +94,22 @@ export function optimumSchedule(steps: readonly SimStep[], options: OptimumOptio
   };
 
   const step = (s: State, set: readonly SimStep[], crash: boolean): State | undefined => {
-    let running: Run[] = [...s.running, ...set.map((x) => ({ id: x.id, weight: x.weight, start: s.now, end: s.now + x.durationMs }))];
+    let running: Run[] = [
+      ...s.running,
+      ...set.map((x) => ({ id: x.id, weight: x.weight, start: s.now, end: s.now + x.durationMs })),
+    ];
     let spans = [...s.spans];
     let engineUpAt = s.engineUpAt;
     let crashCount = s.crashes;
     if (crash) {
       if (crashCount + 1 > maxCrashes) return undefined;
       crashCount += 1;
-      spans = [...spans, ...running.filter((r) => r.weight > 0).map((r) => ({ id: r.id, start: r.start, end: s.now, outcome: 'crashed' as const }))];
+      spans = [
+        ...spans,
+        ...running
+          .filter((r) => r.weight > 0)
+          .map((r) => ({ id: r.id, start: r.start, end: s.now, outcome: 'crashed' as const })),
+      ];
       running = running.filter((r) => r.weight === 0);
       engineUpAt = s.now + restartMs;
     }

@@ -66,10 +66,17 @@ export function simulateSchedule(steps: readonly SimStep[], capacity: number): S
     }
     const ready = steps
       .filter((s) => pending.has(s.id) && s.deps.every((d) => endAt.has(d)))
-      .sort((a, b) => b.priority - a.priority || b.claims.engine - a.claims.engine || rank.get(a.id)! - rank.get(b.id)!);
+      .sort(
+        (a, b) => b.priority - a.priority || b.claims.engine - a.claims.engine || rank.get(a.id)! - rank.get(b.id)!,
+      );
     const holders = [...running.values()].map((r) => ({ claim: r.step.claims.engine, expectedEndAt: r.endMs }));
     const byId = new Map(ready.map((s) => [s.id, s]));
-    for (const id of admit(ready.map((s) => ({ id: s.id, claim: s.claims.engine, estimateMs: s.estimateMs })), holders, capacity, now)) {
+    for (const id of admit(
+      ready.map((s) => ({ id: s.id, claim: s.claims.engine, estimateMs: s.estimateMs })),
+      holders,
+      capacity,
+      now,
+    )) {
       const step = byId.get(id)!;
       start(step, Math.max(0, step.estimateMs));
     }

@@ -38,10 +38,30 @@ export function planUp(env: Env, input: UpPlanInput): Plan {
     cached: input.cachedImages.has(image.name),
   }));
   // kind runs its node containers on the same engine, so creating a cluster takes an engine unit; a podman network does not.
-  drafts.push({ ...base, id: CLUSTER_STEP, kind: 'cluster', subject: env.cluster.name, deps: [], claims: { engine: input.target === 'kind' ? 1 : 0 }, timeoutMs: t.cluster, retry: 'infra-only' });
-  const delivered = [...new Set([...input.groupImages.values()].flat())].filter((name) => env.images.some((i) => i.name === name));
+  drafts.push({
+    ...base,
+    id: CLUSTER_STEP,
+    kind: 'cluster',
+    subject: env.cluster.name,
+    deps: [],
+    claims: { engine: input.target === 'kind' ? 1 : 0 },
+    timeoutMs: t.cluster,
+    retry: 'infra-only',
+  });
+  const delivered = [...new Set([...input.groupImages.values()].flat())].filter((name) =>
+    env.images.some((i) => i.name === name),
+  );
   for (const image of delivered) {
-    drafts.push({ ...base, id: deliverStepId(image), kind: 'deliver', subject: image, deps: [buildStepId(image), CLUSTER_STEP], claims: { engine: 1 }, timeoutMs: t.deliver, retry: 'infra-only' });
+    drafts.push({
+      ...base,
+      id: deliverStepId(image),
+      kind: 'deliver',
+      subject: image,
+      deps: [buildStepId(image), CLUSTER_STEP],
+      claims: { engine: 1 },
+      timeoutMs: t.deliver,
+      retry: 'infra-only',
+    });
   }
   for (const group of env.deploy) {
     const images = (input.groupImages.get(group.name) ?? []).filter((name) => delivered.includes(name));
@@ -57,7 +77,16 @@ export function planUp(env: Env, input: UpPlanInput): Plan {
     });
   }
   if (input.withTest && env.test) {
-    drafts.push({ ...base, id: TEST_STEP, kind: 'test', subject: 'suite', deps: [CLUSTER_STEP, ...env.deploy.map((g) => deployStepId(g.name))], claims: { engine: 0 }, timeoutMs: env.test.timeoutMs, retry: 'never' });
+    drafts.push({
+      ...base,
+      id: TEST_STEP,
+      kind: 'test',
+      subject: 'suite',
+      deps: [CLUSTER_STEP, ...env.deploy.map((g) => deployStepId(g.name))],
+      claims: { engine: 0 },
+      timeoutMs: env.test.timeoutMs,
+      retry: 'never',
+    });
   }
   return assemblePlan(drafts, input.durations);
 }

@@ -28,7 +28,12 @@ export function markAbandoned(run: RunRecord, byRunId: string, now: number): Aba
   const last = events.at(-1);
   const why = run.liveness.state === 'dead' ? run.liveness.why : `tarmac (pid ${run.owner.pid}) is gone`;
   const found: AbandonedRun = {
-    id: run.id, pid: run.owner.pid, command: run.owner.command, why, running, lastSignAt: run.lastSignAt,
+    id: run.id,
+    pid: run.owner.pid,
+    command: run.owner.command,
+    why,
+    running,
+    lastSignAt: run.lastSignAt,
     ...(last ? { lastEvent: { type: last.type, at: last.at } } : {}),
   };
   // Stamped with the run's last sign of life, so its timeline ends where the run really stopped.
@@ -40,8 +45,24 @@ export function markAbandoned(run: RunRecord, byRunId: string, now: number): Aba
     `found at ${new Date(now).toISOString()} by run ${byRunId}`,
   ];
   const closing: TarmacEvent[] = [
-    { at, runId: run.id, type: 'incident', kind: 'reconciled', message: `tarmac ${run.owner.command} ended without finishing this run (killed or crashed)`, evidence, stepIds: running, action: 'marked abandoned; leftovers cleaned by the next run' },
-    { at, runId: run.id, type: 'run.finished', outcome: 'failed', durationMs: Math.max(0, at - run.owner.startedAt), abandoned: true },
+    {
+      at,
+      runId: run.id,
+      type: 'incident',
+      kind: 'reconciled',
+      message: `tarmac ${run.owner.command} ended without finishing this run (killed or crashed)`,
+      evidence,
+      stepIds: running,
+      action: 'marked abandoned; leftovers cleaned by the next run',
+    },
+    {
+      at,
+      runId: run.id,
+      type: 'run.finished',
+      outcome: 'failed',
+      durationMs: Math.max(0, at - run.owner.startedAt),
+      abandoned: true,
+    },
   ];
   // A torn last line (killed mid-write) must not swallow the first appended event.
   const prefix = endsWithNewline(file) ? '' : '\n';

@@ -27,6 +27,7 @@ describe('sweepAuthDirs', () => {
     writeFileSync(join(tmp, 'tarmac-auth-13-eeeeee'), 'a file, not a dir'); // kept
     const removed = await sweepAuthDirs((pid) => pid === 20, tmp);
     expect(removed.sort()).toEqual([join(tmp, 'tarmac-auth-10-aaaaaa'), join(tmp, 'tarmac-auth-11-bbbbbb')]);
-    for (const kept of ['tarmac-auth-20-cccccc', 'tarmac-auth-12-dddddd', 'tarmac-auth-13-eeeeee']) expect(existsSync(join(tmp, kept))).toBe(true);
+    for (const kept of ['tarmac-auth-20-cccccc', 'tarmac-auth-12-dddddd', 'tarmac-auth-13-eeeeee'])
+      expect(existsSync(join(tmp, kept))).toBe(true);
   });
 });

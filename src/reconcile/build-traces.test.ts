@@ -18,7 +18,11 @@ heavy-work: 25/200 rounds
 describe('parseBuildLog', () => {
   it('finds committed layer ids and FROM references', () => {
     const traces = parseBuildLog(LOG);
-    expect(traces.layerIds).toEqual(['876f9d5a696', 'b946b02ccc55d97cde362a7480d231788e11abd63135bf610e61a5135cdbe2dd', 'b946b02ccc5']);
+    expect(traces.layerIds).toEqual([
+      '876f9d5a696',
+      'b946b02ccc55d97cde362a7480d231788e11abd63135bf610e61a5135cdbe2dd',
+      'b946b02ccc5',
+    ]);
     expect(traces.fromRefs).toEqual(['localhost/base:tm-20bcb35eab79']);
   });
 

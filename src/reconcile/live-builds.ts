@@ -29,7 +29,9 @@ export function isBuild(argv: readonly string[]): boolean {
 }
 
 function bootTimeMs(procDir: string): number | undefined {
-  const line = read(`${procDir}/stat`)?.split('\n').find((l) => l.startsWith('btime '));
+  const line = read(`${procDir}/stat`)
+    ?.split('\n')
+    .find((l) => l.startsWith('btime '));
   const seconds = line === undefined ? NaN : Number(line.slice('btime '.length));
   return Number.isFinite(seconds) ? seconds * 1000 : undefined;
 }

@@ -4,7 +4,14 @@ import { run } from '../exec/run.js';
 import { currentIdentity, liveness, systemProcessProbe, type ProcessProbe } from './liveness.js';
 
 function fakeProbe(overrides: Partial<ProcessProbe> = {}): ProcessProbe {
-  return { pid: 100, hostname: () => 'h1', bootId: () => 'boot-a', exists: () => true, startTicks: () => '555', ...overrides };
+  return {
+    pid: 100,
+    hostname: () => 'h1',
+    bootId: () => 'boot-a',
+    exists: () => true,
+    startTicks: () => '555',
+    ...overrides,
+  };
 }
 
 describe('liveness', () => {
@@ -15,7 +22,10 @@ describe('liveness', () => {
   });
 
   it('is dead when no process has the pid', () => {
-    expect(liveness(owner, fakeProbe({ exists: () => false }))).toEqual({ state: 'dead', why: 'tarmac (pid 42) is gone' });
+    expect(liveness(owner, fakeProbe({ exists: () => false }))).toEqual({
+      state: 'dead',
+      why: 'tarmac (pid 42) is gone',
+    });
   });
 
   it('is dead when the pid was reused by a process started later', () => {
@@ -33,7 +43,9 @@ describe('liveness', () => {
   });
 
   it('trusts the pid alone when no start time was recorded', () => {
-    expect(liveness({ pid: 42, host: 'h1' }, fakeProbe({ startTicks: () => '1', bootId: () => undefined }))).toEqual({ state: 'alive' });
+    expect(liveness({ pid: 42, host: 'h1' }, fakeProbe({ startTicks: () => '1', bootId: () => undefined }))).toEqual({
+      state: 'alive',
+    });
   });
 });
 
@@ -57,10 +69,16 @@ describe('systemProcessProbe and zombies', () => {
     const stop = new AbortController();
     let zombie = 0;
     // The shell starts `sleep 0`, prints its pid and becomes `sleep 5`, which never reaps it: a real zombie.
-    const running = run('sh', ['-c', 'sleep 0 & echo $!; exec sleep 5'], { signal: stop.signal, onLine: (line) => { zombie = Number(line); } });
+    const running = run('sh', ['-c', 'sleep 0 & echo $!; exec sleep 5'], {
+      signal: stop.signal,
+      onLine: (line) => {
+        zombie = Number(line);
+      },
+    });
     try {
       const deadline = Date.now() + 4000;
-      while (!(zombie > 0 && readFileSync(`/proc/${zombie}/stat`, 'utf8').includes(') Z ')) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+      while (!(zombie > 0 && readFileSync(`/proc/${zombie}/stat`, 'utf8').includes(') Z ')) && Date.now() < deadline)
+        await new Promise((r) => setTimeout(r, 20));
       expect(readFileSync(`/proc/${zombie}/stat`, 'utf8')).toContain(') Z ');
       expect(probe.exists(zombie)).toBe(false);
     } finally {

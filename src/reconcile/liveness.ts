@@ -54,18 +54,25 @@ export function systemProcessProbe(): ProcessProbe {
 export function currentIdentity(probe: ProcessProbe): ProcessIdentity {
   const bootId = probe.bootId();
   const startTicks = probe.startTicks(probe.pid);
-  return { pid: probe.pid, host: probe.hostname(), ...(bootId ? { bootId } : {}), ...(startTicks ? { startTicks } : {}) };
+  return {
+    pid: probe.pid,
+    host: probe.hostname(),
+    ...(bootId ? { bootId } : {}),
+    ...(startTicks ? { startTicks } : {}),
+  };
 }
 
 /** Whether the recorded process still runs. */
 export function liveness(owner: ProcessIdentity, probe: ProcessProbe): Liveness {
   if (owner.host !== probe.hostname()) return { state: 'unknown', why: `it ran on host ${owner.host}` };
   const bootId = probe.bootId();
-  if (owner.bootId && bootId && owner.bootId !== bootId) return { state: 'dead', why: `tarmac (pid ${owner.pid}) ran before the host rebooted` };
+  if (owner.bootId && bootId && owner.bootId !== bootId)
+    return { state: 'dead', why: `tarmac (pid ${owner.pid}) ran before the host rebooted` };
   if (!probe.exists(owner.pid)) return { state: 'dead', why: `tarmac (pid ${owner.pid}) is gone` };
   const ticks = owner.startTicks === undefined ? undefined : probe.startTicks(owner.pid);
   // Why: pids are reused; a different start time means another process now has the pid.
-  if (ticks !== undefined && ticks !== owner.startTicks) return { state: 'dead', why: `tarmac (pid ${owner.pid}) is gone; the pid now belongs to another process` };
+  if (ticks !== undefined && ticks !== owner.startTicks)
+    return { state: 'dead', why: `tarmac (pid ${owner.pid}) is gone; the pid now belongs to another process` };
   return { state: 'alive' };
 }
 

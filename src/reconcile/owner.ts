@@ -19,7 +19,13 @@ export function runDir(stateDir: string, runId: string): string {
 }
 
 /** Records this process as the owner of a new run; call before the journal is opened. */
-export function claimRun(stateDir: string, runId: string, command: string, probe: ProcessProbe, now: number = Date.now()): RunOwner {
+export function claimRun(
+  stateDir: string,
+  runId: string,
+  command: string,
+  probe: ProcessProbe,
+  now: number = Date.now(),
+): RunOwner {
   const dir = runDir(stateDir, runId);
   mkdirSync(dir, { recursive: true });
   const owner: RunOwner = { ...currentIdentity(probe), startedAt: now, command };
@@ -38,6 +44,7 @@ export function readRunOwner(dir: string): RunOwner | undefined {
   } catch {
     return undefined;
   }
-  if (typeof parsed.pid !== 'number' || typeof parsed.host !== 'string' || typeof parsed.startedAt !== 'number') return undefined;
+  if (typeof parsed.pid !== 'number' || typeof parsed.host !== 'string' || typeof parsed.startedAt !== 'number')
+    return undefined;
   return { ...parsed, command: typeof parsed.command === 'string' ? parsed.command : '?' } as RunOwner;
 }

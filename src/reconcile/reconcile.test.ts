@@ -17,7 +17,13 @@ const DONE = '20261128-090000-cccc';
 const ALIVE_PIDS = new Set([100, 888]);
 
 function probeFor(pid: number): ProcessProbe {
-  return { pid, hostname: () => 'h1', bootId: () => 'boot', exists: (p) => p === pid || ALIVE_PIDS.has(p), startTicks: () => '1' };
+  return {
+    pid,
+    hostname: () => 'h1',
+    bootId: () => 'boot',
+    exists: (p) => p === pid || ALIVE_PIDS.has(p),
+    startTicks: () => '1',
+  };
 }
 
 function event(runId: string, e: Record<string, unknown>): string {
@@ -31,14 +37,27 @@ function fixture() {
   const tmp = join(root, 'tmp');
   mkdirSync(tmp);
   claimRun(stateDir, DEAD, 'up', probeFor(777));
-  writeFileSync(join(runDir(stateDir, DEAD), 'events.jsonl'),
-    event(DEAD, { type: 'run.started', command: 'up', capacity: 2, steps: [] }) + event(DEAD, { type: 'step.started', stepId: 'build:api', claims: { engine: 2 }, attempt: 1 }) + '{"type":"step.fin');
+  writeFileSync(
+    join(runDir(stateDir, DEAD), 'events.jsonl'),
+    event(DEAD, { type: 'run.started', command: 'up', capacity: 2, steps: [] }) +
+      event(DEAD, { type: 'step.started', stepId: 'build:api', claims: { engine: 2 }, attempt: 1 }) +
+      '{"type":"step.fin',
+  );
   mkdirSync(join(runDir(stateDir, DEAD), 'steps'));
-  writeFileSync(join(runDir(stateDir, DEAD), 'steps', 'build_api.log'), 'STEP 1/4: FROM localhost/base:tm-20bcb35eab79\n--> 876f9d5a696\nSTEP 4/4: RUN work\n');
+  writeFileSync(
+    join(runDir(stateDir, DEAD), 'steps', 'build_api.log'),
+    'STEP 1/4: FROM localhost/base:tm-20bcb35eab79\n--> 876f9d5a696\nSTEP 4/4: RUN work\n',
+  );
   claimRun(stateDir, LIVE, 'up', probeFor(888));
-  writeFileSync(join(runDir(stateDir, LIVE), 'events.jsonl'), event(LIVE, { type: 'run.started', command: 'up', capacity: 2, steps: [] }));
+  writeFileSync(
+    join(runDir(stateDir, LIVE), 'events.jsonl'),
+    event(LIVE, { type: 'run.started', command: 'up', capacity: 2, steps: [] }),
+  );
   claimRun(stateDir, DONE, 'build', probeFor(999));
-  writeFileSync(join(runDir(stateDir, DONE), 'events.jsonl'), event(DONE, { type: 'run.finished', outcome: 'succeeded', durationMs: 5 }));
+  writeFileSync(
+    join(runDir(stateDir, DONE), 'events.jsonl'),
+    event(DONE, { type: 'run.finished', outcome: 'succeeded', durationMs: 5 }),
+  );
   mkdirSync(join(stateDir, 'runs', '20261128-080000-dddd'));
   writeFileSync(join(stateDir, 'runs', '20261128-080000-dddd', 'events.jsonl'), '');
   for (const run of [DEAD, LIVE, DONE]) writeFileSync(join(tmp, `tarmac-${run}-kind-e2e-0123abcd.tar`), 'x');
@@ -47,20 +66,67 @@ function fixture() {
     mkdirSync(join(tmp, `tarmac-auth-${pid}-Ab12Cd`));
     writeFileSync(join(tmp, `tarmac-auth-${pid}-Ab12Cd`, 'config.json'), '{"auths":{}}');
   }
-  writeFileSync(join(stateDir, 'clusters.json'), JSON.stringify({ clusters: [{ name: 'e2e', env: 'shop', state: 'creating', createdAt: '', runId: DEAD, tarmacVersion: '0', nodeIds: [] }] }));
+  writeFileSync(
+    join(stateDir, 'clusters.json'),
+    JSON.stringify({
+      clusters: [
+        { name: 'e2e', env: 'shop', state: 'creating', createdAt: '', runId: DEAD, tarmacVersion: '0', nodeIds: [] },
+      ],
+    }),
+  );
   return { stateDir, tmp };
 }
 
 const now = Math.floor(Date.now() / 1000);
 const EXTERNAL = JSON.stringify([
-  { Id: 'c1', Image: 'localhost/base:tm-20bcb35eab79', ImageID: 'f2e9', Names: ['base-working-container'], Created: now },
-  { Id: 'c2', Image: 'docker.io/library/77-tmp:latest', ImageID: '876f9d5a6969c517dd', Names: ['876f9d5a6969-working-container'], Created: now },
-  { Id: 'c3', Image: 'localhost/base:tm-20bcb35eab79', ImageID: 'f2e9', Names: ['base-working-container-1'], Created: now - 7200 },
+  {
+    Id: 'c1',
+    Image: 'localhost/base:tm-20bcb35eab79',
+    ImageID: 'f2e9',
+    Names: ['base-working-container'],
+    Created: now,
+  },
+  {
+    Id: 'c2',
+    Image: 'docker.io/library/77-tmp:latest',
+    ImageID: '876f9d5a6969c517dd',
+    Names: ['876f9d5a6969-working-container'],
+    Created: now,
+  },
+  {
+    Id: 'c3',
+    Image: 'localhost/base:tm-20bcb35eab79',
+    ImageID: 'f2e9',
+    Names: ['base-working-container-1'],
+    Created: now - 7200,
+  },
   { Id: 'c4', Image: 'localhost/web:1', ImageID: 'ffff', Names: ['web'], Created: now },
 ]);
 const POD_CONTAINERS = JSON.stringify([
-  { Id: 'p1', Names: ['tarmac-shop-api-pod-api'], State: 'exited', Image: 'x', Labels: { 'io.tarmac.managed': 'true', 'io.tarmac.env': 'shop', 'io.tarmac.target': 'podman', 'io.tarmac.run': DEAD } },
-  { Id: 'p2', Names: ['tarmac-shop-db-pod-db'], State: 'running', Image: 'x', Labels: { 'io.tarmac.managed': 'true', 'io.tarmac.env': 'shop', 'io.tarmac.target': 'podman', 'io.tarmac.run': DEAD } },
+  {
+    Id: 'p1',
+    Names: ['tarmac-shop-api-pod-api'],
+    State: 'exited',
+    Image: 'x',
+    Labels: {
+      'io.tarmac.managed': 'true',
+      'io.tarmac.env': 'shop',
+      'io.tarmac.target': 'podman',
+      'io.tarmac.run': DEAD,
+    },
+  },
+  {
+    Id: 'p2',
+    Names: ['tarmac-shop-db-pod-db'],
+    State: 'running',
+    Image: 'x',
+    Labels: {
+      'io.tarmac.managed': 'true',
+      'io.tarmac.env': 'shop',
+      'io.tarmac.target': 'podman',
+      'io.tarmac.run': DEAD,
+    },
+  },
 ]);
 
 function podmanFake(answer: (call: FakeCall) => FakeAnswer | undefined = () => undefined) {
@@ -74,10 +140,24 @@ function podmanFake(answer: (call: FakeCall) => FakeAnswer | undefined = () => u
   });
 }
 
-async function runReconcile(stateDir: string, tmp: string, runner = podmanFake(), liveBuildStarts: () => number[] = () => []) {
+async function runReconcile(
+  stateDir: string,
+  tmp: string,
+  runner = podmanFake(),
+  liveBuildStarts: () => number[] = () => [],
+) {
   const bus = new EventBus('20261128-110000-eeee');
   const report = await reconcile({
-    stateDir, envName: 'shop', imageNames: ['base', 'api'], runId: bus.runId, engine: createPodmanEngine(runner), runner, bus, probe: probeFor(100), tmpDir: tmp, liveBuildStarts,
+    stateDir,
+    envName: 'shop',
+    imageNames: ['base', 'api'],
+    runId: bus.runId,
+    engine: createPodmanEngine(runner),
+    runner,
+    bus,
+    probe: probeFor(100),
+    tmpDir: tmp,
+    liveBuildStarts,
   });
   return { report, bus, runner };
 }
@@ -95,18 +175,30 @@ describe('reconcile', () => {
 
     const rm = runner.calls.filter((c) => c.args[0] === 'rm');
     expect(rm.map((c) => c.args.filter((a) => a.startsWith('c')))).toEqual([['c1', 'c2']]);
-    expect(report.removedFiles.sort()).toEqual([...[DEAD, DONE].map((r) => join(tmp, `tarmac-${r}-kind-e2e-0123abcd.tar`)), join(tmp, 'tarmac-auth-777-Ab12Cd')].sort());
+    expect(report.removedFiles.sort()).toEqual(
+      [
+        ...[DEAD, DONE].map((r) => join(tmp, `tarmac-${r}-kind-e2e-0123abcd.tar`)),
+        join(tmp, 'tarmac-auth-777-Ab12Cd'),
+      ].sort(),
+    );
     expect(existsSync(join(tmp, `tarmac-${LIVE}-kind-e2e-0123abcd.tar`))).toBe(true);
     expect(existsSync(join(tmp, 'tarmac-auth-888-Ab12Cd', 'config.json'))).toBe(true);
 
     expect(report.reported).toEqual([
-      expect.stringMatching(/left alone buildah working container base-working-container-1 .*podman rm --force base-working-container-1/),
+      expect.stringMatching(
+        /left alone buildah working container base-working-container-1 .*podman rm --force base-working-container-1/,
+      ),
       expect.stringMatching(/kind cluster e2e: its create \(run 20261128-100000-aaaa\) never finished/),
       expect.stringMatching(/container tarmac-shop-api-pod-api .* has exited; up replaces it/),
     ]);
-    expect(bus.history.find((e) => e.type === 'incident')).toMatchObject({ kind: 'reconciled', message: expect.stringContaining(`run ${DEAD} (tarmac up) did not finish: tarmac (pid 777) is gone`) });
+    expect(bus.history.find((e) => e.type === 'incident')).toMatchObject({
+      kind: 'reconciled',
+      message: expect.stringContaining(`run ${DEAD} (tarmac up) did not finish: tarmac (pid 777) is gone`),
+    });
     const decisions = bus.history.flatMap((e) => (e.type === 'decision' ? [e.message] : []));
-    expect(decisions).toContain('reconcile: removed buildah working container 876f9d5a6969-working-container (its layer 876f9d5a696 is in the build log of run 20261128-100000-aaaa)');
+    expect(decisions).toContain(
+      'reconcile: removed buildah working container 876f9d5a6969-working-container (its layer 876f9d5a696 is in the build log of run 20261128-100000-aaaa)',
+    );
   });
 
   it('is idempotent: a second pass finds nothing more to mark or remove', async () => {
@@ -125,7 +217,9 @@ describe('reconcile', () => {
     // A build that started a minute before the containers were made: identical content built by another env.
     const { report, runner } = await runReconcile(stateDir, tmp, podmanFake(), () => [now * 1000 - 60_000]);
     expect(runner.calls.filter((c) => c.args[0] === 'rm')).toEqual([]);
-    expect(report.reported).toContain('left alone buildah working container 876f9d5a6969-working-container: a build still running on this host may be using it (its layer 876f9d5a696 is in the build log of run 20261128-100000-aaaa); once no build runs: podman rm --force 876f9d5a6969-working-container');
+    expect(report.reported).toContain(
+      'left alone buildah working container 876f9d5a6969-working-container: a build still running on this host may be using it (its layer 876f9d5a696 is in the build log of run 20261128-100000-aaaa); once no build runs: podman rm --force 876f9d5a6969-working-container',
+    );
     // A build that started after the containers were made cannot be using them.
     const later = await runReconcile(fixture().stateDir, tmp, podmanFake(), () => [now * 1000 + 60_000]);
     expect(later.runner.calls.filter((c) => c.args[0] === 'rm')).toHaveLength(1);
@@ -133,9 +227,15 @@ describe('reconcile', () => {
 
   it('reports a check it could not make and carries on', async () => {
     const { stateDir, tmp } = fixture();
-    const broken = podmanFake((call) => (call.args.includes('--external') ? { exitCode: 125, stderr: 'Error: server probably quit: unexpected EOF' } : undefined));
+    const broken = podmanFake((call) =>
+      call.args.includes('--external')
+        ? { exitCode: 125, stderr: 'Error: server probably quit: unexpected EOF' }
+        : undefined,
+    );
     const { report } = await runReconcile(stateDir, tmp, broken);
-    expect(report.problems).toEqual([expect.stringMatching(/^could not check for build containers left by killed builds: .*server probably quit/)]);
+    expect(report.problems).toEqual([
+      expect.stringMatching(/^could not check for build containers left by killed builds: .*server probably quit/),
+    ]);
     expect(report.abandoned).toHaveLength(1);
     expect(report.reported).toHaveLength(2);
   });

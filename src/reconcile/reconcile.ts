@@ -14,7 +14,14 @@ import { crashedPodContainers, describeHalfCreated, halfCreatedClusters } from '
 import { sweepTempFiles, tempFileRun } from './temp-files.js';
 import { authDirPid, sweepAuthDirs } from './auth-dirs.js';
 import { liveBuildStarts } from './live-builds.js';
-import { attributeContainers, fromEnvImage, listWorkingContainers, type Attribution, type SuspectRun, type WorkingContainer } from './working-containers.js';
+import {
+  attributeContainers,
+  fromEnvImage,
+  listWorkingContainers,
+  type Attribution,
+  type SuspectRun,
+  type WorkingContainer,
+} from './working-containers.js';
 
 export interface ReconcileDeps {
   stateDir: string;
@@ -50,7 +57,13 @@ export interface ReconcileReport {
 
 /** Cleans the leftovers of dead runs of this env and tells the user; never throws. */
 export async function reconcile(deps: ReconcileDeps): Promise<ReconcileReport> {
-  const report: ReconcileReport = { abandoned: [], removedContainers: [], removedFiles: [], reported: [], problems: [] };
+  const report: ReconcileReport = {
+    abandoned: [],
+    removedContainers: [],
+    removedFiles: [],
+    reported: [],
+    problems: [],
+  };
   const now = deps.now ?? Date.now;
   const probe = deps.probe ?? systemProcessProbe();
   const say = (message: string): void => void deps.bus.emit({ type: 'decision', message: `reconcile: ${message}` });
@@ -74,7 +87,9 @@ export async function reconcile(deps: ReconcileDeps): Promise<ReconcileReport> {
       const found = markAbandoned(run, deps.runId, now());
       report.abandoned.push(found);
       deps.bus.emit({
-        type: 'incident', kind: 'reconciled', stepIds: [],
+        type: 'incident',
+        kind: 'reconciled',
+        stepIds: [],
         message: `run ${found.id} (tarmac ${found.command}) did not finish: ${found.why}`,
         evidence: [
           `last written ${new Date(found.lastSignAt).toISOString()}${found.lastEvent ? `, last event ${found.lastEvent.type}` : ''}`,
@@ -93,7 +108,8 @@ export async function reconcile(deps: ReconcileDeps): Promise<ReconcileReport> {
     for (const path of removed) say(`removed temp file ${path} (left by run ${tempFileRun(basename(path)) ?? '?'})`);
     const authDirs = await sweepAuthDirs((pid) => probe.exists(pid), deps.tmpDir);
     report.removedFiles.push(...authDirs);
-    for (const path of authDirs) say(`removed registry auth dir ${path} (its tarmac, pid ${authDirPid(basename(path)) ?? '?'}, is gone)`);
+    for (const path of authDirs)
+      say(`removed registry auth dir ${path} (its tarmac, pid ${authDirPid(basename(path)) ?? '?'}, is gone)`);
   });
 
   await attempt('check for build containers left by killed builds', async () => {
@@ -111,7 +127,11 @@ export async function reconcile(deps: ReconcileDeps): Promise<ReconcileReport> {
       say(line);
     }
     const { unattributed } = found;
-    if (attributed.length > 0) await deps.engine.removeContainers(attributed.map((a) => a.container.id), deps.signal);
+    if (attributed.length > 0)
+      await deps.engine.removeContainers(
+        attributed.map((a) => a.container.id),
+        deps.signal,
+      );
     report.removedContainers.push(...attributed);
     for (const a of attributed) say(`removed buildah working container ${a.container.name} (${a.why})`);
     for (const c of unattributed.filter((u) => fromEnvImage(u, deps.imageNames))) {

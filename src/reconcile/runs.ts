@@ -32,7 +32,14 @@ export function scanRuns(stateDir: string, currentRunId: string, probe: ProcessP
     const owner = readRunOwner(dir);
     // Without an owner record (older tarmac, or a run being set up right now) nothing can be said safely.
     if (!owner) continue;
-    records.push({ id, dir, owner, liveness: liveness(owner, probe), finished: journalFinished(dir), lastSignAt: lastSign(dir, owner.startedAt) });
+    records.push({
+      id,
+      dir,
+      owner,
+      liveness: liveness(owner, probe),
+      finished: journalFinished(dir),
+      lastSignAt: lastSign(dir, owner.startedAt),
+    });
   }
   return records;
 }

@@ -6,7 +6,11 @@ import { ClusterRecords, type ClusterRecord } from '../targets/kind/cluster-reco
 import { targetLabels } from '../targets/podman/names.js';
 
 /** Kind clusters this env's tarmac began creating in a run that died before the create finished. */
-export async function halfCreatedClusters(stateDir: string, envName: string, deadRuns: ReadonlySet<string>): Promise<ClusterRecord[]> {
+export async function halfCreatedClusters(
+  stateDir: string,
+  envName: string,
+  deadRuns: ReadonlySet<string>,
+): Promise<ClusterRecord[]> {
   const records = await new ClusterRecords(stateDir).list();
   return records.filter((r) => r.env === envName && r.state === 'creating' && deadRuns.has(r.runId));
 }
@@ -17,7 +21,12 @@ export function describeHalfCreated(record: ClusterRecord): string {
 }
 
 /** Containers of the env's podman pods, started by a dead run, that have exited. */
-export async function crashedPodContainers(engine: ContainerEngine, envName: string, deadRuns: ReadonlySet<string>, signal?: AbortSignal): Promise<{ name: string; runId: string; state: string }[]> {
+export async function crashedPodContainers(
+  engine: ContainerEngine,
+  envName: string,
+  deadRuns: ReadonlySet<string>,
+  signal?: AbortSignal,
+): Promise<{ name: string; runId: string; state: string }[]> {
   if (engine.name !== 'podman' || deadRuns.size === 0) return [];
   const containers = await engine.listContainers(targetLabels(envName), signal);
   return containers

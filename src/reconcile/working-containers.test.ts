@@ -3,15 +3,38 @@ import { attributeContainers, fromEnvImage, parseWorkingContainers, type Suspect
 
 // Recorded `podman ps -a --external --format json` rows (podman 4.3.1) after a build was killed with its podman.
 const PS = JSON.stringify([
-  { Id: '30351d9acc88f56fc4dd51f0537a7d4acf342281608c0cb913c9913a1991faa4', Image: 'localhost/base:tm-20bcb35eab79', ImageID: 'f2e96402eaddc1870757430c6d04173320bc9438154b8eb48be9835893f1e833', Names: ['base-working-container'], State: 'storage', Created: 1795892862 },
-  { Id: '925201583dcf95753d3c88a7c83e26a52aa6c3b82fa39b12edc74a175330acb3', Image: 'docker.io/library/7afceae810c9b3b1055a3ecb6f6369128eb4f914d9a53583b71bcaec44b73a4a-tmp:latest', ImageID: '876f9d5a6969c517dd12ae8f3f3c09b5a1f14b24d68cae9e41f9e56db6ec5420', Names: ['876f9d5a6969-working-container'], State: 'storage', Created: 1795892862 },
-  { Id: 'aaaa', Image: 'localhost/other:tm-0123456789ab', ImageID: 'bbbb', Names: ['other-working-container-1'], State: 'storage', Created: 1795892862 },
+  {
+    Id: '30351d9acc88f56fc4dd51f0537a7d4acf342281608c0cb913c9913a1991faa4',
+    Image: 'localhost/base:tm-20bcb35eab79',
+    ImageID: 'f2e96402eaddc1870757430c6d04173320bc9438154b8eb48be9835893f1e833',
+    Names: ['base-working-container'],
+    State: 'storage',
+    Created: 1795892862,
+  },
+  {
+    Id: '925201583dcf95753d3c88a7c83e26a52aa6c3b82fa39b12edc74a175330acb3',
+    Image: 'docker.io/library/7afceae810c9b3b1055a3ecb6f6369128eb4f914d9a53583b71bcaec44b73a4a-tmp:latest',
+    ImageID: '876f9d5a6969c517dd12ae8f3f3c09b5a1f14b24d68cae9e41f9e56db6ec5420',
+    Names: ['876f9d5a6969-working-container'],
+    State: 'storage',
+    Created: 1795892862,
+  },
+  {
+    Id: 'aaaa',
+    Image: 'localhost/other:tm-0123456789ab',
+    ImageID: 'bbbb',
+    Names: ['other-working-container-1'],
+    State: 'storage',
+    Created: 1795892862,
+  },
   { Id: 'cccc', Image: 'localhost/web:latest', ImageID: 'dddd', Names: ['web'], State: 'running', Created: 1795892862 },
 ]);
 
 const startedAt = 1795892800_000;
 const run = (over: Partial<SuspectRun> = {}): SuspectRun => ({
-  id: 'r1', startedAt, lastSignAt: 1795892870_000,
+  id: 'r1',
+  startedAt,
+  lastSignAt: 1795892870_000,
   traces: { layerIds: ['876f9d5a696'], fromRefs: ['localhost/base:tm-20bcb35eab79'] },
   ...over,
 });
@@ -19,7 +42,11 @@ const run = (over: Partial<SuspectRun> = {}): SuspectRun => ({
 describe('parseWorkingContainers', () => {
   it('keeps only buildah working containers, with times in ms', () => {
     const containers = parseWorkingContainers(PS);
-    expect(containers.map((c) => c.name)).toEqual(['base-working-container', '876f9d5a6969-working-container', 'other-working-container-1']);
+    expect(containers.map((c) => c.name)).toEqual([
+      'base-working-container',
+      '876f9d5a6969-working-container',
+      'other-working-container-1',
+    ]);
     expect(containers[0]?.createdAt).toBe(1795892862_000);
     expect(parseWorkingContainers('')).toEqual([]);
   });
@@ -30,7 +57,10 @@ describe('attributeContainers', () => {
 
   it('attributes by layer id and by FROM reference of a run that lived then', () => {
     const { attributed, unattributed } = attributeContainers(containers, [run()]);
-    expect(attributed.map((a) => [a.container.name, a.runId])).toEqual([['base-working-container', 'r1'], ['876f9d5a6969-working-container', 'r1']]);
+    expect(attributed.map((a) => [a.container.name, a.runId])).toEqual([
+      ['base-working-container', 'r1'],
+      ['876f9d5a6969-working-container', 'r1'],
+    ]);
     expect(attributed[1]?.why).toMatch(/layer 876f9d5a696 is in the build log of run r1/);
     expect(unattributed.map((c) => c.name)).toEqual(['other-working-container-1']);
   });
@@ -43,7 +73,9 @@ describe('attributeContainers', () => {
   });
 
   it('leaves everything alone without evidence in the logs', () => {
-    expect(attributeContainers(containers, [run({ traces: { layerIds: ['0123456789a'], fromRefs: [] } })]).attributed).toEqual([]);
+    expect(
+      attributeContainers(containers, [run({ traces: { layerIds: ['0123456789a'], fromRefs: [] } })]).attributed,
+    ).toEqual([]);
   });
 });
 

@@ -38,10 +38,18 @@ const WINDOW_AFTER_MS = 30_000;
 const OP_TIMEOUT_MS = 30_000;
 
 /** Every buildah working container the engine knows (podman only; docker has none). */
-export async function listWorkingContainers(engine: ContainerEngine, runner: Runner, signal?: AbortSignal): Promise<WorkingContainer[]> {
+export async function listWorkingContainers(
+  engine: ContainerEngine,
+  runner: Runner,
+  signal?: AbortSignal,
+): Promise<WorkingContainer[]> {
   if (engine.name !== 'podman') return [];
   const [bin = 'podman', ...prefix] = engine.argvPrefix;
-  const result = await runner(bin, [...prefix, 'ps', '-a', '--external', '--format', 'json'], { env: engine.env, timeoutMs: OP_TIMEOUT_MS, ...(signal ? { signal } : {}) });
+  const result = await runner(bin, [...prefix, 'ps', '-a', '--external', '--format', 'json'], {
+    env: engine.env,
+    timeoutMs: OP_TIMEOUT_MS,
+    ...(signal ? { signal } : {}),
+  });
   if (!result.ok) throw engineFailed(engine.name, result, 'Could not list build containers (podman ps -a --external)');
   return parseWorkingContainers(result.stdout);
 }
@@ -69,7 +77,10 @@ export function parseWorkingContainers(stdout: string): WorkingContainer[] {
 }
 
 /** Splits containers into those a dead run's build logs account for and the rest. */
-export function attributeContainers(containers: readonly WorkingContainer[], runs: readonly SuspectRun[]): { attributed: Attribution[]; unattributed: WorkingContainer[] } {
+export function attributeContainers(
+  containers: readonly WorkingContainer[],
+  runs: readonly SuspectRun[],
+): { attributed: Attribution[]; unattributed: WorkingContainer[] } {
   const attributed: Attribution[] = [];
   const unattributed: WorkingContainer[] = [];
   for (const container of containers) {
@@ -82,10 +93,13 @@ export function attributeContainers(containers: readonly WorkingContainer[], run
 
 // Both must hold: the container was created while the run lived, and its own build log names its image.
 function evidence(container: WorkingContainer, run: SuspectRun): string | undefined {
-  if (container.createdAt < run.startedAt - WINDOW_BEFORE_MS || container.createdAt > run.lastSignAt + WINDOW_AFTER_MS) return undefined;
-  const layer = container.imageId === '' ? undefined : run.traces.layerIds.find((id) => container.imageId.startsWith(id));
+  if (container.createdAt < run.startedAt - WINDOW_BEFORE_MS || container.createdAt > run.lastSignAt + WINDOW_AFTER_MS)
+    return undefined;
+  const layer =
+    container.imageId === '' ? undefined : run.traces.layerIds.find((id) => container.imageId.startsWith(id));
   if (layer !== undefined) return `its layer ${layer} is in the build log of run ${run.id}`;
-  if (container.image !== '' && run.traces.fromRefs.includes(container.image)) return `run ${run.id} built FROM ${container.image} then`;
+  if (container.image !== '' && run.traces.fromRefs.includes(container.image))
+    return `run ${run.id} built FROM ${container.image} then`;
   return undefined;
 }
 

@@ -13,11 +13,17 @@ const RULES: readonly [RegExp, string][] = [
   // parameters are key=value, while a token's `=` only pads its end.
   [/\b(Bearer|Basic)\s+(?![A-Za-z][\w-]*=[^=\s])[A-Za-z0-9._~+/=-]+/g, `$1 ${MASK}`],
   // Secrets in query strings and key=value text.
-  [/\b((?:access_|refresh_|identity|registry)?token|password|passwd|secret|auth|sig|signature)=[^\s&"']+/gi, `$1=${MASK}`],
+  [
+    /\b((?:access_|refresh_|identity|registry)?token|password|passwd|secret|auth|sig|signature)=[^\s&"']+/gi,
+    `$1=${MASK}`,
+  ],
   // Secrets as JSON fields (auth.json, token responses).
   [/("(?:(?:access_|refresh_|identity|registry)?token|password|auth|secret)"\s*:\s*)"[^"]*"/gi, `$1"${MASK}"`],
   // Well-known token shapes that appear without a key: GitHub, GitLab, Slack, AWS access keys, OpenAI-style keys.
-  [/\b(?:gh[pousr]_[A-Za-z0-9]{20,}|github_pat_[A-Za-z0-9_]{20,}|glpat-[A-Za-z0-9_-]{20,}|xox[abprs]-[A-Za-z0-9-]{10,}|AKIA[0-9A-Z]{16}|sk-[A-Za-z0-9_-]{20,})\b/g, MASK],
+  [
+    /\b(?:gh[pousr]_[A-Za-z0-9]{20,}|github_pat_[A-Za-z0-9_]{20,}|glpat-[A-Za-z0-9_-]{20,}|xox[abprs]-[A-Za-z0-9-]{10,}|AKIA[0-9A-Z]{16}|sk-[A-Za-z0-9_-]{20,})\b/g,
+    MASK,
+  ],
 ];
 
 /** The text with every user:password@, token and Authorization value replaced by `***`. */

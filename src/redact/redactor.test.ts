@@ -12,7 +12,11 @@ describe('makeRedactor', () => {
 
   it('redacts every string of a nested value', () => {
     const r = makeRedactor(['s3cr3t-value']);
-    expect(redactDeep({ a: ['x s3cr3t-value'], b: { c: 's3cr3t-value' }, n: 3 }, r)).toEqual({ a: ['x ***'], b: { c: '***' }, n: 3 });
+    expect(redactDeep({ a: ['x s3cr3t-value'], b: { c: 's3cr3t-value' }, n: 3 }, r)).toEqual({
+      a: ['x ***'],
+      b: { c: '***' },
+      n: 3,
+    });
   });
 
   it('recognises secret-looking names', () => {

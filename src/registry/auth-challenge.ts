@@ -35,16 +35,24 @@ export async function authorizationFor(
   const url = new URL(challenge.params.realm);
   if (challenge.params.service) url.searchParams.set('service', challenge.params.service);
   if (challenge.params.scope) url.searchParams.set('scope', challenge.params.scope);
-  const response = await request.fetch(url, { headers: { Authorization: basicAuthorization(credentials) }, signal: request.signal });
+  const response = await request.fetch(url, {
+    headers: { Authorization: basicAuthorization(credentials) },
+    signal: request.signal,
+  });
   if (!response.ok) {
     await response.body?.cancel().catch(() => undefined);
-    throw new TarmacError('REGISTRY_AUTH', `The registry's token service at ${url.origin} refused the credentials of ${credentials.username} (HTTP ${response.status})`, {
-      exitCode: ExitCode.environment,
-      details: [`token request: ${redactSecrets(url.toString())}`],
-      hint: 'Check registry.username and TARMAC_REGISTRY_PASSWORD (a token needs pull and push rights on the repository).',
-    });
+    throw new TarmacError(
+      'REGISTRY_AUTH',
+      `The registry's token service at ${url.origin} refused the credentials of ${credentials.username} (HTTP ${response.status})`,
+      {
+        exitCode: ExitCode.environment,
+        details: [`token request: ${redactSecrets(url.toString())}`],
+        hint: 'Check registry.username and TARMAC_REGISTRY_PASSWORD (a token needs pull and push rights on the repository).',
+      },
+    );
   }
   const body = (await response.json()) as { token?: unknown; access_token?: unknown };
-  const token = typeof body.token === 'string' ? body.token : typeof body.access_token === 'string' ? body.access_token : undefined;
+  const token =
+    typeof body.token === 'string' ? body.token : typeof body.access_token === 'string' ? body.access_token : undefined;
   return token === undefined ? undefined : `Bearer ${token}`;
 }

@@ -19,9 +19,15 @@ let host = '';
 
 // Each repository name selects how the fake registry answers.
 function answer(req: IncomingMessage, res: ServerResponse): void {
-  seen.push({ method: req.method ?? '', url: req.url ?? '', accept: req.headers.accept ?? '', ...(req.headers.authorization ? { authorization: req.headers.authorization } : {}) });
+  seen.push({
+    method: req.method ?? '',
+    url: req.url ?? '',
+    accept: req.headers.accept ?? '',
+    ...(req.headers.authorization ? { authorization: req.headers.authorization } : {}),
+  });
   const repo = /^\/v2\/team\/([^/]+)\/manifests\//.exec(req.url ?? '')?.[1];
-  const send = (status: number, headers: Record<string, string> = {}): void => void res.writeHead(status, headers).end();
+  const send = (status: number, headers: Record<string, string> = {}): void =>
+    void res.writeHead(status, headers).end();
   if (repo === 'present') return send(200, { 'Content-Type': 'application/vnd.oci.image.manifest.v1+json' });
   const good = `Basic ${Buffer.from('ci:s3cret-pass').toString('base64')}`;
   if ((req.url ?? '').startsWith('/token')) {
@@ -30,9 +36,15 @@ function answer(req: IncomingMessage, res: ServerResponse): void {
   }
   if (repo === 'private') {
     if (req.headers.authorization === 'Bearer tok-123') return send(200);
-    return send(401, { 'WWW-Authenticate': `Bearer realm="http://${host}/token",service="registry",scope="repository:team/private:pull"` });
+    return send(401, {
+      'WWW-Authenticate': `Bearer realm="http://${host}/token",service="registry",scope="repository:team/private:pull"`,
+    });
   }
-  if (repo === 'basic') return send(req.headers.authorization === good ? 200 : 401, req.headers.authorization === good ? {} : { 'WWW-Authenticate': 'Basic realm="Registry Realm"' });
+  if (repo === 'basic')
+    return send(
+      req.headers.authorization === good ? 200 : 401,
+      req.headers.authorization === good ? {} : { 'WWW-Authenticate': 'Basic realm="Registry Realm"' },
+    );
   if (repo === 'denied') return send(403);
   if (repo === 'nohead') return send(req.method === 'HEAD' ? 405 : 200);
   if (repo === 'broken') return send(503);
@@ -84,27 +96,45 @@ describe('hasTag against a local HTTP registry', () => {
 
   it('answers a Bearer challenge: fetches a token from the realm with Basic credentials, then asks again with it', async () => {
     const before = seen.length;
-    expect(await hasTag(`${host}/team/private:tm-1`, { insecure: true, credentials: { username: 'ci', password: 's3cret-pass' } })).toBe(true);
+    expect(
+      await hasTag(`${host}/team/private:tm-1`, {
+        insecure: true,
+        credentials: { username: 'ci', password: 's3cret-pass' },
+      }),
+    ).toBe(true);
     const calls = seen.slice(before);
-    expect(calls.map((c) => c.url.split('?')[0])).toEqual(['/v2/team/private/manifests/tm-1', '/token', '/v2/team/private/manifests/tm-1']);
+    expect(calls.map((c) => c.url.split('?')[0])).toEqual([
+      '/v2/team/private/manifests/tm-1',
+      '/token',
+      '/v2/team/private/manifests/tm-1',
+    ]);
     expect(calls[1]?.url).toContain('scope=repository%3Ateam%2Fprivate%3Apull');
     expect(calls[2]?.authorization).toBe('Bearer tok-123');
   });
 
   it('answers a Basic challenge with the credentials', async () => {
-    expect(await hasTag(`${host}/team/basic:tm-1`, { insecure: true, credentials: { username: 'ci', password: 's3cret-pass' } })).toBe(true);
+    expect(
+      await hasTag(`${host}/team/basic:tm-1`, {
+        insecure: true,
+        credentials: { username: 'ci', password: 's3cret-pass' },
+      }),
+    ).toBe(true);
     expect(lastSeen().authorization).toBe(`Basic ${Buffer.from('ci:s3cret-pass').toString('base64')}`);
   });
 
   it('names the user whose credentials a registry refuses, never the password', async () => {
-    const error = await rejection(hasTag(`${host}/team/basic:tm-1`, { insecure: true, credentials: { username: 'ci', password: 'wrong-pass' } }));
+    const error = await rejection(
+      hasTag(`${host}/team/basic:tm-1`, { insecure: true, credentials: { username: 'ci', password: 'wrong-pass' } }),
+    );
     expect(error.code).toBe('REGISTRY_AUTH');
     expect(error.message).toContain('refused the credentials of ci (HTTP 401)');
     expect(JSON.stringify(error.toJSON())).not.toContain('wrong-pass');
   });
 
   it('reports a token service that refuses the credentials as REGISTRY_AUTH', async () => {
-    const error = await rejection(hasTag(`${host}/team/private:tm-1`, { insecure: true, credentials: { username: 'ci', password: 'wrong-pass' } }));
+    const error = await rejection(
+      hasTag(`${host}/team/private:tm-1`, { insecure: true, credentials: { username: 'ci', password: 'wrong-pass' } }),
+    );
     expect(error.code).toBe('REGISTRY_AUTH');
     expect(error.message).toContain('token service');
     expect(error.message).toContain('HTTP 401');

@@ -52,22 +52,36 @@ export async function hasTag(ref: string, options: HasTagOptions): Promise<boole
     if (authorization) response = await manifestRequest(`${base}${path}`, 'HEAD', options, authorization);
   }
   // Some registries do not implement HEAD on manifests.
-  if (response.status === 405 || response.status === 501) response = await manifestRequest(`${base}${path}`, 'GET', options, authorization);
+  if (response.status === 405 || response.status === 501)
+    response = await manifestRequest(`${base}${path}`, 'GET', options, authorization);
   const where = { ref, url: `${base}${path}` };
   if (response.ok) return true;
   if (response.status === 404) return false;
   if (response.status === 401 || response.status === 403) {
-    throw registryAuthError(where, response.status, response.headers.get('www-authenticate'), options.credentials?.username);
+    throw registryAuthError(
+      where,
+      response.status,
+      response.headers.get('www-authenticate'),
+      options.credentials?.username,
+    );
   }
   throw registryStatusError(where, response.status);
 }
 
 // One request with the manifest Accept header under its own timeout; the body is never needed.
-async function manifestRequest(url: string, method: 'HEAD' | 'GET', options: HasTagOptions, authorization?: string): Promise<Response> {
+async function manifestRequest(
+  url: string,
+  method: 'HEAD' | 'GET',
+  options: HasTagOptions,
+  authorization?: string,
+): Promise<Response> {
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   const timeout = AbortSignal.timeout(timeoutMs);
   const signal = options.signal ? AbortSignal.any([options.signal, timeout]) : timeout;
-  const headers: Record<string, string> = { Accept: MANIFEST_ACCEPT, ...(authorization ? { Authorization: authorization } : {}) };
+  const headers: Record<string, string> = {
+    Accept: MANIFEST_ACCEPT,
+    ...(authorization ? { Authorization: authorization } : {}),
+  };
   try {
     const response = await (options.fetch ?? fetch)(url, { method, headers, signal, redirect: 'follow' });
     // Release the connection: a GET's manifest body is not read.
@@ -80,7 +94,11 @@ async function manifestRequest(url: string, method: 'HEAD' | 'GET', options: Has
 }
 
 // The Authorization header for a 401's challenge, under the same per-request timeout.
-async function answerChallenge(header: string, credentials: RegistryCredentials, options: HasTagOptions): Promise<string | undefined> {
+async function answerChallenge(
+  header: string,
+  credentials: RegistryCredentials,
+  options: HasTagOptions,
+): Promise<string | undefined> {
   const challenge = parseChallenge(header);
   if (!challenge) return undefined;
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;

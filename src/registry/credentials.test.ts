@@ -11,14 +11,22 @@ const creds = { username: 'ci', password: 'pa55-word!' };
 const ref = '127.0.0.1:5000/team/api:tm-0123456789ab';
 
 describe('registryCredentials', () => {
-  it('is undefined when nothing is configured (the engine\'s own login applies)', () => {
+  it("is undefined when nothing is configured (the engine's own login applies)", () => {
     expect(registryCredentials({}, {})).toBeUndefined();
   });
 
   it('takes the config, and lets TARMAC_REGISTRY_USERNAME / TARMAC_REGISTRY_PASSWORD override it', () => {
     expect(registryCredentials({ username: 'a', password: 'b' }, {})).toEqual({ username: 'a', password: 'b' });
-    expect(registryCredentials({ username: 'a' }, { TARMAC_REGISTRY_PASSWORD: 'from-env' })).toEqual({ username: 'a', password: 'from-env' });
-    expect(registryCredentials({ username: 'a', password: 'b' }, { TARMAC_REGISTRY_USERNAME: 'bot', TARMAC_REGISTRY_PASSWORD: 'tok' })).toEqual({ username: 'bot', password: 'tok' });
+    expect(registryCredentials({ username: 'a' }, { TARMAC_REGISTRY_PASSWORD: 'from-env' })).toEqual({
+      username: 'a',
+      password: 'from-env',
+    });
+    expect(
+      registryCredentials(
+        { username: 'a', password: 'b' },
+        { TARMAC_REGISTRY_USERNAME: 'bot', TARMAC_REGISTRY_PASSWORD: 'tok' },
+      ),
+    ).toEqual({ username: 'bot', password: 'tok' });
   });
 
   it('refuses half a credential (exit 2), saying which half is missing and never showing the other', () => {
@@ -44,19 +52,26 @@ describe('withAuthFile', () => {
       seen = readFileSync(file, 'utf8');
       return file;
     });
-    expect(JSON.parse(seen)).toEqual({ auths: { '127.0.0.1:5000': { auth: Buffer.from('ci:pa55-word!').toString('base64') } } });
+    expect(JSON.parse(seen)).toEqual({
+      auths: { '127.0.0.1:5000': { auth: Buffer.from('ci:pa55-word!').toString('base64') } },
+    });
     expect(existsSync(path)).toBe(false);
   });
 
   it('removes the file when the use throws', async () => {
     let kept = '';
-    await expect(withAuthFile('h', creds, (file) => { kept = file; return Promise.reject(new Error('push failed')); })).rejects.toThrow('push failed');
+    await expect(
+      withAuthFile('h', creds, (file) => {
+        kept = file;
+        return Promise.reject(new Error('push failed'));
+      }),
+    ).rejects.toThrow('push failed');
     expect(existsSync(kept)).toBe(false);
   });
 });
 
 describe('transfers with credentials', () => {
-  it('podman push and pull get --authfile (never the password in argv), holding the registry host\'s entry', async () => {
+  it("podman push and pull get --authfile (never the password in argv), holding the registry host's entry", async () => {
     const world = fakeWorld({ local: [ref] });
     const contents: string[] = [];
     const inner = world.engine.push.bind(world.engine);
@@ -68,7 +83,10 @@ describe('transfers with credentials', () => {
     world.local.clear();
     await ensureLocalImage(world.engine, ref, { insecure: true, credentials: creds });
     const transfers = world.runner.calls.filter((c) => c.args[0] === 'push' || c.args[0] === 'pull');
-    expect(transfers.map((c) => c.args.slice(0, 3))).toEqual([['push', '--tls-verify=false', '--authfile'], ['pull', '--tls-verify=false', '--authfile']]);
+    expect(transfers.map((c) => c.args.slice(0, 3))).toEqual([
+      ['push', '--tls-verify=false', '--authfile'],
+      ['pull', '--tls-verify=false', '--authfile'],
+    ]);
     for (const call of transfers) expect(call.args.join(' ')).not.toContain('pa55-word');
     expect(contents[0]).toBe(authFileContent('127.0.0.1:5000', creds));
     expect(existsSync(transfers[0]?.args[3] ?? '')).toBe(false);

@@ -25,11 +25,18 @@ export function registryCredentials(
   const password = nonEmpty(processEnv.TARMAC_REGISTRY_PASSWORD) ?? nonEmpty(registry.password);
   if (username === undefined && password === undefined) return undefined;
   if (username === undefined || password === undefined) {
-    const missing = username === undefined ? 'a user (registry.username or TARMAC_REGISTRY_USERNAME)' : 'a password (TARMAC_REGISTRY_PASSWORD or registry.password)';
-    throw new TarmacError('REGISTRY_CREDENTIALS_INCOMPLETE', `registry credentials need both a user and a password; ${missing} is missing`, {
-      exitCode: ExitCode.usage,
-      hint: 'Set registry.username in tarmac.yaml and the password in TARMAC_REGISTRY_PASSWORD (e.g. from a CI secret), or neither to use `podman login`.',
-    });
+    const missing =
+      username === undefined
+        ? 'a user (registry.username or TARMAC_REGISTRY_USERNAME)'
+        : 'a password (TARMAC_REGISTRY_PASSWORD or registry.password)';
+    throw new TarmacError(
+      'REGISTRY_CREDENTIALS_INCOMPLETE',
+      `registry credentials need both a user and a password; ${missing} is missing`,
+      {
+        exitCode: ExitCode.usage,
+        hint: 'Set registry.username in tarmac.yaml and the password in TARMAC_REGISTRY_PASSWORD (e.g. from a CI secret), or neither to use `podman login`.',
+      },
+    );
   }
   return { username, password };
 }
@@ -50,7 +57,11 @@ export function authFileContent(host: string, credentials: RegistryCredentials):
  * DOCKER_CONFIG can point at its dir), removed afterwards whatever happens. Why a file and not
  * `--creds user:pass`: argv is readable by every user of the host (`ps`), a 0600 file is not.
  */
-export async function withAuthFile<T>(host: string, credentials: RegistryCredentials, use: (path: string) => Promise<T>): Promise<T> {
+export async function withAuthFile<T>(
+  host: string,
+  credentials: RegistryCredentials,
+  use: (path: string) => Promise<T>,
+): Promise<T> {
   // The pid in the name lets a later run remove the dir if this process is killed before `finally` (reconcile/auth-dirs.ts).
   const dir = await mkdtemp(join(tmpdir(), `tarmac-auth-${process.pid}-`));
   try {

@@ -5,10 +5,16 @@ import { apiHost, formatImageRef, manifestReference, parseImageRef } from './ima
 
 describe('parseImageRef', () => {
   it.each([
-    ['127.0.0.1:5000/team/base:tm-0123456789ab', { registry: '127.0.0.1:5000', repository: 'team/base', tag: 'tm-0123456789ab' }],
+    [
+      '127.0.0.1:5000/team/base:tm-0123456789ab',
+      { registry: '127.0.0.1:5000', repository: 'team/base', tag: 'tm-0123456789ab' },
+    ],
     ['localhost/base:tm-1', { registry: 'localhost', repository: 'base', tag: 'tm-1' }],
     ['localhost:5000/a/b/c', { registry: 'localhost:5000', repository: 'a/b/c' }],
-    ['registry.example.com/team/svc:v1.2_3', { registry: 'registry.example.com', repository: 'team/svc', tag: 'v1.2_3' }],
+    [
+      'registry.example.com/team/svc:v1.2_3',
+      { registry: 'registry.example.com', repository: 'team/svc', tag: 'v1.2_3' },
+    ],
     ['[::1]:5000/team/svc:tm-1', { registry: '[::1]:5000', repository: 'team/svc', tag: 'tm-1' }],
     ['busybox', { registry: 'docker.io', repository: 'library/busybox' }],
     ['busybox:1.36', { registry: 'docker.io', repository: 'library/busybox', tag: '1.36' }],

@@ -20,7 +20,8 @@ const COMPONENT = /^[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*$/;
 const TAG = /^[\w][\w.-]{0,127}$/;
 const DIGEST = /^[a-z0-9]+(?:[.+_-][a-z0-9]+)*:[a-zA-Z0-9=_-]{32,}$/;
 // A DNS name or IPv4 address, or a bracketed IPv6 address, then an optional port.
-const HOST = /^(?:[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?(?:\.[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?)*|\[[0-9a-fA-F:.]+\])(?::[0-9]{1,5})?$/;
+const HOST =
+  /^(?:[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?(?:\.[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?)*|\[[0-9a-fA-F:.]+\])(?::[0-9]{1,5})?$/;
 
 /** Splits an image reference into registry, repository, tag and digest; throws IMAGE_REF_INVALID with the reason. */
 export function parseImageRef(ref: string): ImageRefParts {
@@ -29,7 +30,11 @@ export function parseImageRef(ref: string): ImageRefParts {
   if (text === '' || /\s/.test(text)) throw invalid(ref, 'it is empty or contains whitespace');
   const firstSlash = text.indexOf('/');
   if (firstSlash > 0 && text.slice(0, firstSlash).includes('@')) {
-    throw invalid(ref, 'it carries credentials (user:password@host)', 'Remove them from registry.url and log in with `podman login HOST` instead.');
+    throw invalid(
+      ref,
+      'it carries credentials (user:password@host)',
+      'Remove them from registry.url and log in with `podman login HOST` instead.',
+    );
   }
   let rest = text;
   let digest: string | undefined;
@@ -51,7 +56,8 @@ export function parseImageRef(ref: string): ImageRefParts {
   if (!HOST.test(registry)) throw invalid(ref, `"${registry}" is not a registry host[:port]`);
   const components = path.split('/');
   const bad = components.find((c) => !COMPONENT.test(c));
-  if (bad !== undefined) throw invalid(ref, `"${bad}" is not a valid repository path component (lowercase letters, digits, . _ -)`);
+  if (bad !== undefined)
+    throw invalid(ref, `"${bad}" is not a valid repository path component (lowercase letters, digits, . _ -)`);
   const repository = registry === DOCKER_HUB && components.length === 1 ? `library/${path}` : path;
   return { registry, repository, ...(tag === undefined ? {} : { tag }), ...(digest === undefined ? {} : { digest }) };
 }
@@ -85,6 +91,8 @@ function splitRegistry(name: string): { registry: string; path: string } {
 function invalid(ref: string, why: string, hint?: string): TarmacError {
   return new TarmacError('IMAGE_REF_INVALID', `Cannot use image reference "${redactSecrets(ref)}": ${why}`, {
     exitCode: ExitCode.usage,
-    hint: hint ?? 'Check registry.url in tarmac.yaml: it should look like `127.0.0.1:5000/team` or `registry.example.com/team`.',
+    hint:
+      hint ??
+      'Check registry.url in tarmac.yaml: it should look like `127.0.0.1:5000/team` or `registry.example.com/team`.',
   });
 }

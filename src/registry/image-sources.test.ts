@@ -4,8 +4,17 @@ import { cacheDecision, registryMode, resolveImageSources, type RegistryMode } f
 import { fakeWorld } from './registry-test-kit.js';
 
 const URL_ = '127.0.0.1:5000/team';
-const mode = (over: Partial<RegistryMode>): RegistryMode => ({ url: URL_, push: false, pull: false, insecure: true, ...over });
-const tags = new Map([['base', { tag: 'tm-b' }], ['app', { tag: 'tm-a' }]]);
+const mode = (over: Partial<RegistryMode>): RegistryMode => ({
+  url: URL_,
+  push: false,
+  pull: false,
+  insecure: true,
+  ...over,
+});
+const tags = new Map([
+  ['base', { tag: 'tm-b' }],
+  ['app', { tag: 'tm-a' }],
+]);
 const BASE = `${URL_}/base:tm-b`;
 const APP = `${URL_}/app:tm-a`;
 
@@ -15,11 +24,31 @@ describe('cacheDecision', () => {
     ['local, no registry', { local: true }, undefined, { cached: true }],
     ['absent, no registry', { local: false }, undefined, { cached: false }],
     ['local, pull mode, registry not asked', { local: true }, mode({ pull: true }), { cached: true }],
-    ['only in registry, pull mode', { local: false, registry: true }, mode({ pull: true }), { cached: true, detail: `in registry: ${ref}` }],
-    ['only in registry, push mode', { local: false, registry: true }, mode({ push: true }), { cached: true, detail: `in registry: ${ref}` }],
+    [
+      'only in registry, pull mode',
+      { local: false, registry: true },
+      mode({ pull: true }),
+      { cached: true, detail: `in registry: ${ref}` },
+    ],
+    [
+      'only in registry, push mode',
+      { local: false, registry: true },
+      mode({ push: true }),
+      { cached: true, detail: `in registry: ${ref}` },
+    ],
     ['only in registry, neither pull nor push', { local: false, registry: true }, mode({}), { cached: false }],
-    ['local but not in registry, push mode: the step pushes', { local: true, registry: false }, mode({ push: true }), { cached: false }],
-    ['local and in registry, push mode', { local: true, registry: true }, mode({ push: true }), { cached: true, detail: `${ref} (local, in registry)` }],
+    [
+      'local but not in registry, push mode: the step pushes',
+      { local: true, registry: false },
+      mode({ push: true }),
+      { cached: false },
+    ],
+    [
+      'local and in registry, push mode',
+      { local: true, registry: true },
+      mode({ push: true }),
+      { cached: true, detail: `${ref} (local, in registry)` },
+    ],
     ['nowhere, push mode', { local: false, registry: false }, mode({ push: true }), { cached: false }],
   ])('%s', (_name, presence, registry, expected) => {
     expect(cacheDecision(presence, ref, registry)).toEqual(expected);
@@ -37,7 +66,12 @@ describe('resolveImageSources', () => {
 
   it('pull mode asks the registry only about what the engine lacks', async () => {
     const world = fakeWorld({ local: [BASE], registry: [APP] });
-    const sources = await resolveImageSources({ tags, engine: world.engine, registry: mode({ pull: true }), hasTag: world.hasTag });
+    const sources = await resolveImageSources({
+      tags,
+      engine: world.engine,
+      registry: mode({ pull: true }),
+      hasTag: world.hasTag,
+    });
     expect(world.lookups).toEqual([APP]);
     expect(Object.fromEntries(sources.cached)).toEqual({ base: undefined, app: `in registry: ${APP}` });
     expect(sources.presence.get('app')).toEqual({ local: false, registry: true });
@@ -45,7 +79,12 @@ describe('resolveImageSources', () => {
 
   it('push mode asks about every image, so a local image missing from the registry is not cached', async () => {
     const world = fakeWorld({ local: [BASE] });
-    const sources = await resolveImageSources({ tags, engine: world.engine, registry: mode({ push: true }), hasTag: world.hasTag });
+    const sources = await resolveImageSources({
+      tags,
+      engine: world.engine,
+      registry: mode({ push: true }),
+      hasTag: world.hasTag,
+    });
     expect(world.lookups.sort()).toEqual([APP, BASE]);
     expect(sources.cached.size).toBe(0);
     expect(sources.presence.get('base')).toEqual({ local: true, registry: false });
@@ -54,7 +93,9 @@ describe('resolveImageSources', () => {
   it('a registry that is down fails the whole resolution with its error', async () => {
     const world = fakeWorld();
     const down = () => Promise.reject(new Error('boom'));
-    await expect(resolveImageSources({ tags, engine: world.engine, registry: mode({ pull: true }), hasTag: down })).rejects.toThrow('boom');
+    await expect(
+      resolveImageSources({ tags, engine: world.engine, registry: mode({ pull: true }), hasTag: down }),
+    ).rejects.toThrow('boom');
   });
 });
 
@@ -75,7 +116,9 @@ describe('registryMode', () => {
   });
 
   it('refuses --push without a registry: a usage error naming the file', async () => {
-    const error = await rejection(Promise.resolve().then(() => registryMode({ file: '/p/tarmac.yaml' }, { push: true })));
+    const error = await rejection(
+      Promise.resolve().then(() => registryMode({ file: '/p/tarmac.yaml' }, { push: true })),
+    );
     expect(error.code).toBe('PUSH_WITHOUT_REGISTRY');
     expect(error.exitCode).toBe(2);
     expect(error.hint).toContain('/p/tarmac.yaml');

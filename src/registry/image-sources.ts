@@ -22,7 +22,10 @@ export interface ImagePresence {
  * config or TARMAC_REGISTRY_USERNAME/PASSWORD in `processEnv`. Throws (exit 2) PUSH_WITHOUT_REGISTRY when
  * there is no registry to push to, and IMAGE_REF_INVALID when registry.url cannot prefix a reference.
  */
-export function registryMode(env: Pick<Env, 'registry' | 'file'>, options: { push?: boolean; pull?: boolean; processEnv?: Record<string, string | undefined> } = {}): RegistryMode | undefined {
+export function registryMode(
+  env: Pick<Env, 'registry' | 'file'>,
+  options: { push?: boolean; pull?: boolean; processEnv?: Record<string, string | undefined> } = {},
+): RegistryMode | undefined {
   if (options.push && !env.registry) {
     throw new TarmacError('PUSH_WITHOUT_REGISTRY', '--push needs a registry, and this config has none', {
       exitCode: ExitCode.usage,
@@ -30,10 +33,14 @@ export function registryMode(env: Pick<Env, 'registry' | 'file'>, options: { pus
     });
   }
   if (options.pull && !env.registry) {
-    throw new TarmacError('PULL_ONLY_WITHOUT_REGISTRY', '--pull-only needs a registry to pull from, and this config has none', {
-      exitCode: ExitCode.usage,
-      hint: `Add \`registry: { url: 127.0.0.1:5000/team, insecure: true }\` (the registry the build job pushed to) to ${env.file}.`,
-    });
+    throw new TarmacError(
+      'PULL_ONLY_WITHOUT_REGISTRY',
+      '--pull-only needs a registry to pull from, and this config has none',
+      {
+        exitCode: ExitCode.usage,
+        hint: `Add \`registry: { url: 127.0.0.1:5000/team, insecure: true }\` (the registry the build job pushed to) to ${env.file}.`,
+      },
+    );
   }
   if (!env.registry) return undefined;
   // Fail early and as a usage error on a url no reference can be made of (e.g. with credentials in it).
@@ -74,13 +81,21 @@ export interface ResolveSourcesInput {
 export async function resolveImageSources(input: ResolveSourcesInput): Promise<ImageSources> {
   const { engine, registry, signal } = input;
   const lookup = input.hasTag ?? hasTag;
-  const refs = input.refs ? new Map(input.refs) : new Map([...input.tags].map(([name, key]) => [name, imageRef(name, key.tag, registry?.url)]));
+  const refs = input.refs
+    ? new Map(input.refs)
+    : new Map([...input.tags].map(([name, key]) => [name, imageRef(name, key.tag, registry?.url)]));
   const presence = new Map<string, ImagePresence>();
   await Promise.all(
     [...refs].map(async ([name, ref]) => {
       const local = await engine.imageExists(ref, signal);
       const ask = registry !== undefined && (registry.push || (registry.pull && !local));
-      const inRegistry = ask ? await lookup(ref, { insecure: registry.insecure, ...(signal ? { signal } : {}), ...(registry.credentials ? { credentials: registry.credentials } : {}) }) : undefined;
+      const inRegistry = ask
+        ? await lookup(ref, {
+            insecure: registry.insecure,
+            ...(signal ? { signal } : {}),
+            ...(registry.credentials ? { credentials: registry.credentials } : {}),
+          })
+        : undefined;
       presence.set(name, inRegistry === undefined ? { local } : { local, registry: inRegistry });
     }),
   );
@@ -97,11 +112,16 @@ export async function resolveImageSources(input: ResolveSourcesInput): Promise<I
  * except when pushing and the registry lacks it (its step then only pushes). An image only in the
  * registry is cached when the env pulls or pushes: whoever needs it later pulls it.
  */
-export function cacheDecision(presence: ImagePresence, ref: string, registry?: RegistryMode): { cached: boolean; detail?: string } {
+export function cacheDecision(
+  presence: ImagePresence,
+  ref: string,
+  registry?: RegistryMode,
+): { cached: boolean; detail?: string } {
   if (presence.local) {
     if (registry?.push && presence.registry === false) return { cached: false };
     return presence.registry ? { cached: true, detail: `${ref} (local, in registry)` } : { cached: true };
   }
-  if (presence.registry && registry && (registry.pull || registry.push)) return { cached: true, detail: `in registry: ${ref}` };
+  if (presence.registry && registry && (registry.pull || registry.push))
+    return { cached: true, detail: `in registry: ${ref}` };
   return { cached: false };
 }

@@ -28,11 +28,15 @@ export async function readRefsFile(path: string): Promise<RefsDocument> {
   try {
     text = await readFile(path, 'utf8');
   } catch (error) {
-    throw new TarmacError('REFS_FILE_MISSING', `cannot read the refs file ${path}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`, {
-      exitCode: ExitCode.usage,
-      hint: 'The build job writes it with `tarmac build --push --refs FILE`; hand it to this job (e.g. as a CI artifact).',
-      cause: error,
-    });
+    throw new TarmacError(
+      'REFS_FILE_MISSING',
+      `cannot read the refs file ${path}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`,
+      {
+        exitCode: ExitCode.usage,
+        hint: 'The build job writes it with `tarmac build --push --refs FILE`; hand it to this job (e.g. as a CI artifact).',
+        cause: error,
+      },
+    );
   }
   return parseRefsDocument(text, path);
 }
@@ -46,7 +50,13 @@ export function parseRefsDocument(text: string, path: string): RefsDocument {
     throw invalid(path, `not JSON (${(error as Error).message})`);
   }
   const doc = raw as Partial<RefsDocument> | null;
-  if (typeof doc !== 'object' || doc === null || typeof doc.images !== 'object' || doc.images === null || Array.isArray(doc.images)) {
+  if (
+    typeof doc !== 'object' ||
+    doc === null ||
+    typeof doc.images !== 'object' ||
+    doc.images === null ||
+    Array.isArray(doc.images)
+  ) {
     throw invalid(path, 'expected an object with `images: { <name>: <ref> }`');
   }
   for (const [name, ref] of Object.entries(doc.images)) {
@@ -57,7 +67,12 @@ export function parseRefsDocument(text: string, path: string): RefsDocument {
       throw invalid(path, `images.${name}: ${(error as Error).message}`);
     }
   }
-  return { images: doc.images, env: String(doc.env ?? ''), runId: String(doc.runId ?? ''), registry: String(doc.registry ?? '') };
+  return {
+    images: doc.images,
+    env: String(doc.env ?? ''),
+    runId: String(doc.runId ?? ''),
+    registry: String(doc.registry ?? ''),
+  };
 }
 
 /**
@@ -67,11 +82,15 @@ export function parseRefsDocument(text: string, path: string): RefsDocument {
 export function refsForImages(doc: RefsDocument, names: readonly string[], path: string): Map<string, string> {
   const missing = names.filter((name) => doc.images[name] === undefined);
   if (missing.length > 0) {
-    throw new TarmacError('REFS_FILE_INCOMPLETE', `the refs file ${path} names no reference for ${missing.join(', ')}`, {
-      exitCode: ExitCode.usage,
-      details: [`it names: ${Object.keys(doc.images).join(', ') || 'nothing'}`],
-      hint: 'Write it with `tarmac build --push --refs FILE` from the same tarmac.yaml (all its images: no --only).',
-    });
+    throw new TarmacError(
+      'REFS_FILE_INCOMPLETE',
+      `the refs file ${path} names no reference for ${missing.join(', ')}`,
+      {
+        exitCode: ExitCode.usage,
+        details: [`it names: ${Object.keys(doc.images).join(', ') || 'nothing'}`],
+        hint: 'Write it with `tarmac build --push --refs FILE` from the same tarmac.yaml (all its images: no --only).',
+      },
+    );
   }
   return new Map(names.map((name) => [name, doc.images[name] as string]));
 }

@@ -9,21 +9,33 @@ export interface RegistryWhere {
 }
 
 // Node reports TLS problems with these codes (undici wraps them in `cause`).
-const TLS_CODES = /^(?:ERR_SSL_|ERR_TLS_|CERT_|DEPTH_ZERO_SELF_SIGNED_CERT|SELF_SIGNED_CERT_IN_CHAIN|UNABLE_TO_(?:GET|VERIFY)|HOSTNAME_MISMATCH)/;
+const TLS_CODES =
+  /^(?:ERR_SSL_|ERR_TLS_|CERT_|DEPTH_ZERO_SELF_SIGNED_CERT|SELF_SIGNED_CERT_IN_CHAIN|UNABLE_TO_(?:GET|VERIFY)|HOSTNAME_MISMATCH)/;
 
-const REACH_HINT = 'Start the registry (or check registry.url in tarmac.yaml); a plain-HTTP local registry needs `registry.insecure: true`.';
+const REACH_HINT =
+  'Start the registry (or check registry.url in tarmac.yaml); a plain-HTTP local registry needs `registry.insecure: true`.';
 
 /** REGISTRY_AUTH for a 401/403: anonymous (no credentials configured), or `user`'s credentials refused. */
-export function registryAuthError(where: RegistryWhere, status: number, challenge: string | null, user?: string): TarmacError {
+export function registryAuthError(
+  where: RegistryWhere,
+  status: number,
+  challenge: string | null,
+  user?: string,
+): TarmacError {
   const host = new URL(where.url).host;
-  const what = status === 401 ? (user ? `refused the credentials of ${user}` : 'requires authentication') : 'denied access';
-  return new TarmacError('REGISTRY_AUTH', `The registry at ${host} ${what} (HTTP ${status}) when checking ${redactSecrets(where.ref)}`, {
-    exitCode: ExitCode.environment,
-    details: challenge ? [`WWW-Authenticate: ${redactSecrets(challenge)}`] : [],
-    hint: user
-      ? 'Check registry.username and the password in TARMAC_REGISTRY_PASSWORD (or registry.password); the user needs pull (and, to push, push) rights.'
-      : `Set registry.username in tarmac.yaml and the password in TARMAC_REGISTRY_PASSWORD (e.g. from a CI secret); \`podman login ${host}\` alone covers podman's pushes and pulls but not tarmac's tag check.`,
-  });
+  const what =
+    status === 401 ? (user ? `refused the credentials of ${user}` : 'requires authentication') : 'denied access';
+  return new TarmacError(
+    'REGISTRY_AUTH',
+    `The registry at ${host} ${what} (HTTP ${status}) when checking ${redactSecrets(where.ref)}`,
+    {
+      exitCode: ExitCode.environment,
+      details: challenge ? [`WWW-Authenticate: ${redactSecrets(challenge)}`] : [],
+      hint: user
+        ? 'Check registry.username and the password in TARMAC_REGISTRY_PASSWORD (or registry.password); the user needs pull (and, to push, push) rights.'
+        : `Set registry.username in tarmac.yaml and the password in TARMAC_REGISTRY_PASSWORD (e.g. from a CI secret); \`podman login ${host}\` alone covers podman's pushes and pulls but not tarmac's tag check.`,
+    },
+  );
 }
 
 /** REGISTRY_FAILED for an answer that is neither found, missing nor an auth problem. */
@@ -31,7 +43,9 @@ export function registryStatusError(where: RegistryWhere, status: number): Tarma
   const transient = status === 429 || status >= 500;
   return new TarmacError('REGISTRY_FAILED', `The registry answered HTTP ${status} for ${redactSecrets(where.url)}`, {
     exitCode: transient ? ExitCode.infrastructure : ExitCode.environment,
-    hint: transient ? 'The registry is overloaded or failing; check its logs and run again.' : 'Check that registry.url points at a Docker Registry v2 (OCI distribution) API.',
+    hint: transient
+      ? 'The registry is overloaded or failing; check its logs and run again.'
+      : 'Check that registry.url points at a Docker Registry v2 (OCI distribution) API.',
   });
 }
 
@@ -41,11 +55,15 @@ export function registryFetchError(url: string, err: unknown, timedOutAfterMs?: 
   const origin = safeOrigin(safeUrl);
   const code = errorCode(err);
   if (timedOutAfterMs !== undefined) {
-    return new TarmacError('REGISTRY_UNREACHABLE', `The registry at ${origin} did not answer within ${timedOutAfterMs} ms`, {
-      exitCode: ExitCode.environment,
-      hint: REACH_HINT,
-      cause: err,
-    });
+    return new TarmacError(
+      'REGISTRY_UNREACHABLE',
+      `The registry at ${origin} did not answer within ${timedOutAfterMs} ms`,
+      {
+        exitCode: ExitCode.environment,
+        hint: REACH_HINT,
+        cause: err,
+      },
+    );
   }
   if (code && TLS_CODES.test(code)) {
     return new TarmacError('REGISTRY_TLS', `TLS with the registry at ${origin} failed (${code})`, {
@@ -54,7 +72,12 @@ export function registryFetchError(url: string, err: unknown, timedOutAfterMs?: 
       cause: err,
     });
   }
-  const why = code === 'ECONNREFUSED' ? 'connection refused' : code === 'ENOTFOUND' ? 'host not found' : code ?? redactSecrets(errorMessage(err));
+  const why =
+    code === 'ECONNREFUSED'
+      ? 'connection refused'
+      : code === 'ENOTFOUND'
+        ? 'host not found'
+        : (code ?? redactSecrets(errorMessage(err)));
   return new TarmacError('REGISTRY_UNREACHABLE', `Cannot reach the registry at ${origin} (${why})`, {
     exitCode: ExitCode.environment,
     details: [`request: ${safeUrl}`],

@@ -9,10 +9,37 @@ import { createPuller } from './transfer.js';
 import { fakeWorld, type FakeWorld } from './registry-test-kit.js';
 
 const R = '127.0.0.1:5000/team';
-const refs = new Map([['base', `${R}/base:tm-b`], ['app', `${R}/app:tm-a`], ['api', `${R}/api:tm-c`]]);
-const spec = (name: string, dependsOn: string[] = []): ImageSpec => ({ name, contextDir: '/c', containerfile: '/c/Containerfile', args: {}, weight: 1, dependsOn });
-const images = new Map([['base', spec('base')], ['app', spec('app', ['base'])], ['api', spec('api', ['base'])]]);
-const step = (subject: string): Step => ({ id: `build:${subject}`, kind: 'build', subject, deps: [], claims: { engine: 1 }, estimateMs: 1, priority: 0, timeoutMs: 1000, stallMs: 1000, retry: 'never', cached: false });
+const refs = new Map([
+  ['base', `${R}/base:tm-b`],
+  ['app', `${R}/app:tm-a`],
+  ['api', `${R}/api:tm-c`],
+]);
+const spec = (name: string, dependsOn: string[] = []): ImageSpec => ({
+  name,
+  contextDir: '/c',
+  containerfile: '/c/Containerfile',
+  args: {},
+  weight: 1,
+  dependsOn,
+});
+const images = new Map([
+  ['base', spec('base')],
+  ['app', spec('app', ['base'])],
+  ['api', spec('api', ['base'])],
+]);
+const step = (subject: string): Step => ({
+  id: `build:${subject}`,
+  kind: 'build',
+  subject,
+  deps: [],
+  claims: { engine: 1 },
+  estimateMs: 1,
+  priority: 0,
+  timeoutMs: 1000,
+  stallMs: 1000,
+  retry: 'never',
+  cached: false,
+});
 
 function context(): ExecutorContext & { lines: string[] } {
   const lines: string[] = [];
@@ -29,11 +56,21 @@ function fakeBuild(world: FakeWorld, built: string[]): StepExecutor {
   };
 }
 
-function setup(registry: Partial<RegistryMode>, world: FakeWorld, presence: Record<string, ImagePresence> = {}, puller?: ReturnType<typeof createPuller>) {
+function setup(
+  registry: Partial<RegistryMode>,
+  world: FakeWorld,
+  presence: Record<string, ImagePresence> = {},
+  puller?: ReturnType<typeof createPuller>,
+) {
   const built: string[] = [];
   const execute = withRegistry(fakeBuild(world, built), {
-    engine: world.engine, registry: { url: R, push: false, pull: true, insecure: true, ...registry }, images, refs,
-    presence: new Map(Object.entries(presence)), hasTag: world.hasTag, ...(puller ? { puller } : {}),
+    engine: world.engine,
+    registry: { url: R, push: false, pull: true, insecure: true, ...registry },
+    images,
+    refs,
+    presence: new Map(Object.entries(presence)),
+    hasTag: world.hasTag,
+    ...(puller ? { puller } : {}),
   });
   return { built, execute };
 }
@@ -47,7 +84,11 @@ describe('withRegistry', () => {
     expect(built).toEqual(['app']);
     expect(world.local.has(refs.get('base')!)).toBe(true);
     expect(ctx.lines).toEqual([`pulling ${refs.get('base')}`, `pulled ${refs.get('base')}`]);
-    expect(world.runner.calls.find((c) => c.args[0] === 'pull')?.args).toEqual(['pull', '--tls-verify=false', refs.get('base')]);
+    expect(world.runner.calls.find((c) => c.args[0] === 'pull')?.args).toEqual([
+      'pull',
+      '--tls-verify=false',
+      refs.get('base'),
+    ]);
   });
 
   it('does not pull a base the engine has, and pulls a shared base once for two builds at once', async () => {
@@ -74,7 +115,11 @@ describe('withRegistry', () => {
     expect(await execute(step('base'), ctx)).toEqual({ state: 'succeeded', detail: `${refs.get('base')}, pushed` });
     expect(world.registry.has(refs.get('base')!)).toBe(true);
     expect(ctx.lines).toEqual([`pushing ${refs.get('base')}`, `pushed ${refs.get('base')}`]);
-    expect(world.runner.calls.find((c) => c.args[0] === 'push')?.args).toEqual(['push', '--tls-verify=false', refs.get('base')]);
+    expect(world.runner.calls.find((c) => c.args[0] === 'push')?.args).toEqual([
+      'push',
+      '--tls-verify=false',
+      refs.get('base'),
+    ]);
     expect(world.lookups).toEqual([refs.get('base')]);
   });
 
@@ -105,17 +150,22 @@ describe('withRegistry', () => {
 describe('withRegistryDelivery', () => {
   const mode: RegistryMode = { url: R, push: false, pull: true, insecure: true };
   // A target delivery that requires the image in the local engine, as kind load and podman kube play do.
-  const targetDeliver = (world: FakeWorld): StepExecutor => (s) => {
-    const ref = refs.get(s.subject)!;
-    if (!world.local.has(ref)) return Promise.reject(new Error(`${ref} is not in the engine`));
-    return Promise.resolve({ state: 'succeeded', detail: `${ref} delivered and verified` });
-  };
+  const targetDeliver =
+    (world: FakeWorld): StepExecutor =>
+    (s) => {
+      const ref = refs.get(s.subject)!;
+      if (!world.local.has(ref)) return Promise.reject(new Error(`${ref} is not in the engine`));
+      return Promise.resolve({ state: 'succeeded', detail: `${ref} delivered and verified` });
+    };
 
   it('pulls an image that is only in the registry, then delivers it', async () => {
     const world = fakeWorld({ registry: [refs.get('app')!] });
     const ctx = context();
     const deliver = withRegistryDelivery(targetDeliver(world), { engine: world.engine, registry: mode, refs });
-    expect(await deliver({ ...step('app'), id: 'deliver:app', kind: 'deliver' }, ctx)).toEqual({ state: 'succeeded', detail: `${refs.get('app')} delivered and verified` });
+    expect(await deliver({ ...step('app'), id: 'deliver:app', kind: 'deliver' }, ctx)).toEqual({
+      state: 'succeeded',
+      detail: `${refs.get('app')} delivered and verified`,
+    });
     expect(ctx.lines).toEqual([`pulling ${refs.get('app')}`, `pulled ${refs.get('app')}`]);
   });
 
@@ -131,7 +181,10 @@ describe('withRegistryDelivery', () => {
     const puller = createPuller(world.engine, true);
     const { execute } = setup({}, world, {}, puller);
     const deliver = withRegistryDelivery(targetDeliver(world), { engine: world.engine, registry: mode, refs, puller });
-    await Promise.all([execute(step('app'), context()), deliver({ ...step('base'), id: 'deliver:base', kind: 'deliver' }, context())]);
+    await Promise.all([
+      execute(step('app'), context()),
+      deliver({ ...step('base'), id: 'deliver:base', kind: 'deliver' }, context()),
+    ]);
     expect(world.verbs()).toEqual([`pull ${refs.get('base')}`]);
   });
 });

@@ -41,7 +41,13 @@ export function withRegistry(build: StepExecutor, deps: RegistryExecutorDeps): S
     }
     if (!deps.registry.push) return result;
     const credentials = deps.registry.credentials ? { credentials: deps.registry.credentials } : {};
-    await pushImage(deps.engine, ref, { insecure: deps.registry.insecure, signal: ctx.signal, output: ctx.output, ...credentials, ...(deps.hasTag ? { hasTag: deps.hasTag } : {}) });
+    await pushImage(deps.engine, ref, {
+      insecure: deps.registry.insecure,
+      signal: ctx.signal,
+      output: ctx.output,
+      ...credentials,
+      ...(deps.hasTag ? { hasTag: deps.hasTag } : {}),
+    });
     return { state: result.state, detail: `${ref}, pushed` };
   };
 }
@@ -51,11 +57,15 @@ export function withRegistry(build: StepExecutor, deps: RegistryExecutorDeps): S
  * image that is only in the registry (its build was cached "in registry") is pulled first
  * ("pulled <ref>" in the step output); then the target's own delivery runs unchanged.
  */
-export function withRegistryDelivery(deliver: StepExecutor, deps: Pick<RegistryExecutorDeps, 'engine' | 'registry' | 'refs' | 'puller'>): StepExecutor {
+export function withRegistryDelivery(
+  deliver: StepExecutor,
+  deps: Pick<RegistryExecutorDeps, 'engine' | 'registry' | 'refs' | 'puller'>,
+): StepExecutor {
   const pull = deps.puller ?? createPuller(deps.engine, deps.registry.insecure, deps.registry.credentials);
   return async (step: Step, ctx: ExecutorContext): Promise<ExecutorResult> => {
     const ref = deps.refs.get(step.subject);
-    if (!ref) throw new TarmacError('INTERNAL', `no image reference for ${step.subject}`, { exitCode: ExitCode.internal });
+    if (!ref)
+      throw new TarmacError('INTERNAL', `no image reference for ${step.subject}`, { exitCode: ExitCode.internal });
     await pull(ref, { signal: ctx.signal, output: ctx.output });
     return deliver(step, ctx);
   };
@@ -65,6 +75,7 @@ export function withRegistryDelivery(deliver: StepExecutor, deps: Pick<RegistryE
 function lookup(step: Step, deps: RegistryExecutorDeps): { spec: ImageSpec; ref: string } {
   const spec = deps.images.get(step.subject);
   const ref = deps.refs.get(step.subject);
-  if (!spec || !ref) throw new TarmacError('INTERNAL', `no image spec for ${step.subject}`, { exitCode: ExitCode.internal });
+  if (!spec || !ref)
+    throw new TarmacError('INTERNAL', `no image spec for ${step.subject}`, { exitCode: ExitCode.internal });
   return { spec, ref };
 }

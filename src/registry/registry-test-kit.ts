@@ -28,7 +28,11 @@ export function fakeWorld(init: { local?: string[]; registry?: string[]; pushIsL
     const ref = args[args.length - 1] ?? '';
     if (args[0] === 'image' && args[1] === 'exists') return { exitCode: local.has(ref) ? 0 : 1 };
     if (args[0] === 'pull') {
-      if (!registry.has(ref)) return { exitCode: 125, stderr: `Error: initializing source docker://${ref}: reading manifest: manifest unknown` };
+      if (!registry.has(ref))
+        return {
+          exitCode: 125,
+          stderr: `Error: initializing source docker://${ref}: reading manifest: manifest unknown`,
+        };
       local.add(ref);
       return { stdout: 'Writing manifest to image destination' };
     }
@@ -44,6 +48,7 @@ export function fakeWorld(init: { local?: string[]; registry?: string[]; pushIsL
     lookups.push(ref);
     return Promise.resolve(registry.has(ref));
   };
-  const verbs = (): string[] => runner.calls.filter((c) => c.args[0] !== 'image').map((c) => `${c.args[0]} ${c.args[c.args.length - 1]}`);
+  const verbs = (): string[] =>
+    runner.calls.filter((c) => c.args[0] !== 'image').map((c) => `${c.args[0]} ${c.args[c.args.length - 1]}`);
   return { engine: createPodmanEngine(runner), runner, local, registry, hasTag, lookups, verbs };
 }

@@ -35,22 +35,25 @@ function axis(spanMs: number, x: (ms: number) => number, height: number): SafeHt
 function lane(l: TimelineLane, y: number, x: (ms: number) => number, index: number, runEndMs: number): SafeHtml {
   const barY = y + (LANE_H - BAR_H) / 2;
   const first = l.attempts[0];
-  const expected = first && l.expectedMs !== undefined
-    ? html`<rect class="expected" x="${x(first.startMs)}" y="${barY - 3}" width="${Math.max(1, x(first.startMs + l.expectedMs) - x(first.startMs))}" height="${BAR_H + 6}"><title>${`${l.stepId}: expected ${formatDuration(l.expectedMs)} (median of earlier successful runs)`}</title></rect>`
-    : '';
+  const expected =
+    first && l.expectedMs !== undefined
+      ? html`<rect class="expected" x="${x(first.startMs)}" y="${barY - 3}" width="${Math.max(1, x(first.startMs + l.expectedMs) - x(first.startMs))}" height="${BAR_H + 6}"><title>${`${l.stepId}: expected ${formatDuration(l.expectedMs)} (median of earlier successful runs)`}</title></rect>`
+      : '';
   const bars = l.attempts.map((a) => {
     const end = a.endMs ?? null;
     // An attempt the journal never ended (the run was abandoned) runs to the end of the chart.
     const w = Math.max(2, x(end ?? runEndMs) - x(a.startMs));
-    const wait = a.startMs - a.readyMs >= SHOWN_WAIT_MS
-      ? html`<rect class="queued" x="${x(a.readyMs)}" y="${barY + 4}" width="${Math.max(1, x(a.startMs) - x(a.readyMs))}" height="${BAR_H - 8}"><title>${`${l.stepId} attempt ${a.attempt}: waited ${formatDuration(a.startMs - a.readyMs)} before starting`}</title></rect>`
-      : '';
+    const wait =
+      a.startMs - a.readyMs >= SHOWN_WAIT_MS
+        ? html`<rect class="queued" x="${x(a.readyMs)}" y="${barY + 4}" width="${Math.max(1, x(a.startMs) - x(a.readyMs))}" height="${BAR_H - 8}"><title>${`${l.stepId} attempt ${a.attempt}: waited ${formatDuration(a.startMs - a.readyMs)} before starting`}</title></rect>`
+        : '';
     const tip = `${l.stepId} attempt ${a.attempt}: ${a.state}, ${end === null ? 'no end in the journal' : formatDuration(end - a.startMs)}${a.error ? ` [${a.error.code}] ${a.error.message}` : a.detail ? ` (${a.detail})` : ''}`;
     return html`${wait}<rect class="bar state-${a.state}" data-step="${l.stepId}" data-attempt="${a.attempt}" x="${x(a.startMs)}" y="${barY}" width="${w}" height="${BAR_H}" rx="2"><title>${tip}</title></rect>`;
   });
-  const settled = l.attempts.length === 0 && l.settledMs !== undefined
-    ? html`<g class="settled state-${l.state}"><line x1="${x(l.settledMs)}" x2="${x(l.settledMs)}" y1="${barY}" y2="${barY + BAR_H}"/>${settledLabel(l.state, x(l.settledMs), barY + BAR_H - 3)}<title>${`${l.stepId}: ${l.state}${l.detail ? ` (${l.detail})` : ''}`}</title></g>`
-    : '';
+  const settled =
+    l.attempts.length === 0 && l.settledMs !== undefined
+      ? html`<g class="settled state-${l.state}"><line x1="${x(l.settledMs)}" x2="${x(l.settledMs)}" y1="${barY}" y2="${barY + BAR_H}"/>${settledLabel(l.state, x(l.settledMs), barY + BAR_H - 3)}<title>${`${l.stepId}: ${l.state}${l.detail ? ` (${l.detail})` : ''}`}</title></g>`
+      : '';
   const label = l.stepId.length > 30 ? `${l.stepId.slice(0, 29)}…` : l.stepId;
   return html`<g class="lane${index % 2 ? ' odd' : ''}" data-step="${l.stepId}"><rect class="lane-bg" x="0" y="${y}" width="${WIDTH}" height="${LANE_H}"/><text class="label" x="8" y="${y + LANE_H / 2 + 4}">${label}<title>${l.stepId}</title></text>${expected}${bars}${settled}</g>`;
 }

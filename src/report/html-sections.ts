@@ -3,7 +3,19 @@ import { formatDuration } from '../config/duration.js';
 import { html, type SafeHtml } from './html-escape.js';
 import { renderGantt } from './html-gantt.js';
 import type { ReportModel } from './report-model.js';
-import { confidenceText, countsText, deltaText, laneStartMs, laneStateText, noActionsText, noTriageText, offsetText, outcomeText, testsText, waitText } from './report-text.js';
+import {
+  confidenceText,
+  countsText,
+  deltaText,
+  laneStartMs,
+  laneStateText,
+  noActionsText,
+  noTriageText,
+  offsetText,
+  outcomeText,
+  testsText,
+  waitText,
+} from './report-text.js';
 
 /** Summary: command, outcome, duration, counts, tests and each failure with its last output lines. */
 export function summarySection(m: ReportModel): SafeHtml {
@@ -34,11 +46,18 @@ export function statusSection(m: ReportModel): SafeHtml {
 /** The Gantt chart, its legend, then the table of actual against expected durations. */
 export function timelineSection(m: ReportModel): SafeHtml {
   const t = m.timeline;
-  if (t.lanes.length === 0) return html`<section id="timeline"><h2>Timeline: actual vs expected</h2><p class="muted">The run started no steps.</p></section>`;
-  const legend = ['succeeded', 'cached', 'failed', 'cancelled', 'running', 'skipped'].map((s) => html`<span><i class="state-${s}" style="background: var(--${s === 'succeeded' ? 'ok' : s})"></i>${s}</span>`);
-  const rows = t.lanes.map((l) => html`<tr><td class="mono">${l.stepId}</td><td>${laneStateText(l)}</td><td class="num">${offsetText(laneStartMs(l))}</td>
+  if (t.lanes.length === 0)
+    return html`<section id="timeline"><h2>Timeline: actual vs expected</h2><p class="muted">The run started no steps.</p></section>`;
+  const legend = ['succeeded', 'cached', 'failed', 'cancelled', 'running', 'skipped'].map(
+    (s) => html`<span><i class="state-${s}" style="background: var(--${s === 'succeeded' ? 'ok' : s})"></i>${s}</span>`,
+  );
+  const rows = t.lanes.map(
+    (
+      l,
+    ) => html`<tr><td class="mono">${l.stepId}</td><td>${laneStateText(l)}</td><td class="num">${offsetText(laneStartMs(l))}</td>
 <td class="num">${l.actualMs === undefined ? '' : formatDuration(l.actualMs)}</td><td class="num">${l.expectedMs === undefined ? '' : formatDuration(l.expectedMs)}</td>
-<td class="num ${l.deltaMs !== undefined && l.expectedMs ? (l.deltaMs > l.expectedMs * 0.5 ? 'late' : l.deltaMs < 0 ? 'early' : '') : ''}">${deltaText(l.deltaMs)}</td><td class="num">${waitText(l.queuedMs)}</td></tr>`);
+<td class="num ${l.deltaMs !== undefined && l.expectedMs ? (l.deltaMs > l.expectedMs * 0.5 ? 'late' : l.deltaMs < 0 ? 'early' : '') : ''}">${deltaText(l.deltaMs)}</td><td class="num">${waitText(l.queuedMs)}</td></tr>`,
+  );
   const incidents = t.markers.filter((k) => k.type === 'incident');
   return html`<section id="timeline"><h2>Timeline: actual vs expected</h2>
 ${m.hasHistory ? '' : html`<p class="muted">No earlier successful runs of this env: expected durations are unknown.</p>`}
@@ -53,16 +72,26 @@ ${incidents.length > 0 ? html`<h3>Incidents</h3><ul>${incidents.map((i) => html`
 export function causesSection(m: ReportModel): SafeHtml {
   const tr = m.triage;
   if (!tr) return html`<section id="causes"><h2>Root causes</h2><p class="muted">${noTriageText(m)}</p></section>`;
-  const verdicts = tr.verdicts.map((v, i) => html`<div class="verdict"><h3>${i + 1}. ${v.title} <span class="muted">(${v.ruleId}), confidence ${confidenceText(v.confidence)}</span></h3>
-<p>${v.summary}</p><pre>${v.evidence.join('\n')}</pre></div>`);
+  const verdicts = tr.verdicts.map(
+    (
+      v,
+      i,
+    ) => html`<div class="verdict"><h3>${i + 1}. ${v.title} <span class="muted">(${v.ruleId}), confidence ${confidenceText(v.confidence)}</span></h3>
+<p>${v.summary}</p><pre>${v.evidence.join('\n')}</pre></div>`,
+  );
   const u = tr.unclassified;
-  const unclassified = u ? html`<div class="verdict unclassified"><h3>Unclassified</h3><p>${u.summary}</p><pre>${u.abnormal.join('\n')}</pre></div>` : '';
+  const unclassified = u
+    ? html`<div class="verdict unclassified"><h3>Unclassified</h3><p>${u.summary}</p><pre>${u.abnormal.join('\n')}</pre></div>`
+    : '';
   const none = tr.verdicts.length === 0 && !u ? html`<p class="muted">The triage found nothing abnormal.</p>` : '';
   return html`<section id="causes"><h2>Root causes</h2>${verdicts}${unclassified}${none}</section>`;
 }
 
 /** The actions, in rank order. */
 export function actionsSection(m: ReportModel): SafeHtml {
-  const body = m.actions.length === 0 ? html`<p class="muted">${noActionsText(m)}</p>` : html`<ol>${m.actions.map((a) => html`<li><code>${a}</code></li>`)}</ol>`;
+  const body =
+    m.actions.length === 0
+      ? html`<p class="muted">${noActionsText(m)}</p>`
+      : html`<ol>${m.actions.map((a) => html`<li><code>${a}</code></li>`)}</ol>`;
   return html`<section id="actions"><h2>Recommended actions</h2>${body}</section>`;
 }

@@ -11,7 +11,13 @@ export interface XmlPosition {
 }
 
 /** JUNIT_MALFORMED: `file:line:col: reason`, with the offending line and a caret as details. */
-export function junitMalformed(file: string, at: XmlPosition, reason: string, xml: string, cause?: unknown): TarmacError {
+export function junitMalformed(
+  file: string,
+  at: XmlPosition,
+  reason: string,
+  xml: string,
+  cause?: unknown,
+): TarmacError {
   return new TarmacError('JUNIT_MALFORMED', `${file}:${at.line}:${at.col}: ${reason}`, {
     exitCode: ExitCode.infrastructure,
     hint: MALFORMED_HINT,
@@ -21,7 +27,12 @@ export function junitMalformed(file: string, at: XmlPosition, reason: string, xm
 }
 
 /** JUNIT_MISSING: the JUnit file is not where test.junit says, naming where the command ran. */
-export function junitMissing(shownPath: string, shownCwd: string, problem: string, details: string[] = []): TarmacError {
+export function junitMissing(
+  shownPath: string,
+  shownCwd: string,
+  problem: string,
+  details: string[] = [],
+): TarmacError {
   return new TarmacError('JUNIT_MISSING', `JUnit XML ${shownPath} ${problem}`, {
     exitCode: ExitCode.infrastructure,
     hint: `check test.junit matches where the command writes it (the command ran in ${shownCwd})`,
@@ -38,5 +49,8 @@ function excerpt(xml: string, at: XmlPosition): string[] {
   // Tabs become one space each so the caret lines up (the column counts a tab as one character).
   const shown = line.slice(start, start + MAX_SHOWN_CHARS).replace(/\t/g, ' ');
   const prefix = start > 0 ? '…' : '';
-  return [`${prefix}${shown}${start + MAX_SHOWN_CHARS < line.length ? '…' : ''}`, `${' '.repeat(prefix.length + at.col - 1 - start)}^`];
+  return [
+    `${prefix}${shown}${start + MAX_SHOWN_CHARS < line.length ? '…' : ''}`,
+    `${' '.repeat(prefix.length + at.col - 1 - start)}^`,
+  ];
 }

@@ -25,11 +25,15 @@ export function mergeJUnit(reports: readonly JUnitReport[], name = 'merged'): Me
   if (duplicates.length > 0) {
     const lines = duplicates.slice(0, MAX_LISTED).map(([id, where]) => `${id}: in ${where.join(', ')}`);
     if (duplicates.length > MAX_LISTED) lines.push(`… ${duplicates.length - MAX_LISTED} more`);
-    throw new TarmacError('JUNIT_MERGE_DUPLICATES', `${duplicates.length} test${duplicates.length === 1 ? ' appears' : 's appear'} in more than one input file; nothing was written`, {
-      exitCode: ExitCode.infrastructure,
-      details: lines,
-      hint: 'Each shard must run a disjoint part of the suite: give every shard job the same test.list and its own --shard I/N, and pass each shard\'s JUnit file once.',
-    });
+    throw new TarmacError(
+      'JUNIT_MERGE_DUPLICATES',
+      `${duplicates.length} test${duplicates.length === 1 ? ' appears' : 's appear'} in more than one input file; nothing was written`,
+      {
+        exitCode: ExitCode.infrastructure,
+        details: lines,
+        hint: "Each shard must run a disjoint part of the suite: give every shard job the same test.list and its own --shard I/N, and pass each shard's JUnit file once.",
+      },
+    );
   }
   const cases = reports.flatMap((r) => r.cases);
   return { cases, xml: writeJUnit(cases, name) };

@@ -18,7 +18,10 @@ function tempDir(): string {
 }
 
 async function rejection(promise: Promise<unknown>): Promise<TarmacError> {
-  const error = await promise.then(() => undefined, (e: unknown) => e);
+  const error = await promise.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
   if (!(error instanceof TarmacError)) throw new Error(`expected a TarmacError, got ${String(error)}`);
   return error;
 }

@@ -26,11 +26,12 @@ export async function readJUnit(path: string, context: JUnitReadContext = {}): P
     xml = await readFile(path, 'utf8');
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') throw junitMissing(shown, cwd, 'does not exist', await xmlFilesBeside(path, context.configDir));
+    if (code === 'ENOENT')
+      throw junitMissing(shown, cwd, 'does not exist', await xmlFilesBeside(path, context.configDir));
     if (code === 'EISDIR') throw junitMissing(shown, cwd, 'is a directory, not a file');
     throw new TarmacError('JUNIT_UNREADABLE', `could not read JUnit XML ${shown}: ${(error as Error).message}`, {
       exitCode: ExitCode.infrastructure,
-      hint: 'check the file\'s permissions',
+      hint: "check the file's permissions",
       cause: error,
     });
   }

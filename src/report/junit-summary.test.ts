@@ -3,12 +3,15 @@ import { describe, expect, it } from 'vitest';
 import { parseJUnit } from './junit.js';
 import { failureLines, formatTestSummary } from './junit-summary.js';
 
-const report = parseJUnit(`<testsuite name="s">
+const report = parseJUnit(
+  `<testsuite name="s">
   <testcase classname="c" name="ok1"/><testcase classname="c" name="ok2"/>
   <testcase classname="c" name="bad"><failure message="expected 1&#10;got 2"/></testcase>
   <testcase classname="c" name="crash"><error>Segfault</error></testcase>
   <testcase classname="c" name="later"><skipped/></testcase>
-</testsuite>`, 'x.xml');
+</testsuite>`,
+  'x.xml',
+);
 
 describe('formatTestSummary', () => {
   it('is exactly "N passed, N failed, N skipped", errors counted as failed', () => {

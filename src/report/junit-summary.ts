@@ -11,7 +11,11 @@ export function formatTestSummary(report: Pick<JUnitReport, 'totals'> | JUnitTot
 /** The failing cases as "id: message" lines (at most `max`), for the end of a failed run. */
 export function failureLines(report: JUnitReport, max = 10): string[] {
   const failing = report.cases.filter((c) => c.status === 'failed' || c.status === 'error');
-  const lines = failing.slice(0, max).map((c) => `${c.status === 'error' ? 'ERROR ' : 'FAILED'} ${c.id}${c.message ? `: ${c.message.split('\n')[0]}` : ''}`);
+  const lines = failing
+    .slice(0, max)
+    .map(
+      (c) => `${c.status === 'error' ? 'ERROR ' : 'FAILED'} ${c.id}${c.message ? `: ${c.message.split('\n')[0]}` : ''}`,
+    );
   if (failing.length > max) lines.push(`… and ${failing.length - max} more`);
   return lines;
 }

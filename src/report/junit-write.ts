@@ -17,7 +17,9 @@ export function writeJUnit(cases: readonly JUnitCase[], name: string): string {
   for (const [suite, own] of bySuite) {
     if (suite === '') continue;
     const t = totalsOf(own);
-    lines.push(`  <testsuite name="${xml(suite)}" tests="${t.tests}" failures="${t.failed}" errors="${t.errors}" skipped="${t.skipped}" time="${seconds(sum(own))}">`);
+    lines.push(
+      `  <testsuite name="${xml(suite)}" tests="${t.tests}" failures="${t.failed}" errors="${t.errors}" skipped="${t.skipped}" time="${seconds(sum(own))}">`,
+    );
     for (const c of own) lines.push(...testcase(c, '    '));
     lines.push('  </testsuite>');
   }
@@ -50,9 +52,14 @@ function seconds(ms: number): string {
 
 // XML 1.0 text: markup characters escaped, characters XML cannot hold at all dropped.
 function xml(text: string): string {
-  return text
-    // eslint-disable-next-line no-control-regex -- exactly the control characters XML 1.0 forbids
-    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, '')
-    .replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;').replace(/'/g, '&apos;');
+  return (
+    text
+      // eslint-disable-next-line no-control-regex -- exactly the control characters XML 1.0 forbids
+      .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, '')
+      .replace(/&/g, '&amp;')
+      .replace(/</g, '&lt;')
+      .replace(/>/g, '&gt;')
+      .replace(/"/g, '&quot;')
+      .replace(/'/g, '&apos;')
+  );
 }

@@ -15,11 +15,13 @@ function failure(xml: string, file = 'results/junit.xml'): TarmacError {
 }
 
 describe('parseJUnit on what is not JUnit XML', () => {
-  it('a mismatched closing tag: the validator\'s line:col and message, the line with a caret', () => {
+  it("a mismatched closing tag: the validator's line:col and message, the line with a caret", () => {
     const err = failure('<testsuites>\n  <testsuite name="a"></testcase>\n</testsuites>');
     expect(err.code).toBe('JUNIT_MALFORMED');
     expect(err.exitCode).toBe(4);
-    expect(err.message).toBe("results/junit.xml:2:23: not well-formed XML: Expected closing tag 'testsuite' (opened in line 2, col 3) instead of closing tag 'testcase'.");
+    expect(err.message).toBe(
+      "results/junit.xml:2:23: not well-formed XML: Expected closing tag 'testsuite' (opened in line 2, col 3) instead of closing tag 'testcase'.",
+    );
     expect(err.hint).toBe('the test command wrote something that is not JUnit XML');
     expect(err.details).toEqual(['  <testsuite name="a"></testcase>', `${' '.repeat(22)}^`]);
   });
@@ -27,11 +29,13 @@ describe('parseJUnit on what is not JUnit XML', () => {
   it('a file cut off mid-write: says so, at the end of the file, naming the unclosed elements', () => {
     const err = failure('<?xml version="1.0"?>\n<testsuites>\n  <testsuite name="a">\n    <testcase name="x">');
     expect(err.code).toBe('JUNIT_MALFORMED');
-    expect(err.message).toMatch(/^results\/junit\.xml:4:24: the document ends before <testcase> is closed \(unclosed: <testsuites> <testsuite> <testcase>\)/);
+    expect(err.message).toMatch(
+      /^results\/junit\.xml:4:24: the document ends before <testcase> is closed \(unclosed: <testsuites> <testsuite> <testcase>\)/,
+    );
   });
 
   it('plain text (a stack trace written instead of XML)', () => {
-    const err = failure('Error: Cannot find module \'jest-junit\'\n    at Module._resolveFilename');
+    const err = failure("Error: Cannot find module 'jest-junit'\n    at Module._resolveFilename");
     expect(err.code).toBe('JUNIT_MALFORMED');
     expect(err.message).toMatch(/^results\/junit\.xml:1:1: not well-formed XML: /);
     expect(err.details[0]).toBe("Error: Cannot find module 'jest-junit'");
@@ -44,7 +48,9 @@ describe('parseJUnit on what is not JUnit XML', () => {
   it('well-formed XML that is not JUnit: names the root element and where it is', () => {
     const err = failure('<?xml version="1.0"?>\n<!DOCTYPE html>\n<html><body>502 Bad Gateway</body></html>');
     expect(err.code).toBe('JUNIT_MALFORMED');
-    expect(err.message).toBe('results/junit.xml:3:1: not JUnit XML: the root element is <html>, expected <testsuites> or <testsuite>');
+    expect(err.message).toBe(
+      'results/junit.xml:3:1: not JUnit XML: the root element is <html>, expected <testsuites> or <testsuite>',
+    );
   });
 
   it('two root elements (two reports appended to one file)', () => {

@@ -11,7 +11,16 @@ export interface XmlElement {
 }
 
 /** The tags that may repeat; the parser gives them as arrays even when there is one. */
-const REPEATED = new Set(['testsuites', 'testsuite', 'testcase', 'failure', 'error', 'skipped', 'system-out', 'system-err']);
+const REPEATED = new Set([
+  'testsuites',
+  'testsuite',
+  'testcase',
+  'failure',
+  'error',
+  'skipped',
+  'system-out',
+  'system-err',
+]);
 const ROOTS = ['testsuites', 'testsuite'];
 
 /** Parses `xml` (named `file` in messages) and returns its JUnit root element and the root's tag. */
@@ -26,18 +35,35 @@ export function parseJUnitXml(xml: string, file: string): { tag: 'testsuites' | 
   try {
     doc = parser().parse(text) as Record<string, unknown>;
   } catch (error) {
-    throw junitMalformed(file, { line: 1, col: 1 }, `not valid XML: ${error instanceof Error ? error.message : String(error)}`, text, error);
+    throw junitMalformed(
+      file,
+      { line: 1, col: 1 },
+      `not valid XML: ${error instanceof Error ? error.message : String(error)}`,
+      text,
+      error,
+    );
   }
   const elements = Object.keys(doc).filter((key) => !key.startsWith('?'));
   const rootTag = elements[0];
   const roots = rootTag === undefined ? [] : asElements(doc[rootTag]);
-  if (rootTag === undefined || roots.length === 0) throw junitMalformed(file, { line: 1, col: 1 }, 'no root element', text);
+  if (rootTag === undefined || roots.length === 0)
+    throw junitMalformed(file, { line: 1, col: 1 }, 'no root element', text);
   if (elements.length > 1 || roots.length > 1) {
     const second = elements[1] ?? rootTag;
-    throw junitMalformed(file, tagPosition(text, second, elements.length > 1 ? 0 : 1), 'more than one root element', text);
+    throw junitMalformed(
+      file,
+      tagPosition(text, second, elements.length > 1 ? 0 : 1),
+      'more than one root element',
+      text,
+    );
   }
   if (!ROOTS.includes(rootTag)) {
-    throw junitMalformed(file, tagPosition(text, rootTag, 0), `not JUnit XML: the root element is <${rootTag}>, expected <testsuites> or <testsuite>`, text);
+    throw junitMalformed(
+      file,
+      tagPosition(text, rootTag, 0),
+      `not JUnit XML: the root element is <${rootTag}>, expected <testsuites> or <testsuite>`,
+      text,
+    );
   }
   return { tag: rootTag as 'testsuites' | 'testsuite', root: roots[0] as XmlElement };
 }
@@ -74,19 +100,29 @@ function parser(): XMLParser {
 }
 
 function asElements(value: unknown): XmlElement[] {
-  if (Array.isArray(value)) return value.map((v) => (typeof v === 'object' && v !== null ? (v as XmlElement) : { '#text': String(v) }));
+  if (Array.isArray(value))
+    return value.map((v) => (typeof v === 'object' && v !== null ? (v as XmlElement) : { '#text': String(v) }));
   if (value === undefined) return [];
   return [typeof value === 'object' && value !== null ? (value as XmlElement) : { '#text': String(value) }];
 }
 
 /** The validator's complaint as [position, reason]; a truncated file is explained as such, at its end. */
-function explainInvalid(text: string, err: { code: string; msg: string; line: number; col?: number }): [XmlPosition, string] {
+function explainInvalid(
+  text: string,
+  err: { code: string; msg: string; line: number; col?: number },
+): [XmlPosition, string] {
   // The validator reports unclosed tags as "Invalid '[\"a\",\"b\"]' found." at 1:1; say what it means.
   const unclosed = /^Invalid '\[(.*)\]' found\.$/s.exec(err.msg);
   if (err.code === 'InvalidXml' && unclosed) {
-    const open = (unclosed[1] ?? '').split(',').map((t) => t.trim().replace(/^"|"$/g, '')).filter(Boolean);
+    const open = (unclosed[1] ?? '')
+      .split(',')
+      .map((t) => t.trim().replace(/^"|"$/g, ''))
+      .filter(Boolean);
     const last = open.at(-1) ?? 'root';
-    return [endOf(text), `the document ends before <${last}> is closed (unclosed: ${open.map((t) => `<${t}>`).join(' ')}); was the test command stopped while writing it?`];
+    return [
+      endOf(text),
+      `the document ends before <${last}> is closed (unclosed: ${open.map((t) => `<${t}>`).join(' ')}); was the test command stopped while writing it?`,
+    ];
   }
   return [{ line: err.line, col: err.col ?? 1 }, `not well-formed XML: ${err.msg}`];
 }

@@ -15,7 +15,7 @@ function statuses(report: JUnitReport): [string, string][] {
   return report.cases.map((c) => [c.id, c.status]);
 }
 
-describe('parseJUnit on real tools\' output', () => {
+describe("parseJUnit on real tools' output", () => {
   it('node --test: loose cases under <testsuites>, nested describes as suite paths, skip and todo as skipped', () => {
     const r = fixture('node-test-v20.xml');
     expect(statuses(r)).toEqual([
@@ -27,7 +27,10 @@ describe('parseJUnit on real tools\' output', () => {
       ['test.deep fails', 'failed'],
     ]);
     expect(r.cases.map((c) => c.suite)).toEqual(['', '', '', '', 'outer', 'outer/deeper']);
-    expect(r.suites.map((s) => [s.name, s.tests, s.failures])).toEqual([['outer', 1, 0], ['outer/deeper', 1, 1]]);
+    expect(r.suites.map((s) => [s.name, s.tests, s.failures])).toEqual([
+      ['outer', 1, 0],
+      ['outer/deeper', 1, 1],
+    ]);
     const deep = r.cases[5];
     expect(deep?.message).toBe('boom & <bang>');
     expect(deep?.type).toBe('testCodeFailure');
@@ -72,32 +75,60 @@ describe('parseJUnit on real tools\' output', () => {
     expect(subtracts?.type).toBe('org.opentest4j.AssertionFailedError');
     expect(multiplies?.message).toBe('not implemented');
     expect(divides).toMatchObject({ message: '/ by zero', type: 'java.lang.ArithmeticException' });
-    expect(divides?.details).toMatch(/^java\.lang\.ArithmeticException: \/ by zero\n\tat com\.example\.CalculatorTest\.divides/);
-    expect(r.suites).toEqual([{ name: 'com.example.CalculatorTest', tests: 4, failures: 1, errors: 1, skipped: 1, timeMs: 126 }]);
+    expect(divides?.details).toMatch(
+      /^java\.lang\.ArithmeticException: \/ by zero\n\tat com\.example\.CalculatorTest\.divides/,
+    );
+    expect(r.suites).toEqual([
+      { name: 'com.example.CalculatorTest', tests: 4, failures: 1, errors: 1, skipped: 1, timeMs: 126 },
+    ]);
   });
 
   it('legacy surefire without classname: ids fall back to suite/name; system-err is kept apart', () => {
     const r = fixture('surefire-legacy-no-classname.xml');
     expect(r.cases.map((c) => c.id)).toContain('com.shape.CircleTest/testRadius');
     const radius = r.cases.find((c) => c.name === 'testRadius');
-    expect(radius).toMatchObject({ status: 'failed', message: 'expected:<20> but was:<10>', output: '[OUT] : Getting the diameter', errorOutput: '[ERR] : Getting the Circumference' });
+    expect(radius).toMatchObject({
+      status: 'failed',
+      message: 'expected:<20> but was:<10>',
+      output: '[OUT] : Getting the diameter',
+      errorOutput: '[ERR] : Getting the Circumference',
+    });
     expect(r.totals).toEqual({ tests: 8, passed: 6, failed: 1, skipped: 0, errors: 1 });
   });
 
   it('jest-junit: classname equal to name gives suite/name ids; a failure without message takes its first line', () => {
     const r = fixture('jest-junit.xml');
-    expect(r.cases[1]).toMatchObject({ id: 'Test 1/Test 1 Test 1.1 Failing test', status: 'failed', message: 'Error: expect(received).toBeTruthy()' });
+    expect(r.cases[1]).toMatchObject({
+      id: 'Test 1/Test 1 Test 1.1 Failing test',
+      status: 'failed',
+      message: 'Error: expect(received).toBeTruthy()',
+    });
     expect(r.cases[5]).toMatchObject({ status: 'skipped' });
     expect(r.cases[5]?.message).toBeUndefined();
     expect(r.totals).toEqual({ tests: 6, passed: 1, failed: 4, skipped: 1, errors: 0 });
-    expect(r.suites.map((s) => [s.name, s.tests, s.timeMs])).toEqual([['Test 1', 4, 487], ['undefined', 2, 89]]);
+    expect(r.suites.map((s) => [s.name, s.tests, s.timeMs])).toEqual([
+      ['Test 1', 4, 487],
+      ['undefined', 2, 89],
+    ]);
   });
 
   it('go-junit-report: an empty package suite, CDATA messages and skips', () => {
     const r = fixture('go-junit-report.xml');
-    expect(r.suites.map((s) => [s.name, s.tests])).toEqual([['github.com/company/package1', 0], ['github.com/company/package2', 1], ['github.com/company/package3', 4]]);
-    expect(r.cases.find((c) => c.name === 'TestPackage3-1')).toMatchObject({ status: 'failed', message: 'Failed', details: 'Just error here' });
-    expect(r.cases.find((c) => c.name === 'TestPackage3-2')).toMatchObject({ status: 'passed', output: 'Just system.out here', timeMs: 160 });
+    expect(r.suites.map((s) => [s.name, s.tests])).toEqual([
+      ['github.com/company/package1', 0],
+      ['github.com/company/package2', 1],
+      ['github.com/company/package3', 4],
+    ]);
+    expect(r.cases.find((c) => c.name === 'TestPackage3-1')).toMatchObject({
+      status: 'failed',
+      message: 'Failed',
+      details: 'Just error here',
+    });
+    expect(r.cases.find((c) => c.name === 'TestPackage3-2')).toMatchObject({
+      status: 'passed',
+      output: 'Just system.out here',
+      timeMs: 160,
+    });
     expect(r.cases.find((c) => c.name === 'TestPackage3-3')).toMatchObject({ status: 'skipped', message: 'Skipped' });
     expect(r.totals).toEqual({ tests: 5, passed: 2, failed: 2, skipped: 1, errors: 0 });
   });
@@ -105,32 +136,47 @@ describe('parseJUnit on real tools\' output', () => {
 
 describe('parseJUnit details', () => {
   it('counts from the cases, not from the suite attributes that claim otherwise', () => {
-    const r = parseJUnit('<testsuite name="s" tests="99" failures="0"><testcase classname="c" name="a"><failure/></testcase></testsuite>', 'x.xml');
+    const r = parseJUnit(
+      '<testsuite name="s" tests="99" failures="0"><testcase classname="c" name="a"><failure/></testcase></testsuite>',
+      'x.xml',
+    );
     expect(r.suites[0]).toMatchObject({ tests: 1, failures: 1 });
     expect(r.totals).toMatchObject({ tests: 1, failed: 1 });
   });
 
   it('an <error> outranks a <failure>, which outranks a <skipped>', () => {
-    const r = parseJUnit(`<testsuites><testsuite name="s">
+    const r = parseJUnit(
+      `<testsuites><testsuite name="s">
       <testcase classname="c" name="a"><skipped/><failure message="f"/><error message="e"/></testcase>
       <testcase classname="c" name="b"><skipped message="s"/><failure message="f"/></testcase>
-    </testsuite></testsuites>`, 'x.xml');
-    expect(r.cases.map((c) => [c.status, c.message])).toEqual([['error', 'e'], ['failed', 'f']]);
+    </testsuite></testsuites>`,
+      'x.xml',
+    );
+    expect(r.cases.map((c) => [c.status, c.message])).toEqual([
+      ['error', 'e'],
+      ['failed', 'f'],
+    ]);
   });
 
   it('qualifies ids that would repeat with the suite path, then numbers what still repeats', () => {
-    const r = parseJUnit(`<testsuites>
+    const r = parseJUnit(
+      `<testsuites>
       <testsuite name="a"><testcase classname="test" name="works"/></testsuite>
       <testsuite name="b"><testcase classname="test" name="works"/><testcase classname="test" name="works"/></testsuite>
       <testsuite name="b"><testcase classname="test" name="unique"/></testsuite>
-    </testsuites>`, 'x.xml');
+    </testsuites>`,
+      'x.xml',
+    );
     expect(r.cases.map((c) => c.id)).toEqual(['a/test.works', 'b/test.works', 'b/test.works #2', 'test.unique']);
   });
 
   it('reads times in seconds, including thousands separators, and treats unreadable times as 0', () => {
-    const r = parseJUnit(`<testsuite name="s">
+    const r = parseJUnit(
+      `<testsuite name="s">
       <testcase name="a" time="1.5"/><testcase name="b" time="1,234.5"/><testcase name="c" time="n/a"/><testcase name="d"/>
-    </testsuite>`, 'x.xml');
+    </testsuite>`,
+      'x.xml',
+    );
     expect(r.cases.map((c) => c.timeMs)).toEqual([1500, 1_234_500, 0, 0]);
     expect(r.suites[0]?.timeMs).toBe(1_236_000);
   });
@@ -142,6 +188,11 @@ describe('parseJUnit details', () => {
 
   it('accepts a byte order mark and an XML declaration before the root', () => {
     const r = parseJUnit('\uFEFF<?xml version="1.0" encoding="UTF-8"?>\n<!-- made by hand -->\n<testsuites/>', 'x.xml');
-    expect(r).toEqual({ file: 'x.xml', suites: [], cases: [], totals: { tests: 0, passed: 0, failed: 0, skipped: 0, errors: 0 } });
+    expect(r).toEqual({
+      file: 'x.xml',
+      suites: [],
+      cases: [],
+      totals: { tests: 0, passed: 0, failed: 0, skipped: 0, errors: 0 },
+    });
   });
 });

@@ -59,7 +59,7 @@ function walkSuite(suite: XmlElement, parent: string[], suites: JUnitSuite[], ca
 function toCase(element: XmlElement, suite: string): Omit<JUnitCase, 'id'> {
   // Precedence when a case carries several outcomes: an error outranks a failure, which outranks a skip.
   const [status, outcome] = outcomeOf(element);
-  const message = outcome ? attr(outcome, 'message') ?? firstLine(textOf(outcome)) : undefined;
+  const message = outcome ? (attr(outcome, 'message') ?? firstLine(textOf(outcome))) : undefined;
   const type = outcome ? attr(outcome, 'type') : undefined;
   const details = outcome ? textOf(outcome).trim() : '';
   const output = joinTexts(children(element, 'system-out'));
@@ -97,9 +97,15 @@ function secondsToMs(value: string | undefined): number {
 }
 
 function firstLine(text: string): string | undefined {
-  return text.split(/\r\n|\r|\n/).map((l) => l.trim()).find((l) => l !== '');
+  return text
+    .split(/\r\n|\r|\n/)
+    .map((l) => l.trim())
+    .find((l) => l !== '');
 }
 
 function joinTexts(elements: XmlElement[]): string {
-  return elements.map((e) => textOf(e).trim()).filter((t) => t !== '').join('\n');
+  return elements
+    .map((e) => textOf(e).trim())
+    .filter((t) => t !== '')
+    .join('\n');
 }

@@ -2,7 +2,19 @@
 import { formatDuration } from '../config/duration.js';
 import { redactDeep, type Redactor } from '../redact/redactor.js';
 import type { ReportModel } from './report-model.js';
-import { confidenceText, countsText, deltaText, laneStartMs, laneStateText, noActionsText, noTriageText, offsetText, outcomeText, testsText, waitText } from './report-text.js';
+import {
+  confidenceText,
+  countsText,
+  deltaText,
+  laneStartMs,
+  laneStateText,
+  noActionsText,
+  noTriageText,
+  offsetText,
+  outcomeText,
+  testsText,
+  waitText,
+} from './report-text.js';
 
 /**
  * Text safe inside markdown (table cells too): one line, no raw HTML, no table breaks.
@@ -22,17 +34,31 @@ export function codeBlock(lines: readonly string[]): string[] {
 /** Renders the report as markdown; every string of the model goes through `redact` first. */
 export function renderMarkdown(model: ReportModel, redact: Redactor): string {
   const m = redactDeep(model, redact);
-  return [`# tarmac report: run ${mdText(m.runId)}`, ...summary(m), ...status(m), ...timeline(m), ...causes(m), ...actions(m)].join('\n') + '\n';
+  return (
+    [
+      `# tarmac report: run ${mdText(m.runId)}`,
+      ...summary(m),
+      ...status(m),
+      ...timeline(m),
+      ...causes(m),
+      ...actions(m),
+    ].join('\n') + '\n'
+  );
 }
 
 function summary(m: ReportModel): string[] {
-  const lines = ['', '## Summary', '',
+  const lines = [
+    '',
+    '## Summary',
+    '',
     `- command: ${mdText(`tarmac ${m.command}`)}`,
     `- outcome: **${mdText(outcomeText(m))}**`,
     `- started: ${new Date(m.startedAt).toISOString()}, took ${formatDuration(m.durationMs)}`,
     `- steps: ${mdText(countsText(m))}`,
-    `- tests: ${mdText(testsText(m))}`];
-  for (const c of m.tests?.failing ?? []) lines.push(`  - ✗ ${mdText(c.id)}${c.message ? `: ${mdText(c.message)}` : ''}`);
+    `- tests: ${mdText(testsText(m))}`,
+  ];
+  for (const c of m.tests?.failing ?? [])
+    lines.push(`  - ✗ ${mdText(c.id)}${c.message ? `: ${mdText(c.message)}` : ''}`);
   for (const f of m.failures) {
     lines.push(`- ✗ ${mdText(f.stepId)} [${mdText(f.code)}]: ${mdText(f.message)}`);
     if (f.tail.length > 0) lines.push('', ...codeBlock(f.tail.slice(-8)).map((l) => `  ${l}`), '');
@@ -45,7 +71,10 @@ function status(m: ReportModel): string[] {
   if (!m.triage) return [...lines, mdText(noTriageText(m))];
   if (m.triage.status.length === 0) return [...lines, 'The triage checked no components.'];
   lines.push('| component | status | evidence |', '|---|---|---|');
-  for (const r of m.triage.status) lines.push(`| ${mdText(r.component)} | ${r.status === 'ok' ? 'ok' : `**${mdText(r.status)}**`} | ${mdText(r.evidence)} |`);
+  for (const r of m.triage.status)
+    lines.push(
+      `| ${mdText(r.component)} | ${r.status === 'ok' ? 'ok' : `**${mdText(r.status)}**`} | ${mdText(r.evidence)} |`,
+    );
   return lines;
 }
 
@@ -55,9 +84,15 @@ function timeline(m: ReportModel): string[] {
   if (m.timeline.lanes.length === 0) return [...lines, 'The run started no steps.'];
   lines.push('| step | state | start | actual | expected | delta | waited |', '|---|---|---|---|---|---|---|');
   for (const l of m.timeline.lanes) {
-    const cells = [mdText(l.stepId), mdText(laneStateText(l)), offsetText(laneStartMs(l)),
-      l.actualMs === undefined ? '' : formatDuration(l.actualMs), l.expectedMs === undefined ? '' : formatDuration(l.expectedMs),
-      deltaText(l.deltaMs), waitText(l.queuedMs)];
+    const cells = [
+      mdText(l.stepId),
+      mdText(laneStateText(l)),
+      offsetText(laneStartMs(l)),
+      l.actualMs === undefined ? '' : formatDuration(l.actualMs),
+      l.expectedMs === undefined ? '' : formatDuration(l.expectedMs),
+      deltaText(l.deltaMs),
+      waitText(l.queuedMs),
+    ];
     lines.push(`| ${cells.join(' | ')} |`);
   }
   const incidents = m.timeline.markers.filter((k) => k.type === 'incident');
@@ -72,7 +107,14 @@ function causes(m: ReportModel): string[] {
   const lines = ['', '## Root causes', ''];
   if (!m.triage) return [...lines, mdText(noTriageText(m))];
   m.triage.verdicts.forEach((v, i) => {
-    lines.push(`### ${i + 1}. ${mdText(v.title)} (${mdText(v.ruleId)}), confidence ${confidenceText(v.confidence)}`, '', mdText(v.summary), '', 'Evidence:', '');
+    lines.push(
+      `### ${i + 1}. ${mdText(v.title)} (${mdText(v.ruleId)}), confidence ${confidenceText(v.confidence)}`,
+      '',
+      mdText(v.summary),
+      '',
+      'Evidence:',
+      '',
+    );
     for (const e of v.evidence) lines.push(`- ${mdText(e)}`);
     lines.push('');
   });

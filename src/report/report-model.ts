@@ -64,7 +64,14 @@ export function buildReport(input: ReportInput): ReportModel {
   for (const lane of timeline.lanes) counts[lane.state] = (counts[lane.state] ?? 0) + 1;
   const failures = failuresOf(events);
   const t = input.thrown;
-  if (t) failures.push({ stepId: 'run', code: t.code, message: t.message, ...(t.hint ? { hint: t.hint } : {}), tail: t.tail ?? [] });
+  if (t)
+    failures.push({
+      stepId: 'run',
+      code: t.code,
+      message: t.message,
+      ...(t.hint ? { hint: t.hint } : {}),
+      tail: t.tail ?? [],
+    });
   return {
     runId: events[0]?.runId ?? input.runId ?? 'unknown',
     command: started?.command ?? 'unknown',
@@ -92,7 +99,13 @@ function failuresOf(events: readonly TarmacEvent[]): ReportFailure[] {
       continue;
     }
     const err = e.error ?? { code: 'FAILED', message: e.detail ?? 'failed' };
-    byStep.set(e.stepId, { stepId: e.stepId, code: err.code, message: err.message, ...(err.hint ? { hint: err.hint } : {}), tail: err.tail ?? [] });
+    byStep.set(e.stepId, {
+      stepId: e.stepId,
+      code: err.code,
+      message: err.message,
+      ...(err.hint ? { hint: err.hint } : {}),
+      tail: err.tail ?? [],
+    });
   }
   return [...byStep.values()];
 }

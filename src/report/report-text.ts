@@ -17,7 +17,12 @@ export function deltaText(ms: number | undefined): string {
 
 /** The outcome in one phrase: `FAILED`, `succeeded`, `FAILED (abandoned: tarmac died during the run)`. */
 export function outcomeText(m: ReportModel): string {
-  const word = m.outcome === 'succeeded' ? 'succeeded' : m.outcome === 'unfinished' ? 'UNFINISHED (the journal has no end)' : m.outcome.toUpperCase();
+  const word =
+    m.outcome === 'succeeded'
+      ? 'succeeded'
+      : m.outcome === 'unfinished'
+        ? 'UNFINISHED (the journal has no end)'
+        : m.outcome.toUpperCase();
   return m.abandoned ? `${word} (abandoned: tarmac died during the run)` : word;
 }
 

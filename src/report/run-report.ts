@@ -16,7 +16,12 @@ export interface LoadedReport {
 }
 
 /** The report of the run in `dir`; its triage.json is used when present. */
-export function loadRunReport(dir: string, runId: string, expected: Readonly<Record<string, number>>, thrown?: EventError): LoadedReport {
+export function loadRunReport(
+  dir: string,
+  runId: string,
+  expected: Readonly<Record<string, number>>,
+  thrown?: EventError,
+): LoadedReport {
   const warnings: string[] = [];
   const events = readJournal(dir);
   let triage: TriageResult | undefined;
@@ -25,10 +30,15 @@ export function loadRunReport(dir: string, runId: string, expected: Readonly<Rec
     try {
       triage = JSON.parse(readFileSync(triageFile, 'utf8')) as TriageResult;
     } catch (err) {
-      warnings.push(`${triageFile} is not readable JSON (${err instanceof Error ? err.message : String(err)}); the report leaves the triage out`);
+      warnings.push(
+        `${triageFile} is not readable JSON (${err instanceof Error ? err.message : String(err)}); the report leaves the triage out`,
+      );
     }
   }
-  return { model: buildReport({ events, expected, runId, ...(triage ? { triage } : {}), ...(thrown ? { thrown } : {}) }), warnings };
+  return {
+    model: buildReport({ events, expected, runId, ...(triage ? { triage } : {}), ...(thrown ? { thrown } : {}) }),
+    warnings,
+  };
 }
 
 /** Writes `<dir>/report.md` and `<dir>/report.html`; returns their paths. */

@@ -9,7 +9,14 @@ describe('buildTimeline', () => {
     expect(t.lanes.map((l) => l.stepId)).toEqual(['build:a', 'build:b', 'build:c', 'deliver:b']);
     const b = t.lanes.find((l) => l.stepId === 'build:b')!;
     expect(b.attempts).toEqual([
-      { attempt: 1, readyMs: 0, startMs: 200, endMs: 5_000, state: 'cancelled', detail: 'interrupted by the engine crash' },
+      {
+        attempt: 1,
+        readyMs: 0,
+        startMs: 200,
+        endMs: 5_000,
+        state: 'cancelled',
+        detail: 'interrupted by the engine crash',
+      },
       expect.objectContaining({ attempt: 2, readyMs: 5_000, startMs: 9_000, endMs: 14_000, state: 'failed' }),
     ]);
     expect(b.state).toBe('failed');
@@ -27,7 +34,12 @@ describe('buildTimeline', () => {
     const cached = t.lanes.find((l) => l.stepId === 'build:c')!;
     expect(cached).toMatchObject({ state: 'cached', attempts: [], settledMs: 0 });
     expect(cached.actualMs).toBeUndefined();
-    expect(t.lanes.find((l) => l.stepId === 'deliver:b')).toMatchObject({ state: 'skipped', attempts: [], settledMs: 14_000, detail: 'dependency build:b failed' });
+    expect(t.lanes.find((l) => l.stepId === 'deliver:b')).toMatchObject({
+      state: 'skipped',
+      attempts: [],
+      settledMs: 14_000,
+      detail: 'dependency build:b failed',
+    });
   });
 
   it('places the incident on the lanes it names and the probes on the run', () => {
@@ -40,7 +52,10 @@ describe('buildTimeline', () => {
   });
 
   it('leaves an attempt open when the journal ends while it runs (a killed tarmac)', () => {
-    const events = crashRun().filter((e) => !(e.type === 'step.finished' && e.stepId === 'build:b' && e.state === 'failed') && e.type !== 'run.finished');
+    const events = crashRun().filter(
+      (e) =>
+        !(e.type === 'step.finished' && e.stepId === 'build:b' && e.state === 'failed') && e.type !== 'run.finished',
+    );
     const b = buildTimeline(events, {}).lanes.find((l) => l.stepId === 'build:b')!;
     expect(b.state).toBe('running');
     expect(b.attempts.at(-1)).toMatchObject({ attempt: 2, state: 'running' });

@@ -73,7 +73,14 @@ export function buildTimeline(events: readonly TarmacEvent[], expected: Readonly
   const lane = (stepId: string): TimelineLane => {
     let l = lanes.get(stepId);
     if (!l) {
-      l = { stepId, kind: stepId.split(':')[0] ?? '', subject: stepId.split(':').slice(1).join(':'), attempts: [], state: 'pending', queuedMs: 0 };
+      l = {
+        stepId,
+        kind: stepId.split(':')[0] ?? '',
+        subject: stepId.split(':').slice(1).join(':'),
+        attempts: [],
+        state: 'pending',
+        queuedMs: 0,
+      };
       lanes.set(stepId, l);
     }
     return l;
@@ -87,8 +94,16 @@ export function buildTimeline(events: readonly TarmacEvent[], expected: Readonly
     } else if (e.type === 'step.started') {
       const l = lane(e.stepId);
       const previous = l.attempts.at(-1);
-      const readyAt = previous?.endMs !== undefined ? previous.endMs : Math.max(0, ...(deps.get(e.stepId) ?? []).map((d) => off(lastEnd.get(d) ?? startedAt)));
-      l.attempts.push({ attempt: e.attempt, readyMs: Math.min(readyAt, off(e.at)), startMs: off(e.at), state: 'running' });
+      const readyAt =
+        previous?.endMs !== undefined
+          ? previous.endMs
+          : Math.max(0, ...(deps.get(e.stepId) ?? []).map((d) => off(lastEnd.get(d) ?? startedAt)));
+      l.attempts.push({
+        attempt: e.attempt,
+        readyMs: Math.min(readyAt, off(e.at)),
+        startMs: off(e.at),
+        state: 'running',
+      });
       l.state = 'running';
     } else if (e.type === 'step.finished') {
       const l = lane(e.stepId);
@@ -100,9 +115,24 @@ export function buildTimeline(events: readonly TarmacEvent[], expected: Readonly
       if (e.detail !== undefined) l.detail = e.detail;
       lastEnd.set(e.stepId, e.at);
     } else if (e.type === 'incident') {
-      markers.push({ type: 'incident', atMs: off(e.at), label: e.kind, message: `${e.message}; ${e.action}`, stepIds: e.stepIds, evidence: e.evidence });
+      markers.push({
+        type: 'incident',
+        atMs: off(e.at),
+        label: e.kind,
+        message: `${e.message}; ${e.action}`,
+        stepIds: e.stepIds,
+        evidence: e.evidence,
+      });
     } else if (e.type === 'probe') {
-      markers.push({ type: 'probe', atMs: off(e.at), label: e.ok ? 'probe ok' : 'probe failed', message: `engine probe: ${e.detail} (${e.durationMs}ms)`, stepIds: e.stepId ? [e.stepId] : [], ok: e.ok, evidence: [] });
+      markers.push({
+        type: 'probe',
+        atMs: off(e.at),
+        label: e.ok ? 'probe ok' : 'probe failed',
+        message: `engine probe: ${e.detail} (${e.durationMs}ms)`,
+        stepIds: e.stepId ? [e.stepId] : [],
+        ok: e.ok,
+        evidence: [],
+      });
     }
   }
   const endMs = off(endAt);

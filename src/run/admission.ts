@@ -20,7 +20,12 @@ export interface Holder {
  * start (by the estimates) or uses units the blocked one will leave free ("EASY backfilling"). Without this,
  * a stream of small builds could keep a heavy one waiting until last, which is the opposite of the goal.
  */
-export function admit(candidates: readonly Candidate[], holders: readonly Holder[], capacity: number, now: number): string[] {
+export function admit(
+  candidates: readonly Candidate[],
+  holders: readonly Holder[],
+  capacity: number,
+  now: number,
+): string[] {
   const held: Holder[] = holders.map((h) => ({ claim: h.claim, expectedEndAt: Math.max(now, h.expectedEndAt) }));
   let inUse = held.reduce((sum, h) => sum + Math.max(0, h.claim), 0);
   let reservation: { at: number; spare: number } | undefined;
@@ -43,7 +48,13 @@ export function admit(candidates: readonly Candidate[], holders: readonly Holder
 }
 
 /** When a blocked claim can start (as holders end by their estimates), and the units it leaves free then. */
-function reserve(claim: number, held: readonly Holder[], inUse: number, capacity: number, now: number): { at: number; spare: number } {
+function reserve(
+  claim: number,
+  held: readonly Holder[],
+  inUse: number,
+  capacity: number,
+  now: number,
+): { at: number; spare: number } {
   let used = inUse;
   let at = now;
   for (const holder of held.filter((h) => h.claim > 0).sort((a, b) => a.expectedEndAt - b.expectedEndAt)) {

@@ -4,10 +4,12 @@ import { ExitCode, TarmacError } from '../errors/errors.js';
 import type { StepId } from '../plan/types.js';
 
 /** The lines that show the engine itself went away (as classifyEngineFailure recognises them). */
-const ENGINE_GONE = /server probably quit|unable to connect to Podman|Cannot connect to (the Docker daemon|Podman)|error during connect|connection refused|connect: no such file/i;
+const ENGINE_GONE =
+  /server probably quit|unable to connect to Podman|Cannot connect to (the Docker daemon|Podman)|error during connect|connection refused|connect: no such file/i;
 
 /** The engine client's own words for a lost engine; never a cluster API's "connection refused". */
-const ENGINE_CLIENT_GONE = /server probably quit|unable to connect to Podman|Cannot connect to (the Docker daemon|Podman)/i;
+const ENGINE_CLIENT_GONE =
+  /server probably quit|unable to connect to Podman|Cannot connect to (the Docker daemon|Podman)/i;
 
 /**
  * Whether a step's failure means the engine is gone: the crash path, not an ordinary failure.
@@ -17,7 +19,10 @@ const ENGINE_CLIENT_GONE = /server probably quit|unable to connect to Podman|Can
 export function isEngineFailure(error: TarmacError): boolean {
   if (error.code === 'ENGINE_UNREACHABLE') return true;
   // Only errors of tarmac's own engine commands on nodes: a build's or a test's output is the user's text.
-  return ENGINE_COMMAND_CODES.has(error.code) && [error.message, ...error.details].some((line) => ENGINE_CLIENT_GONE.test(line));
+  return (
+    ENGINE_COMMAND_CODES.has(error.code) &&
+    [error.message, ...error.details].some((line) => ENGINE_CLIENT_GONE.test(line))
+  );
 }
 
 const ENGINE_COMMAND_CODES = new Set(['NODE_UNAVAILABLE', 'DELIVERY_NOT_VERIFIED', 'ENGINE_COMMAND_FAILED']);
@@ -25,7 +30,9 @@ const ENGINE_COMMAND_CODES = new Set(['NODE_UNAVAILABLE', 'DELIVERY_NOT_VERIFIED
 /** The short cause of an engine failure, e.g. "server probably quit: unexpected EOF". */
 export function crashCause(error: TarmacError): string {
   // The engine's own line (in the details) first: the message may append the command that failed.
-  const line = [...error.details].reverse().find((l) => ENGINE_GONE.test(l)) ?? (ENGINE_GONE.test(error.message) ? error.message : undefined);
+  const line =
+    [...error.details].reverse().find((l) => ENGINE_GONE.test(l)) ??
+    (ENGINE_GONE.test(error.message) ? error.message : undefined);
   if (line === undefined) return error.message;
   // podman prints "Error: server probably quit: ..."; the message may have a prefix before it.
   const at = line.indexOf('Error: ');

@@ -8,9 +8,16 @@ const signal = new AbortController().signal;
 
 describe('engineHealer', () => {
   it('restarts the default podman machine, stopping it first when it claims to run', async () => {
-    const runner = fakeRunner(({ args }) => (args[1] === 'list'
-      ? { stdout: JSON.stringify([{ Name: 'other', Default: false, Running: false }, { Name: 'podman-machine-default', Default: true, Running: true }]) }
-      : { stdout: '' }));
+    const runner = fakeRunner(({ args }) =>
+      args[1] === 'list'
+        ? {
+            stdout: JSON.stringify([
+              { Name: 'other', Default: false, Running: false },
+              { Name: 'podman-machine-default', Default: true, Running: true },
+            ]),
+          }
+        : { stdout: '' },
+    );
     const said = await engineHealer(createPodmanEngine(runner), runner)(signal);
     expect(said).toBe('restarted podman machine podman-machine-default');
     expect(runner.calls.map((c) => [c.cmd, ...c.args].join(' '))).toEqual([
@@ -22,24 +29,41 @@ describe('engineHealer', () => {
   });
 
   it('reports a failed start', async () => {
-    const runner = fakeRunner(({ args }) => (args[1] === 'list' ? { stdout: '[{"Name":"m","Running":false}]' } : { exitCode: 125, stderr: 'Error: qemu exited' }));
-    expect(await engineHealer(createPodmanEngine(runner), runner)(signal)).toBe('podman machine start m failed: qemu exited');
+    const runner = fakeRunner(({ args }) =>
+      args[1] === 'list'
+        ? { stdout: '[{"Name":"m","Running":false}]' }
+        : { exitCode: 125, stderr: 'Error: qemu exited' },
+    );
+    expect(await engineHealer(createPodmanEngine(runner), runner)(signal)).toBe(
+      'podman machine start m failed: qemu exited',
+    );
   });
 
   it('cannot heal a remote API service it did not start, and runs nothing', async () => {
     const runner = fakeRunner(() => ({}));
     const viaEnv = createPodmanEngine(runner, { env: { CONTAINER_HOST: 'unix:///tmp/p.sock' } });
-    expect(await engineHealer(viaEnv, runner)(signal)).toBe('cannot heal: the engine is the API service at unix:///tmp/p.sock, which tarmac did not start; waiting for it to come back');
+    expect(await engineHealer(viaEnv, runner)(signal)).toBe(
+      'cannot heal: the engine is the API service at unix:///tmp/p.sock, which tarmac did not start; waiting for it to come back',
+    );
     const viaUrl = createPodmanEngine(runner, { url: 'unix:///tmp/q.sock' });
     expect(await engineHealer(viaUrl, runner)(signal)).toMatch(/API service at unix:\/\/\/tmp\/q\.sock/);
-    expect(await engineHealer(createDockerEngine(runner), runner)(signal)).toMatch(/^cannot heal: tarmac does not restart the Docker daemon/);
+    expect(await engineHealer(createDockerEngine(runner), runner)(signal)).toMatch(
+      /^cannot heal: tarmac does not restart the Docker daemon/,
+    );
     expect(runner.calls).toEqual([]);
   });
 
   it('cannot heal podman without a machine (Linux)', async () => {
-    const root = fakeRunner(() => ({ exitCode: 125, stderr: 'Error: cannot run command "podman machine list" as root' }));
-    expect(await engineHealer(createPodmanEngine(root), root)(signal)).toBe('cannot heal: no podman machine to restart (cannot run command "podman machine list" as root); waiting');
+    const root = fakeRunner(() => ({
+      exitCode: 125,
+      stderr: 'Error: cannot run command "podman machine list" as root',
+    }));
+    expect(await engineHealer(createPodmanEngine(root), root)(signal)).toBe(
+      'cannot heal: no podman machine to restart (cannot run command "podman machine list" as root); waiting',
+    );
     const none = fakeRunner(() => ({ stdout: '[]' }));
-    expect(await engineHealer(createPodmanEngine(none), none)(signal)).toBe('cannot heal: podman runs without a machine here; waiting for it to come back');
+    expect(await engineHealer(createPodmanEngine(none), none)(signal)).toBe(
+      'cannot heal: podman runs without a machine here; waiting for it to come back',
+    );
   });
 });

@@ -19,19 +19,24 @@ interface MachineEntry {
 export function engineHealer(engine: ContainerEngine, runner: Runner): EngineHealer {
   return async (signal) => {
     const remote = remoteUrl(engine);
-    if (engine.name === 'docker') return 'cannot heal: tarmac does not restart the Docker daemon; waiting for it to come back';
-    if (remote !== undefined) return `cannot heal: the engine is the API service at ${remote}, which tarmac did not start; waiting for it to come back`;
+    if (engine.name === 'docker')
+      return 'cannot heal: tarmac does not restart the Docker daemon; waiting for it to come back';
+    if (remote !== undefined)
+      return `cannot heal: the engine is the API service at ${remote}, which tarmac did not start; waiting for it to come back`;
     const bin = engine.argvPrefix[0] ?? 'podman';
     const listed = await runner(bin, ['machine', 'list', '--format', 'json'], { signal, timeoutMs: LIST_TIMEOUT_MS });
-    if (!listed.ok) return `cannot heal: no podman machine to restart (${errorLine(listed) ?? 'podman machine list failed'}); waiting`;
+    if (!listed.ok)
+      return `cannot heal: no podman machine to restart (${errorLine(listed) ?? 'podman machine list failed'}); waiting`;
     const machine = pickMachine(listed.stdout);
-    if (machine?.Name === undefined) return 'cannot heal: podman runs without a machine here; waiting for it to come back';
+    if (machine?.Name === undefined)
+      return 'cannot heal: podman runs without a machine here; waiting for it to come back';
     // A machine that claims to run while its API is dead needs a stop first, or `start` says "already running".
     if (machine.Running === true || machine.Starting === true) {
       await runner(bin, ['machine', 'stop', machine.Name], { signal, timeoutMs: MACHINE_TIMEOUT_MS });
     }
     const started = await runner(bin, ['machine', 'start', machine.Name], { signal, timeoutMs: MACHINE_TIMEOUT_MS });
-    if (!started.ok) return `podman machine start ${machine.Name} failed: ${errorLine(started) ?? `exit ${String(started.exitCode)}`}`;
+    if (!started.ok)
+      return `podman machine start ${machine.Name} failed: ${errorLine(started) ?? `exit ${String(started.exitCode)}`}`;
     return `restarted podman machine ${machine.Name}`;
   };
 }

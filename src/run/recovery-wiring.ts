@@ -6,7 +6,11 @@ import type { EngineHealer } from './recovery.js';
 import type { SchedulerDeps } from './scheduler-types.js';
 
 /** `probe` and `recovery` for SchedulerDeps; `heal` is set with --heal. */
-export function engineWatchDeps(engine: ContainerEngine, env: Env, heal?: EngineHealer): Pick<SchedulerDeps, 'probe' | 'recovery'> {
+export function engineWatchDeps(
+  engine: ContainerEngine,
+  env: Env,
+  heal?: EngineHealer,
+): Pick<SchedulerDeps, 'probe' | 'recovery'> {
   return {
     probe: (): ReturnType<ContainerEngine['health']> => engine.health(PROBE_TIMEOUT_MS),
     recovery: { boundMs: env.timeouts.engineRecovery, ...(heal ? { heal } : {}) },

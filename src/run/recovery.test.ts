@@ -17,17 +17,25 @@ afterEach(() => {
 
 /** What a build that lost its engine throws (as buildFailure does for exit 125). */
 const crash = (image: string) =>
-  new TarmacError('ENGINE_UNREACHABLE', `the engine failed while building ${image}: Error: server probably quit: unexpected EOF`, {
-    exitCode: 3,
-    details: ['STEP 2/2: RUN work', 'Error: server probably quit: unexpected EOF'],
-  });
+  new TarmacError(
+    'ENGINE_UNREACHABLE',
+    `the engine failed while building ${image}: Error: server probably quit: unexpected EOF`,
+    {
+      exitCode: 3,
+      details: ['STEP 2/2: RUN work', 'Error: server probably quit: unexpected EOF'],
+    },
+  );
 
 /** An engine the test turns off and on; records when it was probed. */
 function fakeEngine() {
   const engine = { up: true, probes: [] as number[] };
   const probe = (): Promise<EngineHealth> => {
     engine.probes.push(Date.now());
-    return Promise.resolve(engine.up ? { ok: true, detail: 'podman 4.3.1 answered in 40ms', durationMs: 40 } : { ok: false, detail: 'connection refused', durationMs: 2 });
+    return Promise.resolve(
+      engine.up
+        ? { ok: true, detail: 'podman 4.3.1 answered in 40ms', durationMs: 40 }
+        : { ok: false, detail: 'connection refused', durationMs: 2 },
+    );
   };
   return { engine, probe };
 }
@@ -36,7 +44,16 @@ function setup(capacity: number, over: Partial<SchedulerDeps> = {}) {
   const fake = new FakeExecutor();
   const { engine, probe } = fakeEngine();
   const root = new AbortController();
-  const deps: SchedulerDeps = { bus: testBus(), capacity, signal: root.signal, execute: fake.execute, heartbeatMs: 600_000, probe, recovery: { boundMs: 20_000 }, ...over };
+  const deps: SchedulerDeps = {
+    bus: testBus(),
+    capacity,
+    signal: root.signal,
+    execute: fake.execute,
+    heartbeatMs: 600_000,
+    probe,
+    recovery: { boundMs: 20_000 },
+    ...over,
+  };
   return { fake, engine, deps, root, events: deps.bus.history };
 }
 
@@ -50,12 +67,20 @@ describe('engine crash recovery', { timeout: 5_000 }, () => {
     engine.up = false;
     fake.fail('build:a', crash('a'));
     await flush();
-    expect(eventsOf(events, 'incident')).toMatchObject([{
-      kind: 'engine-crash', message: 'the engine crashed at 10:11:12: server probably quit: unexpected EOF', stepIds: ['build:a', 'build:b', 'build:c'],
-    }]);
-    expect(eventsOf(events, 'incident')[0]?.evidence[0]).toBe('the engine failed while building a: Error: server probably quit: unexpected EOF');
+    expect(eventsOf(events, 'incident')).toMatchObject([
+      {
+        kind: 'engine-crash',
+        message: 'the engine crashed at 10:11:12: server probably quit: unexpected EOF',
+        stepIds: ['build:a', 'build:b', 'build:c'],
+      },
+    ]);
+    expect(eventsOf(events, 'incident')[0]?.evidence[0]).toBe(
+      'the engine failed while building a: Error: server probably quit: unexpected EOF',
+    );
     expect(eventsOf(events, 'resource').at(-1)).toMatchObject({ capacity: 2 });
-    expect(eventsOf(events, 'decision').map((e) => e.message)).toContain('engine capacity lowered from 3 to 2: 3 units were running when it crashed');
+    expect(eventsOf(events, 'decision').map((e) => e.message)).toContain(
+      'engine capacity lowered from 3 to 2: 3 units were running when it crashed',
+    );
     // The other builds die with the same error during the outage; one finishes anyway. Nothing new starts.
     fake.fail('build:b', crash('b'));
     fake.succeed('build:c');
@@ -73,12 +98,25 @@ describe('engine crash recovery', { timeout: 5_000 }, () => {
     fake.succeed('build:d');
     const summary = await done;
     expect(summary.outcome).toBe('succeeded');
-    expect(eventsOf(events, 'step.started').map((e) => `${e.stepId}#${e.attempt}`)).toEqual(['build:a#1', 'build:b#1', 'build:c#1', 'build:a#2', 'build:b#2', 'build:d#1']);
-    expect(eventsOf(events, 'step.finished').filter((e) => e.state === 'cancelled').map((e) => e.detail)).toEqual([
+    expect(eventsOf(events, 'step.started').map((e) => `${e.stepId}#${e.attempt}`)).toEqual([
+      'build:a#1',
+      'build:b#1',
+      'build:c#1',
+      'build:a#2',
+      'build:b#2',
+      'build:d#1',
+    ]);
+    expect(
+      eventsOf(events, 'step.finished')
+        .filter((e) => e.state === 'cancelled')
+        .map((e) => e.detail),
+    ).toEqual([
       'interrupted by the engine crash; runs again (attempt 2) once the engine answers',
       'interrupted by the engine crash; runs again (attempt 2) once the engine answers',
     ]);
-    expect(eventsOf(events, 'decision').at(-1)?.message).toBe('the engine is back after 7.0s; resuming with capacity 2, running again: build:a, build:b');
+    expect(eventsOf(events, 'decision').at(-1)?.message).toBe(
+      'the engine is back after 7.0s; resuming with capacity 2, running again: build:a, build:b',
+    );
     // Lowering the capacity below what runs is expected (running steps keep their claims); starting over it is not.
     expect(capacityViolations(events).filter((p) => p.startsWith('running claims'))).toEqual([]);
   });
@@ -86,7 +124,10 @@ describe('engine crash recovery', { timeout: 5_000 }, () => {
   it('fails the interrupted steps with ENGINE_LOST (exit 4) when the engine stays down past the bound, and starts nothing else', async () => {
     const { fake, engine, deps, events } = setup(2);
     let resolvedAt = 0;
-    const done = runPlan(planOf([draft('build:a'), draft('build:b'), draft('build:c'), draft('build:after', ['build:a'])]), deps).then((s) => ((resolvedAt = Date.now()), s));
+    const done = runPlan(
+      planOf([draft('build:a'), draft('build:b'), draft('build:c'), draft('build:after', ['build:a'])]),
+      deps,
+    ).then((s) => ((resolvedAt = Date.now()), s));
     await fake.whenStarted('build:a');
     engine.up = false;
     fake.fail('build:a', crash('a'));
@@ -97,8 +138,11 @@ describe('engine crash recovery', { timeout: 5_000 }, () => {
     expect(summary.outcome).toBe('failed');
     for (const id of ['build:a', 'build:b']) {
       expect(summary.errors.get(id)).toMatchObject({
-        code: 'ENGINE_LOST', exitCode: 4, stepId: id,
-        message: 'the engine crashed at 10:11:12 (server probably quit: unexpected EOF) and did not come back within 20.0s',
+        code: 'ENGINE_LOST',
+        exitCode: 4,
+        stepId: id,
+        message:
+          'the engine crashed at 10:11:12 (server probably quit: unexpected EOF) and did not come back within 20.0s',
       });
     }
     expect(summary.errors.get('build:a')?.hint).toMatch(/podman machine start.*--heal/);
@@ -107,13 +151,18 @@ describe('engine crash recovery', { timeout: 5_000 }, () => {
     expect(eventsOf(events, 'incident')[1]).toMatchObject({ stepIds: ['build:a', 'build:b'] });
     expect(summary.states.get('build:c')).toBe('skipped');
     expect(summary.states.get('build:after')).toBe('skipped');
-    expect(eventsOf(events, 'step.finished').find((e) => e.stepId === 'build:c')?.detail).toBe('not started: the engine was lost');
+    expect(eventsOf(events, 'step.finished').find((e) => e.stepId === 'build:c')?.detail).toBe(
+      'not started: the engine was lost',
+    );
     expect(fake.started).toEqual(['build:a', 'build:b']);
   });
 
   it('never retries a test step, even when the engine crash took it down', async () => {
     const { fake, engine, deps, events } = setup(2);
-    const plan = planOf([draft('build:a'), draft('test:e2e', [], { kind: 'test', subject: 'e2e', claims: { engine: 0 }, retry: 'never' })]);
+    const plan = planOf([
+      draft('build:a'),
+      draft('test:e2e', [], { kind: 'test', subject: 'e2e', claims: { engine: 0 }, retry: 'never' }),
+    ]);
     const done = runPlan(plan, deps);
     await fake.whenStarted('test:e2e');
     engine.up = false;
@@ -126,7 +175,11 @@ describe('engine crash recovery', { timeout: 5_000 }, () => {
     expect(summary.states.get('test:e2e')).toBe('failed');
     expect(summary.errors.get('test:e2e')?.code).toBe('ENGINE_UNREACHABLE');
     expect(summary.states.get('build:a')).toBe('succeeded');
-    expect(eventsOf(events, 'step.started').map((e) => `${e.stepId}#${e.attempt}`).sort()).toEqual(['build:a#1', 'build:a#2', 'test:e2e#1']);
+    expect(
+      eventsOf(events, 'step.started')
+        .map((e) => `${e.stepId}#${e.attempt}`)
+        .sort(),
+    ).toEqual(['build:a#1', 'build:a#2', 'test:e2e#1']);
   });
 
   it('stops recovering after maxRecoveries crashes in one run', async () => {
@@ -138,13 +191,19 @@ describe('engine crash recovery', { timeout: 5_000 }, () => {
     expect(fake.ctx('build:a').attempt).toBe(2);
     fake.fail('build:a', crash('a'));
     const summary = await done;
-    expect(summary.errors.get('build:a')).toMatchObject({ code: 'ENGINE_LOST', message: 'the engine crashed at 10:11:12 (server probably quit: unexpected EOF); it crashed 2 times in this run, so tarmac stops instead of waiting again' });
+    expect(summary.errors.get('build:a')).toMatchObject({
+      code: 'ENGINE_LOST',
+      message:
+        'the engine crashed at 10:11:12 (server probably quit: unexpected EOF); it crashed 2 times in this run, so tarmac stops instead of waiting again',
+    });
     expect(eventsOf(events, 'incident').map((e) => e.kind)).toEqual(['engine-crash', 'engine-lost']);
     expect(engine.probes).toHaveLength(1);
   });
 
   it('heals once (--heal) and says what the healer did', async () => {
-    const heal = vi.fn((signal: AbortSignal) => Promise.resolve(signal.aborted ? 'aborted' : 'podman machine start: started podman-machine-default'));
+    const heal = vi.fn((signal: AbortSignal) =>
+      Promise.resolve(signal.aborted ? 'aborted' : 'podman machine start: started podman-machine-default'),
+    );
     const { fake, engine, deps, events } = setup(2, { recovery: { boundMs: 20_000, heal } });
     const done = runPlan(planOf([draft('build:a')]), deps);
     await fake.whenStarted('build:a');
@@ -152,7 +211,9 @@ describe('engine crash recovery', { timeout: 5_000 }, () => {
     fake.fail('build:a', crash('a'));
     await flush();
     expect(heal).toHaveBeenCalledTimes(1);
-    expect(eventsOf(events, 'decision').map((e) => e.message)).toContain('heal: podman machine start: started podman-machine-default');
+    expect(eventsOf(events, 'decision').map((e) => e.message)).toContain(
+      'heal: podman machine start: started podman-machine-default',
+    );
     engine.up = true;
     await vi.advanceTimersByTimeAsync(1_000);
     fake.succeed('build:a');

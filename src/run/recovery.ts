@@ -6,7 +6,14 @@ import type { Clock, EventBus } from '../events/bus.js';
 import type { Step, StepId } from '../plan/types.js';
 import type { EngineProber } from '../watch/probe.js';
 import { rejectAfter, sleep } from '../watch/timeout.js';
-import { clockTime, crashCause, engineLostError, isEngineFailure, lostMessage, type LostFacts } from './recovery-errors.js';
+import {
+  clockTime,
+  crashCause,
+  engineLostError,
+  isEngineFailure,
+  lostMessage,
+  type LostFacts,
+} from './recovery-errors.js';
 import type { Resource } from './resources.js';
 
 /** Tries to bring a dead engine back (`--heal`); resolves with one line saying what it did or why it cannot. */
@@ -92,13 +99,21 @@ export class CrashRecovery {
     const from = engine.capacity;
     const to = Math.min(from, Math.max(1, running.weight - 1));
     bus.emit({
-      type: 'incident', kind: 'engine-crash', message: `the engine crashed at ${clockTime(crashAt)}: ${cause}`, evidence, stepIds: running.ids,
+      type: 'incident',
+      kind: 'engine-crash',
+      message: `the engine crashed at ${clockTime(crashAt)}: ${cause}`,
+      evidence,
+      stepIds: running.ids,
       action: `pausing new steps and waiting up to ${formatDuration(options.boundMs)} for the engine; interrupted builds will run again`,
     });
     engine.setCapacity(to);
-    bus.emit({ type: 'decision', message: to < from
-      ? `engine capacity lowered from ${from} to ${to}: ${running.weight} units were running when it crashed`
-      : `engine capacity stays ${from}: it is already the lowest that can run anything` });
+    bus.emit({
+      type: 'decision',
+      message:
+        to < from
+          ? `engine capacity lowered from ${from} to ${to}: ${running.weight} units were running when it crashed`
+          : `engine capacity stays ${from}: it is already the lowest that can run anything`,
+    });
     void this.wait(this.outage);
   }
 
@@ -113,7 +128,10 @@ export class CrashRecovery {
     while (!signal.aborted) {
       const health = await this.deps.probe();
       if (health.ok) {
-        bus.emit({ type: 'decision', message: `the engine is back after ${formatDuration(clock.now() - outage.crashAt)}; resuming with capacity ${this.deps.engine.capacity}${outage.requeued.length > 0 ? `, running again: ${outage.requeued.join(', ')}` : ''}` });
+        bus.emit({
+          type: 'decision',
+          message: `the engine is back after ${formatDuration(clock.now() - outage.crashAt)}; resuming with capacity ${this.deps.engine.capacity}${outage.requeued.length > 0 ? `, running again: ${outage.requeued.join(', ')}` : ''}`,
+        });
         break;
       }
       lastProbe = health.detail;
@@ -124,7 +142,15 @@ export class CrashRecovery {
         continue;
       }
       if (left <= 0) {
-        this.lose({ crashAt: outage.crashAt, cause: outage.cause, waitedMs: options.boundMs, evidence: [...outage.evidence, `last engine probe: ${lastProbe}`] }, outage.requeued);
+        this.lose(
+          {
+            crashAt: outage.crashAt,
+            cause: outage.cause,
+            waitedMs: options.boundMs,
+            evidence: [...outage.evidence, `last engine probe: ${lastProbe}`],
+          },
+          outage.requeued,
+        );
         break;
       }
       await sleep(Math.min(pause, left), signal);
@@ -140,7 +166,10 @@ export class CrashRecovery {
     const onAbort = (): void => stop.abort();
     this.deps.signal.addEventListener('abort', onAbort, { once: true });
     try {
-      return await Promise.race([this.deps.options.heal!(stop.signal), rejectAfter(leftMs, stop.signal, () => new Error('stopped: the wait for the engine is over'))]);
+      return await Promise.race([
+        this.deps.options.heal!(stop.signal),
+        rejectAfter(leftMs, stop.signal, () => new Error('stopped: the wait for the engine is over')),
+      ]);
     } catch (err) {
       return `failed: ${err instanceof Error ? err.message : String(err)}`;
     } finally {
@@ -152,7 +181,11 @@ export class CrashRecovery {
   private lose(facts: LostFacts, stepIds: StepId[]): void {
     this.lost = facts;
     this.deps.bus.emit({
-      type: 'incident', kind: 'engine-lost', message: lostMessage(facts), evidence: facts.evidence, stepIds,
+      type: 'incident',
+      kind: 'engine-lost',
+      message: lostMessage(facts),
+      evidence: facts.evidence,
+      stepIds,
       action: 'failing the interrupted steps and starting nothing else',
     });
     this.deps.onLost(new Map(stepIds.map((id) => [id, engineLostError(id, facts)])));

@@ -6,12 +6,22 @@ import { loadGroupManifests } from '../kube/load-manifests.js';
 import { renderGroup } from '../kube/render.js';
 
 /** Rendered groups by name, with logical image names replaced by content-tagged references. */
-export async function renderDeployGroups(env: Env, refs: ReadonlyMap<string, string>, runner: Runner): Promise<Map<string, RenderedGroup>> {
+export async function renderDeployGroups(
+  env: Env,
+  refs: ReadonlyMap<string, string>,
+  runner: Runner,
+): Promise<Map<string, RenderedGroup>> {
   const groups = new Map<string, RenderedGroup>();
   for (const group of env.deploy) {
     const objects = await loadGroupManifests(group, env.dir, { runner });
     // Never pull: every image is built or pulled into the engine and delivered by tarmac, so a pull can only hide a delivery bug.
-    groups.set(group.name, renderGroup(group.name, objects, new Map(refs), { pullPolicy: 'Never', ...(group.wait ? { wait: group.wait } : {}) }));
+    groups.set(
+      group.name,
+      renderGroup(group.name, objects, new Map(refs), {
+        pullPolicy: 'Never',
+        ...(group.wait ? { wait: group.wait } : {}),
+      }),
+    );
   }
   return groups;
 }

@@ -33,36 +33,86 @@ export interface ResolveImagesOptions {
 }
 
 /** Hashes every build context (unless refs are given) and asks the engine (and the registry, in registry mode) which tags exist. */
-export async function resolveImages(env: Env, engine: ContainerEngine, signal: AbortSignal, options: ResolveImagesOptions = {}): Promise<ResolvedImages> {
-  const registry = registryMode(env, { push: Boolean(options.push), pull: Boolean(options.pull), ...(options.processEnv ? { processEnv: options.processEnv } : {}) });
+export async function resolveImages(
+  env: Env,
+  engine: ContainerEngine,
+  signal: AbortSignal,
+  options: ResolveImagesOptions = {},
+): Promise<ResolvedImages> {
+  const registry = registryMode(env, {
+    push: Boolean(options.push),
+    pull: Boolean(options.pull),
+    ...(options.processEnv ? { processEnv: options.processEnv } : {}),
+  });
   const tags = options.refs ? new Map<string, { tag: string }>() : await computeImageTags(env.images, { signal });
-  const { refs, presence, cached } = await resolveImageSources({ tags, engine, signal, ...(registry ? { registry } : {}), ...(options.refs ? { refs: options.refs } : {}) });
-  return { refs, presence, cached, ...(registry ? { registry, puller: createPuller(engine, registry.insecure, registry.credentials) } : {}) };
+  const { refs, presence, cached } = await resolveImageSources({
+    tags,
+    engine,
+    signal,
+    ...(registry ? { registry } : {}),
+    ...(options.refs ? { refs: options.refs } : {}),
+  });
+  return {
+    refs,
+    presence,
+    cached,
+    ...(registry ? { registry, puller: createPuller(engine, registry.insecure, registry.credentials) } : {}),
+  };
 }
 
 /**
  * `--pull-only`: checks that every image the deploy groups use is in the engine or the registry (throws
  * IMAGE_NOT_IN_REGISTRY otherwise) and marks every build cached, so nothing is built; delivery pulls.
  */
-export function asPullOnly(resolved: ResolvedImages, groups: ReadonlyMap<string, { images: readonly string[] }>, refsFile?: string): ResolvedImages {
-  const needed = [...new Set([...groups.values()].flatMap((g) => g.images))].filter((name) => resolved.refs.has(name)).sort();
+export function asPullOnly(
+  resolved: ResolvedImages,
+  groups: ReadonlyMap<string, { images: readonly string[] }>,
+  refsFile?: string,
+): ResolvedImages {
+  const needed = [...new Set([...groups.values()].flatMap((g) => g.images))]
+    .filter((name) => resolved.refs.has(name))
+    .sort();
   assertPullable({ needed, refs: resolved.refs, presence: resolved.presence, ...(refsFile ? { refsFile } : {}) });
-  const cached = new Map([...resolved.refs].map(([name, ref]) => [name, resolved.cached.get(name) ?? `pull-only: ${ref}`]));
+  const cached = new Map(
+    [...resolved.refs].map(([name, ref]) => [name, resolved.cached.get(name) ?? `pull-only: ${ref}`]),
+  );
   return { ...resolved, cached };
 }
 
 /** The plan with each cached build step saying why it was skipped. */
 export function withCachedDetails(plan: Plan, resolved: ResolvedImages): Plan {
-  return { ...plan, steps: plan.steps.map((s) => {
-    const detail = s.kind === 'build' ? resolved.cached.get(s.subject) : undefined;
-    return detail === undefined ? s : { ...s, cachedDetail: detail };
-  }) };
+  return {
+    ...plan,
+    steps: plan.steps.map((s) => {
+      const detail = s.kind === 'build' ? resolved.cached.get(s.subject) : undefined;
+      return detail === undefined ? s : { ...s, cachedDetail: detail };
+    }),
+  };
 }
 
 /** The executor for build steps: plain builds, or in registry mode builds that pull bases and push results. */
-export function imageBuildExecutor(env: Env, engine: ContainerEngine, resolved: ResolvedImages, run: { runId: string; version: string }): StepExecutor {
+export function imageBuildExecutor(
+  env: Env,
+  engine: ContainerEngine,
+  resolved: ResolvedImages,
+  run: { runId: string; version: string },
+): StepExecutor {
   const images = new Map(env.images.map((i) => [i.name, i]));
-  const build = buildImageExecutor({ engine, envName: env.name, runId: run.runId, version: run.version, images, refs: resolved.refs });
+  const build = buildImageExecutor({
+    engine,
+    envName: env.name,
+    runId: run.runId,
+    version: run.version,
+    images,
+    refs: resolved.refs,
+  });
   if (!resolved.registry) return build;
-  return withRegistry(build, { engine, registry: resolved.registry, images, refs: resolved.refs, presence: resolved.presence, ...(resolved.puller ? { puller: resolved.puller } : {}) });
+  return withRegistry(build, {
+    engine,
+    registry: resolved.registry,
+    images,
+    refs: resolved.refs,
+    presence: resolved.presence,
+    ...(resolved.puller ? { puller: resolved.puller } : {}),
+  });
 }

@@ -22,7 +22,10 @@ export class Resource {
   private cap: number;
   private readonly listeners = new Set<(snapshot: ResourceSnapshot) => void>();
 
-  constructor(readonly name: 'engine', capacity: number) {
+  constructor(
+    readonly name: 'engine',
+    capacity: number,
+  ) {
     this.cap = checkCapacity(capacity);
   }
 
@@ -80,10 +83,14 @@ export class Resource {
 
 function checkCapacity(capacity: number): number {
   if (!Number.isInteger(capacity) || capacity < 1) {
-    throw new TarmacError('INVALID_CAPACITY', `Expected \`capacity\` to be a positive integer, got \`${capacity}\` (${typeof capacity})`, {
-      exitCode: ExitCode.usage,
-      hint: 'Set `build.capacity` (or --capacity) to 1 or more engine units.',
-    });
+    throw new TarmacError(
+      'INVALID_CAPACITY',
+      `Expected \`capacity\` to be a positive integer, got \`${capacity}\` (${typeof capacity})`,
+      {
+        exitCode: ExitCode.usage,
+        hint: 'Set `build.capacity` (or --capacity) to 1 or more engine units.',
+      },
+    );
   }
   return capacity;
 }

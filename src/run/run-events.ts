@@ -8,6 +8,15 @@ export function emitRunStarted(bus: EventBus, command: string, capacity: number,
     type: 'run.started',
     command,
     capacity,
-    steps: plan.steps.map((s) => ({ id: s.id, kind: s.kind, subject: s.subject, deps: s.deps, claims: s.claims, cached: s.cached, estimateMs: s.estimateMs, priority: s.priority })),
+    steps: plan.steps.map((s) => ({
+      id: s.id,
+      kind: s.kind,
+      subject: s.subject,
+      deps: s.deps,
+      claims: s.claims,
+      cached: s.cached,
+      estimateMs: s.estimateMs,
+      priority: s.priority,
+    })),
   });
 }

@@ -62,16 +62,21 @@ describe('runPlan: randomized plans', () => {
       const context = `seed ${seed}, capacity ${capacity}`;
       expect(capacityViolations(bus.history), context).toEqual([]);
       expect(summary.states.size, context).toBe(plan.steps.length);
-      for (const step of plan.steps) expect(TERMINAL_STATES.has(summary.states.get(step.id)!), `${context}: ${step.id}`).toBe(true);
+      for (const step of plan.steps)
+        expect(TERMINAL_STATES.has(summary.states.get(step.id)!), `${context}: ${step.id}`).toBe(true);
       const finished = eventsOf(bus.history, 'step.finished').map((e) => e.stepId);
       expect(new Set(finished).size, context).toBe(finished.length);
       expect(finished.sort(), context).toEqual(plan.steps.map((s) => s.id).sort());
       // A step only starts after all its dependencies finished well.
       const okAt = new Map<string, number>();
-      bus.history.forEach((e, i) => e.type === 'step.finished' && (e.state === 'succeeded' || e.state === 'cached') && okAt.set(e.stepId, i));
+      bus.history.forEach(
+        (e, i) =>
+          e.type === 'step.finished' && (e.state === 'succeeded' || e.state === 'cached') && okAt.set(e.stepId, i),
+      );
       bus.history.forEach((e, i) => {
         if (e.type !== 'step.started') return;
-        for (const dep of plan.steps.find((s) => s.id === e.stepId)!.deps) expect(okAt.get(dep) ?? Infinity, `${context}: ${e.stepId} after ${dep}`).toBeLessThan(i);
+        for (const dep of plan.steps.find((s) => s.id === e.stepId)!.deps)
+          expect(okAt.get(dep) ?? Infinity, `${context}: ${e.stepId} after ${dep}`).toBeLessThan(i);
       });
       expect(eventsOf(bus.history, 'resource').at(-1)?.inUse, context).toBe(0);
     }

@@ -9,7 +9,8 @@ import type { SchedulerDeps, StepExecutor } from './scheduler-types.js';
 import { FakeExecutor, eventsOf, planOf, testBus } from './scheduler-test-kit.js';
 
 // setImmediate stays real so flush() works under fake timers.
-const useFakeTimers = () => vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'Date'] });
+const useFakeTimers = () =>
+  vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'Date'] });
 
 afterEach(() => {
   vi.useRealTimers();
@@ -20,16 +21,20 @@ function fakeProbe() {
   const state = { ok: true, calls: 0 };
   const probe = (): Promise<EngineHealth> => {
     state.calls += 1;
-    return Promise.resolve(state.ok
-      ? { ok: true, detail: 'podman 4.3.1 answered in 40ms', durationMs: 40 }
-      : { ok: false, detail: 'Cannot connect to Podman: connection refused', durationMs: 3 });
+    return Promise.resolve(
+      state.ok
+        ? { ok: true, detail: 'podman 4.3.1 answered in 40ms', durationMs: 40 }
+        : { ok: false, detail: 'Cannot connect to Podman: connection refused', durationMs: 3 },
+    );
   };
   return { state, probe };
 }
 
 /** Rejects as soon as its signal aborts (as exec's runner does); otherwise waits forever. */
 const abortable: StepExecutor = (_step, ctx) =>
-  new Promise((_, reject) => ctx.signal.addEventListener('abort', () => reject(new CancelledError('killed')), { once: true }));
+  new Promise((_, reject) =>
+    ctx.signal.addEventListener('abort', () => reject(new CancelledError('killed')), { once: true }),
+  );
 
 function deps(over: Partial<SchedulerDeps> & Pick<SchedulerDeps, 'execute'>): SchedulerDeps {
   return { bus: testBus(), capacity: 2, signal: new AbortController().signal, heartbeatMs: 600_000, ...over };
@@ -51,10 +56,13 @@ describe('step timeout with an engine probe', { timeout: 5_000 }, () => {
     expect(summary.errors.get('build:hang')).toMatchObject({
       code: 'STEP_TIMEOUT',
       exitCode: 4,
-      message: 'build:hang timed out after 30.0s (no output for 29.1s); engine probe: healthy, podman 4.3.1 answered in 40ms',
+      message:
+        'build:hang timed out after 30.0s (no output for 29.1s); engine probe: healthy, podman 4.3.1 answered in 40ms',
       details: ['sleeping-now'],
     });
-    expect(eventsOf(d.bus.history, 'probe')).toMatchObject([{ target: 'engine', ok: true, stepId: 'build:hang', detail: 'podman 4.3.1 answered in 40ms' }]);
+    expect(eventsOf(d.bus.history, 'probe')).toMatchObject([
+      { target: 'engine', ok: true, stepId: 'build:hang', detail: 'podman 4.3.1 answered in 40ms' },
+    ]);
   });
 });
 
@@ -92,13 +100,16 @@ describe('stall detection', { timeout: 5_000 }, () => {
     useFakeTimers();
     const { state, probe } = fakeProbe();
     let attempts = 0;
-    const execute: StepExecutor = (step, ctx) => (++attempts === 1 ? abortable(step, ctx) : Promise.resolve({ state: 'succeeded' }));
+    const execute: StepExecutor = (step, ctx) =>
+      ++attempts === 1 ? abortable(step, ctx) : Promise.resolve({ state: 'succeeded' });
     const d = deps({ execute, probe, recovery: { boundMs: 60_000 } });
     state.ok = false;
     const done = runPlan(planOf([draft('build:quiet', [], { stallMs: 10_000 })]), d);
     await vi.advanceTimersByTimeAsync(10_000);
     expect(eventsOf(d.bus.history, 'incident')).toMatchObject([{ kind: 'engine-crash', stepIds: ['build:quiet'] }]);
-    expect(eventsOf(d.bus.history, 'incident')[0]?.evidence[0]).toBe('build:quiet printed nothing for 10.0s and the engine probe failed: Cannot connect to Podman: connection refused');
+    expect(eventsOf(d.bus.history, 'incident')[0]?.evidence[0]).toBe(
+      'build:quiet printed nothing for 10.0s and the engine probe failed: Cannot connect to Podman: connection refused',
+    );
     state.ok = true;
     await vi.advanceTimersByTimeAsync(1_000);
     const summary = await done;
@@ -130,7 +141,9 @@ describe('heartbeat of a silent step', { timeout: 5_000 }, () => {
     await fake.whenStarted('build:silent');
     await vi.advanceTimersByTimeAsync(60_000);
     const beats = eventsOf(d.bus.history, 'run.heartbeat');
-    expect(beats.map((b) => b.running)).toEqual([15_000, 30_000, 45_000, 60_000].map((elapsedMs) => [{ stepId: 'build:silent', elapsedMs }]));
+    expect(beats.map((b) => b.running)).toEqual(
+      [15_000, 30_000, 45_000, 60_000].map((elapsedMs) => [{ stepId: 'build:silent', elapsedMs }]),
+    );
     expect(beats.map((b, i) => b.at - (beats[i - 1]?.at ?? b.at - 15_000))).toEqual([15_000, 15_000, 15_000, 15_000]);
     expect(lines.filter((l) => l.includes('still running: build:silent'))).toHaveLength(4);
     fake.fail('build:silent', new TarmacError('X', 'done'));

@@ -22,7 +22,12 @@ export class FakeExecutor {
 
   readonly execute: StepExecutor = (step, ctx) =>
     new Promise<ExecutorResult>((resolve, reject) => {
-      const call: Call = { ctx, settled: false, resolve: (r) => ((call.settled = true), resolve(r)), reject: (e) => ((call.settled = true), reject(e)) };
+      const call: Call = {
+        ctx,
+        settled: false,
+        resolve: (r) => ((call.settled = true), resolve(r)),
+        reject: (e) => ((call.settled = true), reject(e)),
+      };
       this.calls.set(step.id, call);
       this.started.push(step.id);
       for (const wake of this.waiters.get(step.id) ?? []) wake(ctx);
@@ -77,7 +82,10 @@ export function planOf(drafts: StepDraft[], durations?: Map<StepId, number>): Pl
 }
 
 /** Events of one type, narrowed. */
-export function eventsOf<T extends TarmacEvent['type']>(events: readonly TarmacEvent[], type: T): Extract<TarmacEvent, { type: T }>[] {
+export function eventsOf<T extends TarmacEvent['type']>(
+  events: readonly TarmacEvent[],
+  type: T,
+): Extract<TarmacEvent, { type: T }>[] {
   return events.filter((e): e is Extract<TarmacEvent, { type: T }> => e.type === type);
 }
 
@@ -97,11 +105,13 @@ export function capacityViolations(events: readonly TarmacEvent[]): string[] {
   for (const event of events) {
     if (event.type === 'resource') {
       capacity = event.capacity;
-      if (event.inUse > capacity && !aloneOverweight()) problems.push(`resource inUse ${event.inUse} > capacity ${capacity}`);
+      if (event.inUse > capacity && !aloneOverweight())
+        problems.push(`resource inUse ${event.inUse} > capacity ${capacity}`);
     } else if (event.type === 'step.started') {
       claims.set(event.stepId, event.claims.engine);
       const sum = [...claims.values()].reduce((a, b) => a + b, 0);
-      if (sum > capacity && !aloneOverweight()) problems.push(`running claims ${sum} > capacity ${capacity} at ${event.stepId}`);
+      if (sum > capacity && !aloneOverweight())
+        problems.push(`running claims ${sum} > capacity ${capacity} at ${event.stepId}`);
     } else if (event.type === 'step.finished') {
       claims.delete(event.stepId);
     }

@@ -6,7 +6,8 @@ import type { StepExecutor } from './scheduler-types.js';
 import { FakeExecutor, eventsOf, flush, planOf, testBus } from './scheduler-test-kit.js';
 
 // setImmediate stays real so flush() works under fake timers.
-const useFakeTimers = () => vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'Date'] });
+const useFakeTimers = () =>
+  vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'Date'] });
 
 afterEach(() => {
   vi.useRealTimers();
@@ -14,7 +15,9 @@ afterEach(() => {
 
 /** An executor that rejects as soon as its signal aborts (as exec's runner does) and otherwise waits. */
 const abortable: StepExecutor = (_step, ctx) =>
-  new Promise((_, reject) => ctx.signal.addEventListener('abort', () => reject(new CancelledError('killed')), { once: true }));
+  new Promise((_, reject) =>
+    ctx.signal.addEventListener('abort', () => reject(new CancelledError('killed')), { once: true }),
+  );
 
 describe('runPlan: cancellation', () => {
   it('aborts running steps, cancels pending ones and resolves only after running executors settle', async () => {
@@ -23,7 +26,13 @@ describe('runPlan: cancellation', () => {
     const bus = testBus();
     const plan = planOf([draft('build:a'), draft('build:b'), draft('build:c', ['build:a']), draft('build:d')]);
     let resolved = false;
-    const done = runPlan(plan, { bus, capacity: 2, signal: root.signal, execute: fake.execute, heartbeatMs: 15_000 }).then((s) => {
+    const done = runPlan(plan, {
+      bus,
+      capacity: 2,
+      signal: root.signal,
+      execute: fake.execute,
+      heartbeatMs: 15_000,
+    }).then((s) => {
       resolved = true;
       return s;
     });
@@ -34,7 +43,10 @@ describe('runPlan: cancellation', () => {
     expect(fake.ctx('build:a').signal.aborted).toBe(true);
     expect(fake.ctx('build:b').signal.aborted).toBe(true);
     // Pending steps are cancelled at once; the run waits for the two executors.
-    expect(eventsOf(bus.history, 'step.finished').map((e) => [e.stepId, e.state])).toEqual([['build:c', 'cancelled'], ['build:d', 'cancelled']]);
+    expect(eventsOf(bus.history, 'step.finished').map((e) => [e.stepId, e.state])).toEqual([
+      ['build:c', 'cancelled'],
+      ['build:d', 'cancelled'],
+    ]);
     expect(resolved).toBe(false);
     fake.fail('build:a', new CancelledError('killed'));
     await flush();
@@ -52,7 +64,13 @@ describe('runPlan: cancellation', () => {
     const fake = new FakeExecutor();
     const root = new AbortController();
     root.abort();
-    const summary = await runPlan(planOf([draft('build:a')]), { bus: testBus(), capacity: 2, signal: root.signal, execute: fake.execute, heartbeatMs: 15_000 });
+    const summary = await runPlan(planOf([draft('build:a')]), {
+      bus: testBus(),
+      capacity: 2,
+      signal: root.signal,
+      execute: fake.execute,
+      heartbeatMs: 15_000,
+    });
     expect(summary.outcome).toBe('cancelled');
     expect(fake.started).toEqual([]);
   });
@@ -63,7 +81,12 @@ describe('runPlan: cancellation', () => {
     const root = new AbortController();
     const bus = testBus();
     const done = runPlan(planOf([draft('build:stuck')]), {
-      bus, capacity: 2, signal: root.signal, execute: fake.execute, heartbeatMs: 15_000, abortGraceMs: 5_000,
+      bus,
+      capacity: 2,
+      signal: root.signal,
+      execute: fake.execute,
+      heartbeatMs: 15_000,
+      abortGraceMs: 5_000,
     });
     await fake.whenStarted('build:stuck');
     root.abort();
@@ -71,37 +94,58 @@ describe('runPlan: cancellation', () => {
     const summary = await done;
     expect(summary.states.get('build:stuck')).toBe('cancelled');
     expect(fake.running()).toEqual(['build:stuck']);
-    expect(eventsOf(bus.history, 'step.finished')[0]?.detail).toBe('build:stuck was cancelled (its executor did not stop within 5.0s and may still be running)');
+    expect(eventsOf(bus.history, 'step.finished')[0]?.detail).toBe(
+      'build:stuck was cancelled (its executor did not stop within 5.0s and may still be running)',
+    );
   });
 });
 
 describe('runPlan: step timeout', () => {
-  it('fails a step that runs past its timeout with STEP_TIMEOUT, its tail and a hint, and skips its dependants', { timeout: 5_000 }, async () => {
-    useFakeTimers();
-    const bus = testBus();
-    const execute: StepExecutor = (step, ctx) => {
-      if (step.id === 'build:slow') {
-        ctx.output('STEP 1/2: FROM base');
-        ctx.output('STEP 2/2: RUN make');
-        return abortable(step, ctx);
-      }
-      return Promise.resolve({ state: 'succeeded' });
-    };
-    const plan = planOf([draft('build:slow'), draft('build:after', ['build:slow']), draft('build:other')]);
-    const done = runPlan(plan, { bus, capacity: 2, signal: new AbortController().signal, execute, heartbeatMs: 60_000 });
-    await vi.advanceTimersByTimeAsync(899_999);
-    expect(eventsOf(bus.history, 'step.finished').map((e) => e.stepId)).toEqual(['build:other']);
-    await vi.advanceTimersByTimeAsync(1);
-    const summary = await done;
-    expect(summary.outcome).toBe('failed');
-    const error = summary.errors.get('build:slow');
-    expect(error).toMatchObject({ code: 'STEP_TIMEOUT', message: 'build:slow timed out after 15m00s (no output for 15m00s)', exitCode: 4, stepId: 'build:slow' });
-    expect(error?.hint).toContain('`timeouts.build`');
-    expect(error?.details).toEqual(['STEP 1/2: FROM base', 'STEP 2/2: RUN make']);
-    expect(summary.states.get('build:after')).toBe('skipped');
-    const finished = eventsOf(bus.history, 'step.finished').find((e) => e.stepId === 'build:slow');
-    expect(finished).toMatchObject({ state: 'failed', durationMs: 900_000, error: { code: 'STEP_TIMEOUT', tail: ['STEP 1/2: FROM base', 'STEP 2/2: RUN make'] } });
-  });
+  it(
+    'fails a step that runs past its timeout with STEP_TIMEOUT, its tail and a hint, and skips its dependants',
+    { timeout: 5_000 },
+    async () => {
+      useFakeTimers();
+      const bus = testBus();
+      const execute: StepExecutor = (step, ctx) => {
+        if (step.id === 'build:slow') {
+          ctx.output('STEP 1/2: FROM base');
+          ctx.output('STEP 2/2: RUN make');
+          return abortable(step, ctx);
+        }
+        return Promise.resolve({ state: 'succeeded' });
+      };
+      const plan = planOf([draft('build:slow'), draft('build:after', ['build:slow']), draft('build:other')]);
+      const done = runPlan(plan, {
+        bus,
+        capacity: 2,
+        signal: new AbortController().signal,
+        execute,
+        heartbeatMs: 60_000,
+      });
+      await vi.advanceTimersByTimeAsync(899_999);
+      expect(eventsOf(bus.history, 'step.finished').map((e) => e.stepId)).toEqual(['build:other']);
+      await vi.advanceTimersByTimeAsync(1);
+      const summary = await done;
+      expect(summary.outcome).toBe('failed');
+      const error = summary.errors.get('build:slow');
+      expect(error).toMatchObject({
+        code: 'STEP_TIMEOUT',
+        message: 'build:slow timed out after 15m00s (no output for 15m00s)',
+        exitCode: 4,
+        stepId: 'build:slow',
+      });
+      expect(error?.hint).toContain('`timeouts.build`');
+      expect(error?.details).toEqual(['STEP 1/2: FROM base', 'STEP 2/2: RUN make']);
+      expect(summary.states.get('build:after')).toBe('skipped');
+      const finished = eventsOf(bus.history, 'step.finished').find((e) => e.stepId === 'build:slow');
+      expect(finished).toMatchObject({
+        state: 'failed',
+        durationMs: 900_000,
+        error: { code: 'STEP_TIMEOUT', tail: ['STEP 1/2: FROM base', 'STEP 2/2: RUN make'] },
+      });
+    },
+  );
 });
 
 describe('runPlan: heartbeat', () => {
@@ -110,7 +154,11 @@ describe('runPlan: heartbeat', () => {
     const fake = new FakeExecutor();
     const bus = testBus();
     const done = runPlan(planOf([draft('build:a'), draft('build:b', ['build:a'])]), {
-      bus, capacity: 2, signal: new AbortController().signal, execute: fake.execute, heartbeatMs: 15_000,
+      bus,
+      capacity: 2,
+      signal: new AbortController().signal,
+      execute: fake.execute,
+      heartbeatMs: 15_000,
     });
     const ctx = await fake.whenStarted('build:a');
     await vi.advanceTimersByTimeAsync(10_000);
@@ -136,7 +184,13 @@ describe('runPlan: heartbeat', () => {
   it('ignores output from a step after it finished', async () => {
     const fake = new FakeExecutor();
     const bus = testBus();
-    const done = runPlan(planOf([draft('build:a')]), { bus, capacity: 2, signal: new AbortController().signal, execute: fake.execute, heartbeatMs: 15_000 });
+    const done = runPlan(planOf([draft('build:a')]), {
+      bus,
+      capacity: 2,
+      signal: new AbortController().signal,
+      execute: fake.execute,
+      heartbeatMs: 15_000,
+    });
     const ctx = await fake.whenStarted('build:a');
     fake.succeed('build:a');
     await done;

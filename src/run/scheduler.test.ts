@@ -3,7 +3,15 @@ import { TarmacError } from '../errors/errors.js';
 import { planBuild } from '../plan/build-plan.js';
 import { draft, exampleEnv } from '../plan/plan-test-kit.js';
 import { runPlan, Scheduler } from './scheduler.js';
-import { FakeExecutor, capacityViolations, eventsOf, flush, maxConcurrent, planOf, testBus } from './scheduler-test-kit.js';
+import {
+  FakeExecutor,
+  capacityViolations,
+  eventsOf,
+  flush,
+  maxConcurrent,
+  planOf,
+  testBus,
+} from './scheduler-test-kit.js';
 
 const deps = (fake: FakeExecutor, capacity = 2, signal = new AbortController().signal) => ({
   bus: testBus(),
@@ -37,7 +45,11 @@ describe('runPlan: the example build', () => {
     expect(capacityViolations(events)).toEqual([]);
     expect(Math.max(...eventsOf(events, 'resource').map((e) => e.inUse))).toBe(2);
     expect(eventsOf(events, 'resource').at(-1)).toMatchObject({ inUse: 0, capacity: 2 });
-    expect(eventsOf(events, 'step.started')[1]).toMatchObject({ stepId: 'build:holmesgpt-api', claims: { engine: 2 }, attempt: 1 });
+    expect(eventsOf(events, 'step.started')[1]).toMatchObject({
+      stepId: 'build:holmesgpt-api',
+      claims: { engine: 2 },
+      attempt: 1,
+    });
   });
 
   it('does not emit run.started or run.finished (the command does)', async () => {
@@ -105,47 +117,68 @@ describe('runPlan: capacity', () => {
   it.each([
     { quickMs: 1_000, backfills: true },
     { quickMs: 700_000, backfills: false },
-  ])('lets a light step backfill only when it will not delay the blocked heavy one (quick: $quickMs ms)', async ({ quickMs, backfills }) => {
-    const fake = new FakeExecutor();
-    const d = deps(fake, 2);
-    // `long` holds one unit for 10 min; `heavy` (higher priority) needs both; `quick` may use the other unit
-    // only if it ends before `long` does. The zero-claim gates make `heavy` and `quick` ready while `long` runs.
-    const plan = planOf([
-      draft('build:long', [], { claims: { engine: 1 } }),
-      draft('build:gate', [], { claims: { engine: 0 } }),
-      draft('build:heavy', ['build:gate'], { claims: { engine: 2 } }),
-      draft('build:gate2', [], { claims: { engine: 0 } }),
-      draft('build:quick', ['build:gate2'], { claims: { engine: 1 } }),
-    ], new Map([['build:long', 600_000], ['build:heavy', 900_000], ['build:quick', quickMs], ['build:gate', 0], ['build:gate2', 0]]));
-    const done = runPlan(plan, d);
-    await flush();
-    fake.succeed('build:gate');
-    fake.succeed('build:gate2');
-    await flush();
-    expect(fake.running()).toEqual(backfills ? ['build:long', 'build:quick'] : ['build:long']);
-    fake.succeed('build:long');
-    if (backfills) fake.succeed('build:quick');
-    await flush();
-    expect(fake.running()).toEqual(['build:heavy']);
-    fake.succeed('build:heavy');
-    await flush();
-    if (!backfills) fake.succeed('build:quick');
-    expect((await done).outcome).toBe('succeeded');
-    expect(capacityViolations(d.bus.history)).toEqual([]);
-  });
+  ])(
+    'lets a light step backfill only when it will not delay the blocked heavy one (quick: $quickMs ms)',
+    async ({ quickMs, backfills }) => {
+      const fake = new FakeExecutor();
+      const d = deps(fake, 2);
+      // `long` holds one unit for 10 min; `heavy` (higher priority) needs both; `quick` may use the other unit
+      // only if it ends before `long` does. The zero-claim gates make `heavy` and `quick` ready while `long` runs.
+      const plan = planOf(
+        [
+          draft('build:long', [], { claims: { engine: 1 } }),
+          draft('build:gate', [], { claims: { engine: 0 } }),
+          draft('build:heavy', ['build:gate'], { claims: { engine: 2 } }),
+          draft('build:gate2', [], { claims: { engine: 0 } }),
+          draft('build:quick', ['build:gate2'], { claims: { engine: 1 } }),
+        ],
+        new Map([
+          ['build:long', 600_000],
+          ['build:heavy', 900_000],
+          ['build:quick', quickMs],
+          ['build:gate', 0],
+          ['build:gate2', 0],
+        ]),
+      );
+      const done = runPlan(plan, d);
+      await flush();
+      fake.succeed('build:gate');
+      fake.succeed('build:gate2');
+      await flush();
+      expect(fake.running()).toEqual(backfills ? ['build:long', 'build:quick'] : ['build:long']);
+      fake.succeed('build:long');
+      if (backfills) fake.succeed('build:quick');
+      await flush();
+      expect(fake.running()).toEqual(['build:heavy']);
+      fake.succeed('build:heavy');
+      await flush();
+      if (!backfills) fake.succeed('build:quick');
+      expect((await done).outcome).toBe('succeeded');
+      expect(capacityViolations(d.bus.history)).toEqual([]);
+    },
+  );
 });
 
 describe('runPlan: failures', () => {
   it('skips the dependants of a failed step, naming it, while independent steps finish', async () => {
     const fake = new FakeExecutor();
     const d = deps(fake, 4);
-    const plan = planOf([draft('build:base'), draft('build:a', ['build:base']), draft('build:a2', ['build:a']), draft('build:b', ['build:base']), draft('build:solo')]);
+    const plan = planOf([
+      draft('build:base'),
+      draft('build:a', ['build:base']),
+      draft('build:a2', ['build:a']),
+      draft('build:b', ['build:base']),
+      draft('build:solo'),
+    ]);
     const done = runPlan(plan, d);
     await fake.whenStarted('build:base');
     fake.succeed('build:base');
     await fake.whenStarted('build:a');
     await fake.whenStarted('build:b');
-    const error = new TarmacError('BUILD_FAILED', 'image a failed to build', { hint: 'fix it', details: ['line 1', 'line 2'] });
+    const error = new TarmacError('BUILD_FAILED', 'image a failed to build', {
+      hint: 'fix it',
+      details: ['line 1', 'line 2'],
+    });
     fake.fail('build:a', error);
     await flush();
     fake.succeed('build:b', { state: 'succeeded', detail: 'localhost/b:tm-1' });
@@ -154,13 +187,26 @@ describe('runPlan: failures', () => {
 
     expect(summary.outcome).toBe('failed');
     expect(Object.fromEntries(summary.states)).toEqual({
-      'build:base': 'succeeded', 'build:a': 'failed', 'build:a2': 'skipped', 'build:b': 'succeeded', 'build:solo': 'succeeded',
+      'build:base': 'succeeded',
+      'build:a': 'failed',
+      'build:a2': 'skipped',
+      'build:b': 'succeeded',
+      'build:solo': 'succeeded',
     });
     expect(summary.errors.get('build:a')).toBe(error);
     expect([...summary.errors.keys()]).toEqual(['build:a']);
     const finished = new Map(eventsOf(d.bus.history, 'step.finished').map((e) => [e.stepId, e]));
-    expect(finished.get('build:a2')).toMatchObject({ state: 'skipped', detail: 'dependency build:a failed', durationMs: 0 });
-    expect(finished.get('build:a')?.error).toEqual({ code: 'BUILD_FAILED', message: 'image a failed to build', hint: 'fix it', tail: ['line 1', 'line 2'] });
+    expect(finished.get('build:a2')).toMatchObject({
+      state: 'skipped',
+      detail: 'dependency build:a failed',
+      durationMs: 0,
+    });
+    expect(finished.get('build:a')?.error).toEqual({
+      code: 'BUILD_FAILED',
+      message: 'image a failed to build',
+      hint: 'fix it',
+      tail: ['line 1', 'line 2'],
+    });
     expect(finished.get('build:b')?.detail).toBe('localhost/b:tm-1');
     expect(fake.started).not.toContain('build:a2');
   });
@@ -173,7 +219,10 @@ describe('runPlan: failures', () => {
     fake.fail('build:x', new TarmacError('BUILD_FAILED', 'x broke'));
     await done;
     const skipped = eventsOf(d.bus.history, 'step.finished').filter((e) => e.state === 'skipped');
-    expect(skipped.map((e) => [e.stepId, e.detail])).toEqual([['build:y', 'dependency build:x failed'], ['build:z', 'dependency build:x failed']]);
+    expect(skipped.map((e) => [e.stepId, e.detail])).toEqual([
+      ['build:y', 'dependency build:x failed'],
+      ['build:z', 'dependency build:x failed'],
+    ]);
   });
 
   it('treats a non-Tarmac throw as an internal error', async () => {
@@ -187,7 +236,11 @@ describe('runPlan: failures', () => {
 
   it('rejects an invalid plan instead of running it', async () => {
     const fake = new FakeExecutor();
-    const plan = { steps: [{ ...planOf([draft('build:a')]).steps[0]!, deps: ['build:a'] }], criticalPath: [], criticalPathMs: 0 };
+    const plan = {
+      steps: [{ ...planOf([draft('build:a')]).steps[0]!, deps: ['build:a'] }],
+      criticalPath: [],
+      criticalPathMs: 0,
+    };
     await expect(runPlan(plan, deps(fake))).rejects.toThrow('dependency cycle: build:a -> build:a');
   });
 });
@@ -207,7 +260,10 @@ describe('runPlan: cached steps', () => {
     expect(summary.states.get('build:aianalysis')).toBe('cached');
     const events = d.bus.history;
     expect(eventsOf(events, 'step.started').map((e) => e.stepId)).toEqual(['build:holmesgpt-api', 'build:aianalysis']);
-    expect(eventsOf(events, 'step.finished').find((e) => e.stepId === 'build:base')).toMatchObject({ state: 'cached', durationMs: 0 });
+    expect(eventsOf(events, 'step.finished').find((e) => e.stepId === 'build:base')).toMatchObject({
+      state: 'cached',
+      durationMs: 0,
+    });
     expect(eventsOf(events, 'resource').map((e) => e.inUse)).toEqual([0, 2, 0, 1, 0]);
     expect(summary.outcome).toBe('succeeded');
   });

@@ -55,7 +55,10 @@ export class Scheduler {
   private resolve: ((summary: RunSummary) => void) | undefined;
 
   /** Validates the plan's graph (throws PlanCycleError) and prepares the engine resource. */
-  constructor(plan: Plan, private readonly deps: SchedulerDeps) {
+  constructor(
+    plan: Plan,
+    private readonly deps: SchedulerDeps,
+  ) {
     this.clock = deps.clock ?? systemClock;
     const byId = new Map(plan.steps.map((s) => [s.id, s]));
     // Walk steps in dependency order so one pass can settle a whole chain of cached or skipped steps.
@@ -64,14 +67,21 @@ export class Scheduler {
     for (const step of this.steps) this.states.set(step.id, 'pending');
     this.engine = new Resource('engine', deps.capacity);
     this.prober = deps.probe ? engineProber(deps.probe, deps.bus, this.clock) : undefined;
-    this.recovery = this.prober && new CrashRecovery({
-      bus: deps.bus, clock: this.clock, signal: deps.signal, probe: this.prober, engine: this.engine,
-      options: deps.recovery ?? { boundMs: DEFAULT_ENGINE_RECOVERY_MS },
-      onResume: () => this.pump(),
-      onLost: (errors) => {
-        for (const [id, error] of errors) if (this.states.get(id) === 'pending') this.finish(byId.get(id)!, { state: 'failed', error }, 0);
-      },
-    });
+    this.recovery =
+      this.prober &&
+      new CrashRecovery({
+        bus: deps.bus,
+        clock: this.clock,
+        signal: deps.signal,
+        probe: this.prober,
+        engine: this.engine,
+        options: deps.recovery ?? { boundMs: DEFAULT_ENGINE_RECOVERY_MS },
+        onResume: () => this.pump(),
+        onLost: (errors) => {
+          for (const [id, error] of errors)
+            if (this.states.get(id) === 'pending') this.finish(byId.get(id)!, { state: 'failed', error }, 0);
+        },
+      });
   }
 
   /** Runs every step to a terminal state; resolves (never rejects) once no executor is left running. */
@@ -89,10 +99,14 @@ export class Scheduler {
       bus.emit({ type: 'resource', ...this.engine.snapshot() });
       const onAbort = (): void => this.pump();
       signal.addEventListener('abort', onAbort, { once: true });
-      this.stop.signal.addEventListener('abort', () => {
-        signal.removeEventListener('abort', onAbort);
-        unsubscribe();
-      }, { once: true });
+      this.stop.signal.addEventListener(
+        'abort',
+        () => {
+          signal.removeEventListener('abort', onAbort);
+          unsubscribe();
+        },
+        { once: true },
+      );
       startHeartbeat(this.deps.heartbeatMs, this.stop.signal, () => this.heartbeat());
       this.pump();
     });
@@ -126,12 +140,23 @@ export class Scheduler {
       else if (cancelled) this.finish(step, { state: 'cancelled', detail: 'run cancelled before the step started' }, 0);
       else if (this.recovery?.engineLost) this.skip(step, 'not started: the engine was lost');
       else if (!step.deps.every((d) => DONE_OK.has(this.states.get(d)!))) continue;
-      else if (step.cached) this.finish(step, step.cachedDetail === undefined ? { state: 'cached' } : { state: 'cached', detail: step.cachedDetail }, 0);
+      else if (step.cached)
+        this.finish(
+          step,
+          step.cachedDetail === undefined ? { state: 'cached' } : { state: 'cached', detail: step.cachedDetail },
+          0,
+        );
       else ready.push(step);
     }
-    ready.sort((a, b) => b.priority - a.priority || b.claims.engine - a.claims.engine || this.rank.get(a.id)! - this.rank.get(b.id)!);
+    ready.sort(
+      (a, b) =>
+        b.priority - a.priority || b.claims.engine - a.claims.engine || this.rank.get(a.id)! - this.rank.get(b.id)!,
+    );
     const now = this.clock.now();
-    const holders = [...this.running.values()].map((r) => ({ claim: r.step.claims.engine, expectedEndAt: r.startedAt + r.step.estimateMs }));
+    const holders = [...this.running.values()].map((r) => ({
+      claim: r.step.claims.engine,
+      expectedEndAt: r.startedAt + r.step.estimateMs,
+    }));
     const candidates = ready.map((s) => ({ id: s.id, claim: s.claims.engine, estimateMs: s.estimateMs }));
     const byId = new Map(ready.map((s) => [s.id, s]));
     // While waiting for a crashed engine nothing starts, and the run is not over even if nothing runs.
@@ -141,7 +166,11 @@ export class Scheduler {
     // Nothing runs and nothing could start: every step must be terminal now; anything else is a scheduler bug.
     for (const step of this.steps) {
       if (this.states.get(step.id) === 'pending') {
-        this.finish(step, { state: 'failed', error: new InternalError(`scheduler stalled with ${step.id} pending`) }, 0);
+        this.finish(
+          step,
+          { state: 'failed', error: new InternalError(`scheduler stalled with ${step.id} pending`) },
+          0,
+        );
       }
     }
     this.complete();
@@ -172,7 +201,11 @@ export class Scheduler {
     };
     // Host-wide engine lease (src/lease): the step counts as started only once this host's engine has room for it.
     const gate = this.deps.hostGate?.(step, { signal: this.deps.signal, output });
-    if (gate) gate.then((release) => this.launch(entry, output, release), (err: unknown) => this.gateFailed(entry, err));
+    if (gate)
+      gate.then(
+        (release) => this.launch(entry, output, release),
+        (err: unknown) => this.gateFailed(entry, err),
+      );
     else this.launch(entry, output, () => undefined);
   }
 
@@ -189,18 +222,42 @@ export class Scheduler {
     const watch = prober && {
       probe: () => prober(step.id),
       onStillWaiting: (silentMs: number) =>
-        this.deps.bus.emit({ type: 'decision', message: `${step.id}: still waiting, engine healthy (no output for ${formatDuration(silentMs)})` }),
+        this.deps.bus.emit({
+          type: 'decision',
+          message: `${step.id}: still waiting, engine healthy (no output for ${formatDuration(silentMs)})`,
+        }),
     };
-    void runStep({ step, execute: this.deps.execute, attempt: entry.attempt, root: this.deps.signal, output, graceMs, now: () => this.clock.now(), ...watch })
-      .catch((err: unknown): StepOutcome => ({ state: 'failed', error: new InternalError(`running ${step.id} failed unexpectedly`, err) }))
+    void runStep({
+      step,
+      execute: this.deps.execute,
+      attempt: entry.attempt,
+      root: this.deps.signal,
+      output,
+      graceMs,
+      now: () => this.clock.now(),
+      ...watch,
+    })
+      .catch((err: unknown): StepOutcome => ({
+        state: 'failed',
+        error: new InternalError(`running ${step.id} failed unexpectedly`, err),
+      }))
       .then((outcome) => {
         const durationMs = this.clock.now() - entry.startedAt;
-        const verdict = outcome.state === 'failed'
-          ? this.recovery?.onFailure(step, outcome.error, { ids: [...this.running.keys()], weight: this.engine.inUse })
-          : undefined;
+        const verdict =
+          outcome.state === 'failed'
+            ? this.recovery?.onFailure(step, outcome.error, {
+                ids: [...this.running.keys()],
+                weight: this.engine.inUse,
+              })
+            : undefined;
         this.running.delete(step.id);
         if (verdict?.action === 'requeue') this.requeue(step, entry.attempt + 1, durationMs);
-        else this.finish(step, verdict?.action === 'fail' ? { state: 'failed', error: verdict.error } : outcome, durationMs);
+        else
+          this.finish(
+            step,
+            verdict?.action === 'fail' ? { state: 'failed', error: verdict.error } : outcome,
+            durationMs,
+          );
         // After step.finished: the journals of all runs on this host never show more than the host lease granted.
         releaseHost();
         this.engine.release(step.claims.engine);
@@ -212,7 +269,11 @@ export class Scheduler {
   private gateFailed(entry: Running, err: unknown): void {
     this.running.delete(entry.step.id);
     const error = toTarmacError(err);
-    this.finish(entry.step, error instanceof CancelledError ? { state: 'cancelled', detail: error.message } : { state: 'failed', error }, 0);
+    this.finish(
+      entry.step,
+      error instanceof CancelledError ? { state: 'cancelled', detail: error.message } : { state: 'failed', error },
+      0,
+    );
     this.pump();
   }
 
@@ -235,7 +296,13 @@ export class Scheduler {
     this.states.set(step.id, outcome.state);
     if (outcome.state === 'failed') {
       this.errors.set(step.id, outcome.error);
-      this.deps.bus.emit({ type: 'step.finished', stepId: step.id, state: 'failed', durationMs, error: eventError(outcome.error) });
+      this.deps.bus.emit({
+        type: 'step.finished',
+        stepId: step.id,
+        state: 'failed',
+        durationMs,
+        error: eventError(outcome.error),
+      });
       return;
     }
     const detail = outcome.detail === undefined ? {} : { detail: outcome.detail };
@@ -255,8 +322,17 @@ export class Scheduler {
   private complete(): void {
     this.stop.abort();
     const states = [...this.states.values()];
-    const outcome = states.includes('cancelled') ? 'cancelled' : states.some((s) => s === 'failed' || s === 'skipped') ? 'failed' : 'succeeded';
-    this.resolve?.({ outcome, states: new Map(this.states), errors: new Map(this.errors), durationMs: this.clock.now() - this.startedAt });
+    const outcome = states.includes('cancelled')
+      ? 'cancelled'
+      : states.some((s) => s === 'failed' || s === 'skipped')
+        ? 'failed'
+        : 'succeeded';
+    this.resolve?.({
+      outcome,
+      states: new Map(this.states),
+      errors: new Map(this.errors),
+      durationMs: this.clock.now() - this.startedAt,
+    });
   }
 }
 

@@ -16,7 +16,10 @@ afterEach(() => {
 
 describe('runStep', () => {
   it('passes success through with its detail', async () => {
-    expect(await run(async () => ({ state: 'succeeded', detail: 'ref' }))).toEqual({ state: 'succeeded', detail: 'ref' });
+    expect(await run(async () => ({ state: 'succeeded', detail: 'ref' }))).toEqual({
+      state: 'succeeded',
+      detail: 'ref',
+    });
   });
 
   it('turns a synchronous throw into a failure', async () => {
@@ -33,16 +36,23 @@ describe('runStep', () => {
   });
 
   it('maps a CancelledError thrown by the executor itself to cancelled', async () => {
-    expect(await run(async () => Promise.reject(new CancelledError('stopped')))).toEqual({ state: 'cancelled', detail: 'stopped' });
+    expect(await run(async () => Promise.reject(new CancelledError('stopped')))).toEqual({
+      state: 'cancelled',
+      detail: 'stopped',
+    });
   });
 
   it('keeps cancellation as the reason when the timeout fires while the executor winds down', async () => {
     vi.useFakeTimers();
     const root = new AbortController();
     let release: () => void = () => undefined;
-    const pending = run((_s, ctx) => new Promise((_, reject) => {
-      release = () => reject(new Error(`aborted: ${String((ctx.signal.reason as Error).message)}`));
-    }), root.signal);
+    const pending = run(
+      (_s, ctx) =>
+        new Promise((_, reject) => {
+          release = () => reject(new Error(`aborted: ${String((ctx.signal.reason as Error).message)}`));
+        }),
+      root.signal,
+    );
     root.abort();
     await vi.advanceTimersByTimeAsync(2_000);
     release();
@@ -52,30 +62,54 @@ describe('runStep', () => {
 
 describe('runStep watchdogs', () => {
   const silent = planOf([draft('build:q', [], { timeoutMs: 10_000, stallMs: 3_000 })]).steps[0]!;
-  const waitForAbort: StepExecutor = (_s, ctx) => new Promise((_, reject) => ctx.signal.addEventListener('abort', () => reject(new CancelledError('killed')), { once: true }));
+  const waitForAbort: StepExecutor = (_s, ctx) =>
+    new Promise((_, reject) =>
+      ctx.signal.addEventListener('abort', () => reject(new CancelledError('killed')), { once: true }),
+    );
 
   it('aborts a silent step with ENGINE_UNREACHABLE when the stall probe finds the engine dead', async () => {
     vi.useFakeTimers();
     const pending = runStep({
-      step: silent, execute: waitForAbort, attempt: 1, root: new AbortController().signal, output: () => undefined, graceMs: 1_000,
+      step: silent,
+      execute: waitForAbort,
+      attempt: 1,
+      root: new AbortController().signal,
+      output: () => undefined,
+      graceMs: 1_000,
       probe: () => Promise.resolve({ ok: false, detail: 'connection refused', durationMs: 1 }),
     });
     await vi.advanceTimersByTimeAsync(3_000);
     const outcome = await pending;
-    expect(outcome.state === 'failed' && outcome.error).toMatchObject({ code: 'ENGINE_UNREACHABLE', stepId: 'build:q', message: 'build:q printed nothing for 3.0s and the engine probe failed: connection refused' });
+    expect(outcome.state === 'failed' && outcome.error).toMatchObject({
+      code: 'ENGINE_UNREACHABLE',
+      stepId: 'build:q',
+      message: 'build:q printed nothing for 3.0s and the engine probe failed: connection refused',
+    });
   });
 
   it('waits for the probe taken at the timeout before it names the failure', async () => {
     vi.useFakeTimers();
     const step = { ...silent, stallMs: 60_000 };
-    const probe = () => new Promise<EngineHealth>((resolve) => setTimeout(() => resolve({ ok: false, detail: 'no answer within 5.0s', durationMs: 5_000 }), 5_000));
+    const probe = () =>
+      new Promise<EngineHealth>((resolve) =>
+        setTimeout(() => resolve({ ok: false, detail: 'no answer within 5.0s', durationMs: 5_000 }), 5_000),
+      );
     let settled = false;
-    const pending = runStep({ step, execute: waitForAbort, attempt: 1, root: new AbortController().signal, output: () => undefined, graceMs: 1_000, probe })
-      .finally(() => (settled = true));
+    const pending = runStep({
+      step,
+      execute: waitForAbort,
+      attempt: 1,
+      root: new AbortController().signal,
+      output: () => undefined,
+      graceMs: 1_000,
+      probe,
+    }).finally(() => (settled = true));
     await vi.advanceTimersByTimeAsync(10_000);
     expect(settled).toBe(false);
     await vi.advanceTimersByTimeAsync(5_000);
     const outcome = await pending;
-    expect(outcome.state === 'failed' && outcome.error.message).toBe('build:q timed out after 10.0s (no output for 10.0s); engine probe: FAILED, no answer within 5.0s');
+    expect(outcome.state === 'failed' && outcome.error.message).toBe(
+      'build:q timed out after 10.0s (no output for 10.0s); engine probe: FAILED, no answer within 5.0s',
+    );
   });
 });

@@ -73,7 +73,10 @@ export async function runStep(options: StepRunOptions): Promise<StepOutcome> {
     if (reason) return;
     abort(stepTimeoutError(step, tail, facts));
     if (options.probe) {
-      timeoutReport = options.probe().then((health) => stepTimeoutError(step, tail, { ...facts, health }), () => stepTimeoutError(step, tail, facts));
+      timeoutReport = options.probe().then(
+        (health) => stepTimeoutError(step, tail, { ...facts, health }),
+        () => stepTimeoutError(step, tail, facts),
+      );
     }
   });
   // An executor that ignores its signal must not hold up the run forever.
@@ -94,7 +97,9 @@ export async function runStep(options: StepRunOptions): Promise<StepOutcome> {
     if (tail.length > TAIL_LINES) tail.shift();
     options.output(line);
   };
-  const work = Promise.resolve().then(() => options.execute(step, { signal: controller.signal, output, attempt: options.attempt }));
+  const work = Promise.resolve().then(() =>
+    options.execute(step, { signal: controller.signal, output, attempt: options.attempt }),
+  );
   // If the grace period wins the race, the executor may still reject later; that must not become an unhandled rejection.
   work.catch(() => undefined);
   const aborted = async (): Promise<StepOutcome> => {
@@ -123,10 +128,18 @@ export async function runStep(options: StepRunOptions): Promise<StepOutcome> {
 
 /** The outcome for a step we aborted ourselves. */
 function fromReason(reason: TarmacError, abandoned: boolean, graceMs: number): StepOutcome {
-  const note = abandoned ? ` (its executor did not stop within ${formatDuration(graceMs)} and may still be running)` : '';
+  const note = abandoned
+    ? ` (its executor did not stop within ${formatDuration(graceMs)} and may still be running)`
+    : '';
   if (reason instanceof CancelledError) return { state: 'cancelled', detail: `${reason.message}${note}` };
   if (!abandoned) return { state: 'failed', error: reason };
-  return { state: 'failed', error: new TarmacError(reason.code, `${reason.message}${note}`, {
-    exitCode: reason.exitCode, stepId: reason.stepId, details: reason.details, ...(reason.hint ? { hint: reason.hint } : {}),
-  }) };
+  return {
+    state: 'failed',
+    error: new TarmacError(reason.code, `${reason.message}${note}`, {
+      exitCode: reason.exitCode,
+      stepId: reason.stepId,
+      details: reason.details,
+      ...(reason.hint ? { hint: reason.hint } : {}),
+    }),
+  };
 }

@@ -17,18 +17,62 @@ import { shardRequest } from './executors/test-shard.js';
 import type { Shard } from '../plan/shard.js';
 
 /** Runs the test step against what `up` deployed; throws NOT_UP when nothing is. */
-export async function testAgain(o: { env: Env; target: ClusterTarget; runner: Runner; bus: EventBus; signal: AbortSignal; processEnv: NodeJS.ProcessEnv; shard?: Shard }): Promise<{ summary: RunSummary; test?: TestOutcome }> {
+export async function testAgain(o: {
+  env: Env;
+  target: ClusterTarget;
+  runner: Runner;
+  bus: EventBus;
+  signal: AbortSignal;
+  processEnv: NodeJS.ProcessEnv;
+  shard?: Shard;
+}): Promise<{ summary: RunSummary; test?: TestOutcome }> {
   const { env } = o;
-  if (!env.test) throw new TarmacError('NO_TEST_SECTION', `${env.file} has no \`test\` section`, { exitCode: ExitCode.usage, hint: 'Add test.command (argv) to tarmac.yaml.' });
+  if (!env.test)
+    throw new TarmacError('NO_TEST_SECTION', `${env.file} has no \`test\` section`, {
+      exitCode: ExitCode.usage,
+      hint: 'Add test.command (argv) to tarmac.yaml.',
+    });
   const deployed = readEnvState(env.stateDir);
   if (!deployed || !(await o.target.status(o.signal)).healthy) {
-    throw new TarmacError('NOT_UP', `${env.name} is not up`, { exitCode: ExitCode.environment, hint: 'Run `tarmac up` first (`tarmac status` shows what is there).' });
+    throw new TarmacError('NOT_UP', `${env.name} is not up`, {
+      exitCode: ExitCode.environment,
+      hint: 'Run `tarmac up` first (`tarmac status` shows what is there).',
+    });
   }
   checkTestCommand(env, o.processEnv);
-  const plan = assemblePlan([{ id: TEST_STEP, kind: 'test', subject: 'suite', deps: [], claims: { engine: 0 }, timeoutMs: env.test.timeoutMs, stallMs: env.timeouts.stall, retry: 'never', cached: false }]);
+  const plan = assemblePlan([
+    {
+      id: TEST_STEP,
+      kind: 'test',
+      subject: 'suite',
+      deps: [],
+      claims: { engine: 0 },
+      timeoutMs: env.test.timeoutMs,
+      stallMs: env.timeouts.stall,
+      retry: 'never',
+      cached: false,
+    },
+  ]);
   emitRunStarted(o.bus, 'test', env.capacity, plan);
   let test: TestOutcome | undefined;
-  const summary = await runPlan(plan, { bus: o.bus, capacity: env.capacity, signal: o.signal, heartbeatMs: env.timeouts.heartbeat, execute: (step, ctx) => runTestStep(env, o.target, o.runner, ctx, (t) => { test = t; }, { ...testReporting(env, o.bus, deployed.images, o.processEnv), stepId: step.id }, shardRequest(env, o.bus.runId, o.shard)) });
+  const summary = await runPlan(plan, {
+    bus: o.bus,
+    capacity: env.capacity,
+    signal: o.signal,
+    heartbeatMs: env.timeouts.heartbeat,
+    execute: (step, ctx) =>
+      runTestStep(
+        env,
+        o.target,
+        o.runner,
+        ctx,
+        (t) => {
+          test = t;
+        },
+        { ...testReporting(env, o.bus, deployed.images, o.processEnv), stepId: step.id },
+        shardRequest(env, o.bus.runId, o.shard),
+      ),
+  });
   o.bus.emit({ type: 'run.finished', outcome: summary.outcome, durationMs: summary.durationMs });
   return { summary, ...(test ? { test } : {}) };
 }

@@ -62,25 +62,65 @@ export async function up(options: UpOptions): Promise<UpResult> {
   const { env, engine, target, bus, signal } = options;
   const started = Date.now();
   if (options.withTest) checkTestCommand(env, options.processEnv);
-  const resolved = await resolveImages(env, engine, signal, { pull: Boolean(options.pullOnly), processEnv: options.processEnv, ...(options.refs ? { refs: options.refs.images } : {}) });
+  const resolved = await resolveImages(env, engine, signal, {
+    pull: Boolean(options.pullOnly),
+    processEnv: options.processEnv,
+    ...(options.refs ? { refs: options.refs.images } : {}),
+  });
   const groups: Map<string, RenderedGroup> = await renderDeployGroups(env, resolved.refs, options.runner);
   const images = options.pullOnly ? asPullOnly(resolved, groups, options.refs?.path) : resolved;
-  const plan = withCachedDetails(planUp(env, {
-    target: target.type,
-    cachedImages: new Set(images.cached.keys()),
-    groupImages: new Map([...groups].map(([name, g]) => [name, g.images])),
-    withTest: options.withTest,
-    ...(options.durations ? { durations: options.durations } : {}),
-  }), images);
+  const plan = withCachedDetails(
+    planUp(env, {
+      target: target.type,
+      cachedImages: new Set(images.cached.keys()),
+      groupImages: new Map([...groups].map(([name, g]) => [name, g.images])),
+      withTest: options.withTest,
+      ...(options.durations ? { durations: options.durations } : {}),
+    }),
+    images,
+  );
   const capacity = options.capacity ?? env.capacity;
   emitRunStarted(bus, 'up', capacity, plan);
   let test: TestOutcome | undefined;
-  const execute = stepDispatcher({ env, engine, target, runner: options.runner, runId: bus.runId, version: options.version, images, groups, onTestOutcome: (o) => { test = o; }, testReporting: testReporting(env, bus, Object.fromEntries(images.refs), options.processEnv), ...withShard(shardRequest(env, bus.runId, options.shard)) });
-  const summary = await runPlan(plan, { bus, capacity, signal, execute, heartbeatMs: env.timeouts.heartbeat, hostGate: options.hostGate, ...engineWatchDeps(engine, env, options.heal) });
+  const execute = stepDispatcher({
+    env,
+    engine,
+    target,
+    runner: options.runner,
+    runId: bus.runId,
+    version: options.version,
+    images,
+    groups,
+    onTestOutcome: (o) => {
+      test = o;
+    },
+    testReporting: testReporting(env, bus, Object.fromEntries(images.refs), options.processEnv),
+    ...withShard(shardRequest(env, bus.runId, options.shard)),
+  });
+  const summary = await runPlan(plan, {
+    bus,
+    capacity,
+    signal,
+    execute,
+    heartbeatMs: env.timeouts.heartbeat,
+    hostGate: options.hostGate,
+    ...engineWatchDeps(engine, env, options.heal),
+  });
   // Before run.finished, so the teardown is part of the run's journal.
-  const removed = summary.outcome === 'cancelled' && options.keepOnInterrupt === false ? await removeAfterInterrupt(target, bus) : undefined;
+  const removed =
+    summary.outcome === 'cancelled' && options.keepOnInterrupt === false
+      ? await removeAfterInterrupt(target, bus)
+      : undefined;
   bus.emit({ type: 'run.finished', outcome: summary.outcome, durationMs: summary.durationMs });
   if (removed) clearEnvState(env.stateDir);
-  else writeEnvState(env.stateDir, { target: target.type, cluster: target.name, runId: bus.runId, images: Object.fromEntries(images.refs), outcome: summary.outcome, at: new Date().toISOString() });
+  else
+    writeEnvState(env.stateDir, {
+      target: target.type,
+      cluster: target.name,
+      runId: bus.runId,
+      images: Object.fromEntries(images.refs),
+      outcome: summary.outcome,
+      at: new Date().toISOString(),
+    });
   return { summary, refs: images.refs, ...(test ? { test } : {}), durationMs: Date.now() - started };
 }

@@ -27,14 +27,24 @@ export function selectTarget(env: Env, deps: SelectTargetDeps): { target: Cluste
   }
   const type = wanted === 'auto' ? (kindPath ? 'kind' : 'podman') : wanted;
   if (type === 'podman' && deps.engine.name !== 'podman') {
-    throw new TarmacError('TARGET_NEEDS_PODMAN', `the podman target runs pods with \`podman kube play\`, but the engine is ${deps.engine.name}`, {
-      exitCode: ExitCode.environment,
-      hint: 'Install kind and set cluster.target: kind, or use podman as the engine.',
-    });
+    throw new TarmacError(
+      'TARGET_NEEDS_PODMAN',
+      `the podman target runs pods with \`podman kube play\`, but the engine is ${deps.engine.name}`,
+      {
+        exitCode: ExitCode.environment,
+        hint: 'Install kind and set cluster.target: kind, or use podman as the engine.',
+      },
+    );
   }
   const common = { env, runner: deps.runner, engine: deps.engine, stateDir: env.stateDir, runId: deps.runId };
   if (type === 'kind') {
-    return { target: createKindTarget({ ...common, createTimeoutMs: env.timeouts.cluster }), why: wanted === 'kind' ? 'kind (cluster.target: kind)' : `kind (found ${kindPath})` };
+    return {
+      target: createKindTarget({ ...common, createTimeoutMs: env.timeouts.cluster }),
+      why: wanted === 'kind' ? 'kind (cluster.target: kind)' : `kind (found ${kindPath})`,
+    };
   }
-  return { target: createPodmanTarget(common), why: wanted === 'podman' ? 'podman pods (cluster.target: podman)' : 'podman pods (no kind on PATH)' };
+  return {
+    target: createPodmanTarget(common),
+    why: wanted === 'podman' ? 'podman pods (cluster.target: podman)' : 'podman pods (no kind on PATH)',
+  };
 }

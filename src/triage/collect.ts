@@ -22,7 +22,17 @@ import type { CollectorRun, Evidence } from './types.js';
 export const DEFAULT_COLLECTOR_TIMEOUT_MS = 6_000;
 
 /** Every collector, in the order of the evidence. */
-export const ALL_COLLECTORS: Collector<unknown>[] = [engineCollector, machineCollector, connectionsCollector, clustersCollector, portsCollector, diskCollector, memoryCollector, workloadsCollector, kindLogsCollector] as Collector<unknown>[];
+export const ALL_COLLECTORS: Collector<unknown>[] = [
+  engineCollector,
+  machineCollector,
+  connectionsCollector,
+  clustersCollector,
+  portsCollector,
+  diskCollector,
+  memoryCollector,
+  workloadsCollector,
+  kindLogsCollector,
+] as Collector<unknown>[];
 
 export interface CollectOptions {
   runner: Runner;
@@ -62,7 +72,11 @@ export async function collectEvidence(opts: CollectOptions): Promise<Evidence> {
   };
   const collectors = (opts.collectors ?? ALL_COLLECTORS).filter((c) => c.applies(ctx));
   try {
-    const runs = await Promise.all(collectors.map((c) => runOne(c, ctx, scope, c.timeoutMs ?? opts.timeoutMs ?? DEFAULT_COLLECTOR_TIMEOUT_MS, opts.redact, now)));
+    const runs = await Promise.all(
+      collectors.map((c) =>
+        runOne(c, ctx, scope, c.timeoutMs ?? opts.timeoutMs ?? DEFAULT_COLLECTOR_TIMEOUT_MS, opts.redact, now),
+      ),
+    );
     if (opts.runDir) await writeRaw(opts.runDir, runs);
     const evidence: Evidence = { collectedAt: now() };
     for (const run of runs) (evidence as unknown as Record<string, CollectorRun<unknown>>)[run.name] = run;
@@ -74,7 +88,14 @@ export async function collectEvidence(opts: CollectOptions): Promise<Evidence> {
 }
 
 /** One collector under its own timeout; a collector that ignores its signal is still cut off. */
-async function runOne(collector: Collector<unknown>, ctx: CollectContext, parent: AbortSignal, timeoutMs: number, redact: Redactor, now: () => number): Promise<CollectorRun<unknown>> {
+async function runOne(
+  collector: Collector<unknown>,
+  ctx: CollectContext,
+  parent: AbortSignal,
+  timeoutMs: number,
+  redact: Redactor,
+  now: () => number,
+): Promise<CollectorRun<unknown>> {
   const started = now();
   const controller = new AbortController();
   const signal = AbortSignal.any([parent, controller.signal]);
@@ -89,11 +110,26 @@ async function runOne(collector: Collector<unknown>, ctx: CollectContext, parent
   try {
     const outcome = await Promise.race([collector.collect(ctx, signal), timeout]);
     const durationMs = now() - started;
-    if (outcome === 'timeout') return { ...base, ok: false, timedOut: true, durationMs, raw: '', error: `no answer within ${(timeoutMs / 1000).toFixed(1)}s` };
+    if (outcome === 'timeout')
+      return {
+        ...base,
+        ok: false,
+        timedOut: true,
+        durationMs,
+        raw: '',
+        error: `no answer within ${(timeoutMs / 1000).toFixed(1)}s`,
+      };
     return { ...base, ok: true, timedOut: false, durationMs, data: outcome.data, raw: redact(outcome.raw) };
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
-    return { ...base, ok: false, timedOut: false, durationMs: now() - started, raw: '', error: redact(message.split('\n')[0] ?? message) };
+    return {
+      ...base,
+      ok: false,
+      timedOut: false,
+      durationMs: now() - started,
+      raw: '',
+      error: redact(message.split('\n')[0] ?? message),
+    };
   } finally {
     clearTimeout(timer);
   }
@@ -102,8 +138,10 @@ async function runOne(collector: Collector<unknown>, ctx: CollectContext, parent
 async function writeRaw(runDir: string, runs: CollectorRun<unknown>[]): Promise<void> {
   const dir = join(runDir, 'evidence');
   await mkdir(dir, { recursive: true });
-  await Promise.all(runs.map((run) => {
-    const head = run.ok ? '' : `# ${run.timedOut ? 'timed out' : 'failed'}: ${run.error ?? ''}\n`;
-    return writeFile(join(dir, `${run.name}.txt`), `${head}${run.raw}`);
-  }));
+  await Promise.all(
+    runs.map((run) => {
+      const head = run.ok ? '' : `# ${run.timedOut ? 'timed out' : 'failed'}: ${run.error ?? ''}\n`;
+      return writeFile(join(dir, `${run.name}.txt`), `${head}${run.raw}`);
+    }),
+  );
 }

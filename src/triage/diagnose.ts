@@ -25,7 +25,8 @@ export function diagnose(input: TriageInput, rules: readonly Rule[] = RULES): Di
   rules.forEach((rule, order) => {
     try {
       const match = rule.match(input);
-      if (match && match.confidence >= CONFIDENCE_FLOOR) found.push({ verdict: { ruleId: rule.id, title: rule.title, ...match }, order });
+      if (match && match.confidence >= CONFIDENCE_FLOOR)
+        found.push({ verdict: { ruleId: rule.id, title: rule.title, ...match }, order });
     } catch (err) {
       broken.push(quote(`triage rule ${rule.id}`, `failed: ${err instanceof Error ? err.message : String(err)}`));
     }
@@ -48,21 +49,30 @@ export function abnormalities(input: TriageInput): string[] {
   const { run, evidence } = input;
   const lines: string[] = [];
   for (const f of failedSteps(run)) {
-    lines.push(quote(`journal ${f.stepId}`, `failed: ${f.error ? `[${f.error.code}] ${f.error.message}` : 'no error recorded'}`));
+    lines.push(
+      quote(`journal ${f.stepId}`, `failed: ${f.error ? `[${f.error.code}] ${f.error.message}` : 'no error recorded'}`),
+    );
     const tail = (f.error?.tail ?? []).filter((l) => l.trim() !== '').slice(-2);
     for (const t of tail) lines.push(quote(`${f.stepId} output`, t));
   }
   for (const i of incidents(run)) lines.push(quote(`journal incident ${i.kind}`, i.message));
   const e = evidence.engine?.data;
-  if (e && !e.reachable) lines.push(quote('engine', `${e.name} ${e.hung ? 'hangs' : 'is unreachable'}${e.error ? `: ${e.error}` : ''}`));
+  if (e && !e.reachable)
+    lines.push(quote('engine', `${e.name} ${e.hung ? 'hangs' : 'is unreachable'}${e.error ? `: ${e.error}` : ''}`));
   for (const c of evidence.clusters?.data ?? []) {
-    for (const n of c.nodes.filter((node) => node.state !== 'running')) lines.push(quote('clusters', `${c.name}: node ${n.name} is ${n.state}`));
+    for (const n of c.nodes.filter((node) => node.state !== 'running'))
+      lines.push(quote('clusters', `${c.name}: node ${n.name} is ${n.state}`));
     if (c.api && !c.api.ok) lines.push(quote('api', `${c.name}: ${c.api.detail}`));
   }
-  for (const p of evidence.ports?.data?.ports ?? []) if (p.inUse && p.ours !== true) lines.push(quote('ports', `${p.port} in use${p.by ? ` by ${p.by}` : ''} (wanted by ${p.wantedBy})`));
-  for (const p of evidence.workloads?.data?.pods ?? []) if (!p.ready) lines.push(quote(`pod ${p.name}`, `${p.phase}${p.reasons.length > 0 ? `: ${p.reasons.join(', ')}` : ''}`));
+  for (const p of evidence.ports?.data?.ports ?? [])
+    if (p.inUse && p.ours !== true)
+      lines.push(quote('ports', `${p.port} in use${p.by ? ` by ${p.by}` : ''} (wanted by ${p.wantedBy})`));
+  for (const p of evidence.workloads?.data?.pods ?? [])
+    if (!p.ready)
+      lines.push(quote(`pod ${p.name}`, `${p.phase}${p.reasons.length > 0 ? `: ${p.reasons.join(', ')}` : ''}`));
   for (const [name, c] of Object.entries(evidence)) {
-    if (typeof c === 'object' && c !== null && 'ok' in c && !c.ok) lines.push(quote(`collector ${name}`, c.timedOut ? 'timed out' : (c.error ?? 'failed')));
+    if (typeof c === 'object' && c !== null && 'ok' in c && !c.ok)
+      lines.push(quote(`collector ${name}`, c.timedOut ? 'timed out' : (c.error ?? 'failed')));
   }
   return lines;
 }

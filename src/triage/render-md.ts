@@ -2,7 +2,13 @@
 // when no rule matched. Pure; the caller redacts (the result is redacted before it is rendered).
 import type { ComponentRow, ComponentStatus, TriageResult, Verdict } from './types.js';
 
-const STATUS_WORD: Record<ComponentStatus, string> = { ok: 'ok', degraded: 'DEGRADED', down: 'DOWN', absent: 'absent', unknown: 'unknown' };
+const STATUS_WORD: Record<ComponentStatus, string> = {
+  ok: 'ok',
+  degraded: 'DEGRADED',
+  down: 'DOWN',
+  absent: 'absent',
+  unknown: 'unknown',
+};
 
 /** The whole triage as markdown (ends with a newline). */
 export function renderTriageMarkdown(result: TriageResult): string {
@@ -18,7 +24,10 @@ export function renderTriageMarkdown(result: TriageResult): string {
     if (result.unclassified.abnormal.length > 0) out.push('');
   }
   out.push('## Collectors', '', '| Collector | Result | Time |', '|---|---|---|');
-  for (const c of result.collectors) out.push(`| ${c.name} | ${c.ok ? 'ok' : cell(c.timedOut ? `timed out: ${c.error ?? ''}` : `failed: ${c.error ?? ''}`)} | ${c.durationMs} ms |`);
+  for (const c of result.collectors)
+    out.push(
+      `| ${c.name} | ${c.ok ? 'ok' : cell(c.timedOut ? `timed out: ${c.error ?? ''}` : `failed: ${c.error ?? ''}`)} | ${c.durationMs} ms |`,
+    );
   return `${out.join('\n')}\n`;
 }
 
@@ -30,7 +39,12 @@ export function statusSection(rows: readonly ComponentRow[]): string[] {
 }
 
 function verdictSection(v: Verdict, rank: number): string[] {
-  const out = [`### ${rank}. ${v.title} (confidence ${Math.round(v.confidence * 100)}%, rule \`${v.ruleId}\`)`, '', v.summary, ''];
+  const out = [
+    `### ${rank}. ${v.title} (confidence ${Math.round(v.confidence * 100)}%, rule \`${v.ruleId}\`)`,
+    '',
+    v.summary,
+    '',
+  ];
   if (v.evidence.length > 0) out.push('Evidence:', '', ...v.evidence.map((e) => `- ${inline(e)}`), '');
   if (v.actions.length > 0) out.push('Recommended actions:', '', ...v.actions.map((a, i) => `${i + 1}. ${inline(a)}`));
   return out;

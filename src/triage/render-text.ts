@@ -3,7 +3,14 @@
 import type { Colors } from '../ui/colors.js';
 import type { ComponentRow, TriageResult } from './types.js';
 
-const PLAIN: Colors = { red: (s) => s, green: (s) => s, yellow: (s) => s, dim: (s) => s, bold: (s) => s, cyan: (s) => s };
+const PLAIN: Colors = {
+  red: (s) => s,
+  green: (s) => s,
+  yellow: (s) => s,
+  dim: (s) => s,
+  bold: (s) => s,
+  cyan: (s) => s,
+};
 
 export interface TextOptions {
   colors?: Colors;
@@ -20,12 +27,17 @@ export function renderTriageText(result: TriageResult, options: TextOptions = {}
   if (options.withTable) out.push(...statusLines(result.status, c), '');
   const top = result.verdicts[0];
   if (top) {
-    out.push(`${c.bold('triage:')} ${c.red(top.title)} ${c.dim(`(confidence ${Math.round(top.confidence * 100)}%, rule ${top.ruleId})`)}`);
+    out.push(
+      `${c.bold('triage:')} ${c.red(top.title)} ${c.dim(`(confidence ${Math.round(top.confidence * 100)}%, rule ${top.ruleId})`)}`,
+    );
     out.push(`  ${top.summary}`);
     if (top.evidence.length > 0) out.push('  evidence:', ...top.evidence.slice(0, 6).map((e) => `    - ${e}`));
     if (top.actions.length > 0) out.push('  do:', ...top.actions.map((a) => `    ${c.cyan(a)}`));
     const others = result.verdicts.slice(1);
-    if (others.length > 0) out.push(c.dim(`  also possible: ${others.map((v) => `${v.title} (${Math.round(v.confidence * 100)}%)`).join('; ')}`));
+    if (others.length > 0)
+      out.push(
+        c.dim(`  also possible: ${others.map((v) => `${v.title} (${Math.round(v.confidence * 100)}%)`).join('; ')}`),
+      );
   } else if (result.unclassified) {
     out.push(`${c.bold('triage:')} ${c.yellow('unclassified')}: ${result.unclassified.summary}`);
     for (const line of result.unclassified.abnormal.slice(0, 8)) out.push(`    - ${line}`);
@@ -34,7 +46,8 @@ export function renderTriageText(result: TriageResult, options: TextOptions = {}
   }
   if (!options.withTable) {
     const bad = result.status.filter((r) => r.status === 'down' || r.status === 'degraded');
-    if (bad.length > 0) out.push('  status:', ...bad.map((r) => `    ${r.component}: ${c.red(r.status.toUpperCase())} ${r.evidence}`));
+    if (bad.length > 0)
+      out.push('  status:', ...bad.map((r) => `    ${r.component}: ${c.red(r.status.toUpperCase())} ${r.evidence}`));
   }
   if (options.markdownPath) out.push(c.dim(`  full triage: ${options.markdownPath}`));
   return `${out.join('\n')}\n`;
@@ -45,7 +58,16 @@ export function statusLines(rows: readonly ComponentRow[], c: Colors = PLAIN): s
   const width = Math.max(9, ...rows.map((r) => r.component.length));
   const paint = (row: ComponentRow) => {
     const word = row.status.toUpperCase().padEnd(8);
-    return row.status === 'ok' ? c.green(word) : row.status === 'down' ? c.red(word) : row.status === 'degraded' ? c.yellow(word) : c.dim(word);
+    return row.status === 'ok'
+      ? c.green(word)
+      : row.status === 'down'
+        ? c.red(word)
+        : row.status === 'degraded'
+          ? c.yellow(word)
+          : c.dim(word);
   };
-  return [c.bold(`${'COMPONENT'.padEnd(width)}  ${'STATUS'.padEnd(8)}  EVIDENCE`), ...rows.map((r) => `${r.component.padEnd(width)}  ${paint(r)}  ${r.evidence}`)];
+  return [
+    c.bold(`${'COMPONENT'.padEnd(width)}  ${'STATUS'.padEnd(8)}  EVIDENCE`),
+    ...rows.map((r) => `${r.component.padEnd(width)}  ${paint(r)}  ${r.evidence}`),
+  ];
 }

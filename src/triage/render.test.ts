@@ -11,8 +11,20 @@ const result: TriageResult = {
     { component: 'engine', status: 'ok', evidence: 'podman 4.3.1 answered in 80ms' },
     { component: 'kind node container', status: 'down', evidence: 'no node container | `podman ps -a` shows none' },
   ],
-  verdicts: [{ ruleId: 'kind-node-stopped', title: 'The kind node container is not running', confidence: 0.9, summary: 'The cluster is listed but its node is gone.', evidence: ['clusters: aianalysis-e2e has no node container'], actions: ['kind delete cluster --name aianalysis-e2e'] }],
-  collectors: [{ name: 'engine', ok: true, timedOut: false, durationMs: 90 }, { name: 'workloads', ok: false, timedOut: true, durationMs: 6000, error: 'no answer within 6.0s' }],
+  verdicts: [
+    {
+      ruleId: 'kind-node-stopped',
+      title: 'The kind node container is not running',
+      confidence: 0.9,
+      summary: 'The cluster is listed but its node is gone.',
+      evidence: ['clusters: aianalysis-e2e has no node container'],
+      actions: ['kind delete cluster --name aianalysis-e2e'],
+    },
+  ],
+  collectors: [
+    { name: 'engine', ok: true, timedOut: false, durationMs: 90 },
+    { name: 'workloads', ok: false, timedOut: true, durationMs: 6000, error: 'no answer within 6.0s' },
+  ],
 };
 
 describe('triage renderings', () => {
@@ -27,7 +39,11 @@ describe('triage renderings', () => {
   });
 
   it('markdown: the unclassified section lists what is abnormal', () => {
-    const md = renderTriageMarkdown({ ...result, verdicts: [], unclassified: { summary: 'No known failure mode matches.', abnormal: ['journal build:x: failed'] } });
+    const md = renderTriageMarkdown({
+      ...result,
+      verdicts: [],
+      unclassified: { summary: 'No known failure mode matches.', abnormal: ['journal build:x: failed'] },
+    });
     expect(md).toContain('No known failure mode matched.');
     expect(md).toContain('## Unclassified\n\nNo known failure mode matches.\n\n- `journal build:x: failed`');
   });

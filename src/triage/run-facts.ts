@@ -14,7 +14,12 @@ export const STEP_LOG_LINES = 40;
 export type ThrownError = NonNullable<RunFacts['thrown']>;
 
 /** RunFacts of `runDir` (no journal: no events); `target` as the env runs it. */
-export function readRunFacts(runDir: string | undefined, env: Env | undefined, target: 'kind' | 'podman', thrown?: ThrownError): RunFacts {
+export function readRunFacts(
+  runDir: string | undefined,
+  env: Env | undefined,
+  target: 'kind' | 'podman',
+  thrown?: ThrownError,
+): RunFacts {
   const events = runDir && existsSync(join(runDir, 'events.jsonl')) ? readJournal(runDir) : [];
   const started = events.find((e): e is Extract<TarmacEvent, { type: 'run.started' }> => e.type === 'run.started');
   const facts: RunFacts = { events, stepLogs: runDir ? stepLogs(runDir, started?.steps.map((s) => s.id) ?? []) : {} };
@@ -40,8 +45,12 @@ export function stepLogs(runDir: string, stepIds: readonly string[]): Record<str
   if (!existsSync(dir)) return {};
   const byFile = new Map(stepIds.map((id) => [stepLogName(id), id]));
   const out: Record<string, string[]> = {};
-  for (const file of readdirSync(dir).filter((f) => f.endsWith('.log')).sort()) {
-    const lines = readFileSync(join(dir, file), 'utf8').split('\n').filter((l) => l !== '');
+  for (const file of readdirSync(dir)
+    .filter((f) => f.endsWith('.log'))
+    .sort()) {
+    const lines = readFileSync(join(dir, file), 'utf8')
+      .split('\n')
+      .filter((l) => l !== '');
     out[byFile.get(file) ?? file.slice(0, -'.log'.length)] = lines.slice(-STEP_LOG_LINES);
   }
   return out;

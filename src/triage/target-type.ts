@@ -4,7 +4,11 @@ import { findOnPath } from '../engines/find-on-path.js';
 import type { TarmacEvent } from '../events/types.js';
 
 /** kind or podman: the run's `decision` event when there is one, else the config, else whether kind is on PATH. */
-export function targetType(env: Env, processEnv: NodeJS.ProcessEnv, events: readonly TarmacEvent[] = []): 'kind' | 'podman' {
+export function targetType(
+  env: Env,
+  processEnv: NodeJS.ProcessEnv,
+  events: readonly TarmacEvent[] = [],
+): 'kind' | 'podman' {
   for (const event of events) {
     if (event.type !== 'decision') continue;
     const m = /^target: (kind|podman)\b/.exec(event.message);

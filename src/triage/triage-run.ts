@@ -44,7 +44,12 @@ export async function triageRun(opts: TriageRunOptions): Promise<TriageResult> {
   const started = now();
   const preliminary = readRunFacts(opts.runDir, opts.env, 'podman');
   const target = opts.env ? targetType(opts.env, opts.processEnv, preliminary.events) : 'podman';
-  const run: RunFacts = readRunFacts(opts.runDir, opts.env, target, opts.thrown === undefined ? undefined : thrownError(opts.thrown));
+  const run: RunFacts = readRunFacts(
+    opts.runDir,
+    opts.env,
+    target,
+    opts.thrown === undefined ? undefined : thrownError(opts.thrown),
+  );
   const evidence = await collectEvidence({
     runner: opts.runner,
     ...(opts.engine ? { engine: opts.engine } : {}),
@@ -61,17 +66,29 @@ export async function triageRun(opts: TriageRunOptions): Promise<TriageResult> {
   });
   const diagnosis = diagnose({ evidence, run });
   const collectors = Object.values(evidence)
-    .filter((c): c is { name: string; ok: boolean; timedOut: boolean; durationMs: number; error?: string } => typeof c === 'object' && c !== null && 'ok' in c)
-    .map((c) => ({ name: c.name, ok: c.ok, timedOut: c.timedOut, durationMs: c.durationMs, ...(c.error ? { error: c.error } : {}) }));
-  const result: TriageResult = redactDeep({
-    ...(run.runId ? { runId: run.runId } : {}),
-    generatedAt: now(),
-    durationMs: now() - started,
-    status: statusTable(evidence),
-    verdicts: diagnosis.verdicts,
-    ...(diagnosis.unclassified ? { unclassified: diagnosis.unclassified } : {}),
-    collectors,
-  }, opts.redact);
+    .filter(
+      (c): c is { name: string; ok: boolean; timedOut: boolean; durationMs: number; error?: string } =>
+        typeof c === 'object' && c !== null && 'ok' in c,
+    )
+    .map((c) => ({
+      name: c.name,
+      ok: c.ok,
+      timedOut: c.timedOut,
+      durationMs: c.durationMs,
+      ...(c.error ? { error: c.error } : {}),
+    }));
+  const result: TriageResult = redactDeep(
+    {
+      ...(run.runId ? { runId: run.runId } : {}),
+      generatedAt: now(),
+      durationMs: now() - started,
+      status: statusTable(evidence),
+      verdicts: diagnosis.verdicts,
+      ...(diagnosis.unclassified ? { unclassified: diagnosis.unclassified } : {}),
+      collectors,
+    },
+    opts.redact,
+  );
   if (opts.runDir) {
     const paths = triagePaths(opts.runDir);
     await writeFile(paths.json, `${JSON.stringify(result, null, 2)}\n`);
@@ -83,5 +100,8 @@ export async function triageRun(opts: TriageRunOptions): Promise<TriageResult> {
 /** Whether the run failed: its journal says so, a step failed, or the command threw. */
 export function runFailed(run: RunFacts): boolean {
   if (run.thrown) return true;
-  return run.events.some((e) => (e.type === 'run.finished' && e.outcome === 'failed') || (e.type === 'step.finished' && e.state === 'failed'));
+  return run.events.some(
+    (e) =>
+      (e.type === 'run.finished' && e.outcome === 'failed') || (e.type === 'step.finished' && e.state === 'failed'),
+  );
 }

@@ -4,7 +4,16 @@ import { join } from 'node:path';
 import type { EventError, IncidentKind, TarmacEvent } from '../events/types.js';
 import { readJournal } from '../journal/reader.js';
 import type { StepKind } from '../plan/types.js';
-import type { ClusterFacts, CollectorRun, EngineFacts, Evidence, PodFacts, PortFacts, RunFacts, TriageInput } from './types.js';
+import type {
+  ClusterFacts,
+  CollectorRun,
+  EngineFacts,
+  Evidence,
+  PodFacts,
+  PortFacts,
+  RunFacts,
+  TriageInput,
+} from './types.js';
 
 const FIXTURES = new URL('../../test/fixtures/triage/runs/', import.meta.url).pathname;
 
@@ -15,9 +24,14 @@ export function recordedRun(name: string, env?: RunFacts['env']): RunFacts {
   const stepLogs: Record<string, string[]> = {};
   const steps = join(dir, 'steps');
   const ids = new Map<string, string>();
-  for (const e of events) if (e.type === 'step.started') ids.set(`${e.stepId.replace(/[^a-zA-Z0-9._-]/g, '_')}.log`, e.stepId);
+  for (const e of events)
+    if (e.type === 'step.started') ids.set(`${e.stepId.replace(/[^a-zA-Z0-9._-]/g, '_')}.log`, e.stepId);
   if (existsSync(steps)) {
-    for (const file of readdirSync(steps)) stepLogs[ids.get(file) ?? file] = readFileSync(join(steps, file), 'utf8').split('\n').filter((l) => l !== '').slice(-20);
+    for (const file of readdirSync(steps))
+      stepLogs[ids.get(file) ?? file] = readFileSync(join(steps, file), 'utf8')
+        .split('\n')
+        .filter((l) => l !== '')
+        .slice(-20);
   }
   const runId = events[0]?.runId;
   return { ...(runId ? { runId } : {}), events, stepLogs, ...(env ? { env } : {}) };
@@ -35,21 +49,68 @@ export interface StepSpec {
 }
 
 /** A journal: run.started with the steps, their step.finished, optional incidents and tests, run.finished. */
-export function journal(steps: StepSpec[], extra: { incidents?: { kind: IncidentKind; message: string; evidence?: string[]; stepIds?: string[] }[]; tests?: Extract<TarmacEvent, { type: 'tests.reported' }>['totals'] & { cases?: { id: string; status: 'passed' | 'failed' | 'error' | 'skipped'; message?: string }[]; exitCode?: number }; command?: string; capacity?: number } = {}): TarmacEvent[] {
+export function journal(
+  steps: StepSpec[],
+  extra: {
+    incidents?: { kind: IncidentKind; message: string; evidence?: string[]; stepIds?: string[] }[];
+    tests?: Extract<TarmacEvent, { type: 'tests.reported' }>['totals'] & {
+      cases?: { id: string; status: 'passed' | 'failed' | 'error' | 'skipped'; message?: string }[];
+      exitCode?: number;
+    };
+    command?: string;
+    capacity?: number;
+  } = {},
+): TarmacEvent[] {
   let at = T0;
   const base = () => ({ at: (at += 100), runId: RUN });
-  const events: TarmacEvent[] = [{
-    ...base(), type: 'run.started', command: extra.command ?? 'up', capacity: extra.capacity ?? 2,
-    steps: steps.map((s) => ({ id: s.id, kind: s.kind ?? (s.id.split(':')[0] as StepKind), subject: s.id.split(':')[1] ?? s.id, deps: [], claims: { engine: 1 }, cached: false })),
-  }];
-  for (const i of extra.incidents ?? []) events.push({ ...base(), type: 'incident', kind: i.kind, message: i.message, evidence: i.evidence ?? [], stepIds: i.stepIds ?? [], action: 'recorded' });
+  const events: TarmacEvent[] = [
+    {
+      ...base(),
+      type: 'run.started',
+      command: extra.command ?? 'up',
+      capacity: extra.capacity ?? 2,
+      steps: steps.map((s) => ({
+        id: s.id,
+        kind: s.kind ?? (s.id.split(':')[0] as StepKind),
+        subject: s.id.split(':')[1] ?? s.id,
+        deps: [],
+        claims: { engine: 1 },
+        cached: false,
+      })),
+    },
+  ];
+  for (const i of extra.incidents ?? [])
+    events.push({
+      ...base(),
+      type: 'incident',
+      kind: i.kind,
+      message: i.message,
+      evidence: i.evidence ?? [],
+      stepIds: i.stepIds ?? [],
+      action: 'recorded',
+    });
   for (const s of steps) {
     const state = s.state ?? (s.error ? 'failed' : 'succeeded');
-    events.push({ ...base(), type: 'step.finished', stepId: s.id, state, durationMs: 100, ...(s.error ? { error: s.error } : {}) });
+    events.push({
+      ...base(),
+      type: 'step.finished',
+      stepId: s.id,
+      state,
+      durationMs: 100,
+      ...(s.error ? { error: s.error } : {}),
+    });
   }
   if (extra.tests) {
     const { cases = [], exitCode = 1, ...totals } = extra.tests;
-    events.push({ ...base(), type: 'tests.reported', stepId: 'test', inputs: 'x', exitCode, totals, cases: cases.map((c) => ({ ...c, timeMs: 5 })) });
+    events.push({
+      ...base(),
+      type: 'tests.reported',
+      stepId: 'test',
+      inputs: 'x',
+      exitCode,
+      totals,
+      cases: cases.map((c) => ({ ...c, timeMs: 5 })),
+    });
   }
   const failed = events.some((e) => e.type === 'step.finished' && e.state === 'failed');
   events.push({ ...base(), type: 'run.finished', outcome: failed ? 'failed' : 'succeeded', durationMs: at - T0 });
@@ -62,7 +123,10 @@ export function runOf(events: TarmacEvent[], env?: RunFacts['env'], stepLogs: Re
 }
 
 /** The env shape of a kind env. */
-export function kindEnv(cluster: string, extra: Partial<NonNullable<RunFacts['env']>> = {}): NonNullable<RunFacts['env']> {
+export function kindEnv(
+  cluster: string,
+  extra: Partial<NonNullable<RunFacts['env']>> = {},
+): NonNullable<RunFacts['env']> {
   return { name: cluster, clusterName: cluster, target: 'kind', ...extra };
 }
 
@@ -72,25 +136,54 @@ function collector<T>(name: string, data: T, raw = ''): CollectorRun<T> {
 
 /** A healthy podman engine as `podman info` reports it here. */
 export function engineOk(extra: Partial<EngineFacts> = {}): CollectorRun<EngineFacts> {
-  return collector('engine', { name: 'podman', reachable: true, hung: false, probeMs: 90, version: '4.3.1', rootless: false, graphRoot: '/var/lib/containers/storage', tmpDir: '/var/tmp', ...extra });
+  return collector('engine', {
+    name: 'podman',
+    reachable: true,
+    hung: false,
+    probeMs: 90,
+    version: '4.3.1',
+    rootless: false,
+    graphRoot: '/var/lib/containers/storage',
+    tmpDir: '/var/tmp',
+    ...extra,
+  });
 }
 
 /** An engine that refused the connection (the recorded podman 4.3.1 text). */
 export function engineDown(): CollectorRun<EngineFacts> {
   return collector('engine', {
-    name: 'podman', reachable: false, hung: false, probeMs: 650,
-    error: 'Cannot connect to Podman. Please verify your connection to the Linux system using `podman system connection list`, or try `podman machine init` and `podman machine start` to manage a new Linux VM',
+    name: 'podman',
+    reachable: false,
+    hung: false,
+    probeMs: 650,
+    error:
+      'Cannot connect to Podman. Please verify your connection to the Linux system using `podman system connection list`, or try `podman machine init` and `podman machine start` to manage a new Linux VM',
   });
 }
 
 /** A kind cluster as the clusters collector reports it. */
 export function kindCluster(name: string, nodeState: string, api: ClusterFacts['api']): CollectorRun<ClusterFacts[]> {
-  return collector('clusters', [{ target: 'kind', name, listed: true, createdByTarmac: true, nodes: [{ name: `${name}-control-plane`, state: nodeState, ...(nodeState === 'exited' ? { exitCode: 137 } : {}) }], ...(api ? { api } : {}) }]);
+  return collector('clusters', [
+    {
+      target: 'kind',
+      name,
+      listed: true,
+      createdByTarmac: true,
+      nodes: [
+        { name: `${name}-control-plane`, state: nodeState, ...(nodeState === 'exited' ? { exitCode: 137 } : {}) },
+      ],
+      ...(api ? { api } : {}),
+    },
+  ]);
 }
 
 /** The API refusing connections, as kubectl says it. */
 export function apiRefused(port = 52086): ClusterFacts['api'] {
-  return { url: `https://127.0.0.1:${port}`, ok: false, detail: `The connection to the server 127.0.0.1:${port} was refused - did you specify the right host or port?` };
+  return {
+    url: `https://127.0.0.1:${port}`,
+    ok: false,
+    detail: `The connection to the server 127.0.0.1:${port} was refused - did you specify the right host or port?`,
+  };
 }
 
 /** Failing pods from the workloads collector. */
@@ -99,7 +192,9 @@ export function workloads(pods: PodFacts[]): CollectorRun<{ pods: PodFacts[] }> 
 }
 
 /** Disk mounts with free bytes. */
-export function disk(mounts: { label: 'engine storage' | 'temp' | 'state'; path: string; freeBytes: number; totalBytes: number }[]): Evidence['disk'] {
+export function disk(
+  mounts: { label: 'engine storage' | 'temp' | 'state'; path: string; freeBytes: number; totalBytes: number }[],
+): Evidence['disk'] {
   return collector('disk', { mounts });
 }
 

@@ -16,5 +16,12 @@ const plain = (s: string) => s;
 export function colorsFor(isTTY: boolean, env: NodeJS.ProcessEnv): Colors {
   const enabled = isTTY && env.NO_COLOR === undefined && env.TERM !== 'dumb';
   if (!enabled) return { red: plain, green: plain, yellow: plain, dim: plain, bold: plain, cyan: plain };
-  return { red: wrap(31, 39), green: wrap(32, 39), yellow: wrap(33, 39), dim: wrap(2, 22), bold: wrap(1, 22), cyan: wrap(36, 39) };
+  return {
+    red: wrap(31, 39),
+    green: wrap(32, 39),
+    yellow: wrap(33, 39),
+    dim: wrap(2, 22),
+    bold: wrap(1, 22),
+    cyan: wrap(36, 39),
+  };
 }

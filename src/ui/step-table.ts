@@ -33,7 +33,12 @@ export class StepTable {
       }
       case 'step.finished': {
         const row = this.rows.get(event.stepId);
-        if (row) Object.assign(row, { state: event.state, durationMs: event.durationMs, detail: event.error?.message ?? event.detail });
+        if (row)
+          Object.assign(row, {
+            state: event.state,
+            durationMs: event.durationMs,
+            detail: event.error?.message ?? event.detail,
+          });
         return;
       }
       default:

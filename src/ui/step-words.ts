@@ -5,26 +5,40 @@ import type { Colors } from './colors.js';
 /** The word for a finished or running step, e.g. "built", "cached", "FAILED". */
 export function stateWord(state: StepState, kind: string): string {
   switch (state) {
-    case 'pending': return 'pending';
-    case 'running': return 'running';
-    case 'succeeded': return kind === 'build' ? 'built' : 'done';
-    case 'cached': return 'cached';
-    case 'failed': return 'FAILED';
-    case 'skipped': return 'skipped';
-    case 'cancelled': return 'cancelled';
+    case 'pending':
+      return 'pending';
+    case 'running':
+      return 'running';
+    case 'succeeded':
+      return kind === 'build' ? 'built' : 'done';
+    case 'cached':
+      return 'cached';
+    case 'failed':
+      return 'FAILED';
+    case 'skipped':
+      return 'skipped';
+    case 'cancelled':
+      return 'cancelled';
   }
 }
 
 /** A one-character symbol for a state. */
 export function stateSymbol(state: StepState, c: Colors): string {
   switch (state) {
-    case 'pending': return c.dim('·');
-    case 'running': return c.cyan('▸');
-    case 'succeeded': return c.green('✓');
-    case 'cached': return c.green('=');
-    case 'failed': return c.red('✗');
-    case 'skipped': return c.yellow('-');
-    case 'cancelled': return c.yellow('⊘');
+    case 'pending':
+      return c.dim('·');
+    case 'running':
+      return c.cyan('▸');
+    case 'succeeded':
+      return c.green('✓');
+    case 'cached':
+      return c.green('=');
+    case 'failed':
+      return c.red('✗');
+    case 'skipped':
+      return c.yellow('-');
+    case 'cancelled':
+      return c.yellow('⊘');
   }
 }
 

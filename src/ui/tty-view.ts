@@ -35,7 +35,8 @@ export function ttyView(options: TtyViewOptions): TtyView {
 
   const line = (row: StepRow): string => {
     const elapsed = row.state === 'running' && row.startedAt ? options.now() - row.startedAt : row.durationMs;
-    const time = elapsed === undefined || row.state === 'cached' || row.state === 'skipped' ? '' : formatDuration(elapsed);
+    const time =
+      elapsed === undefined || row.state === 'cached' || row.state === 'skipped' ? '' : formatDuration(elapsed);
     const tailText = row.state === 'running' ? row.lastLine : row.detail;
     const head = `${stateSymbol(row.state, c)} ${row.id.padEnd(28)} ${stateWord(row.state, row.kind).padEnd(9)} ${time.padStart(7)}`;
     const room = options.columns() - head.length - 2;
@@ -56,12 +57,17 @@ export function ttyView(options: TtyViewOptions): TtyView {
 
   return {
     listener(event) {
-      if (event.type === 'run.started') header = c.bold(`tarmac ${event.command} · run ${event.runId} · engine capacity ${event.capacity}`);
+      if (event.type === 'run.started')
+        header = c.bold(`tarmac ${event.command} · run ${event.runId} · engine capacity ${event.capacity}`);
       table.apply(event);
       if (event.type === 'decision') note(`${c.yellow('!')} ${event.message}`);
-      if (event.type === 'probe') note(`${event.ok ? c.green('♥') : c.red('♥')} engine probe: ${event.ok ? 'healthy' : 'FAILED'} · ${event.detail}`);
+      if (event.type === 'probe')
+        note(
+          `${event.ok ? c.green('♥') : c.red('♥')} engine probe: ${event.ok ? 'healthy' : 'FAILED'} · ${event.detail}`,
+        );
       if (event.type === 'incident') note(`${c.red('!')} incident ${event.kind}: ${event.message} → ${event.action}`);
-      if (['step.started', 'step.finished', 'run.started', 'decision', 'probe', 'incident'].includes(event.type)) draw();
+      if (['step.started', 'step.finished', 'run.started', 'decision', 'probe', 'incident'].includes(event.type))
+        draw();
     },
     stop() {
       clearInterval(timer);

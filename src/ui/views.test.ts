@@ -14,13 +14,29 @@ const golden = (name: string, actual: string) => {
 describe('plain view', () => {
   it('prints one line per event, heartbeats, and failures with their reason (golden)', () => {
     let out = '';
-    replayScenario(plainView({ write: (t) => { out += t; }, colors: colorsFor(false, {}), verbose: false }));
+    replayScenario(
+      plainView({
+        write: (t) => {
+          out += t;
+        },
+        colors: colorsFor(false, {}),
+        verbose: false,
+      }),
+    );
     golden('plain-build.txt', out);
   });
 
   it('prints step output only when verbose', () => {
     let out = '';
-    replayScenario(plainView({ write: (t) => { out += t; }, colors: colorsFor(false, {}), verbose: true }));
+    replayScenario(
+      plainView({
+        write: (t) => {
+          out += t;
+        },
+        colors: colorsFor(false, {}),
+        verbose: true,
+      }),
+    );
     expect(out).toContain('build:holmesgpt-api | STEP 3/4');
   });
 });
@@ -29,7 +45,15 @@ describe('tty view', () => {
   it('redraws one line per step and ends with the final states (golden)', () => {
     let out = '';
     let now = 0;
-    const view = ttyView({ write: (t) => { out += t; }, colors: colorsFor(false, {}), columns: () => 100, now: () => now, refreshMs: 1_000_000 });
+    const view = ttyView({
+      write: (t) => {
+        out += t;
+      },
+      colors: colorsFor(false, {}),
+      columns: () => 100,
+      now: () => now,
+      refreshMs: 1_000_000,
+    });
     const bus = replayScenario(view.listener);
     now = bus.history.at(-1)?.at ?? 0;
     view.stop();
@@ -48,10 +72,27 @@ describe('tty view', () => {
 describe('tty view notes', () => {
   it('shows decisions, probes and incidents under the table', () => {
     let out = '';
-    const view = ttyView({ write: (t) => { out += t; }, colors: colorsFor(false, {}), columns: () => 100, now: () => 0, refreshMs: 1_000_000 });
+    const view = ttyView({
+      write: (t) => {
+        out += t;
+      },
+      colors: colorsFor(false, {}),
+      columns: () => 100,
+      now: () => 0,
+      refreshMs: 1_000_000,
+    });
     const bus = replayScenario(view.listener);
-    bus.emit({ type: 'incident', kind: 'engine-crash', message: 'server probably quit: unexpected EOF', evidence: [], stepIds: ['build:x'], action: 'waiting for the engine' });
+    bus.emit({
+      type: 'incident',
+      kind: 'engine-crash',
+      message: 'server probably quit: unexpected EOF',
+      evidence: [],
+      stepIds: ['build:x'],
+      action: 'waiting for the engine',
+    });
     view.stop();
-    expect(out.split('\x1b[').at(-1)).toContain('! incident engine-crash: server probably quit: unexpected EOF → waiting for the engine');
+    expect(out.split('\x1b[').at(-1)).toContain(
+      '! incident engine-crash: server probably quit: unexpected EOF → waiting for the engine',
+    );
   });
 });

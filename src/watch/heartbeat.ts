@@ -5,7 +5,9 @@ import { InternalError } from '../errors/errors.js';
 export function startHeartbeat(intervalMs: number, stop: AbortSignal, beat: () => void): void {
   if (stop.aborted) return;
   if (!Number.isFinite(intervalMs) || intervalMs <= 0) {
-    throw new InternalError(`Expected \`intervalMs\` to be a positive number, got \`${intervalMs}\` (${typeof intervalMs})`);
+    throw new InternalError(
+      `Expected \`intervalMs\` to be a positive number, got \`${intervalMs}\` (${typeof intervalMs})`,
+    );
   }
   const timer = setInterval(beat, intervalMs);
   timer.unref?.();

@@ -23,7 +23,10 @@ describe('probeWithin', () => {
   });
 
   it('turns a throwing probe into a failed health', async () => {
-    expect(await probeWithin(() => Promise.reject(new Error('boom')), 5_000, systemClock)).toMatchObject({ ok: false, detail: 'boom' });
+    expect(await probeWithin(() => Promise.reject(new Error('boom')), 5_000, systemClock)).toMatchObject({
+      ok: false,
+      detail: 'boom',
+    });
   });
 });
 
@@ -44,6 +47,8 @@ describe('engineProber', () => {
 describe('describeHealth', () => {
   it('says healthy or FAILED with the detail', () => {
     expect(describeHealth(healthy)).toBe('healthy, podman 4.3.1 answered in 40ms');
-    expect(describeHealth({ ok: false, detail: 'connection refused', durationMs: 1 })).toBe('FAILED, connection refused');
+    expect(describeHealth({ ok: false, detail: 'connection refused', durationMs: 1 })).toBe(
+      'FAILED, connection refused',
+    );
   });
 });

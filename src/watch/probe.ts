@@ -12,7 +12,11 @@ export const PROBE_TIMEOUT_MS = 5_000;
 export type EngineProber = (stepId?: StepId) => Promise<EngineHealth>;
 
 /** Runs `probe` under a hard timeout; resolves with a failed health on timeout or throw, never rejects. */
-export async function probeWithin(probe: () => Promise<EngineHealth>, timeoutMs: number, clock: Clock): Promise<EngineHealth> {
+export async function probeWithin(
+  probe: () => Promise<EngineHealth>,
+  timeoutMs: number,
+  clock: Clock,
+): Promise<EngineHealth> {
   const started = clock.now();
   const stop = new AbortController();
   try {
@@ -29,10 +33,22 @@ export async function probeWithin(probe: () => Promise<EngineHealth>, timeoutMs:
 }
 
 /** An EngineProber over `probe` that emits one `probe` event per call. */
-export function engineProber(probe: () => Promise<EngineHealth>, bus: EventBus, clock: Clock, timeoutMs = PROBE_TIMEOUT_MS): EngineProber {
+export function engineProber(
+  probe: () => Promise<EngineHealth>,
+  bus: EventBus,
+  clock: Clock,
+  timeoutMs = PROBE_TIMEOUT_MS,
+): EngineProber {
   return async (stepId) => {
     const health = await probeWithin(probe, timeoutMs, clock);
-    bus.emit({ type: 'probe', target: 'engine', ok: health.ok, detail: health.detail, durationMs: health.durationMs, ...(stepId === undefined ? {} : { stepId }) });
+    bus.emit({
+      type: 'probe',
+      target: 'engine',
+      ok: health.ok,
+      detail: health.detail,
+      durationMs: health.durationMs,
+      ...(stepId === undefined ? {} : { stepId }),
+    });
     return health;
   };
 }

@@ -25,7 +25,8 @@ export interface TimeoutFacts {
 export function stepTimeoutError(step: Step, tail: readonly string[], facts: TimeoutFacts): TarmacError {
   const probe = facts.health ? `; engine probe: ${describeHealth(facts.health)}` : '';
   const message = `${step.id} timed out after ${formatDuration(facts.ranMs)} (no output for ${formatDuration(facts.silentMs)})${probe}`;
-  const engineDown = facts.health && !facts.health.ok ? ' The engine did not answer either: check it with `tarmac doctor`.' : '';
+  const engineDown =
+    facts.health && !facts.health.ok ? ' The engine did not answer either: check it with `tarmac doctor`.' : '';
   return new TarmacError('STEP_TIMEOUT', message, {
     exitCode: ExitCode.infrastructure,
     stepId: step.id,
@@ -38,11 +39,20 @@ export function stepTimeoutError(step: Step, tail: readonly string[], facts: Tim
  * The error of a silent step whose stall probe found the engine dead. Its code is ENGINE_UNREACHABLE so the
  * scheduler takes the same crash path as for a build that died with "server probably quit".
  */
-export function stallEngineError(step: Step, silentMs: number, health: EngineHealth, tail: readonly string[]): TarmacError {
-  return new TarmacError('ENGINE_UNREACHABLE', `${step.id} printed nothing for ${formatDuration(silentMs)} and the engine probe failed: ${health.detail}`, {
-    exitCode: ExitCode.environment,
-    stepId: step.id,
-    details: tail.slice(-TAIL_LINES),
-    hint: 'The container engine stopped answering while the step ran: check it with `podman info` (or `podman machine list`), or run again with --heal.',
-  });
+export function stallEngineError(
+  step: Step,
+  silentMs: number,
+  health: EngineHealth,
+  tail: readonly string[],
+): TarmacError {
+  return new TarmacError(
+    'ENGINE_UNREACHABLE',
+    `${step.id} printed nothing for ${formatDuration(silentMs)} and the engine probe failed: ${health.detail}`,
+    {
+      exitCode: ExitCode.environment,
+      stepId: step.id,
+      details: tail.slice(-TAIL_LINES),
+      hint: 'The container engine stopped answering while the step ran: check it with `podman info` (or `podman machine list`), or run again with --heal.',
+    },
+  );
 }

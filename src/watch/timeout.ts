@@ -7,10 +7,13 @@ const MAX_DELAY_MS = 2 ** 31 - 1;
 export function rejectAfter(ms: number, stop: AbortSignal, reason: () => Error): Promise<never> {
   return new Promise<never>((_, reject) => {
     if (stop.aborted || ms === Number.POSITIVE_INFINITY) return;
-    const timer = setTimeout(() => {
-      stop.removeEventListener('abort', clear);
-      reject(reason());
-    }, Math.min(Math.max(0, ms), MAX_DELAY_MS));
+    const timer = setTimeout(
+      () => {
+        stop.removeEventListener('abort', clear);
+        reject(reason());
+      },
+      Math.min(Math.max(0, ms), MAX_DELAY_MS),
+    );
     // An unref'd timer never keeps the process alive on its own.
     timer.unref?.();
     const clear = (): void => clearTimeout(timer);
@@ -37,10 +40,13 @@ export function sleep(ms: number, signal: AbortSignal): Promise<void> {
       clearTimeout(timer);
       resolve();
     };
-    const timer = setTimeout(() => {
-      signal.removeEventListener('abort', onAbort);
-      resolve();
-    }, Math.min(Math.max(0, ms), MAX_DELAY_MS));
+    const timer = setTimeout(
+      () => {
+        signal.removeEventListener('abort', onAbort);
+        resolve();
+      },
+      Math.min(Math.max(0, ms), MAX_DELAY_MS),
+    );
     signal.addEventListener('abort', onAbort, { once: true });
   });
 }

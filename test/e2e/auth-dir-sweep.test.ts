@@ -25,8 +25,9 @@ await withAuthFile('127.0.0.1:5000', { username: 'ci', password: 'hunter2-secret
 `;
 
 describe('registry auth dirs of killed runs', () => {
-  it('are removed by the next run, which says so; a live holder\'s dir is kept', async () => {
-    const spawnHolder = () => execa('node', ['--input-type=module', '-e', HOLDER], { env: { TMPDIR: tmp }, reject: false });
+  it("are removed by the next run, which says so; a live holder's dir is kept", async () => {
+    const spawnHolder = () =>
+      execa('node', ['--input-type=module', '-e', HOLDER], { env: { TMPDIR: tmp }, reject: false });
     const authDirs = () => readdirSync(tmp).filter((n) => n.startsWith('tarmac-auth-'));
     const killed = spawnHolder();
     const live = spawnHolder();
@@ -49,7 +50,9 @@ describe('registry auth dirs of killed runs', () => {
     live.kill('SIGKILL');
     await live;
     expect(result.exitCode, result.all).toBe(0);
-    expect(result.all).toMatch(new RegExp(`removed registry auth dir .*${killedDir}\\w{6} \\(its tarmac, pid ${killed.pid}, is gone\\)`));
+    expect(result.all).toMatch(
+      new RegExp(`removed registry auth dir .*${killedDir}\\w{6} \\(its tarmac, pid ${killed.pid}, is gone\\)`),
+    );
     const left = authDirs();
     expect(left.some((d) => d.startsWith(killedDir))).toBe(false);
     expect(left.some((d) => d.startsWith(`tarmac-auth-${live.pid}-`))).toBe(true);

@@ -15,19 +15,30 @@ beforeAll(async () => {
   // A light WORK keeps the heavy image heavy enough to overlap with nothing, without costing 20 s per build.
   project = copyExample(envName, 2);
 });
-afterAll(async () => { await removeEnvImages(envName); });
+afterAll(async () => {
+  await removeEnvImages(envName);
+});
 
 const build = async () => {
   const result = await runTarmac(['build', '-f', join(project, 'tarmac.yaml'), '--json']);
   expect(result.exitCode, result.all).toBe(0);
   const json = parseJsonOutput(result.stdout);
-  return { json, events: readJournal(json.journal), states: Object.fromEntries(json.images.map((i) => [i.name, i.state])) };
+  return {
+    json,
+    events: readJournal(json.journal),
+    states: Object.fromEntries(json.images.map((i) => [i.name, i.state])),
+  };
 };
 
 describe('tarmac build on examples/aianalysis (real podman)', () => {
   it('builds all 4 images cold, heavy first, never above capacity', async () => {
     const { states, events } = await build();
-    expect(states).toEqual({ base: 'succeeded', datastorage: 'succeeded', 'holmesgpt-api': 'succeeded', aianalysis: 'succeeded' });
+    expect(states).toEqual({
+      base: 'succeeded',
+      datastorage: 'succeeded',
+      'holmesgpt-api': 'succeeded',
+      aianalysis: 'succeeded',
+    });
     expect(peakRunningWeight(events)).toBeLessThanOrEqual(2);
     for (const e of events) if (e.type === 'resource') expect(e.inUse).toBeLessThanOrEqual(e.capacity);
     const services = startOrder(events).filter((id) => id !== 'build:base');
@@ -43,13 +54,23 @@ describe('tarmac build on examples/aianalysis (real podman)', () => {
   it('rebuilds only the service whose file changed', async () => {
     appendFileSync(join(project, 'datastorage', '.tarmac-test-nonce'), '-changed');
     const { states, events } = await build();
-    expect(states).toEqual({ base: 'cached', datastorage: 'succeeded', 'holmesgpt-api': 'cached', aianalysis: 'cached' });
+    expect(states).toEqual({
+      base: 'cached',
+      datastorage: 'succeeded',
+      'holmesgpt-api': 'cached',
+      aianalysis: 'cached',
+    });
     expect(finalStates(events)['build:datastorage']).toBe('succeeded');
   });
 
   it('rebuilds a base image and every image built on it when the base changes', async () => {
     appendFileSync(join(project, 'base', '.tarmac-test-nonce'), '-changed');
     const { states } = await build();
-    expect(states).toEqual({ base: 'succeeded', datastorage: 'succeeded', 'holmesgpt-api': 'succeeded', aianalysis: 'succeeded' });
+    expect(states).toEqual({
+      base: 'succeeded',
+      datastorage: 'succeeded',
+      'holmesgpt-api': 'succeeded',
+      aianalysis: 'succeeded',
+    });
   });
 });

@@ -2,13 +2,22 @@
 import { copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { copyProject, parseJsonOutput, repoRoot, runTarmac, startTarmac, uniqueEnvName } from '../support/tarmac-cli.js';
+import {
+  copyProject,
+  parseJsonOutput,
+  repoRoot,
+  runTarmac,
+  startTarmac,
+  uniqueEnvName,
+} from '../support/tarmac-cli.js';
 import { allContainers, processesMatching, removeEnvImages } from '../support/podman-query.js';
 import { readJournal } from '../support/journal-checks.js';
 import { waitFor } from '../support/wait-for.js';
 
 const envs: string[] = [];
-afterAll(async () => { for (const env of envs) await removeEnvImages(env); });
+afterAll(async () => {
+  for (const env of envs) await removeEnvImages(env);
+});
 
 describe('a failing Containerfile', () => {
   it('names the image, the failing step and the last output lines; independent builds complete', async () => {
@@ -17,7 +26,9 @@ describe('a failing Containerfile', () => {
     const dir = copyProject(join(repoRoot, 'test/fixtures/projects/failing'), env);
     const result = await runTarmac(['build', '-f', join(dir, 'tarmac.yaml')]);
     expect(result.exitCode).toBe(4);
-    expect(result.stdout).toMatch(/image broken failed to build at STEP 3\/\d+: RUN \["\/bin\/does-not-exist", "--flag"\]/);
+    expect(result.stdout).toMatch(
+      /image broken failed to build at STEP 3\/\d+: RUN \["\/bin\/does-not-exist", "--flag"\]/,
+    );
     expect(result.stdout).toMatch(/\| .*does-not-exist/); // the tail of the build output is shown
     expect(result.stdout).toMatch(/✓ build:good built/);
     expect(result.stdout).toMatch(/- build:after-broken skipped · dependency build:broken failed/);
@@ -60,13 +71,23 @@ describe('SIGINT during a real build', () => {
     const result = await child;
     expect(result.exitCode).toBe(130);
     const events = readJournal(join(runs, readdirOne(runs)));
-    expect(events.find((e) => e.type === 'step.finished' && e.stepId === 'build:hang')).toMatchObject({ state: 'cancelled' });
+    expect(events.find((e) => e.type === 'step.finished' && e.stepId === 'build:hang')).toMatchObject({
+      state: 'cancelled',
+    });
     expect(events.at(-1)).toMatchObject({ type: 'run.finished', outcome: 'cancelled' });
-    await waitFor('build processes to be gone', async () => ((await processesMatching(`localhost/hang:tm-`)).length === 0 ? true : undefined), 15_000);
-    await waitFor('no new containers', async () => {
-      const leaked = (await allContainers()).filter((c) => !before.has(c));
-      return leaked.length === 0 ? true : undefined;
-    }, 15_000);
+    await waitFor(
+      'build processes to be gone',
+      async () => ((await processesMatching(`localhost/hang:tm-`)).length === 0 ? true : undefined),
+      15_000,
+    );
+    await waitFor(
+      'no new containers',
+      async () => {
+        const leaked = (await allContainers()).filter((c) => !before.has(c));
+        return leaked.length === 0 ? true : undefined;
+      },
+      15_000,
+    );
   });
 });
 

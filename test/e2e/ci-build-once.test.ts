@@ -22,7 +22,12 @@ let registry: LocalRegistry;
 let buildDir = '';
 const work = mkdtempSync(join(tmpdir(), 'tarmac-ci-once-'));
 const refsFile = join(work, 'artifacts', 'refs.json');
-interface ShardJob { index: number; env: string; dir: string; store: CleanStore }
+interface ShardJob {
+  index: number;
+  env: string;
+  dir: string;
+  store: CleanStore;
+}
 const shards: ShardJob[] = [];
 const extraStores: CleanStore[] = [];
 
@@ -33,7 +38,11 @@ function shardCheckout(index: number): ShardJob {
   // verbatimSymlinks: by default cpSync rewrites relative symlinks to absolute paths into the source, which would
   // change the content tags; a git checkout keeps them as they are. Only the .tarmac state dir stays behind (the
   // .tarmac-test-nonce files are part of the sources), and the build job's stale JUnit file.
-  cpSync(buildDir, dir, { recursive: true, verbatimSymlinks: true, filter: (src) => !/\/\.tarmac$/.test(src) && !src.endsWith('e2e-results.xml') });
+  cpSync(buildDir, dir, {
+    recursive: true,
+    verbatimSymlinks: true,
+    filter: (src) => !/\/\.tarmac$/.test(src) && !src.endsWith('e2e-results.xml'),
+  });
   const file = join(dir, 'tarmac.yaml');
   const config = parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
   config.name = env;
@@ -89,7 +98,8 @@ describe('CI: build once, test many (real podman, real docker-registry)', () => 
     const json = parseJsonOutput(r.stdout) as ReturnType<typeof parseJsonOutput> & { refs: typeof refs };
     refs = JSON.parse(readFileSync(refsFile, 'utf8')) as typeof refs;
     expect(Object.keys(refs.images).sort()).toEqual([...images].sort());
-    for (const name of images) expect(refs.images[name], name).toMatch(new RegExp(`^${registry.host}/${buildEnv}/${name}:tm-[0-9a-f]{12}$`));
+    for (const name of images)
+      expect(refs.images[name], name).toMatch(new RegExp(`^${registry.host}/${buildEnv}/${name}:tm-[0-9a-f]{12}$`));
     expect(refs).toMatchObject({ env: buildEnv, runId: json.runId, registry: `${registry.host}/${buildEnv}` });
     // --json prints the same document.
     expect(json.refs).toEqual(refs);
@@ -111,23 +121,47 @@ describe('CI: build once, test many (real podman, real docker-registry)', () => 
     const jobs = [shardCheckout(1), shardCheckout(2)];
     for (const job of jobs) expect(await job.store.images()).toEqual([]);
     // Shard 1 takes its refs from the build job's file; shard 2 computes the same tags from its sources.
-    const runs = await Promise.all(jobs.map((job) => startTarmac(
-      ['up', '--pull-only', '--shard', `${job.index}/2`, '-f', join(job.dir, 'tarmac.yaml'), '--json', ...(job.index === 1 ? ['--refs', refsFile] : [])],
-      { env: job.store.env },
-    )));
-    const listed = (await execa('node', ['e2e/suite.mjs', '--list'], { cwd: buildDir })).stdout.split('\n').filter(Boolean);
+    const runs = await Promise.all(
+      jobs.map((job) =>
+        startTarmac(
+          [
+            'up',
+            '--pull-only',
+            '--shard',
+            `${job.index}/2`,
+            '-f',
+            join(job.dir, 'tarmac.yaml'),
+            '--json',
+            ...(job.index === 1 ? ['--refs', refsFile] : []),
+          ],
+          { env: job.store.env },
+        ),
+      ),
+    );
+    const listed = (await execa('node', ['e2e/suite.mjs', '--list'], { cwd: buildDir })).stdout
+      .split('\n')
+      .filter(Boolean);
     expect(listed.length).toBe(7);
     const seen: string[][] = [];
     for (const [i, r] of runs.entries()) {
       const job = jobs[i] as ShardJob;
       expect(r.exitCode, r.all).toBe(0);
       const events = readJournal((JSON.parse(r.stdout) as { journal: string }).journal);
-      expect(startOrder(events).filter((id) => id.startsWith('build:')), 'nothing is built').toEqual([]);
+      expect(
+        startOrder(events).filter((id) => id.startsWith('build:')),
+        'nothing is built',
+      ).toEqual([]);
       expect(finalStates(events).test).toBe('succeeded');
       const pulled = await job.store.images();
-      for (const name of ['datastorage', 'holmesgpt-api', 'aianalysis']) expect(pulled, name).toContain(refs.images[name]);
+      for (const name of ['datastorage', 'holmesgpt-api', 'aianalysis'])
+        expect(pulled, name).toContain(refs.images[name]);
       const cases = parseJUnit(readFileSync(join(job.dir, 'e2e-results.xml'), 'utf8'), `shard ${job.index}`).cases;
-      const assigned = readFileSync(join((JSON.parse(r.stdout) as { journal: string }).journal, 'shard-tests.txt'), 'utf8').split('\n').filter(Boolean);
+      const assigned = readFileSync(
+        join((JSON.parse(r.stdout) as { journal: string }).journal, 'shard-tests.txt'),
+        'utf8',
+      )
+        .split('\n')
+        .filter(Boolean);
       expect(cases.map((c) => c.name).sort(), `shard ${job.index} runs exactly its ids`).toEqual([...assigned].sort());
       expect(cases.every((c) => c.status === 'passed')).toBe(true);
       seen.push(assigned);
@@ -135,7 +169,10 @@ describe('CI: build once, test many (real podman, real docker-registry)', () => 
     expect(seen[0]?.length).toBe(4);
     expect(seen[1]?.length).toBe(3);
     // They really ran at the same time: their journals' time spans overlap.
-    const [a, b] = runs.map((r) => span((JSON.parse(r.stdout) as { journal: string }).journal)) as [[number, number], [number, number]];
+    const [a, b] = runs.map((r) => span((JSON.parse(r.stdout) as { journal: string }).journal)) as [
+      [number, number],
+      [number, number],
+    ];
     expect(a[0] < b[1] && b[0] < a[1], `shard runs ${JSON.stringify([a, b])} overlap`).toBe(true);
   });
 
@@ -145,18 +182,29 @@ describe('CI: build once, test many (real podman, real docker-registry)', () => 
     const r = await runTarmac(['junit', 'merge', '-o', out, ...files, '--json']);
     expect(r.exitCode, r.all).toBe(0);
     const merged = parseJUnit(readFileSync(out, 'utf8'), 'merged');
-    const listed = (await execa('node', ['e2e/suite.mjs', '--list'], { cwd: buildDir })).stdout.split('\n').filter(Boolean);
+    const listed = (await execa('node', ['e2e/suite.mjs', '--list'], { cwd: buildDir })).stdout
+      .split('\n')
+      .filter(Boolean);
     expect(merged.cases.map((c) => c.name).sort()).toEqual([...listed].sort());
     expect(new Set(merged.cases.map((c) => c.id)).size).toBe(listed.length);
     expect(merged.totals).toMatchObject({ tests: 7, passed: 7 });
     // `tarmac test --shard` on a live env re-runs another shard's share.
     const job = shards[0] as ShardJob;
-    const again = await runTarmac(['test', '--shard', '2/2', '-f', join(job.dir, 'tarmac.yaml')], { env: job.store.env });
+    const again = await runTarmac(['test', '--shard', '2/2', '-f', join(job.dir, 'tarmac.yaml')], {
+      env: job.store.env,
+    });
     expect(again.exitCode, again.all).toBe(0);
     const rerun = parseJUnit(readFileSync(join(job.dir, 'e2e-results.xml'), 'utf8'), 'rerun').cases.map((c) => c.name);
     expect(rerun.sort()).toEqual([...listed].sort().filter((_, i) => i % 2 === 1));
     // Merging one shard twice is refused, not double-counted.
-    const twice = await runTarmac(['junit', 'merge', '-o', join(work, 'merged', 'twice.xml'), files[0] as string, files[0] as string]);
+    const twice = await runTarmac([
+      'junit',
+      'merge',
+      '-o',
+      join(work, 'merged', 'twice.xml'),
+      files[0] as string,
+      files[0] as string,
+    ]);
     expect(twice.exitCode, twice.all).toBe(4);
     expect(twice.all).toContain('JUNIT_MERGE_DUPLICATES');
   });

@@ -2,7 +2,16 @@
 // CI=true GITHUB_ACTIONS=true prints annotations, appends the job summary, and writes a bundle that
 // holds the run's files and none of the secrets planted in the step output, the config and JUnit.
 import { execa } from 'execa';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -32,15 +41,33 @@ beforeAll(async () => {
   const leaky = join(project, 'leaky');
   mkdirSync(leaky);
   copyFileSync('/bin/busybox', join(leaky, 'busybox'));
-  writeFileSync(join(leaky, 'Containerfile'), ['FROM scratch', 'COPY busybox /bin/busybox', 'ARG API_TOKEN', 'ARG NOTE',
-    'RUN ["/bin/busybox", "sh", "-c", "echo leak: $API_TOKEN / $NOTE; exit 3"]', ''].join('\n'));
+  writeFileSync(
+    join(leaky, 'Containerfile'),
+    [
+      'FROM scratch',
+      'COPY busybox /bin/busybox',
+      'ARG API_TOKEN',
+      'ARG NOTE',
+      'RUN ["/bin/busybox", "sh", "-c", "echo leak: $API_TOKEN / $NOTE; exit 3"]',
+      '',
+    ].join('\n'),
+  );
   // A JUnit file (the config's test.junit) a test command left behind, with the token in a failure message.
   mkdirSync(join(project, 'results'));
-  writeFileSync(join(project, 'results', 'junit.xml'), `<testsuite name="s"><testcase classname="c" name="n"><failure message="auth with ${TOKEN} failed"/></testcase></testsuite>\n`);
+  writeFileSync(
+    join(project, 'results', 'junit.xml'),
+    `<testsuite name="s"><testcase classname="c" name="n"><failure message="auth with ${TOKEN} failed"/></testcase></testsuite>\n`,
+  );
   writeFileSync(summaryFile, '# earlier step\n');
   result = await runTarmac(['build', '-f', join(project, 'tarmac.yaml')], {
     cwd: project,
-    env: { CI: 'true', GITHUB_ACTIONS: 'true', GITHUB_STEP_SUMMARY: summaryFile, GITHUB_WORKSPACE: project, TARMAC_BUNDLE_DIR: bundleDir },
+    env: {
+      CI: 'true',
+      GITHUB_ACTIONS: 'true',
+      GITHUB_STEP_SUMMARY: summaryFile,
+      GITHUB_WORKSPACE: project,
+      TARMAC_BUNDLE_DIR: bundleDir,
+    },
   });
 });
 
@@ -60,27 +87,43 @@ function runId(): string {
 async function extract(archive: string): Promise<{ dir: string; files: string[]; text: string }> {
   const dir = mkdtempSync(join(work, 'x-'));
   await execa('tar', ['-xzf', archive, '-C', dir]);
-  const files = (await execa('find', [dir, '-type', 'f'])).stdout.split('\n').map((f) => f.slice(dir.length + 1)).sort();
-  const text = (await execa('cat', files.map((f) => join(dir, f)))).stdout;
+  const files = (await execa('find', [dir, '-type', 'f'])).stdout
+    .split('\n')
+    .map((f) => f.slice(dir.length + 1))
+    .sort();
+  const text = (
+    await execa(
+      'cat',
+      files.map((f) => join(dir, f)),
+    )
+  ).stdout;
   return { dir, files, text };
 }
 
 describe('a failing build under CI=true GITHUB_ACTIONS=true', () => {
   it('prints ::error annotations for each failed step, on its line of tarmac.yaml', () => {
     expect(result.exitCode, result.all).toBe(4);
-    expect(result.stdout).toMatch(/^::error file=tarmac\.yaml,line=\d+,title=tarmac build%3A build%3Abroken failed \[BUILD_FAILED\]::image broken failed to build at STEP 3\/\d+: RUN /m);
-    expect(result.stdout).toMatch(/^::error file=tarmac\.yaml,line=\d+,title=tarmac build%3A build%3Aleaky failed \[BUILD_FAILED\]::/m);
+    expect(result.stdout).toMatch(
+      /^::error file=tarmac\.yaml,line=\d+,title=tarmac build%3A build%3Abroken failed \[BUILD_FAILED\]::image broken failed to build at STEP 3\/\d+: RUN /m,
+    );
+    expect(result.stdout).toMatch(
+      /^::error file=tarmac\.yaml,line=\d+,title=tarmac build%3A build%3Aleaky failed \[BUILD_FAILED\]::/m,
+    );
     // The line is the image's `- name:` line in the config tarmac wrote.
     const lines = readFileSync(join(project, 'tarmac.yaml'), 'utf8').split('\n');
     const line = Number(/file=tarmac\.yaml,line=(\d+),title=tarmac build%3A build%3Abroken/.exec(result.stdout)?.[1]);
     expect(lines[line - 1]).toMatch(/name: broken$/);
     // The annotations hold no planted secret (the build summary above them is not CI output: not checked here).
-    const annotations = result.stdout.split('\n').filter((l) => l.startsWith('::')).join('\n');
+    const annotations = result.stdout
+      .split('\n')
+      .filter((l) => l.startsWith('::'))
+      .join('\n');
     expect(annotations).toContain('build%3Aleaky');
     expect(annotations).not.toContain(TOKEN);
     expect(annotations).not.toContain(PASSWORD);
     // The triage verdict is annotated when the triage stage wrote triage.json.
-    if (existsSync(join(project, '.tarmac', 'runs', runId(), 'triage.json'))) expect(result.stdout).toMatch(/^::error title=tarmac triage%3A /m);
+    if (existsSync(join(project, '.tarmac', 'runs', runId(), 'triage.json')))
+      expect(result.stdout).toMatch(/^::error title=tarmac triage%3A /m);
   });
 
   it('appends the job summary: outcome, results and the timeline', () => {
@@ -100,10 +143,22 @@ describe('a failing build under CI=true GITHUB_ACTIONS=true', () => {
     expect(result.stdout).toContain(`bundle: ${archive}`);
     const { files, text } = await extract(archive);
     const top = `tarmac-${runId()}`;
-    expect(files).toEqual(expect.arrayContaining([`${top}/MANIFEST.txt`, `${top}/events.jsonl`, `${top}/owner.json`, `${top}/steps/build_broken.log`,
-      `${top}/steps/build_leaky.log`, `${top}/junit.xml`, `${top}/config/tarmac.yaml`,
-      // Written by the triage and report stages before the CI stage runs.
-      `${top}/triage.json`, `${top}/triage.md`, `${top}/report.md`, `${top}/report.html`]));
+    expect(files).toEqual(
+      expect.arrayContaining([
+        `${top}/MANIFEST.txt`,
+        `${top}/events.jsonl`,
+        `${top}/owner.json`,
+        `${top}/steps/build_broken.log`,
+        `${top}/steps/build_leaky.log`,
+        `${top}/junit.xml`,
+        `${top}/config/tarmac.yaml`,
+        // Written by the triage and report stages before the CI stage runs.
+        `${top}/triage.json`,
+        `${top}/triage.md`,
+        `${top}/report.md`,
+        `${top}/report.html`,
+      ]),
+    );
     expect(files.some((f) => f.startsWith(`${top}/evidence/`))).toBe(true);
     // The redacted step output is there (the leak line, masked), so the check below is not vacuous.
     expect(text).toMatch(/leak: \*\*\* \/ \*\*\*/);
@@ -118,11 +173,23 @@ describe('a failing build under CI=true GITHUB_ACTIONS=true', () => {
 
   it('`tarmac bundle RUN -o FILE` packs the same run on demand', async () => {
     const out = join(work, 'explicit.tar.gz');
-    const r = await runTarmac(['bundle', runId().slice(0, 15), '-f', join(project, 'tarmac.yaml'), '-o', out, '--json'], { env: { CI: '' } });
+    const r = await runTarmac(
+      ['bundle', runId().slice(0, 15), '-f', join(project, 'tarmac.yaml'), '-o', out, '--json'],
+      { env: { CI: '' } },
+    );
     expect(r.exitCode, r.all).toBe(0);
     const json = JSON.parse(r.stdout) as { bundle: string; files: string[]; missing: string[] };
     expect(json.bundle).toBe(out);
-    expect(json.files).toEqual(expect.arrayContaining(['MANIFEST.txt', 'events.jsonl', 'steps/build_leaky.log', 'config/tarmac.yaml', 'report.md', 'report.html']));
+    expect(json.files).toEqual(
+      expect.arrayContaining([
+        'MANIFEST.txt',
+        'events.jsonl',
+        'steps/build_leaky.log',
+        'config/tarmac.yaml',
+        'report.md',
+        'report.html',
+      ]),
+    );
     const { text } = await extract(out);
     expect(text).not.toContain(TOKEN);
     expect(text).not.toContain(PASSWORD);

@@ -33,19 +33,29 @@ describe('up --pull-only errors (real podman, real docker-registry)', () => {
     const r = await runTarmac(['up', '--pull-only', '-f', file()], { env: store.env });
     expect(r.exitCode, r.all).toBe(3);
     expect(r.all).toContain('IMAGE_NOT_IN_REGISTRY');
-    for (const image of ['datastorage', 'holmesgpt-api', 'aianalysis']) expect(r.all).toMatch(new RegExp(`${image}: ${registry.host}/${envName}/${image}:tm-[0-9a-f]{12} is not in the registry`));
+    for (const image of ['datastorage', 'holmesgpt-api', 'aianalysis'])
+      expect(r.all).toMatch(
+        new RegExp(`${image}: ${registry.host}/${envName}/${image}:tm-[0-9a-f]{12} is not in the registry`),
+      );
     expect(r.all).toContain('Run `tarmac build --push` in the build job');
     expect(await store.images()).toEqual([]);
   });
 
   it('a refs file naming tags the registry lacks: exit 3 saying the tags came from that file', async () => {
     const refs = join(project, 'refs.json');
-    const images = Object.fromEntries(['base', 'datastorage', 'holmesgpt-api', 'aianalysis'].map((n) => [n, `${registry.host}/${envName}/${n}:tm-000000000000`]));
+    const images = Object.fromEntries(
+      ['base', 'datastorage', 'holmesgpt-api', 'aianalysis'].map((n) => [
+        n,
+        `${registry.host}/${envName}/${n}:tm-000000000000`,
+      ]),
+    );
     writeFileSync(refs, JSON.stringify({ images, env: 'other', runId: 'x', registry: `${registry.host}/${envName}` }));
     const r = await runTarmac(['up', '--pull-only', '--refs', refs, '-f', file()], { env: store.env });
     expect(r.exitCode, r.all).toBe(3);
     expect(r.all).toContain(`tags named in ${refs}`);
-    expect(r.all).toContain(`aianalysis: ${registry.host}/${envName}/aianalysis:tm-000000000000 is not in the registry`);
+    expect(r.all).toContain(
+      `aianalysis: ${registry.host}/${envName}/aianalysis:tm-000000000000 is not in the registry`,
+    );
     expect(r.all).toContain('run `tarmac build --push --refs FILE` in the build job');
   });
 
@@ -55,7 +65,9 @@ describe('up --pull-only errors (real podman, real docker-registry)', () => {
     const lacking = await runTarmac(['up', '--pull-only', '--refs', partial, '-f', file()], { env: store.env });
     expect(lacking.exitCode, lacking.all).toBe(2);
     expect(lacking.all).toContain('names no reference for datastorage, holmesgpt-api, aianalysis');
-    const missing = await runTarmac(['up', '--pull-only', '--refs', join(project, 'nope.json'), '-f', file()], { env: store.env });
+    const missing = await runTarmac(['up', '--pull-only', '--refs', join(project, 'nope.json'), '-f', file()], {
+      env: store.env,
+    });
     expect(missing.exitCode, missing.all).toBe(2);
     expect(missing.all).toContain('REFS_FILE_MISSING');
   });

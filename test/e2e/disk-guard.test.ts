@@ -22,7 +22,12 @@ beforeAll(async () => {
   await execa('mount', ['-t', 'tmpfs', '-o', 'size=30m', 'tmpfs', mnt]);
   mkdirSync(join(mnt, 'tmp'));
   // vfs: a store on tmpfs with no overlay mounts to undo; graphroot on the small disk, runroot beside it.
-  writeFileSync(conf, ['[storage]', 'driver = "vfs"', `graphroot = "${join(mnt, 'graph')}"`, `runroot = "${join(root, 'run')}"`, ''].join('\n'));
+  writeFileSync(
+    conf,
+    ['[storage]', 'driver = "vfs"', `graphroot = "${join(mnt, 'graph')}"`, `runroot = "${join(root, 'run')}"`, ''].join(
+      '\n',
+    ),
+  );
 });
 
 afterAll(async () => {
@@ -35,7 +40,9 @@ describe('disk guard on a 30 MiB tmpfs', () => {
   it('tarmac build warns that engine storage and temp are low, with the need and what to do', async () => {
     const env = uniqueEnvName('disk');
     const dir = copyProject(join(repoRoot, 'test/fixtures/projects/failing'), env);
-    const result = await runTarmac(['build', '-f', join(dir, 'tarmac.yaml')], { env: { ...storeEnv, TMPDIR: join(mnt, 'tmp') } });
+    const result = await runTarmac(['build', '-f', join(dir, 'tarmac.yaml')], {
+      env: { ...storeEnv, TMPDIR: join(mnt, 'tmp') },
+    });
     rmSync(dir, { recursive: true, force: true });
     const free = String.raw`\d+\.\d MiB free, expected need 2\.0 GiB \(disk\.minFree 2\.0 GiB; no image sizes known yet\)`;
     expect(result.stdout).toMatch(new RegExp(`disk: low free space at engine storage ${mnt}/graph: ${free}`));
@@ -54,7 +61,16 @@ describe('disk guard on a 30 MiB tmpfs', () => {
     writeFileSync(join(ctx, 'hello.txt'), 'hello\n');
     const OLD = ['--timestamp', '1600000000']; // 2020-09-13: older than any "7d"
     const build = async (tag: string, labels: string[], extra: string[]): Promise<string> => {
-      await podman(['build', '-q', '--layers=false', ...extra, ...labels.flatMap((l) => ['--label', l]), '-t', tag, ctx]);
+      await podman([
+        'build',
+        '-q',
+        '--layers=false',
+        ...extra,
+        ...labels.flatMap((l) => ['--label', l]),
+        '-t',
+        tag,
+        ctx,
+      ]);
       return (await podman(['image', 'inspect', '--format', '{{.Id}}', tag])).stdout.trim();
     };
     const tarmac = (what: string) => ['io.tarmac.managed=true', `io.tarmac.env=${env}`, `io.tarmac.image=${what}`];
@@ -64,17 +80,29 @@ describe('disk guard on a 30 MiB tmpfs', () => {
     const taggedOld = await build(`localhost/${env}-d:x`, tarmac('d'), OLD);
     for (const tag of ['a', 'b', 'c']) await podman(['untag', `localhost/${env}-${tag}:x`]);
 
-    const engine = createPodmanEngine(run, { env: { ...storeEnv, ...(process.env.CONTAINERS_CONF ? { CONTAINERS_CONF: process.env.CONTAINERS_CONF } : {}) } });
+    const engine = createPodmanEngine(run, {
+      env: { ...storeEnv, ...(process.env.CONTAINERS_CONF ? { CONTAINERS_CONF: process.env.CONTAINERS_CONF } : {}) },
+    });
     const result = await diskGuard({
-      envName: env, imageNames: ['a', 'b', 'd'], disk: { minFreeBytes: 2 * 1024 ** 3, pruneDanglingOlderThanMs: 7 * 86_400_000 },
-      engine, runner: run, processEnv: { TMPDIR: join(mnt, 'tmp') },
+      envName: env,
+      imageNames: ['a', 'b', 'd'],
+      disk: { minFreeBytes: 2 * 1024 ** 3, pruneDanglingOlderThanMs: 7 * 86_400_000 },
+      engine,
+      runner: run,
+      processEnv: { TMPDIR: join(mnt, 'tmp') },
     });
 
     expect(result.pruned).toEqual([oldDangling]);
-    const left = (await podman(['images', '-q', '--no-trunc'])).stdout.split('\n').map((l) => l.replace(/^sha256:/, ''));
+    const left = (await podman(['images', '-q', '--no-trunc'])).stdout
+      .split('\n')
+      .map((l) => l.replace(/^sha256:/, ''));
     expect(left).toEqual(expect.arrayContaining([newDangling, foreignOld, taggedOld]));
     expect(left).not.toContain(oldDangling);
-    expect(result.notes.join('\n')).toMatch(new RegExp(`disk: pruned 1 dangling tarmac image\\(s\\) older than the disk.prune policy \\(.*\\): ${oldDangling.slice(0, 12)}`));
+    expect(result.notes.join('\n')).toMatch(
+      new RegExp(
+        `disk: pruned 1 dangling tarmac image\\(s\\) older than the disk.prune policy \\(.*\\): ${oldDangling.slice(0, 12)}`,
+      ),
+    );
     // Still low: the warning names the remaining tarmac dangling image, never the foreign one.
     const text = result.lines.join('\n');
     expect(text).toMatch(new RegExp(`disk: low free space at engine storage ${mnt}/graph`));
@@ -86,10 +114,16 @@ describe('disk guard on a 30 MiB tmpfs', () => {
 
 describe('checkDiskSpace (for a doctor row)', () => {
   it('says LOW for the tmpfs temp dir and ok for a roomy one', async () => {
-    const engine = createPodmanEngine(run, { env: { ...storeEnv, ...(process.env.CONTAINERS_CONF ? { CONTAINERS_CONF: process.env.CONTAINERS_CONF } : {}) } });
+    const engine = createPodmanEngine(run, {
+      env: { ...storeEnv, ...(process.env.CONTAINERS_CONF ? { CONTAINERS_CONF: process.env.CONTAINERS_CONF } : {}) },
+    });
     const low = await checkDiskSpace(engine, { TMPDIR: join(mnt, 'tmp') });
     expect(low.ok).toBe(false);
-    expect(low.line).toMatch(new RegExp(`^engine storage ${mnt}/graph \\d+\\.\\d MiB free \\(LOW\\), temp ${mnt}/tmp \\d+\\.\\d MiB free \\(LOW\\) \\(want 2\\.0 GiB\\)$`));
+    expect(low.line).toMatch(
+      new RegExp(
+        `^engine storage ${mnt}/graph \\d+\\.\\d MiB free \\(LOW\\), temp ${mnt}/tmp \\d+\\.\\d MiB free \\(LOW\\) \\(want 2\\.0 GiB\\)$`,
+      ),
+    );
     const fine = await checkDiskSpace(engine, { TMPDIR: join(mnt, 'tmp') }, 1024);
     expect(fine.ok).toBe(true);
   });

@@ -9,7 +9,14 @@ import { envLabels } from '../../src/engines/labels.js';
 import { createPodmanEngine } from '../../src/engines/podman.js';
 import { TarmacError } from '../../src/errors/errors.js';
 import { run } from '../../src/exec/run.js';
-import { buildContext, busyboxContext, containersConf, eventually, processesMatching, tempDir } from '../fixtures/engines/e2e-kit.js';
+import {
+  buildContext,
+  busyboxContext,
+  containersConf,
+  eventually,
+  processesMatching,
+  tempDir,
+} from '../fixtures/engines/e2e-kit.js';
 
 const ENV = `e2e-engine-podman-${process.pid}`;
 const LABELS = envLabels(ENV);
@@ -19,17 +26,35 @@ const dir = tempDir('tarmac-e2e-engine-');
 const created: string[] = [];
 
 /** Builds `context` as REPO:name with our labels; remembers the tag for cleanup. */
-async function build(name: string, context: string, extra: { signal?: AbortSignal; onLine?: (line: string) => void; labels?: Record<string, string> } = {}) {
+async function build(
+  name: string,
+  context: string,
+  extra: { signal?: AbortSignal; onLine?: (line: string) => void; labels?: Record<string, string> } = {},
+) {
   const tag = `${REPO}:${name}`;
   created.push(tag);
   const { labels = LABELS, ...rest } = extra;
-  return { tag, result: await engine.build({ tag, contextDir: context, containerfile: join(context, 'Containerfile'), args: {}, labels, ...rest }) };
+  return {
+    tag,
+    result: await engine.build({
+      tag,
+      contextDir: context,
+      containerfile: join(context, 'Containerfile'),
+      args: {},
+      labels,
+      ...rest,
+    }),
+  };
 }
 
 /** Removes the buildah working containers of builds FROM `image` (ours: its name is unique to this test). */
 async function removeWorkingContainers(image: string): Promise<void> {
   const listed = await run('podman', ['ps', '-a', '--external', '--format', '{{.ID}} {{.Image}} {{.Names}}']);
-  const ids = listed.stdout.split('\n').map((line) => line.split(' ')).filter(([, img, name]) => img === image && name?.includes('-working-container')).map(([id]) => id ?? '');
+  const ids = listed.stdout
+    .split('\n')
+    .map((line) => line.split(' '))
+    .filter(([, img, name]) => img === image && name?.includes('-working-container'))
+    .map(([id]) => id ?? '');
   await engine.removeContainers(ids);
 }
 
@@ -61,7 +86,9 @@ describe('podman engine (real)', () => {
   });
 
   it('builds a labelled image, streaming lines, then exists / inspect / tag / save / remove / load', async () => {
-    const context = buildContext(dir, 'hello', 'FROM scratch\nCOPY hello.txt /hello.txt\n', { 'hello.txt': `hello ${ENV}\n` });
+    const context = buildContext(dir, 'hello', 'FROM scratch\nCOPY hello.txt /hello.txt\n', {
+      'hello.txt': `hello ${ENV}\n`,
+    });
     const lines: string[] = [];
     const { tag, result } = await build('hello', context, { onLine: (line) => lines.push(line) });
     expect(result.ok).toBe(true);
@@ -90,7 +117,9 @@ describe('podman engine (real)', () => {
   });
 
   it('returns a failed build as a result whose tail names the failing step', async () => {
-    const context = buildContext(dir, 'broken', 'FROM scratch\nCOPY hello.txt /hello.txt\nRUN /bin/does-not-exist\n', { 'hello.txt': 'x\n' });
+    const context = buildContext(dir, 'broken', 'FROM scratch\nCOPY hello.txt /hello.txt\nRUN /bin/does-not-exist\n', {
+      'hello.txt': 'x\n',
+    });
     const { result } = await build('broken', context);
     expect(result.ok).toBe(false);
     expect(result.exitCode).not.toBe(0);
@@ -119,9 +148,21 @@ describe('podman engine (real)', () => {
 
   it('lists and removes labelled containers', async () => {
     const conf = containersConf(dir);
-    const started = await run('podman', ['run', '-d', ...Object.entries(LABELS).flatMap(([k, v]) => ['--label', `${k}=${v}`]), busybox, '/bin/busybox', 'sleep', '300'], {
-      env: { CONTAINERS_CONF: conf },
-    });
+    const started = await run(
+      'podman',
+      [
+        'run',
+        '-d',
+        ...Object.entries(LABELS).flatMap(([k, v]) => ['--label', `${k}=${v}`]),
+        busybox,
+        '/bin/busybox',
+        'sleep',
+        '300',
+      ],
+      {
+        env: { CONTAINERS_CONF: conf },
+      },
+    );
     expect(started.ok).toBe(true);
     const containers = await engine.listContainers(LABELS);
     expect(containers).toHaveLength(1);
@@ -165,7 +206,9 @@ describe('podman engine (real)', () => {
     expect(chosen.name).toBe('podman');
     expect(explanation.find((l) => l.startsWith('podman on PATH'))).toMatch(/-> chosen$/);
     if (findOnPath('docker', process.env) && !process.env.DOCKER_HOST && !existsSync('/var/run/docker.sock')) {
-      expect(explanation.find((l) => l.startsWith('docker on PATH'))).toMatch(/but the daemon did not answer: Cannot connect to the Docker daemon/);
+      expect(explanation.find((l) => l.startsWith('docker on PATH'))).toMatch(
+        /but the daemon did not answer: Cannot connect to the Docker daemon/,
+      );
     }
   });
 });

@@ -9,7 +9,15 @@ import { createDockerEngine } from '../../src/engines/docker.js';
 import { envLabels } from '../../src/engines/labels.js';
 import { createPodmanEngine } from '../../src/engines/podman.js';
 import { run } from '../../src/exec/run.js';
-import { buildContext, busyboxContext, eventually, processesMatching, startPodmanService, tempDir, type PodmanService } from '../fixtures/engines/e2e-kit.js';
+import {
+  buildContext,
+  busyboxContext,
+  eventually,
+  processesMatching,
+  startPodmanService,
+  tempDir,
+  type PodmanService,
+} from '../fixtures/engines/e2e-kit.js';
 
 const ENV = `e2e-engine-remote-${process.pid}`;
 const LABELS = envLabels(ENV);
@@ -23,7 +31,14 @@ let busybox = '';
 
 function request(engineTag: string, context: string, signal?: AbortSignal) {
   tags.push(engineTag);
-  return { tag: engineTag, contextDir: context, containerfile: join(context, 'Containerfile'), args: {}, labels: LABELS, ...(signal ? { signal } : {}) };
+  return {
+    tag: engineTag,
+    contextDir: context,
+    containerfile: join(context, 'Containerfile'),
+    args: {},
+    labels: LABELS,
+    ...(signal ? { signal } : {}),
+  };
 }
 
 /** Starts a service and waits until remote podman answers on it. */
@@ -45,7 +60,13 @@ afterAll(async () => {
   for (const s of services) await s.kill();
   await local.removeContainers((await local.listContainers(LABELS)).map((c) => c.id));
   const external = await run('podman', ['ps', '-a', '--external', '--format', '{{.ID}} {{.Image}}']);
-  await local.removeContainers(external.stdout.split('\n').map((l) => l.split(' ')).filter(([, image]) => image?.startsWith(REPO)).map(([id]) => id ?? ''));
+  await local.removeContainers(
+    external.stdout
+      .split('\n')
+      .map((l) => l.split(' '))
+      .filter(([, image]) => image?.startsWith(REPO))
+      .map(([id]) => id ?? ''),
+  );
   for (const tag of tags.reverse()) if (await local.imageExists(tag)) await local.removeImage(tag);
   await local.prune(LABELS);
   rmSync(dir, { recursive: true, force: true });
@@ -59,13 +80,16 @@ describe('remote podman (real service)', () => {
   });
 
   it('is chosen through CONTAINER_HOST', async () => {
-    const { engine, explanation } = await detectEngine({ type: 'auto' }, { runner: run, env: { ...process.env, CONTAINER_HOST: service.url } });
+    const { engine, explanation } = await detectEngine(
+      { type: 'auto' },
+      { runner: run, env: { ...process.env, CONTAINER_HOST: service.url } },
+    );
     expect(engine.env).toEqual({ CONTAINER_HOST: service.url });
     expect(explanation[0]).toMatch(/^CONTAINER_HOST \(podman remote\): found .*-> chosen$/);
   });
 });
 
-describe('docker CLI against podman\'s Docker-compatible API', () => {
+describe("docker CLI against podman's Docker-compatible API", () => {
   const docker = () => createDockerEngine(run, { host: service.url });
 
   it('builds, inspects, tags, lists and prunes', async () => {
@@ -81,7 +105,16 @@ describe('docker CLI against podman\'s Docker-compatible API', () => {
     expect(await docker().imageExists(`${REPO}:docker-copy`)).toBe(true);
     await docker().removeImage(`${REPO}:docker-copy`);
 
-    const created = await run('podman', ['create', '--label', `io.tarmac.managed=true`, '--label', `io.tarmac.env=${ENV}`, busybox, '/bin/busybox', 'true']);
+    const created = await run('podman', [
+      'create',
+      '--label',
+      `io.tarmac.managed=true`,
+      '--label',
+      `io.tarmac.env=${ENV}`,
+      busybox,
+      '/bin/busybox',
+      'true',
+    ]);
     expect(created.ok).toBe(true);
     const containers = await docker().listContainers(LABELS);
     expect(containers.map((c) => c.id)).toEqual([created.stdout.trim()]);
@@ -94,7 +127,7 @@ describe('docker CLI against podman\'s Docker-compatible API', () => {
   });
 });
 
-describe('the engine dies mid-build (the seed\'s crash)', () => {
+describe("the engine dies mid-build (the seed's crash)", () => {
   it('returns exit 125 "server probably quit", classified ENGINE_UNREACHABLE; health then fails', async () => {
     const crashing = await serve();
     const remote = createPodmanEngine(run, { url: crashing.url });

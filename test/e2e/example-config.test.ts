@@ -13,25 +13,38 @@ const buildArgName = (image: string) => `TARMAC_IMAGE_${image.toUpperCase().repl
 
 // Every file under dir, recursively.
 function filesUnder(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? filesUnder(join(dir, e.name)) : [join(dir, e.name)]));
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+    e.isDirectory() ? filesUnder(join(dir, e.name)) : [join(dir, e.name)],
+  );
 }
 
 // Every object in every manifest of a deploy group.
 function manifestObjects(group: string): Record<string, unknown>[] {
   const dirs = config.deploy.find((g) => g.name === group)?.manifests ?? [];
-  return dirs.flatMap((d) => filesUnder(join(exampleDir, d)))
+  return dirs
+    .flatMap((d) => filesUnder(join(exampleDir, d)))
     .flatMap((f) => parseAllDocuments(readFileSync(f, 'utf8')).map((doc) => doc.toJS() as Record<string, unknown>));
 }
 
-interface Workload { kind: string; metadata: { name: string }; spec: { template: { spec: { containers: { image: string; readinessProbe?: { httpGet?: { path: string } } }[] } } } }
+interface Workload {
+  kind: string;
+  metadata: { name: string };
+  spec: { template: { spec: { containers: { image: string; readinessProbe?: { httpGet?: { path: string } } }[] } } };
+}
 
 describe('examples/aianalysis/tarmac.yaml', () => {
   it('declares the seed setup: four images, the heavy one weighing the whole engine budget', () => {
     expect(config.images.map((i) => [i.name, i.weight, i.dependsOn])).toEqual([
-      ['base', 1, []], ['datastorage', 1, ['base']], ['holmesgpt-api', 2, ['base']], ['aianalysis', 1, ['base']],
+      ['base', 1, []],
+      ['datastorage', 1, ['base']],
+      ['holmesgpt-api', 2, ['base']],
+      ['aianalysis', 1, ['base']],
     ]);
     expect(config.build.capacity).toBe(2);
-    expect(config.deploy.map((g) => [g.name, g.after])).toEqual([['data', []], ['apps', ['data']]]);
+    expect(config.deploy.map((g) => [g.name, g.after])).toEqual([
+      ['data', []],
+      ['apps', ['data']],
+    ]);
     expect(config.test?.command).toEqual(['node', 'e2e/suite.mjs']);
   });
 
@@ -48,7 +61,11 @@ describe('examples/aianalysis/tarmac.yaml', () => {
 
   it('ships executable busybox scripts for every CGI endpoint and the heavy step', () => {
     const scripts = [
-      ...config.images.flatMap((i) => (existsSync(join(exampleDir, i.context, 'www', 'cgi-bin')) ? filesUnder(join(exampleDir, i.context, 'www', 'cgi-bin')) : [])),
+      ...config.images.flatMap((i) =>
+        existsSync(join(exampleDir, i.context, 'www', 'cgi-bin'))
+          ? filesUnder(join(exampleDir, i.context, 'www', 'cgi-bin'))
+          : [],
+      ),
       join(exampleDir, 'holmesgpt-api', 'heavy-work.sh'),
       join(exampleDir, 'base', 'rootfs', 'bin', 'serve-http'),
     ];
@@ -60,17 +77,26 @@ describe('examples/aianalysis/tarmac.yaml', () => {
   });
 
   it('deploys each service image once, by its logical name, with a /health readiness probe', () => {
-    const workloads = [...manifestObjects('data'), ...manifestObjects('apps')].filter((o) => o.kind === 'Deployment') as unknown as Workload[];
+    const workloads = [...manifestObjects('data'), ...manifestObjects('apps')].filter(
+      (o) => o.kind === 'Deployment',
+    ) as unknown as Workload[];
     const images = workloads.flatMap((w) => w.spec.template.spec.containers.map((c) => c.image)).sort();
     expect(images).toEqual(['aianalysis', 'datastorage', 'holmesgpt-api']);
     for (const w of workloads) {
-      for (const c of w.spec.template.spec.containers) expect(c.readinessProbe?.httpGet?.path, w.metadata.name).toBe('/health');
+      for (const c of w.spec.template.spec.containers)
+        expect(c.readinessProbe?.httpGet?.path, w.metadata.name).toBe('/health');
     }
-    expect(manifestObjects('data').filter((o) => o.kind === 'Deployment').map((o) => (o as unknown as Workload).metadata.name)).toEqual(['datastorage']);
+    expect(
+      manifestObjects('data')
+        .filter((o) => o.kind === 'Deployment')
+        .map((o) => (o as unknown as Workload).metadata.name),
+    ).toEqual(['datastorage']);
   });
 
   it('serves each Service on its container port (the podman target has no service proxy)', () => {
-    const services = [...manifestObjects('data'), ...manifestObjects('apps')].filter((o) => o.kind === 'Service') as { spec: { ports: { port: number; targetPort?: number }[] } }[];
+    const services = [...manifestObjects('data'), ...manifestObjects('apps')].filter((o) => o.kind === 'Service') as {
+      spec: { ports: { port: number; targetPort?: number }[] };
+    }[];
     const ports = services.flatMap((s) => s.spec.ports);
     expect(ports).toHaveLength(3);
     for (const p of ports) expect(p.targetPort ?? p.port).toBe(p.port);

@@ -7,7 +7,15 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cleanupByLabel, ensurePodmanConf, exampleDir, hasPodman, labelArgs, prepareExample, uniqueName } from '../support/podman-env.js';
+import {
+  cleanupByLabel,
+  ensurePodmanConf,
+  exampleDir,
+  hasPodman,
+  labelArgs,
+  prepareExample,
+  uniqueName,
+} from '../support/podman-env.js';
 import { waitForHttp } from '../support/wait-http.js';
 
 const label = uniqueName('example-services');
@@ -64,14 +72,39 @@ describe.skipIf(!podmanHere && process.env.CI !== 'true')('examples/aianalysis s
     await prepareExample();
     await podman(['build', '-q', '--layers=false', ...labelArgs(label), '-t', tag('base'), join(exampleDir, 'base')]);
     for (const name of services) {
-      const args = ['--build-arg', `TARMAC_IMAGE_BASE=${tag('base')}`, ...(name === 'holmesgpt-api' ? ['--build-arg', `WORK=${WORK}`] : [])];
-      await podman(['build', '-q', '--layers=false', ...labelArgs(label), ...args, '-t', tag(name), join(exampleDir, name)]);
+      const args = [
+        '--build-arg',
+        `TARMAC_IMAGE_BASE=${tag('base')}`,
+        ...(name === 'holmesgpt-api' ? ['--build-arg', `WORK=${WORK}`] : []),
+      ];
+      await podman([
+        'build',
+        '-q',
+        '--layers=false',
+        ...labelArgs(label),
+        ...args,
+        '-t',
+        tag(name),
+        join(exampleDir, name),
+      ]);
     }
     await podman(['network', 'create', ...labelArgs(label), label]);
     for (const name of services) {
       // Inside the network each service is reachable by its Service name, as in the cluster.
-      await podman(['run', '-d', ...labelArgs(label), '--name', `${label}-${name}`, '--network', label, '--network-alias', name,
-        '-p', '127.0.0.1::8080', tag(name)]);
+      await podman([
+        'run',
+        '-d',
+        ...labelArgs(label),
+        '--name',
+        `${label}-${name}`,
+        '--network',
+        label,
+        '--network-alias',
+        name,
+        '-p',
+        '127.0.0.1::8080',
+        tag(name),
+      ]);
       urls[name] = `http://${await podman(['port', `${label}-${name}`, '8080/tcp'])}`;
     }
     await Promise.all(services.map((name) => waitForHttp(`${urls[name]}/health`)));
@@ -82,13 +115,26 @@ describe.skipIf(!podmanHere && process.env.CI !== 'true')('examples/aianalysis s
   });
 
   it('runs the heavy build step for real: the image holds the chained digest of WORK rounds', async () => {
-    const model = JSON.parse(await podman(['run', '--rm', ...labelArgs(label), tag('holmesgpt-api'), '/bin/busybox', 'cat', '/opt/holmesgpt/model.json'])) as { work: number; digest: string };
+    const model = JSON.parse(
+      await podman([
+        'run',
+        '--rm',
+        ...labelArgs(label),
+        tag('holmesgpt-api'),
+        '/bin/busybox',
+        'cat',
+        '/opt/holmesgpt/model.json',
+      ]),
+    ) as { work: number; digest: string };
     expect(model).toEqual({ work: WORK, digest: expectedDigest(WORK) });
   });
 
   it('aianalysis combines a record from datastorage with holmesgpt-api, reached by network alias', async () => {
     const id = `rec-${label}`;
-    const stored = await fetch(`${urls.datastorage}/cgi-bin/records?id=${id}`, { method: 'POST', body: '{"alert":"PodCrashLooping"}' });
+    const stored = await fetch(`${urls.datastorage}/cgi-bin/records?id=${id}`, {
+      method: 'POST',
+      body: '{"alert":"PodCrashLooping"}',
+    });
     expect(stored.status).toBe(201);
     const res = await fetch(`${urls.aianalysis}/cgi-bin/analyze?id=${id}`);
     const body = (await res.json()) as { record: unknown; investigation: { alert: string; model: { digest: string } } };
@@ -110,8 +156,11 @@ describe.skipIf(!podmanHere && process.env.CI !== 'true')('examples/aianalysis s
     const { exitCode, output, xml } = await runSuite();
     expect(exitCode, output).toBe(1);
     expect(xml).toMatch(/tests="7" failures="3"/);
-    for (const name of ['holmesgpt-api is healthy', 'holmesgpt-api serves the digest its heavy build computed',
-      'aianalysis combines a datastorage record with a holmesgpt-api investigation']) {
+    for (const name of [
+      'holmesgpt-api is healthy',
+      'holmesgpt-api serves the digest its heavy build computed',
+      'aianalysis combines a datastorage record with a holmesgpt-api investigation',
+    ]) {
       expect(xml).toContain(`<testcase classname="aianalysis.e2e" name="${name}"`);
     }
     expect(xml).toMatch(/name="datastorage is healthy" time="[\d.]+"\/>/);

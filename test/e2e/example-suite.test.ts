@@ -30,7 +30,12 @@ afterAll(async () => {
 // Runs the suite in a fresh directory with the given service URLs (undefined = unset).
 async function runSuite(endpoints: Record<string, string | undefined>) {
   const cwd = mkdtempSync(join(tmpdir(), 'example-suite-'));
-  const r = await execa('node', [suite], { cwd, reject: false, all: true, env: { JUNIT_FILE: undefined, ...endpoints } });
+  const r = await execa('node', [suite], {
+    cwd,
+    reject: false,
+    all: true,
+    env: { JUNIT_FILE: undefined, ...endpoints },
+  });
   const file = join(cwd, 'e2e-results.xml');
   return { exitCode: r.exitCode, output: r.all, xml: existsSync(file) ? readFileSync(file, 'utf8') : '' };
 }
@@ -38,7 +43,9 @@ async function runSuite(endpoints: Record<string, string | undefined>) {
 describe('examples/aianalysis/e2e/suite.mjs', () => {
   it('exits 1 and records every failing check in ./e2e-results.xml when services answer 500', async () => {
     const { exitCode, output, xml } = await runSuite({
-      TARMAC_SERVICE_DATASTORAGE: url, TARMAC_SERVICE_HOLMESGPT_API: url, TARMAC_SERVICE_AIANALYSIS: url,
+      TARMAC_SERVICE_DATASTORAGE: url,
+      TARMAC_SERVICE_HOLMESGPT_API: url,
+      TARMAC_SERVICE_AIANALYSIS: url,
     });
     expect(exitCode, output).toBe(1);
     expect(xml).toMatch(/^<\?xml version="1.0" encoding="UTF-8"\?>/);
@@ -49,7 +56,9 @@ describe('examples/aianalysis/e2e/suite.mjs', () => {
 
   it('escapes markup from answers in the JUnit XML and drops characters XML cannot hold', async () => {
     const { xml } = await runSuite({
-      TARMAC_SERVICE_DATASTORAGE: url, TARMAC_SERVICE_HOLMESGPT_API: url, TARMAC_SERVICE_AIANALYSIS: url,
+      TARMAC_SERVICE_DATASTORAGE: url,
+      TARMAC_SERVICE_HOLMESGPT_API: url,
+      TARMAC_SERVICE_AIANALYSIS: url,
     });
     expect(xml).toContain('&lt;oops &amp; &quot;quoted&quot; &apos;x&apos;&gt;');
     expect(xml).not.toContain('<oops');
@@ -58,10 +67,14 @@ describe('examples/aianalysis/e2e/suite.mjs', () => {
 
   it('names the variable to set when an endpoint is missing, and still checks the others', async () => {
     const { exitCode, xml } = await runSuite({
-      TARMAC_SERVICE_DATASTORAGE: url, TARMAC_SERVICE_HOLMESGPT_API: url, TARMAC_SERVICE_AIANALYSIS: undefined,
+      TARMAC_SERVICE_DATASTORAGE: url,
+      TARMAC_SERVICE_HOLMESGPT_API: url,
+      TARMAC_SERVICE_AIANALYSIS: undefined,
     });
     expect(exitCode).toBe(1);
     expect(xml).toMatch(/name="aianalysis is healthy"[^>]*>\s*<failure message="TARMAC_SERVICE_AIANALYSIS is not set/);
-    expect(xml).toMatch(/name="datastorage is healthy"[^>]*>\s*<failure message="GET http:\/\/127\.0\.0\.1:\d+\/health: expected HTTP 200, got 500/);
+    expect(xml).toMatch(
+      /name="datastorage is healthy"[^>]*>\s*<failure message="GET http:\/\/127\.0\.0\.1:\d+\/health: expected HTTP 200, got 500/,
+    );
   });
 });

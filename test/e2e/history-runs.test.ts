@@ -28,7 +28,10 @@ function setTestEnv(env: Record<string, string>): void {
   writeFileSync(file(), stringify(config));
 }
 
-async function up(args: string[] = [], env: Record<string, string> = {}): Promise<{ exitCode: number; id: string; all: string }> {
+async function up(
+  args: string[] = [],
+  env: Record<string, string> = {},
+): Promise<{ exitCode: number; id: string; all: string }> {
   const r = await runTarmac(['up', '-f', file(), '--json', ...args], { env });
   const id = (JSON.parse(r.stdout) as { runId: string }).runId;
   return { exitCode: r.exitCode ?? -1, id, all: r.all ?? '' };
@@ -55,10 +58,17 @@ function fromJournal(id: string) {
   const kinds = new Map(started?.type === 'run.started' ? started.steps.map((s) => [s.id, s.kind]) : []);
   const last = new Map<string, string>();
   for (const e of events) if (e.type === 'step.finished') last.set(e.stepId, e.state);
-  const lookups = [...last].filter(([s, state]) => ['build', 'cluster', 'deliver'].includes(kinds.get(s) ?? '') && ['cached', 'succeeded', 'failed'].includes(state));
-  const reported = events.find((e): e is Extract<TarmacEvent, { type: 'tests.reported' }> => e.type === 'tests.reported');
+  const lookups = [...last].filter(
+    ([s, state]) =>
+      ['build', 'cluster', 'deliver'].includes(kinds.get(s) ?? '') && ['cached', 'succeeded', 'failed'].includes(state),
+  );
+  const reported = events.find(
+    (e): e is Extract<TarmacEvent, { type: 'tests.reported' }> => e.type === 'tests.reported',
+  );
   return {
-    events, finished, reported,
+    events,
+    finished,
+    reported,
     setupMs: testStart || finished ? (testStart ?? finished)!.at - first.at : undefined,
     cacheHits: lookups.filter(([, state]) => state === 'cached').length,
     cacheLookups: lookups.length,
@@ -101,14 +111,21 @@ describe('history, stats and plan from real runs of the example (podman target)'
     editExample(dir, envName, { work: 200 });
     const child = startTarmac(['up', '-f', file(), '--plain']);
     // Generous: other tarmac runs on this host may hold the engine lease for a while.
-    const killedDir = await waitForStepLine(dir, child.pid!, 'build_holmesgpt-api.log', /^heavy-work: \d+\/200 rounds$/, 300_000).catch(async (error: unknown) => {
+    const killedDir = await waitForStepLine(
+      dir,
+      child.pid!,
+      'build_holmesgpt-api.log',
+      /^heavy-work: \d+\/200 rounds$/,
+      300_000,
+    ).catch(async (error: unknown) => {
       child.kill('SIGKILL');
       await child;
       throw error;
     });
     const tracked = await descendantsOf(child.pid!);
     child.kill('SIGKILL');
-    for (const pgid of new Set(tracked.filter((p) => p.pid === p.pgid).map((p) => p.pgid))) process.kill(-pgid, 'SIGKILL');
+    for (const pgid of new Set(tracked.filter((p) => p.pid === p.pgid).map((p) => p.pgid)))
+      process.kill(-pgid, 'SIGKILL');
     await child;
     await waitUntilGone('the killed processes to be gone', tracked, []);
     const id = killedDir.split('/').at(-1)!;
@@ -116,21 +133,34 @@ describe('history, stats and plan from real runs of the example (podman target)'
 
     const sqlite = new Database(db(), { readonly: true });
     expect(sqlite.pragma('integrity_check', { simple: true })).toBe('ok');
-    expect(sqlite.prepare('SELECT command, outcome, finished FROM runs WHERE id = ?').get(id)).toEqual({ command: 'up', outcome: null, finished: null });
-    const steps = sqlite.prepare('SELECT step_id, state FROM steps WHERE run_id = ?').all(id) as { step_id: string; state: string }[];
+    expect(sqlite.prepare('SELECT command, outcome, finished FROM runs WHERE id = ?').get(id)).toEqual({
+      command: 'up',
+      outcome: null,
+      finished: null,
+    });
+    const steps = sqlite.prepare('SELECT step_id, state FROM steps WHERE run_id = ?').all(id) as {
+      step_id: string;
+      state: string;
+    }[];
     // Every step the journal saw finish is finished in the history, with the same state; the heavy build was running.
-    for (const e of readJournal(runDir(id))) if (e.type === 'step.finished') expect(steps.find((s) => s.step_id === e.stepId)?.state, e.stepId).toBe(e.state);
+    for (const e of readJournal(runDir(id)))
+      if (e.type === 'step.finished') expect(steps.find((s) => s.step_id === e.stepId)?.state, e.stepId).toBe(e.state);
     expect(steps.find((s) => s.step_id === 'build:holmesgpt-api')?.state).toBe('running');
     sqlite.close();
     const before = await runTarmac(['history', '-f', file(), '--json']);
-    expect((JSON.parse(before.stdout) as { runs: { id: string; status: string }[] }).runs[0]).toMatchObject({ id, status: 'unfinished (tarmac gone)' });
+    expect((JSON.parse(before.stdout) as { runs: { id: string; status: string }[] }).runs[0]).toMatchObject({
+      id,
+      status: 'unfinished (tarmac gone)',
+    });
 
     // The next run (a re-test of the deployed env, which builds nothing) reconciles it.
     editExample(dir, envName, { work: 2 });
     const next = await runTarmac(['test', '-f', file()]);
     expect(next.exitCode, next.all).toBe(0);
     expect(next.stdout).toContain(`incident reconciled: run ${id} (tarmac up) did not finish`);
-    const nextId = /run (\d{8}-\d{6}-[0-9a-f]{4})/.exec(next.stdout.split('\n').find((l) => l.startsWith('tarmac test')) ?? '')?.[1];
+    const nextId = /run (\d{8}-\d{6}-[0-9a-f]{4})/.exec(
+      next.stdout.split('\n').find((l) => l.startsWith('tarmac test')) ?? '',
+    )?.[1];
     expect(nextId).toBeDefined();
     runs.push({ id: nextId!, command: 'test' });
     expect(readJournal(runDir(id)).at(-1)).toMatchObject({ type: 'run.finished', abandoned: true });
@@ -145,9 +175,17 @@ describe('history, stats and plan from real runs of the example (podman target)'
       const row = listed.find((x) => x.id === run.id)!;
       const j = fromJournal(run.id);
       expect(row, run.id).toMatchObject({
-        command: run.command, label: run.label ?? null, abandoned: Boolean(run.killed), outcome: j.finished!.outcome, durationMs: j.finished!.durationMs,
-        setupMs: j.setupMs, cacheHits: j.cacheHits, cacheLookups: j.cacheLookups, incidents: j.incidents,
-        tests: j.reported ? j.reported.totals : null, status: run.killed ? 'abandoned' : j.finished!.outcome,
+        command: run.command,
+        label: run.label ?? null,
+        abandoned: Boolean(run.killed),
+        outcome: j.finished!.outcome,
+        durationMs: j.finished!.durationMs,
+        setupMs: j.setupMs,
+        cacheHits: j.cacheHits,
+        cacheLookups: j.cacheLookups,
+        incidents: j.incidents,
+        tests: j.reported ? j.reported.totals : null,
+        status: run.killed ? 'abandoned' : j.finished!.outcome,
       });
     }
     const text = await runTarmac(['history', '-f', file(), '--limit', '2']);
@@ -160,7 +198,10 @@ describe('history, stats and plan from real runs of the example (podman target)'
   it('stats --json: per strategy and per test, recomputed from the journals', async () => {
     const r = await runTarmac(['stats', '-f', file(), '--json']);
     expect(r.exitCode, r.all).toBe(0);
-    const stats = JSON.parse(r.stdout) as { strategies: Record<string, unknown>[]; tests: { id: string; runs: number; passRate: number; flaky: boolean }[] };
+    const stats = JSON.parse(r.stdout) as {
+      strategies: Record<string, unknown>[];
+      tests: { id: string; runs: number; passRate: number; flaky: boolean }[];
+    };
     const expectGroup = (command: string, label: string | undefined, capacity: number) => {
       const members = runs.filter((x) => x.command === command && x.label === label);
       const figures = members.map((m) => fromJournal(m.id));
@@ -168,10 +209,15 @@ describe('history, stats and plan from real runs of the example (podman target)'
       const setups = figures.filter((f, i) => !members[i]!.killed).map((f) => f.setupMs!);
       const hits = figures.reduce((n, f) => n + f.cacheHits, 0);
       const lookups = figures.reduce((n, f) => n + f.cacheLookups, 0);
-      const row = stats.strategies.find((s) => s.command === command && s.label === (label ?? null) && s.capacity === capacity);
+      const row = stats.strategies.find(
+        (s) => s.command === command && s.label === (label ?? null) && s.capacity === capacity,
+      );
       expect(row, `${command} ${label} ${capacity}`).toMatchObject({
-        runs: members.length, abandoned: members.filter((m) => m.killed).length,
-        setupSamples: setups.length, setupP50Ms: Math.round(percentile(setups, 50)), setupP95Ms: Math.round(percentile(setups, 95)),
+        runs: members.length,
+        abandoned: members.filter((m) => m.killed).length,
+        setupSamples: setups.length,
+        setupP50Ms: Math.round(percentile(setups, 50)),
+        setupP95Ms: Math.round(percentile(setups, 95)),
         crashRate: figures.filter((f) => f.incidents.includes('engine-crash')).length / members.length,
       });
       if (lookups === 0) expect(row!.cacheHitRate).toBeNull();
@@ -192,7 +238,10 @@ describe('history, stats and plan from real runs of the example (podman target)'
       const results = reports.flatMap((x) => x.cases.filter((c) => c.id === id));
       const passed = results.filter((c) => c.status === 'passed').length;
       const failed = results.filter((c) => c.status === 'failed' || c.status === 'error').length;
-      expect(stats.tests.find((t) => t.id === id), id).toMatchObject({ runs: results.length, passRate: passed / (passed + failed), flaky: passed > 0 && failed > 0 });
+      expect(
+        stats.tests.find((t) => t.id === id),
+        id,
+      ).toMatchObject({ runs: results.length, passRate: passed / (passed + failed), flaky: passed > 0 && failed > 0 });
     }
     expect(stats.tests.filter((t) => t.flaky).length).toBeGreaterThan(0);
   });
@@ -201,7 +250,10 @@ describe('history, stats and plan from real runs of the example (podman target)'
     const r = await runTarmac(['plan', '-f', file(), '--json', '--capacity', '1,2']);
     expect(r.exitCode, r.all).toBe(0);
     type Planned = { id: string; estimateMs: number; source: string; cached: boolean };
-    const plan = JSON.parse(r.stdout) as { now: { steps: Planned[]; predictions: { capacity: number; setupMs: number }[]; criticalPath: string[] }; cold: { steps: Planned[]; predictions: { capacity: number; setupMs: number }[] } };
+    const plan = JSON.parse(r.stdout) as {
+      now: { steps: Planned[]; predictions: { capacity: number; setupMs: number }[]; criticalPath: string[] };
+      cold: { steps: Planned[]; predictions: { capacity: number; setupMs: number }[] };
+    };
     // Real work where there was some, else the time to find it done (e.g. deliveries into podman's own store).
     const samples = new Map<string, number[]>();
     const found = new Map<string, number[]>();
@@ -209,8 +261,10 @@ describe('history, stats and plan from real runs of the example (podman target)'
       const events = readJournal(runDir(id));
       const started = new Set(events.flatMap((e) => (e.type === 'step.started' ? [e.stepId] : [])));
       for (const e of events) {
-        if (e.type === 'step.finished' && e.state === 'succeeded') samples.set(e.stepId, [...(samples.get(e.stepId) ?? []), e.durationMs]);
-        if (e.type === 'step.finished' && e.state === 'cached' && started.has(e.stepId)) found.set(e.stepId, [...(found.get(e.stepId) ?? []), e.durationMs]);
+        if (e.type === 'step.finished' && e.state === 'succeeded')
+          samples.set(e.stepId, [...(samples.get(e.stepId) ?? []), e.durationMs]);
+        if (e.type === 'step.finished' && e.state === 'cached' && started.has(e.stepId))
+          found.set(e.stepId, [...(found.get(e.stepId) ?? []), e.durationMs]);
       }
     }
     for (const step of plan.cold.steps) {
@@ -220,7 +274,9 @@ describe('history, stats and plan from real runs of the example (podman target)'
     }
     expect(plan.cold.steps.find((s) => s.id === 'build:holmesgpt-api')?.source).toBe('history');
     // Everything is built now: the plan of this moment has only cached builds.
-    expect(plan.now.steps.filter((s) => s.id.startsWith('build:')).every((s) => s.cached && s.source === 'cached')).toBe(true);
+    expect(
+      plan.now.steps.filter((s) => s.id.startsWith('build:')).every((s) => s.cached && s.source === 'cached'),
+    ).toBe(true);
     expect(plan.cold.predictions.map((p) => p.capacity)).toEqual([1, 2]);
     // One unit at a time can never set up faster than two.
     expect(plan.cold.predictions[0]!.setupMs).toBeGreaterThanOrEqual(plan.cold.predictions[1]!.setupMs);

@@ -10,7 +10,9 @@ import { readJournal, startOrder } from '../support/journal-checks.js';
 import { removeEnvImages } from '../support/podman-query.js';
 
 const envs: string[] = [];
-afterAll(async () => { for (const env of envs) await removeEnvImages(env); });
+afterAll(async () => {
+  for (const env of envs) await removeEnvImages(env);
+});
 
 async function build(dir: string): Promise<TarmacEvent[]> {
   const result = await runTarmac(['build', '-f', join(dir, 'tarmac.yaml'), '--json']);
@@ -22,7 +24,8 @@ const estimates = (events: TarmacEvent[]) => {
   const started = events.find((e) => e.type === 'run.started');
   return Object.fromEntries((started?.type === 'run.started' ? started.steps : []).map((s) => [s.id, s.estimateMs]));
 };
-const durations = (events: TarmacEvent[]) => Object.fromEntries(events.flatMap((e) => (e.type === 'step.finished' ? [[e.stepId, e.durationMs]] : [])));
+const durations = (events: TarmacEvent[]) =>
+  Object.fromEntries(events.flatMap((e) => (e.type === 'step.finished' ? [[e.stepId, e.durationMs]] : [])));
 
 describe('learned durations feed the plan', () => {
   it('starts the step history knows is longer first, with the recorded durations as estimates', async () => {
@@ -37,7 +40,10 @@ describe('learned durations feed the plan', () => {
 
     // No history: both builds get the same default estimate, so the declaration order decides.
     const first = await build(dir);
-    expect(estimates(first)).toEqual({ 'build:quick': DEFAULT_ESTIMATE_MS.build, 'build:slow': DEFAULT_ESTIMATE_MS.build });
+    expect(estimates(first)).toEqual({
+      'build:quick': DEFAULT_ESTIMATE_MS.build,
+      'build:slow': DEFAULT_ESTIMATE_MS.build,
+    });
     expect(startOrder(first)).toEqual(['build:quick', 'build:slow']);
     const measured = durations(first);
     expect(measured['build:slow']!).toBeGreaterThan(measured['build:quick']!);

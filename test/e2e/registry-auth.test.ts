@@ -39,7 +39,9 @@ describe('registry credentials (real docker-registry with htpasswd, real podman)
 
   it('build --push with TARMAC_REGISTRY_PASSWORD pushes; the registry has the tag; the password is in no output', async () => {
     const refs = join(project, 'refs.json');
-    const r = await runTarmac(['build', '--push', '--only', 'base', '--refs', refs, '-f', config(), '--json'], { env: withPassword() });
+    const r = await runTarmac(['build', '--push', '--only', 'base', '--refs', refs, '-f', config(), '--json'], {
+      env: withPassword(),
+    });
     expect(r.exitCode, r.all).toBe(0);
     const ref = parseJsonOutput(r.stdout).images.find((i) => i.name === 'base')?.ref ?? '';
     expect(ref).toMatch(new RegExp(`^${registry.host}/${envName}/base:tm-`));
@@ -53,18 +55,24 @@ describe('registry credentials (real docker-registry with htpasswd, real podman)
   it('a clean machine pulls the base with the credentials, builds on it and pushes; then finds everything in the registry', async () => {
     const store = createCleanStore();
     stores.push(store);
-    const first = await runTarmac(['build', '--push', '--only', 'datastorage', '-f', config(), '--json'], { env: withPassword(store.env) });
+    const first = await runTarmac(['build', '--push', '--only', 'datastorage', '-f', config(), '--json'], {
+      env: withPassword(store.env),
+    });
     expect(first.exitCode, first.all).toBe(0);
     const states = Object.fromEntries(parseJsonOutput(first.stdout).images.map((i) => [i.name, i.state]));
     expect(states).toEqual({ base: 'cached', datastorage: 'succeeded' });
     expect((await store.images()).some((ref) => ref.includes(`/${envName}/base:tm-`))).toBe(true);
-    const again = await runTarmac(['build', '--push', '--only', 'datastorage', '-f', config(), '--json'], { env: withPassword(createCleanStoreFor(stores).env) });
+    const again = await runTarmac(['build', '--push', '--only', 'datastorage', '-f', config(), '--json'], {
+      env: withPassword(createCleanStoreFor(stores).env),
+    });
     expect(again.exitCode, again.all).toBe(0);
     expect(parseJsonOutput(again.stdout).images.map((i) => i.state)).toEqual(['cached', 'cached']);
   });
 
   it('a wrong password is REGISTRY_AUTH (exit 3) naming the user, never the password', async () => {
-    const r = await runTarmac(['build', '--push', '--only', 'base', '-f', config()], { env: { TARMAC_REGISTRY_PASSWORD: 'wrong-Password-77' } });
+    const r = await runTarmac(['build', '--push', '--only', 'base', '-f', config()], {
+      env: { TARMAC_REGISTRY_PASSWORD: 'wrong-Password-77' },
+    });
     expect(r.exitCode, r.all).toBe(3);
     expect(r.all).toContain('REGISTRY_AUTH');
     expect(r.all).toContain('refused the credentials of ci');

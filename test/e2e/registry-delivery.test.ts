@@ -10,7 +10,14 @@ import { prepareExample } from '../support/podman-env.js';
 import { removeEnvImages } from '../support/podman-query.js';
 import { readJournal, startOrder } from '../support/journal-checks.js';
 import { createCleanStore, startRegistry, type CleanStore, type LocalRegistry } from '../support/registry.js';
-import { copyExample, copyProject, parseJsonOutput, repoRoot, runTarmac, uniqueEnvName } from '../support/tarmac-cli.js';
+import {
+  copyExample,
+  copyProject,
+  parseJsonOutput,
+  repoRoot,
+  runTarmac,
+  uniqueEnvName,
+} from '../support/tarmac-cli.js';
 
 const envName = uniqueEnvName('regmode');
 let registry: LocalRegistry;
@@ -38,10 +45,15 @@ async function build(args: string[], env: Record<string, string> = {}) {
   const result = await runTarmac(['build', '-f', config(), '--json', ...args], { env });
   expect(result.exitCode, result.all).toBe(0);
   const json = parseJsonOutput(result.stdout);
-  return { json, events: readJournal(json.journal), states: Object.fromEntries(json.images.map((i) => [i.name, i.state])) };
+  return {
+    json,
+    events: readJournal(json.journal),
+    states: Object.fromEntries(json.images.map((i) => [i.name, i.state])),
+  };
 }
 // A step's output lines, from the journal's per-step log.
-const stepLines = (journal: string, image: string) => readFileSync(join(journal, 'steps', stepLogName(`build:${image}`)), 'utf8').split('\n');
+const stepLines = (journal: string, image: string) =>
+  readFileSync(join(journal, 'steps', stepLogName(`build:${image}`)), 'utf8').split('\n');
 const finishedDetail = (events: TarmacEvent[], stepId: string) =>
   events.flatMap((e) => (e.type === 'step.finished' && e.stepId === stepId ? [e.detail] : []))[0];
 function cleanStore(): CleanStore {
@@ -58,7 +70,9 @@ describe('registry mode with a real local registry (real podman)', () => {
     expect(states).toEqual(Object.fromEntries(names.map((n) => [n, 'succeeded'])));
     refs = Object.fromEntries(json.images.map((i) => [i.name, i.ref]));
     for (const name of names) {
-      expect(refs[name]).toMatch(new RegExp(`^${registry.host.replace(/\./g, '\\.')}/${envName}/${name}:tm-[0-9a-f]{12}$`));
+      expect(refs[name]).toMatch(
+        new RegExp(`^${registry.host.replace(/\./g, '\\.')}/${envName}/${name}:tm-[0-9a-f]{12}$`),
+      );
       expect(stepLines(json.journal, name)).toContain(`pushed ${refs[name]}`);
       expect(finishedDetail(events, `build:${name}`)).toBe(`${refs[name]}, pushed`);
       expect(await hasTag(refs[name]!, { insecure: true })).toBe(true);
@@ -87,10 +101,17 @@ describe('registry mode with a real local registry (real podman)', () => {
     const store = cleanStore();
     appendFileSync(join(project, 'datastorage', '.tarmac-test-nonce'), '-changed');
     const { json, states, events } = await build(['--push'], store.env);
-    expect(states).toEqual({ base: 'cached', datastorage: 'succeeded', 'holmesgpt-api': 'cached', aianalysis: 'cached' });
+    expect(states).toEqual({
+      base: 'cached',
+      datastorage: 'succeeded',
+      'holmesgpt-api': 'cached',
+      aianalysis: 'cached',
+    });
     const fresh = json.images.find((i) => i.name === 'datastorage')!.ref;
     expect(fresh).not.toBe(refs.datastorage);
-    expect(stepLines(json.journal, 'datastorage')).toEqual(expect.arrayContaining([`pulled ${refs.base}`, `pushed ${fresh}`]));
+    expect(stepLines(json.journal, 'datastorage')).toEqual(
+      expect.arrayContaining([`pulled ${refs.base}`, `pushed ${fresh}`]),
+    );
     expect(finishedDetail(events, 'build:base')).toBe(`in registry: ${refs.base}`);
     expect((await store.images()).sort()).toEqual([refs.base, fresh].sort());
     expect(await hasTag(fresh, { insecure: true })).toBe(true);

@@ -55,12 +55,24 @@ describe('the HTML report in headless Chromium', () => {
       expect(await chart!.isVisible()).toBe(true);
       const lanes = await tab.$$eval('svg.gantt g.lane', (gs) => gs.map((g) => g.getAttribute('data-step')));
       expect(lanes.sort()).toEqual(stepIds);
-      const bars = await tab.$$eval('svg.gantt rect.bar', (rs) => rs.map((r) => ({ step: r.getAttribute('data-step'), cls: r.getAttribute('class'), w: r.getBoundingClientRect().width })));
+      const bars = await tab.$$eval('svg.gantt rect.bar', (rs) =>
+        rs.map((r) => ({
+          step: r.getAttribute('data-step'),
+          cls: r.getAttribute('class'),
+          w: r.getBoundingClientRect().width,
+        })),
+      );
       expect(bars.map((b) => b.step).sort()).toEqual(started);
       expect(bars.every((b) => b.w >= 2)).toBe(true);
       expect(bars.find((b) => b.step === 'build:broken')?.cls).toBe('bar state-failed');
       expect(bars.find((b) => b.step === 'build:good')?.cls).toBe('bar state-succeeded');
-      expect(await tab.$$eval('section > h2', (hs) => hs.map((h) => h.textContent))).toEqual(['Summary', 'Component status', 'Timeline: actual vs expected', 'Root causes', 'Recommended actions']);
+      expect(await tab.$$eval('section > h2', (hs) => hs.map((h) => h.textContent))).toEqual([
+        'Summary',
+        'Component status',
+        'Timeline: actual vs expected',
+        'Root causes',
+        'Recommended actions',
+      ]);
       expect(problems).toEqual([]);
       await tab.close();
     }

@@ -47,10 +47,22 @@ function project(name: string, sleep: string, engineRecovery: string): string {
   const images = ['work-a', 'work-b'];
   for (const image of images) {
     mkdirSync(join(root, image), { recursive: true });
-    writeFileSync(join(root, image, 'Containerfile'), `FROM ${BUSYBOX}\nRUN ["/bin/busybox", "sh", "-c", "echo working-${image}; /bin/busybox sleep ${sleep}"]\n`);
+    writeFileSync(
+      join(root, image, 'Containerfile'),
+      `FROM ${BUSYBOX}\nRUN ["/bin/busybox", "sh", "-c", "echo working-${image}; /bin/busybox sleep ${sleep}"]\n`,
+    );
   }
-  const yaml = [`name: ${name}`, 'images:', ...images.flatMap((i) => [`  - name: ${i}`, `    context: ${i}`]),
-    'build:', '  capacity: 2', 'timeouts:', '  build: 2m', '  heartbeat: 2s', `  engineRecovery: ${engineRecovery}`];
+  const yaml = [
+    `name: ${name}`,
+    'images:',
+    ...images.flatMap((i) => [`  - name: ${i}`, `    context: ${i}`]),
+    'build:',
+    '  capacity: 2',
+    'timeouts:',
+    '  build: 2m',
+    '  heartbeat: 2s',
+    `  engineRecovery: ${engineRecovery}`,
+  ];
   writeFileSync(join(root, 'tarmac.yaml'), `${yaml.join('\n')}\n`);
   return root;
 }
@@ -84,17 +96,30 @@ async function buildAndCrash(root: string, url: string, service: ChildProcess) {
 }
 
 beforeAll(async () => {
-  const built = await local.build({ tag: BUSYBOX, contextDir: busyboxContext(dir), containerfile: join(dir, 'busybox', 'Containerfile'), args: {}, labels: envLabels(ENV) });
+  const built = await local.build({
+    tag: BUSYBOX,
+    contextDir: busyboxContext(dir),
+    containerfile: join(dir, 'busybox', 'Containerfile'),
+    args: {},
+    labels: envLabels(ENV),
+  });
   expect(built.ok).toBe(true);
 });
 
 afterAll(async () => {
   for (const s of services) await kill(s);
   // RUN processes of a killed service outlive it; they are ours (found by their unusual sleep), end them by pid.
-  for (const sleep of sleeps) for (const pid of processesMatching(`/bin/busybox sleep ${sleep}`)) process.kill(pid, 'SIGKILL');
+  for (const sleep of sleeps)
+    for (const pid of processesMatching(`/bin/busybox sleep ${sleep}`)) process.kill(pid, 'SIGKILL');
   // Build containers the killed service left in storage (visible only with --external), by our base image.
   const external = await run('podman', ['ps', '-a', '--external', '--format', '{{.ID}} {{.Image}}']);
-  await local.removeContainers(external.stdout.split('\n').map((l) => l.split(' ')).filter(([, image]) => image?.startsWith(REPO)).map(([id]) => id ?? ''));
+  await local.removeContainers(
+    external.stdout
+      .split('\n')
+      .map((l) => l.split(' '))
+      .filter(([, image]) => image?.startsWith(REPO))
+      .map(([id]) => id ?? ''),
+  );
   for (const env of envs) await removeEnvImages(env);
   if (await local.imageExists(BUSYBOX)) await local.removeImage(BUSYBOX);
   await local.prune(envLabels(ENV));
@@ -121,9 +146,20 @@ describe('the engine crashes mid-build (real podman service, SIGKILL)', () => {
     expect(incident?.type === 'incident' && incident.evidence.join('\n')).toMatch(/server probably quit/);
     const events = journal(root);
     // Both builds died with the real exit 125 and ran again; the capacity went from 2 (both running) to 1.
-    expect(events.filter((e) => e.type === 'step.started' && e.attempt === 2).map((e) => e.type === 'step.started' && e.stepId).sort()).toEqual(['build:work-a', 'build:work-b']);
+    expect(
+      events
+        .filter((e) => e.type === 'step.started' && e.attempt === 2)
+        .map((e) => e.type === 'step.started' && e.stepId)
+        .sort(),
+    ).toEqual(['build:work-a', 'build:work-b']);
     expect(events.some((e) => e.type === 'resource' && e.capacity === 1)).toBe(true);
-    expect(events.some((e) => e.type === 'decision' && e.message === 'engine capacity lowered from 2 to 1: 2 units were running when it crashed')).toBe(true);
+    expect(
+      events.some(
+        (e) =>
+          e.type === 'decision' &&
+          e.message === 'engine capacity lowered from 2 to 1: 2 units were running when it crashed',
+      ),
+    ).toBe(true);
     expect(events.filter((e) => e.type === 'step.finished' && e.state === 'succeeded')).toHaveLength(2);
     expect(events.at(-1)).toMatchObject({ type: 'run.finished', outcome: 'succeeded' });
     expect(result.stdout).toMatch(/incident engine-crash: the engine crashed at \d\d:\d\d:\d\d: server probably quit/);
@@ -143,10 +179,15 @@ describe('the engine crashes mid-build (real podman service, SIGKILL)', () => {
 
     expect(result.exitCode, result.all).toBe(4);
     expect(tookMs).toBeLessThan(20_000 + 15_000);
-    expect(result.stdout).toMatch(/\[ENGINE_LOST\] the engine crashed at \d\d:\d\d:\d\d \(server probably quit: unexpected EOF\) and did not come back within 20\.0s/);
+    expect(result.stdout).toMatch(
+      /\[ENGINE_LOST\] the engine crashed at \d\d:\d\d:\d\d \(server probably quit: unexpected EOF\) and did not come back within 20\.0s/,
+    );
     expect(result.stdout).toMatch(/hint: .*podman machine start/);
     const events = journal(root);
-    expect(events.filter((e) => e.type === 'incident').map((e) => e.type === 'incident' && e.kind)).toEqual(['engine-crash', 'engine-lost']);
+    expect(events.filter((e) => e.type === 'incident').map((e) => e.type === 'incident' && e.kind)).toEqual([
+      'engine-crash',
+      'engine-lost',
+    ]);
     expect(events.filter((e) => e.type === 'probe' && !e.ok).length).toBeGreaterThanOrEqual(3);
     expect(events.at(-1)).toMatchObject({ type: 'run.finished', outcome: 'failed' });
   });

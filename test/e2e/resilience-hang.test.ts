@@ -31,7 +31,8 @@ describe('a build that hangs silently', () => {
     expect(result.stdout).toMatch(/engine probe \(build:hang\): healthy · podman \S+ answered in \d+ms/);
     expect(result.stdout).toMatch(/build:hang: still waiting, engine healthy \(no output for [3-7]\.\ds\)/);
     // The timeout message: the step, how long it ran, how long it was silent and what the probe said.
-    const message = /build:hang timed out after (\d+\.\d)s \(no output for (\d+\.\d)s\); engine probe: healthy, podman \S+ answered in \d+ms/;
+    const message =
+      /build:hang timed out after (\d+\.\d)s \(no output for (\d+\.\d)s\); engine probe: healthy, podman \S+ answered in \d+ms/;
     const [, ranSec, silentSec] = message.exec(result.stdout) ?? [];
     expect(Number(ranSec)).toBeGreaterThanOrEqual(8);
     expect(Number(ranSec)).toBeLessThan(9);
@@ -43,8 +44,13 @@ describe('a build that hangs silently', () => {
     const runs = join(dir, '.tarmac', 'runs');
     const events = readJournal(join(runs, readdirSync(runs)[0] ?? ''));
     expect(events.filter((e) => e.type === 'run.heartbeat').length).toBeGreaterThanOrEqual(2);
-    expect(events.filter((e) => e.type === 'probe' && e.stepId === 'build:hang' && e.ok).length).toBeGreaterThanOrEqual(2);
-    expect(events.find((e) => e.type === 'step.finished' && e.stepId === 'build:hang')).toMatchObject({ state: 'failed', error: { code: 'STEP_TIMEOUT' } });
+    expect(events.filter((e) => e.type === 'probe' && e.stepId === 'build:hang' && e.ok).length).toBeGreaterThanOrEqual(
+      2,
+    );
+    expect(events.find((e) => e.type === 'step.finished' && e.stepId === 'build:hang')).toMatchObject({
+      state: 'failed',
+      error: { code: 'STEP_TIMEOUT' },
+    });
 
     // Nothing left: no build process, no build container.
     expect(await processesMatching(`localhost/hang:tm-`)).toEqual([]);

@@ -42,19 +42,34 @@ export function runDirOf(projectDir: string, pid: number): string | undefined {
   if (!existsSync(runs)) return undefined;
   for (const id of readdirSync(runs)) {
     const owner = join(runs, id, 'owner.json');
-    if (existsSync(owner) && (JSON.parse(readFileSync(owner, 'utf8')) as { pid: number }).pid === pid) return join(runs, id);
+    if (existsSync(owner) && (JSON.parse(readFileSync(owner, 'utf8')) as { pid: number }).pid === pid)
+      return join(runs, id);
   }
   return undefined;
 }
 
 /** Waits until a step log of the run owned by `pid` has a line matching `line`; returns the run dir. */
-export async function waitForStepLine(projectDir: string, pid: number, stepLog: string, line: RegExp, timeoutMs = 90_000): Promise<string> {
-  return waitFor(`${stepLog} to print ${String(line)}`, () => {
-    const dir = runDirOf(projectDir, pid);
-    const log = dir && join(dir, 'steps', stepLog);
-    if (!log || !existsSync(log)) return undefined;
-    return readFileSync(log, 'utf8').split('\n').some((l) => line.test(l)) ? dir : undefined;
-  }, timeoutMs);
+export async function waitForStepLine(
+  projectDir: string,
+  pid: number,
+  stepLog: string,
+  line: RegExp,
+  timeoutMs = 90_000,
+): Promise<string> {
+  return waitFor(
+    `${stepLog} to print ${String(line)}`,
+    () => {
+      const dir = runDirOf(projectDir, pid);
+      const log = dir && join(dir, 'steps', stepLog);
+      if (!log || !existsSync(log)) return undefined;
+      return readFileSync(log, 'utf8')
+        .split('\n')
+        .some((l) => line.test(l))
+        ? dir
+        : undefined;
+    },
+    timeoutMs,
+  );
 }
 
 export interface ProcessRow {
@@ -94,14 +109,28 @@ export async function leftovers(tracked: readonly ProcessRow[], needles: readonl
   const groups = new Set(tracked.filter((p) => p.pid === p.pgid).map((p) => p.pgid));
   return (await processTable())
     .filter((p) => p.pid !== process.pid && !p.args.startsWith('ps -eo'))
-    .filter((p) => tracked.some((t) => t.pid === p.pid && t.args === p.args) || groups.has(p.pgid) || needles.some((n) => p.args.includes(n)))
+    .filter(
+      (p) =>
+        tracked.some((t) => t.pid === p.pid && t.args === p.args) ||
+        groups.has(p.pgid) ||
+        needles.some((n) => p.args.includes(n)),
+    )
     .map((p) => `${p.pid} (group ${p.pgid}) ${p.args}`);
 }
 
 /** Waits until `leftovers` finds nothing: every process the run started, and anything naming `needles`, is gone. */
-export async function waitUntilGone(what: string, tracked: readonly ProcessRow[], needles: readonly string[]): Promise<void> {
+export async function waitUntilGone(
+  what: string,
+  tracked: readonly ProcessRow[],
+  needles: readonly string[],
+): Promise<void> {
   let left: string[] = [];
-  await waitFor(what, async () => ((left = await leftovers(tracked, needles)).length === 0 ? true : undefined), 20_000, () => left);
+  await waitFor(
+    what,
+    async () => ((left = await leftovers(tracked, needles)).length === 0 ? true : undefined),
+    20_000,
+    () => left,
+  );
 }
 
 export interface BuildContainer {
@@ -112,7 +141,10 @@ export interface BuildContainer {
 
 /** Build containers that a run's build logs account for: `<layer id>-working-container*` or made FROM an image the logs name. */
 export async function buildContainersOf(runDir: string): Promise<BuildContainer[]> {
-  const logs = readdirSync(join(runDir, 'steps')).filter((f) => f.startsWith('build_')).map((f) => readFileSync(join(runDir, 'steps', f), 'utf8')).join('\n');
+  const logs = readdirSync(join(runDir, 'steps'))
+    .filter((f) => f.startsWith('build_'))
+    .map((f) => readFileSync(join(runDir, 'steps', f), 'utf8'))
+    .join('\n');
   const layers = [...logs.matchAll(/^--> ([0-9a-f]{11,12})$/gm)].map((m) => m[1] ?? '');
   const froms = [...logs.matchAll(/^STEP \d+\/\d+: FROM (\S+)/gm)].map((m) => m[1] ?? '');
   const r = await execa('podman', ['ps', '-a', '--external', '--format', 'json'], { reject: false });

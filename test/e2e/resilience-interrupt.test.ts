@@ -7,7 +7,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readJournal, finalStates } from '../support/journal-checks.js';
 import { cleanupByLabel, prepareExample } from '../support/podman-env.js';
 import { runTarmac, startTarmac, uniqueEnvName } from '../support/tarmac-cli.js';
-import { buildContainersOf, copyExample, descendantsOf, editExample, waitFor, waitUntilGone, waitForStepLine } from './resilience-interrupt-kit.js';
+import {
+  buildContainersOf,
+  copyExample,
+  descendantsOf,
+  editExample,
+  waitFor,
+  waitUntilGone,
+  waitForStepLine,
+} from './resilience-interrupt-kit.js';
 
 const envName = uniqueEnvName('intr');
 // A suite that never ends: its argv carries a marker to find it in the process table.
@@ -48,7 +56,12 @@ describe('SIGINT during tarmac up (real podman)', () => {
     expect(events.at(-1)).toMatchObject({ type: 'run.finished', outcome: 'cancelled' });
     await waitUntilGone('every process of the run to be gone', tracked, [dir, envName]);
     let leaked: unknown[] = [];
-    await waitFor('no build container of the run', async () => ((leaked = await buildContainersOf(run)).length === 0 ? true : undefined), 20_000, () => leaked);
+    await waitFor(
+      'no build container of the run',
+      async () => ((leaked = await buildContainersOf(run)).length === 0 ? true : undefined),
+      20_000,
+      () => leaked,
+    );
   });
 
   it('during the tests: keeps the env by default, and the suite process is gone', async () => {
@@ -70,16 +83,28 @@ describe('SIGINT during tarmac up (real podman)', () => {
 
   it('a second SIGINT forces the exit: still 130, the journal finished, the stubborn suite killed', async () => {
     // This suite ignores SIGTERM, so the first SIGINT alone would wait out the kill grace period.
-    const stubborn = ['node', '-e', "process.on('SIGTERM', () => {}); console.log('suite-waiting'); setInterval(() => {}, 1000)", suiteMarker];
+    const stubborn = [
+      'node',
+      '-e',
+      "process.on('SIGTERM', () => {}); console.log('suite-waiting'); setInterval(() => {}, 1000)",
+      suiteMarker,
+    ];
     editExample(dir, envName, { work: 2, test: stubborn });
     const child = startTarmac(['up', '-f', file(), '--plain']);
     const run = await waitForStepLine(dir, child.pid!, 'test.log', /^suite-waiting$/, 120_000);
     const tracked = await descendantsOf(child.pid!);
     expect(tracked.map((p) => p.args).join('\n')).toContain(suiteMarker);
     let stderr = '';
-    child.stderr.on('data', (chunk: Buffer) => { stderr += chunk.toString(); });
+    child.stderr.on('data', (chunk: Buffer) => {
+      stderr += chunk.toString();
+    });
     child.kill('SIGINT');
-    await waitFor('tarmac to announce the cancel', () => (stderr.includes('SIGINT: cancelling') ? true : undefined), 10_000, () => stderr);
+    await waitFor(
+      'tarmac to announce the cancel',
+      () => (stderr.includes('SIGINT: cancelling') ? true : undefined),
+      10_000,
+      () => stderr,
+    );
     child.kill('SIGINT');
     const result = await child;
     expect(result.exitCode, result.all).toBe(130);

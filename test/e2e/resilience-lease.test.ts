@@ -31,20 +31,27 @@ async function cleanup(env: string, tries = 3): Promise<void> {
 function lightProject(env: string): string {
   const dir = mkdtempSync(join(tmpdir(), `tarmac-${env}-`));
   dirs.push(dir);
-  const images = [{ name: 'heavy', weight: 2 }, { name: 'left', weight: 1 }, { name: 'right', weight: 1 }];
+  const images = [
+    { name: 'heavy', weight: 2 },
+    { name: 'left', weight: 1 },
+    { name: 'right', weight: 1 },
+  ];
   for (const image of images) {
     const context = join(dir, image.name);
     mkdirSync(join(context, 'rootfs', 'bin'), { recursive: true });
     copyFileSync('/bin/busybox', join(context, 'rootfs', 'bin', 'busybox'));
     // The env name in the context makes every tag unique to this test, so nothing is ever cached.
     writeFileSync(join(context, 'nonce.txt'), env);
-    writeFileSync(join(context, 'Containerfile'), [
-      'FROM scratch',
-      'COPY rootfs/ /',
-      'COPY nonce.txt /nonce.txt',
-      `RUN ["/bin/busybox", "sh", "-c", "echo working on ${image.name}; /bin/busybox sleep 2; echo done"]`,
-      '',
-    ].join('\n'));
+    writeFileSync(
+      join(context, 'Containerfile'),
+      [
+        'FROM scratch',
+        'COPY rootfs/ /',
+        'COPY nonce.txt /nonce.txt',
+        `RUN ["/bin/busybox", "sh", "-c", "echo working on ${image.name}; /bin/busybox sleep 2; echo done"]`,
+        '',
+      ].join('\n'),
+    );
   }
   const yaml = [
     `name: ${env}`,
@@ -67,11 +74,14 @@ describe('two tarmac builds on one host', () => {
     const projects = [lightProject(envA), lightProject(envB)];
     // No TARMAC_HOST_CAPACITY: the host capacity is the largest of the runs' own capacities (2 and 2).
     const env = { TARMAC_LEASE_DIR: leaseDir };
-    const [a, b] = await Promise.all(projects.map((dir) => startTarmac(['build', '--plain', '--json', '-f', join(dir, 'tarmac.yaml')], { env })));
+    const [a, b] = await Promise.all(
+      projects.map((dir) => startTarmac(['build', '--plain', '--json', '-f', join(dir, 'tarmac.yaml')], { env })),
+    );
     expect(a!.exitCode, a!.all).toBe(0);
     expect(b!.exitCode, b!.all).toBe(0);
     const journals: TarmacEvent[][] = [a!, b!].map((r) => readJournal(parseJsonOutput(r.stdout).journal));
-    for (const events of journals) expect(Object.values(finalStates(events))).toEqual(['succeeded', 'succeeded', 'succeeded']);
+    for (const events of journals)
+      expect(Object.values(finalStates(events))).toEqual(['succeeded', 'succeeded', 'succeeded']);
 
     // The check only means something if the two runs really ran at the same time.
     const spans = journals.map((events) => {
@@ -87,6 +97,10 @@ describe('two tarmac builds on one host', () => {
     // Whoever waited said so, naming the other run (by pid and env) and what it held or queued for. Which wording
     // appears depends on timing: the other run holds units, or units are free but its request is queued first.
     const waited = [a!, b!].map((r) => r.stderr).join('\n');
-    expect(waited).toMatch(new RegExp(`build:\\w+ waits for the host engine lease: \\d of 2 units in use(?: by other tarmac runs|; queued behind other tarmac runs) \\(pid \\d+ env (${envA}|${envB}): build:\\w+ \\d`));
+    expect(waited).toMatch(
+      new RegExp(
+        `build:\\w+ waits for the host engine lease: \\d of 2 units in use(?: by other tarmac runs|; queued behind other tarmac runs) \\(pid \\d+ env (${envA}|${envB}): build:\\w+ \\d`,
+      ),
+    );
   });
 });

@@ -8,7 +8,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readJournal } from '../support/journal-checks.js';
 import { cleanupByLabel, prepareExample } from '../support/podman-env.js';
 import { runTarmac, startTarmac, uniqueEnvName } from '../support/tarmac-cli.js';
-import { buildContainersOf, containerIds, copyExample, descendantsOf, editExample, waitUntilGone, waitForStepLine } from './resilience-interrupt-kit.js';
+import {
+  buildContainersOf,
+  containerIds,
+  copyExample,
+  descendantsOf,
+  editExample,
+  waitUntilGone,
+  waitForStepLine,
+} from './resilience-interrupt-kit.js';
 
 const envName = uniqueEnvName('recon');
 let dir = '';
@@ -29,7 +37,7 @@ afterAll(async () => {
 });
 
 describe('SIGKILL mid-up, then a new up (real podman)', () => {
-  it('reads the old journal, cleans the killed build\'s containers, says so, and succeeds', async () => {
+  it("reads the old journal, cleans the killed build's containers, says so, and succeeds", async () => {
     const child = startTarmac(['up', '-f', file(), '--plain', '--no-test']);
     const oldRun = await waitForStepLine(dir, child.pid!, 'build_holmesgpt-api.log', /^heavy-work: \d+\/200 rounds$/);
     const tracked = await descendantsOf(child.pid!);

@@ -35,9 +35,22 @@ beforeAll(async () => {
   await prepareExample();
   registry = await startRegistry(20_000, { users: { u: PASSWORD } });
   project = copyExample(envName, 1, (config) => {
-    config.registry = { url: `${registry.host}/${envName}`, push: true, insecure: true, username: 'u', password: PASSWORD };
+    config.registry = {
+      url: `${registry.host}/${envName}`,
+      push: true,
+      insecure: true,
+      username: 'u',
+      password: PASSWORD,
+    };
     // The suite prints the token and the secret env value on stdout and stderr, then fails.
-    config.test = { command: ['sh', '-c', `echo "deploying with ${GITHUB_TOKEN}"; echo "API_TOKEN=$API_TOKEN"; echo "auth $API_TOKEN failed" >&2; exit 1`], env: { API_TOKEN: TEST_TOKEN } };
+    config.test = {
+      command: [
+        'sh',
+        '-c',
+        `echo "deploying with ${GITHUB_TOKEN}"; echo "API_TOKEN=$API_TOKEN"; echo "auth $API_TOKEN failed" >&2; exit 1`,
+      ],
+      env: { API_TOKEN: TEST_TOKEN },
+    };
   });
 });
 
@@ -66,9 +79,17 @@ describe('planted secrets', () => {
   it('a failing RUN step that prints a secret build arg and a token is triaged and reported', async () => {
     const leaky = join(project, 'leaky');
     mkdirSync(leaky, { recursive: true });
-    writeFileSync(join(leaky, 'Containerfile'), ['ARG TARMAC_IMAGE_BASE', 'FROM ${TARMAC_IMAGE_BASE}', 'ARG API_TOKEN',
-      // The base is a bare busybox: no /bin/sh, so the shell is busybox's, in exec form.
-      `RUN ["/bin/busybox", "sh", "-c", "echo token ${GITHUB_TOKEN}; echo arg $API_TOKEN; exit 3"]`, ''].join('\n'));
+    writeFileSync(
+      join(leaky, 'Containerfile'),
+      [
+        'ARG TARMAC_IMAGE_BASE',
+        'FROM ${TARMAC_IMAGE_BASE}',
+        'ARG API_TOKEN',
+        // The base is a bare busybox: no /bin/sh, so the shell is busybox's, in exec form.
+        `RUN ["/bin/busybox", "sh", "-c", "echo token ${GITHUB_TOKEN}; echo arg $API_TOKEN; exit 3"]`,
+        '',
+      ].join('\n'),
+    );
     const config = parse(readFileSync(file(), 'utf8')) as { images: Record<string, unknown>[] };
     config.images.push({ name: 'leaky', context: 'leaky', dependsOn: ['base'], args: { API_TOKEN: BUILD_TOKEN } });
     writeFileSync(file(), stringify(config));
@@ -85,8 +106,20 @@ describe('planted secrets', () => {
     const files = walk(join(project, '.tarmac'));
     // What must be there to check: both runs' journals, logs, triage and reports.
     const names = files.map((f) => relative(project, f));
-    for (const pattern of [/events\.jsonl$/, /steps\/test\.log$/, /steps\/build_leaky\.log$/, /triage\.json$/, /triage\.md$/, /report\.md$/, /report\.html$/, /up-report\.html$/]) {
-      expect(names.some((n) => pattern.test(n)), `${pattern} in ${names.join(', ')}`).toBe(true);
+    for (const pattern of [
+      /events\.jsonl$/,
+      /steps\/test\.log$/,
+      /steps\/build_leaky\.log$/,
+      /triage\.json$/,
+      /triage\.md$/,
+      /report\.md$/,
+      /report\.html$/,
+      /up-report\.html$/,
+    ]) {
+      expect(
+        names.some((n) => pattern.test(n)),
+        `${pattern} in ${names.join(', ')}`,
+      ).toBe(true);
     }
     const leaks: string[] = [];
     for (const f of files) {
@@ -94,7 +127,8 @@ describe('planted secrets', () => {
       const text = (f.endsWith('.gz') ? gunzipSync(readFileSync(f)) : readFileSync(f)).toString('latin1');
       for (const secret of PLANTED) if (text.includes(secret)) leaks.push(`${relative(project, f)} holds ${secret}`);
     }
-    for (const o of outputs) for (const secret of PLANTED) if (o.text.includes(secret)) leaks.push(`${o.command} printed ${secret}`);
+    for (const o of outputs)
+      for (const secret of PLANTED) if (o.text.includes(secret)) leaks.push(`${o.command} printed ${secret}`);
     expect(leaks).toEqual([]);
   });
 });
@@ -102,7 +136,9 @@ describe('planted secrets', () => {
 /** The run directories, oldest first. */
 function runDirs(): string[] {
   const root = join(project, '.tarmac', 'runs');
-  return readdirSync(root).sort().map((id) => join(root, id));
+  return readdirSync(root)
+    .sort()
+    .map((id) => join(root, id));
 }
 
 /** Every file under `dir` (the history database and lease files included). */

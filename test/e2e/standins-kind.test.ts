@@ -34,14 +34,30 @@ describe('kind stand-in: one cluster from create to delete (real podman)', () =>
     expect(result.exitCode, result.stderr).toBe(0);
     expect(result.stdout).toBe('');
     const lines = result.stderr.split('\n');
-    expect(lines.slice(0, 3)).toEqual(['using podman due to KIND_EXPERIMENTAL_PROVIDER', 'enabling experimental podman provider', `Creating cluster "${name}" ...`]);
-    for (const step of ['Ensuring node image (kindest/node:v1.34.0) 🖼', 'Preparing nodes 📦 ', 'Writing configuration 📜', 'Starting control-plane 🕹️', 'Installing CNI 🔌', 'Installing StorageClass 💾']) {
+    expect(lines.slice(0, 3)).toEqual([
+      'using podman due to KIND_EXPERIMENTAL_PROVIDER',
+      'enabling experimental podman provider',
+      `Creating cluster "${name}" ...`,
+    ]);
+    for (const step of [
+      'Ensuring node image (kindest/node:v1.34.0) 🖼',
+      'Preparing nodes 📦 ',
+      'Writing configuration 📜',
+      'Starting control-plane 🕹️',
+      'Installing CNI 🔌',
+      'Installing StorageClass 💾',
+    ]) {
       expect(lines).toContain(` • ${step}  ...`);
       expect(lines).toContain(` ✓ ${step}`);
     }
-    expect(result.stderr).toContain(`Set kubectl context to "kind-${name}"\nYou can now use your cluster with:\n\nkubectl cluster-info --context kind-${name}\n\n`);
+    expect(result.stderr).toContain(
+      `Set kubectl context to "kind-${name}"\nYou can now use your cluster with:\n\nkubectl cluster-info --context kind-${name}\n\n`,
+    );
     const [inspect] = JSON.parse((await podman(['inspect', node])).stdout);
-    expect(inspect.Config.Labels).toMatchObject({ 'io.x-k8s.kind.cluster': name, 'io.x-k8s.kind.role': 'control-plane' });
+    expect(inspect.Config.Labels).toMatchObject({
+      'io.x-k8s.kind.cluster': name,
+      'io.x-k8s.kind.role': 'control-plane',
+    });
     expect(inspect.Config.Hostname).toBe(node);
     expect(Object.keys(inspect.NetworkSettings.Networks)).toEqual(['kind']);
     expect(inspect.State.Running).toBe(true);
@@ -55,7 +71,12 @@ describe('kind stand-in: one cluster from create to delete (real podman)', () =>
     const text = readFileSync(env.KUBECONFIG, 'utf8');
     expect(text).toContain(`current-context: kind-${name}`);
     expect(text).toContain(`server: http://127.0.0.1:${apiPort}`);
-    const server = await kubectl(['config', 'view', '-o', `jsonpath={.clusters[?(@.name=="kind-${name}")].cluster.server}`]);
+    const server = await kubectl([
+      'config',
+      'view',
+      '-o',
+      `jsonpath={.clusters[?(@.name=="kind-${name}")].cluster.server}`,
+    ]);
     expect(server.stdout).toBe(`http://127.0.0.1:${apiPort}`);
     expect((await kind(['get', 'kubeconfig', '--name', name])).stdout).toContain(`name: kind-${name}`);
   });
@@ -63,9 +84,13 @@ describe('kind stand-in: one cluster from create to delete (real podman)', () =>
   it('answers /readyz through kubectl and reports the node Ready', async () => {
     const ready = await kubectl(['get', '--raw', '/readyz']);
     expect([ready.exitCode, ready.stdout]).toEqual([0, 'ok']);
-    expect((await kubectl(['get', '--raw', '/readyz?verbose'])).stdout).toMatch(/\[\+\]etcd ok\n[\s\S]*readyz check passed\n?$/);
+    expect((await kubectl(['get', '--raw', '/readyz?verbose'])).stdout).toMatch(
+      /\[\+\]etcd ok\n[\s\S]*readyz check passed\n?$/,
+    );
     const nodes = await kubectl(['get', 'nodes']);
-    expect(nodes.stdout).toMatch(new RegExp(`^NAME +STATUS +ROLES +AGE +VERSION\n${node} +Ready +control-plane +\\S+ +v1\\.34\\.0$`));
+    expect(nodes.stdout).toMatch(
+      new RegExp(`^NAME +STATUS +ROLES +AGE +VERSION\n${node} +Ready +control-plane +\\S+ +v1\\.34\\.0$`),
+    );
     const waited = await kubectl(['wait', '--for=condition=Ready', 'node', '--all', '--timeout=30s']);
     expect([waited.exitCode, waited.stdout]).toEqual([0, `node/${node} condition met`]);
     const list = JSON.parse((await kubectl(['get', 'nodes', '-o', 'json'])).stdout);
@@ -76,8 +101,12 @@ describe('kind stand-in: one cluster from create to delete (real podman)', () =>
   it('refuses a second create with the same name', async () => {
     const result = await kind(['create', 'cluster', '--name', name]);
     expect(result.exitCode).toBe(1);
-    expect(result.stderr.trim().split('\n').pop()).toBe(`ERROR: failed to create cluster: node(s) already exist for a cluster with the name "${name}"`);
-    expect((await podman(['ps', '-a', '-q', '--filter', `label=io.x-k8s.kind.cluster=${name}`])).stdout.split('\n')).toHaveLength(1);
+    expect(result.stderr.trim().split('\n').pop()).toBe(
+      `ERROR: failed to create cluster: node(s) already exist for a cluster with the name "${name}"`,
+    );
+    expect(
+      (await podman(['ps', '-a', '-q', '--filter', `label=io.x-k8s.kind.cluster=${name}`])).stdout.split('\n'),
+    ).toHaveLength(1);
   });
 
   it('lists the cluster and its node', async () => {
@@ -92,9 +121,14 @@ describe('kind stand-in: one cluster from create to delete (real podman)', () =>
     const context = join(workDir, 'app');
     mkdirSync(context, { recursive: true });
     writeFileSync(join(context, 'hello.txt'), name);
-    writeFileSync(join(context, 'Containerfile'), `FROM scratch\nCOPY hello.txt /hello.txt\nLABEL io.tarmac.managed=true io.tarmac.env=${name}\n`);
+    writeFileSync(
+      join(context, 'Containerfile'),
+      `FROM scratch\nCOPY hello.txt /hello.txt\nLABEL io.tarmac.managed=true io.tarmac.env=${name}\n`,
+    );
     const image = `localhost/${name}-app:v1`;
-    expect((await podman(['build', '--layers=false', '--isolation=chroot', '-q', '-t', image, context])).exitCode).toBe(0);
+    expect((await podman(['build', '--layers=false', '--isolation=chroot', '-q', '-t', image, context])).exitCode).toBe(
+      0,
+    );
     const archive = join(workDir, 'app.tar');
     expect((await podman(['save', '-o', archive, image])).exitCode).toBe(0);
     const loaded = await kind(['load', 'image-archive', archive, '--name', name]);
@@ -104,7 +138,9 @@ describe('kind stand-in: one cluster from create to delete (real podman)', () =>
     expect(table.split('\n')[0]).toMatch(/^IMAGE +TAG +IMAGE ID +SIZE$/);
     expect(table).toMatch(new RegExp(`\\nlocalhost/${name}-app +v1 +${id.slice(0, 13)} +\\S+B\\n`));
     const json = JSON.parse((await podman(['exec', node, 'crictl', 'images', '-o', 'json'])).stdout);
-    expect(json.images).toContainEqual(expect.objectContaining({ id: `sha256:${id}`, repoTags: [`localhost/${name}-app:v1`] }));
+    expect(json.images).toContainEqual(
+      expect.objectContaining({ id: `sha256:${id}`, repoTags: [`localhost/${name}-app:v1`] }),
+    );
   });
 
   it('keeps listing a stopped node while its API is refused, and serves again after a restart', async () => {
@@ -112,7 +148,9 @@ describe('kind stand-in: one cluster from create to delete (real podman)', () =>
     expect((await kind(['get', 'clusters'])).stdout.split('\n')).toContain(name);
     const refused = await kubectl(['get', '--raw', '/readyz']);
     expect(refused.exitCode).toBe(1);
-    expect(refused.stderr).toBe(`The connection to the server 127.0.0.1:${apiPort} was refused - did you specify the right host or port?`);
+    expect(refused.stderr).toBe(
+      `The connection to the server 127.0.0.1:${apiPort} was refused - did you specify the right host or port?`,
+    );
     const nodes = await kubectl(['get', 'nodes']);
     expect(nodes.stderr).toContain("couldn't get current server API group list");
     expect(nodes.stderr.split('\n').pop()).toBe(refused.stderr);
@@ -121,13 +159,15 @@ describe('kind stand-in: one cluster from create to delete (real podman)', () =>
     expect(waited.stdout).toBe(`node/${node} condition met`);
   });
 
-  it('exports logs in kind\'s layout', async () => {
+  it("exports logs in kind's layout", async () => {
     const dir = join(workDir, 'logs');
     const result = await kind(['export', 'logs', dir, '--name', name]);
     expect([result.exitCode, result.stdout], result.stderr).toEqual([0, dir]);
     expect(result.stderr).toContain(`Exporting logs for cluster "${name}" to:`);
     expect(readFileSync(join(dir, 'kind-version.txt'), 'utf8')).toBe('kind v0.30.0 go1.24.6 linux/amd64');
-    expect(readFileSync(join(dir, node, 'serial.log'), 'utf8')).toContain('Reached target multi-user.target - Multi-User System.');
+    expect(readFileSync(join(dir, node, 'serial.log'), 'utf8')).toContain(
+      'Reached target multi-user.target - Multi-User System.',
+    );
     expect(readFileSync(join(dir, node, 'kubernetes-version.txt'), 'utf8').trim()).toBe('v1.34.0');
     expect(JSON.parse(readFileSync(join(dir, node, 'inspect.json'), 'utf8'))[0].Name).toBe(node);
     expect(readFileSync(join(dir, node, 'images.log'), 'utf8')).toContain(`localhost/${name}-app`);

@@ -25,7 +25,11 @@ async function build(tag: string): Promise<void> {
   mkdirSync(dir, { recursive: true });
   writeFileSync(join(dir, 'Containerfile'), 'FROM scratch\nCOPY f /f\n');
   writeFileSync(join(dir, 'f'), tag);
-  const built = await execa('podman', ['build', '-q', '--layers=false', '--isolation=chroot', ...labelArgs(label), '-t', image(tag), dir], { reject: false });
+  const built = await execa(
+    'podman',
+    ['build', '-q', '--layers=false', '--isolation=chroot', ...labelArgs(label), '-t', image(tag), dir],
+    { reject: false },
+  );
   expect(built.exitCode, built.stderr).toBe(0);
 }
 
@@ -34,7 +38,14 @@ function deployment(app: string, ref: string): KubeObject {
     apiVersion: 'apps/v1',
     kind: 'Deployment',
     metadata: { name: app },
-    spec: { replicas: 1, selector: { matchLabels: { app } }, template: { metadata: { labels: { app } }, spec: { containers: [{ name: app, image: ref, imagePullPolicy: 'Never' }] } } },
+    spec: {
+      replicas: 1,
+      selector: { matchLabels: { app } },
+      template: {
+        metadata: { labels: { app } },
+        spec: { containers: [{ name: app, image: ref, imagePullPolicy: 'Never' }] },
+      },
+    },
   };
 }
 
@@ -76,10 +87,16 @@ describe('kind target: delivery and deploy (stand-ins, real podman)', () => {
     expect(again.runner.calls.some((c) => c.args.includes('save'))).toBe(false);
   });
 
-  it('explains a name mismatch: an unqualified ref lands in the node as podman\'s localhost/ name', async () => {
+  it("explains a name mismatch: an unqualified ref lands in the node as podman's localhost/ name", async () => {
     const unqualified = `${label}:t1`;
-    const error = await fx.target(env, { runId }).target.deliver(unqualified, context()).catch((e: unknown) => e);
-    expect(error).toMatchObject({ code: 'DELIVERY_NOT_VERIFIED', details: [`${name}-control-plane: has ${image('t1')} but not ${unqualified}`] });
+    const error = await fx
+      .target(env, { runId })
+      .target.deliver(unqualified, context())
+      .catch((e: unknown) => e);
+    expect(error).toMatchObject({
+      code: 'DELIVERY_NOT_VERIFIED',
+      details: [`${name}-control-plane: has ${image('t1')} but not ${unqualified}`],
+    });
     expect((error as TarmacError).hint).toContain('podman names unqualified builds localhost/NAME');
   });
 
@@ -87,22 +104,35 @@ describe('kind target: delivery and deploy (stand-ins, real podman)', () => {
     const { target, runner } = fx.target(env, { runId, extra: { STANDIN_KIND_LOAD: 'lie' } });
     const error = await target.deliver(image('t2'), context()).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(TarmacError);
-    expect(error).toMatchObject({ code: 'DELIVERY_NOT_VERIFIED', details: [`${name}-control-plane: no image named ${image('t2')}`] });
-    expect((error as Error).message).toBe(`kind load reported success, but ${image('t2')} is not on kind node(s) ${name}-control-plane of ${name}`);
+    expect(error).toMatchObject({
+      code: 'DELIVERY_NOT_VERIFIED',
+      details: [`${name}-control-plane: no image named ${image('t2')}`],
+    });
+    expect((error as Error).message).toBe(
+      `kind load reported success, but ${image('t2')} is not on kind node(s) ${name}-control-plane of ${name}`,
+    );
     expect(kindCalls(runner.calls, 'load', 'image-archive')).toHaveLength(1);
     expect(archivesOfRun()).toEqual([]);
   });
 
   it('retries a transient in-node import failure a bounded number of times, then reports it', async () => {
     const waits: number[] = [];
-    const { target, runner } = fx.target(env, { runId, extra: { STANDIN_KIND_LOAD: 'ctr-fail' }, sleep: async (ms) => void waits.push(ms) });
+    const { target, runner } = fx.target(env, {
+      runId,
+      extra: { STANDIN_KIND_LOAD: 'ctr-fail' },
+      sleep: async (ms) => void waits.push(ms),
+    });
     const ctx = context();
     const error = await target.deliver(image('t3'), ctx).catch((e: unknown) => e);
     expect(error).toMatchObject({ code: 'KIND_LOAD_FAILED', transient: true });
-    expect((error as Error).message).toMatch(/^kind load image-archive of .* failed: ERROR: failed to load image: command ".*ctr --namespace=k8s.io images import/);
+    expect((error as Error).message).toMatch(
+      /^kind load image-archive of .* failed: ERROR: failed to load image: command ".*ctr --namespace=k8s.io images import/,
+    );
     expect(kindCalls(runner.calls, 'load', 'image-archive')).toHaveLength(3);
     expect(waits).toEqual([1000, 2000]);
-    expect(ctx.lines.filter((l) => l.startsWith(`delivery of ${image('t3')} failed`)).map((l) => l.replace(/.*; /, ''))).toEqual(['attempt 2/3 in 1000ms', 'attempt 3/3 in 2000ms']);
+    expect(
+      ctx.lines.filter((l) => l.startsWith(`delivery of ${image('t3')} failed`)).map((l) => l.replace(/.*; /, '')),
+    ).toEqual(['attempt 2/3 in 1000ms', 'attempt 3/3 in 2000ms']);
     expect(archivesOfRun()).toEqual([]);
   });
 
@@ -124,9 +154,20 @@ describe('kind target: delivery and deploy (stand-ins, real podman)', () => {
     const web = pods.find((p) => p.owner?.name === 'web');
     const api = pods.find((p) => p.owner?.name === 'api');
     expect(pods).toHaveLength(2);
-    expect(web).toMatchObject({ phase: 'Running', owner: { kind: 'Deployment', name: 'web', namespace: 'default' }, containers: [{ ready: true, state: { running: {} } }] });
-    expect(api).toMatchObject({ phase: 'Pending', containers: [{ ready: false, state: { waiting: { reason: 'ErrImageNeverPull' } } }] });
-    expect(api?.events).toContainEqual({ type: 'Warning', reason: 'ErrImageNeverPull', message: `Container image "${image('t2')}" is not present with pull policy of Never` });
+    expect(web).toMatchObject({
+      phase: 'Running',
+      owner: { kind: 'Deployment', name: 'web', namespace: 'default' },
+      containers: [{ ready: true, state: { running: {} } }],
+    });
+    expect(api).toMatchObject({
+      phase: 'Pending',
+      containers: [{ ready: false, state: { waiting: { reason: 'ErrImageNeverPull' } } }],
+    });
+    expect(api?.events).toContainEqual({
+      type: 'Warning',
+      reason: 'ErrImageNeverPull',
+      message: `Container image "${image('t2')}" is not present with pull policy of Never`,
+    });
     const again = context();
     await target.apply(apps, again);
     expect(again.lines).toEqual(['deployment.apps/web unchanged', 'deployment.apps/api unchanged']);
@@ -146,6 +187,9 @@ describe('kind target: delivery and deploy (stand-ins, real podman)', () => {
     const report = await fx.target(env, { runId }).target.down();
     expect(report.removed[0]).toBe(`kind cluster ${name}`);
     expect(report.keptForeign).toEqual([]);
-    expect((await execa('podman', ['ps', '-a', '-q', '--filter', `label=io.x-k8s.kind.cluster=${name}`], { reject: false })).stdout).toBe('');
+    expect(
+      (await execa('podman', ['ps', '-a', '-q', '--filter', `label=io.x-k8s.kind.cluster=${name}`], { reject: false }))
+        .stdout,
+    ).toBe('');
   });
 });

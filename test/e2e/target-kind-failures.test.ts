@@ -17,8 +17,15 @@ const clusterName = (prefix: string) => {
   return name;
 };
 const nodesOf = async (name: string) =>
-  (await execa('podman', ['ps', '-a', '-q', '--filter', `label=io.x-k8s.kind.cluster=${name}`], { reject: false })).stdout.split('\n').filter(Boolean);
-const recorded = () => (existsSync(join(fx.stateDir, 'clusters.json')) ? JSON.parse(readFileSync(join(fx.stateDir, 'clusters.json'), 'utf8')).clusters : []);
+  (
+    await execa('podman', ['ps', '-a', '-q', '--filter', `label=io.x-k8s.kind.cluster=${name}`], { reject: false })
+  ).stdout
+    .split('\n')
+    .filter(Boolean);
+const recorded = () =>
+  existsSync(join(fx.stateDir, 'clusters.json'))
+    ? JSON.parse(readFileSync(join(fx.stateDir, 'clusters.json'), 'utf8')).clusters
+    : [];
 
 afterAll(async () => {
   for (const name of names) await removeStandinCluster(name);
@@ -28,28 +35,46 @@ afterAll(async () => {
 describe('kind target create failures (stand-ins, real podman)', () => {
   it('stops a create that prints nothing and never returns, with the engine probe in the message', async () => {
     const name = clusterName('tk-hang');
-    const { target } = fx.target(kindEnv('tk-fail', name, fx.stateDir), { extra: { STANDIN_KIND_CREATE_HANG: '1' }, createTimeoutMs: 2000, runId: 'hang-run' });
+    const { target } = fx.target(kindEnv('tk-fail', name, fx.stateDir), {
+      extra: { STANDIN_KIND_CREATE_HANG: '1' },
+      createTimeoutMs: 2000,
+      runId: 'hang-run',
+    });
     const started = performance.now();
     const error = await target.ensure(context()).catch((e: unknown) => e);
     expect(performance.now() - started).toBeLessThan(20_000);
     expect(error).toBeInstanceOf(TarmacError);
     expect(error).toMatchObject({ code: 'CLUSTER_CREATE_TIMEOUT', exitCode: 4 });
-    expect((error as Error).message).toMatch(/^kind create cluster printed nothing for 2s and did not finish within 2s; the engine health probe says: podman \S+ .*answered in \d+ms$/);
+    expect((error as Error).message).toMatch(
+      /^kind create cluster printed nothing for 2s and did not finish within 2s; the engine health probe says: podman \S+ .*answered in \d+ms$/,
+    );
     expect((error as TarmacError).hint).toContain('timeouts.cluster');
     expect((error as TarmacError).hint).toContain(`kind export logs --name ${name}`);
-    expect((error as TarmacError).details).toEqual(['kind printed no output at all', '(no node container was left behind)']);
+    expect((error as TarmacError).details).toEqual([
+      'kind printed no output at all',
+      '(no node container was left behind)',
+    ]);
     expect(await nodesOf(name)).toEqual([]);
     expect(recorded()).toEqual([]);
   });
 
   it('after a create that hangs with its nodes up, exports kind logs first, then deletes the nodes', async () => {
     const name = clusterName('tk-prep');
-    const { target, runner } = fx.target(kindEnv('tk-fail', name, fx.stateDir), { extra: { STANDIN_KIND_CREATE_HANG: 'preparing' }, createTimeoutMs: 8000, runId: 'prep-run' });
+    const { target, runner } = fx.target(kindEnv('tk-fail', name, fx.stateDir), {
+      extra: { STANDIN_KIND_CREATE_HANG: 'preparing' },
+      createTimeoutMs: 8000,
+      runId: 'prep-run',
+    });
     const ctx = context();
     const error = await target.ensure(ctx).catch((e: unknown) => e);
     expect(error).toMatchObject({ code: 'CLUSTER_CREATE_TIMEOUT' });
-    expect((error as Error).message).toMatch(/^kind create cluster printed nothing for \d+(\.\d)?s and did not finish within 8s; the engine health probe says: /);
-    expect((error as TarmacError).details).toEqual(['last output line: • Preparing nodes 📦   ...', '(the nodes it left were deleted)']);
+    expect((error as Error).message).toMatch(
+      /^kind create cluster printed nothing for \d+(\.\d)?s and did not finish within 8s; the engine health probe says: /,
+    );
+    expect((error as TarmacError).details).toEqual([
+      'last output line: • Preparing nodes 📦   ...',
+      '(the nodes it left were deleted)',
+    ]);
     expect(ctx.lines).toContain(` • Preparing nodes 📦   ...`);
     const logs = join(fx.stateDir, 'runs', 'prep-run', 'kind-logs');
     expect(existsSync(join(logs, `${name}-control-plane`, 'serial.log'))).toBe(true);
@@ -60,16 +85,20 @@ describe('kind target create failures (stand-ins, real podman)', () => {
     expect(recorded()).toEqual([]);
   });
 
-  it('reports a failed create with kind\'s error line and a hint, after exporting the retained nodes\' logs', async () => {
+  it("reports a failed create with kind's error line and a hint, after exporting the retained nodes' logs", async () => {
     const name = clusterName('tk-sysd');
     const extra = { STANDIN_KIND_CREATE_FAIL: 'systemd-timeout', STANDIN_KIND_SYSTEMD_TIMEOUT_MS: '1500' };
     const { target, runner } = fx.target(kindEnv('tk-fail', name, fx.stateDir), { extra, runId: 'sysd-run' });
     const error = await target.ensure(context()).catch((e: unknown) => e);
     expect(error).toMatchObject({ code: 'CLUSTER_CREATE_FAILED', exitCode: 3 });
-    expect((error as Error).message).toBe(`kind create cluster ${name} failed: ERROR: failed to create cluster: could not find a log line that matches "Reached target .*Multi-User System.*|detected cgroup v1"`);
+    expect((error as Error).message).toBe(
+      `kind create cluster ${name} failed: ERROR: failed to create cluster: could not find a log line that matches "Reached target .*Multi-User System.*|detected cgroup v1"`,
+    );
     expect((error as TarmacError).hint).toMatch(/^The node container did not boot systemd within 30s/);
     expect(kindCalls(runner.calls, 'create', 'cluster')[0]?.args).toContain('--retain');
-    expect(existsSync(join(fx.stateDir, 'runs', 'sysd-run', 'kind-logs', `${name}-control-plane`, 'serial.log'))).toBe(true);
+    expect(existsSync(join(fx.stateDir, 'runs', 'sysd-run', 'kind-logs', `${name}-control-plane`, 'serial.log'))).toBe(
+      true,
+    );
     expect(await nodesOf(name)).toEqual([]);
     expect(recorded()).toEqual([]);
   });
@@ -81,11 +110,15 @@ describe('kind target create failures (stand-ins, real podman)', () => {
     const ctx = context(controller.signal);
     const pending = target.ensure(ctx).catch((e: unknown) => e);
     // Abort once kind is running (its create call has started), not after a fixed sleep.
-    await expect.poll(() => existsSync(join(fx.stateDir, 'clusters.json')) && recorded().length > 0, { timeout: 10_000 }).toBe(true);
+    await expect
+      .poll(() => existsSync(join(fx.stateDir, 'clusters.json')) && recorded().length > 0, { timeout: 10_000 })
+      .toBe(true);
     controller.abort();
     const error = await pending;
     expect(error).toMatchObject({ code: 'CANCELLED', exitCode: 130 });
-    expect((error as Error).message).toBe(`kind create cluster ${name} was cancelled (no node container was left behind)`);
+    expect((error as Error).message).toBe(
+      `kind create cluster ${name} was cancelled (no node container was left behind)`,
+    );
     expect(await nodesOf(name)).toEqual([]);
     expect(recorded()).toEqual([]);
   });
@@ -95,7 +128,9 @@ describe('kind target create failures (stand-ins, real podman)', () => {
     const { target } = fx.target(kindEnv('tk-fail', name, fx.stateDir, { kindConfig: join(fx.root, 'nope.yaml') }));
     const error = await target.ensure(context()).catch((e: unknown) => e);
     expect(error).toMatchObject({ code: 'CLUSTER_CREATE_FAILED' });
-    expect((error as Error).message).toContain(`error reading file: open ${join(fx.root, 'nope.yaml')}: no such file or directory`);
+    expect((error as Error).message).toContain(
+      `error reading file: open ${join(fx.root, 'nope.yaml')}: no such file or directory`,
+    );
     expect((error as TarmacError).hint).toContain('cluster.kindConfig');
     expect(await nodesOf(name)).toEqual([]);
   });

@@ -41,7 +41,16 @@ export function kindEnv(name: string, cluster: string, stateDir: string, overrid
     cluster: { target: 'kind', name: cluster, reuse: 'healthy', ...overrides },
     deploy: [],
     capacity: 1,
-    timeouts: { build: 60_000, cluster: 90_000, deliver: 60_000, deploy: 60_000, test: 60_000, stall: 30_000, heartbeat: 15_000, engineRecovery: 120_000 },
+    timeouts: {
+      build: 60_000,
+      cluster: 90_000,
+      deliver: 60_000,
+      deploy: 60_000,
+      test: 60_000,
+      stall: 30_000,
+      heartbeat: 15_000,
+      engineRecovery: 120_000,
+    },
   };
 }
 
@@ -57,10 +66,26 @@ export function kindFixture(prefix: string) {
     stateDir,
     base,
     /** A target over a fresh recording runner; `extra` adds stand-in injection variables. */
-    target(env: Env, options: { extra?: Record<string, string>; createTimeoutMs?: number; runId?: string; sleep?: (ms: number) => Promise<void> } = {}): { target: ClusterTarget; runner: Runner & { calls: Call[] } } {
+    target(
+      env: Env,
+      options: {
+        extra?: Record<string, string>;
+        createTimeoutMs?: number;
+        runId?: string;
+        sleep?: (ms: number) => Promise<void>;
+      } = {},
+    ): { target: ClusterTarget; runner: Runner & { calls: Call[] } } {
       const runner = standinRunner(base, options.extra);
       const engine = createPodmanEngine(runner);
-      const target = createKindTarget({ env, runner, engine, stateDir, runId: options.runId ?? 'test-run', createTimeoutMs: options.createTimeoutMs ?? 90_000, ...(options.sleep ? { sleep: options.sleep } : {}) });
+      const target = createKindTarget({
+        env,
+        runner,
+        engine,
+        stateDir,
+        runId: options.runId ?? 'test-run',
+        createTimeoutMs: options.createTimeoutMs ?? 90_000,
+        ...(options.sleep ? { sleep: options.sleep } : {}),
+      });
       return { target, runner };
     },
     cleanup(): void {

@@ -18,7 +18,8 @@ const env = kindEnv('tk-life', name, fx.stateDir, { kindConfig });
 const kubeconfig = join(fx.stateDir, 'kube', `${name}.kubeconfig`);
 const podman = (args: string[]) => execa('podman', args, { env: fx.base, reject: false });
 const nodeId = async () => (await podman(['inspect', '--format', '{{.Id}}', node])).stdout.trim();
-const clusters = async () => (await execa('kind', ['get', 'clusters'], { env: fx.base, reject: false })).stdout.split('\n');
+const clusters = async () =>
+  (await execa('kind', ['get', 'clusters'], { env: fx.base, reject: false })).stdout.split('\n');
 let createMs = 0;
 
 const twoNodes = `${name}-two`;
@@ -40,15 +41,33 @@ describe('kind target lifecycle (stand-ins, real podman)', () => {
     createMs = performance.now() - started;
     expect(result).toEqual({ action: 'created', reason: `did not exist; created (1 node Ready, /readyz ok)` });
     const [create] = kindCalls(runner.calls, 'create', 'cluster');
-    expect(create?.args).toEqual(['create', 'cluster', '--name', name, '--kubeconfig', kubeconfig, '--retain', '--config', kindConfig]);
+    expect(create?.args).toEqual([
+      'create',
+      'cluster',
+      '--name',
+      name,
+      '--kubeconfig',
+      kubeconfig,
+      '--retain',
+      '--config',
+      kindConfig,
+    ]);
     expect(create?.env).toMatchObject({ KIND_EXPERIMENTAL_PROVIDER: 'podman', KUBECONFIG: kubeconfig });
     expect(ctx.lines).toContain(`Creating cluster "${name}" ...`);
     expect(statSync(kubeconfig).mode & 0o777).toBe(0o600);
     expect(statSync(join(fx.stateDir, 'kube')).mode & 0o777).toBe(0o700);
     expect(existsSync(join(fx.home, '.kube', 'config'))).toBe(false);
     const record = JSON.parse(readFileSync(join(fx.stateDir, 'clusters.json'), 'utf8'));
-    expect(record.clusters).toEqual([expect.objectContaining({ name, env: 'tk-life', state: 'ready', runId: 'test-run', nodeIds: [await nodeId()] })]);
-    expect(await target.status()).toEqual({ exists: true, healthy: true, problems: [], nodes: [{ name: node, state: 'running' }], createdByTarmac: true });
+    expect(record.clusters).toEqual([
+      expect.objectContaining({ name, env: 'tk-life', state: 'ready', runId: 'test-run', nodeIds: [await nodeId()] }),
+    ]);
+    expect(await target.status()).toEqual({
+      exists: true,
+      healthy: true,
+      problems: [],
+      nodes: [{ name: node, state: 'running' }],
+      createdByTarmac: true,
+    });
     expect(target.testEnv()).toEqual({ KUBECONFIG: kubeconfig });
   });
 
@@ -68,16 +87,39 @@ describe('kind target lifecycle (stand-ins, real podman)', () => {
     expect((await podman(['stop', '-t', '0', node])).exitCode).toBe(0);
     const { target, runner } = fx.target(env);
     const broken = await target.status();
-    expect(broken).toMatchObject({ exists: true, healthy: false, createdByTarmac: true, nodes: [{ name: node, state: 'exited' }] });
+    expect(broken).toMatchObject({
+      exists: true,
+      healthy: false,
+      createdByTarmac: true,
+      nodes: [{ name: node, state: 'exited' }],
+    });
     expect(broken.problems[0]).toBe(`node container ${node} is exited`);
-    expect(broken.problems[1]).toMatch(/^API server does not answer \/readyz: The connection to the server 127\.0\.0\.1:\d+ was refused/);
+    expect(broken.problems[1]).toMatch(
+      /^API server does not answer \/readyz: The connection to the server 127\.0\.0\.1:\d+ was refused/,
+    );
     const idBefore = await nodeId();
     const ctx = context();
     const result = await target.ensure(ctx);
     expect(result.action).toBe('recreated');
-    expect(result.reason).toMatch(new RegExp(`^not healthy: node container ${node} is exited; API server does not answer /readyz: .*: recreated \\(1 node Ready, /readyz ok\\)$`));
-    expect(ctx.lines.slice(0, 4)).toEqual([`kind cluster ${name} is not healthy:`, `  - node container ${node} is exited`, expect.stringMatching(/^ {2}- API server does not answer/), 'deleting and recreating it']);
-    expect(kindCalls(runner.calls, 'delete', 'cluster')[0]?.args).toEqual(['delete', 'cluster', '--name', name, '--kubeconfig', kubeconfig]);
+    expect(result.reason).toMatch(
+      new RegExp(
+        `^not healthy: node container ${node} is exited; API server does not answer /readyz: .*: recreated \\(1 node Ready, /readyz ok\\)$`,
+      ),
+    );
+    expect(ctx.lines.slice(0, 4)).toEqual([
+      `kind cluster ${name} is not healthy:`,
+      `  - node container ${node} is exited`,
+      expect.stringMatching(/^ {2}- API server does not answer/),
+      'deleting and recreating it',
+    ]);
+    expect(kindCalls(runner.calls, 'delete', 'cluster')[0]?.args).toEqual([
+      'delete',
+      'cluster',
+      '--name',
+      name,
+      '--kubeconfig',
+      kubeconfig,
+    ]);
     expect(await nodeId()).not.toBe(idBefore);
     expect((await target.status()).healthy).toBe(true);
   });
@@ -86,7 +128,10 @@ describe('kind target lifecycle (stand-ins, real podman)', () => {
     const { target } = fx.target(kindEnv('tk-life', name, fx.stateDir, { kindConfig, reuse: 'never' }));
     const idBefore = await nodeId();
     const result = await target.ensure(context());
-    expect(result).toEqual({ action: 'recreated', reason: 'cluster.reuse is never: recreated (1 node Ready, /readyz ok)' });
+    expect(result).toEqual({
+      action: 'recreated',
+      reason: 'cluster.reuse is never: recreated (1 node Ready, /readyz ok)',
+    });
     expect(await nodeId()).not.toBe(idBefore);
   });
 
@@ -94,13 +139,20 @@ describe('kind target lifecycle (stand-ins, real podman)', () => {
     const made = await execa('kind', ['create', 'cluster', '--name', foreign], { env: fx.base, reject: false });
     expect(made.exitCode, made.stderr).toBe(0);
     const foreignEnv = kindEnv('tk-other', foreign, fx.stateDir, { reuse: 'never' });
-    const refused = await fx.target(foreignEnv).target.ensure(context()).catch((e: unknown) => e);
+    const refused = await fx
+      .target(foreignEnv)
+      .target.ensure(context())
+      .catch((e: unknown) => e);
     expect(refused).toBeInstanceOf(TarmacError);
     expect(refused).toMatchObject({ code: 'CLUSTER_FOREIGN', exitCode: 3 });
-    expect((refused as TarmacError).message).toContain(`kind cluster ${foreign} must be recreated (cluster.reuse is never), but tarmac did not create it`);
+    expect((refused as TarmacError).message).toContain(
+      `kind cluster ${foreign} must be recreated (cluster.reuse is never), but tarmac did not create it`,
+    );
     expect((refused as TarmacError).hint).toContain(`kind delete cluster --name ${foreign}`);
     expect(await clusters()).toContain(foreign);
-    const reused = await fx.target({ ...foreignEnv, cluster: { ...foreignEnv.cluster, reuse: 'healthy' } }).target.ensure(context());
+    const reused = await fx
+      .target({ ...foreignEnv, cluster: { ...foreignEnv.cluster, reuse: 'healthy' } })
+      .target.ensure(context());
     expect(reused.action).toBe('reused');
     const report = await fx.target(foreignEnv).target.down();
     expect(report.removed.filter((r) => r.includes('kind cluster'))).toEqual([]);
@@ -125,18 +177,29 @@ describe('kind target lifecycle (stand-ins, real podman)', () => {
 describe('kind target: a node container that is gone (stand-ins, real podman)', () => {
   it('notices a worker the kind config asks for is missing, explains it and recreates the cluster', async () => {
     const config = join(fx.root, 'two-nodes.yaml');
-    writeFileSync(config, 'kind: Cluster\napiVersion: kind.x-k8s.io/v1alpha4\nnodes:\n  - role: control-plane\n  - role: worker\n');
+    writeFileSync(
+      config,
+      'kind: Cluster\napiVersion: kind.x-k8s.io/v1alpha4\nnodes:\n  - role: control-plane\n  - role: worker\n',
+    );
     const twoEnv = kindEnv('tk-two', twoNodes, fx.stateDir, { kindConfig: config });
     expect((await fx.target(twoEnv).target.ensure(context())).action).toBe('created');
     expect((await podman(['rm', '-f', '-t', '0', `${twoNodes}-worker`])).exitCode).toBe(0);
     const { target } = fx.target(twoEnv);
     const status = await target.status();
-    expect(status).toMatchObject({ exists: true, healthy: false, createdByTarmac: true, problems: [`node container ${twoNodes}-worker is missing (the kind config asks for it)`] });
+    expect(status).toMatchObject({
+      exists: true,
+      healthy: false,
+      createdByTarmac: true,
+      problems: [`node container ${twoNodes}-worker is missing (the kind config asks for it)`],
+    });
     const ctx = context();
     const result = await target.ensure(ctx);
     expect(result.action).toBe('recreated');
     expect(ctx.lines).toContain(`  - node container ${twoNodes}-worker is missing (the kind config asks for it)`);
-    expect((await target.status()).nodes).toEqual([{ name: `${twoNodes}-control-plane`, state: 'running' }, { name: `${twoNodes}-worker`, state: 'running' }]);
+    expect((await target.status()).nodes).toEqual([
+      { name: `${twoNodes}-control-plane`, state: 'running' },
+      { name: `${twoNodes}-worker`, state: 'running' },
+    ]);
     expect((await target.down()).removed[0]).toBe(`kind cluster ${twoNodes}`);
   });
 });

@@ -15,7 +15,15 @@ import type { RenderedGroup } from '../../src/kube/types.js';
 import { createPodmanTarget } from '../../src/targets/podman/index.js';
 import type { ClusterTarget } from '../../src/targets/types.js';
 import type { Env } from '../../src/config/types.js';
-import { buildImage, context, fixtureEnv, inlineGroup, podman, renderedGroups, cleanupWithRetry } from '../fixtures/deploy/support.js';
+import {
+  buildImage,
+  context,
+  fixtureEnv,
+  inlineGroup,
+  podman,
+  renderedGroups,
+  cleanupWithRetry,
+} from '../fixtures/deploy/support.js';
 import { exampleDir, hasPodman, uniqueName } from '../support/podman-env.js';
 
 const label = uniqueName('tpe');
@@ -27,26 +35,44 @@ let groups: RenderedGroup[] = [];
 let junitDir: string | undefined;
 
 // A new target object on the same env and state dir, as a later `tarmac test` or `down` process would make.
-const newTarget = (): ClusterTarget => createPodmanTarget({ env, runner: run, engine: createPodmanEngine(run), stateDir: env.stateDir, runId: 'run-2' });
+const newTarget = (): ClusterTarget =>
+  createPodmanTarget({ env, runner: run, engine: createPodmanEngine(run), stateDir: env.stateDir, runId: 'run-2' });
 
 // Applies a group and waits until its workloads are ready (the deploy step's own loop).
 async function deploy(group: RenderedGroup, lines: string[]): Promise<void> {
   await target.apply(group, context(lines));
-  await waitReady({ group, pods: (s) => target.pods(group, s), deadlineMs: 60_000, intervalMs: 500, signal: AbortSignal.timeout(90_000), output: (l) => lines.push(l) });
+  await waitReady({
+    group,
+    pods: (s) => target.pods(group, s),
+    deadlineMs: 60_000,
+    intervalMs: 500,
+    signal: AbortSignal.timeout(90_000),
+    output: (l) => lines.push(l),
+  });
 }
 
-const ids = async (): Promise<string> => podman(['pod', 'ps', '-q', '--no-trunc', '--filter', `label=io.tarmac.env=${label}`, '--sort', 'name']);
+const ids = async (): Promise<string> =>
+  podman(['pod', 'ps', '-q', '--no-trunc', '--filter', `label=io.tarmac.env=${label}`, '--sort', 'name']);
 
 describe.skipIf(!(await hasPodman()) && process.env.CI !== 'true')('podman target: examples/aianalysis', () => {
   beforeAll(async () => {
     env = await fixtureEnv(join(exampleDir, 'tarmac.yaml'), label);
     refs.set('base', await buildImage(label, 'base', join(exampleDir, 'base')));
     for (const name of ['datastorage', 'holmesgpt-api', 'aianalysis']) {
-      const args: Record<string, string> = { TARMAC_IMAGE_BASE: refs.get('base') ?? '', ...(name === 'holmesgpt-api' ? { WORK: '2' } : {}) };
+      const args: Record<string, string> = {
+        TARMAC_IMAGE_BASE: refs.get('base') ?? '',
+        ...(name === 'holmesgpt-api' ? { WORK: '2' } : {}),
+      };
       refs.set(name, await buildImage(label, name, join(exampleDir, name), args));
     }
     groups = await renderedGroups(env, refs);
-    target = createPodmanTarget({ env, runner: run, engine: createPodmanEngine(run), stateDir: env.stateDir, runId: 'run-1' });
+    target = createPodmanTarget({
+      env,
+      runner: run,
+      engine: createPodmanEngine(run),
+      stateDir: env.stateDir,
+      runId: 'run-1',
+    });
   });
 
   afterAll(async () => {
@@ -60,7 +86,10 @@ describe.skipIf(!(await hasPodman()) && process.env.CI !== 'true')('podman targe
 
   it('ensure creates the env network (labelled, DNS on), then reuses it', async () => {
     expect(await target.ensure(context())).toMatchObject({ action: 'created' });
-    const network = JSON.parse(await podman(['network', 'inspect', `tarmac-${label}`])) as { dns_enabled: boolean; labels: Record<string, string> }[];
+    const network = JSON.parse(await podman(['network', 'inspect', `tarmac-${label}`])) as {
+      dns_enabled: boolean;
+      labels: Record<string, string>;
+    }[];
     expect(network[0]?.dns_enabled).toBe(true);
     expect(network[0]?.labels).toMatchObject({ 'io.tarmac.managed': 'true', 'io.tarmac.env': label });
     expect(await target.ensure(context())).toMatchObject({ action: 'reused' });
@@ -87,7 +116,12 @@ describe.skipIf(!(await hasPodman()) && process.env.CI !== 'true')('podman targe
       cwd: exampleDir,
       reject: false,
       all: true,
-      env: { JUNIT_FILE: junit, TARMAC_SERVICE_DATASTORAGE: endpoints.datastorage, TARMAC_SERVICE_HOLMESGPT_API: endpoints['holmesgpt-api'], TARMAC_SERVICE_AIANALYSIS: endpoints.aianalysis },
+      env: {
+        JUNIT_FILE: junit,
+        TARMAC_SERVICE_DATASTORAGE: endpoints.datastorage,
+        TARMAC_SERVICE_HOLMESGPT_API: endpoints['holmesgpt-api'],
+        TARMAC_SERVICE_AIANALYSIS: endpoints.aianalysis,
+      },
     });
     expect(suite.exitCode, suite.all).toBe(0);
     expect(readFileSync(junit, 'utf8')).toMatch(/<testsuite name="aianalysis-e2e" tests="7" failures="0"/);
@@ -106,18 +140,46 @@ describe.skipIf(!(await hasPodman()) && process.env.CI !== 'true')('podman targe
   it('down removes exactly what the env created, volumes and files included, and keeps similarly named foreign things', async () => {
     const claim = inlineGroup('extras', CLAIM_YAML, refs);
     await deploy(claim, []);
-    expect(await podman(['volume', 'ls', '-q', '--filter', `label=io.tarmac.env=${label}`])).toBe(`tarmac-${label}-notes`);
+    expect(await podman(['volume', 'ls', '-q', '--filter', `label=io.tarmac.env=${label}`])).toBe(
+      `tarmac-${label}-notes`,
+    );
     await podman(['network', 'create', foreign]);
-    await podman(['run', '-d', '--name', foreign, '--network', foreign, refs.get('base') ?? '', '/bin/busybox', 'sleep', '600']);
+    await podman([
+      'run',
+      '-d',
+      '--name',
+      foreign,
+      '--network',
+      foreign,
+      refs.get('base') ?? '',
+      '/bin/busybox',
+      'sleep',
+      '600',
+    ]);
     await podman(['pod', 'create', '--name', `${foreign}-pod`]);
     const report = await newTarget().down();
-    expect(report.removed).toEqual(expect.arrayContaining([`pod tarmac-${label}-datastorage`, `pod tarmac-${label}-notes`, `network tarmac-${label}`, `volume tarmac-${label}-notes`]));
-    expect(report.keptForeign).toEqual(expect.arrayContaining([`container ${foreign}`, `network ${foreign}`, `pod ${foreign}-pod`]));
-    for (const list of [['pod', 'ps'], ['volume', 'ls'], ['network', 'ls']]) {
+    expect(report.removed).toEqual(
+      expect.arrayContaining([
+        `pod tarmac-${label}-datastorage`,
+        `pod tarmac-${label}-notes`,
+        `network tarmac-${label}`,
+        `volume tarmac-${label}-notes`,
+      ]),
+    );
+    expect(report.keptForeign).toEqual(
+      expect.arrayContaining([`container ${foreign}`, `network ${foreign}`, `pod ${foreign}-pod`]),
+    );
+    for (const list of [
+      ['pod', 'ps'],
+      ['volume', 'ls'],
+      ['network', 'ls'],
+    ]) {
       expect(await podman([...list, '-q', '--filter', `label=io.tarmac.env=${label}`]), list.join(' ')).toBe('');
     }
     // The foreign container was run from an env image, so it inherited the image's env labels: still not tarmac's to remove.
-    expect(await podman(['ps', '-a', '--format', '{{.Names}}', '--filter', `label=io.tarmac.env=${label}`])).toBe(foreign);
+    expect(await podman(['ps', '-a', '--format', '{{.Names}}', '--filter', `label=io.tarmac.env=${label}`])).toBe(
+      foreign,
+    );
     expect(await podman(['ps', '-a', '--format', '{{.Names}}', '--filter', `name=tarmac-${label}`])).toBe(foreign);
     expect(await podman(['network', 'ls', '--format', '{{.Name}}', '--filter', `name=tarmac-${label}`])).toBe(foreign);
     expect(readdirSync(env.stateDir)).toEqual([]);

@@ -33,13 +33,19 @@ describe('tarmac doctor', () => {
     expect(result.exitCode).toBe(0);
     const json = JSON.parse(result.stdout) as TriageResult & { healthy: boolean; env: string };
     expect(json).toMatchObject({ healthy: true, env });
-    expect(json.status.find((r) => r.component === 'podman network')).toMatchObject({ status: 'absent', evidence: `network tarmac-${env} does not exist` });
+    expect(json.status.find((r) => r.component === 'podman network')).toMatchObject({
+      status: 'absent',
+      evidence: `network tarmac-${env} does not exist`,
+    });
     rmSync(dir, { recursive: true, force: true });
   });
 
   it('with CONTAINER_HOST pointing at a dead socket: the engine row is down, exit 3, in seconds', async () => {
     const started = Date.now();
-    const result = await runTarmac(['doctor', '--json'], { cwd: empty, env: { CONTAINER_HOST: `unix://${join(empty, 'no-such.sock')}` } });
+    const result = await runTarmac(['doctor', '--json'], {
+      cwd: empty,
+      env: { CONTAINER_HOST: `unix://${join(empty, 'no-such.sock')}` },
+    });
     expect(Date.now() - started).toBeLessThan(10_000);
     expect(result.exitCode).toBe(3);
     const json = JSON.parse(result.stdout) as TriageResult & { healthy: boolean };
@@ -63,7 +69,11 @@ describe('tarmac doctor with a hung engine', () => {
       expect(Date.now() - started).toBeLessThan(10_000);
       expect(result.exitCode).toBe(3);
       const json = JSON.parse(result.stdout) as TriageResult;
-      expect(json.status[0]).toEqual({ component: 'engine', status: 'down', evidence: 'podman hung: no answer within 4s' });
+      expect(json.status[0]).toEqual({
+        component: 'engine',
+        status: 'down',
+        evidence: 'podman hung: no answer within 4s',
+      });
     } finally {
       for (const socket of sockets) socket.destroy();
       await new Promise((resolve) => server.close(resolve));
@@ -91,7 +101,9 @@ describe('triage of a failed run', () => {
     const md = readFileSync(join(runsDir, runId ?? '', 'triage.md'), 'utf8');
     expect(md).toContain(`# Triage of run ${runId}`);
     expect(md).toContain('## Infrastructure status');
-    expect(readdirSync(join(runsDir, runId ?? '', 'evidence')).sort()).toEqual(expect.arrayContaining(['disk.txt', 'engine.txt', 'memory.txt']));
+    expect(readdirSync(join(runsDir, runId ?? '', 'evidence')).sort()).toEqual(
+      expect.arrayContaining(['disk.txt', 'engine.txt', 'memory.txt']),
+    );
   });
 
   it('`tarmac triage` runs it again on the latest run and rewrites triage.json', async () => {
@@ -120,7 +132,9 @@ describe('a failure thrown out of up after the run started', () => {
   it('is triaged too, and the error is rendered once', async () => {
     const env = uniqueEnvName('tr-throw');
     // cluster.target: kind without kind on PATH: selectTarget throws KIND_NOT_FOUND after the session opened.
-    const dir = copyExample(env, 1, (config) => { (config.cluster as Record<string, unknown>).target = 'kind'; });
+    const dir = copyExample(env, 1, (config) => {
+      (config.cluster as Record<string, unknown>).target = 'kind';
+    });
     const result = await runTarmac(['up', '-f', join(dir, 'tarmac.yaml')]);
     expect(result.exitCode).toBe(3);
     expect(result.stderr.match(/error\[KIND_NOT_FOUND\]/g)).toHaveLength(1);
@@ -134,4 +148,3 @@ describe('a failure thrown out of up after the run started', () => {
     rmSync(dir, { recursive: true, force: true });
   });
 });
-

@@ -36,7 +36,14 @@ afterAll(async () => {
 describe('triage collectors on real podman', () => {
   it('engine, disk and memory of this host', async () => {
     const engine = createPodmanEngine(run);
-    const evidence = await collectEvidence({ runner: run, engine, processEnv: process.env, signal: new AbortController().signal, redact: noRedact, collectors: [engineCollector, diskCollector, memoryCollector] as Collector<unknown>[] });
+    const evidence = await collectEvidence({
+      runner: run,
+      engine,
+      processEnv: process.env,
+      signal: new AbortController().signal,
+      redact: noRedact,
+      collectors: [engineCollector, diskCollector, memoryCollector] as Collector<unknown>[],
+    });
     const facts = evidence.engine?.data;
     expect(facts).toMatchObject({ name: 'podman', reachable: true, hung: false, version: '4.3.1' });
     expect(facts?.graphRoot).toBeTruthy();
@@ -49,10 +56,25 @@ describe('triage collectors on real podman', () => {
 
   it('a healthy tarmac-created kind cluster: listed, node running, /readyz ok', async () => {
     const runner = standinRunner(fx.base);
-    const evidence = await collectEvidence({ runner, engine: createPodmanEngine(runner), env, target: 'kind', processEnv: fx.base, signal: new AbortController().signal, redact: noRedact, collectors: kindCollectors });
+    const evidence = await collectEvidence({
+      runner,
+      engine: createPodmanEngine(runner),
+      env,
+      target: 'kind',
+      processEnv: fx.base,
+      signal: new AbortController().signal,
+      redact: noRedact,
+      collectors: kindCollectors,
+    });
     expect(evidence.clusters?.error).toBeUndefined();
     const [cluster] = evidence.clusters?.data ?? [];
-    expect(cluster).toMatchObject({ target: 'kind', name, listed: true, createdByTarmac: true, nodes: [{ name: node, state: 'running' }] });
+    expect(cluster).toMatchObject({
+      target: 'kind',
+      name,
+      listed: true,
+      createdByTarmac: true,
+      nodes: [{ name: node, state: 'running' }],
+    });
     expect(cluster?.api).toMatchObject({ ok: true, detail: '/readyz: ok' });
     expect(cluster?.api?.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
     // A run that did not fail exports no logs.
@@ -65,11 +87,24 @@ describe('triage collectors on real podman', () => {
     const runDir = join(fx.stateDir, 'runs', 'r1');
     mkdirSync(runDir, { recursive: true });
     const started = Date.now();
-    const evidence = await collectEvidence({ runner, engine: createPodmanEngine(runner), env, target: 'kind', processEnv: fx.base, runDir, runFailed: true, signal: new AbortController().signal, redact: noRedact, collectors: kindCollectors });
+    const evidence = await collectEvidence({
+      runner,
+      engine: createPodmanEngine(runner),
+      env,
+      target: 'kind',
+      processEnv: fx.base,
+      runDir,
+      runFailed: true,
+      signal: new AbortController().signal,
+      redact: noRedact,
+      collectors: kindCollectors,
+    });
     expect(Date.now() - started).toBeLessThan(10_000);
     const [cluster] = evidence.clusters?.data ?? [];
     expect(cluster?.listed).toBe(true);
-    expect(cluster?.nodes).toEqual([expect.objectContaining({ name: node, state: 'exited', exitCode: expect.any(Number) })]);
+    expect(cluster?.nodes).toEqual([
+      expect.objectContaining({ name: node, state: 'exited', exitCode: expect.any(Number) }),
+    ]);
     expect(cluster?.nodes[0]?.logTail?.some((l) => l.includes('Reached target'))).toBe(true);
     expect(cluster?.api?.ok).toBe(false);
     expect(cluster?.api?.detail).toMatch(/The connection to the server 127\.0\.0\.1:\d+ was refused/);
@@ -81,7 +116,18 @@ describe('triage collectors on real podman', () => {
   it('a kind cluster that does not exist: not listed, no nodes, API not checked', async () => {
     const runner = standinRunner(fx.base);
     const other = kindEnv('tr-coll-none', `${name}-none`, join(fx.root, 'other', '.tarmac'));
-    const evidence = await collectEvidence({ runner, engine: createPodmanEngine(runner), env: other, target: 'kind', processEnv: fx.base, signal: new AbortController().signal, redact: noRedact, collectors: kindCollectors });
-    expect(evidence.clusters?.data).toEqual([{ target: 'kind', name: `${name}-none`, listed: false, createdByTarmac: false, nodes: [] }]);
+    const evidence = await collectEvidence({
+      runner,
+      engine: createPodmanEngine(runner),
+      env: other,
+      target: 'kind',
+      processEnv: fx.base,
+      signal: new AbortController().signal,
+      redact: noRedact,
+      collectors: kindCollectors,
+    });
+    expect(evidence.clusters?.data).toEqual([
+      { target: 'kind', name: `${name}-none`, listed: false, createdByTarmac: false, nodes: [] },
+    ]);
   });
 });

@@ -8,7 +8,12 @@ import { removeEnvImages } from '../support/podman-query.js';
 import { uniqueEnvName } from '../support/tarmac-cli.js';
 import { buildBase, down, lastRun, project, verdictDelayMs, type ProjectSpec } from './triage-scenario-kit.js';
 
-export interface KindScenario { env: string; dir: string; standin: StandinEnv; cluster: string }
+export interface KindScenario {
+  env: string;
+  dir: string;
+  standin: StandinEnv;
+  cluster: string;
+}
 
 /** One test file's kind scenarios: a labelled base image, the projects it made, and their cleanup. */
 export function kindScenarios(tag: string) {
@@ -20,9 +25,23 @@ export function kindScenarios(tag: string) {
       await buildBase(base, label);
     },
     /** A kind project; `extra` manifests (objects) are written beside the Deployment. */
-    make(prefix: string, opts: { container?: Record<string, unknown>; standin?: Record<string, string>; extra?: ProjectSpec['extra']; manifests?: string } = {}): KindScenario {
+    make(
+      prefix: string,
+      opts: {
+        container?: Record<string, unknown>;
+        standin?: Record<string, string>;
+        extra?: ProjectSpec['extra'];
+        manifests?: string;
+      } = {},
+    ): KindScenario {
       const env = uniqueEnvName(prefix);
-      const dir = project({ env, base, container: opts.container ?? { command: ['/bin/busybox', 'sleep', '600'] }, cluster: { target: 'kind' }, ...(opts.extra ? { extra: opts.extra } : {}) });
+      const dir = project({
+        env,
+        base,
+        container: opts.container ?? { command: ['/bin/busybox', 'sleep', '600'] },
+        cluster: { target: 'kind' },
+        ...(opts.extra ? { extra: opts.extra } : {}),
+      });
       if (opts.manifests) writeFileSync(join(dir, 'manifests/extra.yaml'), opts.manifests);
       const standin = standinEnv({ STANDIN_KIND_SYSTEMD_TIMEOUT_MS: '1500', ...opts.standin });
       const s = { env, dir, standin, cluster: `${env}-e2e` };

@@ -2,7 +2,17 @@
 import type { ChildProcess } from 'node:child_process';
 import { execa } from 'execa';
 import { expect } from 'vitest';
-import { appendFileSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  appendFileSync,
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { stringify } from 'yaml';
@@ -20,9 +30,13 @@ export async function buildBase(tag: string, label: string, env: Record<string, 
   writeFileSync(join(dir, 'Containerfile'), 'FROM scratch\nCOPY rootfs/ /\n');
   // podman 4.3's store races with other test files removing images ("layer not known"): build again then.
   for (let attempt = 1; ; attempt++) {
-    const r = await execa('podman', ['build', '-q', '--layers=false', '-t', tag, '--label', label, dir], { env: { ...process.env, ...env }, reject: false });
+    const r = await execa('podman', ['build', '-q', '--layers=false', '-t', tag, '--label', label, dir], {
+      env: { ...process.env, ...env },
+      reject: false,
+    });
     if (r.exitCode === 0) break;
-    if (attempt >= 3 || !/(layer|image) not known/.test(r.stderr)) throw new Error(`podman build of ${tag} failed: ${r.stderr}`);
+    if (attempt >= 3 || !/(layer|image) not known/.test(r.stderr))
+      throw new Error(`podman build of ${tag} failed: ${r.stderr}`);
   }
   rmSync(dir, { recursive: true, force: true });
 }
@@ -42,13 +56,31 @@ export interface ProjectSpec {
 export function project(spec: ProjectSpec): string {
   const dir = mkdtempSync(join(tmpdir(), `tarmac-${spec.env}-`));
   mkdirSync(join(dir, 'app'));
-  writeFileSync(join(dir, 'app/Containerfile'), [`FROM ${spec.base}`, ...(spec.run ?? []), `LABEL nonce=${spec.env}`, ''].join('\n'));
-  const config: Record<string, unknown> = { name: spec.env, images: [{ name: 'app', context: 'app' }], cluster: { target: 'podman', name: `${spec.env}-e2e`, ...spec.cluster }, timeouts: { deploy: '40s', heartbeat: '2s' }, ...spec.extra };
+  writeFileSync(
+    join(dir, 'app/Containerfile'),
+    [`FROM ${spec.base}`, ...(spec.run ?? []), `LABEL nonce=${spec.env}`, ''].join('\n'),
+  );
+  const config: Record<string, unknown> = {
+    name: spec.env,
+    images: [{ name: 'app', context: 'app' }],
+    cluster: { target: 'podman', name: `${spec.env}-e2e`, ...spec.cluster },
+    timeouts: { deploy: '40s', heartbeat: '2s' },
+    ...spec.extra,
+  };
   if (spec.container) {
     mkdirSync(join(dir, 'manifests'));
     const deployment = {
-      apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name: 'app' },
-      spec: { replicas: 1, selector: { matchLabels: { app: 'app' } }, template: { metadata: { labels: { app: 'app' } }, spec: { containers: [{ name: 'app', image: 'app', imagePullPolicy: 'IfNotPresent', ...spec.container }] } } },
+      apiVersion: 'apps/v1',
+      kind: 'Deployment',
+      metadata: { name: 'app' },
+      spec: {
+        replicas: 1,
+        selector: { matchLabels: { app: 'app' } },
+        template: {
+          metadata: { labels: { app: 'app' } },
+          spec: { containers: [{ name: 'app', image: 'app', imagePullPolicy: 'IfNotPresent', ...spec.container }] },
+        },
+      },
     };
     writeFileSync(join(dir, 'manifests/app.yaml'), stringify(deployment));
     config.deploy = [{ name: 'apps', manifests: ['manifests'] }];
@@ -65,7 +97,11 @@ export function lastRun(dir: string): { runDir: string; events: TarmacEvent[]; t
   if (!id) throw new Error(`no run in ${runs}`);
   const runDir = join(runs, id);
   const file = join(runDir, 'triage.json');
-  return { runDir, events: readJournal(runDir), triage: existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as TriageResult) : undefined };
+  return {
+    runDir,
+    events: readJournal(runDir),
+    triage: existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as TriageResult) : undefined,
+  };
 }
 
 /** Milliseconds from the failure (the run's finish in the journal) to the verdict (triage.json's generatedAt). */
@@ -74,7 +110,11 @@ export function verdictDelayMs(events: TarmacEvent[], triage: TriageResult): num
   const delay = triage.generatedAt - (finished?.at ?? 0);
   // TARMAC_TRIAGE_TIMINGS=<file> collects the measured delays (one JSON line per scenario) for the bench notes.
   const out = process.env.TARMAC_TRIAGE_TIMINGS;
-  if (out) appendFileSync(out, `${JSON.stringify({ top: triage.verdicts[0]?.ruleId ?? 'unclassified', delayMs: delay, triageMs: triage.durationMs })}\n`);
+  if (out)
+    appendFileSync(
+      out,
+      `${JSON.stringify({ top: triage.verdicts[0]?.ruleId ?? 'unclassified', delayMs: delay, triageMs: triage.durationMs })}\n`,
+    );
   return delay;
 }
 
@@ -135,7 +175,12 @@ export async function endServiceLeftovers(services: ChildProcess[], sleep: strin
   }
   const ps = await execa('pgrep', ['-f', `busybox sleep ${sleep}`], { reject: false });
   for (const pid of ps.stdout.split('\n').filter(Boolean)) process.kill(Number(pid), 'SIGKILL');
-  const external = await execa('podman', ['ps', '-a', '--external', '--format', '{{.ID}} {{.Image}}'], { reject: false });
-  const ours = external.stdout.split('\n').filter((l) => l.includes(base)).map((l) => l.split(' ')[0] ?? '');
+  const external = await execa('podman', ['ps', '-a', '--external', '--format', '{{.ID}} {{.Image}}'], {
+    reject: false,
+  });
+  const ours = external.stdout
+    .split('\n')
+    .filter((l) => l.includes(base))
+    .map((l) => l.split(' ')[0] ?? '');
   if (ours.length > 0) await execa('podman', ['rm', '-f', ...ours], { reject: false });
 }

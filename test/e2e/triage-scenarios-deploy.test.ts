@@ -13,7 +13,9 @@ const projects = scenarioProjects(BASE);
 // Every scenario here differs only in its container.
 const make = (prefix: string, container: Record<string, unknown>) => projects.make(prefix, { container });
 
-beforeAll(async () => { await buildBase(BASE, LABEL); });
+beforeAll(async () => {
+  await buildBase(BASE, LABEL);
+});
 afterAll(async () => {
   for (const s of servers) s.close();
   await projects.removeAll();
@@ -22,7 +24,9 @@ afterAll(async () => {
 
 describe('triage after a failed up (real podman)', () => {
   it('a crash-looping pod (exit 2): crash-loop on top, with the exit code and the log tail', async () => {
-    const { dir } = make('tri-crash', { command: ['/bin/busybox', 'sh', '-c', 'echo "exec: --: invalid option"; exit 2'] });
+    const { dir } = make('tri-crash', {
+      command: ['/bin/busybox', 'sh', '-c', 'echo "exec: --: invalid option"; exit 2'],
+    });
     const r = await up(dir);
     expect(r.exitCode, r.all).toBe(4);
     const { events, triage } = lastRun(dir);
@@ -48,7 +52,10 @@ describe('triage after a failed up (real podman)', () => {
     servers.push(server);
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     const port = (server.address() as { port: number }).port;
-    const { dir } = make('tri-port', { command: ['/bin/busybox', 'sleep', '600'], ports: [{ containerPort: 8080, hostPort: port, hostIP: '127.0.0.1' }] });
+    const { dir } = make('tri-port', {
+      command: ['/bin/busybox', 'sleep', '600'],
+      ports: [{ containerPort: 8080, hostPort: port, hostIP: '127.0.0.1' }],
+    });
     const r = await up(dir);
     expect(r.exitCode, r.all).toBe(4);
     const { events, triage } = lastRun(dir);
@@ -57,7 +64,7 @@ describe('triage after a failed up (real podman)', () => {
     expect(verdictDelayMs(events, triage!)).toBeLessThan(15_000);
   });
 
-  it('an invented failure no rule knows (a foreign pod holds the env\'s pod name): unclassified, with the evidence', async () => {
+  it("an invented failure no rule knows (a foreign pod holds the env's pod name): unclassified, with the evidence", async () => {
     const { env, dir } = make('tri-unk', { command: ['/bin/busybox', 'sleep', '600'] });
     await execa('podman', ['pod', 'create', '--name', `tarmac-${env}-app`, '--label', LABEL]);
     const r = await up(dir);

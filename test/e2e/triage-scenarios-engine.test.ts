@@ -50,13 +50,34 @@ describe('triage of engine failures (real podman)', () => {
     const images = ['datastorage', 'holmesgpt-api', 'aianalysis'];
     for (const i of images) {
       mkdirSync(join(dir, i));
-      writeFileSync(join(dir, i, 'Containerfile'), `FROM ${BASE}\nRUN ["/bin/busybox", "sh", "-c", "echo working-${i}; /bin/busybox sleep ${SLEEP}"]\n`);
+      writeFileSync(
+        join(dir, i, 'Containerfile'),
+        `FROM ${BASE}\nRUN ["/bin/busybox", "sh", "-c", "echo working-${i}; /bin/busybox sleep ${SLEEP}"]\n`,
+      );
     }
-    writeFileSync(join(dir, 'tarmac.yaml'), [`name: ${env}`, 'images:', ...images.flatMap((i) => [`  - name: ${i}`, `    context: ${i}`]), 'build:', '  capacity: 3', 'timeouts:', '  heartbeat: 2s', '  engineRecovery: 3s', ''].join('\n'));
+    writeFileSync(
+      join(dir, 'tarmac.yaml'),
+      [
+        `name: ${env}`,
+        'images:',
+        ...images.flatMap((i) => [`  - name: ${i}`, `    context: ${i}`]),
+        'build:',
+        '  capacity: 3',
+        'timeouts:',
+        '  heartbeat: 2s',
+        '  engineRecovery: 3s',
+        '',
+      ].join('\n'),
+    );
     const url = `unix://${join(dir, 'podman.sock')}`;
     const service = spawn('podman', ['system', 'service', '--time=0', url], { stdio: 'ignore' });
     services.push(service);
-    await waitFor('the podman service', async () => ((await execa('podman', ['--url', url, 'version'], { reject: false })).exitCode === 0 ? true : undefined), 20_000);
+    await waitFor(
+      'the podman service',
+      async () =>
+        (await execa('podman', ['--url', url, 'version'], { reject: false })).exitCode === 0 ? true : undefined,
+      20_000,
+    );
     const child = startTarmac(['build', '--plain', '-f', join(dir, 'tarmac.yaml')], { env: { CONTAINER_HOST: url } });
     await waitFor('all three RUN steps to work', () => (workingBuilds(dir) === 3 ? true : undefined), 60_000);
     service.kill('SIGKILL');
@@ -66,7 +87,9 @@ describe('triage of engine failures (real podman)', () => {
     const top = triage?.verdicts[0];
     expect(top?.ruleId, JSON.stringify(triage, null, 1)).toBe('engine-crash');
     expect(top!.confidence).toBeGreaterThanOrEqual(0.9);
-    expect(top!.summary).toMatch(/server probably quit: unexpected EOF\) while 3 builds ran in parallel \(capacity 3\) and did not come back/);
+    expect(top!.summary).toMatch(
+      /server probably quit: unexpected EOF\) while 3 builds ran in parallel \(capacity 3\) and did not come back/,
+    );
     expect(verdictDelayMs(events, triage!)).toBeLessThan(15_000);
     expect(r.stdout).toMatch(/engine-crash|container engine crashed/i);
   });
@@ -75,12 +98,19 @@ describe('triage of engine failures (real podman)', () => {
     mounted = mkdtempSync(join(tmpdir(), 'tarmac-triage-tmpfs-'));
     await execa('mount', ['-t', 'tmpfs', '-o', 'size=40m', 'tmpfs', mounted]);
     storageConf = join(mounted, '..', `${mounted.split('/').pop()}-storage.conf`);
-    writeFileSync(storageConf, `[storage]\ndriver = "overlay"\ngraphroot = "${mounted}/root"\nrunroot = "${mounted}/run"\n`);
+    writeFileSync(
+      storageConf,
+      `[storage]\ndriver = "overlay"\ngraphroot = "${mounted}/root"\nrunroot = "${mounted}/run"\n`,
+    );
     const engineEnv = { CONTAINERS_STORAGE_CONF: storageConf };
     await buildBase(BASE, LABEL, engineEnv);
     const env = uniqueEnvName('tri-disk');
     envs.push(env);
-    const dir = project({ env, base: BASE, run: ['RUN ["/bin/busybox", "dd", "if=/dev/zero", "of=/big", "bs=1M", "count=100"]'] });
+    const dir = project({
+      env,
+      base: BASE,
+      run: ['RUN ["/bin/busybox", "dd", "if=/dev/zero", "of=/big", "bs=1M", "count=100"]'],
+    });
     dirs.push(dir);
     const r = await up(dir, engineEnv);
     expect(r.exitCode, r.all).toBe(4);
@@ -99,5 +129,9 @@ function workingBuilds(dir: string): number {
   const runs = join(dir, '.tarmac', 'runs');
   const [id] = existsSync(runs) ? readdirSync(runs) : [];
   if (!id || !existsSync(join(runs, id, 'steps'))) return 0;
-  return readdirSync(join(runs, id, 'steps')).filter((f) => readFileSync(join(runs, id, 'steps', f), 'utf8').split('\n').some((l) => l.startsWith('working-'))).length;
+  return readdirSync(join(runs, id, 'steps')).filter((f) =>
+    readFileSync(join(runs, id, 'steps', f), 'utf8')
+      .split('\n')
+      .some((l) => l.startsWith('working-')),
+  ).length;
 }

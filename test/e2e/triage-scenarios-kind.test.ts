@@ -17,16 +17,26 @@ const made: { env: string; dir: string; standin: StandinEnv }[] = [];
 const servers: Server[] = [];
 
 /** A kind project (stand-ins); `kindConfig` is written beside tarmac.yaml when given. */
-function make(prefix: string, opts: { kindConfig?: string; container?: Record<string, unknown>; standin?: Record<string, string> } = {}) {
+function make(
+  prefix: string,
+  opts: { kindConfig?: string; container?: Record<string, unknown>; standin?: Record<string, string> } = {},
+) {
   const env = uniqueEnvName(prefix);
-  const dir = project({ env, base: BASE, container: opts.container ?? { command: ['/bin/busybox', 'sleep', '600'] }, cluster: { target: 'kind', ...(opts.kindConfig ? { kindConfig: 'kind.yaml' } : {}) } });
+  const dir = project({
+    env,
+    base: BASE,
+    container: opts.container ?? { command: ['/bin/busybox', 'sleep', '600'] },
+    cluster: { target: 'kind', ...(opts.kindConfig ? { kindConfig: 'kind.yaml' } : {}) },
+  });
   if (opts.kindConfig) writeFileSync(join(dir, 'kind.yaml'), opts.kindConfig);
   const standin = standinEnv({ STANDIN_KIND_SYSTEMD_TIMEOUT_MS: '1500', ...opts.standin });
   made.push({ env, dir, standin });
   return { env, dir, standin, cluster: `${env}-e2e` };
 }
 
-beforeAll(async () => { await buildBase(BASE, LABEL); });
+beforeAll(async () => {
+  await buildBase(BASE, LABEL);
+});
 afterAll(async () => {
   for (const s of servers) s.close();
   for (const { env, dir, standin } of made) {
@@ -48,7 +58,10 @@ async function topVerdict(dir: string) {
 
 describe('triage on the kind path (stand-ins, real podman)', () => {
   it('an extraMounts hostPath that does not exist (kubernaut #12): kind-mount-missing, with mkdir as the action', async () => {
-    const { dir, standin } = make('tri-mount', { kindConfig: 'kind: Cluster\napiVersion: kind.x-k8s.io/v1alpha4\nnodes:\n- role: control-plane\n  extraMounts:\n  - hostPath: /tmp/tarmac-triage-no-such-coverdata\n    containerPath: /coverdata\n' });
+    const { dir, standin } = make('tri-mount', {
+      kindConfig:
+        'kind: Cluster\napiVersion: kind.x-k8s.io/v1alpha4\nnodes:\n- role: control-plane\n  extraMounts:\n  - hostPath: /tmp/tarmac-triage-no-such-coverdata\n    containerPath: /coverdata\n',
+    });
     const r = await up(dir, standin);
     expect(r.exitCode, r.all).not.toBe(0);
     const { top, triage } = await topVerdict(dir);
@@ -61,7 +74,9 @@ describe('triage on the kind path (stand-ins, real podman)', () => {
     servers.push(server);
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     const port = (server.address() as { port: number }).port;
-    const { dir, standin } = make('tri-kport', { kindConfig: `kind: Cluster\napiVersion: kind.x-k8s.io/v1alpha4\nnodes:\n- role: control-plane\n  extraPortMappings:\n  - containerPort: 30080\n    hostPort: ${port}\n    listenAddress: 127.0.0.1\n` });
+    const { dir, standin } = make('tri-kport', {
+      kindConfig: `kind: Cluster\napiVersion: kind.x-k8s.io/v1alpha4\nnodes:\n- role: control-plane\n  extraPortMappings:\n  - containerPort: 30080\n    hostPort: ${port}\n    listenAddress: 127.0.0.1\n`,
+    });
     const r = await up(dir, standin);
     expect(r.exitCode, r.all).not.toBe(0);
     const { top, triage } = await topVerdict(dir);
@@ -75,10 +90,12 @@ describe('triage on the kind path (stand-ins, real podman)', () => {
     expect(r.exitCode, r.all).not.toBe(0);
     const { top, triage } = await topVerdict(dir);
     expect(top?.ruleId, JSON.stringify(triage, null, 1)).toBe('kind-systemd-boot');
-    expect(top!.actions[0]).toBe(`kind create cluster --name ${cluster} --retain   # keep the node to read its boot log`);
+    expect(top!.actions[0]).toBe(
+      `kind create cluster --name ${cluster} --retain   # keep the node to read its boot log`,
+    );
   });
 
-  it('kind\'s rootless refusal (STANDIN_KIND_CREATE_FAIL=rootless-delegate): kind-rootless-delegation', async () => {
+  it("kind's rootless refusal (STANDIN_KIND_CREATE_FAIL=rootless-delegate): kind-rootless-delegation", async () => {
     const { dir, standin } = make('tri-rootless', { standin: { STANDIN_KIND_CREATE_FAIL: 'rootless-delegate' } });
     const r = await up(dir, standin);
     expect(r.exitCode, r.all).not.toBe(0);
@@ -96,7 +113,13 @@ describe('triage on the kind path (stand-ins, real podman)', () => {
   });
 
   it('a manifest image that was never built or delivered, pull policy Never: image-pull-failed (ErrImageNeverPull)', async () => {
-    const { dir, standin } = make('tri-never', { container: { image: 'localhost/tarmac-no-such-image:1', imagePullPolicy: 'Never', command: ['/bin/busybox', 'sleep', '600'] } });
+    const { dir, standin } = make('tri-never', {
+      container: {
+        image: 'localhost/tarmac-no-such-image:1',
+        imagePullPolicy: 'Never',
+        command: ['/bin/busybox', 'sleep', '600'],
+      },
+    });
     const r = await up(dir, standin);
     expect(r.exitCode, r.all).toBe(4);
     const { top, triage } = await topVerdict(dir);

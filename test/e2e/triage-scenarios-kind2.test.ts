@@ -23,7 +23,10 @@ describe('triage of kind cluster failures (stand-ins, real podman)', () => {
   it('leftover nodes of a cluster with the same name that tarmac did not create: kind-name-collision', async () => {
     const { dir, standin, cluster } = kit.make('tri-coll');
     // A failed create outside tarmac, kept with --retain: node containers labelled io.x-k8s.kind.cluster=<name>.
-    const left = await execa('kind', ['create', 'cluster', '--name', cluster, '--retain'], { env: { ...standin, STANDIN_KIND_CREATE_FAIL: 'kubeadm-init' }, reject: false });
+    const left = await execa('kind', ['create', 'cluster', '--name', cluster, '--retain'], {
+      env: { ...standin, STANDIN_KIND_CREATE_FAIL: 'kubeadm-init' },
+      reject: false,
+    });
     expect(left.exitCode, left.stderr).toBe(1);
     const nodes = await execa('podman', ['ps', '-a', '-q', '--filter', `label=io.x-k8s.kind.cluster=${cluster}`]);
     expect(nodes.stdout.trim()).not.toBe('');

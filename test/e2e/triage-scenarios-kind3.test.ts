@@ -18,7 +18,10 @@ describe('triage of kind workload failures (stand-ins, real podman)', () => {
   it('an env var from a ConfigMap no manifest defines: missing-config-ref (CreateContainerConfigError)', async () => {
     const { dir, standin } = kit.make('tri-cfgref', {
       extra: SHORT,
-      container: { command: ['/bin/busybox', 'sleep', '600'], env: [{ name: 'MODE', valueFrom: { configMapKeyRef: { name: 'app-settings', key: 'mode' } } }] },
+      container: {
+        command: ['/bin/busybox', 'sleep', '600'],
+        env: [{ name: 'MODE', valueFrom: { configMapKeyRef: { name: 'app-settings', key: 'mode' } } }],
+      },
     });
     const r = await up(dir, standin);
     expect(r.exitCode, r.all).not.toBe(0);
@@ -38,7 +41,7 @@ describe('triage of kind workload failures (stand-ins, real podman)', () => {
     expect(top.summary).toMatch(/ServiceAccount app-sa does not exist/);
   });
 
-  it('a nodeSelector no node satisfies: unschedulable (FailedScheduling, didn\'t match)', async () => {
+  it("a nodeSelector no node satisfies: unschedulable (FailedScheduling, didn't match)", async () => {
     const { dir, standin } = kit.make('tri-sched', { extra: SHORT });
     const file = join(dir, 'manifests/app.yaml');
     const deployment = parse(readFileSync(file, 'utf8')) as { spec: { template: { spec: Record<string, unknown> } } };

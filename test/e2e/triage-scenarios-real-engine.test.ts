@@ -10,7 +10,14 @@ import { removeEnvImages } from '../support/podman-query.js';
 import { startRegistry, type LocalRegistry } from '../support/registry.js';
 import { runTarmac, startTarmac, uniqueEnvName } from '../support/tarmac-cli.js';
 import { waitFor } from '../support/wait-for.js';
-import { buildBase, endServiceLeftovers, expectTop, lastRun, project, type ProjectSpec } from './triage-scenario-kit.js';
+import {
+  buildBase,
+  endServiceLeftovers,
+  expectTop,
+  lastRun,
+  project,
+  type ProjectSpec,
+} from './triage-scenario-kit.js';
 
 const LABEL = `io.tarmac.test=triage-real-engine-${process.pid}`;
 const BASE = `localhost/tarmac-triage-real-engine-${process.pid}:busybox`;
@@ -32,11 +39,18 @@ async function serve(dir: string): Promise<{ url: string; service: ChildProcess 
   const url = `unix://${join(dir, 'podman.sock')}`;
   const service = spawn('podman', ['system', 'service', '--time=0', url], { stdio: 'ignore' });
   services.push(service);
-  await waitFor('the podman service', async () => ((await execa('podman', ['--url', url, 'version'], { reject: false })).exitCode === 0 ? true : undefined), 20_000);
+  await waitFor(
+    'the podman service',
+    async () =>
+      (await execa('podman', ['--url', url, 'version'], { reject: false })).exitCode === 0 ? true : undefined,
+    20_000,
+  );
   return { url, service };
 }
 
-beforeAll(async () => { await buildBase(BASE, LABEL); });
+beforeAll(async () => {
+  await buildBase(BASE, LABEL);
+});
 afterAll(async () => {
   await endServiceLeftovers(services, SLEEP, BASE);
   await registry?.stop();
@@ -50,8 +64,12 @@ afterAll(async () => {
 describe('triage of registry and engine failures, one scenario per rule (real podman)', () => {
   it('registry-auth: a registry with htpasswd refusing a wrong password on build --push', async () => {
     registry = await startRegistry(20_000, { users: { ci: 'right-Password-31' } });
-    const { dir } = make('tri-regauth', { extra: { registry: { url: `${registry.host}/triage-real`, insecure: true, username: 'ci' } } });
-    const r = await runTarmac(['build', '--push', '--plain', '-f', join(dir, 'tarmac.yaml')], { env: { TARMAC_REGISTRY_PASSWORD: 'wrong-Password-77' } });
+    const { dir } = make('tri-regauth', {
+      extra: { registry: { url: `${registry.host}/triage-real`, insecure: true, username: 'ci' } },
+    });
+    const r = await runTarmac(['build', '--push', '--plain', '-f', join(dir, 'tarmac.yaml')], {
+      env: { TARMAC_REGISTRY_PASSWORD: 'wrong-Password-77' },
+    });
     expect(r.exitCode, r.all).not.toBe(0);
     const top = expectTop(dir, 'registry-auth');
     expect(top.evidence.join('\n')).toMatch(/REGISTRY_AUTH/);

@@ -13,7 +13,9 @@ const LABEL = `io.tarmac.test=triage-real-${process.pid}`;
 const BASE = `localhost/tarmac-triage-real-${process.pid}:busybox`;
 const { make, removeAll } = scenarioProjects(BASE);
 
-beforeAll(async () => { await buildBase(BASE, LABEL); });
+beforeAll(async () => {
+  await buildBase(BASE, LABEL);
+});
 afterAll(async () => {
   await removeAll();
   await execa('podman', ['rmi', '-f', BASE], { reject: false });
@@ -21,7 +23,9 @@ afterAll(async () => {
 
 describe('triage of real failures, one scenario per rule (real podman)', () => {
   it('build-failed: a RUN that exits 1', async () => {
-    const { dir } = make('tri-bfail', { run: ['RUN ["/bin/busybox", "sh", "-c", "echo missing-config-file >&2; exit 1"]'] });
+    const { dir } = make('tri-bfail', {
+      run: ['RUN ["/bin/busybox", "sh", "-c", "echo missing-config-file >&2; exit 1"]'],
+    });
     const r = await up(dir);
     expect(r.exitCode, r.all).toBe(4);
     expect(expectTop(dir, 'build-failed').evidence.join('\n')).toMatch(/missing-config-file/);
@@ -32,7 +36,15 @@ describe('triage of real failures, one scenario per rule (real podman)', () => {
     mkdirSync(join(dir, 'e2e'));
     copyFileSync(join(repoRoot, 'examples/aianalysis/e2e/suite.mjs'), join(dir, 'e2e/suite.mjs'));
     const closed = 'http://127.0.0.1:9';
-    setTest(dir, { command: ['node', 'e2e/suite.mjs'], junit: 'e2e-results.xml', env: { TARMAC_SERVICE_AIANALYSIS: closed, TARMAC_SERVICE_DATASTORAGE: closed, TARMAC_SERVICE_HOLMESGPT_API: closed } });
+    setTest(dir, {
+      command: ['node', 'e2e/suite.mjs'],
+      junit: 'e2e-results.xml',
+      env: {
+        TARMAC_SERVICE_AIANALYSIS: closed,
+        TARMAC_SERVICE_DATASTORAGE: closed,
+        TARMAC_SERVICE_HOLMESGPT_API: closed,
+      },
+    });
     const r = await runTarmac(['up', '--plain', '-f', join(dir, 'tarmac.yaml')]);
     expect(r.exitCode, r.all).not.toBe(0);
     expect(expectTop(dir, 'tests-failed').evidence.join('\n')).toMatch(/junit/);
@@ -47,7 +59,10 @@ describe('triage of real failures, one scenario per rule (real podman)', () => {
   });
 
   it('step-stalled: a RUN that prints nothing and hangs, stopped by timeouts.build', async () => {
-    const { dir } = make('tri-stall', { run: ['RUN ["/bin/busybox", "sleep", "3600"]'], extra: { timeouts: { build: '8s', stall: '3s', heartbeat: '2s' } } });
+    const { dir } = make('tri-stall', {
+      run: ['RUN ["/bin/busybox", "sleep", "3600"]'],
+      extra: { timeouts: { build: '8s', stall: '3s', heartbeat: '2s' } },
+    });
     const r = await runTarmac(['build', '--plain', '-f', join(dir, 'tarmac.yaml')]);
     expect(r.exitCode, r.all).toBe(4);
     expect(expectTop(dir, 'step-stalled').evidence.join('\n')).toMatch(/STEP_TIMEOUT/);
@@ -55,7 +70,9 @@ describe('triage of real failures, one scenario per rule (real podman)', () => {
 
   it('deploy-apply-failed: a manifest kube play rejects', async () => {
     // `64MB` is a typo of 64M/64Mi: not a Kubernetes quantity, so podman refuses to read the pod.
-    const { dir } = make('tri-apply', { container: { command: ['/bin/busybox', 'sleep', '600'], resources: { limits: { memory: '64MB' } } } });
+    const { dir } = make('tri-apply', {
+      container: { command: ['/bin/busybox', 'sleep', '600'], resources: { limits: { memory: '64MB' } } },
+    });
     const r = await up(dir);
     expect(r.exitCode, r.all).toBe(4);
     expect(expectTop(dir, 'deploy-apply-failed').evidence.join('\n')).toMatch(/quantities must match/);
@@ -63,7 +80,10 @@ describe('triage of real failures, one scenario per rule (real podman)', () => {
 
   it('readiness-probe-failing: an exec probe that never passes, short timeouts.deploy', async () => {
     const { dir } = make('tri-ready', {
-      container: { command: ['/bin/busybox', 'sleep', '600'], readinessProbe: { exec: { command: ['/bin/busybox', 'false'] }, periodSeconds: 1 } },
+      container: {
+        command: ['/bin/busybox', 'sleep', '600'],
+        readinessProbe: { exec: { command: ['/bin/busybox', 'false'] }, periodSeconds: 1 },
+      },
       extra: { timeouts: { deploy: '12s', heartbeat: '2s' } },
     });
     const r = await up(dir);
@@ -73,7 +93,15 @@ describe('triage of real failures, one scenario per rule (real podman)', () => {
 
   it('oom-killed: a container allocating 80 MB under a 20Mi memory limit (exit 137)', async () => {
     const { dir } = make('tri-oom', {
-      container: { command: ['/bin/busybox', 'sh', '-c', 'x=$(/bin/busybox head -c 80000000 /dev/zero | /bin/busybox tr "\\0" a); echo survived'], resources: { limits: { memory: '20Mi' } } },
+      container: {
+        command: [
+          '/bin/busybox',
+          'sh',
+          '-c',
+          'x=$(/bin/busybox head -c 80000000 /dev/zero | /bin/busybox tr "\\0" a); echo survived',
+        ],
+        resources: { limits: { memory: '20Mi' } },
+      },
     });
     const r = await up(dir);
     expect(r.exitCode, r.all).toBe(4);

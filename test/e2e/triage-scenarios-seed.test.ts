@@ -45,22 +45,49 @@ function serve(url: string): ChildProcess {
 }
 
 async function answering(url: string): Promise<void> {
-  await waitFor('the podman service', async () => ((await execa('podman', ['--url', url, 'version'], { reject: false })).exitCode === 0 ? true : undefined), 20_000);
+  await waitFor(
+    'the podman service',
+    async () =>
+      (await execa('podman', ['--url', url, 'version'], { reject: false })).exitCode === 0 ? true : undefined,
+    20_000,
+  );
 }
 
 function writeProject(): void {
   const images = ['datastorage', 'holmesgpt-api', 'aianalysis'];
   for (const i of images) {
     mkdirSync(join(dir, i));
-    writeFileSync(join(dir, i, 'Containerfile'), `FROM ${BASE}\nRUN ["/bin/busybox", "sh", "-c", "echo working-${i}; /bin/busybox sleep ${SLEEP}"]\n`);
+    writeFileSync(
+      join(dir, i, 'Containerfile'),
+      `FROM ${BASE}\nRUN ["/bin/busybox", "sh", "-c", "echo working-${i}; /bin/busybox sleep ${SLEEP}"]\n`,
+    );
   }
   mkdirSync(join(dir, 'manifests'));
-  const deployment = (name: string) => ({ apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name }, spec: { replicas: 1, selector: { matchLabels: { app: name } }, template: { metadata: { labels: { app: name } }, spec: { containers: [{ name, image: name, imagePullPolicy: 'IfNotPresent' }] } } } });
+  const deployment = (name: string) => ({
+    apiVersion: 'apps/v1',
+    kind: 'Deployment',
+    metadata: { name },
+    spec: {
+      replicas: 1,
+      selector: { matchLabels: { app: name } },
+      template: {
+        metadata: { labels: { app: name } },
+        spec: { containers: [{ name, image: name, imagePullPolicy: 'IfNotPresent' }] },
+      },
+    },
+  });
   writeFileSync(join(dir, 'manifests/apps.yaml'), images.map((i) => stringify(deployment(i))).join('---\n'));
-  writeFileSync(join(dir, 'tarmac.yaml'), stringify({
-    name: env, images: images.map((i) => ({ name: i, context: i })), cluster: { target: 'kind', name: cluster },
-    deploy: [{ name: 'apps', manifests: ['manifests'] }], build: { capacity: 4 }, timeouts: { heartbeat: '2s', engineRecovery: '60s', deliver: '30s' },
-  }));
+  writeFileSync(
+    join(dir, 'tarmac.yaml'),
+    stringify({
+      name: env,
+      images: images.map((i) => ({ name: i, context: i })),
+      cluster: { target: 'kind', name: cluster },
+      deploy: [{ name: 'apps', manifests: ['manifests'] }],
+      build: { capacity: 4 },
+      timeouts: { heartbeat: '2s', engineRecovery: '60s', deliver: '30s' },
+    }),
+  );
 }
 
 function journalNow() {
@@ -73,11 +100,15 @@ function buildsWorking(): number {
   const run = journalNow();
   if (!run) return 0;
   const steps = join(dir, '.tarmac', 'runs', run.id, 'steps');
-  return existsSync(steps) ? readdirSync(steps).filter((f) => f.startsWith('build_') && readFileSync(join(steps, f), 'utf8').includes('\nworking-')).length : 0;
+  return existsSync(steps)
+    ? readdirSync(steps).filter(
+        (f) => f.startsWith('build_') && readFileSync(join(steps, f), 'utf8').includes('\nworking-'),
+      ).length
+    : 0;
 }
 
 describe('the seed: engine crash during parallel builds, kind node down, API refused', () => {
-  it('the triage puts the engine crash on top, with the dead cluster as its evidence and the seed\'s actions, within 15 s', async () => {
+  it("the triage puts the engine crash on top, with the dead cluster as its evidence and the seed's actions, within 15 s", async () => {
     await buildBase(BASE, LABEL);
     writeProject();
     // The cluster exists before the run (as in the seed, where kind already listed it); tarmac reuses it.
@@ -85,16 +116,28 @@ describe('the seed: engine crash during parallel builds, kind node down, API ref
     const url = `unix://${join(dir, 'podman.sock')}`;
     let service = serve(url);
     await answering(url);
-    const child = startTarmac(['up', '--no-test', '--plain', '-f', join(dir, 'tarmac.yaml')], { env: { ...standin, CONTAINER_HOST: url } });
+    const child = startTarmac(['up', '--no-test', '--plain', '-f', join(dir, 'tarmac.yaml')], {
+      env: { ...standin, CONTAINER_HOST: url },
+    });
     // Capacity 4: the three builds and the cluster step (weight 1) run at once. The cluster is up and all three
     // builds are inside their RUN step: the seed's moment.
-    await waitFor('cluster created and 3 builds working', () => {
-      const events = journalNow()?.events ?? [];
-      const created = events.some((e) => e.type === 'step.finished' && e.stepId === 'cluster' && (e.state === 'succeeded' || e.state === 'cached'));
-      const buildEnded = events.some((e) => e.type === 'step.finished' && e.stepId.startsWith('build:'));
-      if (buildEnded) throw new Error(`a build finished before the crash: raise SLEEP ${JSON.stringify(events.filter((e) => e.type === 'step.started' || e.type === 'step.finished').map((e) => [e.type, 'stepId' in e ? e.stepId : '', e.at]))} working=${buildsWorking()}`);
-      return created && buildsWorking() === 3 ? true : undefined;
-    }, 90_000);
+    await waitFor(
+      'cluster created and 3 builds working',
+      () => {
+        const events = journalNow()?.events ?? [];
+        const created = events.some(
+          (e) =>
+            e.type === 'step.finished' && e.stepId === 'cluster' && (e.state === 'succeeded' || e.state === 'cached'),
+        );
+        const buildEnded = events.some((e) => e.type === 'step.finished' && e.stepId.startsWith('build:'));
+        if (buildEnded)
+          throw new Error(
+            `a build finished before the crash: raise SLEEP ${JSON.stringify(events.filter((e) => e.type === 'step.started' || e.type === 'step.finished').map((e) => [e.type, 'stepId' in e ? e.stepId : '', e.at]))} working=${buildsWorking()}`,
+          );
+        return created && buildsWorking() === 3 ? true : undefined;
+      },
+      90_000,
+    );
     service.kill('SIGKILL');
     // The node container goes down with the engine (podman never restarts kind nodes), then the engine comes back.
     await execa('podman', ['stop', '-t', '0', `${cluster}-control-plane`]);
@@ -104,15 +147,25 @@ describe('the seed: engine crash during parallel builds, kind node down, API ref
     expect(r.exitCode, r.all).toBe(4);
 
     const { events, triage } = lastRun(dir);
-    expect(events.some((e) => e.type === 'incident' && e.kind === 'engine-crash'), JSON.stringify(events.filter((e) => e.type !== 'resource'))).toBe(true);
+    expect(
+      events.some((e) => e.type === 'incident' && e.kind === 'engine-crash'),
+      JSON.stringify(events.filter((e) => e.type !== 'resource')),
+    ).toBe(true);
     const [top] = triage?.verdicts ?? [];
     expect(top?.ruleId, JSON.stringify(triage, null, 1)).toBe('engine-crash');
-    expect(top!.summary, JSON.stringify(events.filter((e) => e.type === 'incident' || (e.type === 'step.finished' && e.state !== 'succeeded')))).toMatch(/while 3 builds ran in parallel \(capacity 4\)/);
+    expect(
+      top!.summary,
+      JSON.stringify(
+        events.filter((e) => e.type === 'incident' || (e.type === 'step.finished' && e.state !== 'succeeded')),
+      ),
+    ).toMatch(/while 3 builds ran in parallel \(capacity 4\)/);
     expect(top!.summary).toMatch(new RegExp(`kind cluster ${cluster} is a casualty`));
     expect(top!.evidence).toEqual(expect.arrayContaining([`clusters: kind get clusters lists ${cluster}`]));
     expect(top!.evidence.join('\n')).toMatch(new RegExp(`node container ${cluster}-control-plane: exited`));
     expect(top!.evidence.join('\n')).toMatch(/api: .*not reachable .*refused/);
-    expect(top!.actions).toEqual(expect.arrayContaining([`kind delete cluster --name ${cluster}`, 'podman system prune -f']));
+    expect(top!.actions).toEqual(
+      expect.arrayContaining([`kind delete cluster --name ${cluster}`, 'podman system prune -f']),
+    );
     expect(top!.actions.join('\n')).toMatch(/--capacity 2/);
     expect(triage!.verdicts.map((v) => v.ruleId)).toContain('kind-node-stopped');
     // The seed's status table: engine running, kind metadata present, node container not running, API unreachable.
@@ -120,7 +173,10 @@ describe('the seed: engine crash during parallel builds, kind node down, API ref
     expect(status.get('engine')).toBe('ok');
     expect(status.get('kind cluster metadata')).toBe('ok');
     expect(status.get('API server')).toBe('down');
-    expect(triage!.status.some((row) => /node/.test(row.component) && row.status === 'down'), JSON.stringify(triage!.status)).toBe(true);
+    expect(
+      triage!.status.some((row) => /node/.test(row.component) && row.status === 'down'),
+      JSON.stringify(triage!.status),
+    ).toBe(true);
     expect(verdictDelayMs(events, triage!)).toBeLessThan(15_000);
   });
 });

@@ -9,16 +9,24 @@ import { imagesOfEnv, removeEnvImages } from '../support/podman-query.js';
 import { prepareExample } from '../support/podman-env.js';
 
 const envs: string[] = [];
-beforeAll(async () => { await prepareExample(); });
+beforeAll(async () => {
+  await prepareExample();
+});
 afterAll(async () => {
   for (const env of envs) {
-    await execa('node', [join(repoRoot, 'bin/tarmac.js'), 'down', '-f', join(dirs.get(env) ?? '', 'tarmac.yaml')], { reject: false });
+    await execa('node', [join(repoRoot, 'bin/tarmac.js'), 'down', '-f', join(dirs.get(env) ?? '', 'tarmac.yaml')], {
+      reject: false,
+    });
     await removeEnvImages(env);
   }
 });
 
 const dirs = new Map<string, string>();
-function project(edit: (config: Record<string, unknown>) => void = () => {}): { env: string; dir: string; file: string } {
+function project(edit: (config: Record<string, unknown>) => void = () => {}): {
+  env: string;
+  dir: string;
+  file: string;
+} {
   const env = uniqueEnvName('uperr');
   envs.push(env);
   const dir = copyExample(env, 1, edit);
@@ -29,7 +37,9 @@ function project(edit: (config: Record<string, unknown>) => void = () => {}): { 
 /** Nothing of the env exists in podman: no pod, container, network or image. */
 async function nothingCreated(env: string): Promise<void> {
   const pods = (await execa('podman', ['pod', 'ps', '-q', '--filter', `label=io.tarmac.env=${env}`])).stdout;
-  const networks = (await execa('podman', ['network', 'ls', '--format', '{{.Name}}'])).stdout.split('\n').filter((n) => n.includes(env));
+  const networks = (await execa('podman', ['network', 'ls', '--format', '{{.Name}}'])).stdout
+    .split('\n')
+    .filter((n) => n.includes(env));
   expect(pods).toBe('');
   expect(networks).toEqual([]);
   expect(await imagesOfEnv(env)).toEqual([]);
@@ -47,7 +57,9 @@ describe('tarmac up: clear errors, nothing half-created', () => {
   });
 
   it('a missing manifests path: exit 2 from config validation', async () => {
-    const { env, file } = project((config) => { (config.deploy as { manifests: string[] }[])[0]!.manifests = ['manifests/nope']; });
+    const { env, file } = project((config) => {
+      (config.deploy as { manifests: string[] }[])[0]!.manifests = ['manifests/nope'];
+    });
     const r = await runTarmac(['up', '-f', file]);
     expect(r.exitCode).toBe(2);
     expect(r.stderr).toMatch(/deploy\[0\]\.manifests\[0\]/);
@@ -55,7 +67,9 @@ describe('tarmac up: clear errors, nothing half-created', () => {
   });
 
   it('a test command that does not exist: exit 2 naming it, before anything is built or created', async () => {
-    const { env, file } = project((config) => { (config.test as { command: string[] }).command = ['no-such-test-runner', 'run']; });
+    const { env, file } = project((config) => {
+      (config.test as { command: string[] }).command = ['no-such-test-runner', 'run'];
+    });
     const r = await runTarmac(['up', '-f', file]);
     expect(r.exitCode).toBe(2);
     expect(r.stderr).toMatch(/TEST_COMMAND_NOT_FOUND/);
@@ -64,12 +78,17 @@ describe('tarmac up: clear errors, nothing half-created', () => {
   });
 
   it('a JUnit file that is missing, then one that is malformed: the test step fails with a clear error', async () => {
-    const { dir, file } = project((config) => { (config.test as { command: string[] }).command = ['node', '-e', '0']; });
+    const { dir, file } = project((config) => {
+      (config.test as { command: string[] }).command = ['node', '-e', '0'];
+    });
     const missing = await runTarmac(['up', '-f', file]);
     expect(missing.exitCode, missing.all).toBe(4);
     expect(missing.stdout).toMatch(/JUNIT_MISSING/);
     expect(missing.stdout).toMatch(/e2e-results\.xml/);
-    writeFileSync(join(dir, 'write-bad.mjs'), "import { writeFileSync } from 'node:fs'; writeFileSync('e2e-results.xml', '<testsuites><testsuite name=\"x\">');\n");
+    writeFileSync(
+      join(dir, 'write-bad.mjs'),
+      "import { writeFileSync } from 'node:fs'; writeFileSync('e2e-results.xml', '<testsuites><testsuite name=\"x\">');\n",
+    );
     const config = join(dir, 'tarmac.yaml');
     const doc = parse(readFileSync(config, 'utf8')) as { test: { command: string[] } };
     doc.test.command = ['node', 'write-bad.mjs'];

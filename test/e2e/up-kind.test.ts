@@ -23,7 +23,9 @@ const up = async () => {
 beforeAll(async () => {
   await prepareExample();
   env = standinEnv();
-  dir = copyExample(envName, 1, (config) => { config.cluster = { target: 'kind', name: cluster }; });
+  dir = copyExample(envName, 1, (config) => {
+    config.cluster = { target: 'kind', name: cluster };
+  });
 });
 
 afterAll(async () => {
@@ -37,14 +39,16 @@ describe('tarmac up, kind target (stand-ins)', () => {
   it('creates the cluster, loads each image, deploys and waits until ready', async () => {
     const { states } = await up();
     expect(states.cluster).toBe('succeeded');
-    for (const image of ['datastorage', 'holmesgpt-api', 'aianalysis']) expect(states[`deliver:${image}`], image).toBe('succeeded');
+    for (const image of ['datastorage', 'holmesgpt-api', 'aianalysis'])
+      expect(states[`deliver:${image}`], image).toBe('succeeded');
     expect(states['deploy:apps']).toBe('succeeded');
   });
 
   it('reuses the healthy cluster and redelivers nothing on the second run', async () => {
     const { states } = await up();
     expect(states.cluster).toBe('cached');
-    for (const image of ['datastorage', 'holmesgpt-api', 'aianalysis']) expect(states[`deliver:${image}`], image).toBe('cached');
+    for (const image of ['datastorage', 'holmesgpt-api', 'aianalysis'])
+      expect(states[`deliver:${image}`], image).toBe('cached');
   });
 
   it('recreates the cluster when its node container is gone (the seed state) and says why', async () => {

@@ -37,7 +37,9 @@ async function envResourcesWithForeign(label: string): Promise<string[]> {
 
 beforeAll(async () => {
   await prepareExample();
-  dir = copyExample(envName, 2, (config) => { (config.cluster as Record<string, unknown>).name = `${envName}-e2e`; });
+  dir = copyExample(envName, 2, (config) => {
+    (config.cluster as Record<string, unknown>).name = `${envName}-e2e`;
+  });
 });
 
 afterAll(async () => {
@@ -63,7 +65,8 @@ describe('tarmac up on the podman target (real podman)', () => {
     const latest = readdirSync(runs).sort().at(-1) ?? '';
     const states = finalStates(readJournal(join(runs, latest)));
     for (const [step, state] of Object.entries(states)) {
-      if (step.startsWith('build:') || step.startsWith('deliver:') || step === 'cluster') expect(state, step).toBe('cached');
+      if (step.startsWith('build:') || step.startsWith('deliver:') || step === 'cluster')
+        expect(state, step).toBe('cached');
     }
     expect(states.test).toBe('succeeded');
   });
@@ -81,15 +84,30 @@ describe('tarmac up on the podman target (real podman)', () => {
   it('down removes every container, pod, network, volume and temp file of the env, and nothing foreign', async () => {
     // Foreign look-alikes: no tarmac labels, similar names.
     await execa('podman', ['network', 'create', `tarmac-${envName}-foreign`]);
-    const image = (await podmanLines(['images', '--filter', `label=io.tarmac.env=${envName}`, '--filter', 'reference=localhost/base', '--format', '{{.Repository}}:{{.Tag}}']))[0] ?? '';
+    const image =
+      (
+        await podmanLines([
+          'images',
+          '--filter',
+          `label=io.tarmac.env=${envName}`,
+          '--filter',
+          'reference=localhost/base',
+          '--format',
+          '{{.Repository}}:{{.Tag}}',
+        ])
+      )[0] ?? '';
     await execa('podman', ['create', '--name', `${envName}-foreign`, image, '/bin/busybox', 'true']);
     const before = await envResources();
     expect(before.length).toBeGreaterThan(0);
     const r = await runTarmac(['down', '-f', file()]);
     expect(r.exitCode, r.all).toBe(0);
     expect(await envResources()).toEqual([]);
-    expect(await podmanLines(['ps', '-a', '--filter', `name=${envName}-foreign`, '--format', '{{.Names}}'])).toEqual([`${envName}-foreign`]);
-    expect(await podmanLines(['network', 'ls', '--filter', `name=tarmac-${envName}-foreign`, '--format', '{{.Name}}'])).toEqual([`tarmac-${envName}-foreign`]);
+    expect(await podmanLines(['ps', '-a', '--filter', `name=${envName}-foreign`, '--format', '{{.Names}}'])).toEqual([
+      `${envName}-foreign`,
+    ]);
+    expect(
+      await podmanLines(['network', 'ls', '--filter', `name=tarmac-${envName}-foreign`, '--format', '{{.Name}}']),
+    ).toEqual([`tarmac-${envName}-foreign`]);
     expect(readdirSync(tmpdir()).filter((f) => f.includes(envName) && !dir.includes(f))).toEqual([]);
     expect(existsSync(join(dir, '.tarmac', 'state.json'))).toBe(false);
     const status = await runTarmac(['status', '-f', file()]);

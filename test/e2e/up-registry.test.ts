@@ -43,11 +43,16 @@ describe('registry mode: build once, up elsewhere', () => {
     expect(r.exitCode, r.all).toBe(0);
     const events = readJournal((JSON.parse(r.stdout) as { journal: string }).journal);
     const states = finalStates(events);
-    for (const image of ['base', 'datastorage', 'holmesgpt-api', 'aianalysis']) expect(states[`build:${image}`], image).toBe('cached');
+    for (const image of ['base', 'datastorage', 'holmesgpt-api', 'aianalysis'])
+      expect(states[`build:${image}`], image).toBe('cached');
     expect(startOrder(events).filter((id) => id.startsWith('build:'))).toEqual([]);
     expect(states.test).toBe('succeeded');
     const pulled = await store.images();
-    for (const image of ['datastorage', 'holmesgpt-api', 'aianalysis']) expect(pulled.some((ref) => ref.startsWith(`${registry.host}/${envName}/${image}:tm-`)), image).toBe(true);
+    for (const image of ['datastorage', 'holmesgpt-api', 'aianalysis'])
+      expect(
+        pulled.some((ref) => ref.startsWith(`${registry.host}/${envName}/${image}:tm-`)),
+        image,
+      ).toBe(true);
     // The base image is only a build input: nothing deploys it, so nothing pulls it.
     expect(pulled.some((ref) => ref.includes('/base:'))).toBe(false);
   });

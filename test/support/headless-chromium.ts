@@ -5,13 +5,18 @@ import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 /** The chromium binary: CHROMIUM_PATH, else Debian's /usr/bin/chromium. */
 export function chromiumPath(): string {
   const path = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-  if (!existsSync(path)) throw new Error(`chromium not found at ${path}: apt-get install chromium (or set CHROMIUM_PATH)`);
+  if (!existsSync(path))
+    throw new Error(`chromium not found at ${path}: apt-get install chromium (or set CHROMIUM_PATH)`);
   return path;
 }
 
 /** A headless chromium; --no-sandbox because tests run as root here. */
 export async function launchChromium(): Promise<Browser> {
-  return await puppeteer.launch({ executablePath: chromiumPath(), headless: true, args: ['--no-sandbox', '--disable-gpu', '--font-render-hinting=none'] });
+  return await puppeteer.launch({
+    executablePath: chromiumPath(),
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--font-render-hinting=none'],
+  });
 }
 
 export interface LoadedPage {
@@ -24,7 +29,9 @@ export interface LoadedPage {
 export async function openPage(browser: Browser, url: string, width = 1100): Promise<LoadedPage> {
   const page = await browser.newPage();
   const problems: string[] = [];
-  page.on('console', (m) => { if (m.type() === 'error') problems.push(`console.${m.type()}: ${m.text()}`); });
+  page.on('console', (m) => {
+    if (m.type() === 'error') problems.push(`console.${m.type()}: ${m.text()}`);
+  });
   page.on('pageerror', (e) => problems.push(`pageerror: ${e instanceof Error ? e.message : String(e)}`));
   page.on('requestfailed', (r) => problems.push(`requestfailed: ${r.url()} ${r.failure()?.errorText ?? ''}`));
   await page.setViewport({ width, height: 900 });
@@ -36,12 +43,16 @@ export async function openPage(browser: Browser, url: string, width = 1100): Pro
  * RGBA pixels of a PNG, decoded by the browser itself (a blank page, no project code), so the
  * test needs no PNG library: returns the pixel count and how many are close to each wanted colour.
  */
-export async function countColours(browser: Browser, png: Uint8Array, colours: Record<string, [number, number, number]>): Promise<{ pixels: number; counts: Record<string, number>; distinct: number }> {
+export async function countColours(
+  browser: Browser,
+  png: Uint8Array,
+  colours: Record<string, [number, number, number]>,
+): Promise<{ pixels: number; counts: Record<string, number>; distinct: number }> {
   const page = await browser.newPage();
   try {
     const b64 = Buffer.from(png).toString('base64');
     // A string, not a function: this project compiles without the DOM types, and this runs in the page.
-    return await page.evaluate(`(async () => {
+    return (await page.evaluate(`(async () => {
       const wanted = ${JSON.stringify(colours)};
       const img = new Image();
       img.src = 'data:image/png;base64,${b64}';
@@ -62,7 +73,7 @@ export async function countColours(browser: Browser, png: Uint8Array, colours: R
         }
       }
       return { pixels: px.length / 4, counts, distinct: seen.size };
-    })()`) as { pixels: number; counts: Record<string, number>; distinct: number };
+    })()`)) as { pixels: number; counts: Record<string, number>; distinct: number };
   } finally {
     await page.close();
   }

@@ -58,7 +58,14 @@ export interface Removed {
 async function labelled(listArgs: string[], envLabel: string): Promise<string[]> {
   const r = await execa('podman', [...listArgs, '--filter', `label=${LABEL_ENV}=${envLabel}`], { reject: false });
   if (r.exitCode !== 0) throw new Error(`podman ${listArgs.join(' ')} failed: ${r.stderr}`);
-  return [...new Set(r.stdout.split('\n').map((l) => l.trim()).filter(Boolean))];
+  return [
+    ...new Set(
+      r.stdout
+        .split('\n')
+        .map((l) => l.trim())
+        .filter(Boolean),
+    ),
+  ];
 }
 
 // podman lists images and then reads each one; an image another test removes in between makes the whole
@@ -85,7 +92,8 @@ async function remove(removeArgs: string[], ids: string[]): Promise<void> {
  * and nothing else. Pods go first (they own containers), images last (containers use them).
  */
 export async function cleanupByLabel(envLabel: string): Promise<Removed> {
-  if (!/^[a-z0-9][a-z0-9._-]*$/.test(envLabel)) throw new Error(`refusing to clean up an unusual label value: ${JSON.stringify(envLabel)}`);
+  if (!/^[a-z0-9][a-z0-9._-]*$/.test(envLabel))
+    throw new Error(`refusing to clean up an unusual label value: ${JSON.stringify(envLabel)}`);
   const pods = await labelled(['pod', 'ps', '-q', '--no-trunc'], envLabel);
   await remove(['pod', 'rm', '-f', '--ignore', '-t', '0'], pods);
   const containers = await labelled(['ps', '-a', '-q', '--no-trunc'], envLabel);

@@ -9,7 +9,9 @@ export async function imagesOfEnv(env: string): Promise<string[]> {
 
 /** Every container podman knows, including build containers (--external), as name/id strings. */
 export async function allContainers(): Promise<string[]> {
-  const r = await execa('podman', ['ps', '-a', '--external', '--format', '{{.ID}} {{.Names}} {{.Image}}'], { reject: false });
+  const r = await execa('podman', ['ps', '-a', '--external', '--format', '{{.ID}} {{.Names}} {{.Image}}'], {
+    reject: false,
+  });
   return r.stdout.split('\n').filter(Boolean);
 }
 

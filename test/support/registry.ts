@@ -29,14 +29,40 @@ export async function hasDockerRegistry(): Promise<boolean> {
  * back from its "listening on" log line, so no other process can take it in between) and a temp
  * storage dir, then waits until `GET /v2/` answers 200.
  */
-export async function startRegistry(timeoutMs = 20_000, options: { users?: Record<string, string> } = {}): Promise<LocalRegistry> {
+export async function startRegistry(
+  timeoutMs = 20_000,
+  options: { users?: Record<string, string> } = {},
+): Promise<LocalRegistry> {
   const dir = mkdtempSync(join(tmpdir(), 'tarmac-docker-registry-'));
   const storageDir = join(dir, 'storage');
   const config = join(dir, 'config.yml');
   // With users: htpasswd (bcrypt) basic auth, which docker/distribution also accepts over plain HTTP.
-  const auth = options.users ? ['auth:', '  htpasswd:', '    realm: tarmac-e2e', `    path: ${await writeHtpasswd(join(dir, 'htpasswd'), options.users)}`] : [];
-  writeFileSync(config, ['version: 0.1', 'log:', '  level: info', 'storage:', '  filesystem:', `    rootdirectory: ${storageDir}`,
-    '  delete:', '    enabled: true', 'http:', '  addr: 127.0.0.1:0', '  secret: tarmac-e2e', ...auth, ''].join('\n'));
+  const auth = options.users
+    ? [
+        'auth:',
+        '  htpasswd:',
+        '    realm: tarmac-e2e',
+        `    path: ${await writeHtpasswd(join(dir, 'htpasswd'), options.users)}`,
+      ]
+    : [];
+  writeFileSync(
+    config,
+    [
+      'version: 0.1',
+      'log:',
+      '  level: info',
+      'storage:',
+      '  filesystem:',
+      `    rootdirectory: ${storageDir}`,
+      '  delete:',
+      '    enabled: true',
+      'http:',
+      '  addr: 127.0.0.1:0',
+      '  secret: tarmac-e2e',
+      ...auth,
+      '',
+    ].join('\n'),
+  );
   const child = execa('docker-registry', ['serve', config], { reject: false, all: true, buffer: false });
   let output = '';
   const stopped = child.then(() => undefined);
@@ -104,7 +130,16 @@ export interface CleanStore {
 export function createCleanStore(): CleanStore {
   const dir = mkdtempSync(join(tmpdir(), 'tarmac-store-'));
   const conf = join(dir, 'storage.conf');
-  writeFileSync(conf, ['[storage]', 'driver = "overlay"', `graphroot = "${join(dir, 'graph')}"`, `runroot = "${join(dir, 'run')}"`, ''].join('\n'));
+  writeFileSync(
+    conf,
+    [
+      '[storage]',
+      'driver = "overlay"',
+      `graphroot = "${join(dir, 'graph')}"`,
+      `runroot = "${join(dir, 'run')}"`,
+      '',
+    ].join('\n'),
+  );
   const env = { CONTAINERS_STORAGE_CONF: conf };
   const podman = async (args: string[]) => {
     const r = await execa('podman', args, { env, reject: false, all: true });

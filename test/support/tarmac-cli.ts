@@ -10,8 +10,16 @@ export const repoRoot = new URL('../..', import.meta.url).pathname;
 export const tarmacBin = join(repoRoot, 'bin', 'tarmac.js');
 
 /** Starts `tarmac ARGS` without waiting; never rejects on a non-zero exit. */
-export function startTarmac(args: string[], options: { cwd?: string; env?: Record<string, string> } = {}): ResultPromise<{ reject: false; all: true }> {
-  return execa('node', [tarmacBin, ...args], { cwd: options.cwd ?? repoRoot, env: { CI: 'true', ...options.env }, reject: false, all: true });
+export function startTarmac(
+  args: string[],
+  options: { cwd?: string; env?: Record<string, string> } = {},
+): ResultPromise<{ reject: false; all: true }> {
+  return execa('node', [tarmacBin, ...args], {
+    cwd: options.cwd ?? repoRoot,
+    env: { CI: 'true', ...options.env },
+    reject: false,
+    all: true,
+  });
 }
 
 /** Runs `tarmac ARGS` to completion. */
@@ -29,31 +37,47 @@ export function uniqueEnvName(prefix: string): string {
  * A nonce file in every image context makes every content tag unique to this copy, so tests never see
  * each other's images as cached.
  */
-export function copyProject(source: string, envName: string, edit: (config: Record<string, unknown>) => void = () => {}): string {
+export function copyProject(
+  source: string,
+  envName: string,
+  edit: (config: Record<string, unknown>) => void = () => {},
+): string {
   const dir = mkdtempSync(join(tmpdir(), `tarmac-${envName}-`));
   cpSync(source, dir, { recursive: true, filter: (src) => !src.includes('/.tarmac') });
   const file = join(dir, 'tarmac.yaml');
   const config = parse(readFileSync(file, 'utf8')) as Record<string, unknown> & { images?: { context?: string }[] };
   config.name = envName;
-  for (const image of config.images ?? []) writeFileSync(join(dir, image.context ?? '.', '.tarmac-test-nonce'), envName);
+  for (const image of config.images ?? [])
+    writeFileSync(join(dir, image.context ?? '.', '.tarmac-test-nonce'), envName);
   edit(config);
   writeFileSync(file, stringify(config));
   return dir;
 }
 
 /** The JSON that `tarmac build --json` printed. */
-export function parseJsonOutput(stdout: string): { runId: string; outcome: string; journal: string; images: { name: string; ref: string; state: string; error?: { code: string; message: string } }[] } {
+export function parseJsonOutput(stdout: string): {
+  runId: string;
+  outcome: string;
+  journal: string;
+  images: { name: string; ref: string; state: string; error?: { code: string; message: string } }[];
+} {
   return JSON.parse(stdout) as ReturnType<typeof parseJsonOutput>;
 }
 
 /** Sets the example's heavy build (holmesgpt-api) to `work` hashing rounds instead of the ~20 s default. */
 export function setHeavyWork(config: Record<string, unknown>, work: number): void {
-  const heavy = (config.images as { name: string; args?: Record<string, string> }[]).find((i) => i.name === 'holmesgpt-api');
+  const heavy = (config.images as { name: string; args?: Record<string, string> }[]).find(
+    (i) => i.name === 'holmesgpt-api',
+  );
   if (heavy) heavy.args = { ...heavy.args, WORK: String(work) };
 }
 
 /** A throwaway copy of examples/aianalysis (see copyProject) with a light heavy build, edited further by `edit`. */
-export function copyExample(envName: string, work: number, edit: (config: Record<string, unknown>) => void = () => {}): string {
+export function copyExample(
+  envName: string,
+  work: number,
+  edit: (config: Record<string, unknown>) => void = () => {},
+): string {
   return copyProject(join(repoRoot, 'examples/aianalysis'), envName, (config) => {
     setHeavyWork(config, work);
     edit(config);

@@ -19,19 +19,24 @@ function serviceVar(name) {
 // The base URL of a service, or an error naming the variable to set.
 function endpoint(name) {
   const value = process.env[serviceVar(name)];
-  if (!value) throw new Error(`${serviceVar(name)} is not set: expected the URL of ${name}, e.g. http://127.0.0.1:8080`);
+  if (!value)
+    throw new Error(`${serviceVar(name)} is not set: expected the URL of ${name}, e.g. http://127.0.0.1:8080`);
   return value.replace(/\/+$/, '');
 }
 
 // One HTTP request with a hard timeout; resolves { status, text } for any status code.
 function http(method, url, body) {
   return new Promise((done, fail) => {
-    const req = request(url, { method, timeout: REQUEST_TIMEOUT_MS, headers: body ? { 'content-type': 'application/json' } : {} }, (res) => {
-      const chunks = [];
-      res.on('data', (c) => chunks.push(c));
-      res.on('end', () => done({ status: res.statusCode ?? 0, text: Buffer.concat(chunks).toString('utf8') }));
-      res.on('error', fail);
-    });
+    const req = request(
+      url,
+      { method, timeout: REQUEST_TIMEOUT_MS, headers: body ? { 'content-type': 'application/json' } : {} },
+      (res) => {
+        const chunks = [];
+        res.on('data', (c) => chunks.push(c));
+        res.on('end', () => done({ status: res.statusCode ?? 0, text: Buffer.concat(chunks).toString('utf8') }));
+        res.on('error', fail);
+      },
+    );
     req.on('timeout', () => req.destroy(new Error(`no answer within ${REQUEST_TIMEOUT_MS} ms`)));
     req.on('error', (e) => fail(new Error(`${method} ${url} failed: ${e.message}`)));
     req.end(body);
@@ -42,7 +47,8 @@ function http(method, url, body) {
 async function call(name, method, path, { body, status = 200, json = true } = {}) {
   const url = `${endpoint(name)}${path}`;
   const res = await http(method, url, body === undefined ? undefined : JSON.stringify(body));
-  if (res.status !== status) throw new Error(`${method} ${url}: expected HTTP ${status}, got ${res.status}: ${res.text.slice(0, 300)}`);
+  if (res.status !== status)
+    throw new Error(`${method} ${url}: expected HTTP ${status}, got ${res.status}: ${res.text.slice(0, 300)}`);
   if (!json) return res.text;
   try {
     return JSON.parse(res.text);
@@ -77,7 +83,10 @@ const checks = [
       const record = await call('datastorage', 'GET', `/cgi-bin/records?id=${id}`);
       check(show(record) === show({ id, data }), `GET ?id=${id}: expected ${show({ id, data })}, got ${show(record)}`);
       const list = await call('datastorage', 'GET', '/cgi-bin/records');
-      check(Array.isArray(list.records) && list.records.some((r) => r.id === id), `the record list lacks ${id}: ${show(list).slice(0, 300)}`);
+      check(
+        Array.isArray(list.records) && list.records.some((r) => r.id === id),
+        `the record list lacks ${id}: ${show(list).slice(0, 300)}`,
+      );
     },
   },
   {
@@ -85,8 +94,14 @@ const checks = [
     run: async () => {
       const answer = await call('holmesgpt-api', 'GET', '/cgi-bin/investigate?alert=OOMKilled');
       check(answer.alert === 'OOMKilled', `expected alert OOMKilled, got ${show(answer.alert)}`);
-      check(/^[0-9a-f]{64}$/.test(answer.model?.digest ?? ''), `expected a sha256 digest in model.digest, got ${show(answer.model)}`);
-      check(Number.isInteger(answer.model?.work) && answer.model.work > 0, `expected model.work > 0, got ${show(answer.model)}`);
+      check(
+        /^[0-9a-f]{64}$/.test(answer.model?.digest ?? ''),
+        `expected a sha256 digest in model.digest, got ${show(answer.model)}`,
+      );
+      check(
+        Number.isInteger(answer.model?.work) && answer.model.work > 0,
+        `expected model.work > 0, got ${show(answer.model)}`,
+      );
     },
   },
   {
@@ -97,9 +112,18 @@ const checks = [
       await call('datastorage', 'POST', `/cgi-bin/records?id=${id}`, { body: data, status: 201 });
       const direct = await call('holmesgpt-api', 'GET', `/cgi-bin/investigate?alert=${id}`);
       const analysis = await call('aianalysis', 'GET', `/cgi-bin/analyze?id=${id}`);
-      check(show(analysis.record) === show({ id, data }), `record from datastorage: expected ${show({ id, data })}, got ${show(analysis.record)}`);
-      check(analysis.investigation?.alert === id, `investigation of ${id} expected, got ${show(analysis.investigation)}`);
-      check(analysis.investigation?.model?.digest === direct.model.digest, `the investigation's digest differs from holmesgpt-api's own: ${show(analysis.investigation?.model)}`);
+      check(
+        show(analysis.record) === show({ id, data }),
+        `record from datastorage: expected ${show({ id, data })}, got ${show(analysis.record)}`,
+      );
+      check(
+        analysis.investigation?.alert === id,
+        `investigation of ${id} expected, got ${show(analysis.investigation)}`,
+      );
+      check(
+        analysis.investigation?.model?.digest === direct.model.digest,
+        `the investigation's digest differs from holmesgpt-api's own: ${show(analysis.investigation?.model)}`,
+      );
     },
   },
   {
@@ -113,11 +137,16 @@ const checks = [
 
 // XML 1.0 text: escape markup characters and drop characters XML cannot hold at all.
 function xml(text) {
-  return String(text)
-    // eslint-disable-next-line no-control-regex -- removing exactly the control characters XML forbids
-    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, '')
-    .replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;').replace(/'/g, '&apos;');
+  return (
+    String(text)
+      // eslint-disable-next-line no-control-regex -- removing exactly the control characters XML forbids
+      .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, '')
+      .replace(/&/g, '&amp;')
+      .replace(/</g, '&lt;')
+      .replace(/>/g, '&gt;')
+      .replace(/"/g, '&quot;')
+      .replace(/'/g, '&apos;')
+  );
 }
 
 // The JUnit XML document for the results.
@@ -144,7 +173,10 @@ function junit(results, seconds) {
 function selected() {
   const file = process.env.TARMAC_SHARD_TESTS;
   if (!file) return checks;
-  const ids = readFileSync(file, 'utf8').split('\n').map((line) => line.trim()).filter(Boolean);
+  const ids = readFileSync(file, 'utf8')
+    .split('\n')
+    .map((line) => line.trim())
+    .filter(Boolean);
   const unknown = ids.filter((id) => !checks.some((c) => c.name === id));
   if (unknown.length > 0) throw new Error(`${file} names tests this suite does not have: ${unknown.join(', ')}`);
   return checks.filter((c) => ids.includes(c.name));
@@ -158,7 +190,10 @@ if (process.argv.includes('--list')) {
 const started = Date.now();
 const results = [];
 const toRun = selected();
-if (process.env.TARMAC_SHARD_TESTS) console.log(`shard ${process.env.TARMAC_SHARD_INDEX ?? '?'}/${process.env.TARMAC_SHARD_COUNT ?? '?'}: ${toRun.length} of ${checks.length} tests`);
+if (process.env.TARMAC_SHARD_TESTS)
+  console.log(
+    `shard ${process.env.TARMAC_SHARD_INDEX ?? '?'}/${process.env.TARMAC_SHARD_COUNT ?? '?'}: ${toRun.length} of ${checks.length} tests`,
+  );
 for (const c of toRun) {
   const t0 = Date.now();
   try {

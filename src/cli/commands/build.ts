@@ -30,7 +30,11 @@ export async function buildCommand(opts: BuildOptions, io: CliIo): Promise<numbe
   try {
     const refsPath = refsTarget(session.env, opts, io.cwd);
     const result = await buildImages({
-      env: session.env, engine: session.engine, bus: session.bus, signal: session.root.signal, version: tarmacVersion(),
+      env: session.env,
+      engine: session.engine,
+      bus: session.bus,
+      signal: session.root.signal,
+      version: tarmacVersion(),
       ...(opts.capacity ? { capacity: opts.capacity } : {}),
       ...(opts.only ? { only: opts.only } : {}),
       ...(opts.push ? { push: true } : {}),
@@ -44,7 +48,10 @@ export async function buildCommand(opts: BuildOptions, io: CliIo): Promise<numbe
     if (refsPath && refs && result.summary.outcome === 'succeeded') await writeRefsFile(refsPath, refs);
     session.close();
     // The summary and --json are built from the run's errors, which did not pass the bus: redact them here.
-    if (opts.json) io.stdout.write(`${JSON.stringify({ ...redactDeep(buildJson(session.bus.runId, result), session.redact), journal: session.journal.dir, ...(refs ? { refs } : {}) }, null, 2)}\n`);
+    if (opts.json)
+      io.stdout.write(
+        `${JSON.stringify({ ...redactDeep(buildJson(session.bus.runId, result), session.redact), journal: session.journal.dir, ...(refs ? { refs } : {}) }, null, 2)}\n`,
+      );
     else io.stdout.write(session.redact(buildSummary(result, session.view.colors)));
     await afterRun({ session, outcome: result.summary.outcome, io, json: Boolean(opts.json) });
     if (result.summary.outcome === 'cancelled') return ExitCode.interrupted;

@@ -16,10 +16,14 @@ export interface BundleOptions {
 export async function bundleCommand(run: string | undefined, opts: BundleOptions, io: CliIo): Promise<number> {
   const env = await loadEnv(opts.file ? resolve(io.cwd, opts.file) : findConfigFile(io.cwd), { cwd: io.cwd });
   const location = resolveRun(env.stateDir, run, io.cwd);
-  const outFile = opts.output ? resolve(io.cwd, opts.output) : defaultBundlePath(env.stateDir, location.runId, io.env, io.cwd);
+  const outFile = opts.output
+    ? resolve(io.cwd, opts.output)
+    : defaultBundlePath(env.stateDir, location.runId, io.env, io.cwd);
   const written = await bundleRun({ env, runId: location.runId, runDir: location.dir, outFile, processEnv: io.env });
   if (opts.json) {
-    io.stdout.write(`${JSON.stringify({ runId: location.runId, bundle: written.file, files: written.files, missing: written.missing, skipped: written.skipped }, null, 2)}\n`);
+    io.stdout.write(
+      `${JSON.stringify({ runId: location.runId, bundle: written.file, files: written.files, missing: written.missing, skipped: written.skipped }, null, 2)}\n`,
+    );
     return ExitCode.ok;
   }
   io.stdout.write(`bundle: ${written.file} (run ${location.runId}, ${written.files.length} files)\n`);

@@ -19,7 +19,14 @@ export async function doctorCommand(opts: { file?: string; json?: boolean }, io:
   const root = rootSignal(() => undefined);
   try {
     const engine = await engineForTriage(env?.engine ?? { type: 'auto' }, run, io.env);
-    const result = await triageRun({ ...(env ? { env } : {}), ...(engine ? { engine } : {}), runner: run, signal: root.signal, processEnv: io.env, redact: makeRedactor(secretValues(env, io.env)) });
+    const result = await triageRun({
+      ...(env ? { env } : {}),
+      ...(engine ? { engine } : {}),
+      runner: run,
+      signal: root.signal,
+      processEnv: io.env,
+      redact: makeRedactor(secretValues(env, io.env)),
+    });
     const healthy = unhealthyRows(result.status).length === 0 && result.verdicts.length === 0;
     if (opts.json) io.stdout.write(`${JSON.stringify({ healthy, env: env?.name ?? null, ...result }, null, 2)}\n`);
     else io.stdout.write(doctorText(result, healthy, env?.name, colorsFor(Boolean(io.stdout.isTTY), io.env)));
@@ -31,11 +38,28 @@ export async function doctorCommand(opts: { file?: string; json?: boolean }, io:
 
 /** The table, then the verdicts, or the verdict that all is well. */
 export function doctorText(result: TriageResult, healthy: boolean, envName: string | undefined, c: Colors): string {
-  const out = [c.dim(envName ? `env ${envName}` : 'no tarmac.yaml here: engine, machine, disk and memory only'), ...statusLines(result.status, c), ''];
+  const out = [
+    c.dim(envName ? `env ${envName}` : 'no tarmac.yaml here: engine, machine, disk and memory only'),
+    ...statusLines(result.status, c),
+    '',
+  ];
   for (const v of result.verdicts) {
-    out.push(`${c.bold('verdict:')} ${c.red(v.title)} ${c.dim(`(confidence ${Math.round(v.confidence * 100)}%)`)}`, `  ${v.summary}`);
+    out.push(
+      `${c.bold('verdict:')} ${c.red(v.title)} ${c.dim(`(confidence ${Math.round(v.confidence * 100)}%)`)}`,
+      `  ${v.summary}`,
+    );
     out.push(...v.evidence.slice(0, 5).map((e) => `    - ${e}`), ...v.actions.map((a) => `    ${c.cyan(a)}`));
   }
-  out.push(healthy ? c.green('healthy') : c.red(`not healthy: ${unhealthyRows(result.status).map((r) => r.component).join(', ') || 'see the verdicts above'}`));
+  out.push(
+    healthy
+      ? c.green('healthy')
+      : c.red(
+          `not healthy: ${
+            unhealthyRows(result.status)
+              .map((r) => r.component)
+              .join(', ') || 'see the verdicts above'
+          }`,
+        ),
+  );
   return `${out.join('\n')}\n`;
 }

@@ -12,7 +12,8 @@ export async function downCommand(opts: { file?: string; json?: boolean }, io: C
     io.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
     return 0;
   }
-  const lines = report.removed.length > 0 ? report.removed.map((r) => `removed ${r}`) : [`nothing of ${env.name} was up`];
+  const lines =
+    report.removed.length > 0 ? report.removed.map((r) => `removed ${r}`) : [`nothing of ${env.name} was up`];
   for (const kept of report.keptForeign) lines.push(`left alone (not created by tarmac): ${kept}`);
   io.stdout.write(`${lines.join('\n')}\n`);
   return 0;

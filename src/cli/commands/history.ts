@@ -32,7 +32,18 @@ export async function historyCommand(opts: HistoryOptions, io: CliIo): Promise<n
     io.stdout.write(noHistoryText(env.historyPath, env.name));
     return 0;
   }
-  const rows = runs.map((r) => [whenText(r.started), r.command ?? '?', outcomeText(r, state(r)), durationText(r.setupMs), durationText(r.finished === null ? null : r.finished - r.started), testsText(r.tests), incidentsText(r.incidents), r.id]);
-  io.stdout.write(`${env.name}: last ${runs.length} run${runs.length === 1 ? '' : 's'} (${env.historyPath})\n${table(['when', 'command', 'outcome', 'setup', 'total', 'tests', 'incidents', 'run'], rows)}\n`);
+  const rows = runs.map((r) => [
+    whenText(r.started),
+    r.command ?? '?',
+    outcomeText(r, state(r)),
+    durationText(r.setupMs),
+    durationText(r.finished === null ? null : r.finished - r.started),
+    testsText(r.tests),
+    incidentsText(r.incidents),
+    r.id,
+  ]);
+  io.stdout.write(
+    `${env.name}: last ${runs.length} run${runs.length === 1 ? '' : 's'} (${env.historyPath})\n${table(['when', 'command', 'outcome', 'setup', 'total', 'tests', 'incidents', 'run'], rows)}\n`,
+  );
   return 0;
 }

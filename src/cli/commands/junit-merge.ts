@@ -22,7 +22,13 @@ export async function junitMergeCommand(files: string[], opts: JUnitMergeOptions
   await mkdir(dirname(out), { recursive: true });
   await writeFile(out, merged.xml);
   const totals = totalsOf(merged.cases);
-  if (opts.json) io.stdout.write(`${JSON.stringify({ output: out, inputs: files.length, totals, ids: merged.cases.map((c) => c.id) }, null, 2)}\n`);
-  else io.stdout.write(`junit merge: ${files.length} file${files.length === 1 ? '' : 's'}, ${totals.tests} tests (${formatTestSummary({ totals })}) -> ${opts.output}\n`);
+  if (opts.json)
+    io.stdout.write(
+      `${JSON.stringify({ output: out, inputs: files.length, totals, ids: merged.cases.map((c) => c.id) }, null, 2)}\n`,
+    );
+  else
+    io.stdout.write(
+      `junit merge: ${files.length} file${files.length === 1 ? '' : 's'}, ${totals.tests} tests (${formatTestSummary({ totals })}) -> ${opts.output}\n`,
+    );
   return ExitCode.ok;
 }

@@ -29,26 +29,65 @@ export async function planCommand(opts: PlanOptions, io: CliIo): Promise<number>
   const groups = await renderDeployGroups(env, images.refs, run);
   const durations = new Map(Object.entries(readLearnedDurations(env.historyPath, env.name)));
   const capacities = [...new Set(opts.capacity ?? [1, 2, 3, env.capacity])].sort((a, b) => a - b);
-  const input = { target: target.type, groupImages: new Map([...groups].map(([name, g]) => [name, g.images])), withTest: Boolean(env.test), durations };
+  const input = {
+    target: target.type,
+    groupImages: new Map([...groups].map(([name, g]) => [name, g.images])),
+    withTest: Boolean(env.test),
+    durations,
+  };
   // Now: builds whose tag exists are cached. Cold: everything is built (the seed's comparison).
-  const now = predictPlan(planUp(env, { ...input, cachedImages: new Set(images.cached.keys()) }), durations, capacities);
+  const now = predictPlan(
+    planUp(env, { ...input, cachedImages: new Set(images.cached.keys()) }),
+    durations,
+    capacities,
+  );
   const cold = predictPlan(planUp(env, { ...input, cachedImages: new Set() }), durations, capacities);
   if (opts.json) {
-    io.stdout.write(`${JSON.stringify({ env: env.name, target: target.type, history: env.historyPath, learnedSteps: durations.size, now, cold }, null, 2)}\n`);
+    io.stdout.write(
+      `${JSON.stringify({ env: env.name, target: target.type, history: env.historyPath, learnedSteps: durations.size, now, cold }, null, 2)}\n`,
+    );
     return 0;
   }
-  io.stdout.write(`${env.name}: ${why}; estimates from ${durations.size > 0 ? `${durations.size} steps in ${env.historyPath}, else defaults` : 'defaults (no history yet)'}\n${planText(now, cold)}\n`);
+  io.stdout.write(
+    `${env.name}: ${why}; estimates from ${durations.size > 0 ? `${durations.size} steps in ${env.historyPath}, else defaults` : 'defaults (no history yet)'}\n${planText(now, cold)}\n`,
+  );
   return 0;
 }
 
 function planText(now: PlanPrediction, cold: PlanPrediction): string {
   const critical = new Set(now.criticalPath);
-  const steps = table(['step', 'deps', 'weight', 'estimate', 'source', 'cold estimate', ''], now.steps.map((s) => [
-    s.id, s.deps.join(',') || '-', String(s.weight), durationText(s.estimateMs), s.source, durationText(cold.steps.find((c) => c.id === s.id)?.estimateMs ?? 0), critical.has(s.id) ? '(critical)' : '',
-  ]));
-  const predicted = table(['capacity', 'setup now', 'setup cold', 'end now', 'end cold', 'peak weight cold'], now.predictions.map((p, i) => {
-    const c = cold.predictions[i]!;
-    return [String(p.capacity), durationText(p.setupMs), durationText(c.setupMs), durationText(p.makespanMs), durationText(c.makespanMs), String(c.peakWeight)];
-  }));
-  return [steps, '', `critical path: ${now.criticalPath.join(' -> ')} (${durationText(now.criticalPathMs)}; cold ${durationText(cold.criticalPathMs)})`, '', 'predicted (simulated with the scheduler\'s admission policy):', predicted].join('\n');
+  const steps = table(
+    ['step', 'deps', 'weight', 'estimate', 'source', 'cold estimate', ''],
+    now.steps.map((s) => [
+      s.id,
+      s.deps.join(',') || '-',
+      String(s.weight),
+      durationText(s.estimateMs),
+      s.source,
+      durationText(cold.steps.find((c) => c.id === s.id)?.estimateMs ?? 0),
+      critical.has(s.id) ? '(critical)' : '',
+    ]),
+  );
+  const predicted = table(
+    ['capacity', 'setup now', 'setup cold', 'end now', 'end cold', 'peak weight cold'],
+    now.predictions.map((p, i) => {
+      const c = cold.predictions[i]!;
+      return [
+        String(p.capacity),
+        durationText(p.setupMs),
+        durationText(c.setupMs),
+        durationText(p.makespanMs),
+        durationText(c.makespanMs),
+        String(c.peakWeight),
+      ];
+    }),
+  );
+  return [
+    steps,
+    '',
+    `critical path: ${now.criticalPath.join(' -> ')} (${durationText(now.criticalPathMs)}; cold ${durationText(cold.criticalPathMs)})`,
+    '',
+    "predicted (simulated with the scheduler's admission policy):",
+    predicted,
+  ].join('\n');
 }

@@ -34,7 +34,9 @@ export async function reportCommand(run: string | undefined, opts: ReportOptions
     writeFileSync(target, renderHtml(model, redact));
     io.stderr.write(`report: wrote ${target}\n`);
   }
-  io.stdout.write(opts.json ? `${JSON.stringify(redactDeep(model, redact), null, 2)}\n` : renderMarkdown(model, redact));
+  io.stdout.write(
+    opts.json ? `${JSON.stringify(redactDeep(model, redact), null, 2)}\n` : renderMarkdown(model, redact),
+  );
   return 0;
 }
 

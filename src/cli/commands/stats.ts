@@ -9,7 +9,10 @@ import { historyEnv } from './history-env.js';
 /** Prints the measured comparison; exit 0 (also when nothing is recorded yet). */
 export async function statsCommand(opts: { file?: string; json?: boolean }, io: CliIo): Promise<number> {
   const env = await historyEnv(opts, io);
-  const read = withHistory(env.historyPath, (db) => ({ runs: recentRuns(db, env.name), tests: testResults(db, env.name) }));
+  const read = withHistory(env.historyPath, (db) => ({
+    runs: recentRuns(db, env.name),
+    tests: testResults(db, env.name),
+  }));
   const strategies = strategyStats(read?.runs ?? []);
   const tests = testStats(read?.tests ?? []);
   if (opts.json) {
@@ -25,7 +28,9 @@ export async function statsCommand(opts: { file?: string; json?: boolean }, io: 
     `${env.name}: runs per strategy (${env.historyPath}); label = TARMAC_RUN_LABEL of the run`,
     strategyTable(strategies),
     '',
-    tests.length === 0 ? 'no test results recorded (test.junit is needed for per-test figures)' : `tests (${flaky} flaky: passed and failed on the same images and command)`,
+    tests.length === 0
+      ? 'no test results recorded (test.junit is needed for per-test figures)'
+      : `tests (${flaky} flaky: passed and failed on the same images and command)`,
     ...(tests.length === 0 ? [] : [testTable(tests)]),
   ];
   io.stdout.write(`${parts.join('\n')}\n`);

@@ -9,11 +9,21 @@ export async function statusCommand(opts: { file?: string; json?: boolean }, io:
   const cluster = await target.status();
   const state = readEnvState(env.stateDir);
   // A pod that vanished makes endpoints() throw; status reports it as a problem instead of failing.
-  const endpoints = cluster.healthy ? await target.endpoints().catch((err: Error) => { cluster.problems.push(err.message); return {}; }) : {};
+  const endpoints = cluster.healthy
+    ? await target.endpoints().catch((err: Error) => {
+        cluster.problems.push(err.message);
+        return {};
+      })
+    : {};
   if (opts.json) {
-    io.stdout.write(`${JSON.stringify({ env: env.name, target: target.type, cluster, deployed: state ?? null, endpoints }, null, 2)}\n`);
+    io.stdout.write(
+      `${JSON.stringify({ env: env.name, target: target.type, cluster, deployed: state ?? null, endpoints }, null, 2)}\n`,
+    );
   } else {
-    const lines = [`${env.name}: ${why}`, `  ${target.name}: ${!cluster.exists ? 'not created' : cluster.healthy ? 'healthy' : 'UNHEALTHY'}${cluster.createdByTarmac ? '' : cluster.exists ? ' (not created by tarmac)' : ''}`];
+    const lines = [
+      `${env.name}: ${why}`,
+      `  ${target.name}: ${!cluster.exists ? 'not created' : cluster.healthy ? 'healthy' : 'UNHEALTHY'}${cluster.createdByTarmac ? '' : cluster.exists ? ' (not created by tarmac)' : ''}`,
+    ];
     for (const node of cluster.nodes) lines.push(`    ${node.name}: ${node.state}`);
     for (const problem of cluster.problems) lines.push(`    problem: ${problem}`);
     if (state) {

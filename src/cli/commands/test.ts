@@ -12,12 +12,37 @@ import { runExitCode, upSummary } from '../up-summary.js';
 export async function testCommand(opts: SessionOptions & { shard?: Shard }, io: CliIo): Promise<number> {
   const session = await openSession(opts, io, 'test');
   try {
-    const { target } = selectTarget(session.env, { runner: run, engine: session.engine, processEnv: io.env, runId: session.bus.runId });
+    const { target } = selectTarget(session.env, {
+      runner: run,
+      engine: session.engine,
+      processEnv: io.env,
+      runId: session.bus.runId,
+    });
     const started = Date.now();
-    const result = await testAgain({ env: session.env, target, runner: run, bus: session.bus, signal: session.root.signal, processEnv: io.env, ...(opts.shard ? { shard: opts.shard } : {}) });
+    const result = await testAgain({
+      env: session.env,
+      target,
+      runner: run,
+      bus: session.bus,
+      signal: session.root.signal,
+      processEnv: io.env,
+      ...(opts.shard ? { shard: opts.shard } : {}),
+    });
     session.close();
     // Built from the run's errors, which did not pass the bus: redacted here.
-    io.stdout.write(session.redact(upSummary({ summary: result.summary, events: session.bus.history, ...(result.test ? { test: result.test } : {}), durationMs: Date.now() - started }, session.view.colors).replace(/^up: /, 'test: ')));
+    io.stdout.write(
+      session.redact(
+        upSummary(
+          {
+            summary: result.summary,
+            events: session.bus.history,
+            ...(result.test ? { test: result.test } : {}),
+            durationMs: Date.now() - started,
+          },
+          session.view.colors,
+        ).replace(/^up: /, 'test: '),
+      ),
+    );
     await afterRun({ session, outcome: result.summary.outcome, io, json: Boolean(opts.json) });
     return runExitCode(result.summary);
   } catch (error) {

@@ -13,16 +13,35 @@ import { rootSignal } from '../signals.js';
 import { engineForTriage } from '../triage-engine.js';
 
 /** Runs `tarmac triage`; exit 0 once the triage is written (the verdict is the output, not the code). */
-export async function triageCommand(runId: string | undefined, opts: { file?: string; json?: boolean }, io: CliIo): Promise<number> {
+export async function triageCommand(
+  runId: string | undefined,
+  opts: { file?: string; json?: boolean },
+  io: CliIo,
+): Promise<number> {
   const file = opts.file ? resolve(io.cwd, opts.file) : findConfigFile(io.cwd);
   const env = await loadEnv(file, { cwd: io.cwd });
   const runDir = resolveRun(env.stateDir, runId, io.cwd).dir;
   const root = rootSignal(() => undefined);
   try {
     const engine = await engineForTriage(env.engine, run, io.env);
-    const result = await triageRun({ env, ...(engine ? { engine } : {}), runner: run, runDir, signal: root.signal, processEnv: io.env, redact: makeRedactor(secretValues(env, io.env)) });
+    const result = await triageRun({
+      env,
+      ...(engine ? { engine } : {}),
+      runner: run,
+      runDir,
+      signal: root.signal,
+      processEnv: io.env,
+      redact: makeRedactor(secretValues(env, io.env)),
+    });
     if (opts.json) io.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
-    else io.stdout.write(renderTriageText(result, { colors: colorsFor(Boolean(io.stdout.isTTY), io.env), markdownPath: triagePaths(runDir).markdown, withTable: true }));
+    else
+      io.stdout.write(
+        renderTriageText(result, {
+          colors: colorsFor(Boolean(io.stdout.isTTY), io.env),
+          markdownPath: triagePaths(runDir).markdown,
+          withTable: true,
+        }),
+      );
     return 0;
   } finally {
     root.dispose();

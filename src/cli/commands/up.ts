@@ -30,13 +30,34 @@ export interface UpCommandOptions extends SessionOptions {
 }
 
 // --pull-only, --refs and --shard as up() takes them; the refs file is read (and checked) here.
-async function ciOptions(opts: UpCommandOptions, env: Env, cwd: string): Promise<Pick<UpOptions, 'pullOnly' | 'refs' | 'shard'>> {
+async function ciOptions(
+  opts: UpCommandOptions,
+  env: Env,
+  cwd: string,
+): Promise<Pick<UpOptions, 'pullOnly' | 'refs' | 'shard'>> {
   if (opts.refs !== undefined && !opts.pullOnly) {
-    throw new TarmacError('REFS_WITHOUT_PULL_ONLY', '--refs is read by `up --pull-only`', { exitCode: ExitCode.usage, hint: 'Run `tarmac up --pull-only --refs FILE`.' });
+    throw new TarmacError('REFS_WITHOUT_PULL_ONLY', '--refs is read by `up --pull-only`', {
+      exitCode: ExitCode.usage,
+      hint: 'Run `tarmac up --pull-only --refs FILE`.',
+    });
   }
   const path = opts.refs === undefined ? undefined : resolve(cwd, opts.refs);
-  const refs = path === undefined ? undefined : { path, images: refsForImages(await readRefsFile(path), env.images.map((i) => i.name), path) };
-  return { ...(opts.pullOnly ? { pullOnly: true } : {}), ...(refs ? { refs } : {}), ...(opts.shard ? { shard: opts.shard } : {}) };
+  const refs =
+    path === undefined
+      ? undefined
+      : {
+          path,
+          images: refsForImages(
+            await readRefsFile(path),
+            env.images.map((i) => i.name),
+            path,
+          ),
+        };
+  return {
+    ...(opts.pullOnly ? { pullOnly: true } : {}),
+    ...(refs ? { refs } : {}),
+    ...(opts.shard ? { shard: opts.shard } : {}),
+  };
 }
 
 /** Runs `tarmac up` and returns its exit code. */
@@ -44,11 +65,24 @@ export async function upCommand(opts: UpCommandOptions, io: CliIo): Promise<numb
   // The disk check (prune by policy, warn when space is short) runs while the session opens, before any build.
   const session = await openSession({ ...opts, diskCheck: true }, io, 'up');
   try {
-    const { target, why } = selectTarget(session.env, { runner: run, engine: session.engine, processEnv: io.env, runId: session.bus.runId });
+    const { target, why } = selectTarget(session.env, {
+      runner: run,
+      engine: session.engine,
+      processEnv: io.env,
+      runId: session.bus.runId,
+    });
     session.bus.emit({ type: 'decision', message: `target: ${why}; engine: ${session.engine.name}` });
     const result = await up({
-      env: session.env, engine: session.engine, target, runner: run, bus: session.bus, signal: session.root.signal,
-      version: tarmacVersion(), processEnv: io.env, withTest: opts.test !== false, keepOnInterrupt: opts.keep !== false,
+      env: session.env,
+      engine: session.engine,
+      target,
+      runner: run,
+      bus: session.bus,
+      signal: session.root.signal,
+      version: tarmacVersion(),
+      processEnv: io.env,
+      withTest: opts.test !== false,
+      keepOnInterrupt: opts.keep !== false,
       ...(opts.capacity ? { capacity: opts.capacity } : {}),
       hostGate: session.hostGate,
       durations: session.durations,
@@ -57,8 +91,21 @@ export async function upCommand(opts: UpCommandOptions, io: CliIo): Promise<numb
     });
     session.close();
     // Built from the run's errors, which did not pass the bus: redacted here.
-    const text = session.redact(upSummary({ summary: result.summary, events: session.bus.history, ...(result.test ? { test: result.test } : {}), durationMs: result.durationMs }, session.view.colors));
-    if (opts.json) io.stdout.write(`${JSON.stringify({ runId: session.bus.runId, outcome: result.summary.outcome, images: Object.fromEntries(result.refs), journal: session.journal.dir, tests: result.test?.report?.totals }, null, 2)}\n`);
+    const text = session.redact(
+      upSummary(
+        {
+          summary: result.summary,
+          events: session.bus.history,
+          ...(result.test ? { test: result.test } : {}),
+          durationMs: result.durationMs,
+        },
+        session.view.colors,
+      ),
+    );
+    if (opts.json)
+      io.stdout.write(
+        `${JSON.stringify({ runId: session.bus.runId, outcome: result.summary.outcome, images: Object.fromEntries(result.refs), journal: session.journal.dir, tests: result.test?.report?.totals }, null, 2)}\n`,
+      );
     else io.stdout.write(text);
     await afterRun({ session, outcome: result.summary.outcome, io, json: Boolean(opts.json) });
     return runExitCode(result.summary);

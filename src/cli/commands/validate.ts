@@ -10,6 +10,8 @@ export async function validateCommand(opts: { file?: string }, io: CliIo): Promi
   const { env, warnings } = await loadEnvWithWarnings(file, { cwd: io.cwd });
   if (warnings.length > 0) io.stderr.write(`${formatWarnings(warnings, io.cwd)}\n`);
   const where = relative(io.cwd, env.file) || env.file;
-  io.stdout.write(`${where}: ok · ${env.images.length} images · ${env.deploy.length} deploy groups · cluster ${env.cluster.name} (${env.cluster.target})\n`);
+  io.stdout.write(
+    `${where}: ok · ${env.images.length} images · ${env.deploy.length} deploy groups · cluster ${env.cluster.name} (${env.cluster.target})\n`,
+  );
   return 0;
 }

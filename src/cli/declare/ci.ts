@@ -6,10 +6,15 @@ export const declareCiCommands: DeclareCommands = (program, { io, setCode }) => 
   // Commands are added here.
   program
     .command('bundle')
-    .description('pack a run\'s journal, step logs, triage, reports, JUnit and kind logs into one .tar.gz, secrets redacted')
+    .description(
+      "pack a run's journal, step logs, triage, reports, JUnit and kind logs into one .tar.gz, secrets redacted",
+    )
     .argument('[run]', 'run id, id prefix or run directory (default: the latest run)')
     .option('-f, --file <path>', 'config file (default: ./tarmac.yaml)')
-    .option('-o, --output <file>', 'the .tar.gz to write (default: $TARMAC_BUNDLE_DIR or .tarmac/bundles, as <runId>.tar.gz)')
+    .option(
+      '-o, --output <file>',
+      'the .tar.gz to write (default: $TARMAC_BUNDLE_DIR or .tarmac/bundles, as <runId>.tar.gz)',
+    )
     .option('--json', 'print the bundle path and contents as JSON')
     .action(async (run: string | undefined, opts: { file?: string; output?: string; json?: boolean }) => {
       const { bundleCommand } = await import('../commands/bundle.js');
@@ -19,7 +24,7 @@ export const declareCiCommands: DeclareCommands = (program, { io, setCode }) => 
     .command('junit')
     .description('JUnit XML tools')
     .command('merge')
-    .description('merge the shards\' JUnit files into one (a test found in two files is an error, exit 4)')
+    .description("merge the shards' JUnit files into one (a test found in two files is an error, exit 4)")
     .requiredOption('-o, --output <file>', 'the merged JUnit XML file to write')
     .option('--json', 'print the totals and the merged test ids as JSON')
     .argument('<files...>', 'JUnit XML files, e.g. one per shard')

@@ -18,7 +18,9 @@ export const declareHistoryCommands: DeclareCommands = (program, { io, setCode }
 
   program
     .command('stats')
-    .description('measured figures per capacity/label (setup p50/p95, crash rate, cache hits) and per test (pass rate, flaky)')
+    .description(
+      'measured figures per capacity/label (setup p50/p95, crash rate, cache hits) and per test (pass rate, flaky)',
+    )
     .option('-f, --file <path>', 'config file (default: ./tarmac.yaml)')
     .option('--json', 'print the figures as JSON')
     .action(async (opts: { file?: string; json?: boolean }) => {
@@ -30,7 +32,11 @@ export const declareHistoryCommands: DeclareCommands = (program, { io, setCode }
     .command('plan')
     .description('show the plan `up` would run, its critical path and the predicted setup time per capacity')
     .option('-f, --file <path>', 'config file (default: ./tarmac.yaml)')
-    .option('--capacity <list>', 'capacities to predict, e.g. 1,2,3 (default 1,2,3 and build.capacity)', parseCapacities)
+    .option(
+      '--capacity <list>',
+      'capacities to predict, e.g. 1,2,3 (default 1,2,3 and build.capacity)',
+      parseCapacities,
+    )
     .option('--json', 'print the plan and predictions as JSON')
     .action(async (opts: { file?: string; capacity?: number[]; json?: boolean }) => {
       const { planCommand } = await import('../commands/plan.js');
@@ -40,11 +46,17 @@ export const declareHistoryCommands: DeclareCommands = (program, { io, setCode }
 
 /** commander parser for `1,2,3`: whole numbers of at least 1. */
 export function parseCapacities(value: string): number[] {
-  const parts = value.split(',').map((p) => p.trim()).filter(Boolean);
+  const parts = value
+    .split(',')
+    .map((p) => p.trim())
+    .filter(Boolean);
   if (parts.length === 0) throw new InvalidArgumentError(`Expected capacities such as 1,2,3, got \`${value}\`.`);
   return parts.map((p) => {
     const n = Number(p);
-    if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError(`Expected capacities such as 1,2,3 (whole numbers of at least 1), got \`${value}\`.`);
+    if (!Number.isInteger(n) || n < 1)
+      throw new InvalidArgumentError(
+        `Expected capacities such as 1,2,3 (whole numbers of at least 1), got \`${value}\`.`,
+      );
     return n;
   });
 }

@@ -14,39 +14,73 @@ export const declareRunCommands: DeclareCommands = (program, { io, setCode }) =>
       setCode(await validateCommand(opts, io));
     });
 
-  const runOptions = (cmd: Command) => cmd
-    .option('-f, --file <path>', 'config file (default: ./tarmac.yaml)')
-    .option('--json', 'print the result as JSON on stdout (progress goes to stderr)')
-    .option('--verbose', 'print every output line of every step (plain view)')
-    .option('--plain', 'one line per event even on a terminal')
-    .option('--ci', 'CI mode (default when CI=true): plain output, GitHub Actions annotations and job summary, a bundle of a failed run');
+  const runOptions = (cmd: Command) =>
+    cmd
+      .option('-f, --file <path>', 'config file (default: ./tarmac.yaml)')
+      .option('--json', 'print the result as JSON on stdout (progress goes to stderr)')
+      .option('--verbose', 'print every output line of every step (plain view)')
+      .option('--plain', 'one line per event even on a terminal')
+      .option(
+        '--ci',
+        'CI mode (default when CI=true): plain output, GitHub Actions annotations and job summary, a bundle of a failed run',
+      );
 
   runOptions(program.command('build').description('build every image that changed, under the resource-aware scheduler'))
     .option('--capacity <n>', 'engine units in use at once (overrides build.capacity)', parsePositiveInt)
     .option('--only <names...>', 'build only these images (and the images they are built on)')
     .option('--push', 'push built images to registry.url by content tag (even when registry.push is off)')
-    .option('--heal', 'after an engine crash, restart the podman machine while waiting for it (remote services are only waited for)')
-    .option('--refs <file>', 'with --push: write the pushed references as JSON for later jobs (`up --pull-only --refs FILE`)')
+    .option(
+      '--heal',
+      'after an engine crash, restart the podman machine while waiting for it (remote services are only waited for)',
+    )
+    .option(
+      '--refs <file>',
+      'with --push: write the pushed references as JSON for later jobs (`up --pull-only --refs FILE`)',
+    )
     .action(async (opts) => {
       const { buildCommand } = await import('../commands/build.js');
       setCode(await buildCommand(opts, io));
     });
 
-  runOptions(program.command('up').description('build, create or reuse the cluster, deliver, deploy, wait for readiness, run the tests'))
+  runOptions(
+    program
+      .command('up')
+      .description('build, create or reuse the cluster, deliver, deploy, wait for readiness, run the tests'),
+  )
     .option('--capacity <n>', 'engine units in use at once (overrides build.capacity)', parsePositiveInt)
     .option('--no-test', 'stop after the deploy is ready')
-    .option('--heal', 'after an engine crash, restart the podman machine while waiting for it (remote services are only waited for)')
-    .option('--no-keep', 'on interrupt (Ctrl-C, SIGTERM), remove the env as `tarmac down` does; by default what was created is kept for inspection and a fast next up')
-    .option('--pull-only', 'never build: pull every image from the registry by content tag (a CI test job after `build --push`)')
-    .option('--refs <file>', 'with --pull-only: take the image references from this file (`build --push --refs FILE`) instead of hashing the contexts')
-    .option('--shard <I/N>', 'run only shard I of N of the tests (TARMAC_SHARD_INDEX/COUNT, and TARMAC_SHARD_TESTS with test.list)', parseShardOption)
+    .option(
+      '--heal',
+      'after an engine crash, restart the podman machine while waiting for it (remote services are only waited for)',
+    )
+    .option(
+      '--no-keep',
+      'on interrupt (Ctrl-C, SIGTERM), remove the env as `tarmac down` does; by default what was created is kept for inspection and a fast next up',
+    )
+    .option(
+      '--pull-only',
+      'never build: pull every image from the registry by content tag (a CI test job after `build --push`)',
+    )
+    .option(
+      '--refs <file>',
+      'with --pull-only: take the image references from this file (`build --push --refs FILE`) instead of hashing the contexts',
+    )
+    .option(
+      '--shard <I/N>',
+      'run only shard I of N of the tests (TARMAC_SHARD_INDEX/COUNT, and TARMAC_SHARD_TESTS with test.list)',
+      parseShardOption,
+    )
     .action(async (opts) => {
       const { upCommand } = await import('../commands/up.js');
       setCode(await upCommand(opts, io));
     });
 
   runOptions(program.command('test').description('run the test suite again on the live env'))
-    .option('--shard <I/N>', 'run only shard I of N of the tests (TARMAC_SHARD_INDEX/COUNT, and TARMAC_SHARD_TESTS with test.list)', parseShardOption)
+    .option(
+      '--shard <I/N>',
+      'run only shard I of N of the tests (TARMAC_SHARD_INDEX/COUNT, and TARMAC_SHARD_TESTS with test.list)',
+      parseShardOption,
+    )
     .action(async (opts) => {
       const { testCommand } = await import('../commands/test.js');
       setCode(await testCommand(opts, io));
@@ -71,7 +105,6 @@ export const declareRunCommands: DeclareCommands = (program, { io, setCode }) =>
       const { statusCommand } = await import('../commands/status.js');
       setCode(await statusCommand(opts, io));
     });
-
 };
 
 /** commander parser for `--shard I/N`. */
@@ -84,6 +117,7 @@ export function parseShardOption(value: string): Shard {
 /** commander parser for options that take a whole number >= 1. */
 export function parsePositiveInt(value: string): number {
   const n = Number(value);
-  if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError(`Expected a whole number of at least 1, got \`${value}\`.`);
+  if (!Number.isInteger(n) || n < 1)
+    throw new InvalidArgumentError(`Expected a whole number of at least 1, got \`${value}\`.`);
   return n;
 }

@@ -5,8 +5,13 @@ import type { DeclareCommands } from './types.js';
 export const declareTriageCommands: DeclareCommands = (program, { io, setCode }) => {
   program
     .command('doctor')
-    .description('check the engine, machine, cluster, ports, disk and memory; print the status table (exit 3 when not healthy)')
-    .option('-f, --file <path>', 'config file (default: ./tarmac.yaml when present; without one only the host is checked)')
+    .description(
+      'check the engine, machine, cluster, ports, disk and memory; print the status table (exit 3 when not healthy)',
+    )
+    .option(
+      '-f, --file <path>',
+      'config file (default: ./tarmac.yaml when present; without one only the host is checked)',
+    )
     .option('--json', 'print the status and verdicts as JSON')
     .action(async (opts: { file?: string; json?: boolean }) => {
       const { doctorCommand } = await import('../commands/doctor.js');

@@ -19,7 +19,10 @@ describe('findCycles', () => {
   });
 
   it('reports separate cycles separately', () => {
-    expect(findCycles(['a', 'b', 'c', 'd'], graph({ a: ['b'], b: ['a'], c: ['d'], d: ['c'] }))).toEqual([['a', 'b'], ['c', 'd']]);
+    expect(findCycles(['a', 'b', 'c', 'd'], graph({ a: ['b'], b: ['a'], c: ['d'], d: ['c'] }))).toEqual([
+      ['a', 'b'],
+      ['c', 'd'],
+    ]);
   });
 });
 

@@ -26,7 +26,10 @@ export function findCycles(order: readonly string[], edges: ReadonlyMap<string, 
     const start = cycle.reduce((best, n, i) => (order.indexOf(n) < order.indexOf(cycle[best] ?? '') ? i : best), 0);
     const rotated = [...cycle.slice(start), ...cycle.slice(0, start)];
     const key = rotated.join('\0');
-    if (!seen.has(key)) { seen.add(key); cycles.push(rotated); }
+    if (!seen.has(key)) {
+      seen.add(key);
+      cycles.push(rotated);
+    }
   };
 
   for (const node of order) if (!state.has(node)) visit(node);

@@ -11,7 +11,8 @@ export function checkDeploy(ctx: RuleContext): RuleOutput {
     refKey: 'after',
     noun: 'Deploy group',
     duplicateHint: 'Deploy group names must be unique; rename one of them or merge their manifests.',
-    cycleHint: 'A group is applied once the groups in its `after` are ready, so the chain must end; remove one of these entries.',
+    cycleHint:
+      'A group is applied once the groups in its `after` are ready, so the chain must end; remove one of these entries.',
   });
   return { errors, warnings: emptyGroups(ctx.data) };
 }
@@ -21,10 +22,12 @@ function emptyGroups(data: unknown): Finding[] {
     const manifests = item.manifests;
     const hasManifests = Array.isArray(manifests) && manifests.length > 0;
     if (hasManifests || item.kustomize !== undefined) return [];
-    return [{
-      path: ['deploy', index],
-      message: 'This deploy group has no `manifests` and no `kustomize`; it deploys nothing',
-      hint: 'List manifest files or directories under `manifests`, or set `kustomize`.',
-    }];
+    return [
+      {
+        path: ['deploy', index],
+        message: 'This deploy group has no `manifests` and no `kustomize`; it deploys nothing',
+        hint: 'List manifest files or directories under `manifests`, or set `kustomize`.',
+      },
+    ];
   });
 }

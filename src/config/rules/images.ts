@@ -13,7 +13,8 @@ export function checkImages(ctx: RuleContext): RuleOutput {
     refKey: 'dependsOn',
     noun: 'Image',
     duplicateHint: 'Image names must be unique; rename one of them.',
-    cycleHint: 'Each image is built FROM the images in its `dependsOn`, so the chain must end; remove one of these entries.',
+    cycleHint:
+      'Each image is built FROM the images in its `dependsOn`, so the chain must end; remove one of these entries.',
   });
   return { errors, warnings: heavyImages(ctx.data) };
 }
@@ -25,10 +26,12 @@ function heavyImages(data: unknown): Finding[] {
   return entries(data, 'images').flatMap(({ index, item }) => {
     const weight = item.weight;
     if (typeof weight !== 'number' || weight <= capacity) return [];
-    return [{
-      path: ['images', index, 'weight'],
-      message: `Weight ${weight} is above build.capacity ${capacity}; this build will run alone`,
-      hint: `Nothing else builds while it runs. Lower the weight to ${capacity} or raise build.capacity if it can share the engine.`,
-    }];
+    return [
+      {
+        path: ['images', index, 'weight'],
+        message: `Weight ${weight} is above build.capacity ${capacity}; this build will run alone`,
+        hint: `Nothing else builds while it runs. Lower the weight to ${capacity} or raise build.capacity if it can share the engine.`,
+      },
+    ];
   });
 }

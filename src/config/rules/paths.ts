@@ -20,8 +20,18 @@ export function checkPaths(ctx: RuleContext): RuleOutput {
   const errors: Finding[] = [];
   const check = (where: PathKey[], written: string, what: string, want: 'file' | 'dir' | 'any'): Kind => {
     const kind = kindOf(path.resolve(ctx.dir, written));
-    const problem = kind === 'missing' ? 'does not exist' : want !== 'any' && kind !== want ? `is a ${kind === 'dir' ? 'directory' : 'file'}, not a ${want === 'dir' ? 'directory' : 'file'}` : undefined;
-    if (problem) errors.push({ path: where, message: `${what} ${shown(ctx, written)} ${problem}`, hint: fixHint(ctx, kind, want) });
+    const problem =
+      kind === 'missing'
+        ? 'does not exist'
+        : want !== 'any' && kind !== want
+          ? `is a ${kind === 'dir' ? 'directory' : 'file'}, not a ${want === 'dir' ? 'directory' : 'file'}`
+          : undefined;
+    if (problem)
+      errors.push({
+        path: where,
+        message: `${what} ${shown(ctx, written)} ${problem}`,
+        hint: fixHint(ctx, kind, want),
+      });
     return kind;
   };
 
@@ -31,7 +41,10 @@ export function checkPaths(ctx: RuleContext): RuleOutput {
     const contextKind = check(['images', index, 'context'], context, 'Build context directory', 'dir');
     const containerfile = text(item, 'containerfile');
     if (containerfile !== undefined) check(['images', index, 'containerfile'], containerfile, 'Containerfile', 'file');
-    else if (contextKind === 'dir' && !['Containerfile', 'Dockerfile'].some((f) => kindOf(path.resolve(ctx.dir, context, f)) === 'file')) {
+    else if (
+      contextKind === 'dir' &&
+      !['Containerfile', 'Dockerfile'].some((f) => kindOf(path.resolve(ctx.dir, context, f)) === 'file')
+    ) {
       errors.push({
         path: item.context === undefined ? ['images', index] : ['images', index, 'context'],
         message: `No Containerfile or Dockerfile in build context ${shown(ctx, context)}`,
@@ -45,11 +58,20 @@ export function checkPaths(ctx: RuleContext): RuleOutput {
   if (kindConfig !== undefined) check(['cluster', 'kindConfig'], kindConfig, 'kind config file', 'file');
 
   for (const { index, item } of entries(ctx.data, 'deploy')) {
-    for (const m of texts(item, 'manifests')) check(['deploy', index, 'manifests', m.index], m.value, 'Manifest path', 'any');
+    for (const m of texts(item, 'manifests'))
+      check(['deploy', index, 'manifests', m.index], m.value, 'Manifest path', 'any');
     const kustomize = text(item, 'kustomize');
-    if (kustomize === undefined || check(['deploy', index, 'kustomize'], kustomize, 'Kustomize directory', 'dir') !== 'dir') continue;
+    if (
+      kustomize === undefined ||
+      check(['deploy', index, 'kustomize'], kustomize, 'Kustomize directory', 'dir') !== 'dir'
+    )
+      continue;
     if (!KUSTOMIZATION_FILES.some((f) => kindOf(path.resolve(ctx.dir, kustomize, f)) === 'file')) {
-      errors.push({ path: ['deploy', index, 'kustomize'], message: `No kustomization.yaml in ${shown(ctx, kustomize)}`, hint: 'Point `kustomize` at the directory that holds kustomization.yaml, or use `manifests` instead.' });
+      errors.push({
+        path: ['deploy', index, 'kustomize'],
+        message: `No kustomization.yaml in ${shown(ctx, kustomize)}`,
+        hint: 'Point `kustomize` at the directory that holds kustomization.yaml, or use `manifests` instead.',
+      });
     }
   }
 

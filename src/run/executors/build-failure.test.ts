@@ -14,8 +14,18 @@ const podmanTail = [
 ];
 
 const result = (over: Partial<RunResult>): RunResult => ({
-  command: 'podman build', exitCode: 1, signal: undefined, timedOut: false, cancelled: false, forceKilled: false,
-  durationMs: 10, stdout: '', stderr: '', tail: [], ok: false, ...over,
+  command: 'podman build',
+  exitCode: 1,
+  signal: undefined,
+  timedOut: false,
+  cancelled: false,
+  forceKilled: false,
+  durationMs: 10,
+  stdout: '',
+  stderr: '',
+  tail: [],
+  ok: false,
+  ...over,
 });
 
 describe('failingInstruction', () => {
@@ -26,7 +36,9 @@ describe('failingInstruction', () => {
     expect(failingInstruction(podmanTail.slice(-1))).toBe('STEP "RUN /bin/does-not-exist --flag"');
   });
   it('reads docker BuildKit step lines', () => {
-    expect(failingInstruction(['#5 [2/3] RUN make', '#5 ERROR: process "/bin/sh -c make" did not complete successfully'])).toBe('#5 [2/3] RUN make');
+    expect(
+      failingInstruction(['#5 [2/3] RUN make', '#5 ERROR: process "/bin/sh -c make" did not complete successfully']),
+    ).toBe('#5 [2/3] RUN make');
   });
   it('says nothing when no step is visible', () => {
     expect(failingInstruction(['Error: no context'])).toBeUndefined();
@@ -37,11 +49,22 @@ describe('buildFailure', () => {
   it('is BUILD_FAILED with the image, the step and the tail', () => {
     const err = buildFailure('broken', result({ tail: podmanTail }), 'build:broken', 'podman');
     expect(err.code).toBe('BUILD_FAILED');
-    expect(err.message).toBe('image broken failed to build at STEP 3/8: RUN ["/bin/does-not-exist", "--flag"] (exited 1)');
+    expect(err.message).toBe(
+      'image broken failed to build at STEP 3/8: RUN ["/bin/does-not-exist", "--flag"] (exited 1)',
+    );
     expect(err.details.at(-1)).toMatch(/building at STEP/);
   });
   it('is an engine failure when the engine died mid-build (the seed crash)', () => {
-    const err = buildFailure('holmesgpt-api', result({ exitCode: 125, stderr: 'Error: server probably quit: unexpected EOF', tail: ['STEP 2/4: COPY . .', 'Error: server probably quit: unexpected EOF'] }), 'build:holmesgpt-api', 'podman');
+    const err = buildFailure(
+      'holmesgpt-api',
+      result({
+        exitCode: 125,
+        stderr: 'Error: server probably quit: unexpected EOF',
+        tail: ['STEP 2/4: COPY . .', 'Error: server probably quit: unexpected EOF'],
+      }),
+      'build:holmesgpt-api',
+      'podman',
+    );
     expect(err.code).toBe('ENGINE_UNREACHABLE');
     expect(err.message).toMatch(/server probably quit/);
   });
@@ -52,7 +75,11 @@ describe('buildFailure', () => {
 
 describe('storageRace', () => {
   it("recognises podman's image store changing under a build, not a Containerfile error", () => {
-    expect(storageRace(['Error: checking if cached image exists from a previous build: getting top layer info: layer not known'])).toBe(true);
+    expect(
+      storageRace([
+        'Error: checking if cached image exists from a previous build: getting top layer info: layer not known',
+      ]),
+    ).toBe(true);
     expect(storageRace(['Error: reading image "fd4a": locating image with ID "fd4a": image not known'])).toBe(true);
     expect(storageRace(['Error: building at STEP "RUN false": while running runtime: exit status 1'])).toBe(false);
     expect(storageRace(['Error: creating build container: localhost/missing: image not known'])).toBe(false);

@@ -25,14 +25,24 @@ export function buildFailure(image: string, result: RunResult, stepId: string, e
   if (result.cancelled) return new CancelledError(`build of ${image} was cancelled`);
   const failure = classifyEngineFailure(result);
   if (failure?.code === 'ENGINE_UNREACHABLE' || failure?.code === 'ENGINE_NOT_FOUND') {
-    return engineFailed(engine, result, `the engine failed while building ${image}: ${failure.evidence ?? 'no answer'}`, undefined, stepId);
+    return engineFailed(
+      engine,
+      result,
+      `the engine failed while building ${image}: ${failure.evidence ?? 'no answer'}`,
+      undefined,
+      stepId,
+    );
   }
   const instruction = failingInstruction(result.tail);
   const how = result.timedOut ? 'timed out' : `exited ${result.exitCode ?? result.signal ?? 'abnormally'}`;
-  return new TarmacError('BUILD_FAILED', `image ${image} failed to build${instruction ? ` at ${instruction}` : ''} (${how})`, {
-    exitCode: ExitCode.infrastructure,
-    stepId,
-    details: result.tail.slice(-15),
-    hint: 'Fix the Containerfile or the build context; the last output lines are shown above.',
-  });
+  return new TarmacError(
+    'BUILD_FAILED',
+    `image ${image} failed to build${instruction ? ` at ${instruction}` : ''} (${how})`,
+    {
+      exitCode: ExitCode.infrastructure,
+      stepId,
+      details: result.tail.slice(-15),
+      hint: 'Fix the Containerfile or the build context; the last output lines are shown above.',
+    },
+  );
 }

@@ -41,15 +41,33 @@ export function stepDispatcher(deps: DispatchDeps): StepExecutor {
   };
   // Registry mode: an image that was not built here is pulled into the engine first, then delivered as usual.
   const deliver = images.registry
-    ? withRegistryDelivery(plainDeliver, { engine: deps.engine, registry: images.registry, refs: images.refs, ...(images.puller ? { puller: images.puller } : {}) })
+    ? withRegistryDelivery(plainDeliver, {
+        engine: deps.engine,
+        registry: images.registry,
+        refs: images.refs,
+        ...(images.puller ? { puller: images.puller } : {}),
+      })
     : plainDeliver;
   return async (step, ctx) => {
     switch (step.kind) {
-      case 'build': return build(step, ctx);
-      case 'cluster': return ensureCluster(deps.target, ctx);
-      case 'deliver': return deliver(step, ctx);
-      case 'deploy': return deployGroup(deps.target, deps.groups.get(step.subject), step, ctx);
-      case 'test': return runTestStep(deps.env, deps.target, deps.runner, ctx, deps.onTestOutcome, deps.testReporting && { ...deps.testReporting, stepId: step.id }, deps.shard);
+      case 'build':
+        return build(step, ctx);
+      case 'cluster':
+        return ensureCluster(deps.target, ctx);
+      case 'deliver':
+        return deliver(step, ctx);
+      case 'deploy':
+        return deployGroup(deps.target, deps.groups.get(step.subject), step, ctx);
+      case 'test':
+        return runTestStep(
+          deps.env,
+          deps.target,
+          deps.runner,
+          ctx,
+          deps.onTestOutcome,
+          deps.testReporting && { ...deps.testReporting, stepId: step.id },
+          deps.shard,
+        );
     }
   };
 }

@@ -23,7 +23,12 @@ export interface TestReporting {
 }
 
 /** The reporting of one run: its bus and run dir, the deployed images, a redactor for the env's secrets. */
-export function testReporting(env: Env, bus: EventBus, images: Readonly<Record<string, string>>, processEnv: Record<string, string | undefined>): TestReporting {
+export function testReporting(
+  env: Env,
+  bus: EventBus,
+  images: Readonly<Record<string, string>>,
+  processEnv: Record<string, string | undefined>,
+): TestReporting {
   return { bus, runDir: runDir(env.stateDir, bus.runId), images, redact: makeRedactor(secretValues(env, processEnv)) };
 }
 
@@ -33,7 +38,10 @@ export function testReporting(env: Env, bus: EventBus, images: Readonly<Record<s
  */
 export function testInputs(command: readonly string[], images: Readonly<Record<string, string>>): string {
   const sorted = Object.entries(images).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-  return createHash('sha256').update(JSON.stringify({ command, images: sorted })).digest('hex').slice(0, 16);
+  return createHash('sha256')
+    .update(JSON.stringify({ command, images: sorted }))
+    .digest('hex')
+    .slice(0, 16);
 }
 
 /** Emits `tests.reported` for a suite that produced JUnit XML and copies the file into the run dir; without JUnit there are no cases to report. */
@@ -41,14 +49,26 @@ export function reportTests(r: TestReporting, stepId: StepId, test: TestSpec, ou
   const report = outcome.report;
   if (!report) return;
   r.bus.emit({
-    type: 'tests.reported', stepId, inputs: testInputs(test.command, r.images), exitCode: outcome.exitCode, totals: report.totals,
-    cases: report.cases.map((c) => ({ id: c.id, status: c.status, timeMs: c.timeMs, ...(c.message === undefined ? {} : { message: c.message }) })),
+    type: 'tests.reported',
+    stepId,
+    inputs: testInputs(test.command, r.images),
+    exitCode: outcome.exitCode,
+    totals: report.totals,
+    cases: report.cases.map((c) => ({
+      id: c.id,
+      status: c.status,
+      timeMs: c.timeMs,
+      ...(c.message === undefined ? {} : { message: c.message }),
+    })),
   });
   if (test.junit === undefined) return;
   try {
     writeFileSync(join(r.runDir, 'junit.xml'), r.redact(readFileSync(test.junit, 'utf8')));
   } catch (error) {
     // The results are in the event already; a missing copy only costs reports the raw file.
-    r.bus.emit({ type: 'decision', message: `could not copy the JUnit XML into the run directory: ${(error as Error).message}` });
+    r.bus.emit({
+      type: 'decision',
+      message: `could not copy the JUnit XML into the run directory: ${(error as Error).message}`,
+    });
   }
 }

@@ -27,7 +27,11 @@ const MAX_INLINE_IDS = 8_000;
 const LIST_TIMEOUT_MS = 120_000;
 
 /** The shard request for a run: the shard list goes to the run directory; undefined without --shard. */
-export function shardRequest(env: { stateDir: string }, runId: string, shard: Shard | undefined): ShardRequest | undefined {
+export function shardRequest(
+  env: { stateDir: string },
+  runId: string,
+  shard: Shard | undefined,
+): ShardRequest | undefined {
   return shard ? { ...shard, runDir: join(env.stateDir, 'runs', runId) } : undefined;
 }
 
@@ -37,21 +41,40 @@ export function withShard(shard: ShardRequest | undefined): { shard?: ShardReque
 }
 
 /** Lists, splits and writes this shard's tests; without test.list only the index and count are passed. */
-export async function prepareShard(test: TestSpec, shard: ShardRequest, o: { runner: Runner; env: Record<string, string>; signal?: AbortSignal }): Promise<PreparedShard> {
+export async function prepareShard(
+  test: TestSpec,
+  shard: ShardRequest,
+  o: { runner: Runner; env: Record<string, string>; signal?: AbortSignal },
+): Promise<PreparedShard> {
   const base = { TARMAC_SHARD_INDEX: String(shard.index), TARMAC_SHARD_COUNT: String(shard.count) };
-  if (!test.list) return { env: base, summary: `shard ${shard.index}/${shard.count}: no test.list, the test command picks its own tests from TARMAC_SHARD_INDEX/COUNT` };
+  if (!test.list)
+    return {
+      env: base,
+      summary: `shard ${shard.index}/${shard.count}: no test.list, the test command picks its own tests from TARMAC_SHARD_INDEX/COUNT`,
+    };
   const all = await listTests(test, test.list, o);
   const mine = shardTests(all, shard);
   await mkdir(shard.runDir, { recursive: true });
   const file = join(shard.runDir, 'shard-tests.txt');
   await writeFile(file, mine.map((id) => `${id}\n`).join(''));
   const inline = JSON.stringify(mine);
-  const env = { ...base, TARMAC_SHARD_TESTS: file, ...(inline.length <= MAX_INLINE_IDS ? { TARMAC_SHARD_TEST_IDS: inline } : {}) };
-  return { env, summary: `shard ${shard.index}/${shard.count}: ${mine.length} of ${new Set(all).size} tests (listed by ${formatCommand(test.list[0] ?? '', test.list.slice(1))})` };
+  const env = {
+    ...base,
+    TARMAC_SHARD_TESTS: file,
+    ...(inline.length <= MAX_INLINE_IDS ? { TARMAC_SHARD_TEST_IDS: inline } : {}),
+  };
+  return {
+    env,
+    summary: `shard ${shard.index}/${shard.count}: ${mine.length} of ${new Set(all).size} tests (listed by ${formatCommand(test.list[0] ?? '', test.list.slice(1))})`,
+  };
 }
 
 /** Runs test.list and returns its non-empty, trimmed output lines. Throws TEST_LIST_FAILED (exit 4) or TEST_LIST_NOT_FOUND (exit 2). */
-export async function listTests(test: TestSpec, list: string[], o: { runner: Runner; env: Record<string, string>; signal?: AbortSignal }): Promise<string[]> {
+export async function listTests(
+  test: TestSpec,
+  list: string[],
+  o: { runner: Runner; env: Record<string, string>; signal?: AbortSignal },
+): Promise<string[]> {
   const [program = '', ...args] = list;
   const result = await o.runner(program, args, {
     cwd: test.cwd,
@@ -61,10 +84,14 @@ export async function listTests(test: TestSpec, list: string[], o: { runner: Run
   });
   if (result.cancelled) throw new CancelledError(`listing the tests was cancelled: ${result.command}`);
   if (result.spawnError !== undefined) {
-    throw new TarmacError('TEST_LIST_NOT_FOUND', `the test list command ${program} could not start: ${result.spawnError}`, {
-      exitCode: ExitCode.usage,
-      hint: 'fix test.list in tarmac.yaml (an argv list run in test.cwd, printing one test id per line)',
-    });
+    throw new TarmacError(
+      'TEST_LIST_NOT_FOUND',
+      `the test list command ${program} could not start: ${result.spawnError}`,
+      {
+        exitCode: ExitCode.usage,
+        hint: 'fix test.list in tarmac.yaml (an argv list run in test.cwd, printing one test id per line)',
+      },
+    );
   }
   if (!result.ok) {
     throw new TarmacError('TEST_LIST_FAILED', `listing the tests failed: ${describeFailure(result)}`, {
@@ -73,5 +100,8 @@ export async function listTests(test: TestSpec, list: string[], o: { runner: Run
       details: result.tail.slice(-20),
     });
   }
-  return result.stdout.split(/\r?\n/).map((line) => line.trim()).filter((line) => line !== '');
+  return result.stdout
+    .split(/\r?\n/)
+    .map((line) => line.trim())
+    .filter((line) => line !== '');
 }

@@ -11,11 +11,21 @@ import { prepareShard, type ShardRequest } from './test-shard.js';
 
 /** Runs the env's test command; `onOutcome` receives the parsed result for summaries; `reporting` gets `tests.reported` and the JUnit copy. */
 // `shard` (`--shard I/N`): only this shard's tests run (see test-shard.ts).
-export async function runTestStep(env: Env, target: ClusterTarget, runner: Runner, ctx: StepContext, onOutcome: (o: TestOutcome) => void, reporting?: TestReporting & { stepId: string }, shard?: ShardRequest): Promise<StepResult> {
+export async function runTestStep(
+  env: Env,
+  target: ClusterTarget,
+  runner: Runner,
+  ctx: StepContext,
+  onOutcome: (o: TestOutcome) => void,
+  reporting?: TestReporting & { stepId: string },
+  shard?: ShardRequest,
+): Promise<StepResult> {
   if (!env.test) throw new InternalError('test step planned without a test section');
   const endpoints = await target.endpoints(ctx.signal);
   const testEnv = { ...target.testEnv(), ...endpointEnv(endpoints) };
-  const prepared = shard ? await prepareShard(env.test, shard, { runner, env: testEnv, signal: ctx.signal }) : undefined;
+  const prepared = shard
+    ? await prepareShard(env.test, shard, { runner, env: testEnv, signal: ctx.signal })
+    : undefined;
   if (prepared) ctx.output(prepared.summary);
   const outcome = await runTestSuite({
     test: env.test,
@@ -32,7 +42,9 @@ export async function runTestStep(env: Env, target: ClusterTarget, runner: Runne
     // Tests are never retried: a retry would hide a flake (retry policy 'never' on the step).
     throw new TarmacError('TESTS_FAILED', `tests failed: ${outcome.summary}`, {
       exitCode: ExitCode.testsFailed,
-      hint: outcome.report ? 'See the failing cases above and the JUnit file.' : `The test command exited ${outcome.exitCode}; its output is in the step log.`,
+      hint: outcome.report
+        ? 'See the failing cases above and the JUnit file.'
+        : `The test command exited ${outcome.exitCode}; its output is in the step log.`,
       details: outcome.report ? failureLines(outcome.report, 20) : [],
     });
   }

@@ -5,7 +5,9 @@ import { endpointEnv, serviceVar } from './test-suite-env.js';
 
 describe('endpointEnv', () => {
   it('upper-cases names and turns every non-alphanumeric into "_"', () => {
-    expect(endpointEnv({ 'holmesgpt-api': 'http://127.0.0.1:1', datastorage: 'http://127.0.0.1:2', 'a.b c': 'http://x' })).toEqual({
+    expect(
+      endpointEnv({ 'holmesgpt-api': 'http://127.0.0.1:1', datastorage: 'http://127.0.0.1:2', 'a.b c': 'http://x' }),
+    ).toEqual({
       TARMAC_SERVICE_HOLMESGPT_API: 'http://127.0.0.1:1',
       TARMAC_SERVICE_DATASTORAGE: 'http://127.0.0.1:2',
       TARMAC_SERVICE_A_B_C: 'http://x',

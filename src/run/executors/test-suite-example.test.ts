@@ -44,9 +44,12 @@ async function answer(req: IncomingMessage, res: ServerResponse): Promise<void> 
       return send(res, 201, { id, stored: true });
     }
     if (id === '') return send(res, 200, { records: [...records.keys()].map((k) => ({ id: k })) });
-    return records.has(id) ? send(res, 200, { id, data: records.get(id) }) : send(res, 404, { error: 'no such record' });
+    return records.has(id)
+      ? send(res, 200, { id, data: records.get(id) })
+      : send(res, 404, { error: 'no such record' });
   }
-  if (service === 'holmesgpt-api' && path === '/cgi-bin/investigate') return send(res, 200, investigation(url.searchParams.get('alert') ?? ''));
+  if (service === 'holmesgpt-api' && path === '/cgi-bin/investigate')
+    return send(res, 200, investigation(url.searchParams.get('alert') ?? ''));
   if (service === 'aianalysis' && path === '/cgi-bin/analyze') {
     if (!records.has(id)) return send(res, 404, { upstream: 'datastorage' });
     return send(res, 200, { record: { id, data: records.get(id) }, investigation: investigation(id) });
@@ -69,29 +72,58 @@ async function runExample(endpoints: Record<string, string>) {
   const cwd = mkdtempSync(join(tmpdir(), 'example-suite-'));
   made.push(cwd);
   // As examples/aianalysis/tarmac.yaml: `command: [node, e2e/suite.mjs]`, `junit: e2e-results.xml`.
-  const test: TestSpec = { command: ['node', suite], env: { JUNIT_FILE: 'e2e-results.xml' }, junit: join(cwd, 'e2e-results.xml'), timeoutMs: 60_000, cwd };
+  const test: TestSpec = {
+    command: ['node', suite],
+    env: { JUNIT_FILE: 'e2e-results.xml' },
+    junit: join(cwd, 'e2e-results.xml'),
+    timeoutMs: 60_000,
+    cwd,
+  };
   const lines: string[] = [];
-  const outcome = await runTestSuite({ test, runner: run, env: { KUBECONFIG: join(cwd, 'kubeconfig'), ...endpointEnv(endpoints) }, output: (l) => lines.push(l), configDir: cwd });
+  const outcome = await runTestSuite({
+    test,
+    runner: run,
+    env: { KUBECONFIG: join(cwd, 'kubeconfig'), ...endpointEnv(endpoints) },
+    output: (l) => lines.push(l),
+    configDir: cwd,
+  });
   return { outcome, lines, cwd };
 }
 
 describe('examples/aianalysis/e2e/suite.mjs through runTestSuite', () => {
   it('passes all 7 checks when every TARMAC_SERVICE_<NAME> points at its service', async () => {
-    const { outcome, lines, cwd } = await runExample({ datastorage: `${base}/datastorage`, 'holmesgpt-api': `${base}/holmesgpt-api`, aianalysis: `${base}/aianalysis` });
+    const { outcome, lines, cwd } = await runExample({
+      datastorage: `${base}/datastorage`,
+      'holmesgpt-api': `${base}/holmesgpt-api`,
+      aianalysis: `${base}/aianalysis`,
+    });
     expect(outcome.summary, lines.join('\n')).toBe('7 passed, 0 failed, 0 skipped');
     expect(outcome).toMatchObject({ exitCode: 0, passed: true });
-    expect(outcome.report?.cases.map((c) => c.id)).toContain('aianalysis.e2e.aianalysis combines a datastorage record with a holmesgpt-api investigation');
+    expect(outcome.report?.cases.map((c) => c.id)).toContain(
+      'aianalysis.e2e.aianalysis combines a datastorage record with a holmesgpt-api investigation',
+    );
     expect(lines).toContain(`7 passed, 0 failed; JUnit XML: ${join(cwd, 'e2e-results.xml')}`);
     // Each service was reached under its own prefix: HOLMESGPT_API (the dash) was wired too.
-    expect(served).toEqual(expect.arrayContaining(['holmesgpt-api GET /cgi-bin/investigate', 'aianalysis GET /cgi-bin/analyze', 'datastorage POST /cgi-bin/records']));
+    expect(served).toEqual(
+      expect.arrayContaining([
+        'holmesgpt-api GET /cgi-bin/investigate',
+        'aianalysis GET /cgi-bin/analyze',
+        'datastorage POST /cgi-bin/records',
+      ]),
+    );
   });
 
   it('fails with the failing cases when services are swapped or missing', async () => {
-    const { outcome } = await runExample({ datastorage: `${base}/aianalysis`, 'holmesgpt-api': `${base}/holmesgpt-api` });
+    const { outcome } = await runExample({
+      datastorage: `${base}/aianalysis`,
+      'holmesgpt-api': `${base}/holmesgpt-api`,
+    });
     expect(outcome).toMatchObject({ exitCode: 1, passed: false });
     const failed = outcome.report?.cases.filter((c) => c.status === 'failed').map((c) => c.name) ?? [];
     expect(failed).toContain('datastorage stores a record and returns it');
-    expect(outcome.report?.cases.find((c) => c.name === 'aianalysis is healthy')?.message).toMatch(/^TARMAC_SERVICE_AIANALYSIS is not set/);
+    expect(outcome.report?.cases.find((c) => c.name === 'aianalysis is healthy')?.message).toMatch(
+      /^TARMAC_SERVICE_AIANALYSIS is not set/,
+    );
     expect(outcome.report?.cases.find((c) => c.name === 'holmesgpt-api is healthy')?.status).toBe('passed');
   });
 });

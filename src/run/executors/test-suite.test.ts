@@ -24,7 +24,17 @@ function project(): { dir: string; junit: string } {
 }
 
 /** Runs `node <fixture> ...args` in a fresh project; `junit: false` leaves test.junit unset. */
-async function suite(fixtureArgs: string[], o: { junit?: boolean; timeoutMs?: number; env?: Record<string, string>; testEnv?: Record<string, string>; before?: (p: { dir: string; junit: string }) => void; signal?: AbortSignal } = {}) {
+async function suite(
+  fixtureArgs: string[],
+  o: {
+    junit?: boolean;
+    timeoutMs?: number;
+    env?: Record<string, string>;
+    testEnv?: Record<string, string>;
+    before?: (p: { dir: string; junit: string }) => void;
+    signal?: AbortSignal;
+  } = {},
+) {
   const p = project();
   o.before?.(p);
   const test: TestSpec = {
@@ -35,12 +45,22 @@ async function suite(fixtureArgs: string[], o: { junit?: boolean; timeoutMs?: nu
     cwd: p.dir,
   };
   const lines: string[] = [];
-  const options: RunTestSuiteOptions = { test, runner: run, env: o.env ?? {}, output: (l) => lines.push(l), configDir: p.dir, ...(o.signal ? { signal: o.signal } : {}) };
+  const options: RunTestSuiteOptions = {
+    test,
+    runner: run,
+    env: o.env ?? {},
+    output: (l) => lines.push(l),
+    configDir: p.dir,
+    ...(o.signal ? { signal: o.signal } : {}),
+  };
   return { p, lines, outcome: runTestSuite(options) };
 }
 
 async function rejection(promise: Promise<unknown>): Promise<TarmacError> {
-  const error = await promise.then(() => undefined, (e: unknown) => e);
+  const error = await promise.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
   if (!(error instanceof TarmacError)) throw new Error(`expected a TarmacError, got ${String(error)}`);
   return error;
 }
@@ -50,7 +70,11 @@ describe('runTestSuite', () => {
     const { lines, outcome } = await suite(['write-junit.mjs', '2', '0', '1', '0']);
     const o = await outcome;
     expect(o).toMatchObject({ exitCode: 0, passed: true, summary: '2 passed, 0 failed, 1 skipped' });
-    expect(o.report?.cases.map((c) => [c.id, c.status])).toEqual([['fixture.passes 1', 'passed'], ['fixture.passes 2', 'passed'], ['fixture.skipped 1', 'skipped']]);
+    expect(o.report?.cases.map((c) => [c.id, c.status])).toEqual([
+      ['fixture.passes 1', 'passed'],
+      ['fixture.passes 2', 'passed'],
+      ['fixture.skipped 1', 'skipped'],
+    ]);
     expect(lines).toEqual(expect.arrayContaining(['case: passes 1', 'case: skipped 1', '2 passed, 0 failed']));
     expect(o.durationMs).toBeGreaterThan(0);
   });
@@ -58,19 +82,26 @@ describe('runTestSuite', () => {
   it('a failing suite is an outcome, not an exception: passed=false with the failing cases', async () => {
     const o = await (await suite(['write-junit.mjs', '1', '2', '0', '1'])).outcome;
     expect(o).toMatchObject({ exitCode: 1, passed: false, summary: '1 passed, 2 failed, 0 skipped' });
-    expect(o.report?.cases.filter((c) => c.status === 'failed').map((c) => c.message)).toEqual(['expected 1, got 2', 'expected 1, got 3']);
+    expect(o.report?.cases.filter((c) => c.status === 'failed').map((c) => c.message)).toEqual([
+      'expected 1, got 2',
+      'expected 1, got 3',
+    ]);
   });
 
   it('a non-zero exit with a clean JUnit XML still fails, and says the two disagree', async () => {
     const o = await (await suite(['write-junit.mjs', '3', '0', '0', '3'])).outcome;
     expect(o).toMatchObject({ exitCode: 3, passed: false });
-    expect(o.summary).toBe('the test command exited 3 though the JUnit XML shows no failure (3 passed, 0 failed, 0 skipped)');
+    expect(o.summary).toBe(
+      'the test command exited 3 though the JUnit XML shows no failure (3 passed, 0 failed, 0 skipped)',
+    );
   });
 
   it('exit 0 with failing cases in the JUnit XML fails', async () => {
     const o = await (await suite(['write-junit.mjs', '1', '1', '0', '0'])).outcome;
     expect(o).toMatchObject({ exitCode: 0, passed: false });
-    expect(o.summary).toMatch(/^1 passed, 1 failed, 0 skipped \(the test command exited 0 though the JUnit XML shows failures\)$/);
+    expect(o.summary).toMatch(
+      /^1 passed, 1 failed, 0 skipped \(the test command exited 0 though the JUnit XML shows failures\)$/,
+    );
   });
 
   it('without test.junit the exit code decides', async () => {
@@ -92,7 +123,9 @@ describe('runTestSuite', () => {
   });
 
   it('deletes a stale JUnit file before running, so an old file can never pass for a new run', async () => {
-    const { p, outcome } = await suite(['exit.mjs', '0'], { before: ({ junit }) => writeFileSync(junit, PASSING_JUNIT) });
+    const { p, outcome } = await suite(['exit.mjs', '0'], {
+      before: ({ junit }) => writeFileSync(junit, PASSING_JUNIT),
+    });
     const err = await rejection(outcome);
     expect(err.code).toBe('JUNIT_MISSING');
     expect(existsSync(p.junit)).toBe(false);
@@ -107,12 +140,24 @@ describe('runTestSuite', () => {
 
   it('a command that does not exist: TEST_COMMAND_NOT_FOUND (exit 2) naming it, the cwd and PATH', async () => {
     const p = project();
-    const test: TestSpec = { command: ['tarmac-no-such-test-runner', 'run'], env: {}, junit: p.junit, timeoutMs: 10_000, cwd: join(p.dir) };
-    const err = await rejection(runTestSuite({ test, runner: run, env: { PATH: '/usr/bin:/bin' }, output: () => {}, configDir: p.dir }));
+    const test: TestSpec = {
+      command: ['tarmac-no-such-test-runner', 'run'],
+      env: {},
+      junit: p.junit,
+      timeoutMs: 10_000,
+      cwd: join(p.dir),
+    };
+    const err = await rejection(
+      runTestSuite({ test, runner: run, env: { PATH: '/usr/bin:/bin' }, output: () => {}, configDir: p.dir }),
+    );
     expect(err.code).toBe('TEST_COMMAND_NOT_FOUND');
     expect(err.exitCode).toBe(2);
-    expect(err.message).toBe('the test command tarmac-no-such-test-runner could not start in .: tarmac-no-such-test-runner not found');
-    expect(err.hint).toBe('install tarmac-no-such-test-runner or fix test.command in tarmac.yaml (a bare name is looked up on PATH; PATH=/usr/bin:/bin)');
+    expect(err.message).toBe(
+      'the test command tarmac-no-such-test-runner could not start in .: tarmac-no-such-test-runner not found',
+    );
+    expect(err.hint).toBe(
+      'install tarmac-no-such-test-runner or fix test.command in tarmac.yaml (a bare name is looked up on PATH; PATH=/usr/bin:/bin)',
+    );
   });
 
   it('a working directory that does not exist: TEST_CWD_MISSING', async () => {
@@ -120,7 +165,7 @@ describe('runTestSuite', () => {
     const test: TestSpec = { command: ['node', '-e', '0'], env: {}, timeoutMs: 10_000, cwd: join(p.dir, 'e2e') };
     const err = await rejection(runTestSuite({ test, runner: run, env: {}, output: () => {}, configDir: p.dir }));
     expect(err.code).toBe('TEST_CWD_MISSING');
-    expect(err.message).toBe('the test command\'s working directory e2e does not exist');
+    expect(err.message).toBe("the test command's working directory e2e does not exist");
   });
 
   it('a suite that hangs is stopped by test.timeoutMs: TEST_TIMEOUT with its last output', async () => {
@@ -142,11 +187,19 @@ describe('runTestSuite', () => {
     await expect(outcome).rejects.toBeInstanceOf(CancelledError);
   });
 
-  it('gives the command tarmac\'s env (KUBECONFIG, endpoints) with test.env overriding it', async () => {
+  it("gives the command tarmac's env (KUBECONFIG, endpoints) with test.env overriding it", async () => {
     const env = { KUBECONFIG: '/state/kubeconfig', TARMAC_SERVICE_API: 'http://127.0.0.1:1234', FOO: 'from-tarmac' };
-    const { lines, outcome } = await suite(['print-env.mjs', 'KUBECONFIG', 'TARMAC_SERVICE_API', 'FOO'], { junit: false, env, testEnv: { FOO: 'from-test-env' } });
+    const { lines, outcome } = await suite(['print-env.mjs', 'KUBECONFIG', 'TARMAC_SERVICE_API', 'FOO'], {
+      junit: false,
+      env,
+      testEnv: { FOO: 'from-test-env' },
+    });
     await outcome;
-    expect(lines).toEqual(['KUBECONFIG=/state/kubeconfig', 'TARMAC_SERVICE_API=http://127.0.0.1:1234', 'FOO=from-test-env']);
+    expect(lines).toEqual([
+      'KUBECONFIG=/state/kubeconfig',
+      'TARMAC_SERVICE_API=http://127.0.0.1:1234',
+      'FOO=from-test-env',
+    ]);
   });
 
   it('a command killed by a signal reports 128+n as its exit code and fails', async () => {
@@ -155,6 +208,10 @@ describe('runTestSuite', () => {
     const test: TestSpec = { command: ['node', 'suite.mjs'], env: {}, timeoutMs: 10_000, cwd: p.dir };
     const o = await runTestSuite({ test, runner, env: {}, output: () => {}, configDir: p.dir });
     expect(o).toMatchObject({ exitCode: 137, passed: false });
-    expect(runner.calls[0]).toMatchObject({ cmd: 'node', args: ['suite.mjs'], options: { cwd: p.dir, timeoutMs: 10_000 } });
+    expect(runner.calls[0]).toMatchObject({
+      cmd: 'node',
+      args: ['suite.mjs'],
+      options: { cwd: p.dir, timeoutMs: 10_000 },
+    });
   });
 });

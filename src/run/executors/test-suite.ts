@@ -48,7 +48,11 @@ export interface TestOutcome {
 export async function runTestSuite(opts: RunTestSuiteOptions): Promise<TestOutcome> {
   const { test, configDir } = opts;
   const [program, ...args] = test.command;
-  if (program === undefined) throw new TarmacError('TEST_COMMAND_EMPTY', 'test.command is empty', { exitCode: ExitCode.usage, hint: 'set test.command to an argv list, e.g. ["node", "e2e/suite.mjs"]' });
+  if (program === undefined)
+    throw new TarmacError('TEST_COMMAND_EMPTY', 'test.command is empty', {
+      exitCode: ExitCode.usage,
+      hint: 'set test.command to an argv list, e.g. ["node", "e2e/suite.mjs"]',
+    });
   // Delete the previous run's JUnit file first, so an old file can never pass for this run.
   if (test.junit !== undefined) await removeStale(test.junit, configDir);
   // test.env is the user's explicit choice, so it overrides what tarmac computed.
@@ -61,12 +65,19 @@ export async function runTestSuite(opts: RunTestSuiteOptions): Promise<TestOutco
     onLine: (line) => opts.output(line),
   });
   const shownCwd = shownPath(test.cwd, configDir);
-  if (result.spawnError !== undefined) throw testCommandNotStarted(test, result, shownCwd, env.PATH ?? process.env.PATH);
+  if (result.spawnError !== undefined)
+    throw testCommandNotStarted(test, result, shownCwd, env.PATH ?? process.env.PATH);
   if (result.cancelled) throw new CancelledError(`the test run was cancelled: ${formatCommand(program, args)}`);
   if (result.timedOut) throw testTimedOut(result);
   const exitCode = exitCodeOf(result);
   if (test.junit === undefined) {
-    return { exitCode, durationMs: result.durationMs, passed: exitCode === 0, summary: exitCode === 0 ? 'the test command succeeded (no JUnit XML configured)' : `the test command exited ${exitCode}` };
+    return {
+      exitCode,
+      durationMs: result.durationMs,
+      passed: exitCode === 0,
+      summary:
+        exitCode === 0 ? 'the test command succeeded (no JUnit XML configured)' : `the test command exited ${exitCode}`,
+    };
   }
   let report: JUnitReport;
   try {
@@ -81,16 +92,23 @@ export async function runTestSuite(opts: RunTestSuiteOptions): Promise<TestOutco
 function verdict(exitCode: number, report: JUnitReport): { passed: boolean; summary: string } {
   const counts = formatTestSummary(report);
   const failing = report.totals.failed + report.totals.errors;
-  if (exitCode !== 0 && failing === 0) return { passed: false, summary: `the test command exited ${exitCode} though the JUnit XML shows no failure (${counts})` };
-  if (exitCode === 0 && failing > 0) return { passed: false, summary: `${counts} (the test command exited 0 though the JUnit XML shows failures)` };
-  if (report.totals.tests === 0) return { passed: exitCode === 0, summary: `${counts} (the JUnit XML has no test case)` };
+  if (exitCode !== 0 && failing === 0)
+    return {
+      passed: false,
+      summary: `the test command exited ${exitCode} though the JUnit XML shows no failure (${counts})`,
+    };
+  if (exitCode === 0 && failing > 0)
+    return { passed: false, summary: `${counts} (the test command exited 0 though the JUnit XML shows failures)` };
+  if (report.totals.tests === 0)
+    return { passed: exitCode === 0, summary: `${counts} (the JUnit XML has no test case)` };
   return { passed: exitCode === 0, summary: counts };
 }
 
 /** The exit code, or 128+signal number for a command killed by a signal (shell convention). */
 function exitCodeOf(result: RunResult): number {
   if (result.exitCode !== undefined) return result.exitCode;
-  const signal = result.signal === undefined ? undefined : constants.signals[result.signal as keyof typeof constants.signals];
+  const signal =
+    result.signal === undefined ? undefined : constants.signals[result.signal as keyof typeof constants.signals];
   return signal === undefined ? 1 : 128 + signal;
 }
 
@@ -98,10 +116,14 @@ async function removeStale(junit: string, configDir: string): Promise<void> {
   try {
     await rm(junit, { force: true });
   } catch (error) {
-    throw new TarmacError('JUNIT_STALE', `could not remove the previous JUnit XML ${shownPath(junit, configDir)}: ${(error as Error).message}`, {
-      exitCode: ExitCode.usage,
-      hint: 'test.junit must name a file the test command writes, not a directory',
-      cause: error,
-    });
+    throw new TarmacError(
+      'JUNIT_STALE',
+      `could not remove the previous JUnit XML ${shownPath(junit, configDir)}: ${(error as Error).message}`,
+      {
+        exitCode: ExitCode.usage,
+        hint: 'test.junit must name a file the test command writes, not a directory',
+        cause: error,
+      },
+    );
   }
 }

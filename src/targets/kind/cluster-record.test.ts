@@ -6,7 +6,15 @@ import { ClusterRecords, stillOurs, type ClusterRecord } from './cluster-record.
 
 const root = mkdtempSync(join(tmpdir(), 'cluster-record-test-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
-const record = (name: string, nodeIds: string[] = []): ClusterRecord => ({ name, env: 'e', state: 'ready', createdAt: '2026-01-01T00:00:00Z', runId: 'r', tarmacVersion: '0.1.0', nodeIds });
+const record = (name: string, nodeIds: string[] = []): ClusterRecord => ({
+  name,
+  env: 'e',
+  state: 'ready',
+  createdAt: '2026-01-01T00:00:00Z',
+  runId: 'r',
+  tarmacVersion: '0.1.0',
+  nodeIds,
+});
 
 describe('ClusterRecords', () => {
   it('starts empty, then adds, replaces and removes records in a private file', async () => {
@@ -15,7 +23,10 @@ describe('ClusterRecords', () => {
     await records.put(record('b'));
     await records.put(record('a'));
     await records.put(record('b', ['id1']));
-    expect((await records.list()).map((r) => [r.name, r.nodeIds])).toEqual([['a', []], ['b', ['id1']]]);
+    expect((await records.list()).map((r) => [r.name, r.nodeIds])).toEqual([
+      ['a', []],
+      ['b', ['id1']],
+    ]);
     expect(statSync(records.file).mode & 0o777).toBe(0o600);
     await records.remove('a');
     expect(await records.get('a')).toBeUndefined();

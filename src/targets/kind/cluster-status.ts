@@ -16,7 +16,12 @@ export interface StatusDetail {
 
 /** Whether `kind get clusters` lists the name, as an exact line (`grep kind` would also match `kind2`). */
 export async function clusterListed(deps: KindDeps, signal?: AbortSignal): Promise<boolean> {
-  const result = await deps.tools.mustKind(['get', 'clusters'], 'Could not list kind clusters', { timeoutMs: QUICK_MS, signal }, 'Check that the container engine answers (`tarmac doctor`).');
+  const result = await deps.tools.mustKind(
+    ['get', 'clusters'],
+    'Could not list kind clusters',
+    { timeoutMs: QUICK_MS, signal },
+    'Check that the container engine answers (`tarmac doctor`).',
+  );
   return result.stdout.split('\n').some((line) => line.trim() === deps.name);
 }
 
@@ -38,14 +43,32 @@ export function kubeNodes(nodes: readonly ContainerSummary[]): ContainerSummary[
 
 /** Reads the cluster's state; problems are one line each, for people. */
 export async function readStatus(deps: KindDeps, signal?: AbortSignal): Promise<StatusDetail> {
-  const [listed, nodes, record] = await Promise.all([clusterListed(deps, signal), nodeContainers(deps, signal), deps.records.get(deps.name)]);
-  const createdByTarmac = stillOurs(record, nodes.map((n) => n.id));
+  const [listed, nodes, record] = await Promise.all([
+    clusterListed(deps, signal),
+    nodeContainers(deps, signal),
+    deps.records.get(deps.name),
+  ]);
+  const createdByTarmac = stillOurs(
+    record,
+    nodes.map((n) => n.id),
+  );
   const view = nodes.map((n) => ({ name: nodeName(n), state: n.state }));
   if (!listed && nodes.length === 0) {
-    return { nodes, state: { exists: false, healthy: false, problems: [`kind cluster ${deps.name} does not exist`], nodes: [], createdByTarmac: false } };
+    return {
+      nodes,
+      state: {
+        exists: false,
+        healthy: false,
+        problems: [`kind cluster ${deps.name} does not exist`],
+        nodes: [],
+        createdByTarmac: false,
+      },
+    };
   }
   const problems: string[] = [];
-  for (const node of nodes) if (node.state !== 'running') problems.push(`node container ${nodeName(node)} is ${node.state || 'in an unknown state'}`);
+  for (const node of nodes)
+    if (node.state !== 'running')
+      problems.push(`node container ${nodeName(node)} is ${node.state || 'in an unknown state'}`);
   const expected = await expectedNodesFromFile(deps.name, deps.env.cluster.kindConfig);
   for (const missing of (expected ?? []).filter((name) => !view.some((n) => n.name === name))) {
     problems.push(`node container ${missing} is missing (the kind config asks for it)`);
@@ -59,21 +82,31 @@ export async function readStatus(deps: KindDeps, signal?: AbortSignal): Promise<
  * Refreshes the private kubeconfig from kind (the API port changes when a cluster is recreated) and asks
  * `/readyz`; returns the problem, or undefined when it answered `ok`.
  */
-async function checkReadyz(deps: KindDeps, nodes: readonly ContainerSummary[], signal?: AbortSignal): Promise<string | undefined> {
-  const apiNode = nodes.find((n) => n.labels[ROLE_LABEL] === 'external-load-balancer') ?? nodes.find((n) => n.labels[ROLE_LABEL] === 'control-plane');
+async function checkReadyz(
+  deps: KindDeps,
+  nodes: readonly ContainerSummary[],
+  signal?: AbortSignal,
+): Promise<string | undefined> {
+  const apiNode =
+    nodes.find((n) => n.labels[ROLE_LABEL] === 'external-load-balancer') ??
+    nodes.find((n) => n.labels[ROLE_LABEL] === 'control-plane');
   if (apiNode?.state === 'running') {
     const exported = await deps.tools.kind(['get', 'kubeconfig', '--name', deps.name], { timeoutMs: QUICK_MS, signal });
     if (!exported.ok) return `could not read the cluster's kubeconfig: ${kindErrorLine(exported)}`;
     await writePrivateFile(deps.kubeconfig, `${exported.stdout}\n`);
   }
   // Why ask even with the node stopped: the old kubeconfig's "connection refused" is the evidence people recognise.
-  if (!existsSync(deps.kubeconfig)) return 'API server not checked: no kubeconfig (no running control-plane node to read it from)';
+  if (!existsSync(deps.kubeconfig))
+    return 'API server not checked: no kubeconfig (no running control-plane node to read it from)';
   return readyzProblem(deps, signal);
 }
 
 /** Asks the API server's `/readyz`; returns the problem line, or undefined when it answered `ok`. */
 export async function readyzProblem(deps: KindDeps, signal?: AbortSignal): Promise<string | undefined> {
-  const result = await deps.tools.kubectl(['--request-timeout=10s', 'get', '--raw', '/readyz'], { timeoutMs: 15_000, signal });
+  const result = await deps.tools.kubectl(['--request-timeout=10s', 'get', '--raw', '/readyz'], {
+    timeoutMs: 15_000,
+    signal,
+  });
   if (result.ok && result.stdout.trim() === 'ok') return undefined;
   return `API server does not answer /readyz: ${result.ok ? `answered ${JSON.stringify(result.stdout.slice(0, 80))}` : kindErrorLine(result)}`;
 }

@@ -18,7 +18,15 @@ const ALREADY_EXISTS = /node\(s\) already exist for a cluster with the name/;
 /** Creates the cluster and waits until it is ready; returns the readiness summary ("1 node Ready, /readyz ok"). */
 export async function createCluster(deps: KindDeps, ctx: TargetContext): Promise<string> {
   // Recorded before kind runs, so the leftovers of a crashed create count as tarmac's and can be cleaned up.
-  await deps.records.put({ name: deps.name, env: deps.env.name, state: 'creating', createdAt: new Date().toISOString(), runId: deps.runId, tarmacVersion: deps.tarmacVersion, nodeIds: [] });
+  await deps.records.put({
+    name: deps.name,
+    env: deps.env.name,
+    state: 'creating',
+    createdAt: new Date().toISOString(),
+    runId: deps.runId,
+    tarmacVersion: deps.tarmacVersion,
+    nodeIds: [],
+  });
   await ensurePrivateDir(deps.kubeconfig);
   await rm(deps.kubeconfig, { force: true });
   const started = performance.now();
@@ -29,12 +37,25 @@ export async function createCluster(deps: KindDeps, ctx: TargetContext): Promise
   try {
     const summary = await verifyReady(deps, ctx, budgetMs);
     const nodes = await nodeContainers(deps, ctx.signal);
-    await deps.records.put({ name: deps.name, env: deps.env.name, state: 'ready', createdAt: new Date().toISOString(), runId: deps.runId, tarmacVersion: deps.tarmacVersion, nodeIds: nodes.map((n) => n.id) });
+    await deps.records.put({
+      name: deps.name,
+      env: deps.env.name,
+      state: 'ready',
+      createdAt: new Date().toISOString(),
+      runId: deps.runId,
+      tarmacVersion: deps.tarmacVersion,
+      nodeIds: nodes.map((n) => n.id),
+    });
     return summary;
   } catch (error) {
     const aftermath = await salvage(deps, ctx.signal);
     if (error instanceof TarmacError) {
-      throw new TarmacError(error.code, error.message, { exitCode: error.exitCode, hint: `${error.hint ?? ''} kind's logs: ${aftermath.logs}.`.trim(), details: [...error.details, `(${aftermath.cleanup})`], cause: error });
+      throw new TarmacError(error.code, error.message, {
+        exitCode: error.exitCode,
+        hint: `${error.hint ?? ''} kind's logs: ${aftermath.logs}.`.trim(),
+        details: [...error.details, `(${aftermath.cleanup})`],
+        cause: error,
+      });
     }
     throw error;
   }
@@ -50,9 +71,15 @@ async function runCreate(deps: KindDeps, ctx: TargetContext): Promise<RunResult 
     lastLineAt = performance.now();
     ctx.output(line);
   };
-  const result = await deps.tools.kind(args, { timeoutMs: deps.createTimeoutMs, signal: ctx.signal, onLine, tailLines: 40 });
+  const result = await deps.tools.kind(args, {
+    timeoutMs: deps.createTimeoutMs,
+    signal: ctx.signal,
+    onLine,
+    tailLines: 40,
+  });
   // The silence at the moment the timeout fired (the kill grace afterwards does not count), to 0.1s.
-  const silence = lastLineAt === undefined ? deps.createTimeoutMs : Math.max(0, started + deps.createTimeoutMs - lastLineAt);
+  const silence =
+    lastLineAt === undefined ? deps.createTimeoutMs : Math.max(0, started + deps.createTimeoutMs - lastLineAt);
   return { ...result, silentMs: Math.min(deps.createTimeoutMs, Math.round(silence / 100) * 100) };
 }
 
@@ -69,7 +96,8 @@ async function failCreate(deps: KindDeps, ctx: TargetContext, result: RunResult,
   }
   const health = result.timedOut ? (await deps.engine.health(ENGINE_PROBE_MS)).detail : '';
   const aftermath = await salvage(deps, ctx.signal);
-  if (result.cancelled) throw new CancelledError(`kind create cluster ${deps.name} was cancelled (${aftermath.cleanup})`);
+  if (result.cancelled)
+    throw new CancelledError(`kind create cluster ${deps.name} was cancelled (${aftermath.cleanup})`);
   if (result.timedOut) throw createTimeoutError(result, silentMs, health, aftermath);
   throw createFailedError(result, aftermath);
 }
@@ -82,7 +110,11 @@ async function salvage(deps: KindDeps, signal: AbortSignal): Promise<CreateAfter
   const nodes = await nodeContainers(deps).catch(() => undefined);
   if (nodes?.length === 0) {
     await deps.records.remove(deps.name);
-    return { cluster: deps.name, logs: 'none (no node container was created)', cleanup: 'no node container was left behind' };
+    return {
+      cluster: deps.name,
+      logs: 'none (no node container was created)',
+      cleanup: 'no node container was left behind',
+    };
   }
   let logs = 'not exported (cancelled)';
   if (!signal.aborted) {
@@ -96,6 +128,10 @@ async function salvage(deps: KindDeps, signal: AbortSignal): Promise<CreateAfter
     return { cluster: deps.name, logs, cleanup: 'the nodes it left were deleted' };
   } catch (error) {
     const why = error instanceof Error ? error.message : String(error);
-    return { cluster: deps.name, logs, cleanup: `its nodes could not be deleted: ${why}; run \`kind delete cluster --name ${deps.name}\`` };
+    return {
+      cluster: deps.name,
+      logs,
+      cleanup: `its nodes could not be deleted: ${why}; run \`kind delete cluster --name ${deps.name}\``,
+    };
   }
 }

@@ -15,12 +15,35 @@ export interface CreateAftermath {
 
 /** Known failure signatures of kind create (research-kind-podman.md, modes 8-12), most specific first. */
 const SIGNATURES: { pattern: RegExp; hint: (cluster: string) => string }[] = [
-  { pattern: /rootless provider requires/i, hint: () => 'kind refuses this rootless engine: see https://kind.sigs.k8s.io/docs/user/rootless/ (cgroup v2 and Delegate=yes), or use a rootful podman machine.' },
-  { pattern: /Reached target \.\*Multi-User System/i, hint: () => 'The node container did not boot systemd within 30s: check cgroups and privileges, and that the machine is not starved (`podman logs` of the node in the exported logs).' },
-  { pattern: /address already in use|port is already allocated|bind: permission denied/i, hint: () => 'A host port of the kind config (API server or extraPortMappings) is taken: free it, or change the port in the kind config.' },
-  { pattern: /failed to ensure (podman|docker) network/i, hint: () => 'The `kind` network could not be created: inspect it with `podman network inspect kind`; remove it once no nodes use it.' },
-  { pattern: /error reading file/i, hint: () => 'Check cluster.kindConfig in tarmac.yaml: the kind config file must exist.' },
-  { pattern: /failed to (init|join) node with kubeadm/i, hint: (c) => `kubeadm failed inside a node: read kubelet.log in the exported logs, or run \`kind export logs --name ${c}\` after a create with --retain.` },
+  {
+    pattern: /rootless provider requires/i,
+    hint: () =>
+      'kind refuses this rootless engine: see https://kind.sigs.k8s.io/docs/user/rootless/ (cgroup v2 and Delegate=yes), or use a rootful podman machine.',
+  },
+  {
+    pattern: /Reached target \.\*Multi-User System/i,
+    hint: () =>
+      'The node container did not boot systemd within 30s: check cgroups and privileges, and that the machine is not starved (`podman logs` of the node in the exported logs).',
+  },
+  {
+    pattern: /address already in use|port is already allocated|bind: permission denied/i,
+    hint: () =>
+      'A host port of the kind config (API server or extraPortMappings) is taken: free it, or change the port in the kind config.',
+  },
+  {
+    pattern: /failed to ensure (podman|docker) network/i,
+    hint: () =>
+      'The `kind` network could not be created: inspect it with `podman network inspect kind`; remove it once no nodes use it.',
+  },
+  {
+    pattern: /error reading file/i,
+    hint: () => 'Check cluster.kindConfig in tarmac.yaml: the kind config file must exist.',
+  },
+  {
+    pattern: /failed to (init|join) node with kubeadm/i,
+    hint: (c) =>
+      `kubeadm failed inside a node: read kubelet.log in the exported logs, or run \`kind export logs --name ${c}\` after a create with --retain.`,
+  },
 ];
 
 /** The hint for a failed create, by the output's signature. */
@@ -32,19 +55,28 @@ export function createFailureHint(result: RunResult, aftermath: CreateAftermath)
 
 /** A create that exited non-zero: kind's own error line, the last output lines, where the logs are. */
 export function createFailedError(result: RunResult, aftermath: CreateAftermath): TarmacError {
-  return new TarmacError('CLUSTER_CREATE_FAILED', `kind create cluster ${aftermath.cluster} failed: ${kindErrorLine(result)}`, {
-    exitCode: ExitCode.environment,
-    hint: createFailureHint(result, aftermath),
-    details: [...result.tail.slice(-15), `(${aftermath.cleanup})`],
-    cause: { command: result.command, exitCode: result.exitCode },
-  });
+  return new TarmacError(
+    'CLUSTER_CREATE_FAILED',
+    `kind create cluster ${aftermath.cluster} failed: ${kindErrorLine(result)}`,
+    {
+      exitCode: ExitCode.environment,
+      hint: createFailureHint(result, aftermath),
+      details: [...result.tail.slice(-15), `(${aftermath.cleanup})`],
+      cause: { command: result.command, exitCode: result.exitCode },
+    },
+  );
 }
 
 /**
  * A create stopped by its timeout: how long it printed nothing, the budget, and what the engine health
  * probe says, so the seed's 17-minute silence becomes one clear message.
  */
-export function createTimeoutError(result: RunResult, silentMs: number, engineHealth: string, aftermath: CreateAftermath): TarmacError {
+export function createTimeoutError(
+  result: RunResult,
+  silentMs: number,
+  engineHealth: string,
+  aftermath: CreateAftermath,
+): TarmacError {
   const budget = formatDuration(result.timeoutMs ?? result.durationMs);
   const lastLine = result.tail.at(-1)?.trim();
   return new TarmacError(
@@ -53,7 +85,10 @@ export function createTimeoutError(result: RunResult, silentMs: number, engineHe
     {
       exitCode: ExitCode.infrastructure,
       hint: `If the machine is only slow, raise timeouts.cluster in tarmac.yaml. To see what the nodes were doing, read ${aftermath.logs} (or run \`kind export logs --name ${aftermath.cluster}\` on a retained cluster).`,
-      details: [lastLine === undefined ? 'kind printed no output at all' : `last output line: ${lastLine}`, `(${aftermath.cleanup})`],
+      details: [
+        lastLine === undefined ? 'kind printed no output at all' : `last output line: ${lastLine}`,
+        `(${aftermath.cleanup})`,
+      ],
       cause: { command: result.command, timedOut: true },
     },
   );

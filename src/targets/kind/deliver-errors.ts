@@ -5,9 +5,11 @@ import type { ImagePresence } from './node-images.js';
 import { kindErrorLine } from './kind-tools.js';
 
 /** Output of a load that may succeed when tried again: the engine or the node's containerd hiccupped. */
-const TRANSIENT = /ctr\b.*\bimport|failed to load image|exit status 125|server probably quit|unexpected EOF|connection reset|i\/o timeout|context deadline exceeded|container state improper/i;
+const TRANSIENT =
+  /ctr\b.*\bimport|failed to load image|exit status 125|server probably quit|unexpected EOF|connection reset|i\/o timeout|context deadline exceeded|container state improper/i;
 /** Output that will not change by retrying. */
-const PERMANENT = /no nodes found for cluster|unknown node|not present locally|no such file or directory|name of image archive is required/i;
+const PERMANENT =
+  /no nodes found for cluster|unknown node|not present locally|no such file or directory|name of image archive is required/i;
 
 /** A failed `kind load image-archive`; `transient` says whether another attempt may succeed. */
 export class LoadFailedError extends TarmacError {
@@ -38,11 +40,15 @@ export function notVerifiedError(ref: string, cluster: string, presence: ImagePr
     return similar ? `${node}: has ${similar.join(', ')} but not ${ref}` : `${node}: no image named ${ref}`;
   });
   const renamed = presence.lookalikes.size > 0;
-  return new TarmacError('DELIVERY_NOT_VERIFIED', `kind load reported success, but ${ref} is not on kind node(s) ${presence.missing.join(', ')} of ${cluster}`, {
-    exitCode: ExitCode.infrastructure,
-    details,
-    hint: renamed
-      ? 'The node has the image under another name: podman names unqualified builds localhost/NAME, containerd names them docker.io/library/NAME. Use the fully qualified reference (e.g. localhost/NAME:TAG) in the manifests and for delivery.'
-      : `Check the node with \`${engine} exec ${presence.missing[0] ?? '<node>'} crictl images\`; the load may have gone to another cluster or the node's containerd rejected it.`,
-  });
+  return new TarmacError(
+    'DELIVERY_NOT_VERIFIED',
+    `kind load reported success, but ${ref} is not on kind node(s) ${presence.missing.join(', ')} of ${cluster}`,
+    {
+      exitCode: ExitCode.infrastructure,
+      details,
+      hint: renamed
+        ? 'The node has the image under another name: podman names unqualified builds localhost/NAME, containerd names them docker.io/library/NAME. Use the fully qualified reference (e.g. localhost/NAME:TAG) in the manifests and for delivery.'
+        : `Check the node with \`${engine} exec ${presence.missing[0] ?? '<node>'} crictl images\`; the load may have gone to another cluster or the node's containerd rejected it.`,
+    },
+  );
 }

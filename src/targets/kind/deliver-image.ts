@@ -17,14 +17,18 @@ export async function deliverImage(deps: KindDeps, ref: string, ctx: TargetConte
   const before = await imagePresence(deps, ref, ctx.signal);
   if (presentEverywhere(before)) return 'present';
   // Load only where it is missing: a node that has it keeps it.
-  const onlyNodes = before.missing.length > 0 && before.missing.length < before.nodes.length ? before.missing : undefined;
+  const onlyNodes =
+    before.missing.length > 0 && before.missing.length < before.nodes.length ? before.missing : undefined;
   await withRetry(() => loadOnce(deps, ref, ctx, onlyNodes), {
     attempts: DELIVER_ATTEMPTS,
     backoffMs: BACKOFF_MS,
     isTransient: isTransientDeliveryFailure,
     sleep: deps.sleep,
     signal: ctx.signal,
-    onRetry: (attempt, error, waitMs) => ctx.output(`delivery of ${ref} failed (${error instanceof Error ? error.message : String(error)}); attempt ${attempt}/${DELIVER_ATTEMPTS} in ${waitMs}ms`),
+    onRetry: (attempt, error, waitMs) =>
+      ctx.output(
+        `delivery of ${ref} failed (${error instanceof Error ? error.message : String(error)}); attempt ${attempt}/${DELIVER_ATTEMPTS} in ${waitMs}ms`,
+      ),
   });
   const after = await imagePresence(deps, ref, ctx.signal);
   if (!presentEverywhere(after)) throw notVerifiedError(ref, deps.name, after, deps.engine.name);
@@ -37,9 +41,20 @@ async function loadOnce(deps: KindDeps, ref: string, ctx: TargetContext, nodes: 
   try {
     ctx.output(`saving ${ref} to ${archive}`);
     await deps.engine.save(ref, archive, ctx.signal);
-    const args = ['load', 'image-archive', archive, '--name', deps.name, ...(nodes ? ['--nodes', nodes.join(',')] : [])];
+    const args = [
+      'load',
+      'image-archive',
+      archive,
+      '--name',
+      deps.name,
+      ...(nodes ? ['--nodes', nodes.join(',')] : []),
+    ];
     ctx.output(`loading ${ref} into kind cluster ${deps.name}${nodes ? ` (nodes ${nodes.join(', ')})` : ''}`);
-    const result = await deps.tools.kind(args, { timeoutMs: deps.env.timeouts.deliver, signal: ctx.signal, onLine: ctx.output });
+    const result = await deps.tools.kind(args, {
+      timeoutMs: deps.env.timeouts.deliver,
+      signal: ctx.signal,
+      onLine: ctx.output,
+    });
     if (!result.ok) throw new LoadFailedError(ref, deps.name, result);
   } finally {
     await rm(archive, { force: true });

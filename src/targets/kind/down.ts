@@ -24,7 +24,15 @@ async function downOne(deps: KindDeps, report: DownReport, signal?: AbortSignal)
   const record = await deps.records.get(deps.name);
   const nodes = await nodeContainers(deps, signal);
   const exists = nodes.length > 0 || (await clusterListed(deps, signal));
-  if (exists && record !== undefined && record.env === deps.env.name && stillOurs(record, nodes.map((n) => n.id))) {
+  if (
+    exists &&
+    record !== undefined &&
+    record.env === deps.env.name &&
+    stillOurs(
+      record,
+      nodes.map((n) => n.id),
+    )
+  ) {
     await deleteCluster(deps, signal);
     report.removed.push(`kind cluster ${deps.name}`);
   } else if (exists) {
@@ -51,5 +59,12 @@ function foreignReason(deps: KindDeps, record: ClusterRecord | undefined): strin
 
 /** The same deps for another cluster name (its own private kubeconfig). */
 function withName(deps: KindDeps, name: string): KindDeps {
-  return name === deps.name ? deps : { ...deps, name, kubeconfig: kubeconfigPath(deps.stateDir, name), tools: deps.tools.forKubeconfig(kubeconfigPath(deps.stateDir, name)) };
+  return name === deps.name
+    ? deps
+    : {
+        ...deps,
+        name,
+        kubeconfig: kubeconfigPath(deps.stateDir, name),
+        tools: deps.tools.forKubeconfig(kubeconfigPath(deps.stateDir, name)),
+      };
 }

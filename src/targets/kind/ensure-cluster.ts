@@ -22,7 +22,11 @@ export async function ensureCluster(deps: KindDeps, ctx: TargetContext): Promise
   }
   const why = policy === 'never' ? 'cluster.reuse is never' : `not healthy: ${state.problems.join('; ')}`;
   if (!state.createdByTarmac) throw foreignCluster(deps.name, why);
-  ctx.output(policy === 'never' ? `kind cluster ${deps.name} exists and cluster.reuse is never: deleting and recreating it` : `kind cluster ${deps.name} is not healthy:`);
+  ctx.output(
+    policy === 'never'
+      ? `kind cluster ${deps.name} exists and cluster.reuse is never: deleting and recreating it`
+      : `kind cluster ${deps.name} is not healthy:`,
+  );
   if (policy !== 'never') for (const problem of state.problems) ctx.output(`  - ${problem}`);
   if (policy !== 'never') ctx.output('deleting and recreating it');
   await deleteCluster(deps, ctx.signal);
@@ -33,10 +37,14 @@ export async function ensureCluster(deps: KindDeps, ctx: TargetContext): Promise
 
 /** CLUSTER_FOREIGN: recreating would delete a cluster tarmac did not create. */
 function foreignCluster(name: string, why: string): TarmacError {
-  return new TarmacError('CLUSTER_FOREIGN', `kind cluster ${name} must be recreated (${why}), but tarmac did not create it, so it will not delete it`, {
-    exitCode: ExitCode.environment,
-    hint: `Rename cluster.name in tarmac.yaml to let tarmac create its own cluster, or delete this one yourself with \`kind delete cluster --name ${name}\`.`,
-  });
+  return new TarmacError(
+    'CLUSTER_FOREIGN',
+    `kind cluster ${name} must be recreated (${why}), but tarmac did not create it, so it will not delete it`,
+    {
+      exitCode: ExitCode.environment,
+      hint: `Rename cluster.name in tarmac.yaml to let tarmac create its own cluster, or delete this one yourself with \`kind delete cluster --name ${name}\`.`,
+    },
+  );
 }
 
 function describeNodes(state: ClusterState): string {
@@ -45,5 +53,7 @@ function describeNodes(state: ClusterState): string {
 }
 
 function configNote(deps: KindDeps): string {
-  return deps.env.cluster.kindConfig === undefined ? ' (kind defaults: one control-plane node)' : ` from ${deps.env.cluster.kindConfig}`;
+  return deps.env.cluster.kindConfig === undefined
+    ? ' (kind defaults: one control-plane node)'
+    : ` from ${deps.env.cluster.kindConfig}`;
 }

@@ -20,7 +20,7 @@ describe('canonicalRef', () => {
 });
 
 describe('shortRef', () => {
-  it('treats podman\'s localhost/ and containerd\'s docker.io/library/ spellings as the same image', () => {
+  it("treats podman's localhost/ and containerd's docker.io/library/ spellings as the same image", () => {
     expect(shortRef('localhost/api:1')).toBe('api:1');
     expect(shortRef('api:1')).toBe('api:1');
     expect(shortRef('docker.io/library/api:1')).toBe('api:1');

@@ -29,7 +29,10 @@ export function expectedNodeNames(cluster: string, roles: readonly Role[]): stri
 }
 
 /** The node names the env's kind config asks for; undefined when the file cannot be read (kind will say why at create). */
-export async function expectedNodesFromFile(cluster: string, configFile: string | undefined): Promise<string[] | undefined> {
+export async function expectedNodesFromFile(
+  cluster: string,
+  configFile: string | undefined,
+): Promise<string[] | undefined> {
   if (configFile === undefined) return expectedNodeNames(cluster, ['control-plane']);
   try {
     return expectedNodeNames(cluster, nodeRoles(parse(await readFile(configFile, 'utf8'))));

@@ -49,22 +49,35 @@ export class KindTools {
   /** Runs `kind args` and throws KIND_COMMAND_FAILED (with kind's last lines) unless it succeeded. */
   async mustKind(args: readonly string[], message: string, options: CallOptions, hint?: string): Promise<RunResult> {
     const result = await this.kind(args, options);
-    if (!result.ok) throw commandFailed(result, { code: result.cancelled ? 'CANCELLED' : 'KIND_COMMAND_FAILED', message: `${message}: ${kindErrorLine(result)}`, hint, ...(result.cancelled ? { exitCode: ExitCode.interrupted } : {}) });
+    if (!result.ok)
+      throw commandFailed(result, {
+        code: result.cancelled ? 'CANCELLED' : 'KIND_COMMAND_FAILED',
+        message: `${message}: ${kindErrorLine(result)}`,
+        hint,
+        ...(result.cancelled ? { exitCode: ExitCode.interrupted } : {}),
+      });
     return result;
   }
 
   /** Runs a command inside a node container: `<engine prefix> exec <node> args`. */
   async nodeExec(node: string, args: readonly string[], options: CallOptions): Promise<RunResult> {
     const [bin, ...global] = this.engine.argvPrefix;
-    const result = await this.runner(bin ?? this.engine.name, [...global, 'exec', node, ...args], { ...options, env: this.engine.env });
-    if (result.spawnError !== undefined) throw engineFailed(this.engine.name, result, `Could not run ${this.engine.name}`);
+    const result = await this.runner(bin ?? this.engine.name, [...global, 'exec', node, ...args], {
+      ...options,
+      env: this.engine.env,
+    });
+    if (result.spawnError !== undefined)
+      throw engineFailed(this.engine.name, result, `Could not run ${this.engine.name}`);
     return result;
   }
 
   private async tool(bin: 'kind' | 'kubectl', args: readonly string[], options: CallOptions): Promise<RunResult> {
     const result = await this.runner(bin, args, { ...options, env: this.env });
     if (result.spawnError !== undefined) {
-      throw new TarmacError(`${bin.toUpperCase()}_NOT_FOUND`, `\`${bin}\` could not be started: ${result.spawnError}`, { exitCode: ExitCode.environment, hint: INSTALL_HINTS[bin] });
+      throw new TarmacError(`${bin.toUpperCase()}_NOT_FOUND`, `\`${bin}\` could not be started: ${result.spawnError}`, {
+        exitCode: ExitCode.environment,
+        hint: INSTALL_HINTS[bin],
+      });
     }
     return result;
   }

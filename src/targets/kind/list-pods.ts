@@ -13,7 +13,11 @@ export function groupWorkloads(group: RenderedGroup): WorkloadRef[] {
   return group.objects
     .map((o) => o.object)
     .filter((object) => WORKLOAD_KINDS.has(object.kind))
-    .map((object) => ({ kind: object.kind, name: object.metadata.name, ...(object.metadata.namespace ? { namespace: object.metadata.namespace } : {}) }));
+    .map((object) => ({
+      kind: object.kind,
+      name: object.metadata.name,
+      ...(object.metadata.namespace ? { namespace: object.metadata.namespace } : {}),
+    }));
 }
 
 /** The current pods of the group's workloads, with their events. */
@@ -30,11 +34,15 @@ async function podsIn(deps: KindDeps, namespace: string, signal?: AbortSignal): 
     deps.tools.kubectl(['get', 'events', '-n', namespace, '-o', 'json'], { timeoutMs: QUICK_MS, signal }),
   ]);
   if (!pods.ok) {
-    throw new TarmacError('CLUSTER_UNREACHABLE', `could not list the pods in namespace ${namespace}: ${kindErrorLine(pods)}`, {
-      exitCode: ExitCode.infrastructure,
-      hint: 'Check the cluster with `tarmac status`.',
-      details: pods.tail.slice(-5),
-    });
+    throw new TarmacError(
+      'CLUSTER_UNREACHABLE',
+      `could not list the pods in namespace ${namespace}: ${kindErrorLine(pods)}`,
+      {
+        exitCode: ExitCode.infrastructure,
+        hint: 'Check the cluster with `tarmac status`.',
+        details: pods.tail.slice(-5),
+      },
+    );
   }
   // Events are evidence, not a requirement: without them the classifier still has the pod states.
   return podViewsFromKubeList(parse(pods.stdout, 'pods'), events.ok ? itemsOf(parse(events.stdout, 'events')) : []);
@@ -43,14 +51,21 @@ async function podsIn(deps: KindDeps, namespace: string, signal?: AbortSignal): 
 function belongsTo(pod: PodView, workload: WorkloadRef): boolean {
   const namespace = workload.namespace ?? 'default';
   if (workload.kind === 'Pod') return pod.name === workload.name;
-  return pod.owner?.kind === workload.kind && pod.owner.name === workload.name && (pod.owner.namespace ?? 'default') === namespace;
+  return (
+    pod.owner?.kind === workload.kind &&
+    pod.owner.name === workload.name &&
+    (pod.owner.namespace ?? 'default') === namespace
+  );
 }
 
 function parse(text: string, what: string): unknown {
   try {
     return JSON.parse(text) as unknown;
   } catch (cause) {
-    throw new TarmacError('CLUSTER_UNREACHABLE', `\`kubectl get ${what} -o json\` did not print JSON`, { exitCode: ExitCode.infrastructure, cause });
+    throw new TarmacError('CLUSTER_UNREACHABLE', `\`kubectl get ${what} -o json\` did not print JSON`, {
+      exitCode: ExitCode.infrastructure,
+      cause,
+    });
   }
 }
 

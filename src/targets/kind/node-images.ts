@@ -18,17 +18,25 @@ export interface ImagePresence {
 export async function nodeImageTags(deps: KindDeps, node: string, signal?: AbortSignal): Promise<string[]> {
   const result = await deps.tools.nodeExec(node, ['crictl', 'images', '-o', 'json'], { timeoutMs: QUICK_MS, signal });
   if (!result.ok) {
-    throw new TarmacError('NODE_UNAVAILABLE', `could not list the images on kind node ${node}: ${errorLine(result) ?? result.command}`, {
-      exitCode: ExitCode.infrastructure,
-      hint: 'The node container may have stopped: `tarmac status` shows the cluster; `tarmac up` recreates an unhealthy cluster.',
-      details: result.tail.slice(-5),
-    });
+    throw new TarmacError(
+      'NODE_UNAVAILABLE',
+      `could not list the images on kind node ${node}: ${errorLine(result) ?? result.command}`,
+      {
+        exitCode: ExitCode.infrastructure,
+        hint: 'The node container may have stopped: `tarmac status` shows the cluster; `tarmac up` recreates an unhealthy cluster.',
+        details: result.tail.slice(-5),
+      },
+    );
   }
   try {
     const parsed = JSON.parse(result.stdout) as { images?: { repoTags?: string[] }[] };
     return (parsed.images ?? []).flatMap((image) => image.repoTags ?? []).map(canonicalRef);
   } catch (cause) {
-    throw new TarmacError('NODE_UNAVAILABLE', `\`crictl images -o json\` on kind node ${node} did not print JSON`, { exitCode: ExitCode.infrastructure, cause, details: result.tail.slice(-5) });
+    throw new TarmacError('NODE_UNAVAILABLE', `\`crictl images -o json\` on kind node ${node} did not print JSON`, {
+      exitCode: ExitCode.infrastructure,
+      cause,
+      details: result.tail.slice(-5),
+    });
   }
 }
 

@@ -7,7 +7,7 @@ describe('kind target paths', () => {
     expect(kubeconfigPath('/p/.tarmac', 'e2e')).toBe('/p/.tarmac/kube/e2e.kubeconfig');
   });
 
-  it('names delivery archives so down can find a cluster\'s leftovers, and only that cluster\'s', () => {
+  it("names delivery archives so down can find a cluster's leftovers, and only that cluster's", () => {
     const file = basename(archivePath('20261128-174501-3f9a', 'e2e', '/tmp'));
     expect(file).toMatch(/^tarmac-20261128-174501-3f9a-kind-e2e-[0-9a-f]{8}\.tar$/);
     expect(isArchiveOf(file, 'e2e')).toBe(true);

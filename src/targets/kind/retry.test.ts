@@ -23,17 +23,35 @@ describe('withRetry', () => {
   it('gives up after the last attempt with the last error', async () => {
     const waits: number[] = [];
     let calls = 0;
-    await expect(withRetry(async () => { calls++; throw transient; }, options(waits))).rejects.toBe(transient);
+    await expect(
+      withRetry(async () => {
+        calls++;
+        throw transient;
+      }, options(waits)),
+    ).rejects.toBe(transient);
     expect(calls).toBe(3);
   });
 
   it('fails at once on a permanent error, and when the signal is aborted', async () => {
     const waits: number[] = [];
     let calls = 0;
-    await expect(withRetry(async () => { calls++; throw permanent; }, options(waits))).rejects.toBe(permanent);
+    await expect(
+      withRetry(async () => {
+        calls++;
+        throw permanent;
+      }, options(waits)),
+    ).rejects.toBe(permanent);
     const controller = new AbortController();
     controller.abort();
-    await expect(withRetry(async () => { calls++; throw transient; }, options(waits, controller.signal))).rejects.toBe(transient);
+    await expect(
+      withRetry(
+        async () => {
+          calls++;
+          throw transient;
+        },
+        options(waits, controller.signal),
+      ),
+    ).rejects.toBe(transient);
     expect([calls, waits]).toEqual([2, []]);
   });
 });

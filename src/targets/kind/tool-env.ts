@@ -13,7 +13,11 @@ const FLAG_ENV: Record<string, Record<string, string>> = {
  * engine, the connection flags of `engine.argvPrefix` as variables (kind runs plain `podman ...`, so a `--url`
  * would otherwise be lost), the engine binary's directory first on PATH when it is absolute, and KUBECONFIG.
  */
-export function toolEnv(engine: ContainerEngine, kubeconfig: string, basePath: string | undefined = process.env.PATH): Record<string, string> {
+export function toolEnv(
+  engine: ContainerEngine,
+  kubeconfig: string,
+  basePath: string | undefined = process.env.PATH,
+): Record<string, string> {
   const env: Record<string, string> = { ...engine.env };
   const [bin, ...flags] = engine.argvPrefix;
   const twins = FLAG_ENV[engine.name] ?? {};
@@ -27,7 +31,8 @@ export function toolEnv(engine: ContainerEngine, kubeconfig: string, basePath: s
     if (value !== undefined) env[variable] = value;
   }
   // Why: kind finds the engine on PATH; an engine configured by absolute path must be the one kind finds.
-  if (bin !== undefined && isAbsolute(bin)) env.PATH = [dirname(bin), env.PATH ?? basePath ?? ''].filter(Boolean).join(delimiter);
+  if (bin !== undefined && isAbsolute(bin))
+    env.PATH = [dirname(bin), env.PATH ?? basePath ?? ''].filter(Boolean).join(delimiter);
   env.KIND_EXPERIMENTAL_PROVIDER = engine.name;
   env.KUBECONFIG = kubeconfig;
   return env;

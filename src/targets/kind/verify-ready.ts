@@ -18,11 +18,15 @@ export async function verifyReady(deps: KindDeps, ctx: TargetContext, budgetMs: 
     onLine: ctx.output,
   });
   if (!waited.ok) {
-    throw new TarmacError('CLUSTER_NOT_READY', `the nodes of kind cluster ${deps.name} did not become Ready within ${formatDuration(budgetMs)}: ${kindErrorLine(waited)}`, {
-      exitCode: ExitCode.infrastructure,
-      hint: 'kind created the nodes but the kubelet never reported Ready: look for kubelet errors in the exported logs.',
-      details: waited.tail.slice(-10),
-    });
+    throw new TarmacError(
+      'CLUSTER_NOT_READY',
+      `the nodes of kind cluster ${deps.name} did not become Ready within ${formatDuration(budgetMs)}: ${kindErrorLine(waited)}`,
+      {
+        exitCode: ExitCode.infrastructure,
+        hint: 'kind created the nodes but the kubelet never reported Ready: look for kubelet errors in the exported logs.',
+        details: waited.tail.slice(-10),
+      },
+    );
   }
   const ready = waited.stdout.split('\n').filter((line) => line.endsWith('condition met')).length;
   for (;;) {

@@ -28,19 +28,29 @@ export interface ApplyDeps {
 }
 
 /** Applies the planned group; idempotent. */
-export async function applyGroup(deps: ApplyDeps, group: RenderedGroup, plan: GroupPlan, ctx: TargetContext): Promise<void> {
+export async function applyGroup(
+  deps: ApplyDeps,
+  group: RenderedGroup,
+  plan: GroupPlan,
+  ctx: TargetContext,
+): Promise<void> {
   for (const note of plan.notes) ctx.output(note);
   if (!(await inspectNetwork(deps.cli, deps.network, ctx.signal))) {
-    throw new TarmacError('TARGET_NOT_READY', `podman network ${deps.network} does not exist: the target was not set up`, {
-      exitCode: ExitCode.internal,
-      hint: 'ensure() creates the network before anything is applied; run `tarmac up` again.',
-    });
+    throw new TarmacError(
+      'TARGET_NOT_READY',
+      `podman network ${deps.network} does not exist: the target was not set up`,
+      {
+        exitCode: ExitCode.internal,
+        hint: 'ensure() creates the network before anything is applied; run `tarmac up` again.',
+      },
+    );
   }
   await assertImagesPresent(deps.engine, plan.units, group.name, ctx.signal);
   for (const unit of plan.units) await applyUnit(deps, unit, group.name, ctx);
   await deps.store.update((state) => {
     // The group's Services are exactly those of this apply: a Service dropped from the manifests goes.
-    for (const [name, service] of Object.entries(state.services)) if (service.group === group.name) delete state.services[name];
+    for (const [name, service] of Object.entries(state.services))
+      if (service.group === group.name) delete state.services[name];
     for (const binding of plan.services) {
       const first = binding.workloads[0];
       const port = binding.ports[0];
@@ -53,10 +63,14 @@ export async function applyGroup(deps: ApplyDeps, group: RenderedGroup, plan: Gr
 async function applyUnit(deps: ApplyDeps, unit: PlayUnit, group: string, ctx: TargetContext): Promise<void> {
   const existing = await inspectPod(deps.cli, unit.podName, ctx.signal);
   if (existing && !isOurs(existing.labels, deps.env)) {
-    throw new TarmacError('POD_NAME_TAKEN', `a pod named ${unit.podName} exists but was not created by tarmac for env ${deps.env}`, {
-      exitCode: ExitCode.environment,
-      hint: `tarmac never removes what it did not create: remove that pod yourself (podman pod rm -f ${unit.podName}) or rename the env.`,
-    });
+    throw new TarmacError(
+      'POD_NAME_TAKEN',
+      `a pod named ${unit.podName} exists but was not created by tarmac for env ${deps.env}`,
+      {
+        exitCode: ExitCode.environment,
+        hint: `tarmac never removes what it did not create: remove that pod yourself (podman pod rm -f ${unit.podName}) or rename the env.`,
+      },
+    );
   }
   const state = await deps.store.read();
   const recorded = state.pods[unit.podName];
@@ -65,11 +79,20 @@ async function applyUnit(deps: ApplyDeps, unit: PlayUnit, group: string, ctx: Ta
     return;
   }
   if (existing) {
-    ctx.output(`${unit.podName}: ${existing.labels[LABEL_SPEC] === unit.specHash ? `is ${existing.status}` : 'changed'}, replacing it`);
+    ctx.output(
+      `${unit.podName}: ${existing.labels[LABEL_SPEC] === unit.specHash ? `is ${existing.status}` : 'changed'}, replacing it`,
+    );
     await deps.removePod(unit.podName);
   }
   const previousPorts = recorded?.hostPorts ?? {};
-  const record = { name: unit.podName, group, workload: unit.workload, source: unit.source, playFile: join(deps.playDir, `${unit.podName}.yaml`), hostPorts: previousPorts };
+  const record = {
+    name: unit.podName,
+    group,
+    workload: unit.workload,
+    source: unit.source,
+    playFile: join(deps.playDir, `${unit.podName}.yaml`),
+    hostPorts: previousPorts,
+  };
   await deps.store.update((s) => {
     s.pods[unit.podName] = record;
     for (const volume of unit.volumes) if (!s.volumes.includes(volume)) s.volumes.push(volume);
@@ -90,9 +113,13 @@ async function applyUnit(deps: ApplyDeps, unit: PlayUnit, group: string, ctx: Ta
   });
   const verified = await inspectPod(deps.cli, unit.podName, ctx.signal);
   if (!verified || !isOurs(verified.labels, deps.env)) {
-    throw new TarmacError('POD_NOT_VERIFIED', `podman kube play of ${unit.podName} exited 0, but the pod ${verified ? 'lacks the env labels' : 'does not exist'}`, {
-      hint: `Inspect it with \`podman pod inspect ${unit.podName}\`; the played file is ${played.playFile}.`,
-    });
+    throw new TarmacError(
+      'POD_NOT_VERIFIED',
+      `podman kube play of ${unit.podName} exited 0, but the pod ${verified ? 'lacks the env labels' : 'does not exist'}`,
+      {
+        hint: `Inspect it with \`podman pod inspect ${unit.podName}\`; the played file is ${played.playFile}.`,
+      },
+    );
   }
   ctx.output(`${unit.podName}: played${unit.aliases.length > 0 ? ` (reachable as ${unit.aliases.join(', ')})` : ''}`);
 }

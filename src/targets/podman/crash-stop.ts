@@ -12,7 +12,13 @@ const SETTLE_POLLS = 20;
 const SETTLE_POLL_MS = 100;
 
 /** Records the crash evidence, then stops the container (no grace period); best effort, never throws for podman. */
-export async function stopCrashLoop(cli: PodmanCli, store: StateStore, container: ContainerRecord, evidence: Omit<StoppedCrash, 'at'>, signal?: AbortSignal): Promise<StoppedCrash> {
+export async function stopCrashLoop(
+  cli: PodmanCli,
+  store: StateStore,
+  container: ContainerRecord,
+  evidence: Omit<StoppedCrash, 'at'>,
+  signal?: AbortSignal,
+): Promise<StoppedCrash> {
   const record: StoppedCrash = { ...evidence, at: new Date().toISOString() };
   await store.update((state) => {
     state.stopped = { ...state.stopped, [container.id]: record };
@@ -46,6 +52,13 @@ async function statusOf(cli: PodmanCli, id: string, signal?: AbortSignal): Promi
 }
 
 /** A line for the pod's events saying what tarmac did. */
-export function stoppedEvent(container: string, record: StoppedCrash): { type: 'Warning'; reason: string; message: string } {
-  return { type: 'Warning', reason: 'BackOff', message: `tarmac stopped crash-looping container ${container} at ${record.at} (podman restarts without back-off); tarmac down removes it` };
+export function stoppedEvent(
+  container: string,
+  record: StoppedCrash,
+): { type: 'Warning'; reason: string; message: string } {
+  return {
+    type: 'Warning',
+    reason: 'BackOff',
+    message: `tarmac stopped crash-looping container ${container} at ${record.at} (podman restarts without back-off); tarmac down removes it`,
+  };
 }

@@ -16,19 +16,32 @@ export function insecureRegistryRef(env: Env, ref: string): boolean {
 }
 
 /** Makes `ref` available to the pods; verifies it afterwards. */
-export async function deliverImage(engine: ContainerEngine, env: Env, ref: string, ctx: TargetContext): Promise<'delivered' | 'present'> {
+export async function deliverImage(
+  engine: ContainerEngine,
+  env: Env,
+  ref: string,
+  ctx: TargetContext,
+): Promise<'delivered' | 'present'> {
   if (await engine.imageExists(ref, ctx.signal)) return 'present';
   if (!mayPull(ref, undefined)) {
-    throw new TarmacError('IMAGE_NOT_FOUND', `image ${ref} does not exist in ${engine.name}'s image store, and a localhost/ image cannot be pulled`, {
-      hint: 'Build it first (tarmac up builds every image of tarmac.yaml), or fix the reference.',
-    });
+    throw new TarmacError(
+      'IMAGE_NOT_FOUND',
+      `image ${ref} does not exist in ${engine.name}'s image store, and a localhost/ image cannot be pulled`,
+      {
+        hint: 'Build it first (tarmac up builds every image of tarmac.yaml), or fix the reference.',
+      },
+    );
   }
   ctx.output(`pulling ${ref}`);
   await engine.pull(ref, { insecure: insecureRegistryRef(env, ref), signal: ctx.signal });
   if (!(await engine.imageExists(ref, ctx.signal))) {
-    throw new TarmacError('DELIVERY_NOT_VERIFIED', `${engine.name} pull ${ref} succeeded, but the image is not in the store afterwards`, {
-      hint: `Check with \`${engine.name} image exists ${ref}\`, and the engine's storage.`,
-    });
+    throw new TarmacError(
+      'DELIVERY_NOT_VERIFIED',
+      `${engine.name} pull ${ref} succeeded, but the image is not in the store afterwards`,
+      {
+        hint: `Check with \`${engine.name} image exists ${ref}\`, and the engine's storage.`,
+      },
+    );
   }
   return 'delivered';
 }

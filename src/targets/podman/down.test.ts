@@ -20,14 +20,26 @@ function answer(call: FakeCall): { stdout?: string; exitCode?: number; stderr?: 
   const args = call.args.join(' ');
   if (args.startsWith('pod rm')) podRemoved = true;
   if (args.startsWith('pod ps --filter') && podRemoved) return { stdout: '[]' };
-  if (args.startsWith('pod ps --filter')) return { stdout: JSON.stringify([{ Id: 'p1', Name: 'tarmac-demo-web', Status: 'Running', Labels: ours }]) };
-  if (args === 'pod inspect tarmac-demo-old') return { stdout: JSON.stringify({ Id: 'p2', Name: 'tarmac-demo-old', State: 'Running', Labels: {} }) };
-  if (args.startsWith('ps -a --filter')) return { stdout: JSON.stringify([{ Id: 'c9', Names: ['by-hand'], Labels: imageLabels }]) };
-  if (args === 'volume ls --format json') return { stdout: JSON.stringify([{ Name: 'tarmac-demo-data', Labels: ours }, { Name: 'tarmac-demo-cache', Labels: {} }]) };
-  if (args === 'network inspect tarmac-demo') return { stdout: JSON.stringify([{ name: 'tarmac-demo', labels: ours, dns_enabled: true }]) };
+  if (args.startsWith('pod ps --filter'))
+    return { stdout: JSON.stringify([{ Id: 'p1', Name: 'tarmac-demo-web', Status: 'Running', Labels: ours }]) };
+  if (args === 'pod inspect tarmac-demo-old')
+    return { stdout: JSON.stringify({ Id: 'p2', Name: 'tarmac-demo-old', State: 'Running', Labels: {} }) };
+  if (args.startsWith('ps -a --filter'))
+    return { stdout: JSON.stringify([{ Id: 'c9', Names: ['by-hand'], Labels: imageLabels }]) };
+  if (args === 'volume ls --format json')
+    return {
+      stdout: JSON.stringify([
+        { Name: 'tarmac-demo-data', Labels: ours },
+        { Name: 'tarmac-demo-cache', Labels: {} },
+      ]),
+    };
+  if (args === 'network inspect tarmac-demo')
+    return { stdout: JSON.stringify([{ name: 'tarmac-demo', labels: ours, dns_enabled: true }]) };
   if (args === 'pod ps --format json') return { stdout: JSON.stringify([{ Name: 'tarmac-demo-old', Labels: {} }]) };
-  if (args === 'ps -a --format json') return { stdout: JSON.stringify([{ Names: ['tarmac-demo-by-hand'], Labels: imageLabels }]) };
-  if (args === 'network ls --format json') return { stdout: JSON.stringify([{ name: 'tarmac-demo-foreign', labels: {} }]) };
+  if (args === 'ps -a --format json')
+    return { stdout: JSON.stringify([{ Names: ['tarmac-demo-by-hand'], Labels: imageLabels }]) };
+  if (args === 'network ls --format json')
+    return { stdout: JSON.stringify([{ name: 'tarmac-demo-foreign', labels: {} }]) };
   return {};
 }
 
@@ -37,14 +49,37 @@ describe('downEnv', () => {
     const { file, playDir } = statePaths(stateDir);
     const store = new StateStore(file, 'demo');
     await store.update((s) => {
-      s.pods['tarmac-demo-old'] = { name: 'tarmac-demo-old', group: 'g', workload: { kind: 'Pod', name: 'old' }, source: 'a.yaml:1', playFile: '', hostPorts: {} };
+      s.pods['tarmac-demo-old'] = {
+        name: 'tarmac-demo-old',
+        group: 'g',
+        workload: { kind: 'Pod', name: 'old' },
+        source: 'a.yaml:1',
+        playFile: '',
+        hostPorts: {},
+      };
       s.volumes.push('tarmac-demo-cache');
     });
     const runner = fakeRunner(answer);
-    const report = await downEnv({ cli: podmanCli(createPodmanEngine(runner), runner), env: 'demo', network: 'tarmac-demo', store, playDir });
+    const report = await downEnv({
+      cli: podmanCli(createPodmanEngine(runner), runner),
+      env: 'demo',
+      network: 'tarmac-demo',
+      store,
+      playDir,
+    });
     const removing = runner.calls.map((c) => c.args.join(' ')).filter((a) => / rm |^rm |^pod stop/.test(a));
-    expect(removing).toEqual(['pod stop --ignore -t 0 tarmac-demo-web', 'pod rm -f --ignore tarmac-demo-web', 'volume rm -f tarmac-demo-data', 'network rm tarmac-demo']);
-    expect(report.removed).toEqual(['pod tarmac-demo-web', 'volume tarmac-demo-data', 'network tarmac-demo', `files ${playDir}, ${file}`]);
+    expect(removing).toEqual([
+      'pod stop --ignore -t 0 tarmac-demo-web',
+      'pod rm -f --ignore tarmac-demo-web',
+      'volume rm -f tarmac-demo-data',
+      'network rm tarmac-demo',
+    ]);
+    expect(report.removed).toEqual([
+      'pod tarmac-demo-web',
+      'volume tarmac-demo-data',
+      'network tarmac-demo',
+      `files ${playDir}, ${file}`,
+    ]);
     expect(report.keptForeign).toEqual([
       "pod tarmac-demo-old (recorded, but it lacks the env's labels now)",
       "volume tarmac-demo-cache (recorded, but it lacks the env's labels)",

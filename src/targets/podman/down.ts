@@ -36,7 +36,12 @@ export async function downEnv(deps: DownDeps, signal?: AbortSignal): Promise<Dow
   await removePods(cli, [...pods], signal);
   report.removed.push(...[...pods].map((p) => `pod ${p}`));
   const loose = await envContainers(cli, env, signal);
-  if (loose.length > 0) await cli.must(['rm', '-f', '--ignore', '-t', '0', ...loose.map((c) => c.id)], `Could not remove the containers of env ${env}`, { signal });
+  if (loose.length > 0)
+    await cli.must(
+      ['rm', '-f', '--ignore', '-t', '0', ...loose.map((c) => c.id)],
+      `Could not remove the containers of env ${env}`,
+      { signal },
+    );
   report.removed.push(...loose.map((c) => `container ${c.name}`));
   await removeVolumes(deps, state?.volumes ?? [], report, signal);
   await removeNetwork(deps, report, signal);
@@ -48,11 +53,20 @@ export async function downEnv(deps: DownDeps, signal?: AbortSignal): Promise<Dow
   return report;
 }
 
-async function removeVolumes(deps: DownDeps, recorded: string[], report: DownReport, signal?: AbortSignal): Promise<void> {
+async function removeVolumes(
+  deps: DownDeps,
+  recorded: string[],
+  report: DownReport,
+  signal?: AbortSignal,
+): Promise<void> {
   const listed = await deps.cli.must(['volume', 'ls', '--format', 'json'], 'Could not list podman volumes', { signal });
-  const volumes = parseJsonList(listed.stdout).map(asRecord).map((v) => ({ name: asString(v?.Name) ?? '', labels: asStringMap(v?.Labels) }));
+  const volumes = parseJsonList(listed.stdout)
+    .map(asRecord)
+    .map((v) => ({ name: asString(v?.Name) ?? '', labels: asStringMap(v?.Labels) }));
   const ours = volumes.filter((v) => isOurs(v.labels, deps.env)).map((v) => v.name);
-  for (const name of recorded) if (!ours.includes(name) && volumes.some((v) => v.name === name)) report.keptForeign.push(`volume ${name} (recorded, but it lacks the env's labels)`);
+  for (const name of recorded)
+    if (!ours.includes(name) && volumes.some((v) => v.name === name))
+      report.keptForeign.push(`volume ${name} (recorded, but it lacks the env's labels)`);
   if (ours.length === 0) return;
   await deps.cli.must(['volume', 'rm', '-f', ...ours], `Could not remove the volumes of env ${deps.env}`, { signal });
   report.removed.push(...ours.map((v) => `volume ${v}`));
@@ -68,12 +82,16 @@ async function removeNetwork(deps: DownDeps, report: DownReport, signal?: AbortS
   // No --force: it would also remove containers of others that joined the network.
   const result = await deps.cli.run(['network', 'rm', deps.network], { signal });
   if (result.ok) report.removed.push(`network ${deps.network}`);
-  else if (/in use|associated containers/i.test(result.stderr)) report.keptForeign.push(`network ${deps.network} (still used by containers tarmac did not create)`);
+  else if (/in use|associated containers/i.test(result.stderr))
+    report.keptForeign.push(`network ${deps.network} (still used by containers tarmac did not create)`);
   else throw deps.cli.failed(result, `Could not remove podman network ${deps.network}`);
 }
 
 async function verifyGone(deps: DownDeps, signal?: AbortSignal): Promise<void> {
-  const [pods, containers] = await Promise.all([envPods(deps.cli, deps.env, signal), envContainers(deps.cli, deps.env, signal)]);
+  const [pods, containers] = await Promise.all([
+    envPods(deps.cli, deps.env, signal),
+    envContainers(deps.cli, deps.env, signal),
+  ]);
   const left = [...pods.map((p) => `pod ${p.name}`), ...containers.map((c) => `container ${c.name}`)];
   if (left.length === 0) return;
   throw new TarmacError('DOWN_INCOMPLETE', `down of env ${deps.env} left ${left.join(', ')}`, {
@@ -84,7 +102,11 @@ async function verifyGone(deps: DownDeps, signal?: AbortSignal): Promise<void> {
 // Pods, containers and networks named like the env's (`tarmac-<env>...`) that tarmac did not make.
 async function similarForeign(deps: DownDeps, signal?: AbortSignal): Promise<string[]> {
   const prefix = deps.network;
-  const lists: [string, string[]][] = [['pod', ['pod', 'ps', '--format', 'json']], ['container', ['ps', '-a', '--format', 'json']], ['network', ['network', 'ls', '--format', 'json']]];
+  const lists: [string, string[]][] = [
+    ['pod', ['pod', 'ps', '--format', 'json']],
+    ['container', ['ps', '-a', '--format', 'json']],
+    ['network', ['network', 'ls', '--format', 'json']],
+  ];
   const found: string[] = [];
   for (const [kind, args] of lists) {
     const result = await deps.cli.run(args, { signal });

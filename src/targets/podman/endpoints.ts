@@ -6,7 +6,12 @@ import type { PodmanCli } from './podman-cli.js';
 import type { TargetState } from './state.js';
 
 /** Service name -> `http://127.0.0.1:<host port>`, for every recorded Service whose pod is up. */
-export async function serviceEndpoints(cli: PodmanCli, env: string, state: TargetState, signal?: AbortSignal): Promise<Record<string, string>> {
+export async function serviceEndpoints(
+  cli: PodmanCli,
+  env: string,
+  state: TargetState,
+  signal?: AbortSignal,
+): Promise<Record<string, string>> {
   const services = Object.entries(state.services);
   if (services.length === 0) return {};
   const [pods, containers] = await Promise.all([envPods(cli, env, signal), envContainers(cli, env, signal)]);

@@ -12,19 +12,35 @@ import { podmanCli } from './podman-cli.js';
 import { StateStore, statePaths } from './state.js';
 
 const ours = { 'io.tarmac.managed': 'true', 'io.tarmac.env': 'demo', 'io.tarmac.target': 'podman' };
-const missing = { exitCode: 125, stderr: 'Error: inspecting object: network tarmac-demo: unable to find network with name or ID tarmac-demo: network not found' };
+const missing = {
+  exitCode: 125,
+  stderr:
+    'Error: inspecting object: network tarmac-demo: unable to find network with name or ID tarmac-demo: network not found',
+};
 
 // A podman whose network starts as `initial` (undefined: absent) and exists with DNS once created.
-function setup(initial: { labels: Record<string, string>; dns: boolean } | undefined, reuse: 'healthy' | 'never' = 'healthy') {
+function setup(
+  initial: { labels: Record<string, string>; dns: boolean } | undefined,
+  reuse: 'healthy' | 'never' = 'healthy',
+) {
   let network = initial;
   let teardowns = 0;
   const runner = fakeRunner((call) => {
     if (call.args[1] === 'create') network = { labels: ours, dns: true };
     if (call.args[1] !== 'inspect') return {};
-    return network ? { stdout: JSON.stringify([{ name: 'tarmac-demo', labels: network.labels, dns_enabled: network.dns }]) } : missing;
+    return network
+      ? { stdout: JSON.stringify([{ name: 'tarmac-demo', labels: network.labels, dns_enabled: network.dns }]) }
+      : missing;
   });
   const store = new StateStore(statePaths(mkdtempSync(join(tmpdir(), 'podman-ensure-'))).file, 'demo');
-  const deps = { cli: podmanCli(createPodmanEngine(runner), runner), env: 'demo', network: 'tarmac-demo', reuse, store, teardown: async () => void teardowns++ };
+  const deps = {
+    cli: podmanCli(createPodmanEngine(runner), runner),
+    env: 'demo',
+    network: 'tarmac-demo',
+    reuse,
+    store,
+    teardown: async () => void teardowns++,
+  };
   return { run: () => ensureNetwork(deps, AbortSignal.timeout(5000)), runner, store, teardowns: () => teardowns };
 }
 
@@ -33,7 +49,16 @@ describe('ensureNetwork', () => {
     const { run, runner, store } = setup(undefined);
     expect(await run()).toEqual({ action: 'created', reason: 'created network tarmac-demo (DNS on)' });
     expect(runner.calls.find((c) => c.args[1] === 'create')?.args).toEqual([
-      'network', 'create', '--disable-dns=false', '--label', 'io.tarmac.managed=true', '--label', 'io.tarmac.env=demo', '--label', 'io.tarmac.target=podman', 'tarmac-demo',
+      'network',
+      'create',
+      '--disable-dns=false',
+      '--label',
+      'io.tarmac.managed=true',
+      '--label',
+      'io.tarmac.env=demo',
+      '--label',
+      'io.tarmac.target=podman',
+      'tarmac-demo',
     ]);
     expect((await store.read()).network).toEqual({ name: 'tarmac-demo', created: true });
   });

@@ -27,7 +27,12 @@ export async function ensureNetwork(deps: EnsureDeps, signal: AbortSignal): Prom
       await record(deps);
       return { action: 'reused', reason: `network ${deps.network} exists with DNS on` };
     }
-    result = { action: 'recreated', reason: existing.dnsEnabled ? 'reuse: never, recreating the env' : `network ${deps.network} has DNS disabled: recreating the env` };
+    result = {
+      action: 'recreated',
+      reason: existing.dnsEnabled
+        ? 'reuse: never, recreating the env'
+        : `network ${deps.network} has DNS disabled: recreating the env`,
+    };
     await deps.teardown();
   }
   await createNetwork(deps.cli, deps.network, deps.env, signal);

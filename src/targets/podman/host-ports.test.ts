@@ -4,7 +4,12 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { KubeObject } from '../../kube/types.js';
 import { chooseHostPorts, freePort, portIsFree, withHostPorts } from './host-ports.js';
 
-const pod = (containers: unknown[]): KubeObject => ({ apiVersion: 'v1', kind: 'Pod', metadata: { name: 'p' }, spec: { containers } });
+const pod = (containers: unknown[]): KubeObject => ({
+  apiVersion: 'v1',
+  kind: 'Pod',
+  metadata: { name: 'p' },
+  spec: { containers },
+});
 const servers: Server[] = [];
 afterEach(async () => {
   await Promise.all(servers.splice(0).map((s) => new Promise((r) => s.close(r))));
@@ -12,16 +17,30 @@ afterEach(async () => {
 
 describe('withHostPorts', () => {
   it('adds hostPort and hostIP to the declared port, or a new port entry on the first container', () => {
-    const input = pod([{ name: 'a', ports: [{ name: 'http', containerPort: 8080 }] }, { name: 'b', ports: [{ containerPort: 9000, hostPort: 19000 }] }]);
+    const input = pod([
+      { name: 'a', ports: [{ name: 'http', containerPort: 8080 }] },
+      { name: 'b', ports: [{ containerPort: 9000, hostPort: 19000 }] },
+    ]);
     const out = withHostPorts(input, { '8080': 31000, '7070': 31001, '9000': 31002 });
     expect(out.spec).toEqual({
       containers: [
-        { name: 'a', ports: [{ name: 'http', containerPort: 8080, hostPort: 31000, hostIP: '127.0.0.1' }, { containerPort: 7070, hostPort: 31001, hostIP: '127.0.0.1' }] },
+        {
+          name: 'a',
+          ports: [
+            { name: 'http', containerPort: 8080, hostPort: 31000, hostIP: '127.0.0.1' },
+            { containerPort: 7070, hostPort: 31001, hostIP: '127.0.0.1' },
+          ],
+        },
         // A hostPort the manifest sets is the user's choice: kept.
         { name: 'b', ports: [{ containerPort: 9000, hostPort: 19000 }] },
       ],
     });
-    expect(input.spec).toEqual({ containers: [{ name: 'a', ports: [{ name: 'http', containerPort: 8080 }] }, { name: 'b', ports: [{ containerPort: 9000, hostPort: 19000 }] }] });
+    expect(input.spec).toEqual({
+      containers: [
+        { name: 'a', ports: [{ name: 'http', containerPort: 8080 }] },
+        { name: 'b', ports: [{ containerPort: 9000, hostPort: 19000 }] },
+      ],
+    });
   });
 });
 

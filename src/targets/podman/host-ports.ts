@@ -30,7 +30,10 @@ export function freePort(): Promise<number> {
 }
 
 /** Host ports for `containerPorts`: the previous ones when still free, else fresh ones. */
-export async function chooseHostPorts(containerPorts: number[], previous: Record<string, number>): Promise<Record<string, number>> {
+export async function chooseHostPorts(
+  containerPorts: number[],
+  previous: Record<string, number>,
+): Promise<Record<string, number>> {
   const chosen: Record<string, number> = {};
   for (const port of containerPorts) {
     const before = previous[String(port)];

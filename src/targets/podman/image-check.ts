@@ -12,7 +12,12 @@ export function mayPull(ref: string, pullPolicy: string | undefined): boolean {
 }
 
 /** Throws IMAGE_NOT_FOUND listing every image of the units that is missing and will not be pulled. */
-export async function assertImagesPresent(engine: ContainerEngine, units: PlayUnit[], group: string, signal?: AbortSignal): Promise<void> {
+export async function assertImagesPresent(
+  engine: ContainerEngine,
+  units: PlayUnit[],
+  group: string,
+  signal?: AbortSignal,
+): Promise<void> {
   const missing: string[] = [];
   const checked = new Map<string, boolean>();
   for (const unit of units) {
@@ -20,13 +25,20 @@ export async function assertImagesPresent(engine: ContainerEngine, units: PlayUn
       if (mayPull(image.ref, image.pullPolicy)) continue;
       let present = checked.get(image.ref);
       if (present === undefined) checked.set(image.ref, (present = await engine.imageExists(image.ref, signal)));
-      if (!present) missing.push(`${image.ref}: container ${image.container} of ${unit.workload.kind}/${unit.workload.name} (${unit.source})`);
+      if (!present)
+        missing.push(
+          `${image.ref}: container ${image.container} of ${unit.workload.kind}/${unit.workload.name} (${unit.source})`,
+        );
     }
   }
   if (missing.length === 0) return;
   const first = missing[0]?.split(': ')[0] ?? '';
-  throw new TarmacError('IMAGE_NOT_FOUND', `deploy group ${group}: image ${first}${missing.length > 1 ? ` and ${missing.length - 1} more` : ''} does not exist in podman's image store`, {
-    details: missing,
-    hint: 'Build or deliver the image first (tarmac up does both), or fix the image name in the manifest. Local images (localhost/...) and imagePullPolicy: Never are never pulled.',
-  });
+  throw new TarmacError(
+    'IMAGE_NOT_FOUND',
+    `deploy group ${group}: image ${first}${missing.length > 1 ? ` and ${missing.length - 1} more` : ''} does not exist in podman's image store`,
+    {
+      details: missing,
+      hint: 'Build or deliver the image first (tarmac up does both), or fix the image name in the manifest. Local images (localhost/...) and imagePullPolicy: Never are never pulled.',
+    },
+  );
 }

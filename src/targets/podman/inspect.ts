@@ -35,8 +35,15 @@ export interface PodRecordLive {
 
 /** The env's containers (infra containers excluded: they carry no labels), inspected. */
 export async function envContainers(cli: PodmanCli, env: string, signal?: AbortSignal): Promise<ContainerRecord[]> {
-  const listed = await cli.must(['ps', '-a', '--filter', `label=${LABEL_ENV}=${env}`, '--format', 'json'], `Could not list the containers of env ${env}`, { signal });
-  const ids = parseJsonList(listed.stdout).map(asRecord).filter((c) => c && isOurs(asStringMap(c.Labels), env)).map((c) => asString(c?.Id) ?? '');
+  const listed = await cli.must(
+    ['ps', '-a', '--filter', `label=${LABEL_ENV}=${env}`, '--format', 'json'],
+    `Could not list the containers of env ${env}`,
+    { signal },
+  );
+  const ids = parseJsonList(listed.stdout)
+    .map(asRecord)
+    .filter((c) => c && isOurs(asStringMap(c.Labels), env))
+    .map((c) => asString(c?.Id) ?? '');
   if (ids.length === 0) return [];
   const inspected = await cli.run(['container', 'inspect', ...ids], { signal });
   // A container removed between ps and inspect makes inspect fail for the whole batch: report what is left.
@@ -87,19 +94,35 @@ function realTime<K extends string>(key: K, value: unknown): Partial<Record<K, s
 
 /** The env's pods (label filter, labels verified again here). */
 export async function envPods(cli: PodmanCli, env: string, signal?: AbortSignal): Promise<PodRecordLive[]> {
-  const listed = await cli.must(['pod', 'ps', '--filter', `label=${LABEL_ENV}=${env}`, '--format', 'json'], `Could not list the pods of env ${env}`, { signal });
-  return parseJsonList(listed.stdout).map(toPodRecord).filter((p) => isOurs(p.labels, env));
+  const listed = await cli.must(
+    ['pod', 'ps', '--filter', `label=${LABEL_ENV}=${env}`, '--format', 'json'],
+    `Could not list the pods of env ${env}`,
+    { signal },
+  );
+  return parseJsonList(listed.stdout)
+    .map(toPodRecord)
+    .filter((p) => isOurs(p.labels, env));
 }
 
 /** One `podman pod ps --format json` entry. */
 export function toPodRecord(raw: unknown): PodRecordLive {
   const p = asRecord(raw) ?? {};
   const created = asString(p.Created);
-  return { id: asString(p.Id) ?? '', name: asString(p.Name) ?? '', status: asString(p.Status) ?? 'unknown', labels: asStringMap(p.Labels), ...(created ? { created } : {}) };
+  return {
+    id: asString(p.Id) ?? '',
+    name: asString(p.Name) ?? '',
+    status: asString(p.Status) ?? 'unknown',
+    labels: asStringMap(p.Labels),
+    ...(created ? { created } : {}),
+  };
 }
 
 /** A pod by name, or undefined when there is none. */
-export async function inspectPod(cli: PodmanCli, name: string, signal?: AbortSignal): Promise<PodRecordLive | undefined> {
+export async function inspectPod(
+  cli: PodmanCli,
+  name: string,
+  signal?: AbortSignal,
+): Promise<PodRecordLive | undefined> {
   const result = await cli.run(['pod', 'inspect', name], { signal });
   if (!result.ok) {
     if (/no such pod/i.test(result.stderr)) return undefined;

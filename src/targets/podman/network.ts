@@ -12,7 +12,11 @@ export interface NetworkInfo {
 }
 
 /** The network, or undefined when it does not exist. */
-export async function inspectNetwork(cli: PodmanCli, name: string, signal?: AbortSignal): Promise<NetworkInfo | undefined> {
+export async function inspectNetwork(
+  cli: PodmanCli,
+  name: string,
+  signal?: AbortSignal,
+): Promise<NetworkInfo | undefined> {
   const result = await cli.run(['network', 'inspect', name], { signal });
   if (!result.ok) {
     if (/network not found|no such network|unable to find network/i.test(result.stderr)) return undefined;
@@ -23,16 +27,29 @@ export async function inspectNetwork(cli: PodmanCli, name: string, signal?: Abor
 }
 
 /** Creates the env network (labelled, DNS on) and verifies it exists afterwards. */
-export async function createNetwork(cli: PodmanCli, name: string, env: string, signal?: AbortSignal): Promise<NetworkInfo> {
+export async function createNetwork(
+  cli: PodmanCli,
+  name: string,
+  env: string,
+  signal?: AbortSignal,
+): Promise<NetworkInfo> {
   const labels = Object.entries(targetLabels(env)).flatMap(([key, value]) => ['--label', `${key}=${value}`]);
   // --disable-dns=false is podman's default for bridge networks; say it anyway, Service names depend on it.
-  await cli.must(['network', 'create', '--disable-dns=false', ...labels, name], `Could not create podman network ${name}`, { signal });
+  await cli.must(
+    ['network', 'create', '--disable-dns=false', ...labels, name],
+    `Could not create podman network ${name}`,
+    { signal },
+  );
   const created = await inspectNetwork(cli, name, signal);
   if (!created?.dnsEnabled) {
-    throw new TarmacError('TARGET_NETWORK_NO_DNS', `podman network ${name} was created but ${created ? 'has DNS disabled' : 'does not exist'}`, {
-      exitCode: ExitCode.environment,
-      hint: 'Pods find each other by Service name through aardvark-dns: install it (apt-get install aardvark-dns) and use the netavark network backend.',
-    });
+    throw new TarmacError(
+      'TARGET_NETWORK_NO_DNS',
+      `podman network ${name} was created but ${created ? 'has DNS disabled' : 'does not exist'}`,
+      {
+        exitCode: ExitCode.environment,
+        hint: 'Pods find each other by Service name through aardvark-dns: install it (apt-get install aardvark-dns) and use the netavark network backend.',
+      },
+    );
   }
   return created;
 }
@@ -40,8 +57,12 @@ export async function createNetwork(cli: PodmanCli, name: string, env: string, s
 /** Refuses a network of the env's name that tarmac did not create, rather than deploying into it. */
 export function assertOurNetwork(network: NetworkInfo, env: string): void {
   if (isOurs(network.labels, env)) return;
-  throw new TarmacError('TARGET_NETWORK_FOREIGN', `podman network ${network.name} exists but was not created by tarmac for env ${env} (it lacks the labels io.tarmac.env=${env}, io.tarmac.target=podman)`, {
-    exitCode: ExitCode.environment,
-    hint: `tarmac never uses or removes what it did not create. Remove or rename that network (podman network rm ${network.name}), or rename the env.`,
-  });
+  throw new TarmacError(
+    'TARGET_NETWORK_FOREIGN',
+    `podman network ${network.name} exists but was not created by tarmac for env ${env} (it lacks the labels io.tarmac.env=${env}, io.tarmac.target=podman)`,
+    {
+      exitCode: ExitCode.environment,
+      hint: `tarmac never uses or removes what it did not create. Remove or rename that network (podman network rm ${network.name}), or rename the env.`,
+    },
+  );
 }

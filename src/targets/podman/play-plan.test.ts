@@ -8,9 +8,12 @@ import { renderGroup } from '../../kube/render.js';
 import type { RenderedGroup } from '../../kube/types.js';
 import { planGroup } from './play-plan.js';
 
-const example = (file: string): string => readFileSync(new URL(`../../../examples/aianalysis/manifests/${file}`, import.meta.url), 'utf8');
+const example = (file: string): string =>
+  readFileSync(new URL(`../../../examples/aianalysis/manifests/${file}`, import.meta.url), 'utf8');
 const group = (name: string, yaml: string, file = `${name}.yaml`): RenderedGroup =>
-  renderGroup(name, parseManifests(yaml, file), new Map([['datastorage', 'localhost/datastorage:tm-0123456789ab']]), { pullPolicy: 'Never' });
+  renderGroup(name, parseManifests(yaml, file), new Map([['datastorage', 'localhost/datastorage:tm-0123456789ab']]), {
+    pullPolicy: 'Never',
+  });
 const ctx = { env: 'demo', runId: 'run-1', network: 'tarmac-demo' };
 const failure = (fn: () => unknown): TarmacError => {
   try {
@@ -27,7 +30,13 @@ describe('planGroup', () => {
     const plan = planGroup(group('data', example('data/datastorage.yaml'), 'manifests/data/datastorage.yaml'), ctx);
     expect(plan.units).toHaveLength(1);
     const unit = plan.units[0]!;
-    expect(unit).toMatchObject({ podName: 'tarmac-demo-datastorage', workload: { kind: 'Deployment', name: 'datastorage' }, aliases: ['datastorage'], publish: [8080], volumes: [] });
+    expect(unit).toMatchObject({
+      podName: 'tarmac-demo-datastorage',
+      workload: { kind: 'Deployment', name: 'datastorage' },
+      aliases: ['datastorage'],
+      publish: [8080],
+      volumes: [],
+    });
     expect(unit.source).toMatch(/^manifests\/data\/datastorage\.yaml:\d+$/);
     expect(unit.pod).toMatchObject({ apiVersion: 'v1', kind: 'Pod', metadata: { name: 'tarmac-demo-datastorage' } });
     expect(unit.pod.metadata.labels).toMatchObject({
@@ -41,8 +50,15 @@ describe('planGroup', () => {
       'io.tarmac.workload': 'datastorage',
       'io.tarmac.spec': unit.specHash,
     });
-    expect(unit.images).toEqual([{ ref: 'localhost/datastorage:tm-0123456789ab', pullPolicy: 'Never', container: 'datastorage' }]);
-    expect(unit.probes.datastorage).toEqual({ action: { type: 'httpGet', port: 8080, path: '/health', scheme: 'HTTP' }, initialDelaySeconds: 0, periodSeconds: 2, timeoutSeconds: 1 });
+    expect(unit.images).toEqual([
+      { ref: 'localhost/datastorage:tm-0123456789ab', pullPolicy: 'Never', container: 'datastorage' },
+    ]);
+    expect(unit.probes.datastorage).toEqual({
+      action: { type: 'httpGet', port: 8080, path: '/health', scheme: 'HTTP' },
+      initialDelaySeconds: 0,
+      periodSeconds: 2,
+      timeoutSeconds: 1,
+    });
     expect(plan.services).toMatchObject([{ name: 'datastorage', ports: [8080] }]);
   });
 
@@ -50,15 +66,22 @@ describe('planGroup', () => {
     const yaml = example('data/datastorage.yaml');
     const a = planGroup(group('data', yaml), ctx).units[0]!.specHash;
     expect(planGroup(group('data', yaml), { ...ctx, runId: 'run-2' }).units[0]!.specHash).toBe(a);
-    expect(planGroup(group('data', yaml.replace('periodSeconds: 2', 'periodSeconds: 3')), ctx).units[0]!.specHash).not.toBe(a);
+    expect(
+      planGroup(group('data', yaml.replace('periodSeconds: 2', 'periodSeconds: 3')), ctx).units[0]!.specHash,
+    ).not.toBe(a);
   });
 
   it('refuses a Service whose port differs from its targetPort, naming the file and the fix', () => {
-    const yaml = example('data/datastorage.yaml').replace(/port: 8080\n(\s+)targetPort: 8080/, 'port: 8081\n$1targetPort: 8080');
+    const yaml = example('data/datastorage.yaml').replace(
+      /port: 8080\n(\s+)targetPort: 8080/,
+      'port: 8081\n$1targetPort: 8080',
+    );
     const error = failure(() => planGroup(group('data', yaml, 'manifests/data/datastorage.yaml'), ctx));
     expect(error.code).toBe('PODMAN_TARGET_UNSUPPORTED');
     expect(error.details).toHaveLength(1);
-    expect(error.details[0]).toMatch(/^Service datastorage \(manifests\/data\/datastorage\.yaml:\d+\) maps port 8081 to targetPort 8080: .*Fix: set port: 8080/);
+    expect(error.details[0]).toMatch(
+      /^Service datastorage \(manifests\/data\/datastorage\.yaml:\d+\) maps port 8081 to targetPort 8080: .*Fix: set port: 8080/,
+    );
   });
 
   it('resolves named ports for Services and probes, and publishes probe ports too', () => {
@@ -73,16 +96,30 @@ describe('planGroup', () => {
       expect.stringMatching(/^StatefulSet\/db \(g\.yaml:\d+\): podman kube play cannot run a StatefulSet$/),
       expect.stringMatching(/^Service orphan \(g\.yaml:\d+\) selects no Pod or Deployment of deploy group g/),
     ]);
-    const plan = planGroup(group('g', `${NAMED}---\napiVersion: v1\nkind: ServiceAccount\nmetadata: {name: robot}\n`), ctx);
-    expect(plan.notes).toEqual([expect.stringMatching(/^podman target: ignoring ServiceAccount\/robot \(g\.yaml:\d+\): it has no effect without a cluster$/)]);
+    const plan = planGroup(
+      group('g', `${NAMED}---\napiVersion: v1\nkind: ServiceAccount\nmetadata: {name: robot}\n`),
+      ctx,
+    );
+    expect(plan.notes).toEqual([
+      expect.stringMatching(
+        /^podman target: ignoring ServiceAccount\/robot \(g\.yaml:\d+\): it has no effect without a cluster$/,
+      ),
+    ]);
   });
 
   it('scopes PersistentVolumeClaims to the env and points the pod at the scoped volume', () => {
     const plan = planGroup(group('g', CLAIM), ctx);
     const unit = plan.units[0]!;
     expect(unit.volumes).toEqual(['tarmac-demo-data']);
-    expect(unit.extras.map((o) => `${o.kind}/${o.metadata.name}`)).toEqual(['ConfigMap/settings', 'PersistentVolumeClaim/tarmac-demo-data']);
-    expect(unit.extras[1]?.metadata.labels).toEqual({ 'io.tarmac.managed': 'true', 'io.tarmac.env': 'demo', 'io.tarmac.target': 'podman' });
+    expect(unit.extras.map((o) => `${o.kind}/${o.metadata.name}`)).toEqual([
+      'ConfigMap/settings',
+      'PersistentVolumeClaim/tarmac-demo-data',
+    ]);
+    expect(unit.extras[1]?.metadata.labels).toEqual({
+      'io.tarmac.managed': 'true',
+      'io.tarmac.env': 'demo',
+      'io.tarmac.target': 'podman',
+    });
     expect(JSON.stringify(unit.pod.spec)).toContain('"claimName":"tarmac-demo-data"');
     expect(unit.podName).toBe('tarmac-demo-worker');
   });

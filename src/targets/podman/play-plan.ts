@@ -55,28 +55,51 @@ export function planGroup(group: RenderedGroup, ctx: PlanContext): GroupPlan {
   for (const workload of sorted.workloads) {
     const podName = scopedName(ctx.env, workload.ref.name);
     const clash = names.get(podName);
-    if (clash) problems.push(`${workload.ref.kind}/${workload.ref.name} (${workload.source}) has the same name as ${clash}: podman pod names must be unique`);
+    if (clash)
+      problems.push(
+        `${workload.ref.kind}/${workload.ref.name} (${workload.source}) has the same name as ${clash}: podman pod names must be unique`,
+      );
     names.set(podName, `${workload.ref.kind}/${workload.ref.name} (${workload.source})`);
-    if (workload.replicas > 1) notes.push(`podman target: ${workload.ref.kind}/${workload.ref.name} runs 1 pod (replicas: ${workload.replicas})`);
+    if (workload.replicas > 1)
+      notes.push(
+        `podman target: ${workload.ref.kind}/${workload.ref.name} runs 1 pod (replicas: ${workload.replicas})`,
+      );
     try {
       units.push(planUnit(workload, podName, bindings, sorted, group.name, ctx));
     } catch (error) {
-      problems.push(`${workload.ref.kind}/${workload.ref.name} (${workload.source}): ${error instanceof Error ? error.message : String(error)}`);
+      problems.push(
+        `${workload.ref.kind}/${workload.ref.name} (${workload.source}): ${error instanceof Error ? error.message : String(error)}`,
+      );
     }
   }
   if (problems.length > 0) {
-    throw new TarmacError('PODMAN_TARGET_UNSUPPORTED', `deploy group ${group.name} cannot run on the podman target: ${problems.length} problem${problems.length === 1 ? '' : 's'}`, {
-      exitCode: ExitCode.usage,
-      details: problems,
-      hint: 'Fix the manifests as each line says, or deploy to a real cluster (cluster.target: kind).',
-    });
+    throw new TarmacError(
+      'PODMAN_TARGET_UNSUPPORTED',
+      `deploy group ${group.name} cannot run on the podman target: ${problems.length} problem${problems.length === 1 ? '' : 's'}`,
+      {
+        exitCode: ExitCode.usage,
+        details: problems,
+        hint: 'Fix the manifests as each line says, or deploy to a real cluster (cluster.target: kind).',
+      },
+    );
   }
   return { units, services: bindings, notes };
 }
 
-function planUnit(workload: Workload, podName: string, bindings: ServiceBinding[], sorted: ReturnType<typeof sortObjects>, group: string, ctx: PlanContext): PlayUnit {
+function planUnit(
+  workload: Workload,
+  podName: string,
+  bindings: ServiceBinding[],
+  sorted: ReturnType<typeof sortObjects>,
+  group: string,
+  ctx: PlanContext,
+): PlayUnit {
   const spec = clone(workload.spec);
-  const { claims, volumes } = scopeClaims(spec, sorted.claims.map((c) => c.object), ctx.env);
+  const { claims, volumes } = scopeClaims(
+    spec,
+    sorted.claims.map((c) => c.object),
+    ctx.env,
+  );
   const mine = bindings.filter((b) => b.workloads.includes(workload));
   const probes: Record<string, ReadinessProbe> = {};
   const images: PlayUnit['images'] = [];
@@ -96,10 +119,25 @@ function planUnit(workload: Workload, podName: string, bindings: ServiceBinding[
   const pod: KubeObject = {
     apiVersion: 'v1',
     kind: 'Pod',
-    metadata: { name: podName, labels: { ...labels, ...envPodLabels(ctx.env, ctx.runId, group), [LABEL_SPEC]: specHash } },
+    metadata: {
+      name: podName,
+      labels: { ...labels, ...envPodLabels(ctx.env, ctx.runId, group), [LABEL_SPEC]: specHash },
+    },
     spec,
   };
-  return { podName, workload: workload.ref, source: workload.source, pod, extras, aliases, publish: [...publish].sort((a, b) => a - b), probes, images, volumes, specHash };
+  return {
+    podName,
+    workload: workload.ref,
+    source: workload.source,
+    pod,
+    extras,
+    aliases,
+    publish: [...publish].sort((a, b) => a - b),
+    probes,
+    images,
+    volumes,
+    specHash,
+  };
 }
 
 // PersistentVolumeClaims become podman volumes with global names: scope them to the env, label
@@ -116,7 +154,11 @@ function scopeClaims(spec: Json, claims: KubeObject[], env: string): { claims: K
   }
   const scoped = used.map((c) => ({
     ...clone(c),
-    metadata: { ...clone(c.metadata), name: scopedName(env, c.metadata.name), labels: { ...(c.metadata.labels ?? {}), ...targetLabels(env) } },
+    metadata: {
+      ...clone(c.metadata),
+      name: scopedName(env, c.metadata.name),
+      labels: { ...(c.metadata.labels ?? {}), ...targetLabels(env) },
+    },
   }));
   return { claims: scoped, volumes: scoped.map((c) => c.metadata.name) };
 }

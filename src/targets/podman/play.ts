@@ -33,16 +33,33 @@ export function networkArg(network: string, aliases: string[]): string {
 }
 
 /** Plays the unit; resolves with the host ports it published and the played file. */
-export async function playUnit(unit: PlayUnit, options: PlayOptions): Promise<{ hostPorts: Record<string, number>; playFile: string }> {
+export async function playUnit(
+  unit: PlayUnit,
+  options: PlayOptions,
+): Promise<{ hostPorts: Record<string, number>; playFile: string }> {
   const playFile = join(options.playDir, `${unit.podName}.yaml`);
   await mkdir(options.playDir, { recursive: true });
   let previous = options.previousPorts;
   for (let attempt = 1; ; attempt++) {
     const hostPorts = await chooseHostPorts(unit.publish, previous);
     const documents = [...unit.extras, withHostPorts(unit.pod, hostPorts)].map((doc) => stringify(doc)).join('---\n');
-    await writeFile(playFile, `# Played by tarmac on network ${options.network}; removed by \`tarmac down\`.\n${documents}`);
-    const args = ['kube', 'play', ...(options.insecure ? ['--tls-verify=false'] : []), '--network', networkArg(options.network, unit.aliases), playFile];
-    const result = await options.cli.run(args, { signal: options.signal, timeoutMs: options.timeoutMs, onLine: (line) => options.output(line) });
+    await writeFile(
+      playFile,
+      `# Played by tarmac on network ${options.network}; removed by \`tarmac down\`.\n${documents}`,
+    );
+    const args = [
+      'kube',
+      'play',
+      ...(options.insecure ? ['--tls-verify=false'] : []),
+      '--network',
+      networkArg(options.network, unit.aliases),
+      playFile,
+    ];
+    const result = await options.cli.run(args, {
+      signal: options.signal,
+      timeoutMs: options.timeoutMs,
+      onLine: (line) => options.output(line),
+    });
     if (result.ok) return { hostPorts, playFile };
     if (/failed to start \d+ containers?/i.test(result.stderr)) throw startFailed(unit, result, options.cli);
     await options.removePod(unit.podName);
@@ -58,23 +75,40 @@ export async function playUnit(unit: PlayUnit, options: PlayOptions): Promise<{ 
 // The pod exists but a container could not start (e.g. its command does not exist): the pod is kept
 // for its evidence; down removes it.
 function startFailed(unit: PlayUnit, result: RunResult, cli: PodmanCli): TarmacError {
-  const error = cli.failed(result, `${unit.workload.kind}/${unit.workload.name} (${unit.source}): a container of pod ${unit.podName} could not start`);
+  const error = cli.failed(
+    result,
+    `${unit.workload.kind}/${unit.workload.name} (${unit.source}): a container of pod ${unit.podName} could not start`,
+  );
   const reason = result.tail.find((line) => /runc|crun|OCI runtime|starting container/i.test(line));
-  return new TarmacError('CONTAINER_START_FAILED', reason ? `${error.message}: ${reason.replace(/^\[|\]$/g, '')}` : error.message, {
-    details: error.details,
-    hint: 'Check the container command and its image (the entrypoint must exist in the image).',
-    cause: error,
-  });
+  return new TarmacError(
+    'CONTAINER_START_FAILED',
+    reason ? `${error.message}: ${reason.replace(/^\[|\]$/g, '')}` : error.message,
+    {
+      details: error.details,
+      hint: 'Check the container command and its image (the entrypoint must exist in the image).',
+      cause: error,
+    },
+  );
 }
 
 function playFailed(unit: PlayUnit, result: RunResult, cli: PodmanCli, playFile: string): TarmacError {
-  const pull = result.tail.find((line) => /initializing source|pinging container registry|manifest unknown|image not known|pull access denied/i.test(line));
-  const error = cli.failed(result, `podman kube play of ${unit.workload.kind}/${unit.workload.name} (${unit.source}) failed`, `The played file is ${playFile}.`);
+  const pull = result.tail.find((line) =>
+    /initializing source|pinging container registry|manifest unknown|image not known|pull access denied/i.test(line),
+  );
+  const error = cli.failed(
+    result,
+    `podman kube play of ${unit.workload.kind}/${unit.workload.name} (${unit.source}) failed`,
+    `The played file is ${playFile}.`,
+  );
   if (!pull) return error;
   const image = unit.images.find((i) => pull.includes(i.ref))?.ref ?? unit.images[0]?.ref ?? '?';
-  return new TarmacError('IMAGE_PULL_FAILED', `${unit.workload.kind}/${unit.workload.name} (${unit.source}): podman could not pull image ${image}`, {
-    details: error.details,
-    hint: 'Check the image reference and that its registry is reachable (an insecure local registry needs registry.insecure: true).',
-    cause: error,
-  });
+  return new TarmacError(
+    'IMAGE_PULL_FAILED',
+    `${unit.workload.kind}/${unit.workload.name} (${unit.source}): podman could not pull image ${image}`,
+    {
+      details: error.details,
+      hint: 'Check the image reference and that its registry is reachable (an insecure local registry needs registry.insecure: true).',
+      cause: error,
+    },
+  );
 }

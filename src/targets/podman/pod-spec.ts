@@ -74,7 +74,9 @@ export function readinessProbeOf(spec: Json, container: Json): ReadinessProbe | 
 function requirePort(spec: Json, port: unknown, container: Json): number {
   const resolved = resolvePort(spec, port);
   if (resolved === undefined) {
-    throw new Error(`container ${asString(container.name) ?? '?'}: readinessProbe port ${JSON.stringify(port)} is not a number or a declared container port name`);
+    throw new Error(
+      `container ${asString(container.name) ?? '?'}: readinessProbe port ${JSON.stringify(port)} is not a number or a declared container port name`,
+    );
   }
   return resolved;
 }

@@ -6,18 +6,32 @@ import { classifyPod } from '../../kube/classify-pod.js';
 import { toContainerRecord, toPodRecord, type ContainerRecord } from './inspect.js';
 import { STABLE_MS, toPodView, type ContainerExtras } from './pod-view.js';
 
-const recorded = (name: string): unknown[] => JSON.parse(readFileSync(new URL(`../../../test/fixtures/deploy/podman-4.3.1/${name}.json`, import.meta.url), 'utf8')) as unknown[];
-const container = (name: string, edit: Partial<ContainerRecord> = {}): ContainerRecord => ({ ...toContainerRecord(recorded(name)[0]), ...edit });
+const recorded = (name: string): unknown[] =>
+  JSON.parse(
+    readFileSync(new URL(`../../../test/fixtures/deploy/podman-4.3.1/${name}.json`, import.meta.url), 'utf8'),
+  ) as unknown[];
+const container = (name: string, edit: Partial<ContainerRecord> = {}): ContainerRecord => ({
+  ...toContainerRecord(recorded(name)[0]),
+  ...edit,
+});
 const pods = recorded('pod-ps').map(toPodRecord);
 const webPod = pods.find((p) => p.name === 'tarmac-rec-web')!;
 const crashPod = pods.find((p) => p.name === 'tarmac-rec-crasher')!;
 const at = (iso: string | undefined, plusMs: number): number => Date.parse(iso ?? '') + plusMs;
-const view = (pod: typeof webPod, c: ContainerRecord, extras: ContainerExtras, now: number) => toPodView(pod, [c], new Map([[c.id, extras]]), now);
+const view = (pod: typeof webPod, c: ContainerRecord, extras: ContainerExtras, now: number) =>
+  toPodView(pod, [c], new Map([[c.id, extras]]), now);
 
 describe('toContainerRecord (podman 4.3.1 container inspect)', () => {
   it('reads state, restarts, policy, labels and the published ports', () => {
     const c = container('running');
-    expect(c).toMatchObject({ name: 'tarmac-rec-web-web', image: 'localhost/pexp-web:1', status: 'running', exitCode: 0, restartCount: 0, restartPolicy: 'always' });
+    expect(c).toMatchObject({
+      name: 'tarmac-rec-web-web',
+      image: 'localhost/pexp-web:1',
+      status: 'running',
+      exitCode: 0,
+      restartCount: 0,
+      restartPolicy: 'always',
+    });
     expect(c.hostPorts).toEqual({ '8080': '127.0.0.1:28181' });
     expect(c.labels['io.tarmac.workload']).toBe('web');
     expect(c.finishedAt).toBeUndefined();
@@ -28,8 +42,17 @@ describe('toPodView', () => {
   it('a running container without a probe is Ready; the owner comes from the labels', () => {
     const c = container('running');
     const pod = view(webPod, c, {}, at(c.startedAt, STABLE_MS));
-    expect(pod).toMatchObject({ name: 'tarmac-rec-web', owner: { kind: 'Deployment', name: 'web' }, phase: 'Running', restartPolicy: 'Always' });
-    expect(pod.containers[0]).toMatchObject({ name: 'web', ready: true, state: { running: { startedAt: c.startedAt } } });
+    expect(pod).toMatchObject({
+      name: 'tarmac-rec-web',
+      owner: { kind: 'Deployment', name: 'web' },
+      phase: 'Running',
+      restartPolicy: 'Always',
+    });
+    expect(pod.containers[0]).toMatchObject({
+      name: 'web',
+      ready: true,
+      state: { running: { startedAt: c.startedAt } },
+    });
     expect(classifyPod(pod)).toMatchObject({ state: 'ready', reason: 'Ready' });
   });
 
@@ -44,7 +67,11 @@ describe('toPodView', () => {
     const c = container('running');
     const message = 'Readiness probe failed: HTTP probe failed with statuscode: 404';
     const pod = view(webPod, c, { probe: { ready: false, message } }, at(c.startedAt, 5000));
-    expect(pod.conditions.find((x) => x.type === 'Ready')).toMatchObject({ status: 'False', reason: 'ContainersNotReady', message: 'containers with unready status: [web]' });
+    expect(pod.conditions.find((x) => x.type === 'Ready')).toMatchObject({
+      status: 'False',
+      reason: 'ContainersNotReady',
+      message: 'containers with unready status: [web]',
+    });
     expect(pod.events).toEqual([{ type: 'Warning', reason: 'Unhealthy', message }]);
     expect(classifyPod(pod)).toMatchObject({ state: 'waiting', reason: 'ReadinessProbeFailing', detail: message });
   });
@@ -61,7 +88,9 @@ describe('toPodView', () => {
     });
     const verdict = classifyPod(pod);
     expect(verdict).toMatchObject({ state: 'failed', reason: 'CrashLoopBackOff' });
-    expect(verdict.detail).toBe(`container crasher keeps crashing: last exit code 3 (Error), ${c.restartCount} restarts`);
+    expect(verdict.detail).toBe(
+      `container crasher keeps crashing: last exit code 3 (Error), ${c.restartCount} restarts`,
+    );
     expect(verdict.evidence).toEqual(expect.arrayContaining(['log: fatal']));
   });
 
@@ -76,7 +105,11 @@ describe('toPodView', () => {
   it('a container that restarted a few times but has run steadily for a while is not a crash loop', () => {
     const c = container('crash-running');
     const pod = view(crashPod, c, { lastExitCode: 3 }, at(c.startedAt, 60_000));
-    expect(pod.containers[0]).toMatchObject({ ready: true, state: { running: {} }, lastState: { terminated: { exitCode: 3 } } });
+    expect(pod.containers[0]).toMatchObject({
+      ready: true,
+      state: { running: {} },
+      lastState: { terminated: { exitCode: 3 } },
+    });
     expect(classifyPod(pod).state).toBe('ready');
   });
 
@@ -95,7 +128,7 @@ describe('toPodView', () => {
     expect(classifyPod(pod)).toMatchObject({ state: 'failed', reason: 'ContainerFailed' });
   });
 
-  it('a container that never started: ContainerCreating, or RunContainerError with podman\'s error', () => {
+  it("a container that never started: ContainerCreating, or RunContainerError with podman's error", () => {
     const c = container('running', { status: 'created', startedAt: undefined });
     expect(view(webPod, c, {}, 0).containers[0]?.state).toEqual({ waiting: { reason: 'ContainerCreating' } });
     const failed = view(webPod, { ...c, error: 'exec: "/bin/nope": no such file' }, {}, 0);
@@ -104,7 +137,12 @@ describe('toPodView', () => {
 
   it('a bare Pod keeps its manifest name, so a wait on Pod/<name> finds it', () => {
     const c = container('running');
-    const pod = toPodView({ ...webPod, labels: { ...webPod.labels, 'io.tarmac.workload-kind': 'Pod', 'io.tarmac.workload': 'notes' } }, [c], new Map(), 0);
+    const pod = toPodView(
+      { ...webPod, labels: { ...webPod.labels, 'io.tarmac.workload-kind': 'Pod', 'io.tarmac.workload': 'notes' } },
+      [c],
+      new Map(),
+      0,
+    );
     expect(pod).toMatchObject({ name: 'notes', owner: { kind: 'Pod', name: 'notes' } });
   });
 });

@@ -48,17 +48,36 @@ function runningFor(record: ContainerRecord, now: number): number {
 }
 
 /** One container as a Kubernetes ContainerStatus. */
-export function toContainerView(record: ContainerRecord, podName: string, extras: ContainerExtras, now: number): ContainerView {
+export function toContainerView(
+  record: ContainerRecord,
+  podName: string,
+  extras: ContainerExtras,
+  now: number,
+): ContainerView {
   const name = containerName(record, podName);
-  const base = { name, image: record.image, restartCount: record.restartCount, ...(extras.logTail ? { logTail: extras.logTail } : {}) };
+  const base = {
+    name,
+    image: record.image,
+    restartCount: record.restartCount,
+    ...(extras.logTail ? { logTail: extras.logTail } : {}),
+  };
   const lastExit = extras.lastExitCode ?? (record.status === 'running' ? undefined : record.exitCode);
-  const lastState: ContainerStateView | undefined = record.restartCount > 0 && lastExit !== undefined ? { terminated: { exitCode: lastExit, reason: exitReason(lastExit, record.oomKilled) } } : undefined;
+  const lastState: ContainerStateView | undefined =
+    record.restartCount > 0 && lastExit !== undefined
+      ? { terminated: { exitCode: lastExit, reason: exitReason(lastExit, record.oomKilled) } }
+      : undefined;
   if (isCrashLooping(record, now)) {
     const message = `back-off restarting failed container ${name} in pod ${podName}`;
-    return { ...base, ready: false, state: { waiting: { reason: 'CrashLoopBackOff', message } }, ...(lastState ? { lastState } : {}) };
+    return {
+      ...base,
+      ready: false,
+      state: { waiting: { reason: 'CrashLoopBackOff', message } },
+      ...(lastState ? { lastState } : {}),
+    };
   }
   const state = currentState(record);
-  const ready = record.status === 'running' && (extras.probe ? extras.probe.ready : runningFor(record, now) >= STABLE_MS);
+  const ready =
+    record.status === 'running' && (extras.probe ? extras.probe.ready : runningFor(record, now) >= STABLE_MS);
   return { ...base, ready, state, ...(lastState ? { lastState } : {}) };
 }
 
@@ -68,11 +87,21 @@ function currentState(record: ContainerRecord): ContainerStateView {
       return { running: record.startedAt ? { startedAt: record.startedAt } : {} };
     case 'exited':
     case 'stopped':
-      return { terminated: { exitCode: record.exitCode, reason: exitReason(record.exitCode, record.oomKilled), ...(record.error ? { message: record.error } : {}) } };
+      return {
+        terminated: {
+          exitCode: record.exitCode,
+          reason: exitReason(record.exitCode, record.oomKilled),
+          ...(record.error ? { message: record.error } : {}),
+        },
+      };
     case 'created':
     case 'configured':
     case 'initialized':
-      return { waiting: record.error ? { reason: 'RunContainerError', message: record.error } : { reason: 'ContainerCreating' } };
+      return {
+        waiting: record.error
+          ? { reason: 'RunContainerError', message: record.error }
+          : { reason: 'ContainerCreating' },
+      };
     case 'paused':
       return { waiting: { reason: 'Paused', message: 'the container is paused (podman pause)' } };
     default:
@@ -86,7 +115,12 @@ function exitReason(exitCode: number, oomKilled: boolean): string {
 }
 
 /** The pod as the classifier sees it. */
-export function toPodView(pod: PodRecordLive, containers: ContainerRecord[], extras: Map<string, ContainerExtras>, now: number): PodView {
+export function toPodView(
+  pod: PodRecordLive,
+  containers: ContainerRecord[],
+  extras: Map<string, ContainerExtras>,
+  now: number,
+): PodView {
   const views = containers.map((c) => toContainerView(c, pod.name, extras.get(c.id) ?? {}, now));
   const unready = views.filter((v) => !v.ready).map((v) => v.name);
   const ready = views.length > 0 && unready.length === 0;
@@ -94,10 +128,12 @@ export function toPodView(pod: PodRecordLive, containers: ContainerRecord[], ext
   const events: NonNullable<PodView['events']> = [];
   for (const container of containers) {
     const probe = extras.get(container.id)?.probe;
-    if (probe && !probe.ready && probe.message) events.push({ type: 'Warning', reason: 'Unhealthy', message: probe.message });
+    if (probe && !probe.ready && probe.message)
+      events.push({ type: 'Warning', reason: 'Unhealthy', message: probe.message });
   }
   for (const view of views) {
-    if ('waiting' in view.state && view.state.waiting.reason === 'CrashLoopBackOff') events.push({ type: 'Warning', reason: 'BackOff', message: view.state.waiting.message ?? '' });
+    if ('waiting' in view.state && view.state.waiting.reason === 'CrashLoopBackOff')
+      events.push({ type: 'Warning', reason: 'BackOff', message: view.state.waiting.message ?? '' });
   }
   const kind = pod.labels[LABEL_WORKLOAD_KIND];
   const workload = pod.labels[LABEL_WORKLOAD];

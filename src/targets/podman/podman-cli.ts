@@ -20,7 +20,11 @@ export interface PodmanCli {
 export function podmanCli(engine: ContainerEngine, runner: Runner): PodmanCli {
   const [bin = 'podman', ...global] = engine.argvPrefix;
   const run = (args: readonly string[], options: RunOptions = {}): Promise<RunResult> =>
-    runner(bin, [...global, ...args], { timeoutMs: QUICK_TIMEOUT_MS, ...options, env: { ...engine.env, ...options.env } });
+    runner(bin, [...global, ...args], {
+      timeoutMs: QUICK_TIMEOUT_MS,
+      ...options,
+      env: { ...engine.env, ...options.env },
+    });
   return {
     run,
     async must(args, message, options, hint) {

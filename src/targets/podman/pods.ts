@@ -21,9 +21,16 @@ export interface PodsDeps {
 }
 
 /** PodViews of the group's pods (those labelled with the group, or planned for it). */
-export async function groupPodViews(deps: PodsDeps, group: string, units: PlayUnit[], signal?: AbortSignal): Promise<PodView[]> {
+export async function groupPodViews(
+  deps: PodsDeps,
+  group: string,
+  units: PlayUnit[],
+  signal?: AbortSignal,
+): Promise<PodView[]> {
   const planned = new Map(units.map((u) => [u.podName, u]));
-  const pods = (await envPods(deps.cli, deps.env, signal)).filter((p) => p.labels[LABEL_GROUP] === group || planned.has(p.name));
+  const pods = (await envPods(deps.cli, deps.env, signal)).filter(
+    (p) => p.labels[LABEL_GROUP] === group || planned.has(p.name),
+  );
   if (pods.length === 0) return [];
   const [containers, state] = await Promise.all([envContainers(deps.cli, deps.env, signal), deps.store.read()]);
   return Promise.all(
@@ -35,7 +42,10 @@ export async function groupPodViews(deps: PodsDeps, group: string, units: PlayUn
         own.map(async (c) => {
           const name = containerName(c, pod.name);
           const stopped = state.stopped?.[c.id];
-          const found = stopped && c.status !== 'running' ? fromStopped(stopped) : await containerExtras(deps, c, planned.get(pod.name)?.probes[name], pod.created, signal);
+          const found =
+            stopped && c.status !== 'running'
+              ? fromStopped(stopped)
+              : await containerExtras(deps, c, planned.get(pod.name)?.probes[name], pod.created, signal);
           if (found.stopped) events.push(stoppedEvent(name, found.stopped));
           extras.set(c.id, found.extras);
         }),
@@ -49,16 +59,35 @@ export async function groupPodViews(deps: PodsDeps, group: string, units: PlayUn
 type Found = { extras: ContainerExtras; stopped?: StoppedCrash };
 
 function fromStopped(stopped: StoppedCrash): Found {
-  return { extras: { ...(stopped.exitCode === undefined ? {} : { lastExitCode: stopped.exitCode }), logTail: stopped.logTail }, stopped };
+  return {
+    extras: { ...(stopped.exitCode === undefined ? {} : { lastExitCode: stopped.exitCode }), logTail: stopped.logTail },
+    stopped,
+  };
 }
 
-async function containerExtras(deps: PodsDeps, c: ContainerRecord, probeSpec: PlayUnit['probes'][string] | undefined, since: string | undefined, signal?: AbortSignal): Promise<Found> {
+async function containerExtras(
+  deps: PodsDeps,
+  c: ContainerRecord,
+  probeSpec: PlayUnit['probes'][string] | undefined,
+  since: string | undefined,
+  signal?: AbortSignal,
+): Promise<Found> {
   const probe = await deps.prober.check(c, probeSpec, signal);
   const crashed = c.restartCount > 0 || ((c.status === 'exited' || c.status === 'stopped') && c.exitCode !== 0);
   if (!crashed) return { extras: probe ? { probe } : {} };
   const [exit, tail] = await Promise.all([lastExitCode(deps.cli, c, since, signal), logTail(deps.cli, c.id, signal)]);
-  const extras: ContainerExtras = { ...(probe ? { probe } : {}), ...(exit === undefined ? {} : { lastExitCode: exit }), logTail: tail };
+  const extras: ContainerExtras = {
+    ...(probe ? { probe } : {}),
+    ...(exit === undefined ? {} : { lastExitCode: exit }),
+    logTail: tail,
+  };
   if (!isCrashLooping(c, deps.now())) return { extras };
-  const stopped = await stopCrashLoop(deps.cli, deps.store, c, { ...(exit === undefined ? {} : { exitCode: exit }), logTail: tail }, signal);
+  const stopped = await stopCrashLoop(
+    deps.cli,
+    deps.store,
+    c,
+    { ...(exit === undefined ? {} : { exitCode: exit }), logTail: tail },
+    signal,
+  );
   return { extras, stopped };
 }

@@ -24,7 +24,10 @@ describe('httpProbe', () => {
   it('succeeds on 2xx and 3xx, fails on 404 with the kubelet message, and on refused connections', async () => {
     expect(await httpProbe('HTTP', address, '/ok', 2000)).toEqual({ ready: true });
     expect(await httpProbe('HTTP', address, '/moved', 2000)).toEqual({ ready: true });
-    expect(await httpProbe('HTTP', address, '/ready', 2000)).toEqual({ ready: false, message: 'Readiness probe failed: HTTP probe failed with statuscode: 404' });
+    expect(await httpProbe('HTTP', address, '/ready', 2000)).toEqual({
+      ready: false,
+      message: 'Readiness probe failed: HTTP probe failed with statuscode: 404',
+    });
     const closed = `127.0.0.1:${await freePort()}`;
     const refused = await httpProbe('HTTP', closed, '/ok', 2000);
     expect(refused.ready).toBe(false);
@@ -39,7 +42,9 @@ describe('tcpProbe', () => {
     const a = tcp.address();
     expect(await tcpProbe(`127.0.0.1:${typeof a === 'object' && a ? a.port : 0}`, 2000)).toEqual({ ready: true });
     await new Promise((r) => tcp.close(r));
-    expect((await tcpProbe(`127.0.0.1:${await freePort()}`, 2000)).message).toMatch(/^Readiness probe failed: dial tcp 127\.0\.0\.1:\d+: .*ECONNREFUSED/);
+    expect((await tcpProbe(`127.0.0.1:${await freePort()}`, 2000)).message).toMatch(
+      /^Readiness probe failed: dial tcp 127\.0\.0\.1:\d+: .*ECONNREFUSED/,
+    );
   });
 });
 
@@ -50,12 +55,21 @@ describe('runProbe', () => {
     const target = { containerId: 'c1', hostPorts: {}, timeoutMs: 2000 };
     expect(await runProbe({ type: 'exec', command: ['/bin/check', 'ok'] }, target, cli)).toEqual({ ready: true });
     expect(runner.calls[0]?.args).toEqual(['exec', 'c1', '/bin/check', 'ok']);
-    expect(await runProbe({ type: 'exec', command: ['/bin/check'] }, target, cli)).toEqual({ ready: false, message: 'Readiness probe failed: exit code 1: not yet' });
+    expect(await runProbe({ type: 'exec', command: ['/bin/check'] }, target, cli)).toEqual({
+      ready: false,
+      message: 'Readiness probe failed: exit code 1: not yet',
+    });
   });
 
   it('says so when the probed port is not published', async () => {
     const runner = fakeRunner(() => ({}));
-    const outcome = await runProbe({ type: 'httpGet', port: 8080, path: '/', scheme: 'HTTP' }, { containerId: 'c', hostPorts: {}, timeoutMs: 100 }, podmanCli(createPodmanEngine(runner), runner));
-    expect(outcome.message).toBe('Readiness probe failed: container port 8080 is not published to the host, so tarmac cannot probe it');
+    const outcome = await runProbe(
+      { type: 'httpGet', port: 8080, path: '/', scheme: 'HTTP' },
+      { containerId: 'c', hostPorts: {}, timeoutMs: 100 },
+      podmanCli(createPodmanEngine(runner), runner),
+    );
+    expect(outcome.message).toBe(
+      'Readiness probe failed: container port 8080 is not published to the host, so tarmac cannot probe it',
+    );
   });
 });

@@ -21,22 +21,40 @@ const failed = (message: string): ProbeOutcome => ({ ready: false, message: `Rea
 export function runProbe(action: ProbeAction, target: ProbeTarget, cli: PodmanCli): Promise<ProbeOutcome> {
   if (action.type === 'exec') return execProbe(action.command, target, cli);
   const address = target.hostPorts[String(action.port)];
-  if (!address) return Promise.resolve(failed(`container port ${action.port} is not published to the host, so tarmac cannot probe it`));
-  return action.type === 'httpGet' ? httpProbe(action.scheme, address, action.path, target.timeoutMs) : tcpProbe(address, target.timeoutMs);
+  if (!address)
+    return Promise.resolve(
+      failed(`container port ${action.port} is not published to the host, so tarmac cannot probe it`),
+    );
+  return action.type === 'httpGet'
+    ? httpProbe(action.scheme, address, action.path, target.timeoutMs)
+    : tcpProbe(address, target.timeoutMs);
 }
 
 /** Kubernetes' rule: any status from 200 to 399 is success. */
-export function httpProbe(scheme: 'HTTP' | 'HTTPS', address: string, path: string, timeoutMs: number): Promise<ProbeOutcome> {
+export function httpProbe(
+  scheme: 'HTTP' | 'HTTPS',
+  address: string,
+  path: string,
+  timeoutMs: number,
+): Promise<ProbeOutcome> {
   const url = `${scheme.toLowerCase()}://${address}${path.startsWith('/') ? path : `/${path}`}`;
   const request = scheme === 'HTTPS' ? httpsRequest : httpRequest;
   return new Promise((resolve) => {
     // Like the kubelet, no certificate verification for HTTPS probes.
-    const req = request(url, { method: 'GET', timeout: timeoutMs, rejectUnauthorized: false, headers: { 'user-agent': 'tarmac-probe' } }, (res) => {
-      res.resume();
-      const status = res.statusCode ?? 0;
-      resolve(status >= 200 && status < 400 ? { ready: true } : failed(`HTTP probe failed with statuscode: ${status}`));
-    });
-    req.on('timeout', () => req.destroy(new Error(`context deadline exceeded (Client.Timeout exceeded while awaiting headers)`)));
+    const req = request(
+      url,
+      { method: 'GET', timeout: timeoutMs, rejectUnauthorized: false, headers: { 'user-agent': 'tarmac-probe' } },
+      (res) => {
+        res.resume();
+        const status = res.statusCode ?? 0;
+        resolve(
+          status >= 200 && status < 400 ? { ready: true } : failed(`HTTP probe failed with statuscode: ${status}`),
+        );
+      },
+    );
+    req.on('timeout', () =>
+      req.destroy(new Error(`context deadline exceeded (Client.Timeout exceeded while awaiting headers)`)),
+    );
     req.on('error', (error) => resolve(failed(`Get "${url}": ${error.message}`)));
     req.end();
   });
@@ -58,8 +76,16 @@ export function tcpProbe(address: string, timeoutMs: number): Promise<ProbeOutco
 
 async function execProbe(command: string[], target: ProbeTarget, cli: PodmanCli): Promise<ProbeOutcome> {
   if (command.length === 0) return failed('exec probe has no command');
-  const result = await cli.run(['exec', target.containerId, ...command], { timeoutMs: target.timeoutMs, signal: target.signal, tailLines: 5 });
+  const result = await cli.run(['exec', target.containerId, ...command], {
+    timeoutMs: target.timeoutMs,
+    signal: target.signal,
+    tailLines: 5,
+  });
   if (result.ok) return { ready: true };
   const output = result.tail.join(' ').trim();
-  return failed(result.timedOut ? `command timed out after ${target.timeoutMs}ms` : `exit code ${String(result.exitCode)}${output ? `: ${output}` : ''}`);
+  return failed(
+    result.timedOut
+      ? `command timed out after ${target.timeoutMs}ms`
+      : `exit code ${String(result.exitCode)}${output ? `: ${output}` : ''}`,
+  );
 }

@@ -11,10 +11,26 @@ import { MAX_PROBE_PERIOD_MS, ReadinessProber } from './readiness.js';
 const started = '2026-01-01T00:00:00.000Z';
 const t0 = Date.parse(started);
 const container: ContainerRecord = {
-  id: 'c1', name: 'p-web', image: 'i', podId: 'p', labels: {}, status: 'running', exitCode: 0, oomKilled: false, error: '',
-  startedAt: started, restartCount: 0, restartPolicy: 'always', hostPorts: {},
+  id: 'c1',
+  name: 'p-web',
+  image: 'i',
+  podId: 'p',
+  labels: {},
+  status: 'running',
+  exitCode: 0,
+  oomKilled: false,
+  error: '',
+  startedAt: started,
+  restartCount: 0,
+  restartPolicy: 'always',
+  hostPorts: {},
 };
-const probe: ReadinessProbe = { action: { type: 'exec', command: ['/bin/true'] }, initialDelaySeconds: 5, periodSeconds: 10, timeoutSeconds: 1 };
+const probe: ReadinessProbe = {
+  action: { type: 'exec', command: ['/bin/true'] },
+  initialDelaySeconds: 5,
+  periodSeconds: 10,
+  timeoutSeconds: 1,
+};
 
 function setup() {
   let now = t0;

@@ -29,7 +29,11 @@ export class ReadinessProber {
   ) {}
 
   /** The probe's outcome for a container; undefined when the container has no probe. */
-  async check(container: ContainerRecord, probe: ReadinessProbe | undefined, signal?: AbortSignal): Promise<ProbeOutcome | undefined> {
+  async check(
+    container: ContainerRecord,
+    probe: ReadinessProbe | undefined,
+    signal?: AbortSignal,
+  ): Promise<ProbeOutcome | undefined> {
     if (!probe) return undefined;
     if (container.status !== 'running') return { ready: false };
     const now = this.now();
@@ -40,7 +44,11 @@ export class ReadinessProber {
     const period = Math.min(probe.periodSeconds * 1000, MAX_PROBE_PERIOD_MS);
     if (cached && cached.run === run && now - cached.at < period) return cached.outcome;
     const timeoutMs = Math.max(probe.timeoutSeconds * 1000, MIN_PROBE_TIMEOUT_MS);
-    const outcome = await runProbe(probe.action, { containerId: container.id, hostPorts: container.hostPorts, timeoutMs, ...(signal ? { signal } : {}) }, this.cli);
+    const outcome = await runProbe(
+      probe.action,
+      { containerId: container.id, hostPorts: container.hostPorts, timeoutMs, ...(signal ? { signal } : {}) },
+      this.cli,
+    );
     this.cache.set(container.id, { run, at: this.now(), outcome });
     return outcome;
   }

@@ -18,7 +18,11 @@ export interface ServiceBinding {
 }
 
 /** Binds every Service to the workloads it selects; returns the bindings and one problem line per mistake. */
-export function bindServices(services: SourcedObject[], workloads: Workload[], group: string): { bindings: ServiceBinding[]; problems: string[] } {
+export function bindServices(
+  services: SourcedObject[],
+  workloads: Workload[],
+  group: string,
+): { bindings: ServiceBinding[]; problems: string[] } {
   const bindings: ServiceBinding[] = [];
   const problems: string[] = [];
   for (const item of services) {
@@ -48,7 +52,10 @@ export function bindServices(services: SourcedObject[], workloads: Workload[], g
       const target = port.targetPort ?? number;
       for (const workload of selected) {
         const resolved = resolvePort(workload.spec, target);
-        if (resolved === undefined) problems.push(`${where}: targetPort ${JSON.stringify(target)} is not a container port name of ${workload.ref.kind}/${workload.ref.name}`);
+        if (resolved === undefined)
+          problems.push(
+            `${where}: targetPort ${JSON.stringify(target)} is not a container port name of ${workload.ref.kind}/${workload.ref.name}`,
+          );
         else if (resolved !== number) problems.push(portMismatch(where, number, resolved));
       }
       ports.push(number);

@@ -27,7 +27,9 @@ describe('StateStore', () => {
     expect(other).toBeInstanceOf(TarmacError);
     expect((other as TarmacError).message).toBe(`${file} is not a podman target state file of env demo`);
     writeFileSync(file, '{');
-    expect(((await new StateStore(file, 'demo').read().catch((e: unknown) => e)) as TarmacError).code).toBe('TARGET_STATE_UNREADABLE');
+    expect(((await new StateStore(file, 'demo').read().catch((e: unknown) => e)) as TarmacError).code).toBe(
+      'TARGET_STATE_UNREADABLE',
+    );
     expect(readFileSync(file, 'utf8')).toBe('{');
   });
 });

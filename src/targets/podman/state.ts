@@ -59,18 +59,26 @@ export class StateStore {
       text = await readFile(this.file, 'utf8');
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code === 'ENOENT') return this.empty();
-      throw new TarmacError('TARGET_STATE_UNREADABLE', `could not read ${this.file}`, { cause: error, exitCode: ExitCode.environment });
+      throw new TarmacError('TARGET_STATE_UNREADABLE', `could not read ${this.file}`, {
+        cause: error,
+        exitCode: ExitCode.environment,
+      });
     }
     try {
       const state = JSON.parse(text) as TargetState;
-      if (state.version !== 1 || state.env !== this.env) throw new Error(`unexpected version or env (${String(state.version)}, ${String(state.env)})`);
+      if (state.version !== 1 || state.env !== this.env)
+        throw new Error(`unexpected version or env (${String(state.version)}, ${String(state.env)})`);
       return { ...this.empty(), ...state };
     } catch (error) {
-      throw new TarmacError('TARGET_STATE_UNREADABLE', `${this.file} is not a podman target state file of env ${this.env}`, {
-        cause: error,
-        exitCode: ExitCode.environment,
-        hint: `Remove what the env created by its labels (podman pod rm -f $(podman pod ps -q --filter label=io.tarmac.env=${this.env})), then delete ${this.file}.`,
-      });
+      throw new TarmacError(
+        'TARGET_STATE_UNREADABLE',
+        `${this.file} is not a podman target state file of env ${this.env}`,
+        {
+          cause: error,
+          exitCode: ExitCode.environment,
+          hint: `Remove what the env created by its labels (podman pod rm -f $(podman pod ps -q --filter label=io.tarmac.env=${this.env})), then delete ${this.file}.`,
+        },
+      );
     }
   }
 

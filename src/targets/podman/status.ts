@@ -9,13 +9,29 @@ import type { PodmanCli } from './podman-cli.js';
  * Healthy means the env network exists, is tarmac's and resolves names (DNS on). Pods that are not
  * running are listed as problems but do not make the target unhealthy: apply replaces them.
  */
-export async function envStatus(cli: PodmanCli, env: string, network: string, signal?: AbortSignal): Promise<ClusterState> {
+export async function envStatus(
+  cli: PodmanCli,
+  env: string,
+  network: string,
+  signal?: AbortSignal,
+): Promise<ClusterState> {
   const info = await inspectNetwork(cli, network, signal);
-  if (!info) return { exists: false, healthy: false, problems: [`network ${network} does not exist`], nodes: [], createdByTarmac: false };
+  if (!info)
+    return {
+      exists: false,
+      healthy: false,
+      problems: [`network ${network} does not exist`],
+      nodes: [],
+      createdByTarmac: false,
+    };
   const problems: string[] = [];
   const ours = isOurs(info.labels, env);
-  if (!ours) problems.push(`network ${network} was not created by tarmac (it lacks the labels io.tarmac.env=${env}, io.tarmac.target=podman)`);
-  if (!info.dnsEnabled) problems.push(`network ${network} has DNS disabled: pods cannot reach each other by Service name`);
+  if (!ours)
+    problems.push(
+      `network ${network} was not created by tarmac (it lacks the labels io.tarmac.env=${env}, io.tarmac.target=podman)`,
+    );
+  if (!info.dnsEnabled)
+    problems.push(`network ${network} has DNS disabled: pods cannot reach each other by Service name`);
   const pods = ours ? await envPods(cli, env, signal) : [];
   for (const pod of pods) if (pod.status !== 'Running') problems.push(`pod ${pod.name} is ${pod.status}`);
   return {

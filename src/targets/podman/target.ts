@@ -64,7 +64,17 @@ class PodmanTarget implements ClusterTarget {
       const report = await this.down(ctx.signal);
       for (const removed of report.removed) ctx.output(`removed ${removed}`);
     };
-    return ensureNetwork({ cli: this.cli, env: this.opts.env.name, network: this.name, reuse: this.opts.env.cluster.reuse, store: this.store, teardown }, ctx.signal);
+    return ensureNetwork(
+      {
+        cli: this.cli,
+        env: this.opts.env.name,
+        network: this.name,
+        reuse: this.opts.env.cluster.reuse,
+        store: this.store,
+        teardown,
+      },
+      ctx.signal,
+    );
   }
 
   hasImage(ref: string, signal?: AbortSignal): Promise<boolean> {
@@ -104,7 +114,10 @@ class PodmanTarget implements ClusterTarget {
   }
 
   down(signal?: AbortSignal): Promise<DownReport> {
-    return downEnv({ cli: this.cli, env: this.opts.env.name, network: this.name, store: this.store, playDir: this.playDir }, signal);
+    return downEnv(
+      { cli: this.cli, env: this.opts.env.name, network: this.name, store: this.store, playDir: this.playDir },
+      signal,
+    );
   }
 
   private plan(group: RenderedGroup): GroupPlan {

@@ -29,8 +29,20 @@ export interface SortedObjects {
 
 // Kinds that only configure a cluster (access, policies, scaling): nothing to run without one.
 const CLUSTER_ONLY = new Set([
-  'Namespace', 'ServiceAccount', 'Role', 'RoleBinding', 'ClusterRole', 'ClusterRoleBinding', 'NetworkPolicy',
-  'PodDisruptionBudget', 'HorizontalPodAutoscaler', 'Ingress', 'IngressClass', 'LimitRange', 'ResourceQuota', 'PriorityClass',
+  'Namespace',
+  'ServiceAccount',
+  'Role',
+  'RoleBinding',
+  'ClusterRole',
+  'ClusterRoleBinding',
+  'NetworkPolicy',
+  'PodDisruptionBudget',
+  'HorizontalPodAutoscaler',
+  'Ingress',
+  'IngressClass',
+  'LimitRange',
+  'ResourceQuota',
+  'PriorityClass',
 ]);
 
 /** Where an object came from, for messages: `manifests/data/db.yaml:12`. */
@@ -94,5 +106,9 @@ function deploymentWorkload(item: SourcedObject): Workload {
 }
 
 function workloadRef(object: KubeObject): WorkloadRef {
-  return { kind: object.kind, name: object.metadata.name, ...(object.metadata.namespace ? { namespace: object.metadata.namespace } : {}) };
+  return {
+    kind: object.kind,
+    name: object.metadata.name,
+    ...(object.metadata.namespace ? { namespace: object.metadata.namespace } : {}),
+  };
 }

@@ -15,7 +15,10 @@ export const clustersCollector: Collector<ClusterFacts[]> = {
     const engine = ctx.engine;
     if (!env || !engine) return { data: [], raw: '' };
     await requireEngine(ctx);
-    const facts = ctx.target === 'kind' ? await kindClusterFacts(env, engine, ctx.runner, raw, signal) : await podmanClusterFacts(env, engine, ctx.runner, raw, signal);
+    const facts =
+      ctx.target === 'kind'
+        ? await kindClusterFacts(env, engine, ctx.runner, raw, signal)
+        : await podmanClusterFacts(env, engine, ctx.runner, raw, signal);
     return { data: [facts], raw: raw.text() };
   },
 };

@@ -14,9 +14,13 @@ export const connectionsCollector: Collector<ConnectionFacts> = {
     const raw = new RawLog();
     const hostEnv = hostVariable(ctx.processEnv, ctx.engine?.env);
     if (hostEnv) raw.note(hostEnv);
-    if (ctx.engine?.name === 'docker') return { data: { connections: [], ...(hostEnv ? { hostEnv } : {}) }, raw: raw.text() };
+    if (ctx.engine?.name === 'docker')
+      return { data: { connections: [], ...(hostEnv ? { hostEnv } : {}) }, raw: raw.text() };
     const bin = ctx.engine?.argvPrefix[0] ?? 'podman';
-    const result = await ctx.runner(bin, ['system', 'connection', 'list', '--format', 'json'], { signal, env: ctx.engine?.env ?? {} });
+    const result = await ctx.runner(bin, ['system', 'connection', 'list', '--format', 'json'], {
+      signal,
+      env: ctx.engine?.env ?? {},
+    });
     raw.result(result);
     if (!result.ok) throw new Error(result.stderr.trim().split('\n').at(-1) ?? `exit ${String(result.exitCode)}`);
     return { data: { connections: parseConnections(result), ...(hostEnv ? { hostEnv } : {}) }, raw: raw.text() };
@@ -33,7 +37,10 @@ export function parseConnections(result: RunResult): ConnectionFacts['connection
 }
 
 /** `CONTAINER_HOST=...` or `DOCKER_HOST=...` as set for the engine or in the process environment. */
-export function hostVariable(processEnv: NodeJS.ProcessEnv, engineEnv: Record<string, string> = {}): string | undefined {
+export function hostVariable(
+  processEnv: NodeJS.ProcessEnv,
+  engineEnv: Record<string, string> = {},
+): string | undefined {
   for (const name of ['CONTAINER_HOST', 'DOCKER_HOST']) {
     const value = engineEnv[name] ?? processEnv[name];
     if (value) return `${name}=${value}`;

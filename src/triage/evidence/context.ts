@@ -54,9 +54,15 @@ export function memoEngineInfo(engine: ContainerEngine | undefined, signal: Abor
 export const ENGINE_PROBE_MS = 4_000;
 
 /** A memoised `health()` of the engine (undefined engine: not ok). */
-export function memoEngineHealth(engine: ContainerEngine | undefined, signal: AbortSignal): () => Promise<EngineHealth> {
+export function memoEngineHealth(
+  engine: ContainerEngine | undefined,
+  signal: AbortSignal,
+): () => Promise<EngineHealth> {
   let pending: Promise<EngineHealth> | undefined;
-  return () => (pending ??= engine ? engine.health(ENGINE_PROBE_MS, signal) : Promise.resolve({ ok: false, detail: 'no container engine', durationMs: 0 }));
+  return () =>
+    (pending ??= engine
+      ? engine.health(ENGINE_PROBE_MS, signal)
+      : Promise.resolve({ ok: false, detail: 'no container engine', durationMs: 0 }));
 }
 
 /**

@@ -20,7 +20,10 @@ export const diskCollector: Collector<DiskFacts> = {
   async collect(ctx) {
     const raw = new RawLog();
     const { graphRoot, tmpDir } = await storagePaths(ctx);
-    const wanted: { label: Mount['label']; path: string }[] = [{ label: 'engine storage', path: graphRoot }, { label: 'temp', path: tmpdir() }];
+    const wanted: { label: Mount['label']; path: string }[] = [
+      { label: 'engine storage', path: graphRoot },
+      { label: 'temp', path: tmpdir() },
+    ];
     if (tmpDir && tmpDir !== tmpdir()) wanted.push({ label: 'temp', path: tmpDir });
     if (ctx.env) wanted.push({ label: 'state', path: ctx.env.stateDir });
     const mounts: Mount[] = [];
@@ -28,7 +31,9 @@ export const diskCollector: Collector<DiskFacts> = {
       const at = existing(path);
       const stats = await statfs(at);
       const mount = { label, path, freeBytes: stats.bavail * stats.bsize, totalBytes: stats.blocks * stats.bsize };
-      raw.note(`statfs ${at}${at === path ? '' : ` (for ${path})`}: ${mount.freeBytes} bytes free of ${mount.totalBytes}`);
+      raw.note(
+        `statfs ${at}${at === path ? '' : ` (for ${path})`}: ${mount.freeBytes} bytes free of ${mount.totalBytes}`,
+      );
       mounts.push(mount);
     }
     return { data: { mounts }, raw: raw.text() };

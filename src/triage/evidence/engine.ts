@@ -15,7 +15,16 @@ export const engineCollector: Collector<EngineFacts> = {
     const engine = ctx.engine;
     if (!engine) {
       raw.note('no podman or docker binary on PATH');
-      return { data: { name: 'podman', reachable: false, hung: false, probeMs: 0, error: 'no podman or docker binary on PATH' }, raw: raw.text() };
+      return {
+        data: {
+          name: 'podman',
+          reachable: false,
+          hung: false,
+          probeMs: 0,
+          error: 'no podman or docker binary on PATH',
+        },
+        raw: raw.text(),
+      };
     }
     const infoPromise = ctx.engineInfo();
     const health = await ctx.engineHealth();
@@ -26,7 +35,9 @@ export const engineCollector: Collector<EngineFacts> = {
         info = await infoPromise;
         raw.note(`$ ${engine.argvPrefix.join(' ')} info --format json\n${JSON.stringify(info.raw, null, 2)}`);
       } catch (error) {
-        raw.note(`$ ${engine.argvPrefix.join(' ')} info --format json\n${error instanceof Error ? error.message : String(error)}`);
+        raw.note(
+          `$ ${engine.argvPrefix.join(' ')} info --format json\n${error instanceof Error ? error.message : String(error)}`,
+        );
       }
     }
     return { data: engineFacts(engine.name, health, info), raw: raw.text() };
@@ -34,7 +45,11 @@ export const engineCollector: Collector<EngineFacts> = {
 };
 
 /** EngineFacts from a health probe and (when it answered) `info`; pure, for recorded outputs. */
-export function engineFacts(name: EngineFacts['name'], health: EngineHealth, info: EngineInfo | undefined): EngineFacts {
+export function engineFacts(
+  name: EngineFacts['name'],
+  health: EngineHealth,
+  info: EngineInfo | undefined,
+): EngineFacts {
   const hung = !health.ok && /^no answer within/.test(health.detail);
   const facts: EngineFacts = { name, reachable: health.ok, hung, probeMs: health.durationMs };
   if (!health.ok) return { ...facts, error: health.detail };

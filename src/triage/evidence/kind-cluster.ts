@@ -16,7 +16,13 @@ const CALL_MS = 4_000;
 const LOG_TAIL = 20;
 
 /** Facts about the env's kind cluster; every command's output goes to `raw`. */
-export async function kindClusterFacts(env: Env, engine: ContainerEngine, runner: Runner, raw: RawLog, signal: AbortSignal): Promise<ClusterFacts> {
+export async function kindClusterFacts(
+  env: Env,
+  engine: ContainerEngine,
+  runner: Runner,
+  raw: RawLog,
+  signal: AbortSignal,
+): Promise<ClusterFacts> {
   const name = env.cluster.name;
   const kubeconfig = kubeconfigPath(env.stateDir, name);
   const tools = new KindTools(runner, engine, kubeconfig);
@@ -27,12 +33,17 @@ export async function kindClusterFacts(env: Env, engine: ContainerEngine, runner
   ]);
   raw.result(clusters);
   if (!clusters.ok) throw new Error(`kind get clusters failed: ${kindErrorLine(clusters)}`);
-  raw.note(`node containers labelled ${CLUSTER_LABEL}=${name}: ${nodes.map((n) => `${n.names[0] ?? n.id} (${n.state})`).join(', ') || 'none'}`);
+  raw.note(
+    `node containers labelled ${CLUSTER_LABEL}=${name}: ${nodes.map((n) => `${n.names[0] ?? n.id} (${n.state})`).join(', ') || 'none'}`,
+  );
   const facts: ClusterFacts = {
     target: 'kind',
     name,
     listed: listsCluster(clusters.stdout, name),
-    createdByTarmac: stillOurs(record, nodes.map((n) => n.id)),
+    createdByTarmac: stillOurs(
+      record,
+      nodes.map((n) => n.id),
+    ),
     nodes: await nodeFacts(engine, runner, nodes, raw, signal),
   };
   const api = await apiFacts(tools, name, nodes, raw, signal);
@@ -44,11 +55,26 @@ export function listsCluster(stdout: string, name: string): boolean {
   return stdout.split('\n').some((line) => line.trim() === name);
 }
 
-async function nodeFacts(engine: ContainerEngine, runner: Runner, nodes: ContainerSummary[], raw: RawLog, signal: AbortSignal): Promise<NodeFacts[]> {
+async function nodeFacts(
+  engine: ContainerEngine,
+  runner: Runner,
+  nodes: ContainerSummary[],
+  raw: RawLog,
+  signal: AbortSignal,
+): Promise<NodeFacts[]> {
   const [bin = engine.name, ...global] = engine.argvPrefix;
-  const exec = (args: string[], tailLines?: number) => runner(bin, [...global, ...args], { signal, timeoutMs: CALL_MS, env: engine.env, ...(tailLines ? { tailLines } : {}) });
+  const exec = (args: string[], tailLines?: number) =>
+    runner(bin, [...global, ...args], {
+      signal,
+      timeoutMs: CALL_MS,
+      env: engine.env,
+      ...(tailLines ? { tailLines } : {}),
+    });
   const stopped = nodes.filter((n) => n.state !== 'running');
-  const exitCodes = stopped.length > 0 ? parseExitCodes(await exec(['container', 'inspect', ...stopped.map((n) => n.id)])) : new Map<string, number>();
+  const exitCodes =
+    stopped.length > 0
+      ? parseExitCodes(await exec(['container', 'inspect', ...stopped.map((n) => n.id)]))
+      : new Map<string, number>();
   return Promise.all(
     nodes.map(async (node): Promise<NodeFacts> => {
       const name = node.names[0] ?? node.id.slice(0, 12);
@@ -56,7 +82,12 @@ async function nodeFacts(engine: ContainerEngine, runner: Runner, nodes: Contain
       const logs = await exec(['logs', '--tail', String(LOG_TAIL), node.id], LOG_TAIL);
       raw.result(logs);
       const exitCode = exitCodes.get(node.id);
-      return { name, state: node.state || 'unknown', ...(exitCode === undefined ? {} : { exitCode }), logTail: logs.tail };
+      return {
+        name,
+        state: node.state || 'unknown',
+        ...(exitCode === undefined ? {} : { exitCode }),
+        logTail: logs.tail,
+      };
     }),
   );
 }
@@ -79,19 +110,35 @@ export function parseExitCodes(result: RunResult): Map<string, number> {
  * /readyz through tarmac's private kubeconfig, refreshed from kind when the API node runs (a recreated cluster
  * has a new port). With the node stopped the old kubeconfig is used: its "connection refused" is the evidence.
  */
-async function apiFacts(tools: KindTools, name: string, nodes: ContainerSummary[], raw: RawLog, signal: AbortSignal): Promise<ClusterFacts['api']> {
-  const apiNode = nodes.find((n) => n.labels[ROLE_LABEL] === 'external-load-balancer') ?? nodes.find((n) => n.labels[ROLE_LABEL] === 'control-plane');
+async function apiFacts(
+  tools: KindTools,
+  name: string,
+  nodes: ContainerSummary[],
+  raw: RawLog,
+  signal: AbortSignal,
+): Promise<ClusterFacts['api']> {
+  const apiNode =
+    nodes.find((n) => n.labels[ROLE_LABEL] === 'external-load-balancer') ??
+    nodes.find((n) => n.labels[ROLE_LABEL] === 'control-plane');
   if (apiNode?.state === 'running') {
     const exported = await tools.kind(['get', 'kubeconfig', '--name', name], { timeoutMs: CALL_MS, signal });
     raw.note(`$ ${exported.command}  (exit ${String(exported.exitCode)})`);
     if (exported.ok) await writePrivateFile(tools.kubeconfig, `${exported.stdout}\n`);
   }
-  if (!existsSync(tools.kubeconfig)) return nodes.length === 0 ? undefined : { ok: false, detail: `not checked: no kubeconfig at ${tools.kubeconfig}` };
+  if (!existsSync(tools.kubeconfig))
+    return nodes.length === 0 ? undefined : { ok: false, detail: `not checked: no kubeconfig at ${tools.kubeconfig}` };
   const url = serverOf(readFileSync(tools.kubeconfig, 'utf8'));
-  const result = await tools.kubectl(['--request-timeout=3s', 'get', '--raw', '/readyz'], { timeoutMs: CALL_MS, signal });
+  const result = await tools.kubectl(['--request-timeout=3s', 'get', '--raw', '/readyz'], {
+    timeoutMs: CALL_MS,
+    signal,
+  });
   raw.result(result);
   const ok = result.ok && result.stdout.trim() === 'ok';
-  const detail = ok ? '/readyz: ok' : result.ok ? `/readyz answered ${JSON.stringify(result.stdout.slice(0, 80))}` : kindErrorLine(result);
+  const detail = ok
+    ? '/readyz: ok'
+    : result.ok
+      ? `/readyz answered ${JSON.stringify(result.stdout.slice(0, 80))}`
+      : kindErrorLine(result);
   return { ...(url ? { url } : {}), ok, detail };
 }
 

@@ -13,7 +13,12 @@ import { RawLog } from './raw-log.js';
 export const kindLogsCollector: Collector<KindLogsFacts> = {
   name: 'kindLogs',
   timeoutMs: 8_000,
-  applies: (ctx) => ctx.target === 'kind' && ctx.runFailed && ctx.runDir !== undefined && ctx.env !== undefined && ctx.engine !== undefined,
+  applies: (ctx) =>
+    ctx.target === 'kind' &&
+    ctx.runFailed &&
+    ctx.runDir !== undefined &&
+    ctx.env !== undefined &&
+    ctx.engine !== undefined,
   async collect(ctx, signal) {
     const raw = new RawLog();
     const { env, engine, runDir } = ctx;
@@ -27,8 +32,12 @@ export const kindLogsCollector: Collector<KindLogsFacts> = {
     const tools = new KindTools(ctx.runner, engine, kubeconfigPath(env.stateDir, env.cluster.name));
     const clusters = await tools.kind(['get', 'clusters'], { timeoutMs: 3_000, signal });
     raw.result(clusters);
-    if (!listsCluster(clusters.stdout, env.cluster.name)) throw new Error(`kind does not list cluster ${env.cluster.name}: nothing to export`);
-    const exported = await tools.kind(['export', 'logs', dir, '--name', env.cluster.name], { timeoutMs: 7_500, signal });
+    if (!listsCluster(clusters.stdout, env.cluster.name))
+      throw new Error(`kind does not list cluster ${env.cluster.name}: nothing to export`);
+    const exported = await tools.kind(['export', 'logs', dir, '--name', env.cluster.name], {
+      timeoutMs: 7_500,
+      signal,
+    });
     raw.result(exported);
     if (!exported.ok && !existsSync(dir)) throw new Error(`kind export logs failed: ${kindErrorLine(exported)}`);
     return { data: { dir }, raw: raw.text() };

@@ -14,7 +14,13 @@ import type { RawLog } from './raw-log.js';
 const CALL_MS = 4_000;
 
 /** PodFacts of every pod of the env's kind cluster, and the Warning events of controllers (FailedCreate). */
-export async function kindPods(env: Env, engine: ContainerEngine, runner: Runner, raw: RawLog, signal: AbortSignal): Promise<WorkloadFacts> {
+export async function kindPods(
+  env: Env,
+  engine: ContainerEngine,
+  runner: Runner,
+  raw: RawLog,
+  signal: AbortSignal,
+): Promise<WorkloadFacts> {
   const kubeconfig = kubeconfigPath(env.stateDir, env.cluster.name);
   if (!existsSync(kubeconfig)) {
     raw.note(`no kubeconfig at ${kubeconfig}: the cluster was never created by tarmac here`);
@@ -33,15 +39,24 @@ export async function kindPods(env: Env, engine: ContainerEngine, runner: Runner
   const facts = await Promise.all(
     items.map(async (item) => {
       const namespace = (item as { metadata?: { namespace?: string } }).metadata?.namespace ?? 'default';
-      const view = podViewFromKubePod(item, { events: eventItems.filter((e) => (e as { metadata?: { namespace?: string } }).metadata?.namespace === namespace) });
+      const view = podViewFromKubePod(item, {
+        events: eventItems.filter(
+          (e) => (e as { metadata?: { namespace?: string } }).metadata?.namespace === namespace,
+        ),
+      });
       const facts = podFacts(view);
       if (!isFailing(facts)) return facts;
-      const logs = await Promise.all(view.containers.map(async (c) => {
-        const previous = c.restartCount > 0 ? ['--previous'] : [];
-        const result = await tools.kubectl(['--request-timeout=3s', 'logs', '-n', namespace, view.name, '-c', c.name, '--tail', '20', ...previous], { timeoutMs: CALL_MS, signal, tailLines: 20 });
-        raw.result(result);
-        return result.ok ? result.tail : [];
-      }));
+      const logs = await Promise.all(
+        view.containers.map(async (c) => {
+          const previous = c.restartCount > 0 ? ['--previous'] : [];
+          const result = await tools.kubectl(
+            ['--request-timeout=3s', 'logs', '-n', namespace, view.name, '-c', c.name, '--tail', '20', ...previous],
+            { timeoutMs: CALL_MS, signal, tailLines: 20 },
+          );
+          raw.result(result);
+          return result.ok ? result.tail : [];
+        }),
+      );
       return podFacts(view, logs.flat());
     }),
   );
@@ -52,7 +67,10 @@ export async function kindPods(env: Env, engine: ContainerEngine, runner: Runner
 /** `Kind/name Reason: message` of Warning events about objects other than pods (a pod that was never created has no events of its own). */
 export function controllerWarnings(events: unknown[]): string[] {
   return events
-    .map((e) => e as { type?: string; reason?: string; message?: string; involvedObject?: { kind?: string; name?: string } })
+    .map(
+      (e) =>
+        e as { type?: string; reason?: string; message?: string; involvedObject?: { kind?: string; name?: string } },
+    )
     .filter((e) => e.type === 'Warning' && e.involvedObject?.kind !== undefined && e.involvedObject.kind !== 'Pod')
     .map((e) => `${e.involvedObject!.kind}/${e.involvedObject!.name ?? '?'} ${e.reason ?? ''}: ${e.message ?? ''}`)
     .slice(-10);

@@ -14,7 +14,10 @@ export const machineCollector: Collector<MachineFacts> = {
     const raw = new RawLog();
     // Why only the binary: `--url`/`--connection` select a service, and machines are local VMs whatever the service.
     const bin = ctx.engine?.argvPrefix[0] ?? 'podman';
-    const result = await ctx.runner(bin, ['machine', 'list', '--format', 'json'], { signal, env: ctx.engine?.env ?? {} });
+    const result = await ctx.runner(bin, ['machine', 'list', '--format', 'json'], {
+      signal,
+      env: ctx.engine?.env ?? {},
+    });
     raw.result(result);
     return { data: parseMachineList(result), raw: raw.text() };
   },
@@ -24,7 +27,8 @@ export const machineCollector: Collector<MachineFacts> = {
 export function parseMachineList(result: RunResult): MachineFacts {
   if (!result.ok) {
     // podman on Linux as root: `Error: cannot run command "podman machine list" as root`.
-    if (/as root|not supported|unknown command|unrecognized command/i.test(result.stderr)) return { exists: false, machines: [] };
+    if (/as root|not supported|unknown command|unrecognized command/i.test(result.stderr))
+      return { exists: false, machines: [] };
     throw new Error(result.stderr.trim().split('\n').at(-1) ?? `podman machine list exited ${String(result.exitCode)}`);
   }
   const parsed: unknown = JSON.parse(result.stdout.trim() || '[]');

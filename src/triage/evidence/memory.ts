@@ -12,7 +12,10 @@ export const memoryCollector: Collector<MemoryFacts> = {
     const text = await readFile('/proc/meminfo', 'utf8').catch(() => undefined);
     const parsed = text === undefined ? undefined : parseMeminfo(text);
     const data = parsed ?? { totalBytes: totalmem(), availableBytes: freemem() };
-    const raw = text === undefined ? `os.totalmem() ${data.totalBytes}, os.freemem() ${data.availableBytes}\n` : `${text.split('\n').slice(0, 5).join('\n')}\n`;
+    const raw =
+      text === undefined
+        ? `os.totalmem() ${data.totalBytes}, os.freemem() ${data.availableBytes}\n`
+        : `${text.split('\n').slice(0, 5).join('\n')}\n`;
     return { data, raw };
   },
 };

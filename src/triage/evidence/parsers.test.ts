@@ -17,7 +17,9 @@ import { kindConfigPorts } from './wanted-ports.js';
 
 describe('engine facts (recorded podman 4.3.1)', () => {
   it('reads version, rootless, cgroup controllers, memory and storage roots from info', async () => {
-    const runner = fakeRunner((call) => (call.args.includes('version') ? recorded('podman-4.3.1/version') : recorded('podman-4.3.1/info')));
+    const runner = fakeRunner((call) =>
+      call.args.includes('version') ? recorded('podman-4.3.1/version') : recorded('podman-4.3.1/info'),
+    );
     const engine = createPodmanEngine(runner);
     const facts = engineFacts('podman', await engine.health(4000), await engine.info());
     expect(facts).toMatchObject({ name: 'podman', reachable: true, hung: false, version: '4.3.1', rootless: false });
@@ -26,7 +28,7 @@ describe('engine facts (recorded podman 4.3.1)', () => {
     expect(facts.memTotalBytes).toBeGreaterThan(0);
   });
 
-  it('keeps the engine\'s own error text when the socket is gone', async () => {
+  it("keeps the engine's own error text when the socket is gone", async () => {
     const engine = createPodmanEngine(fakeRunner(() => recorded('podman-4.3.1/unreachable-version')));
     const facts = engineFacts('podman', await engine.health(4000), undefined);
     expect(facts).toMatchObject({ reachable: false, hung: false });
@@ -34,7 +36,9 @@ describe('engine facts (recorded podman 4.3.1)', () => {
   });
 
   it('says hung when the probe got no answer in time', async () => {
-    const engine = createPodmanEngine(fakeRunner(() => ({ exitCode: undefined, timedOut: true, timeoutMs: 4000, durationMs: 4001 })));
+    const engine = createPodmanEngine(
+      fakeRunner(() => ({ exitCode: undefined, timedOut: true, timeoutMs: 4000, durationMs: 4001 })),
+    );
     const facts = engineFacts('podman', await engine.health(4000), undefined);
     expect(facts).toMatchObject({ reachable: false, hung: true, error: 'no answer within 4s' });
   });
@@ -60,8 +64,21 @@ describe('connections', () => {
     expect(parseConnections(fakeResult(recordedTriage('connection-list-empty')))).toEqual([]);
   });
   it('a default connection', () => {
-    const stdout = JSON.stringify([{ Name: 'podman-machine-default', URI: 'ssh://core@127.0.0.1:52086/run/user/501/podman/podman.sock', Identity: '/x', Default: true }]);
-    expect(parseConnections(fakeResult({ stdout }))).toEqual([{ name: 'podman-machine-default', uri: 'ssh://core@127.0.0.1:52086/run/user/501/podman/podman.sock', isDefault: true }]);
+    const stdout = JSON.stringify([
+      {
+        Name: 'podman-machine-default',
+        URI: 'ssh://core@127.0.0.1:52086/run/user/501/podman/podman.sock',
+        Identity: '/x',
+        Default: true,
+      },
+    ]);
+    expect(parseConnections(fakeResult({ stdout }))).toEqual([
+      {
+        name: 'podman-machine-default',
+        uri: 'ssh://core@127.0.0.1:52086/run/user/501/podman/podman.sock',
+        isDefault: true,
+      },
+    ]);
   });
 });
 
@@ -75,7 +92,9 @@ describe('kind cluster parsing', () => {
     expect(parseExitCodes(fakeResult({ stdout })).get('abc')).toBe(137);
   });
   it('reads the API server URL from a kubeconfig', () => {
-    expect(serverOf('clusters:\n- cluster:\n    server: https://127.0.0.1:52086\n  name: kind-x\n')).toBe('https://127.0.0.1:52086');
+    expect(serverOf('clusters:\n- cluster:\n    server: https://127.0.0.1:52086\n  name: kind-x\n')).toBe(
+      'https://127.0.0.1:52086',
+    );
   });
 });
 
@@ -84,12 +103,31 @@ describe('ports', () => {
     expect(publishedPorts(fakeResult(recordedTriage('ps-ports'))).get(18931)).toBe('triage-rec-ports');
   });
   it('reads kind extraPortMappings and a fixed API port', () => {
-    const config = { kind: 'Cluster', nodes: [{ role: 'control-plane', extraPortMappings: [{ containerPort: 30080, hostPort: 8080 }] }], networking: { apiServerPort: 6443 } };
-    expect(kindConfigPorts(config, 'c').map((p) => [p.port, p.address])).toEqual([[8080, '0.0.0.0'], [6443, '127.0.0.1']]);
+    const config = {
+      kind: 'Cluster',
+      nodes: [{ role: 'control-plane', extraPortMappings: [{ containerPort: 30080, hostPort: 8080 }] }],
+      networking: { apiServerPort: 6443 },
+    };
+    expect(kindConfigPorts(config, 'c').map((p) => [p.port, p.address])).toEqual([
+      [8080, '0.0.0.0'],
+      [6443, '127.0.0.1'],
+    ]);
   });
   it('tells a port held by the env from one held by something else', () => {
-    const wanted = [{ port: 8080, address: '0.0.0.0', wantedBy: 'kind', owner: 'c-' }, { port: 8081, address: '0.0.0.0', wantedBy: 'kind', owner: 'c-' }, { port: 8082, address: '0.0.0.0', wantedBy: 'kind', owner: 'c-' }];
-    const facts = portFacts(wanted, [false, false, true], new Map([[8080, 'c-control-plane'], [8081, 'python3 (pid 7)']]), true);
+    const wanted = [
+      { port: 8080, address: '0.0.0.0', wantedBy: 'kind', owner: 'c-' },
+      { port: 8081, address: '0.0.0.0', wantedBy: 'kind', owner: 'c-' },
+      { port: 8082, address: '0.0.0.0', wantedBy: 'kind', owner: 'c-' },
+    ];
+    const facts = portFacts(
+      wanted,
+      [false, false, true],
+      new Map([
+        [8080, 'c-control-plane'],
+        [8081, 'python3 (pid 7)'],
+      ]),
+      true,
+    );
     expect(facts.ports).toEqual([
       { port: 8080, inUse: true, wantedBy: 'kind', by: 'c-control-plane', ours: true },
       { port: 8081, inUse: true, wantedBy: 'kind', by: 'python3 (pid 7)', ours: false },
@@ -109,7 +147,9 @@ describe('ports', () => {
 
 describe('memory', () => {
   it('reads MemTotal and MemAvailable', () => {
-    expect(parseMeminfo('MemTotal:       24684092 kB\nMemFree:         1000 kB\nMemAvailable:   21690780 kB\n')).toEqual({ totalBytes: 24684092 * 1024, availableBytes: 21690780 * 1024 });
+    expect(
+      parseMeminfo('MemTotal:       24684092 kB\nMemFree:         1000 kB\nMemAvailable:   21690780 kB\n'),
+    ).toEqual({ totalBytes: 24684092 * 1024, availableBytes: 21690780 * 1024 });
   });
   it('without MemTotal: undefined', () => {
     expect(parseMeminfo('nothing')).toBeUndefined();

@@ -13,7 +13,8 @@ export function podFacts(view: PodView, logTail: string[] = []): PodFacts {
   const containers = [...(view.initContainers ?? []), ...view.containers];
   const reasons = new Set<string>();
   if (view.reason) reasons.add(view.reason);
-  for (const c of view.conditions) if (c.status === 'False' && c.reason === 'Unschedulable') reasons.add('Unschedulable');
+  for (const c of view.conditions)
+    if (c.status === 'False' && c.reason === 'Unschedulable') reasons.add('Unschedulable');
   for (const c of containers) for (const r of containerReasons(c)) reasons.add(r);
   return {
     name: view.name,
@@ -22,7 +23,10 @@ export function podFacts(view: PodView, logTail: string[] = []): PodFacts {
     restarts: containers.reduce((sum, c) => sum + c.restartCount, 0),
     reasons: [...reasons],
     images: [...new Set(view.containers.map((c) => c.image))],
-    events: (view.events ?? []).filter((e) => e.type !== 'Normal').map((e) => `${e.reason}: ${e.message}`).slice(-10),
+    events: (view.events ?? [])
+      .filter((e) => e.type !== 'Normal')
+      .map((e) => `${e.reason}: ${e.message}`)
+      .slice(-10),
     logTail: logTail.length > 0 ? logTail : containers.flatMap((c) => c.logTail ?? []).slice(-20),
   };
 }

@@ -9,7 +9,13 @@ import type { ClusterFacts } from '../types.js';
 import type { RawLog } from './raw-log.js';
 
 /** Facts about the env's podman network and pods (no API server: `api` stays absent). */
-export async function podmanClusterFacts(env: Env, engine: ContainerEngine, runner: Runner, raw: RawLog, signal: AbortSignal): Promise<ClusterFacts> {
+export async function podmanClusterFacts(
+  env: Env,
+  engine: ContainerEngine,
+  runner: Runner,
+  raw: RawLog,
+  signal: AbortSignal,
+): Promise<ClusterFacts> {
   // Every podman call is recorded in the raw log through the runner.
   const recording: Runner = async (cmd, args, options) => {
     const result = await runner(cmd, args, { ...options, timeoutMs: 4_000, signal });

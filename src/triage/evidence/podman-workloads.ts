@@ -12,20 +12,32 @@ import { podFacts } from './pod-facts.js';
 import type { RawLog } from './raw-log.js';
 
 /** PodFacts of every pod of the env on podman. */
-export async function podmanPods(env: Env, engine: ContainerEngine, runner: Runner, raw: RawLog, signal: AbortSignal): Promise<PodFacts[]> {
+export async function podmanPods(
+  env: Env,
+  engine: ContainerEngine,
+  runner: Runner,
+  raw: RawLog,
+  signal: AbortSignal,
+): Promise<PodFacts[]> {
   const recording: Runner = async (cmd, args, options) => {
     const result = await runner(cmd, args, { ...options, timeoutMs: 4_000, signal });
     raw.result(result);
     return result;
   };
   const cli = podmanCli(engine, recording);
-  const [pods, containers, stopped] = await Promise.all([envPods(cli, env.name, signal), envContainers(cli, env.name, signal), stoppedCrashes(env)]);
+  const [pods, containers, stopped] = await Promise.all([
+    envPods(cli, env.name, signal),
+    envContainers(cli, env.name, signal),
+    stoppedCrashes(env),
+  ]);
   const now = Date.now();
   return Promise.all(
     pods.map(async (pod) => {
       const own = containers.filter((c) => c.podId === pod.id);
       const extras = new Map<string, ContainerExtras>();
-      await Promise.all(own.filter(crashed).map(async (c) => extras.set(c.id, await crashExtras(cli.run, c, stopped[c.id], signal))));
+      await Promise.all(
+        own.filter(crashed).map(async (c) => extras.set(c.id, await crashExtras(cli.run, c, stopped[c.id], signal))),
+      );
       return podFacts(toPodView(pod, own, extras, now));
     }),
   );
@@ -35,9 +47,15 @@ function crashed(c: ContainerRecord): boolean {
   return c.restartCount > 0 || ((c.status === 'exited' || c.status === 'stopped') && c.exitCode !== 0);
 }
 
-async function crashExtras(run: ReturnType<typeof podmanCli>['run'], c: ContainerRecord, stopped: StoppedCrash | undefined, signal: AbortSignal): Promise<ContainerExtras> {
+async function crashExtras(
+  run: ReturnType<typeof podmanCli>['run'],
+  c: ContainerRecord,
+  stopped: StoppedCrash | undefined,
+  signal: AbortSignal,
+): Promise<ContainerExtras> {
   // A crash loop tarmac stopped: its own stop would show exit 137, so the recorded evidence is the truth.
-  if (stopped) return { ...(stopped.exitCode === undefined ? {} : { lastExitCode: stopped.exitCode }), logTail: stopped.logTail };
+  if (stopped)
+    return { ...(stopped.exitCode === undefined ? {} : { lastExitCode: stopped.exitCode }), logTail: stopped.logTail };
   const logs = await run(['logs', '--tail', '20', c.id], { signal, tailLines: 20 });
   return { lastExitCode: c.exitCode, logTail: logs.ok ? logs.tail : [] };
 }

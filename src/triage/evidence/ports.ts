@@ -23,28 +23,50 @@ export const portsCollector: Collector<PortFacts> = {
     const [bin = 'podman', ...global] = ctx.engine?.argvPrefix ?? [];
     // Holders are named only when the engine answers; the listen test works without it.
     const engineUp = ctx.engine ? (await ctx.engineHealth()).ok : false;
-    const ps = ctx.engine && engineUp ? await ctx.runner(bin, [...global, 'ps', '--format', 'json'], { signal, timeoutMs: 4_000, env: ctx.engine.env }) : undefined;
+    const ps =
+      ctx.engine && engineUp
+        ? await ctx.runner(bin, [...global, 'ps', '--format', 'json'], {
+            signal,
+            timeoutMs: 4_000,
+            env: ctx.engine.env,
+          })
+        : undefined;
     if (ps) raw.result(ps);
     const holders = ps?.ok ? publishedPorts(ps) : new Map<number, string>();
     const free = await Promise.all(wanted.map((w) => canListen(w.port, w.address)));
     // A port no container publishes is held by a host process: name it from /proc.
-    await Promise.all(wanted.map(async (w, i) => {
-      if (free[i] || holders.has(w.port)) return;
-      const owner = await portOwner(w.port);
-      if (owner) holders.set(w.port, owner);
-    }));
+    await Promise.all(
+      wanted.map(async (w, i) => {
+        if (free[i] || holders.has(w.port)) return;
+        const owner = await portOwner(w.port);
+        if (owner) holders.set(w.port, owner);
+      }),
+    );
     return { data: portFacts(wanted, free, holders, ps?.ok === true), raw: raw.text() };
   },
 };
 
 /** PortFacts from the wanted ports, whether each could be bound, and which container publishes which port. */
-export function portFacts(wanted: WantedPort[], free: boolean[], holders: Map<number, string>, knowHolders: boolean): PortFacts {
+export function portFacts(
+  wanted: WantedPort[],
+  free: boolean[],
+  holders: Map<number, string>,
+  knowHolders: boolean,
+): PortFacts {
   return {
     ports: wanted.map((w, i) => {
       const inUse = free[i] === false;
       const holder = holders.get(w.port);
-      const by = !inUse ? undefined : holder ?? (knowHolders ? 'a host process (no container publishes it)' : undefined);
-      return { port: w.port, inUse, wantedBy: w.wantedBy, ...(by ? { by } : {}), ...(inUse ? { ours: holder !== undefined && w.owner !== '' && holder.startsWith(w.owner) } : {}) };
+      const by = !inUse
+        ? undefined
+        : (holder ?? (knowHolders ? 'a host process (no container publishes it)' : undefined));
+      return {
+        port: w.port,
+        inUse,
+        wantedBy: w.wantedBy,
+        ...(by ? { by } : {}),
+        ...(inUse ? { ours: holder !== undefined && w.owner !== '' && holder.startsWith(w.owner) } : {}),
+      };
     }),
   };
 }

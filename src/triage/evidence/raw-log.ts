@@ -9,7 +9,11 @@ export class RawLog {
 
   /** Records a command's result: its command line, exit status and output. */
   result(result: RunResult): void {
-    const status = result.timedOut ? `timed out after ${result.durationMs}ms` : result.spawnError ? `could not start: ${result.spawnError}` : `exit ${String(result.exitCode)}`;
+    const status = result.timedOut
+      ? `timed out after ${result.durationMs}ms`
+      : result.spawnError
+        ? `could not start: ${result.spawnError}`
+        : `exit ${String(result.exitCode)}`;
     const out = [result.stdout, result.stderr].filter((s) => s.trim() !== '').join('\n');
     this.note(`$ ${result.command}  (${status}, ${result.durationMs}ms)\n${clip(out)}`);
   }
@@ -25,5 +29,7 @@ export class RawLog {
 }
 
 function clip(text: string): string {
-  return text.length > MAX_CHARS_PER_ENTRY ? `${text.slice(0, MAX_CHARS_PER_ENTRY)}\n… (${text.length - MAX_CHARS_PER_ENTRY} more characters)` : text;
+  return text.length > MAX_CHARS_PER_ENTRY
+    ? `${text.slice(0, MAX_CHARS_PER_ENTRY)}\n… (${text.length - MAX_CHARS_PER_ENTRY} more characters)`
+    : text;
 }

@@ -17,7 +17,10 @@ export interface WantedPort {
 /** The ports a kind config publishes on the host. */
 export function kindConfigPorts(config: unknown, cluster: string): WantedPort[] {
   const out: WantedPort[] = [];
-  const doc = (config ?? {}) as { nodes?: unknown; networking?: { apiServerPort?: unknown; apiServerAddress?: unknown } };
+  const doc = (config ?? {}) as {
+    nodes?: unknown;
+    networking?: { apiServerPort?: unknown; apiServerAddress?: unknown };
+  };
   const nodes = Array.isArray(doc.nodes) ? doc.nodes : [];
   for (const node of nodes) {
     const mappings = (node as { extraPortMappings?: unknown } | null)?.extraPortMappings;
@@ -25,12 +28,18 @@ export function kindConfigPorts(config: unknown, cluster: string): WantedPort[] 
       const mapping = (m ?? {}) as { hostPort?: unknown; listenAddress?: unknown; containerPort?: unknown };
       if (typeof mapping.hostPort !== 'number' || mapping.hostPort <= 0) continue;
       const address = typeof mapping.listenAddress === 'string' ? mapping.listenAddress : '0.0.0.0';
-      out.push({ port: mapping.hostPort, address, wantedBy: `kind extraPortMappings (containerPort ${String(mapping.containerPort)})`, owner: `${cluster}-` });
+      out.push({
+        port: mapping.hostPort,
+        address,
+        wantedBy: `kind extraPortMappings (containerPort ${String(mapping.containerPort)})`,
+        owner: `${cluster}-`,
+      });
     }
   }
   const api = doc.networking?.apiServerPort;
   if (typeof api === 'number' && api > 0) {
-    const address = typeof doc.networking?.apiServerAddress === 'string' ? doc.networking.apiServerAddress : '127.0.0.1';
+    const address =
+      typeof doc.networking?.apiServerAddress === 'string' ? doc.networking.apiServerAddress : '127.0.0.1';
     out.push({ port: api, address, wantedBy: 'kind API server (networking.apiServerPort)', owner: `${cluster}-` });
   }
   return out;
@@ -47,9 +56,16 @@ export async function wantedPorts(env: Env, target: 'kind' | 'podman'): Promise<
     }
   }
   try {
-    const state = JSON.parse(await readFile(statePaths(env.stateDir).file, 'utf8')) as { pods?: Record<string, { name?: string; hostPorts?: Record<string, number> }> };
+    const state = JSON.parse(await readFile(statePaths(env.stateDir).file, 'utf8')) as {
+      pods?: Record<string, { name?: string; hostPorts?: Record<string, number> }>;
+    };
     return Object.values(state.pods ?? {}).flatMap((pod) =>
-      Object.entries(pod.hostPorts ?? {}).map(([containerPort, port]) => ({ port, address: '127.0.0.1', wantedBy: `pod ${pod.name ?? '?'} (port ${containerPort})`, owner: pod.name ?? '' })),
+      Object.entries(pod.hostPorts ?? {}).map(([containerPort, port]) => ({
+        port,
+        address: '127.0.0.1',
+        wantedBy: `pod ${pod.name ?? '?'} (port ${containerPort})`,
+        owner: pod.name ?? '',
+      })),
     );
   } catch {
     return [];

@@ -14,7 +14,10 @@ export const workloadsCollector: Collector<WorkloadFacts> = {
     const { env, engine } = ctx;
     if (!env || !engine) return { data: { pods: [] }, raw: '' };
     await requireEngine(ctx);
-    const data: WorkloadFacts = ctx.target === 'kind' ? await kindPods(env, engine, ctx.runner, raw, signal) : { pods: await podmanPods(env, engine, ctx.runner, raw, signal) };
+    const data: WorkloadFacts =
+      ctx.target === 'kind'
+        ? await kindPods(env, engine, ctx.runner, raw, signal)
+        : { pods: await podmanPods(env, engine, ctx.runner, raw, signal) };
     return { data, raw: raw.text() };
   },
 };

@@ -3,15 +3,21 @@ import type { Match, Rule, TriageInput } from '../types.js';
 import { clusterName, conf, failureLinesMatching, pods, quote } from './evidence-facts.js';
 import { failedSteps } from './journal-facts.js';
 
-const CRASH = /CrashLoopBackOff|ContainerFailed|keeps crashing|exited with code [1-9]\d*|RunContainerError|CONTAINER_START_FAILED/;
+const CRASH =
+  /CrashLoopBackOff|ContainerFailed|keeps crashing|exited with code [1-9]\d*|RunContainerError|CONTAINER_START_FAILED/;
 
 export const crashLoop: Rule = {
   id: 'crash-loop',
   title: 'A deployed container keeps crashing (CrashLoopBackOff)',
   refs: ['research-kubernaut §3 #15'],
   match(input: TriageInput): Match | undefined {
-    const steps = failedSteps(input.run).filter((f) => f.kind === 'deploy' && f.error && (f.error.code === 'CONTAINER_START_FAILED' || CRASH.test(f.error.message)));
-    const crashing = pods(input).filter((p) => p.reasons.some((r) => /CrashLoopBackOff|exit [1-9]|Error|ContainerFailed/.test(r)) || p.restarts >= 3);
+    const steps = failedSteps(input.run).filter(
+      (f) =>
+        f.kind === 'deploy' && f.error && (f.error.code === 'CONTAINER_START_FAILED' || CRASH.test(f.error.message)),
+    );
+    const crashing = pods(input).filter(
+      (p) => p.reasons.some((r) => /CrashLoopBackOff|exit [1-9]|Error|ContainerFailed/.test(r)) || p.restarts >= 3,
+    );
     if (steps.length === 0 && crashing.length === 0) return undefined;
     const text = [...steps.map((s) => s.error?.message ?? ''), ...crashing.flatMap((p) => p.reasons)].join('\n');
     const exit = /(?:last exit code|exited with code|exit) (\d+)/.exec(text)?.[1];
@@ -19,7 +25,10 @@ export const crashLoop: Rule = {
     const oom = exit === '137' || /OOMKilled/.test(text);
     const pod = crashing[0];
     const podName = pod?.name ?? /pod (\S+):/.exec(steps[0]?.error?.message ?? '')?.[1];
-    const logs = [...(pod?.logTail ?? []), ...failureLinesMatching(input, /^log: /, 5, ['deploy']).map((l) => l.replace(/^[^:]+: log: /, ''))].slice(-5);
+    const logs = [
+      ...(pod?.logTail ?? []),
+      ...failureLinesMatching(input, /^log: /, 5, ['deploy']).map((l) => l.replace(/^[^:]+: log: /, '')),
+    ].slice(-5);
     const kind = input.run.env?.target !== 'podman';
     const name = clusterName(input);
     return {
@@ -31,8 +40,14 @@ export const crashLoop: Rule = {
         ...logs.map((l) => quote('container log', l)),
       ],
       actions: kind
-        ? [`kubectl --context kind-${name} logs ${podName ?? '<pod>'} --previous`, `kubectl --context kind-${name} describe pod ${podName ?? '<pod>'}`]
-        : [`podman pod logs ${podName ?? '<pod>'}`, `podman ps -a --pod --filter pod=${podName ?? '<pod>'} --format '{{.Names}} {{.Status}}'`],
+        ? [
+            `kubectl --context kind-${name} logs ${podName ?? '<pod>'} --previous`,
+            `kubectl --context kind-${name} describe pod ${podName ?? '<pod>'}`,
+          ]
+        : [
+            `podman pod logs ${podName ?? '<pod>'}`,
+            `podman ps -a --pod --filter pod=${podName ?? '<pod>'} --format '{{.Names}} {{.Status}}'`,
+          ],
     };
   },
 };

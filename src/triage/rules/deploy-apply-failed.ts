@@ -3,7 +3,8 @@ import type { Match, Rule, TriageInput } from '../types.js';
 import { conf, failureLinesMatching, quote } from './evidence-facts.js';
 import { failedSteps } from './journal-facts.js';
 
-const APPLY = /no matches for kind|ensure CRDs are installed first|namespaces "[^"]+" not found|error validating|error when creating|unable to read YAML as Kube|error unmarshaling JSON/i;
+const APPLY =
+  /no matches for kind|ensure CRDs are installed first|namespaces "[^"]+" not found|error validating|error when creating|unable to read YAML as Kube|error unmarshaling JSON/i;
 
 export const deployApplyFailed: Rule = {
   id: 'deploy-apply-failed',
@@ -11,18 +12,30 @@ export const deployApplyFailed: Rule = {
   refs: ['research-kubernaut §3 #14 (ordering)'],
   match(input: TriageInput): Match | undefined {
     // The podman target has no kubectl: a manifest `podman kube play` refuses fails the deploy step as ENGINE_COMMAND_FAILED.
-    const steps = failedSteps(input.run).filter((f) => f.error?.code === 'DEPLOY_APPLY_FAILED' || f.error?.code === 'DEPLOY_APPLY_NOT_VERIFIED'
-      || (f.kind === 'deploy' && f.error?.code === 'ENGINE_COMMAND_FAILED' && /kube play/.test(f.error.message)));
+    const steps = failedSteps(input.run).filter(
+      (f) =>
+        f.error?.code === 'DEPLOY_APPLY_FAILED' ||
+        f.error?.code === 'DEPLOY_APPLY_NOT_VERIFIED' ||
+        (f.kind === 'deploy' && f.error?.code === 'ENGINE_COMMAND_FAILED' && /kube play/.test(f.error.message)),
+    );
     if (steps.length === 0) return undefined;
     const lines = failureLinesMatching(input, APPLY, 3, ['deploy']);
     // An apply that failed because the API is down is the cluster's problem, not the manifest's.
-    const apiDown = failureLinesMatching(input, /connection .*refused|Unable to connect to the server|EOF/i, 1, ['deploy']).length > 0;
+    const apiDown =
+      failureLinesMatching(input, /connection .*refused|Unable to connect to the server|EOF/i, 1, ['deploy']).length >
+      0;
     const tool = steps[0]!.error?.code === 'ENGINE_COMMAND_FAILED' ? 'podman kube play' : 'kubectl apply';
     return {
       confidence: conf(apiDown ? 0.35 : lines.length > 0 ? 0.85 : 0.65),
       summary: `${tool} of ${steps[0]!.subject ?? steps[0]!.stepId} was rejected: ${/no matches for kind|CRDs/i.test(lines.join('\n')) ? 'a custom resource was applied before its CRD' : /namespaces "/.test(lines.join('\n')) ? 'its namespace does not exist yet' : `${tool.split(' ')[0]} names the object it refused`}.`,
-      evidence: [...steps.map((s) => quote(`journal ${s.stepId} [${s.error?.code}]`, s.error?.message ?? '')), ...lines],
-      actions: ['put CRDs and Namespaces in a deploy group that runs first (`after:`)', 'tarmac validate   # checks the manifests without a cluster'],
+      evidence: [
+        ...steps.map((s) => quote(`journal ${s.stepId} [${s.error?.code}]`, s.error?.message ?? '')),
+        ...lines,
+      ],
+      actions: [
+        'put CRDs and Namespaces in a deploy group that runs first (`after:`)',
+        'tarmac validate   # checks the manifests without a cluster',
+      ],
     };
   },
 };

@@ -10,11 +10,19 @@ const LOW_BYTES = 512 * 1024 * 1024;
 export const diskFull: Rule = {
   id: 'disk-full',
   title: 'Disk full: the engine storage or the temp dir has no space left',
-  refs: ['research-kubernaut §3 #4', 'research-kubernaut §3 #5', 'research-kubernaut §3 #20', 'research-kind-podman §B 4', 'research-kind-podman §B 16'],
+  refs: [
+    'research-kubernaut §3 #4',
+    'research-kubernaut §3 #5',
+    'research-kubernaut §3 #20',
+    'research-kind-podman §B 4',
+    'research-kind-podman §B 16',
+  ],
   match(input: TriageInput): Match | undefined {
     const lines = failureLinesMatching(input, NO_SPACE, 4);
     const mounts = input.evidence.disk?.data?.mounts ?? [];
-    const low = mounts.filter((m) => m.freeBytes < LOW_BYTES || (m.totalBytes > 0 && m.freeBytes / m.totalBytes < 0.02));
+    const low = mounts.filter(
+      (m) => m.freeBytes < LOW_BYTES || (m.totalBytes > 0 && m.freeBytes / m.totalBytes < 0.02),
+    );
     const evicted = pods(input).filter((p) => p.reasons.some((r) => /Evicted|DiskPressure|ephemeral-storage/i.test(r)));
     if (lines.length === 0 && evicted.length === 0) {
       // Low free space alone, with a failure nothing else explains, is a weak hint: never a confident verdict.
@@ -29,15 +37,24 @@ export const diskFull: Rule = {
       summary: `${full ? `The ${full.label} (${full.path}) is full` : 'A disk is full'}: ${lines.length > 0 ? 'a step failed with "no space left on device"' : evicted.length > 0 ? 'the node evicted pods for disk pressure' : `only ${bytes(full?.freeBytes ?? 0)} free`}.`,
       evidence: [
         ...lines,
-        ...mounts.map((m) => quote('disk', `${m.label} ${m.path}: ${bytes(m.freeBytes)} free of ${bytes(m.totalBytes)}`)),
+        ...mounts.map((m) =>
+          quote('disk', `${m.label} ${m.path}: ${bytes(m.freeBytes)} free of ${bytes(m.totalBytes)}`),
+        ),
         ...evicted.map((p) => quote(`pod ${p.name}`, p.reasons.join(', '))),
       ],
       actions: [
         `df -h ${full?.path ?? ''}`.trim(),
         `${cmd} system df`,
         `${cmd} image prune -a -f   # removes images no container uses; tarmac rebuilds what it needs`,
-        ...(full?.label === 'temp' ? [`point TMPDIR at a larger disk, then run again (tarmac saves image archives there)`] : []),
-        ...(machine ? ['podman machine ssh -- df -h /var', 'podman machine rm && podman machine init --disk-size 100   # if prune itself fails'] : []),
+        ...(full?.label === 'temp'
+          ? [`point TMPDIR at a larger disk, then run again (tarmac saves image archives there)`]
+          : []),
+        ...(machine
+          ? [
+              'podman machine ssh -- df -h /var',
+              'podman machine rm && podman machine init --disk-size 100   # if prune itself fails',
+            ]
+          : []),
       ],
     };
   },
@@ -46,5 +63,8 @@ export const diskFull: Rule = {
 // When no mount is low now (a failed build freed its layers), the path in the error says which disk it was.
 function guessMount(mounts: DiskFacts['mounts'], lines: string[]): DiskFacts['mounts'][number] | undefined {
   const text = lines.join('\n');
-  return mounts.find((m) => text.includes(m.path)) ?? (/\/tmp\/|\/var\/tmp\//.test(text) ? mounts.find((m) => m.label === 'temp') : undefined);
+  return (
+    mounts.find((m) => text.includes(m.path)) ??
+    (/\/tmp\/|\/var\/tmp\//.test(text) ? mounts.find((m) => m.label === 'temp') : undefined)
+  );
 }

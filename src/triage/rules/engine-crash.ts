@@ -5,7 +5,8 @@ import { allFailures, failedSteps, incidents, planned, startCapacity } from './j
 
 const CRASH_TEXT = /server probably quit|read\/write on closed pipe/i;
 /** Failures that follow from a dead engine or its casualties (the cluster's node containers). */
-const CONSEQUENCE = /^(ENGINE_|CLUSTER_|NODE_UNAVAILABLE|KIND_LOAD_FAILED|DELIVERY_NOT_VERIFIED|STEP_TIMEOUT|DEPLOY_TIMEOUT|DEPLOY_APPLY_FAILED)/;
+const CONSEQUENCE =
+  /^(ENGINE_|CLUSTER_|NODE_UNAVAILABLE|KIND_LOAD_FAILED|DELIVERY_NOT_VERIFIED|STEP_TIMEOUT|DEPLOY_TIMEOUT|DEPLOY_APPLY_FAILED)/;
 
 export const engineCrash: Rule = {
   id: 'engine-crash',
@@ -15,7 +16,9 @@ export const engineCrash: Rule = {
     const run = input.run;
     const crashes = incidents(run, 'engine-crash', 'engine-lost');
     const crashLines = failureLinesMatching(input, CRASH_TEXT, 3);
-    const earlierCrash = allFailures(run).some((f) => f.error?.code === 'ENGINE_UNREACHABLE' && CRASH_TEXT.test(f.error.message));
+    const earlierCrash = allFailures(run).some(
+      (f) => f.error?.code === 'ENGINE_UNREACHABLE' && CRASH_TEXT.test(f.error.message),
+    );
     if (crashes.length === 0 && crashLines.length === 0 && !earlierCrash) return undefined;
 
     const failed = failedSteps(run);
@@ -30,23 +33,33 @@ export const engineCrash: Rule = {
     if (crashes.length === 0) confidence -= 0.1; // no incident: only the text says so
     // The watchdog also records a probe that got no answer as a crash; if the engine still hangs now (it did not
     // die, it stopped answering), engine-hung is the better verdict.
-    const probeTimeoutOnly = crashLines.length === 0 && crashes.length > 0 && crashes.every((i) => /no answer within/i.test(i.message));
+    const probeTimeoutOnly =
+      crashLines.length === 0 && crashes.length > 0 && crashes.every((i) => /no answer within/i.test(i.message));
     if (probeTimeoutOnly && engine(input)?.hung) confidence = Math.min(confidence, 0.6);
 
     const first = crashes[0];
-    const parallel = first ? first.stepIds.filter((id) => planned(run).get(id)?.kind === 'build' || id.startsWith('build:')) : [];
+    const parallel = first
+      ? first.stepIds.filter((id) => planned(run).get(id)?.kind === 'build' || id.startsWith('build:'))
+      : [];
     const capacity = startCapacity(run);
     const evidence = [
       ...crashes.map((i) => quote(`journal incident ${i.kind}`, i.message)),
       ...(first ? first.evidence.slice(0, 2).map((l) => quote('journal incident evidence', l)) : []),
       ...crashLines,
-      ...(first && first.stepIds.length > 0 ? [quote('journal incident', `running at the crash: ${first.stepIds.join(', ')}`)] : []),
-      ...failed.slice(0, 4).map((f) => quote(`journal ${f.stepId}`, `failed: ${f.error?.code ?? '?'} ${f.error?.message ?? ''}`)),
+      ...(first && first.stepIds.length > 0
+        ? [quote('journal incident', `running at the crash: ${first.stepIds.join(', ')}`)]
+        : []),
+      ...failed
+        .slice(0, 4)
+        .map((f) => quote(`journal ${f.stepId}`, `failed: ${f.error?.code ?? '?'} ${f.error?.message ?? ''}`)),
       ...engineNow(input),
       ...(cluster ? clusterLines(cluster) : []),
     ];
     const cause = first?.message.replace(/^the engine crashed at \S+: /, '') ?? 'server probably quit';
-    const builds = parallel.length > 1 ? ` while ${parallel.length} builds ran in parallel${capacity ? ` (capacity ${capacity})` : ''}` : '';
+    const builds =
+      parallel.length > 1
+        ? ` while ${parallel.length} builds ran in parallel${capacity ? ` (capacity ${capacity})` : ''}`
+        : '';
     const casualty = cluster
       ? `; kind cluster ${cluster.name} is a casualty: it is still listed, but its node container is not running and its API does not answer`
       : '';
@@ -54,9 +67,13 @@ export const engineCrash: Rule = {
     const lower = Math.max(1, (parallel.length || capacity || 2) - 1);
     const actions = [
       ...(cluster ? [`kind delete cluster --name ${cluster.name}`, `${cmd} system prune -f`] : []),
-      lost ? `${cmd} info   # bring the engine back first (podman machine start / systemctl --user start podman.socket)` : `${cmd} info`,
+      lost
+        ? `${cmd} info   # bring the engine back first (podman machine start / systemctl --user start podman.socket)`
+        : `${cmd} info`,
       `tarmac up --capacity ${lower}   # or set build.capacity: ${lower} in tarmac.yaml, so fewer builds share the engine`,
-      ...(input.evidence.machine?.data?.exists ? ['podman machine stop && podman machine set --memory 8192 && podman machine start'] : []),
+      ...(input.evidence.machine?.data?.exists
+        ? ['podman machine stop && podman machine set --memory 8192 && podman machine start']
+        : []),
     ];
     return {
       confidence: conf(confidence),
@@ -70,5 +87,12 @@ export const engineCrash: Rule = {
 function engineNow(input: TriageInput): string[] {
   const e = engine(input);
   if (!e) return [];
-  return [quote('engine', e.reachable ? `${e.name} ${e.version ?? ''} answers now (${e.probeMs} ms)` : `${e.name} does not answer now: ${e.error ?? (e.hung ? 'no answer' : 'unreachable')}`)];
+  return [
+    quote(
+      'engine',
+      e.reachable
+        ? `${e.name} ${e.version ?? ''} answers now (${e.probeMs} ms)`
+        : `${e.name} does not answer now: ${e.error ?? (e.hung ? 'no answer' : 'unreachable')}`,
+    ),
+  ];
 }

@@ -14,7 +14,9 @@ export const engineHung: Rule = {
     const e = engine(input);
     const lines = [
       ...failureLinesMatching(input, NO_ANSWER, 3),
-      ...failedSteps(input.run).filter((f) => f.error?.code === 'ENGINE_TIMEOUT').map((f) => quote(`journal ${f.stepId} [ENGINE_TIMEOUT]`, f.error?.message ?? '')),
+      ...failedSteps(input.run)
+        .filter((f) => f.error?.code === 'ENGINE_TIMEOUT')
+        .map((f) => quote(`journal ${f.stepId} [ENGINE_TIMEOUT]`, f.error?.message ?? '')),
     ];
     if (!e?.hung && lines.length === 0) return undefined;
     const confidence = e?.hung ? (lines.length > 0 ? 0.9 : 0.8) : e?.reachable ? 0.45 : 0.65;
@@ -29,7 +31,9 @@ export const engineHung: Rule = {
         ...lines,
       ],
       actions: [
-        ...(machine ? ['podman machine stop; podman machine start'] : [`systemctl --user restart podman.socket   # or restart the service behind CONTAINER_HOST`]),
+        ...(machine
+          ? ['podman machine stop; podman machine start']
+          : [`systemctl --user restart podman.socket   # or restart the service behind CONTAINER_HOST`]),
         `timeout 10 ${cmd} info`,
         'tarmac up --heal   # restarts a podman machine while waiting',
       ],

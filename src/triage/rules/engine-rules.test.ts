@@ -1,5 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { apiRefused, disk, engineDown, engineOk, inputOf, journal, kindCluster, kindEnv, recordedRun, runOf } from '../triage-test-kit.js';
+import {
+  apiRefused,
+  disk,
+  engineDown,
+  engineOk,
+  inputOf,
+  journal,
+  kindCluster,
+  kindEnv,
+  recordedRun,
+  runOf,
+} from '../triage-test-kit.js';
 import { diskFull } from './disk-full.js';
 import { engineCrash } from './engine-crash.js';
 import { engineHung } from './engine-hung.js';
@@ -14,22 +25,42 @@ describe('engine-crash', () => {
   it('names the crash, the parallel builds and the capacity from a real engine-lost journal', () => {
     const m = engineCrash.match(inputOf(lost, { engine: engineDown() }))!;
     expect(m.confidence).toBeGreaterThanOrEqual(0.9);
-    expect(m.summary).toMatch(/server probably quit: unexpected EOF\) while 3 builds ran in parallel \(capacity 3\) and did not come back/);
-    expect(m.evidence.join('\n')).toMatch(/journal incident engine-crash: the engine crashed at \d\d:\d\d:\d\d: server probably quit/);
-    expect(m.actions).toContain('tarmac up --capacity 2   # or set build.capacity: 2 in tarmac.yaml, so fewer builds share the engine');
+    expect(m.summary).toMatch(
+      /server probably quit: unexpected EOF\) while 3 builds ran in parallel \(capacity 3\) and did not come back/,
+    );
+    expect(m.evidence.join('\n')).toMatch(
+      /journal incident engine-crash: the engine crashed at \d\d:\d\d:\d\d: server probably quit/,
+    );
+    expect(m.actions).toContain(
+      'tarmac up --capacity 2   # or set build.capacity: 2 in tarmac.yaml, so fewer builds share the engine',
+    );
   });
 
   it('adds the dead kind cluster as a casualty, with the seed actions', () => {
-    const m = engineCrash.match(inputOf({ ...lost, env: kindEnv('aianalysis-e2e') }, { engine: engineOk(), clusters: kindCluster('aianalysis-e2e', 'exited', apiRefused()) }))!;
+    const m = engineCrash.match(
+      inputOf(
+        { ...lost, env: kindEnv('aianalysis-e2e') },
+        { engine: engineOk(), clusters: kindCluster('aianalysis-e2e', 'exited', apiRefused()) },
+      ),
+    )!;
     expect(m.summary).toMatch(/kind cluster aianalysis-e2e is a casualty/);
     expect(m.evidence).toContain('clusters: node container aianalysis-e2e-control-plane: exited (exit code 137)');
     expect(m.actions.slice(0, 2)).toEqual(['kind delete cluster --name aianalysis-e2e', 'podman system prune -f']);
   });
 
   it('near miss: a crash the engine recovered from, then failing tests, is not the cause', () => {
-    const events = journal([{ id: 'build:a' }, { id: 'test', error: { code: 'TESTS_FAILED', message: 'tests failed: 1 of 3 failed' } }], {
-      incidents: [{ kind: 'engine-crash', message: 'the engine crashed at 20:44:34: server probably quit: unexpected EOF', stepIds: ['build:a'] }],
-    });
+    const events = journal(
+      [{ id: 'build:a' }, { id: 'test', error: { code: 'TESTS_FAILED', message: 'tests failed: 1 of 3 failed' } }],
+      {
+        incidents: [
+          {
+            kind: 'engine-crash',
+            message: 'the engine crashed at 20:44:34: server probably quit: unexpected EOF',
+            stepIds: ['build:a'],
+          },
+        ],
+      },
+    );
     const m = engineCrash.match(inputOf(runOf(events), { engine: engineOk() }));
     expect(m?.confidence).toBeLessThan(0.5);
   });
@@ -40,7 +71,19 @@ describe('engine-crash', () => {
 });
 
 describe('engine-unreachable', () => {
-  const refused = journal([{ id: 'build:api', error: { code: 'ENGINE_UNREACHABLE', message: 'Could not check whether image localhost/api:tm-1 exists', tail: ['Cannot connect to Podman. Please verify your connection to the Linux system using `podman system connection list`, or try `podman machine init` and `podman machine start` to manage a new Linux VM', 'Error: unable to connect to Podman socket: Get "http://d/v4.3.1/libpod/_ping": dial unix /run/podman/podman.sock: connect: no such file or directory'] } }]);
+  const refused = journal([
+    {
+      id: 'build:api',
+      error: {
+        code: 'ENGINE_UNREACHABLE',
+        message: 'Could not check whether image localhost/api:tm-1 exists',
+        tail: [
+          'Cannot connect to Podman. Please verify your connection to the Linux system using `podman system connection list`, or try `podman machine init` and `podman machine start` to manage a new Linux VM',
+          'Error: unable to connect to Podman socket: Get "http://d/v4.3.1/libpod/_ping": dial unix /run/podman/podman.sock: connect: no such file or directory',
+        ],
+      },
+    },
+  ]);
 
   it('matches an engine that refuses now and refused the steps', () => {
     const m = engineUnreachable.match(inputOf(runOf(refused), { engine: engineDown() }))!;
@@ -50,7 +93,14 @@ describe('engine-unreachable', () => {
   });
 
   it('names a stopped podman machine', () => {
-    const machine = { name: 'machine', ok: true, timedOut: false, durationMs: 5, raw: '', data: { exists: true, machines: [{ name: 'podman-machine-default', state: 'stopped' }] } };
+    const machine = {
+      name: 'machine',
+      ok: true,
+      timedOut: false,
+      durationMs: 5,
+      raw: '',
+      data: { exists: true, machines: [{ name: 'podman-machine-default', state: 'stopped' }] },
+    };
     const m = engineUnreachable.match(inputOf(runOf(refused), { engine: engineDown(), machine }))!;
     expect(m.summary).toMatch(/podman machine podman-machine-default is stopped/);
     expect(m.actions[0]).toBe('podman machine start podman-machine-default');
@@ -69,17 +119,44 @@ describe('engine-unreachable', () => {
 
 describe('engine-hung', () => {
   it('matches a probe that timed out', () => {
-    const m = engineHung.match(inputOf(runOf(journal([{ id: 'cluster', error: { code: 'CLUSTER_CREATE_TIMEOUT', message: 'kind create cluster printed nothing for 5m and did not finish within 5m; the engine health probe says: FAILED, no answer within 5.0s' } }])), { engine: { ...engineDown(), data: { name: 'podman', reachable: false, hung: true, probeMs: 10_000 } } }))!;
+    const m = engineHung.match(
+      inputOf(
+        runOf(
+          journal([
+            {
+              id: 'cluster',
+              error: {
+                code: 'CLUSTER_CREATE_TIMEOUT',
+                message:
+                  'kind create cluster printed nothing for 5m and did not finish within 5m; the engine health probe says: FAILED, no answer within 5.0s',
+              },
+            },
+          ]),
+        ),
+        { engine: { ...engineDown(), data: { name: 'podman', reachable: false, hung: true, probeMs: 10_000 } } },
+      ),
+    )!;
     expect(m.confidence).toBeGreaterThanOrEqual(0.85);
     expect(m.evidence[0]).toBe('engine: podman info: no answer within 10000 ms');
   });
 
   it('outranks engine-crash when the watchdog\'s "crash" was a probe that got no answer and the engine still hangs (real SIGSTOPped service)', () => {
-    const message = 'the engine crashed at 21:54:06 (build:app printed nothing for 3.0s and the engine probe failed: no answer within 5.0s) and did not come back within 5.0s';
+    const message =
+      'the engine crashed at 21:54:06 (build:app printed nothing for 3.0s and the engine probe failed: no answer within 5.0s) and did not come back within 5.0s';
     const events = journal([{ id: 'build:app', error: { code: 'ENGINE_LOST', message } }], {
-      incidents: [{ kind: 'engine-crash', message: 'the engine crashed at 21:54:06: build:app printed nothing for 3.0s and the engine probe failed: no answer within 5.0s', stepIds: ['build:app'] }, { kind: 'engine-lost', message, stepIds: ['build:app'] }],
+      incidents: [
+        {
+          kind: 'engine-crash',
+          message:
+            'the engine crashed at 21:54:06: build:app printed nothing for 3.0s and the engine probe failed: no answer within 5.0s',
+          stepIds: ['build:app'],
+        },
+        { kind: 'engine-lost', message, stepIds: ['build:app'] },
+      ],
     });
-    const hung = { engine: { ...engineDown(), data: { name: 'podman' as const, reachable: false, hung: true, probeMs: 4020 } } };
+    const hung = {
+      engine: { ...engineDown(), data: { name: 'podman' as const, reachable: false, hung: true, probeMs: 4020 } },
+    };
     const h = engineHung.match(inputOf(runOf(events), hung))!;
     const c = engineCrash.match(inputOf(runOf(events), hung))!;
     expect(h.confidence).toBeGreaterThan(c.confidence);
@@ -101,8 +178,24 @@ describe('step-stalled', () => {
   });
 
   it('near miss: a deploy that kept reporting ReadinessProbeFailing until its step timeout is not a silent hang', () => {
-    const t = journal([{ id: 'deploy:apps', error: { code: 'STEP_TIMEOUT', message: 'deploy:apps timed out after 12.0s (no output for 8.2s); engine probe: healthy, podman 4.3.1 answered in 223ms' } }]);
-    const m = stepStalled.match(inputOf(runOf(t, undefined, { 'deploy:apps': ['Deployment/app: ReadinessProbeFailing (Readiness probe failed: exit code 1)'] }), { engine: engineOk() }))!;
+    const t = journal([
+      {
+        id: 'deploy:apps',
+        error: {
+          code: 'STEP_TIMEOUT',
+          message:
+            'deploy:apps timed out after 12.0s (no output for 8.2s); engine probe: healthy, podman 4.3.1 answered in 223ms',
+        },
+      },
+    ]);
+    const m = stepStalled.match(
+      inputOf(
+        runOf(t, undefined, {
+          'deploy:apps': ['Deployment/app: ReadinessProbeFailing (Readiness probe failed: exit code 1)'],
+        }),
+        { engine: engineOk() },
+      ),
+    )!;
     expect(m.confidence).toBeLessThan(0.75);
   });
 
@@ -113,7 +206,17 @@ describe('step-stalled', () => {
 });
 
 describe('oom-killed', () => {
-  const load = journal([{ id: 'deliver:holmesgpt-api', error: { code: 'KIND_LOAD_FAILED', message: 'kind load image-archive of localhost/holmesgpt-api:tm-1 into aianalysis-e2e failed: failed to load image: command "podman exec --privileged -i aianalysis-e2e-control-plane ctr --namespace=k8s.io images import --all-platforms --digests --snapshotter=overlayfs -" failed with error: exit status 137', tail: ['ctr: progress stream failed to recv: error reading from server: EOF'] } }]);
+  const load = journal([
+    {
+      id: 'deliver:holmesgpt-api',
+      error: {
+        code: 'KIND_LOAD_FAILED',
+        message:
+          'kind load image-archive of localhost/holmesgpt-api:tm-1 into aianalysis-e2e failed: failed to load image: command "podman exec --privileged -i aianalysis-e2e-control-plane ctr --namespace=k8s.io images import --all-platforms --digests --snapshotter=overlayfs -" failed with error: exit status 137',
+        tail: ['ctr: progress stream failed to recv: error reading from server: EOF'],
+      },
+    },
+  ]);
 
   it('matches exit 137 of the in-node import (kubernaut #6)', () => {
     const m = oomKilled.match(inputOf(runOf(load, kindEnv('aianalysis-e2e'))))!;
@@ -121,33 +224,86 @@ describe('oom-killed', () => {
     expect(m.summary).toMatch(/image import into the kind node was killed/);
   });
 
-  it('near miss: the test suite\'s own output saying OOMKilled (an alert name it sends) is not a kill', () => {
-    const t = journal([{ id: 'test', error: { code: 'TESTS_FAILED', message: 'tests failed: 0 passed, 7 failed, 0 skipped', tail: ['FAILED investigate: GET http://127.0.0.1:9/cgi-bin/investigate?alert=OOMKilled failed: connect ECONNREFUSED 127.0.0.1:9'] } }]);
+  it("near miss: the test suite's own output saying OOMKilled (an alert name it sends) is not a kill", () => {
+    const t = journal([
+      {
+        id: 'test',
+        error: {
+          code: 'TESTS_FAILED',
+          message: 'tests failed: 0 passed, 7 failed, 0 skipped',
+          tail: [
+            'FAILED investigate: GET http://127.0.0.1:9/cgi-bin/investigate?alert=OOMKilled failed: connect ECONNREFUSED 127.0.0.1:9',
+          ],
+        },
+      },
+    ]);
     expect(oomKilled.match(inputOf(runOf(t)))).toBeUndefined();
   });
 
-  it('near miss: a step stopped by tarmac\'s own timeout', () => {
-    const t = journal([{ id: 'build:x', error: { code: 'STEP_TIMEOUT', message: 'build:x timed out after 8.0s (no output for 7.5s); engine probe: healthy, podman 4.3.1 answered in 36ms', tail: ['subprocess exited on killed'] } }]);
+  it("near miss: a step stopped by tarmac's own timeout", () => {
+    const t = journal([
+      {
+        id: 'build:x',
+        error: {
+          code: 'STEP_TIMEOUT',
+          message:
+            'build:x timed out after 8.0s (no output for 7.5s); engine probe: healthy, podman 4.3.1 answered in 36ms',
+          tail: ['subprocess exited on killed'],
+        },
+      },
+    ]);
     expect(oomKilled.match(inputOf(runOf(t)))).toBeUndefined();
   });
 });
 
 describe('disk-full', () => {
-  const enospc = journal([{ id: 'build:api', error: { code: 'BUILD_FAILED', message: 'image api failed to build at STEP 2/3: COPY big.bin /big.bin (exited 125)', tail: ['Error: committing container for step {Env:[] Command:copy Args:[big.bin /big.bin]}: copying layers and metadata for container "5f0c": writing blob: adding layer with blob "sha256:9d1b": processing tar file(write /big.bin: no space left on device): exit status 1'] } }]);
+  const enospc = journal([
+    {
+      id: 'build:api',
+      error: {
+        code: 'BUILD_FAILED',
+        message: 'image api failed to build at STEP 2/3: COPY big.bin /big.bin (exited 125)',
+        tail: [
+          'Error: committing container for step {Env:[] Command:copy Args:[big.bin /big.bin]}: copying layers and metadata for container "5f0c": writing blob: adding layer with blob "sha256:9d1b": processing tar file(write /big.bin: no space left on device): exit status 1',
+        ],
+      },
+    },
+  ]);
 
   it('matches "no space left on device" and names the full mount', () => {
-    const m = diskFull.match(inputOf(runOf(enospc), { disk: disk([{ label: 'engine storage', path: '/var/lib/containers/storage', freeBytes: 3 * 1024 * 1024, totalBytes: 64 * 1024 * 1024 }]) }))!;
+    const m = diskFull.match(
+      inputOf(runOf(enospc), {
+        disk: disk([
+          {
+            label: 'engine storage',
+            path: '/var/lib/containers/storage',
+            freeBytes: 3 * 1024 * 1024,
+            totalBytes: 64 * 1024 * 1024,
+          },
+        ]),
+      }),
+    )!;
     expect(m.confidence).toBeGreaterThanOrEqual(0.9);
     expect(m.summary).toMatch(/engine storage \(\/var\/lib\/containers\/storage\) is full/);
     expect(m.actions[0]).toBe('df -h /var/lib/containers/storage');
   });
 
   it('low free space alone is only a weak hint', () => {
-    const m = diskFull.match(inputOf(recordedRun('build-failed'), { disk: disk([{ label: 'temp', path: '/tmp', freeBytes: 10, totalBytes: 1e9 }]) }))!;
+    const m = diskFull.match(
+      inputOf(recordedRun('build-failed'), {
+        disk: disk([{ label: 'temp', path: '/tmp', freeBytes: 10, totalBytes: 1e9 }]),
+      }),
+    )!;
     expect(m.confidence).toBeLessThan(0.5);
   });
 
   it('near miss: plenty of space and no ENOSPC', () => {
-    expect(diskFull.match(inputOf(recordedRun('build-failed'), { disk: disk([{ label: 'temp', path: '/tmp', freeBytes: 5e10, totalBytes: 1e11 }]) }))).toBeUndefined();
+    expect(
+      diskFull.match(
+        inputOf(recordedRun('build-failed'), {
+          disk: disk([{ label: 'temp', path: '/tmp', freeBytes: 5e10, totalBytes: 1e11 }]),
+        }),
+      ),
+    ).toBeUndefined();
   });
 });

@@ -3,7 +3,8 @@ import type { Match, Rule, TriageInput } from '../types.js';
 import { conf, engine, engineCmd, failureLinesMatching, quote } from './evidence-facts.js';
 import { failedSteps, incidents } from './journal-facts.js';
 
-const UNREACHABLE = /Cannot connect to Podman|unable to connect to Podman socket|Cannot connect to the Docker daemon|error during connect|dial unix .*: connect: (connection refused|no such file or directory)|ssh: rejected: connect failed/i;
+const UNREACHABLE =
+  /Cannot connect to Podman|unable to connect to Podman socket|Cannot connect to the Docker daemon|error during connect|dial unix .*: connect: (connection refused|no such file or directory)|ssh: rejected: connect failed/i;
 
 export const engineUnreachable: Rule = {
   id: 'engine-unreachable',
@@ -13,13 +14,16 @@ export const engineUnreachable: Rule = {
     const e = engine(input);
     const down = e !== undefined && !e.reachable && !e.hung;
     const lines = failureLinesMatching(input, UNREACHABLE, 3);
-    const failedOnEngine = failedSteps(input.run).filter((f) => f.error?.code === 'ENGINE_UNREACHABLE' || f.error?.code === 'ENGINE_LOST');
+    const failedOnEngine = failedSteps(input.run).filter(
+      (f) => f.error?.code === 'ENGINE_UNREACHABLE' || f.error?.code === 'ENGINE_LOST',
+    );
     if (!down && lines.length === 0) return undefined;
     const machines = input.evidence.machine?.data;
     const stopped = machines?.exists ? machines.machines.filter((m) => m.state !== 'running') : [];
     // A crash the journal recorded is the root cause; "unreachable now" is then its consequence.
     const crashed = incidents(input.run, 'engine-crash', 'engine-lost').length > 0;
-    let confidence = down && (lines.length > 0 || failedOnEngine.length > 0) ? 0.9 : down ? 0.75 : e?.reachable ? 0.4 : 0.7;
+    let confidence =
+      down && (lines.length > 0 || failedOnEngine.length > 0) ? 0.9 : down ? 0.75 : e?.reachable ? 0.4 : 0.7;
     if (crashed) confidence -= 0.25;
     const cmd = engineCmd(input);
     const conn = input.evidence.connections?.data;
@@ -30,20 +34,28 @@ export const engineUnreachable: Rule = {
       ...(conn?.hostEnv ? [quote('connections', `engine reached through ${conn.hostEnv}`)] : []),
       ...lines,
     ];
-    const actions = cmd === 'docker'
-      ? ['docker info', 'docker context ls', 'start the Docker daemon (systemctl start docker, or Docker Desktop/Colima)']
-      : [
-          ...(stopped.length > 0 ? stopped.map((m) => `podman machine start ${m.name}`) : []),
-          ...(machines?.exists && stopped.length === 0 ? ['podman machine stop; podman machine start'] : []),
-          'podman system connection list',
-          ...(conn?.hostEnv ? [`check the API service behind ${conn.hostEnv} (e.g. systemctl --user start podman.socket)`] : []),
-          'podman info',
-        ];
+    const actions =
+      cmd === 'docker'
+        ? [
+            'docker info',
+            'docker context ls',
+            'start the Docker daemon (systemctl start docker, or Docker Desktop/Colima)',
+          ]
+        : [
+            ...(stopped.length > 0 ? stopped.map((m) => `podman machine start ${m.name}`) : []),
+            ...(machines?.exists && stopped.length === 0 ? ['podman machine stop; podman machine start'] : []),
+            'podman system connection list',
+            ...(conn?.hostEnv
+              ? [`check the API service behind ${conn.hostEnv} (e.g. systemctl --user start podman.socket)`]
+              : []),
+            'podman info',
+          ];
     return {
       confidence: conf(confidence),
-      summary: stopped.length > 0
-        ? `The engine is not reachable: podman machine ${stopped.map((m) => m.name).join(', ')} is ${stopped[0]?.state ?? 'not running'}.`
-        : `The ${cmd} engine is not reachable${conn?.hostEnv ? ` at ${conn.hostEnv}` : ''}: its API socket refuses connections or is gone.`,
+      summary:
+        stopped.length > 0
+          ? `The engine is not reachable: podman machine ${stopped.map((m) => m.name).join(', ')} is ${stopped[0]?.state ?? 'not running'}.`
+          : `The ${cmd} engine is not reachable${conn?.hostEnv ? ` at ${conn.hostEnv}` : ''}: its API socket refuses connections or is gone.`,
       evidence,
       actions,
     };

@@ -45,10 +45,28 @@ export function downNodes(cluster: ClusterFacts): NodeFacts[] {
 
 /** Evidence lines describing a cluster's state: listed, node states, API. */
 export function clusterLines(cluster: ClusterFacts): string[] {
-  const lines = [quote('clusters', `${cluster.target === 'kind' ? 'kind get clusters' : 'podman'} ${cluster.listed ? 'lists' : 'does not list'} ${cluster.name}`)];
-  for (const n of cluster.nodes) lines.push(quote('clusters', `node container ${n.name}: ${n.state}${n.exitCode === undefined ? '' : ` (exit code ${n.exitCode})`}`));
-  if (cluster.nodes.length === 0 && cluster.listed) lines.push(quote('clusters', `no node container of ${cluster.name} exists`));
-  if (cluster.api) lines.push(quote('api', `${cluster.api.url ?? cluster.name}: ${cluster.api.ok ? 'ready' : 'not reachable'} (${cluster.api.detail})`));
+  const lines = [
+    quote(
+      'clusters',
+      `${cluster.target === 'kind' ? 'kind get clusters' : 'podman'} ${cluster.listed ? 'lists' : 'does not list'} ${cluster.name}`,
+    ),
+  ];
+  for (const n of cluster.nodes)
+    lines.push(
+      quote(
+        'clusters',
+        `node container ${n.name}: ${n.state}${n.exitCode === undefined ? '' : ` (exit code ${n.exitCode})`}`,
+      ),
+    );
+  if (cluster.nodes.length === 0 && cluster.listed)
+    lines.push(quote('clusters', `no node container of ${cluster.name} exists`));
+  if (cluster.api)
+    lines.push(
+      quote(
+        'api',
+        `${cluster.api.url ?? cluster.name}: ${cluster.api.ok ? 'ready' : 'not reachable'} (${cluster.api.detail})`,
+      ),
+    );
   return lines;
 }
 

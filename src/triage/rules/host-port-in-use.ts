@@ -25,7 +25,10 @@ export const hostPortInUse: Rule = {
       summary: permission
         ? `Port ${port ?? '?'} is below 1024 and the rootless engine may not bind it.`
         : `Host port ${port ?? '?'} is already in use${holder?.by ? ` by ${holder.by}` : ''}, so ${holder?.wantedBy ?? 'the cluster or pod that publishes it'} could not start.`,
-      evidence: [...lines, ...taken.map((p) => quote('ports', `${p.port} in use${p.by ? ` by ${p.by}` : ''} (wanted by ${p.wantedBy})`))],
+      evidence: [
+        ...lines,
+        ...taken.map((p) => quote('ports', `${p.port} in use${p.by ? ` by ${p.by}` : ''} (wanted by ${p.wantedBy})`)),
+      ],
       actions: permission
         ? ['use a port ≥ 1024 in the kind config / manifest, or: sysctl net.ipv4.ip_unprivileged_port_start=80']
         : [

@@ -3,7 +3,8 @@ import type { Match, Rule, TriageInput } from '../types.js';
 import { conf, engineCmd, failureLinesMatching, quote } from './evidence-facts.js';
 import { failedSteps } from './journal-facts.js';
 
-const NOT_LOCAL = /not present locally|image not known|does not exist in \S+'s image store|exited 0 but \S+ does not exist in the engine|no such image/i;
+const NOT_LOCAL =
+  /not present locally|image not known|does not exist in \S+'s image store|exited 0 but \S+ does not exist in the engine|no such image/i;
 const REF = /(?:image:? "?|image )([a-z0-9][\w./:@-]*[\w])"? (?:not present locally|does not exist)/i;
 
 export const imageNotLocal: Rule = {
@@ -11,7 +12,12 @@ export const imageNotLocal: Rule = {
   title: 'The image is not in the local engine store',
   refs: ['research-kind-podman §B 19', 'research-kubernaut §3 #9'],
   match(input: TriageInput): Match | undefined {
-    const steps = failedSteps(input.run).filter((f) => f.error && (/^(IMAGE_NOT_FOUND|BUILD_NOT_VERIFIED)$/.test(f.error.code) || NOT_LOCAL.test([f.error.message, ...(f.error.tail ?? [])].join('\n'))));
+    const steps = failedSteps(input.run).filter(
+      (f) =>
+        f.error &&
+        (/^(IMAGE_NOT_FOUND|BUILD_NOT_VERIFIED)$/.test(f.error.code) ||
+          NOT_LOCAL.test([f.error.message, ...(f.error.tail ?? [])].join('\n'))),
+    );
     if (steps.length === 0) return undefined;
     const step = steps[0]!;
     const text = [step.error?.message ?? '', ...(step.error?.tail ?? [])].join('\n');
@@ -24,11 +30,16 @@ export const imageNotLocal: Rule = {
       summary: inDeploy
         ? `Deploy ${step.subject ?? step.stepId} references image ${ref ?? '?'}, which is not in ${cmd}'s image store and may not be pulled: the manifest names an image this config does not build, or the name differs.`
         : `${step.stepId} needs image ${ref ?? '?'}, but ${cmd} has no image by that name${registry ? ` (registry mode: ${registry}; nothing local exists to export)` : ''}.`,
-      evidence: [...steps.map((s) => quote(`journal ${s.stepId} [${s.error?.code}]`, s.error?.message ?? '')), ...failureLinesMatching(input, NOT_LOCAL, 2)],
+      evidence: [
+        ...steps.map((s) => quote(`journal ${s.stepId} [${s.error?.code}]`, s.error?.message ?? '')),
+        ...failureLinesMatching(input, NOT_LOCAL, 2),
+      ],
       actions: [
         `${cmd} image inspect ${ref ?? '<image>'}`,
         `${cmd} images --format '{{.Repository}}:{{.Tag}}' | grep -F '${(ref ?? '').split(':')[0]?.split('/').pop() ?? ''}'`,
-        inDeploy ? "fix the manifest's image: to the reference tarmac builds (localhost/NAME:TAG), or add the image to tarmac.yaml" : 'run tarmac build first, or use the fully qualified reference (localhost/NAME:TAG)',
+        inDeploy
+          ? "fix the manifest's image: to the reference tarmac builds (localhost/NAME:TAG), or add the image to tarmac.yaml"
+          : 'run tarmac build first, or use the fully qualified reference (localhost/NAME:TAG)',
       ],
     };
   },

@@ -3,9 +3,11 @@ import type { Match, Rule, TriageInput } from '../types.js';
 import { clusterName, conf, engineCmd, failureLinesMatching, pods, quote } from './evidence-facts.js';
 import { failedSteps } from './journal-facts.js';
 
-const PULL = /ImagePullBackOff|ErrImagePull|ErrImageNeverPull|IMAGE_PULL_FAILED|could not pull image|is not present with pull policy of Never/i;
+const PULL =
+  /ImagePullBackOff|ErrImagePull|ErrImageNeverPull|IMAGE_PULL_FAILED|could not pull image|is not present with pull policy of Never/i;
 /** Credentials problems have their own rule (registry-auth). */
-const AUTH = /unauthorized|authentication required|\b401\b|\b403\b|Forbidden|may require authorization|pull access denied/i;
+const AUTH =
+  /unauthorized|authentication required|\b401\b|\b403\b|Forbidden|may require authorization|pull access denied/i;
 
 export const imagePullFailed: Rule = {
   id: 'image-pull-failed',
@@ -13,10 +15,15 @@ export const imagePullFailed: Rule = {
   refs: ['research-kind-podman §B 20', 'research-kubernaut §3 #11'],
   match(input: TriageInput): Match | undefined {
     const lines = failureLinesMatching(input, PULL, 4, ['deploy', 'deliver']);
-    const notVerified = failedSteps(input.run).filter((f) => f.error?.code === 'DELIVERY_NOT_VERIFIED' || f.error?.code === 'IMAGE_PULL_FAILED');
-    const stuck = pods(input).filter((p) => p.reasons.some((r) => /ImagePullBackOff|ErrImagePull|ErrImageNeverPull/.test(r)));
+    const notVerified = failedSteps(input.run).filter(
+      (f) => f.error?.code === 'DELIVERY_NOT_VERIFIED' || f.error?.code === 'IMAGE_PULL_FAILED',
+    );
+    const stuck = pods(input).filter((p) =>
+      p.reasons.some((r) => /ImagePullBackOff|ErrImagePull|ErrImageNeverPull/.test(r)),
+    );
     if (lines.length === 0 && notVerified.length === 0 && stuck.length === 0) return undefined;
-    const auth = failureLinesMatching(input, AUTH, 1).length > 0 || stuck.some((p) => p.events.some((e) => AUTH.test(e)));
+    const auth =
+      failureLinesMatching(input, AUTH, 1).length > 0 || stuck.some((p) => p.events.some((e) => AUTH.test(e)));
     const pod = stuck[0];
     const image = pod?.images[0] ?? /image "?([^"\s]+)"?/.exec(lines.join('\n'))?.[1];
     const name = clusterName(input);
@@ -31,15 +38,21 @@ export const imagePullFailed: Rule = {
       evidence: [
         ...lines,
         ...notVerified.map((f) => quote(`journal ${f.stepId} [${f.error?.code}]`, f.error?.message ?? '')),
-        ...stuck.flatMap((p) => [quote(`pod ${p.name}`, `${p.reasons.join(', ')}; images ${p.images.join(', ')}`), ...p.events.slice(-2).map((e) => quote(`events ${p.name}`, e))]),
+        ...stuck.flatMap((p) => [
+          quote(`pod ${p.name}`, `${p.reasons.join(', ')}; images ${p.images.join(', ')}`),
+          ...p.events.slice(-2).map((e) => quote(`events ${p.name}`, e)),
+        ]),
       ],
       actions: kind
         ? [
             `${cmd} exec ${name}-control-plane crictl images | grep -F '${(image ?? '').split(':')[0]?.split('/').pop() ?? ''}'`,
             `kubectl --context kind-${name} get events -A --field-selector reason=Failed`,
-            "use the exact reference tarmac delivers (localhost/NAME:TAG) in the manifest, with imagePullPolicy: IfNotPresent or Never",
+            'use the exact reference tarmac delivers (localhost/NAME:TAG) in the manifest, with imagePullPolicy: IfNotPresent or Never',
           ]
-        : [`${cmd} image inspect ${image ?? '<image>'}`, "fix the manifest's image: to an image tarmac builds, or one its registry serves"],
+        : [
+            `${cmd} image inspect ${image ?? '<image>'}`,
+            "fix the manifest's image: to an image tarmac builds, or one its registry serves",
+          ],
     };
   },
 };

@@ -19,7 +19,8 @@ export interface FailedStep {
 /** The kind and subject of every step the run planned (from `run.started`). */
 export function planned(run: RunFacts): Map<string, { kind: StepKind; subject: string }> {
   const steps = new Map<string, { kind: StepKind; subject: string }>();
-  for (const e of run.events) if (e.type === 'run.started') for (const s of e.steps) steps.set(s.id, { kind: s.kind, subject: s.subject });
+  for (const e of run.events)
+    if (e.type === 'run.started') for (const s of e.steps) steps.set(s.id, { kind: s.kind, subject: s.subject });
   return steps;
 }
 
@@ -39,7 +40,13 @@ export function failedSteps(run: RunFacts): FailedStep[] {
   return [...last.values()]
     .filter((e) => e.state === 'failed')
     .sort((a, b) => a.at - b.at)
-    .map((e): FailedStep => ({ stepId: e.stepId, kind: kindOf(run, e.stepId), subject: plan.get(e.stepId)?.subject, at: e.at, error: e.error }))
+    .map((e): FailedStep => ({
+      stepId: e.stepId,
+      kind: kindOf(run, e.stepId),
+      subject: plan.get(e.stepId)?.subject,
+      at: e.at,
+      error: e.error,
+    }))
     .concat(thrownStep(run));
 }
 
@@ -49,22 +56,47 @@ function thrownStep(run: RunFacts): FailedStep[] {
   if (!t) return [];
   const kind = KIND_BY_CODE.find(([re]) => re.test(t.code))?.[1];
   const at = run.events.findLast((e) => e.type === 'run.finished')?.at ?? run.events.at(-1)?.at ?? 0;
-  return [{ stepId: 'run', kind, subject: undefined, at, error: { code: t.code, message: t.message, ...(t.details ? { tail: t.details } : {}) } }];
+  return [
+    {
+      stepId: 'run',
+      kind,
+      subject: undefined,
+      at,
+      error: { code: t.code, message: t.message, ...(t.details ? { tail: t.details } : {}) },
+    },
+  ];
 }
 
-const KIND_BY_CODE: [RegExp, StepKind][] = [[/^(CLUSTER_|KIND_NOT|NODE_)/, 'cluster'], [/^(DEPLOY_|IMAGE_PULL|CONTAINER_START)/, 'deploy'], [/^(BUILD_|CONTEXT_|CONTAINERFILE_)/, 'build'], [/^(TEST|JUNIT)/, 'test']];
+const KIND_BY_CODE: [RegExp, StepKind][] = [
+  [/^(CLUSTER_|KIND_NOT|NODE_)/, 'cluster'],
+  [/^(DEPLOY_|IMAGE_PULL|CONTAINER_START)/, 'deploy'],
+  [/^(BUILD_|CONTEXT_|CONTAINERFILE_)/, 'build'],
+  [/^(TEST|JUNIT)/, 'test'],
+];
 
 /** Every failure of any attempt (a requeued build's first attempt too). */
 export function allFailures(run: RunFacts): FailedStep[] {
   const plan = planned(run);
-  return run.events.flatMap((e) => (e.type === 'step.finished' && e.state === 'failed'
-    ? [{ stepId: e.stepId, kind: kindOf(run, e.stepId), subject: plan.get(e.stepId)?.subject, at: e.at, error: e.error }]
-    : []));
+  return run.events.flatMap((e) =>
+    e.type === 'step.finished' && e.state === 'failed'
+      ? [
+          {
+            stepId: e.stepId,
+            kind: kindOf(run, e.stepId),
+            subject: plan.get(e.stepId)?.subject,
+            at: e.at,
+            error: e.error,
+          },
+        ]
+      : [],
+  );
 }
 
 /** Incidents of the run, optionally of some kinds. */
 export function incidents(run: RunFacts, ...kinds: IncidentKind[]): Incident[] {
-  return run.events.filter((e): e is Incident => e.type === 'incident' && (kinds.length === 0 || kinds.includes(e.kind)));
+  return run.events.filter(
+    (e): e is Incident => e.type === 'incident' && (kinds.length === 0 || kinds.includes(e.kind)),
+  );
 }
 
 /** The last tests.reported event. */

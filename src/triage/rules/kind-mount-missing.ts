@@ -8,9 +8,14 @@ export const kindMountMissing: Rule = {
   title: 'kind create failed: an extraMounts host directory or the kind config is missing',
   refs: ['research-kubernaut §3 #12', 'research-kubernaut §3 #22'],
   match(input: TriageInput): Match | undefined {
-    const lines = createFailureLines(input, /statfs \S+: no such file or directory|error reading file: open|mount.*no such file or directory/i);
+    const lines = createFailureLines(
+      input,
+      /statfs \S+: no such file or directory|error reading file: open|mount.*no such file or directory/i,
+    );
     if (lines.length === 0) return undefined;
-    const path = captureFromFailures(input, /statfs ([^:\s]+): no such file/i) ?? captureFromFailures(input, /error reading file: open ([^:\s]+):/i);
+    const path =
+      captureFromFailures(input, /statfs ([^:\s]+): no such file/i) ??
+      captureFromFailures(input, /error reading file: open ([^:\s]+):/i);
     const config = /error reading file/i.test(lines.join('\n'));
     const kindConfig = input.run.env?.kindConfig;
     return {
@@ -20,8 +25,14 @@ export const kindMountMissing: Rule = {
         : `kind could not start the node of cluster ${clusterName(input)}: the extraMounts host path ${path ?? '?'} in ${kindConfig ?? 'the kind config'} does not exist.`,
       evidence: lines,
       actions: config
-        ? [`ls -l ${path ?? kindConfig ?? '<kind config>'}`, 'fix cluster.kindConfig in tarmac.yaml (relative to tarmac.yaml)']
-        : [`mkdir -p ${path ?? '<hostPath>'}`, `then run tarmac up again (or fix extraMounts[].hostPath in ${kindConfig ?? 'the kind config'})`],
+        ? [
+            `ls -l ${path ?? kindConfig ?? '<kind config>'}`,
+            'fix cluster.kindConfig in tarmac.yaml (relative to tarmac.yaml)',
+          ]
+        : [
+            `mkdir -p ${path ?? '<hostPath>'}`,
+            `then run tarmac up again (or fix extraMounts[].hostPath in ${kindConfig ?? 'the kind config'})`,
+          ],
     };
   },
 };

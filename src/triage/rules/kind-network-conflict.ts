@@ -8,14 +8,22 @@ export const kindNetworkConflict: Rule = {
   title: "kind's `kind` network could not be created or used",
   refs: ['research-kind-podman §B 12'],
   match(input: TriageInput): Match | undefined {
-    const lines = createFailureLines(input, /failed to ensure (podman|docker) network|subnet .* is already used|failed to set ip address to podman|netavark/i);
+    const lines = createFailureLines(
+      input,
+      /failed to ensure (podman|docker) network|subnet .* is already used|failed to set ip address to podman|netavark/i,
+    );
     if (lines.length === 0) return undefined;
     const cmd = engineCmd(input);
     return {
       confidence: conf(lines.some((l) => /failed to ensure|already used/i.test(l)) ? 0.9 : 0.7),
-      summary: "kind could not create its `kind` network: its subnet clashes with another network or the network backend failed.",
+      summary:
+        'kind could not create its `kind` network: its subnet clashes with another network or the network backend failed.',
       evidence: lines,
-      actions: [`${cmd} network inspect kind`, `${cmd} network ls`, `${cmd} network rm kind   # once no kind node uses it; kind recreates it`],
+      actions: [
+        `${cmd} network inspect kind`,
+        `${cmd} network ls`,
+        `${cmd} network rm kind   # once no kind node uses it; kind recreates it`,
+      ],
     };
   },
 };

@@ -1,15 +1,31 @@
 // kind still lists the cluster, but its node container is not running and the API refuses connections.
 import type { Match, Rule, TriageInput } from '../types.js';
-import { brokenCluster, clusterLines, conf, downNodes, engine, engineCmd, envCluster, failureLinesMatching, quote } from './evidence-facts.js';
+import {
+  brokenCluster,
+  clusterLines,
+  conf,
+  downNodes,
+  engine,
+  engineCmd,
+  envCluster,
+  failureLinesMatching,
+  quote,
+} from './evidence-facts.js';
 import { failedSteps, incidents } from './journal-facts.js';
 
 /** What tarmac's steps print when a node container is not running. */
-const NODE_DOWN = /container state improper|can only create exec sessions on running containers|NODE_UNAVAILABLE|was refused - did you specify the right host|connect: connection refused/i;
+const NODE_DOWN =
+  /container state improper|can only create exec sessions on running containers|NODE_UNAVAILABLE|was refused - did you specify the right host|connect: connection refused/i;
 
 export const kindNodeStopped: Rule = {
   id: 'kind-node-stopped',
   title: 'kind lists the cluster, but its node container is not running and the API is unreachable',
-  refs: ['research-kubernaut §3 #2', 'research-kubernaut §3 #8', 'research-kind-podman §B 21', 'research-kind-podman §B 22'],
+  refs: [
+    'research-kubernaut §3 #2',
+    'research-kubernaut §3 #8',
+    'research-kind-podman §B 21',
+    'research-kind-podman §B 22',
+  ],
   match(input: TriageInput): Match | undefined {
     const cluster = brokenCluster(input);
     const lines = failureLinesMatching(input, NODE_DOWN, 3, ['cluster', 'deliver', 'deploy', 'test']);
@@ -17,7 +33,8 @@ export const kindNodeStopped: Rule = {
     if (!cluster) {
       // Without the cluster evidence, the step text alone is a hint (the node may have been restarted since).
       const c = envCluster(input);
-      if (lines.length === 0 || c === undefined || c.target !== 'kind' || (downNodes(c).length === 0 && c.api?.ok)) return undefined;
+      if (lines.length === 0 || c === undefined || c.target !== 'kind' || (downNodes(c).length === 0 && c.api?.ok))
+        return undefined;
     }
     const down = cluster ? downNodes(cluster) : [];
     const refused = cluster?.api !== undefined && /refused|connection reset|EOF/i.test(cluster.api.detail);
@@ -32,10 +49,16 @@ export const kindNodeStopped: Rule = {
     return {
       confidence: conf(confidence),
       summary: `kind cluster ${name} is listed, but ${nodes.length > 0 ? `node container ${nodes.join(', ')} is ${down[0]?.state}` : 'its node is not answering'}${refused ? ' and its API refuses connections' : ''}${crashed ? ' (after the engine crash recorded in this run)' : ''}: podman does not restart kind nodes by itself.`,
-      evidence: [...(cluster ? clusterLines(cluster) : []), ...down.flatMap((n) => (n.logTail ?? []).slice(-2).map((l) => quote(`${cmd} logs ${n.name}`, l))), ...lines],
+      evidence: [
+        ...(cluster ? clusterLines(cluster) : []),
+        ...down.flatMap((n) => (n.logTail ?? []).slice(-2).map((l) => quote(`${cmd} logs ${n.name}`, l))),
+        ...lines,
+      ],
       actions: [
         `${cmd} ps -a --filter label=io.x-k8s.kind.cluster=${name} --format '{{.Names}} {{.State}}'`,
-        nodes.length > 0 ? `${cmd} start ${nodes.join(' ')} && kubectl --context kind-${name} get --raw /readyz` : `kubectl --context kind-${name} get --raw /readyz`,
+        nodes.length > 0
+          ? `${cmd} start ${nodes.join(' ')} && kubectl --context kind-${name} get --raw /readyz`
+          : `kubectl --context kind-${name} get --raw /readyz`,
         `kind delete cluster --name ${name}   # if it does not come back; tarmac up recreates it`,
       ],
     };

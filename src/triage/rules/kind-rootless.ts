@@ -21,9 +21,22 @@ export const kindRootless: Rule = {
       summary: v1
         ? 'kind refuses the rootless engine because the host runs cgroup v1; rootless kind needs cgroup v2.'
         : `kind refuses the rootless engine: the cgroup controllers ${missing.length > 0 ? missing.join(', ') : 'cpu, memory, pids'} are not delegated to the user (systemd Delegate=yes).`,
-      evidence: [...lines, ...(e ? [quote('engine', `rootless: ${String(e.rootless)}; cgroup controllers: ${(e.cgroupControllers ?? []).join(', ') || 'none'}`)] : [])],
+      evidence: [
+        ...lines,
+        ...(e
+          ? [
+              quote(
+                'engine',
+                `rootless: ${String(e.rootless)}; cgroup controllers: ${(e.cgroupControllers ?? []).join(', ') || 'none'}`,
+              ),
+            ]
+          : []),
+      ],
       actions: machine
-        ? ['podman machine stop; podman machine set --rootful; podman machine start', `tarmac up   # then kind create cluster --name ${clusterName(input)} can run`]
+        ? [
+            'podman machine stop; podman machine set --rootful; podman machine start',
+            `tarmac up   # then kind create cluster --name ${clusterName(input)} can run`,
+          ]
         : [
             "mkdir -p /etc/systemd/system/user@.service.d && printf '[Service]\\nDelegate=yes\\n' > /etc/systemd/system/user@.service.d/delegate.conf && systemctl daemon-reload",
             'log out and in again (or reboot), then: cat /sys/fs/cgroup/user.slice/user-$(id -u).slice/user@$(id -u).service/cgroup.controllers',

@@ -11,13 +11,20 @@ export const kindSystemdBoot: Rule = {
     const lines = createFailureLines(input, /could not find a log line that matches|Reached target \.\*Multi-User/i, 2);
     if (lines.length === 0) return undefined;
     const name = clusterName(input);
-    const nodeLogs = (envCluster(input)?.nodes ?? []).flatMap((n) => (n.logTail ?? []).slice(-3).map((l) => quote(`podman logs ${n.name}`, l)));
+    const nodeLogs = (envCluster(input)?.nodes ?? []).flatMap((n) =>
+      (n.logTail ?? []).slice(-3).map((l) => quote(`podman logs ${n.name}`, l)),
+    );
     const mem = input.evidence.memory?.data;
     const logs = input.evidence.kindLogs?.data?.dir;
     return {
       confidence: conf(0.9),
       summary: `kind cluster ${name} failed to create: its node container never printed "Reached target Multi-User System" within kind's 30 s wait (systemd did not boot: cgroups, privileges, a bad mount, or a starved machine).`,
-      evidence: [...lines, ...nodeLogs, ...(mem ? [quote('memory', `${bytes(mem.availableBytes)} available of ${bytes(mem.totalBytes)}`)] : []), ...(logs ? [quote('kind-logs', `exported to ${logs}`)] : [])],
+      evidence: [
+        ...lines,
+        ...nodeLogs,
+        ...(mem ? [quote('memory', `${bytes(mem.availableBytes)} available of ${bytes(mem.totalBytes)}`)] : []),
+        ...(logs ? [quote('kind-logs', `exported to ${logs}`)] : []),
+      ],
       actions: [
         `kind create cluster --name ${name} --retain   # keep the node to read its boot log`,
         `podman logs ${name}-control-plane | tail -50`,

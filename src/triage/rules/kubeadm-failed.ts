@@ -16,7 +16,13 @@ export const kubeadmFailed: Rule = {
     return {
       confidence: conf(0.75),
       summary: `kubeadm failed inside a node of kind cluster ${name}; the usual cause is a machine too small for the number of nodes (read kubelet.log to be sure).`,
-      evidence: [...lines, ...(e?.cpus ? [quote('engine', `${e.cpus} CPUs${e.memTotalBytes ? `, ${bytes(e.memTotalBytes)} memory` : ''}`)] : []), ...(logs ? [quote('kind-logs', `exported to ${logs}`)] : [])],
+      evidence: [
+        ...lines,
+        ...(e?.cpus
+          ? [quote('engine', `${e.cpus} CPUs${e.memTotalBytes ? `, ${bytes(e.memTotalBytes)} memory` : ''}`)]
+          : []),
+        ...(logs ? [quote('kind-logs', `exported to ${logs}`)] : []),
+      ],
       actions: [
         logs ? `grep -iE 'error|failed' ${logs}/*/kubelet.log | tail -20` : `kind export logs --name ${name}`,
         'use fewer nodes in the kind config, or give the machine more CPU and memory',

@@ -2,7 +2,8 @@
 import type { Match, Rule, TriageInput } from '../types.js';
 import { clusterName, conf, failureLinesMatching, pods, quote } from './evidence-facts.js';
 
-const SA = /serviceaccount "([^"]+)" not found|error looking up service account|pods "[^"]*" is forbidden|is forbidden: User "[^"]*" cannot/i;
+const SA =
+  /serviceaccount "([^"]+)" not found|error looking up service account|pods "[^"]*" is forbidden|is forbidden: User "[^"]*" cannot/i;
 
 export const missingServiceAccount: Rule = {
   id: 'missing-serviceaccount',
@@ -10,9 +11,16 @@ export const missingServiceAccount: Rule = {
   refs: ['research-kubernaut §3 #14'],
   match(input: TriageInput): Match | undefined {
     const lines = failureLinesMatching(input, SA, 3, ['deploy']);
-    const podLines = pods(input).flatMap((p) => p.events.filter((e) => SA.test(e)).map((e) => quote(`events ${p.name}`, e)));
+    const podLines = pods(input).flatMap((p) =>
+      p.events.filter((e) => SA.test(e)).map((e) => quote(`events ${p.name}`, e)),
+    );
     // Without its ServiceAccount no pod exists: the refusal is a FailedCreate event on the ReplicaSet.
-    podLines.push(...(input.evidence.workloads?.data?.controllerEvents ?? []).filter((e) => SA.test(e)).slice(-2).map((e) => quote('events', e)));
+    podLines.push(
+      ...(input.evidence.workloads?.data?.controllerEvents ?? [])
+        .filter((e) => SA.test(e))
+        .slice(-2)
+        .map((e) => quote('events', e)),
+    );
     if (lines.length === 0 && podLines.length === 0) return undefined;
     const account = /serviceaccount "([^"]+)" not found/i.exec([...lines, ...podLines].join('\n'))?.[1];
     const name = clusterName(input);

@@ -5,7 +5,8 @@ import { failedSteps } from './journal-facts.js';
 
 /** Steps whose processes the OOM killer can hit; the test step's output is left out. */
 const INFRA_KINDS = ['build', 'cluster', 'deliver', 'deploy'];
-const KILLED = /exit(ed| status| code)?:? 137\b|\(exited 137\)|signal: killed|exited on killed|OOMKilled|out of memory|oom-kill/i;
+const KILLED =
+  /exit(ed| status| code)?:? 137\b|\(exited 137\)|signal: killed|exited on killed|OOMKilled|out of memory|oom-kill/i;
 
 export const oomKilled: Rule = {
   id: 'oom-killed',
@@ -13,9 +14,15 @@ export const oomKilled: Rule = {
   refs: ['research-kubernaut §3 #6', 'research-kind-podman §B 3'],
   match(input: TriageInput): Match | undefined {
     // A step stopped by tarmac's own timeout is also SIGKILLed in the end: that is not memory.
-    const timedOut = new Set(failedSteps(input.run).filter((f) => /TIMEOUT/.test(f.error?.code ?? '')).map((f) => f.stepId));
+    const timedOut = new Set(
+      failedSteps(input.run)
+        .filter((f) => /TIMEOUT/.test(f.error?.code ?? ''))
+        .map((f) => f.stepId),
+    );
     // The test step's output is the product's words (a suite may well send the text "OOMKilled"), not a kill signal.
-    const lines = failureLinesMatching(input, KILLED, 4, INFRA_KINDS).filter((l) => ![...timedOut].some((id) => l.includes(id)));
+    const lines = failureLinesMatching(input, KILLED, 4, INFRA_KINDS).filter(
+      (l) => ![...timedOut].some((id) => l.includes(id)),
+    );
     const oomPods = pods(input).filter((p) => p.reasons.some((r) => /OOMKilled/i.test(r)));
     if (lines.length === 0 && oomPods.length === 0) return undefined;
     const e = engine(input);
@@ -27,18 +34,28 @@ export const oomKilled: Rule = {
     const inLoad = lines.some((l) => /ctr .*import|kind load|deliver:/i.test(l));
     return {
       confidence: conf(confidence),
-      summary: oomPods.length > 0
-        ? `Pod ${oomPods[0]!.name} was OOMKilled: its container used more memory than its limit or the node had.`
-        : `${inLoad ? 'The image import into the kind node' : 'A build step'} was killed with SIGKILL (exit 137 = 128+9), the signature of the out-of-memory killer.`,
+      summary:
+        oomPods.length > 0
+          ? `Pod ${oomPods[0]!.name} was OOMKilled: its container used more memory than its limit or the node had.`
+          : `${inLoad ? 'The image import into the kind node' : 'A build step'} was killed with SIGKILL (exit 137 = 128+9), the signature of the out-of-memory killer.`,
       evidence: [
         ...lines,
         ...oomPods.map((p) => quote(`pod ${p.name}`, p.reasons.join(', '))),
         ...(mem ? [quote('memory', `${bytes(mem.availableBytes)} available of ${bytes(mem.totalBytes)}`)] : []),
-        ...(e?.memTotalBytes ? [quote('engine', `engine memory ${bytes(e.memTotalBytes)}${e.memFreeBytes !== undefined ? `, ${bytes(e.memFreeBytes)} free` : ''}`)] : []),
+        ...(e?.memTotalBytes
+          ? [
+              quote(
+                'engine',
+                `engine memory ${bytes(e.memTotalBytes)}${e.memFreeBytes !== undefined ? `, ${bytes(e.memFreeBytes)} free` : ''}`,
+              ),
+            ]
+          : []),
       ],
       actions: [
         'tarmac up --capacity 1   # fewer builds at once need less memory',
-        ...(machine?.exists ? ['podman machine stop && podman machine set --memory 12288 && podman machine start'] : ['free -h; dmesg | grep -iE "out of memory|oom-kill" | tail']),
+        ...(machine?.exists
+          ? ['podman machine stop && podman machine set --memory 12288 && podman machine start']
+          : ['free -h; dmesg | grep -iE "out of memory|oom-kill" | tail']),
         ...(oomPods.length > 0 ? ['raise resources.limits.memory of that container in its manifest'] : []),
       ],
     };

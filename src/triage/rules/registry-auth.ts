@@ -3,7 +3,8 @@ import type { Match, Rule, TriageInput } from '../types.js';
 import { conf, engineCmd, failureLinesMatching, pods, quote } from './evidence-facts.js';
 import { failedSteps } from './journal-facts.js';
 
-const DENIED = /invalid status code from registry 40[13]|\b40[13] \((Unauthorized|Forbidden)\)|unauthorized: authentication required|denied: requested access to the resource is denied|(pull|push) access denied/i;
+const DENIED =
+  /invalid status code from registry 40[13]|\b40[13] \((Unauthorized|Forbidden)\)|unauthorized: authentication required|denied: requested access to the resource is denied|(pull|push) access denied/i;
 
 export const registryAuth: Rule = {
   id: 'registry-auth',
@@ -12,11 +13,17 @@ export const registryAuth: Rule = {
   match(input: TriageInput): Match | undefined {
     const coded = failedSteps(input.run).filter((f) => f.error?.code === 'REGISTRY_AUTH');
     const lines = failureLinesMatching(input, DENIED, 3);
-    const podLines = pods(input).flatMap((p) => p.events.filter((e) => DENIED.test(e)).map((e) => quote(`events ${p.name}`, e)));
+    const podLines = pods(input).flatMap((p) =>
+      p.events.filter((e) => DENIED.test(e)).map((e) => quote(`events ${p.name}`, e)),
+    );
     if (coded.length === 0 && lines.length === 0 && podLines.length === 0) return undefined;
     // "pull access denied" is also what a registry says for a repository that does not exist: less sure then.
-    const sure = coded.length > 0 || [...lines, ...podLines].some((l) => /40[13]|unauthorized|authentication required/i.test(l));
-    const host = input.run.env?.registryUrl?.split('/')[0] ?? /registry at (\S+)/.exec(coded[0]?.error?.message ?? '')?.[1] ?? '<registry>';
+    const sure =
+      coded.length > 0 || [...lines, ...podLines].some((l) => /40[13]|unauthorized|authentication required/i.test(l));
+    const host =
+      input.run.env?.registryUrl?.split('/')[0] ??
+      /registry at (\S+)/.exec(coded[0]?.error?.message ?? '')?.[1] ??
+      '<registry>';
     const cmd = engineCmd(input);
     const inCluster = podLines.length > 0;
     return {
@@ -24,10 +31,20 @@ export const registryAuth: Rule = {
       summary: inCluster
         ? `The cluster's nodes cannot pull from ${host}: they have no credentials for it (kind nodes do not share the engine's login).`
         : `The registry ${host} refused the request: ${cmd} is not logged in to it (docker and podman keep separate credential stores).`,
-      evidence: [...coded.map((f) => quote(`journal ${f.stepId} [REGISTRY_AUTH]`, f.error?.message ?? '')), ...lines, ...podLines],
+      evidence: [
+        ...coded.map((f) => quote(`journal ${f.stepId} [REGISTRY_AUTH]`, f.error?.message ?? '')),
+        ...lines,
+        ...podLines,
+      ],
       actions: inCluster
-        ? ['pull the image on the host and deliver it with kind load (tarmac does so when registry.url is set)', `${cmd} login ${host}`]
-        : [`${cmd} login ${host}`, 'or set registry.username in tarmac.yaml and TARMAC_REGISTRY_PASSWORD in the environment'],
+        ? [
+            'pull the image on the host and deliver it with kind load (tarmac does so when registry.url is set)',
+            `${cmd} login ${host}`,
+          ]
+        : [
+            `${cmd} login ${host}`,
+            'or set registry.username in tarmac.yaml and TARMAC_REGISTRY_PASSWORD in the environment',
+          ],
     };
   },
 };

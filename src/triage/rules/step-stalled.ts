@@ -4,7 +4,8 @@ import { conf, quote } from './evidence-facts.js';
 import { failedSteps } from './journal-facts.js';
 
 /** Reasons a deploy wait reports for a pod that is not ready (src/kube/classify-pod.ts). */
-const WAIT_REASON = /\b(ReadinessProbeFailing|StartupProbeFailing|CrashLoopBackOff|ImagePullBackOff|ErrImagePull|Unschedulable|CreateContainerConfigError|OOMKilled)\b/;
+const WAIT_REASON =
+  /\b(ReadinessProbeFailing|StartupProbeFailing|CrashLoopBackOff|ImagePullBackOff|ErrImagePull|Unschedulable|CreateContainerConfigError|OOMKilled)\b/;
 const HEALTHY = /engine probe: healthy|health probe says: (healthy|\S+ \S+ answered in)/i;
 
 export const stepStalled: Rule = {
@@ -12,17 +13,23 @@ export const stepStalled: Rule = {
   title: 'A step hung silently with a healthy engine and was stopped by its timeout',
   refs: ['research-kubernaut §3 #3', 'research-kubernaut §3 #13'],
   match(input: TriageInput): Match | undefined {
-    const stuck = failedSteps(input.run).filter((f) => f.error && /^(STEP_TIMEOUT|CLUSTER_CREATE_TIMEOUT|TEST_TIMEOUT)$/.test(f.error.code));
+    const stuck = failedSteps(input.run).filter(
+      (f) => f.error && /^(STEP_TIMEOUT|CLUSTER_CREATE_TIMEOUT|TEST_TIMEOUT)$/.test(f.error.code),
+    );
     if (stuck.length === 0) return undefined;
     const step = stuck[0]!;
     const healthy = HEALTHY.test(step.error?.message ?? '');
     // A step that kept saying why it waited (a pod's reason in its log) did not hang silently: that reason's rule explains it.
-    const explained = [...(step.error?.tail ?? []), ...(input.run.stepLogs[step.stepId] ?? [])].some((l) => WAIT_REASON.test(l));
+    const explained = [...(step.error?.tail ?? []), ...(input.run.stepLogs[step.stepId] ?? [])].some((l) =>
+      WAIT_REASON.test(l),
+    );
     const engineNow = input.evidence.engine?.data;
     const engineBad = engineNow !== undefined && !engineNow.reachable;
     // Without a healthy probe the hang may be the engine's (engine-hung); stay below it then.
     const confidence = explained ? 0.5 : healthy && !engineBad ? 0.85 : engineBad ? 0.3 : 0.55;
-    const tail = [...(step.error?.tail ?? []), ...(input.run.stepLogs[step.stepId] ?? [])].filter((l) => l.trim() !== '').slice(-3);
+    const tail = [...(step.error?.tail ?? []), ...(input.run.stepLogs[step.stepId] ?? [])]
+      .filter((l) => l.trim() !== '')
+      .slice(-3);
     const kind = step.kind ?? step.stepId.split(':')[0] ?? 'step';
     return {
       confidence: conf(confidence),

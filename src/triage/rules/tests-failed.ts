@@ -14,7 +14,9 @@ export const testsFailed: Rule = {
     const reportFailed = report !== undefined && report.totals.failed + report.totals.errors > 0;
     if (tests.length === 0 && !reportFailed) return undefined;
     const others = failed.filter((f) => f.kind !== 'test');
-    const trouble = incidents(input.run, 'engine-crash', 'engine-lost', 'stall').filter((i) => i.at >= (report?.at ?? 0) - 3_600_000);
+    const trouble = incidents(input.run, 'engine-crash', 'engine-lost', 'stall').filter(
+      (i) => i.at >= (report?.at ?? 0) - 3_600_000,
+    );
     // Infrastructure trouble during the run makes the failures suspect: say so by lowering the confidence.
     const confidence = others.length > 0 ? 0.4 : trouble.length > 0 ? 0.6 : 0.9;
     const cases = (report?.cases ?? []).filter((c) => c.status === 'failed' || c.status === 'error');
@@ -27,7 +29,10 @@ export const testsFailed: Rule = {
         ...cases.slice(0, 5).map((c) => quote('junit', `${c.id}: ${c.status}${c.message ? ` — ${c.message}` : ''}`)),
         ...trouble.map((i) => quote(`journal incident ${i.kind}`, i.message)),
       ],
-      actions: ['tarmac test   # runs the suite again on the live env', ...(cases[0] ? [`read the failing case ${cases[0].id} in junit.xml of the run`] : [])],
+      actions: [
+        'tarmac test   # runs the suite again on the live env',
+        ...(cases[0] ? [`read the failing case ${cases[0].id} in junit.xml of the run`] : []),
+      ],
     };
   },
 };

@@ -10,7 +10,9 @@ export const unschedulable: Rule = {
   refs: ['research-kind-podman §B 13 (too small for the nodes)', 'research-kind-podman §B 16'],
   match(input: TriageInput): Match | undefined {
     const lines = failureLinesMatching(input, UNSCHEDULABLE, 3, ['deploy']);
-    const pending = pods(input).filter((p) => p.reasons.some((r) => UNSCHEDULABLE.test(r)) || p.events.some((e) => /FailedScheduling/.test(e)));
+    const pending = pods(input).filter(
+      (p) => p.reasons.some((r) => UNSCHEDULABLE.test(r)) || p.events.some((e) => /FailedScheduling/.test(e)),
+    );
     if (lines.length === 0 && pending.length === 0) return undefined;
     const insufficient = /Insufficient (cpu|memory)/i.exec([...lines, ...pending.flatMap((p) => p.events)].join('\n'));
     const name = clusterName(input);
@@ -19,8 +21,19 @@ export const unschedulable: Rule = {
       summary: insufficient
         ? `No node has enough ${insufficient[1]} for the pod's requests.`
         : 'No node can take the pod: its requests, nodeSelector, affinity or tolerations exclude every node (or no node is Ready).',
-      evidence: [...lines, ...pending.flatMap((p) => p.events.filter((e) => /FailedScheduling/.test(e)).slice(-2).map((e) => quote(`events ${p.name}`, e)))],
-      actions: [`kubectl --context kind-${name} describe nodes | grep -A6 -E 'Conditions|Allocated'`, "lower the pod's resource requests, or check nodeSelector, affinity and taints"],
+      evidence: [
+        ...lines,
+        ...pending.flatMap((p) =>
+          p.events
+            .filter((e) => /FailedScheduling/.test(e))
+            .slice(-2)
+            .map((e) => quote(`events ${p.name}`, e)),
+        ),
+      ],
+      actions: [
+        `kubectl --context kind-${name} describe nodes | grep -A6 -E 'Conditions|Allocated'`,
+        "lower the pod's resource requests, or check nodeSelector, affinity and taints",
+      ],
     };
   },
 };
