@@ -1,0 +1,61 @@
+// `npm run bench:triage`: replays every corpus case into `diagnose`, scores the top verdicts per half and writes
+// docs/triage-accuracy.md. Prints only the overall figures (never a test-half case).
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { loadCorpus, type CorpusCase } from '../src/triage/replay/corpus-case.js';
+import { splitSchema, splitProblems, type Half } from '../src/triage/replay/corpus-split.js';
+import { accuracyMarkdown } from '../src/triage/replay/accuracy-report.js';
+import { replayCase } from '../src/triage/replay/replay-case.js';
+import { rates, scoreCase, type Scored } from '../src/triage/replay/score.js';
+
+const CASES = new URL('../test/corpus/cases/', import.meta.url).pathname;
+const SPLIT = new URL('../test/corpus/split.json', import.meta.url).pathname;
+const OUT = new URL('../docs/triage-accuracy.md', import.meta.url).pathname;
+/** Cases replayed at once: most finish in milliseconds, a pod that never gets ready takes about a second. */
+const CONCURRENCY = 8;
+
+const casesDir = process.env.TARMAC_CORPUS_CASES ?? CASES;
+const cases = loadCorpus(casesDir);
+const split = existsSync(SPLIT) ? splitSchema.parse(JSON.parse(readFileSync(SPLIT, 'utf8'))) : undefined;
+if (split) {
+  const problems = splitProblems(
+    split,
+    cases.map((c) => c.id),
+  );
+  if (problems.length > 0) throw new Error(`test/corpus/split.json does not match the corpus:\n${problems.join('\n')}`);
+}
+const halfOf = (c: CorpusCase): Half => split?.cases[c.id] ?? 'dev';
+
+const scored: Scored[] = new Array<Scored>(cases.length);
+let next = 0;
+const started = Date.now();
+await Promise.all(
+  Array.from({ length: CONCURRENCY }, async () => {
+    while (next < cases.length) {
+      const i = next++;
+      const c = cases[i]!;
+      scored[i] = scoreCase(c, (await replayCase(c)).diagnosis);
+    }
+  }),
+);
+const halves: Record<Half, Scored[]> = {
+  dev: scored.filter((_, i) => halfOf(cases[i]!) === 'dev'),
+  test: scored.filter((_, i) => halfOf(cases[i]!) === 'test'),
+};
+writeFileSync(
+  OUT,
+  accuracyMarkdown({
+    date: new Date().toISOString().slice(0, 10),
+    command: 'npm run bench:triage',
+    corpusSize: cases.length,
+    splitRecorded: split !== undefined,
+    halves,
+  }),
+);
+for (const half of ['dev', 'test'] as const) {
+  const r = rates(halves[half]);
+  const p = (n: number) => (r.cases === 0 ? '-' : `${((100 * n) / r.cases).toFixed(1)}%`);
+  console.log(
+    `${half}: ${r.cases} cases, top-1 ${p(r.right)}, confident wrong ${p(r.confidentWrong)}, unclassified ${p(r.unclassified)}`,
+  );
+}
+console.log(`${cases.length} cases replayed in ${((Date.now() - started) / 1000).toFixed(1)}s -> ${OUT}`);

@@ -1,0 +1,40 @@
+// Which verdicts count as right for each corpus category: the rule ids whose verdict names the case's root cause.
+// A rule that only names a symptom (a pull failed, a build instruction failed) is not accepted for a category whose
+// cause is deeper (rate limit, proxy, DNS, a download inside the build). An empty list: no rule covers the category
+// today, so every verdict on it is wrong and only "unclassified" is honest.
+import type { Category } from './corpus-case.js';
+
+export const ACCEPTED_RULES: Readonly<Record<Category, readonly string[]>> = {
+  'engine-crashed': ['engine-crash'],
+  'engine-hung': ['engine-hung'],
+  'engine-unreachable': ['engine-unreachable'],
+  'disk-full': ['disk-full'],
+  'out-of-memory': ['oom-killed'],
+  'file-limits': [],
+  'port-in-use': ['host-port-in-use'],
+  dns: [],
+  proxy: [],
+  tls: [],
+  'clock-skew': [],
+  'registry-auth': ['registry-auth'],
+  // image-pull-failed names the pull, not why it was refused.
+  'registry-rate-limit': [],
+  // The image does not exist where it is looked for: in the registry (a pull) or in the engine's store.
+  'image-not-found': ['image-pull-failed', 'image-not-local'],
+  'build-instruction': ['build-failed'],
+  // build-failed says the instruction itself failed, not the network: the wrong way for a download failure.
+  'build-dependency-download': [],
+  // cgroups/systemd/rootless delegation keep the node from booting.
+  'kind-node-boot': ['kind-systemd-boot', 'kind-rootless-delegation'],
+  // kind reports a kubelet that never gets healthy as kubeadm init failing.
+  'kubelet-not-ready': ['kind-kubeadm-failed'],
+  crashloop: ['crash-loop'],
+  'readiness-probe': ['readiness-probe-failing'],
+  // deploy-apply-failed names a missing CRD (no matches for kind) as the cause of a rejected apply.
+  'crd-missing': ['deploy-apply-failed'],
+  'rbac-forbidden': [],
+  quota: ['unschedulable'],
+  'job-failed': [],
+  // Another cluster or process holding the env's name.
+  'env-held': ['kind-name-collision'],
+};

@@ -1,0 +1,184 @@
+// The stand-in world a corpus case is replayed in: a one-image kind env, the runner answering the phase's failing
+// command with the case's output (every other command succeeds quietly), and a kind target whose failing
+// operation throws the error tarmac's own kind code builds from that output. Everything else is tarmac's real code.
+import { chmodSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Env } from '../../config/types.js';
+import { createDockerEngine } from '../../engines/docker.js';
+import { createPodmanEngine } from '../../engines/podman.js';
+import type { ContainerEngine, EngineHealth } from '../../engines/types.js';
+import { fakeResult, fakeRunner, type FakeAnswer, type FakeCall, type FakeRunner } from '../../exec/fake-runner.js';
+import type { RunResult } from '../../exec/types.js';
+import type { RenderedGroup } from '../../kube/types.js';
+import { applyGroup } from '../../targets/kind/apply-group.js';
+import { createFailedError } from '../../targets/kind/create-errors.js';
+import { LoadFailedError } from '../../targets/kind/deliver-errors.js';
+import type { KindDeps } from '../../targets/kind/kind-deps.js';
+import { KindTools } from '../../targets/kind/kind-tools.js';
+import type { ClusterTarget } from '../../targets/types.js';
+import type { CorpusCase } from './corpus-case.js';
+import { podView } from './replay-pod.js';
+import { visibleLines } from './visible-output.js';
+
+export const IMAGE = 'app';
+export const CLUSTER = 'replay-e2e';
+export const REF = 'localhost/app:tm-0123456789ab';
+export const REGISTRY = 'registry.example.test:5000';
+
+/** The engine the case's source is about: docker for moby/docker reports, else podman. */
+export function engineName(c: CorpusCase): 'podman' | 'docker' {
+  return /moby|docker/i.test(`${c.source.repo ?? ''} ${c.source.url}`) && !/podman/i.test(c.output)
+    ? 'docker'
+    : 'podman';
+}
+
+/** What the failing command returned: the visible output on stderr, the case's exit code (unknown: 1; 124: timed out). */
+export function failingResult(c: CorpusCase): FakeAnswer {
+  const stderr = visibleLines(c.output).join('\n');
+  // 124 is `timeout`'s exit status: the report's command was cut off, as tarmac's own timeouts would cut it.
+  if (c.exitCode === 124) return { exitCode: undefined, signal: 'SIGKILL', timedOut: true, timeoutMs: 5_000, stderr };
+  return { exitCode: c.exitCode ?? 1, stderr };
+}
+
+/** A healthy engine as `health()` reports it (the probe answered quickly). */
+export const HEALTHY: EngineHealth = {
+  ok: true,
+  detail: 'podman 5.4.2 (server 5.4.2) answered in 80ms',
+  durationMs: 80,
+};
+
+/** The replay's env, engine, runner and target for one case. */
+export interface ReplayWorld {
+  env: Env;
+  engine: ContainerEngine;
+  runner: FakeRunner;
+  target: ClusterTarget;
+  group: RenderedGroup;
+  /** PATH with a `podman`/`docker` file, so engine detection finds the binary and then asks it through the runner. */
+  path: string;
+  /** The temp dir holding the project, PATH dir and state (removed after the replay). */
+  root: string;
+}
+
+/** The answer of every command for the case: the phase's failing command gets the case's output. */
+function answer(c: CorpusCase): (call: FakeCall) => FakeAnswer {
+  // The image exists once a build or a pull succeeded (the executors verify that).
+  let present = false;
+  return (call) => {
+    const verb = call.args.find((a) => !a.startsWith('-'));
+    const fails =
+      (c.phase === 'build' && verb === 'build') ||
+      (c.phase === 'push' && verb === 'push') ||
+      (c.phase === 'pull' && verb === 'pull') ||
+      (c.phase === 'engine-probe' && (verb === 'version' || verb === 'info')) ||
+      (c.phase === 'test' && call.cmd === 'replay-test') ||
+      (c.phase === 'deploy' && call.cmd === 'kubectl' && call.args.includes('apply'));
+    if (fails) return failingResult(c);
+    if (verb === 'build' || verb === 'pull') present = true;
+    // `image exists` / `inspect`: not there before it is built or pulled: exit 1 without output, as podman says it.
+    if (verb === 'image' || verb === 'inspect') return { exitCode: present ? 0 : 1 };
+    if (verb === 'version') return { stdout: '{"Client":{"Version":"5.4.2"},"Server":{"Version":"5.4.2"}}' };
+    if (call.cmd === 'kubectl' && call.args.includes('apply')) return { stdout: `deployment.apps/${IMAGE} created` };
+    return {};
+  };
+}
+
+/** Creates the world on disk (a project dir with a Containerfile, a PATH dir) for one case. */
+export function replayWorld(c: CorpusCase, root = mkdtempSync(join(tmpdir(), 'tarmac-replay-'))): ReplayWorld {
+  const project = join(root, 'project');
+  const bin = join(root, 'bin');
+  mkdirSync(project, { recursive: true });
+  mkdirSync(bin, { recursive: true });
+  writeFileSync(join(project, 'Containerfile'), 'FROM scratch\n');
+  const name = engineName(c);
+  writeFileSync(join(bin, name), '#!/bin/sh\nexit 1\n');
+  chmodSync(join(bin, name), 0o755);
+  const runner = fakeRunner(answer(c));
+  const engine = name === 'docker' ? createDockerEngine(runner) : createPodmanEngine(runner);
+  const env = replayEnv(root, project, name, c.phase === 'push' || c.phase === 'pull');
+  const group: RenderedGroup = {
+    name: IMAGE,
+    objects: [
+      {
+        object: { apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name: IMAGE } },
+        file: 'k8s/app.yaml',
+        line: 1,
+      },
+    ],
+    waitFor: [{ kind: 'Deployment', name: IMAGE }],
+    images: [IMAGE],
+  };
+  return { env, engine, runner, target: replayTarget(c, env, engine, runner), group, path: bin, root };
+}
+
+function replayEnv(root: string, project: string, engine: 'podman' | 'docker', registry: boolean): Env {
+  return {
+    name: CLUSTER,
+    file: join(project, 'tarmac.yaml'),
+    dir: project,
+    stateDir: join(root, 'state'),
+    historyPath: join(root, 'state', 'history.db'),
+    engine: { type: engine },
+    images: [
+      {
+        name: IMAGE,
+        contextDir: project,
+        containerfile: join(project, 'Containerfile'),
+        args: {},
+        weight: 1,
+        dependsOn: [],
+      },
+    ],
+    cluster: { target: 'kind', name: CLUSTER, reuse: 'healthy' },
+    deploy: [{ name: IMAGE, manifests: [join(project, 'k8s')], after: [] }],
+    test: { command: ['replay-test'], env: {}, timeoutMs: 600_000, cwd: project },
+    capacity: 2,
+    // deploy: short, so a pod that never gets ready ends the replay within about a second (the message says so).
+    timeouts: {
+      build: 900_000,
+      cluster: 300_000,
+      deliver: 180_000,
+      deploy: 3_000,
+      test: 600_000,
+      stall: 120_000,
+      heartbeat: 3_600_000,
+      engineRecovery: 120_000,
+    },
+    ...(registry ? { registry: { url: REGISTRY, push: true, pull: true, insecure: true } } : {}),
+  };
+}
+
+/** The kind target: cluster create, image load and apply fail the way tarmac's kind code reports the case's output. */
+function replayTarget(c: CorpusCase, env: Env, engine: ContainerEngine, runner: FakeRunner): ClusterTarget {
+  const result = (): RunResult => fakeResult({ command: `kind ${c.phase}`, ...failingResult(c) });
+  const pods = c.pod ? [podView(c.pod, c.output)] : [];
+  const tools = new KindTools(runner, engine, join(env.stateDir, 'kubeconfig'));
+  // applyGroup reads only the run id and the tools of the kind deps.
+  const kind = { runId: 'replay', tools } as Pick<KindDeps, 'runId' | 'tools'> as KindDeps;
+  return {
+    type: 'kind',
+    name: CLUSTER,
+    // A failed `up` never asks for the status or a teardown.
+    status: () => Promise.reject(new Error('status is not part of a replay')),
+    ensure: () => {
+      if (c.phase !== 'cluster-create') return Promise.resolve({ action: 'created', reason: 'no cluster existed' });
+      throw createFailedError(result(), {
+        cluster: CLUSTER,
+        logs: join(env.stateDir, 'runs', 'replay', 'kind-logs'),
+        cleanup: 'the nodes it left were deleted',
+      });
+    },
+    hasImage: () => Promise.resolve(false),
+    deliver: (ref, ctx) => {
+      if (c.phase !== 'image-load') return Promise.resolve('delivered');
+      for (const line of visibleLines(c.output)) ctx.output(line);
+      throw new LoadFailedError(ref, CLUSTER, result());
+    },
+    apply: (group, ctx) => (c.pod ? Promise.resolve() : applyGroup(kind, group, ctx)),
+    pods: () => Promise.resolve(pods),
+    endpoints: () => Promise.resolve({}),
+    testEnv: () => ({}),
+    down: () => Promise.reject(new Error('down is not part of a replay')),
+  };
+}

@@ -1,0 +1,27 @@
+// Which lines of a case's output tarmac itself would have seen. A report often pastes more than the failing
+// command printed: the shell prompt and command line, and host logs (journalctl) of daemons. tarmac reads the
+// output of the commands it runs, never the host's journal, so those lines are not replayed. Pure.
+
+/** A journald/syslog line: `Mon DD HH:MM:SS host process[pid]: message`. */
+const JOURNAL = /^\s*[A-Z][a-z]{2} +\d+ \d\d:\d\d:\d\d \S+ +([A-Za-z0-9_.-]+)(?:\[\d+\])?: ?(.*)$/;
+
+/** Commands whose output tarmac reads (it runs them itself); their journal lines keep their message. */
+const OWN_TOOLS = new Set(['podman', 'docker', 'buildah', 'kind', 'kubectl', 'helm']);
+
+/** A shell prompt with a command: `$ kind create ...`, `root@host:~# docker pull ...`, `host ➜  kubectl logs ...`. */
+const PROMPT = /^\s*(\$ |[\w.-]+@[\w.-]+:\S*\s*[$#] |\S+ ➜ |# (podman|docker|buildah|kind|kubectl|helm|crictl|ctr) )/;
+
+/** The lines tarmac would have seen, in order; empty lines dropped. */
+export function visibleLines(output: string): string[] {
+  const out: string[] = [];
+  for (const raw of output.split(/\r\n|\r|\n/)) {
+    if (raw.trim() === '' || PROMPT.test(raw)) continue;
+    const journal = JOURNAL.exec(raw);
+    if (!journal) {
+      out.push(raw);
+      continue;
+    }
+    if (OWN_TOOLS.has(journal[1] ?? '') && journal[2]?.trim()) out.push(journal[2]);
+  }
+  return out;
+}
