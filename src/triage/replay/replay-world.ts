@@ -10,7 +10,7 @@ import { createPodmanEngine } from '../../engines/podman.js';
 import type { ContainerEngine, EngineHealth } from '../../engines/types.js';
 import { fakeResult, fakeRunner, type FakeAnswer, type FakeCall, type FakeRunner } from '../../exec/fake-runner.js';
 import type { RunResult } from '../../exec/types.js';
-import type { RenderedGroup } from '../../kube/types.js';
+import type { PodView, RenderedGroup } from '../../kube/types.js';
 import { applyGroup } from '../../targets/kind/apply-group.js';
 import { createFailedError } from '../../targets/kind/create-errors.js';
 import { LoadFailedError } from '../../targets/kind/deliver-errors.js';
@@ -149,10 +149,19 @@ function replayEnv(root: string, project: string, engine: 'podman' | 'docker', r
   };
 }
 
+const READY_POD: PodView = {
+  name: 'app-7d4b9c6f5d-x2x9k',
+  owner: { kind: 'Deployment', name: IMAGE },
+  phase: 'Running',
+  conditions: [{ type: 'Ready', status: 'True' }],
+  containers: [{ name: IMAGE, image: REF, ready: true, restartCount: 0, state: { running: {} } }],
+};
+
 /** The kind target: cluster create, image load and apply fail the way tarmac's kind code reports the case's output. */
 function replayTarget(c: CorpusCase, env: Env, engine: ContainerEngine, runner: FakeRunner): ClusterTarget {
   const result = (): RunResult => fakeResult({ command: `kind ${c.phase}`, ...failingResult(c) });
-  const pods = c.pod ? [podView(c.pod, c.output)] : [];
+  // Past the deploy phase the app is up: one ready pod.
+  const pods = c.pod ? [podView(c.pod, c.output)] : c.phase === 'deploy' ? [] : [READY_POD];
   const tools = new KindTools(runner, engine, join(env.stateDir, 'kubeconfig'));
   // applyGroup reads only the run id and the tools of the kind deps.
   const kind = { runId: 'replay', tools } as Pick<KindDeps, 'runId' | 'tools'> as KindDeps;
