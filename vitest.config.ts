@@ -1,11 +1,18 @@
 import { defineConfig } from 'vitest/config';
 
-// Real-podman tests live in test/e2e and take seconds each; unit tests sit beside their source.
-// These e2e files kill engines or tarmac processes, assert that nothing of a build is left on the host, or
-// measure time bounds: other files' builds running beside them would change what they measure, so they run
-// one at a time in a second pass (`TARMAC_TEST_PASS=serial`, see package.json "test").
+// Two levels, three projects (`vitest run --project NAME`):
+// - unit: pure code and real local processes/SQLite beside their source, plus test/*.test.ts. No podman, no
+//   retry: a unit test that fails once is a bug.
+// - e2e: real podman (test/e2e), two files at a time.
+// - e2e-serial: the e2e files below kill engines or tarmac processes, or assert that nothing of a build is left
+//   on the host: another file's builds beside them would change what they check, so they run one at a time,
+//   after the parallel ones (sequence.groupOrder).
 const SERIAL = [
-  'test/e2e/resilience-*.test.ts',
+  'test/e2e/resilience-crash.test.ts',
+  'test/e2e/resilience-interrupt.test.ts',
+  'test/e2e/resilience-lease.test.ts',
+  'test/e2e/resilience-reconcile.test.ts',
+  'test/e2e/resilience-hang.test.ts',
   'test/e2e/history-runs.test.ts',
   'test/e2e/build-failures.test.ts',
   'test/e2e/engine-podman.test.ts',
@@ -14,22 +21,55 @@ const SERIAL = [
   'test/e2e/triage-scenarios-real-engine.test.ts',
   'test/e2e/triage-scenarios-seed.test.ts',
 ];
-const serial = process.env.TARMAC_TEST_PASS === 'serial';
+
+const e2e = {
+  testTimeout: 120_000,
+  hookTimeout: 120_000,
+  // Sets CONTAINERS_CONF when this machine's podman needs it, prepares the example's base rootfs and builds
+  // the shared example images once (test/support/shared-images.ts).
+  globalSetup: ['test/support/global-setup.ts'],
+};
 
 export default defineConfig({
   test: {
-    include: serial ? SERIAL : ['src/**/*.test.ts', 'test/**/*.test.ts'],
-    exclude: serial ? [] : ['**/node_modules/**', ...SERIAL],
-    testTimeout: 120_000,
-    hookTimeout: 120_000,
     pool: 'forks',
-    // vitest's default is one fork per core minus one: a single fork on a 2-core CI machine. The other e2e
-    // files spend most of their time waiting on podman and child processes, so two at once use both cores.
-    poolOptions: { forks: { maxForks: serial ? 1 : 2, minForks: 1 } },
-    // In the parallel pass two files share one podman store and two cores: a test that loses a race with the
-    // other file (podman 4.3's store, a pod caught in a slow restart) runs once more; a real failure fails twice.
-    retry: serial ? 0 : 1,
-    // Sets CONTAINERS_CONF when this machine's podman needs it, and prepares the example's base rootfs once.
-    globalSetup: ['test/support/global-setup.ts'],
+    // vitest's default is one fork per core minus one: a single fork on a 2-core CI machine. The e2e files spend
+    // most of their time waiting on podman and child processes, so two at once use both cores.
+    poolOptions: { forks: { maxForks: 2, minForks: 1 } },
+    projects: [
+      {
+        test: {
+          name: 'unit',
+          include: ['src/**/*.test.ts', 'test/*.test.ts'],
+          testTimeout: 60_000,
+          retry: 0,
+          sequence: { groupOrder: 0 },
+        },
+      },
+      {
+        test: {
+          name: 'e2e',
+          include: ['test/e2e/**/*.test.ts'],
+          exclude: ['**/node_modules/**', ...SERIAL],
+          ...e2e,
+          // Only here: two files share one podman store and two cores, and podman 4.3's store occasionally
+          // fails an operation that races with the other file's (e.g. "image not known" while listing, a pod
+          // caught mid-restart). Such a test runs once more; a real failure fails twice. The serial files and
+          // unit tests never retry.
+          retry: 1,
+          sequence: { groupOrder: 1 },
+        },
+      },
+      {
+        test: {
+          name: 'e2e-serial',
+          include: SERIAL,
+          ...e2e,
+          retry: 0,
+          poolOptions: { forks: { singleFork: true } },
+          sequence: { groupOrder: 2 },
+        },
+      },
+    ],
   },
 });
