@@ -121,9 +121,9 @@ describe('a failing build under CI=true GITHUB_ACTIONS=true', () => {
     expect(annotations).toContain('build%3Aleaky');
     expect(annotations).not.toContain(TOKEN);
     expect(annotations).not.toContain(PASSWORD);
-    // The triage verdict is annotated when the triage stage wrote triage.json.
-    if (existsSync(join(project, '.tarmac', 'runs', runId(), 'triage.json')))
-      expect(result.stdout).toMatch(/^::error title=tarmac triage%3A /m);
+    // A failed run is always triaged: triage.json is written and its verdict annotated.
+    expect(existsSync(join(project, '.tarmac', 'runs', runId(), 'triage.json'))).toBe(true);
+    expect(result.stdout).toMatch(/^::error title=tarmac triage%3A /m);
   });
 
   it('appends the job summary: outcome, results and the timeline', () => {

@@ -8,7 +8,7 @@ import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { exampleDir } from '../support/podman-env.js';
+import { exampleDir } from './support/podman-env.js';
 
 const suite = join(exampleDir, 'e2e', 'suite.mjs');
 const NASTY = '<oops & "quoted" \'x\'>\u0001';

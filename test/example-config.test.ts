@@ -4,8 +4,8 @@ import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse, parseAllDocuments } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import { configSchema } from '../../src/config/schema.js';
-import { exampleDir } from '../support/podman-env.js';
+import { configSchema } from '../src/config/schema.js';
+import { exampleDir } from './support/podman-env.js';
 
 const config = configSchema.parse(parse(readFileSync(join(exampleDir, 'tarmac.yaml'), 'utf8')));
 const containerfile = (context: string) => readFileSync(join(exampleDir, context, 'Containerfile'), 'utf8');
@@ -49,14 +49,18 @@ describe('examples/aianalysis/tarmac.yaml', () => {
   });
 
   it('builds every dependent image FROM the build arg tarmac passes for its base', () => {
-    for (const image of config.images) {
+    const roots = config.images.filter((image) => image.dependsOn.length === 0);
+    const dependents = config.images.filter((image) => image.dependsOn.length > 0);
+    expect(roots.map((image) => image.name)).toEqual(['base']);
+    expect(dependents).toHaveLength(3);
+    for (const image of dependents) {
       const text = containerfile(image.context);
       for (const dep of image.dependsOn) {
         expect(text, image.name).toMatch(new RegExp(`^ARG ${buildArgName(dep)}$`, 'm'));
         expect(text, image.name).toMatch(new RegExp(`^FROM \\$\\{${buildArgName(dep)}\\}$`, 'm'));
       }
-      if (image.dependsOn.length === 0) expect(text, image.name).not.toMatch(/TARMAC_IMAGE_/);
     }
+    for (const image of roots) expect(containerfile(image.context), image.name).not.toMatch(/TARMAC_IMAGE_/);
   });
 
   it('ships executable busybox scripts for every CGI endpoint and the heavy step', () => {
