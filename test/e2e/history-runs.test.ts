@@ -1,10 +1,11 @@
-// Acceptance for history, stats and plan (issue 6): several real `tarmac up` runs of the example on the podman
-// target (one SIGKILLed mid-build, one with failing tests), then `tarmac history`, `stats` and `plan` --json
-// checked against figures recomputed from each run's events.jsonl.
+// History, stats and plan wired to real runs of the example on the podman target: a cold `tarmac up`, one
+// SIGKILLed mid-build (the history file stays consistent) and the `tarmac test` that marks it abandoned, then
+// `tarmac history`, `stats` and `plan` --json checked against figures recomputed from each run's events.jsonl.
+// The aggregates over many runs (warm and failing runs, labels, capacities, flaky tests) are checked from
+// recorded journals in test/history-cli.test.ts.
 import Database from 'better-sqlite3';
-import { existsSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { parse, stringify } from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TarmacEvent } from '../../src/events/types.js';
 import { percentile, median } from '../../src/history/percentiles.js';
@@ -19,14 +20,7 @@ const file = () => join(dir, 'tarmac.yaml');
 const db = () => join(dir, '.tarmac', 'history.db');
 const runDir = (id: string) => join(dir, '.tarmac', 'runs', id);
 /** Run ids in the order they ran, with what the test expects of each. */
-const runs: { id: string; command: string; label?: string; killed?: boolean; failing?: boolean }[] = [];
-
-/** Sets (or clears) test.env in the copy's config; the images, and so the tests' inputs, stay the same. */
-function setTestEnv(env: Record<string, string>): void {
-  const config = parse(readFileSync(file(), 'utf8')) as { test: Record<string, unknown> };
-  config.test.env = env;
-  writeFileSync(file(), stringify(config));
-}
+const runs: { id: string; command: string; label?: string; killed?: boolean }[] = [];
 
 async function up(
   args: string[] = [],
@@ -87,24 +81,12 @@ describe('history, stats and plan from real runs of the example (podman target)'
     expect(existsSync(db())).toBe(false);
   });
 
-  it('records real runs: cold, warm, one with failing tests, one at capacity 1 with a label', async () => {
+  it('records a real run', async () => {
     const cold = await up();
     expect(cold.exitCode, cold.all).toBe(0);
     runs.push({ id: cold.id, command: 'up' });
-    const warm = await up();
-    expect(warm.exitCode, warm.all).toBe(0);
-    runs.push({ id: warm.id, command: 'up' });
-    // Same images, same command, but the suite cannot reach aianalysis: its checks fail on the same inputs.
-    setTestEnv({ TARMAC_SERVICE_AIANALYSIS: 'http://127.0.0.1:9' });
-    const failing = await up();
-    expect(failing.exitCode, failing.all).toBe(1);
-    runs.push({ id: failing.id, command: 'up', failing: true });
-    setTestEnv({});
-    const serial = await up(['--capacity', '1'], { TARMAC_RUN_LABEL: 'serial' });
-    expect(serial.exitCode, serial.all).toBe(0);
-    runs.push({ id: serial.id, command: 'up', label: 'serial' });
-    for (const r of runs) expect(existsSync(join(runDir(r.id), 'junit.xml')), r.id).toBe(true);
-  }, 900_000);
+    expect(existsSync(join(runDir(cold.id), 'junit.xml'))).toBe(true);
+  }, 600_000);
 
   it('a run killed with SIGKILL mid-build leaves a consistent history; the next run marks it abandoned there', async () => {
     // A heavier build than the deployed one: a new tag, so the build really runs when tarmac is killed.
@@ -142,9 +124,11 @@ describe('history, stats and plan from real runs of the example (podman target)'
       step_id: string;
       state: string;
     }[];
-    // Every step the journal saw finish is finished in the history, with the same state; the heavy build was running.
-    for (const e of readJournal(runDir(id)))
-      if (e.type === 'step.finished') expect(steps.find((s) => s.step_id === e.stepId)?.state, e.stepId).toBe(e.state);
+    // Every step the journal saw finish is finished in the history, with the same state (base at least finished
+    // before the heavy build started); the heavy build was running.
+    const finishedSteps = readJournal(runDir(id)).flatMap((e) => (e.type === 'step.finished' ? [e] : []));
+    expect(finishedSteps.map((e) => e.stepId)).toContain('build:base');
+    for (const e of finishedSteps) expect(steps.find((s) => s.step_id === e.stepId)?.state, e.stepId).toBe(e.state);
     expect(steps.find((s) => s.step_id === 'build:holmesgpt-api')?.state).toBe('running');
     sqlite.close();
     const before = await runTarmac(['history', '-f', file(), '--json']);
@@ -195,55 +179,33 @@ describe('history, stats and plan from real runs of the example (podman target)'
     expect(lines[3]).toMatch(/ up\s+abandoned\s+/);
   });
 
-  it('stats --json: per strategy and per test, recomputed from the journals', async () => {
+  it('stats --json: a row per strategy and per test, recomputed from the journals', async () => {
     const r = await runTarmac(['stats', '-f', file(), '--json']);
     expect(r.exitCode, r.all).toBe(0);
     const stats = JSON.parse(r.stdout) as {
       strategies: Record<string, unknown>[];
       tests: { id: string; runs: number; passRate: number; flaky: boolean }[];
     };
-    const expectGroup = (command: string, label: string | undefined, capacity: number) => {
-      const members = runs.filter((x) => x.command === command && x.label === label);
+    for (const command of ['up', 'test']) {
+      const members = runs.filter((x) => x.command === command);
       const figures = members.map((m) => fromJournal(m.id));
       // Setup samples: runs that reached their tests (the killed run did not).
       const setups = figures.filter((f, i) => !members[i]!.killed).map((f) => f.setupMs!);
-      const hits = figures.reduce((n, f) => n + f.cacheHits, 0);
-      const lookups = figures.reduce((n, f) => n + f.cacheLookups, 0);
-      const row = stats.strategies.find(
-        (s) => s.command === command && s.label === (label ?? null) && s.capacity === capacity,
-      );
-      expect(row, `${command} ${label} ${capacity}`).toMatchObject({
+      const row = stats.strategies.find((s) => s.command === command && s.label === null && s.capacity === 2);
+      expect(row, command).toMatchObject({
         runs: members.length,
         abandoned: members.filter((m) => m.killed).length,
         setupSamples: setups.length,
         setupP50Ms: Math.round(percentile(setups, 50)),
-        setupP95Ms: Math.round(percentile(setups, 95)),
-        crashRate: figures.filter((f) => f.incidents.includes('engine-crash')).length / members.length,
       });
-      if (lookups === 0) expect(row!.cacheHitRate).toBeNull();
-      else expect(row!.cacheHitRate as number).toBeCloseTo(hits / lookups, 6);
-    };
-    expectGroup('up', undefined, 2);
-    expectGroup('up', 'serial', 1);
-    expectGroup('test', undefined, 2);
-    expect(stats.strategies).toHaveLength(3);
-
-    const reports = runs.flatMap((m) => (fromJournal(m.id).reported ? [fromJournal(m.id).reported!] : []));
-    expect(reports).toHaveLength(5);
-    // One fingerprint for all: same images and command (test.env is not an input).
-    expect(new Set(reports.map((x) => x.inputs)).size).toBe(1);
-    const ids = [...new Set(reports.flatMap((x) => x.cases.map((c) => c.id)))];
-    expect(stats.tests.map((t) => t.id).sort()).toEqual([...ids].sort());
-    for (const id of ids) {
-      const results = reports.flatMap((x) => x.cases.filter((c) => c.id === id));
-      const passed = results.filter((c) => c.status === 'passed').length;
-      const failed = results.filter((c) => c.status === 'failed' || c.status === 'error').length;
-      expect(
-        stats.tests.find((t) => t.id === id),
-        id,
-      ).toMatchObject({ runs: results.length, passRate: passed / (passed + failed), flaky: passed > 0 && failed > 0 });
     }
-    expect(stats.tests.filter((t) => t.flaky).length).toBeGreaterThan(0);
+    expect(stats.strategies).toHaveLength(2);
+    const reports = runs.flatMap((m) => (fromJournal(m.id).reported ? [fromJournal(m.id).reported!] : []));
+    expect(reports).toHaveLength(2);
+    const ids = [...new Set(reports.flatMap((x) => x.cases.map((c) => c.id)))];
+    expect(ids).toHaveLength(7);
+    expect(stats.tests.map((t) => t.id).sort()).toEqual([...ids].sort());
+    for (const t of stats.tests) expect(t, t.id).toMatchObject({ runs: 2, passRate: 1, flaky: false });
   });
 
   it('plan --json: estimates learned from the journals, and a prediction per capacity', async () => {
@@ -267,11 +229,15 @@ describe('history, stats and plan from real runs of the example (podman target)'
           found.set(e.stepId, [...(found.get(e.stepId) ?? []), e.durationMs]);
       }
     }
-    for (const step of plan.cold.steps) {
-      const known = samples.get(step.id) ?? found.get(step.id);
-      expect(step.source, step.id).toBe(known ? 'history' : 'default');
-      if (known) expect(step.estimateMs, step.id).toBe(Math.round(median(known)));
-    }
+    const learned = plan.cold.steps.filter((step) => samples.has(step.id) || found.has(step.id));
+    expect(learned.length).toBeGreaterThan(0);
+    for (const step of learned)
+      expect([step.source, step.estimateMs], step.id).toEqual([
+        'history',
+        Math.round(median(samples.get(step.id) ?? found.get(step.id)!)),
+      ]);
+    for (const step of plan.cold.steps.filter((s) => !learned.includes(s)))
+      expect(step.source, step.id).toBe('default');
     expect(plan.cold.steps.find((s) => s.id === 'build:holmesgpt-api')?.source).toBe('history');
     // Everything is built now: the plan of this moment has only cached builds.
     expect(
