@@ -1,116 +1,243 @@
-// Acceptance for `tarmac up` / `status` / `test` / `down` on the podman target, real podman end to end.
+// examples/aianalysis on the podman target through `tarmac up` / `status` / `test` / `down`, real podman end
+// to end (one deploy of the example for everything the podman target promises): the env network (labelled,
+// DNS on), the groups deployed in order and ready by their probes, the example suite passing with aianalysis
+// reaching its backends by Service name, a second up that rebuilds, redelivers and replays nothing (the same
+// pods, kept), another process seeing the same endpoints, and a down that removes exactly what the env created
+// (pods, containers, the network, a claim's volume, state and temp files) and leaves look-alikes alone.
+// The example's services and suite without tarmac: example-services.test.ts; the suite's failure paths:
+// test/example-suite.test.ts.
 import { execa } from 'execa';
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { copyExample, runTarmac, uniqueEnvName } from '../support/tarmac-cli.js';
-import { removeEnvImages } from '../support/podman-query.js';
-import { prepareExample } from '../support/podman-env.js';
-import { readJournal, finalStates } from '../support/journal-checks.js';
+import { loadEnv } from '../../src/config/load.js';
+import type { Env } from '../../src/config/types.js';
+import { createPodmanEngine } from '../../src/engines/podman.js';
+import { run } from '../../src/exec/run.js';
+import { waitReady } from '../../src/kube/wait-ready.js';
+import { createPodmanTarget } from '../../src/targets/podman/index.js';
+import type { ClusterTarget } from '../../src/targets/types.js';
+import { context, inlineGroup } from '../fixtures/deploy/support.js';
+import { finalStates, readJournal } from '../support/journal-checks.js';
+import { sharedRefs } from '../support/shared-images.js';
+import { copySharedExample, runTarmac, uniqueEnvName } from '../support/tarmac-cli.js';
 
 const envName = uniqueEnvName('up');
+const foreign = `${envName}-foreign`;
 let dir = '';
+let env: Env;
 const file = () => join(dir, 'tarmac.yaml');
+const runsDir = () => join(dir, '.tarmac', 'runs');
+/** What each run's journal says, and its step logs joined. */
+const runOf = (id: string) => {
+  const steps = join(runsDir(), id, 'steps');
+  const logs = readdirSync(steps).map((f) => readFileSync(join(steps, f), 'utf8'));
+  return { states: finalStates(readJournal(join(runsDir(), id))), logs: logs.join('\n') };
+};
+// A target object on the env's state dir, as another tarmac process would make.
+const newTarget = (): ClusterTarget =>
+  createPodmanTarget({ env, runner: run, engine: createPodmanEngine(run), stateDir: env.stateDir, runId: 'other' });
+/** A whole `tarmac up` (deploy, probes, the suite): generous, so a loaded machine still finishes it. */
+const UP_TIMEOUT_MS = 300_000;
 
 async function podmanLines(args: string[]): Promise<string[]> {
   return (await execa('podman', args, { reject: false })).stdout.split('\n').filter(Boolean);
 }
 
-/**
- * Everything podman holds for the env: containers, pods, networks and volumes named or labelled with it.
- * The foreign look-alikes are left out by name: a container made from a tarmac image inherits the image's labels.
- */
+/** Everything podman holds for the env: containers, pods, networks and volumes labelled or named with it. */
 async function envResources(): Promise<string[]> {
   const label = `label=io.tarmac.env=${envName}`;
-  return (await envResourcesWithForeign(label)).filter((r) => !r.includes('foreign'));
-}
-
-async function envResourcesWithForeign(label: string): Promise<string[]> {
   return [
     ...(await podmanLines(['ps', '-a', '--filter', label, '--format', 'container {{.Names}}'])),
     ...(await podmanLines(['pod', 'ps', '--filter', label, '--format', 'pod {{.Name}}'])),
     ...(await podmanLines(['network', 'ls', '--format', 'network {{.Name}}'])).filter((n) => n.includes(envName)),
     ...(await podmanLines(['volume', 'ls', '--filter', label, '--format', 'volume {{.Name}}'])),
-  ];
+  ].filter((r) => !r.includes('foreign'));
 }
+const podIds = async () =>
+  podmanLines(['pod', 'ps', '-q', '--no-trunc', '--filter', `label=io.tarmac.env=${envName}`, '--sort', 'name']);
 
 beforeAll(async () => {
-  await prepareExample();
-  dir = copyExample(envName, 2, (config) => {
+  dir = copySharedExample(envName, (config) => {
     (config.cluster as Record<string, unknown>).name = `${envName}-e2e`;
   });
+  env = await loadEnv(file());
 });
 
 afterAll(async () => {
   await runTarmac(['down', '-f', file()]);
-  await execa('podman', ['rm', '-f', `${envName}-foreign`], { reject: false });
-  await execa('podman', ['network', 'rm', '-f', `tarmac-${envName}-foreign`], { reject: false });
-  await removeEnvImages(envName);
+  await execa('podman', ['rm', '-f', '-t', '0', '--ignore', foreign], { reject: false });
+  await execa('podman', ['pod', 'rm', '-f', '-t', '0', '--ignore', `${foreign}-pod`], { reject: false });
+  await execa('podman', ['network', 'rm', '-f', `tarmac-${foreign}`], { reject: false });
 });
 
-describe('tarmac up on the podman target (real podman)', () => {
-  it('builds, deploys and passes the example suite on a cold run', async () => {
-    const r = await runTarmac(['up', '-f', file()]);
-    expect(r.exitCode, r.all).toBe(0);
-    expect(r.stdout).toMatch(/tests: 7 passed, 0 failed, 0 skipped/);
-    expect(r.stdout).toMatch(/✓ deploy:apps done/);
-    expect(existsSync(join(dir, 'e2e-results.xml'))).toBe(true);
-  });
+describe('tarmac up on the podman target: examples/aianalysis (real podman)', () => {
+  let firstRun = '';
 
-  it('rebuilds nothing and redelivers nothing the second time', async () => {
-    const r = await runTarmac(['up', '-f', file(), '--json']);
-    expect(r.exitCode, r.all).toBe(0);
-    const runs = join(dir, '.tarmac', 'runs');
-    const latest = readdirSync(runs).sort().at(-1) ?? '';
-    const states = finalStates(readJournal(join(runs, latest)));
-    for (const [step, state] of Object.entries(states)) {
-      if (step.startsWith('build:') || step.startsWith('deliver:') || step === 'cluster')
-        expect(state, step).toBe('cached');
-    }
-    expect(states.test).toBe('succeeded');
-  });
+  it(
+    'deploys the groups in order into a labelled network with DNS; the suite passes by Service name',
+    async () => {
+      const r = await runTarmac(['up', '-f', file(), '--json']);
+      expect(r.exitCode, r.all).toBe(0);
+      firstRun = (JSON.parse(r.stdout) as { runId: string }).runId;
+      const { states, logs } = runOf(firstRun);
+      expect(states).toMatchObject({ 'deploy:data': 'succeeded', 'deploy:apps': 'succeeded', test: 'succeeded' });
+      expect(logs).toContain('Deployment/datastorage: ready (1/1 pods ready)');
+      expect(logs).toContain('Deployment/aianalysis: ready (1/1 pods ready)');
+      expect(logs).toMatch(/tarmac-up-[^:]*-datastorage: played \(reachable as datastorage\)/);
+      expect(readFileSync(join(dir, 'e2e-results.xml'), 'utf8')).toMatch(
+        /<testsuite name="aianalysis-e2e" tests="7" failures="0"/,
+      );
+      const [network] = JSON.parse((await execa('podman', ['network', 'inspect', `tarmac-${envName}`])).stdout) as {
+        dns_enabled: boolean;
+        labels: Record<string, string>;
+      }[];
+      expect(network?.dns_enabled).toBe(true);
+      expect(network?.labels).toMatchObject({ 'io.tarmac.managed': 'true', 'io.tarmac.env': envName });
+      const status = await newTarget().status();
+      expect(status).toMatchObject({ exists: true, healthy: true, createdByTarmac: true, problems: [] });
+      expect(status.nodes.map((n) => n.state)).toEqual(['Running', 'Running', 'Running']);
+    },
+    UP_TIMEOUT_MS,
+  );
 
-  it('status shows the env healthy with its endpoints; test re-runs the suite', async () => {
-    const status = await runTarmac(['status', '-f', file()]);
-    expect(status.exitCode, status.all).toBe(0);
-    expect(status.stdout).toMatch(/healthy/);
-    expect(status.stdout).toMatch(/aianalysis: http:\/\/127\.0\.0\.1:\d+/);
-    const test = await runTarmac(['test', '-f', file()]);
-    expect(test.exitCode, test.all).toBe(0);
-    expect(test.stdout).toMatch(/7 passed, 0 failed, 0 skipped/);
-  });
+  it(
+    'a second up rebuilds, redelivers and replays nothing: the unchanged, running pods are kept',
+    async () => {
+      const before = await podIds();
+      expect(before).toHaveLength(3);
+      const r = await runTarmac(['up', '-f', file(), '--json']);
+      expect(r.exitCode, r.all).toBe(0);
+      const { states, logs } = runOf((JSON.parse(r.stdout) as { runId: string }).runId);
+      const reused = Object.entries(states).filter(
+        ([step]) => step.startsWith('build:') || step.startsWith('deliver:') || step === 'cluster',
+      );
+      expect(reused.map(([step]) => step)).toContain('build:holmesgpt-api');
+      for (const [step, state] of reused) expect(state, step).toBe('cached');
+      expect(states.test).toBe('succeeded');
+      expect(logs.split('\n').filter((l) => l.endsWith('unchanged and running, kept'))).toHaveLength(3);
+      expect(await podIds()).toEqual(before);
+    },
+    UP_TIMEOUT_MS,
+  );
 
-  it('down removes every container, pod, network, volume and temp file of the env, and nothing foreign', async () => {
-    // Foreign look-alikes: no tarmac labels, similar names.
-    await execa('podman', ['network', 'create', `tarmac-${envName}-foreign`]);
-    const image =
-      (
-        await podmanLines([
-          'images',
-          '--filter',
-          `label=io.tarmac.env=${envName}`,
-          '--filter',
-          'reference=localhost/base',
-          '--format',
-          '{{.Repository}}:{{.Tag}}',
-        ])
-      )[0] ?? '';
-    await execa('podman', ['create', '--name', `${envName}-foreign`, image, '/bin/busybox', 'true']);
-    const before = await envResources();
-    expect(before.length).toBeGreaterThan(0);
-    const r = await runTarmac(['down', '-f', file()]);
-    expect(r.exitCode, r.all).toBe(0);
-    expect(await envResources()).toEqual([]);
-    expect(await podmanLines(['ps', '-a', '--filter', `name=${envName}-foreign`, '--format', '{{.Names}}'])).toEqual([
-      `${envName}-foreign`,
-    ]);
-    expect(
-      await podmanLines(['network', 'ls', '--filter', `name=tarmac-${envName}-foreign`, '--format', '{{.Name}}']),
-    ).toEqual([`tarmac-${envName}-foreign`]);
-    expect(readdirSync(tmpdir()).filter((f) => f.includes(envName) && !dir.includes(f))).toEqual([]);
-    expect(existsSync(join(dir, '.tarmac', 'state.json'))).toBe(false);
-    const status = await runTarmac(['status', '-f', file()]);
-    expect(status.exitCode).toBe(3);
-  });
+  it(
+    'status shows the env healthy with the endpoints another process sees; test re-runs the suite',
+    async () => {
+      const status = await runTarmac(['status', '-f', file()]);
+      expect(status.exitCode, status.all).toBe(0);
+      expect(status.stdout).toMatch(/healthy/);
+      const endpoints = await newTarget().endpoints();
+      expect(Object.keys(endpoints).sort()).toEqual(['aianalysis', 'datastorage', 'holmesgpt-api']);
+      for (const [name, url] of Object.entries(endpoints)) {
+        expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+        expect(status.stdout).toContain(`${name}: ${url}`);
+      }
+      expect(newTarget().testEnv()).toEqual({ TARMAC_NETWORK: `tarmac-${envName}` });
+      const test = await runTarmac(['test', '-f', file()]);
+      expect(test.exitCode, test.all).toBe(0);
+      expect(test.stdout).toMatch(/7 passed, 0 failed, 0 skipped/);
+    },
+    UP_TIMEOUT_MS,
+  );
+
+  it(
+    'down removes every pod, container, network, volume and temp file of the env, and nothing foreign',
+    async () => {
+      // A claim's volume the env must not leak (deployed into the env as a group of its own).
+      const target = newTarget();
+      const base = sharedRefs().base!;
+      const claim = inlineGroup('extras', CLAIM_YAML, new Map([['base', base]]));
+      await target.apply(claim, context());
+      await waitReady({
+        group: claim,
+        pods: (s) => target.pods(claim, s),
+        deadlineMs: 120_000,
+        intervalMs: 500,
+        signal: AbortSignal.timeout(180_000),
+        output: () => undefined,
+      });
+      expect(await podmanLines(['volume', 'ls', '-q', '--filter', `label=io.tarmac.env=${envName}`])).toEqual([
+        `tarmac-${envName}-notes`,
+      ]);
+      // Foreign look-alikes: similar names; the container carries the env's labels as one run from an env image
+      // inherits them, but not the podman target's: still not tarmac's to remove.
+      await execa('podman', ['network', 'create', `tarmac-${foreign}`]);
+      await execa('podman', [
+        'run',
+        '-d',
+        '--name',
+        foreign,
+        '--label',
+        'io.tarmac.managed=true',
+        '--label',
+        `io.tarmac.env=${envName}`,
+        '--network',
+        `tarmac-${foreign}`,
+        base,
+        '/bin/busybox',
+        'sleep',
+        '600',
+      ]);
+      await execa('podman', ['pod', 'create', '--name', `${foreign}-pod`]);
+      expect((await envResources()).length).toBeGreaterThan(0);
+
+      const r = await runTarmac(['down', '-f', file()]);
+      expect(r.exitCode, r.all).toBe(0);
+      expect(r.stdout).toContain(`pod tarmac-${envName}-notes`);
+      expect(r.stdout).toContain(`volume tarmac-${envName}-notes`);
+      expect(await envResources()).toEqual([]);
+      expect(await podmanLines(['ps', '-a', '--filter', `name=${foreign}`, '--format', '{{.Names}}'])).toEqual([
+        foreign,
+      ]);
+      expect(await podmanLines(['pod', 'ps', '--filter', `name=${foreign}-pod`, '--format', '{{.Name}}'])).toEqual([
+        `${foreign}-pod`,
+      ]);
+      expect(
+        await podmanLines(['network', 'ls', '--filter', `name=tarmac-${foreign}`, '--format', '{{.Name}}']),
+      ).toEqual([`tarmac-${foreign}`]);
+      expect(readdirSync(tmpdir()).filter((f) => f.includes(envName) && !dir.includes(f))).toEqual([]);
+      expect(existsSync(join(dir, '.tarmac', 'state.json'))).toBe(false);
+      expect(existsSync(join(dir, '.tarmac', 'podman-target.json'))).toBe(false);
+      expect(await newTarget().status()).toMatchObject({ exists: false, healthy: false });
+      const status = await runTarmac(['status', '-f', file()]);
+      expect(status.exitCode).toBe(3);
+      // Nothing left to remove: a second down is a no-op.
+      expect((await newTarget().down()).removed.filter((x) => !x.startsWith('files '))).toEqual([]);
+    },
+    UP_TIMEOUT_MS,
+  );
 });
+
+// A ConfigMap, a PersistentVolumeClaim and a Pod using both (a volume the env must not leak).
+const CLAIM_YAML = `
+apiVersion: v1
+kind: ConfigMap
+metadata: {name: notes-config}
+data: {GREETING: hello}
+---
+apiVersion: v1
+kind: PersistentVolumeClaim
+metadata: {name: notes}
+spec:
+  accessModes: [ReadWriteOnce]
+  resources: {requests: {storage: 1Mi}}
+---
+apiVersion: v1
+kind: Pod
+metadata: {name: notes, labels: {app: notes}}
+spec:
+  containers:
+    - name: notes
+      image: base
+      command: ["/bin/busybox", "sh", "-c", "echo $GREETING > /notes/greeting; exec /bin/busybox sleep 600"]
+      envFrom: [{configMapRef: {name: notes-config}}]
+      volumeMounts: [{name: notes, mountPath: /notes}]
+      readinessProbe:
+        exec: {command: ["/bin/busybox", "grep", "-q", "hello", "/notes/greeting"]}
+        periodSeconds: 1
+  volumes:
+    - name: notes
+      persistentVolumeClaim: {claimName: notes}
+`;

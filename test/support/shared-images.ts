@@ -3,7 +3,8 @@
 // the same heavy work resolves to exactly these tags and finds them cached. They carry their own env label,
 // which no test file cleans up; the next setup removes those an edit of the example has superseded.
 import { execa } from 'execa';
-import { rmSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { LABEL_ENV } from '../../src/engines/labels.js';
 
@@ -11,6 +12,14 @@ import { LABEL_ENV } from '../../src/engines/labels.js';
 export const SHARED_ENV = 'tarmac-e2e-shared';
 /** The heavy build's rounds in the shared images (light: the test files do not measure the build). */
 export const SHARED_WORK = 1;
+
+// Where the setup leaves the shared refs for the test files (forked after it, so they read the file).
+const refsFile = join(tmpdir(), `${SHARED_ENV}-refs.json`);
+
+/** The shared images' references by image name, e.g. base -> localhost/base:tm-0123456789ab. */
+export function sharedRefs(): Record<string, string> {
+  return JSON.parse(readFileSync(refsFile, 'utf8')) as Record<string, string>;
+}
 
 /** Builds the shared images (cache hits when the store has them) and removes superseded ones. */
 export async function buildSharedImages(): Promise<void> {
@@ -20,7 +29,9 @@ export async function buildSharedImages(): Promise<void> {
   try {
     const r = await runTarmac(['build', '-f', join(dir, 'tarmac.yaml'), '--json']);
     if (r.exitCode !== 0) throw new Error(`building the shared example images failed (exit ${r.exitCode}):\n${r.all}`);
-    const current = new Set(parseJsonOutput(r.stdout).images.map((i) => i.ref));
+    const images = parseJsonOutput(r.stdout).images;
+    writeFileSync(refsFile, JSON.stringify(Object.fromEntries(images.map((i) => [i.name, i.ref]))));
+    const current = new Set(images.map((i) => i.ref));
     const listed = await execa('podman', [
       'images',
       '--filter',
