@@ -40,9 +40,8 @@ describe('kind target create failures (stand-ins, real podman)', () => {
       createTimeoutMs: 2000,
       runId: 'hang-run',
     });
-    const started = performance.now();
     const error = await target.ensure(context()).catch((e: unknown) => e);
-    expect(performance.now() - started).toBeLessThan(20_000);
+    // The timeout itself is proven by the error (the stand-in never returns on its own), not by a clock.
     expect(error).toBeInstanceOf(TarmacError);
     expect(error).toMatchObject({ code: 'CLUSTER_CREATE_TIMEOUT', exitCode: 4 });
     expect((error as Error).message).toMatch(

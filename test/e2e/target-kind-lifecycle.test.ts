@@ -230,7 +230,27 @@ describe('kind target: a node container that is gone (stand-ins, real podman)', 
       'kind: Cluster\napiVersion: kind.x-k8s.io/v1alpha4\nnodes:\n  - role: control-plane\n  - role: worker\n',
     );
     const twoEnv = kindEnv('tk-two', twoNodes, fx.stateDir, { kindConfig: config });
-    expect((await fx.target(twoEnv).target.ensure(context())).action).toBe('created');
+    const created = fx.target(twoEnv).target;
+    const createCtx = context();
+    expect((await created.ensure(createCtx)).action).toBe('created');
+    // The stand-in reads like kind for a multi-node config, and kubectl reports a stopped worker like a real API.
+    expect(createCtx.lines).toContainEqual(expect.stringMatching(/✓ Preparing nodes 📦 📦/));
+    expect(createCtx.lines).toContainEqual(expect.stringMatching(/✓ Joining worker nodes 🚜/));
+    expect((await podman(['stop', '-t', '0', `${twoNodes}-worker`])).exitCode).toBe(0);
+    const kubectl = (args: string[]) =>
+      execa('kubectl', args, { env: { ...fx.base, ...created.testEnv() }, reject: false });
+    const ready = await kubectl([
+      'get',
+      'nodes',
+      '-o',
+      'jsonpath={range .items[*]}{.metadata.name}={.status.conditions[?(@.type=="Ready")].status} {end}',
+    ]);
+    expect(ready.stdout.trim().split(' ')).toEqual([`${twoNodes}-control-plane=True`, `${twoNodes}-worker=Unknown`]);
+    const waited = await kubectl(['wait', '--for=condition=Ready', 'node', '--all', '--timeout=1s']);
+    expect([waited.exitCode, waited.stderr]).toEqual([
+      1,
+      `error: timed out waiting for the condition on nodes/${twoNodes}-worker`,
+    ]);
     expect((await podman(['rm', '-f', '-t', '0', `${twoNodes}-worker`])).exitCode).toBe(0);
     const { target } = fx.target(twoEnv);
     const status = await target.status();
