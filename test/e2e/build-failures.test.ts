@@ -78,7 +78,7 @@ describe('SIGINT during a real build', () => {
     await waitFor(
       'build processes to be gone',
       async () => ((await processesMatching(`localhost/hang:tm-`)).length === 0 ? true : undefined),
-      15_000,
+      60_000,
     );
     await waitFor(
       'no new containers',
@@ -86,7 +86,7 @@ describe('SIGINT during a real build', () => {
         const leaked = (await allContainers()).filter((c) => !before.has(c));
         return leaked.length === 0 ? true : undefined;
       },
-      15_000,
+      60_000,
     );
   });
 });

@@ -139,8 +139,10 @@ describe('podman engine (real)', () => {
     controller.abort();
     const { result } = await building;
     expect(result).toMatchObject({ ok: false, cancelled: true });
-    expect(Date.now() - started).toBeLessThan(10_000);
-    await eventually('the RUN process to be gone', async () => sleeping().length === 0, 10_000);
+    // The RUN step sleeps for ~2 hours: returning within a minute, even on a loaded machine, can only mean the
+    // build was stopped, not waited out.
+    expect(Date.now() - started).toBeLessThan(60_000);
+    await eventually('the RUN process to be gone', async () => sleeping().length === 0, 60_000);
     // podman 4.3.1 leaves the interrupted build's buildah working container behind (in every
     // isolation mode, on SIGTERM or SIGINT); it is named after our uniquely named base image.
     await removeWorkingContainers(busybox);

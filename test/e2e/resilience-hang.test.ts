@@ -35,11 +35,12 @@ describe('a build that hangs silently', () => {
       /build:hang timed out after (\d+\.\d)s \(no output for (\d+\.\d)s\); engine probe: healthy, podman \S+ answered in \d+ms/;
     const [, ranSec, silentSec] = message.exec(result.stdout) ?? [];
     expect(Number(ranSec)).toBeGreaterThanOrEqual(8);
-    expect(Number(ranSec)).toBeLessThan(9);
+    // Not before the 8 s timeout; the upper bound only says it fired (a loaded machine may fire it late).
+    expect(Number(ranSec)).toBeLessThan(30);
     expect(Number(silentSec)).toBeLessThanOrEqual(Number(ranSec));
     expect(result.stdout).toMatch(/\[STEP_TIMEOUT\]/);
     expect(result.stdout).toMatch(/hint: .*`timeouts\.build`/);
-    expect(tookMs).toBeLessThan(60_000);
+    expect(tookMs).toBeLessThan(90_000);
 
     const runs = join(dir, '.tarmac', 'runs');
     const events = readJournal(join(runs, readdirSync(runs)[0] ?? ''));

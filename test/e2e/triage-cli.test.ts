@@ -46,7 +46,8 @@ describe('tarmac doctor', () => {
       cwd: empty,
       env: { CONTAINER_HOST: `unix://${join(empty, 'no-such.sock')}` },
     });
-    expect(Date.now() - started).toBeLessThan(10_000);
+    // Its probes have budgets of a few seconds: this only says none was waited out twice (generous for a loaded machine).
+    expect(Date.now() - started).toBeLessThan(30_000);
     expect(result.exitCode).toBe(3);
     const json = JSON.parse(result.stdout) as TriageResult & { healthy: boolean };
     expect(json.healthy).toBe(false);
@@ -57,7 +58,7 @@ describe('tarmac doctor', () => {
 });
 
 describe('tarmac doctor with a hung engine', () => {
-  it('says hung (not a crash) and still answers within 10 s', async () => {
+  it('says hung (not a crash) and still answers within its probe budget', async () => {
     // A socket that accepts every connection and never answers: a wedged engine service.
     const sockets: Socket[] = [];
     const path = join(empty, 'hung.sock');
@@ -66,7 +67,8 @@ describe('tarmac doctor with a hung engine', () => {
     try {
       const started = Date.now();
       const result = await runTarmac(['doctor', '--json'], { cwd: empty, env: { CONTAINER_HOST: `unix://${path}` } });
-      expect(Date.now() - started).toBeLessThan(10_000);
+      // Its probes have budgets of a few seconds: this only says none was waited out twice (generous for a loaded machine).
+      expect(Date.now() - started).toBeLessThan(30_000);
       expect(result.exitCode).toBe(3);
       const json = JSON.parse(result.stdout) as TriageResult;
       expect(json.status[0]).toEqual({
@@ -95,6 +97,8 @@ describe('triage of a failed run', () => {
     expect(result.stdout).toContain(`full triage: ${join(runsDir, runId ?? '', 'triage.md')}`);
     const triage = JSON.parse(readFileSync(join(runsDir, runId ?? '', 'triage.json'), 'utf8')) as TriageResult;
     expect(triage.runId).toBe(runId);
+    // The 15-second verdict budget of automatic triage, checked here and only here (the scenario tests check the
+    // verdicts; this is the one place a clock is asserted on, with triage's own measured duration).
     expect(triage.durationMs).toBeLessThan(15_000);
     expect(triage.status.find((r) => r.component === 'engine')?.status).toBe('ok');
     expect(triage.verdicts.length > 0 || triage.unclassified !== undefined).toBe(true);

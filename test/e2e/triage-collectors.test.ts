@@ -99,7 +99,8 @@ describe('triage collectors on real podman', () => {
       redact: noRedact,
       collectors: kindCollectors,
     });
-    expect(Date.now() - started).toBeLessThan(10_000);
+    // Each collector has a 6 s budget and they run side by side: this says none hung (generous for a loaded machine).
+    expect(Date.now() - started).toBeLessThan(60_000);
     const [cluster] = evidence.clusters?.data ?? [];
     expect(cluster?.listed).toBe(true);
     expect(cluster?.nodes).toEqual([
