@@ -5,7 +5,7 @@ import { TarmacError } from '../../src/errors/errors.js';
 import { EventBus } from '../../src/events/bus.js';
 import type { Plan } from '../../src/plan/types.js';
 import { Scheduler } from '../../src/run/scheduler.js';
-import type { ExecutorResult, StepExecutor } from '../../src/run/scheduler-types.js';
+import type { ExecutorResult, StepExecutor } from '../../src/plan/step-executor.js';
 import type { SimSpan } from '../../src/plan/simulate-crash.js';
 
 interface Pending {

@@ -1,19 +1,8 @@
 // What happens after a run command finished and its journal is closed: triage and reports on
 // failure, then CI output. One place, so build, up and test behave the same.
-import type { CliIo } from './io.js';
-import type { Session } from './session.js';
+import type { AfterRunInput } from './after-run-input.js';
 import { ciStage } from './ci-stage.js';
 import { interruptionOf } from './signals.js';
-
-export interface AfterRunInput {
-  session: Session;
-  outcome: 'succeeded' | 'failed' | 'cancelled';
-  io: CliIo;
-  /** --json: human text goes to stderr. */
-  json: boolean;
-  /** The error the command threw after the session opened (see afterThrow); triage records it. */
-  error?: unknown;
-}
 
 /**
  * Runs after every build/up/test. Order matters: triage first (its verdict must be printed

@@ -8,7 +8,7 @@ import type { CiRun } from '../ci/ci-run.js';
 import { ciMode } from '../ci/detect.js';
 import { loadCiRun } from '../ci/load-ci-run.js';
 import { renderSummary } from '../ci/summary.js';
-import type { AfterRunInput } from './after-run.js';
+import type { AfterRunInput } from './after-run-input.js';
 
 /** Runs the CI outputs after a run; prints a one-line note instead of throwing. */
 export async function ciStage(input: AfterRunInput): Promise<void> {

@@ -3,7 +3,7 @@ import { relative } from 'node:path';
 import { loadRunReport, writeRunReport } from '../report/run-report.js';
 import { ExitCode, TarmacError, toTarmacError } from '../errors/errors.js';
 import type { EventError } from '../events/types.js';
-import type { AfterRunInput } from './after-run.js';
+import type { AfterRunInput } from './after-run-input.js';
 import { expectedDurations } from './commands/report.js';
 
 /** Writes the run's reports after a failure and prints their paths in one line; never throws. */

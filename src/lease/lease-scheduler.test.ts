@@ -7,7 +7,7 @@ import type { Clock } from '../events/bus.js';
 import type { TarmacEvent } from '../events/types.js';
 import { draft } from '../plan/plan-test-kit.js';
 import { runPlan } from '../run/scheduler.js';
-import type { StepExecutor } from '../run/scheduler-types.js';
+import type { StepExecutor } from '../plan/step-executor.js';
 import { planOf } from '../run/scheduler-test-kit.js';
 import { openEngineLease } from './engine-lease.js';
 import type { EngineLease } from './engine-lease.js';

@@ -1,7 +1,7 @@
 // The SQLite file behind a host-wide engine lease. Every change runs in a BEGIN IMMEDIATE transaction, so the
 // processes sharing the file see one order of grants; WAL keeps readers from blocking the writer.
 import Database from 'better-sqlite3';
-import { fits } from '../run/resources.js';
+import { fits } from '../plan/admission.js';
 import type { LivenessCheck } from './process-identity.js';
 import { SCHEMA } from './lease-schema.js';
 

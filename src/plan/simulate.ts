@@ -1,6 +1,6 @@
 // Predicts a run's timeline from step estimates: the scheduler's own ordering (priority, then weight,
-// then plan order) and admission policy (src/run/admission.ts), played on a virtual clock. Pure.
-import { admit } from '../run/admission.js';
+// then plan order) and admission policy (admission.ts), played on a virtual clock. Pure.
+import { stepsToStart } from './admission.js';
 import type { StepId } from './types.js';
 
 /** The part of a plan step the simulation needs (a Plan's `Step` fits). */
@@ -64,22 +64,9 @@ export function simulateSchedule(steps: readonly SimStep[], capacity: number): S
         }
       }
     }
-    const ready = steps
-      .filter((s) => pending.has(s.id) && s.deps.every((d) => endAt.has(d)))
-      .sort(
-        (a, b) => b.priority - a.priority || b.claims.engine - a.claims.engine || rank.get(a.id)! - rank.get(b.id)!,
-      );
+    const ready = steps.filter((s) => pending.has(s.id) && s.deps.every((d) => endAt.has(d)));
     const holders = [...running.values()].map((r) => ({ claim: r.step.claims.engine, expectedEndAt: r.endMs }));
-    const byId = new Map(ready.map((s) => [s.id, s]));
-    for (const id of admit(
-      ready.map((s) => ({ id: s.id, claim: s.claims.engine, estimateMs: s.estimateMs })),
-      holders,
-      capacity,
-      now,
-    )) {
-      const step = byId.get(id)!;
-      start(step, Math.max(0, step.estimateMs));
-    }
+    for (const step of stepsToStart(ready, holders, capacity, now, rank)) start(step, Math.max(0, step.estimateMs));
     if (running.size === 0) break;
     // Advance to the next end; every step ending at that instant finishes before the next decision.
     now = Math.min(...[...running.values()].map((r) => r.endMs));

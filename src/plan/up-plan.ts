@@ -1,13 +1,13 @@
 // The plan for `tarmac up`: builds, the cluster, per-image delivery as soon as both are ready, deploy groups in
 // `after` order, then the test step. Pure: all facts come in through the input.
 import type { Env } from '../config/types.js';
-import type { TargetType } from '../targets/types.js';
 import { assemblePlan, type StepDraft } from './assemble.js';
 import { buildStepId } from './build-plan.js';
 import type { Plan, StepId } from './types.js';
 
 export interface UpPlanInput {
-  target: TargetType;
+  /** The chosen target (config's `cluster.target` once `auto` is resolved; plan/ does not import targets/). */
+  target: Exclude<Env['cluster']['target'], 'auto'>;
   /** Images whose content tag already exists (locally or in the registry): their build steps are cached. */
   cachedImages: ReadonlySet<string>;
   /** Logical images each deploy group uses, from the rendered manifests. */

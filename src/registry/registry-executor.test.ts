@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { ImageSpec } from '../config/types.js';
 import { rejection } from '../engines/engine-test-kit.js';
 import type { Step } from '../plan/types.js';
-import type { ExecutorContext, StepExecutor } from '../run/scheduler-types.js';
+import type { ExecutorContext, StepExecutor } from '../plan/step-executor.js';
 import type { ImagePresence, RegistryMode } from './image-sources.js';
 import { withRegistry, withRegistryDelivery } from './registry-executor.js';
 import { createPuller } from './transfer.js';

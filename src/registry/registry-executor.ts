@@ -3,7 +3,7 @@ import type { ImageSpec } from '../config/types.js';
 import type { ContainerEngine } from '../engines/types.js';
 import { ExitCode, TarmacError } from '../errors/errors.js';
 import type { Step } from '../plan/types.js';
-import type { ExecutorContext, ExecutorResult, StepExecutor } from '../run/scheduler-types.js';
+import type { ExecutorContext, ExecutorResult, StepExecutor } from '../plan/step-executor.js';
 import type { ImagePresence, RegistryMode } from './image-sources.js';
 import { createPuller, pushImage, type Puller, type TagLookup } from './transfer.js';
 

@@ -2,7 +2,7 @@
 import type { Env } from '../config/types.js';
 import type { ContainerEngine } from '../engines/types.js';
 import type { Plan } from '../plan/types.js';
-import type { StepExecutor } from './scheduler-types.js';
+import type { StepExecutor } from '../plan/step-executor.js';
 import { computeImageTags } from '../cache/image-key.js';
 import { registryMode, resolveImageSources, type ImagePresence, type RegistryMode } from '../registry/image-sources.js';
 import { withRegistry } from '../registry/registry-executor.js';

@@ -1,23 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { TarmacError } from '../errors/errors.js';
-import { Resource, fits } from './resources.js';
-
-describe('fits', () => {
-  it('fits claims within the free units', () => {
-    expect(fits(1, 1, 2)).toBe(true);
-    expect(fits(2, 1, 2)).toBe(false);
-  });
-
-  it('lets an over-capacity claim in only when nothing is in use', () => {
-    expect(fits(3, 0, 2)).toBe(true);
-    expect(fits(3, 1, 2)).toBe(false);
-    expect(fits(2, 0, 2)).toBe(true);
-  });
-
-  it('always fits a zero claim', () => {
-    expect(fits(0, 5, 2)).toBe(true);
-  });
-});
+import { Resource } from './resources.js';
 
 describe('Resource', () => {
   it('tracks use and notifies listeners of every change', () => {

@@ -1,13 +1,6 @@
 // Shared resources that steps claim units of while they run (today: the container engine).
 import { TarmacError, ExitCode } from '../errors/errors.js';
-
-/** Whether a claim can be admitted now: it fits in the free units, or it is over capacity and nothing else runs. */
-export function fits(claim: number, inUse: number, capacity: number): boolean {
-  if (claim <= 0) return true;
-  if (inUse + claim <= capacity) return true;
-  // A step heavier than the whole engine would never fit; it runs alone instead.
-  return claim > capacity && inUse === 0;
-}
+import { fits } from '../plan/admission.js';
 
 /** What a resource looks like after a change; listeners get this. */
 export interface ResourceSnapshot {

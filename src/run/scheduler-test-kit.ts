@@ -4,7 +4,7 @@ import type { TarmacEvent } from '../events/types.js';
 import { assemblePlan } from '../plan/assemble.js';
 import type { StepDraft } from '../plan/assemble.js';
 import type { Plan, StepId } from '../plan/types.js';
-import type { ExecutorContext, ExecutorResult, StepExecutor } from './scheduler-types.js';
+import type { ExecutorContext, ExecutorResult, StepExecutor } from '../plan/step-executor.js';
 
 interface Call {
   ctx: ExecutorContext;

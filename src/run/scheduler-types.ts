@@ -3,28 +3,9 @@ import type { EngineHealth } from '../engines/types.js';
 import type { TarmacError } from '../errors/errors.js';
 import type { Clock, EventBus } from '../events/bus.js';
 import type { StepState } from '../events/types.js';
+import type { StepExecutor } from '../plan/step-executor.js';
 import type { Step, StepId } from '../plan/types.js';
 import type { RecoveryOptions } from './recovery.js';
-
-/** What an executor gets besides its step. */
-export interface ExecutorContext {
-  /** Aborted on timeout or cancellation; pass it to every process and wait. */
-  signal: AbortSignal;
-  /** Reports one line of progress: becomes a `step.output` event and the step's last line in heartbeats. */
-  output: (line: string) => void;
-  /** 1 on the first run of the step, 2 on its first retry, ... */
-  attempt: number;
-}
-
-/** A finished step's result; failures are thrown (a TarmacError; anything else counts as a bug). */
-export interface ExecutorResult {
-  state: 'succeeded' | 'cached';
-  /** One line shown with the finished step, e.g. the image reference built. */
-  detail?: string;
-}
-
-/** Does the work of one step. */
-export type StepExecutor = (step: Step, ctx: ExecutorContext) => Promise<ExecutorResult>;
 
 /** What a step may do while it waits at the host gate. */
 export interface HostGateContext {

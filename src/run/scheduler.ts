@@ -3,23 +3,25 @@
 // bookkeeping happens between awaits, so no two decisions can interleave.
 import { formatDuration } from '../config/duration.js';
 import { CancelledError, InternalError, toTarmacError } from '../errors/errors.js';
-import type { TarmacError } from '../errors/errors.js';
 import { systemClock } from '../events/bus.js';
 import type { Clock } from '../events/bus.js';
-import type { EventError, StepState } from '../events/types.js';
+import type { StepState } from '../events/types.js';
+import { stepsToStart } from '../plan/admission.js';
 import { topoOrder } from '../plan/graph.js';
 import type { Plan, Step, StepId } from '../plan/types.js';
 import { startHeartbeat } from '../watch/heartbeat.js';
 import { engineProber } from '../watch/probe.js';
 import type { EngineProber } from '../watch/probe.js';
-import { admit } from './admission.js';
 import { CrashRecovery } from './recovery.js';
 import { Resource } from './resources.js';
 import type { RunSummary, SchedulerDeps } from './scheduler-types.js';
+import { StepLedger } from './step-ledger.js';
 import { runStep } from './step-runner.js';
 import type { StepOutcome } from './step-runner.js';
 
-export type { ExecutorContext, ExecutorResult, RunSummary, SchedulerDeps, StepExecutor } from './scheduler-types.js';
+export type { ExecutorContext, ExecutorResult, StepExecutor } from '../plan/step-executor.js';
+export type { RunSummary, SchedulerDeps } from './scheduler-types.js';
+export { eventError } from './step-ledger.js';
 
 const DEFAULT_ABORT_GRACE_MS = 30_000;
 const DEFAULT_ENGINE_RECOVERY_MS = 120_000;
@@ -39,10 +41,7 @@ export class Scheduler {
   private readonly clock: Clock;
   private readonly steps: Step[];
   private readonly rank = new Map<StepId, number>();
-  private readonly states = new Map<StepId, StepState>();
-  private readonly errors = new Map<StepId, TarmacError>();
-  /** For a skipped step, the failed step that caused it. */
-  private readonly failedRoot = new Map<StepId, StepId>();
+  private readonly ledger: StepLedger;
   private readonly running = new Map<StepId, Running>();
   /** Attempt number of the next start, for steps requeued after an engine crash. */
   private readonly attempts = new Map<StepId, number>();
@@ -64,7 +63,7 @@ export class Scheduler {
     // Walk steps in dependency order so one pass can settle a whole chain of cached or skipped steps.
     this.steps = topoOrder(plan.steps).map((id) => byId.get(id)!);
     plan.steps.forEach((s, i) => this.rank.set(s.id, i));
-    for (const step of this.steps) this.states.set(step.id, 'pending');
+    this.ledger = new StepLedger(this.steps, deps.bus);
     this.engine = new Resource('engine', deps.capacity);
     this.prober = deps.probe ? engineProber(deps.probe, deps.bus, this.clock) : undefined;
     this.recovery =
@@ -79,7 +78,7 @@ export class Scheduler {
         onResume: () => this.pump(),
         onLost: (errors) => {
           for (const [id, error] of errors)
-            if (this.states.get(id) === 'pending') this.finish(byId.get(id)!, { state: 'failed', error }, 0);
+            if (this.ledger.state(id) === 'pending') this.ledger.finish(byId.get(id)!, { state: 'failed', error }, 0);
         },
       });
   }
@@ -131,69 +130,50 @@ export class Scheduler {
 
   private decide(): void {
     if (this.stop.signal.aborted) return;
-    const cancelled = this.deps.signal.aborted;
-    const ready: Step[] = [];
-    for (const step of this.steps) {
-      if (this.states.get(step.id) !== 'pending') continue;
-      const blocker = step.deps.find((d) => DONE_BAD.has(this.states.get(d)!));
-      if (blocker !== undefined) this.settleBlocked(step, blocker);
-      else if (cancelled) this.finish(step, { state: 'cancelled', detail: 'run cancelled before the step started' }, 0);
-      else if (this.recovery?.engineLost) this.skip(step, 'not started: the engine was lost');
-      else if (!step.deps.every((d) => DONE_OK.has(this.states.get(d)!))) continue;
-      else if (step.cached)
-        this.finish(
-          step,
-          step.cachedDetail === undefined ? { state: 'cached' } : { state: 'cached', detail: step.cachedDetail },
-          0,
-        );
-      else ready.push(step);
-    }
-    ready.sort(
-      (a, b) =>
-        b.priority - a.priority || b.claims.engine - a.claims.engine || this.rank.get(a.id)! - this.rank.get(b.id)!,
-    );
+    const ready = this.settle();
+    // While waiting for a crashed engine nothing starts, and the run is not over even if nothing runs.
+    if (this.recovery?.paused) return;
     const now = this.clock.now();
     const holders = [...this.running.values()].map((r) => ({
       claim: r.step.claims.engine,
       expectedEndAt: r.startedAt + r.step.estimateMs,
     }));
-    const candidates = ready.map((s) => ({ id: s.id, claim: s.claims.engine, estimateMs: s.estimateMs }));
-    const byId = new Map(ready.map((s) => [s.id, s]));
-    // While waiting for a crashed engine nothing starts, and the run is not over even if nothing runs.
-    if (this.recovery?.paused) return;
-    for (const id of admit(candidates, holders, this.engine.capacity, now)) this.start(byId.get(id)!);
+    for (const step of stepsToStart(ready, holders, this.engine.capacity, now, this.rank)) this.start(step);
     if (this.running.size > 0) return;
     // Nothing runs and nothing could start: every step must be terminal now; anything else is a scheduler bug.
     for (const step of this.steps) {
-      if (this.states.get(step.id) === 'pending') {
-        this.finish(
-          step,
-          { state: 'failed', error: new InternalError(`scheduler stalled with ${step.id} pending`) },
-          0,
-        );
+      if (this.ledger.state(step.id) === 'pending') {
+        const error = new InternalError(`scheduler stalled with ${step.id} pending`);
+        this.ledger.finish(step, { state: 'failed', error }, 0);
       }
     }
     this.complete();
   }
 
-  private settleBlocked(step: Step, blocker: StepId): void {
-    if (this.states.get(blocker) === 'cancelled') {
-      this.finish(step, { state: 'cancelled', detail: `dependency ${blocker} was cancelled` }, 0);
-      return;
+  /** Ends the pending steps that can no longer run (or need not: cached) and returns those ready to start. */
+  private settle(): Step[] {
+    const cancelled = this.deps.signal.aborted;
+    const state = (id: StepId): StepState => this.ledger.state(id);
+    const ready: Step[] = [];
+    for (const step of this.steps) {
+      if (state(step.id) !== 'pending') continue;
+      const blocker = step.deps.find((d) => DONE_BAD.has(state(d)));
+      if (blocker !== undefined) this.ledger.settleBlocked(step, blocker);
+      else if (cancelled)
+        this.ledger.finish(step, { state: 'cancelled', detail: 'run cancelled before the step started' }, 0);
+      else if (this.recovery?.engineLost) this.ledger.skip(step, 'not started: the engine was lost');
+      else if (!step.deps.every((d) => DONE_OK.has(state(d)))) continue;
+      else if (step.cached) {
+        const detail = step.cachedDetail === undefined ? {} : { detail: step.cachedDetail };
+        this.ledger.finish(step, { state: 'cached', ...detail }, 0);
+      } else ready.push(step);
     }
-    const root = this.failedRoot.get(blocker) ?? blocker;
-    this.failedRoot.set(step.id, root);
-    this.skip(step, `dependency ${root} failed`);
-  }
-
-  private skip(step: Step, detail: string): void {
-    this.states.set(step.id, 'skipped');
-    this.deps.bus.emit({ type: 'step.finished', stepId: step.id, state: 'skipped', durationMs: 0, detail });
+    return ready;
   }
 
   private start(step: Step): void {
     const entry: Running = { step, startedAt: this.clock.now(), attempt: this.attempts.get(step.id) ?? 1 };
-    this.states.set(step.id, 'running');
+    this.ledger.mark(step.id, 'running');
     this.running.set(step.id, entry);
     const output = (line: string): void => {
       entry.lastLine = line;
@@ -253,7 +233,7 @@ export class Scheduler {
         this.running.delete(step.id);
         if (verdict?.action === 'requeue') this.requeue(step, entry.attempt + 1, durationMs);
         else
-          this.finish(
+          this.ledger.finish(
             step,
             verdict?.action === 'fail' ? { state: 'failed', error: verdict.error } : outcome,
             durationMs,
@@ -269,7 +249,7 @@ export class Scheduler {
   private gateFailed(entry: Running, err: unknown): void {
     this.running.delete(entry.step.id);
     const error = toTarmacError(err);
-    this.finish(
+    this.ledger.finish(
       entry.step,
       error instanceof CancelledError ? { state: 'cancelled', detail: error.message } : { state: 'failed', error },
       0,
@@ -280,33 +260,14 @@ export class Scheduler {
   private backToPending(step: Step, releaseHost: () => void): void {
     releaseHost();
     this.running.delete(step.id);
-    this.states.set(step.id, 'pending');
+    this.ledger.mark(step.id, 'pending');
     this.pump();
   }
 
   /** An attempt the engine crash took down: it ends (so its claim is released in order) and waits to run again. */
   private requeue(step: Step, attempt: number, durationMs: number): void {
     this.attempts.set(step.id, attempt);
-    this.states.set(step.id, 'pending');
-    const detail = `interrupted by the engine crash; runs again (attempt ${attempt}) once the engine answers`;
-    this.deps.bus.emit({ type: 'step.finished', stepId: step.id, state: 'cancelled', durationMs, detail });
-  }
-
-  private finish(step: Step, outcome: StepOutcome, durationMs: number): void {
-    this.states.set(step.id, outcome.state);
-    if (outcome.state === 'failed') {
-      this.errors.set(step.id, outcome.error);
-      this.deps.bus.emit({
-        type: 'step.finished',
-        stepId: step.id,
-        state: 'failed',
-        durationMs,
-        error: eventError(outcome.error),
-      });
-      return;
-    }
-    const detail = outcome.detail === undefined ? {} : { detail: outcome.detail };
-    this.deps.bus.emit({ type: 'step.finished', stepId: step.id, state: outcome.state, durationMs, ...detail });
+    this.ledger.requeue(step, attempt, durationMs);
   }
 
   private heartbeat(): void {
@@ -321,29 +282,8 @@ export class Scheduler {
 
   private complete(): void {
     this.stop.abort();
-    const states = [...this.states.values()];
-    const outcome = states.includes('cancelled')
-      ? 'cancelled'
-      : states.some((s) => s === 'failed' || s === 'skipped')
-        ? 'failed'
-        : 'succeeded';
-    this.resolve?.({
-      outcome,
-      states: new Map(this.states),
-      errors: new Map(this.errors),
-      durationMs: this.clock.now() - this.startedAt,
-    });
+    this.resolve?.(this.ledger.summary(this.clock.now() - this.startedAt));
   }
-}
-
-/** The serialisable form of an error for `step.finished` events. */
-export function eventError(error: TarmacError): EventError {
-  return {
-    code: error.code,
-    message: error.message,
-    ...(error.hint === undefined ? {} : { hint: error.hint }),
-    ...(error.details.length > 0 ? { tail: error.details } : {}),
-  };
 }
 
 /** Runs every step of the plan under the engine capacity; rejects only for an invalid plan or capacity. */

@@ -7,7 +7,7 @@ import type { Step } from '../plan/types.js';
 import { watchStall } from '../watch/stall.js';
 import { TAIL_LINES, stallEngineError, stepTimeoutError } from '../watch/step-errors.js';
 import { onTimeout, rejectAfter } from '../watch/timeout.js';
-import type { StepExecutor } from './scheduler-types.js';
+import type { StepExecutor } from '../plan/step-executor.js';
 
 export interface StepRunOptions {
   step: Step;

@@ -4,7 +4,7 @@ import type { ContainerEngine } from '../../engines/types.js';
 import type { Runner } from '../../exec/types.js';
 import type { RenderedGroup } from '../../kube/types.js';
 import type { ClusterTarget } from '../../targets/types.js';
-import type { StepExecutor } from '../scheduler-types.js';
+import type { StepExecutor } from '../../plan/step-executor.js';
 import { InternalError } from '../../errors/errors.js';
 import { imageBuildExecutor, type ResolvedImages } from '../resolve-images.js';
 import { withRegistryDelivery } from '../../registry/registry-executor.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { admit } from './admission.js';
+import { admit, fits, readyOrder, stepsToStart } from './admission.js';
 
 const c = (id: string, claim: number, estimateMs = 60_000) => ({ id, claim, estimateMs });
 
@@ -36,5 +36,48 @@ describe('admit', () => {
 
   it('always admits zero-claim candidates, even next to an over-weight holder', () => {
     expect(admit([c('free', 0)], [{ claim: 9, expectedEndAt: 100 }], 2, 0)).toEqual(['free']);
+  });
+});
+
+describe('fits', () => {
+  it('fits claims within the free units', () => {
+    expect(fits(1, 1, 2)).toBe(true);
+    expect(fits(2, 1, 2)).toBe(false);
+  });
+
+  it('lets an over-capacity claim in only when nothing is in use', () => {
+    expect(fits(3, 0, 2)).toBe(true);
+    expect(fits(3, 1, 2)).toBe(false);
+    expect(fits(2, 0, 2)).toBe(true);
+  });
+
+  it('always fits a zero claim', () => {
+    expect(fits(0, 5, 2)).toBe(true);
+  });
+});
+
+describe('readyOrder and stepsToStart', () => {
+  const step = (id: string, priority: number, engine: number, estimateMs = 60_000) => ({
+    id,
+    priority,
+    claims: { engine },
+    estimateMs,
+  });
+  const rank = new Map([
+    ['a', 0],
+    ['b', 1],
+    ['c', 2],
+  ]);
+
+  it('orders by priority, then heavier claim, then plan order', () => {
+    const sorted = [step('c', 1, 1), step('b', 1, 1), step('a', 1, 2), step('x', 5, 1)].sort(readyOrder(rank));
+    expect(sorted.map((s) => s.id)).toEqual(['x', 'a', 'b', 'c']);
+  });
+
+  it('starts the ready steps admission lets in, in that order', () => {
+    // c would still run when b ends and the heavier a could start: it waits.
+    const started = stepsToStart([step('c', 1, 1, 120_000), step('b', 2, 1), step('a', 1, 2)], [], 2, 0, rank);
+    expect(started.map((s) => s.id)).toEqual(['b']);
+    expect(stepsToStart([step('c', 1, 1), step('b', 2, 1)], [], 2, 0, rank).map((s) => s.id)).toEqual(['b', 'c']);
   });
 });

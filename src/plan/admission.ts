@@ -1,5 +1,41 @@
 // Which ready steps to start now: highest priority first, with backfilling that never delays the blocked head.
-import { fits } from './resources.js';
+// The scheduler (src/run/scheduler.ts) and the simulation (simulate.ts) both decide through this file.
+
+/** Whether a claim can be admitted now: it fits in the free units, or it is over capacity and nothing else runs. */
+export function fits(claim: number, inUse: number, capacity: number): boolean {
+  if (claim <= 0) return true;
+  if (inUse + claim <= capacity) return true;
+  // A step heavier than the whole engine would never fit; it runs alone instead.
+  return claim > capacity && inUse === 0;
+}
+
+/** What ordering and admission read of a step (a Plan's `Step` fits). */
+export interface Admissible {
+  id: string;
+  priority: number;
+  claims: { engine: number };
+  estimateMs: number;
+}
+
+/** The order ready steps are considered in: higher priority, then heavier claim, then earlier in the plan. */
+export function readyOrder(rank: ReadonlyMap<string, number>): (a: Admissible, b: Admissible) => number {
+  return (a, b) =>
+    b.priority - a.priority || b.claims.engine - a.claims.engine || (rank.get(a.id) ?? 0) - (rank.get(b.id) ?? 0);
+}
+
+/** The ready steps to start now, in start order: sorted by `readyOrder`, then admitted by `admit`. */
+export function stepsToStart<S extends Admissible>(
+  ready: readonly S[],
+  holders: readonly Holder[],
+  capacity: number,
+  now: number,
+  rank: ReadonlyMap<string, number>,
+): S[] {
+  const sorted = [...ready].sort(readyOrder(rank));
+  const byId = new Map(sorted.map((s) => [s.id, s]));
+  const candidates = sorted.map((s) => ({ id: s.id, claim: s.claims.engine, estimateMs: s.estimateMs }));
+  return admit(candidates, holders, capacity, now).map((id) => byId.get(id)!);
+}
 
 /** A ready step as admission sees it; candidates come sorted, highest priority first. */
 export interface Candidate {

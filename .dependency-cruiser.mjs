@@ -1,0 +1,71 @@
+// Layering rules for src/, checked by `npm run lint` (depcruise). docs/architecture.md explains each rule;
+// when a rule has to bend, change that file and this one together.
+
+/** Test files and test kits: the only src/ modules that may use other test kits. */
+const TEST_CODE = '(\\.test\\.ts$|-test-kit\\.ts$|/fake-[^/]+\\.ts$)';
+/** Modules that run something: processes, files, the network, the engine, the cluster, the scheduler. */
+const RUNS_THINGS = [
+  '^src/(exec|engines|targets|registry|kube|run|cli|lease|reconcile|disk|watch|bundle|triage/evidence)/',
+  '^(node:)?(child_process|fs|fs/promises|net|http|https|worker_threads|dgram|cluster)$',
+  '^execa$',
+];
+const ADAPTERS = '^src/(engines|targets|registry|kube)/';
+
+export default {
+  forbidden: [
+    {
+      name: 'no-cycles',
+      severity: 'error',
+      comment: 'Modules form a tree of layers: an import cycle means two modules are really one, or one is misplaced.',
+      from: {},
+      to: { circular: true },
+    },
+    {
+      name: 'plan-is-pure',
+      severity: 'error',
+      comment: 'src/plan/ turns data into a plan; it never runs anything (no processes, files, engine, cluster, run/).',
+      from: { path: '^src/plan/', pathNot: TEST_CODE },
+      to: { path: RUNS_THINGS },
+    },
+    {
+      name: 'only-exec-spawns',
+      severity: 'error',
+      comment: 'Only src/exec/ starts processes; everyone else gets a Runner passed in.',
+      from: { path: '^src/', pathNot: ['^src/exec/', TEST_CODE] },
+      to: { path: '^(execa|(node:)?child_process)$' },
+    },
+    {
+      name: 'adapters-stay-below-run-and-cli',
+      severity: 'error',
+      comment: 'Adapters (engines, targets, registry, kube) are driven by run/ and cli/; they never reach back up.',
+      from: { path: ADAPTERS },
+      to: { path: '^src/(run|cli)/' },
+    },
+    {
+      name: 'no-test-kits-in-src',
+      severity: 'error',
+      comment: 'Shipped code never imports test files, test kits or test/ helpers.',
+      from: { path: '^src/', pathNot: TEST_CODE },
+      to: { path: ['^test/', TEST_CODE] },
+    },
+    {
+      name: 'no-unresolvable',
+      severity: 'error',
+      comment: 'An import that does not resolve is a typo or a missing package.',
+      from: {},
+      to: { couldNotResolve: true },
+    },
+  ],
+  options: {
+    doNotFollow: { path: 'node_modules' },
+    exclude: { path: '(^|/)(dist|node_modules)/' },
+    tsPreCompilationDeps: true,
+    tsConfig: { fileName: 'tsconfig.json' },
+    enhancedResolveOptions: {
+      exportsFields: ['exports'],
+      conditionNames: ['import', 'require', 'node', 'default', 'types'],
+      extensions: ['.ts', '.js', '.mjs', '.cjs', '.d.ts'],
+    },
+    skipAnalysisNotInRules: true,
+  },
+};

@@ -1,0 +1,15 @@
+// What the after-run stages (triage, report, CI output) are given; its own file so the stages and
+// after-run.ts, which calls them, do not import each other.
+import type { CliIo } from './io.js';
+import type { Session } from './session.js';
+
+/** A finished run command's session and outcome, as every after-run stage reads it. */
+export interface AfterRunInput {
+  session: Session;
+  outcome: 'succeeded' | 'failed' | 'cancelled';
+  io: CliIo;
+  /** --json: human text goes to stderr. */
+  json: boolean;
+  /** The error the command threw after the session opened (see afterThrow); triage records it. */
+  error?: unknown;
+}
