@@ -42,6 +42,19 @@ export default {
       to: { path: '^src/(run|cli)/' },
     },
     {
+      name: 'targets-through-their-surface',
+      severity: 'error',
+      comment:
+        'Outside src/targets/, code uses a target through its public files (types, select, evidence, leftovers, ' +
+        '<target>/index.ts), never its internals: a new target then means a new folder, not edits in triage, ' +
+        'reconcile or disk.',
+      from: { path: '^src/', pathNot: ['^src/targets/', TEST_CODE] },
+      to: {
+        path: '^src/targets/',
+        pathNot: '^src/targets/((types|select|evidence|evidence-types|leftovers)\\.ts|[^/]+/index\\.ts)$',
+      },
+    },
+    {
       name: 'no-test-kits-in-src',
       severity: 'error',
       comment: 'Shipped code never imports test files, test kits or test/ helpers.',

@@ -23,6 +23,22 @@ export default tseslint.config(
   },
   { files: ['src/exec/**', 'test/**', 'bench/**', 'scripts/**'], rules: { 'no-restricted-imports': 'off' } },
   {
+    // Only src/engines/ builds engine argv: everyone else calls ContainerEngine methods (exec for plain verbs).
+    files: ['**/*.ts'],
+    ignores: ['src/engines/**'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "MemberExpression[property.name='argvPrefix']",
+          message:
+            'Only src/engines/ builds engine argv: use engine.exec(), commandLine(), toolEnv() or a typed method.',
+        },
+      ],
+    },
+  },
+
+  {
     files: ['src/**/*.ts'],
     ignores: ['src/cli/**', 'src/ui/**', 'src/**/*.test.ts'],
     rules: {

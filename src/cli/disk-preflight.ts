@@ -1,7 +1,6 @@
 // The disk guard as build and up run it: its lines go to the event bus (view and journal);
 // a failing check is reported and never stops the run.
 import { diskGuard } from '../disk/guard.js';
-import { run } from '../exec/run.js';
 import { TarmacError } from '../errors/errors.js';
 import type { Env } from '../config/types.js';
 import type { ContainerEngine } from '../engines/types.js';
@@ -24,7 +23,6 @@ export async function diskPreflight(deps: DiskPreflightDeps, io: CliIo): Promise
       imageNames: deps.env.images.map((i) => i.name),
       ...(deps.env.disk ? { disk: deps.env.disk } : {}),
       engine: deps.engine,
-      runner: run,
       processEnv: io.env,
       signal: deps.signal,
     });

@@ -2,7 +2,6 @@
 // at temp, and warn (never fail) when it is below the expected need.
 import { tmpdir } from 'node:os';
 import type { ContainerEngine } from '../engines/types.js';
-import type { Runner } from '../exec/types.js';
 import { DEFAULT_MIN_FREE_BYTES } from '../config/disk-schema.js';
 import { formatSize } from '../config/size.js';
 import { assessDisk, danglingOlderThan, type DiskAssessment, type MountCheck } from './assess.js';
@@ -14,7 +13,6 @@ export interface DiskGuardDeps {
   imageNames: string[];
   disk?: { minFreeBytes: number; pruneDanglingOlderThanMs?: number };
   engine: ContainerEngine;
-  runner: Runner;
   processEnv: NodeJS.ProcessEnv;
   signal?: AbortSignal;
   historySizes?: ReadonlyMap<string, number>;
@@ -68,7 +66,7 @@ export async function diskGuard(deps: DiskGuardDeps): Promise<DiskGuardResult> {
   const everything = olderThan !== undefined;
   // Without a prune policy nothing frees space before it is measured: list and measure at once.
   const [listed, early] = await Promise.all([
-    listTarmacImages(deps.engine, deps.runner, deps.signal, everything ? undefined : deps.envName),
+    listTarmacImages(deps.engine, deps.signal, everything ? undefined : deps.envName),
     everything ? undefined : diskMounts(deps.engine, deps.processEnv, deps.signal),
   ]);
   let images = listed;
@@ -110,7 +108,6 @@ export async function diskGuard(deps: DiskGuardDeps): Promise<DiskGuardResult> {
     });
   let assessment = assess(images);
   // Low on space: the warning names what to prune, which may be other envs' tarmac images.
-  if (assessment.lines.length > 0 && !everything)
-    assessment = assess(await listTarmacImages(deps.engine, deps.runner, deps.signal));
+  if (assessment.lines.length > 0 && !everything) assessment = assess(await listTarmacImages(deps.engine, deps.signal));
   return { ...assessment, mounts: measured.mounts, pruned, notes };
 }

@@ -3,16 +3,18 @@
 import { InternalError } from '../errors/errors.js';
 import type { RunOptions, RunResult, Runner } from '../exec/types.js';
 import { errorLine } from './classify.js';
-import { LABEL_MANAGED, LABEL_RUN } from './labels.js';
+import { LABEL_MANAGED, LABEL_RUN, labelFilters, sorted } from './labels.js';
 import { withLabelledCopy } from './label-instruction.js';
 import { engineFailed } from './engine-error.js';
-import { hasLabels, parseIdLines, parseImageInspect } from './parse-images.js';
+import { hasLabels, isMissingImage, parseIdLines, parseImageInspect } from './parse-images.js';
 import { parseContainers } from './parse-containers.js';
 import { parseVersion } from './parse-info.js';
+import { engineToolEnv } from './tool-env.js';
 import type {
   BuildRequest,
   ContainerEngine,
   ContainerSummary,
+  EngineExecOptions,
   EngineHealth,
   EngineInfo,
   EngineName,
@@ -53,26 +55,35 @@ export interface CliEngineOptions {
 }
 
 const DEFAULT_OP_TIMEOUT_MS = 60_000;
-const MISSING_IMAGE = /image not known|no such image/i;
-
-/** Whether a failed inspect/exists says the image is simply not there. */
-function isMissingImage(result: RunResult): boolean {
-  // `podman image exists` answers "no" with exit 1 and no output.
-  return (result.exitCode === 1 && result.stderr.trim() === '') || MISSING_IMAGE.test(result.stderr);
-}
-
 /** A ContainerEngine that runs `<bin> <globalArgs> <verb> ...` through the injected Runner. */
 export class CliEngine implements ContainerEngine {
   readonly name: EngineName;
+  /** The argv prefix of every call, e.g. ['podman', '--url', 'unix:///...']; only src/engines/ reads it (eslint). */
   readonly argvPrefix: readonly string[];
+  readonly endpoint: string;
   readonly env: Record<string, string>;
   private readonly opTimeoutMs: number;
 
   constructor(private readonly options: CliEngineOptions) {
     this.name = options.dialect.name;
     this.argvPrefix = [options.bin, ...options.globalArgs];
+    this.endpoint = options.globalArgs.join(' ');
     this.env = options.env;
     this.opTimeoutMs = options.opTimeoutMs ?? DEFAULT_OP_TIMEOUT_MS;
+  }
+
+  exec(args: readonly string[], options: EngineExecOptions = {}): Promise<RunResult> {
+    const { hostLocal, ...run } = options;
+    const argv = hostLocal ? [...args] : [...this.options.globalArgs, ...args];
+    return this.options.runner(this.options.bin, argv, { ...run, env: { ...this.env, ...run.env } });
+  }
+
+  commandLine(args: readonly string[]): string {
+    return [...this.argvPrefix, ...args].join(' ');
+  }
+
+  toolEnv(basePath?: string): Record<string, string> {
+    return engineToolEnv(this.name, this.options.bin, this.options.globalArgs, this.env, basePath);
   }
 
   async info(signal?: AbortSignal): Promise<EngineInfo> {
@@ -224,6 +235,23 @@ export class CliEngine implements ContainerEngine {
     });
   }
 
+  async listImages(labels: Record<string, string>, signal?: AbortSignal): Promise<ImageInfo[]> {
+    const first = Object.entries(labels)[0];
+    if (first === undefined) throw new InternalError('listImages() needs at least one label');
+    const options = { signal, timeoutMs: this.opTimeoutMs };
+    const filter = ['--filter', `label=${first[0]}=${first[1]}`];
+    const listed = await this.must(
+      ['images', '-q', '--no-trunc', ...filter],
+      `Could not list ${this.name} images`,
+      options,
+    );
+    // An image tagged twice is listed twice.
+    const ids = [...new Set(parseIdLines(listed.stdout))];
+    if (ids.length === 0) return [];
+    const inspected = await this.must(['image', 'inspect', ...ids], `Could not inspect ${this.name} images`, options);
+    return parseImageInspect(inspected).filter((image) => hasLabels(image.labels, labels));
+  }
+
   async prune(labels: Record<string, string>, signal?: AbortSignal): Promise<string[]> {
     if (Object.keys(labels).length === 0)
       throw new InternalError('prune() needs at least one label: it would remove every dangling image');
@@ -251,26 +279,10 @@ export class CliEngine implements ContainerEngine {
     return ids;
   }
 
-  /** Runs `<prefix> args` with the engine's environment. */
-  private exec(args: string[], options: RunOptions): Promise<RunResult> {
-    return this.options.runner(this.options.bin, [...this.options.globalArgs, ...args], {
-      ...options,
-      env: options.env ?? this.env,
-    });
-  }
-
   /** Runs and throws the classified TarmacError unless the command succeeded. */
   private async must(args: string[], message: string, options: RunOptions, hint?: string): Promise<RunResult> {
     const result = await this.exec(args, options);
     if (!result.ok) throw engineFailed(this.name, result, message, hint);
     return result;
   }
-}
-
-function sorted(map: Record<string, string>): [string, string][] {
-  return Object.entries(map).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-}
-
-function labelFilters(labels: Record<string, string>): string[] {
-  return sorted(labels).flatMap(([key, value]) => ['--filter', `label=${key}=${value}`]);
 }

@@ -45,7 +45,7 @@ describe('detectEngine', () => {
     const runner = runnerFor({ podman: podmanUp, docker: dockerDown });
     const { engine, explanation } = await detectEngine(auto, { runner, env: { PATH: dir } });
     expect(engine.name).toBe('podman');
-    expect(engine.argvPrefix).toEqual(['podman']);
+    expect(engine.commandLine([])).toBe('podman');
     expect(explanation).toEqual([
       'CONTAINER_HOST (podman remote): skipped, CONTAINER_HOST is not set',
       'DOCKER_HOST (docker): skipped, DOCKER_HOST is not set',
@@ -136,7 +136,7 @@ describe('detectEngine', () => {
       { type: 'podman', url: 'ssh://core@m/run/podman.sock', connection: 'm' },
       { runner, env: { PATH: pathWith('podman') } },
     );
-    expect(engine.argvPrefix).toEqual(['podman', '--url', 'ssh://core@m/run/podman.sock', '--connection', 'm']);
+    expect(engine.commandLine([])).toBe('podman --url ssh://core@m/run/podman.sock --connection m');
     expect(explanation[0]).toMatch(
       /^podman \(configured in tarmac.yaml, url ssh:\/\/core@m\/run\/podman.sock, connection m\): found/,
     );
@@ -148,7 +148,7 @@ describe('detectEngine', () => {
       { type: 'auto', url: 'unix:///x.sock' },
       { runner, env: { PATH: pathWith('podman', 'docker') } },
     );
-    expect(engine.argvPrefix).toEqual(['docker', '-H', 'unix:///x.sock']);
+    expect(engine.commandLine([])).toBe('docker -H unix:///x.sock');
     expect(runner.calls.map((c) => c.args.slice(0, 2))).toEqual([
       ['--url', 'unix:///x.sock'],
       ['-H', 'unix:///x.sock'],

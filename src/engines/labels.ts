@@ -12,3 +12,13 @@ export function envLabels(env: string, runId?: string): Record<string, string> {
   if (runId) labels[LABEL_RUN] = runId;
   return labels;
 }
+
+/** The entries of a map sorted by key, so argv built from it is stable. */
+export function sorted(map: Record<string, string>): [string, string][] {
+  return Object.entries(map).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+}
+
+/** `--filter label=k=v` for every label, sorted. */
+export function labelFilters(labels: Record<string, string>): string[] {
+  return sorted(labels).flatMap(([key, value]) => ['--filter', `label=${key}=${value}`]);
+}

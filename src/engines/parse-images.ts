@@ -35,3 +35,11 @@ export function parseIdLines(stdout: string): string[] {
 export function hasLabels(labels: Record<string, string>, wanted: Record<string, string>): boolean {
   return Object.entries(wanted).every(([key, value]) => labels[key] === value);
 }
+
+const MISSING_IMAGE = /image not known|no such image/i;
+
+/** Whether a failed inspect/exists says the image is simply not there. */
+export function isMissingImage(result: RunResult): boolean {
+  // `podman image exists` answers "no" with exit 1 and no output.
+  return (result.exitCode === 1 && result.stderr.trim() === '') || MISSING_IMAGE.test(result.stderr);
+}

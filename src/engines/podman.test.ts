@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { recorded, recording } from '../../test/fixtures/engines/recorded.js';
+import { fakeRunner } from '../exec/fake-runner.js';
 import { answerByVerb, rejection } from './engine-test-kit.js';
 import { createPodmanEngine, podmanGlobalArgs, type PodmanOptions } from './podman.js';
 
@@ -127,6 +128,37 @@ describe('podman adapter: argv', () => {
     await engine.tag('a', 'b');
     expect(runner.calls[0]?.args).toEqual(['--url', 'unix:///run/x.sock', '--connection', 'm1', 'tag', 'a', 'b']);
     expect(runner.calls[0]?.options.env).toEqual({ CONTAINERS_CONF: '/c.conf' });
+  });
+
+  it('exec runs any verb behind the connection flags, or the bare binary when host-local', async () => {
+    const runner = fakeRunner(() => ({ stdout: '[]' }));
+    const engine = createPodmanEngine(runner, { url: 'unix:///run/x.sock', env: { CONTAINERS_CONF: '/c.conf' } });
+    expect(engine.endpoint).toBe('--url unix:///run/x.sock');
+    expect(engine.commandLine(['info'])).toBe('podman --url unix:///run/x.sock info');
+    await engine.exec(['ps', '--format', 'json'], { env: { EXTRA: '1' } });
+    await engine.exec(['machine', 'list'], { hostLocal: true });
+    expect(runner.calls.map((c) => [c.cmd, ...c.args])).toEqual([
+      ['podman', '--url', 'unix:///run/x.sock', 'ps', '--format', 'json'],
+      ['podman', 'machine', 'list'],
+    ]);
+    expect(runner.calls[0]?.options.env).toEqual({ CONTAINERS_CONF: '/c.conf', EXTRA: '1' });
+    expect(engine.toolEnv()).toMatchObject({ CONTAINER_HOST: 'unix:///run/x.sock', CONTAINERS_CONF: '/c.conf' });
+  });
+
+  it('lists images by their first label only and checks every label on the answer', async () => {
+    const [a, b] = ['a'.repeat(64), 'b'.repeat(64)];
+    const inspect = JSON.stringify([
+      { Id: `sha256:${a}`, RepoTags: ['x:1'], Size: 1, Labels: { 'io.tarmac.env': 'e', 'io.tarmac.managed': 'true' } },
+      { Id: `sha256:${b}`, RepoTags: ['y:1'], Size: 1, Labels: { 'io.tarmac.env': 'e' } },
+    ]);
+    const { engine, runner } = engineAnswering({
+      images: { stdout: `sha256:${a}\nsha256:${b}\nsha256:${a}` },
+      'image inspect': { stdout: inspect },
+    });
+    const images = await engine.listImages({ 'io.tarmac.env': 'e', 'io.tarmac.managed': 'true' });
+    expect(images.map((i) => i.id)).toEqual([a]);
+    expect(runner.calls[0]?.args).toEqual(['images', '-q', '--no-trunc', '--filter', 'label=io.tarmac.env=e']);
+    expect(runner.calls[1]?.args).toEqual(['image', 'inspect', a, b]);
   });
 
   it('saves, loads, and pushes/pulls with --tls-verify=false only when insecure', async () => {

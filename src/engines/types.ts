@@ -1,5 +1,5 @@
 // The container engine seen by the rest of tarmac; podman and docker CLIs implement it.
-import type { RunResult } from '../exec/types.js';
+import type { RunOptions, RunResult } from '../exec/types.js';
 
 export type EngineName = 'podman' | 'docker';
 
@@ -62,13 +62,37 @@ export interface TransferCallOptions {
   authFile?: string;
 }
 
-/** A container engine adapter; every method honours the AbortSignal. */
+/** Options of `ContainerEngine.exec`: a Runner call's, and whether the call is host-local. */
+export interface EngineExecOptions extends RunOptions {
+  /**
+   * Run the bare binary, without the connection flags (`--url`, `--connection`): for host-local verbs such as
+   * `machine` and `system connection`, which describe this host whatever service the flags select.
+   */
+  hostLocal?: boolean;
+}
+
+/**
+ * A container engine adapter; every method honours the AbortSignal. Only src/engines/ knows the engine's argv
+ * (binary and connection flags): everyone else calls these methods, `exec` for verbs without a typed method.
+ */
 export interface ContainerEngine {
   readonly name: EngineName;
-  /** The argv prefix used for every call, e.g. ['podman', '--url', 'unix:///...']. */
-  readonly argvPrefix: readonly string[];
+  /** The connection flags joined (e.g. `--url unix:///run/p.sock`), '' for the engine's default service. */
+  readonly endpoint: string;
   /** Extra environment given to every call (e.g. CONTAINER_HOST). */
   readonly env: Record<string, string>;
+  /**
+   * Runs `<engine> <connection flags> args` with the engine's environment (`options.env` added over it) and
+   * resolves with the result whatever the exit: the caller judges it (see engineFailed).
+   */
+  exec(args: readonly string[], options?: EngineExecOptions): Promise<RunResult>;
+  /** The command line of `exec(args)` for people, e.g. `podman --url unix:///x.sock info --format json`. */
+  commandLine(args: readonly string[]): string;
+  /**
+   * Environment for another tool that runs this engine's plain binary (kind does): the engine's environment, its
+   * connection flags as the variables that select the same service, and an absolute binary's folder first on PATH.
+   */
+  toolEnv(basePath?: string): Record<string, string>;
   info(signal?: AbortSignal): Promise<EngineInfo>;
   /** A cheap liveness probe under a hard timeout; never throws. */
   health(timeoutMs: number, signal?: AbortSignal): Promise<EngineHealth>;
@@ -84,6 +108,11 @@ export interface ContainerEngine {
   removeImage(ref: string, signal?: AbortSignal): Promise<void>;
   listContainers(labels: Record<string, string>, signal?: AbortSignal): Promise<ContainerSummary[]>;
   removeContainers(ids: string[], signal?: AbortSignal): Promise<void>;
+  /**
+   * Images carrying every label of `labels`, deduplicated. Why the engine is asked with the first label only:
+   * podman 4.3.1 ORs repeated label filters; every label is checked on its answer.
+   */
+  listImages(labels: Record<string, string>, signal?: AbortSignal): Promise<ImageInfo[]>;
   /** Removes dangling images carrying all of `labels`; returns what was removed. */
   prune(labels: Record<string, string>, signal?: AbortSignal): Promise<string[]>;
 }

@@ -59,7 +59,7 @@ export function engineKey(engine: ContainerEngine, e: NodeJS.ProcessEnv): string
   const vars =
     engine.name === 'podman' ? ['CONTAINER_HOST', 'CONTAINER_CONNECTION'] : ['DOCKER_HOST', 'DOCKER_CONTEXT'];
   const endpoint = vars.map((v) => `${v}=${engine.env[v] ?? e[v] ?? ''}`);
-  return [engine.name, ...engine.argvPrefix.slice(1), ...endpoint].join(' ');
+  return [engine.name, ...(engine.endpoint === '' ? [] : [engine.endpoint]), ...endpoint].join(' ');
 }
 
 /** TARMAC_HOST_CAPACITY: a positive integer, or unset. */

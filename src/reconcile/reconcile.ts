@@ -10,7 +10,7 @@ import { markAbandoned, type AbandonedRun } from './abandon.js';
 import { runBuildTraces } from './build-traces.js';
 import { systemProcessProbe, type ProcessProbe } from './liveness.js';
 import { scanRuns, type RunRecord } from './runs.js';
-import { crashedPodContainers, describeHalfCreated, halfCreatedClusters } from './target-leftovers.js';
+import { crashedPodContainers, describeHalfCreated, halfCreatedClusters } from '../targets/leftovers.js';
 import { sweepTempFiles, tempFileRun } from './temp-files.js';
 import { authDirPid, sweepAuthDirs } from './auth-dirs.js';
 import { liveBuildStarts } from './live-builds.js';
@@ -113,7 +113,7 @@ export async function reconcile(deps: ReconcileDeps): Promise<ReconcileReport> {
   });
 
   await attempt('check for build containers left by killed builds', async () => {
-    const containers = await listWorkingContainers(deps.engine, deps.runner, deps.signal);
+    const containers = await listWorkingContainers(deps.engine, deps.signal);
     if (containers.length === 0) return;
     const found = attributeContainers(containers, suspects(dead, containers));
     // A build running now that started before a container was made may be using it: identical content built by

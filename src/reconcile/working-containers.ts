@@ -1,7 +1,6 @@
 // Buildah working containers (`podman ps -a --external`) left by builds that were killed with their
 // podman: attributed to a dead run only on evidence from its own build logs, otherwise left alone.
 import type { ContainerEngine } from '../engines/types.js';
-import type { Runner } from '../exec/types.js';
 import { engineFailed } from '../engines/engine-error.js';
 import type { BuildTraces } from './build-traces.js';
 
@@ -40,13 +39,10 @@ const OP_TIMEOUT_MS = 30_000;
 /** Every buildah working container the engine knows (podman only; docker has none). */
 export async function listWorkingContainers(
   engine: ContainerEngine,
-  runner: Runner,
   signal?: AbortSignal,
 ): Promise<WorkingContainer[]> {
   if (engine.name !== 'podman') return [];
-  const [bin = 'podman', ...prefix] = engine.argvPrefix;
-  const result = await runner(bin, [...prefix, 'ps', '-a', '--external', '--format', 'json'], {
-    env: engine.env,
+  const result = await engine.exec(['ps', '-a', '--external', '--format', 'json'], {
     timeoutMs: OP_TIMEOUT_MS,
     ...(signal ? { signal } : {}),
   });

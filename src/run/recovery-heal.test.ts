@@ -18,7 +18,7 @@ describe('engineHealer', () => {
           }
         : { stdout: '' },
     );
-    const said = await engineHealer(createPodmanEngine(runner), runner)(signal);
+    const said = await engineHealer(createPodmanEngine(runner))(signal);
     expect(said).toBe('restarted podman machine podman-machine-default');
     expect(runner.calls.map((c) => [c.cmd, ...c.args].join(' '))).toEqual([
       'podman machine list --format json',
@@ -34,20 +34,18 @@ describe('engineHealer', () => {
         ? { stdout: '[{"Name":"m","Running":false}]' }
         : { exitCode: 125, stderr: 'Error: qemu exited' },
     );
-    expect(await engineHealer(createPodmanEngine(runner), runner)(signal)).toBe(
-      'podman machine start m failed: qemu exited',
-    );
+    expect(await engineHealer(createPodmanEngine(runner))(signal)).toBe('podman machine start m failed: qemu exited');
   });
 
   it('cannot heal a remote API service it did not start, and runs nothing', async () => {
     const runner = fakeRunner(() => ({}));
     const viaEnv = createPodmanEngine(runner, { env: { CONTAINER_HOST: 'unix:///tmp/p.sock' } });
-    expect(await engineHealer(viaEnv, runner)(signal)).toBe(
+    expect(await engineHealer(viaEnv)(signal)).toBe(
       'cannot heal: the engine is the API service at unix:///tmp/p.sock, which tarmac did not start; waiting for it to come back',
     );
     const viaUrl = createPodmanEngine(runner, { url: 'unix:///tmp/q.sock' });
-    expect(await engineHealer(viaUrl, runner)(signal)).toMatch(/API service at unix:\/\/\/tmp\/q\.sock/);
-    expect(await engineHealer(createDockerEngine(runner), runner)(signal)).toMatch(
+    expect(await engineHealer(viaUrl)(signal)).toMatch(/API service at unix:\/\/\/tmp\/q\.sock/);
+    expect(await engineHealer(createDockerEngine(runner))(signal)).toMatch(
       /^cannot heal: tarmac does not restart the Docker daemon/,
     );
     expect(runner.calls).toEqual([]);
@@ -58,11 +56,11 @@ describe('engineHealer', () => {
       exitCode: 125,
       stderr: 'Error: cannot run command "podman machine list" as root',
     }));
-    expect(await engineHealer(createPodmanEngine(root), root)(signal)).toBe(
+    expect(await engineHealer(createPodmanEngine(root))(signal)).toBe(
       'cannot heal: no podman machine to restart (cannot run command "podman machine list" as root); waiting',
     );
     const none = fakeRunner(() => ({ stdout: '[]' }));
-    expect(await engineHealer(createPodmanEngine(none), none)(signal)).toBe(
+    expect(await engineHealer(createPodmanEngine(none))(signal)).toBe(
       'cannot heal: podman runs without a machine here; waiting for it to come back',
     );
   });

@@ -1,7 +1,6 @@
 // `--heal`: bring a crashed engine back where tarmac knows how (a podman machine); otherwise say why not and wait.
 import { errorLine } from '../engines/classify.js';
 import type { ContainerEngine } from '../engines/types.js';
-import type { Runner } from '../exec/types.js';
 import type { EngineHealer } from './recovery.js';
 
 const LIST_TIMEOUT_MS = 15_000;
@@ -16,15 +15,17 @@ interface MachineEntry {
 }
 
 /** The healer for `--heal`: restarts the podman machine behind the engine; never throws. */
-export function engineHealer(engine: ContainerEngine, runner: Runner): EngineHealer {
+export function engineHealer(engine: ContainerEngine): EngineHealer {
+  // Why host-local: machines are this host's VMs, whatever service the connection flags select.
+  const podmanMachine = (args: string[], signal: AbortSignal, timeoutMs: number) =>
+    engine.exec(['machine', ...args], { hostLocal: true, signal, timeoutMs });
   return async (signal) => {
     const remote = remoteUrl(engine);
     if (engine.name === 'docker')
       return 'cannot heal: tarmac does not restart the Docker daemon; waiting for it to come back';
     if (remote !== undefined)
       return `cannot heal: the engine is the API service at ${remote}, which tarmac did not start; waiting for it to come back`;
-    const bin = engine.argvPrefix[0] ?? 'podman';
-    const listed = await runner(bin, ['machine', 'list', '--format', 'json'], { signal, timeoutMs: LIST_TIMEOUT_MS });
+    const listed = await podmanMachine(['list', '--format', 'json'], signal, LIST_TIMEOUT_MS);
     if (!listed.ok)
       return `cannot heal: no podman machine to restart (${errorLine(listed) ?? 'podman machine list failed'}); waiting`;
     const machine = pickMachine(listed.stdout);
@@ -32,20 +33,19 @@ export function engineHealer(engine: ContainerEngine, runner: Runner): EngineHea
       return 'cannot heal: podman runs without a machine here; waiting for it to come back';
     // A machine that claims to run while its API is dead needs a stop first, or `start` says "already running".
     if (machine.Running === true || machine.Starting === true) {
-      await runner(bin, ['machine', 'stop', machine.Name], { signal, timeoutMs: MACHINE_TIMEOUT_MS });
+      await podmanMachine(['stop', machine.Name], signal, MACHINE_TIMEOUT_MS);
     }
-    const started = await runner(bin, ['machine', 'start', machine.Name], { signal, timeoutMs: MACHINE_TIMEOUT_MS });
+    const started = await podmanMachine(['start', machine.Name], signal, MACHINE_TIMEOUT_MS);
     if (!started.ok)
       return `podman machine start ${machine.Name} failed: ${errorLine(started) ?? `exit ${String(started.exitCode)}`}`;
     return `restarted podman machine ${machine.Name}`;
   };
 }
 
-/** The API URL of a remote engine (CONTAINER_HOST, DOCKER_HOST or --url), undefined for a local one. */
+/** The API URL of a remote engine (its --url, CONTAINER_HOST or DOCKER_HOST), undefined for a local one. */
 function remoteUrl(engine: ContainerEngine): string | undefined {
-  const flag = engine.argvPrefix.indexOf('--url');
-  if (flag >= 0) return engine.argvPrefix[flag + 1];
-  return engine.env.CONTAINER_HOST ?? engine.env.DOCKER_HOST;
+  const env = engine.toolEnv();
+  return env.CONTAINER_HOST ?? env.DOCKER_HOST;
 }
 
 /** The default machine, else the first one. */

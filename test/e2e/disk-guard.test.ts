@@ -88,7 +88,6 @@ describe('disk guard on a 30 MiB tmpfs', () => {
       imageNames: ['a', 'b', 'd'],
       disk: { minFreeBytes: 2 * 1024 ** 3, pruneDanglingOlderThanMs: 7 * 86_400_000 },
       engine,
-      runner: run,
       processEnv: { TMPDIR: join(mnt, 'tmp') },
     });
 

@@ -1,7 +1,6 @@
 // `tarmac build`: build what changed, show progress and a summary.
 import { buildImages } from '../../run/build-images.js';
 import { engineHealer } from '../../run/recovery-heal.js';
-import { run } from '../../exec/run.js';
 import { tarmacVersion } from '../../version.js';
 import { ExitCode } from '../../errors/errors.js';
 import { redactDeep } from '../../redact/redactor.js';
@@ -40,7 +39,7 @@ export async function buildCommand(opts: BuildOptions, io: CliIo): Promise<numbe
       ...(opts.push ? { push: true } : {}),
       hostGate: session.hostGate,
       durations: session.durations,
-      ...(opts.heal ? { heal: engineHealer(session.engine, run) } : {}),
+      ...(opts.heal ? { heal: engineHealer(session.engine) } : {}),
       processEnv: io.env,
     });
     const refs = refsDocument(session.env, session.bus.runId, result.images);

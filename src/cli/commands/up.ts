@@ -86,7 +86,7 @@ export async function upCommand(opts: UpCommandOptions, io: CliIo): Promise<numb
       ...(opts.capacity ? { capacity: opts.capacity } : {}),
       hostGate: session.hostGate,
       durations: session.durations,
-      ...(opts.heal ? { heal: engineHealer(session.engine, run) } : {}),
+      ...(opts.heal ? { heal: engineHealer(session.engine) } : {}),
       ...(await ciOptions(opts, session.env, io.cwd)),
     });
     session.close();

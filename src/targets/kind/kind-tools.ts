@@ -61,11 +61,7 @@ export class KindTools {
 
   /** Runs a command inside a node container: `<engine prefix> exec <node> args`. */
   async nodeExec(node: string, args: readonly string[], options: CallOptions): Promise<RunResult> {
-    const [bin, ...global] = this.engine.argvPrefix;
-    const result = await this.runner(bin ?? this.engine.name, [...global, 'exec', node, ...args], {
-      ...options,
-      env: this.engine.env,
-    });
+    const result = await this.engine.exec(['exec', node, ...args], options);
     if (result.spawnError !== undefined)
       throw engineFailed(this.engine.name, result, `Could not run ${this.engine.name}`);
     return result;

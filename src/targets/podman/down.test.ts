@@ -61,7 +61,7 @@ describe('downEnv', () => {
     });
     const runner = fakeRunner(answer);
     const report = await downEnv({
-      cli: podmanCli(createPodmanEngine(runner), runner),
+      cli: podmanCli(createPodmanEngine(runner)),
       env: 'demo',
       network: 'tarmac-demo',
       store,

@@ -34,7 +34,7 @@ function setup(
   });
   const store = new StateStore(statePaths(mkdtempSync(join(tmpdir(), 'podman-ensure-'))).file, 'demo');
   const deps = {
-    cli: podmanCli(createPodmanEngine(runner), runner),
+    cli: podmanCli(createPodmanEngine(runner)),
     env: 'demo',
     network: 'tarmac-demo',
     reuse,

@@ -1,8 +1,8 @@
-// The podman commands the target runs, through the engine's argv prefix and environment.
+// The podman commands the target runs, through the engine (which adds its connection flags and environment).
 import { engineFailed } from '../../engines/engine-error.js';
 import type { TarmacError } from '../../errors/errors.js';
 import type { ContainerEngine } from '../../engines/types.js';
-import type { RunOptions, RunResult, Runner } from '../../exec/types.js';
+import type { RunOptions, RunResult } from '../../exec/types.js';
 
 /** Hard timeout for quick queries and removals (inspect, ps, rm, network). */
 export const QUICK_TIMEOUT_MS = 60_000;
@@ -16,15 +16,17 @@ export interface PodmanCli {
   failed(result: RunResult, message: string, hint?: string): TarmacError;
 }
 
-/** A PodmanCli over the engine's argv prefix (`podman --url ...`) and environment. */
-export function podmanCli(engine: ContainerEngine, runner: Runner): PodmanCli {
-  const [bin = 'podman', ...global] = engine.argvPrefix;
-  const run = (args: readonly string[], options: RunOptions = {}): Promise<RunResult> =>
-    runner(bin, [...global, ...args], {
-      timeoutMs: QUICK_TIMEOUT_MS,
-      ...options,
-      env: { ...engine.env, ...options.env },
-    });
+/** A PodmanCli over `engine.exec`; `onResult` sees every result (triage records them as raw evidence). */
+export function podmanCli(
+  engine: ContainerEngine,
+  defaults: RunOptions = {},
+  onResult?: (result: RunResult) => void,
+): PodmanCli {
+  const run = async (args: readonly string[], options: RunOptions = {}): Promise<RunResult> => {
+    const result = await engine.exec(args, { timeoutMs: QUICK_TIMEOUT_MS, ...options, ...defaults });
+    onResult?.(result);
+    return result;
+  };
   return {
     run,
     async must(args, message, options, hint) {

@@ -3,7 +3,7 @@
 // stopped once seen (see crash-stop.ts).
 import type { PodView } from '../../kube/types.js';
 import { stopCrashLoop, stoppedEvent } from './crash-stop.js';
-import { lastExitCode, logTail } from './evidence.js';
+import { lastExitCode, logTail } from './crash-evidence.js';
 import { envContainers, envPods, type ContainerRecord } from './inspect.js';
 import { LABEL_GROUP } from './names.js';
 import type { PlayUnit } from './play-plan.js';

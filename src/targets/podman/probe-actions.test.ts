@@ -51,7 +51,7 @@ describe('tcpProbe', () => {
 describe('runProbe', () => {
   it('runs exec probes with podman exec in the container and reports the exit code and output', async () => {
     const runner = fakeRunner((call) => (call.args.includes('ok') ? {} : { exitCode: 1, stdout: 'not yet' }));
-    const cli = podmanCli(createPodmanEngine(runner), runner);
+    const cli = podmanCli(createPodmanEngine(runner));
     const target = { containerId: 'c1', hostPorts: {}, timeoutMs: 2000 };
     expect(await runProbe({ type: 'exec', command: ['/bin/check', 'ok'] }, target, cli)).toEqual({ ready: true });
     expect(runner.calls[0]?.args).toEqual(['exec', 'c1', '/bin/check', 'ok']);
@@ -66,7 +66,7 @@ describe('runProbe', () => {
     const outcome = await runProbe(
       { type: 'httpGet', port: 8080, path: '/', scheme: 'HTTP' },
       { containerId: 'c', hostPorts: {}, timeoutMs: 100 },
-      podmanCli(createPodmanEngine(runner), runner),
+      podmanCli(createPodmanEngine(runner)),
     );
     expect(outcome.message).toBe(
       'Readiness probe failed: container port 8080 is not published to the host, so tarmac cannot probe it',

@@ -36,7 +36,7 @@ function setup() {
   let now = t0;
   let exit = 1;
   const runner = fakeRunner(() => ({ exitCode: exit }));
-  const prober = new ReadinessProber(podmanCli(createPodmanEngine(runner), runner), () => now);
+  const prober = new ReadinessProber(podmanCli(createPodmanEngine(runner)), () => now);
   return { prober, runner, setNow: (ms: number) => (now = t0 + ms), setExit: (code: number) => (exit = code) };
 }
 

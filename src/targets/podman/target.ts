@@ -47,7 +47,7 @@ class PodmanTarget implements ClusterTarget {
 
   constructor(private readonly opts: PodmanTargetOptions) {
     this.name = networkName(opts.env.name);
-    this.cli = podmanCli(opts.engine, opts.runner);
+    this.cli = podmanCli(opts.engine);
     const paths = statePaths(opts.stateDir);
     this.store = new StateStore(paths.file, opts.env.name);
     this.playDir = paths.playDir;

@@ -16,11 +16,11 @@ export const connectionsCollector: Collector<ConnectionFacts> = {
     if (hostEnv) raw.note(hostEnv);
     if (ctx.engine?.name === 'docker')
       return { data: { connections: [], ...(hostEnv ? { hostEnv } : {}) }, raw: raw.text() };
-    const bin = ctx.engine?.argvPrefix[0] ?? 'podman';
-    const result = await ctx.runner(bin, ['system', 'connection', 'list', '--format', 'json'], {
-      signal,
-      env: ctx.engine?.env ?? {},
-    });
+    // Host-local: the list of configured connections is the same whichever one the engine uses.
+    const args = ['system', 'connection', 'list', '--format', 'json'];
+    const result = ctx.engine
+      ? await ctx.engine.exec(args, { hostLocal: true, signal })
+      : await ctx.runner('podman', args, { signal, env: {} });
     raw.result(result);
     if (!result.ok) throw new Error(result.stderr.trim().split('\n').at(-1) ?? `exit ${String(result.exitCode)}`);
     return { data: { connections: parseConnections(result), ...(hostEnv ? { hostEnv } : {}) }, raw: raw.text() };

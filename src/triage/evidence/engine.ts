@@ -28,15 +28,15 @@ export const engineCollector: Collector<EngineFacts> = {
     }
     const infoPromise = ctx.engineInfo();
     const health = await ctx.engineHealth();
-    raw.note(`$ ${engine.argvPrefix.join(' ')} version --format json\n${health.detail} (${health.durationMs}ms)`);
+    raw.note(`$ ${engine.commandLine(['version', '--format', 'json'])}\n${health.detail} (${health.durationMs}ms)`);
     let info: EngineInfo | undefined;
     if (health.ok) {
       try {
         info = await infoPromise;
-        raw.note(`$ ${engine.argvPrefix.join(' ')} info --format json\n${JSON.stringify(info.raw, null, 2)}`);
+        raw.note(`$ ${engine.commandLine(['info', '--format', 'json'])}\n${JSON.stringify(info.raw, null, 2)}`);
       } catch (error) {
         raw.note(
-          `$ ${engine.argvPrefix.join(' ')} info --format json\n${error instanceof Error ? error.message : String(error)}`,
+          `$ ${engine.commandLine(['info', '--format', 'json'])}\n${error instanceof Error ? error.message : String(error)}`,
         );
       }
     }

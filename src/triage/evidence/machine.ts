@@ -12,12 +12,11 @@ export const machineCollector: Collector<MachineFacts> = {
   applies: (ctx) => ctx.engine?.name !== 'docker',
   async collect(ctx, signal) {
     const raw = new RawLog();
-    // Why only the binary: `--url`/`--connection` select a service, and machines are local VMs whatever the service.
-    const bin = ctx.engine?.argvPrefix[0] ?? 'podman';
-    const result = await ctx.runner(bin, ['machine', 'list', '--format', 'json'], {
-      signal,
-      env: ctx.engine?.env ?? {},
-    });
+    // Why host-local: `--url`/`--connection` select a service, and machines are local VMs whatever the service.
+    const args = ['machine', 'list', '--format', 'json'];
+    const result = ctx.engine
+      ? await ctx.engine.exec(args, { hostLocal: true, signal })
+      : await ctx.runner('podman', args, { signal, env: {} });
     raw.result(result);
     return { data: parseMachineList(result), raw: raw.text() };
   },

@@ -7,13 +7,13 @@ import { fakeResult, fakeRunner } from '../../exec/fake-runner.js';
 import { podViewFromKubePod } from '../../kube/pod-view.js';
 import { parseConnections } from './connections.js';
 import { engineFacts } from './engine.js';
-import { listsCluster, parseExitCodes, serverOf } from './kind-cluster.js';
+import { listsCluster, parseExitCodes, serverOf } from '../../targets/kind/evidence/cluster-facts.js';
 import { parseMachineList } from './machine.js';
 import { parseMeminfo } from './memory.js';
 import { isFailing, podFacts } from './pod-facts.js';
 import { listeningInodes } from './port-owner.js';
 import { portFacts, publishedPorts } from './ports.js';
-import { kindConfigPorts } from './wanted-ports.js';
+import { kindConfigPorts } from '../../targets/kind/evidence/wanted-ports.js';
 
 describe('engine facts (recorded podman 4.3.1)', () => {
   it('reads version, rootless, cgroup controllers, memory and storage roots from info', async () => {

@@ -3,13 +3,13 @@
 import { createServer } from 'node:net';
 import { obj, num, str, stringList } from '../../engines/json-fields.js';
 import type { RunResult } from '../../exec/types.js';
+import { targetEvidence, type WantedPort } from '../../targets/evidence.js';
 import type { PortFacts } from '../types.js';
 import type { Collector } from './context.js';
 import { portOwner } from './port-owner.js';
 import { RawLog } from './raw-log.js';
-import { wantedPorts, type WantedPort } from './wanted-ports.js';
 
-/** Ports of the kind config / podman target state, tested by trying to listen on them. */
+/** The ports the env's target wants (kind config, podman state), tested by trying to listen on them. */
 export const portsCollector: Collector<PortFacts> = {
   name: 'ports',
   applies: (ctx) => ctx.env !== undefined,
@@ -17,19 +17,14 @@ export const portsCollector: Collector<PortFacts> = {
     const raw = new RawLog();
     const env = ctx.env;
     if (!env) return { data: { ports: [] }, raw: '' };
-    const wanted = await wantedPorts(env, ctx.target ?? 'podman');
+    const wanted = await targetEvidence(ctx.target ?? 'podman').wantedPorts(env);
     raw.note(`wanted: ${wanted.map((w) => `${w.address}:${w.port} (${w.wantedBy})`).join(', ') || 'none'}`);
     if (wanted.length === 0) return { data: { ports: [] }, raw: raw.text() };
-    const [bin = 'podman', ...global] = ctx.engine?.argvPrefix ?? [];
     // Holders are named only when the engine answers; the listen test works without it.
     const engineUp = ctx.engine ? (await ctx.engineHealth()).ok : false;
     const ps =
       ctx.engine && engineUp
-        ? await ctx.runner(bin, [...global, 'ps', '--format', 'json'], {
-            signal,
-            timeoutMs: 4_000,
-            env: ctx.engine.env,
-          })
+        ? await ctx.engine.exec(['ps', '--format', 'json'], { signal, timeoutMs: 4_000 })
         : undefined;
     if (ps) raw.result(ps);
     const holders = ps?.ok ? publishedPorts(ps) : new Map<number, string>();

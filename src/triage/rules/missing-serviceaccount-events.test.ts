@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { controllerWarnings } from '../evidence/kind-workloads.js';
+import { controllerWarnings } from '../../targets/kind/evidence/workload-facts.js';
 import { inputOf, journal, kindEnv, runOf } from '../triage-test-kit.js';
 import { missingServiceAccount } from './missing-serviceaccount.js';
 

@@ -1,28 +1,22 @@
 // Cluster evidence for the kind target: does `kind get clusters` list it, its node containers (state, exit code,
 // log tail of stopped ones), whether tarmac created it, and whether the API server answers /readyz.
 import { existsSync, readFileSync } from 'node:fs';
-import type { Env } from '../../config/types.js';
-import type { ContainerEngine, ContainerSummary } from '../../engines/types.js';
-import { num, obj } from '../../engines/json-fields.js';
-import type { RunResult, Runner } from '../../exec/types.js';
-import { ClusterRecords, stillOurs } from '../../targets/kind/cluster-record.js';
-import { CLUSTER_LABEL, ROLE_LABEL } from '../../targets/kind/kind-deps.js';
-import { KindTools, kindErrorLine } from '../../targets/kind/kind-tools.js';
-import { kubeconfigPath, writePrivateFile } from '../../targets/kind/paths.js';
-import type { ClusterFacts, NodeFacts } from '../types.js';
-import type { RawLog } from './raw-log.js';
+import type { ContainerEngine, ContainerSummary } from '../../../engines/types.js';
+import { num, obj } from '../../../engines/json-fields.js';
+import type { RunResult } from '../../../exec/types.js';
+import type { ClusterFacts, NodeFacts } from '../../../triage/types.js';
+import type { EvidenceDeps, EvidenceLog } from '../../evidence-types.js';
+import { ClusterRecords, stillOurs } from '../cluster-record.js';
+import { CLUSTER_LABEL, ROLE_LABEL } from '../kind-deps.js';
+import { KindTools, kindErrorLine } from '../kind-tools.js';
+import { kubeconfigPath, writePrivateFile } from '../paths.js';
 
 const CALL_MS = 4_000;
 const LOG_TAIL = 20;
 
-/** Facts about the env's kind cluster; every command's output goes to `raw`. */
-export async function kindClusterFacts(
-  env: Env,
-  engine: ContainerEngine,
-  runner: Runner,
-  raw: RawLog,
-  signal: AbortSignal,
-): Promise<ClusterFacts> {
+/** Facts about the env's kind cluster; every command's output goes to the log. */
+export async function kindClusterFacts(deps: EvidenceDeps): Promise<ClusterFacts> {
+  const { env, engine, runner, log: raw, signal } = deps;
   const name = env.cluster.name;
   const kubeconfig = kubeconfigPath(env.stateDir, name);
   const tools = new KindTools(runner, engine, kubeconfig);
@@ -44,7 +38,7 @@ export async function kindClusterFacts(
       record,
       nodes.map((n) => n.id),
     ),
-    nodes: await nodeFacts(engine, runner, nodes, raw, signal),
+    nodes: await nodeFacts(engine, nodes, raw, signal),
   };
   const api = await apiFacts(tools, name, nodes, raw, signal);
   return api ? { ...facts, api } : facts;
@@ -57,19 +51,12 @@ export function listsCluster(stdout: string, name: string): boolean {
 
 async function nodeFacts(
   engine: ContainerEngine,
-  runner: Runner,
   nodes: ContainerSummary[],
-  raw: RawLog,
+  raw: EvidenceLog,
   signal: AbortSignal,
 ): Promise<NodeFacts[]> {
-  const [bin = engine.name, ...global] = engine.argvPrefix;
   const exec = (args: string[], tailLines?: number) =>
-    runner(bin, [...global, ...args], {
-      signal,
-      timeoutMs: CALL_MS,
-      env: engine.env,
-      ...(tailLines ? { tailLines } : {}),
-    });
+    engine.exec(args, { signal, timeoutMs: CALL_MS, ...(tailLines ? { tailLines } : {}) });
   const stopped = nodes.filter((n) => n.state !== 'running');
   const exitCodes =
     stopped.length > 0
@@ -114,7 +101,7 @@ async function apiFacts(
   tools: KindTools,
   name: string,
   nodes: ContainerSummary[],
-  raw: RawLog,
+  raw: EvidenceLog,
   signal: AbortSignal,
 ): Promise<ClusterFacts['api']> {
   const apiNode =

@@ -1,18 +1,8 @@
-// Which host ports the env needs: kind's extraPortMappings (and a fixed API server port) from the kind config,
-// or the host ports the podman target published for its pods (recorded in its state file).
+// Which host ports a kind env needs: kind's extraPortMappings (and a fixed API server port) from the kind config.
 import { readFile } from 'node:fs/promises';
 import { parse } from 'yaml';
-import type { Env } from '../../config/types.js';
-import { statePaths } from '../../targets/podman/state.js';
-
-export interface WantedPort {
-  port: number;
-  /** Address it is bound on (kind's listenAddress; 127.0.0.1 otherwise). */
-  address: string;
-  wantedBy: string;
-  /** Name prefix of the container or pod that legitimately holds it while the env is up. */
-  owner: string;
-}
+import type { Env } from '../../../config/types.js';
+import type { WantedPort } from '../../evidence-types.js';
 
 /** The ports a kind config publishes on the host. */
 export function kindConfigPorts(config: unknown, cluster: string): WantedPort[] {
@@ -45,28 +35,11 @@ export function kindConfigPorts(config: unknown, cluster: string): WantedPort[] 
   return out;
 }
 
-/** The ports the env wants, for its target; a config or state file that cannot be read gives none. */
-export async function wantedPorts(env: Env, target: 'kind' | 'podman'): Promise<WantedPort[]> {
-  if (target === 'kind') {
-    if (!env.cluster.kindConfig) return [];
-    try {
-      return kindConfigPorts(parse(await readFile(env.cluster.kindConfig, 'utf8')), env.cluster.name);
-    } catch {
-      return [];
-    }
-  }
+/** The ports the env's kind config publishes; a config that cannot be read gives none. */
+export async function kindWantedPorts(env: Env): Promise<WantedPort[]> {
+  if (!env.cluster.kindConfig) return [];
   try {
-    const state = JSON.parse(await readFile(statePaths(env.stateDir).file, 'utf8')) as {
-      pods?: Record<string, { name?: string; hostPorts?: Record<string, number> }>;
-    };
-    return Object.values(state.pods ?? {}).flatMap((pod) =>
-      Object.entries(pod.hostPorts ?? {}).map(([containerPort, port]) => ({
-        port,
-        address: '127.0.0.1',
-        wantedBy: `pod ${pod.name ?? '?'} (port ${containerPort})`,
-        owner: pod.name ?? '',
-      })),
-    );
+    return kindConfigPorts(parse(await readFile(env.cluster.kindConfig, 'utf8')), env.cluster.name);
   } catch {
     return [];
   }

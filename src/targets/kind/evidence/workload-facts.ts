@@ -1,26 +1,18 @@
 // Workload evidence on a kind cluster: every pod (`kubectl get pods -A -o json`), the events of the namespaces,
 // and `kubectl logs --tail` of the containers of failing pods.
 import { existsSync } from 'node:fs';
-import type { Env } from '../../config/types.js';
-import type { ContainerEngine } from '../../engines/types.js';
-import type { Runner } from '../../exec/types.js';
-import { podViewFromKubePod } from '../../kube/pod-view.js';
-import { KindTools, kindErrorLine } from '../../targets/kind/kind-tools.js';
-import { kubeconfigPath } from '../../targets/kind/paths.js';
-import type { WorkloadFacts } from '../types.js';
-import { isFailing, podFacts } from './pod-facts.js';
-import type { RawLog } from './raw-log.js';
+import { podViewFromKubePod } from '../../../kube/pod-view.js';
+import { isFailing, podFacts } from '../../../triage/evidence/pod-facts.js';
+import type { WorkloadFacts } from '../../../triage/types.js';
+import type { EvidenceDeps } from '../../evidence-types.js';
+import { KindTools, kindErrorLine } from '../kind-tools.js';
+import { kubeconfigPath } from '../paths.js';
 
 const CALL_MS = 4_000;
 
 /** PodFacts of every pod of the env's kind cluster, and the Warning events of controllers (FailedCreate). */
-export async function kindPods(
-  env: Env,
-  engine: ContainerEngine,
-  runner: Runner,
-  raw: RawLog,
-  signal: AbortSignal,
-): Promise<WorkloadFacts> {
+export async function kindPods(deps: EvidenceDeps): Promise<WorkloadFacts> {
+  const { env, engine, runner, log: raw, signal } = deps;
   const kubeconfig = kubeconfigPath(env.stateDir, env.cluster.name);
   if (!existsSync(kubeconfig)) {
     raw.note(`no kubeconfig at ${kubeconfig}: the cluster was never created by tarmac here`);

@@ -1,9 +1,9 @@
-// Leftovers of dead runs on the deploy targets, reported only: the next `up` handles them itself (kind:
-// ensure recreates a cluster whose create never finished; podman: apply replaces crashed pods).
+// Leftovers of dead runs on the deploy targets, for reconcile to report only: the next `up` handles them itself
+// (kind: ensure recreates a cluster whose create never finished; podman: apply replaces crashed pods).
 import type { ContainerEngine } from '../engines/types.js';
 import { LABEL_RUN } from '../engines/labels.js';
-import { ClusterRecords, type ClusterRecord } from '../targets/kind/cluster-record.js';
-import { targetLabels } from '../targets/podman/names.js';
+import { ClusterRecords, type ClusterRecord } from './kind/cluster-record.js';
+import { targetLabels } from './podman/names.js';
 
 /** Kind clusters this env's tarmac began creating in a run that died before the create finished. */
 export async function halfCreatedClusters(

@@ -1,30 +1,19 @@
 // Workload evidence on the podman target: the env's pods and containers as PodViews, with the exit code and
 // log tail of crashed containers (or what tarmac recorded when it stopped a crash loop).
-import type { Env } from '../../config/types.js';
-import type { ContainerEngine } from '../../engines/types.js';
-import type { Runner } from '../../exec/types.js';
-import { envContainers, envPods, type ContainerRecord } from '../../targets/podman/inspect.js';
-import { podmanCli } from '../../targets/podman/podman-cli.js';
-import { toPodView, type ContainerExtras } from '../../targets/podman/pod-view.js';
-import { StateStore, statePaths, type StoppedCrash } from '../../targets/podman/state.js';
-import type { PodFacts } from '../types.js';
-import { podFacts } from './pod-facts.js';
-import type { RawLog } from './raw-log.js';
+import type { Env } from '../../../config/types.js';
+import { podFacts } from '../../../triage/evidence/pod-facts.js';
+import type { PodFacts } from '../../../triage/types.js';
+import type { EvidenceDeps } from '../../evidence-types.js';
+import { envContainers, envPods, type ContainerRecord } from '../inspect.js';
+import { podmanCli } from '../podman-cli.js';
+import { toPodView, type ContainerExtras } from '../pod-view.js';
+import { StateStore, statePaths, type StoppedCrash } from '../state.js';
 
 /** PodFacts of every pod of the env on podman. */
-export async function podmanPods(
-  env: Env,
-  engine: ContainerEngine,
-  runner: Runner,
-  raw: RawLog,
-  signal: AbortSignal,
-): Promise<PodFacts[]> {
-  const recording: Runner = async (cmd, args, options) => {
-    const result = await runner(cmd, args, { ...options, timeoutMs: 4_000, signal });
-    raw.result(result);
-    return result;
-  };
-  const cli = podmanCli(engine, recording);
+export async function podmanPods(deps: EvidenceDeps): Promise<PodFacts[]> {
+  const { env, engine, log: raw, signal } = deps;
+  // Every podman call is recorded in the raw log.
+  const cli = podmanCli(engine, { timeoutMs: 4_000, signal }, (result) => raw.result(result));
   const [pods, containers, stopped] = await Promise.all([
     envPods(cli, env.name, signal),
     envContainers(cli, env.name, signal),
