@@ -3,11 +3,13 @@
 
 /** Test files and test kits: the only src/ modules that may use other test kits. */
 const TEST_CODE = '(\\.test\\.ts$|-test-kit\\.ts$|/fake-[^/]+\\.ts$)';
+/** execa as it resolves (node_modules may be a symlink, so the resolved path need not start with it). */
+const EXECA = '(^|/)node_modules/execa/';
 /** Modules that run something: processes, files, the network, the engine, the cluster, the scheduler. */
 const RUNS_THINGS = [
   '^src/(exec|engines|targets|registry|kube|run|cli|lease|reconcile|disk|watch|bundle|triage/evidence)/',
   '^(node:)?(child_process|fs|fs/promises|net|http|https|worker_threads|dgram|cluster)$',
-  '^execa$',
+  EXECA,
 ];
 const ADAPTERS = '^src/(engines|targets|registry|kube)/';
 
@@ -32,7 +34,7 @@ export default {
       severity: 'error',
       comment: 'Only src/exec/ starts processes; everyone else gets a Runner passed in.',
       from: { path: '^src/', pathNot: ['^src/exec/', TEST_CODE] },
-      to: { path: '^(execa|(node:)?child_process)$' },
+      to: { path: [EXECA, '^(node:)?child_process$'] },
     },
     {
       name: 'adapters-stay-below-run-and-cli',
@@ -71,7 +73,7 @@ export default {
   ],
   options: {
     doNotFollow: { path: 'node_modules' },
-    exclude: { path: '(^|/)(dist|node_modules)/' },
+    exclude: { path: '^dist/' },
     tsPreCompilationDeps: true,
     tsConfig: { fileName: 'tsconfig.json' },
     enhancedResolveOptions: {
