@@ -2,42 +2,54 @@
 import { RULES } from './rules/index.js';
 import { failedSteps, incidents } from './rules/journal-facts.js';
 import { quote } from './rules/evidence-facts.js';
-import type { Rule, TriageInput, Verdict } from './types.js';
+import type { Rule, TriageInput, Unclassified, Verdict } from './types.js';
+import { penaliseUnexplained, shareConfidence } from './calibrate.js';
+import { infraMarkers } from './rules/infra-markers.js';
+import { lookFurther } from './look-further.js';
 
 /** Verdicts below this confidence are dropped: a weak guess is worse than "unclassified". */
 export const CONFIDENCE_FLOOR = 0.3;
 
 export interface Diagnosis {
   verdicts: Verdict[];
-  /** Only when no verdict: what is abnormal (TriageResult.unclassified). */
-  unclassified?: { summary: string; abnormal: string[] };
+  /** Only when no verdict: what is abnormal and the commands to look further (TriageResult.unclassified). */
+  unclassified?: Unclassified;
   /** Rules that threw (skipped), one `triage rule <id>: failed: ...` line each; also in `abnormal` when unclassified. */
   ruleErrors?: string[];
 }
 
 /**
- * Runs every rule (a rule that throws is skipped and reported as abnormal), keeps matches at or above the floor,
- * ranks them by confidence, ties broken by causal order (RULES order: causes before consequences).
+ * Runs every rule (a rule that throws is skipped and reported as abnormal), lowers each match that leaves an
+ * infrastructure marker of the output unexplained, keeps those at or above the floor, ranks them by confidence
+ * (ties broken by causal order: RULES lists causes before consequences) and shares 100% among them, strongest
+ * first (calibrate.ts).
  */
 export function diagnose(input: TriageInput, rules: readonly Rule[] = RULES): Diagnosis {
   const found: { verdict: Verdict; order: number }[] = [];
   const broken: string[] = [];
+  const markers = infraMarkers(input);
   rules.forEach((rule, order) => {
     try {
       const match = rule.match(input);
-      if (match && match.confidence >= CONFIDENCE_FLOOR)
-        found.push({ verdict: { ruleId: rule.id, title: rule.title, ...match }, order });
+      const verdict = match && penaliseUnexplained({ ruleId: rule.id, title: rule.title, ...match }, markers);
+      if (verdict && verdict.confidence >= CONFIDENCE_FLOOR) found.push({ verdict, order });
     } catch (err) {
       broken.push(quote(`triage rule ${rule.id}`, `failed: ${err instanceof Error ? err.message : String(err)}`));
     }
   });
-  const verdicts = found
-    .sort((a, b) => round(b.verdict.confidence) - round(a.verdict.confidence) || a.order - b.order)
-    .map((f) => f.verdict);
+  const verdicts = shareConfidence(
+    found
+      .sort((a, b) => round(b.verdict.confidence) - round(a.verdict.confidence) || a.order - b.order)
+      .map((f) => f.verdict),
+  );
   const errors = broken.length > 0 ? { ruleErrors: broken } : {};
   if (verdicts.length > 0) return { verdicts, ...errors };
-  const abnormal = [...abnormalities(input), ...broken];
-  return { verdicts, unclassified: { summary: unclassifiedSummary(input, abnormal), abnormal }, ...errors };
+  const abnormal = [...abnormalities(input), ...markers.map((m) => `${m.label}: ${m.line}`), ...broken];
+  return {
+    verdicts,
+    unclassified: { summary: unclassifiedSummary(input, abnormal), abnormal, commands: lookFurther(input) },
+    ...errors,
+  };
 }
 
 function round(n: number): number {

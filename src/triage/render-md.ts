@@ -22,6 +22,8 @@ export function renderTriageMarkdown(result: TriageResult): string {
     out.push('## Unclassified', '', result.unclassified.summary, '');
     for (const line of result.unclassified.abnormal) out.push(`- ${inline(line)}`);
     if (result.unclassified.abnormal.length > 0) out.push('');
+    const look = result.unclassified.commands ?? [];
+    if (look.length > 0) out.push('Look further:', '', ...look.map((a) => `- ${inline(a)}`), '');
   }
   out.push('## Collectors', '', '| Collector | Result | Time |', '|---|---|---|');
   for (const c of result.collectors)
@@ -46,6 +48,8 @@ function verdictSection(v: Verdict, rank: number): string[] {
     '',
   ];
   if (v.evidence.length > 0) out.push('Evidence:', '', ...v.evidence.map((e) => `- ${inline(e)}`), '');
+  if (v.unexplained?.length)
+    out.push('Not explained by this verdict:', '', ...v.unexplained.map((e) => `- ${inline(e)}`), '');
   if (v.actions.length > 0) out.push('Recommended actions:', '', ...v.actions.map((a, i) => `${i + 1}. ${inline(a)}`));
   return out;
 }

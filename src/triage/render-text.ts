@@ -32,6 +32,8 @@ export function renderTriageText(result: TriageResult, options: TextOptions = {}
     );
     out.push(`  ${top.summary}`);
     if (top.evidence.length > 0) out.push('  evidence:', ...top.evidence.slice(0, 6).map((e) => `    - ${e}`));
+    if (top.unexplained?.length)
+      out.push('  not explained by it:', ...top.unexplained.slice(0, 3).map((e) => `    - ${e}`));
     if (top.actions.length > 0) out.push('  do:', ...top.actions.map((a) => `    ${c.cyan(a)}`));
     const others = result.verdicts.slice(1);
     if (others.length > 0)
@@ -41,6 +43,8 @@ export function renderTriageText(result: TriageResult, options: TextOptions = {}
   } else if (result.unclassified) {
     out.push(`${c.bold('triage:')} ${c.yellow('unclassified')}: ${result.unclassified.summary}`);
     for (const line of result.unclassified.abnormal.slice(0, 8)) out.push(`    - ${line}`);
+    const look = result.unclassified.commands ?? [];
+    if (look.length > 0) out.push('  look further:', ...look.slice(0, 5).map((a) => `    ${c.cyan(a)}`));
   } else {
     out.push(`${c.bold('triage:')} ${c.green('nothing abnormal found')}`);
   }

@@ -1,6 +1,7 @@
 // The triage contract: collectors produce typed evidence, rules read it with the journal and
 // return verdicts, diagnose ranks them. Everything here is plain data (stored as triage.json).
 import type { TarmacEvent } from '../events/types.js';
+import type { MarkerId } from './rules/infra-markers.js';
 
 /** How one collector ran: under a hard timeout, in parallel with the others. */
 export interface CollectorRun<T> {
@@ -150,6 +151,11 @@ export interface Match {
   evidence: string[];
   /** Exact commands (or one-line instructions) that fix or confirm it. */
   actions: string[];
+  /**
+   * The infrastructure markers (rules/infra-markers.ts) this verdict accounts for. A marker found in the failure's
+   * output that the verdict does not explain lowers its confidence (diagnose) and is listed in `unexplained`.
+   */
+  explains?: MarkerId[];
 }
 
 /** One failure mode: research-kubernaut.md §3 / research-kind-podman.md §B numbers in `refs`. */
@@ -163,6 +169,16 @@ export interface Rule {
 export interface Verdict extends Match {
   ruleId: string;
   title: string;
+  /** Abnormal evidence this verdict does not explain (quoted lines); present only when some is left. */
+  unexplained?: string[];
+}
+
+/** No verdict: what looks abnormal and where to look further. */
+export interface Unclassified {
+  summary: string;
+  abnormal: string[];
+  /** Commands that show more (step logs, events, engine and cluster state). */
+  commands?: string[];
 }
 
 export type ComponentStatus = 'ok' | 'degraded' | 'down' | 'absent' | 'unknown';
@@ -182,7 +198,7 @@ export interface TriageResult {
   status: ComponentRow[];
   /** Ranked: highest confidence first. Empty when nothing matched. */
   verdicts: Verdict[];
-  /** Present when no rule matched: what looks abnormal, so the reader still has a start. */
-  unclassified?: { summary: string; abnormal: string[] };
+  /** Present when no rule matched: what looks abnormal, and the commands to look further. */
+  unclassified?: Unclassified;
   collectors: { name: string; ok: boolean; timedOut: boolean; durationMs: number; error?: string }[];
 }

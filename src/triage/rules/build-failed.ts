@@ -1,12 +1,17 @@
 // A Containerfile instruction failed: a user error in the build, not the infrastructure.
 import type { Match, Rule, TriageInput } from '../types.js';
 import { conf, failureLinesMatching, quote } from './evidence-facts.js';
+import { infraMarkers } from './infra-markers.js';
 import { failedSteps, incidents } from './journal-facts.js';
 
 /** Signs that the build died of the infrastructure, not of its own instructions (`layer not known`: the engine's
  * storage changed under the build, e.g. a concurrent prune, seen for real here on a LABEL instruction). */
 const INFRA =
   /server probably quit|no space left on device|layer not known|exit status 137|\(exited 137\)|signal: killed|Cannot connect to Podman|connection refused|read\/write on closed pipe/i;
+
+/** The build could not start from its base image (FROM): an image problem, not an instruction's. */
+const BASE_IMAGE =
+  /error creating build container|creating build container:|no such image|image not known|manifest unknown|failed to resolve source metadata/i;
 
 export const buildFailed: Rule = {
   id: 'build-failed',
@@ -18,14 +23,26 @@ export const buildFailed: Rule = {
         f.error && /^(BUILD_FAILED|CONTEXT_NOT_FOUND|CONTEXT_UNREADABLE|CONTAINERFILE_UNREADABLE)$/.test(f.error.code),
     );
     if (builds.length === 0) return undefined;
-    const infra = failureLinesMatching(input, INFRA, 1, ['build']).length > 0;
+    const marker = infraMarkers(input)[0];
+    const baseImage = failureLinesMatching(input, BASE_IMAGE, 1, ['build'])[0];
+    const infra = failureLinesMatching(input, INFRA, 1, ['build']).length > 0 || marker !== undefined;
     const crashed = incidents(input.run, 'engine-crash', 'engine-lost').length > 0;
     const step = builds[0]!;
+    const silent =
+      (step.error?.tail ?? []).every((l) => l.trim() === '') &&
+      (input.run.stepLogs[step.stepId] ?? []).every((l) => l.trim() === '');
     const tail = (step.error?.tail ?? []).filter((l) => l.trim() !== '').slice(-4);
     const image = step.subject ?? step.stepId.replace(/^build:/, '');
     return {
-      confidence: conf(infra ? 0.3 : crashed ? 0.6 : 0.9),
-      summary: `Image ${image} failed to build: ${step.error?.message.replace(/^image \S+ failed to build /, '') ?? 'a build instruction failed'}. The instruction itself failed (the Containerfile or its context), not the infrastructure.`,
+      // No output at all: nothing shows that an instruction failed, only that the build did.
+      confidence: conf(infra ? 0.3 : baseImage ? 0.4 : crashed ? 0.6 : silent ? 0.45 : 0.9),
+      summary: `Image ${image} failed to build: ${step.error?.message.replace(/^image \S+ failed to build /, '') ?? 'a build instruction failed'}. ${
+        marker
+          ? `The output also shows ${marker.label}: that, not the instruction, may be the cause.`
+          : baseImage
+            ? 'The base image could not be had: see the image verdicts.'
+            : 'The instruction itself failed (the Containerfile or its context), not the infrastructure.'
+      }`,
       evidence: [
         quote(`journal ${step.stepId} [${step.error?.code}]`, step.error?.message ?? ''),
         ...tail.map((l) => quote(`${step.stepId} output`, l)),

@@ -33,6 +33,7 @@ export const crashLoop: Rule = {
     const name = clusterName(input);
     return {
       confidence: conf(oom ? 0.5 : steps.length > 0 ? 0.9 : 0.75),
+      explains: ['connection-refused', 'permission'],
       summary: `${podName ? `Pod ${podName}` : 'A pod'}: its container starts and exits${exit ? ` with code ${exit}` : ''}, again and again: the application fails on start (a missing setting, an args/entrypoint mix-up, a dependency it cannot reach). Not an infrastructure fault.`,
       evidence: [
         ...steps.map((s) => quote(`journal ${s.stepId} [${s.error?.code}]`, s.error?.message ?? '')),

@@ -26,7 +26,8 @@ export const deployApplyFailed: Rule = {
       0;
     const tool = steps[0]!.error?.code === 'ENGINE_COMMAND_FAILED' ? 'podman kube play' : 'kubectl apply';
     return {
-      confidence: conf(apiDown ? 0.35 : lines.length > 0 ? 0.85 : 0.65),
+      // Without one of kubectl's rejection texts it only knows that the step failed, not why: not a confident verdict.
+      confidence: conf(apiDown ? 0.35 : lines.length > 0 ? 0.85 : 0.45),
       summary: `${tool} of ${steps[0]!.subject ?? steps[0]!.stepId} was rejected: ${/no matches for kind|CRDs/i.test(lines.join('\n')) ? 'a custom resource was applied before its CRD' : /namespaces "/.test(lines.join('\n')) ? 'its namespace does not exist yet' : `${tool.split(' ')[0]} names the object it refused`}.`,
       evidence: [
         ...steps.map((s) => quote(`journal ${s.stepId} [${s.error?.code}]`, s.error?.message ?? '')),

@@ -23,7 +23,11 @@ export const diskFull: Rule = {
     const low = mounts.filter(
       (m) => m.freeBytes < LOW_BYTES || (m.totalBytes > 0 && m.freeBytes / m.totalBytes < 0.02),
     );
-    const evicted = pods(input).filter((p) => p.reasons.some((r) => /Evicted|DiskPressure|ephemeral-storage/i.test(r)));
+    const evicted = pods(input).filter(
+      (p) =>
+        p.reasons.some((r) => /Evicted|DiskPressure|ephemeral-storage/i.test(r)) ||
+        p.events.some((e) => /EvictionThresholdMet|NodeHasDiskPressure|reclaim ephemeral-storage/i.test(e)),
+    );
     if (lines.length === 0 && evicted.length === 0) {
       // Low free space alone, with a failure nothing else explains, is a weak hint: never a confident verdict.
       if (low.length === 0 || failedSteps(input.run).length === 0) return undefined;
@@ -34,6 +38,7 @@ export const diskFull: Rule = {
     const machine = input.evidence.machine?.data?.exists;
     return {
       confidence: conf(confidence),
+      explains: ['no-space'],
       summary: `${full ? `The ${full.label} (${full.path}) is full` : 'A disk is full'}: ${lines.length > 0 ? 'a step failed with "no space left on device"' : evicted.length > 0 ? 'the node evicted pods for disk pressure' : `only ${bytes(full?.freeBytes ?? 0)} free`}.`,
       evidence: [
         ...lines,

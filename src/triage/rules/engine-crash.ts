@@ -77,6 +77,7 @@ export const engineCrash: Rule = {
     ];
     return {
       confidence: conf(confidence),
+      explains: ['connection-refused', 'network', 'timeout', 'memory', 'crash'],
       summary: `The container engine crashed (${cause})${builds}${lost ? ' and did not come back' : ''}${casualty}.`,
       evidence,
       actions,

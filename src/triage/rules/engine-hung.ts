@@ -24,6 +24,7 @@ export const engineHung: Rule = {
     const machine = input.evidence.machine?.data?.exists;
     return {
       confidence: conf(confidence),
+      explains: ['timeout', 'connection-refused'],
       summary: `The ${cmd} engine hangs: ${e?.hung ? `\`${cmd} info\` did not answer within ${e.probeMs} ms` : 'the watchdog probe got no answer'}, so steps waited instead of failing.`,
       evidence: [
         ...(e?.hung ? [quote('engine', `${cmd} info: no answer within ${e.probeMs} ms`)] : []),

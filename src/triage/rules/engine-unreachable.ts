@@ -4,7 +4,10 @@ import { conf, engine, engineCmd, failureLinesMatching, quote } from './evidence
 import { failedSteps, incidents } from './journal-facts.js';
 
 const UNREACHABLE =
-  /Cannot connect to Podman|unable to connect to Podman socket|Cannot connect to the Docker daemon|error during connect|dial unix .*: connect: (connection refused|no such file or directory)|ssh: rejected: connect failed/i;
+  /Cannot connect to Podman|unable to connect to Podman socket|Cannot connect to the Docker daemon|error during connect|dial unix .*: connect: (connection refused|no such file or directory)|ssh: rejected: connect failed|permission denied while trying to connect to the Docker daemon socket/i;
+
+/** Shorter connection-failure words a probe error may carry. */
+const REACH = /connect|refused|no such file|not running|machine|socket|timed? ?out|deadline/i;
 
 export const engineUnreachable: Rule = {
   id: 'engine-unreachable',
@@ -25,6 +28,10 @@ export const engineUnreachable: Rule = {
     let confidence =
       down && (lines.length > 0 || failedOnEngine.length > 0) ? 0.9 : down ? 0.75 : e?.reachable ? 0.4 : 0.7;
     if (crashed) confidence -= 0.25;
+    // A probe that failed with an error that is not a connection failure (a crash, a hang, a broken store) does not
+    // show an unreachable engine: only that the probe failed.
+    if (down && lines.length === 0 && e.error !== undefined && !UNREACHABLE.test(e.error) && !REACH.test(e.error))
+      confidence = Math.min(confidence, 0.45);
     const cmd = engineCmd(input);
     const conn = input.evidence.connections?.data;
     const evidence = [
@@ -52,6 +59,7 @@ export const engineUnreachable: Rule = {
           ];
     return {
       confidence: conf(confidence),
+      explains: ['connection-refused', 'permission', 'timeout', 'network', 'dns'],
       summary:
         stopped.length > 0
           ? `The engine is not reachable: podman machine ${stopped.map((m) => m.name).join(', ')} is ${stopped[0]?.state ?? 'not running'}.`

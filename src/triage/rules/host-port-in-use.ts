@@ -22,6 +22,7 @@ export const hostPortInUse: Rule = {
     const cmd = engineCmd(input);
     return {
       confidence: conf(confidence),
+      explains: ['permission'],
       summary: permission
         ? `Port ${port ?? '?'} is below 1024 and the rootless engine may not bind it.`
         : `Host port ${port ?? '?'} is already in use${holder?.by ? ` by ${holder.by}` : ''}, so ${holder?.wantedBy ?? 'the cluster or pod that publishes it'} could not start.`,

@@ -1,11 +1,13 @@
 // The image to deliver or deploy is not in the engine's store (never built, removed, or a localhost/ name mismatch).
 import type { Match, Rule, TriageInput } from '../types.js';
 import { conf, engineCmd, failureLinesMatching, quote } from './evidence-facts.js';
+import { firstImageReference } from './image-ref.js';
 import { failedSteps } from './journal-facts.js';
 
 const NOT_LOCAL =
   /not present locally|image not known|does not exist in \S+'s image store|exited 0 but \S+ does not exist in the engine|no such image/i;
-const REF = /(?:image:? "?|image )([a-z0-9][\w./:@-]*[\w])"? (?:not present locally|does not exist)/i;
+const REF =
+  /(?:image:? "?|image )([a-z0-9][\w./:@-]*[\w])"? (?:not present locally|does not exist)|no such image "([^"]+)"|image "([^"]+)" not known/i;
 
 export const imageNotLocal: Rule = {
   id: 'image-not-local',
@@ -21,12 +23,14 @@ export const imageNotLocal: Rule = {
     if (steps.length === 0) return undefined;
     const step = steps[0]!;
     const text = [step.error?.message ?? '', ...(step.error?.tail ?? [])].join('\n');
-    const ref = REF.exec(text)?.[1] ?? step.error?.tail?.[0];
+    // Only a valid image reference is named: a log line is not an image (image-ref.ts).
+    const m = REF.exec(text);
+    const ref = firstImageReference([m?.[1], m?.[2], m?.[3]]);
     const cmd = engineCmd(input);
     const registry = input.run.env?.registryUrl;
     const inDeploy = step.kind === 'deploy';
     return {
-      confidence: conf(inDeploy ? 0.85 : 0.8),
+      confidence: conf(ref === undefined ? 0.5 : inDeploy ? 0.85 : 0.8),
       summary: inDeploy
         ? `Deploy ${step.subject ?? step.stepId} references image ${ref ?? '?'}, which is not in ${cmd}'s image store and may not be pulled: the manifest names an image this config does not build, or the name differs.`
         : `${step.stepId} needs image ${ref ?? '?'}, but ${cmd} has no image by that name${registry ? ` (registry mode: ${registry}; nothing local exists to export)` : ''}.`,

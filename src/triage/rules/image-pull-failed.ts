@@ -1,6 +1,7 @@
 // A pod cannot get its image: ErrImagePull / ImagePullBackOff / ErrImageNeverPull, or a load that did not stick.
 import type { Match, Rule, TriageInput } from '../types.js';
 import { clusterName, conf, engineCmd, failureLinesMatching, pods, quote } from './evidence-facts.js';
+import { firstImageReference } from './image-ref.js';
 import { failedSteps } from './journal-facts.js';
 
 const PULL =
@@ -18,20 +19,23 @@ export const imagePullFailed: Rule = {
     const notVerified = failedSteps(input.run).filter(
       (f) => f.error?.code === 'DELIVERY_NOT_VERIFIED' || f.error?.code === 'IMAGE_PULL_FAILED',
     );
-    const stuck = pods(input).filter((p) =>
-      p.reasons.some((r) => /ImagePullBackOff|ErrImagePull|ErrImageNeverPull/.test(r)),
+    // A kubelet `Failed to pull image` event counts too: the pod may not show a waiting reason yet.
+    const stuck = pods(input).filter(
+      (p) =>
+        p.reasons.some((r) => /ImagePullBackOff|ErrImagePull|ErrImageNeverPull/.test(r)) ||
+        p.events.some((e) => /Failed to pull image/.test(e)),
     );
     if (lines.length === 0 && notVerified.length === 0 && stuck.length === 0) return undefined;
     const auth =
       failureLinesMatching(input, AUTH, 1).length > 0 || stuck.some((p) => p.events.some((e) => AUTH.test(e)));
     const pod = stuck[0];
-    const image = pod?.images[0] ?? /image "?([^"\s]+)"?/.exec(lines.join('\n'))?.[1];
+    const image = firstImageReference([...(pod?.images ?? []), /image "?([^"\s]+)"?/.exec(lines.join('\n'))?.[1]]);
     const name = clusterName(input);
     const cmd = engineCmd(input);
     const never = [...lines, ...(pod?.reasons ?? [])].some((l) => /ErrImageNeverPull|pull policy of Never/.test(l));
     const kind = input.run.env?.target !== 'podman';
     return {
-      confidence: conf(auth ? 0.5 : 0.85),
+      confidence: conf(auth ? 0.45 : 0.85),
       summary: never
         ? `Image ${image ?? '?'} is not on the node and imagePullPolicy: Never forbids pulling it: it was not delivered under exactly this name.`
         : `${pod ? `Pod ${pod.name}` : 'A pod'} cannot pull image ${image ?? '?'}: it is not on the ${kind ? 'node' : 'engine'} and its registry does not serve it (a name mismatch such as localhost/foo vs docker.io/library/foo, a :latest tag, or a missing delivery).`,

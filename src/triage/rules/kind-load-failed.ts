@@ -25,6 +25,7 @@ export const kindLoadFailed: Rule = {
     const cmd = engineCmd(input);
     return {
       confidence: conf(confidence),
+      explains: ['no-space', 'connection-refused', 'timeout'],
       summary:
         digest.length > 0
           ? `The node's containerd rejected the archive of ${step.subject ?? 'the image'} (content digest not found): the archive holds a multi-platform index whose blobs the engine does not have.`

@@ -20,6 +20,7 @@ export const kindMountMissing: Rule = {
     const kindConfig = input.run.env?.kindConfig;
     return {
       confidence: conf(path ? 0.9 : 0.75),
+      explains: ['permission'],
       summary: config
         ? `kind could not read its config file ${path ?? kindConfig ?? ''}: cluster.kindConfig points to a file that does not exist.`
         : `kind could not start the node of cluster ${clusterName(input)}: the extraMounts host path ${path ?? '?'} in ${kindConfig ?? 'the kind config'} does not exist.`,

@@ -48,6 +48,7 @@ export const kindNodeStopped: Rule = {
     const nodes = down.map((n) => n.name);
     return {
       confidence: conf(confidence),
+      explains: ['connection-refused', 'timeout', 'network'],
       summary: `kind cluster ${name} is listed, but ${nodes.length > 0 ? `node container ${nodes.join(', ')} is ${down[0]?.state}` : 'its node is not answering'}${refused ? ' and its API refuses connections' : ''}${crashed ? ' (after the engine crash recorded in this run)' : ''}: podman does not restart kind nodes by itself.`,
       evidence: [
         ...(cluster ? clusterLines(cluster) : []),

@@ -18,6 +18,7 @@ export const kindRootless: Rule = {
     const machine = input.evidence.machine?.data?.exists;
     return {
       confidence: conf(lines.length > 0 ? 0.95 : 0.6),
+      explains: ['permission'],
       summary: v1
         ? 'kind refuses the rootless engine because the host runs cgroup v1; rootless kind needs cgroup v2.'
         : `kind refuses the rootless engine: the cgroup controllers ${missing.length > 0 ? missing.join(', ') : 'cpu, memory, pids'} are not delegated to the user (systemd Delegate=yes).`,

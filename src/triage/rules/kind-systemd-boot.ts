@@ -18,6 +18,7 @@ export const kindSystemdBoot: Rule = {
     const logs = input.evidence.kindLogs?.data?.dir;
     return {
       confidence: conf(0.9),
+      explains: ['permission', 'timeout', 'connection-refused'],
       summary: `kind cluster ${name} failed to create: its node container never printed "Reached target Multi-User System" within kind's 30 s wait (systemd did not boot: cgroups, privileges, a bad mount, or a starved machine).`,
       evidence: [
         ...lines,

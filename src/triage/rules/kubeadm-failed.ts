@@ -15,6 +15,7 @@ export const kubeadmFailed: Rule = {
     const logs = input.evidence.kindLogs?.data?.dir;
     return {
       confidence: conf(0.75),
+      explains: ['timeout', 'connection-refused'],
       summary: `kubeadm failed inside a node of kind cluster ${name}; the usual cause is a machine too small for the number of nodes (read kubelet.log to be sure).`,
       evidence: [
         ...lines,

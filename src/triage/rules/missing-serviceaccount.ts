@@ -1,9 +1,9 @@
-// A pod's ServiceAccount (or RBAC) is missing: `serviceaccount "x" not found`, pods forbidden.
+// A pod's ServiceAccount is missing: `serviceaccount "x" not found`, `error looking up service account`.
 import type { Match, Rule, TriageInput } from '../types.js';
 import { clusterName, conf, failureLinesMatching, pods, quote } from './evidence-facts.js';
 
-const SA =
-  /serviceaccount "([^"]+)" not found|error looking up service account|pods "[^"]*" is forbidden|is forbidden: User "[^"]*" cannot/i;
+// Only a missing account: a quota or RBAC refusal (also "pods ... is forbidden") has its own rule.
+const SA = /serviceaccount "([^"]+)" not found|error looking up service account/i;
 
 export const missingServiceAccount: Rule = {
   id: 'missing-serviceaccount',
@@ -26,6 +26,7 @@ export const missingServiceAccount: Rule = {
     const name = clusterName(input);
     return {
       confidence: conf(account ? 0.9 : 0.75),
+      explains: ['rbac'],
       summary: `The pods could not be created: ${account ? `ServiceAccount ${account} does not exist` : 'the request was forbidden by RBAC'}. It must be applied before the workload (put it in the same deploy group or one listed in \`after\`).`,
       evidence: [...lines, ...podLines],
       actions: [

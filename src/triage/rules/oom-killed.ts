@@ -6,7 +6,7 @@ import { failedSteps } from './journal-facts.js';
 /** Steps whose processes the OOM killer can hit; the test step's output is left out. */
 const INFRA_KINDS = ['build', 'cluster', 'deliver', 'deploy'];
 const KILLED =
-  /exit(ed| status| code)?:? 137\b|\(exited 137\)|signal: killed|exited on killed|OOMKilled|out of memory|oom-kill/i;
+  /exit(ed| status| code)?:? 137\b|non-zero code: 137\b|errno 137\b|\(exited 137\)|signal: killed|exited on killed|OOMKilled|out of memory|oom-kill/i;
 
 export const oomKilled: Rule = {
   id: 'oom-killed',
@@ -34,6 +34,7 @@ export const oomKilled: Rule = {
     const inLoad = lines.some((l) => /ctr .*import|kind load|deliver:/i.test(l));
     return {
       confidence: conf(confidence),
+      explains: ['memory'],
       summary:
         oomPods.length > 0
           ? `Pod ${oomPods[0]!.name} was OOMKilled: its container used more memory than its limit or the node had.`

@@ -17,6 +17,7 @@ export const readinessProbe: Rule = {
     const probe = /(Readiness|Startup) probe failed: ([^;)]+)/i.exec(lines.join('\n'));
     return {
       confidence: conf(0.75),
+      explains: ['timeout', 'connection-refused'],
       summary: `A container runs but its ${probe?.[1]?.toLowerCase() ?? 'readiness'} probe keeps failing${probe ? ` (${probe[2]?.trim()})` : ''}: a wrong probe path or port, or a dependency it waits for.`,
       evidence: lines,
       actions: [

@@ -4,7 +4,7 @@ import { conf, engineCmd, failureLinesMatching, pods, quote } from './evidence-f
 import { failedSteps } from './journal-facts.js';
 
 const DENIED =
-  /invalid status code from registry 40[13]|\b40[13] \((Unauthorized|Forbidden)\)|unauthorized: authentication required|denied: requested access to the resource is denied|(pull|push) access denied/i;
+  /invalid status code from registry 40[13]|\b40[13] \((Unauthorized|Forbidden)\)|unauthorized: authentication required|denied: requested access to the resource is denied|(pull|push) access denied|no basic auth credentials|unable to retrieve auth token|(?:blobs\/uploads|manifests|\/v2\/)\S* in \S+: denied: /i;
 
 export const registryAuth: Rule = {
   id: 'registry-auth',
@@ -19,7 +19,10 @@ export const registryAuth: Rule = {
     if (coded.length === 0 && lines.length === 0 && podLines.length === 0) return undefined;
     // "pull access denied" is also what a registry says for a repository that does not exist: less sure then.
     const sure =
-      coded.length > 0 || [...lines, ...podLines].some((l) => /40[13]|unauthorized|authentication required/i.test(l));
+      coded.length > 0 ||
+      [...lines, ...podLines].some((l) =>
+        /40[13]|unauthorized|authentication required|no basic auth credentials|: denied: (?!requested access)/i.test(l),
+      );
     const host =
       input.run.env?.registryUrl?.split('/')[0] ??
       /registry at (\S+)/.exec(coded[0]?.error?.message ?? '')?.[1] ??
@@ -27,7 +30,9 @@ export const registryAuth: Rule = {
     const cmd = engineCmd(input);
     const inCluster = podLines.length > 0;
     return {
-      confidence: conf(sure ? 0.9 : 0.55),
+      // Below image-pull-failed's 0.45 for the same ambiguous text: a missing repository is the likelier reading.
+      confidence: conf(sure ? 0.9 : 0.4),
+      explains: ['registry-auth', 'permission'],
       summary: inCluster
         ? `The cluster's nodes cannot pull from ${host}: they have no credentials for it (kind nodes do not share the engine's login).`
         : `The registry ${host} refused the request: ${cmd} is not logged in to it (docker and podman keep separate credential stores).`,

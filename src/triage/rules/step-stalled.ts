@@ -33,6 +33,7 @@ export const stepStalled: Rule = {
     const kind = step.kind ?? step.stepId.split(':')[0] ?? 'step';
     return {
       confidence: conf(confidence),
+      explains: ['timeout'],
       summary: `${step.stepId} printed nothing and was stopped by its timeout${healthy ? ' while the engine answered normally' : ''}: the work inside the step hangs (a RUN waiting on the network, a stuck process), not the infrastructure.`,
       evidence: [
         quote(`journal ${step.stepId} [${step.error?.code}]`, step.error?.message ?? ''),

@@ -18,6 +18,7 @@ export const unschedulable: Rule = {
     const name = clusterName(input);
     return {
       confidence: conf(0.8),
+      explains: ['no-space', 'memory'],
       summary: insufficient
         ? `No node has enough ${insufficient[1]} for the pod's requests.`
         : 'No node can take the pod: its requests, nodeSelector, affinity or tolerations exclude every node (or no node is Ready).',

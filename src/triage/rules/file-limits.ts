@@ -1,0 +1,30 @@
+// A file-descriptor or inotify limit was hit: "too many open files" (EMFILE), "failed to create fsnotify watcher",
+// "ENOSPC: System limit for number of file watchers reached". Raised with sysctl fs.inotify.* or the process's
+// RLIMIT_NOFILE (LimitNOFILE, ulimit -n); many kind nodes and log followers use up the default 128 inotify instances.
+import type { Match, Rule, TriageInput } from '../types.js';
+import { conf } from './evidence-facts.js';
+import { markerRe, outputMatching } from './infra-markers.js';
+
+export const fileLimits: Rule = {
+  id: 'file-limits',
+  title: 'A file-descriptor or inotify limit was reached',
+  refs: ['corpus: file-limits'],
+  match(input: TriageInput): Match | undefined {
+    const lines = outputMatching(input, markerRe('file-limits'), 3);
+    if (lines.length === 0) return undefined;
+    const inotify = /inotify|fsnotify|watcher|file watchers/i.test(lines.join('\n'));
+    return {
+      confidence: conf(0.85),
+      explains: ['file-limits'],
+      summary: inotify
+        ? 'The inotify limits of the host are used up (fs.inotify.max_user_instances / max_user_watches): a watcher could not be created.'
+        : 'A process ran out of file descriptors (too many open files): its RLIMIT_NOFILE, or the inotify instances behind a watcher, are exhausted.',
+      evidence: lines,
+      actions: [
+        'sysctl fs.inotify.max_user_instances fs.inotify.max_user_watches; ulimit -n',
+        'sudo sysctl -w fs.inotify.max_user_instances=8192 fs.inotify.max_user_watches=524288',
+        'raise LimitNOFILE of the engine service (or ulimit -n) if it is the descriptor limit',
+      ],
+    };
+  },
+};

@@ -1,0 +1,41 @@
+// The kubelet of a node never became ready: it refused to start (swap on, a missing device for its rootfs, an
+// unsupported cgroup setup) or the node stays NotReady (no CNI: "network plugin is not ready: cni config
+// uninitialized"). kind reports it as a cluster that never gets ready.
+import type { Match, Rule, TriageInput } from '../types.js';
+import { clusterName, conf } from './evidence-facts.js';
+import { outputMatching } from './infra-markers.js';
+
+const KUBELET =
+  /failed to run Kubelet|Failed to start ContainerManager|KubeletNotReady|NetworkPluginNotReady|cni config uninitialized|container runtime network not ready|kubelet is not healthy|The kubelet is not running|kubelet\.service: (?:main process exited|Failed)|^\S+\s+NotReady\s|NodeNotReady/im;
+/** A kubelet that cannot find its cgroups is a node-boot problem (cgroup v1/v2 support), not this rule's. */
+const CGROUP = /cgroup|mountpoint for \S* ?not found/i;
+
+export const kubeletNotReady: Rule = {
+  id: 'kubelet-not-ready',
+  title: "A node's kubelet did not start or the node stays NotReady",
+  refs: ['corpus: kubelet-not-ready'],
+  match(input: TriageInput): Match | undefined {
+    const lines = outputMatching(input, KUBELET, 3, ['cluster', 'run']);
+    if (lines.length === 0) return undefined;
+    const text = [...lines, ...outputMatching(input, CGROUP, 2, ['cluster', 'run'])].join('\n');
+    const cgroup = CGROUP.test(text);
+    const why = /swap/i.test(text)
+      ? 'swap is on and the kubelet refuses to run with it'
+      : /cni|NetworkPlugin|network not ready/i.test(text)
+        ? 'no CNI network plugin is configured, so the node stays NotReady'
+        : /ContainerManager|rootfs|device/i.test(text)
+          ? 'the kubelet cannot start its container manager (a device or filesystem of the host is not visible in the node)'
+          : 'the kubelet exited or never reported ready';
+    const name = clusterName(input);
+    return {
+      confidence: conf(cgroup ? 0.4 : 0.8),
+      explains: ['timeout', 'connection-refused'],
+      summary: `A node of ${name} never got a ready kubelet: ${why}.`,
+      evidence: lines,
+      actions: [
+        `podman exec ${name}-control-plane journalctl -u kubelet --no-pager | tail -30`,
+        `kubectl --context kind-${name} describe nodes | grep -A8 Conditions`,
+      ],
+    };
+  },
+};
