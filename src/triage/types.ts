@@ -1,7 +1,6 @@
 // The triage contract: collectors produce typed evidence, rules read it with the journal and
 // return verdicts, diagnose ranks them. Everything here is plain data (stored as triage.json).
 import type { TarmacEvent } from '../events/types.js';
-import type { MarkerId } from './rules/infra-markers.js';
 
 /** How one collector ran: under a hard timeout, in parallel with the others. */
 export interface CollectorRun<T> {
@@ -141,6 +140,25 @@ export interface TriageInput {
   evidence: Evidence;
   run: RunFacts;
 }
+
+/** An infrastructure marker family (rules/infra-markers.ts holds the patterns). */
+export type MarkerId =
+  | 'dns'
+  | 'proxy'
+  | 'tls'
+  | 'clock'
+  | 'rate-limit'
+  | 'registry-auth'
+  | 'permission'
+  | 'no-space'
+  | 'connection-refused'
+  | 'network'
+  | 'timeout'
+  | 'file-limits'
+  | 'memory'
+  | 'quota'
+  | 'rbac'
+  | 'crash';
 
 /** A rule's finding. Confidence 0..1: 0.9+ only when the signature is unambiguous. */
 export interface Match {

@@ -3,27 +3,11 @@
 // the network or a service rather than from the user's instruction. One list, read by diagnose (a verdict that does
 // not explain a marker found in the output loses confidence) and by the rules that name a marker. Pure.
 import type { StepKind } from '../../plan/types.js';
-import type { TriageInput } from '../types.js';
+import type { MarkerId, TriageInput } from '../types.js';
 import { quote } from './evidence-facts.js';
 import { failedSteps } from './journal-facts.js';
 
-export type MarkerId =
-  | 'dns'
-  | 'proxy'
-  | 'tls'
-  | 'clock'
-  | 'rate-limit'
-  | 'registry-auth'
-  | 'permission'
-  | 'no-space'
-  | 'connection-refused'
-  | 'network'
-  | 'timeout'
-  | 'file-limits'
-  | 'memory'
-  | 'quota'
-  | 'rbac'
-  | 'crash';
+export type { MarkerId };
 
 export interface Marker {
   id: MarkerId;
