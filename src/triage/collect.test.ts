@@ -47,11 +47,82 @@ describe('collectEvidence', () => {
       name: 'engine',
       ok: false,
       timedOut: true,
-      error: 'no answer within 0.3s',
+      attempts: 2,
+      error: 'no answer within 0.3s, and within 0.3s on a retry',
     });
     expect(evidence.memory).toMatchObject({ ok: true, timedOut: false, data: { totalBytes: 1 } });
     expect(evidence.disk).toMatchObject({ ok: false, timedOut: false, error: 'statfs: EACCES' });
     expect(evidence.clusters).toBeUndefined();
+    // Both collectors without facts are listed as missing; a collector that failed outright is not retried.
+    expect(evidence.missing).toEqual([
+      { collector: 'engine', timedOut: true, budgetMs: 600, attempts: 2, error: expect.stringMatching(/retry/) },
+      { collector: 'disk', timedOut: false, budgetMs: 300, attempts: 1, error: 'statfs: EACCES' },
+    ]);
+  });
+
+  it('retries a collector that hung once with a fresh budget, and keeps its answer', async () => {
+    const signals: AbortSignal[] = [];
+    const abortedAtRetry: boolean[] = [];
+    const hangsOnce: Collector<unknown> = {
+      name: 'clusters',
+      applies: () => true,
+      collect: (_ctx, signal) => {
+        abortedAtRetry.push(...signals.map((s) => s.aborted), signal.aborted);
+        signals.push(signal);
+        return signals.length === 1 ? new Promise(() => undefined) : Promise.resolve({ data: [], raw: 'kind' });
+      },
+    };
+    const evidence = await collectEvidence({
+      runner,
+      processEnv: {},
+      signal: new AbortController().signal,
+      redact: (s) => s,
+      timeoutMs: 200,
+      collectors: [hangsOnce, quick],
+    });
+    expect(evidence.clusters).toMatchObject({ ok: true, timedOut: false, attempts: 2, data: [], raw: 'kind' });
+    expect(evidence.missing).toBeUndefined();
+    // When the retry started, the first attempt had been cut off and the retry's own signal was live.
+    expect(abortedAtRetry).toEqual([false, true, false]);
+  });
+
+  it('gives a retry only what is left before the deadline, and none when too little is left', async () => {
+    const slow: Collector<unknown> = { ...hangs, name: 'workloads', timeoutMs: 400 };
+    const late: Collector<unknown> = { ...hangs, name: 'kindLogs', timeoutMs: 900 };
+    const started = Date.now();
+    const evidence = await collectEvidence({
+      runner,
+      processEnv: {},
+      signal: new AbortController().signal,
+      redact: (s) => s,
+      deadlineMs: 1_000,
+      collectors: [slow, late],
+    });
+    // workloads: 400 ms, then the 400 ms it may still have (600 left); kindLogs: 100 ms left is under its 900 ms.
+    expect(evidence.workloads).toMatchObject({ timedOut: true, attempts: 2, budgetMs: 800 });
+    expect(evidence.kindLogs).toMatchObject({ timedOut: true, attempts: 1, budgetMs: 900 });
+    expect(Date.now() - started).toBeLessThan(3_000);
+  });
+
+  it('does not retry after the collection was aborted', async () => {
+    const controller = new AbortController();
+    const aborting: Collector<unknown> = {
+      name: 'ports',
+      applies: () => true,
+      collect: () => {
+        setTimeout(() => controller.abort(), 50);
+        return new Promise(() => undefined);
+      },
+    };
+    const evidence = await collectEvidence({
+      runner,
+      processEnv: {},
+      signal: controller.signal,
+      redact: (s) => s,
+      timeoutMs: 200,
+      collectors: [aborting],
+    });
+    expect(evidence.ports).toMatchObject({ ok: false, timedOut: true, attempts: 1 });
   });
 
   it('aborts the signal a collector was given when it times out', async () => {

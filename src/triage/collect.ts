@@ -1,5 +1,6 @@
-// Runs the evidence collectors in parallel, each under a hard timeout, and writes their raw output
-// (redacted) to <runDir>/evidence/<collector>.txt.
+// Runs the evidence collectors in parallel, each under a hard timeout (a timed-out one is retried once, within the
+// collection's deadline), records what is still missing as typed facts, and writes their raw output (redacted) to
+// <runDir>/evidence/<collector>.txt.
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Env } from '../config/types.js';
@@ -16,10 +17,20 @@ import { machineCollector } from './evidence/machine.js';
 import { memoryCollector } from './evidence/memory.js';
 import { portsCollector } from './evidence/ports.js';
 import { workloadsCollector } from './evidence/workloads.js';
+import { missingFact } from './missing-evidence.js';
 import type { CollectorRun, Evidence } from './types.js';
 
 /** Each collector's hard timeout unless it sets its own. */
 export const DEFAULT_COLLECTOR_TIMEOUT_MS = 6_000;
+
+/**
+ * The whole collection's deadline from its start. Why 11 s: a timed-out collector's retry must end inside it, so
+ * the verdict (journal read, rules, triage.json) still comes within the 15-second budget after the failure.
+ */
+export const COLLECT_DEADLINE_MS = 11_000;
+
+/** A retry with less time left than this (or than the first budget) is not started: it would only delay the verdict. */
+export const MIN_RETRY_MS = 2_000;
 
 /** Every collector, in the order of the evidence. */
 export const ALL_COLLECTORS: Collector<unknown>[] = [
@@ -49,6 +60,8 @@ export interface CollectOptions {
   redact: Redactor;
   /** Per-collector timeout (default 6 s). */
   timeoutMs?: number;
+  /** The collection's deadline, retries included (default COLLECT_DEADLINE_MS). */
+  deadlineMs?: number;
   /** Replaces the collector set (tests). */
   collectors?: Collector<unknown>[];
   now?: () => number;
@@ -71,20 +84,55 @@ export async function collectEvidence(opts: CollectOptions): Promise<Evidence> {
     engineHealth: memoEngineHealth(opts.engine, scope),
   };
   const collectors = (opts.collectors ?? ALL_COLLECTORS).filter((c) => c.applies(ctx));
+  const deadline = now() + (opts.deadlineMs ?? COLLECT_DEADLINE_MS);
+  const attempt = (c: Collector<unknown>, budgetMs: number) => runOne(c, ctx, scope, budgetMs, opts.redact, now);
   try {
     const runs = await Promise.all(
       collectors.map((c) =>
-        runOne(c, ctx, scope, c.timeoutMs ?? opts.timeoutMs ?? DEFAULT_COLLECTOR_TIMEOUT_MS, opts.redact, now),
+        withRetry(c, c.timeoutMs ?? opts.timeoutMs ?? DEFAULT_COLLECTOR_TIMEOUT_MS, deadline, scope, now, attempt),
       ),
     );
     if (opts.runDir) await writeRaw(opts.runDir, runs);
     const evidence: Evidence = { collectedAt: now() };
     for (const run of runs) (evidence as unknown as Record<string, CollectorRun<unknown>>)[run.name] = run;
+    const missing = runs.filter((r) => !r.ok).map(missingFact);
+    if (missing.length > 0) evidence.missing = missing;
     return evidence;
   } finally {
     // Stops whatever a collector left running (a shared `info` nobody waits for any more).
     done.abort();
   }
+}
+
+/**
+ * A collector, and once more with a fresh budget when it timed out (a loaded machine starves one collector now and
+ * then; the verdict must not hinge on that). The retry's budget is what is left before the deadline, at most the
+ * first one's; none is started with too little left (MIN_RETRY_MS) or after the collection was aborted.
+ */
+async function withRetry(
+  collector: Collector<unknown>,
+  timeoutMs: number,
+  deadline: number,
+  scope: AbortSignal,
+  now: () => number,
+  attempt: (c: Collector<unknown>, budgetMs: number) => Promise<CollectorRun<unknown>>,
+): Promise<CollectorRun<unknown>> {
+  const first = await attempt(collector, timeoutMs);
+  const retryMs = Math.min(timeoutMs, deadline - now());
+  if (!first.timedOut || scope.aborted || retryMs < Math.min(MIN_RETRY_MS, timeoutMs))
+    return { ...first, attempts: 1, budgetMs: timeoutMs };
+  const second = await attempt(collector, retryMs);
+  return {
+    ...second,
+    durationMs: first.durationMs + second.durationMs,
+    attempts: 2,
+    budgetMs: timeoutMs + retryMs,
+    ...(second.timedOut ? { error: `${first.error ?? 'no answer'}, and within ${seconds(retryMs)} on a retry` } : {}),
+  };
+}
+
+function seconds(ms: number): string {
+  return `${(ms / 1000).toFixed(1)}s`;
 }
 
 /** One collector under its own timeout; a collector that ignores its signal is still cut off. */
@@ -117,7 +165,7 @@ async function runOne(
         timedOut: true,
         durationMs,
         raw: '',
-        error: `no answer within ${(timeoutMs / 1000).toFixed(1)}s`,
+        error: `no answer within ${seconds(timeoutMs)}`,
       };
     return { ...base, ok: true, timedOut: false, durationMs, data: outcome.data, raw: redact(outcome.raw) };
   } catch (error) {

@@ -2,10 +2,11 @@
 import { RULES } from './rules/index.js';
 import { failedSteps, incidents } from './rules/journal-facts.js';
 import { quote } from './rules/evidence-facts.js';
-import type { Rule, TriageInput, Unclassified, Verdict } from './types.js';
+import type { MissingEvidence, Rule, TriageInput, Unclassified, Verdict } from './types.js';
 import { penaliseUnexplained, shareConfidence } from './calibrate.js';
 import { infraMarkers } from './rules/infra-markers.js';
 import { lookFurther } from './look-further.js';
+import { describeMissing, missingAmong, watchEvidence } from './missing-evidence.js';
 
 /** Verdicts below this confidence are dropped: a weak guess is worse than "unclassified". */
 export const CONFIDENCE_FLOOR = 0.3;
@@ -22,17 +23,28 @@ export interface Diagnosis {
  * Runs every rule (a rule that throws is skipped and reported as abnormal), lowers each match that leaves an
  * infrastructure marker of the output unexplained, keeps those at or above the floor, ranks them by confidence
  * (ties broken by causal order: RULES lists causes before consequences) and shares 100% among them, strongest
- * first (calibrate.ts).
+ * first (calibrate.ts). A verdict reached without evidence its rule reads (a collector that timed out or failed)
+ * says what was missing, as evidence lines.
  */
 export function diagnose(input: TriageInput, rules: readonly Rule[] = RULES): Diagnosis {
   const found: { verdict: Verdict; order: number }[] = [];
   const broken: string[] = [];
   const markers = infraMarkers(input);
+  const unchecked = new Map<MissingEvidence, string[]>();
   rules.forEach((rule, order) => {
     try {
-      const match = rule.match(input);
-      const verdict = match && penaliseUnexplained({ ruleId: rule.id, title: rule.title, ...match }, markers);
+      const watched = watchEvidence(input);
+      const match = rule.match(watched.input);
+      const gaps = missingAmong(input.evidence, watched.read());
+      const missing = gaps.map((m) => quote('missing', `${describeMissing(m)}: this verdict was reached without it`));
+      const verdict =
+        match &&
+        penaliseUnexplained(
+          { ruleId: rule.id, title: rule.title, ...match, evidence: [...match.evidence, ...missing] },
+          markers,
+        );
       if (verdict && verdict.confidence >= CONFIDENCE_FLOOR) found.push({ verdict, order });
+      else for (const m of gaps) unchecked.set(m, [...(unchecked.get(m) ?? []), rule.id]);
     } catch (err) {
       broken.push(quote(`triage rule ${rule.id}`, `failed: ${err instanceof Error ? err.message : String(err)}`));
     }
@@ -44,10 +56,13 @@ export function diagnose(input: TriageInput, rules: readonly Rule[] = RULES): Di
   );
   const errors = broken.length > 0 ? { ruleErrors: broken } : {};
   if (verdicts.length > 0) return { verdicts, ...errors };
-  const abnormal = [...abnormalities(input), ...markers.map((m) => `${m.label}: ${m.line}`), ...broken];
+  const blind = [...unchecked].map(([m, ids]) =>
+    quote('missing', `${describeMissing(m)}: not checked without it: ${ids.join(', ')}`),
+  );
+  const abnormal = [...abnormalities(input), ...markers.map((m) => `${m.label}: ${m.line}`), ...blind, ...broken];
   return {
     verdicts,
-    unclassified: { summary: unclassifiedSummary(input, abnormal), abnormal, commands: lookFurther(input) },
+    unclassified: { summary: unclassifiedSummary(input, abnormal, blind), abnormal, commands: lookFurther(input) },
     ...errors,
   };
 }
@@ -89,9 +104,13 @@ export function abnormalities(input: TriageInput): string[] {
   return lines;
 }
 
-function unclassifiedSummary(input: TriageInput, abnormal: string[]): string {
+function unclassifiedSummary(input: TriageInput, abnormal: string[], blind: string[]): string {
   const failed = failedSteps(input.run);
   if (failed.length === 0 && abnormal.length === 0) return 'No rule matched and nothing abnormal was found.';
   const codes = [...new Set(failed.map((f) => f.error?.code ?? '?'))];
-  return `No known failure mode matches${failed.length > 0 ? `: ${failed.length} step(s) failed (${codes.join(', ')})` : ''}; the abnormal findings below are where to start.`;
+  const missing = (input.evidence.missing ?? []).map((m) => m.collector);
+  // Why: with evidence missing, "no rule matches" may only mean "no rule could see it"; the reader must know.
+  const caveat =
+    blind.length > 0 ? ` Evidence is missing (${missing.join(', ')}): rules that read it could not check.` : '';
+  return `No known failure mode matches${failed.length > 0 ? `: ${failed.length} step(s) failed (${codes.join(', ')})` : ''}; the abnormal findings below are where to start.${caveat}`;
 }

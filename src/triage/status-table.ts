@@ -12,6 +12,7 @@ import {
   portsRow,
   workloadsRow,
 } from './status-rows.js';
+import { missingFact } from './missing-evidence.js';
 import type { CollectorRun, ComponentRow, Evidence } from './types.js';
 
 /** The component rows for the evidence; a collector that did not apply gives no row, one that failed an `unknown` row. */
@@ -84,7 +85,15 @@ function add<T>(
       status: 'unknown',
       evidence: engineDown
         ? 'not checked: the engine does not answer'
-        : `${run.timedOut ? 'collector timed out' : 'collector failed'}: ${run.error ?? 'no detail'}`,
+        : run.timedOut
+          ? `collector timed out${retried(run)}: ${run.error ?? 'no detail'}`
+          : `collector failed: ${run.error ?? 'no detail'}`,
     },
   );
+}
+
+/** `, retried once (11.0s in all)` for a collector that timed out twice (the typed MissingEvidence fact). */
+function retried(run: CollectorRun<unknown>): string {
+  const fact = missingFact(run);
+  return fact.attempts > 1 ? `, retried once (${(fact.budgetMs / 1000).toFixed(1)}s in all)` : '';
 }

@@ -1,5 +1,6 @@
-// One triage: collect evidence (parallel, bounded), read the run's journal, diagnose, and write triage.json and
-// triage.md into the run dir. Used after a failed run, by `tarmac triage` and (without a run) by `tarmac doctor`.
+// One triage: collect evidence (parallel, bounded), read the run's journal, diagnose, and write triage.json,
+// triage.md and the input it read (evidence/triage-input.json) into the run dir. Used after a failed run, by
+// `tarmac triage` and (without a run) by `tarmac doctor`.
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Env } from '../config/types.js';
@@ -13,6 +14,7 @@ import { renderTriageMarkdown } from './render-md.js';
 import { readRunFacts, thrownError } from './run-facts.js';
 import { statusTable } from './status-table.js';
 import { targetType } from './target-type.js';
+import { writeTriageInput } from './triage-input-file.js';
 import type { RunFacts, TriageResult } from './types.js';
 
 export interface TriageRunOptions {
@@ -66,16 +68,14 @@ export async function triageRun(opts: TriageRunOptions): Promise<TriageResult> {
   });
   const diagnosis = diagnose({ evidence, run });
   const collectors = Object.values(evidence)
-    .filter(
-      (c): c is { name: string; ok: boolean; timedOut: boolean; durationMs: number; error?: string } =>
-        typeof c === 'object' && c !== null && 'ok' in c,
-    )
+    .filter((c): c is TriageResult['collectors'][number] => typeof c === 'object' && c !== null && 'ok' in c)
     .map((c) => ({
       name: c.name,
       ok: c.ok,
       timedOut: c.timedOut,
       durationMs: c.durationMs,
       ...(c.error ? { error: c.error } : {}),
+      ...(c.attempts && c.attempts > 1 ? { attempts: c.attempts } : {}),
     }));
   const result: TriageResult = redactDeep(
     {
@@ -93,6 +93,7 @@ export async function triageRun(opts: TriageRunOptions): Promise<TriageResult> {
     const paths = triagePaths(opts.runDir);
     await writeFile(paths.json, `${JSON.stringify(result, null, 2)}\n`);
     await writeFile(paths.markdown, renderTriageMarkdown(result));
+    await writeTriageInput(opts.runDir, { evidence, run }, opts.redact);
   }
   return result;
 }

@@ -15,6 +15,20 @@ export interface CollectorRun<T> {
   raw: string;
   /** Why it failed, one line. */
   error?: string;
+  /** 2 when it timed out once and was retried (src/triage/collect.ts). */
+  attempts?: number;
+  /** The time it was given in all, retry included. */
+  budgetMs?: number;
+}
+
+/** A collector that gave no facts (timed out, retry included, or failed): rules and the status table say so. */
+export interface MissingEvidence {
+  collector: string;
+  timedOut: boolean;
+  /** The time it was given in all, retry included. */
+  budgetMs: number;
+  attempts: number;
+  error?: string;
 }
 
 export interface EngineFacts {
@@ -118,6 +132,8 @@ export interface Evidence {
   memory?: CollectorRun<MemoryFacts>;
   workloads?: CollectorRun<WorkloadFacts>;
   kindLogs?: CollectorRun<KindLogsFacts>;
+  /** Collectors that applied but gave no facts; absent when every one answered. */
+  missing?: MissingEvidence[];
 }
 
 /** What the rules read besides evidence: the run's journal and the tails of its step logs. */
@@ -218,5 +234,12 @@ export interface TriageResult {
   verdicts: Verdict[];
   /** Present when no rule matched: what looks abnormal, and the commands to look further. */
   unclassified?: Unclassified;
-  collectors: { name: string; ok: boolean; timedOut: boolean; durationMs: number; error?: string }[];
+  collectors: {
+    name: string;
+    ok: boolean;
+    timedOut: boolean;
+    durationMs: number;
+    error?: string;
+    attempts?: number;
+  }[];
 }
