@@ -2,11 +2,10 @@
 import { execa } from 'execa';
 import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { expect } from 'vitest';
 import { removeStandinCluster, removeStandinEnv, standinEnv, type StandinEnv } from '../fixtures/standins/support.js';
 import { removeEnvImages } from '../support/podman-query.js';
 import { uniqueEnvName } from '../support/tarmac-cli.js';
-import { buildBase, down, lastRun, project, verdictDelayMs, type ProjectSpec } from './triage-scenario-kit.js';
+import { buildBase, down, project, type ProjectSpec } from './triage-scenario-kit.js';
 
 export interface KindScenario {
   env: string;
@@ -24,7 +23,7 @@ export function kindScenarios(tag: string) {
     async setup(): Promise<void> {
       await buildBase(base, label);
     },
-    /** A kind project; `extra` manifests (objects) are written beside the Deployment. */
+    /** A kind project; `manifests` are written beside the Deployment, `kindConfig` beside tarmac.yaml. */
     make(
       prefix: string,
       opts: {
@@ -32,6 +31,7 @@ export function kindScenarios(tag: string) {
         standin?: Record<string, string>;
         extra?: ProjectSpec['extra'];
         manifests?: string;
+        kindConfig?: string;
       } = {},
     ): KindScenario {
       const env = uniqueEnvName(prefix);
@@ -39,10 +39,11 @@ export function kindScenarios(tag: string) {
         env,
         base,
         container: opts.container ?? { command: ['/bin/busybox', 'sleep', '600'] },
-        cluster: { target: 'kind' },
+        cluster: { target: 'kind', ...(opts.kindConfig ? { kindConfig: 'kind.yaml' } : {}) },
         ...(opts.extra ? { extra: opts.extra } : {}),
       });
       if (opts.manifests) writeFileSync(join(dir, 'manifests/extra.yaml'), opts.manifests);
+      if (opts.kindConfig) writeFileSync(join(dir, 'kind.yaml'), opts.kindConfig);
       const standin = standinEnv({ STANDIN_KIND_SYSTEMD_TIMEOUT_MS: '1500', ...opts.standin });
       const s = { env, dir, standin, cluster: `${env}-e2e` };
       made.push(s);
@@ -59,15 +60,4 @@ export function kindScenarios(tag: string) {
       await execa('podman', ['rmi', '-f', base], { reject: false });
     },
   };
-}
-
-/** Asserts triage.json exists, the verdict came within 15 s and has evidence; returns the top verdict. */
-export function topVerdict(dir: string, ruleId: string) {
-  const { events, triage } = lastRun(dir);
-  expect(triage, 'triage.json').toBeDefined();
-  const top = triage!.verdicts[0];
-  expect(top?.ruleId, JSON.stringify(triage, null, 1)).toBe(ruleId);
-  expect(top!.evidence.length).toBeGreaterThan(0);
-  expect(verdictDelayMs(events, triage!)).toBeLessThan(15_000);
-  return top!;
 }

@@ -1,0 +1,33 @@
+// The triage rules over recorded scenarios: each failure was produced once for real (real podman, kind stand-ins)
+// by scripts/record-triage-scenarios.ts; here the same rule path (diagnose and the status table) runs on the
+// recorded journal and evidence. No podman: milliseconds each. Re-record a scenario after a behaviour change with
+// `npx tsx scripts/record-triage-scenarios.ts --only <name>`.
+import { describe, expect, it } from 'vitest';
+import { diagnose } from '../src/triage/diagnose.js';
+import { statusTable } from '../src/triage/status-table.js';
+import { unmet } from './triage-scenarios/expectation.js';
+import { loadRecording, recordingNames } from './triage-scenarios/recording.js';
+import { ALL_SCENARIOS } from './triage-scenarios/run-scenarios.js';
+
+const names = recordingNames();
+
+describe('recorded triage scenarios', () => {
+  it('every scenario has a recording, and every recording a scenario', () => {
+    expect(names).toEqual(ALL_SCENARIOS.map((s) => s.name).sort());
+  });
+
+  it.each(names)('%s: the replayed triage gives the expected top verdict and evidence', (name) => {
+    const { input, expected, live } = loadRecording(name);
+    const diagnosis = diagnose(input);
+    const judged = {
+      verdicts: diagnosis.verdicts,
+      unclassified: diagnosis.unclassified,
+      status: statusTable(input.evidence),
+    };
+    expect(unmet(judged, expected.expect)).toEqual([]);
+    // The replay is the live triage: same rules, same order, same evidence lines.
+    expect(diagnosis.verdicts.map((v) => [v.ruleId, v.evidence])).toEqual(
+      live.verdicts.map((v) => [v.ruleId, v.evidence]),
+    );
+  });
+});
