@@ -24,7 +24,7 @@ if (unknown.length > 0) {
 }
 const chosen = ALL_SCENARIOS.filter((s) => !only || only.has(s.name));
 const failed: string[] = [];
-const { kits, close } = await openKits('triage-rec');
+const { kits, settle, close } = await openKits('triage-rec');
 try {
   for (const scenario of chosen) {
     const started = Date.now();
@@ -43,6 +43,8 @@ try {
         `NOT recorded ${scenario.name}: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`,
       );
     }
+    // Each scenario meets a clean host: a killed engine's leftovers must not slow the next one down.
+    await settle();
   }
 } finally {
   await close();

@@ -44,19 +44,25 @@ export function kindScenarios(tag: string) {
       });
       if (opts.manifests) writeFileSync(join(dir, 'manifests/extra.yaml'), opts.manifests);
       if (opts.kindConfig) writeFileSync(join(dir, 'kind.yaml'), opts.kindConfig);
-      const standin = standinEnv({ STANDIN_KIND_SYSTEMD_TIMEOUT_MS: '1500', ...opts.standin });
+      // kind's own 30 s wait for the node's systemd: a short one fails healthy nodes on a loaded machine (a
+      // scenario of a node that never boots sets its own).
+      const standin = standinEnv({ STANDIN_KIND_SYSTEMD_TIMEOUT_MS: '30000', ...opts.standin });
       const s = { env, dir, standin, cluster: `${env}-e2e` };
       made.push(s);
       return s;
     },
-    async cleanup(): Promise<void> {
-      for (const { env, dir, standin, cluster } of made) {
+    /** Takes down and removes every project made so far (the base stays). */
+    async removeProjects(): Promise<void> {
+      for (const { env, dir, standin, cluster } of made.splice(0)) {
         await down(dir, standin);
         await removeStandinCluster(cluster);
         removeStandinEnv(standin);
         await removeEnvImages(env);
         rmSync(dir, { recursive: true, force: true });
       }
+    },
+    async cleanup(): Promise<void> {
+      await this.removeProjects();
       await execa('podman', ['rmi', '-f', base], { reject: false });
     },
   };

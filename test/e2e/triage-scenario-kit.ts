@@ -103,6 +103,15 @@ export function lastRun(dir: string): { runDir: string; events: TarmacEvent[]; t
   };
 }
 
+/** The journal and triage.json of a run dir (triage undefined until written). */
+export function triageOf(runDir: string): { events: TarmacEvent[]; triage: TriageResult | undefined } {
+  const file = join(runDir, 'triage.json');
+  return {
+    events: readJournal(runDir),
+    triage: existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as TriageResult) : undefined,
+  };
+}
+
 /** Milliseconds from the failure (the run's finish in the journal) to the verdict (triage.json's generatedAt). */
 export function verdictDelayMs(events: TarmacEvent[], triage: TriageResult): number {
   const finished = events.findLast((e) => e.type === 'run.finished') ?? events.at(-1);
@@ -128,8 +137,8 @@ export async function down(dir: string, env: Record<string, string> = {}): Promi
 }
 
 /**
- * Projects on one base for a test file: `make` creates one with a unique env; `removeAll` takes each down and
- * removes its pod, images and directory (call it from afterAll).
+ * Projects on one base for a test file: `make` creates one with a unique env; `removeAll` takes each made so far
+ * down and removes its pod, images and directory (call it from afterAll).
  */
 export function scenarioProjects(base: string) {
   const made: { env: string; dir: string }[] = [];
@@ -141,7 +150,7 @@ export function scenarioProjects(base: string) {
       return { env, dir };
     },
     async removeAll(): Promise<void> {
-      for (const { env, dir } of made) {
+      for (const { env, dir } of made.splice(0)) {
         await down(dir);
         await execa('podman', ['pod', 'rm', '-f', `tarmac-${env}-app`], { reject: false });
         await removeEnvImages(env);

@@ -24,16 +24,11 @@ const FROM_ENGINE = 'test/e2e/triage-scenarios-engine.test.ts';
 const FROM_REAL_ENGINE = 'test/e2e/triage-scenarios-real-engine.test.ts';
 /** The RUN's sleep, unusual enough to find the processes a killed or stopped service leaves behind. */
 export const SLEEP = `6.${String(process.pid % 1000).padStart(3, '0')}`;
-const services: ChildProcess[] = [];
-let cleanupDeferred = false;
-
-/** `podman system service` on a socket in `dir`, answering; its leftovers are ended after the scenarios. */
+/** `podman system service` on a socket in `dir`, answering; it and its leftovers are ended after the scenario. */
 export async function serve(k: ScenarioKits, dir: string): Promise<{ url: string; service: ChildProcess }> {
-  if (!cleanupDeferred) k.defer(() => endServiceLeftovers(services, SLEEP, k.base));
-  cleanupDeferred = true;
   const url = `unix://${join(dir, 'podman.sock')}`;
   const service = spawn('podman', ['system', 'service', '--time=0', url], { stdio: 'ignore' });
-  services.push(service);
+  k.defer(() => endServiceLeftovers([service], SLEEP, k.base));
   await waitFor(
     'the podman service',
     async () =>
@@ -54,6 +49,17 @@ export function stepLogsSaying(dir: string, prefix: string): number {
       .split('\n')
       .some((l) => l.startsWith(prefix)),
   ).length;
+}
+
+/** The last lines of every step log of the project's only run, for the error when a wait times out. */
+export function stepLogTails(dir: string): Record<string, string[]> {
+  const runs = join(dir, '.tarmac', 'runs');
+  const [id] = existsSync(runs) ? readdirSync(runs) : [];
+  const steps = id ? join(runs, id, 'steps') : '';
+  if (!id || !existsSync(steps)) return {};
+  return Object.fromEntries(
+    readdirSync(steps).map((f) => [f, readFileSync(join(steps, f), 'utf8').split('\n').slice(-4)]),
+  );
 }
 
 /** A temp project dir removed after the scenarios, with images of `env` removed too. */
@@ -88,7 +94,12 @@ export const ENGINE_SCENARIOS: TriageScenario[] = [
       writeFileSync(join(dir, 'tarmac.yaml'), config.join('\n'));
       const { url, service } = await serve(k, dir);
       const child = startTarmac(['build', '--plain', '-f', join(dir, 'tarmac.yaml')], { env: { CONTAINER_HOST: url } });
-      await waitFor('all three RUN steps to work', () => (stepLogsSaying(dir, 'working-') === 3 ? true : undefined));
+      await waitFor(
+        'all three RUN steps to work',
+        () => (stepLogsSaying(dir, 'working-') === 3 ? true : undefined),
+        60_000,
+        () => stepLogTails(dir),
+      );
       service.kill('SIGKILL');
       return outcome(dir, await child, {
         top: 'engine-crash',
@@ -173,7 +184,12 @@ export const ENGINE_SCENARIOS: TriageScenario[] = [
       });
       const { url, service } = await serve(k, dir);
       const child = startTarmac(['build', '--plain', '-f', join(dir, 'tarmac.yaml')], { env: { CONTAINER_HOST: url } });
-      await waitFor('the RUN step to print', () => (stepLogsSaying(dir, 'working') > 0 ? true : undefined));
+      await waitFor(
+        'the RUN step to print',
+        () => (stepLogsSaying(dir, 'working') > 0 ? true : undefined),
+        60_000,
+        () => stepLogTails(dir),
+      );
       service.kill('SIGSTOP');
       return outcome(dir, await child, { top: 'engine-hung', summary: 'hangs' });
     },

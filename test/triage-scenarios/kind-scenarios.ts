@@ -75,7 +75,7 @@ export const KIND_SCENARIOS: TriageScenario[] = [
       });
       return outcome(dir, await up(dir, standin), {
         top: 'kind-mount-missing',
-        actions: '^mkdir -p /tmp/tarmac-triage-no-such-coverdata$',
+        actions: '^mkdir -p /tmp/tarmac-triage-no-such-coverdata\n',
       });
     },
   },
@@ -105,7 +105,7 @@ export const KIND_SCENARIOS: TriageScenario[] = [
     exit: 'nonzero',
     async run(k) {
       const { dir, standin, cluster } = k.kind.make('tri-boot', {
-        standin: { STANDIN_KIND_CREATE_FAIL: 'systemd-timeout' },
+        standin: { STANDIN_KIND_CREATE_FAIL: 'systemd-timeout', STANDIN_KIND_SYSTEMD_TIMEOUT_MS: '1500' },
       });
       return outcome(dir, await up(dir, standin), {
         top: 'kind-systemd-boot',

@@ -17,21 +17,33 @@ export const ALL_SCENARIOS: readonly TriageScenario[] = [
   ...KIND_SCENARIOS,
 ];
 
-/** Kits for one run of scenarios; `close` ends and removes everything they made. */
-export async function openKits(tag: string): Promise<{ kits: ScenarioKits; close: () => Promise<void> }> {
+/**
+ * Kits for one run of scenarios (`kind: false`: no kind base image). `settle` ends and removes what the scenarios
+ * made so far (call it between scenarios: a killed engine's leftovers must not meet the next one); `close` settles
+ * and removes the base images.
+ */
+export async function openKits(
+  tag: string,
+  opts: { kind?: boolean } = {},
+): Promise<{ kits: ScenarioKits; settle: () => Promise<void>; close: () => Promise<void> }> {
   const label = `io.tarmac.test=${tag}-${process.pid}`;
   const base = `localhost/tarmac-${tag}-${process.pid}:busybox`;
   await buildBase(base, label);
   const kind = kindScenarios(`${tag}-kind`);
-  await kind.setup();
+  if (opts.kind !== false) await kind.setup();
   const podman = scenarioProjects(base);
   const cleanups: (() => Promise<void> | void)[] = [];
   const kits: ScenarioKits = { base, label, podman, kind, defer: (c) => void cleanups.push(c) };
+  const settle = async () => {
+    for (const c of cleanups.splice(0).reverse()) await c();
+    await podman.removeAll();
+    await kind.removeProjects();
+  };
   return {
     kits,
+    settle,
     async close() {
-      for (const c of cleanups.reverse()) await c();
-      await podman.removeAll();
+      await settle();
       await kind.cleanup();
       await execa('podman', ['rmi', '-f', base], { reject: false });
     },

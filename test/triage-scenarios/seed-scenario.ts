@@ -13,7 +13,7 @@ import { removeEnvImages } from '../support/podman-query.js';
 import { startTarmac, uniqueEnvName } from '../support/tarmac-cli.js';
 import { waitFor } from '../support/wait-for.js';
 import { endServiceLeftovers } from '../e2e/triage-scenario-kit.js';
-import { stepLogsSaying } from './engine-scenarios.js';
+import { stepLogsSaying, stepLogTails } from './engine-scenarios.js';
 import { outcome } from './podman-scenarios.js';
 import type { TriageScenario } from './scenario.js';
 
@@ -110,6 +110,7 @@ export const SEED_SCENARIO: TriageScenario = {
         return created && stepLogsSaying(dir, 'working-') === 3 ? true : undefined;
       },
       90_000,
+      () => stepLogTails(dir),
     );
     service.kill('SIGKILL');
     // The node container goes down with the engine (podman never restarts kind nodes), then the engine comes back.
