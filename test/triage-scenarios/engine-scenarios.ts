@@ -180,7 +180,8 @@ export const ENGINE_SCENARIOS: TriageScenario[] = [
     async run(k) {
       const { dir } = k.podman.make('tri-hung', {
         run: [`RUN ["/bin/busybox", "sh", "-c", "echo working; /bin/busybox sleep ${SLEEP}"]`],
-        extra: { timeouts: { build: '12s', stall: '3s', heartbeat: '2s', engineRecovery: '5s' } },
+        // build: 30s, not 12s: on a loaded machine the RUN must get to print before the build's own limit.
+        extra: { timeouts: { build: '30s', stall: '3s', heartbeat: '2s', engineRecovery: '5s' } },
       });
       const { url, service } = await serve(k, dir);
       const child = startTarmac(['build', '--plain', '-f', join(dir, 'tarmac.yaml')], { env: { CONTAINER_HOST: url } });
