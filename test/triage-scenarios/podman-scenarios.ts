@@ -119,12 +119,9 @@ export const PODMAN_SCENARIOS: TriageScenario[] = [
     async run(k) {
       const { dir } = k.podman.make('tri-oom', {
         container: {
-          command: [
-            '/bin/busybox',
-            'sh',
-            '-c',
-            'x=$(/bin/busybox head -c 80000000 /dev/zero | /bin/busybox tr "\\0" a); echo survived',
-          ],
+          // One 80 MB read buffer, filled at once: killed within moments even on a loaded machine (a slow build-up
+          // of memory leaves the container running long enough for the deploy wait to call it ready).
+          command: ['/bin/busybox', 'dd', 'if=/dev/zero', 'of=/dev/null', 'bs=80M', 'count=1'],
           resources: { limits: { memory: '20Mi' } },
         },
       });
