@@ -2,7 +2,8 @@
 // triage read and said into test/fixtures/triage-recorded/<scenario>/, for test/triage-recorded.test.ts to replay.
 //   npm run build && npx tsx scripts/record-triage-scenarios.ts [--only name,name] [--list]
 // Needs CONTAINERS_CONF like the e2e tests. A scenario whose live triage misses its expectation is not saved.
-import { existsSync, readFileSync } from 'node:fs';
+import { cpSync, existsSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TriageResult } from '../src/triage/types.js';
 import { unmet } from '../test/triage-scenarios/expectation.js';
@@ -65,5 +66,11 @@ async function record(scenario: TriageScenario): Promise<string[]> {
   const triage = JSON.parse(readFileSync(file, 'utf8')) as TriageResult;
   problems.push(...unmet(triage, out.expect));
   if (problems.length === 0) saveRecording(scenario, out);
+  else {
+    // The scenario's project is removed next: keep its run dir to read why.
+    const kept = join(tmpdir(), 'triage-rec-failed', `${scenario.name}-${Date.now()}`);
+    cpSync(out.runDir, kept, { recursive: true });
+    problems.push(`run dir kept in ${kept}`);
+  }
   return problems;
 }
