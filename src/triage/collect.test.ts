@@ -48,15 +48,21 @@ describe('collectEvidence', () => {
       ok: false,
       timedOut: true,
       attempts: 2,
-      error: 'no answer within 0.3s, and within 0.3s on a retry',
+      error: 'no answer within 0.3s; on a retry: no answer within 0.3s',
     });
     expect(evidence.memory).toMatchObject({ ok: true, timedOut: false, data: { totalBytes: 1 } });
-    expect(evidence.disk).toMatchObject({ ok: false, timedOut: false, error: 'statfs: EACCES' });
+    expect(evidence.disk).toMatchObject({ ok: false, timedOut: false, attempts: 2 });
     expect(evidence.clusters).toBeUndefined();
-    // Both collectors without facts are listed as missing; a collector that failed outright is not retried.
+    // Both collectors without facts were retried once and are listed as missing.
     expect(evidence.missing).toEqual([
       { collector: 'engine', timedOut: true, budgetMs: 600, attempts: 2, error: expect.stringMatching(/retry/) },
-      { collector: 'disk', timedOut: false, budgetMs: 300, attempts: 1, error: 'statfs: EACCES' },
+      {
+        collector: 'disk',
+        timedOut: false,
+        budgetMs: 600,
+        attempts: 2,
+        error: 'statfs: EACCES; on a retry: statfs: EACCES',
+      },
     ]);
   });
 

@@ -105,8 +105,9 @@ export async function collectEvidence(opts: CollectOptions): Promise<Evidence> {
 }
 
 /**
- * A collector, and once more with a fresh budget when it timed out (a loaded machine starves one collector now and
- * then; the verdict must not hinge on that). The retry's budget is what is left before the deadline, at most the
+ * A collector, and once more with a fresh budget when it timed out or failed (a loaded machine starves a collector,
+ * or one of its own calls, e.g. `kubectl get pods` under its 4 s limit, now and then; the verdict must not hinge on
+ * that, and a failure that is real fails again at once). The retry's budget is what is left before the deadline, at most the
  * first one's; none is started with too little left (MIN_RETRY_MS) or after the collection was aborted.
  */
 async function withRetry(
@@ -119,7 +120,7 @@ async function withRetry(
 ): Promise<CollectorRun<unknown>> {
   const first = await attempt(collector, timeoutMs);
   const retryMs = Math.min(timeoutMs, deadline - now());
-  if (!first.timedOut || scope.aborted || retryMs < Math.min(MIN_RETRY_MS, timeoutMs))
+  if (first.ok || scope.aborted || retryMs < Math.min(MIN_RETRY_MS, timeoutMs))
     return { ...first, attempts: 1, budgetMs: timeoutMs };
   const second = await attempt(collector, retryMs);
   return {
@@ -127,7 +128,7 @@ async function withRetry(
     durationMs: first.durationMs + second.durationMs,
     attempts: 2,
     budgetMs: timeoutMs + retryMs,
-    ...(second.timedOut ? { error: `${first.error ?? 'no answer'}, and within ${seconds(retryMs)} on a retry` } : {}),
+    ...(second.ok ? {} : { error: `${first.error ?? 'failed'}; on a retry: ${second.error ?? 'failed'}` }),
   };
 }
 

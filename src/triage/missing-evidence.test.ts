@@ -17,7 +17,7 @@ function starved(name: string): CollectorRun<never> {
     raw: '',
     attempts: 2,
     budgetMs: 11_000,
-    error: 'no answer within 6.0s, and within 5.0s on a retry',
+    error: 'no answer within 6.0s; on a retry: no answer within 5.0s',
   };
 }
 
@@ -70,7 +70,8 @@ describe('missing evidence', () => {
     expect(rows.find((r) => r.component === 'workloads')).toEqual({
       component: 'workloads',
       status: 'unknown',
-      evidence: 'collector timed out, retried once (11.0s in all): no answer within 6.0s, and within 5.0s on a retry',
+      evidence:
+        'collector timed out, retried once (11.0s in all): no answer within 6.0s; on a retry: no answer within 5.0s',
     });
   });
 });
