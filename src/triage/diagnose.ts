@@ -56,8 +56,9 @@ export function diagnose(input: TriageInput, rules: readonly Rule[] = RULES): Di
   );
   const errors = broken.length > 0 ? { ruleErrors: broken } : {};
   if (verdicts.length > 0) return { verdicts, ...errors };
-  const blind = [...unchecked].map(([m, ids]) =>
-    quote('missing', `${describeMissing(m)}: not checked without it: ${ids.join(', ')}`),
+  // Not quote(): the whole list of rules that could not check is the point of the line.
+  const blind = [...unchecked].map(
+    ([m, ids]) => `missing: ${describeMissing(m)}: not checked without it: ${ids.join(', ')}`,
   );
   const abnormal = [...abnormalities(input), ...markers.map((m) => `${m.label}: ${m.line}`), ...blind, ...broken];
   return {

@@ -3,7 +3,7 @@ import { diagnose } from './diagnose.js';
 import { missingFact } from './missing-evidence.js';
 import { statusTable } from './status-table.js';
 import { engineOk, inputOf, journal, kindEnv, recordedRun, runOf } from './triage-test-kit.js';
-import type { CollectorRun } from './types.js';
+import type { CollectorRun, Rule } from './types.js';
 
 const SEED = 'aianalysis-e2e';
 
@@ -58,10 +58,22 @@ describe('missing evidence', () => {
 
   it('a verdict whose rule reads no missing evidence is left as it is', () => {
     const workloads = starved('workloads');
+    const journalOnly: Rule = {
+      id: 'journal-only',
+      title: 'reads the journal only',
+      refs: [],
+      match: (input) => ({
+        confidence: 0.9,
+        summary: `${input.run.events.length} events`,
+        evidence: ['e'],
+        actions: [],
+      }),
+    };
     const { verdicts } = diagnose(
       inputOf(recordedRun('build-failed'), { engine: engineOk(), workloads, missing: [missingFact(workloads)] }),
+      [journalOnly],
     );
-    expect(verdicts[0]?.ruleId).toBe('build-failed');
+    expect(verdicts[0]?.ruleId).toBe('journal-only');
     expect(verdicts[0]?.evidence.some((l) => l.startsWith('missing:'))).toBe(false);
   });
 
