@@ -17,8 +17,6 @@ const SERIAL = [
   'test/e2e/build-failures.test.ts',
   'test/e2e/engine-podman.test.ts',
   'test/e2e/engine-remote.test.ts',
-  'test/e2e/triage-scenarios-engine.test.ts',
-  'test/e2e/triage-scenarios-real-engine.test.ts',
   'test/e2e/triage-scenarios-seed.test.ts',
 ];
 
