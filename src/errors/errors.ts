@@ -1,17 +1,9 @@
 // The one error family of tarmac: every error carries a code, a hint and an exit code,
 // and is rendered once, in src/cli/.
 
-/** Exit codes, see ARCHITECTURE.md. */
-export const ExitCode = {
-  ok: 0,
-  testsFailed: 1,
-  usage: 2,
-  environment: 3,
-  infrastructure: 4,
-  internal: 70,
-  interrupted: 130,
-} as const;
-export type ExitCode = (typeof ExitCode)[keyof typeof ExitCode];
+import { ERROR_CODES, ExitCode, type ErrorCode } from './codes.js';
+
+export { ERROR_CODES, ERROR_CODE_NAMES, ExitCode, isErrorCode, type ErrorCode } from './codes.js';
 
 export interface TarmacErrorOptions {
   hint?: string;
@@ -25,18 +17,18 @@ export interface TarmacErrorOptions {
 
 /** Base error: a stable `code` (e.g. `CONFIG_INVALID`), a message, a hint and an exit code. */
 export class TarmacError extends Error {
-  readonly code: string;
+  readonly code: ErrorCode;
   readonly hint: string | undefined;
   readonly exitCode: ExitCode;
   readonly stepId: string | undefined;
   readonly details: string[];
 
-  constructor(code: string, message: string, options: TarmacErrorOptions = {}) {
+  constructor(code: ErrorCode, message: string, options: TarmacErrorOptions = {}) {
     super(message, options.cause === undefined ? undefined : { cause: options.cause });
     this.name = 'TarmacError';
     this.code = code;
     this.hint = options.hint;
-    this.exitCode = options.exitCode ?? ExitCode.infrastructure;
+    this.exitCode = options.exitCode ?? ERROR_CODES[code].exit;
     this.stepId = options.stepId;
     this.details = options.details ?? [];
   }

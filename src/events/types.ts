@@ -1,5 +1,6 @@
 // Every state change of a run is one of these events; views, journal and history consume them.
 import type { StepId, StepKind, Claims } from '../plan/types.js';
+import type { ErrorCode } from '../errors/codes.js';
 
 /** The states a step moves through; one closed set that every consumer switches on. */
 export type StepState =
@@ -32,7 +33,7 @@ export const TERMINAL_STATES: ReadonlySet<StepState> = new Set([
 
 /** Error payload carried by events (serialisable). */
 export interface EventError {
-  code: string;
+  code: ErrorCode;
   message: string;
   hint?: string;
   /** Last output lines of the failing command, if any. */

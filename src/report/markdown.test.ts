@@ -85,11 +85,11 @@ describe('renderMarkdown', () => {
       buildReport({
         events,
         expected: {},
-        thrown: { code: 'CLUSTER_FAILED', message: 'kind create cluster failed', hint: 'see kind logs' },
+        thrown: { code: 'CLUSTER_CREATE_FAILED', message: 'kind create cluster failed', hint: 'see kind logs' },
       }),
       noSecrets,
     );
-    expect(md).toContain('- ✗ run [CLUSTER_FAILED]: kind create cluster failed');
+    expect(md).toContain('- ✗ run [CLUSTER_CREATE_FAILED]: kind create cluster failed');
     expect(md).toContain('1. run: see kind logs');
   });
 

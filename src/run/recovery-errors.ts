@@ -1,6 +1,6 @@
 // Words of the crash path: which failures are the engine's, what caused them, and the error when it never came back.
 import { formatDuration } from '../config/duration.js';
-import { ExitCode, TarmacError } from '../errors/errors.js';
+import { ExitCode, TarmacError, type ErrorCode } from '../errors/errors.js';
 import type { StepId } from '../plan/types.js';
 
 /** The lines that show the engine itself went away (as classifyEngineFailure recognises them). */
@@ -25,7 +25,7 @@ export function isEngineFailure(error: TarmacError): boolean {
   );
 }
 
-const ENGINE_COMMAND_CODES = new Set(['NODE_UNAVAILABLE', 'DELIVERY_NOT_VERIFIED', 'ENGINE_COMMAND_FAILED']);
+const ENGINE_COMMAND_CODES = new Set<ErrorCode>(['NODE_UNAVAILABLE', 'DELIVERY_NOT_VERIFIED', 'ENGINE_COMMAND_FAILED']);
 
 /** The short cause of an engine failure, e.g. "server probably quit: unexpected EOF". */
 export function crashCause(error: TarmacError): string {

@@ -2,6 +2,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Env } from '../config/types.js';
+import { isErrorCode } from '../errors/codes.js';
 import type { TarmacEvent } from '../events/types.js';
 import { readJournal } from '../journal/reader.js';
 import { stepLogName } from '../journal/writer.js';
@@ -60,7 +61,7 @@ export function stepLogs(runDir: string, stepIds: readonly string[]): Record<str
 export function thrownError(error: unknown): ThrownError {
   const e = error as { code?: unknown; message?: unknown; hint?: unknown; details?: unknown };
   return {
-    code: typeof e?.code === 'string' ? e.code : 'INTERNAL',
+    code: typeof e?.code === 'string' && isErrorCode(e.code) ? e.code : 'INTERNAL',
     message: typeof e?.message === 'string' ? e.message : String(error),
     ...(typeof e?.hint === 'string' ? { hint: e.hint } : {}),
     ...(Array.isArray(e?.details) ? { details: e.details.filter((d): d is string => typeof d === 'string') } : {}),
