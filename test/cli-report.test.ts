@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { parse, stringify } from 'yaml';
 import { main } from '../src/cli/main.js';
 import type { CliIo } from '../src/cli/io.js';
+import { journalLine } from '../src/journal/protocol.js';
 import { crashRun, sampleTriage } from '../src/report/report-test-kit.js';
 import { copyProject, repoRoot, uniqueEnvName } from './support/tarmac-cli.js';
 
@@ -39,21 +40,23 @@ function project(): { dir: string; crashId: string } {
     writeFileSync(join(dir, '.tarmac', 'runs', id, 'events.jsonl'), `${lines.join('\n')}\n`);
   };
   writeRun('20250101-000000-0000', [
-    JSON.stringify({
+    journalLine({
       type: 'run.started',
       at: 1,
       runId: '20250101-000000-0000',
       command: 'build',
       capacity: 1,
       steps: [],
-    }),
+      target: 'none',
+      engine: { type: 'podman', endpoint: '' },
+    }).trimEnd(),
   ]);
   // The journal of an older tarmac that did not redact: the report must still not show the password.
   const crash = crashRun({ output: `login with ${PASSWORD}` });
   const crashId = crash[0]!.runId;
   writeRun(
     crashId,
-    crash.map((e) => JSON.stringify(e)),
+    crash.map((e) => journalLine(e).trimEnd()),
   );
   writeFileSync(join(dir, '.tarmac', 'runs', crashId, 'triage.json'), JSON.stringify(sampleTriage()));
   return { dir, crashId };

@@ -5,6 +5,26 @@ import { ERROR_CODES, ExitCode, type ErrorCode } from './codes.js';
 
 export { ERROR_CODES, ERROR_CODE_NAMES, ExitCode, isErrorCode, type ErrorCode } from './codes.js';
 
+/** What an engine health probe found (a watchdog's probe when it failed a step): typed, so triage never parses `detail`. */
+export interface EngineProbeFact {
+  ok: boolean;
+  /** The probe got no answer within its budget (a hung engine), rather than an error. */
+  timedOut: boolean;
+  durationMs: number;
+  /** One line for people: "podman 4.3.1 answered in 80ms" or the error. */
+  detail: string;
+}
+
+/** An engine health result (src/engines EngineHealth) as the typed probe fact errors and events carry. */
+export function engineProbeFact(health: {
+  ok: boolean;
+  detail: string;
+  durationMs: number;
+  timedOut?: boolean;
+}): EngineProbeFact {
+  return { ok: health.ok, timedOut: health.timedOut === true, durationMs: health.durationMs, detail: health.detail };
+}
+
 export interface TarmacErrorOptions {
   hint?: string;
   cause?: unknown;
@@ -13,6 +33,8 @@ export interface TarmacErrorOptions {
   stepId?: string;
   /** Extra lines shown under the message (e.g. the last lines of a command's output). */
   details?: string[];
+  /** The engine probe taken when the error was raised (watchdog timeouts and stalls). */
+  probe?: EngineProbeFact;
 }
 
 /** Base error: a stable `code` (e.g. `CONFIG_INVALID`), a message, a hint and an exit code. */
@@ -22,6 +44,7 @@ export class TarmacError extends Error {
   readonly exitCode: ExitCode;
   readonly stepId: string | undefined;
   readonly details: string[];
+  readonly probe: EngineProbeFact | undefined;
 
   constructor(code: ErrorCode, message: string, options: TarmacErrorOptions = {}) {
     super(message, options.cause === undefined ? undefined : { cause: options.cause });
@@ -31,6 +54,7 @@ export class TarmacError extends Error {
     this.exitCode = options.exitCode ?? ERROR_CODES[code].exit;
     this.stepId = options.stepId;
     this.details = options.details ?? [];
+    this.probe = options.probe;
   }
 
   /** Plain object for journals and --json output. */

@@ -3,6 +3,7 @@
 import { closeSync, mkdirSync, openSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import type { TarmacEvent } from '../events/types.js';
+import { journalLine } from './protocol.js';
 
 export interface Journal {
   dir: string;
@@ -34,7 +35,7 @@ export function openJournal(stateDir: string, runId: string): Journal {
     listener(event) {
       // Output lines go to the step's own log; the event file keeps the structure readable.
       if (event.type === 'step.output') writeSync(logFd(event.stepId), `${event.line}\n`);
-      else writeSync(events, `${JSON.stringify(event)}\n`);
+      else writeSync(events, journalLine(event));
     },
     close() {
       for (const fd of logs.values()) closeSync(fd);

@@ -41,6 +41,8 @@ describe('renderMarkdown', () => {
       type: 'run.started',
       command: 'build',
       capacity: 1,
+      target: 'none',
+      engine: { type: 'podman', endpoint: '' },
       steps: [{ id: 'build:x', kind: 'build', subject: 'x', deps: [], claims: { engine: 1 }, cached: false }],
     });
     bus.emit({ type: 'step.started', stepId: 'build:x', claims: { engine: 1 }, attempt: 1 });

@@ -23,7 +23,7 @@ export function loadRunReport(
   thrown?: EventError,
 ): LoadedReport {
   const warnings: string[] = [];
-  const events = readJournal(dir);
+  const events = readJournal(dir, (line) => warnings.push(line));
   let triage: TriageResult | undefined;
   const triageFile = join(dir, 'triage.json');
   if (existsSync(triageFile)) {

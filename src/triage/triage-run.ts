@@ -11,7 +11,8 @@ import { collectEvidence } from './collect.js';
 import type { Collector } from './evidence/context.js';
 import { diagnose } from './diagnose.js';
 import { renderTriageMarkdown } from './render-md.js';
-import { readRunFacts, thrownError } from './run-facts.js';
+import { toEventError } from '../events/event-error.js';
+import { readRunFacts } from './run-facts.js';
 import { statusTable } from './status-table.js';
 import { targetType } from './target-type.js';
 import { writeTriageInput } from './triage-input-file.js';
@@ -50,7 +51,7 @@ export async function triageRun(opts: TriageRunOptions): Promise<TriageResult> {
     opts.runDir,
     opts.env,
     target,
-    opts.thrown === undefined ? undefined : thrownError(opts.thrown),
+    opts.thrown === undefined ? undefined : toEventError(opts.thrown),
   );
   const evidence = await collectEvidence({
     runner: opts.runner,

@@ -62,7 +62,7 @@ function thrownStep(run: RunFacts): FailedStep[] {
       kind,
       subject: undefined,
       at,
-      error: { code: t.code, message: t.message, ...(t.details ? { tail: t.details } : {}) },
+      error: t,
     },
   ];
 }
