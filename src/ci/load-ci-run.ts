@@ -5,7 +5,7 @@ import { join, relative, resolve } from 'node:path';
 import type { TarmacEvent } from '../events/types.js';
 import { readJournal } from '../journal/reader.js';
 import { parseJUnit } from '../report/junit.js';
-import type { TriageResult } from '../triage/types.js';
+import { readTriageFile } from '../triage/triage-file.js';
 import type { CiRun, CiStep, CiTestCase } from './ci-run.js';
 import { stepConfigLines } from './config-lines.js';
 
@@ -41,7 +41,8 @@ export function loadCiRun(input: LoadCiRunInput): CiRun {
     const line = lines.get(step.id);
     if (line !== undefined) step.line = line;
   }
-  const triage = readTriage(join(input.runDir, 'triage.json'));
+  // A malformed triage.json only costs the CI output its verdict (reports say why).
+  const { triage } = readTriageFile(join(input.runDir, 'triage.json'));
   const tests = foldTests(events, junitFiles(input), input.testCwd ?? input.repoRoot, input.repoRoot);
   return {
     runId: input.runId,
@@ -118,16 +119,6 @@ function caseFiles(file: string): Map<string, string> {
   } catch {
     // A malformed JUnit file was already reported by the test step; annotations just go without files.
     return new Map();
-  }
-}
-
-function readTriage(file: string): TriageResult | undefined {
-  const text = readOptional(file);
-  if (text === undefined) return undefined;
-  try {
-    return JSON.parse(text) as TriageResult;
-  } catch {
-    return undefined;
   }
 }
 

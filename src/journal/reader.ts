@@ -40,7 +40,10 @@ export function parseLine(line: string): Parsed {
     return { why: 'not valid JSON', json: false };
   }
   if (typeof value !== 'object' || value === null || Array.isArray(value))
-    return { why: `not an event object (${value === null ? 'null' : typeof value})`, json: true };
+    return {
+      why: `not an event object (${value === null ? 'null' : Array.isArray(value) ? 'array' : typeof value})`,
+      json: true,
+    };
   const v = (value as { v?: unknown }).v;
   if (v !== JOURNAL_PROTOCOL_VERSION)
     return {
@@ -54,6 +57,7 @@ export function parseLine(line: string): Parsed {
   if (!result.success) {
     const issue = result.error.issues[0];
     const type = (value as { type?: unknown }).type;
+    if (issue?.path.join('.') === 'type') return { why: `unknown event type ${JSON.stringify(type)}`, json: true };
     const where = issue && issue.path.length > 0 ? ` at ${issue.path.join('.')}` : '';
     return {
       why: `not a valid ${typeof type === 'string' ? type : 'event'}${where}: ${issue?.message ?? 'invalid'}`,

@@ -1,10 +1,10 @@
 // Reads a saved run (journal and triage.json) into a report model, and writes report.md / report.html.
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { EventError } from '../events/types.js';
 import { readJournal } from '../journal/reader.js';
 import type { Redactor } from '../redact/redactor.js';
-import type { TriageResult } from '../triage/types.js';
+import { readTriageFile } from '../triage/triage-file.js';
 import { renderHtml } from './html.js';
 import { renderMarkdown } from './markdown.js';
 import { buildReport, type ReportModel } from './report-model.js';
@@ -24,17 +24,8 @@ export function loadRunReport(
 ): LoadedReport {
   const warnings: string[] = [];
   const events = readJournal(dir, (line) => warnings.push(line));
-  let triage: TriageResult | undefined;
-  const triageFile = join(dir, 'triage.json');
-  if (existsSync(triageFile)) {
-    try {
-      triage = JSON.parse(readFileSync(triageFile, 'utf8')) as TriageResult;
-    } catch (err) {
-      warnings.push(
-        `${triageFile} is not readable JSON (${err instanceof Error ? err.message : String(err)}); the report leaves the triage out`,
-      );
-    }
-  }
+  const { triage, warning } = readTriageFile(join(dir, 'triage.json'));
+  if (warning) warnings.push(warning);
   return {
     model: buildReport({ events, expected, runId, ...(triage ? { triage } : {}), ...(thrown ? { thrown } : {}) }),
     warnings,

@@ -21,6 +21,7 @@ export async function triageCommand(
   const file = opts.file ? resolve(io.cwd, opts.file) : findConfigFile(io.cwd);
   const env = await loadEnv(file, { cwd: io.cwd });
   const runDir = resolveRun(env.stateDir, runId, io.cwd).dir;
+  const redact = makeRedactor(secretValues(env, io.env));
   const root = rootSignal(() => undefined);
   try {
     const engine = await engineForTriage(env.engine, run, io.env);
@@ -31,7 +32,8 @@ export async function triageCommand(
       runDir,
       signal: root.signal,
       processEnv: io.env,
-      redact: makeRedactor(secretValues(env, io.env)),
+      redact,
+      warn: (line) => void io.stderr.write(`warning: ${redact(line)}\n`),
     });
     if (opts.json) io.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
     else
