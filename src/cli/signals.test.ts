@@ -20,7 +20,9 @@ describe('interruptionOf', () => {
   });
 
   it('leaves real failures alone', () => {
-    expect(interruptionOf(new TarmacError('ENGINE_COMMAND_FAILED', 'boom', { cause: { cancelled: false } }))).toBeUndefined();
+    expect(
+      interruptionOf(new TarmacError('ENGINE_COMMAND_FAILED', 'boom', { cause: { cancelled: false } })),
+    ).toBeUndefined();
     expect(interruptionOf(new Error('boom'))).toBeUndefined();
     expect(interruptionOf(undefined)).toBeUndefined();
   });
