@@ -19,7 +19,7 @@ const started: TarmacEvent = {
   capacity: 2,
   steps: [],
   target: 'kind',
-  engine: { type: 'podman', argv: ['podman', '--url', 'unix:///run/podman.sock'] },
+  engine: { type: 'podman', endpoint: '--url unix:///run/podman.sock' },
 };
 const failed: TarmacEvent = {
   type: 'step.finished',
