@@ -32,6 +32,11 @@ const TOOL_WORDS = new Set<string>([
   'is already used', // podman's network error: `subnet ... is already used`
   'already used',
   'probe failed', // Kubernetes' event text: `Readiness probe failed: ...`
+  'not running', // podman's and docker's `container ... is not running`, `machine ... not running`
+  // Go's network errors as kubelet's probes report them; the podman target's probes say the same on purpose.
+  'i/o timeout',
+  'context deadline exceeded',
+  'Client.Timeout exceeded',
 ]);
 
 /**
