@@ -1,5 +1,6 @@
 // Reads a failed engine command's result and says what kind of failure it was, with the line
-// that shows it. Shared by the adapters and, later, the scheduler's crash path and triage.
+// that shows it. Shared by the adapters and the scheduler's crash path. Only the engine's own signals count: its
+// final error line and exit code, or a failed spawn; never words the workload printed.
 import { ExitCode } from '../errors/errors.js';
 import { formatDuration } from '../exec/describe.js';
 import type { RunResult } from '../exec/types.js';
@@ -14,18 +15,24 @@ export interface EngineFailure {
   evidence: string | undefined;
 }
 
-/** Output that means the engine itself is not there (not running, socket gone, crashed mid-call). */
-// Most specific first: the first pattern that matches a line gives the evidence.
-const UNREACHABLE: { pattern: RegExp; unless?: RegExp }[] = [
-  { pattern: /server probably quit/i },
-  { pattern: /unable to connect to Podman socket/i },
-  { pattern: /Cannot connect to the Docker daemon/i },
-  { pattern: /error during connect/i },
-  { pattern: /dial unix .*: connect: (connection refused|no such file or directory)/i },
-  { pattern: /Cannot connect to Podman/i },
-  // A registry refusing a push or pull is a registry problem, not an engine problem.
-  { pattern: /connection refused/i, unless: /registry|\/v2\//i },
+/**
+ * The engine client's own final error lines that mean the engine itself is not there (not running, socket gone,
+ * crashed mid-call). Only the last line of stderr is read, and each pattern is anchored at its start: a build's RUN
+ * step or a container may print any of these words, but the client's final line then is its own verdict
+ * (`Error: building at STEP "...": exit status 1`, which quotes the RUN command, so never a bare substring match).
+ * `podman` marks the podman client's own failures, which exit 125.
+ */
+const UNREACHABLE: { pattern: RegExp; podman?: true }[] = [
+  { pattern: /^Error: server probably quit\b/, podman: true },
+  { pattern: /^Error: unable to connect to Podman socket\b/, podman: true },
+  { pattern: /^Cannot connect to the Docker daemon\b/ },
+  { pattern: /^error during connect\b/i },
+  // A refused API socket as the whole error, e.g. docker's `... dial unix /var/run/docker.sock: connect: ...`.
+  { pattern: /^(Error: )?[^"]*\bdial unix [^ ]+: connect: (connection refused|no such file or directory)$/ },
 ];
+
+/** podman's exit code for its own failures (as opposed to a RUN step's or a container's exit status). */
+const PODMAN_OWN_EXIT = 125;
 
 /** Classifies a result that is not ok; returns undefined for a successful one. */
 export function classifyEngineFailure(result: RunResult): EngineFailure | undefined {
@@ -40,14 +47,17 @@ export function classifyEngineFailure(result: RunResult): EngineFailure | undefi
   return { code: 'ENGINE_COMMAND_FAILED', exitCode: ExitCode.infrastructure, evidence: rawErrorLine(result) };
 }
 
-/** The line showing the engine is unreachable, if any line does. */
+/** The engine client's final error line when it says the engine is unreachable; never the build's or a container's output. */
 export function unreachableLine(result: RunResult): string | undefined {
-  const lines = outputLines(result);
-  for (const { pattern, unless } of UNREACHABLE) {
-    const line = lines.find((l) => pattern.test(l) && !unless?.test(l));
-    if (line !== undefined) return line.trim();
-  }
-  return undefined;
+  const last = result.stderr
+    .split('\n')
+    .map((l) => l.trim())
+    .findLast((l) => l !== '');
+  if (last === undefined || /^(Error: )?building at STEP /.test(last)) return undefined;
+  const match = UNREACHABLE.find(
+    ({ pattern, podman }) => pattern.test(last) && (!podman || result.exitCode === PODMAN_OWN_EXIT),
+  );
+  return match === undefined ? undefined : last;
 }
 
 /** One line for people about why a command failed: the engine's own error line when it has one. */
@@ -57,12 +67,12 @@ export function errorLine(result: RunResult): string | undefined {
   return (unreachableLine(result) ?? rawErrorLine(result))?.replace(/^Error: /, '');
 }
 
-/** The last `Error:` line of the output, else its last line. */
+/** The engine's last error line (stderr first: a RUN step's output may hold `Error:` lines too), else the last line. */
 function rawErrorLine(result: RunResult): string | undefined {
-  const lines = outputLines(result)
-    .map((l) => l.trim())
-    .filter((l) => l !== '');
-  return [...lines].reverse().find((l) => /^Error( response from daemon)?:/i.test(l)) ?? lines.at(-1);
+  const clean = (lines: string[]) => lines.map((l) => l.trim()).filter((l) => l !== '');
+  const isError = (l: string) => /^(Error( response from daemon)?:|building at STEP )/i.test(l);
+  const all = clean(outputLines(result));
+  return clean(result.stderr.split('\n')).findLast(isError) ?? all.findLast(isError) ?? all.at(-1);
 }
 
 function timeoutText(result: RunResult): string {
