@@ -1,5 +1,6 @@
 // What commands hand the scheduler so it watches the engine: the health probe and the crash-recovery settings.
 import type { Env } from '../config/types.js';
+import { engineServiceUrl, serviceInstanceReader } from '../engines/service-instance.js';
 import type { ContainerEngine } from '../engines/types.js';
 import { PROBE_TIMEOUT_MS } from '../watch/probe.js';
 import type { EngineHealer } from './recovery.js';
@@ -13,6 +14,10 @@ export function engineWatchDeps(
 ): Pick<SchedulerDeps, 'probe' | 'recovery'> {
   return {
     probe: (): ReturnType<ContainerEngine['health']> => engine.health(PROBE_TIMEOUT_MS),
-    recovery: { boundMs: env.timeouts.engineRecovery, ...(heal ? { heal } : {}) },
+    recovery: {
+      boundMs: env.timeouts.engineRecovery,
+      serviceInstance: serviceInstanceReader(engineServiceUrl(engine, process.env)),
+      ...(heal ? { heal } : {}),
+    },
   };
 }

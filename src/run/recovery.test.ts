@@ -168,6 +168,7 @@ describe('engine crash recovery', { timeout: 5_000 }, () => {
     engine.up = false;
     fake.fail('test:e2e', crash('e2e'));
     fake.fail('build:a', crash('a'));
+    await flush(); // the probes right after the failures see the engine down
     engine.up = true;
     await vi.advanceTimersByTimeAsync(1_000);
     fake.succeed('build:a');
@@ -186,18 +187,22 @@ describe('engine crash recovery', { timeout: 5_000 }, () => {
     const { fake, engine, deps, events } = setup(2, { recovery: { boundMs: 20_000, maxRecoveries: 1 } });
     const done = runPlan(planOf([draft('build:a')]), deps);
     await fake.whenStarted('build:a');
-    fake.fail('build:a', crash('a')); // engine answers again at once: recovery 1
-    await vi.advanceTimersByTimeAsync(0);
+    engine.up = false;
+    fake.fail('build:a', crash('a'));
+    await flush();
+    engine.up = true; // back at the next probe: recovery 1
+    await vi.advanceTimersByTimeAsync(1_000);
     expect(fake.ctx('build:a').attempt).toBe(2);
+    engine.up = false;
     fake.fail('build:a', crash('a'));
     const summary = await done;
     expect(summary.errors.get('build:a')).toMatchObject({
       code: 'ENGINE_LOST',
       message:
-        'the engine crashed at 10:11:12 (server probably quit: unexpected EOF); it crashed 2 times in this run, so tarmac stops instead of waiting again',
+        'the engine crashed at 10:11:13 (server probably quit: unexpected EOF); it crashed 2 times in this run, so tarmac stops instead of waiting again',
     });
     expect(eventsOf(events, 'incident').map((e) => e.kind)).toEqual(['engine-crash', 'engine-lost']);
-    expect(engine.probes).toHaveLength(1);
+    expect(engine.probes).toHaveLength(3); // crash 1 confirmed, engine back, crash 2 confirmed
   });
 
   it('heals once (--heal) and says what the healer did', async () => {

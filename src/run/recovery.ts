@@ -1,7 +1,9 @@
-// The scheduler's engine-crash path: announce the crash, pause admission, wait for the engine with a bounded
-// probe loop (optionally healing it), lower the capacity, and requeue the interrupted infrastructure steps.
+// The scheduler's engine-crash path: confirm a suspected crash with a probe, then announce it, pause admission, wait
+// for the engine with a bounded probe loop (optionally healing it), lower the capacity, and requeue the interrupted
+// infrastructure steps.
 import { formatDuration } from '../config/duration.js';
 import type { TarmacError } from '../errors/errors.js';
+import type { EngineHealth } from '../engines/types.js';
 import type { Clock, EventBus } from '../events/bus.js';
 import type { IncidentCause } from '../events/types.js';
 import type { Step, StepId } from '../plan/types.js';
@@ -16,6 +18,7 @@ import {
   lostMessage,
   type LostFacts,
 } from './recovery-errors.js';
+import { checkSuspectedCrash } from './recovery-confirm.js';
 import type { Resource } from './resources.js';
 
 /** Tries to bring a dead engine back (`--heal`); resolves with one line saying what it did or why it cannot. */
@@ -30,6 +33,8 @@ export interface RecoveryOptions {
   /** First and largest pause between probes (default 1 s and 10 s, so a line appears at least every 15 s). */
   backoff?: { firstMs: number; maxMs: number };
   heal?: EngineHealer;
+  /** Reads the engine API service's identity (serviceInstanceReader); a change means it restarted. */
+  serviceInstance?: () => string | undefined;
 }
 
 /** What to do with a step that failed. */
@@ -62,12 +67,18 @@ export class CrashRecovery {
   private outage: Outage | undefined;
   private crashes = 0;
   private lost: LostFacts | undefined;
+  /** Suspected crashes being probed: nothing new starts until they are settled. */
+  private checking = 0;
+  /** The API service's identity when the run started or the engine last came back. */
+  private instance: string | undefined;
 
-  constructor(private readonly deps: RecoveryDeps) {}
+  constructor(private readonly deps: RecoveryDeps) {
+    this.instance = deps.options.serviceInstance?.();
+  }
 
-  /** True while waiting for the engine: start nothing. */
+  /** True while a suspected crash is probed or the engine is waited for: start nothing. */
   get paused(): boolean {
-    return this.outage !== undefined;
+    return this.outage !== undefined || this.checking > 0;
   }
 
   /** True once the engine is given up on: start nothing more. */
@@ -77,15 +88,55 @@ export class CrashRecovery {
 
   /**
    * Called for every failed step, while `running` (with their engine weight) still includes it. Undefined:
-   * not an engine failure. Infrastructure steps are requeued; tests never are (retries hide flakes).
+   * not an engine failure. A suspected crash is confirmed by a probe first; a healthy engine whose service did not
+   * restart means the step failed on its own. Infrastructure steps are requeued; tests never are (retries hide flakes).
    */
-  onFailure(step: Step, error: TarmacError, running: { ids: StepId[]; weight: number }): CrashVerdict | undefined {
+  async onFailure(
+    step: Step,
+    error: TarmacError,
+    running: { ids: StepId[]; weight: number },
+  ): Promise<CrashVerdict | undefined> {
     if (!isEngineFailure(error)) return undefined;
-    if (!this.lost && !this.outage) this.crash(error, running);
+    let opened: EngineHealth | undefined;
+    if (!this.lost && !this.outage) {
+      const probed = await this.confirm(step.id);
+      if (probed === 'own') return { action: 'fail', error };
+      // Another step's failure may have opened the outage while this one was probed.
+      if (!this.lost && !this.outage) {
+        this.crash(error, running);
+        opened = probed;
+      }
+    }
+    const verdict = this.verdict(step, error);
+    // The wait starts after this step is counted among the requeued: the engine may already be back.
+    if (opened !== undefined && this.outage) void this.wait(this.outage, opened);
+    return verdict;
+  }
+
+  private verdict(step: Step, error: TarmacError): CrashVerdict {
     if (this.lost) return { action: 'fail', error: engineLostError(step.id, this.lost) };
     if (step.retry !== 'infra-only') return { action: 'fail', error };
     this.outage!.requeued.push(step.id);
     return { action: 'requeue' };
+  }
+
+  /** Probes after a suspected crash; the probe's health when it is a crash, 'own' when the step failed on its own. */
+  private async confirm(stepId: StepId): Promise<EngineHealth | 'own'> {
+    this.checking += 1;
+    try {
+      const check = await checkSuspectedCrash(
+        this.deps.probe,
+        stepId,
+        this.instance,
+        this.deps.options.serviceInstance,
+      );
+      this.deps.bus.emit({ type: 'decision', message: check.fact });
+      if (!check.crashed) return 'own';
+      this.instance = check.instance;
+      return check.health;
+    } finally {
+      this.checking -= 1;
+    }
   }
 
   private crash(error: TarmacError, running: { ids: StepId[]; weight: number }): void {
@@ -119,20 +170,23 @@ export class CrashRecovery {
           ? `engine capacity lowered from ${from} to ${to}: ${running.weight} units were running when it crashed`
           : `engine capacity stays ${from}: it is already the lowest that can run anything`,
     });
-    void this.wait(this.outage);
   }
 
   /** Probes with exponential backoff until the engine answers, the bound passes or the run is cancelled. */
-  private async wait(outage: Outage): Promise<void> {
+  private async wait(outage: Outage, probed: EngineHealth): Promise<void> {
     const { clock, signal, options, bus } = this.deps;
     const deadline = outage.crashAt + options.boundMs;
     const { firstMs, maxMs } = options.backoff ?? { firstMs: 1_000, maxMs: 10_000 };
     let pause = firstMs;
     let healed = options.heal === undefined;
     let lastProbe = '';
+    // The probe that confirmed the crash is the first of the loop.
+    let first: EngineHealth | undefined = probed;
     while (!signal.aborted) {
-      const health = await this.deps.probe();
+      const health = first ?? (await this.deps.probe());
+      first = undefined;
       if (health.ok) {
+        this.instance = this.deps.options.serviceInstance?.();
         bus.emit({
           type: 'decision',
           message: `the engine is back after ${formatDuration(clock.now() - outage.crashAt)}; resuming with capacity ${this.deps.engine.capacity}${outage.requeued.length > 0 ? `, running again: ${outage.requeued.join(', ')}` : ''}`,

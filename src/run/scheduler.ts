@@ -220,11 +220,12 @@ export class Scheduler {
         state: 'failed',
         error: new InternalError(`running ${step.id} failed unexpectedly`, err),
       }))
-      .then((outcome) => {
+      .then(async (outcome) => {
         const durationMs = this.clock.now() - entry.startedAt;
+        // Why await: a suspected engine crash is confirmed by a probe; the step keeps its claim until it is settled.
         const verdict =
           outcome.state === 'failed'
-            ? this.recovery?.onFailure(step, outcome.error, {
+            ? await this.recovery?.onFailure(step, outcome.error, {
                 ids: [...this.running.keys()],
                 weight: this.engine.inUse,
               })

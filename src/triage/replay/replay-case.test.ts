@@ -28,7 +28,7 @@ describe('replayCase', () => {
     expect(scoreCase(c, diagnosis).outcome).toBe('right');
   });
 
-  it("a build whose RUN printed `connection refused` goes through the scheduler's crash path, as a live run does", async () => {
+  it('a build whose RUN printed `connection refused` fails on its own through the scheduler, as a live run does', async () => {
     const c = caseOf({
       category: 'build-dependency-download',
       phase: 'build',
@@ -37,8 +37,15 @@ describe('replayCase', () => {
         'STEP 2/3: RUN curl -fsS http://127.0.0.1:8081/pkg.tgz\ncurl: (7) Failed to connect to 127.0.0.1 port 8081: Connection refused\nError: building at STEP "RUN curl": exit status 7',
     });
     const { input } = await replayCase(c);
-    const incidents = input.run.events.filter((e) => e.type === 'incident').map((e) => e.type === 'incident' && e.kind);
-    expect(incidents).toEqual(['engine-crash', 'engine-crash', 'engine-crash', 'engine-lost']);
+    // The workload's words are not the engine's: no crash path (issue 14 part 4).
+    expect(input.run.events.filter((e) => e.type === 'incident')).toEqual([]);
+    const failed = input.run.events.filter((e) => e.type === 'step.finished' && e.state === 'failed');
+    expect(failed).toMatchObject([{ stepId: 'build:app', error: { code: 'BUILD_FAILED' } }]);
+    expect(
+      input.run.events
+        .filter((e) => e.type === 'step.started')
+        .map((e) => e.type === 'step.started' && `${e.stepId}#${e.attempt}`),
+    ).toEqual(['build:app#1', 'cluster#1']); // run once: no requeue
     expect(input.run.stepLogs['build:app']).toContain(
       'curl: (7) Failed to connect to 127.0.0.1 port 8081: Connection refused',
     );
