@@ -29,7 +29,8 @@ async function serve(url: string): Promise<ChildProcess> {
   const child = spawn('podman', ['system', 'service', '--time=0', url], { stdio: 'ignore' });
   services.push(child);
   const remote = createPodmanEngine(run, { url });
-  await eventually('the podman service to answer', async () => (await remote.health(2000)).ok);
+  // A generous probe timeout: under load a fresh service takes seconds to answer its first call.
+  await eventually('the podman service to answer', async () => (await remote.health(10_000)).ok, 60_000);
   return child;
 }
 
