@@ -7,7 +7,7 @@ import { digestContext } from './context-digest.js';
 import { listContextFiles } from './context-files.js';
 import { walkContext } from './context-walk.js';
 import { hashContext } from './hash-context.js';
-import { makeTree } from './make-tree.js';
+import { makeTree } from './make-tree.test-kit.js';
 
 // The async API runs the synchronous core on a worker thread; these tests cover that boundary.
 let base: string;

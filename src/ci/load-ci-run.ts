@@ -4,7 +4,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import type { TarmacEvent } from '../events/types.js';
 import { readJournal } from '../journal/reader.js';
-import { parseJUnit } from '../report/junit.js';
+import { parseJUnit } from '../junit/junit.js';
 import type { TriageResult } from '../triage/types.js';
 import type { CiRun, CiStep, CiTestCase } from './ci-run.js';
 import { stepConfigLines } from './config-lines.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fakeResult } from '../exec/fake-runner.js';
+import { fakeResult } from '../exec/fake-runner.test-kit.js';
 import { recorded } from '../../test/fixtures/engines/recorded.js';
 import { classifyEngineFailure, errorLine } from './classify.js';
 

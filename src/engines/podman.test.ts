@@ -3,8 +3,8 @@ import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { recorded, recording } from '../../test/fixtures/engines/recorded.js';
-import { fakeRunner } from '../exec/fake-runner.js';
-import { answerByVerb, rejection } from './engine-test-kit.js';
+import { fakeRunner } from '../exec/fake-runner.test-kit.js';
+import { answerByVerb, rejection } from './engine.test-kit.js';
 import { createPodmanEngine, podmanGlobalArgs, type PodmanOptions } from './podman.js';
 
 const P = 'podman-4.3.1';

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { CancelledError, TarmacError } from '../../errors/errors.js';
 import { run } from '../../exec/run.js';
-import { fakeRunner } from '../../exec/fake-runner.js';
+import { fakeRunner } from '../../exec/fake-runner.test-kit.js';
 import type { TestSpec } from '../../config/types.js';
 import { runTestSuite, type RunTestSuiteOptions } from './test-suite.js';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fakeResult } from '../../exec/fake-runner.js';
+import { fakeResult } from '../../exec/fake-runner.test-kit.js';
 import { createFailedError, createTimeoutError } from './create-errors.js';
 
 const aftermath = { cluster: 'e2e', logs: '/p/.tarmac/runs/r/kind-logs', cleanup: 'the nodes it left were deleted' };

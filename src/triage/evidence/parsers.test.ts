@@ -3,7 +3,7 @@ import { recorded } from '../../../test/fixtures/engines/recorded.js';
 import { recordedTriage } from '../../../test/fixtures/triage/recorded.js';
 import { readPodFixture } from '../../../test/fixtures/kube/load.js';
 import { createPodmanEngine } from '../../engines/podman.js';
-import { fakeResult, fakeRunner } from '../../exec/fake-runner.js';
+import { fakeResult, fakeRunner } from '../../exec/fake-runner.test-kit.js';
 import { podViewFromKubePod } from '../../kube/pod-view.js';
 import { parseConnections } from './connections.js';
 import { engineFacts } from './engine.js';
