@@ -48,7 +48,7 @@ describe('classifyEngineFailure (recorded real outputs)', () => {
     ).toEqual({
       code: 'ENGINE_TIMEOUT',
       exitCode: 4,
-      evidence: 'no answer within 30s',
+      evidence: 'no answer within 30.0s',
     });
   });
 

@@ -1,7 +1,7 @@
 // Reads a failed engine command's result and says what kind of failure it was, with the line
 // that shows it. Shared by the adapters and, later, the scheduler's crash path and triage.
 import { ExitCode } from '../errors/errors.js';
-import { formatDuration } from '../exec/describe.js';
+import { formatDuration } from '../config/duration.js';
 import type { RunResult } from '../exec/types.js';
 
 export type EngineFailureCode =

@@ -334,7 +334,7 @@ describe('podman adapter: health', () => {
     const slow = await engineAnswering({
       version: { exitCode: undefined, signal: 'SIGTERM', timedOut: true, timeoutMs: 5000 },
     }).engine.health(5000);
-    expect(slow).toMatchObject({ ok: false, detail: 'no answer within 5s' });
+    expect(slow).toMatchObject({ ok: false, detail: 'no answer within 5.0s' });
     const broken = createPodmanEngine(() => Promise.reject(new Error('runner bug')));
     expect(await broken.health(5000)).toEqual({ ok: false, detail: 'runner bug', durationMs: 0 });
   });

@@ -16,7 +16,7 @@ describe('create errors', () => {
     });
     const error = createTimeoutError(result, 900_000, 'podman 4.3.1 answered in 80ms', aftermath);
     expect(error.message).toBe(
-      'kind create cluster printed nothing for 15m and did not finish within 15m; the engine health probe says: podman 4.3.1 answered in 80ms',
+      'kind create cluster printed nothing for 15m00s and did not finish within 15m00s; the engine health probe says: podman 4.3.1 answered in 80ms',
     );
     expect(error.code).toBe('CLUSTER_CREATE_TIMEOUT');
     expect(error.hint).toContain('timeouts.cluster');

@@ -1,6 +1,6 @@
 // The errors of `kind create cluster`: the silent hang stopped by its timeout, and known failure signatures.
 import { ExitCode, TarmacError } from '../../errors/errors.js';
-import { formatDuration } from '../../exec/describe.js';
+import { formatDuration } from '../../config/duration.js';
 import type { RunResult } from '../../exec/types.js';
 import { kindErrorLine } from './kind-tools.js';
 
