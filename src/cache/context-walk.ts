@@ -34,7 +34,7 @@ export function walkContext(dir: string): ContextEntry[] {
         if (!st) continue;
         isDir = st.isDirectory();
       }
-      const verdict = verdictOf(d.name, isDir);
+      const verdict = verdictOf(d.name);
       const excluded = verdict.excluded && rel !== ignoreFile;
       if (isDir) {
         if (!excluded) entries.push(dirEntry(rel));
