@@ -1,11 +1,11 @@
 // Reads a run journal back; tolerates a torn last line (the writer may have been killed mid-write).
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import type { TarmacEvent } from '../events/types.js';
+import { eventsFile } from './run-dir.js';
 
 /** All complete events of a run directory, in order. */
 export function readJournal(runDir: string): TarmacEvent[] {
-  const text = readFileSync(join(runDir, 'events.jsonl'), 'utf8');
+  const text = readFileSync(eventsFile(runDir), 'utf8');
   const events: TarmacEvent[] = [];
   for (const line of text.split('\n')) {
     if (!line.trim()) continue;

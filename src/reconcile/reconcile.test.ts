@@ -7,7 +7,8 @@ import { EventBus } from '../events/bus.js';
 import { fakeRunner, type FakeAnswer, type FakeCall } from '../exec/fake-runner.test-kit.js';
 import { readJournal } from '../journal/reader.js';
 import type { ProcessProbe } from './liveness.js';
-import { claimRun, runDir } from './owner.js';
+import { runDir } from '../journal/run-dir.js';
+import { claimRun } from './owner.js';
 import { reconcile } from './reconcile.js';
 import { journalFinished } from './runs.js';
 

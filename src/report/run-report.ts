@@ -1,6 +1,5 @@
 // Reads a saved run (journal and triage.json) into a report model, and writes report.md / report.html.
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import type { EventError } from '../events/types.js';
 import { readJournal } from '../journal/reader.js';
 import type { Redactor } from '../redact/redactor.js';
@@ -8,6 +7,7 @@ import type { TriageResult } from '../triage/types.js';
 import { renderHtml } from './html.js';
 import { renderMarkdown } from './markdown.js';
 import { buildReport, type ReportModel } from './report-model.js';
+import { reportFiles, triageFiles } from '../journal/run-dir.js';
 
 export interface LoadedReport {
   model: ReportModel;
@@ -25,7 +25,7 @@ export function loadRunReport(
   const warnings: string[] = [];
   const events = readJournal(dir);
   let triage: TriageResult | undefined;
-  const triageFile = join(dir, 'triage.json');
+  const triageFile = triageFiles(dir).json;
   if (existsSync(triageFile)) {
     try {
       triage = JSON.parse(readFileSync(triageFile, 'utf8')) as TriageResult;
@@ -43,8 +43,7 @@ export function loadRunReport(
 
 /** Writes `<dir>/report.md` and `<dir>/report.html`; returns their paths. */
 export function writeRunReport(dir: string, model: ReportModel, redact: Redactor): { markdown: string; html: string } {
-  const markdown = join(dir, 'report.md');
-  const html = join(dir, 'report.html');
+  const { markdown, html } = reportFiles(dir);
   writeFileSync(markdown, renderMarkdown(model, redact));
   writeFileSync(html, renderHtml(model, redact));
   return { markdown, html };

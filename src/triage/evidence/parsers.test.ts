@@ -40,7 +40,7 @@ describe('engine facts (recorded podman 4.3.1)', () => {
       fakeRunner(() => ({ exitCode: undefined, timedOut: true, timeoutMs: 4000, durationMs: 4001 })),
     );
     const facts = engineFacts('podman', await engine.health(4000), undefined);
-    expect(facts).toMatchObject({ reachable: false, hung: true, error: 'no answer within 4s' });
+    expect(facts).toMatchObject({ reachable: false, hung: true, error: 'no answer within 4.0s' });
   });
 });
 
