@@ -1,6 +1,7 @@
 // `tarmac history`: the env's recent runs: when, command, outcome, setup time, tests, incidents.
 import { recentRuns, type RunRow } from '../../history/query.js';
-import { durationText, incidentsText, outcomeText, table, testsText, whenText } from '../../history/format.js';
+import { durationText, incidentsText, outcomeText, testsText, whenText } from '../../history/format.js';
+import { table } from '../../ui/text-table.js';
 import { noHistoryText, withHistory } from '../../history/read-history.js';
 import { readRunOwner } from '../../reconcile/owner.js';
 import { liveness, systemProcessProbe } from '../../reconcile/liveness.js';

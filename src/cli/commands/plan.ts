@@ -3,7 +3,8 @@
 import { detectEngine } from '../../engines/detect.js';
 import { run } from '../../exec/run.js';
 import { readLearnedDurations } from '../../history/expected.js';
-import { durationText, table } from '../../history/format.js';
+import { durationText } from '../../history/format.js';
+import { table } from '../../ui/text-table.js';
 import { planUp } from '../../plan/up-plan.js';
 import { predictPlan, type PlanPrediction } from '../../plan/predict.js';
 import { renderDeployGroups } from '../../run/render-groups.js';
