@@ -1,4 +1,4 @@
-// The synchronous walk of a build context (run inside the hash worker, see worker-run.ts).
+// The synchronous walk of a build context (run inside the hash worker, see worker/run.ts).
 import { lstatSync, readdirSync, readlinkSync, type Dirent, type Stats } from 'node:fs';
 import path from 'node:path';
 import { dirEntry, statEntry, type ContextEntry } from './context-entry.js';
