@@ -8,7 +8,13 @@ import type { Env } from '../../config/types.js';
 import { createDockerEngine } from '../../engines/docker.js';
 import { createPodmanEngine } from '../../engines/podman.js';
 import type { ContainerEngine, EngineHealth } from '../../engines/types.js';
-import { fakeResult, fakeRunner, type FakeAnswer, type FakeCall, type FakeRunner } from '../../exec/fake-runner.test-kit.js';
+import {
+  fakeResult,
+  fakeRunner,
+  type FakeAnswer,
+  type FakeCall,
+  type FakeRunner,
+} from '../../exec/fake-runner.test-kit.js';
 import type { RunResult } from '../../exec/types.js';
 import type { PodView, RenderedGroup } from '../../kube/types.js';
 import { applyGroup } from '../../targets/kind/apply-group.js';
