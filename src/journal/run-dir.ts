@@ -8,7 +8,7 @@
 //   shard-tests.txt   the tests of this shard (sharded test step)
 //   triage.json/.md   the triage of a failed run
 //   report.md/.html   the reports of a failed run
-//   evidence/         triage evidence, one file per collector
+//   evidence/         triage evidence, one file per collector, and triage-input.json (the triage's input)
 //   kind-logs/        `kind export logs` after a failed cluster create or a failed run
 import { join } from 'node:path';
 
@@ -24,6 +24,7 @@ export const RUN_FILES = {
   reportMarkdown: 'report.md',
   reportHtml: 'report.html',
   evidence: 'evidence',
+  triageInput: 'triage-input.json',
   kindLogs: 'kind-logs',
 } as const;
 
@@ -85,6 +86,11 @@ export function reportFiles(dir: string): { markdown: string; html: string } {
 /** The folder of the triage evidence. */
 export function evidenceDir(dir: string): string {
   return join(dir, RUN_FILES.evidence);
+}
+
+/** The triage's stored input (evidence and run facts), inside the evidence folder. */
+export function triageInputFile(dir: string): string {
+  return join(evidenceDir(dir), RUN_FILES.triageInput);
 }
 
 /** Where `kind export logs` writes. */
