@@ -1,4 +1,5 @@
-// `tarmac report` through main(): which run it picks, the unknown-run error, --html, --json and redaction.
+// `tarmac report` through main(): which run it picks, the unknown-run error, --html, --json, redaction, and corrupt
+// journal lines or triage.json (`tarmac triage` too): warnings, never a crash.
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
@@ -7,6 +8,7 @@ import { parse, stringify } from 'yaml';
 import { main } from '../src/cli/main.js';
 import type { CliIo } from '../src/cli/io.js';
 import { crashRun, sampleTriage } from '../src/report/report.test-kit.js';
+import { journalLine } from '../src/journal/protocol.js';
 import { copyProject, repoRoot, uniqueEnvName } from './support/tarmac-cli.js';
 
 async function runCli(args: string[], cwd: string) {
@@ -39,21 +41,23 @@ function project(): { dir: string; crashId: string } {
     writeFileSync(join(dir, '.tarmac', 'runs', id, 'events.jsonl'), `${lines.join('\n')}\n`);
   };
   writeRun('20250101-000000-0000', [
-    JSON.stringify({
+    journalLine({
       type: 'run.started',
       at: 1,
       runId: '20250101-000000-0000',
       command: 'build',
       capacity: 1,
       steps: [],
-    }),
+      target: 'none',
+      engine: { type: 'podman', endpoint: '' },
+    }).trimEnd(),
   ]);
   // The journal of an older tarmac that did not redact: the report must still not show the password.
   const crash = crashRun({ output: `login with ${PASSWORD}` });
   const crashId = crash[0]!.runId;
   writeRun(
     crashId,
-    crash.map((e) => JSON.stringify(e)),
+    crash.map((e) => journalLine(e).trimEnd()),
   );
   writeFileSync(join(dir, '.tarmac', 'runs', crashId, 'triage.json'), JSON.stringify(sampleTriage()));
   return { dir, crashId };
@@ -107,5 +111,32 @@ describe('tarmac report', () => {
     const { code, stderr } = await runCli(['report', '20'], dir);
     expect(code).toBe(2);
     expect(stderr).toContain('`20` matches 2 runs');
+  });
+
+  it('skips a corrupt journal line and a malformed triage.json with warnings naming them, and still reports (exit 0)', async () => {
+    const { dir, crashId } = project();
+    const runDir = join(dir, '.tarmac', 'runs', crashId);
+    const journal = join(runDir, 'events.jsonl');
+    const lines = readFileSync(journal, 'utf8').split('\n');
+    lines.splice(1, 0, 'null', '{"v":1,"type":"step.finished","at":1,"runId":"r","stepId":7}');
+    writeFileSync(journal, lines.join('\n'));
+    writeFileSync(join(runDir, 'triage.json'), JSON.stringify({ verdicts: 'none' }));
+    const { code, stdout, stderr } = await runCli(['report'], dir);
+    expect(code).toBe(0);
+    expect(stderr).toContain(`warning: ${journal}:2: not an event object (null); skipped\n`);
+    expect(stderr).toContain(`warning: ${journal}:3: not a valid step.finished at stepId:`);
+    expect(stderr).toContain(`warning: ${join(runDir, 'triage.json')} is not a valid triage at generatedAt:`);
+    expect(stdout).toContain(`# tarmac report: run ${crashId}`);
+    expect(stdout).toContain('login with ***');
+  });
+
+  it('triage of a run with a null journal line warns with the file and line and exits 0', async () => {
+    const { dir, crashId } = project();
+    const journal = join(dir, '.tarmac', 'runs', crashId, 'events.jsonl');
+    writeFileSync(journal, `null\n${readFileSync(journal, 'utf8')}`);
+    const { code, stdout, stderr } = await runCli(['triage', crashId, '--json'], dir);
+    expect(code).toBe(0);
+    expect(stderr).toContain(`warning: ${journal}:1: not an event object (null); skipped\n`);
+    expect(JSON.parse(stdout)).toMatchObject({ runId: crashId });
   });
 });

@@ -10,6 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { main } from '../src/cli/main.js';
 import type { CliIo } from '../src/cli/io.js';
 import type { TarmacEvent } from '../src/events/types.js';
+import { journalLine } from '../src/journal/protocol.js';
 import { stamp, upRun } from '../src/history/history.test-kit.js';
 import { percentile } from '../src/history/percentiles.js';
 import { openRecorder } from '../src/history/recorder.js';
@@ -55,7 +56,7 @@ function project(runs: Run[]): { dir: string; env: string } {
   for (const run of runs) {
     const runDir = join(stateDir, 'runs', run.id);
     mkdirSync(runDir, { recursive: true });
-    writeFileSync(join(runDir, 'events.jsonl'), run.events.map((e) => `${JSON.stringify(e)}\n`).join(''));
+    writeFileSync(join(runDir, 'events.jsonl'), run.events.map(journalLine).join(''));
     const rec = openRecorder({
       path: join(stateDir, 'history.db'),
       env,
@@ -74,12 +75,20 @@ function project(runs: Run[]): { dir: string; env: string } {
   const tail = stamp(killed.id, 0, [
     [
       at,
-      { type: 'incident', kind: 'reconciled', message: 'ended', evidence: [], stepIds: [], action: 'marked abandoned' },
+      {
+        type: 'incident',
+        kind: 'reconciled',
+        cause: { type: 'abandoned', runId: killed.id, pid: 4242, command: 'up' },
+        message: 'ended',
+        evidence: [],
+        stepIds: [],
+        action: 'marked abandoned',
+      },
     ],
     [at, { type: 'run.finished', outcome: 'failed', durationMs: at - killed.events[0]!.at, abandoned: true }],
   ]);
   killed.events.push(...tail);
-  appendFileSync(join(stateDir, 'runs', killed.id, 'events.jsonl'), tail.map((e) => `${JSON.stringify(e)}\n`).join(''));
+  appendFileSync(join(stateDir, 'runs', killed.id, 'events.jsonl'), tail.map(journalLine).join(''));
   const next = openRecorder({ path: join(stateDir, 'history.db'), env, warn: () => undefined });
   next.settle('r6');
   next.close();

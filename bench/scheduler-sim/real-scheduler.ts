@@ -62,7 +62,10 @@ export async function runRealScheduler(
           pending.delete(p.id);
           spans.push({ id: p.id, start: p.start, end: now, outcome: 'crashed' });
           p.reject(
-            new TarmacError('ENGINE_CRASHED', `simulated engine crash: running weight ${weight} > ${crashAbove}`),
+            new TarmacError(
+              'ENGINE_COMMAND_FAILED',
+              `simulated engine crash: running weight ${weight} > ${crashAbove}`,
+            ),
           );
         }
       }

@@ -74,7 +74,8 @@ export async function computeImageTags(
   };
 
   try {
-    for (const image of images) keyOf(image.name, image.name);
+    // keyOf keeps each promise in `keys`; they are all awaited together on the next line.
+    for (const image of images) void keyOf(image.name, image.name);
     const done = await Promise.all([...keys.values()]);
     return new Map(done.map((key) => [key.name, key]));
   } catch (err) {

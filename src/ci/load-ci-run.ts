@@ -5,7 +5,7 @@ import { relative, resolve } from 'node:path';
 import type { TarmacEvent } from '../events/types.js';
 import { readJournal } from '../journal/reader.js';
 import { parseJUnit } from '../junit/junit.js';
-import type { TriageResult } from '../triage/types.js';
+import { readTriageFile } from '../triage/triage-file.js';
 import type { CiRun, CiStep, CiTestCase } from './ci-run.js';
 import { stepConfigLines } from './config-lines.js';
 import { junitCopyFile, triageFiles } from '../journal/run-dir.js';
@@ -42,7 +42,8 @@ export function loadCiRun(input: LoadCiRunInput): CiRun {
     const line = lines.get(step.id);
     if (line !== undefined) step.line = line;
   }
-  const triage = readTriage(triageFiles(input.runDir).json);
+  // A malformed triage.json only costs the CI output its verdict (reports say why).
+  const { triage } = readTriageFile(triageFiles(input.runDir).json);
   const tests = foldTests(events, junitFiles(input), input.testCwd ?? input.repoRoot, input.repoRoot);
   return {
     runId: input.runId,
@@ -119,16 +120,6 @@ function caseFiles(file: string): Map<string, string> {
   } catch {
     // A malformed JUnit file was already reported by the test step; annotations just go without files.
     return new Map();
-  }
-}
-
-function readTriage(file: string): TriageResult | undefined {
-  const text = readOptional(file);
-  if (text === undefined) return undefined;
-  try {
-    return JSON.parse(text) as TriageResult;
-  } catch {
-    return undefined;
   }
 }
 

@@ -9,6 +9,7 @@ import { reportStage } from './report-stage.js';
 import type { Session } from './session.js';
 import { makeRedactor } from '../redact/redactor.js';
 import { secretValues } from '../redact/env-secrets.js';
+import { journalLine } from '../journal/protocol.js';
 
 function stage(dir: string, outcome: 'failed' | 'succeeded', error?: unknown) {
   let stdout = '';
@@ -47,12 +48,7 @@ function stage(dir: string, outcome: 'failed' | 'succeeded', error?: unknown) {
 describe('reportStage', () => {
   it('writes report.md and report.html of a failed run and prints both paths in one line', () => {
     const dir = mkdtempSync(join(tmpdir(), 'tarmac-report-stage-'));
-    writeFileSync(
-      join(dir, 'events.jsonl'),
-      crashRun({ output: 'pw cfg-secret-1234' })
-        .map((e) => JSON.stringify(e))
-        .join('\n'),
-    );
+    writeFileSync(join(dir, 'events.jsonl'), crashRun({ output: 'pw cfg-secret-1234' }).map(journalLine).join(''));
     const { stdout, stderr } = stage(dir, 'failed', new Error('boom cfg-secret-1234'));
     expect(stderr).toBe('');
     expect(stdout).toBe('report: report.md · report.html\n');

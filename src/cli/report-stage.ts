@@ -1,8 +1,8 @@
 // The after-run report stage: on a failed run, write report.md and report.html into the run dir.
 import { relative } from 'node:path';
 import { loadRunReport, writeRunReport } from '../report/run-report.js';
-import { ExitCode, TarmacError, toTarmacError } from '../errors/errors.js';
-import type { EventError } from '../events/types.js';
+import { ExitCode, TarmacError } from '../errors/errors.js';
+import { toEventError } from '../events/event-error.js';
 import type { AfterRunInput } from './after-run-input.js';
 import { expectedDurations } from './commands/report.js';
 
@@ -19,7 +19,7 @@ export function reportStage(input: AfterRunInput): void {
       session.journal.dir,
       session.bus.runId,
       expected,
-      thrownError(input.error),
+      input.error === undefined ? undefined : toEventError(input.error),
     );
     warnings.forEach(warn);
     const paths = writeRunReport(session.journal.dir, model, redact);
@@ -37,16 +37,4 @@ function reportWorthy(error: unknown): boolean {
     error instanceof TarmacError &&
     (error.exitCode === ExitCode.usage || error.exitCode === ExitCode.interrupted)
   );
-}
-
-/** The thrown error as the report shows it (the renderers redact it). */
-function thrownError(error: unknown): EventError | undefined {
-  if (error === undefined) return undefined;
-  const e = toTarmacError(error);
-  return {
-    code: e.code,
-    message: e.message,
-    ...(e.hint ? { hint: e.hint } : {}),
-    ...(e.details.length > 0 ? { tail: e.details } : {}),
-  };
 }

@@ -6,7 +6,7 @@ describe('interruptionOf', () => {
   it('finds a CancelledError itself or as a cause', () => {
     const cancelled = new CancelledError('interrupted by SIGINT');
     expect(interruptionOf(cancelled)).toBe(cancelled);
-    expect(interruptionOf(new TarmacError('X', 'wrapped', { cause: cancelled }))).toBe(cancelled);
+    expect(interruptionOf(new TarmacError('ENGINE_COMMAND_FAILED', 'wrapped', { cause: cancelled }))).toBe(cancelled);
   });
 
   it('turns a command failed because it was cancelled into an interruption', () => {
@@ -20,7 +20,9 @@ describe('interruptionOf', () => {
   });
 
   it('leaves real failures alone', () => {
-    expect(interruptionOf(new TarmacError('X', 'boom', { cause: { cancelled: false } }))).toBeUndefined();
+    expect(
+      interruptionOf(new TarmacError('ENGINE_COMMAND_FAILED', 'boom', { cause: { cancelled: false } })),
+    ).toBeUndefined();
     expect(interruptionOf(new Error('boom'))).toBeUndefined();
     expect(interruptionOf(undefined)).toBeUndefined();
   });

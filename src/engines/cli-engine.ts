@@ -97,7 +97,12 @@ export class CliEngine implements ContainerEngine {
   async health(timeoutMs: number, signal?: AbortSignal): Promise<EngineHealth> {
     try {
       const result = await this.exec(['version', '--format', 'json'], { timeoutMs, signal });
-      const failed = (detail: string): EngineHealth => ({ ok: false, detail, durationMs: result.durationMs });
+      const failed = (detail: string): EngineHealth => ({
+        ok: false,
+        detail,
+        durationMs: result.durationMs,
+        ...(result.timedOut ? { timedOut: true } : {}),
+      });
       if (!result.ok) return failed(errorLine(result) ?? `${this.name} version exited ${String(result.exitCode)}`);
       const version = parseVersion(result);
       if (this.name === 'docker' && version.server === undefined)

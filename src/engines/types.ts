@@ -23,6 +23,8 @@ export interface EngineHealth {
   /** One line for people: "podman 4.3.1 answered in 80ms" or the error. */
   detail: string;
   durationMs: number;
+  /** The engine gave no answer within the probe's budget (hung), rather than an error. */
+  timedOut?: boolean;
 }
 
 export interface EngineInfo {

@@ -1,17 +1,29 @@
 // The one error family of tarmac: every error carries a code, a hint and an exit code,
 // and is rendered once, in src/cli/.
 
-/** Exit codes, see ARCHITECTURE.md. */
-export const ExitCode = {
-  ok: 0,
-  testsFailed: 1,
-  usage: 2,
-  environment: 3,
-  infrastructure: 4,
-  internal: 70,
-  interrupted: 130,
-} as const;
-export type ExitCode = (typeof ExitCode)[keyof typeof ExitCode];
+import { ERROR_CODES, ExitCode, type ErrorCode } from './codes.js';
+
+export { ERROR_CODES, ERROR_CODE_NAMES, ExitCode, isErrorCode, type ErrorCode } from './codes.js';
+
+/** What an engine health probe found (a watchdog's probe when it failed a step): typed, so triage never parses `detail`. */
+export interface EngineProbeFact {
+  ok: boolean;
+  /** The probe got no answer within its budget (a hung engine), rather than an error. */
+  timedOut: boolean;
+  durationMs: number;
+  /** One line for people: "podman 4.3.1 answered in 80ms" or the error. */
+  detail: string;
+}
+
+/** An engine health result (src/engines EngineHealth) as the typed probe fact errors and events carry. */
+export function engineProbeFact(health: {
+  ok: boolean;
+  detail: string;
+  durationMs: number;
+  timedOut?: boolean;
+}): EngineProbeFact {
+  return { ok: health.ok, timedOut: health.timedOut === true, durationMs: health.durationMs, detail: health.detail };
+}
 
 export interface TarmacErrorOptions {
   hint?: string;
@@ -21,24 +33,28 @@ export interface TarmacErrorOptions {
   stepId?: string;
   /** Extra lines shown under the message (e.g. the last lines of a command's output). */
   details?: string[];
+  /** The engine probe taken when the error was raised (watchdog timeouts and stalls). */
+  probe?: EngineProbeFact;
 }
 
 /** Base error: a stable `code` (e.g. `CONFIG_INVALID`), a message, a hint and an exit code. */
 export class TarmacError extends Error {
-  readonly code: string;
+  readonly code: ErrorCode;
   readonly hint: string | undefined;
   readonly exitCode: ExitCode;
   readonly stepId: string | undefined;
   readonly details: string[];
+  readonly probe: EngineProbeFact | undefined;
 
-  constructor(code: string, message: string, options: TarmacErrorOptions = {}) {
+  constructor(code: ErrorCode, message: string, options: TarmacErrorOptions = {}) {
     super(message, options.cause === undefined ? undefined : { cause: options.cause });
     this.name = 'TarmacError';
     this.code = code;
     this.hint = options.hint;
-    this.exitCode = options.exitCode ?? ExitCode.infrastructure;
+    this.exitCode = options.exitCode ?? ERROR_CODES[code].exit;
     this.stepId = options.stepId;
     this.details = options.details ?? [];
+    this.probe = options.probe;
   }
 
   /** Plain object for journals and --json output. */

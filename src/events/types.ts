@@ -1,5 +1,11 @@
-// Every state change of a run is one of these events; views, journal and history consume them.
+// Every state change of a run is one of these events; views, journal and history consume them. The journal stores
+// them as a versioned protocol (src/journal/README.md): bump JOURNAL_PROTOCOL_VERSION on an incompatible change.
 import type { StepId, StepKind, Claims } from '../plan/types.js';
+import type { ErrorCode } from '../errors/codes.js';
+import type { EngineProbeFact } from '../errors/errors.js';
+
+/** The journal protocol's version, written as `v` on every journal line. */
+export const JOURNAL_PROTOCOL_VERSION = 1;
 
 /** The states a step moves through; one closed set that every consumer switches on. */
 export type StepState =
@@ -19,7 +25,27 @@ export type StepState =
   | 'cancelled';
 
 /** The kinds of infrastructure incidents tarmac records. */
-export type IncidentKind = 'engine-crash' | 'engine-lost' | 'stall' | 'reconciled';
+export type IncidentKind = 'engine-crash' | 'engine-lost' | 'reconciled';
+
+/**
+ * Why an incident happened, as typed facts (the incident's `message` is for people; triage reads this):
+ * - `engine-error`: a step failed with the engine client's own words for a dead engine (`engineLine`);
+ * - `engine-probe`: a silent step's engine probe failed (`probe.timedOut`: it got no answer at all);
+ * - `abandoned`: run `runId`'s tarmac (pid, command) died without finishing it.
+ */
+export type IncidentCause =
+  | { type: 'engine-error'; code: ErrorCode; engineLine?: string }
+  | { type: 'engine-probe'; probe: EngineProbeFact }
+  | { type: 'abandoned'; runId: string; pid: number; command: string };
+
+/** Deploy target a run used: `none` for commands without one (`build`). */
+export type TargetType = 'podman' | 'kind' | 'none';
+
+/** The engine a run used: its type and the connection flags that reach it (`''`: the engine's default service). */
+export interface RunEngine {
+  type: 'podman' | 'docker';
+  endpoint: string;
+}
 
 /** Terminal states: a step in one of these never changes again. */
 export const TERMINAL_STATES: ReadonlySet<StepState> = new Set([
@@ -32,11 +58,13 @@ export const TERMINAL_STATES: ReadonlySet<StepState> = new Set([
 
 /** Error payload carried by events (serialisable). */
 export interface EventError {
-  code: string;
+  code: ErrorCode;
   message: string;
   hint?: string;
   /** Last output lines of the failing command, if any. */
   tail?: string[];
+  /** The engine probe the watchdog took when it failed the step (timeouts and stalls). */
+  probe?: EngineProbeFact;
 }
 
 /** A step as `run.started` announces it. */
@@ -59,7 +87,14 @@ interface Base {
 }
 
 export type TarmacEvent =
-  | (Base & { type: 'run.started'; command: string; capacity: number; steps: RunStep[] })
+  | (Base & {
+      type: 'run.started';
+      command: string;
+      capacity: number;
+      steps: RunStep[];
+      target: TargetType;
+      engine: RunEngine;
+    })
   | (Base & { type: 'step.started'; stepId: StepId; claims: Claims; attempt: number })
   | (Base & { type: 'step.output'; stepId: StepId; line: string })
   | (Base & { type: 'step.heartbeat'; stepId: StepId; elapsedMs: number; lastLine?: string })
@@ -79,6 +114,7 @@ export type TarmacEvent =
   | (Base & {
       type: 'incident';
       kind: IncidentKind;
+      cause: IncidentCause;
       message: string;
       evidence: string[];
       stepIds: StepId[];

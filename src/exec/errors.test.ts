@@ -35,7 +35,11 @@ describe('commandFailed', () => {
   });
 
   it('uses the failure alone as message and honours exitCode and detailLines', () => {
-    const error = commandFailed(result, { code: 'X', exitCode: ExitCode.environment, detailLines: 2 });
+    const error = commandFailed(result, {
+      code: 'ENGINE_COMMAND_FAILED',
+      exitCode: ExitCode.environment,
+      detailLines: 2,
+    });
     expect(error.message).toBe('`podman tag a b` exited 125');
     expect(error.exitCode).toBe(3);
     expect(error.details).toEqual(['line 29', 'line 30']);

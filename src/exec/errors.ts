@@ -1,5 +1,5 @@
 // Turns a failed RunResult into the TarmacError a caller throws.
-import { TarmacError, type ExitCode } from '../errors/errors.js';
+import { TarmacError, type ErrorCode, type ExitCode } from '../errors/errors.js';
 import { describeFailure } from './describe.js';
 import type { RunResult } from './types.js';
 
@@ -7,7 +7,7 @@ const DEFAULT_DETAIL_LINES = 20;
 
 export interface CommandFailedOptions {
   /** Stable error code, e.g. ENGINE_COMMAND_FAILED. */
-  code: string;
+  code: ErrorCode;
   /** What tarmac was trying to do, e.g. "Could not tag image x"; the failure is appended. */
   message?: string;
   hint?: string;

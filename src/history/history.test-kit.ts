@@ -35,6 +35,8 @@ export function upRun(
         type: 'run.started',
         command: 'up',
         capacity: o.capacity ?? 2,
+        target: 'podman',
+        engine: { type: 'podman', endpoint: '' },
         steps: [
           step('build:a', 'build', [], 1),
           step('build:b', 'build', [], 2),
@@ -55,6 +57,7 @@ export function upRun(
       {
         type: 'incident',
         kind: 'engine-crash',
+        cause: { type: 'engine-error', code: 'ENGINE_UNREACHABLE' },
         message: 'engine crashed',
         evidence: [],
         stepIds: ['build:a'],

@@ -7,6 +7,7 @@ import { openRecorder } from './recorder.js';
 import { SCHEMA_VERSION } from './schema.js';
 import { openHistory } from './store.js';
 import { stamp, tempHistoryPath, upRun } from './history.test-kit.js';
+import { journalLine } from '../journal/protocol.js';
 
 const T0 = 1_700_000_000_000;
 
@@ -87,7 +88,7 @@ describe('history recorder (from a recorded event stream)', () => {
       join(runDir, 'events.jsonl'),
       before
         .filter((e) => e.type !== 'step.output')
-        .map((e) => `${JSON.stringify(e)}\n`)
+        .map(journalLine)
         .join(''),
     );
     record(path, before, runDir);
@@ -105,6 +106,7 @@ describe('history recorder (from a recorded event stream)', () => {
           {
             type: 'incident',
             kind: 'reconciled',
+            cause: { type: 'abandoned', runId: 'r2', pid: 4242, command: 'up' },
             message: 'tarmac up ended without finishing this run',
             evidence: [],
             stepIds: ['build:b'],
@@ -113,7 +115,7 @@ describe('history recorder (from a recorded event stream)', () => {
         ],
         [4_200, { type: 'run.finished', outcome: 'failed', durationMs: 4_200, abandoned: true }],
       ])
-        .map((e) => `${JSON.stringify(e)}\n`)
+        .map(journalLine)
         .join(''),
     );
     const next = openRecorder({ path, env: 'shop', warn: () => undefined });

@@ -3,6 +3,7 @@
 import { closeSync, mkdirSync, openSync, writeSync } from 'node:fs';
 import type { TarmacEvent } from '../events/types.js';
 import { eventsFile, runDir, stepLogFile, stepsDir } from './run-dir.js';
+import { journalLine } from './protocol.js';
 
 export interface Journal {
   dir: string;
@@ -29,7 +30,7 @@ export function openJournal(stateDir: string, runId: string): Journal {
     listener(event) {
       // Output lines go to the step's own log; the event file keeps the structure readable.
       if (event.type === 'step.output') writeSync(logFd(event.stepId), `${event.line}\n`);
-      else writeSync(events, `${JSON.stringify(event)}\n`);
+      else writeSync(events, journalLine(event));
     },
     close() {
       for (const fd of logs.values()) closeSync(fd);

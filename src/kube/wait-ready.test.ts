@@ -135,7 +135,7 @@ describe('waitReady', () => {
 
   it('retries a failing pod listing and names it at the deadline', async () => {
     const pods = async (): Promise<PodView[]> => {
-      throw new TarmacError('KUBECTL_FAILED', '`kubectl get pods` exited 1');
+      throw new TarmacError('CLUSTER_UNREACHABLE', '`kubectl get pods` exited 1');
     };
     const { error, lines } = await run({ group: group('api'), deadlineMs: 5000, pods });
     expect(lines).toEqual(['could not list pods, will retry: `kubectl get pods` exited 1']);

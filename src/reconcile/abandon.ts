@@ -2,6 +2,7 @@
 // then `run.finished` with `abandoned: true`, so history and triage can tell a crash from a failure.
 import { appendFileSync, closeSync, existsSync, openSync, readSync, statSync } from 'node:fs';
 import type { TarmacEvent } from '../events/types.js';
+import { journalLine } from '../journal/protocol.js';
 import { readJournal } from '../journal/reader.js';
 import type { RunRecord } from './runs.js';
 import { eventsFile } from '../journal/run-dir.js';
@@ -50,6 +51,7 @@ export function markAbandoned(run: RunRecord, byRunId: string, now: number): Aba
       runId: run.id,
       type: 'incident',
       kind: 'reconciled',
+      cause: { type: 'abandoned', runId: run.id, pid: run.owner.pid, command: run.owner.command },
       message: `tarmac ${run.owner.command} ended without finishing this run (killed or crashed)`,
       evidence,
       stepIds: running,
@@ -66,7 +68,7 @@ export function markAbandoned(run: RunRecord, byRunId: string, now: number): Aba
   ];
   // A torn last line (killed mid-write) must not swallow the first appended event.
   const prefix = endsWithNewline(file) ? '' : '\n';
-  appendFileSync(file, prefix + closing.map((e) => `${JSON.stringify(e)}\n`).join(''));
+  appendFileSync(file, prefix + closing.map(journalLine).join(''));
   return found;
 }
 

@@ -27,8 +27,10 @@ function probeFor(pid: number): ProcessProbe {
   };
 }
 
+const ENGINE = { type: 'podman', endpoint: '' };
+
 function event(runId: string, e: Record<string, unknown>): string {
-  return `${JSON.stringify({ at: Date.now(), runId, ...e })}\n`;
+  return `${JSON.stringify({ v: 1, at: Date.now(), runId, ...e })}\n`;
 }
 
 /** A state dir with a crashed run (torn journal, build log), a live run, a finished run and a run of an older tarmac. */
@@ -40,7 +42,7 @@ function fixture() {
   claimRun(stateDir, DEAD, 'up', probeFor(777));
   writeFileSync(
     join(runDir(stateDir, DEAD), 'events.jsonl'),
-    event(DEAD, { type: 'run.started', command: 'up', capacity: 2, steps: [] }) +
+    event(DEAD, { type: 'run.started', command: 'up', capacity: 2, steps: [], target: 'podman', engine: ENGINE }) +
       event(DEAD, { type: 'step.started', stepId: 'build:api', claims: { engine: 2 }, attempt: 1 }) +
       '{"type":"step.fin',
   );
@@ -52,7 +54,7 @@ function fixture() {
   claimRun(stateDir, LIVE, 'up', probeFor(888));
   writeFileSync(
     join(runDir(stateDir, LIVE), 'events.jsonl'),
-    event(LIVE, { type: 'run.started', command: 'up', capacity: 2, steps: [] }),
+    event(LIVE, { type: 'run.started', command: 'up', capacity: 2, steps: [], target: 'podman', engine: ENGINE }),
   );
   claimRun(stateDir, DONE, 'build', probeFor(999));
   writeFileSync(

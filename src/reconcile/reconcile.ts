@@ -89,6 +89,7 @@ export async function reconcile(deps: ReconcileDeps): Promise<ReconcileReport> {
       deps.bus.emit({
         type: 'incident',
         kind: 'reconciled',
+        cause: { type: 'abandoned', runId: found.id, pid: found.pid, command: found.command },
         stepIds: [],
         message: `run ${found.id} (tarmac ${found.command}) did not finish: ${found.why}`,
         evidence: [

@@ -41,6 +41,8 @@ describe('renderMarkdown', () => {
       type: 'run.started',
       command: 'build',
       capacity: 1,
+      target: 'none',
+      engine: { type: 'podman', endpoint: '' },
       steps: [{ id: 'build:x', kind: 'build', subject: 'x', deps: [], claims: { engine: 1 }, cached: false }],
     });
     bus.emit({ type: 'step.started', stepId: 'build:x', claims: { engine: 1 }, attempt: 1 });
@@ -85,11 +87,11 @@ describe('renderMarkdown', () => {
       buildReport({
         events,
         expected: {},
-        thrown: { code: 'CLUSTER_FAILED', message: 'kind create cluster failed', hint: 'see kind logs' },
+        thrown: { code: 'CLUSTER_CREATE_FAILED', message: 'kind create cluster failed', hint: 'see kind logs' },
       }),
       noSecrets,
     );
-    expect(md).toContain('- ✗ run [CLUSTER_FAILED]: kind create cluster failed');
+    expect(md).toContain('- ✗ run [CLUSTER_CREATE_FAILED]: kind create cluster failed');
     expect(md).toContain('1. run: see kind logs');
   });
 

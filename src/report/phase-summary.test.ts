@@ -10,6 +10,8 @@ describe('phaseFigures', () => {
       type: 'run.started',
       command: 'up',
       capacity: 2,
+      target: 'kind',
+      engine: { type: 'podman', endpoint: '' },
       steps: [
         { id: 'test', kind: 'test', subject: 'suite', deps: [], claims: { engine: 0 }, cached: false },
         { id: 'build:a', kind: 'build', subject: 'a', deps: [], claims: { engine: 1 }, cached: true },

@@ -98,7 +98,10 @@ function failuresOf(events: readonly TarmacEvent[]): ReportFailure[] {
       byStep.delete(e.stepId);
       continue;
     }
-    const err = e.error ?? { code: 'FAILED', message: e.detail ?? 'failed' };
+    const err: { code: string; message: string; hint?: string; tail?: string[] } = e.error ?? {
+      code: 'FAILED',
+      message: e.detail ?? 'failed',
+    };
     byStep.set(e.stepId, {
       stepId: e.stepId,
       code: err.code,

@@ -29,6 +29,8 @@ export function crashRun(ids: { a?: string; b?: string; output?: string } = {}):
     type: 'run.started',
     command: 'up',
     capacity: 2,
+    target: 'kind',
+    engine: { type: 'podman', endpoint: '' },
     steps: [step(a), step(b), step('build:c'), step('deliver:b', [b])],
   });
   bus.emit({ type: 'step.finished', stepId: 'build:c', state: 'cached', durationMs: 0 });
@@ -41,6 +43,7 @@ export function crashRun(ids: { a?: string; b?: string; output?: string } = {}):
   bus.emit({
     type: 'incident',
     kind: 'engine-crash',
+    cause: { type: 'engine-error', code: 'ENGINE_UNREACHABLE', engineLine: 'server probably quit' },
     message: 'the engine crashed at 12:00:05: server probably quit',
     evidence: ['podman: unexpected EOF'],
     stepIds: [a, b],

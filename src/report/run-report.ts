@@ -1,9 +1,9 @@
 // Reads a saved run (journal and triage.json) into a report model, and writes report.md / report.html.
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import type { EventError } from '../events/types.js';
 import { readJournal } from '../journal/reader.js';
 import type { Redactor } from '../redact/redactor.js';
-import type { TriageResult } from '../triage/types.js';
+import { readTriageFile } from '../triage/triage-file.js';
 import { renderHtml } from './html.js';
 import { renderMarkdown } from './markdown.js';
 import { buildReport, type ReportModel } from './report-model.js';
@@ -23,18 +23,9 @@ export function loadRunReport(
   thrown?: EventError,
 ): LoadedReport {
   const warnings: string[] = [];
-  const events = readJournal(dir);
-  let triage: TriageResult | undefined;
-  const triageFile = triageFiles(dir).json;
-  if (existsSync(triageFile)) {
-    try {
-      triage = JSON.parse(readFileSync(triageFile, 'utf8')) as TriageResult;
-    } catch (err) {
-      warnings.push(
-        `${triageFile} is not readable JSON (${err instanceof Error ? err.message : String(err)}); the report leaves the triage out`,
-      );
-    }
-  }
+  const events = readJournal(dir, (line) => warnings.push(line));
+  const { triage, warning } = readTriageFile(triageFiles(dir).json);
+  if (warning) warnings.push(warning);
   return {
     model: buildReport({ events, expected, runId, ...(triage ? { triage } : {}), ...(thrown ? { thrown } : {}) }),
     warnings,

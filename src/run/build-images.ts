@@ -7,7 +7,7 @@ import type { HostGate } from './scheduler-types.js';
 import { planBuild } from '../plan/build-plan.js';
 import { runPlan } from './scheduler.js';
 import { imageBuildExecutor, resolveImages, withCachedDetails } from './resolve-images.js';
-import { emitRunStarted } from './run-events.js';
+import { emitRunStarted, runEngine } from './run-events.js';
 import type { EngineHealer } from './recovery.js';
 import { engineWatchDeps } from './recovery-wiring.js';
 
@@ -60,7 +60,7 @@ export async function buildImages(options: BuildImagesOptions): Promise<BuildIma
     resolved,
   );
   const capacity = options.capacity ?? env.capacity;
-  emitRunStarted(bus, 'build', capacity, plan);
+  emitRunStarted(bus, { command: 'build', capacity, target: 'none', engine: runEngine(engine) }, plan);
   const execute = imageBuildExecutor(env, engine, resolved, { runId: bus.runId, version: options.version });
   const summary = await runPlan(plan, {
     bus,

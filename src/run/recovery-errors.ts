@@ -1,6 +1,7 @@
 // Words of the crash path: which failures are the engine's, what caused them, and the error when it never came back.
 import { formatDuration } from '../config/duration.js';
-import { ExitCode, TarmacError } from '../errors/errors.js';
+import { ExitCode, TarmacError, type ErrorCode } from '../errors/errors.js';
+import type { IncidentCause } from '../events/types.js';
 import type { StepId } from '../plan/types.js';
 
 /** The lines that show the engine itself went away (as classifyEngineFailure recognises them). */
@@ -25,18 +26,30 @@ export function isEngineFailure(error: TarmacError): boolean {
   );
 }
 
-const ENGINE_COMMAND_CODES = new Set(['NODE_UNAVAILABLE', 'DELIVERY_NOT_VERIFIED', 'ENGINE_COMMAND_FAILED']);
+const ENGINE_COMMAND_CODES = new Set<ErrorCode>(['NODE_UNAVAILABLE', 'DELIVERY_NOT_VERIFIED', 'ENGINE_COMMAND_FAILED']);
 
 /** The short cause of an engine failure, e.g. "server probably quit: unexpected EOF". */
 export function crashCause(error: TarmacError): string {
+  return engineLine(error) ?? error.message;
+}
+
+/** The engine client's own line for a dead engine in the error's output or message, when there is one. */
+export function engineLine(error: TarmacError): string | undefined {
   // The engine's own line (in the details) first: the message may append the command that failed.
   const line =
     [...error.details].reverse().find((l) => ENGINE_GONE.test(l)) ??
     (ENGINE_GONE.test(error.message) ? error.message : undefined);
-  if (line === undefined) return error.message;
+  if (line === undefined) return undefined;
   // podman prints "Error: server probably quit: ..."; the message may have a prefix before it.
   const at = line.indexOf('Error: ');
   return (at >= 0 ? line.slice(at + 'Error: '.length) : line).trim();
+}
+
+/** The crash as an incident's typed cause: the watchdog's failed probe, else the engine error that showed it. */
+export function incidentCause(error: TarmacError): IncidentCause {
+  if (error.probe) return { type: 'engine-probe', probe: error.probe };
+  const line = engineLine(error);
+  return { type: 'engine-error', code: error.code, ...(line === undefined ? {} : { engineLine: line }) };
 }
 
 /** Wall-clock time for people, HH:MM:SS (local time). */

@@ -3,6 +3,7 @@
 import { formatDuration } from '../config/duration.js';
 import type { TarmacError } from '../errors/errors.js';
 import type { Clock, EventBus } from '../events/bus.js';
+import type { IncidentCause } from '../events/types.js';
 import type { Step, StepId } from '../plan/types.js';
 import type { EngineProber } from '../watch/probe.js';
 import { rejectAfter, sleep } from '../watch/timeout.js';
@@ -10,6 +11,7 @@ import {
   clockTime,
   crashCause,
   engineLostError,
+  incidentCause,
   isEngineFailure,
   lostMessage,
   type LostFacts,
@@ -50,6 +52,7 @@ export interface RecoveryDeps {
 interface Outage {
   crashAt: number;
   cause: string;
+  typed: IncidentCause;
   evidence: string[];
   requeued: StepId[];
 }
@@ -89,18 +92,20 @@ export class CrashRecovery {
     const { bus, clock, engine, options } = this.deps;
     this.crashes += 1;
     const cause = crashCause(error);
+    const typed = incidentCause(error);
     const crashAt = clock.now();
     const evidence = [error.message, ...error.details.slice(-3)];
     if (this.crashes > (options.maxRecoveries ?? 3)) {
-      this.lose({ crashAt, cause, crashes: this.crashes, evidence }, running.ids);
+      this.lose({ crashAt, cause, crashes: this.crashes, evidence }, running.ids, typed);
       return;
     }
-    this.outage = { crashAt, cause, evidence, requeued: [] };
+    this.outage = { crashAt, cause, typed, evidence, requeued: [] };
     const from = engine.capacity;
     const to = Math.min(from, Math.max(1, running.weight - 1));
     bus.emit({
       type: 'incident',
       kind: 'engine-crash',
+      cause: typed,
       message: `the engine crashed at ${clockTime(crashAt)}: ${cause}`,
       evidence,
       stepIds: running.ids,
@@ -150,6 +155,7 @@ export class CrashRecovery {
             evidence: [...outage.evidence, `last engine probe: ${lastProbe}`],
           },
           outage.requeued,
+          outage.typed,
         );
         break;
       }
@@ -178,11 +184,12 @@ export class CrashRecovery {
     }
   }
 
-  private lose(facts: LostFacts, stepIds: StepId[]): void {
+  private lose(facts: LostFacts, stepIds: StepId[], cause: IncidentCause): void {
     this.lost = facts;
     this.deps.bus.emit({
       type: 'incident',
       kind: 'engine-lost',
+      cause,
       message: lostMessage(facts),
       evidence: facts.evidence,
       stepIds,

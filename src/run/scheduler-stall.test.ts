@@ -147,7 +147,7 @@ describe('heartbeat of a silent step', { timeout: 5_000 }, () => {
     );
     expect(beats.map((b, i) => b.at - (beats[i - 1]?.at ?? b.at - 15_000))).toEqual([15_000, 15_000, 15_000, 15_000]);
     expect(lines.filter((l) => l.includes('still running: build:silent'))).toHaveLength(4);
-    fake.fail('build:silent', new TarmacError('X', 'done'));
+    fake.fail('build:silent', new TarmacError('ENGINE_COMMAND_FAILED', 'done'));
     await done;
   });
 });

@@ -21,7 +21,6 @@ import type { StepOutcome } from './step-runner.js';
 
 export type { ExecutorContext, ExecutorResult, StepExecutor } from '../plan/step-executor.js';
 export type { RunSummary, SchedulerDeps } from './scheduler-types.js';
-export { eventError } from './step-ledger.js';
 
 const DEFAULT_ABORT_GRACE_MS = 30_000;
 const DEFAULT_ENGINE_RECOVERY_MS = 120_000;

@@ -2,7 +2,8 @@
 // `step.finished` event, and the run's summary is read from it.
 import type { TarmacError } from '../errors/errors.js';
 import type { EventBus } from '../events/bus.js';
-import type { EventError, StepState } from '../events/types.js';
+import { toEventError } from '../events/event-error.js';
+import type { StepState } from '../events/types.js';
 import type { Step, StepId } from '../plan/types.js';
 import type { RunSummary } from './scheduler-types.js';
 import type { StepOutcome } from './step-runner.js';
@@ -41,7 +42,7 @@ export class StepLedger {
         stepId: step.id,
         state: 'failed',
         durationMs,
-        error: eventError(outcome.error),
+        error: toEventError(outcome.error),
       });
       return;
     }
@@ -83,14 +84,4 @@ export class StepLedger {
         : 'succeeded';
     return { outcome, states: new Map(this.states), errors: new Map(this.errors), durationMs };
   }
-}
-
-/** The serialisable form of an error for `step.finished` events. */
-export function eventError(error: TarmacError): EventError {
-  return {
-    code: error.code,
-    message: error.message,
-    ...(error.hint === undefined ? {} : { hint: error.hint }),
-    ...(error.details.length > 0 ? { tail: error.details } : {}),
-  };
 }

@@ -23,7 +23,7 @@ describe('runStep', () => {
   });
 
   it('turns a synchronous throw into a failure', async () => {
-    const error = new TarmacError('BOOM', 'sync');
+    const error = new TarmacError('INTERNAL', 'sync');
     const outcome = await run(() => {
       throw error;
     });

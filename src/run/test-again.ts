@@ -1,5 +1,6 @@
 // `tarmac test`: runs the suite again on the live env, as a one-step plan (same events, journal and watchdogs as `up`).
 import type { Env } from '../config/types.js';
+import type { ContainerEngine } from '../engines/types.js';
 import type { EventBus } from '../events/bus.js';
 import type { Runner } from '../exec/types.js';
 import type { ClusterTarget } from '../targets/types.js';
@@ -11,7 +12,7 @@ import { runTestStep } from './executors/test-step.js';
 import type { TestOutcome } from './executors/test-suite.js';
 import { readEnvState } from './env-state.js';
 import { checkTestCommand } from './preflight.js';
-import { emitRunStarted } from './run-events.js';
+import { emitRunStarted, runEngine } from './run-events.js';
 import { testReporting } from './executors/test-report.js';
 import { shardRequest } from './executors/test-shard.js';
 import type { Shard } from '../plan/shard.js';
@@ -20,6 +21,8 @@ import type { Shard } from '../plan/shard.js';
 export async function testAgain(o: {
   env: Env;
   target: ClusterTarget;
+  /** The engine the env runs on (recorded in run.started). */
+  engine: Pick<ContainerEngine, 'name' | 'endpoint'>;
   runner: Runner;
   bus: EventBus;
   signal: AbortSignal;
@@ -53,7 +56,11 @@ export async function testAgain(o: {
       cached: false,
     },
   ]);
-  emitRunStarted(o.bus, 'test', env.capacity, plan);
+  emitRunStarted(
+    o.bus,
+    { command: 'test', capacity: env.capacity, target: o.target.type, engine: runEngine(o.engine) },
+    plan,
+  );
   let test: TestOutcome | undefined;
   const summary = await runPlan(plan, {
     bus: o.bus,

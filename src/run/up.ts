@@ -12,7 +12,7 @@ import { runPlan } from './scheduler.js';
 import { asPullOnly, resolveImages, withCachedDetails } from './resolve-images.js';
 import { shardRequest, withShard } from './executors/test-shard.js';
 import type { Shard } from '../plan/shard.js';
-import { emitRunStarted } from './run-events.js';
+import { emitRunStarted, runEngine } from './run-events.js';
 import { renderDeployGroups } from './render-groups.js';
 import { checkTestCommand } from './preflight.js';
 import { stepDispatcher } from './executors/dispatch.js';
@@ -80,7 +80,7 @@ export async function up(options: UpOptions): Promise<UpResult> {
     images,
   );
   const capacity = options.capacity ?? env.capacity;
-  emitRunStarted(bus, 'up', capacity, plan);
+  emitRunStarted(bus, { command: 'up', capacity, target: target.type, engine: runEngine(engine) }, plan);
   let test: TestOutcome | undefined;
   const execute = stepDispatcher({
     env,

@@ -84,7 +84,7 @@ describe('diagnose', () => {
         {
           id: 'deliver:api',
           error: {
-            code: 'FLUX_CAPACITOR_DRAINED',
+            code: 'ENDPOINT_MISSING',
             message: 'the flux capacitor of node shop-e2e-control-plane reads 0 GW',
             tail: ['capacitor: drained'],
           },
@@ -100,10 +100,10 @@ describe('diagnose', () => {
     );
     expect(verdicts).toEqual([]);
     expect(unclassified?.summary).toBe(
-      'No known failure mode matches: 1 step(s) failed (FLUX_CAPACITOR_DRAINED); the abnormal findings below are where to start.',
+      'No known failure mode matches: 1 step(s) failed (ENDPOINT_MISSING); the abnormal findings below are where to start.',
     );
     expect(unclassified?.abnormal).toEqual([
-      'journal deliver:api: failed: [FLUX_CAPACITOR_DRAINED] the flux capacitor of node shop-e2e-control-plane reads 0 GW',
+      'journal deliver:api: failed: [ENDPOINT_MISSING] the flux capacitor of node shop-e2e-control-plane reads 0 GW',
       'deliver:api output: capacitor: drained',
     ]);
   });

@@ -2,25 +2,23 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Env } from '../config/types.js';
-import type { TarmacEvent } from '../events/types.js';
-import { readJournal } from '../journal/reader.js';
+import type { EventError, TarmacEvent } from '../events/types.js';
+import { readJournal, type JournalWarn } from '../journal/reader.js';
 import type { RunFacts } from './types.js';
 import { eventsFile, stepLogName, stepsDir } from '../journal/run-dir.js';
 
 /** How many last lines of each step log the rules get. */
 export const STEP_LOG_LINES = 40;
 
-/** What the run's command threw past the journal (a failure that escaped up/build/test), rendered as data. */
-export type ThrownError = NonNullable<RunFacts['thrown']>;
-
 /** RunFacts of `runDir` (no journal: no events); `target` as the env runs it. */
 export function readRunFacts(
   runDir: string | undefined,
   env: Env | undefined,
   target: 'kind' | 'podman',
-  thrown?: ThrownError,
+  thrown?: EventError,
+  warn?: JournalWarn,
 ): RunFacts {
-  const events = runDir && existsSync(eventsFile(runDir)) ? readJournal(runDir) : [];
+  const events = runDir && existsSync(eventsFile(runDir)) ? readJournal(runDir, warn) : [];
   const started = events.find((e): e is Extract<TarmacEvent, { type: 'run.started' }> => e.type === 'run.started');
   const facts: RunFacts = { events, stepLogs: runDir ? stepLogs(runDir, started?.steps.map((s) => s.id) ?? []) : {} };
   const runId = events[0]?.runId;
@@ -54,15 +52,4 @@ export function stepLogs(runDir: string, stepIds: readonly string[]): Record<str
     out[byFile.get(file) ?? file.slice(0, -'.log'.length)] = lines.slice(-STEP_LOG_LINES);
   }
   return out;
-}
-
-/** A thrown error as RunFacts data: code, message, hint and detail lines when it has them. */
-export function thrownError(error: unknown): ThrownError {
-  const e = error as { code?: unknown; message?: unknown; hint?: unknown; details?: unknown };
-  return {
-    code: typeof e?.code === 'string' ? e.code : 'INTERNAL',
-    message: typeof e?.message === 'string' ? e.message : String(error),
-    ...(typeof e?.hint === 'string' ? { hint: e.hint } : {}),
-    ...(Array.isArray(e?.details) ? { details: e.details.filter((d): d is string => typeof d === 'string') } : {}),
-  };
 }

@@ -3,17 +3,14 @@ import type { Env } from '../config/types.js';
 import { findOnPath } from '../engines/find-on-path.js';
 import type { TarmacEvent } from '../events/types.js';
 
-/** kind or podman: the run's `decision` event when there is one, else the config, else whether kind is on PATH. */
+/** kind or podman: as the run's `run.started` recorded it, else the config, else whether kind is on PATH. */
 export function targetType(
   env: Env,
   processEnv: NodeJS.ProcessEnv,
   events: readonly TarmacEvent[] = [],
 ): 'kind' | 'podman' {
-  for (const event of events) {
-    if (event.type !== 'decision') continue;
-    const m = /^target: (kind|podman)\b/.exec(event.message);
-    if (m?.[1] === 'kind' || m?.[1] === 'podman') return m[1];
-  }
+  const started = events.find((e) => e.type === 'run.started');
+  if (started?.type === 'run.started' && started.target !== 'none') return started.target;
   if (env.cluster.target !== 'auto') return env.cluster.target;
   return findOnPath('kind', processEnv) ? 'kind' : 'podman';
 }

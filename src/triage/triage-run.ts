@@ -11,7 +11,9 @@ import { collectEvidence } from './collect.js';
 import type { Collector } from './evidence/context.js';
 import { diagnose } from './diagnose.js';
 import { renderTriageMarkdown } from './render-md.js';
-import { readRunFacts, thrownError } from './run-facts.js';
+import { toEventError } from '../events/event-error.js';
+import type { JournalWarn } from '../journal/reader.js';
+import { readRunFacts } from './run-facts.js';
 import { statusTable } from './status-table.js';
 import { targetType } from './target-type.js';
 import { writeTriageInput } from './triage-input-file.js';
@@ -31,6 +33,8 @@ export interface TriageRunOptions {
   thrown?: unknown;
   /** Per-collector timeout (default 6 s). */
   collectTimeoutMs?: number;
+  /** Receives a warning per journal line that is skipped as corrupt (default: stderr). */
+  warn?: JournalWarn;
   /** Replaces the collectors (tests). */
   collectors?: Collector<unknown>[];
 }
@@ -39,13 +43,14 @@ export interface TriageRunOptions {
 export async function triageRun(opts: TriageRunOptions): Promise<TriageResult> {
   const now = opts.now ?? Date.now;
   const started = now();
-  const preliminary = readRunFacts(opts.runDir, opts.env, 'podman');
+  const preliminary = readRunFacts(opts.runDir, opts.env, 'podman', undefined, opts.warn);
   const target = opts.env ? targetType(opts.env, opts.processEnv, preliminary.events) : 'podman';
   const run: RunFacts = readRunFacts(
     opts.runDir,
     opts.env,
     target,
-    opts.thrown === undefined ? undefined : thrownError(opts.thrown),
+    opts.thrown === undefined ? undefined : toEventError(opts.thrown),
+    () => undefined, // the preliminary read above already warned about every bad line
   );
   const evidence = await collectEvidence({
     runner: opts.runner,

@@ -1,7 +1,7 @@
 // Builders for rule tests: real recorded journals (test/fixtures/triage/runs) and evidence shaped like the collectors'.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { EventError, IncidentKind, TarmacEvent } from '../events/types.js';
+import type { EventError, IncidentCause, IncidentKind, TargetType, TarmacEvent } from '../events/types.js';
 import { readJournal } from '../journal/reader.js';
 import type { StepKind } from '../plan/types.js';
 import type {
@@ -52,13 +52,20 @@ export interface StepSpec {
 export function journal(
   steps: StepSpec[],
   extra: {
-    incidents?: { kind: IncidentKind; message: string; evidence?: string[]; stepIds?: string[] }[];
+    incidents?: {
+      kind: IncidentKind;
+      message: string;
+      cause?: IncidentCause;
+      evidence?: string[];
+      stepIds?: string[];
+    }[];
     tests?: Extract<TarmacEvent, { type: 'tests.reported' }>['totals'] & {
       cases?: { id: string; status: 'passed' | 'failed' | 'error' | 'skipped'; message?: string }[];
       exitCode?: number;
     };
     command?: string;
     capacity?: number;
+    target?: TargetType;
   } = {},
 ): TarmacEvent[] {
   let at = T0;
@@ -69,6 +76,8 @@ export function journal(
       type: 'run.started',
       command: extra.command ?? 'up',
       capacity: extra.capacity ?? 2,
+      target: extra.target ?? 'podman',
+      engine: { type: 'podman', endpoint: '' },
       steps: steps.map((s) => ({
         id: s.id,
         kind: s.kind ?? (s.id.split(':')[0] as StepKind),
@@ -84,6 +93,7 @@ export function journal(
       ...base(),
       type: 'incident',
       kind: i.kind,
+      cause: i.cause ?? defaultCause(i.kind),
       message: i.message,
       evidence: i.evidence ?? [],
       stepIds: i.stepIds ?? [],
@@ -206,4 +216,10 @@ export function ports(list: PortFacts['ports']): Evidence['ports'] {
 /** A TriageInput from a run and evidence (collectedAt fixed). */
 export function inputOf(run: RunFacts, evidence: Omit<Evidence, 'collectedAt'> = {}): TriageInput {
   return { run, evidence: { collectedAt: T0 + 60_000, ...evidence } };
+}
+
+/** The cause an incident of this kind usually has: the engine client's error, or an abandoned run. */
+function defaultCause(kind: IncidentKind): IncidentCause {
+  if (kind === 'reconciled') return { type: 'abandoned', runId: RUN, pid: 4242, command: 'up' };
+  return { type: 'engine-error', code: 'ENGINE_UNREACHABLE', engineLine: 'server probably quit: unexpected EOF' };
 }

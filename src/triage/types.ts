@@ -1,6 +1,6 @@
 // The triage contract: collectors produce typed evidence, rules read it with the journal and
 // return verdicts, diagnose ranks them. Everything here is plain data (stored as triage.json).
-import type { TarmacEvent } from '../events/types.js';
+import type { EventError, TarmacEvent } from '../events/types.js';
 
 /** How one collector ran: under a hard timeout, in parallel with the others. */
 export interface CollectorRun<T> {
@@ -149,7 +149,7 @@ export interface RunFacts {
    * An error the command threw past the journal (e.g. a cluster creation error that escaped `up`): the journal
    * then only has `run.finished` failed, and this is what the user saw.
    */
-  thrown?: { code: string; message: string; hint?: string; details?: string[] };
+  thrown?: EventError;
 }
 
 export interface TriageInput {

@@ -14,6 +14,8 @@ export function replayScenario(listener: (e: TarmacEvent) => void): EventBus {
     type: 'run.started',
     command: 'build',
     capacity: 2,
+    target: 'none',
+    engine: { type: 'podman', endpoint: '' },
     steps: [
       { id: 'build:base', kind: 'build', subject: 'base', deps: [], claims: { engine: 1 }, cached: true },
       {

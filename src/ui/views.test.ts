@@ -85,6 +85,7 @@ describe('tty view notes', () => {
     bus.emit({
       type: 'incident',
       kind: 'engine-crash',
+      cause: { type: 'engine-error', code: 'ENGINE_UNREACHABLE', engineLine: 'server probably quit: unexpected EOF' },
       message: 'server probably quit: unexpected EOF',
       evidence: [],
       stepIds: ['build:x'],

@@ -18,7 +18,7 @@ describe('probeWithin', () => {
     vi.useFakeTimers();
     const result = probeWithin(() => new Promise<EngineHealth>(() => undefined), 5_000, systemClock);
     await vi.advanceTimersByTimeAsync(5_000);
-    expect(await result).toEqual({ ok: false, detail: 'no answer within 5.0s', durationMs: 5_000 });
+    expect(await result).toEqual({ ok: false, detail: 'no answer within 5.0s', durationMs: 5_000, timedOut: true });
     expect(vi.getTimerCount()).toBe(0);
   });
 

@@ -19,14 +19,14 @@ export async function probeWithin(
 ): Promise<EngineHealth> {
   const started = clock.now();
   const stop = new AbortController();
+  const noAnswer = new Error(`no answer within ${formatDuration(timeoutMs)}`);
   try {
-    return await Promise.race([
-      Promise.resolve().then(probe),
-      rejectAfter(timeoutMs, stop.signal, () => new Error(`no answer within ${formatDuration(timeoutMs)}`)),
-    ]);
+    return await Promise.race([Promise.resolve().then(probe), rejectAfter(timeoutMs, stop.signal, () => noAnswer)]);
   } catch (err) {
     // Why: the probe is what watchdogs decide on; a failure to probe is a failed probe, not an error.
-    return { ok: false, detail: err instanceof Error ? err.message : String(err), durationMs: clock.now() - started };
+    const durationMs = clock.now() - started;
+    if (err === noAnswer) return { ok: false, detail: noAnswer.message, durationMs, timedOut: true };
+    return { ok: false, detail: err instanceof Error ? err.message : String(err), durationMs };
   } finally {
     stop.abort();
   }

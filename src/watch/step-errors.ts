@@ -1,7 +1,7 @@
 // The errors the step watchdogs raise: a step past its timeout, and a silent step on a dead engine.
 import { formatDuration } from '../config/duration.js';
 import type { EngineHealth } from '../engines/types.js';
-import { ExitCode, TarmacError } from '../errors/errors.js';
+import { engineProbeFact, ExitCode, TarmacError } from '../errors/errors.js';
 import type { Step } from '../plan/types.js';
 import { describeHealth } from './probe.js';
 
@@ -31,6 +31,7 @@ export function stepTimeoutError(step: Step, tail: readonly string[], facts: Tim
     exitCode: ExitCode.infrastructure,
     stepId: step.id,
     details: tail.slice(-TAIL_LINES),
+    ...(facts.health ? { probe: engineProbeFact(facts.health) } : {}),
     hint: `If ${step.id} legitimately needs longer, raise \`timeouts.${step.kind}\` in tarmac.yaml; the last output lines are shown above.${engineDown}`,
   });
 }
@@ -52,6 +53,7 @@ export function stallEngineError(
       exitCode: ExitCode.environment,
       stepId: step.id,
       details: tail.slice(-TAIL_LINES),
+      probe: engineProbeFact(health),
       hint: 'The container engine stopped answering while the step ran: check it with `podman info` (or `podman machine list`), or run again with --heal.',
     },
   );

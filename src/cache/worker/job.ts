@@ -2,7 +2,7 @@
 import type { ContextEntry } from '../context-entry.js';
 import { digestContext, type ContextHash } from '../context-digest.js';
 import { walkContext } from '../context-walk.js';
-import { InternalError, TarmacError, type ExitCode } from '../../errors/errors.js';
+import { InternalError, TarmacError, type ErrorCode, type ExitCode } from '../../errors/errors.js';
 
 /** What each job returns. */
 export interface JobResults {
@@ -18,7 +18,7 @@ export interface ContextJob<K extends keyof JobResults = keyof JobResults> {
 
 /** A TarmacError's fields: errors are structured-cloned without their class. */
 export interface SerializedError {
-  code: string;
+  code: ErrorCode;
   message: string;
   hint: string | undefined;
   exitCode: ExitCode;

@@ -22,6 +22,7 @@ export async function testCommand(opts: SessionOptions & { shard?: Shard }, io: 
     const result = await testAgain({
       env: session.env,
       target,
+      engine: session.engine,
       runner: run,
       bus: session.bus,
       signal: session.root.signal,

@@ -20,6 +20,7 @@ export async function triageCommand(
 ): Promise<number> {
   const { env } = await loadCommandConfig(opts, io.cwd);
   const runDir = resolveRun(env.stateDir, runId, io.cwd).dir;
+  const redact = makeRedactor(secretValues(env, io.env));
   const root = rootSignal(() => undefined);
   try {
     const engine = await engineForTriage(env.engine, run, io.env);
@@ -30,7 +31,8 @@ export async function triageCommand(
       runDir,
       signal: root.signal,
       processEnv: io.env,
-      redact: makeRedactor(secretValues(env, io.env)),
+      redact,
+      warn: (line) => void io.stderr.write(`warning: ${redact(line)}\n`),
     });
     if (opts.json) io.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
     else

@@ -95,11 +95,11 @@ async function failCreate(deps: KindDeps, ctx: TargetContext, result: RunResult,
       details: result.tail.slice(-5),
     });
   }
-  const health = result.timedOut ? (await deps.engine.health(ENGINE_PROBE_MS)).detail : '';
+  const health = result.timedOut ? await deps.engine.health(ENGINE_PROBE_MS) : undefined;
   const aftermath = await salvage(deps, ctx.signal);
   if (result.cancelled)
     throw new CancelledError(`kind create cluster ${deps.name} was cancelled (${aftermath.cleanup})`);
-  if (result.timedOut) throw createTimeoutError(result, silentMs, health, aftermath);
+  if (health) throw createTimeoutError(result, silentMs, health, aftermath);
   throw createFailedError(result, aftermath);
 }
 

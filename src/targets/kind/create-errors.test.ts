@@ -14,7 +14,12 @@ describe('create errors', () => {
       signal: 'SIGTERM',
       tail: [],
     });
-    const error = createTimeoutError(result, 900_000, 'podman 4.3.1 answered in 80ms', aftermath);
+    const error = createTimeoutError(
+      result,
+      900_000,
+      { ok: true, detail: 'podman 4.3.1 answered in 80ms', durationMs: 80 },
+      aftermath,
+    );
     expect(error.message).toBe(
       'kind create cluster printed nothing for 15m00s and did not finish within 15m00s; the engine health probe says: podman 4.3.1 answered in 80ms',
     );

@@ -1,5 +1,6 @@
 // The errors of `kind create cluster`: the silent hang stopped by its timeout, and known failure signatures.
-import { ExitCode, TarmacError } from '../../errors/errors.js';
+import { engineProbeFact, ExitCode, TarmacError } from '../../errors/errors.js';
+import type { EngineHealth } from '../../engines/types.js';
 import { formatDuration } from '../../config/duration.js';
 import type { RunResult } from '../../exec/types.js';
 import { kindErrorLine } from './kind-tools.js';
@@ -74,14 +75,14 @@ export function createFailedError(result: RunResult, aftermath: CreateAftermath)
 export function createTimeoutError(
   result: RunResult,
   silentMs: number,
-  engineHealth: string,
+  engineHealth: EngineHealth,
   aftermath: CreateAftermath,
 ): TarmacError {
   const budget = formatDuration(result.timeoutMs ?? result.durationMs);
   const lastLine = result.tail.at(-1)?.trim();
   return new TarmacError(
     'CLUSTER_CREATE_TIMEOUT',
-    `kind create cluster printed nothing for ${formatDuration(silentMs)} and did not finish within ${budget}; the engine health probe says: ${engineHealth}`,
+    `kind create cluster printed nothing for ${formatDuration(silentMs)} and did not finish within ${budget}; the engine health probe says: ${engineHealth.detail}`,
     {
       exitCode: ExitCode.infrastructure,
       hint: `If the machine is only slow, raise timeouts.cluster in tarmac.yaml. To see what the nodes were doing, read ${aftermath.logs} (or run \`kind export logs --name ${aftermath.cluster}\` on a retained cluster).`,
@@ -90,6 +91,7 @@ export function createTimeoutError(
         `(${aftermath.cleanup})`,
       ],
       cause: { command: result.command, timedOut: true },
+      probe: engineProbeFact(engineHealth),
     },
   );
 }

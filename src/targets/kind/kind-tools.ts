@@ -70,10 +70,14 @@ export class KindTools {
   private async tool(bin: 'kind' | 'kubectl', args: readonly string[], options: CallOptions): Promise<RunResult> {
     const result = await this.runner(bin, args, { ...options, env: this.env });
     if (result.spawnError !== undefined) {
-      throw new TarmacError(`${bin.toUpperCase()}_NOT_FOUND`, `\`${bin}\` could not be started: ${result.spawnError}`, {
-        exitCode: ExitCode.environment,
-        hint: INSTALL_HINTS[bin],
-      });
+      throw new TarmacError(
+        bin === 'kind' ? 'KIND_NOT_FOUND' : 'KUBECTL_NOT_FOUND',
+        `\`${bin}\` could not be started: ${result.spawnError}`,
+        {
+          exitCode: ExitCode.environment,
+          hint: INSTALL_HINTS[bin],
+        },
+      );
     }
     return result;
   }

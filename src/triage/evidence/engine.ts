@@ -50,7 +50,7 @@ export function engineFacts(
   health: EngineHealth,
   info: EngineInfo | undefined,
 ): EngineFacts {
-  const hung = !health.ok && /^no answer within/.test(health.detail);
+  const hung = !health.ok && health.timedOut === true;
   const facts: EngineFacts = { name, reachable: health.ok, hung, probeMs: health.durationMs };
   if (!health.ok) return { ...facts, error: health.detail };
   const version = /^\S+ (\S+)/.exec(health.detail)?.[1];

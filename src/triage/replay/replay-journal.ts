@@ -3,14 +3,15 @@
 // world. When the journal event types change, this module and tsc say what to update.
 import { detectEngine } from '../../engines/detect.js';
 import { EventBus } from '../../events/bus.js';
+import { toEventError } from '../../events/event-error.js';
 import { openJournal } from '../../journal/writer.js';
 import { planUp } from '../../plan/up-plan.js';
 import { registryMode } from '../../registry/image-sources.js';
 import { stepDispatcher } from '../../run/executors/dispatch.js';
 import { withCachedDetails, type ResolvedImages } from '../../run/resolve-images.js';
-import { emitRunStarted } from '../../run/run-events.js';
+import { emitRunStarted, runEngine } from '../../run/run-events.js';
 import { runPlan } from '../../run/scheduler.js';
-import { readRunFacts, thrownError } from '../run-facts.js';
+import { readRunFacts } from '../run-facts.js';
 import type { RunFacts } from '../types.js';
 import type { CorpusCase } from './corpus-case.js';
 import { HEALTHY, IMAGE, REF, REGISTRY, type ReplayWorld } from './replay-world.js';
@@ -22,7 +23,7 @@ export async function replayRun(c: CorpusCase, world: ReplayWorld, signal: Abort
     // `up` detects the engine before it opens a journal; an engine that does not answer ends it here.
     await detectEngine(env.engine, { runner: world.runner, env: { PATH: world.path }, healthTimeoutMs: 5_000 });
   } catch (error) {
-    return readRunFacts(undefined, env, 'kind', thrownError(error));
+    return readRunFacts(undefined, env, 'kind', toEventError(error));
   }
   const bus = new EventBus(`replay-${c.id}`);
   const journal = openJournal(env.stateDir, bus.runId);
@@ -38,7 +39,11 @@ export async function replayRun(c: CorpusCase, world: ReplayWorld, signal: Abort
       }),
       images,
     );
-    emitRunStarted(bus, 'up', env.capacity, plan);
+    emitRunStarted(
+      bus,
+      { command: 'up', capacity: env.capacity, target: 'kind', engine: runEngine(world.engine) },
+      plan,
+    );
     const execute = stepDispatcher({
       env,
       engine: world.engine,

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { ErrorCode } from '../../errors/codes.js';
 import type { PodFacts } from '../types.js';
 import { inputOf, journal, kindEnv, recordedRun, runOf, workloads } from '../triage.test-kit.js';
 import { crashLoop } from './crash-loop.js';
@@ -26,7 +27,7 @@ const pod = (p: Partial<PodFacts>): PodFacts => ({
   logTail: [],
   ...p,
 });
-const deployFail = (code: string, message: string, tail: string[] = []) =>
+const deployFail = (code: ErrorCode, message: string, tail: string[] = []) =>
   runOf(journal([{ id: 'cluster' }, { id: 'deploy:apps', error: { code, message, tail } }]), env);
 
 describe('crash-loop', () => {

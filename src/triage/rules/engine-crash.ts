@@ -1,7 +1,8 @@
 // The engine's API service died while tarmac used it (the seed): `server probably quit`, exit 125, incident engine-crash.
+import { ERROR_CODES } from '../../errors/codes.js';
 import type { Match, Rule, TriageInput } from '../types.js';
 import { brokenCluster, clusterLines, conf, engine, engineCmd, failureLinesMatching, quote } from './evidence-facts.js';
-import { allFailures, failedSteps, incidents, planned, startCapacity } from './journal-facts.js';
+import { allFailures, failedSteps, incidents, planned, startCapacity, type Incident } from './journal-facts.js';
 
 const CRASH_TEXT = /server probably quit|read\/write on closed pipe/i;
 /** Failures that follow from a dead engine or its casualties (the cluster's node containers). */
@@ -34,7 +35,9 @@ export const engineCrash: Rule = {
     // The watchdog also records a probe that got no answer as a crash; if the engine still hangs now (it did not
     // die, it stopped answering), engine-hung is the better verdict.
     const probeTimeoutOnly =
-      crashLines.length === 0 && crashes.length > 0 && crashes.every((i) => /no answer within/i.test(i.message));
+      crashLines.length === 0 &&
+      crashes.length > 0 &&
+      crashes.every((i) => i.cause.type === 'engine-probe' && i.cause.probe.timedOut);
     if (probeTimeoutOnly && engine(input)?.hung) confidence = Math.min(confidence, 0.6);
 
     const first = crashes[0];
@@ -55,7 +58,7 @@ export const engineCrash: Rule = {
       ...engineNow(input),
       ...(cluster ? clusterLines(cluster) : []),
     ];
-    const cause = first?.message.replace(/^the engine crashed at \S+: /, '') ?? 'server probably quit';
+    const cause = first ? causeText(first) : 'server probably quit';
     const builds =
       parallel.length > 1
         ? ` while ${parallel.length} builds ran in parallel${capacity ? ` (capacity ${capacity})` : ''}`
@@ -96,4 +99,12 @@ function engineNow(input: TriageInput): string[] {
         : `${e.name} does not answer now: ${e.error ?? (e.hung ? 'no answer' : 'unreachable')}`,
     ),
   ];
+}
+
+/** The crash's cause in words, from its typed cause: the engine's own line, or what the watchdog's probe said. */
+function causeText(incident: Incident): string {
+  const cause = incident.cause;
+  if (cause.type === 'engine-error') return cause.engineLine ?? `${cause.code}: ${ERROR_CODES[cause.code].summary}`;
+  if (cause.type === 'engine-probe') return `the engine probe failed: ${cause.probe.detail}`;
+  return incident.message;
 }

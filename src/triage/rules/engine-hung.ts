@@ -1,10 +1,7 @@
 // Every engine command hangs (a machine hung after sleep, an overloaded service): the probe timed out.
 import type { Match, Rule, TriageInput } from '../types.js';
-import { conf, engine, engineCmd, failureLinesMatching, quote } from './evidence-facts.js';
-import { failedSteps } from './journal-facts.js';
-
-/** The watchdogs' words for a probe that got no answer. */
-const NO_ANSWER = /engine probe(: FAILED,| failed:) no answer within|health probe says: (FAILED, )?no answer/i;
+import { conf, engine, engineCmd, quote } from './evidence-facts.js';
+import { failedSteps, incidents } from './journal-facts.js';
 
 export const engineHung: Rule = {
   id: 'engine-hung',
@@ -13,7 +10,15 @@ export const engineHung: Rule = {
   match(input: TriageInput): Match | undefined {
     const e = engine(input);
     const lines = [
-      ...failureLinesMatching(input, NO_ANSWER, 3),
+      // The watchdogs' probe got no answer at all: when they failed a step, and when they declared a crash.
+      ...failedSteps(input.run)
+        .filter((f) => f.error?.probe?.timedOut === true)
+        .slice(0, 3)
+        .map((f) => quote(`journal ${f.stepId} [${f.error?.code}]`, f.error?.message ?? '')),
+      ...incidents(input.run, 'engine-crash', 'engine-lost')
+        .filter((i) => i.cause.type === 'engine-probe' && i.cause.probe.timedOut)
+        .slice(0, 2)
+        .map((i) => quote(`journal incident ${i.kind}`, i.message)),
       ...failedSteps(input.run)
         .filter((f) => f.error?.code === 'ENGINE_TIMEOUT')
         .map((f) => quote(`journal ${f.stepId} [ENGINE_TIMEOUT]`, f.error?.message ?? '')),

@@ -18,6 +18,9 @@ import { engineUnreachable } from './engine-unreachable.js';
 import { oomKilled } from './oom-killed.js';
 import { stepStalled } from './step-stalled.js';
 
+/** The watchdog's engine probe that got no answer within its budget. */
+const NO_ANSWER = { ok: false, timedOut: true, durationMs: 5000, detail: 'no answer within 5.0s' };
+
 // A real journal: 3 builds through `podman system service`, SIGKILLed mid-build, not back within 3 s.
 const lost = recordedRun('engine-lost');
 
@@ -129,6 +132,7 @@ describe('engine-hung', () => {
                 code: 'CLUSTER_CREATE_TIMEOUT',
                 message:
                   'kind create cluster printed nothing for 5m and did not finish within 5m; the engine health probe says: FAILED, no answer within 5.0s',
+                probe: NO_ANSWER,
               },
             },
           ]),
@@ -149,9 +153,10 @@ describe('engine-hung', () => {
           kind: 'engine-crash',
           message:
             'the engine crashed at 21:54:06: build:app printed nothing for 3.0s and the engine probe failed: no answer within 5.0s',
+          cause: { type: 'engine-probe', probe: NO_ANSWER },
           stepIds: ['build:app'],
         },
-        { kind: 'engine-lost', message, stepIds: ['build:app'] },
+        { kind: 'engine-lost', message, cause: { type: 'engine-probe', probe: NO_ANSWER }, stepIds: ['build:app'] },
       ],
     });
     const hung = {

@@ -4,7 +4,7 @@ import type { StepKind } from '../../plan/types.js';
 import { stepLogName } from '../../journal/run-dir.js';
 import type { RunFacts } from '../types.js';
 
-type Incident = Extract<TarmacEvent, { type: 'incident' }>;
+export type Incident = Extract<TarmacEvent, { type: 'incident' }>;
 type TestsReported = Extract<TarmacEvent, { type: 'tests.reported' }>;
 
 /** A step whose last `step.finished` says failed. */
@@ -62,7 +62,7 @@ function thrownStep(run: RunFacts): FailedStep[] {
       kind,
       subject: undefined,
       at,
-      error: { code: t.code, message: t.message, ...(t.details ? { tail: t.details } : {}) },
+      error: t,
     },
   ];
 }

@@ -6,7 +6,6 @@ import { failedSteps } from './journal-facts.js';
 /** Reasons a deploy wait reports for a pod that is not ready (src/kube/classify-pod.ts). */
 const WAIT_REASON =
   /\b(ReadinessProbeFailing|StartupProbeFailing|CrashLoopBackOff|ImagePullBackOff|ErrImagePull|Unschedulable|CreateContainerConfigError|OOMKilled)\b/;
-const HEALTHY = /engine probe: healthy|health probe says: (healthy|\S+ \S+ answered in)/i;
 
 export const stepStalled: Rule = {
   id: 'step-stalled',
@@ -18,7 +17,7 @@ export const stepStalled: Rule = {
     );
     if (stuck.length === 0) return undefined;
     const step = stuck[0]!;
-    const healthy = HEALTHY.test(step.error?.message ?? '');
+    const healthy = step.error?.probe?.ok === true;
     // A step that kept saying why it waited (a pod's reason in its log) did not hang silently: that reason's rule explains it.
     const explained = [...(step.error?.tail ?? []), ...(input.run.stepLogs[step.stepId] ?? [])].some((l) =>
       WAIT_REASON.test(l),

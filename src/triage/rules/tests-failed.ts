@@ -14,7 +14,7 @@ export const testsFailed: Rule = {
     const reportFailed = report !== undefined && report.totals.failed + report.totals.errors > 0;
     if (tests.length === 0 && !reportFailed) return undefined;
     const others = failed.filter((f) => f.kind !== 'test');
-    const trouble = incidents(input.run, 'engine-crash', 'engine-lost', 'stall').filter(
+    const trouble = incidents(input.run, 'engine-crash', 'engine-lost').filter(
       (i) => i.at >= (report?.at ?? 0) - 3_600_000,
     );
     // Infrastructure trouble during the run makes the failures suspect: say so by lowering the confidence.

@@ -1,0 +1,128 @@
+// Every error code tarmac uses, defined once: its default exit code and what it means. `ErrorCode` is derived
+// from this table, so `tsc` rejects a code that is not here (in TarmacError, events, results and triage rules).
+
+/** Exit codes, see ARCHITECTURE.md. */
+export const ExitCode = {
+  ok: 0,
+  testsFailed: 1,
+  usage: 2,
+  environment: 3,
+  infrastructure: 4,
+  internal: 70,
+  interrupted: 130,
+} as const;
+export type ExitCode = (typeof ExitCode)[keyof typeof ExitCode];
+
+const { testsFailed, usage, environment: env, infrastructure: infra, internal, interrupted } = ExitCode;
+
+/** One definition per code: the exit code a TarmacError of this code gets unless it says otherwise, and a summary. */
+export const ERROR_CODES = {
+  BUILD_FAILED: { exit: infra, summary: 'an image build instruction failed' },
+  BUILD_NOT_VERIFIED: { exit: infra, summary: 'the build exited 0 but its image is not in the engine' },
+  CANCELLED: { exit: interrupted, summary: 'the run was interrupted (Ctrl-C, SIGTERM, the root signal)' },
+  CLUSTER_CREATE_FAILED: { exit: env, summary: '`kind create cluster` failed' },
+  CLUSTER_CREATE_TIMEOUT: { exit: infra, summary: '`kind create cluster` did not finish within its timeout' },
+  CLUSTER_DELETE_NOT_VERIFIED: { exit: infra, summary: 'a deleted kind cluster is still listed' },
+  CLUSTER_EXISTS: { exit: env, summary: 'a kind cluster of that name exists and was not created by tarmac' },
+  CLUSTER_FOREIGN: { exit: env, summary: 'the kind cluster belongs to another tarmac project' },
+  CLUSTER_NOT_READY: { exit: infra, summary: "the kind cluster's API or nodes are not ready" },
+  CLUSTER_UNREACHABLE: { exit: infra, summary: "the cluster's API did not answer" },
+  CONFIG_INVALID: { exit: usage, summary: 'tarmac.yaml has problems' },
+  CONFIG_NOT_FOUND: { exit: usage, summary: 'no tarmac.yaml was found' },
+  CONTAINERFILE_UNREADABLE: { exit: usage, summary: 'an image Containerfile cannot be read' },
+  CONTAINER_START_FAILED: { exit: infra, summary: 'a container of a podman-target pod did not start' },
+  CONTEXT_NOT_FOUND: { exit: usage, summary: 'an image build context does not exist' },
+  CONTEXT_UNREADABLE: { exit: env, summary: 'a file of an image build context cannot be read' },
+  DELIVERY_NOT_VERIFIED: { exit: infra, summary: 'an image delivered to the target is not there' },
+  DEPLOY_APPLY_FAILED: { exit: infra, summary: '`kubectl apply` of a deploy group failed' },
+  DEPLOY_APPLY_NOT_VERIFIED: { exit: infra, summary: 'applied objects of a deploy group are not in the cluster' },
+  DEPLOY_FAILED: { exit: infra, summary: 'a deployed workload failed (crash loop, image pull, config error)' },
+  DEPLOY_TIMEOUT: { exit: infra, summary: 'deployed workloads did not become ready within the timeout' },
+  DEPLOY_WAIT_UNKNOWN: { exit: usage, summary: 'a deploy group waits for an object its manifests do not define' },
+  DOWN_INCOMPLETE: { exit: infra, summary: '`tarmac down` could not remove everything' },
+  ENDPOINT_ENV_CONFLICT: { exit: usage, summary: "an endpoint variable collides with the test's own env" },
+  ENDPOINT_MISSING: { exit: infra, summary: 'a service endpoint the tests need was not published' },
+  ENGINE_COMMAND_FAILED: { exit: infra, summary: 'an engine command failed' },
+  ENGINE_LOST: { exit: infra, summary: 'the engine crashed and did not come back' },
+  ENGINE_NOT_FOUND: { exit: env, summary: 'no container engine (podman or docker) was found' },
+  ENGINE_OUTPUT_INVALID: { exit: infra, summary: 'the engine printed output tarmac cannot parse' },
+  ENGINE_TIMEOUT: { exit: infra, summary: 'an engine command did not answer within its timeout' },
+  ENGINE_UNREACHABLE: { exit: env, summary: 'the engine does not answer (service stopped, machine down)' },
+  HISTORY_TOO_NEW: { exit: env, summary: 'the history database was written by a newer tarmac' },
+  IMAGE_NOT_FOUND: { exit: infra, summary: 'an image is not in the engine' },
+  IMAGE_NOT_IN_REGISTRY: { exit: env, summary: 'a pull-only image is not in the registry' },
+  IMAGE_PULL_FAILED: { exit: infra, summary: 'a pod could not pull its image' },
+  IMAGE_REF_INVALID: { exit: usage, summary: 'an image reference cannot be parsed' },
+  IMAGE_UNKNOWN: { exit: usage, summary: 'a command names an image tarmac.yaml does not define' },
+  INTERNAL: { exit: internal, summary: 'a bug in tarmac' },
+  INVALID_CAPACITY: { exit: usage, summary: 'the build capacity is not a positive number' },
+  INVALID_HOST_CAPACITY: { exit: usage, summary: 'the host capacity is not a positive number' },
+  JUNIT_MALFORMED: { exit: infra, summary: 'the JUnit file is not valid JUnit XML' },
+  JUNIT_MERGE_DUPLICATES: { exit: infra, summary: 'merged JUnit files report the same test twice' },
+  JUNIT_MISSING: { exit: infra, summary: 'the test command wrote no JUnit file' },
+  JUNIT_STALE: { exit: usage, summary: 'the JUnit file is older than the test run' },
+  JUNIT_UNREADABLE: { exit: infra, summary: 'the JUnit file cannot be read' },
+  KIND_COMMAND_FAILED: { exit: infra, summary: 'a kind command failed' },
+  KIND_LOAD_FAILED: { exit: infra, summary: '`kind load` of an image failed' },
+  KIND_NOT_FOUND: { exit: env, summary: '`kind` is not installed' },
+  KUBECTL_NOT_FOUND: { exit: env, summary: '`kubectl` is not installed' },
+  KUSTOMIZE_FAILED: { exit: usage, summary: 'a kustomization failed to render' },
+  KUSTOMIZE_UNAVAILABLE: { exit: env, summary: 'no kustomize is available' },
+  LEASE_CLOSED: { exit: infra, summary: 'the engine lease was closed while in use' },
+  LEASE_FAILED: { exit: env, summary: 'the engine lease database could not be opened' },
+  LEASE_LOST: { exit: env, summary: "another process took this run's engine lease" },
+  LEASE_UNAVAILABLE: { exit: env, summary: 'the engine lease could not be had in time' },
+  MANIFEST_INVALID: { exit: usage, summary: 'a Kubernetes manifest cannot be parsed' },
+  MANIFEST_NOT_FOUND: { exit: usage, summary: 'a manifest path does not exist' },
+  NODE_UNAVAILABLE: { exit: infra, summary: 'a kind node container does not answer' },
+  NOT_UP: { exit: env, summary: '`tarmac test` found no env brought up by `tarmac up`' },
+  NO_TESTS: { exit: infra, summary: 'the test command ran no tests' },
+  NO_TEST_SECTION: { exit: usage, summary: 'tarmac.yaml has no test section' },
+  PLAN_CYCLE: { exit: usage, summary: 'the steps depend on each other in a cycle' },
+  PLAN_DUPLICATE_STEP: { exit: internal, summary: 'two steps of a plan have the same id' },
+  PLAN_UNKNOWN_DEP: { exit: usage, summary: 'a step depends on a step that does not exist' },
+  PODMAN_TARGET_UNSUPPORTED: { exit: usage, summary: 'a manifest uses something the podman target cannot run' },
+  POD_NAME_TAKEN: { exit: env, summary: 'a pod of that name exists and is not tarmac’s' },
+  POD_NOT_VERIFIED: { exit: infra, summary: 'a played pod is not running' },
+  PULL_ONLY_WITHOUT_REGISTRY: { exit: usage, summary: '--pull-only needs a registry' },
+  PUSH_WITHOUT_REGISTRY: { exit: usage, summary: '--push needs a registry' },
+  REFS_FILE_INCOMPLETE: { exit: usage, summary: 'the refs file lacks images the env needs' },
+  REFS_FILE_INVALID: { exit: usage, summary: 'the refs file cannot be parsed' },
+  REFS_FILE_MISSING: { exit: usage, summary: 'the refs file does not exist' },
+  REFS_WITHOUT_PULL_ONLY: { exit: usage, summary: '--refs needs --pull-only' },
+  REFS_WITHOUT_PUSH: { exit: usage, summary: '--refs-out needs --push' },
+  REGISTRY_AUTH: { exit: env, summary: 'the registry refused the credentials (401/403)' },
+  REGISTRY_CREDENTIALS_INCOMPLETE: { exit: usage, summary: 'registry username without password, or the reverse' },
+  REGISTRY_FAILED: { exit: env, summary: 'the registry gave an unexpected answer' },
+  REGISTRY_PULL_NOT_VERIFIED: { exit: infra, summary: 'a pulled image is not in the engine' },
+  REGISTRY_PUSH_NOT_VERIFIED: { exit: infra, summary: 'a pushed image is not in the registry' },
+  REGISTRY_TLS: { exit: env, summary: 'the TLS handshake with the registry failed' },
+  REGISTRY_UNREACHABLE: { exit: env, summary: 'the registry does not answer' },
+  RUN_NOT_FOUND: { exit: usage, summary: 'no saved run matches' },
+  STATE_CORRUPT: { exit: env, summary: "a state file of tarmac's cannot be read" },
+  STEP_TIMEOUT: { exit: infra, summary: 'a step ran longer than its timeout' },
+  TARGET_NEEDS_PODMAN: { exit: env, summary: 'the podman target needs podman as the engine' },
+  TARGET_NETWORK_FOREIGN: { exit: env, summary: "the target's network exists and is not tarmac's" },
+  TARGET_NETWORK_NO_DNS: { exit: env, summary: "the target's network has no DNS" },
+  TARGET_NOT_READY: { exit: internal, summary: 'a target was used before it was set up' },
+  TARGET_STATE_UNREADABLE: { exit: env, summary: "the podman target's state file cannot be read" },
+  TESTS_FAILED: { exit: testsFailed, summary: 'tests ran and some failed' },
+  TEST_COMMAND_EMPTY: { exit: usage, summary: 'test.command is empty' },
+  TEST_COMMAND_NOT_FOUND: { exit: usage, summary: 'the test command cannot be started' },
+  TEST_CWD_MISSING: { exit: usage, summary: "the test command's directory does not exist" },
+  TEST_LIST_FAILED: { exit: infra, summary: 'the test list command failed' },
+  TEST_LIST_NOT_FOUND: { exit: usage, summary: 'the test list file does not exist' },
+  TEST_TIMEOUT: { exit: infra, summary: 'the test command ran longer than its timeout' },
+  UNKNOWN_IMAGE: { exit: usage, summary: 'a step names an image tarmac.yaml does not define' },
+} as const satisfies Record<string, { exit: ExitCode; summary: string }>;
+
+/** A stable error code: one key of ERROR_CODES. */
+export type ErrorCode = keyof typeof ERROR_CODES;
+
+/** Every code, for schemas (zod) and exhaustive tests. */
+export const ERROR_CODE_NAMES = Object.keys(ERROR_CODES) as [ErrorCode, ...ErrorCode[]];
+
+/** Whether a string is a known code (text from outside: an old journal, a revived worker error). */
+export function isErrorCode(code: string): code is ErrorCode {
+  return Object.hasOwn(ERROR_CODES, code);
+}
