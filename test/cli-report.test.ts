@@ -7,8 +7,8 @@ import { describe, expect, it } from 'vitest';
 import { parse, stringify } from 'yaml';
 import { main } from '../src/cli/main.js';
 import type { CliIo } from '../src/cli/io.js';
+import { crashRun, sampleTriage } from '../src/report/report.test-kit.js';
 import { journalLine } from '../src/journal/protocol.js';
-import { crashRun, sampleTriage } from '../src/report/report-test-kit.js';
 import { copyProject, repoRoot, uniqueEnvName } from './support/tarmac-cli.js';
 
 async function runCli(args: string[], cwd: string) {

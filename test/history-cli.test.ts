@@ -11,7 +11,7 @@ import { main } from '../src/cli/main.js';
 import type { CliIo } from '../src/cli/io.js';
 import type { TarmacEvent } from '../src/events/types.js';
 import { journalLine } from '../src/journal/protocol.js';
-import { stamp, upRun } from '../src/history/history-test-kit.js';
+import { stamp, upRun } from '../src/history/history.test-kit.js';
 import { percentile } from '../src/history/percentiles.js';
 import { openRecorder } from '../src/history/recorder.js';
 import { copyProject, repoRoot, uniqueEnvName } from './support/tarmac-cli.js';

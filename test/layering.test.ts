@@ -48,8 +48,8 @@ const FILES: Record<string, string> = {
   // targets-through-their-surface
   'src/disk/peeks.ts': "import { internal } from '../targets/kind/internal.js';\nexport const peek = internal;\n",
   // no-test-kits-in-src
-  'src/run/uses-kit.ts': "import { kit } from './scheduler-test-kit.js';\nexport const shipped = kit;\n",
-  'src/run/scheduler-test-kit.ts': 'export const kit = 1;\n',
+  'src/run/uses-kit.ts': "import { kit } from './scheduler.test-kit.js';\nexport const shipped = kit;\n",
+  'src/run/scheduler.test-kit.ts': 'export const kit = 1;\n',
 };
 
 describe('layering rules (.dependency-cruiser.mjs)', () => {
@@ -79,7 +79,7 @@ describe('layering rules (.dependency-cruiser.mjs)', () => {
       [
         'adapters-stay-below-run-and-cli: src/targets/kind/uses-run.ts -> src/run/ok.ts',
         'no-cycles: src/cache/cycle-a.ts -> src/cache/cycle-b.ts',
-        'no-test-kits-in-src: src/run/uses-kit.ts -> src/run/scheduler-test-kit.ts',
+        'no-test-kits-in-src: src/run/uses-kit.ts -> src/run/scheduler.test-kit.ts',
         'only-exec-spawns: src/cache/spawns.ts -> execa',
         'plan-is-pure: src/plan/uses-exec.ts -> src/exec/ok.ts',
         'targets-through-their-surface: src/disk/peeks.ts -> src/targets/kind/internal.ts',

@@ -1,6 +1,6 @@
 // tarmac's real plan for the seed workload: planUp (src/plan/up-plan.ts) with the seed's durations as the learned
 // history, so its priorities are the real longest-remaining-path priorities of src/plan/priorities.ts.
-import { makeEnv } from '../../src/plan/plan-test-kit.js';
+import { makeEnv } from '../../src/plan/plan.test-kit.js';
 import { planUp } from '../../src/plan/up-plan.js';
 import type { Plan } from '../../src/plan/types.js';
 import { seedWorkload } from './workload.js';

@@ -2,6 +2,7 @@
 // file, the config, and reports generated when the run has none. Reads the file tree; writes nothing.
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
+import { RUN_FILES } from '../journal/run-dir.js';
 
 /** One file in the bundle: copied from `source`, or `content` generated for it. */
 export interface BundleEntry {
@@ -11,18 +12,18 @@ export interface BundleEntry {
   content?: string;
 }
 
-/** The parts of the run dir layout (src/journal/README.md) a bundle carries; `dir` parts are taken whole. */
+/** The parts of the run dir layout (src/journal/run-dir.ts) a bundle carries; `dir` parts are taken whole. */
 export const BUNDLE_PARTS: readonly { name: string; dir?: boolean; why: string }[] = [
-  { name: 'events.jsonl', why: 'the journal' },
-  { name: 'owner.json', why: 'the journal' },
-  { name: 'steps', dir: true, why: 'step logs' },
-  { name: 'triage.json', why: 'triage' },
-  { name: 'triage.md', why: 'triage' },
-  { name: 'report.md', why: 'report' },
-  { name: 'report.html', why: 'report' },
-  { name: 'junit.xml', why: 'JUnit results' },
-  { name: 'evidence', dir: true, why: 'triage evidence' },
-  { name: 'kind-logs', dir: true, why: 'kind export logs' },
+  { name: RUN_FILES.events, why: 'the journal' },
+  { name: RUN_FILES.owner, why: 'the journal' },
+  { name: RUN_FILES.steps, dir: true, why: 'step logs' },
+  { name: RUN_FILES.triageJson, why: 'triage' },
+  { name: RUN_FILES.triageMarkdown, why: 'triage' },
+  { name: RUN_FILES.reportMarkdown, why: 'report' },
+  { name: RUN_FILES.reportHtml, why: 'report' },
+  { name: RUN_FILES.junit, why: 'JUnit results' },
+  { name: RUN_FILES.evidence, dir: true, why: 'triage evidence' },
+  { name: RUN_FILES.kindLogs, dir: true, why: 'kind export logs' },
 ];
 
 export interface PlannedBundle {
@@ -54,7 +55,7 @@ export function planBundle(input: PlanBundleInput): PlannedBundle {
     }
     const generated = input.generated?.[part.name];
     if (generated !== undefined) entries.push({ name: part.name, content: generated });
-    else if (part.name === 'junit.xml' && input.junitFile !== undefined && existsSync(input.junitFile))
+    else if (part.name === RUN_FILES.junit && input.junitFile !== undefined && existsSync(input.junitFile))
       entries.push({ name: part.name, source: input.junitFile });
     else missing.push(`${part.name}${part.dir ? '/' : ''} (${part.why})`);
   }

@@ -10,6 +10,7 @@ import { renderHtml } from '../report/html.js';
 import { renderMarkdown } from '../report/markdown.js';
 import { planBundle } from './bundle-entries.js';
 import { writeBundle, type WrittenBundle } from './write-bundle.js';
+import { RUN_FILES, reportFiles } from '../journal/run-dir.js';
 
 export interface BundleRunInput {
   env: Env;
@@ -39,14 +40,15 @@ export async function bundleRun(input: BundleRunInput): Promise<WrittenBundle> {
 
 // A run without report files (a success, or reports turned off) still gets them in its bundle.
 function missingReports(input: BundleRunInput, redact: (t: string) => string): Record<string, string> {
-  const wantMd = !existsSync(join(input.runDir, 'report.md'));
-  const wantHtml = !existsSync(join(input.runDir, 'report.html'));
+  const reports = reportFiles(input.runDir);
+  const wantMd = !existsSync(reports.markdown);
+  const wantHtml = !existsSync(reports.html);
   if (!wantMd && !wantHtml) return {};
   try {
     const { model } = loadRunReport(input.runDir, input.runId, {});
     return {
-      ...(wantMd ? { 'report.md': renderMarkdown(model, redact) } : {}),
-      ...(wantHtml ? { 'report.html': renderHtml(model, redact) } : {}),
+      ...(wantMd ? { [RUN_FILES.reportMarkdown]: renderMarkdown(model, redact) } : {}),
+      ...(wantHtml ? { [RUN_FILES.reportHtml]: renderHtml(model, redact) } : {}),
     };
   } catch {
     // Why swallow: the bundle matters most when things are broken; MANIFEST.txt lists the reports as missing.

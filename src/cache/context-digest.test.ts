@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { digestContext } from './context-digest.js';
-import { makeTree, type TreeNode } from './make-tree.js';
+import { makeTree, type TreeNode } from './make-tree.test-kit.js';
 
 let base: string;
 beforeEach(async () => {

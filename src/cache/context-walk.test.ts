@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { TarmacError } from '../errors/errors.js';
 import { walkContext } from './context-walk.js';
-import { makeTree } from './make-tree.js';
+import { makeTree } from './make-tree.test-kit.js';
 
 let root: string;
 beforeEach(async () => {

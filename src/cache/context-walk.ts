@@ -1,4 +1,4 @@
-// The synchronous walk of a build context (run inside the hash worker, see worker-run.ts).
+// The synchronous walk of a build context (run inside the hash worker, see worker/run.ts).
 import { lstatSync, readdirSync, readlinkSync, type Dirent, type Stats } from 'node:fs';
 import path from 'node:path';
 import { dirEntry, statEntry, type ContextEntry } from './context-entry.js';
@@ -34,7 +34,7 @@ export function walkContext(dir: string): ContextEntry[] {
         if (!st) continue;
         isDir = st.isDirectory();
       }
-      const verdict = verdictOf(d.name, isDir);
+      const verdict = verdictOf(d.name);
       const excluded = verdict.excluded && rel !== ignoreFile;
       if (isDir) {
         if (!excluded) entries.push(dirEntry(rel));

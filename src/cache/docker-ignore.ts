@@ -1,26 +1,16 @@
-// .containerignore/.dockerignore rules with Docker's semantics, matched with the `ignore` package.
+// .containerignore/.dockerignore rules with Docker's semantics, matched by `@balena/dockerignore` (a port of
+// moby's fileutils, which buildah's containers/storage copies): patterns are anchored at the context root, `**`
+// spans directories, a rule matching a directory matches everything below it, the last matching rule wins (so a
+// `!` rule can re-include a file below an excluded directory), and matching is case-sensitive on Linux.
 //
-// `ignore` implements gitignore, and Docker's rules (moby/patternmatcher, which buildah's
-// containers/storage fileutils copies) differ from gitignore where it matters here:
-//  1. Anchoring: Docker matches every pattern against the whole path from the context root, so
-//     `*.log` excludes `a.log` but not `sub/a.log`; in gitignore a slash-less pattern matches at
-//     any depth. We prefix `/` (gitignore's anchor) unless the pattern starts with `**`.
-//  2. Re-inclusion: Docker lets `!dir/keep` re-include a file under an excluded `dir`, and a
-//     later `!dir` overrides an earlier `**/*.txt` for `dir/a.txt`; gitignore allows neither
-//     (nothing under an excluded directory comes back). So we do not hand the rule list to one
-//     `ignore` instance: each pattern gets its own, used only as "does this pattern match the
-//     path", and the last pattern matching the path or one of its ancestors wins, exactly
-//     Docker's MatchesOrParentMatches. The walk carries that verdict down (`childrenOf`).
-//  3. Cleaning: Docker trims each line, drops a leading `/` and cleans the path (`./a` -> `a`,
-//     `a/` -> `a`, so a trailing slash does not restrict a pattern to directories).
-//  4. Case: Docker is case-sensitive on Linux; `ignore` folds case by default, so we turn it off.
-// Known, accepted differences: `[!x]` vs Go's `[^x]` classes and a `**` inside a segment (`a**b`).
-// Whenever we are unsure we err towards including a file: a key over too many files only costs a
-// rebuild, one over too few could reuse a stale image.
+// The walk of a context must not read an excluded directory (node_modules) unless a `!` rule could bring something
+// back from it, so rules are kept one by one here: `childrenOf` carries a directory's verdict down and tests a
+// child only against the rules that can still change it; `mayReincludeUnder` says whether to read below an
+// excluded directory. The test file checks these verdicts against one matcher holding every rule.
+// Whenever we are unsure we err towards including a file: a key over too many files only costs a rebuild, one
+// over too few could reuse a stale image.
 import path from 'node:path';
-import ignore from 'ignore';
-
-type Matcher = ReturnType<typeof ignore>;
+import dockerignore, { type Ignore } from '@balena/dockerignore';
 
 /** One cleaned ignore-file line; `pattern` is relative to the context root, without the `!`. */
 export interface IgnoreRule {
@@ -60,7 +50,7 @@ interface CompiledRule {
   index: number;
   rule: IgnoreRule;
   segments: string[];
-  matcher: Matcher;
+  matcher: Ignore | undefined;
   queries: number;
 }
 
@@ -73,7 +63,7 @@ export class ContextIgnore {
       index,
       rule,
       segments: rule.pattern.split('/'),
-      matcher: newMatcher(rule.pattern),
+      matcher: matcherOf(rule.pattern),
       queries: 0,
     }));
   }
@@ -84,17 +74,17 @@ export class ContextIgnore {
    * that can still change its verdict: those after `dir.last` (the last match wins) whose shape
    * fits a path one level below `dirRel`. That keeps a walk of many files cheap.
    */
-  childrenOf(dirRel: string, dir: Verdict): (name: string, isDir: boolean) => Verdict {
+  childrenOf(dirRel: string, dir: Verdict): (name: string) => Verdict {
     const dirSegs = dirRel === '' ? [] : dirRel.split('/');
     const candidates = this.rules
       .filter((r) => r.index > dir.last && fitsChild(restBelow(r.segments, dirSegs)))
       .reverse();
     if (candidates.length === 0) return () => dir;
     const prefix = dirRel === '' ? '' : `${dirRel}/`;
-    return (name, isDir) => {
-      const probe = isDir ? `${prefix}${name}/` : `${prefix}${name}`;
+    return (name) => {
+      const probe = `${prefix}${name}`;
       for (const candidate of candidates) {
-        // No ancestor matches a candidate (it comes after dir.last), so `ignore`'s "path or a
+        // No ancestor matches a candidate (it comes after dir.last), so the matcher's "path or a
         // parent" test is a test of the path itself here.
         if (matches(candidate, probe)) return { excluded: !candidate.rule.negative, last: candidate.index };
       }
@@ -103,18 +93,18 @@ export class ContextIgnore {
   }
 
   /** The verdict of `rel` (POSIX, relative to the context root), found from the root down. */
-  verdictOf(rel: string, isDir: boolean): Verdict {
+  verdictOf(rel: string): Verdict {
     const names = rel.split('/');
     let verdict = ROOT_VERDICT;
     names.forEach((name, i) => {
-      verdict = this.childrenOf(names.slice(0, i).join('/'), verdict)(name, isDir || i < names.length - 1);
+      verdict = this.childrenOf(names.slice(0, i).join('/'), verdict)(name);
     });
     return verdict;
   }
 
   /** Whether `rel` (POSIX, relative to the context root) is excluded. */
-  excludes(rel: string, isDir: boolean): boolean {
-    return this.verdictOf(rel, isDir).excluded;
+  excludes(rel: string): boolean {
+    return this.verdictOf(rel).excluded;
   }
 
   /**
@@ -156,15 +146,24 @@ function segmentMayMatch(seg: string, name: string): boolean {
 }
 
 function matches(rule: CompiledRule, probe: string): boolean {
-  // `ignore` caches every path it was asked about; renew the matcher now and then so a context
-  // of a million files does not keep a million cache entries per rule.
+  // The matcher caches every path it was asked about; renew it now and then so a context of a million files does
+  // not keep a million cache entries per rule.
   if ((rule.queries += 1) > 50_000) {
-    rule.matcher = newMatcher(rule.rule.pattern);
+    rule.matcher = matcherOf(rule.rule.pattern);
     rule.queries = 0;
   }
-  return rule.matcher.ignores(probe);
+  return rule.matcher?.ignores(probe) ?? false;
 }
 
-function newMatcher(pattern: string): Matcher {
-  return ignore({ ignorecase: false }).add(pattern.startsWith('**') ? pattern : `/${pattern}`);
+// One rule's matcher (its `!` is applied by the caller). A pattern Go's filepath.Match rejects (an unclosed `[`)
+// makes Docker and podman refuse the build; it matches nothing here, so the key never leaves a file out for it.
+function matcherOf(pattern: string): Ignore | undefined {
+  // The package is CommonJS with a TypeScript `export default`: under NodeNext its factory is `.default`.
+  const matcher = dockerignore.default({ ignorecase: false }).add(pattern);
+  try {
+    matcher.ignores(pattern); // compiles the rule's regular expression now
+    return matcher;
+  } catch {
+    return undefined;
+  }
 }

@@ -4,10 +4,9 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TarmacError } from '../errors/errors.js';
 import { digestContext } from './context-digest.js';
-import { listContextFiles } from './context-files.js';
 import { walkContext } from './context-walk.js';
-import { hashContext } from './hash-context.js';
-import { makeTree } from './make-tree.js';
+import { hashContext, listContextFiles } from './hash-context.js';
+import { makeTree } from './make-tree.test-kit.js';
 
 // The async API runs the synchronous core on a worker thread; these tests cover that boundary.
 let base: string;

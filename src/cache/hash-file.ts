@@ -10,7 +10,7 @@ export const READ_CHUNK_BYTES = 1024 * 1024;
  * (its size when listed): a small file costs one open, one read and one close. A file that
  * grows while we hash it is keyed by its listed prefix; the next run sees the change. Opens
  * with O_NOFOLLOW, so a file swapped for a symlink after listing is never followed.
- * Synchronous: it runs in the hash worker, where blocking is the point (see worker-run.ts).
+ * Synchronous: it runs in the hash worker, where blocking is the point (see worker/run.ts).
  */
 export function hashFileSync(abs: string, size: number, buffer: Buffer): { sha256: string; bytes: number } {
   const fd = openSync(abs, constants.O_RDONLY | constants.O_NOFOLLOW);

@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ImageSpec } from '../config/types.js';
 import { CACHE_FORMAT_VERSION, computeImageTags, imageRef } from './image-key.js';
 import { digestContext } from './context-digest.js';
-import { makeTree, type TreeNode } from './make-tree.js';
+import { makeTree, type TreeNode } from './make-tree.test-kit.js';
 
 let base: string;
 beforeEach(async () => {

@@ -1,13 +1,14 @@
 // Folds a run directory (events.jsonl, triage.json, junit.xml) and the config's YAML positions into
 // a CiRun. Reads files only; a missing or unreadable optional file just leaves its part out.
 import { existsSync, readFileSync } from 'node:fs';
-import { join, relative, resolve } from 'node:path';
+import { relative, resolve } from 'node:path';
 import type { TarmacEvent } from '../events/types.js';
 import { readJournal } from '../journal/reader.js';
-import { parseJUnit } from '../report/junit.js';
+import { parseJUnit } from '../junit/junit.js';
 import { readTriageFile } from '../triage/triage-file.js';
 import type { CiRun, CiStep, CiTestCase } from './ci-run.js';
 import { stepConfigLines } from './config-lines.js';
+import { junitCopyFile, triageFiles } from '../journal/run-dir.js';
 
 export interface LoadCiRunInput {
   runDir: string;
@@ -42,7 +43,7 @@ export function loadCiRun(input: LoadCiRunInput): CiRun {
     if (line !== undefined) step.line = line;
   }
   // A malformed triage.json only costs the CI output its verdict (reports say why).
-  const { triage } = readTriageFile(join(input.runDir, 'triage.json'));
+  const { triage } = readTriageFile(triageFiles(input.runDir).json);
   const tests = foldTests(events, junitFiles(input), input.testCwd ?? input.repoRoot, input.repoRoot);
   return {
     runId: input.runId,
@@ -104,7 +105,7 @@ function foldTests(
 
 // The run dir's junit.xml (a copy the test step keeps), else the config's test.junit.
 function junitFiles(input: LoadCiRunInput): string | undefined {
-  const copy = join(input.runDir, 'junit.xml');
+  const copy = junitCopyFile(input.runDir);
   return existsSync(copy)
     ? copy
     : input.junitFile !== undefined && existsSync(input.junitFile)

@@ -2,12 +2,13 @@
 // (GitHub Actions workflow commands when GITHUB_ACTIONS=true, plain lines elsewhere), and the job
 // summary is appended to $GITHUB_STEP_SUMMARY when set.
 import { appendFileSync, existsSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { basename, relative } from 'node:path';
 import { renderAnnotations } from '../ci/annotations.js';
 import type { CiRun } from '../ci/ci-run.js';
 import { ciMode } from '../ci/detect.js';
 import { loadCiRun } from '../ci/load-ci-run.js';
 import { renderSummary } from '../ci/summary.js';
+import { reportFiles, triageFiles } from '../journal/run-dir.js';
 import type { AfterRunInput } from './after-run-input.js';
 
 /** Runs the CI outputs after a run; prints a one-line note instead of throwing. */
@@ -27,8 +28,9 @@ export async function ciStage(input: AfterRunInput): Promise<void> {
   const runId = session.bus.runId;
   const runDir = session.journal.dir;
   const links: CiRun['links'] = [];
-  for (const name of ['report.html', 'report.md', 'triage.md'])
-    if (existsSync(join(runDir, name))) links.push({ label: name, path: shown(join(runDir, name)) });
+  const reports = reportFiles(runDir);
+  for (const path of [reports.html, reports.markdown, triageFiles(runDir).markdown])
+    if (existsSync(path)) links.push({ label: basename(path), path: shown(path) });
   if (input.outcome === 'failed') {
     try {
       // Loaded only for a failed run (node-tar and the bundle's readers).

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import type { Env } from '../config/types.js';
-import { crashRun } from '../report/report-test-kit.js';
+import { crashRun } from '../report/report.test-kit.js';
 import { reportStage } from './report-stage.js';
 import type { Session } from './session.js';
 import { makeRedactor } from '../redact/redactor.js';

@@ -1,8 +1,6 @@
 // What every run command sets up: config, engine, root signal, event bus, journal and view; torn down in one place.
-import { resolve } from 'node:path';
 import type { Env } from '../config/types.js';
 import type { ContainerEngine } from '../engines/types.js';
-import { findConfigFile, loadEnv } from '../config/load.js';
 import { detectEngine } from '../engines/detect.js';
 import { run } from '../exec/run.js';
 import { EventBus, systemClock } from '../events/bus.js';
@@ -21,6 +19,7 @@ import type { HostGate } from '../run/scheduler-types.js';
 import { colorsFor } from '../ui/colors.js';
 import { plainView } from '../ui/plain-view.js';
 import type { CliIo } from './io.js';
+import { loadCommandConfig } from './load-config.js';
 import { rootSignal, type RootSignal } from './signals.js';
 import { attachView, type AttachedView } from './view.js';
 import { diskPreflight } from './disk-preflight.js';
@@ -61,8 +60,7 @@ export interface Session {
 
 /** Loads the config and engine, cleans up after crashed earlier runs, and opens the run's journal and view. */
 export async function openSession(opts: SessionOptions, io: CliIo, command = 'run'): Promise<Session> {
-  const file = opts.file ? resolve(io.cwd, opts.file) : findConfigFile(io.cwd);
-  const env = await loadEnv(file, { cwd: io.cwd });
+  const { env } = await loadCommandConfig(opts, io.cwd);
   const started = Date.now();
   let finish: ((outcome: 'failed' | 'cancelled') => void) | undefined;
   const root = rootSignal({

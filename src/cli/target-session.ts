@@ -1,6 +1,4 @@
 // Config, engine and target for the commands that act on a live env without running a plan (down, status).
-import { resolve } from 'node:path';
-import { findConfigFile, loadEnv } from '../config/load.js';
 import { detectEngine } from '../engines/detect.js';
 import { run } from '../exec/run.js';
 import { newRunId } from '../run/run-id.js';
@@ -8,14 +6,14 @@ import { selectTarget } from '../targets/select.js';
 import type { Env } from '../config/types.js';
 import type { ClusterTarget } from '../targets/types.js';
 import type { CliIo } from './io.js';
+import { loadCommandConfig } from './load-config.js';
 
 /** Loads the env and builds its target. */
 export async function openTarget(
   opts: { file?: string },
   io: CliIo,
 ): Promise<{ env: Env; target: ClusterTarget; why: string }> {
-  const file = opts.file ? resolve(io.cwd, opts.file) : findConfigFile(io.cwd);
-  const env = await loadEnv(file, { cwd: io.cwd });
+  const { env } = await loadCommandConfig(opts, io.cwd);
   const { engine } = await detectEngine(env.engine, { runner: run, env: io.env });
   const { target, why } = selectTarget(env, { runner: run, engine, processEnv: io.env, runId: newRunId() });
   return { env, target, why };

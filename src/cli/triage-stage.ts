@@ -3,7 +3,8 @@
 import { ExitCode, TarmacError } from '../errors/errors.js';
 import { run } from '../exec/run.js';
 import { renderTriageText } from '../triage/render-text.js';
-import { triagePaths, triageRun } from '../triage/triage-run.js';
+import { triageFiles } from '../journal/run-dir.js';
+import { triageRun } from '../triage/triage-run.js';
 import type { TriageResult } from '../triage/types.js';
 import { colorsFor } from '../ui/colors.js';
 import type { CliIo } from './io.js';
@@ -40,7 +41,7 @@ export async function triageStage(input: TriageStageInput): Promise<TriageResult
         ...(input.error === undefined ? {} : { thrown: input.error }),
       });
       out.write(
-        `\n${renderTriageText(result, { colors: colorsFor(Boolean(out.isTTY), io.env), markdownPath: triagePaths(session.journal.dir).markdown })}`,
+        `\n${renderTriageText(result, { colors: colorsFor(Boolean(out.isTTY), io.env), markdownPath: triageFiles(session.journal.dir).markdown })}`,
       );
       return result;
     } finally {

@@ -54,7 +54,9 @@ describe('durationMs (schema type)', () => {
 describe('formatDuration', () => {
   it.each([
     [850, '850ms'],
+    [1000, '1.0s'],
     [12_300, '12.3s'],
+    [60_000, '1m00s'],
     [245_000, '4m05s'],
     [3_720_000, '1h02m'],
   ])('formats %d ms as %s', (ms, text) => {

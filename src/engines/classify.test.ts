@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fakeResult } from '../exec/fake-runner.js';
+import { fakeResult } from '../exec/fake-runner.test-kit.js';
 import { recorded } from '../../test/fixtures/engines/recorded.js';
 import { classifyEngineFailure, errorLine, unreachableLine } from './classify.js';
 
@@ -48,7 +48,7 @@ describe('classifyEngineFailure (recorded real outputs)', () => {
     ).toEqual({
       code: 'ENGINE_TIMEOUT',
       exitCode: 4,
-      evidence: 'no answer within 30s',
+      evidence: 'no answer within 30.0s',
     });
   });
 

@@ -2,7 +2,7 @@
 // that shows it. Shared by the adapters and the scheduler's crash path. Only the engine's own signals count: its
 // final error line and exit code, or a failed spawn; never words the workload printed.
 import { ExitCode } from '../errors/errors.js';
-import { formatDuration } from '../exec/describe.js';
+import { formatDuration } from '../config/duration.js';
 import type { RunResult } from '../exec/types.js';
 
 export type EngineFailureCode =

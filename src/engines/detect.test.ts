@@ -3,10 +3,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Env } from '../config/types.js';
-import { fakeRunner, type FakeAnswer, type FakeCall } from '../exec/fake-runner.js';
+import { fakeRunner, type FakeAnswer, type FakeCall } from '../exec/fake-runner.test-kit.js';
 import { recorded } from '../../test/fixtures/engines/recorded.js';
 import { detectEngine } from './detect.js';
-import { rejection } from './engine-test-kit.js';
+import { rejection } from './engine.test-kit.js';
 
 const podmanUp = { ...recorded('podman-4.3.1/version'), durationMs: 48 };
 const podmanRefused = recorded('podman-4.3.1/remote-refused-version');

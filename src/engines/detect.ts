@@ -6,6 +6,7 @@ import type { Runner } from '../exec/types.js';
 import { engineHint } from './engine-error.js';
 import { findOnPath } from './find-on-path.js';
 import { autoStrategies, configuredStrategy, type EngineStrategy } from './strategies.js';
+import { sleep } from '../watch/timeout.js';
 import type { ContainerEngine, EngineHealth } from './types.js';
 
 export interface DetectDeps {
@@ -88,10 +89,9 @@ function startProbe(strategy: EngineStrategy, deps: DetectDeps): Probe {
 
 /** Gives the probes after the winner a moment to finish, then stops them. */
 async function settleOthers(probes: Probe[]): Promise<void> {
-  let timer: NodeJS.Timeout | undefined;
-  const pause = new Promise<void>((resolve) => (timer = setTimeout(resolve, SETTLE_MS)));
-  await Promise.race([Promise.all(probes.map((p) => p.done)), pause]);
-  clearTimeout(timer);
+  const settled = new AbortController();
+  await Promise.race([Promise.all(probes.map((p) => p.done)), sleep(SETTLE_MS, settled.signal)]);
+  settled.abort();
   for (const probe of probes) if (!probe.settled) probe.controller.abort();
 }
 

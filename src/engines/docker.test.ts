@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { recorded, recording } from '../../test/fixtures/engines/recorded.js';
 import { createDockerEngine, dockerGlobalArgs, type DockerOptions } from './docker.js';
-import { answerByVerb, rejection } from './engine-test-kit.js';
+import { answerByVerb, rejection } from './engine.test-kit.js';
 
 const D = 'docker-28.2.2';
 const C = 'docker-28.2.2-podman-compat';

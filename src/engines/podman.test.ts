@@ -3,8 +3,8 @@ import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { recorded, recording } from '../../test/fixtures/engines/recorded.js';
-import { fakeRunner } from '../exec/fake-runner.js';
-import { answerByVerb, rejection } from './engine-test-kit.js';
+import { fakeRunner } from '../exec/fake-runner.test-kit.js';
+import { answerByVerb, rejection } from './engine.test-kit.js';
 import { createPodmanEngine, podmanGlobalArgs, type PodmanOptions } from './podman.js';
 
 const P = 'podman-4.3.1';
@@ -334,7 +334,7 @@ describe('podman adapter: health', () => {
     const slow = await engineAnswering({
       version: { exitCode: undefined, signal: 'SIGTERM', timedOut: true, timeoutMs: 5000 },
     }).engine.health(5000);
-    expect(slow).toMatchObject({ ok: false, detail: 'no answer within 5s' });
+    expect(slow).toMatchObject({ ok: false, detail: 'no answer within 5.0s' });
     const broken = createPodmanEngine(() => Promise.reject(new Error('runner bug')));
     expect(await broken.health(5000)).toEqual({ ok: false, detail: 'runner bug', durationMs: 0 });
   });

@@ -1,4 +1,5 @@
 // One line saying how a command ended, for messages, journals and heartbeats.
+import { formatDuration } from '../config/duration.js';
 import type { RunResult } from './types.js';
 
 const MAX_COMMAND_CHARS = 80;
@@ -6,15 +7,6 @@ const MAX_COMMAND_CHARS = 80;
 /** Shortens a long command line for a one-line message. */
 export function shortCommand(command: string, max = MAX_COMMAND_CHARS): string {
   return command.length <= max ? command : `${command.slice(0, max - 1)}…`;
-}
-
-/** "12.3s", "850ms", "2m 5s". */
-export function formatDuration(ms: number): string {
-  if (ms < 1000) return `${Math.round(ms)}ms`;
-  if (ms < 60_000) return `${Number.isInteger(ms / 1000) ? ms / 1000 : (ms / 1000).toFixed(1)}s`;
-  const minutes = Math.floor(ms / 60_000);
-  const seconds = Math.round((ms % 60_000) / 1000);
-  return seconds === 0 ? `${minutes}m` : `${minutes}m ${seconds}s`;
 }
 
 /** e.g. "`podman build -t x .` exited 125", "… timed out after 30s", "… could not start: podman not found". */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fakeResult, fakeRunner } from './fake-runner.js';
+import { fakeResult, fakeRunner } from './fake-runner.test-kit.js';
 
 describe('fakeRunner', () => {
   it('records calls, fills defaults and replays output lines', async () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readExpectedDurations, readLearnedDurations } from './expected.js';
 import { openRecorder } from './recorder.js';
-import { tempHistoryPath, upRun } from './history-test-kit.js';
+import { tempHistoryPath, upRun } from './history.test-kit.js';
 
 const T0 = 1_700_000_000_000;
 

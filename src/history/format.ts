@@ -1,5 +1,6 @@
 // Text tables for `tarmac history` and `tarmac stats`. Pure.
 import { formatDuration } from '../config/duration.js';
+import { table } from '../ui/text-table.js';
 import type { RunRow } from './query.js';
 import type { StrategyStats, TestStats } from './stats.js';
 
@@ -32,17 +33,6 @@ export function whenText(ms: number): string {
   const d = new Date(ms);
   const p = (n: number) => String(n).padStart(2, '0');
   return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())} ${p(d.getHours())}:${p(d.getMinutes())}:${p(d.getSeconds())}`;
-}
-
-/** Left-aligned columns separated by two spaces. */
-export function table(header: readonly string[], rows: readonly (readonly string[])[]): string {
-  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
-  const line = (cells: readonly string[]) =>
-    cells
-      .map((c, i) => (i === cells.length - 1 ? c : c.padEnd(widths[i]!)))
-      .join('  ')
-      .trimEnd();
-  return [line(header), ...rows.map(line)].join('\n');
 }
 
 const ms = (v: number | null): string => (v === null ? '-' : formatDuration(v));

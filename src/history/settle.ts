@@ -2,10 +2,10 @@
 // a tarmac killed with SIGKILL never recorded its end, but the next run's reconcile appended
 // `run.finished` (abandoned) to its journal. The journal is the source of truth, so the run is replayed.
 import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 import { readJournal } from '../journal/reader.js';
 import { HistoryWriter } from './apply.js';
 import type { HistoryDb } from './store.js';
+import { eventsFile } from '../journal/run-dir.js';
 
 interface Unfinished {
   id: string;
@@ -20,7 +20,7 @@ export function settleUnfinished(db: HistoryDb, env: string, currentRunId: strin
     .all(env, currentRunId) as Unfinished[];
   const settled: string[] = [];
   for (const row of rows) {
-    if (!row.dir || !existsSync(join(row.dir, 'events.jsonl'))) continue;
+    if (!row.dir || !existsSync(eventsFile(row.dir))) continue;
     const events = readJournal(row.dir).filter((e) => e.runId === row.id);
     if (!events.some((e) => e.type === 'run.finished')) continue;
     replayRun(db, { id: row.id, env, dir: row.dir, label: row.label }, events);

@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { TarmacError } from '../errors/errors.js';
-import { tempHistoryPath } from './history-test-kit.js';
+import { tempHistoryPath } from './history.test-kit.js';
 import { MIGRATIONS, SCHEMA_VERSION } from './schema.js';
 import { openHistory } from './store.js';
 

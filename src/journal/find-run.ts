@@ -1,7 +1,8 @@
 // Finds a saved run under `<stateDir>/runs`: the latest one, or one named by id, id prefix or path.
 import { existsSync, readdirSync, statSync } from 'node:fs';
-import { basename, join, resolve } from 'node:path';
+import { basename, resolve } from 'node:path';
 import { ExitCode, TarmacError } from '../errors/errors.js';
+import { eventsFile, runDir, runsRoot } from './run-dir.js';
 
 export interface RunLocation {
   runId: string;
@@ -10,10 +11,10 @@ export interface RunLocation {
 
 /** Run ids under `<stateDir>/runs` that have a journal, newest first (ids sort by start time). */
 export function listRuns(stateDir: string): string[] {
-  const root = join(stateDir, 'runs');
+  const root = runsRoot(stateDir);
   if (!existsSync(root)) return [];
   return readdirSync(root)
-    .filter((id) => existsSync(join(root, id, 'events.jsonl')))
+    .filter((id) => existsSync(eventsFile(runDir(stateDir, id))))
     .sort()
     .reverse();
 }
@@ -23,20 +24,20 @@ export function listRuns(stateDir: string): string[] {
  * without it, the latest run. Throws RUN_NOT_FOUND naming the runs dir and its latest runs.
  */
 export function resolveRun(stateDir: string, run: string | undefined, cwd: string): RunLocation {
-  const root = join(stateDir, 'runs');
+  const root = runsRoot(stateDir);
   const runs = listRuns(stateDir);
   if (run === undefined) {
     const latest = runs[0];
     if (latest === undefined) throw notFound(root, runs, 'there are no runs yet');
-    return { runId: latest, dir: join(root, latest) };
+    return { runId: latest, dir: runDir(stateDir, latest) };
   }
   // A path to a run directory (e.g. pasted from a summary line) works too.
   const asPath = resolve(cwd, run);
-  if (run.includes('/') && existsSync(join(asPath, 'events.jsonl')) && statSync(asPath).isDirectory())
+  if (run.includes('/') && existsSync(eventsFile(asPath)) && statSync(asPath).isDirectory())
     return { runId: basename(asPath), dir: asPath };
-  if (runs.includes(run)) return { runId: run, dir: join(root, run) };
+  if (runs.includes(run)) return { runId: run, dir: runDir(stateDir, run) };
   const matches = runs.filter((id) => id.startsWith(run));
-  if (matches.length === 1 && matches[0] !== undefined) return { runId: matches[0], dir: join(root, matches[0]) };
+  if (matches.length === 1 && matches[0] !== undefined) return { runId: matches[0], dir: runDir(stateDir, matches[0]) };
   if (matches.length > 1) throw notFound(root, matches, `\`${run}\` matches ${matches.length} runs`);
   throw notFound(root, runs, `no run \`${run}\``);
 }

@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { EventBus } from '../events/bus.js';
-import { openJournal, stepLogName } from './writer.js';
+import { stepLogName } from './run-dir.js';
+import { openJournal } from './writer.js';
 import { readJournal } from './reader.js';
 
 const dirs: string[] = [];

@@ -3,9 +3,9 @@
 // and line; reading never throws for a bad line. A torn last line (the writer was killed mid-write) is expected
 // after a crash and skipped without a warning.
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { JOURNAL_PROTOCOL_VERSION, type TarmacEvent } from '../events/types.js';
 import { lineSchema } from './protocol.js';
+import { eventsFile } from './run-dir.js';
 
 /** Receives one line per skipped journal line: `<file>:<line>: <why>; skipped`. */
 export type JournalWarn = (message: string) => void;
@@ -15,7 +15,7 @@ export const warnOnStderr: JournalWarn = (message) => void process.stderr.write(
 
 /** All valid events of a run directory, in order; every invalid line is skipped and reported to `warn`. */
 export function readJournal(runDir: string, warn: JournalWarn = warnOnStderr): TarmacEvent[] {
-  const file = join(runDir, 'events.jsonl');
+  const file = eventsFile(runDir);
   const text = readFileSync(file, 'utf8');
   const lines = text.split('\n');
   const events: TarmacEvent[] = [];

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { DeployGroupSpec } from '../config/types.js';
 import type { TarmacError } from '../errors/errors.js';
-import { fakeRunner } from '../exec/fake-runner.js';
+import { fakeRunner } from '../exec/fake-runner.test-kit.js';
 import { loadGroupManifests } from './load-manifests.js';
 
 let dir: string;

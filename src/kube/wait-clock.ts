@@ -1,4 +1,5 @@
 // Time for the readiness poll: injected so tests never sleep for real.
+import { sleep } from '../watch/timeout.js';
 
 /** Now in milliseconds, and a sleep that ends early (without throwing) when the signal aborts. */
 export interface WaitClock {
@@ -9,15 +10,5 @@ export interface WaitClock {
 /** The real clock. */
 export const systemWaitClock: WaitClock = {
   now: () => Date.now(),
-  sleep: (ms, signal) =>
-    new Promise<void>((resolve) => {
-      if (signal.aborted) return resolve();
-      const done = (): void => {
-        clearTimeout(timer);
-        signal.removeEventListener('abort', done);
-        resolve();
-      };
-      const timer = setTimeout(done, Math.max(0, ms));
-      signal.addEventListener('abort', done, { once: true });
-    }),
+  sleep,
 };

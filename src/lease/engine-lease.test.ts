@@ -174,7 +174,7 @@ describe('openEngineLease', () => {
   });
 
   it('takes the units of a tarmac killed with SIGKILL back (real child process)', async () => {
-    const fixture = fileURLToPath(new URL('./hold-lease.test-fixture.ts', import.meta.url));
+    const fixture = fileURLToPath(new URL('./hold-lease.test-kit.ts', import.meta.url));
     const child = run(process.execPath, ['--import', 'tsx', fixture, dir, KEY, '2'], {
       cwd: fileURLToPath(new URL('../..', import.meta.url)),
       timeoutMs: 60_000,

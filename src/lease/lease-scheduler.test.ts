@@ -5,14 +5,14 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { EventBus } from '../events/bus.js';
 import type { Clock } from '../events/bus.js';
 import type { TarmacEvent } from '../events/types.js';
-import { draft } from '../plan/plan-test-kit.js';
+import { draft } from '../plan/plan.test-kit.js';
 import { runPlan } from '../run/scheduler.js';
 import type { StepExecutor } from '../plan/step-executor.js';
-import { planOf } from '../run/scheduler-test-kit.js';
+import { planOf } from '../run/scheduler.test-kit.js';
 import { openEngineLease } from './engine-lease.js';
 import type { EngineLease } from './engine-lease.js';
 import { hostGate } from './host-gate.js';
-import { holdings, peakHostWeight } from './lease-test-kit.js';
+import { holdings, peakHostWeight } from './lease.test-kit.js';
 
 let dir: string;
 const open: EngineLease[] = [];

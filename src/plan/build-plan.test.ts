@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { TarmacError } from '../errors/errors.js';
 import { PlanCycleError } from './graph.js';
 import { buildStepId, planBuild } from './build-plan.js';
-import { exampleEnv, makeEnv } from './plan-test-kit.js';
+import { exampleEnv, makeEnv } from './plan.test-kit.js';
 
 function thrown(fn: () => unknown): TarmacError {
   try {

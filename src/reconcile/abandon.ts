@@ -1,11 +1,11 @@
 // Finishes the journal of a run whose tarmac died: an `incident` (kind reconciled) saying what was found,
 // then `run.finished` with `abandoned: true`, so history and triage can tell a crash from a failure.
 import { appendFileSync, closeSync, existsSync, openSync, readSync, statSync } from 'node:fs';
-import { join } from 'node:path';
 import type { TarmacEvent } from '../events/types.js';
 import { journalLine } from '../journal/protocol.js';
 import { readJournal } from '../journal/reader.js';
 import type { RunRecord } from './runs.js';
+import { eventsFile } from '../journal/run-dir.js';
 
 /** What the dead run's journal said about its last moments. */
 export interface AbandonedRun {
@@ -23,7 +23,7 @@ export interface AbandonedRun {
 
 /** Reads what the dead run was doing, then appends the closing events to its journal. */
 export function markAbandoned(run: RunRecord, byRunId: string, now: number): AbandonedRun {
-  const file = join(run.dir, 'events.jsonl');
+  const file = eventsFile(run.dir);
   const events = existsSync(file) ? readJournal(run.dir) : [];
   const running = stillRunning(events);
   const last = events.at(-1);

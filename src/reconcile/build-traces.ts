@@ -3,6 +3,7 @@
 // `STEP n/m: FROM <ref>` names an image a stage's container was made from.
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { stepsDir } from '../journal/run-dir.js';
 
 export interface BuildTraces {
   /** Layer id prefixes from `--> <id>` lines (podman prints 11 or 12 hex digits). */
@@ -29,7 +30,7 @@ export function parseBuildLog(text: string): BuildTraces {
 
 /** The traces of every build step log of one run (`steps/build_*.log`). */
 export function runBuildTraces(runDir: string): BuildTraces {
-  const steps = join(runDir, 'steps');
+  const steps = stepsDir(runDir);
   const traces: BuildTraces = { layerIds: [], fromRefs: [] };
   if (!existsSync(steps)) return traces;
   for (const name of readdirSync(steps)) {

@@ -1,21 +1,14 @@
 // `runs/<id>/owner.json`: which tarmac process owns a run, written before the run's journal exists so
 // that a later tarmac can tell a crashed run (owner gone, no `run.finished`) from one still running.
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { ownerFile, runDir } from '../journal/run-dir.js';
 import { currentIdentity, type ProcessIdentity, type ProcessProbe } from './liveness.js';
-
-export const OWNER_FILE = 'owner.json';
 
 export interface RunOwner extends ProcessIdentity {
   /** When the owner started the run (ms since the epoch). */
   startedAt: number;
   /** The command, e.g. `up`. */
   command: string;
-}
-
-/** The directory of one run's journal. */
-export function runDir(stateDir: string, runId: string): string {
-  return join(stateDir, 'runs', runId);
 }
 
 /** Records this process as the owner of a new run; call before the journal is opened. */
@@ -30,9 +23,10 @@ export function claimRun(
   mkdirSync(dir, { recursive: true });
   const owner: RunOwner = { ...currentIdentity(probe), startedAt: now, command };
   // Written whole then renamed: a reader never sees half of it.
-  const temp = join(dir, `${OWNER_FILE}.${probe.pid}.tmp`);
+  const file = ownerFile(dir);
+  const temp = `${file}.${probe.pid}.tmp`;
   writeFileSync(temp, `${JSON.stringify(owner)}\n`);
-  renameSync(temp, join(dir, OWNER_FILE));
+  renameSync(temp, file);
   return owner;
 }
 
@@ -40,7 +34,7 @@ export function claimRun(
 export function readRunOwner(dir: string): RunOwner | undefined {
   let parsed: Partial<RunOwner>;
   try {
-    parsed = JSON.parse(readFileSync(join(dir, OWNER_FILE), 'utf8')) as Partial<RunOwner>;
+    parsed = JSON.parse(readFileSync(ownerFile(dir), 'utf8')) as Partial<RunOwner>;
   } catch {
     return undefined;
   }

@@ -4,10 +4,11 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createPodmanEngine } from '../engines/podman.js';
 import { EventBus } from '../events/bus.js';
-import { fakeRunner, type FakeAnswer, type FakeCall } from '../exec/fake-runner.js';
+import { fakeRunner, type FakeAnswer, type FakeCall } from '../exec/fake-runner.test-kit.js';
 import { readJournal } from '../journal/reader.js';
 import type { ProcessProbe } from './liveness.js';
-import { claimRun, runDir } from './owner.js';
+import { runDir } from '../journal/run-dir.js';
+import { claimRun } from './owner.js';
 import { reconcile } from './reconcile.js';
 import { journalFinished } from './runs.js';
 

@@ -4,6 +4,7 @@ import { closeSync, existsSync, openSync, readSync, readdirSync, statSync } from
 import { join } from 'node:path';
 import { liveness, type Liveness, type ProcessProbe } from './liveness.js';
 import { readRunOwner, type RunOwner } from './owner.js';
+import { eventsFile, runDir, runsRoot, stepsDir } from '../journal/run-dir.js';
 
 /** One earlier run as reconciliation sees it. */
 export interface RunRecord {
@@ -23,12 +24,12 @@ const FINISHED = '"type":"run.finished"';
 
 /** Every earlier run that has an owner record, oldest first; `currentRunId` is left out. */
 export function scanRuns(stateDir: string, currentRunId: string, probe: ProcessProbe): RunRecord[] {
-  const root = join(stateDir, 'runs');
+  const root = runsRoot(stateDir);
   if (!existsSync(root)) return [];
   const records: RunRecord[] = [];
   for (const id of readdirSync(root).sort()) {
     if (id === currentRunId) continue;
-    const dir = join(root, id);
+    const dir = runDir(stateDir, id);
     const owner = readRunOwner(dir);
     // Without an owner record (older tarmac, or a run being set up right now) nothing can be said safely.
     if (!owner) continue;
@@ -46,7 +47,7 @@ export function scanRuns(stateDir: string, currentRunId: string, probe: ProcessP
 
 /** Whether the run's journal records `run.finished`. */
 export function journalFinished(dir: string): boolean {
-  const file = join(dir, 'events.jsonl');
+  const file = eventsFile(dir);
   if (!existsSync(file)) return false;
   const fd = openSync(file, 'r');
   try {
@@ -63,8 +64,8 @@ export function journalFinished(dir: string): boolean {
 /** The newest mtime of events.jsonl and the step logs, at least `floor`. */
 function lastSign(dir: string, floor: number): number {
   let newest = floor;
-  const files = [join(dir, 'events.jsonl')];
-  const steps = join(dir, 'steps');
+  const files = [eventsFile(dir)];
+  const steps = stepsDir(dir);
   if (existsSync(steps)) for (const name of readdirSync(steps)) files.push(join(steps, name));
   for (const file of files) {
     try {

@@ -2,7 +2,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { rejection } from '../engines/engine-test-kit.js';
+import { rejection } from '../engines/engine.test-kit.js';
 import { hasTag } from './client.js';
 
 interface Seen {

@@ -2,8 +2,8 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createDockerEngine } from '../engines/docker.js';
-import { fakeRunner } from '../exec/fake-runner.js';
-import { fakeWorld } from './registry-test-kit.js';
+import { fakeRunner } from '../exec/fake-runner.test-kit.js';
+import { fakeWorld } from './registry.test-kit.js';
 import { authFileContent, registryCredentials, withAuthFile } from './credentials.js';
 import { ensureLocalImage, pushImage } from './transfer.js';
 

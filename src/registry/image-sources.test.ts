@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { rejection } from '../engines/engine-test-kit.js';
+import { rejection } from '../engines/engine.test-kit.js';
 import { cacheDecision, registryMode, resolveImageSources, type RegistryMode } from './image-sources.js';
-import { fakeWorld } from './registry-test-kit.js';
+import { fakeWorld } from './registry.test-kit.js';
 
 const URL_ = '127.0.0.1:5000/team';
 const mode = (over: Partial<RegistryMode>): RegistryMode => ({

@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { rejection } from '../engines/engine-test-kit.js';
+import { rejection } from '../engines/engine.test-kit.js';
 import { parseRefsDocument, readRefsFile, refsForImages, writeRefsFile } from './refs-file.js';
 import { assertPullable } from './pull-only.js';
 

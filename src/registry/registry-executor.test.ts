@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import type { ImageSpec } from '../config/types.js';
-import { rejection } from '../engines/engine-test-kit.js';
+import { rejection } from '../engines/engine.test-kit.js';
 import type { Step } from '../plan/types.js';
 import type { ExecutorContext, StepExecutor } from '../plan/step-executor.js';
 import type { ImagePresence, RegistryMode } from './image-sources.js';
 import { withRegistry, withRegistryDelivery } from './registry-executor.js';
 import { createPuller } from './transfer.js';
-import { fakeWorld, type FakeWorld } from './registry-test-kit.js';
+import { fakeWorld, type FakeWorld } from './registry.test-kit.js';
 
 const R = '127.0.0.1:5000/team';
 const refs = new Map([

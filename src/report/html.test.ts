@@ -4,7 +4,7 @@ import { escapeHtml, html, raw } from './html-escape.js';
 import { tickStep } from './html-gantt.js';
 import { renderHtml } from './html.js';
 import { buildReport } from './report-model.js';
-import { crashRun, sampleTriage } from './report-test-kit.js';
+import { crashRun, sampleTriage } from './report.test-kit.js';
 
 const HOSTILE = `build:<script>alert("x")</script>'&<img src=x onerror=alert(1)>`;
 

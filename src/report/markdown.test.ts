@@ -3,7 +3,7 @@ import { makeRedactor } from '../redact/redactor.js';
 import { EventBus } from '../events/bus.js';
 import { codeBlock, mdText, renderMarkdown } from './markdown.js';
 import { buildReport } from './report-model.js';
-import { crashRun, sampleTriage } from './report-test-kit.js';
+import { crashRun, sampleTriage } from './report.test-kit.js';
 
 const noSecrets = makeRedactor([]);
 

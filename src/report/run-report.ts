@@ -1,6 +1,5 @@
 // Reads a saved run (journal and triage.json) into a report model, and writes report.md / report.html.
 import { writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import type { EventError } from '../events/types.js';
 import { readJournal } from '../journal/reader.js';
 import type { Redactor } from '../redact/redactor.js';
@@ -8,6 +7,7 @@ import { readTriageFile } from '../triage/triage-file.js';
 import { renderHtml } from './html.js';
 import { renderMarkdown } from './markdown.js';
 import { buildReport, type ReportModel } from './report-model.js';
+import { reportFiles, triageFiles } from '../journal/run-dir.js';
 
 export interface LoadedReport {
   model: ReportModel;
@@ -24,7 +24,7 @@ export function loadRunReport(
 ): LoadedReport {
   const warnings: string[] = [];
   const events = readJournal(dir, (line) => warnings.push(line));
-  const { triage, warning } = readTriageFile(join(dir, 'triage.json'));
+  const { triage, warning } = readTriageFile(triageFiles(dir).json);
   if (warning) warnings.push(warning);
   return {
     model: buildReport({ events, expected, runId, ...(triage ? { triage } : {}), ...(thrown ? { thrown } : {}) }),
@@ -34,8 +34,7 @@ export function loadRunReport(
 
 /** Writes `<dir>/report.md` and `<dir>/report.html`; returns their paths. */
 export function writeRunReport(dir: string, model: ReportModel, redact: Redactor): { markdown: string; html: string } {
-  const markdown = join(dir, 'report.md');
-  const html = join(dir, 'report.html');
+  const { markdown, html } = reportFiles(dir);
   writeFileSync(markdown, renderMarkdown(model, redact));
   writeFileSync(html, renderHtml(model, redact));
   return { markdown, html };

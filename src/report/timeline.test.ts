@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { crashRun } from './report-test-kit.js';
+import { crashRun } from './report.test-kit.js';
 import { buildTimeline } from './timeline.js';
 
 describe('buildTimeline', () => {

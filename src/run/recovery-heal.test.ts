@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createDockerEngine } from '../engines/docker.js';
 import { createPodmanEngine } from '../engines/podman.js';
-import { fakeRunner } from '../exec/fake-runner.js';
+import { fakeRunner } from '../exec/fake-runner.test-kit.js';
 import { engineHealer } from './recovery-heal.js';
 
 const signal = new AbortController().signal;

@@ -2,9 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { TarmacError } from '../errors/errors.js';
 import { TERMINAL_STATES } from '../events/types.js';
 import type { StepDraft } from '../plan/assemble.js';
-import { draft } from '../plan/plan-test-kit.js';
+import { draft } from '../plan/plan.test-kit.js';
 import { runPlan } from './scheduler.js';
-import { FakeExecutor, capacityViolations, eventsOf, flush, planOf, testBus } from './scheduler-test-kit.js';
+import { FakeExecutor, capacityViolations, eventsOf, flush, planOf, testBus } from './scheduler.test-kit.js';
 
 /** Small deterministic PRNG (mulberry32) so a failing seed can be replayed. */
 function prng(seed: number): () => number {

@@ -1,13 +1,13 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { EngineHealth } from '../engines/types.js';
 import { CancelledError, TarmacError } from '../errors/errors.js';
-import { draft } from '../plan/plan-test-kit.js';
+import { draft } from '../plan/plan.test-kit.js';
 import { colorsFor } from '../ui/colors.js';
 import { plainView } from '../ui/plain-view.js';
 import { runPlan } from './scheduler.js';
 import type { SchedulerDeps } from './scheduler-types.js';
 import type { StepExecutor } from '../plan/step-executor.js';
-import { FakeExecutor, eventsOf, planOf, testBus } from './scheduler-test-kit.js';
+import { FakeExecutor, eventsOf, planOf, testBus } from './scheduler.test-kit.js';
 
 // setImmediate stays real so flush() works under fake timers.
 const useFakeTimers = () =>

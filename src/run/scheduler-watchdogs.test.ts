@@ -1,9 +1,9 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { CancelledError } from '../errors/errors.js';
-import { draft } from '../plan/plan-test-kit.js';
+import { draft } from '../plan/plan.test-kit.js';
 import { runPlan } from './scheduler.js';
 import type { StepExecutor } from '../plan/step-executor.js';
-import { FakeExecutor, eventsOf, flush, planOf, testBus } from './scheduler-test-kit.js';
+import { FakeExecutor, eventsOf, flush, planOf, testBus } from './scheduler.test-kit.js';
 
 // setImmediate stays real so flush() works under fake timers.
 const useFakeTimers = () =>

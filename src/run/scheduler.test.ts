@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { TarmacError } from '../errors/errors.js';
 import { planBuild } from '../plan/build-plan.js';
-import { draft, exampleEnv } from '../plan/plan-test-kit.js';
+import { draft, exampleEnv } from '../plan/plan.test-kit.js';
 import { runPlan, Scheduler } from './scheduler.js';
 import {
   FakeExecutor,
@@ -11,7 +11,7 @@ import {
   maxConcurrent,
   planOf,
   testBus,
-} from './scheduler-test-kit.js';
+} from './scheduler.test-kit.js';
 
 const deps = (fake: FakeExecutor, capacity = 2, signal = new AbortController().signal) => ({
   bus: testBus(),

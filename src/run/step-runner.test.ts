@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { CancelledError, TarmacError } from '../errors/errors.js';
-import { planOf } from './scheduler-test-kit.js';
-import { draft } from '../plan/plan-test-kit.js';
+import { planOf } from './scheduler.test-kit.js';
+import { draft } from '../plan/plan.test-kit.js';
 import type { StepExecutor } from '../plan/step-executor.js';
 import { runStep } from './step-runner.js';
 import type { EngineHealth } from '../engines/types.js';

@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { fakeRunner } from '../exec/fake-runner.js';
+import { fakeRunner } from '../exec/fake-runner.test-kit.js';
 import { makeRedactor } from '../redact/redactor.js';
 import { collectEvidence } from './collect.js';
 import type { Collector } from './evidence/context.js';

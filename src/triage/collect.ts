@@ -19,6 +19,7 @@ import { portsCollector } from './evidence/ports.js';
 import { workloadsCollector } from './evidence/workloads.js';
 import { missingFact } from './missing-evidence.js';
 import type { CollectorRun, Evidence } from './types.js';
+import { evidenceDir } from '../journal/run-dir.js';
 
 /** Each collector's hard timeout unless it sets its own. */
 export const DEFAULT_COLLECTOR_TIMEOUT_MS = 6_000;
@@ -185,7 +186,7 @@ async function runOne(
 }
 
 async function writeRaw(runDir: string, runs: CollectorRun<unknown>[]): Promise<void> {
-  const dir = join(runDir, 'evidence');
+  const dir = evidenceDir(runDir);
   await mkdir(dir, { recursive: true });
   await Promise.all(
     runs.map((run) => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { diagnose } from './diagnose.js';
 import { RULES } from './rules/index.js';
-import { apiRefused, engineOk, inputOf, journal, kindCluster, kindEnv, recordedRun, runOf } from './triage-test-kit.js';
+import { apiRefused, engineOk, inputOf, journal, kindCluster, kindEnv, recordedRun, runOf } from './triage.test-kit.js';
 import type { Rule } from './types.js';
 
 const SEED = 'aianalysis-e2e';

@@ -1,6 +1,6 @@
 // The commands an "unclassified" triage hands the reader: where the failure's full output and the env's state
 // can be read, chosen by what failed. Pure.
-import { stepLogName } from '../journal/writer.js';
+import { stepLogName } from '../journal/run-dir.js';
 import { clusterName, engineCmd, pods } from './rules/evidence-facts.js';
 import { failedSteps } from './rules/journal-facts.js';
 import type { TriageInput } from './types.js';

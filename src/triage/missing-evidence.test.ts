@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { diagnose } from './diagnose.js';
 import { missingFact } from './missing-evidence.js';
 import { statusTable } from './status-table.js';
-import { engineOk, inputOf, journal, kindEnv, recordedRun, runOf } from './triage-test-kit.js';
+import { engineOk, inputOf, journal, kindEnv, recordedRun, runOf } from './triage.test-kit.js';
 import type { CollectorRun, Rule } from './types.js';
 
 const SEED = 'aianalysis-e2e';

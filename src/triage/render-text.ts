@@ -1,6 +1,7 @@
 // The short terminal rendering printed after a failed run and by `tarmac triage`/`doctor`: the top verdict, its
 // confidence, evidence and actions (or what is abnormal), and where the full triage is.
 import type { Colors } from '../ui/colors.js';
+import { tableLines } from '../ui/text-table.js';
 import type { ComponentRow, TriageResult } from './types.js';
 
 const PLAIN: Colors = {
@@ -59,19 +60,22 @@ export function renderTriageText(result: TriageResult, options: TextOptions = {}
 
 /** The status table as aligned terminal lines. */
 export function statusLines(rows: readonly ComponentRow[], c: Colors = PLAIN): string[] {
-  const width = Math.max(9, ...rows.map((r) => r.component.length));
-  const paint = (row: ComponentRow) => {
-    const word = row.status.toUpperCase().padEnd(8);
-    return row.status === 'ok'
+  const paint = (status: ComponentRow['status'], word: string) =>
+    status === 'ok'
       ? c.green(word)
-      : row.status === 'down'
+      : status === 'down'
         ? c.red(word)
-        : row.status === 'degraded'
+        : status === 'degraded'
           ? c.yellow(word)
           : c.dim(word);
-  };
-  return [
-    c.bold(`${'COMPONENT'.padEnd(width)}  ${'STATUS'.padEnd(8)}  EVIDENCE`),
-    ...rows.map((r) => `${r.component.padEnd(width)}  ${paint(r)}  ${r.evidence}`),
-  ];
+  return tableLines(
+    ['COMPONENT', 'STATUS', 'EVIDENCE'],
+    rows.map((r) => [r.component, r.status.toUpperCase(), r.evidence]),
+    {
+      // The status column is as wide as its longest word (DEGRADED), whatever this table holds.
+      minWidths: [0, 8],
+      cell: (padded, row, column) => (column === 1 ? paint(rows[row]!.status, padded) : padded),
+      header: c.bold,
+    },
+  );
 }

@@ -4,8 +4,8 @@ import { join } from 'node:path';
 import type { Env } from '../config/types.js';
 import type { EventError, TarmacEvent } from '../events/types.js';
 import { readJournal, type JournalWarn } from '../journal/reader.js';
-import { stepLogName } from '../journal/writer.js';
 import type { RunFacts } from './types.js';
+import { eventsFile, stepLogName, stepsDir } from '../journal/run-dir.js';
 
 /** How many last lines of each step log the rules get. */
 export const STEP_LOG_LINES = 40;
@@ -18,7 +18,7 @@ export function readRunFacts(
   thrown?: EventError,
   warn?: JournalWarn,
 ): RunFacts {
-  const events = runDir && existsSync(join(runDir, 'events.jsonl')) ? readJournal(runDir, warn) : [];
+  const events = runDir && existsSync(eventsFile(runDir)) ? readJournal(runDir, warn) : [];
   const started = events.find((e): e is Extract<TarmacEvent, { type: 'run.started' }> => e.type === 'run.started');
   const facts: RunFacts = { events, stepLogs: runDir ? stepLogs(runDir, started?.steps.map((s) => s.id) ?? []) : {} };
   const runId = events[0]?.runId;
@@ -39,7 +39,7 @@ export function readRunFacts(
 
 /** The last lines of every steps/*.log, keyed by step id (the file name when no step id maps to it). */
 export function stepLogs(runDir: string, stepIds: readonly string[]): Record<string, string[]> {
-  const dir = join(runDir, 'steps');
+  const dir = stepsDir(runDir);
   if (!existsSync(dir)) return {};
   const byFile = new Map(stepIds.map((id) => [stepLogName(id), id]));
   const out: Record<string, string[]> = {};

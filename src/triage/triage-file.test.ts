@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { sampleTriage } from '../report/report-test-kit.js';
+import { sampleTriage } from '../report/report.test-kit.js';
 import { readTriageFile } from './triage-file.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'tarmac-triage-file-'));

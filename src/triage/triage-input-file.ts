@@ -4,12 +4,13 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { evidenceDir, RUN_FILES, triageInputFile } from '../journal/run-dir.js';
 import { redactDeep, type Redactor } from '../redact/redactor.js';
 import { readRunFacts } from './run-facts.js';
 import type { Evidence, RunFacts, TriageInput } from './types.js';
 
 /** Where the stored input lives inside a run dir. */
-export const TRIAGE_INPUT_FILE = join('evidence', 'triage-input.json');
+export const TRIAGE_INPUT_FILE = join(RUN_FILES.evidence, RUN_FILES.triageInput);
 
 /** What the file holds; the journal part of RunFacts is never copied (events.jsonl and steps/ are its source). */
 export interface StoredTriageInput {
@@ -27,13 +28,13 @@ export async function writeTriageInput(runDir: string, input: TriageInput, redac
     ...(input.run.env ? { env: input.run.env } : {}),
     ...(input.run.thrown ? { thrown: input.run.thrown } : {}),
   };
-  await mkdir(join(runDir, 'evidence'), { recursive: true });
-  await writeFile(join(runDir, TRIAGE_INPUT_FILE), `${JSON.stringify(redactDeep(stored, redact), null, 2)}\n`);
+  await mkdir(evidenceDir(runDir), { recursive: true });
+  await writeFile(triageInputFile(runDir), `${JSON.stringify(redactDeep(stored, redact), null, 2)}\n`);
 }
 
 /** The TriageInput of a run dir that has a stored input: the journal through the journal reader, plus the file. */
 export function readTriageInput(runDir: string): TriageInput {
-  const file = join(runDir, TRIAGE_INPUT_FILE);
+  const file = triageInputFile(runDir);
   if (!existsSync(file)) throw new Error(`${file} does not exist: this run dir was not triaged by this tarmac`);
   const stored = JSON.parse(readFileSync(file, 'utf8')) as StoredTriageInput;
   const run = readRunFacts(runDir, undefined, stored.env?.target ?? 'podman', stored.thrown);

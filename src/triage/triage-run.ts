@@ -2,8 +2,8 @@
 // triage.md and the input it read (evidence/triage-input.json) into the run dir. Used after a failed run, by
 // `tarmac triage` and (without a run) by `tarmac doctor`.
 import { writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import type { Env } from '../config/types.js';
+import { triageFiles } from '../journal/run-dir.js';
 import type { ContainerEngine } from '../engines/types.js';
 import type { Runner } from '../exec/types.js';
 import { redactDeep, type Redactor } from '../redact/redactor.js';
@@ -37,11 +37,6 @@ export interface TriageRunOptions {
   warn?: JournalWarn;
   /** Replaces the collectors (tests). */
   collectors?: Collector<unknown>[];
-}
-
-/** triage.json and triage.md of a run dir. */
-export function triagePaths(runDir: string): { json: string; markdown: string } {
-  return { json: join(runDir, 'triage.json'), markdown: join(runDir, 'triage.md') };
 }
 
 /** Collects, diagnoses and (with a run dir) writes the triage; never throws for a failed collector. */
@@ -95,7 +90,7 @@ export async function triageRun(opts: TriageRunOptions): Promise<TriageResult> {
     opts.redact,
   );
   if (opts.runDir) {
-    const paths = triagePaths(opts.runDir);
+    const paths = triageFiles(opts.runDir);
     await writeFile(paths.json, `${JSON.stringify(result, null, 2)}\n`);
     await writeFile(paths.markdown, renderTriageMarkdown(result));
     await writeTriageInput(opts.runDir, { evidence, run }, opts.redact);

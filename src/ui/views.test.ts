@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { colorsFor } from './colors.js';
 import { plainView } from './plain-view.js';
 import { ttyView } from './tty-view.js';
-import { replayScenario } from './scenario.test-helper.js';
+import { replayScenario } from './scenario.test-kit.js';
 
 const golden = (name: string, actual: string) => {
   const file = new URL(`../../test/golden/ui/${name}`, import.meta.url);

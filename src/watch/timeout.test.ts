@@ -74,4 +74,13 @@ describe('sleep', () => {
     expect(early).toBe(true);
     expect(vi.getTimerCount()).toBe(0);
   });
+
+  it('resolves after the delay without a signal', async () => {
+    let done = false;
+    void sleep(500).then(() => (done = true));
+    await vi.advanceTimersByTimeAsync(499);
+    expect(done).toBe(false);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(done).toBe(true);
+  });
 });

@@ -27,11 +27,16 @@ export function onTimeout(ms: number, stop: AbortSignal, callback: () => void): 
 }
 
 /**
- * Resolves after `ms`, or at once when `signal` aborts (never rejects). Unlike the racers above its timer keeps
- * the process alive: a run that waits for its engine with nothing else running is not finished.
+ * tarmac's one sleep: resolves after `ms`, or at once when `signal` aborts; it never rejects, so a caller that must
+ * stop on abort checks `signal.aborted` after it. Unlike the racers above its timer keeps the process alive: a run
+ * that waits for its engine with nothing else running is not finished.
  */
-export function sleep(ms: number, signal: AbortSignal): Promise<void> {
+export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
   return new Promise<void>((resolve) => {
+    if (signal === undefined) {
+      setTimeout(resolve, Math.min(Math.max(0, ms), MAX_DELAY_MS));
+      return;
+    }
     if (signal.aborted) {
       resolve();
       return;

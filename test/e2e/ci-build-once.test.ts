@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse, stringify } from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { parseJUnit } from '../../src/report/junit.js';
+import { parseJUnit } from '../../src/junit/junit.js';
 import { prepareExample } from '../support/podman-env.js';
 import { removeEnvImages } from '../support/podman-query.js';
 import { finalStates, readJournal, startOrder } from '../support/journal-checks.js';

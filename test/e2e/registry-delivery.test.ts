@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hasTag } from '../../src/registry/client.js';
 import type { TarmacEvent } from '../../src/events/types.js';
-import { stepLogName } from '../../src/journal/writer.js';
+import { stepLogName } from '../../src/journal/run-dir.js';
 import { prepareExample } from '../support/podman-env.js';
 import { removeEnvImages } from '../support/podman-query.js';
 import { readJournal, startOrder } from '../support/journal-checks.js';

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { TarmacEvent } from '../../src/events/types.js';
-import { holdings, peakHostWeight } from '../../src/lease/lease-test-kit.js';
+import { holdings, peakHostWeight } from '../../src/lease/lease.test-kit.js';
 import { cleanupByLabel } from '../support/podman-env.js';
 import { finalStates, readJournal } from '../support/journal-checks.js';
 import { parseJsonOutput, startTarmac, uniqueEnvName } from '../support/tarmac-cli.js';

@@ -45,7 +45,7 @@ describe('kind target create failures (stand-ins, real podman)', () => {
     expect(error).toBeInstanceOf(TarmacError);
     expect(error).toMatchObject({ code: 'CLUSTER_CREATE_TIMEOUT', exitCode: 4 });
     expect((error as Error).message).toMatch(
-      /^kind create cluster printed nothing for 2s and did not finish within 2s; the engine health probe says: podman \S+ .*answered in \d+ms$/,
+      /^kind create cluster printed nothing for 2\.0s and did not finish within 2\.0s; the engine health probe says: podman \S+ .*answered in \d+ms$/,
     );
     expect((error as TarmacError).hint).toContain('timeouts.cluster');
     expect((error as TarmacError).hint).toContain(`kind export logs --name ${name}`);
@@ -68,7 +68,7 @@ describe('kind target create failures (stand-ins, real podman)', () => {
     const error = await target.ensure(ctx).catch((e: unknown) => e);
     expect(error).toMatchObject({ code: 'CLUSTER_CREATE_TIMEOUT' });
     expect((error as Error).message).toMatch(
-      /^kind create cluster printed nothing for \d+(\.\d)?s and did not finish within 8s; the engine health probe says: /,
+      /^kind create cluster printed nothing for \d+(\.\d)?s and did not finish within 8\.0s; the engine health probe says: /,
     );
     expect((error as TarmacError).details).toEqual([
       'last output line: • Preparing nodes 📦   ...',

@@ -74,7 +74,7 @@ describe('tarmac doctor with a hung engine', () => {
       expect(json.status[0]).toEqual({
         component: 'engine',
         status: 'down',
-        evidence: 'podman hung: no answer within 4s',
+        evidence: 'podman hung: no answer within 4.0s',
       });
     } finally {
       for (const socket of sockets) socket.destroy();

@@ -6,7 +6,7 @@ import { execa } from 'execa';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { loadOptionalEnv } from '../../src/cli/optional-env.js';
+import { loadCommandConfig } from '../../src/cli/load-config.js';
 import { engineForTriage } from '../../src/cli/triage-engine.js';
 import { run } from '../../src/exec/run.js';
 import { secretValues } from '../../src/redact/env-secrets.js';
@@ -214,7 +214,7 @@ export const ENGINE_SCENARIOS: TriageScenario[] = [
       const runDir = join(dir, '.tarmac', 'runs', 'doctor');
       mkdirSync(runDir, { recursive: true });
       const processEnv = { ...process.env, CONTAINER_HOST: url };
-      const env = await loadOptionalEnv(join(dir, 'tarmac.yaml'), dir);
+      const env = (await loadCommandConfig({ file: join(dir, 'tarmac.yaml') }, dir, 'if-present'))?.env;
       const engine = await engineForTriage(env?.engine ?? { type: 'auto' }, run, processEnv);
       await triageRun({
         ...(env ? { env } : {}),

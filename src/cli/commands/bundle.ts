@@ -1,10 +1,10 @@
 // `tarmac bundle [RUN] -o FILE.tar.gz`: packs one run's journal, logs, triage, reports, JUnit and kind logs, redacted.
 import { resolve } from 'node:path';
-import { findConfigFile, loadEnv } from '../../config/load.js';
 import { bundleRun, defaultBundlePath } from '../../bundle/bundle-run.js';
 import { resolveRun } from '../../journal/find-run.js';
 import { ExitCode } from '../../errors/errors.js';
 import type { CliIo } from '../io.js';
+import { loadCommandConfig } from '../load-config.js';
 
 export interface BundleOptions {
   file?: string;
@@ -14,7 +14,7 @@ export interface BundleOptions {
 
 /** Writes the bundle and prints its path and contents; exit 0, or 2 for an unknown run. */
 export async function bundleCommand(run: string | undefined, opts: BundleOptions, io: CliIo): Promise<number> {
-  const env = await loadEnv(opts.file ? resolve(io.cwd, opts.file) : findConfigFile(io.cwd), { cwd: io.cwd });
+  const { env } = await loadCommandConfig(opts, io.cwd);
   const location = resolveRun(env.stateDir, run, io.cwd);
   const outFile = opts.output
     ? resolve(io.cwd, opts.output)

@@ -9,13 +9,13 @@ import { triageRun } from '../../triage/triage-run.js';
 import type { TriageResult } from '../../triage/types.js';
 import { colorsFor, type Colors } from '../../ui/colors.js';
 import type { CliIo } from '../io.js';
-import { loadOptionalEnv } from '../optional-env.js';
+import { loadCommandConfig } from '../load-config.js';
 import { rootSignal } from '../signals.js';
 import { engineForTriage } from '../triage-engine.js';
 
 /** Runs `tarmac doctor`; 0 when healthy, 3 when a component is down or degraded or a rule matched. */
 export async function doctorCommand(opts: { file?: string; json?: boolean }, io: CliIo): Promise<number> {
-  const env = await loadOptionalEnv(opts.file, io.cwd);
+  const env = (await loadCommandConfig(opts, io.cwd, 'if-present'))?.env;
   const root = rootSignal(() => undefined);
   try {
     const engine = await engineForTriage(env?.engine ?? { type: 'auto' }, run, io.env);

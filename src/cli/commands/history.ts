@@ -1,11 +1,12 @@
 // `tarmac history`: the env's recent runs: when, command, outcome, setup time, tests, incidents.
 import { recentRuns, type RunRow } from '../../history/query.js';
-import { durationText, incidentsText, outcomeText, table, testsText, whenText } from '../../history/format.js';
+import { durationText, incidentsText, outcomeText, testsText, whenText } from '../../history/format.js';
+import { table } from '../../ui/text-table.js';
 import { noHistoryText, withHistory } from '../../history/read-history.js';
 import { readRunOwner } from '../../reconcile/owner.js';
 import { liveness, systemProcessProbe } from '../../reconcile/liveness.js';
 import type { CliIo } from '../io.js';
-import { historyEnv } from './history-env.js';
+import { loadCommandConfig } from '../load-config.js';
 
 export interface HistoryOptions {
   file?: string;
@@ -15,7 +16,7 @@ export interface HistoryOptions {
 
 /** Prints recent runs, newest first; exit 0 (also when nothing is recorded yet). */
 export async function historyCommand(opts: HistoryOptions, io: CliIo): Promise<number> {
-  const env = await historyEnv(opts, io);
+  const { env } = await loadCommandConfig(opts, io.cwd);
   const runs = withHistory(env.historyPath, (db) => recentRuns(db, env.name, opts.limit ?? 20)) ?? [];
   const probe = systemProcessProbe();
   // A run without an end is running only while its tarmac lives; the next run of the env marks it abandoned.

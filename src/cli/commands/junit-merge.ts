@@ -2,10 +2,10 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { ExitCode } from '../../errors/errors.js';
-import { readJUnit } from '../../report/junit-read.js';
-import { mergeJUnit } from '../../report/junit-merge.js';
-import { formatTestSummary } from '../../report/junit-summary.js';
-import { totalsOf } from '../../report/junit.js';
+import { readJUnit } from '../../junit/read.js';
+import { mergeJUnit } from '../../junit/merge.js';
+import { formatTestSummary } from '../../junit/summary.js';
+import { totalsOf } from '../../junit/junit.js';
 import type { CliIo } from '../io.js';
 
 export interface JUnitMergeOptions {

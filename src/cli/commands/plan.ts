@@ -3,7 +3,8 @@
 import { detectEngine } from '../../engines/detect.js';
 import { run } from '../../exec/run.js';
 import { readLearnedDurations } from '../../history/expected.js';
-import { durationText, table } from '../../history/format.js';
+import { durationText } from '../../history/format.js';
+import { table } from '../../ui/text-table.js';
 import { planUp } from '../../plan/up-plan.js';
 import { predictPlan, type PlanPrediction } from '../../plan/predict.js';
 import { renderDeployGroups } from '../../run/render-groups.js';
@@ -11,7 +12,7 @@ import { resolveImages } from '../../run/resolve-images.js';
 import { newRunId } from '../../run/run-id.js';
 import { selectTarget } from '../../targets/select.js';
 import type { CliIo } from '../io.js';
-import { historyEnv } from './history-env.js';
+import { loadCommandConfig } from '../load-config.js';
 
 export interface PlanOptions {
   file?: string;
@@ -21,7 +22,7 @@ export interface PlanOptions {
 
 /** Prints the plan and its predictions; exit 0. */
 export async function planCommand(opts: PlanOptions, io: CliIo): Promise<number> {
-  const env = await historyEnv(opts, io);
+  const { env } = await loadCommandConfig(opts, io.cwd);
   const { engine } = await detectEngine(env.engine, { runner: run, env: io.env });
   const { target, why } = selectTarget(env, { runner: run, engine, processEnv: io.env, runId: newRunId() });
   const signal = new AbortController().signal;

@@ -1,7 +1,6 @@
 // `tarmac report [RUN]`: the markdown report of a saved run on stdout, optionally the HTML page too.
 import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { findConfigFile, loadEnv } from '../../config/load.js';
 import type { Env } from '../../config/types.js';
 import { readExpectedDurations } from '../../history/expected.js';
 import { secretValues } from '../../redact/env-secrets.js';
@@ -11,6 +10,7 @@ import { renderMarkdown } from '../../report/markdown.js';
 import { resolveRun } from '../../journal/find-run.js';
 import { loadRunReport } from '../../report/run-report.js';
 import type { CliIo } from '../io.js';
+import { loadCommandConfig } from '../load-config.js';
 
 export interface ReportOptions {
   file?: string;
@@ -22,8 +22,7 @@ export interface ReportOptions {
 
 /** Runs `tarmac report`; exit 0 when the report was written (whatever the run's outcome). */
 export async function reportCommand(run: string | undefined, opts: ReportOptions, io: CliIo): Promise<number> {
-  const file = opts.file ? resolve(io.cwd, opts.file) : findConfigFile(io.cwd);
-  const env = await loadEnv(file, { cwd: io.cwd });
+  const { env } = await loadCommandConfig(opts, io.cwd);
   const where = resolveRun(env.stateDir, run, io.cwd);
   const redact = makeRedactor(secretValues(env, io.env));
   const warn = (line: string): void => void io.stderr.write(`warning: ${redact(line)}\n`);

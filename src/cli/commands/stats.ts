@@ -4,11 +4,11 @@ import { strategyStats, testStats } from '../../history/stats.js';
 import { strategyTable, testTable } from '../../history/format.js';
 import { noHistoryText, withHistory } from '../../history/read-history.js';
 import type { CliIo } from '../io.js';
-import { historyEnv } from './history-env.js';
+import { loadCommandConfig } from '../load-config.js';
 
 /** Prints the measured comparison; exit 0 (also when nothing is recorded yet). */
 export async function statsCommand(opts: { file?: string; json?: boolean }, io: CliIo): Promise<number> {
-  const env = await historyEnv(opts, io);
+  const { env } = await loadCommandConfig(opts, io.cwd);
   const read = withHistory(env.historyPath, (db) => ({
     runs: recentRuns(db, env.name),
     tests: testResults(db, env.name),

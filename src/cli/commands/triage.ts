@@ -1,14 +1,14 @@
 // `tarmac triage [RUN]`: triage a saved run again (default: the latest), rewrite triage.json/md and print it.
-import { resolve } from 'node:path';
-import { findConfigFile, loadEnv } from '../../config/load.js';
 import { run } from '../../exec/run.js';
 import { makeRedactor } from '../../redact/redactor.js';
 import { secretValues } from '../../redact/env-secrets.js';
 import { resolveRun } from '../../journal/find-run.js';
 import { renderTriageText } from '../../triage/render-text.js';
-import { triagePaths, triageRun } from '../../triage/triage-run.js';
+import { triageFiles } from '../../journal/run-dir.js';
+import { triageRun } from '../../triage/triage-run.js';
 import { colorsFor } from '../../ui/colors.js';
 import type { CliIo } from '../io.js';
+import { loadCommandConfig } from '../load-config.js';
 import { rootSignal } from '../signals.js';
 import { engineForTriage } from '../triage-engine.js';
 
@@ -18,8 +18,7 @@ export async function triageCommand(
   opts: { file?: string; json?: boolean },
   io: CliIo,
 ): Promise<number> {
-  const file = opts.file ? resolve(io.cwd, opts.file) : findConfigFile(io.cwd);
-  const env = await loadEnv(file, { cwd: io.cwd });
+  const { env } = await loadCommandConfig(opts, io.cwd);
   const runDir = resolveRun(env.stateDir, runId, io.cwd).dir;
   const redact = makeRedactor(secretValues(env, io.env));
   const root = rootSignal(() => undefined);
@@ -40,7 +39,7 @@ export async function triageCommand(
       io.stdout.write(
         renderTriageText(result, {
           colors: colorsFor(Boolean(io.stdout.isTTY), io.env),
-          markdownPath: triagePaths(runDir).markdown,
+          markdownPath: triageFiles(runDir).markdown,
           withTable: true,
         }),
       );

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createPodmanEngine } from '../../engines/podman.js';
-import { answerByVerb } from '../../engines/engine-test-kit.js';
+import { answerByVerb } from '../../engines/engine.test-kit.js';
 import type { ImageSpec } from '../../config/types.js';
 import type { Step } from '../../plan/types.js';
 import { buildImageExecutor } from './build-image.js';

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import type { TestSpec } from '../../config/types.js';
 import { EventBus } from '../../events/bus.js';
 import type { TarmacEvent } from '../../events/types.js';
-import type { JUnitReport } from '../../report/junit-types.js';
+import type { JUnitReport } from '../../junit/types.js';
 import { reportTests, testInputs } from './test-report.js';
 
 describe('testInputs', () => {

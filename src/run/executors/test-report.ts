@@ -2,11 +2,10 @@
 // fingerprint of what was tested, and a redacted copy of the JUnit file in the run directory.
 import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Env, TestSpec } from '../../config/types.js';
 import type { EventBus } from '../../events/bus.js';
 import type { StepId } from '../../plan/types.js';
-import { runDir } from '../../reconcile/owner.js';
+import { junitCopyFile, runDir } from '../../journal/run-dir.js';
 import { secretValues } from '../../redact/env-secrets.js';
 import { makeRedactor, type Redactor } from '../../redact/redactor.js';
 import type { TestOutcome } from './test-suite.js';
@@ -63,7 +62,7 @@ export function reportTests(r: TestReporting, stepId: StepId, test: TestSpec, ou
   });
   if (test.junit === undefined) return;
   try {
-    writeFileSync(join(r.runDir, 'junit.xml'), r.redact(readFileSync(test.junit, 'utf8')));
+    writeFileSync(junitCopyFile(r.runDir), r.redact(readFileSync(test.junit, 'utf8')));
   } catch (error) {
     // The results are in the event already; a missing copy only costs reports the raw file.
     r.bus.emit({

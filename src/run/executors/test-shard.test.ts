@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { run } from '../../exec/run.js';
 import type { TestSpec } from '../../config/types.js';
-import { rejection } from '../../engines/engine-test-kit.js';
+import { rejection } from '../../engines/engine.test-kit.js';
 import { prepareShard } from './test-shard.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'tarmac-shard-'));

@@ -1,13 +1,13 @@
 // `--shard I/N` in the test step: list the suite's tests (test.list), keep this shard's, and hand them to the
 // test command as TARMAC_SHARD_INDEX / TARMAC_SHARD_COUNT / TARMAC_SHARD_TESTS (a file, one id per line).
 import { mkdir, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import type { TestSpec } from '../../config/types.js';
 import { CancelledError, ExitCode, TarmacError } from '../../errors/errors.js';
 import { describeFailure } from '../../exec/describe.js';
 import { formatCommand } from '../../exec/format-command.js';
 import type { Runner } from '../../exec/types.js';
 import { shardTests, type Shard } from '../../plan/shard.js';
+import { runDir, shardTestsFile } from '../../journal/run-dir.js';
 
 /** Where this run's shard list goes: the run directory (`<stateDir>/runs/<runId>/shard-tests.txt`). */
 export interface ShardRequest extends Shard {
@@ -32,7 +32,7 @@ export function shardRequest(
   runId: string,
   shard: Shard | undefined,
 ): ShardRequest | undefined {
-  return shard ? { ...shard, runDir: join(env.stateDir, 'runs', runId) } : undefined;
+  return shard ? { ...shard, runDir: runDir(env.stateDir, runId) } : undefined;
 }
 
 /** `{ shard }` when there is one, for spreading into options under exactOptionalPropertyTypes. */
@@ -55,7 +55,7 @@ export async function prepareShard(
   const all = await listTests(test, test.list, o);
   const mine = shardTests(all, shard);
   await mkdir(shard.runDir, { recursive: true });
-  const file = join(shard.runDir, 'shard-tests.txt');
+  const file = shardTestsFile(shard.runDir);
   await writeFile(file, mine.map((id) => `${id}\n`).join(''));
   const inline = JSON.stringify(mine);
   const env = {

@@ -4,7 +4,7 @@ import type { Env } from '../../config/types.js';
 import type { Runner } from '../../exec/types.js';
 import { TarmacError, ExitCode, InternalError } from '../../errors/errors.js';
 import { endpointEnv, runTestSuite, type TestOutcome } from './test-suite.js';
-import { failureLines } from '../../report/junit-summary.js';
+import { failureLines } from '../../junit/summary.js';
 import type { StepContext, StepResult } from './types.js';
 import { reportTests, type TestReporting } from './test-report.js';
 import { prepareShard, type ShardRequest } from './test-shard.js';

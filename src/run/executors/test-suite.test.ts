@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { CancelledError, TarmacError } from '../../errors/errors.js';
 import { run } from '../../exec/run.js';
-import { fakeRunner } from '../../exec/fake-runner.js';
+import { fakeRunner } from '../../exec/fake-runner.test-kit.js';
 import type { TestSpec } from '../../config/types.js';
 import { runTestSuite, type RunTestSuiteOptions } from './test-suite.js';
 
@@ -173,7 +173,7 @@ describe('runTestSuite', () => {
     const err = await rejection((await suite(['hang.mjs'], { timeoutMs: 1_000 })).outcome);
     expect(err.code).toBe('TEST_TIMEOUT');
     expect(err.exitCode).toBe(4);
-    expect(err.message).toMatch(/^the test suite did not finish: `node .*hang\.mjs` timed out after 1s$/);
+    expect(err.message).toMatch(/^the test suite did not finish: `node .*hang\.mjs` timed out after 1\.0s$/);
     expect(err.details).toContain('waiting for the service to answer');
     expect(Date.now() - started).toBeLessThan(10_000);
   });

@@ -7,14 +7,14 @@ import { CancelledError, TarmacError, ExitCode } from '../../errors/errors.js';
 import { formatCommand } from '../../exec/format-command.js';
 import type { RunResult, Runner } from '../../exec/types.js';
 import type { TestSpec } from '../../config/types.js';
-import { readJUnit, shownPath } from '../../report/junit-read.js';
-import { formatTestSummary } from '../../report/junit-summary.js';
-import type { JUnitReport } from '../../report/junit-types.js';
+import { readJUnit, shownPath } from '../../junit/read.js';
+import { formatTestSummary } from '../../junit/summary.js';
+import type { JUnitReport } from '../../junit/types.js';
 import { testCommandNotStarted, testTimedOut, withRunDetails } from './test-suite-errors.js';
 
 // Re-exported so the test step's callers find the whole API here.
 export { endpointEnv, serviceVar } from './test-suite-env.js';
-export { formatTestSummary } from '../../report/junit-summary.js';
+export { formatTestSummary } from '../../junit/summary.js';
 
 /** What runTestSuite needs: the spec, the process boundary, tarmac's env for the command, where output goes. */
 export interface RunTestSuiteOptions {

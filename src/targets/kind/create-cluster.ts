@@ -9,7 +9,8 @@ import { nodeContainers } from './cluster-status.js';
 import { createFailedError, createTimeoutError, type CreateAftermath } from './create-errors.js';
 import type { KindDeps } from './kind-deps.js';
 import { kindErrorLine, SLOW_MS } from './kind-tools.js';
-import { ensurePrivateDir, kindLogsDir } from './paths.js';
+import { ensurePrivateDir } from './paths.js';
+import { kindLogsDir, runDir } from '../../journal/run-dir.js';
 import { verifyReady } from './verify-ready.js';
 
 const ENGINE_PROBE_MS = 10_000;
@@ -118,7 +119,7 @@ async function salvage(deps: KindDeps, signal: AbortSignal): Promise<CreateAfter
   }
   let logs = 'not exported (cancelled)';
   if (!signal.aborted) {
-    const dir = kindLogsDir(deps.stateDir, deps.runId);
+    const dir = kindLogsDir(runDir(deps.stateDir, deps.runId));
     const exported = await deps.tools.kind(['export', 'logs', dir, '--name', deps.name], { timeoutMs: SLOW_MS });
     logs = exported.ok ? dir : `not exported (${kindErrorLine(exported)})`;
   }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fakeResult } from '../../exec/fake-runner.js';
+import { fakeResult } from '../../exec/fake-runner.test-kit.js';
 import { createFailedError, createTimeoutError } from './create-errors.js';
 
 const aftermath = { cluster: 'e2e', logs: '/p/.tarmac/runs/r/kind-logs', cleanup: 'the nodes it left were deleted' };
@@ -21,7 +21,7 @@ describe('create errors', () => {
       aftermath,
     );
     expect(error.message).toBe(
-      'kind create cluster printed nothing for 15m and did not finish within 15m; the engine health probe says: podman 4.3.1 answered in 80ms',
+      'kind create cluster printed nothing for 15m00s and did not finish within 15m00s; the engine health probe says: podman 4.3.1 answered in 80ms',
     );
     expect(error.code).toBe('CLUSTER_CREATE_TIMEOUT');
     expect(error.hint).toContain('timeouts.cluster');

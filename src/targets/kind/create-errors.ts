@@ -1,7 +1,7 @@
 // The errors of `kind create cluster`: the silent hang stopped by its timeout, and known failure signatures.
 import { engineProbeFact, ExitCode, TarmacError } from '../../errors/errors.js';
 import type { EngineHealth } from '../../engines/types.js';
-import { formatDuration } from '../../exec/describe.js';
+import { formatDuration } from '../../config/duration.js';
 import type { RunResult } from '../../exec/types.js';
 import { kindErrorLine } from './kind-tools.js';
 

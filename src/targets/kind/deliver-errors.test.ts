@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { TarmacError } from '../../errors/errors.js';
-import { fakeResult } from '../../exec/fake-runner.js';
+import { fakeResult } from '../../exec/fake-runner.test-kit.js';
 import { isTransientDeliveryFailure, LoadFailedError, notVerifiedError } from './deliver-errors.js';
 
 const CTR =

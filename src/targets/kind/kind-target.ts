@@ -17,7 +17,7 @@ import { KindTools } from './kind-tools.js';
 import { listPods } from './list-pods.js';
 import { imagePresence, presentEverywhere } from './node-images.js';
 import { kubeconfigPath } from './paths.js';
-import { sleep } from './retry.js';
+import { sleep } from '../../watch/timeout.js';
 
 export interface KindTargetOptions {
   env: Env;

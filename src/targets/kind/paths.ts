@@ -1,4 +1,5 @@
-// Where the kind target keeps its files: the private kubeconfig, kind's exported logs and temp image archives.
+// Where the kind target keeps its files: the private kubeconfig and temp image archives (kind's exported logs go to
+// the run dir, journal/run-dir.ts).
 import { randomBytes } from 'node:crypto';
 import { chmod, mkdir, rename, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -7,11 +8,6 @@ import { dirname, join } from 'node:path';
 /** `<stateDir>/kube/<cluster>.kubeconfig`: tarmac's private kubeconfig for one cluster. */
 export function kubeconfigPath(stateDir: string, cluster: string): string {
   return join(stateDir, 'kube', `${cluster}.kubeconfig`);
-}
-
-/** `<stateDir>/runs/<runId>/kind-logs`: where `kind export logs` writes after a failed create. */
-export function kindLogsDir(stateDir: string, runId: string): string {
-  return join(stateDir, 'runs', runId, 'kind-logs');
 }
 
 /** A unique temp archive for one delivery: `<tmpdir>/tarmac-<runId>-kind-<cluster>-<8 hex>.tar`. */

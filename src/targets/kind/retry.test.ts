@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { CancelledError } from '../../errors/errors.js';
-import { sleep, withRetry } from './retry.js';
+import { sleep } from '../../watch/timeout.js';
+import { withRetry } from './retry.js';
 
 const transient = new Error('transient');
 const permanent = new Error('permanent');
@@ -56,11 +57,29 @@ describe('withRetry', () => {
   });
 });
 
-describe('sleep', () => {
-  it('rejects with CancelledError when aborted', async () => {
+describe('withRetry with the real sleep', () => {
+  it('rejects with CancelledError, without another attempt, when aborted during the wait', async () => {
     const controller = new AbortController();
-    const pending = sleep(60_000, controller.signal);
-    controller.abort();
+    let calls = 0;
+    const pending = withRetry(
+      async () => {
+        calls++;
+        throw transient;
+      },
+      {
+        attempts: 3,
+        backoffMs: 60_000,
+        isTransient: () => true,
+        // The run is cancelled while the real sleep waits.
+        sleep: (ms, signal) => {
+          const waiting = sleep(ms, signal);
+          controller.abort();
+          return waiting;
+        },
+        signal: controller.signal,
+      },
+    );
     await expect(pending).rejects.toBeInstanceOf(CancelledError);
+    expect(calls).toBe(1);
   });
 });

@@ -1,16 +1,5 @@
-// Bounded retries with backoff for transient failures, and an abortable sleep.
-import { setTimeout as delay } from 'node:timers/promises';
+// Bounded retries with backoff for transient failures.
 import { CancelledError } from '../../errors/errors.js';
-
-/** Resolves after `ms`, or rejects with CancelledError when the signal aborts first. */
-export async function sleep(ms: number, signal?: AbortSignal): Promise<void> {
-  try {
-    await delay(ms, undefined, signal ? { signal } : {});
-  } catch (error) {
-    if (signal?.aborted) throw new CancelledError();
-    throw error;
-  }
-}
 
 export interface RetryOptions {
   /** Total attempts, the first included. */
@@ -34,6 +23,8 @@ export async function withRetry<T>(fn: (attempt: number) => Promise<T>, options:
       const waitMs = options.backoffMs * 2 ** (attempt - 1);
       options.onRetry?.(attempt + 1, error, waitMs);
       await options.sleep(waitMs, options.signal);
+      // The sleep ends early, without throwing, when the run is cancelled: no further attempt then.
+      if (options.signal?.aborted) throw new CancelledError();
     }
   }
 }

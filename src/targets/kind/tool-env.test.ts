@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createDockerEngine } from '../../engines/docker.js';
 import { createPodmanEngine } from '../../engines/podman.js';
-import { fakeRunner } from '../../exec/fake-runner.js';
+import { fakeRunner } from '../../exec/fake-runner.test-kit.js';
 import { toolEnv } from './tool-env.js';
 
 const runner = fakeRunner(() => ({}));

@@ -1,6 +1,6 @@
 // After a create, readiness is verified, not assumed: every node Ready, then /readyz answers `ok`.
-import { ExitCode, TarmacError } from '../../errors/errors.js';
-import { formatDuration } from '../../exec/describe.js';
+import { CancelledError, ExitCode, TarmacError } from '../../errors/errors.js';
+import { formatDuration } from '../../config/duration.js';
 import type { TargetContext } from '../types.js';
 import { readyzProblem } from './cluster-status.js';
 import type { KindDeps } from './kind-deps.js';
@@ -39,6 +39,7 @@ export async function verifyReady(deps: KindDeps, ctx: TargetContext, budgetMs: 
       });
     }
     await deps.sleep(READYZ_POLL_MS, ctx.signal);
+    if (ctx.signal.aborted) throw new CancelledError();
   }
   return `${ready} node${ready === 1 ? '' : 's'} Ready, /readyz ok`;
 }

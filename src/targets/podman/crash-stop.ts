@@ -2,7 +2,8 @@
 // (measured: ~10 restarts a second, each a runc + conmon start), so a crash loop left running after
 // a failed deploy burns a CPU core until `down`. Once a container is judged CrashLoopBackOff, tarmac
 // records its evidence (last exit code, log tail) and stops it; later views keep that evidence.
-import { setTimeout as delay } from 'node:timers/promises';
+import { CancelledError } from '../../errors/errors.js';
+import { sleep } from '../../watch/timeout.js';
 import type { ContainerRecord } from './inspect.js';
 import type { PodmanCli } from './podman-cli.js';
 import type { StateStore, StoppedCrash } from './state.js';
@@ -40,7 +41,8 @@ async function stopForGood(cli: PodmanCli, id: string, signal?: AbortSignal): Pr
       const status = await statusOf(cli, id, signal);
       if (status === 'exited' || status === undefined) return true;
       if (status !== 'stopped') break;
-      await delay(SETTLE_POLL_MS, undefined, signal ? { signal } : {});
+      await sleep(SETTLE_POLL_MS, signal);
+      if (signal?.aborted) throw new CancelledError();
     }
   }
   return false;

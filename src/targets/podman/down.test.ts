@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createPodmanEngine } from '../../engines/podman.js';
-import { fakeRunner, type FakeCall } from '../../exec/fake-runner.js';
+import { fakeRunner, type FakeCall } from '../../exec/fake-runner.test-kit.js';
 import { downEnv } from './down.js';
 import { podmanCli } from './podman-cli.js';
 import { StateStore, statePaths } from './state.js';

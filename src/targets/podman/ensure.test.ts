@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createPodmanEngine } from '../../engines/podman.js';
 import { TarmacError } from '../../errors/errors.js';
-import { fakeRunner } from '../../exec/fake-runner.js';
+import { fakeRunner } from '../../exec/fake-runner.test-kit.js';
 import { ensureNetwork } from './ensure.js';
 import { podmanCli } from './podman-cli.js';
 import { StateStore, statePaths } from './state.js';

@@ -2,7 +2,7 @@
 import { createServer as createHttpServer, type Server } from 'node:http';
 import { createServer as createTcpServer } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { fakeRunner } from '../../exec/fake-runner.js';
+import { fakeRunner } from '../../exec/fake-runner.test-kit.js';
 import { createPodmanEngine } from '../../engines/podman.js';
 import { freePort } from './host-ports.js';
 import { podmanCli } from './podman-cli.js';

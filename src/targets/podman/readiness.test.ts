@@ -2,7 +2,7 @@
 // (capped) period, a restart probes afresh.
 import { describe, expect, it } from 'vitest';
 import { createPodmanEngine } from '../../engines/podman.js';
-import { fakeRunner } from '../../exec/fake-runner.js';
+import { fakeRunner } from '../../exec/fake-runner.test-kit.js';
 import type { ContainerRecord } from './inspect.js';
 import type { ReadinessProbe } from './pod-spec.js';
 import { podmanCli } from './podman-cli.js';

@@ -2,11 +2,11 @@
 // the cluster: the node's journal, kubelet and containerd logs are the evidence of a cluster that did not come up.
 // Only targets that have such logs export them (TargetEvidence.exportLogs); the name stays for the evidence's shape.
 import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 import { targetEvidence } from '../../targets/evidence.js';
 import type { KindLogsFacts } from '../types.js';
 import type { Collector } from './context.js';
 import { RawLog } from './raw-log.js';
+import { kindLogsDir } from '../../journal/run-dir.js';
 
 /** Applies only to a failed run on a target with cluster logs, with a run dir; exports nothing without a cluster. */
 export const kindLogsCollector: Collector<KindLogsFacts> = {
@@ -23,7 +23,7 @@ export const kindLogsCollector: Collector<KindLogsFacts> = {
     const { env, engine, runDir } = ctx;
     const exportLogs = targetEvidence(ctx.target ?? 'podman').exportLogs;
     if (!env || !engine || !runDir || !exportLogs) throw new Error('not applicable');
-    const dir = join(runDir, 'kind-logs');
+    const dir = kindLogsDir(runDir);
     // A re-triage must not overwrite what was taken at the failure (the cluster may be gone or different now).
     if (existsSync(dir)) {
       log.note(`${dir} exists already (taken at the failure); not exported again`);

@@ -3,7 +3,7 @@ import { recorded } from '../../../test/fixtures/engines/recorded.js';
 import { recordedTriage } from '../../../test/fixtures/triage/recorded.js';
 import { readPodFixture } from '../../../test/fixtures/kube/load.js';
 import { createPodmanEngine } from '../../engines/podman.js';
-import { fakeResult, fakeRunner } from '../../exec/fake-runner.js';
+import { fakeResult, fakeRunner } from '../../exec/fake-runner.test-kit.js';
 import { podViewFromKubePod } from '../../kube/pod-view.js';
 import { parseConnections } from './connections.js';
 import { engineFacts } from './engine.js';
@@ -40,7 +40,7 @@ describe('engine facts (recorded podman 4.3.1)', () => {
       fakeRunner(() => ({ exitCode: undefined, timedOut: true, timeoutMs: 4000, durationMs: 4001 })),
     );
     const facts = engineFacts('podman', await engine.health(4000), undefined);
-    expect(facts).toMatchObject({ reachable: false, hung: true, error: 'no answer within 4s' });
+    expect(facts).toMatchObject({ reachable: false, hung: true, error: 'no answer within 4.0s' });
   });
 });
 

@@ -5,10 +5,17 @@ import { chmodSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Env } from '../../config/types.js';
+import { kindLogsDir, runDir } from '../../journal/run-dir.js';
 import { createDockerEngine } from '../../engines/docker.js';
 import { createPodmanEngine } from '../../engines/podman.js';
 import type { ContainerEngine, EngineHealth } from '../../engines/types.js';
-import { fakeResult, fakeRunner, type FakeAnswer, type FakeCall, type FakeRunner } from '../../exec/fake-runner.js';
+import {
+  fakeResult,
+  fakeRunner,
+  type FakeAnswer,
+  type FakeCall,
+  type FakeRunner,
+} from '../../exec/fake-runner.test-kit.js';
 import type { RunResult } from '../../exec/types.js';
 import type { PodView, RenderedGroup } from '../../kube/types.js';
 import { applyGroup } from '../../targets/kind/apply-group.js';
@@ -174,7 +181,7 @@ function replayTarget(c: CorpusCase, env: Env, engine: ContainerEngine, runner: 
       if (c.phase !== 'cluster-create') return Promise.resolve({ action: 'created', reason: 'no cluster existed' });
       throw createFailedError(result(), {
         cluster: CLUSTER,
-        logs: join(env.stateDir, 'runs', 'replay', 'kind-logs'),
+        logs: kindLogsDir(runDir(env.stateDir, 'replay')),
         cleanup: 'the nodes it left were deleted',
       });
     },

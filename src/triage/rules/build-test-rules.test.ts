@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { inputOf, journal, recordedRun, runOf } from '../triage-test-kit.js';
+import { inputOf, journal, recordedRun, runOf } from '../triage.test-kit.js';
 import { buildFailed } from './build-failed.js';
 import { testHarnessError } from './test-harness-error.js';
 import { testsFailed } from './tests-failed.js';

@@ -10,7 +10,7 @@ import {
   ports,
   recordedRun,
   runOf,
-} from '../triage-test-kit.js';
+} from '../triage.test-kit.js';
 import { hostPortInUse } from './host-port-in-use.js';
 import { kindMountMissing } from './kind-mount-missing.js';
 import { kindNameCollision } from './kind-name-collision.js';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ErrorCode } from '../../errors/codes.js';
 import type { PodFacts } from '../types.js';
-import { inputOf, journal, kindEnv, recordedRun, runOf, workloads } from '../triage-test-kit.js';
+import { inputOf, journal, kindEnv, recordedRun, runOf, workloads } from '../triage.test-kit.js';
 import { crashLoop } from './crash-loop.js';
 import { deployApplyFailed } from './deploy-apply-failed.js';
 import { imageNotLocal } from './image-not-local.js';

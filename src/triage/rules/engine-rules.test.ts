@@ -10,7 +10,7 @@ import {
   kindEnv,
   recordedRun,
   runOf,
-} from '../triage-test-kit.js';
+} from '../triage.test-kit.js';
 import { diskFull } from './disk-full.js';
 import { engineCrash } from './engine-crash.js';
 import { engineHung } from './engine-hung.js';

@@ -1,7 +1,7 @@
 // What the rules read from the journal: failed steps with their kind, incidents, probes and test results. Pure.
 import type { EventError, IncidentKind, TarmacEvent } from '../../events/types.js';
 import type { StepKind } from '../../plan/types.js';
-import { stepLogName } from '../../journal/writer.js';
+import { stepLogName } from '../../journal/run-dir.js';
 import type { RunFacts } from '../types.js';
 
 export type Incident = Extract<TarmacEvent, { type: 'incident' }>;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { controllerWarnings } from '../../targets/kind/evidence/workload-facts.js';
-import { inputOf, journal, kindEnv, runOf } from '../triage-test-kit.js';
+import { inputOf, journal, kindEnv, runOf } from '../triage.test-kit.js';
 import { missingServiceAccount } from './missing-serviceaccount.js';
 
 // A ReplicaSet controller event as `kubectl get events -o json` prints it when the pod's ServiceAccount is missing.

@@ -1,12 +1,12 @@
 // JUnit XML -> JUnitReport: the suites, every test case with its status, and the totals.
 // Accepts <testsuites> or a bare <testsuite> root, nested suites, and cases directly under
 // <testsuites> (node --test's junit reporter puts top-level tests there).
-import { attr, children, parseJUnitXml, textOf, type XmlElement } from './junit-xml.js';
-import { assignIds } from './junit-ids.js';
-import type { JUnitCase, JUnitReport, JUnitStatus, JUnitSuite, JUnitTotals } from './junit-types.js';
+import { attr, children, parseJUnitXml, textOf, type XmlElement } from './xml.js';
+import { assignIds } from './ids.js';
+import type { JUnitCase, JUnitReport, JUnitStatus, JUnitSuite, JUnitTotals } from './types.js';
 
 // The model's types, so callers need one import.
-export type { JUnitCase, JUnitReport, JUnitStatus, JUnitSuite, JUnitTotals } from './junit-types.js';
+export type { JUnitCase, JUnitReport, JUnitStatus, JUnitSuite, JUnitTotals } from './types.js';
 
 /** Parses JUnit XML text; `file` names it in errors. Throws JUNIT_MALFORMED (exit 4) for anything that is not JUnit XML. */
 export function parseJUnit(xml: string, file: string): JUnitReport {

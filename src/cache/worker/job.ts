@@ -1,8 +1,8 @@
 // The jobs the hash worker runs, and how their outcome (or error) crosses the thread boundary.
-import type { ContextEntry } from './context-entry.js';
-import { digestContext, type ContextHash } from './context-digest.js';
-import { walkContext } from './context-walk.js';
-import { InternalError, TarmacError, type ErrorCode, type ExitCode } from '../errors/errors.js';
+import type { ContextEntry } from '../context-entry.js';
+import { digestContext, type ContextHash } from '../context-digest.js';
+import { walkContext } from '../context-walk.js';
+import { InternalError, TarmacError, type ErrorCode, type ExitCode } from '../../errors/errors.js';
 
 /** What each job returns. */
 export interface JobResults {

@@ -1,6 +1,6 @@
 // JUnitCase[] -> JUnit XML text: one <testsuite> per suite path (in first-seen order), cases in input order.
 // Reading the result back with parseJUnit gives the same cases, statuses and ids.
-import type { JUnitCase } from './junit-types.js';
+import type { JUnitCase } from './types.js';
 import { totalsOf } from './junit.js';
 
 /** The JUnit XML document of `cases`; `name` goes on the <testsuites> root. */

@@ -1,5 +1,5 @@
 // Stable, unique ids for test cases, the key history uses to follow a test across runs.
-import type { JUnitCase } from './junit-types.js';
+import type { JUnitCase } from './types.js';
 
 type Unnamed = Omit<JUnitCase, 'id'>;
 

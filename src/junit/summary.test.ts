@@ -1,7 +1,7 @@
 // The summary line CI reads, and the failing-case lines.
 import { describe, expect, it } from 'vitest';
 import { parseJUnit } from './junit.js';
-import { failureLines, formatTestSummary } from './junit-summary.js';
+import { failureLines, formatTestSummary } from './summary.js';
 
 const report = parseJUnit(
   `<testsuite name="s">

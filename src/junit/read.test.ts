@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { TarmacError } from '../errors/errors.js';
-import { readJUnit, shownPath } from './junit-read.js';
+import { readJUnit, shownPath } from './read.js';
 
 const made: string[] = [];
 afterAll(() => {

@@ -1,7 +1,7 @@
 // Test support for the engine adapters: a fake Runner answering by verb (e.g. `image inspect`).
 import { expect } from 'vitest';
 import { TarmacError } from '../errors/errors.js';
-import { fakeRunner, type FakeAnswer, type FakeRunner } from '../exec/fake-runner.js';
+import { fakeRunner, type FakeAnswer, type FakeRunner } from '../exec/fake-runner.test-kit.js';
 
 /**
  * A fake Runner that skips `globalArgs` leading arguments (the engine's --url etc.) and answers

@@ -1,6 +1,6 @@
 // The one-line test summary: `N passed, N failed, N skipped`, exactly that form, because CI
 // systems read that plain line to count tests.
-import type { JUnitReport, JUnitTotals } from './junit-types.js';
+import type { JUnitReport, JUnitTotals } from './types.js';
 
 /** "7 passed, 1 failed, 0 skipped"; errored cases count as failed (the line has no place for them). */
 export function formatTestSummary(report: Pick<JUnitReport, 'totals'> | JUnitTotals): string {

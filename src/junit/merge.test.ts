@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseJUnit } from './junit.js';
-import { mergeJUnit } from './junit-merge.js';
-import { writeJUnit } from './junit-write.js';
+import { mergeJUnit } from './merge.js';
+import { writeJUnit } from './write.js';
 
 const shard1 = parseJUnit(
   `<?xml version="1.0"?>

@@ -2,7 +2,7 @@
 // store and a registry in memory, and a fake tag lookup reading the same registry.
 import { createPodmanEngine } from '../engines/podman.js';
 import type { CliEngine } from '../engines/cli-engine.js';
-import { fakeRunner, type FakeRunner } from '../exec/fake-runner.js';
+import { fakeRunner, type FakeRunner } from '../exec/fake-runner.test-kit.js';
 import type { TagLookup } from './transfer.js';
 
 export interface FakeWorld {

@@ -1,7 +1,7 @@
 // `tarmac junit merge`: the shards' JUnit reports as one, refusing a test that ran in two shards.
 import { ExitCode, TarmacError } from '../errors/errors.js';
-import type { JUnitCase, JUnitReport } from './junit-types.js';
-import { writeJUnit } from './junit-write.js';
+import type { JUnitCase, JUnitReport } from './types.js';
+import { writeJUnit } from './write.js';
 
 /** The merged cases and their XML. */
 export interface MergedJUnit {

@@ -3,7 +3,7 @@
 import { openEngineLease } from './engine-lease.js';
 
 const [dir, engineKey, units] = process.argv.slice(2);
-if (!dir || !engineKey || !units) throw new Error('usage: hold-lease.test-fixture.ts DIR ENGINE_KEY UNITS');
+if (!dir || !engineKey || !units) throw new Error('usage: hold-lease.test-kit.ts DIR ENGINE_KEY UNITS');
 const lease = openEngineLease({
   dir,
   engineKey,

@@ -1,7 +1,7 @@
 // XML text -> element tree for JUnit ingestion, through fast-xml-parser; anything that is not
 // well-formed XML with one <testsuites> or <testsuite> root becomes JUNIT_MALFORMED with line:col.
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
-import { junitMalformed, type XmlPosition } from './junit-errors.js';
+import { junitMalformed, type XmlPosition } from './errors.js';
 
 /** An element as the parser returns it: attributes under `$`, text under `#text`, children by tag name (always arrays). */
 export interface XmlElement {

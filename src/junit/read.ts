@@ -3,9 +3,9 @@
 import { readFile, readdir } from 'node:fs/promises';
 import { basename, dirname, isAbsolute, relative } from 'node:path';
 import { TarmacError, ExitCode } from '../errors/errors.js';
-import { junitMissing } from './junit-errors.js';
+import { junitMissing } from './errors.js';
 import { parseJUnit } from './junit.js';
-import type { JUnitReport } from './junit-types.js';
+import type { JUnitReport } from './types.js';
 
 const MAX_LISTED = 5;
 

@@ -9,9 +9,8 @@ import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import { InternalError } from '../errors/errors.js';
-import { throwIfAborted } from './abort.js';
-import { reviveError, type ContextJob, type JobOutcome, type JobResults } from './context-job.js';
+import { CancelledError, InternalError, TarmacError } from '../../errors/errors.js';
+import { reviveError, type ContextJob, type JobOutcome, type JobResults } from './job.js';
 
 /** Runs `job` on a fresh worker thread; aborting `signal` terminates the worker at once. */
 export async function runContextJob<K extends keyof JobResults>(
@@ -62,8 +61,16 @@ export async function runContextJob<K extends keyof JobResults>(
   });
 }
 
+/** Throws when `signal` is aborted: its reason if that is a TarmacError, else a CancelledError (never a DOMException). */
+function throwIfAborted(signal: AbortSignal | undefined, what: string): void {
+  if (!signal?.aborted) return;
+  // A watchdog aborts with its own typed reason (e.g. a timeout); keep it so the report names it.
+  if (signal.reason instanceof TarmacError) throw signal.reason;
+  throw new CancelledError(`Cancelled while ${what}`);
+}
+
 function startWorker(job: ContextJob): Worker {
-  const compiled = new URL('./hash-worker.js', import.meta.url);
+  const compiled = new URL('./entry.js', import.meta.url);
   if (existsSync(fileURLToPath(compiled))) return new Worker(compiled, { workerData: job });
   // Running from TypeScript sources (vitest, tsx): there is no .js to start, and tsx registers its
   // loader on the main thread only, so the worker loads its .ts entry through tsx's API itself.
@@ -73,7 +80,7 @@ function startWorker(job: ContextJob): Worker {
       .resolve('tsx/esm/api')
       .replace(/\.cjs$/, '.mjs'),
   ).href;
-  const entry = new URL('./hash-worker.ts', import.meta.url).href;
+  const entry = new URL('./entry.ts', import.meta.url).href;
   const code = `import(${JSON.stringify(api)}).then((tsx) => tsx.tsImport(${JSON.stringify(entry)}, ${JSON.stringify(entry)}));`;
   return new Worker(code, { eval: true, workerData: job });
 }

@@ -1,0 +1,48 @@
+import { readFileSync, readdirSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+// Test kits are named `*.test-kit.ts` and kept out of dist/ by tsconfig.build.json; shipped code never imports one.
+const root = new URL('..', import.meta.url).pathname;
+const src = join(root, 'src');
+
+function filesUnder(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
+    entry.isDirectory() ? filesUnder(join(dir, entry.name)) : [join(dir, entry.name)],
+  );
+}
+
+// tsconfig's globs: `**/` is any number of folders, `*` any name part, a trailing `**` anything below.
+const globRegExp = (glob: string) =>
+  new RegExp(
+    `^${glob
+      .replace(/[.+^${}()|[\]\\]/g, '\\$&')
+      .replace(/\*\*\//g, '@DIRS@')
+      .replace(/\*\*$/, '.*')
+      .replace(/\*/g, '[^/]*')
+      .replaceAll('@DIRS@', '(.*/)?')}$`,
+  );
+const build = JSON.parse(readFileSync(join(root, 'tsconfig.build.json'), 'utf8')) as { exclude: string[] };
+const excluded = build.exclude.map(globRegExp);
+const tsFiles = filesUnder(src)
+  .filter((file) => file.endsWith('.ts'))
+  .map((file) => relative(root, file));
+const testOnly = (file: string) => file.endsWith('.test.ts') || file.endsWith('.test-kit.ts');
+const shipped = tsFiles.filter((file) => !excluded.some((pattern) => pattern.test(file)));
+
+describe('test kits', () => {
+  it('are named *.test-kit.ts', () => {
+    expect(tsFiles.filter((file) => /kit|fake|fixture|helper/i.test(file) && !testOnly(file))).toEqual([]);
+  });
+
+  it('are excluded from the build with every test file', () => {
+    expect(build.exclude).toEqual(expect.arrayContaining(['src/**/*.test.ts', 'src/**/*.test-kit.ts']));
+    expect(shipped.filter(testOnly)).toEqual([]);
+    expect(shipped).toContain('src/cli/main.ts');
+  });
+
+  it('are imported by no shipped file', () => {
+    const importers = shipped.filter((file) => /\.test(-kit)?\.js'/.test(readFileSync(join(root, file), 'utf8')));
+    expect(importers).toEqual([]);
+  });
+});
