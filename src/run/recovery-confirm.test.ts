@@ -1,10 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { EngineHealth } from '../engines/types.js';
 import { TarmacError } from '../errors/errors.js';
-import { draft } from '../plan/plan-test-kit.js';
+import { draft } from '../plan/plan.test-kit.js';
 import { runPlan } from './scheduler.js';
 import type { SchedulerDeps } from './scheduler-types.js';
-import { FakeExecutor, eventsOf, flush, planOf, testBus } from './scheduler-test-kit.js';
+import { FakeExecutor, eventsOf, flush, planOf, testBus } from './scheduler.test-kit.js';
 
 beforeEach(() => {
   vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'Date'] });
