@@ -13,6 +13,7 @@ import type { TarmacEvent } from '../src/events/types.js';
 import { journalLine } from '../src/journal/protocol.js';
 import { stamp, upRun } from '../src/history/history.test-kit.js';
 import { percentile } from '../src/history/percentiles.js';
+import { runFigures } from './support/journal-checks.js';
 import { openRecorder } from '../src/history/recorder.js';
 import { copyProject, repoRoot, uniqueEnvName } from './support/tarmac-cli.js';
 
@@ -96,32 +97,7 @@ function project(runs: Run[]): { dir: string; env: string } {
 }
 
 /** Figures of one run recomputed from its journal. */
-function fromJournal(events: TarmacEvent[]) {
-  const first = events[0]!;
-  const started = events.find((e) => e.type === 'run.started');
-  const finished = events.find((e): e is Extract<TarmacEvent, { type: 'run.finished' }> => e.type === 'run.finished');
-  const testStart = events.find((e) => e.type === 'step.started' && e.stepId === 'test');
-  const kinds = new Map(started?.type === 'run.started' ? started.steps.map((s) => [s.id, s.kind]) : []);
-  const last = new Map<string, string>();
-  for (const e of events) if (e.type === 'step.finished') last.set(e.stepId, e.state);
-  const lookups = [...last].filter(
-    ([s, state]) =>
-      ['build', 'cluster', 'deliver'].includes(kinds.get(s) ?? '') && ['cached', 'succeeded', 'failed'].includes(state),
-  );
-  const reported = events.find(
-    (e): e is Extract<TarmacEvent, { type: 'tests.reported' }> => e.type === 'tests.reported',
-  );
-  return {
-    capacity: started?.type === 'run.started' ? started.capacity : undefined,
-    finished,
-    reported,
-    setupMs: testStart || finished ? (testStart ?? finished)!.at - first.at : undefined,
-    testStarted: Boolean(testStart),
-    cacheHits: lookups.filter(([, state]) => state === 'cached').length,
-    cacheLookups: lookups.length,
-    incidents: events.flatMap((e) => (e.type === 'incident' ? [e.kind] : [])),
-  };
-}
+const fromJournal = runFigures;
 
 describe('history and stats from recorded journals', () => {
   const runs = journals();

@@ -7,9 +7,8 @@ import Database from 'better-sqlite3';
 import { existsSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { TarmacEvent } from '../../src/events/types.js';
 import { percentile, median } from '../../src/history/percentiles.js';
-import { readJournal } from '../support/journal-checks.js';
+import { readJournal, runFigures } from '../support/journal-checks.js';
 import { cleanupByLabel, prepareExample } from '../support/podman-env.js';
 import { runTarmac, startTarmac, uniqueEnvName } from '../support/tarmac-cli.js';
 import { copyExample, descendantsOf, editExample, waitForStepLine, waitUntilGone } from './resilience-interrupt-kit.js';
@@ -44,30 +43,7 @@ afterAll(async () => {
 
 /** Figures of one run recomputed from its journal. */
 function fromJournal(id: string) {
-  const events = readJournal(runDir(id));
-  const first = events[0]!;
-  const started = events.find((e) => e.type === 'run.started');
-  const finished = events.find((e): e is Extract<TarmacEvent, { type: 'run.finished' }> => e.type === 'run.finished');
-  const testStart = events.find((e) => e.type === 'step.started' && e.stepId === 'test');
-  const kinds = new Map(started?.type === 'run.started' ? started.steps.map((s) => [s.id, s.kind]) : []);
-  const last = new Map<string, string>();
-  for (const e of events) if (e.type === 'step.finished') last.set(e.stepId, e.state);
-  const lookups = [...last].filter(
-    ([s, state]) =>
-      ['build', 'cluster', 'deliver'].includes(kinds.get(s) ?? '') && ['cached', 'succeeded', 'failed'].includes(state),
-  );
-  const reported = events.find(
-    (e): e is Extract<TarmacEvent, { type: 'tests.reported' }> => e.type === 'tests.reported',
-  );
-  return {
-    events,
-    finished,
-    reported,
-    setupMs: testStart || finished ? (testStart ?? finished)!.at - first.at : undefined,
-    cacheHits: lookups.filter(([, state]) => state === 'cached').length,
-    cacheLookups: lookups.length,
-    incidents: events.flatMap((e) => (e.type === 'incident' ? [e.kind] : [])),
-  };
+  return runFigures(readJournal(runDir(id)));
 }
 
 describe('history, stats and plan from real runs of the example (podman target)', () => {

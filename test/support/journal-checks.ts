@@ -33,3 +33,32 @@ export function finalStates(events: TarmacEvent[]): Record<string, string> {
 }
 
 export { readJournal };
+
+/** Figures of one run recomputed from its journal, to check what history and stats report against. */
+export function runFigures(events: TarmacEvent[]) {
+  const first = events[0]!;
+  const started = events.find((e) => e.type === 'run.started');
+  const finished = events.find((e): e is Extract<TarmacEvent, { type: 'run.finished' }> => e.type === 'run.finished');
+  const testStart = events.find((e) => e.type === 'step.started' && e.stepId === 'test');
+  const kinds = new Map(started?.type === 'run.started' ? started.steps.map((s) => [s.id, s.kind]) : []);
+  const last = new Map<string, string>();
+  for (const e of events) if (e.type === 'step.finished') last.set(e.stepId, e.state);
+  const lookups = [...last].filter(
+    ([s, state]) =>
+      ['build', 'cluster', 'deliver'].includes(kinds.get(s) ?? '') && ['cached', 'succeeded', 'failed'].includes(state),
+  );
+  const reported = events.find(
+    (e): e is Extract<TarmacEvent, { type: 'tests.reported' }> => e.type === 'tests.reported',
+  );
+  return {
+    events,
+    capacity: started?.type === 'run.started' ? started.capacity : undefined,
+    finished,
+    reported,
+    setupMs: testStart || finished ? (testStart ?? finished)!.at - first.at : undefined,
+    testStarted: Boolean(testStart),
+    cacheHits: lookups.filter(([, state]) => state === 'cached').length,
+    cacheLookups: lookups.length,
+    incidents: events.flatMap((e) => (e.type === 'incident' ? [e.kind] : [])),
+  };
+}
