@@ -7,7 +7,7 @@ const TEST_CODE = '\\.test(-kit)?\\.ts$';
 const EXECA = '(^|/)node_modules/execa/';
 /** Modules that run something: processes, files, the network, the engine, the cluster, the scheduler. */
 const RUNS_THINGS = [
-  '^src/(exec|engines|targets|registry|kube|run|cli|lease|reconcile|disk|watch|bundle|triage/evidence)/',
+  '^src/(exec|engines|targets|registry|kube|orchestrate|cli|lease|reconcile|disk|watch|bundle|triage/evidence)/',
   '^(node:)?(child_process|fs|fs/promises|net|http|https|worker_threads|dgram|cluster)$',
   EXECA,
 ];
@@ -30,7 +30,8 @@ export default {
     {
       name: 'plan-is-pure',
       severity: 'error',
-      comment: 'src/plan/ turns data into a plan; it never runs anything (no processes, files, engine, cluster, run/).',
+      comment:
+        'src/plan/ turns data into a plan; it never runs anything (no processes, files, engine, cluster, orchestrate/).',
       from: { path: '^src/plan/', pathNot: TEST_CODE },
       to: { path: RUNS_THINGS },
     },
@@ -42,11 +43,12 @@ export default {
       to: { path: [EXECA, '^(node:)?child_process$'] },
     },
     {
-      name: 'adapters-stay-below-run-and-cli',
+      name: 'adapters-stay-below-orchestrate-and-cli',
       severity: 'error',
-      comment: 'Adapters (engines, targets, registry, kube) are driven by run/ and cli/; they never reach back up.',
+      comment:
+        'Adapters (engines, targets, registry, kube) are driven by orchestrate/ and cli/; they never reach back up.',
       from: { path: ADAPTERS },
-      to: { path: '^src/(run|cli)/' },
+      to: { path: '^src/(orchestrate|cli)/' },
     },
     {
       name: 'targets-through-their-surface',

@@ -4,7 +4,7 @@ import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { run } from '../src/exec/run.js';
+import { runCommand } from '../src/exec/run-command.js';
 import { repoRoot } from './support/tarmac-cli.js';
 
 interface Violation {
@@ -18,7 +18,7 @@ const DEPCRUISE = join(repoRoot, 'node_modules', 'dependency-cruiser', 'bin', 'd
 
 /** Runs depcruise on `src` in `cwd` (rule paths are relative to it) and returns its violations. */
 async function violations(cwd: string): Promise<Violation[]> {
-  const result = await run(process.execPath, [DEPCRUISE, 'src', '--config', CONFIG, '--output-type', 'json'], {
+  const result = await runCommand(process.execPath, [DEPCRUISE, 'src', '--config', CONFIG, '--output-type', 'json'], {
     cwd,
     timeoutMs: 110_000,
   });
@@ -30,7 +30,7 @@ async function violations(cwd: string): Promise<Violation[]> {
 /** The fixture: a clean baseline plus one file per violation, each named for the rule it breaks. */
 const FILES: Record<string, string> = {
   'src/plan/ok.ts': 'export const plan = 1;\n',
-  'src/run/ok.ts': "import { plan } from '../plan/ok.js';\nexport const ran = plan;\n",
+  'src/orchestrate/ok.ts': "import { plan } from '../plan/ok.js';\nexport const ran = plan;\n",
   'src/exec/ok.ts': "import { execa } from 'execa';\nexport const spawn = execa;\n",
   'src/targets/types.ts': 'export type TargetType = string;\n',
   'src/targets/kind/internal.ts': 'export const internal = 1;\n',
@@ -41,15 +41,15 @@ const FILES: Record<string, string> = {
   'src/cache/cycle-b.ts': "import { a } from './cycle-a.js';\nexport const b = () => a;\n",
   // only-exec-spawns
   'src/cache/spawns.ts': "import { execa } from 'execa';\nexport const spawn = execa;\n",
-  // adapters-stay-below-run-and-cli
-  'src/targets/kind/uses-run.ts': "import { ran } from '../../run/ok.js';\nexport const up = ran;\n",
+  // adapters-stay-below-orchestrate-and-cli
+  'src/targets/kind/uses-orchestrate.ts': "import { ran } from '../../orchestrate/ok.js';\nexport const up = ran;\n",
   // plan-is-pure
   'src/plan/uses-exec.ts': "import { spawn } from '../exec/ok.js';\nexport const impure = spawn;\n",
   // targets-through-their-surface
   'src/disk/peeks.ts': "import { internal } from '../targets/kind/internal.js';\nexport const peek = internal;\n",
   // no-test-kits-in-src
-  'src/run/uses-kit.ts': "import { kit } from './scheduler.test-kit.js';\nexport const shipped = kit;\n",
-  'src/run/scheduler.test-kit.ts': 'export const kit = 1;\n',
+  'src/orchestrate/uses-kit.ts': "import { kit } from './scheduler.test-kit.js';\nexport const shipped = kit;\n",
+  'src/orchestrate/scheduler.test-kit.ts': 'export const kit = 1;\n',
 };
 
 describe('layering rules (.dependency-cruiser.mjs)', () => {
@@ -71,15 +71,15 @@ describe('layering rules (.dependency-cruiser.mjs)', () => {
 
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-  it('reports a cycle, a spawn outside exec/, an adapter importing run/, plan/ importing exec/, and the rest', async () => {
+  it('reports a cycle, a spawn outside exec/, an adapter importing orchestrate/, plan/ importing exec/, and the rest', async () => {
     // A package resolves to its real path (node_modules may be a symlink): name it by the package.
     const target = (to: string) => to.replace(/^.*node_modules\/([^/]+)\/.*$/, '$1');
     const found = (await violations(dir)).map((v) => `${v.rule.name}: ${v.from} -> ${target(v.to)}`).sort();
     expect(found).toEqual(
       [
-        'adapters-stay-below-run-and-cli: src/targets/kind/uses-run.ts -> src/run/ok.ts',
+        'adapters-stay-below-orchestrate-and-cli: src/targets/kind/uses-orchestrate.ts -> src/orchestrate/ok.ts',
         'no-cycles: src/cache/cycle-a.ts -> src/cache/cycle-b.ts',
-        'no-test-kits-in-src: src/run/uses-kit.ts -> src/run/scheduler.test-kit.ts',
+        'no-test-kits-in-src: src/orchestrate/uses-kit.ts -> src/orchestrate/scheduler.test-kit.ts',
         'only-exec-spawns: src/cache/spawns.ts -> execa',
         'plan-is-pure: src/plan/uses-exec.ts -> src/exec/ok.ts',
         'targets-through-their-surface: src/disk/peeks.ts -> src/targets/kind/internal.ts',

@@ -1,10 +1,10 @@
-// Drives tarmac's real Scheduler (src/run/scheduler.ts) on a virtual clock: executors are fake, each step
+// Drives tarmac's real Scheduler (src/orchestrate/scheduler.ts) on a virtual clock: executors are fake, each step
 // "runs" until the virtual clock reaches its end; the driver advances the clock from one step end to the next
 // once the scheduler has made all its decisions. The engine model crashes it like the simulator would.
 import { TarmacError } from '../../src/errors/errors.js';
 import { EventBus } from '../../src/events/bus.js';
 import type { Plan } from '../../src/plan/types.js';
-import { Scheduler } from '../../src/run/scheduler.js';
+import { Scheduler } from '../../src/orchestrate/scheduler.js';
 import type { ExecutorResult, StepExecutor } from '../../src/plan/step-executor.js';
 import type { SimSpan } from '../../src/plan/simulate-crash.js';
 

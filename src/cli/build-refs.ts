@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import type { Env } from '../config/types.js';
 import { ExitCode, TarmacError } from '../errors/errors.js';
 import type { RefsDocument } from '../registry/refs-file.js';
-import type { BuiltImage } from '../run/build-images.js';
+import type { BuiltImage } from '../orchestrate/build-images.js';
 
 /**
  * The absolute refs path, checked before anything is built: references are only worth handing on when they

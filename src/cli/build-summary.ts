@@ -1,5 +1,5 @@
 // The closing summary of `tarmac build`: counts, then every failure with its evidence and hint.
-import type { BuildImagesResult } from '../run/build-images.js';
+import type { BuildImagesResult } from '../orchestrate/build-images.js';
 import type { Colors } from '../ui/colors.js';
 import { formatDuration } from '../config/duration.js';
 

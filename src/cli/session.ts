@@ -2,7 +2,7 @@
 import type { Env } from '../config/types.js';
 import type { ContainerEngine } from '../engines/types.js';
 import { detectEngine } from '../engines/detect.js';
-import { run } from '../exec/run.js';
+import { runCommand } from '../exec/run-command.js';
 import { EventBus, systemClock } from '../events/bus.js';
 import { makeRedactor, type Redactor } from '../redact/redactor.js';
 import { secretValues } from '../redact/env-secrets.js';
@@ -14,8 +14,8 @@ import { openHostLease } from '../lease/open-host-lease.js';
 import { claimRun } from '../reconcile/owner.js';
 import { systemProcessProbe } from '../reconcile/liveness.js';
 import { reconcile } from '../reconcile/reconcile.js';
-import { newRunId } from '../run/run-id.js';
-import type { HostGate } from '../run/scheduler-types.js';
+import { newRunId } from '../orchestrate/run-id.js';
+import type { HostGate } from '../orchestrate/scheduler-types.js';
 import { colorsFor } from '../ui/colors.js';
 import { plainView } from '../ui/plain-view.js';
 import type { CliIo } from './io.js';
@@ -69,7 +69,7 @@ export async function openSession(opts: SessionOptions, io: CliIo, command = 'ru
     onForce: () => finish?.('cancelled'),
   });
   try {
-    const { engine, explanation } = await detectEngine(env.engine, { runner: run, env: io.env });
+    const { engine, explanation } = await detectEngine(env.engine, { runner: runCommand, env: io.env });
     const probe = systemProcessProbe();
     // Secrets are masked at the bus, so no journal, view, history or report ever holds them.
     const redact = makeRedactor(secretValues(env, io.env));
@@ -110,7 +110,7 @@ export async function openSession(opts: SessionOptions, io: CliIo, command = 'ru
         imageNames: env.images.map((i) => i.name),
         runId: bus.runId,
         engine,
-        runner: run,
+        runner: runCommand,
         bus,
         signal: root.signal,
         probe,

@@ -1,7 +1,7 @@
 // Config, engine and target for the commands that act on a live env without running a plan (down, status).
 import { detectEngine } from '../engines/detect.js';
-import { run } from '../exec/run.js';
-import { newRunId } from '../run/run-id.js';
+import { runCommand } from '../exec/run-command.js';
+import { newRunId } from '../orchestrate/run-id.js';
 import { selectTarget } from '../targets/select.js';
 import type { Env } from '../config/types.js';
 import type { ClusterTarget } from '../targets/types.js';
@@ -14,7 +14,7 @@ export async function openTarget(
   io: CliIo,
 ): Promise<{ env: Env; target: ClusterTarget; why: string }> {
   const { env } = await loadCommandConfig(opts, io.cwd);
-  const { engine } = await detectEngine(env.engine, { runner: run, env: io.env });
-  const { target, why } = selectTarget(env, { runner: run, engine, processEnv: io.env, runId: newRunId() });
+  const { engine } = await detectEngine(env.engine, { runner: runCommand, env: io.env });
+  const { target, why } = selectTarget(env, { runner: runCommand, engine, processEnv: io.env, runId: newRunId() });
   return { env, target, why };
 }

@@ -5,7 +5,7 @@ import { detectEngine } from '../engines/detect.js';
 import { findOnPath } from '../engines/find-on-path.js';
 import { autoStrategies, configuredStrategy } from '../engines/strategies.js';
 import type { ContainerEngine } from '../engines/types.js';
-import type { Runner } from '../exec/types.js';
+import type { CommandRunner } from '../exec/types.js';
 
 /** Short: doctor must answer in seconds even when the engine hangs. */
 const DETECT_PROBE_MS = 2_000;
@@ -13,7 +13,7 @@ const DETECT_PROBE_MS = 2_000;
 /** The engine for `config`; undefined only when no engine binary is on PATH. */
 export async function engineForTriage(
   config: Env['engine'],
-  runner: Runner,
+  runner: CommandRunner,
   processEnv: NodeJS.ProcessEnv,
 ): Promise<ContainerEngine | undefined> {
   try {

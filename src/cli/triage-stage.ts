@@ -1,7 +1,7 @@
 // The triage stage of afterRun: on a failed run, triage its run dir and print the short verdict (stderr under
 // --json) within seconds; the TriageResult is returned for the later stages. Never throws.
 import { ExitCode, TarmacError } from '../errors/errors.js';
-import { run } from '../exec/run.js';
+import { runCommand } from '../exec/run-command.js';
 import { renderTriageText } from '../triage/render-text.js';
 import { triageFiles } from '../journal/run-dir.js';
 import { triageRun } from '../triage/triage-run.js';
@@ -33,7 +33,7 @@ export async function triageStage(input: TriageStageInput): Promise<TriageResult
       const result = await triageRun({
         env: session.env,
         engine: session.engine,
-        runner: run,
+        runner: runCommand,
         runDir: session.journal.dir,
         signal: controller.signal,
         processEnv: io.env,

@@ -1,8 +1,8 @@
 // The closing summary of `up` and `test`: per-phase durations, cache hits, test counts, then every failure.
-import type { RunSummary } from '../run/scheduler.js';
+import type { RunSummary } from '../orchestrate/scheduler.js';
 import type { TarmacEvent } from '../events/types.js';
-import type { TestOutcome } from '../run/executors/test-suite.js';
-import { formatTestSummary } from '../run/executors/test-suite.js';
+import type { TestOutcome } from '../orchestrate/executors/test-suite.js';
+import { formatTestSummary } from '../orchestrate/executors/test-suite.js';
 import { phaseFigures } from '../report/phase-summary.js';
 import { formatDuration } from '../config/duration.js';
 import type { Colors } from '../ui/colors.js';

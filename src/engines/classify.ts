@@ -3,7 +3,7 @@
 // final error line and exit code, or a failed spawn; never words the workload printed.
 import { ExitCode } from '../errors/errors.js';
 import { formatDuration } from '../config/duration.js';
-import type { RunResult } from '../exec/types.js';
+import type { CommandResult } from '../exec/types.js';
 
 export type EngineFailureCode =
   'ENGINE_NOT_FOUND' | 'ENGINE_UNREACHABLE' | 'ENGINE_TIMEOUT' | 'CANCELLED' | 'ENGINE_COMMAND_FAILED';
@@ -35,7 +35,7 @@ const UNREACHABLE: { pattern: RegExp; podman?: true }[] = [
 const PODMAN_OWN_EXIT = 125;
 
 /** Classifies a result that is not ok; returns undefined for a successful one. */
-export function classifyEngineFailure(result: RunResult): EngineFailure | undefined {
+export function classifyEngineFailure(result: CommandResult): EngineFailure | undefined {
   if (result.ok) return undefined;
   if (result.spawnError !== undefined)
     return { code: 'ENGINE_NOT_FOUND', exitCode: ExitCode.environment, evidence: result.spawnError };
@@ -48,7 +48,7 @@ export function classifyEngineFailure(result: RunResult): EngineFailure | undefi
 }
 
 /** The engine client's final error line when it says the engine is unreachable; never the build's or a container's output. */
-export function unreachableLine(result: RunResult): string | undefined {
+export function unreachableLine(result: CommandResult): string | undefined {
   const last = result.stderr
     .split('\n')
     .map((l) => l.trim())
@@ -61,24 +61,24 @@ export function unreachableLine(result: RunResult): string | undefined {
 }
 
 /** One line for people about why a command failed: the engine's own error line when it has one. */
-export function errorLine(result: RunResult): string | undefined {
+export function errorLine(result: CommandResult): string | undefined {
   if (result.spawnError !== undefined) return result.spawnError;
   if (result.timedOut) return timeoutText(result);
   return (unreachableLine(result) ?? rawErrorLine(result))?.replace(/^Error: /, '');
 }
 
 /** The engine's last error line (stderr first: a RUN step's output may hold `Error:` lines too), else the last line. */
-function rawErrorLine(result: RunResult): string | undefined {
+function rawErrorLine(result: CommandResult): string | undefined {
   const clean = (lines: string[]) => lines.map((l) => l.trim()).filter((l) => l !== '');
   const isError = (l: string) => /^(Error( response from daemon)?:|building at STEP )/i.test(l);
   const all = clean(outputLines(result));
   return clean(result.stderr.split('\n')).findLast(isError) ?? all.findLast(isError) ?? all.at(-1);
 }
 
-function timeoutText(result: RunResult): string {
+function timeoutText(result: CommandResult): string {
   return `no answer within ${formatDuration(result.timeoutMs ?? result.durationMs)}`;
 }
 
-function outputLines(result: RunResult): string[] {
+function outputLines(result: CommandResult): string[] {
   return [...result.stderr.split('\n'), ...result.stdout.split('\n'), ...result.tail];
 }

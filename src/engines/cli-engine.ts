@@ -1,7 +1,7 @@
 // ContainerEngine over a CLI with docker-compatible verbs; podman.ts and docker.ts supply the
 // few differences as an EngineDialect.
 import { InternalError } from '../errors/errors.js';
-import type { RunOptions, RunResult, Runner } from '../exec/types.js';
+import type { CommandOptions, CommandResult, CommandRunner } from '../exec/types.js';
 import { errorLine } from './classify.js';
 import { LABEL_MANAGED, LABEL_RUN, labelFilters, sorted } from './labels.js';
 import { withLabelledCopy } from './label-instruction.js';
@@ -39,12 +39,12 @@ export interface EngineDialect {
   registryFlags(insecure: boolean): string[];
   /** How push/pull read credentials from an auth file (podman: --authfile; docker: DOCKER_CONFIG=its dir). */
   authFileUse(path: string): { args: string[]; env: Record<string, string> };
-  parseInfo(result: RunResult): EngineInfo;
+  parseInfo(result: CommandResult): EngineInfo;
 }
 
 export interface CliEngineOptions {
   dialect: EngineDialect;
-  runner: Runner;
+  runner: CommandRunner;
   /** The binary, e.g. `podman`. */
   bin: string;
   /** Global flags before the verb, e.g. ['--url', 'unix:///...']. */
@@ -55,7 +55,7 @@ export interface CliEngineOptions {
 }
 
 const DEFAULT_OP_TIMEOUT_MS = 60_000;
-/** A ContainerEngine that runs `<bin> <globalArgs> <verb> ...` through the injected Runner. */
+/** A ContainerEngine that runs `<bin> <globalArgs> <verb> ...` through the injected CommandRunner. */
 export class CliEngine implements ContainerEngine {
   readonly name: EngineName;
   /** The argv prefix of every call, e.g. ['podman', '--url', 'unix:///...']; only src/engines/ reads it (eslint). */
@@ -72,7 +72,7 @@ export class CliEngine implements ContainerEngine {
     this.opTimeoutMs = options.opTimeoutMs ?? DEFAULT_OP_TIMEOUT_MS;
   }
 
-  exec(args: readonly string[], options: EngineExecOptions = {}): Promise<RunResult> {
+  exec(args: readonly string[], options: EngineExecOptions = {}): Promise<CommandResult> {
     const { hostLocal, ...run } = options;
     const argv = hostLocal ? [...args] : [...this.options.globalArgs, ...args];
     return this.options.runner(this.options.bin, argv, { ...run, env: { ...this.env, ...run.env } });
@@ -119,7 +119,7 @@ export class CliEngine implements ContainerEngine {
     }
   }
 
-  build(request: BuildRequest): Promise<RunResult> {
+  build(request: BuildRequest): Promise<CommandResult> {
     // Everything tarmac builds is marked as tarmac's, whatever labels the caller passed.
     const labels = sorted({ [LABEL_MANAGED]: 'true', ...request.labels });
     // With --target the last stage may not be the one built, so a LABEL appended to the file could miss the image.
@@ -131,7 +131,11 @@ export class CliEngine implements ContainerEngine {
   }
 
   /** `build` with the given Containerfile and the labels still to pass as flags. */
-  private buildWith(request: BuildRequest, containerfile: string, labelFlags: [string, string][]): Promise<RunResult> {
+  private buildWith(
+    request: BuildRequest,
+    containerfile: string,
+    labelFlags: [string, string][],
+  ): Promise<CommandResult> {
     const args = ['build', ...this.options.dialect.buildFlags, '-t', request.tag, '-f', containerfile];
     for (const [key, value] of labelFlags) args.push('--label', `${key}=${value}`);
     for (const [key, value] of sorted(request.args)) args.push('--build-arg', `${key}=${value}`);
@@ -285,7 +289,7 @@ export class CliEngine implements ContainerEngine {
   }
 
   /** Runs and throws the classified TarmacError unless the command succeeded. */
-  private async must(args: string[], message: string, options: RunOptions, hint?: string): Promise<RunResult> {
+  private async must(args: string[], message: string, options: CommandOptions, hint?: string): Promise<CommandResult> {
     const result = await this.exec(args, options);
     if (!result.ok) throw engineFailed(this.name, result, message, hint);
     return result;

@@ -2,7 +2,7 @@
 // probed in parallel, the first healthy one in order wins, and each outcome becomes one line.
 import type { Env } from '../config/types.js';
 import { ExitCode, TarmacError } from '../errors/errors.js';
-import type { Runner } from '../exec/types.js';
+import type { CommandRunner } from '../exec/types.js';
 import { engineHint } from './engine-error.js';
 import { findOnPath } from './find-on-path.js';
 import { autoStrategies, configuredStrategy, type EngineStrategy } from './strategies.js';
@@ -10,7 +10,7 @@ import { sleep } from '../watch/timeout.js';
 import type { ContainerEngine, EngineHealth } from './types.js';
 
 export interface DetectDeps {
-  runner: Runner;
+  runner: CommandRunner;
   env: NodeJS.ProcessEnv;
   /** Hard timeout of each health probe (default 10s). */
   healthTimeoutMs?: number;

@@ -1,6 +1,6 @@
 // The docker adapter: docker's CLI flags on top of the shared CliEngine.
 import { dirname } from 'node:path';
-import type { Runner } from '../exec/types.js';
+import type { CommandRunner } from '../exec/types.js';
 import { CliEngine, type EngineDialect } from './cli-engine.js';
 import { parseDockerInfo } from './parse-info.js';
 
@@ -42,7 +42,7 @@ export function dockerGlobalArgs(options: Pick<DockerOptions, 'host' | 'context'
 }
 
 /** A docker ContainerEngine; DOCKER_HOST in the environment is honoured by docker itself. */
-export function createDockerEngine(runner: Runner, options: DockerOptions = {}): CliEngine {
+export function createDockerEngine(runner: CommandRunner, options: DockerOptions = {}): CliEngine {
   return new CliEngine({
     dialect: dockerDialect,
     runner,

@@ -1,7 +1,7 @@
 // The TarmacError thrown when an engine operation fails: code, hint and exit code by failure kind.
 import type { TarmacError } from '../errors/errors.js';
 import { commandFailed } from '../exec/errors.js';
-import type { RunResult } from '../exec/types.js';
+import type { CommandResult } from '../exec/types.js';
 import { classifyEngineFailure, type EngineFailureCode } from './classify.js';
 import type { EngineName } from './types.js';
 
@@ -27,7 +27,7 @@ export function engineHint(engine: EngineName, code: EngineFailureCode): string 
 /** A TarmacError for a failed engine command; `hint` is used for plain command failures. */
 export function engineFailed(
   engine: EngineName,
-  result: RunResult,
+  result: CommandResult,
   message: string,
   hint?: string,
   stepId?: string,

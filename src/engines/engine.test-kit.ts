@@ -1,10 +1,10 @@
-// Test support for the engine adapters: a fake Runner answering by verb (e.g. `image inspect`).
+// Test support for the engine adapters: a fake CommandRunner answering by verb (e.g. `image inspect`).
 import { expect } from 'vitest';
 import { TarmacError } from '../errors/errors.js';
 import { fakeRunner, type FakeAnswer, type FakeRunner } from '../exec/fake-runner.test-kit.js';
 
 /**
- * A fake Runner that skips `globalArgs` leading arguments (the engine's --url etc.) and answers
+ * A fake CommandRunner that skips `globalArgs` leading arguments (the engine's --url etc.) and answers
  * with `answers['<verb> <sub>']` or `answers['<verb>']`; any other call fails the test.
  */
 export function answerByVerb(

@@ -1,11 +1,11 @@
 // Reading engine JSON without trusting its shape: every accessor tolerates missing or odd fields.
 import { TarmacError } from '../errors/errors.js';
-import type { RunResult } from '../exec/types.js';
+import type { CommandResult } from '../exec/types.js';
 
 export type Json = Record<string, unknown>;
 
 /** Parses a command's stdout as JSON, or throws ENGINE_OUTPUT_INVALID naming the command. */
-export function parseJson(result: RunResult, text = result.stdout): unknown {
+export function parseJson(result: CommandResult, text = result.stdout): unknown {
   try {
     return JSON.parse(text) as unknown;
   } catch (error) {

@@ -1,11 +1,11 @@
 // Parser for `ps -a --format json`: podman prints one JSON array, docker one object per line
 // with Names and Labels as comma-separated strings.
-import type { RunResult } from '../exec/types.js';
+import type { CommandResult } from '../exec/types.js';
 import { bareId, obj, parseJson, str, stringList, stringMap } from './json-fields.js';
 import type { ContainerSummary } from './types.js';
 
 /** The containers of a `ps --format json` output, in either engine's shape. */
-export function parseContainers(result: RunResult): ContainerSummary[] {
+export function parseContainers(result: CommandResult): ContainerSummary[] {
   const text = result.stdout.trim();
   if (text === '') return [];
   const items = text.startsWith('[')

@@ -1,10 +1,10 @@
 // Parsers for `image inspect` (podman and docker print the same array shape) and id lists.
-import type { RunResult } from '../exec/types.js';
+import type { CommandResult } from '../exec/types.js';
 import { bareId, num, obj, parseJson, str, stringList, stringMap } from './json-fields.js';
 import type { ImageInfo } from './types.js';
 
 /** Every image of an `image inspect` output. */
-export function parseImageInspect(result: RunResult): ImageInfo[] {
+export function parseImageInspect(result: CommandResult): ImageInfo[] {
   const parsed = parseJson(result);
   const items = Array.isArray(parsed) ? parsed : [parsed];
   return items.map((item) => {
@@ -39,7 +39,7 @@ export function hasLabels(labels: Record<string, string>, wanted: Record<string,
 const MISSING_IMAGE = /image not known|no such image/i;
 
 /** Whether a failed inspect/exists says the image is simply not there. */
-export function isMissingImage(result: RunResult): boolean {
+export function isMissingImage(result: CommandResult): boolean {
   // `podman image exists` answers "no" with exit 1 and no output.
   return (result.exitCode === 1 && result.stderr.trim() === '') || MISSING_IMAGE.test(result.stderr);
 }

@@ -1,10 +1,10 @@
 // Parsers for `info --format json` and `version --format json` of podman and docker.
-import type { RunResult } from '../exec/types.js';
+import type { CommandResult } from '../exec/types.js';
 import { num, obj, parseJson, str, stringList } from './json-fields.js';
 import type { EngineInfo } from './types.js';
 
 /** EngineInfo from podman's `info --format json`. */
-export function parsePodmanInfo(result: RunResult): EngineInfo {
+export function parsePodmanInfo(result: CommandResult): EngineInfo {
   const raw = parseJson(result);
   const info = obj(raw);
   const host = obj(info.host);
@@ -22,7 +22,7 @@ export function parsePodmanInfo(result: RunResult): EngineInfo {
 }
 
 /** EngineInfo from docker's `info --format json` (a daemon is always a remote engine). */
-export function parseDockerInfo(result: RunResult): EngineInfo {
+export function parseDockerInfo(result: CommandResult): EngineInfo {
   const raw = parseJson(result);
   const info = obj(raw);
   return {
@@ -44,7 +44,7 @@ export interface VersionReport {
 }
 
 /** Client and server versions from `version --format json`; undefined fields when absent. */
-export function parseVersion(result: RunResult): VersionReport {
+export function parseVersion(result: CommandResult): VersionReport {
   const version = obj(parseJson(result));
   const server = version.Server === null ? {} : obj(version.Server);
   return { client: str(obj(version.Client).Version), server: str(server.Version) };

@@ -1,5 +1,5 @@
 // The podman adapter: podman's CLI flags on top of the shared CliEngine.
-import type { Runner } from '../exec/types.js';
+import type { CommandRunner } from '../exec/types.js';
 import { CliEngine, type EngineDialect } from './cli-engine.js';
 import { parsePodmanInfo } from './parse-info.js';
 
@@ -51,7 +51,7 @@ export function podmanGlobalArgs(options: Pick<PodmanOptions, 'url' | 'connectio
 }
 
 /** A podman ContainerEngine; CONTAINER_HOST in the environment is honoured by podman itself. */
-export function createPodmanEngine(runner: Runner, options: PodmanOptions = {}): CliEngine {
+export function createPodmanEngine(runner: CommandRunner, options: PodmanOptions = {}): CliEngine {
   return new CliEngine({
     dialect: podmanDialect(options.isolation),
     runner,

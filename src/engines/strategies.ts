@@ -1,7 +1,7 @@
 // The ways tarmac finds a container engine, in order of preference. Each says when it applies
 // and how to create its engine; detect.ts probes them and explains the outcome.
 import type { Env } from '../config/types.js';
-import type { Runner } from '../exec/types.js';
+import type { CommandRunner } from '../exec/types.js';
 import { createDockerEngine } from './docker.js';
 import { createPodmanEngine } from './podman.js';
 import type { ContainerEngine, EngineName } from './types.js';
@@ -21,7 +21,7 @@ export interface EngineStrategy {
 type EngineConfig = Env['engine'];
 
 /** The single strategy for an engine type named in tarmac.yaml (no fallback to another engine). */
-export function configuredStrategy(config: EngineConfig & { type: EngineName }, runner: Runner): EngineStrategy {
+export function configuredStrategy(config: EngineConfig & { type: EngineName }, runner: CommandRunner): EngineStrategy {
   const where = [config.url && `url ${config.url}`, config.connection && `connection ${config.connection}`]
     .filter(Boolean)
     .join(', ');
@@ -35,7 +35,7 @@ export function configuredStrategy(config: EngineConfig & { type: EngineName }, 
 }
 
 /** The strategies of `engine.type: auto`, in order. */
-export function autoStrategies(config: EngineConfig, runner: Runner, env: NodeJS.ProcessEnv): EngineStrategy[] {
+export function autoStrategies(config: EngineConfig, runner: CommandRunner, env: NodeJS.ProcessEnv): EngineStrategy[] {
   const configured = config.url !== undefined || config.connection !== undefined;
   const containerHost = env.CONTAINER_HOST ?? '';
   const dockerHost = env.DOCKER_HOST ?? '';
@@ -79,7 +79,7 @@ export function autoStrategies(config: EngineConfig, runner: Runner, env: NodeJS
   ];
 }
 
-function createConfigured(type: EngineName, config: EngineConfig, runner: Runner): ContainerEngine {
+function createConfigured(type: EngineName, config: EngineConfig, runner: CommandRunner): ContainerEngine {
   if (type === 'podman') {
     return createPodmanEngine(runner, {
       ...(config.url ? { url: config.url } : {}),

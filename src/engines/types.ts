@@ -1,5 +1,5 @@
 // The container engine seen by the rest of tarmac; podman and docker CLIs implement it.
-import type { RunOptions, RunResult } from '../exec/types.js';
+import type { CommandOptions, CommandResult } from '../exec/types.js';
 
 export type EngineName = 'podman' | 'docker';
 
@@ -64,8 +64,8 @@ export interface TransferCallOptions {
   authFile?: string;
 }
 
-/** Options of `ContainerEngine.exec`: a Runner call's, and whether the call is host-local. */
-export interface EngineExecOptions extends RunOptions {
+/** Options of `ContainerEngine.exec`: a CommandRunner call's, and whether the call is host-local. */
+export interface EngineExecOptions extends CommandOptions {
   /**
    * Run the bare binary, without the connection flags (`--url`, `--connection`): for host-local verbs such as
    * `machine` and `system connection`, which describe this host whatever service the flags select.
@@ -87,7 +87,7 @@ export interface ContainerEngine {
    * Runs `<engine> <connection flags> args` with the engine's environment (`options.env` added over it) and
    * resolves with the result whatever the exit: the caller judges it (see engineFailed).
    */
-  exec(args: readonly string[], options?: EngineExecOptions): Promise<RunResult>;
+  exec(args: readonly string[], options?: EngineExecOptions): Promise<CommandResult>;
   /** The command line of `exec(args)` for people, e.g. `podman --url unix:///x.sock info --format json`. */
   commandLine(args: readonly string[]): string;
   /**
@@ -99,7 +99,7 @@ export interface ContainerEngine {
   /** A cheap liveness probe under a hard timeout; never throws. */
   health(timeoutMs: number, signal?: AbortSignal): Promise<EngineHealth>;
   /** Builds an image; resolves with the raw result (the caller classifies failures). */
-  build(request: BuildRequest): Promise<RunResult>;
+  build(request: BuildRequest): Promise<CommandResult>;
   imageExists(ref: string, signal?: AbortSignal): Promise<boolean>;
   inspectImage(ref: string, signal?: AbortSignal): Promise<ImageInfo | undefined>;
   tag(source: string, target: string, signal?: AbortSignal): Promise<void>;

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { describeFailure, shortCommand } from './describe.js';
-import type { RunResult } from './types.js';
+import type { CommandResult } from './types.js';
 
-const base: RunResult = {
+const base: CommandResult = {
   command: 'podman build -t x .',
   exitCode: 125,
   signal: undefined,

@@ -1,6 +1,6 @@
 // One line saying how a command ended, for messages, journals and heartbeats.
 import { formatDuration } from '../config/duration.js';
-import type { RunResult } from './types.js';
+import type { CommandResult } from './types.js';
 
 const MAX_COMMAND_CHARS = 80;
 
@@ -10,7 +10,7 @@ export function shortCommand(command: string, max = MAX_COMMAND_CHARS): string {
 }
 
 /** e.g. "`podman build -t x .` exited 125", "… timed out after 30s", "… could not start: podman not found". */
-export function describeFailure(result: RunResult): string {
+export function describeFailure(result: CommandResult): string {
   const cmd = `\`${shortCommand(result.command)}\``;
   if (result.spawnError !== undefined) return `${cmd} could not start: ${result.spawnError}`;
   const forced = result.forceKilled ? ' (it ignored SIGTERM and was killed with SIGKILL)' : '';

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { ExitCode, TarmacError } from '../errors/errors.js';
 import { commandFailed } from './errors.js';
-import type { RunResult } from './types.js';
+import type { CommandResult } from './types.js';
 
-const result: RunResult = {
+const result: CommandResult = {
   command: 'podman tag a b',
   exitCode: 125,
   signal: undefined,

@@ -1,7 +1,7 @@
-// Turns a failed RunResult into the TarmacError a caller throws.
+// Turns a failed CommandResult into the TarmacError a caller throws.
 import { TarmacError, type ErrorCode, type ExitCode } from '../errors/errors.js';
 import { describeFailure } from './describe.js';
-import type { RunResult } from './types.js';
+import type { CommandResult } from './types.js';
 
 const DEFAULT_DETAIL_LINES = 20;
 
@@ -18,7 +18,7 @@ export interface CommandFailedOptions {
 }
 
 /** A TarmacError for a command that did not succeed, with the last lines of its output as details. */
-export function commandFailed(result: RunResult, options: CommandFailedOptions): TarmacError {
+export function commandFailed(result: CommandResult, options: CommandFailedOptions): TarmacError {
   const what = describeFailure(result);
   const message = options.message === undefined ? what : `${options.message}: ${what}`;
   const lines = options.detailLines ?? DEFAULT_DETAIL_LINES;

@@ -1,21 +1,21 @@
-// A Runner for unit tests: answers from a function (typically recorded real outputs) and
+// A CommandRunner for unit tests: answers from a function (typically recorded real outputs) and
 // remembers every call. It replays the answer's output through onLine, as the real one would.
 import { formatCommand } from './format-command.js';
-import type { RunOptions, RunResult, Runner } from './types.js';
+import type { CommandOptions, CommandResult, CommandRunner } from './types.js';
 
 export interface FakeCall {
   cmd: string;
   args: string[];
-  options: RunOptions;
+  options: CommandOptions;
 }
 
-/** The answer to a call: any RunResult fields; the rest get sensible defaults. */
-export type FakeAnswer = Partial<RunResult>;
+/** The answer to a call: any CommandResult fields; the rest get sensible defaults. */
+export type FakeAnswer = Partial<CommandResult>;
 
-export type FakeRunner = Runner & { readonly calls: FakeCall[] };
+export type FakeRunner = CommandRunner & { readonly calls: FakeCall[] };
 
-/** A complete RunResult from some fields; `ok` follows exitCode/timedOut/cancelled unless given. */
-export function fakeResult(fields: FakeAnswer & { command?: string }): RunResult {
+/** A complete CommandResult from some fields; `ok` follows exitCode/timedOut/cancelled unless given. */
+export function fakeResult(fields: FakeAnswer & { command?: string }): CommandResult {
   const exitCode = 'exitCode' in fields ? fields.exitCode : 0;
   const timedOut = fields.timedOut ?? false;
   const cancelled = fields.cancelled ?? false;
@@ -38,10 +38,10 @@ export function fakeResult(fields: FakeAnswer & { command?: string }): RunResult
   };
 }
 
-/** A Runner answering every call with `answer(call)`. */
+/** A CommandRunner answering every call with `answer(call)`. */
 export function fakeRunner(answer: (call: FakeCall) => FakeAnswer | Promise<FakeAnswer>): FakeRunner {
   const calls: FakeCall[] = [];
-  const runner = async (cmd: string, args: readonly string[], options: RunOptions = {}): Promise<RunResult> => {
+  const runner = async (cmd: string, args: readonly string[], options: CommandOptions = {}): Promise<CommandResult> => {
     const call = { cmd, args: [...args], options };
     calls.push(call);
     const result = fakeResult({ command: formatCommand(cmd, args), ...(await answer(call)) });

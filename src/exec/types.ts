@@ -1,6 +1,6 @@
-// The process boundary: every command tarmac runs goes through a Runner.
+// The process boundary: every command tarmac runs goes through a CommandRunner.
 
-export interface RunOptions {
+export interface CommandOptions {
   /** Aborting kills the process (SIGTERM, then SIGKILL after the grace period). */
   signal?: AbortSignal;
   /** Kill the process after this many ms; the result says timedOut. */
@@ -25,7 +25,7 @@ export interface RunOptions {
 }
 
 /** What happened to a process. Never thrown: callers decide what a failure means. */
-export interface RunResult {
+export interface CommandResult {
   /** The command line for messages, e.g. `podman build -t x .` */
   command: string;
   exitCode: number | undefined;
@@ -51,4 +51,4 @@ export interface RunResult {
 }
 
 /** Runs one command as an argv array (never through a shell). */
-export type Runner = (cmd: string, args: readonly string[], options?: RunOptions) => Promise<RunResult>;
+export type CommandRunner = (cmd: string, args: readonly string[], options?: CommandOptions) => Promise<CommandResult>;

@@ -1,14 +1,19 @@
-// `kubectl kustomize DIR` through the injected Runner; its output is parsed like any manifest file.
+// `kubectl kustomize DIR` through the injected CommandRunner; its output is parsed like any manifest file.
 import { ExitCode, TarmacError } from '../errors/errors.js';
 import { commandFailed } from '../exec/errors.js';
-import type { Runner } from '../exec/types.js';
+import type { CommandRunner } from '../exec/types.js';
 
 const KUSTOMIZE_TIMEOUT_MS = 60_000;
 const INSTALL_HINT =
   'tarmac builds kustomizations with `kubectl kustomize`; install kubectl (it embeds kustomize), or render the directory yourself and list the result under `manifests`.';
 
 /** The YAML that `kubectl kustomize dir` prints; `shown` names the directory in messages. */
-export async function runKustomize(runner: Runner, dir: string, shown: string, signal?: AbortSignal): Promise<string> {
+export async function runKustomize(
+  runner: CommandRunner,
+  dir: string,
+  shown: string,
+  signal?: AbortSignal,
+): Promise<string> {
   const result = await runner('kubectl', ['kustomize', dir], {
     timeoutMs: KUSTOMIZE_TIMEOUT_MS,
     ...(signal ? { signal } : {}),

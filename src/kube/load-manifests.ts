@@ -4,7 +4,7 @@ import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { DeployGroupSpec } from '../config/types.js';
 import { ExitCode, InternalError, TarmacError } from '../errors/errors.js';
-import type { Runner } from '../exec/types.js';
+import type { CommandRunner } from '../exec/types.js';
 import { runKustomize } from './kustomize.js';
 import { parseManifests } from './parse-manifests.js';
 import type { SourcedObject } from './types.js';
@@ -13,7 +13,7 @@ const MANIFEST_FILE = /\.(ya?ml|json)$/i;
 
 export interface LoadOptions {
   /** Runs `kubectl kustomize`; needed only when the group has `kustomize`. */
-  runner?: Runner;
+  runner?: CommandRunner;
   signal?: AbortSignal;
 }
 

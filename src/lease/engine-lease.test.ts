@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { CancelledError } from '../errors/errors.js';
-import { run } from '../exec/run.js';
+import { runCommand } from '../exec/run-command.js';
 import { openEngineLease } from './engine-lease.js';
 import type { EngineLease, EngineLeaseOptions, Grant, LeaseWait } from './engine-lease.js';
 
@@ -175,7 +175,7 @@ describe('openEngineLease', () => {
 
   it('takes the units of a tarmac killed with SIGKILL back (real child process)', async () => {
     const fixture = fileURLToPath(new URL('./hold-lease.test-kit.ts', import.meta.url));
-    const child = run(process.execPath, ['--import', 'tsx', fixture, dir, KEY, '2'], {
+    const child = runCommand(process.execPath, ['--import', 'tsx', fixture, dir, KEY, '2'], {
       cwd: fileURLToPath(new URL('../..', import.meta.url)),
       timeoutMs: 60_000,
     });

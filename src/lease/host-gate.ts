@@ -1,7 +1,7 @@
 // The scheduler's side of the host-wide engine lease: a step that claims engine units waits here, saying for whom,
 // until this host's engine has room for it; only then does it count as started.
 import type { EventBus } from '../events/bus.js';
-import type { HostGate } from '../run/scheduler-types.js';
+import type { HostGate } from '../orchestrate/scheduler-types.js';
 import type { EngineLease, LeaseRow, LeaseWait } from './engine-lease.js';
 
 /** Turns an engine lease into the scheduler's `hostGate`; steps that claim no engine units pass at once. */

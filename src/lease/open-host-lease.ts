@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { ContainerEngine } from '../engines/types.js';
 import { ExitCode, TarmacError } from '../errors/errors.js';
 import type { EventBus } from '../events/bus.js';
-import type { HostGate } from '../run/scheduler-types.js';
+import type { HostGate } from '../orchestrate/scheduler-types.js';
 import { openEngineLease } from './engine-lease.js';
 import type { LeaseRow } from './engine-lease.js';
 import { hostGate } from './host-gate.js';

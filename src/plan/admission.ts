@@ -1,5 +1,5 @@
 // Which ready steps to start now: highest priority first, with backfilling that never delays the blocked head.
-// The scheduler (src/run/scheduler.ts) and the simulation (simulate.ts) both decide through this file.
+// The scheduler (src/orchestrate/scheduler.ts) and the simulation (simulate.ts) both decide through this file.
 
 /** Whether a claim can be admitted now: it fits in the free units, or it is over capacity and nothing else runs. */
 export function fits(claim: number, inUse: number, capacity: number): boolean {

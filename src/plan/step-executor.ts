@@ -1,5 +1,5 @@
 // The contract between a plan's steps and whatever executes them: run/ drives executors, and adapters
-// (src/registry, src/run/executors) implement them. Types only, so adapters can implement it without importing run/.
+// (src/registry, src/orchestrate/executors) implement them. Types only, so adapters can implement it without importing run/.
 import type { Step } from './types.js';
 
 /** What an executor gets besides its step. */

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { run } from '../exec/run.js';
+import { runCommand } from '../exec/run-command.js';
 import { currentIdentity, liveness, systemProcessProbe, type ProcessProbe } from './liveness.js';
 
 function fakeProbe(overrides: Partial<ProcessProbe> = {}): ProcessProbe {
@@ -69,7 +69,7 @@ describe('systemProcessProbe and zombies', () => {
     const stop = new AbortController();
     let zombie = 0;
     // The shell starts `sleep 0`, prints its pid and becomes `sleep 5`, which never reaps it: a real zombie.
-    const running = run('sh', ['-c', 'sleep 0 & echo $!; exec sleep 5'], {
+    const running = runCommand('sh', ['-c', 'sleep 0 & echo $!; exec sleep 5'], {
       signal: stop.signal,
       onLine: (line) => {
         zombie = Number(line);

@@ -4,7 +4,7 @@
 import { basename } from 'node:path';
 import type { ContainerEngine } from '../engines/types.js';
 import type { EventBus } from '../events/bus.js';
-import type { Runner } from '../exec/types.js';
+import type { CommandRunner } from '../exec/types.js';
 import { TarmacError } from '../errors/errors.js';
 import { markAbandoned, type AbandonedRun } from './abandon.js';
 import { runBuildTraces } from './build-traces.js';
@@ -31,7 +31,7 @@ export interface ReconcileDeps {
   /** The run doing the reconciling (never touched). */
   runId: string;
   engine: ContainerEngine;
-  runner: Runner;
+  runner: CommandRunner;
   bus: EventBus;
   signal?: AbortSignal;
   probe?: ProcessProbe;

@@ -5,7 +5,7 @@ import { lstat, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-// The run id is `YYYYMMDD-HHMMSS-xxxx` (src/run/run-id.ts); only the kinds of files tarmac writes match.
+// The run id is `YYYYMMDD-HHMMSS-xxxx` (src/orchestrate/run-id.ts); only the kinds of files tarmac writes match.
 const TEMP_FILE = /^tarmac-(\d{8}-\d{6}-[0-9a-f]{4})-(?:kind-.+\.tar|apply-.+\.json|containerfile-[0-9a-f]{8})$/;
 
 /** The run id a temp file name belongs to, if it is one of tarmac's run temp files. */

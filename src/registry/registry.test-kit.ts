@@ -1,4 +1,4 @@
-// Test support for registry mode: a real podman adapter over a fake Runner that simulates an image
+// Test support for registry mode: a real podman adapter over a fake CommandRunner that simulates an image
 // store and a registry in memory, and a fake tag lookup reading the same registry.
 import { createPodmanEngine } from '../engines/podman.js';
 import type { CliEngine } from '../engines/cli-engine.js';

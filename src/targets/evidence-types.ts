@@ -1,20 +1,20 @@
 // The evidence a target gives triage (see evidence.ts): the interface each target folder implements.
 import type { Env } from '../config/types.js';
 import type { ContainerEngine } from '../engines/types.js';
-import type { RunResult, Runner } from '../exec/types.js';
+import type { CommandResult, CommandRunner } from '../exec/types.js';
 import type { ClusterFacts, WorkloadFacts } from '../triage/types.js';
 
 /** Where a target's evidence calls leave their raw output (triage's RawLog). */
 export interface EvidenceLog {
   note(text: string): void;
-  result(result: RunResult): void;
+  result(result: CommandResult): void;
 }
 
 /** What every evidence call gets. */
 export interface EvidenceDeps {
   env: Env;
   engine: ContainerEngine;
-  runner: Runner;
+  runner: CommandRunner;
   log: EvidenceLog;
   signal: AbortSignal;
 }

@@ -1,7 +1,7 @@
 // Picks the deploy target: kind when asked or installed, else podman pods without a cluster; explains the choice.
 import type { Env } from '../config/types.js';
 import type { ContainerEngine } from '../engines/types.js';
-import type { Runner } from '../exec/types.js';
+import type { CommandRunner } from '../exec/types.js';
 import { findOnPath } from '../engines/find-on-path.js';
 import { TarmacError, ExitCode } from '../errors/errors.js';
 import { createKindTarget } from './kind/index.js';
@@ -9,7 +9,7 @@ import { createPodmanTarget } from './podman/index.js';
 import type { ClusterTarget } from './types.js';
 
 export interface SelectTargetDeps {
-  runner: Runner;
+  runner: CommandRunner;
   engine: ContainerEngine;
   processEnv: NodeJS.ProcessEnv;
   runId: string;

@@ -5,7 +5,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Env } from '../config/types.js';
 import type { ContainerEngine } from '../engines/types.js';
-import type { Runner } from '../exec/types.js';
+import type { CommandRunner } from '../exec/types.js';
 import type { Redactor } from '../redact/redactor.js';
 import { clustersCollector } from './evidence/clusters.js';
 import { connectionsCollector } from './evidence/connections.js';
@@ -47,7 +47,7 @@ export const ALL_COLLECTORS: Collector<unknown>[] = [
 ] as Collector<unknown>[];
 
 export interface CollectOptions {
-  runner: Runner;
+  runner: CommandRunner;
   engine?: ContainerEngine;
   env?: Env;
   /** The env's target (see targetType); defaults to podman. */

@@ -5,7 +5,7 @@ import { writeFile } from 'node:fs/promises';
 import type { Env } from '../config/types.js';
 import { triageFiles } from '../journal/run-dir.js';
 import type { ContainerEngine } from '../engines/types.js';
-import type { Runner } from '../exec/types.js';
+import type { CommandRunner } from '../exec/types.js';
 import { redactDeep, type Redactor } from '../redact/redactor.js';
 import { collectEvidence } from './collect.js';
 import type { Collector } from './evidence/context.js';
@@ -22,7 +22,7 @@ import type { RunFacts, TriageResult } from './types.js';
 export interface TriageRunOptions {
   env?: Env;
   engine?: ContainerEngine;
-  runner: Runner;
+  runner: CommandRunner;
   /** The run to triage; without it (doctor) there is no journal and nothing is written. */
   runDir?: string;
   signal: AbortSignal;

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { envLabels } from '../../src/engines/labels.js';
 import { createPodmanEngine } from '../../src/engines/podman.js';
-import { run } from '../../src/exec/run.js';
+import { runCommand } from '../../src/exec/run-command.js';
 import type { TriageResult } from '../../src/triage/types.js';
 import { busyboxContext, eventually, startPodmanService, tempDir } from '../fixtures/engines/e2e-kit.js';
 import { readJournal } from '../support/journal-checks.js';
@@ -16,7 +16,7 @@ import { runTarmac, uniqueEnvName } from '../support/tarmac-cli.js';
 
 const ENV = uniqueEnvName('crash-phrases');
 const BUSYBOX = `localhost/tarmac-e2e-phrases-${process.pid}:busybox`;
-const local = createPodmanEngine(run);
+const local = createPodmanEngine(runCommand);
 const dir = tempDir('tarmac-e2e-phrases-');
 const service = startPodmanService(dir);
 
@@ -52,7 +52,7 @@ beforeAll(async () => {
     labels: envLabels(ENV),
   });
   expect(built.ok).toBe(true);
-  const remote = createPodmanEngine(run, { url: service.url });
+  const remote = createPodmanEngine(runCommand, { url: service.url });
   await eventually('the podman service to answer', async () => (await remote.health(2000)).ok);
 });
 

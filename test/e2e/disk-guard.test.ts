@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkDiskSpace } from '../../src/disk/disk-check.js';
 import { diskGuard } from '../../src/disk/guard.js';
 import { createPodmanEngine } from '../../src/engines/podman.js';
-import { run } from '../../src/exec/run.js';
+import { runCommand } from '../../src/exec/run-command.js';
 import { copyProject, repoRoot, runTarmac, uniqueEnvName } from '../support/tarmac-cli.js';
 
 const root = mkdtempSync(join(tmpdir(), 'tarmac-disk-'));
@@ -80,7 +80,7 @@ describe('disk guard on a 30 MiB tmpfs', () => {
     const taggedOld = await build(`localhost/${env}-d:x`, tarmac('d'), OLD);
     for (const tag of ['a', 'b', 'c']) await podman(['untag', `localhost/${env}-${tag}:x`]);
 
-    const engine = createPodmanEngine(run, {
+    const engine = createPodmanEngine(runCommand, {
       env: { ...storeEnv, ...(process.env.CONTAINERS_CONF ? { CONTAINERS_CONF: process.env.CONTAINERS_CONF } : {}) },
     });
     const result = await diskGuard({
@@ -113,7 +113,7 @@ describe('disk guard on a 30 MiB tmpfs', () => {
 
 describe('checkDiskSpace (for a doctor row)', () => {
   it('says LOW for the tmpfs temp dir and ok for a roomy one', async () => {
-    const engine = createPodmanEngine(run, {
+    const engine = createPodmanEngine(runCommand, {
       env: { ...storeEnv, ...(process.env.CONTAINERS_CONF ? { CONTAINERS_CONF: process.env.CONTAINERS_CONF } : {}) },
     });
     const low = await checkDiskSpace(engine, { TMPDIR: join(mnt, 'tmp') });

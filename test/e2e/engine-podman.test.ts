@@ -8,7 +8,7 @@ import { findOnPath } from '../../src/engines/find-on-path.js';
 import { envLabels } from '../../src/engines/labels.js';
 import { createPodmanEngine } from '../../src/engines/podman.js';
 import { TarmacError } from '../../src/errors/errors.js';
-import { run } from '../../src/exec/run.js';
+import { runCommand } from '../../src/exec/run-command.js';
 import {
   buildContext,
   busyboxContext,
@@ -21,7 +21,7 @@ import {
 const ENV = `e2e-engine-podman-${process.pid}`;
 const LABELS = envLabels(ENV);
 const REPO = `localhost/tarmac-e2e-engine-${process.pid}`;
-const engine = createPodmanEngine(run);
+const engine = createPodmanEngine(runCommand);
 const dir = tempDir('tarmac-e2e-engine-');
 const created: string[] = [];
 
@@ -49,7 +49,7 @@ async function build(
 
 /** Removes the buildah working containers of builds FROM `image` (ours: its name is unique to this test). */
 async function removeWorkingContainers(image: string): Promise<void> {
-  const listed = await run('podman', ['ps', '-a', '--external', '--format', '{{.ID}} {{.Image}} {{.Names}}']);
+  const listed = await runCommand('podman', ['ps', '-a', '--external', '--format', '{{.ID}} {{.Image}} {{.Names}}']);
   const ids = listed.stdout
     .split('\n')
     .map((line) => line.split(' '))
@@ -150,7 +150,7 @@ describe('podman engine (real)', () => {
 
   it('lists and removes labelled containers', async () => {
     const conf = containersConf(dir);
-    const started = await run(
+    const started = await runCommand(
       'podman',
       [
         'run',
@@ -196,7 +196,7 @@ describe('podman engine (real)', () => {
   });
 
   it('throws ENGINE_UNREACHABLE for a socket nobody listens on', async () => {
-    const gone = createPodmanEngine(run, { url: `unix://${join(dir, 'nobody.sock')}` });
+    const gone = createPodmanEngine(runCommand, { url: `unix://${join(dir, 'nobody.sock')}` });
     const error = await gone.info().catch((e: unknown) => e);
     expect(error).toBeInstanceOf(TarmacError);
     expect(error).toMatchObject({ code: 'ENGINE_UNREACHABLE', exitCode: 3 });
@@ -204,7 +204,10 @@ describe('podman engine (real)', () => {
   });
 
   it('detects podman here and explains docker', async () => {
-    const { engine: chosen, explanation } = await detectEngine({ type: 'auto' }, { runner: run, env: process.env });
+    const { engine: chosen, explanation } = await detectEngine(
+      { type: 'auto' },
+      { runner: runCommand, env: process.env },
+    );
     expect(chosen.name).toBe('podman');
     expect(explanation.find((l) => l.startsWith('podman on PATH'))).toMatch(/-> chosen$/);
     if (findOnPath('docker', process.env) && !process.env.DOCKER_HOST && !existsSync('/var/run/docker.sock')) {

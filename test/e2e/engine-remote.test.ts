@@ -8,7 +8,7 @@ import { detectEngine } from '../../src/engines/detect.js';
 import { createDockerEngine } from '../../src/engines/docker.js';
 import { envLabels } from '../../src/engines/labels.js';
 import { createPodmanEngine } from '../../src/engines/podman.js';
-import { run } from '../../src/exec/run.js';
+import { runCommand } from '../../src/exec/run-command.js';
 import {
   buildContext,
   busyboxContext,
@@ -22,7 +22,7 @@ import {
 const ENV = `e2e-engine-remote-${process.pid}`;
 const LABELS = envLabels(ENV);
 const REPO = `localhost/tarmac-e2e-remote-${process.pid}`;
-const local = createPodmanEngine(run);
+const local = createPodmanEngine(runCommand);
 const dir = tempDir('tarmac-e2e-remote-');
 const services: PodmanService[] = [];
 const tags: string[] = [];
@@ -45,7 +45,7 @@ function request(engineTag: string, context: string, signal?: AbortSignal) {
 async function serve(): Promise<PodmanService> {
   const started = startPodmanService(dir);
   services.push(started);
-  const remote = createPodmanEngine(run, { url: started.url });
+  const remote = createPodmanEngine(runCommand, { url: started.url });
   await eventually('the podman service to answer', async () => (await remote.health(2000)).ok);
   return started;
 }
@@ -59,7 +59,7 @@ beforeAll(async () => {
 afterAll(async () => {
   for (const s of services) await s.kill();
   await local.removeContainers((await local.listContainers(LABELS)).map((c) => c.id));
-  const external = await run('podman', ['ps', '-a', '--external', '--format', '{{.ID}} {{.Image}}']);
+  const external = await runCommand('podman', ['ps', '-a', '--external', '--format', '{{.ID}} {{.Image}}']);
   await local.removeContainers(
     external.stdout
       .split('\n')
@@ -74,7 +74,7 @@ afterAll(async () => {
 
 describe('remote podman (real service)', () => {
   it('answers through --url and says it is remote', async () => {
-    const remote = createPodmanEngine(run, { url: service.url });
+    const remote = createPodmanEngine(runCommand, { url: service.url });
     expect((await remote.health(5000)).detail).toMatch(/^podman \S+ \(server \S+\) answered in \d+ms$/);
     expect((await remote.info()).remote).toBe(true);
   });
@@ -82,7 +82,7 @@ describe('remote podman (real service)', () => {
   it('is chosen through CONTAINER_HOST', async () => {
     const { engine, explanation } = await detectEngine(
       { type: 'auto' },
-      { runner: run, env: { ...process.env, CONTAINER_HOST: service.url } },
+      { runner: runCommand, env: { ...process.env, CONTAINER_HOST: service.url } },
     );
     expect(engine.env).toEqual({ CONTAINER_HOST: service.url });
     expect(explanation[0]).toMatch(/^CONTAINER_HOST \(podman remote\): found .*-> chosen$/);
@@ -90,7 +90,7 @@ describe('remote podman (real service)', () => {
 });
 
 describe("docker CLI against podman's Docker-compatible API", () => {
-  const docker = () => createDockerEngine(run, { host: service.url });
+  const docker = () => createDockerEngine(runCommand, { host: service.url });
 
   it('builds, inspects, tags, lists and prunes', async () => {
     const context = buildContext(dir, 'docker-hello', 'FROM scratch\nCOPY f /f\n', { f: '1\n' });
@@ -105,7 +105,7 @@ describe("docker CLI against podman's Docker-compatible API", () => {
     expect(await docker().imageExists(`${REPO}:docker-copy`)).toBe(true);
     await docker().removeImage(`${REPO}:docker-copy`);
 
-    const created = await run('podman', [
+    const created = await runCommand('podman', [
       'create',
       '--label',
       `io.tarmac.managed=true`,
@@ -130,7 +130,7 @@ describe("docker CLI against podman's Docker-compatible API", () => {
 describe("the engine dies mid-build (the seed's crash)", () => {
   it('returns exit 125 "server probably quit", classified ENGINE_UNREACHABLE; health then fails', async () => {
     const crashing = await serve();
-    const remote = createPodmanEngine(run, { url: crashing.url });
+    const remote = createPodmanEngine(runCommand, { url: crashing.url });
     const marker = `${8000 + (process.pid % 1000)}`; // an unusual duration, to find our process
     const context = buildContext(dir, 'crash', `FROM ${busybox}\nRUN ["/bin/busybox", "sleep", "${marker}"]\n`);
     const sleeping = () => processesMatching(`/bin/busybox sleep ${marker} `);

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { envLabels } from '../../src/engines/labels.js';
 import { createPodmanEngine } from '../../src/engines/podman.js';
 import type { TarmacEvent } from '../../src/events/types.js';
-import { run } from '../../src/exec/run.js';
+import { runCommand } from '../../src/exec/run-command.js';
 import { busyboxContext, eventually, processesMatching, tempDir } from '../fixtures/engines/e2e-kit.js';
 import { readJournal } from '../support/journal-checks.js';
 import { removeEnvImages } from '../support/podman-query.js';
@@ -17,7 +17,7 @@ import { startTarmac, uniqueEnvName } from '../support/tarmac-cli.js';
 const ENV = `e2e-resilience-crash-${process.pid}`;
 const REPO = `localhost/tarmac-e2e-crash-${process.pid}`;
 const BUSYBOX = `${REPO}:busybox`;
-const local = createPodmanEngine(run);
+const local = createPodmanEngine(runCommand);
 const dir = tempDir('tarmac-e2e-crash-');
 const envs: string[] = [];
 const services: ChildProcess[] = [];
@@ -28,7 +28,7 @@ const sleeps: string[] = [];
 async function serve(url: string): Promise<ChildProcess> {
   const child = spawn('podman', ['system', 'service', '--time=0', url], { stdio: 'ignore' });
   services.push(child);
-  const remote = createPodmanEngine(run, { url });
+  const remote = createPodmanEngine(runCommand, { url });
   // A generous probe timeout: under load a fresh service takes seconds to answer its first call.
   await eventually('the podman service to answer', async () => (await remote.health(10_000)).ok, 60_000);
   return child;
@@ -113,7 +113,7 @@ afterAll(async () => {
   for (const sleep of sleeps)
     for (const pid of processesMatching(`/bin/busybox sleep ${sleep}`)) process.kill(pid, 'SIGKILL');
   // Build containers the killed service left in storage (visible only with --external), by our base image.
-  const external = await run('podman', ['ps', '-a', '--external', '--format', '{{.ID}} {{.Image}}']);
+  const external = await runCommand('podman', ['ps', '-a', '--external', '--format', '{{.ID}} {{.Image}}']);
   await local.removeContainers(
     external.stdout
       .split('\n')

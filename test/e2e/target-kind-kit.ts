@@ -1,12 +1,12 @@
-// Shared setup for the kind target's e2e tests: an Env, a recording Runner that puts the kind/kubectl
+// Shared setup for the kind target's e2e tests: an Env, a recording CommandRunner that puts the kind/kubectl
 // stand-ins first on PATH (plus any injection variables), a real podman engine, and cleanup.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Env } from '../../src/config/types.js';
 import { createPodmanEngine } from '../../src/engines/podman.js';
-import { run } from '../../src/exec/run.js';
-import type { RunOptions, Runner } from '../../src/exec/types.js';
+import { runCommand } from '../../src/exec/run-command.js';
+import type { CommandOptions, CommandRunner } from '../../src/exec/types.js';
 import { createKindTarget } from '../../src/targets/kind/index.js';
 import type { ClusterTarget, TargetContext } from '../../src/targets/types.js';
 import { removeStandinEnv, standinEnv, type StandinEnv } from '../fixtures/standins/support.js';
@@ -17,13 +17,13 @@ export interface Call {
   env: Record<string, string | undefined>;
 }
 
-/** A Runner over the real one whose processes see the stand-ins (and `extra`); it records every call. */
-export function standinRunner(base: StandinEnv, extra: Record<string, string> = {}): Runner & { calls: Call[] } {
+/** A CommandRunner over the real one whose processes see the stand-ins (and `extra`); it records every call. */
+export function standinRunner(base: StandinEnv, extra: Record<string, string> = {}): CommandRunner & { calls: Call[] } {
   const calls: Call[] = [];
-  const runner = (cmd: string, args: readonly string[], options: RunOptions = {}) => {
+  const runner = (cmd: string, args: readonly string[], options: CommandOptions = {}) => {
     const env = { ...base, ...extra, ...options.env };
     calls.push({ cmd, args: [...args], env });
-    return run(cmd, args, { ...options, env });
+    return runCommand(cmd, args, { ...options, env });
   };
   return Object.assign(runner, { calls });
 }
@@ -74,7 +74,7 @@ export function kindFixture(prefix: string) {
         runId?: string;
         sleep?: (ms: number) => Promise<void>;
       } = {},
-    ): { target: ClusterTarget; runner: Runner & { calls: Call[] } } {
+    ): { target: ClusterTarget; runner: CommandRunner & { calls: Call[] } } {
       const runner = standinRunner(base, options.extra);
       const engine = createPodmanEngine(runner);
       const target = createKindTarget({

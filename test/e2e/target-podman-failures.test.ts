@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TarmacError } from '../../src/errors/errors.js';
 import { createPodmanEngine } from '../../src/engines/podman.js';
-import { run } from '../../src/exec/run.js';
+import { runCommand } from '../../src/exec/run-command.js';
 import { classifyPod } from '../../src/kube/classify-pod.js';
 import { waitReady } from '../../src/kube/wait-ready.js';
 import type { RenderedGroup } from '../../src/kube/types.js';
@@ -37,8 +37,8 @@ async function targetFor(
   stateDirs.push(env.stateDir);
   const t = createPodmanTarget({
     env,
-    runner: run,
-    engine: createPodmanEngine(run),
+    runner: runCommand,
+    engine: createPodmanEngine(runCommand),
     stateDir: env.stateDir,
     runId: 'run-1',
   });

@@ -6,7 +6,7 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createPodmanEngine } from '../../src/engines/podman.js';
-import { run } from '../../src/exec/run.js';
+import { runCommand } from '../../src/exec/run-command.js';
 import { collectEvidence } from '../../src/triage/collect.js';
 import { clustersCollector } from '../../src/triage/evidence/clusters.js';
 import { diskCollector } from '../../src/triage/evidence/disk.js';
@@ -35,9 +35,9 @@ afterAll(async () => {
 
 describe('triage collectors on real podman', () => {
   it('engine, disk and memory of this host', async () => {
-    const engine = createPodmanEngine(run);
+    const engine = createPodmanEngine(runCommand);
     const evidence = await collectEvidence({
-      runner: run,
+      runner: runCommand,
       engine,
       processEnv: process.env,
       signal: new AbortController().signal,

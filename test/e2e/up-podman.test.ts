@@ -14,7 +14,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadEnv } from '../../src/config/load.js';
 import type { Env } from '../../src/config/types.js';
 import { createPodmanEngine } from '../../src/engines/podman.js';
-import { run } from '../../src/exec/run.js';
+import { runCommand } from '../../src/exec/run-command.js';
 import { waitReady } from '../../src/kube/wait-ready.js';
 import { createPodmanTarget } from '../../src/targets/podman/index.js';
 import type { ClusterTarget } from '../../src/targets/types.js';
@@ -37,7 +37,13 @@ const runOf = (id: string) => {
 };
 // A target object on the env's state dir, as another tarmac process would make.
 const newTarget = (): ClusterTarget =>
-  createPodmanTarget({ env, runner: run, engine: createPodmanEngine(run), stateDir: env.stateDir, runId: 'other' });
+  createPodmanTarget({
+    env,
+    runner: runCommand,
+    engine: createPodmanEngine(runCommand),
+    stateDir: env.stateDir,
+    runId: 'other',
+  });
 /** A whole `tarmac up` (deploy, probes, the suite): generous, so a loaded machine still finishes it. */
 const UP_TIMEOUT_MS = 300_000;
 

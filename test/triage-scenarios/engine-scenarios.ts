@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadCommandConfig } from '../../src/cli/load-config.js';
 import { engineForTriage } from '../../src/cli/triage-engine.js';
-import { run } from '../../src/exec/run.js';
+import { runCommand } from '../../src/exec/run-command.js';
 import { secretValues } from '../../src/redact/env-secrets.js';
 import { makeRedactor } from '../../src/redact/redactor.js';
 import { triageRun } from '../../src/triage/triage-run.js';
@@ -215,11 +215,11 @@ export const ENGINE_SCENARIOS: TriageScenario[] = [
       mkdirSync(runDir, { recursive: true });
       const processEnv = { ...process.env, CONTAINER_HOST: url };
       const env = (await loadCommandConfig({ file: join(dir, 'tarmac.yaml') }, dir, 'if-present'))?.env;
-      const engine = await engineForTriage(env?.engine ?? { type: 'auto' }, run, processEnv);
+      const engine = await engineForTriage(env?.engine ?? { type: 'auto' }, runCommand, processEnv);
       await triageRun({
         ...(env ? { env } : {}),
         ...(engine ? { engine } : {}),
-        runner: run,
+        runner: runCommand,
         runDir,
         signal: new AbortController().signal,
         processEnv,

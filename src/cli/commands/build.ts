@@ -1,6 +1,6 @@
 // `tarmac build`: build what changed, show progress and a summary.
-import { buildImages } from '../../run/build-images.js';
-import { engineHealer } from '../../run/recovery-heal.js';
+import { buildImages } from '../../orchestrate/build-images.js';
+import { engineHealer } from '../../orchestrate/recovery-heal.js';
 import { tarmacVersion } from '../../version.js';
 import { ExitCode } from '../../errors/errors.js';
 import { redactDeep } from '../../redact/redactor.js';

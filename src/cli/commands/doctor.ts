@@ -1,5 +1,5 @@
 // `tarmac doctor`: the infrastructure status table and any verdicts, without a run; exit 3 when not healthy.
-import { run } from '../../exec/run.js';
+import { runCommand } from '../../exec/run-command.js';
 import { ExitCode } from '../../errors/errors.js';
 import { makeRedactor } from '../../redact/redactor.js';
 import { secretValues } from '../../redact/env-secrets.js';
@@ -18,11 +18,11 @@ export async function doctorCommand(opts: { file?: string; json?: boolean }, io:
   const env = (await loadCommandConfig(opts, io.cwd, 'if-present'))?.env;
   const root = rootSignal(() => undefined);
   try {
-    const engine = await engineForTriage(env?.engine ?? { type: 'auto' }, run, io.env);
+    const engine = await engineForTriage(env?.engine ?? { type: 'auto' }, runCommand, io.env);
     const result = await triageRun({
       ...(env ? { env } : {}),
       ...(engine ? { engine } : {}),
-      runner: run,
+      runner: runCommand,
       signal: root.signal,
       processEnv: io.env,
       redact: makeRedactor(secretValues(env, io.env)),

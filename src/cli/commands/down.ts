@@ -1,5 +1,5 @@
 // `tarmac down`: removes what tarmac created for this env, and says what it left alone.
-import { clearEnvState } from '../../run/env-state.js';
+import { clearEnvState } from '../../orchestrate/env-state.js';
 import type { CliIo } from '../io.js';
 import { openTarget } from '../target-session.js';
 

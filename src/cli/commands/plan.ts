@@ -1,15 +1,15 @@
 // `tarmac plan`: the plan `up` would run now (steps, deps, weights, estimates from history or defaults),
 // its critical path, and the predicted setup time per capacity, for the env as it is and from cold.
 import { detectEngine } from '../../engines/detect.js';
-import { run } from '../../exec/run.js';
+import { runCommand } from '../../exec/run-command.js';
 import { readLearnedDurations } from '../../history/expected.js';
 import { durationText } from '../../history/format.js';
 import { table } from '../../ui/text-table.js';
 import { planUp } from '../../plan/up-plan.js';
 import { predictPlan, type PlanPrediction } from '../../plan/predict.js';
-import { renderDeployGroups } from '../../run/render-groups.js';
-import { resolveImages } from '../../run/resolve-images.js';
-import { newRunId } from '../../run/run-id.js';
+import { renderDeployGroups } from '../../orchestrate/render-groups.js';
+import { resolveImages } from '../../orchestrate/resolve-images.js';
+import { newRunId } from '../../orchestrate/run-id.js';
 import { selectTarget } from '../../targets/select.js';
 import type { CliIo } from '../io.js';
 import { loadCommandConfig } from '../load-config.js';
@@ -23,11 +23,11 @@ export interface PlanOptions {
 /** Prints the plan and its predictions; exit 0. */
 export async function planCommand(opts: PlanOptions, io: CliIo): Promise<number> {
   const { env } = await loadCommandConfig(opts, io.cwd);
-  const { engine } = await detectEngine(env.engine, { runner: run, env: io.env });
-  const { target, why } = selectTarget(env, { runner: run, engine, processEnv: io.env, runId: newRunId() });
+  const { engine } = await detectEngine(env.engine, { runner: runCommand, env: io.env });
+  const { target, why } = selectTarget(env, { runner: runCommand, engine, processEnv: io.env, runId: newRunId() });
   const signal = new AbortController().signal;
   const images = await resolveImages(env, engine, signal, { processEnv: io.env });
-  const groups = await renderDeployGroups(env, images.refs, run);
+  const groups = await renderDeployGroups(env, images.refs, runCommand);
   const durations = new Map(Object.entries(readLearnedDurations(env.historyPath, env.name)));
   const capacities = [...new Set(opts.capacity ?? [1, 2, 3, env.capacity])].sort((a, b) => a - b);
   const input = {

@@ -1,5 +1,5 @@
 // `tarmac status`: what is up for this env: target health, deployed images, endpoints.
-import { readEnvState } from '../../run/env-state.js';
+import { readEnvState } from '../../orchestrate/env-state.js';
 import type { CliIo } from '../io.js';
 import { openTarget } from '../target-session.js';
 

@@ -1,6 +1,6 @@
 // `tarmac test`: re-runs the suite on the live env; exit 1 when tests fail.
-import { run } from '../../exec/run.js';
-import { testAgain } from '../../run/test-again.js';
+import { runCommand } from '../../exec/run-command.js';
+import { testAgain } from '../../orchestrate/test-again.js';
 import { selectTarget } from '../../targets/select.js';
 import type { CliIo } from '../io.js';
 import type { Shard } from '../../plan/shard.js';
@@ -13,7 +13,7 @@ export async function testCommand(opts: SessionOptions & { shard?: Shard }, io: 
   const session = await openSession(opts, io, 'test');
   try {
     const { target } = selectTarget(session.env, {
-      runner: run,
+      runner: runCommand,
       engine: session.engine,
       processEnv: io.env,
       runId: session.bus.runId,
@@ -23,7 +23,7 @@ export async function testCommand(opts: SessionOptions & { shard?: Shard }, io: 
       env: session.env,
       target,
       engine: session.engine,
-      runner: run,
+      runner: runCommand,
       bus: session.bus,
       signal: session.root.signal,
       processEnv: io.env,

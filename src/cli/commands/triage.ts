@@ -1,5 +1,5 @@
 // `tarmac triage [RUN]`: triage a saved run again (default: the latest), rewrite triage.json/md and print it.
-import { run } from '../../exec/run.js';
+import { runCommand } from '../../exec/run-command.js';
 import { makeRedactor } from '../../redact/redactor.js';
 import { secretValues } from '../../redact/env-secrets.js';
 import { resolveRun } from '../../journal/find-run.js';
@@ -23,11 +23,11 @@ export async function triageCommand(
   const redact = makeRedactor(secretValues(env, io.env));
   const root = rootSignal(() => undefined);
   try {
-    const engine = await engineForTriage(env.engine, run, io.env);
+    const engine = await engineForTriage(env.engine, runCommand, io.env);
     const result = await triageRun({
       env,
       ...(engine ? { engine } : {}),
-      runner: run,
+      runner: runCommand,
       runDir,
       signal: root.signal,
       processEnv: io.env,

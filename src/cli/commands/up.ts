@@ -1,12 +1,12 @@
 // `tarmac up`: the whole flow, then a summary; exit 1 when tests fail, 4 when a step fails.
-import { run } from '../../exec/run.js';
+import { runCommand } from '../../exec/run-command.js';
 import { resolve } from 'node:path';
-import { up, type UpOptions } from '../../run/up.js';
+import { up, type UpOptions } from '../../orchestrate/up.js';
 import type { Env } from '../../config/types.js';
 import { ExitCode, TarmacError } from '../../errors/errors.js';
 import type { Shard } from '../../plan/shard.js';
 import { readRefsFile, refsForImages } from '../../registry/refs-file.js';
-import { engineHealer } from '../../run/recovery-heal.js';
+import { engineHealer } from '../../orchestrate/recovery-heal.js';
 import { selectTarget } from '../../targets/select.js';
 import { tarmacVersion } from '../../version.js';
 import type { CliIo } from '../io.js';
@@ -66,7 +66,7 @@ export async function upCommand(opts: UpCommandOptions, io: CliIo): Promise<numb
   const session = await openSession({ ...opts, diskCheck: true }, io, 'up');
   try {
     const { target, why } = selectTarget(session.env, {
-      runner: run,
+      runner: runCommand,
       engine: session.engine,
       processEnv: io.env,
       runId: session.bus.runId,
@@ -76,7 +76,7 @@ export async function upCommand(opts: UpCommandOptions, io: CliIo): Promise<numb
       env: session.env,
       engine: session.engine,
       target,
-      runner: run,
+      runner: runCommand,
       bus: session.bus,
       signal: session.root.signal,
       version: tarmacVersion(),

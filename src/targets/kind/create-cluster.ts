@@ -2,7 +2,7 @@
 // failure exports kind's logs before deleting what the attempt left behind.
 import { chmod, rm } from 'node:fs/promises';
 import { CancelledError, ExitCode, TarmacError } from '../../errors/errors.js';
-import type { RunResult } from '../../exec/types.js';
+import type { CommandResult } from '../../exec/types.js';
 import type { TargetContext } from '../types.js';
 import { deleteCluster } from './cluster-delete.js';
 import { nodeContainers } from './cluster-status.js';
@@ -63,7 +63,7 @@ export async function createCluster(deps: KindDeps, ctx: TargetContext): Promise
 }
 
 /** `kind create cluster` with --retain (so the nodes survive for `kind export logs`), streaming its lines. */
-async function runCreate(deps: KindDeps, ctx: TargetContext): Promise<RunResult & { silentMs: number }> {
+async function runCreate(deps: KindDeps, ctx: TargetContext): Promise<CommandResult & { silentMs: number }> {
   const args = ['create', 'cluster', '--name', deps.name, '--kubeconfig', deps.kubeconfig, '--retain'];
   if (deps.env.cluster.kindConfig !== undefined) args.push('--config', deps.env.cluster.kindConfig);
   const started = performance.now();
@@ -85,7 +85,7 @@ async function runCreate(deps: KindDeps, ctx: TargetContext): Promise<RunResult 
 }
 
 /** Turns a failed create into its error, after collecting logs and removing what it left. */
-async function failCreate(deps: KindDeps, ctx: TargetContext, result: RunResult, silentMs: number): Promise<never> {
+async function failCreate(deps: KindDeps, ctx: TargetContext, result: CommandResult, silentMs: number): Promise<never> {
   if (ALREADY_EXISTS.test(result.stderr)) {
     // Someone created a cluster of this name since status() looked: it is not ours, so nothing is deleted.
     await deps.records.remove(deps.name);

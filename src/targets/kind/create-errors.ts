@@ -2,7 +2,7 @@
 import { engineProbeFact, ExitCode, TarmacError } from '../../errors/errors.js';
 import type { EngineHealth } from '../../engines/types.js';
 import { formatDuration } from '../../config/duration.js';
-import type { RunResult } from '../../exec/types.js';
+import type { CommandResult } from '../../exec/types.js';
 import { kindErrorLine } from './kind-tools.js';
 
 /** What happened around a failed create, for the message and its details. */
@@ -48,14 +48,14 @@ const SIGNATURES: { pattern: RegExp; hint: (cluster: string) => string }[] = [
 ];
 
 /** The hint for a failed create, by the output's signature. */
-export function createFailureHint(result: RunResult, aftermath: CreateAftermath): string {
+export function createFailureHint(result: CommandResult, aftermath: CreateAftermath): string {
   const text = `${result.stderr}\n${result.stdout}`;
   const known = SIGNATURES.find((s) => s.pattern.test(text));
   return `${known ? `${known.hint(aftermath.cluster)} ` : ''}kind's logs: ${aftermath.logs}.`;
 }
 
 /** A create that exited non-zero: kind's own error line, the last output lines, where the logs are. */
-export function createFailedError(result: RunResult, aftermath: CreateAftermath): TarmacError {
+export function createFailedError(result: CommandResult, aftermath: CreateAftermath): TarmacError {
   return new TarmacError(
     'CLUSTER_CREATE_FAILED',
     `kind create cluster ${aftermath.cluster} failed: ${kindErrorLine(result)}`,
@@ -73,7 +73,7 @@ export function createFailedError(result: RunResult, aftermath: CreateAftermath)
  * probe says, so the seed's 17-minute silence becomes one clear message.
  */
 export function createTimeoutError(
-  result: RunResult,
+  result: CommandResult,
   silentMs: number,
   engineHealth: EngineHealth,
   aftermath: CreateAftermath,

@@ -1,6 +1,6 @@
 // The errors of image delivery to kind: a failed `kind load` (transient or permanent) and a load that did not stick.
 import { ExitCode, TarmacError } from '../../errors/errors.js';
-import type { RunResult } from '../../exec/types.js';
+import type { CommandResult } from '../../exec/types.js';
 import type { ImagePresence } from './node-images.js';
 import { kindErrorLine } from './kind-tools.js';
 
@@ -14,7 +14,7 @@ const PERMANENT =
 /** A failed `kind load image-archive`; `transient` says whether another attempt may succeed. */
 export class LoadFailedError extends TarmacError {
   readonly transient: boolean;
-  constructor(ref: string, cluster: string, result: RunResult) {
+  constructor(ref: string, cluster: string, result: CommandResult) {
     const text = `${result.stderr}\n${result.stdout}`;
     super('KIND_LOAD_FAILED', `kind load image-archive of ${ref} into ${cluster} failed: ${kindErrorLine(result)}`, {
       exitCode: ExitCode.infrastructure,

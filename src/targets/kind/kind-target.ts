@@ -2,7 +2,7 @@
 // verified image delivery and a private kubeconfig under .tarmac/.
 import type { Env } from '../../config/types.js';
 import type { ContainerEngine } from '../../engines/types.js';
-import type { Runner } from '../../exec/types.js';
+import type { CommandRunner } from '../../exec/types.js';
 import type { PodView, RenderedGroup } from '../../kube/types.js';
 import { tarmacVersion } from '../../version.js';
 import type { ClusterState, ClusterTarget, DownReport, EnsureResult, TargetContext } from '../types.js';
@@ -21,7 +21,7 @@ import { sleep } from '../../watch/timeout.js';
 
 export interface KindTargetOptions {
   env: Env;
-  runner: Runner;
+  runner: CommandRunner;
   engine: ContainerEngine;
   /** Usually env.stateDir (`<config dir>/.tarmac`). */
   stateDir: string;

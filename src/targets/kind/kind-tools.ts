@@ -1,8 +1,8 @@
-// Every kind, kubectl and in-node command of the kind target, through the injected Runner with argv arrays,
+// Every kind, kubectl and in-node command of the kind target, through the injected CommandRunner with argv arrays,
 // the tool environment (engine, provider, private KUBECONFIG) and a timeout on every call.
 import { ExitCode, TarmacError } from '../../errors/errors.js';
 import { commandFailed } from '../../exec/errors.js';
-import type { RunOptions, RunResult, Runner } from '../../exec/types.js';
+import type { CommandOptions, CommandResult, CommandRunner } from '../../exec/types.js';
 import type { ContainerEngine } from '../../engines/types.js';
 import { engineFailed } from '../../engines/engine-error.js';
 import { toolEnv } from './tool-env.js';
@@ -17,14 +17,14 @@ const INSTALL_HINTS: Record<string, string> = {
   kubectl: 'Install kubectl (https://kubernetes.io/docs/tasks/tools/); the kind target uses it to check and deploy.',
 };
 
-type CallOptions = Omit<RunOptions, 'env'> & { timeoutMs: number };
+type CallOptions = Omit<CommandOptions, 'env'> & { timeoutMs: number };
 
 /** The command runners of one kind cluster. */
 export class KindTools {
   readonly env: Record<string, string>;
 
   constructor(
-    private readonly runner: Runner,
+    private readonly runner: CommandRunner,
     readonly engine: ContainerEngine,
     readonly kubeconfig: string,
   ) {
@@ -37,17 +37,22 @@ export class KindTools {
   }
 
   /** Runs `kind args`; resolves with the result (a missing binary throws KIND_NOT_FOUND). */
-  kind(args: readonly string[], options: CallOptions): Promise<RunResult> {
+  kind(args: readonly string[], options: CallOptions): Promise<CommandResult> {
     return this.tool('kind', args, options);
   }
 
   /** Runs `kubectl --kubeconfig <private file> args`. */
-  kubectl(args: readonly string[], options: CallOptions): Promise<RunResult> {
+  kubectl(args: readonly string[], options: CallOptions): Promise<CommandResult> {
     return this.tool('kubectl', ['--kubeconfig', this.kubeconfig, ...args], options);
   }
 
   /** Runs `kind args` and throws KIND_COMMAND_FAILED (with kind's last lines) unless it succeeded. */
-  async mustKind(args: readonly string[], message: string, options: CallOptions, hint?: string): Promise<RunResult> {
+  async mustKind(
+    args: readonly string[],
+    message: string,
+    options: CallOptions,
+    hint?: string,
+  ): Promise<CommandResult> {
     const result = await this.kind(args, options);
     if (!result.ok)
       throw commandFailed(result, {
@@ -60,14 +65,14 @@ export class KindTools {
   }
 
   /** Runs a command inside a node container: `<engine prefix> exec <node> args`. */
-  async nodeExec(node: string, args: readonly string[], options: CallOptions): Promise<RunResult> {
+  async nodeExec(node: string, args: readonly string[], options: CallOptions): Promise<CommandResult> {
     const result = await this.engine.exec(['exec', node, ...args], options);
     if (result.spawnError !== undefined)
       throw engineFailed(this.engine.name, result, `Could not run ${this.engine.name}`);
     return result;
   }
 
-  private async tool(bin: 'kind' | 'kubectl', args: readonly string[], options: CallOptions): Promise<RunResult> {
+  private async tool(bin: 'kind' | 'kubectl', args: readonly string[], options: CallOptions): Promise<CommandResult> {
     const result = await this.runner(bin, args, { ...options, env: this.env });
     if (result.spawnError !== undefined) {
       throw new TarmacError(
@@ -84,7 +89,7 @@ export class KindTools {
 }
 
 /** kind's own error line (`ERROR: failed to create cluster: ...`), else the last output line, else how it ended. */
-export function kindErrorLine(result: RunResult): string {
+export function kindErrorLine(result: CommandResult): string {
   const lines = [...result.stderr.split('\n'), ...result.stdout.split('\n')].map((l) => l.trim()).filter(Boolean);
   const error = [...lines].reverse().find((l) => /^(ERROR|error):/.test(l));
   if (error) return error;

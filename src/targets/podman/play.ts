@@ -6,7 +6,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { stringify } from 'yaml';
 import { TarmacError } from '../../errors/errors.js';
-import type { RunResult } from '../../exec/types.js';
+import type { CommandResult } from '../../exec/types.js';
 import { chooseHostPorts, withHostPorts } from './host-ports.js';
 import type { PlayUnit } from './play-plan.js';
 import type { PodmanCli } from './podman-cli.js';
@@ -74,7 +74,7 @@ export async function playUnit(
 
 // The pod exists but a container could not start (e.g. its command does not exist): the pod is kept
 // for its evidence; down removes it.
-function startFailed(unit: PlayUnit, result: RunResult, cli: PodmanCli): TarmacError {
+function startFailed(unit: PlayUnit, result: CommandResult, cli: PodmanCli): TarmacError {
   const error = cli.failed(
     result,
     `${unit.workload.kind}/${unit.workload.name} (${unit.source}): a container of pod ${unit.podName} could not start`,
@@ -91,7 +91,7 @@ function startFailed(unit: PlayUnit, result: RunResult, cli: PodmanCli): TarmacE
   );
 }
 
-function playFailed(unit: PlayUnit, result: RunResult, cli: PodmanCli, playFile: string): TarmacError {
+function playFailed(unit: PlayUnit, result: CommandResult, cli: PodmanCli, playFile: string): TarmacError {
   const pull = result.tail.find((line) =>
     /initializing source|pinging container registry|manifest unknown|image not known|pull access denied/i.test(line),
   );

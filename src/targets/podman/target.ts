@@ -2,7 +2,7 @@
 // per-env network, without a cluster. See README.md for what it supports and why.
 import type { Env } from '../../config/types.js';
 import type { ContainerEngine } from '../../engines/types.js';
-import type { Runner } from '../../exec/types.js';
+import type { CommandRunner } from '../../exec/types.js';
 import type { PodView, RenderedGroup } from '../../kube/types.js';
 import type { ClusterState, ClusterTarget, DownReport, EnsureResult, TargetContext } from '../types.js';
 import { applyGroup } from './apply.js';
@@ -22,7 +22,7 @@ import { envStatus } from './status.js';
 
 export interface PodmanTargetOptions {
   env: Env;
-  runner: Runner;
+  runner: CommandRunner;
   engine: ContainerEngine;
   /** The env's state dir (`.tarmac/`): the state file and played YAML files go here. */
   stateDir: string;

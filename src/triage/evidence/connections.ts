@@ -1,7 +1,7 @@
 // Connection evidence: podman's configured connections and CONTAINER_HOST / DOCKER_HOST, i.e. which engine
 // service tarmac actually talks to.
 import { obj, str } from '../../engines/json-fields.js';
-import type { RunResult } from '../../exec/types.js';
+import type { CommandResult } from '../../exec/types.js';
 import type { ConnectionFacts } from '../types.js';
 import type { Collector } from './context.js';
 import { RawLog } from './raw-log.js';
@@ -28,7 +28,7 @@ export const connectionsCollector: Collector<ConnectionFacts> = {
 };
 
 /** The connections of `podman system connection list --format json`. */
-export function parseConnections(result: RunResult): ConnectionFacts['connections'] {
+export function parseConnections(result: CommandResult): ConnectionFacts['connections'] {
   const parsed: unknown = JSON.parse(result.stdout.trim() || '[]');
   return (Array.isArray(parsed) ? parsed : []).map((entry) => {
     const c = obj(entry);

@@ -2,10 +2,10 @@
 // shared, memoised `podman info` (engine and disk both need it; it runs once).
 import type { Env } from '../../config/types.js';
 import type { ContainerEngine, EngineHealth, EngineInfo } from '../../engines/types.js';
-import type { Runner } from '../../exec/types.js';
+import type { CommandRunner } from '../../exec/types.js';
 
 export interface CollectContext {
-  runner: Runner;
+  runner: CommandRunner;
   /** The engine tarmac uses; absent when none could even be constructed (no binary). */
   engine?: ContainerEngine;
   /** The env when a config was loaded; without it only engine, machine, connections, disk and memory apply. */

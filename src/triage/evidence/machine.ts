@@ -1,7 +1,7 @@
 // Podman machine evidence: the VMs `podman machine list` knows and their state. On Linux podman runs natively
 // and there is none (as root podman even refuses the command): exists false.
 import { num, obj, str } from '../../engines/json-fields.js';
-import type { RunResult } from '../../exec/types.js';
+import type { CommandResult } from '../../exec/types.js';
 import type { MachineFacts } from '../types.js';
 import type { Collector } from './context.js';
 import { RawLog } from './raw-log.js';
@@ -23,7 +23,7 @@ export const machineCollector: Collector<MachineFacts> = {
 };
 
 /** MachineFacts from `podman machine list --format json`; throws on an error that is not "no machines here". */
-export function parseMachineList(result: RunResult): MachineFacts {
+export function parseMachineList(result: CommandResult): MachineFacts {
   if (!result.ok) {
     // podman on Linux as root: `Error: cannot run command "podman machine list" as root`.
     if (/as root|not supported|unknown command|unrecognized command/i.test(result.stderr))

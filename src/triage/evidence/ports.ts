@@ -2,7 +2,7 @@
 // the engine, by its published ports, or a host process).
 import { createServer } from 'node:net';
 import { obj, num, str, stringList } from '../../engines/json-fields.js';
-import type { RunResult } from '../../exec/types.js';
+import type { CommandResult } from '../../exec/types.js';
 import { targetEvidence, type WantedPort } from '../../targets/evidence.js';
 import type { PortFacts } from '../types.js';
 import type { Collector } from './context.js';
@@ -67,7 +67,7 @@ export function portFacts(
 }
 
 /** Host port -> pod name (or container name) from `podman ps --format json`. */
-export function publishedPorts(result: RunResult): Map<number, string> {
+export function publishedPorts(result: CommandResult): Map<number, string> {
   const out = new Map<number, string>();
   const parsed: unknown = JSON.parse(result.stdout.trim() || '[]');
   for (const entry of Array.isArray(parsed) ? parsed : []) {

@@ -1,5 +1,5 @@
 // The raw text a collector read, command by command, for evidence/<collector>.txt and the bundle.
-import type { RunResult } from '../../exec/types.js';
+import type { CommandResult } from '../../exec/types.js';
 
 const MAX_CHARS_PER_ENTRY = 20_000;
 
@@ -8,7 +8,7 @@ export class RawLog {
   private readonly parts: string[] = [];
 
   /** Records a command's result: its command line, exit status and output. */
-  result(result: RunResult): void {
+  result(result: CommandResult): void {
     const status = result.timedOut
       ? `timed out after ${result.durationMs}ms`
       : result.spawnError

@@ -16,7 +16,7 @@ import {
   type FakeCall,
   type FakeRunner,
 } from '../../exec/fake-runner.test-kit.js';
-import type { RunResult } from '../../exec/types.js';
+import type { CommandResult } from '../../exec/types.js';
 import type { PodView, RenderedGroup } from '../../kube/types.js';
 import { applyGroup } from '../../targets/kind/apply-group.js';
 import { createFailedError } from '../../targets/kind/create-errors.js';
@@ -166,7 +166,7 @@ const READY_POD: PodView = {
 
 /** The kind target: cluster create, image load and apply fail the way tarmac's kind code reports the case's output. */
 function replayTarget(c: CorpusCase, env: Env, engine: ContainerEngine, runner: FakeRunner): ClusterTarget {
-  const result = (): RunResult => fakeResult({ command: `kind ${c.phase}`, ...failingResult(c) });
+  const result = (): CommandResult => fakeResult({ command: `kind ${c.phase}`, ...failingResult(c) });
   // Past the deploy phase the app is up: one ready pod.
   const pods = c.pod ? [podView(c.pod, c.output)] : c.phase === 'deploy' ? [] : [READY_POD];
   const tools = new KindTools(runner, engine, join(env.stateDir, 'kubeconfig'));

@@ -3,7 +3,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import type { ContainerEngine, ContainerSummary } from '../../../engines/types.js';
 import { num, obj } from '../../../engines/json-fields.js';
-import type { RunResult } from '../../../exec/types.js';
+import type { CommandResult } from '../../../exec/types.js';
 import type { ClusterFacts, NodeFacts } from '../../../triage/types.js';
 import type { EvidenceDeps, EvidenceLog } from '../../evidence-types.js';
 import { ClusterRecords, stillOurs } from '../cluster-record.js';
@@ -80,7 +80,7 @@ async function nodeFacts(
 }
 
 /** Container id -> State.ExitCode from `container inspect` JSON (podman's and docker's shape). */
-export function parseExitCodes(result: RunResult): Map<string, number> {
+export function parseExitCodes(result: CommandResult): Map<string, number> {
   const out = new Map<string, number>();
   if (!result.ok) return out;
   const parsed: unknown = JSON.parse(result.stdout.trim() || '[]');

@@ -2,7 +2,7 @@
 import type { Env } from '../config/types.js';
 import type { ContainerEngine } from '../engines/types.js';
 import type { EventBus } from '../events/bus.js';
-import type { Runner } from '../exec/types.js';
+import type { CommandRunner } from '../exec/types.js';
 import type { RenderedGroup } from '../kube/types.js';
 import type { ClusterTarget } from '../targets/types.js';
 import type { RunSummary } from './scheduler.js';
@@ -27,7 +27,7 @@ export interface UpOptions {
   env: Env;
   engine: ContainerEngine;
   target: ClusterTarget;
-  runner: Runner;
+  runner: CommandRunner;
   bus: EventBus;
   signal: AbortSignal;
   version: string;

@@ -4,17 +4,17 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { isGone, waitFor } from '../../test/fixtures/exec/process-state.js';
-import { run } from './run.js';
-import type { RunOptions } from './types.js';
+import { runCommand } from './run-command.js';
+import type { CommandOptions } from './types.js';
 
 const fixture = (name: string): string => fileURLToPath(new URL(`../../test/fixtures/exec/${name}`, import.meta.url));
 const node = process.execPath;
 
 /** Runs a fixture and aborts it once it printed `ready`. */
-async function runUntilReady(name: string, args: string[], options: RunOptions = {}) {
+async function runUntilReady(name: string, args: string[], options: CommandOptions = {}) {
   const controller = new AbortController();
   const seen: string[] = [];
-  const result = await run(node, [fixture(name), ...args], {
+  const result = await runCommand(node, [fixture(name), ...args], {
     ...options,
     signal: controller.signal,
     onLine: (line) => {
@@ -31,7 +31,7 @@ function readPids(file: string): { child: number; grandchild: number } {
 
 describe('run', () => {
   it('returns exit code 0 as ok with both streams', async () => {
-    const result = await run(node, [fixture('exit.mjs'), '0']);
+    const result = await runCommand(node, [fixture('exit.mjs'), '0']);
     expect(result).toMatchObject({
       ok: true,
       exitCode: 0,
@@ -47,13 +47,13 @@ describe('run', () => {
   });
 
   it('returns a non-zero exit code as a failed result without throwing', async () => {
-    const result = await run(node, [fixture('exit.mjs'), '3']);
+    const result = await runCommand(node, [fixture('exit.mjs'), '3']);
     expect(result).toMatchObject({ ok: false, exitCode: 3, timedOut: false, cancelled: false });
   });
 
   it('streams stdout and stderr lines in arrival order', async () => {
     const lines: [string, string][] = [];
-    const result = await run(node, [fixture('interleave.mjs')], {
+    const result = await runCommand(node, [fixture('interleave.mjs')], {
       onLine: (line, stream) => lines.push([stream, line]),
     });
     const expected = [
@@ -70,12 +70,12 @@ describe('run', () => {
 
   it('splits on carriage returns, joins split CRLF and UTF-8, and flushes the last line', async () => {
     const lines: string[] = [];
-    await run(node, [fixture('progress.mjs')], { onLine: (line) => lines.push(line) });
+    await runCommand(node, [fixture('progress.mjs')], { onLine: (line) => lines.push(line) });
     expect(lines).toEqual(['10%', '20%', '30%', 'crlf', 'next', 'price 5€', 'no newline at the end']);
   });
 
   it('keeps only the last tailLines lines in tail but all of stdout', async () => {
-    const result = await run(node, [fixture('many-lines.mjs'), '100'], { tailLines: 10 });
+    const result = await runCommand(node, [fixture('many-lines.mjs'), '100'], { tailLines: 10 });
     expect(result.tail).toEqual(Array.from({ length: 10 }, (_, i) => `line ${91 + i}`));
     expect(result.stdout.split('\n')).toHaveLength(100);
   });
@@ -94,7 +94,7 @@ describe('run', () => {
   });
 
   it('kills a process that outlives timeoutMs', async () => {
-    const result = await run(node, [fixture('forever.mjs')], { timeoutMs: 300 });
+    const result = await runCommand(node, [fixture('forever.mjs')], { timeoutMs: 300 });
     expect(result).toMatchObject({ ok: false, timedOut: true, timeoutMs: 300, cancelled: false, signal: 'SIGTERM' });
     expect(result.durationMs).toBeGreaterThanOrEqual(300);
   });
@@ -106,38 +106,40 @@ describe('run', () => {
   });
 
   it('returns a missing binary as spawnError instead of throwing', async () => {
-    const result = await run('tarmac-no-such-binary', ['--version']);
+    const result = await runCommand('tarmac-no-such-binary', ['--version']);
     expect(result).toMatchObject({ ok: false, exitCode: undefined, spawnError: 'tarmac-no-such-binary not found' });
   });
 
   it('names a missing working directory', async () => {
-    const result = await run(node, ['-v'], { cwd: '/nonexistent/tarmac-dir' });
+    const result = await runCommand(node, ['-v'], { cwd: '/nonexistent/tarmac-dir' });
     expect(result.spawnError).toBe('working directory /nonexistent/tarmac-dir does not exist');
   });
 
   it('does not start when the signal is already aborted', async () => {
-    const result = await run(node, [fixture('forever.mjs')], { signal: AbortSignal.abort() });
+    const result = await runCommand(node, [fixture('forever.mjs')], { signal: AbortSignal.abort() });
     expect(result).toMatchObject({ ok: false, cancelled: true, exitCode: undefined, durationMs: 0 });
   });
 
   it('merges env over process.env and removes variables set to undefined', async () => {
-    const set = await run(node, [fixture('env.mjs'), 'TARMAC_TEST_VALUE'], { env: { TARMAC_TEST_VALUE: 'hello' } });
+    const set = await runCommand(node, [fixture('env.mjs'), 'TARMAC_TEST_VALUE'], {
+      env: { TARMAC_TEST_VALUE: 'hello' },
+    });
     expect(set.stdout).toBe('hello');
     expect(process.env.PATH).toBeDefined();
-    const removed = await run(node, [fixture('env.mjs'), 'PATH'], { env: { PATH: undefined } });
+    const removed = await runCommand(node, [fixture('env.mjs'), 'PATH'], { env: { PATH: undefined } });
     expect(removed.stdout).toBe('<unset>');
   });
 
   it('writes input to stdin, and gives an empty stdin otherwise', async () => {
-    expect((await run(node, [fixture('echo-stdin.mjs')], { input: 'abc' })).stdout).toBe('ABC');
-    const noInput = await run(node, [fixture('echo-stdin.mjs')], { timeoutMs: 10_000 });
+    expect((await runCommand(node, [fixture('echo-stdin.mjs')], { input: 'abc' })).stdout).toBe('ABC');
+    const noInput = await runCommand(node, [fixture('echo-stdin.mjs')], { timeoutMs: 10_000 });
     expect(noInput).toMatchObject({ ok: true, stdout: '' });
   });
 
   it('rejects only when the onLine callback itself throws', async () => {
     const boom = new Error('callback bug');
     await expect(
-      run(node, [fixture('exit.mjs'), '0'], {
+      runCommand(node, [fixture('exit.mjs'), '0'], {
         onLine: () => {
           throw boom;
         },
@@ -146,7 +148,7 @@ describe('run', () => {
   });
 
   it('rejects invalid options as a bug', async () => {
-    await expect(run(node, ['-v'], { timeoutMs: -1 })).rejects.toThrow(
+    await expect(runCommand(node, ['-v'], { timeoutMs: -1 })).rejects.toThrow(
       'Expected `timeoutMs` to be a non-negative integer, got `-1` (number)',
     );
   });
@@ -173,7 +175,9 @@ describe('run: process trees', () => {
 
   it('kills the process tree when tarmac exits mid-run', async () => {
     const pidFile = join(dir, 'exit.json');
-    const result = await run(node, ['--import', 'tsx', fixture('exit-during-run.ts'), pidFile], { timeoutMs: 30_000 });
+    const result = await runCommand(node, ['--import', 'tsx', fixture('exit-during-run.ts'), pidFile], {
+      timeoutMs: 30_000,
+    });
     expect(result.exitCode).toBe(0);
     expect(existsSync(pidFile)).toBe(true);
     const { child, grandchild } = readPids(pidFile);

@@ -2,7 +2,7 @@
 import type { Env } from '../config/types.js';
 import type { ContainerEngine } from '../engines/types.js';
 import type { EventBus } from '../events/bus.js';
-import type { Runner } from '../exec/types.js';
+import type { CommandRunner } from '../exec/types.js';
 import type { ClusterTarget } from '../targets/types.js';
 import { TarmacError, ExitCode } from '../errors/errors.js';
 import { assemblePlan } from '../plan/assemble.js';
@@ -23,7 +23,7 @@ export async function testAgain(o: {
   target: ClusterTarget;
   /** The engine the env runs on (recorded in run.started). */
   engine: Pick<ContainerEngine, 'name' | 'endpoint'>;
-  runner: Runner;
+  runner: CommandRunner;
   bus: EventBus;
   signal: AbortSignal;
   processEnv: NodeJS.ProcessEnv;

@@ -1,6 +1,6 @@
 // Loads and renders every deploy group before anything is created, so a bad manifest fails the run up front.
 import type { Env } from '../config/types.js';
-import type { Runner } from '../exec/types.js';
+import type { CommandRunner } from '../exec/types.js';
 import type { RenderedGroup } from '../kube/types.js';
 import { loadGroupManifests } from '../kube/load-manifests.js';
 import { renderGroup } from '../kube/render.js';
@@ -9,7 +9,7 @@ import { renderGroup } from '../kube/render.js';
 export async function renderDeployGroups(
   env: Env,
   refs: ReadonlyMap<string, string>,
-  runner: Runner,
+  runner: CommandRunner,
 ): Promise<Map<string, RenderedGroup>> {
   const groups = new Map<string, RenderedGroup>();
   for (const group of env.deploy) {

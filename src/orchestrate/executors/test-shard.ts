@@ -5,7 +5,7 @@ import type { TestSpec } from '../../config/types.js';
 import { CancelledError, ExitCode, TarmacError } from '../../errors/errors.js';
 import { describeFailure } from '../../exec/describe.js';
 import { formatCommand } from '../../exec/format-command.js';
-import type { Runner } from '../../exec/types.js';
+import type { CommandRunner } from '../../exec/types.js';
 import { shardTests, type Shard } from '../../plan/shard.js';
 import { runDir, shardTestsFile } from '../../journal/run-dir.js';
 
@@ -44,7 +44,7 @@ export function withShard(shard: ShardRequest | undefined): { shard?: ShardReque
 export async function prepareShard(
   test: TestSpec,
   shard: ShardRequest,
-  o: { runner: Runner; env: Record<string, string>; signal?: AbortSignal },
+  o: { runner: CommandRunner; env: Record<string, string>; signal?: AbortSignal },
 ): Promise<PreparedShard> {
   const base = { TARMAC_SHARD_INDEX: String(shard.index), TARMAC_SHARD_COUNT: String(shard.count) };
   if (!test.list)
@@ -73,7 +73,7 @@ export async function prepareShard(
 export async function listTests(
   test: TestSpec,
   list: string[],
-  o: { runner: Runner; env: Record<string, string>; signal?: AbortSignal },
+  o: { runner: CommandRunner; env: Record<string, string>; signal?: AbortSignal },
 ): Promise<string[]> {
   const [program = '', ...args] = list;
   const result = await o.runner(program, args, {

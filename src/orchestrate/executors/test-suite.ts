@@ -5,7 +5,7 @@ import { rm } from 'node:fs/promises';
 import { constants } from 'node:os';
 import { CancelledError, TarmacError, ExitCode } from '../../errors/errors.js';
 import { formatCommand } from '../../exec/format-command.js';
-import type { RunResult, Runner } from '../../exec/types.js';
+import type { CommandResult, CommandRunner } from '../../exec/types.js';
 import type { TestSpec } from '../../config/types.js';
 import { readJUnit, shownPath } from '../../junit/read.js';
 import { formatTestSummary } from '../../junit/summary.js';
@@ -19,7 +19,7 @@ export { formatTestSummary } from '../../junit/summary.js';
 /** What runTestSuite needs: the spec, the process boundary, tarmac's env for the command, where output goes. */
 export interface RunTestSuiteOptions {
   test: TestSpec;
-  runner: Runner;
+  runner: CommandRunner;
   /** Environment from tarmac: KUBECONFIG and TARMAC_SERVICE_<NAME>=url (see endpointEnv); test.env wins over it. */
   env: Record<string, string>;
   signal?: AbortSignal;
@@ -105,7 +105,7 @@ function verdict(exitCode: number, report: JUnitReport): { passed: boolean; summ
 }
 
 /** The exit code, or 128+signal number for a command killed by a signal (shell convention). */
-function exitCodeOf(result: RunResult): number {
+function exitCodeOf(result: CommandResult): number {
   if (result.exitCode !== undefined) return result.exitCode;
   const signal =
     result.signal === undefined ? undefined : constants.signals[result.signal as keyof typeof constants.signals];

@@ -3,7 +3,7 @@
 import { existsSync } from 'node:fs';
 import { TarmacError, ExitCode } from '../../errors/errors.js';
 import { describeFailure } from '../../exec/describe.js';
-import type { RunResult } from '../../exec/types.js';
+import type { CommandResult } from '../../exec/types.js';
 import type { TestSpec } from '../../config/types.js';
 
 const TAIL_LINES = 20;
@@ -11,7 +11,7 @@ const TAIL_LINES = 20;
 /** TEST_COMMAND_NOT_FOUND (exit 2), or TEST_CWD_MISSING when the working directory is what is missing. */
 export function testCommandNotStarted(
   test: TestSpec,
-  result: RunResult,
+  result: CommandResult,
   shownCwd: string,
   path: string | undefined,
 ): TarmacError {
@@ -38,7 +38,7 @@ export function testCommandNotStarted(
 }
 
 /** TEST_TIMEOUT (exit 4) with the last output lines: where the suite was when it was stopped. */
-export function testTimedOut(result: RunResult): TarmacError {
+export function testTimedOut(result: CommandResult): TarmacError {
   return new TarmacError('TEST_TIMEOUT', `the test suite did not finish: ${describeFailure(result)}`, {
     exitCode: ExitCode.infrastructure,
     hint: 'the last output lines above show where it stopped; raise test.timeout (or timeouts.test) in tarmac.yaml if the suite needs longer',
@@ -47,7 +47,7 @@ export function testTimedOut(result: RunResult): TarmacError {
 }
 
 /** The same error with the command's own ending and last output lines added to its details. */
-export function withRunDetails(error: TarmacError, result: RunResult): TarmacError {
+export function withRunDetails(error: TarmacError, result: CommandResult): TarmacError {
   return new TarmacError(error.code, error.message, {
     exitCode: error.exitCode,
     ...(error.hint === undefined ? {} : { hint: error.hint }),

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { storageRace } from './build-image.js';
 import { buildFailure, failingInstruction } from './build-failure.js';
-import type { RunResult } from '../../exec/types.js';
+import type { CommandResult } from '../../exec/types.js';
 
 // Recorded from podman 4.3.1 on Debian 12 (the failing fixture in test/fixtures/projects/failing).
 const podmanTail = [
@@ -13,7 +13,7 @@ const podmanTail = [
   'Error: building at STEP "RUN /bin/does-not-exist --flag": exit status 1',
 ];
 
-const result = (over: Partial<RunResult>): RunResult => ({
+const result = (over: Partial<CommandResult>): CommandResult => ({
   command: 'podman build',
   exitCode: 1,
   signal: undefined,

@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { run } from '../../exec/run.js';
+import { runCommand } from '../../exec/run-command.js';
 import type { TestSpec } from '../../config/types.js';
 import { rejection } from '../../engines/engine.test-kit.js';
 import { prepareShard } from './test-shard.js';
@@ -26,7 +26,7 @@ const lister = [
 describe('prepareShard', () => {
   it('lists, sorts, splits round-robin and hands this shard its ids as a file and inline', async () => {
     const runDir = join(dir, 'run-1');
-    const shard = await prepareShard(spec(lister), { index: 2, count: 2, runDir }, { runner: run, env: {} });
+    const shard = await prepareShard(spec(lister), { index: 2, count: 2, runDir }, { runner: runCommand, env: {} });
     // test.env reaches the list command too ("x" is listed).
     expect(readFileSync(join(runDir, 'shard-tests.txt'), 'utf8')).toBe('b\nd\nx\n');
     expect(shard.env).toEqual({
@@ -42,7 +42,7 @@ describe('prepareShard', () => {
     const shard = await prepareShard(
       spec(),
       { index: 1, count: 3, runDir: join(dir, 'run-2') },
-      { runner: run, env: {} },
+      { runner: runCommand, env: {} },
     );
     expect(shard.env).toEqual({ TARMAC_SHARD_INDEX: '1', TARMAC_SHARD_COUNT: '3' });
     expect(shard.summary).toContain('no test.list');
@@ -53,7 +53,7 @@ describe('prepareShard', () => {
       prepareShard(
         spec(['node', '-e', 'console.error("no such suite"); process.exit(3)']),
         { index: 1, count: 2, runDir: join(dir, 'run-3') },
-        { runner: run, env: {} },
+        { runner: runCommand, env: {} },
       ),
     );
     expect(error).toMatchObject({ code: 'TEST_LIST_FAILED', exitCode: 4 });
@@ -65,7 +65,7 @@ describe('prepareShard', () => {
       prepareShard(
         spec(['tarmac-no-such-lister']),
         { index: 1, count: 2, runDir: join(dir, 'run-4') },
-        { runner: run, env: {} },
+        { runner: runCommand, env: {} },
       ),
     );
     expect(error).toMatchObject({ code: 'TEST_LIST_NOT_FOUND', exitCode: 2 });

@@ -1,7 +1,7 @@
 // Executor for the `test` step: runs the suite against the live env; failing tests fail the step with exit code 1.
 import type { ClusterTarget } from '../../targets/types.js';
 import type { Env } from '../../config/types.js';
-import type { Runner } from '../../exec/types.js';
+import type { CommandRunner } from '../../exec/types.js';
 import { TarmacError, ExitCode, InternalError } from '../../errors/errors.js';
 import { endpointEnv, runTestSuite, type TestOutcome } from './test-suite.js';
 import { failureLines } from '../../junit/summary.js';
@@ -14,7 +14,7 @@ import { prepareShard, type ShardRequest } from './test-shard.js';
 export async function runTestStep(
   env: Env,
   target: ClusterTarget,
-  runner: Runner,
+  runner: CommandRunner,
   ctx: StepContext,
   onOutcome: (o: TestOutcome) => void,
   reporting?: TestReporting & { stepId: string },

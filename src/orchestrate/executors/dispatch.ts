@@ -1,7 +1,7 @@
 // Routes each step to the executor of its kind.
 import type { Env } from '../../config/types.js';
 import type { ContainerEngine } from '../../engines/types.js';
-import type { Runner } from '../../exec/types.js';
+import type { CommandRunner } from '../../exec/types.js';
 import type { RenderedGroup } from '../../kube/types.js';
 import type { ClusterTarget } from '../../targets/types.js';
 import type { StepExecutor } from '../../plan/step-executor.js';
@@ -18,7 +18,7 @@ export interface DispatchDeps {
   env: Env;
   engine: ContainerEngine;
   target: ClusterTarget;
-  runner: Runner;
+  runner: CommandRunner;
   runId: string;
   version: string;
   images: ResolvedImages;

@@ -8,7 +8,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { run } from '../../exec/run.js';
+import { runCommand } from '../../exec/run-command.js';
 import type { TestSpec } from '../../config/types.js';
 import { endpointEnv, runTestSuite } from './test-suite.js';
 
@@ -82,7 +82,7 @@ async function runExample(endpoints: Record<string, string>) {
   const lines: string[] = [];
   const outcome = await runTestSuite({
     test,
-    runner: run,
+    runner: runCommand,
     env: { KUBECONFIG: join(cwd, 'kubeconfig'), ...endpointEnv(endpoints) },
     output: (l) => lines.push(l),
     configDir: cwd,

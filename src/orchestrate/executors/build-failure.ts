@@ -1,6 +1,6 @@
 // Turns a failed `build` result into an error that names the image, the failing step and the last output lines.
 import { TarmacError, CancelledError, ExitCode } from '../../errors/errors.js';
-import type { RunResult } from '../../exec/types.js';
+import type { CommandResult } from '../../exec/types.js';
 import type { EngineName } from '../../engines/types.js';
 import { classifyEngineFailure } from '../../engines/classify.js';
 import { engineFailed } from '../../engines/engine-error.js';
@@ -21,7 +21,7 @@ export function failingInstruction(tail: readonly string[]): string | undefined 
 }
 
 /** The error for a build that did not succeed. */
-export function buildFailure(image: string, result: RunResult, stepId: string, engine: EngineName): TarmacError {
+export function buildFailure(image: string, result: CommandResult, stepId: string, engine: EngineName): TarmacError {
   if (result.cancelled) return new CancelledError(`build of ${image} was cancelled`);
   const failure = classifyEngineFailure(result);
   if (failure?.code === 'ENGINE_UNREACHABLE' || failure?.code === 'ENGINE_NOT_FOUND') {

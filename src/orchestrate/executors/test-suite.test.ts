@@ -1,10 +1,10 @@
-// runTestSuite against tiny real suites (test/fixtures/test-suite/*.mjs) run through the real Runner.
+// runTestSuite against tiny real suites (test/fixtures/test-suite/*.mjs) run through the real CommandRunner.
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { CancelledError, TarmacError } from '../../errors/errors.js';
-import { run } from '../../exec/run.js';
+import { runCommand } from '../../exec/run-command.js';
 import { fakeRunner } from '../../exec/fake-runner.test-kit.js';
 import type { TestSpec } from '../../config/types.js';
 import { runTestSuite, type RunTestSuiteOptions } from './test-suite.js';
@@ -47,7 +47,7 @@ async function suite(
   const lines: string[] = [];
   const options: RunTestSuiteOptions = {
     test,
-    runner: run,
+    runner: runCommand,
     env: o.env ?? {},
     output: (l) => lines.push(l),
     configDir: p.dir,
@@ -148,7 +148,7 @@ describe('runTestSuite', () => {
       cwd: join(p.dir),
     };
     const err = await rejection(
-      runTestSuite({ test, runner: run, env: { PATH: '/usr/bin:/bin' }, output: () => {}, configDir: p.dir }),
+      runTestSuite({ test, runner: runCommand, env: { PATH: '/usr/bin:/bin' }, output: () => {}, configDir: p.dir }),
     );
     expect(err.code).toBe('TEST_COMMAND_NOT_FOUND');
     expect(err.exitCode).toBe(2);
@@ -163,7 +163,9 @@ describe('runTestSuite', () => {
   it('a working directory that does not exist: TEST_CWD_MISSING', async () => {
     const p = project();
     const test: TestSpec = { command: ['node', '-e', '0'], env: {}, timeoutMs: 10_000, cwd: join(p.dir, 'e2e') };
-    const err = await rejection(runTestSuite({ test, runner: run, env: {}, output: () => {}, configDir: p.dir }));
+    const err = await rejection(
+      runTestSuite({ test, runner: runCommand, env: {}, output: () => {}, configDir: p.dir }),
+    );
     expect(err.code).toBe('TEST_CWD_MISSING');
     expect(err.message).toBe("the test command's working directory e2e does not exist");
   });

@@ -1,7 +1,7 @@
 // The process boundary: starts one command (argv, never a shell) and returns what happened.
 import { existsSync } from 'node:fs';
 import { execa, type Result } from 'execa';
-import type { RunOptions, RunResult, Runner } from './types.js';
+import type { CommandOptions, CommandResult, CommandRunner } from './types.js';
 import { formatCommand } from './format-command.js';
 import { LineSplitter } from './line-splitter.js';
 import { GroupReaper, processGroupsSupported, signalGroup } from './process-group.js';
@@ -12,21 +12,21 @@ import { descendantsOf, signalEach } from './descendants.js';
 const DEFAULT_TAIL_LINES = 50;
 const DEFAULT_KILL_GRACE_MS = 5000;
 
-/** Creates a Runner; each Runner kills the process groups it still has when tarmac exits. */
-export function createRunner(): Runner {
+/** Creates a CommandRunner; each CommandRunner kills the process groups it still has when tarmac exits. */
+export function createCommandRunner(): CommandRunner {
   const reaper = new GroupReaper();
-  return (cmd, args, options = {}) => runCommand(reaper, cmd, args, options);
+  return (cmd, args, options = {}) => spawnWithReaper(reaper, cmd, args, options);
 }
 
-/** The default Runner (execa underneath): never throws for anything the command does. */
-export const run: Runner = createRunner();
+/** The default CommandRunner (execa underneath): never throws for anything the command does. */
+export const runCommand: CommandRunner = createCommandRunner();
 
-async function runCommand(
+async function spawnWithReaper(
   reaper: GroupReaper,
   cmd: string,
   args: readonly string[],
-  options: RunOptions,
-): Promise<RunResult> {
+  options: CommandOptions,
+): Promise<CommandResult> {
   validate(options);
   const command = formatCommand(cmd, args);
   const startedAt = performance.now();
@@ -107,7 +107,7 @@ async function runCommand(
 interface Outcome {
   cmd: string;
   command: string;
-  options: RunOptions;
+  options: CommandOptions;
   tail: string[];
   durationMs: number;
   timedOut: boolean;
@@ -115,7 +115,7 @@ interface Outcome {
   forceKilled: boolean;
 }
 
-function toRunResult(result: Result, o: Outcome): RunResult {
+function toRunResult(result: Result, o: Outcome): CommandResult {
   const spawnError =
     result.exitCode === undefined && result.signal === undefined && result.failed
       ? describeSpawnError(result, o)
@@ -148,7 +148,7 @@ function describeSpawnError(result: Result, o: Outcome): string {
 }
 
 /** The signal was aborted before the command started: nothing is spawned. */
-function cancelledBeforeStart(command: string, options: RunOptions): RunResult {
+function cancelledBeforeStart(command: string, options: CommandOptions): CommandResult {
   return {
     command,
     exitCode: undefined,
@@ -166,7 +166,7 @@ function cancelledBeforeStart(command: string, options: RunOptions): RunResult {
 }
 
 /** Invalid options are bugs in tarmac, reported in execa's message shape. */
-function validate(options: RunOptions): void {
+function validate(options: CommandOptions): void {
   for (const key of ['timeoutMs', 'killGraceMs', 'tailLines'] as const) {
     const value = options[key];
     if (value !== undefined && !(Number.isInteger(value) && value >= 0)) {
