@@ -1,6 +1,16 @@
 // Writes a bundle: every text file redacted again into a staging dir, binary files left out,
 // MANIFEST.txt listing contents, then one .tar.gz (node-tar) with a `tarmac-<runId>/` top dir.
-import { chmodSync, closeSync, constants, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  closeSync,
+  constants,
+  mkdirSync,
+  mkdtempSync,
+  openSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { create } from 'tar';
