@@ -1,5 +1,6 @@
 // Hostile names and messages in report.md and the GitHub job summary: they stay text.
 import { describe, expect, it } from 'vitest';
+import { safeText } from '../ui/safe-text.js';
 import { renderSummary } from '../ci/summary.js';
 import type { CiRun } from '../ci/ci-run.js';
 import { codeBlock, mdCode, mdText } from './md-escape.js';
@@ -71,6 +72,7 @@ describe('job summary', () => {
     expect(md).toContain('| ``a `b` c`` | failed | logs in [click here\\](https://evil.example/steal) |');
     expect(md).toContain('| `<img src=x onerror=alert(1)><script>alert(2)</script>` | failed | name\\\\x1b]0;pwned');
     expect(md).toContain('**test** failed `TESTS_FAILED`: ![pixel\\](https://evil.example/track.png)');
-    expect(md).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e]/);
+    // Nothing left that safeText would escape.
+    expect(safeText(md)).toBe(md);
   });
 });
