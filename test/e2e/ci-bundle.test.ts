@@ -138,7 +138,7 @@ describe('a failing build under CI=true GITHUB_ACTIONS=true', () => {
     expect(md).not.toContain(TOKEN);
   });
 
-  it('writes the bundle on its own: journal, step logs, reports, JUnit and config, no planted secret', async () => {
+  it("writes the bundle on its own: journal, step logs, reports and config, never the config's test.junit, no planted secret", async () => {
     const archive = join(bundleDir, `${runId()}.tar.gz`);
     expect(result.stdout).toContain(`bundle: ${archive}`);
     const { files, text } = await extract(archive);
@@ -167,8 +167,10 @@ describe('a failing build under CI=true GITHUB_ACTIONS=true', () => {
     expect(text).not.toContain(PASSWORD);
     const manifest = readFileSync(join((await extract(archive)).dir, top, 'MANIFEST.txt'), 'utf8');
     expect(manifest).toMatch(/^ {2}events\.jsonl \(\d+ bytes\)$/m);
-    // A build on podman has no kind cluster: the manifest says the kind logs are missing.
-    expect(manifest).toMatch(/missing \(the run has none\):\n {2}kind-logs\/ \(kind export logs\)/);
+    // A build has no JUnit copy of its own and, on podman, no kind cluster: the manifest says both are missing.
+    expect(manifest).toMatch(
+      /missing \(the run has none\):\n {2}junit\.xml \(JUnit results\)\n {2}kind-logs\/ \(kind export logs\)/,
+    );
   });
 
   it('`tarmac bundle RUN -o FILE` packs the same run on demand', async () => {
