@@ -54,7 +54,11 @@ const cluster = z
       .enum(['auto', 'kind', 'podman'])
       .default('auto')
       .describe('kind cluster, or pods on podman without a cluster; auto picks kind when installed.'),
-    name: clusterName.optional().describe('Cluster name; default `<name>-e2e`.'),
+    name: clusterName
+      .optional()
+      .describe(
+        'Cluster name; default `<name>-e2e`. A DNS label of at most 49 characters (kind nodes are `<name>-control-plane`).',
+      ),
     kindConfig: z.string().optional().describe('kind cluster config file, relative to this file.'),
     reuse: z
       .enum(['healthy', 'never'])
@@ -141,7 +145,7 @@ const timeouts = z
     heartbeat: 15_000,
     engineRecovery: 120_000,
   })
-  .describe('Time limits per step kind: "90s", "15m", "1h30m" or a number of seconds.');
+  .describe('Time limits per step kind: "90s", "15m", "1h30m" or a number of seconds; at most 7 days.');
 
 const registry = z
   .strictObject({
@@ -173,7 +177,9 @@ const history = z
 export const configSchema = z
   .strictObject({
     $schema: z.string().optional().describe('Path or URL of the JSON Schema for this file, for editors.'),
-    name: envName.describe('Environment name; prefixes clusters, networks and labels.'),
+    name: envName.describe(
+      'Environment name; prefixes clusters, networks and labels, so a DNS label (lowercase letters, digits, "-") of at most 40 characters.',
+    ),
     engine: engine.default({ type: 'auto' }),
     images: z.array(image).default([]).describe('Images to build, in any order; dependsOn orders them.'),
     cluster: cluster.default({ target: 'auto', reuse: 'healthy' }),
