@@ -3,10 +3,8 @@
 import { z } from 'zod';
 import { durationMs } from './duration.js';
 import { diskSchema } from './disk-schema.js';
+import { MAX_CAPACITY } from './limits.js';
 import { clusterName, envName, partName } from './names.js';
-
-/** The largest build capacity or image weight: more engine units than any host runs builds at once. */
-export const MAX_CAPACITY = 256;
 
 const engine = z
   .strictObject({
