@@ -26,6 +26,8 @@ const HINTS: Record<string, string> = {
     'the container runs but its startup probe fails: check the probe, or give the service longer with `failureThreshold`',
   NoPods:
     "no pod was created for it: check the workload's selector and replicas, and the controller's events (`kubectl describe`)",
+  ReplicasNotReady:
+    "fewer pods than the manifest asks for are ready: the missing ones were not created yet (or were removed); see the target's output above",
   Evicted: 'the node evicted the pod, usually for lack of memory or disk; free resources on the node',
 };
 

@@ -2,6 +2,7 @@
 // on a permanent problem, tolerates transient ones until the deadline, and says what changed as it goes.
 import { formatDuration } from '../config/duration.js';
 import { CancelledError, ExitCode, TarmacError, toTarmacError } from '../errors/errors.js';
+import { expectationsFor } from './expected-pods.js';
 import type { PodView, RenderedGroup } from './types.js';
 import { hintFor } from './verdict-hints.js';
 import { systemWaitClock, type WaitClock } from './wait-clock.js';
@@ -26,6 +27,10 @@ export async function waitReady(opts: WaitReadyOptions): Promise<void> {
   const clock = opts.clock ?? systemWaitClock;
   const start = clock.now();
   if (group.waitFor.length === 0) return output('no workloads to wait for');
+  const expected = expectationsFor(
+    group.waitFor,
+    group.objects.map((o) => o.object),
+  );
   const shown = new Map<string, string>();
   let statuses: WorkloadStatus[] = [];
   let listError: TarmacError | undefined;
@@ -35,7 +40,7 @@ export async function waitReady(opts: WaitReadyOptions): Promise<void> {
       const pods = await opts.pods(signal);
       listError = undefined;
       shown.delete('pods');
-      statuses = workloadStatuses(group.waitFor, pods);
+      statuses = workloadStatuses(group.waitFor, pods, expected);
     } catch (err) {
       checkCancelled(signal, group.name);
       listError = toTarmacError(err);

@@ -1,5 +1,7 @@
-// Pods grouped under the workloads a deploy step waits for, each summed up in one status. Pure.
+// Pods grouped under the workloads a deploy step waits for, each summed up in one status: ready only when
+// every expected pod is (all replicas, all ordinals), a Job when its pods completed. Pure.
 import { classifyPod } from './classify-pod.js';
+import type { PodExpectation } from './expected-pods.js';
 import type { PodVerdict, PodView, WorkloadRef } from './types.js';
 
 /** Where one awaited workload stands, from the verdicts of its pods. */
@@ -20,31 +22,49 @@ export function workloadName(ref: WorkloadRef): string {
   return `${ref.kind}/${ref.name}${ref.namespace ? ` (${ref.namespace})` : ''}`;
 }
 
-/** The status of every workload in `waitFor`, in that order. */
-export function workloadStatuses(waitFor: readonly WorkloadRef[], pods: readonly PodView[]): WorkloadStatus[] {
+/** The status of every workload in `waitFor`, in that order; `expected` by `Kind/name` (see expected-pods.ts). */
+export function workloadStatuses(
+  waitFor: readonly WorkloadRef[],
+  pods: readonly PodView[],
+  expected: ReadonlyMap<string, PodExpectation> = new Map(),
+): WorkloadStatus[] {
   return waitFor.map((ref) => {
     const verdicts = pods.filter((pod) => belongsTo(pod, ref)).map(classifyPod);
     const readyPods = verdicts.filter((v) => v.state === 'ready').length;
     const base = { ref, pods: verdicts.length, readyPods };
+    const want = expected.get(`${ref.kind}/${ref.name}`);
+    const ready = (detail: string): WorkloadStatus => ({
+      ...base,
+      state: 'ready',
+      reason: 'Ready',
+      detail,
+      evidence: [],
+    });
+    if (want?.count === 0) return ready('0 pods wanted');
+    // A Job is done once enough pods completed, whatever earlier attempts did.
+    const completed = verdicts.filter((v) => v.reason === 'Completed').length;
+    if (want?.completions && completed >= want.count) return ready(`${completed}/${want.count} pods completed`);
     if (verdicts.length === 0)
       return { ...base, state: 'waiting', reason: 'NoPods', detail: 'no pods yet', evidence: [] };
     const worst = verdicts.find((v) => v.state === 'failed') ?? verdicts.find((v) => v.state === 'waiting');
-    if (!worst)
+    if (worst)
       return {
         ...base,
-        state: 'ready',
-        reason: 'Ready',
-        detail: `${readyPods}/${verdicts.length} pods ready`,
+        state: worst.state,
+        reason: worst.reason,
+        detail: worst.detail,
+        pod: worst.pod,
+        evidence: worst.evidence,
+      };
+    if (want && readyPods < want.count)
+      return {
+        ...base,
+        state: 'waiting',
+        reason: 'ReplicasNotReady',
+        detail: `${readyPods}/${want.count} pods ${want.completions ? 'completed' : 'ready'}`,
         evidence: [],
       };
-    return {
-      ...base,
-      state: worst.state,
-      reason: worst.reason,
-      detail: worst.detail,
-      pod: worst.pod,
-      evidence: worst.evidence,
-    };
+    return ready(`${readyPods}/${want?.count ?? verdicts.length} pods ${want?.completions ? 'completed' : 'ready'}`);
   });
 }
 

@@ -85,7 +85,7 @@ class PodmanTarget implements ClusterTarget {
     return deliverImage(this.opts.engine, this.opts.env, ref, ctx);
   }
 
-  apply(group: RenderedGroup, ctx: TargetContext): Promise<void> {
+  apply(group: RenderedGroup, ctx: TargetContext, envGroups: readonly RenderedGroup[] = []): Promise<void> {
     const deps = {
       cli: this.cli,
       engine: this.opts.engine,
@@ -97,7 +97,7 @@ class PodmanTarget implements ClusterTarget {
       insecure: this.opts.env.registry?.insecure ?? false,
       removePod: (name: string) => this.removeOwnPod(name),
     };
-    return applyGroup(deps, group, this.plan(group), ctx);
+    return applyGroup(deps, group, this.plan(group, envGroups), ctx);
   }
 
   pods(group: RenderedGroup, signal?: AbortSignal): Promise<PodView[]> {
@@ -120,8 +120,9 @@ class PodmanTarget implements ClusterTarget {
     );
   }
 
-  private plan(group: RenderedGroup): GroupPlan {
-    return planGroup(group, { env: this.opts.env.name, runId: this.opts.runId, network: this.name });
+  // Pod names and probes (all pods() needs) do not depend on the other groups; apply passes them.
+  private plan(group: RenderedGroup, envGroups: readonly RenderedGroup[] = []): GroupPlan {
+    return planGroup(group, { env: this.opts.env.name, runId: this.opts.runId, network: this.name }, envGroups);
   }
 
   // Removes a pod by name only when it carries the env's labels.
