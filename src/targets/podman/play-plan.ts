@@ -57,9 +57,15 @@ export function noEffectLine(item: NoEffect): string {
 
 /**
  * Plans how podman plays a rendered group; `envGroups` are all the env's groups (Services, ConfigMaps,
- * Secrets and claims are resolved across them). Throws one TarmacError listing every object it cannot run.
+ * Secrets and claims are resolved across them). Throws one TarmacError listing every object it cannot
+ * run, unless `strict` is false (reading pods back only needs their names and probes).
  */
-export function planGroup(group: RenderedGroup, ctx: PlanContext, envGroups: readonly RenderedGroup[] = []): GroupPlan {
+export function planGroup(
+  group: RenderedGroup,
+  ctx: PlanContext,
+  envGroups: readonly RenderedGroup[] = [],
+  strict = true,
+): GroupPlan {
   const sorted = sortObjects(group.objects);
   const others = envGroups.filter((g) => g.name !== group.name).map((g) => sortObjects(g.objects));
   const all = [sorted, ...others];
@@ -89,7 +95,7 @@ export function planGroup(group: RenderedGroup, ctx: PlanContext, envGroups: rea
       }
     }
   }
-  if (problems.length > 0) {
+  if (strict && problems.length > 0) {
     throw new TarmacError(
       'PODMAN_TARGET_UNSUPPORTED',
       `deploy group ${group.name} cannot run on the podman target: ${problems.length} problem${problems.length === 1 ? '' : 's'}`,

@@ -102,7 +102,7 @@ class PodmanTarget implements ClusterTarget {
 
   pods(group: RenderedGroup, signal?: AbortSignal): Promise<PodView[]> {
     const deps = { cli: this.cli, env: this.opts.env.name, prober: this.prober, store: this.store, now: this.now };
-    return groupPodViews(deps, group.name, this.plan(group).units, signal);
+    return groupPodViews(deps, group.name, this.plan(group, [], false).units, signal);
   }
 
   async endpoints(signal?: AbortSignal): Promise<Record<string, string>> {
@@ -120,9 +120,11 @@ class PodmanTarget implements ClusterTarget {
     );
   }
 
-  // Pod names and probes (all pods() needs) do not depend on the other groups; apply passes them.
-  private plan(group: RenderedGroup, envGroups: readonly RenderedGroup[] = []): GroupPlan {
-    return planGroup(group, { env: this.opts.env.name, runId: this.opts.runId, network: this.name }, envGroups);
+  // Pod names and probes (all pods() needs) do not depend on the other groups, and a Service that
+  // selects a workload of another group is no problem there: pods() plans leniently, without them.
+  private plan(group: RenderedGroup, envGroups: readonly RenderedGroup[] = [], strict = true): GroupPlan {
+    const ctx = { env: this.opts.env.name, runId: this.opts.runId, network: this.name };
+    return planGroup(group, ctx, envGroups, strict);
   }
 
   // Removes a pod by name only when it carries the env's labels.
