@@ -2,7 +2,8 @@
 // every expected pod is (all replicas, all ordinals), a Job when its pods completed. Pure.
 import { classifyPod } from './classify-pod.js';
 import type { PodExpectation } from './expected-pods.js';
-import type { PodVerdict, PodView, WorkloadRef } from './types.js';
+import { runsPods } from './pod-specs.js';
+import type { ConditionReading, PodVerdict, PodView, WorkloadRef } from './types.js';
 
 /** Where one awaited workload stands, from the verdicts of its pods. */
 export interface WorkloadStatus {
@@ -22,13 +23,23 @@ export function workloadName(ref: WorkloadRef): string {
   return `${ref.kind}/${ref.name}${ref.namespace ? ` (${ref.namespace})` : ''}`;
 }
 
-/** The status of every workload in `waitFor`, in that order; `expected` by `Kind/name` (see expected-pods.ts). */
+/** Whether a `wait` entry is judged by the object's own condition (not by pods). */
+export function waitsForCondition(ref: WorkloadRef): ref is WorkloadRef & { condition: string } {
+  return ref.condition !== undefined && !runsPods(ref.kind);
+}
+
+/**
+ * The status of every workload in `waitFor`, in that order; `expected` by `Kind/name` (see expected-pods.ts);
+ * `conditions` by `Kind/name` for the entries judged by their condition (a CRD's Established).
+ */
 export function workloadStatuses(
   waitFor: readonly WorkloadRef[],
   pods: readonly PodView[],
   expected: ReadonlyMap<string, PodExpectation> = new Map(),
+  conditions: ReadonlyMap<string, ConditionReading> = new Map(),
 ): WorkloadStatus[] {
   return waitFor.map((ref) => {
+    if (waitsForCondition(ref)) return conditionStatus(ref, conditions.get(`${ref.kind}/${ref.name}`));
     const verdicts = pods.filter((pod) => belongsTo(pod, ref)).map(classifyPod);
     const readyPods = verdicts.filter((v) => v.state === 'ready').length;
     const base = { ref, pods: verdicts.length, readyPods };
@@ -66,6 +77,24 @@ export function workloadStatuses(
       };
     return ready(`${readyPods}/${want?.count ?? verdicts.length} pods ${want?.completions ? 'completed' : 'ready'}`);
   });
+}
+
+function conditionStatus(
+  ref: WorkloadRef & { condition: string },
+  reading: ConditionReading | undefined,
+): WorkloadStatus {
+  const base = { ref, pods: 0, readyPods: 0, evidence: [] };
+  if (!reading)
+    return { ...base, state: 'waiting', reason: 'ConditionUnknown', detail: `${ref.condition}: not read yet` };
+  if (reading.status === 'True')
+    return { ...base, state: 'ready', reason: 'Ready', detail: `${ref.condition}: ${reading.detail}` };
+  if (reading.status === 'absent') return { ...base, state: 'waiting', reason: 'NotFound', detail: reading.detail };
+  return {
+    ...base,
+    state: 'waiting',
+    reason: 'ConditionNotMet',
+    detail: `${ref.condition} is ${reading.status}: ${reading.detail}`,
+  };
 }
 
 // A bare Pod is awaited by its own name; everything else through the pod's controller.

@@ -1,5 +1,5 @@
 // Where the services run: a kind cluster, or pods on podman without a cluster.
-import type { PodView, RenderedGroup } from '../kube/types.js';
+import type { ConditionReading, PodView, RenderedGroup, WorkloadRef } from '../kube/types.js';
 
 export type TargetType = 'kind' | 'podman';
 
@@ -49,6 +49,8 @@ export interface ClusterTarget {
    * resolve Services, ConfigMaps and Secrets across groups themselves (podman); a cluster ignores it.
    */
   apply(group: RenderedGroup, ctx: TargetContext, envGroups?: readonly RenderedGroup[]): Promise<void>;
+  /** An object's status condition, for `wait` entries with a `condition` on kinds that run no pods. */
+  condition?(ref: WorkloadRef & { condition: string }, signal?: AbortSignal): Promise<ConditionReading>;
   /** Current pods of a group, for the readiness classifier. */
   pods(group: RenderedGroup, signal?: AbortSignal): Promise<PodView[]>;
   /** Service name -> URL reachable from this host (for the test command). */

@@ -41,6 +41,7 @@ export async function deployGroup(
     deadlineMs,
     signal: ctx.signal,
     output: ctx.output,
+    ...(target.condition ? { condition: target.condition.bind(target) } : {}),
   });
   return { state: 'succeeded', detail: `${group.waitFor.length} workload(s) ready` };
 }

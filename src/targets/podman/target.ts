@@ -3,7 +3,7 @@
 import type { Env } from '../../config/types.js';
 import type { ContainerEngine } from '../../engines/types.js';
 import type { CommandRunner } from '../../exec/types.js';
-import type { PodView, RenderedGroup } from '../../kube/types.js';
+import type { ConditionReading, PodView, RenderedGroup, WorkloadRef } from '../../kube/types.js';
 import type { ClusterState, ClusterTarget, DownReport, EnsureResult, TargetContext } from '../types.js';
 import { applyGroup } from './apply.js';
 import { deliverImage } from './deliver.js';
@@ -103,6 +103,14 @@ class PodmanTarget implements ClusterTarget {
   pods(group: RenderedGroup, signal?: AbortSignal): Promise<PodView[]> {
     const deps = { cli: this.cli, env: this.opts.env.name, prober: this.prober, store: this.store, now: this.now };
     return groupPodViews(deps, group.name, this.plan(group, [], false).units, signal);
+  }
+
+  // Kinds without pods have no controller here to set a condition: the wait is met, and says why.
+  condition(ref: WorkloadRef & { condition: string }): Promise<ConditionReading> {
+    return Promise.resolve({
+      status: 'True',
+      detail: `met at once: ${ref.kind}/${ref.name} has no controller on the podman target to report it`,
+    });
   }
 
   async endpoints(signal?: AbortSignal): Promise<Record<string, string>> {
