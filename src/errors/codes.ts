@@ -48,6 +48,10 @@ export const ERROR_CODES = {
   ENGINE_OUTPUT_INVALID: { exit: infra, summary: 'the engine printed output tarmac cannot parse' },
   ENGINE_TIMEOUT: { exit: infra, summary: 'an engine command did not answer within its timeout' },
   ENGINE_UNREACHABLE: { exit: env, summary: 'the engine does not answer (service stopped, machine down)' },
+  ENV_LOCKED: {
+    exit: env,
+    summary: 'another live tarmac process holds this env (up, test or down), and --no-wait was given',
+  },
   HISTORY_TOO_NEW: { exit: env, summary: 'the history database was written by a newer tarmac' },
   IMAGE_NOT_FOUND: { exit: infra, summary: 'an image is not in the engine' },
   IMAGE_NOT_IN_REGISTRY: { exit: env, summary: 'a pull-only image is not in the registry' },
