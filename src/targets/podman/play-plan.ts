@@ -4,11 +4,12 @@
 import { createHash } from 'node:crypto';
 import { TarmacError, ExitCode } from '../../errors/errors.js';
 import type { KubeObject, RenderedGroup, WorkloadRef } from '../../kube/types.js';
-import { LABEL_SPEC, LABEL_WORKLOAD, LABEL_WORKLOAD_KIND, envPodLabels, scopedName, targetLabels } from './names.js';
+import { LABEL_SPEC, LABEL_WORKLOAD, LABEL_WORKLOAD_KIND, envPodLabels } from './names.js';
 import { containersOf, readinessProbeOf, type ReadinessProbe } from './pod-spec.js';
+import { scopeClaims, uniqueConfig } from './play-extras.js';
 import { podsOf, type PodSlot } from './replicas.js';
 import { bindServices, type ServiceBinding } from './services.js';
-import { asRecord, asRecords, asString, clone, type Json } from './shape.js';
+import { asRecords, asString, clone } from './shape.js';
 import { sortObjects, type NoEffect, type SortedObjects, type Workload } from './workloads.js';
 
 export interface PlayUnit {
@@ -181,42 +182,6 @@ function planUnit(
     completes: workload.completes,
     specHash,
   };
-}
-
-// ConfigMaps and Secrets from every group, the first of each kind and name (the applied group's come first).
-function uniqueConfig(config: KubeObject[]): KubeObject[] {
-  const seen = new Set<string>();
-  return config
-    .filter((o) => {
-      const key = `${o.kind}/${o.metadata.name}`;
-      if (seen.has(key)) return false;
-      seen.add(key);
-      return true;
-    })
-    .map(clone);
-}
-
-// PersistentVolumeClaims become podman volumes with global names: scope them to the env, label
-// them, and point the pod's volumes at the scoped names.
-function scopeClaims(spec: Json, claims: KubeObject[], env: string): { claims: KubeObject[]; volumes: string[] } {
-  const used: KubeObject[] = [];
-  for (const volume of asRecords(spec.volumes)) {
-    const claim = asRecord(volume.persistentVolumeClaim);
-    const claimName = asString(claim?.claimName);
-    const object = claims.find((c) => c.metadata.name === claimName);
-    if (!claim || !object) continue;
-    claim.claimName = scopedName(env, object.metadata.name);
-    if (!used.includes(object)) used.push(object);
-  }
-  const scoped = used.map((c) => ({
-    ...clone(c),
-    metadata: {
-      ...clone(c.metadata),
-      name: scopedName(env, c.metadata.name),
-      labels: { ...(c.metadata.labels ?? {}), ...targetLabels(env) },
-    },
-  }));
-  return { claims: scoped, volumes: scoped.map((c) => c.metadata.name) };
 }
 
 function hash(value: unknown): string {
