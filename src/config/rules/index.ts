@@ -1,12 +1,13 @@
 // All cross-field rules, run together after (and regardless of) schema validation.
 import { checkDeploy } from './deploy.js';
+import { checkHelm } from './helm.js';
 import { checkImages } from './images.js';
 import { checkPaths } from './paths.js';
 import type { RuleContext, RuleOutput } from './raw.js';
 
 export type { RuleContext, RuleOutput } from './raw.js';
 
-const RULES: readonly ((ctx: RuleContext) => RuleOutput)[] = [checkImages, checkDeploy, checkPaths];
+const RULES: readonly ((ctx: RuleContext) => RuleOutput)[] = [checkImages, checkDeploy, checkHelm, checkPaths];
 
 /** Runs every rule over the raw document and collects their errors and warnings. */
 export function runRules(ctx: RuleContext): RuleOutput {
