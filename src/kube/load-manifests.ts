@@ -1,10 +1,12 @@
 // Reads a deploy group's manifests: files, directories (their *.yaml, *.yml and *.json, sorted by name,
-// not recursing into subdirectories, like `kubectl apply -f DIR`) and a kustomization.
+// not recursing into subdirectories, like `kubectl apply -f DIR`), a kustomization and a Helm chart.
 import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { DeployGroupSpec } from '../config/types.js';
 import { ExitCode, InternalError, TarmacError } from '../errors/errors.js';
 import type { CommandRunner } from '../exec/types.js';
+import { renderHelmChart } from './helm.js';
+import { parseHelmOutput } from './helm-output.js';
 import { runKustomize } from './kustomize.js';
 import { parseManifests } from './parse-manifests.js';
 import type { SourcedObject } from './types.js';
@@ -12,12 +14,12 @@ import type { SourcedObject } from './types.js';
 const MANIFEST_FILE = /\.(ya?ml|json)$/i;
 
 export interface LoadOptions {
-  /** Runs `kubectl kustomize`; needed only when the group has `kustomize`. */
+  /** Runs `kubectl kustomize` and `helm template`; needed only when the group has `kustomize` or `chart`. */
   runner?: CommandRunner;
   signal?: AbortSignal;
 }
 
-/** Every object of the group, in file order; throws MANIFEST_NOT_FOUND / MANIFEST_INVALID / KUSTOMIZE_*. */
+/** Every object of the group, in file order; throws MANIFEST_NOT_FOUND / MANIFEST_INVALID / KUSTOMIZE_* / HELM_*. */
 export async function loadGroupManifests(
   group: DeployGroupSpec,
   configDir: string,
@@ -33,6 +35,17 @@ export async function loadGroupManifests(
     if (!options.runner) throw new InternalError('loadGroupManifests needs a runner for kustomize');
     const yaml = await runKustomize(options.runner, group.kustomize, shown(group.kustomize), options.signal);
     objects.push(...parseManifests(yaml, `kustomize ${shown(group.kustomize)}`));
+  }
+  if (group.helm !== undefined) {
+    if (!options.runner) throw new InternalError('loadGroupManifests needs a runner for helm');
+    const yaml = await renderHelmChart(options.runner, {
+      group: group.name,
+      chart: group.helm,
+      shown: shown(group.helm.chart),
+      ...(group.namespace !== undefined ? { namespace: group.namespace } : {}),
+      ...(options.signal ? { signal: options.signal } : {}),
+    });
+    objects.push(...parseHelmOutput(yaml, shown(group.helm.chart)));
   }
   checkDuplicates(group.name, objects);
   return objects;
