@@ -47,11 +47,13 @@ export async function loadGroupManifests(
     });
     objects.push(...parseHelmOutput(yaml, shown(group.helm.chart)));
   }
-  checkDuplicates(group.name, objects);
+  const duplicate = duplicates(group.name, objects)[0];
+  if (duplicate) throw duplicate;
   return objects;
 }
 
-async function manifestFiles(entry: string, shown: (abs: string) => string): Promise<string[]> {
+/** The files of one `manifests` entry: itself, or a directory's manifest files sorted by name. */
+export async function manifestFiles(entry: string, shown: (abs: string) => string): Promise<string[]> {
   const info = await stat(entry).catch(() => undefined);
   if (!info) throw notFound(`Manifest path ${shown(entry)} does not exist`);
   if (!info.isDirectory()) return [entry];
@@ -65,7 +67,8 @@ async function manifestFiles(entry: string, shown: (abs: string) => string): Pro
   return names.sort().map((name) => path.join(entry, name));
 }
 
-async function readText(file: string, shown: (abs: string) => string): Promise<string> {
+/** The text of a manifest file; MANIFEST_NOT_FOUND when it cannot be read. */
+export async function readText(file: string, shown: (abs: string) => string): Promise<string> {
   try {
     return await readFile(file, 'utf8');
   } catch (cause) {
@@ -77,25 +80,28 @@ async function readText(file: string, shown: (abs: string) => string): Promise<s
   }
 }
 
-// Two documents for the same object would make the second silently replace the first on apply.
-function checkDuplicates(group: string, objects: SourcedObject[]): void {
+/** One MANIFEST_INVALID per object defined twice: the later one would silently replace the first on apply. */
+export function duplicates(group: string, objects: readonly SourcedObject[]): TarmacError[] {
   const seen = new Map<string, SourcedObject>();
+  const found: TarmacError[] = [];
   for (const item of objects) {
     const { kind, metadata } = item.object;
     const key = `${kind}/${metadata.namespace ?? ''}/${metadata.name}`;
     const first = seen.get(key);
     if (first) {
-      throw new TarmacError(
-        'MANIFEST_INVALID',
-        `deploy group ${group}: ${kind}/${metadata.name} is defined twice, at ${first.file}:${first.line} and ${item.file}:${item.line}`,
-        {
-          exitCode: ExitCode.usage,
-          hint: 'Keep one definition; the later one would silently replace the earlier one.',
-        },
+      found.push(
+        new TarmacError(
+          'MANIFEST_INVALID',
+          `deploy group ${group}: ${kind}/${metadata.name} is defined twice, at ${first.file}:${first.line} and ${item.file}:${item.line}`,
+          {
+            exitCode: ExitCode.usage,
+            hint: 'Keep one definition; the later one would silently replace the earlier one.',
+          },
+        ),
       );
-    }
-    seen.set(key, item);
+    } else seen.set(key, item);
   }
+  return found;
 }
 
 function notFound(message: string, cause?: unknown): TarmacError {
