@@ -58,7 +58,14 @@ export default tseslint.config(
     },
   },
   {
-    files: ['examples/**/*.js', 'examples/**/*.mjs', 'bin/**/*.js', 'test/fixtures/**/*.js', 'test/fixtures/**/*.mjs'],
+    files: [
+      'examples/**/*.js',
+      'examples/**/*.mjs',
+      'bin/**/*.js',
+      'scripts/**/*.mjs',
+      'test/fixtures/**/*.js',
+      'test/fixtures/**/*.mjs',
+    ],
     languageOptions: {
       globals: {
         process: 'readonly',

@@ -23,6 +23,7 @@ import { loadCommandConfig } from './load-config.js';
 import { rootSignal, type RootSignal } from './signals.js';
 import { attachView, type AttachedView } from './view.js';
 import { diskPreflight } from './disk-preflight.js';
+import { lockEnv } from './env-lock.js';
 
 export interface SessionOptions {
   file?: string;
@@ -35,6 +36,8 @@ export interface SessionOptions {
   ci?: boolean;
   /** build and up: check free disk (and prune by the disk policy) before anything is built. */
   diskCheck?: boolean;
+  /** up and test: take the env's lock first; `wait: false` (`--no-wait`) refuses when another run holds it. */
+  lock?: { wait: boolean };
 }
 
 export interface Session {
@@ -68,7 +71,10 @@ export async function openSession(opts: SessionOptions, io: CliIo, command = 'ru
     // A forced exit still ends the journal properly.
     onForce: () => finish?.('cancelled'),
   });
+  let unlock: (() => void) | undefined;
   try {
+    // Before anything touches the env (reconcile, the journal): two runs of one env never interleave.
+    if (opts.lock) unlock = await lockEnv(env, command, opts.lock.wait, root.signal, io);
     const { engine, explanation } = await detectEngine(env.engine, { runner: runCommand, env: io.env });
     const probe = systemProcessProbe();
     // Secrets are masked at the bus, so no journal, view, history or report ever holds them.
@@ -154,10 +160,12 @@ export async function openSession(opts: SessionOptions, io: CliIo, command = 'ru
         lease?.close();
         journal.close();
         history.close();
+        unlock?.();
         root.dispose();
       },
     };
   } catch (err) {
+    unlock?.();
     root.dispose();
     throw err;
   }

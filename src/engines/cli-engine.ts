@@ -1,6 +1,6 @@
 // ContainerEngine over a CLI with docker-compatible verbs; podman.ts and docker.ts supply the
 // few differences as an EngineDialect.
-import { InternalError } from '../errors/errors.js';
+import { InternalError, type ErrorFact } from '../errors/errors.js';
 import type { CommandOptions, CommandResult, CommandRunner } from '../exec/types.js';
 import { errorLine } from './classify.js';
 import { LABEL_MANAGED, LABEL_RUN, labelFilters, sorted } from './labels.js';
@@ -214,6 +214,7 @@ export class CliEngine implements ContainerEngine {
       `Could not pull image ${ref}`,
       { signal: options.signal, env: { ...this.env, ...auth.env } },
       'Check that the registry is reachable and has the image.',
+      { type: 'image-pull', ref },
     );
   }
 
@@ -289,9 +290,15 @@ export class CliEngine implements ContainerEngine {
   }
 
   /** Runs and throws the classified TarmacError unless the command succeeded. */
-  private async must(args: string[], message: string, options: CommandOptions, hint?: string): Promise<CommandResult> {
+  private async must(
+    args: string[],
+    message: string,
+    options: CommandOptions,
+    hint?: string,
+    fact?: ErrorFact,
+  ): Promise<CommandResult> {
     const result = await this.exec(args, options);
-    if (!result.ok) throw engineFailed(this.name, result, message, hint);
+    if (!result.ok) throw engineFailed(this.name, result, message, hint, undefined, fact);
     return result;
   }
 }

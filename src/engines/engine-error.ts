@@ -1,5 +1,5 @@
 // The TarmacError thrown when an engine operation fails: code, hint and exit code by failure kind.
-import type { TarmacError } from '../errors/errors.js';
+import type { ErrorFact, TarmacError } from '../errors/errors.js';
 import { commandFailed } from '../exec/errors.js';
 import type { CommandResult } from '../exec/types.js';
 import { classifyEngineFailure, type EngineFailureCode } from './classify.js';
@@ -24,13 +24,14 @@ export function engineHint(engine: EngineName, code: EngineFailureCode): string 
   return HINTS[engine][code];
 }
 
-/** A TarmacError for a failed engine command; `hint` is used for plain command failures. */
+/** A TarmacError for a failed engine command; `hint` is used for plain command failures; `fact` says what failed. */
 export function engineFailed(
   engine: EngineName,
   result: CommandResult,
   message: string,
   hint?: string,
   stepId?: string,
+  fact?: ErrorFact,
 ): TarmacError {
   const failure = classifyEngineFailure(result);
   const code = failure?.code ?? 'ENGINE_COMMAND_FAILED';
@@ -40,5 +41,6 @@ export function engineFailed(
     hint: engineHint(engine, code) ?? hint,
     exitCode: failure?.exitCode,
     ...(stepId === undefined ? {} : { stepId }),
+    ...(fact === undefined ? {} : { fact }),
   });
 }

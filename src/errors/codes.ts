@@ -48,6 +48,10 @@ export const ERROR_CODES = {
   ENGINE_OUTPUT_INVALID: { exit: infra, summary: 'the engine printed output tarmac cannot parse' },
   ENGINE_TIMEOUT: { exit: infra, summary: 'an engine command did not answer within its timeout' },
   ENGINE_UNREACHABLE: { exit: env, summary: 'the engine does not answer (service stopped, machine down)' },
+  ENV_LOCKED: {
+    exit: env,
+    summary: 'another live tarmac process holds this env (up, test or down), and --no-wait was given',
+  },
   HELM_NOT_FOUND: { exit: env, summary: 'a deploy group names a Helm chart but `helm` is not on PATH' },
   HELM_TEMPLATE_FAILED: { exit: usage, summary: "`helm template` could not render a deploy group's chart" },
   HISTORY_TOO_NEW: { exit: env, summary: 'the history database was written by a newer tarmac' },

@@ -2,8 +2,10 @@
 // and is rendered once, in src/cli/.
 
 import { ERROR_CODES, ExitCode, type ErrorCode } from './codes.js';
+import type { ErrorFact } from './error-facts.js';
 
 export { ERROR_CODES, ERROR_CODE_NAMES, ExitCode, isErrorCode, type ErrorCode } from './codes.js';
+export type { BuildFact, ErrorFact, WorkloadFact } from './error-facts.js';
 
 /** What an engine health probe found (a watchdog's probe when it failed a step): typed, so triage never parses `detail`. */
 export interface EngineProbeFact {
@@ -35,6 +37,8 @@ export interface TarmacErrorOptions {
   details?: string[];
   /** The engine probe taken when the error was raised (watchdog timeouts and stalls). */
   probe?: EngineProbeFact;
+  /** What failed, as a typed fact triage reads (never the message). */
+  fact?: ErrorFact;
 }
 
 /** Base error: a stable `code` (e.g. `CONFIG_INVALID`), a message, a hint and an exit code. */
@@ -45,6 +49,7 @@ export class TarmacError extends Error {
   readonly stepId: string | undefined;
   readonly details: string[];
   readonly probe: EngineProbeFact | undefined;
+  readonly fact: ErrorFact | undefined;
 
   constructor(code: ErrorCode, message: string, options: TarmacErrorOptions = {}) {
     super(message, options.cause === undefined ? undefined : { cause: options.cause });
@@ -55,6 +60,7 @@ export class TarmacError extends Error {
     this.stepId = options.stepId;
     this.details = options.details ?? [];
     this.probe = options.probe;
+    this.fact = options.fact;
   }
 
   /** Plain object for journals and --json output. */

@@ -2,7 +2,7 @@
 import { toTarmacError } from '../errors/errors.js';
 import type { EventError } from './types.js';
 
-/** A thrown value as an EventError: code, message, hint, last output lines and the watchdog's engine probe. */
+/** A thrown value as an EventError: code, message, hint, last output lines, the watchdog's engine probe and the typed fact. */
 export function toEventError(error: unknown): EventError {
   const e = toTarmacError(error);
   return {
@@ -11,5 +11,6 @@ export function toEventError(error: unknown): EventError {
     ...(e.hint === undefined ? {} : { hint: e.hint }),
     ...(e.details.length > 0 ? { tail: e.details } : {}),
     ...(e.probe === undefined ? {} : { probe: e.probe }),
+    ...(e.fact === undefined ? {} : { fact: e.fact }),
   };
 }

@@ -2,7 +2,7 @@
 // them as a versioned protocol (src/journal/README.md): bump JOURNAL_PROTOCOL_VERSION on an incompatible change.
 import type { StepId, StepKind, Claims } from '../plan/types.js';
 import type { ErrorCode } from '../errors/codes.js';
-import type { EngineProbeFact } from '../errors/errors.js';
+import type { EngineProbeFact, ErrorFact } from '../errors/errors.js';
 
 /** The journal protocol's version, written as `v` on every journal line. */
 export const JOURNAL_PROTOCOL_VERSION = 1;
@@ -65,6 +65,8 @@ export interface EventError {
   tail?: string[];
   /** The engine probe the watchdog took when it failed the step (timeouts and stalls). */
   probe?: EngineProbeFact;
+  /** What failed, as a typed fact (src/errors/error-facts.ts): triage reads it, never the message. */
+  fact?: ErrorFact;
 }
 
 /** A step as `run.started` announces it. */

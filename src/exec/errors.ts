@@ -1,5 +1,5 @@
 // Turns a failed CommandResult into the TarmacError a caller throws.
-import { TarmacError, type ErrorCode, type ExitCode } from '../errors/errors.js';
+import { TarmacError, type ErrorCode, type ErrorFact, type ExitCode } from '../errors/errors.js';
 import { describeFailure } from './describe.js';
 import type { CommandResult } from './types.js';
 
@@ -15,6 +15,8 @@ export interface CommandFailedOptions {
   exitCode?: ExitCode;
   /** How many last output lines go into `details` (default 20). */
   detailLines?: number;
+  /** What failed, as a typed fact for triage. */
+  fact?: ErrorFact;
 }
 
 /** A TarmacError for a command that did not succeed, with the last lines of its output as details. */
@@ -27,6 +29,7 @@ export function commandFailed(result: CommandResult, options: CommandFailedOptio
     stepId: options.stepId,
     exitCode: options.exitCode,
     details: lines > 0 ? result.tail.slice(-lines) : [],
+    ...(options.fact === undefined ? {} : { fact: options.fact }),
     cause: {
       command: result.command,
       exitCode: result.exitCode,

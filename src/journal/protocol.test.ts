@@ -49,6 +49,28 @@ describe('journal protocol', () => {
     expect(parseLine(journalLine(failed))).toEqual({ event: failed });
   });
 
+  it('carries an error’s typed fact, and rejects a fact of the wrong shape', () => {
+    const crashed: TarmacEvent = {
+      ...failed,
+      stepId: 'deploy:apps',
+      error: {
+        code: 'DEPLOY_FAILED',
+        message: 'deploy apps: Deployment/api: pod api-1: CrashLoopBackOff (...)',
+        fact: {
+          type: 'workloads',
+          workloads: [{ workload: 'Deployment/api', state: 'failed', reason: 'CrashLoopBackOff', exitCode: 2 }],
+        },
+      },
+    };
+    expect(parseLine(journalLine(crashed))).toEqual({ event: crashed });
+    const bad = JSON.stringify({
+      v: 1,
+      ...failed,
+      error: { code: 'BUILD_FAILED', message: 'x', fact: { type: 'build' } },
+    });
+    expect(parseLine(bad)).toMatchObject({ why: expect.stringMatching(/^not a valid step\.finished at error\.fact/) });
+  });
+
   it('skips null, non-JSON, unknown and misshapen lines with a warning naming file and line', () => {
     const { dir, file } = journalOf(
       [

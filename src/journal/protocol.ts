@@ -10,12 +10,34 @@ const base = { at: z.number(), runId: z.string() };
 
 const probeFact = z.object({ ok: z.boolean(), timedOut: z.boolean(), durationMs: z.number(), detail: z.string() });
 
+const workloadFact = z.object({
+  workload: z.string(),
+  state: z.enum(['waiting', 'failed']),
+  reason: z.string(),
+  pod: z.string().optional(),
+  exitCode: z.number().optional(),
+});
+
+const errorFact = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('workloads'), workloads: z.array(workloadFact) }),
+  z.object({
+    type: z.literal('build'),
+    instruction: z.string().optional(),
+    exitCode: z.number().optional(),
+    signal: z.string().optional(),
+    timedOut: z.boolean(),
+  }),
+  z.object({ type: z.literal('image-pull'), ref: z.string() }),
+  z.object({ type: z.literal('registry'), host: z.string() }),
+]);
+
 const eventError = z.object({
   code: z.enum(ERROR_CODE_NAMES),
   message: z.string(),
   hint: z.string().optional(),
   tail: z.array(z.string()).optional(),
   probe: probeFact.optional(),
+  fact: errorFact.optional(),
 });
 
 const incidentCause = z.discriminatedUnion('type', [

@@ -28,6 +28,8 @@ export interface ContainerFinding {
   detail: string;
   /** Log lines worth showing (crash loops, failed run-once containers). */
   logs: string[];
+  /** The non-zero exit code of the container's last run, when it ran and exited (a crash). */
+  exitCode?: number;
 }
 
 /** The finding for one container, or undefined when it is running, done, or not started yet. */
@@ -45,8 +47,8 @@ export function classifyContainer(c: ContainerView, pod: PodView, init: boolean)
     const how = `${what} exited with code ${exitCode}${reason ? ` (${reason})` : ''}${message ? `: ${message.trim()}` : ''}`;
     // With restartPolicy Never nothing will run it again; otherwise the kubelet restarts it (and soon reports CrashLoopBackOff).
     if (pod.restartPolicy === 'Never' || pod.phase === 'Failed')
-      return { state: 'failed', reason: 'ContainerFailed', detail: how, logs: c.logTail ?? [] };
-    return { state: 'waiting', reason: 'Restarting', detail: `${how}; restarting`, logs: c.logTail ?? [] };
+      return { state: 'failed', reason: 'ContainerFailed', detail: how, logs: c.logTail ?? [], exitCode };
+    return { state: 'waiting', reason: 'Restarting', detail: `${how}; restarting`, logs: c.logTail ?? [], exitCode };
   }
   if (init && 'running' in c.state)
     return { state: 'waiting', reason: 'Initializing', detail: `${what} is running`, logs: [] };
@@ -64,5 +66,6 @@ function crashLoop(c: ContainerView, what: string): ContainerFinding {
     reason: 'CrashLoopBackOff',
     detail: `${what} keeps crashing: ${exit}, ${restarts}`,
     logs: c.logTail ?? [],
+    ...(last ? { exitCode: last.exitCode } : {}),
   };
 }

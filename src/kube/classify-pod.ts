@@ -14,11 +14,15 @@ export function classifyPod(pod: PodView): PodVerdict {
     detail,
     evidence: evidence(pod, logs),
   });
+  const fromFinding = (f: ContainerFinding): PodVerdict => ({
+    ...verdict(f.state, f.reason, f.detail, f.logs),
+    ...(f.exitCode === undefined ? {} : { exitCode: f.exitCode }),
+  });
 
   if (pod.phase === 'Succeeded') return verdict('ready', 'Completed', 'pod ran to completion');
   const findings = containerFindings(pod);
   const failed = findings.find((f) => f.state === 'failed');
-  if (failed) return verdict('failed', failed.reason, failed.detail, failed.logs);
+  if (failed) return fromFinding(failed);
   if (pod.phase === 'Failed') {
     // An evicted pod is replaced by its controller; waiting for the replacement is right.
     if (pod.reason === 'Evicted') return verdict('waiting', 'Evicted', pod.message ?? 'pod was evicted');
@@ -33,7 +37,7 @@ export function classifyPod(pod: PodView): PodVerdict {
     );
   }
   const waiting = findings[0];
-  if (waiting) return verdict('waiting', waiting.reason, waiting.detail, waiting.logs);
+  if (waiting) return fromFinding(waiting);
   if (pod.phase === 'Pending') return verdict('waiting', 'Pending', conditionMessage(pod) ?? 'pod is pending');
   if (pod.phase === 'Unknown')
     return verdict('waiting', 'Unknown', pod.message ?? 'the node stopped reporting the pod');

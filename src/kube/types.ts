@@ -84,4 +84,6 @@ export interface PodVerdict {
   detail: string;
   /** Evidence lines (log tail, events) for reports. */
   evidence: string[];
+  /** The exit code of the failing container's last run, when it crashed (CrashLoopBackOff, ContainerFailed, Restarting). */
+  exitCode?: number;
 }

@@ -102,6 +102,13 @@ describe('waitReady', () => {
       'deploy apps: Deployment/api: pod api-1: CrashLoopBackOff (container app keeps crashing: last exit code 42 (Error), 17 restarts)',
     );
     expect(error?.details).toContain('log: FATAL: missing required APP_BOOT_MODE');
+    // What triage reads: the same, typed.
+    expect(error?.fact).toEqual({
+      type: 'workloads',
+      workloads: [
+        { workload: 'Deployment/api', state: 'failed', reason: 'CrashLoopBackOff', pod: 'api-1', exitCode: 42 },
+      ],
+    });
   });
 
   it('tolerates transient states until the deadline, then names every workload still not ready and why', async () => {
@@ -120,6 +127,18 @@ describe('waitReady', () => {
         "Deployment/aianalysis: Unschedulable (0/10 nodes are available: 10 node(s) didn't match node selector, 4 Insufficient cpu.)",
     );
     expect(error?.hint).toMatch(/readiness probe fails.*raise `timeouts\.deploy`/);
+    expect(error?.fact).toEqual({
+      type: 'workloads',
+      workloads: [
+        {
+          workload: 'Deployment/holmesgpt-api',
+          state: 'waiting',
+          reason: 'ReadinessProbeFailing',
+          pod: 'holmesgpt-api-1',
+        },
+        { workload: 'Deployment/aianalysis', state: 'waiting', reason: 'Unschedulable', pod: 'aianalysis-1' },
+      ],
+    });
     expect(error?.details).toContain(
       'Deployment/aianalysis: FailedScheduling: 0/1 nodes are available: 1 Insufficient nvidia.com/gpu. preemption: 0/1 nodes are available: 1 No preemption victims found for incoming pod..',
     );

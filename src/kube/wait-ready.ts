@@ -1,7 +1,7 @@
 // Waits until every awaited workload of a deploy group is ready: polls its pods, classifies them, fails fast
 // on a permanent problem, tolerates transient ones until the deadline, and says what changed as it goes.
 import { formatDuration } from '../config/duration.js';
-import { CancelledError, ExitCode, TarmacError, toTarmacError } from '../errors/errors.js';
+import { CancelledError, ExitCode, TarmacError, toTarmacError, type ErrorFact } from '../errors/errors.js';
 import type { PodView, RenderedGroup } from './types.js';
 import { hintFor } from './verdict-hints.js';
 import { systemWaitClock, type WaitClock } from './wait-clock.js';
@@ -71,6 +71,7 @@ function deployFailed(group: string, s: WorkloadStatus): TarmacError {
       exitCode: ExitCode.infrastructure,
       details: s.evidence,
       hint: `${capitalise(hintFor(s.reason))}.`,
+      fact: workloadsFact([s]),
     },
   );
 }
@@ -92,9 +93,24 @@ function deployTimeout(
       exitCode: ExitCode.infrastructure,
       details: pending.flatMap((s) => s.evidence.map((line) => `${workloadName(s.ref)}: ${line}`)),
       hint: `${first ? `${capitalise(hintFor(first.reason))}. ` : ''}If it only needs longer, raise \`timeouts.deploy\` in tarmac.yaml.`,
+      fact: workloadsFact(pending),
       ...(listError ? { cause: listError } : {}),
     },
   );
+}
+
+// The not-ready workloads as the typed fact triage reads (the message says the same for people).
+function workloadsFact(statuses: WorkloadStatus[]): ErrorFact {
+  return {
+    type: 'workloads',
+    workloads: statuses.map((s) => ({
+      workload: workloadName(s.ref),
+      state: s.state === 'failed' ? 'failed' : 'waiting',
+      reason: s.reason,
+      ...(s.pod === undefined ? {} : { pod: s.pod }),
+      ...(s.exitCode === undefined ? {} : { exitCode: s.exitCode }),
+    })),
+  };
 }
 
 function checkCancelled(signal: AbortSignal, group: string): void {

@@ -10,6 +10,8 @@ export interface WorkloadStatus {
   detail: string;
   /** The pod the reason comes from (the first failed or not-ready one). */
   pod?: string;
+  /** The exit code of that pod's crashed container, when it crashed. */
+  exitCode?: number;
   evidence: string[];
   pods: number;
   readyPods: number;
@@ -43,6 +45,7 @@ export function workloadStatuses(waitFor: readonly WorkloadRef[], pods: readonly
       reason: worst.reason,
       detail: worst.detail,
       pod: worst.pod,
+      ...(worst.exitCode === undefined ? {} : { exitCode: worst.exitCode }),
       evidence: worst.evidence,
     };
   });

@@ -34,6 +34,7 @@ export function registryAuthError(
       hint: user
         ? 'Check registry.username and the password in TARMAC_REGISTRY_PASSWORD (or registry.password); the user needs pull (and, to push, push) rights.'
         : `Set registry.username in tarmac.yaml and the password in TARMAC_REGISTRY_PASSWORD (e.g. from a CI secret); \`podman login ${host}\` alone covers podman's pushes and pulls but not tarmac's tag check.`,
+      fact: { type: 'registry', host },
     },
   );
 }

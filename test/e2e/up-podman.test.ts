@@ -21,7 +21,8 @@ import type { ClusterTarget } from '../../src/targets/types.js';
 import { context, inlineGroup } from '../fixtures/deploy/support.js';
 import { finalStates, readJournal } from '../support/journal-checks.js';
 import { sharedRefs } from '../support/shared-images.js';
-import { copySharedExample, runTarmac, uniqueEnvName } from '../support/tarmac-cli.js';
+import { copySharedExample, runTarmac, startTarmac, uniqueEnvName } from '../support/tarmac-cli.js';
+import { waitFor } from '../support/wait-for.js';
 
 const envName = uniqueEnvName('up');
 const foreign = `${envName}-foreign`;
@@ -80,11 +81,16 @@ afterAll(async () => {
 
 describe('tarmac up on the podman target: examples/aianalysis (real podman)', () => {
   let firstRun = '';
+  let second: ReturnType<typeof startTarmac>;
 
   it(
     'deploys the groups in order into a labelled network with DNS; the suite passes by Service name',
     async () => {
-      const r = await runTarmac(['up', '-f', file(), '--json']);
+      const first = startTarmac(['up', '-f', file(), '--json']);
+      // A second up of the same env, started while the first holds it: it must wait, then reuse (next test).
+      await waitFor('the first up to take the env', () => (existsSync(runsDir()) ? true : undefined));
+      second = startTarmac(['up', '-f', file(), '--json']);
+      const r = await first;
       expect(r.exitCode, r.all).toBe(0);
       firstRun = (JSON.parse(r.stdout) as { runId: string }).runId;
       const { states, logs } = runOf(firstRun);
@@ -109,12 +115,15 @@ describe('tarmac up on the podman target: examples/aianalysis (real podman)', ()
   );
 
   it(
-    'a second up rebuilds, redelivers and replays nothing: the unchanged, running pods are kept',
+    'a second up started meanwhile waits for the first, then rebuilds, redelivers and replays nothing: the unchanged, running pods are kept',
     async () => {
       const before = await podIds();
       expect(before).toHaveLength(3);
-      const r = await runTarmac(['up', '-f', file(), '--json']);
+      const r = await second;
       expect(r.exitCode, r.all).toBe(0);
+      expect(r.stderr).toMatch(
+        new RegExp(`env ${envName} is in use by tarmac up \\(pid \\d+\\): waiting for it to finish`),
+      );
       const { states, logs } = runOf((JSON.parse(r.stdout) as { runId: string }).runId);
       const reused = Object.entries(states).filter(
         ([step]) => step.startsWith('build:') || step.startsWith('deliver:') || step === 'cluster',
@@ -129,7 +138,7 @@ describe('tarmac up on the podman target: examples/aianalysis (real podman)', ()
   );
 
   it(
-    'status shows the env healthy with the endpoints another process sees; test re-runs the suite',
+    'status shows the env healthy with the endpoints another process sees; test re-runs the suite, and down --no-wait meanwhile refuses',
     async () => {
       const status = await runTarmac(['status', '-f', file()]);
       expect(status.exitCode, status.all).toBe(0);
@@ -141,7 +150,16 @@ describe('tarmac up on the podman target: examples/aianalysis (real podman)', ()
         expect(status.stdout).toContain(`${name}: ${url}`);
       }
       expect(newTarget().testEnv()).toEqual({ TARMAC_NETWORK: `tarmac-${envName}` });
-      const test = await runTarmac(['test', '-f', file()]);
+      const runsBefore = readdirSync(runsDir()).length;
+      const testing = startTarmac(['test', '-f', file()]);
+      // While `test` holds the env, `down --no-wait` refuses at once instead of pulling the env from under it.
+      await waitFor('tarmac test to take the env', () =>
+        readdirSync(runsDir()).length > runsBefore ? true : undefined,
+      );
+      const refused = await runTarmac(['down', '--no-wait', '-f', file()]);
+      expect(refused.exitCode, refused.all).toBe(3);
+      expect(refused.stderr).toMatch(new RegExp(`env ${envName} is in use by tarmac test \\(pid \\d+\\)`));
+      const test = await testing;
       expect(test.exitCode, test.all).toBe(0);
       expect(test.stdout).toMatch(/7 passed, 0 failed, 0 skipped/);
     },

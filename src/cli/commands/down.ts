@@ -1,13 +1,25 @@
 // `tarmac down`: removes what tarmac created for this env, and says what it left alone.
 import { clearEnvState } from '../../orchestrate/env-state.js';
 import type { CliIo } from '../io.js';
+import { lockEnv } from '../env-lock.js';
+import { rootSignal } from '../signals.js';
 import { openTarget } from '../target-session.js';
 
 /** Runs `tarmac down`. */
-export async function downCommand(opts: { file?: string; json?: boolean }, io: CliIo): Promise<number> {
+export async function downCommand(opts: { file?: string; json?: boolean; wait?: boolean }, io: CliIo): Promise<number> {
   const { env, target } = await openTarget(opts, io);
-  const report = await target.down();
-  clearEnvState(env.stateDir);
+  const root = rootSignal((name) => void io.stderr.write(`\n${name}: cancelling\n`));
+  const report = await (async () => {
+    // A down never pulls an env from under a running up or test: it waits for them like they wait for each other.
+    const unlock = await lockEnv(env, 'down', opts.wait !== false, root.signal, io).finally(() => root.dispose());
+    try {
+      const removed = await target.down();
+      clearEnvState(env.stateDir);
+      return removed;
+    } finally {
+      unlock();
+    }
+  })();
   if (opts.json) {
     io.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
     return 0;

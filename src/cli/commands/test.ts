@@ -9,8 +9,11 @@ import { openSession, type SessionOptions } from '../session.js';
 import { runExitCode, upSummary } from '../up-summary.js';
 
 /** Runs `tarmac test`. */
-export async function testCommand(opts: SessionOptions & { shard?: Shard }, io: CliIo): Promise<number> {
-  const session = await openSession(opts, io, 'test');
+export async function testCommand(
+  opts: SessionOptions & { shard?: Shard; wait?: boolean },
+  io: CliIo,
+): Promise<number> {
+  const session = await openSession({ ...opts, lock: { wait: opts.wait !== false } }, io, 'test');
   try {
     const { target } = selectTarget(session.env, {
       runner: runCommand,

@@ -27,6 +27,8 @@ export interface UpCommandOptions extends SessionOptions {
   refs?: string;
   /** `--shard I/N`. */
   shard?: Shard;
+  /** `--no-wait` sets false: refuse at once when another run holds the env. */
+  wait?: boolean;
 }
 
 // --pull-only, --refs and --shard as up() takes them; the refs file is read (and checked) here.
@@ -63,7 +65,7 @@ async function ciOptions(
 /** Runs `tarmac up` and returns its exit code. */
 export async function upCommand(opts: UpCommandOptions, io: CliIo): Promise<number> {
   // The disk check (prune by policy, warn when space is short) runs while the session opens, before any build.
-  const session = await openSession({ ...opts, diskCheck: true }, io, 'up');
+  const session = await openSession({ ...opts, diskCheck: true, lock: { wait: opts.wait !== false } }, io, 'up');
   try {
     const { target, why } = selectTarget(session.env, {
       runner: runCommand,

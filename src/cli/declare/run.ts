@@ -70,6 +70,7 @@ export const declareRunCommands: DeclareCommands = (program, { io, setCode }) =>
       'run only shard I of N of the tests (TARMAC_SHARD_INDEX/COUNT, and TARMAC_SHARD_TESTS with test.list)',
       parseShardOption,
     )
+    .option('--no-wait', 'refuse at once (exit 3) when another tarmac run holds this env, instead of waiting for it')
     .action(async (opts) => {
       const { upCommand } = await import('../commands/up.js');
       setCode(await upCommand(opts, io));
@@ -81,6 +82,7 @@ export const declareRunCommands: DeclareCommands = (program, { io, setCode }) =>
       'run only shard I of N of the tests (TARMAC_SHARD_INDEX/COUNT, and TARMAC_SHARD_TESTS with test.list)',
       parseShardOption,
     )
+    .option('--no-wait', 'refuse at once (exit 3) when another tarmac run holds this env, instead of waiting for it')
     .action(async (opts) => {
       const { testCommand } = await import('../commands/test.js');
       setCode(await testCommand(opts, io));
@@ -91,7 +93,8 @@ export const declareRunCommands: DeclareCommands = (program, { io, setCode }) =>
     .description('remove what tarmac created for this env (and nothing else)')
     .option('-f, --file <path>', 'config file (default: ./tarmac.yaml)')
     .option('--json', 'print what was removed as JSON')
-    .action(async (opts: { file?: string; json?: boolean }) => {
+    .option('--no-wait', 'refuse at once (exit 3) when another tarmac run holds this env, instead of waiting for it')
+    .action(async (opts: { file?: string; json?: boolean; wait?: boolean }) => {
       const { downCommand } = await import('../commands/down.js');
       setCode(await downCommand(opts, io));
     });

@@ -53,6 +53,23 @@ describe('buildFailure', () => {
       'image broken failed to build at STEP 3/8: RUN ["/bin/does-not-exist", "--flag"] (exited 1)',
     );
     expect(err.details.at(-1)).toMatch(/building at STEP/);
+    // What triage reads: the same, typed.
+    expect(err.fact).toEqual({
+      type: 'build',
+      instruction: 'STEP 3/8: RUN ["/bin/does-not-exist", "--flag"]',
+      exitCode: 1,
+      timedOut: false,
+    });
+  });
+  it('says a timed-out build timed out, in the message and the fact', () => {
+    const err = buildFailure(
+      'slow',
+      result({ exitCode: undefined, signal: 'SIGKILL', timedOut: true }),
+      'build:slow',
+      'podman',
+    );
+    expect(err.message).toBe('image slow failed to build (timed out)');
+    expect(err.fact).toEqual({ type: 'build', signal: 'SIGKILL', timedOut: true });
   });
   it('is an engine failure when the engine died mid-build (the seed crash)', () => {
     const err = buildFailure(

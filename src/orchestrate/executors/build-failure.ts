@@ -1,5 +1,6 @@
 // Turns a failed `build` result into an error that names the image, the failing step and the last output lines.
-import { TarmacError, CancelledError, ExitCode } from '../../errors/errors.js';
+import { TarmacError, CancelledError, ExitCode, type BuildFact } from '../../errors/errors.js';
+import { buildOutcome } from '../../errors/error-facts.js';
 import type { CommandResult } from '../../exec/types.js';
 import type { EngineName } from '../../engines/types.js';
 import { classifyEngineFailure } from '../../engines/classify.js';
@@ -34,15 +35,21 @@ export function buildFailure(image: string, result: CommandResult, stepId: strin
     );
   }
   const instruction = failingInstruction(result.tail);
-  const how = result.timedOut ? 'timed out' : `exited ${result.exitCode ?? result.signal ?? 'abnormally'}`;
+  const fact: BuildFact = {
+    ...(instruction === undefined ? {} : { instruction }),
+    ...(result.exitCode === undefined ? {} : { exitCode: result.exitCode }),
+    ...(result.signal === undefined ? {} : { signal: result.signal }),
+    timedOut: result.timedOut,
+  };
   return new TarmacError(
     'BUILD_FAILED',
-    `image ${image} failed to build${instruction ? ` at ${instruction}` : ''} (${how})`,
+    `image ${image} failed to build${instruction ? ` at ${instruction}` : ''} (${buildOutcome(fact)})`,
     {
       exitCode: ExitCode.infrastructure,
       stepId,
       details: result.tail.slice(-15),
       hint: 'Fix the Containerfile or the build context; the last output lines are shown above.',
+      fact: { type: 'build', ...fact },
     },
   );
 }

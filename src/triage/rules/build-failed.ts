@@ -2,7 +2,8 @@
 import type { Match, Rule, TriageInput } from '../types.js';
 import { conf, failureLinesMatching, quote } from './evidence-facts.js';
 import { infraMarkers } from './infra-markers.js';
-import { failedSteps, incidents } from './journal-facts.js';
+import { buildOutcome } from '../../errors/error-facts.js';
+import { errorFact, failedSteps, incidents } from './journal-facts.js';
 
 /** Signs that the build died of the infrastructure, not of its own instructions (`layer not known`: the engine's
  * storage changed under the build, e.g. a concurrent prune, seen for real here on a LABEL instruction). */
@@ -33,10 +34,15 @@ export const buildFailed: Rule = {
       (input.run.stepLogs[step.stepId] ?? []).every((l) => l.trim() === '');
     const tail = (step.error?.tail ?? []).filter((l) => l.trim() !== '').slice(-4);
     const image = step.subject ?? step.stepId.replace(/^build:/, '');
+    // What failed, from the build's typed fact (other codes: their message, e.g. a context that does not exist).
+    const build = errorFact(step, 'build');
+    const what = build
+      ? `${build.instruction ? `at ${build.instruction} ` : ''}(${buildOutcome(build)})`
+      : (step.error?.message ?? 'a build instruction failed');
     return {
       // No output at all: nothing shows that an instruction failed, only that the build did.
       confidence: conf(infra ? 0.3 : baseImage ? 0.4 : crashed ? 0.6 : silent ? 0.45 : 0.9),
-      summary: `Image ${image} failed to build: ${step.error?.message.replace(/^image \S+ failed to build /, '') ?? 'a build instruction failed'}. ${
+      summary: `Image ${image} failed to build: ${what}. ${
         marker
           ? `The output also shows ${marker.label}: that, not the instruction, may be the cause.`
           : baseImage

@@ -1,10 +1,24 @@
 // A deployed container starts and exits again and again (CrashLoopBackOff), or fails to start at all.
 import type { Match, Rule, TriageInput } from '../types.js';
 import { clusterName, conf, failureLinesMatching, pods, quote } from './evidence-facts.js';
-import { failedSteps } from './journal-facts.js';
+import type { WorkloadFact } from '../../errors/error-facts.js';
+import { errorFact, failedSteps, type FailedStep } from './journal-facts.js';
 
-const CRASH =
-  /CrashLoopBackOff|ContainerFailed|keeps crashing|exited with code [1-9]\d*|RunContainerError|CONTAINER_START_FAILED/;
+/** Kubernetes' words for a container that does not stay up, as kubectl's output or a pod's message quotes them. */
+const CRASH = /CrashLoopBackOff|RunContainerError/;
+
+/** The readiness classifier's reasons for a container that crashed (src/kube/classify-container.ts). */
+const CRASH_REASONS = new Set(['CrashLoopBackOff', 'ContainerFailed', 'RunContainerError']);
+
+/** The workloads a deploy step gave up on (its typed fact). */
+function workloads(step: FailedStep | undefined): WorkloadFact[] {
+  return step ? (errorFact(step, 'workloads')?.workloads ?? []) : [];
+}
+
+/** A workload whose container crashed: a crash reason, or a restart after a non-zero exit. */
+function crashed(w: WorkloadFact): boolean {
+  return CRASH_REASONS.has(w.reason) || (w.exitCode ?? 0) > 0;
+}
 
 export const crashLoop: Rule = {
   id: 'crash-loop',
@@ -13,18 +27,25 @@ export const crashLoop: Rule = {
   match(input: TriageInput): Match | undefined {
     const steps = failedSteps(input.run).filter(
       (f) =>
-        f.kind === 'deploy' && f.error && (f.error.code === 'CONTAINER_START_FAILED' || CRASH.test(f.error.message)),
+        f.kind === 'deploy' &&
+        f.error &&
+        (f.error.code === 'CONTAINER_START_FAILED' || workloads(f).some(crashed) || CRASH.test(f.error.message)),
     );
     const crashing = pods(input).filter(
       (p) => p.reasons.some((r) => /CrashLoopBackOff|exit [1-9]|Error|ContainerFailed/.test(r)) || p.restarts >= 3,
     );
     if (steps.length === 0 && crashing.length === 0) return undefined;
     const text = [...steps.map((s) => s.error?.message ?? ''), ...crashing.flatMap((p) => p.reasons)].join('\n');
-    const exit = /(?:last exit code|exited with code|exit) (\d+)/.exec(text)?.[1];
+    // The exit code: from the deploy's typed fact, else as a pod's reasons or an engine's output say it (`exit 2`).
+    const exit =
+      steps
+        .flatMap(workloads)
+        .find((w) => w.exitCode !== undefined)
+        ?.exitCode?.toString() ?? /exit (\d+)/.exec(text)?.[1];
     // 137 is memory (oom-killed) and OOMKilled has its own rule: stay below it then.
     const oom = exit === '137' || /OOMKilled/.test(text);
     const pod = crashing[0];
-    const podName = pod?.name ?? /pod (\S+):/.exec(steps[0]?.error?.message ?? '')?.[1];
+    const podName = pod?.name ?? workloads(steps[0]).find((w) => w.state === 'failed')?.pod;
     const logs = [
       ...(pod?.logTail ?? []),
       ...failureLinesMatching(input, /^log: /, 5, ['deploy']).map((l) => l.replace(/^[^:]+: log: /, '')),

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ErrorCode } from '../../errors/codes.js';
+import type { ErrorFact } from '../../errors/error-facts.js';
 import type { PodFacts } from '../types.js';
 import { inputOf, journal, kindEnv, recordedRun, runOf, workloads } from '../triage.test-kit.js';
 import { crashLoop } from './crash-loop.js';
@@ -27,8 +28,11 @@ const pod = (p: Partial<PodFacts>): PodFacts => ({
   logTail: [],
   ...p,
 });
-const deployFail = (code: ErrorCode, message: string, tail: string[] = []) =>
-  runOf(journal([{ id: 'cluster' }, { id: 'deploy:apps', error: { code, message, tail } }]), env);
+const deployFail = (code: ErrorCode, message: string, tail: string[] = [], fact?: ErrorFact) =>
+  runOf(
+    journal([{ id: 'cluster' }, { id: 'deploy:apps', error: { code, message, tail, ...(fact ? { fact } : {}) } }]),
+    env,
+  );
 
 describe('crash-loop', () => {
   const run = deployFail(
@@ -38,6 +42,12 @@ describe('crash-loop', () => {
       'BackOff: Back-off restarting failed container api in pod api-7d9c-x2k4q_default',
       'log: exec: --: invalid option',
     ],
+    {
+      type: 'workloads',
+      workloads: [
+        { workload: 'Deployment/api', state: 'failed', reason: 'CrashLoopBackOff', pod: 'api-7d9c-x2k4q', exitCode: 2 },
+      ],
+    },
   );
   it('quotes the exit code and the log tail, and names the pod in the actions', () => {
     const m = crashLoop.match(inputOf(run))!;
@@ -45,6 +55,23 @@ describe('crash-loop', () => {
     expect(m.summary).toMatch(/^Pod api-7d9c-x2k4q: its container starts and exits with code 2/);
     expect(m.evidence.join('\n')).toMatch(/exec: --: invalid option/);
     expect(m.actions[0]).toBe(`kubectl --context kind-${C} logs api-7d9c-x2k4q --previous`);
+  });
+  it('reads a container that restarts after a non-zero exit from the deploy timeout’s fact', () => {
+    const m = crashLoop.match(
+      inputOf(
+        deployFail(
+          'DEPLOY_TIMEOUT',
+          'deploy apps: not ready after 5m: Deployment/api: Restarting (container api exited with code 3 (Error); restarting)',
+          [],
+          {
+            type: 'workloads',
+            workloads: [{ workload: 'Deployment/api', state: 'waiting', reason: 'Restarting', exitCode: 3 }],
+          },
+        ),
+      ),
+    )!;
+    expect(m.confidence).toBeGreaterThanOrEqual(0.85);
+    expect(m.summary).toMatch(/^A pod: its container starts and exits with code 3/);
   });
   it('near miss: an image pull failure is not a crash loop', () => {
     expect(
@@ -346,6 +373,21 @@ describe('registry-auth', () => {
     const m = registryAuth.match(inputOf(run))!;
     expect(m.confidence).toBeGreaterThanOrEqual(0.85);
     expect(m.actions[0]).toBe('podman login ghcr.io');
+  });
+  it('names the registry from the error’s fact when the env has no registry (an error thrown before the run)', () => {
+    const run = runOf(
+      journal([
+        {
+          id: 'build:api',
+          error: {
+            code: 'REGISTRY_AUTH',
+            message: 'The registry at ghcr.io refused the request (HTTP 403) when checking ghcr.io/acme/api:tm-1',
+            fact: { type: 'registry', host: 'ghcr.io' },
+          },
+        },
+      ]),
+    );
+    expect(registryAuth.match(inputOf(run))!.actions[0]).toBe('podman login ghcr.io');
   });
   it('near miss: an unreachable registry is not an auth problem', () => {
     const run = runOf(

@@ -1,6 +1,6 @@
 // What the rules read from the collected evidence, and small helpers to quote and search it. Pure.
 import type { ClusterFacts, EngineFacts, NodeFacts, PodFacts, TriageInput } from '../types.js';
-import { failedSteps, stepLines } from './journal-facts.js';
+import { failedSteps, stepLines, type FailedStep, type StepLine } from './journal-facts.js';
 
 /** Longest quoted text in an evidence line. */
 const QUOTE_MAX = 240;
@@ -84,11 +84,21 @@ export function pods(input: TriageInput): PodFacts[] {
 
 /** Text lines of every failed step (error, output tail, log tail) that match `re`, quoted, first `max`. */
 export function failureLinesMatching(input: TriageInput, re: RegExp, max = 3, kinds?: string[]): string[] {
+  return failureLines(input, (line) => re.test(line.text), max, kinds);
+}
+
+/** Lines of every failed step (error, output tail, log tail) that `pick` keeps, quoted, first `max`. */
+export function failureLines(
+  input: TriageInput,
+  pick: (line: StepLine, step: FailedStep) => boolean,
+  max = 3,
+  kinds?: string[],
+): string[] {
   const out: string[] = [];
   for (const step of failedSteps(input.run)) {
     if (kinds && (step.kind === undefined || !kinds.includes(step.kind))) continue;
     for (const line of stepLines(input.run, step)) {
-      if (!re.test(line.text)) continue;
+      if (!pick(line, step)) continue;
       const q = quote(line.source, line.text);
       if (!out.includes(q)) out.push(q);
       if (out.length >= max) return out;

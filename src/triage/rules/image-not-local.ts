@@ -1,11 +1,14 @@
 // The image to deliver or deploy is not in the engine's store (never built, removed, or a localhost/ name mismatch).
 import type { Match, Rule, TriageInput } from '../types.js';
-import { conf, engineCmd, failureLinesMatching, quote } from './evidence-facts.js';
+import type { ErrorCode } from '../../errors/codes.js';
+import { conf, engineCmd, failureLines, quote } from './evidence-facts.js';
 import { firstImageReference } from './image-ref.js';
 import { failedSteps } from './journal-facts.js';
 
-const NOT_LOCAL =
-  /not present locally|image not known|does not exist in \S+'s image store|exited 0 but \S+ does not exist in the engine|no such image/i;
+/** kind's, podman's and docker's words for an image that is not in the store. */
+const NOT_LOCAL = /not present locally|image not known|no such image/i;
+/** The codes of tarmac's own checks that an image is in the engine's store (before a deploy, after a build). */
+const MISSING = new Set<ErrorCode>(['IMAGE_NOT_FOUND', 'BUILD_NOT_VERIFIED']);
 const REF =
   /(?:image:? "?|image )([a-z0-9][\w./:@-]*[\w])"? (?:not present locally|does not exist)|no such image "([^"]+)"|image "([^"]+)" not known/i;
 
@@ -16,9 +19,7 @@ export const imageNotLocal: Rule = {
   match(input: TriageInput): Match | undefined {
     const steps = failedSteps(input.run).filter(
       (f) =>
-        f.error &&
-        (/^(IMAGE_NOT_FOUND|BUILD_NOT_VERIFIED)$/.test(f.error.code) ||
-          NOT_LOCAL.test([f.error.message, ...(f.error.tail ?? [])].join('\n'))),
+        f.error && (MISSING.has(f.error.code) || NOT_LOCAL.test([f.error.message, ...(f.error.tail ?? [])].join('\n'))),
     );
     if (steps.length === 0) return undefined;
     const step = steps[0]!;
@@ -36,7 +37,13 @@ export const imageNotLocal: Rule = {
         : `${step.stepId} needs image ${ref ?? '?'}, but ${cmd} has no image by that name${registry ? ` (registry mode: ${registry}; nothing local exists to export)` : ''}.`,
       evidence: [
         ...steps.map((s) => quote(`journal ${s.stepId} [${s.error?.code}]`, s.error?.message ?? '')),
-        ...failureLinesMatching(input, NOT_LOCAL, 2),
+        ...failureLines(
+          input,
+          (line, s) =>
+            NOT_LOCAL.test(line.text) ||
+            (line.part === 'message' && s.error !== undefined && MISSING.has(s.error.code)),
+          2,
+        ),
       ],
       actions: [
         `${cmd} image inspect ${ref ?? '<image>'}`,

@@ -1,11 +1,12 @@
 // A pod cannot get its image: ErrImagePull / ImagePullBackOff / ErrImageNeverPull, or a load that did not stick.
 import type { Match, Rule, TriageInput } from '../types.js';
-import { clusterName, conf, engineCmd, failureLinesMatching, pods, quote } from './evidence-facts.js';
+import { clusterName, conf, engineCmd, failureLines, failureLinesMatching, pods, quote } from './evidence-facts.js';
 import { firstImageReference } from './image-ref.js';
-import { failedSteps } from './journal-facts.js';
+import { errorFact, failedSteps } from './journal-facts.js';
 
+/** Kubernetes' and kubectl's words for an image the node cannot get. */
 const PULL =
-  /ImagePullBackOff|ErrImagePull|ErrImageNeverPull|IMAGE_PULL_FAILED|could not pull image|is not present with pull policy of Never/i;
+  /ImagePullBackOff|ErrImagePull|ErrImageNeverPull|IMAGE_PULL_FAILED|is not present with pull policy of Never/i;
 /** Credentials problems have their own rule (registry-auth). */
 const AUTH =
   /unauthorized|authentication required|\b401\b|\b403\b|Forbidden|may require authorization|pull access denied/i;
@@ -15,7 +16,16 @@ export const imagePullFailed: Rule = {
   title: 'A pod cannot get its image (ImagePullBackOff, ErrImageNeverPull, not on the node)',
   refs: ['research-kind-podman §B 20', 'research-kubernaut §3 #11'],
   match(input: TriageInput): Match | undefined {
-    const lines = failureLinesMatching(input, PULL, 4, ['deploy', 'deliver']);
+    // Kubernetes' words, or the message of an error whose code or fact says a pull failed.
+    const lines = failureLines(
+      input,
+      (line, step) =>
+        PULL.test(line.text) ||
+        (line.part === 'message' &&
+          (step.error?.code === 'IMAGE_PULL_FAILED' || errorFact(step, 'image-pull') !== undefined)),
+      4,
+      ['deploy', 'deliver'],
+    );
     const notVerified = failedSteps(input.run).filter(
       (f) => f.error?.code === 'DELIVERY_NOT_VERIFIED' || f.error?.code === 'IMAGE_PULL_FAILED',
     );

@@ -1,4 +1,5 @@
 // What the rules read from the journal: failed steps with their kind, incidents, probes and test results. Pure.
+import type { ErrorFact } from '../../errors/error-facts.js';
 import type { EventError, IncidentKind, TarmacEvent } from '../../events/types.js';
 import type { StepKind } from '../../plan/types.js';
 import { stepLogName } from '../../journal/run-dir.js';
@@ -116,13 +117,34 @@ export function startCapacity(run: RunFacts): number | undefined {
   return started?.type === 'run.started' ? started.capacity : undefined;
 }
 
+/** The typed fact of a failed step's error, when it is one of `type`. */
+export function errorFact<T extends ErrorFact['type']>(
+  step: FailedStep,
+  type: T,
+): Extract<ErrorFact, { type: T }> | undefined {
+  const fact = step.error?.fact;
+  return fact !== undefined && isFact(fact, type) ? fact : undefined;
+}
+
+function isFact<T extends ErrorFact['type']>(fact: ErrorFact, type: T): fact is Extract<ErrorFact, { type: T }> {
+  return fact.type === type;
+}
+
+/** One line of a failed step: its error's message (tarmac's words), the error's output tail, or its log. */
+export interface StepLine {
+  source: string;
+  text: string;
+  part: 'message' | 'tail' | 'log';
+}
+
 /** The lines of a step's error and of its log tail, each with where it came from; hints are left out (they are advice, not evidence). */
-export function stepLines(run: RunFacts, step: FailedStep): { source: string; text: string }[] {
-  const lines: { source: string; text: string }[] = [];
+export function stepLines(run: RunFacts, step: FailedStep): StepLine[] {
+  const lines: StepLine[] = [];
   if (step.error) {
-    lines.push({ source: `${step.stepId} [${step.error.code}]`, text: step.error.message });
-    for (const t of step.error.tail ?? []) lines.push({ source: `${step.stepId} output`, text: t });
+    lines.push({ source: `${step.stepId} [${step.error.code}]`, text: step.error.message, part: 'message' });
+    for (const t of step.error.tail ?? []) lines.push({ source: `${step.stepId} output`, text: t, part: 'tail' });
   }
-  for (const t of run.stepLogs[step.stepId] ?? []) lines.push({ source: `steps/${stepLogName(step.stepId)}`, text: t });
+  for (const t of run.stepLogs[step.stepId] ?? [])
+    lines.push({ source: `steps/${stepLogName(step.stepId)}`, text: t, part: 'log' });
   return lines;
 }

@@ -1,7 +1,7 @@
 // The registry refused tarmac or the nodes: 401/403, not logged in with this engine's credential store.
 import type { Match, Rule, TriageInput } from '../types.js';
 import { conf, engineCmd, failureLinesMatching, pods, quote } from './evidence-facts.js';
-import { failedSteps } from './journal-facts.js';
+import { errorFact, failedSteps } from './journal-facts.js';
 
 const DENIED =
   /invalid status code from registry 40[13]|\b40[13] \((Unauthorized|Forbidden)\)|unauthorized: authentication required|denied: requested access to the resource is denied|(pull|push) access denied|no basic auth credentials|unable to retrieve auth token|(?:blobs\/uploads|manifests|\/v2\/)\S* in \S+: denied: /i;
@@ -24,9 +24,7 @@ export const registryAuth: Rule = {
         /40[13]|unauthorized|authentication required|no basic auth credentials|: denied: (?!requested access)/i.test(l),
       );
     const host =
-      input.run.env?.registryUrl?.split('/')[0] ??
-      /registry at (\S+)/.exec(coded[0]?.error?.message ?? '')?.[1] ??
-      '<registry>';
+      input.run.env?.registryUrl?.split('/')[0] ?? (coded[0] && errorFact(coded[0], 'registry')?.host) ?? '<registry>';
     const cmd = engineCmd(input);
     const inCluster = podLines.length > 0;
     return {

@@ -1,0 +1,70 @@
+#!/usr/bin/env node
+// `npm test`: every check, in three phases that keep both cores busy.
+// 1. build (the e2e files run bin/tarmac.js, which loads dist/);
+// 2. at the same time: lint, typecheck and the unit project (CPU only, no podman), beside the e2e-serial files.
+//    Why together: the serial files kill or hang engines and wait out real bounds, so they leave the CPU mostly
+//    idle, and they only need no OTHER podman work beside them, which the unit project never does;
+// 3. the parallel e2e files (two at a time, CPU-bound).
+// A failing phase stops the later ones; inside phase 2 both sides finish, so every failure is shown. The serial
+// files' output is kept in a file and printed after the other side's, so the two never interleave.
+import { spawn } from 'node:child_process';
+import { closeSync, mkdtempSync, openSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
+
+/** Runs `npm run <script>` with its output to our terminal (or to `logFile`); resolves to its exit code. */
+function npmRun(script, logFile) {
+  return new Promise((resolve) => {
+    const out = logFile === undefined ? 'inherit' : openSync(logFile, 'w');
+    const child = spawn(npm, ['run', '--silent', script], { stdio: ['ignore', out, out] });
+    child.on('error', (error) => {
+      console.error(`[test] could not start npm run ${script}: ${error.message}`);
+      resolve(1);
+    });
+    child.on('close', (code, signal) => {
+      if (typeof out === 'number') closeSync(out);
+      resolve(code ?? (signal ? 1 : 0));
+    });
+  });
+}
+
+/** Runs the scripts one after another, stopping at the first failure; resolves to the failed one or undefined. */
+async function chain(scripts) {
+  for (const script of scripts) {
+    console.log(`[test] npm run ${script}`);
+    if ((await npmRun(script)) !== 0) return script;
+  }
+  return undefined;
+}
+
+function finish(failed) {
+  if (failed.length === 0) {
+    console.log('[test] all checks passed');
+    process.exit(0);
+  }
+  console.error(`[test] failed: ${failed.join(', ')}`);
+  process.exit(1);
+}
+
+const started = Date.now();
+const elapsed = () => `${Math.round((Date.now() - started) / 1000)}s`;
+
+const buildFailed = await chain(['build']);
+if (buildFailed) finish([buildFailed]);
+
+const serialLog = join(mkdtempSync(join(tmpdir(), 'tarmac-test-')), 'e2e-serial.log');
+console.log(`[test] npm run e2e:serial, beside lint, typecheck and unit (its output: ${serialLog})`);
+const [checksFailed, serialCode] = await Promise.all([
+  chain(['lint', 'typecheck', 'unit']),
+  npmRun('e2e:serial', serialLog),
+]);
+console.log(`[test] e2e:serial output (${elapsed()} in):`);
+process.stdout.write(readFileSync(serialLog, 'utf8'));
+const failed = [checksFailed, serialCode === 0 ? undefined : 'e2e:serial'].filter(Boolean);
+if (failed.length > 0) finish(failed);
+
+const parallelFailed = await chain(['e2e:parallel']);
+console.log(`[test] done in ${elapsed()}`);
+finish(parallelFailed ? [parallelFailed] : []);

@@ -1,0 +1,24 @@
+// The CLI side of the per-env lock (src/lease/env-lock.ts): what a waiting or taking-over run says.
+import type { Env } from '../config/types.js';
+import { formatDuration } from '../config/duration.js';
+import { acquireEnvLock, describeHolder } from '../lease/env-lock.js';
+import type { CliIo } from './io.js';
+
+/** Takes `env`'s lock for `command` (waiting unless `wait` is false); resolves to its release function. */
+export function lockEnv(env: Env, command: string, wait: boolean, signal: AbortSignal, io: CliIo): Promise<() => void> {
+  return acquireEnvLock({
+    stateDir: env.stateDir,
+    envName: env.name,
+    command,
+    wait,
+    signal,
+    onWait: (holder, waitedMs) =>
+      void io.stderr.write(
+        waitedMs === 0
+          ? `env ${env.name} is in use by ${describeHolder(holder)}: waiting for it to finish (--no-wait refuses instead)\n`
+          : `still waiting for ${describeHolder(holder)} (${formatDuration(waitedMs)})\n`,
+      ),
+    onTakeover: (holder) =>
+      void io.stderr.write(`env ${env.name} was held by ${describeHolder(holder)}, which is gone: taking it over\n`),
+  });
+}

@@ -1,0 +1,127 @@
+// The per-env lock on a real SQLite file: one holder, waiting for a live one, taking over from a dead one.
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { TarmacError } from '../errors/errors.js';
+import { acquireEnvLock, EnvLockStore, type EnvLockHolder } from './env-lock.js';
+
+const dirs: string[] = [];
+const stateDir = () => {
+  const dir = mkdtempSync(join(tmpdir(), 'tarmac-envlock-'));
+  dirs.push(dir);
+  return join(dir, '.tarmac');
+};
+afterEach(() => {
+  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
+
+/** A pid that surely belongs to no live process: a child that already exited. */
+const deadPid = () => spawnSync(process.execPath, ['-e', '']).pid;
+const other = { pid: process.ppid, procStart: null };
+
+describe('EnvLockStore', () => {
+  it('has one holder at a time, named to the others, and only the holder frees it', () => {
+    const dir = stateDir();
+    const mine = new EnvLockStore(dir);
+    const theirs = new EnvLockStore(dir, other, () => true);
+    expect(mine.tryTake('up', 1000)).toEqual({ taken: true });
+    expect(theirs.tryTake('down')).toEqual({
+      taken: false,
+      holder: { pid: process.pid, procStart: expect.anything() as unknown, command: 'up', since: 1000 },
+    });
+    theirs.release();
+    expect(theirs.tryTake('down').taken).toBe(false);
+    mine.release();
+    expect(theirs.tryTake('down')).toEqual({ taken: true });
+    expect(statSync(join(dir, 'env-lock.db')).mode & 0o777).toBe(0o600);
+    expect(statSync(dir).mode & 0o777).toBe(0o700);
+    mine.close();
+    theirs.close();
+  });
+
+  it('takes the lock over from a holder whose process is gone, and says from whom', () => {
+    const dir = stateDir();
+    const pid = deadPid();
+    const dead = new EnvLockStore(dir, { pid, procStart: 'gone' });
+    expect(dead.tryTake('test', 5).taken).toBe(true);
+    const mine = new EnvLockStore(dir);
+    expect(mine.tryTake('up')).toEqual({
+      taken: true,
+      tookOverFrom: { pid, procStart: 'gone', command: 'test', since: 5 },
+    });
+    dead.close();
+    mine.close();
+  });
+});
+
+describe('acquireEnvLock', () => {
+  const base = (dir: string, store: EnvLockStore) => ({
+    stateDir: dir,
+    envName: 'demo',
+    command: 'up',
+    store,
+    pollMs: 5,
+    onTakeover: () => undefined,
+  });
+
+  it('--no-wait: refuses at once with ENV_LOCKED (exit 3) naming the holder', async () => {
+    const dir = stateDir();
+    const holder = new EnvLockStore(dir, other, () => true);
+    holder.tryTake('test');
+    const error = await acquireEnvLock({
+      ...base(dir, new EnvLockStore(dir, undefined, () => true)),
+      wait: false,
+      signal: new AbortController().signal,
+      onWait: () => undefined,
+    }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(TarmacError);
+    expect(error).toMatchObject({ code: 'ENV_LOCKED', exitCode: 3 });
+    expect((error as Error).message).toBe(`env demo is in use by tarmac test (pid ${other.pid})`);
+    holder.close();
+  });
+
+  it('waits for as long as the holder holds it, says so once at the start, then takes it', async () => {
+    const dir = stateDir();
+    const holder = new EnvLockStore(dir, other, () => true);
+    holder.tryTake('up');
+    const waits: [EnvLockHolder, number][] = [];
+    let release: () => void = () => undefined;
+    const said = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    const acquired = acquireEnvLock({
+      ...base(dir, new EnvLockStore(dir, undefined, () => true)),
+      wait: true,
+      signal: new AbortController().signal,
+      onWait: (h, waited) => {
+        waits.push([h, waited]);
+        release();
+      },
+    });
+    await said;
+    holder.release();
+    const unlock = await acquired;
+    expect(waits).toEqual([[expect.objectContaining({ pid: other.pid, command: 'up' }), 0]]);
+    unlock();
+    // Released: the former holder can take it again.
+    expect(holder.tryTake('down').taken).toBe(true);
+    holder.close();
+  });
+
+  it('stops waiting when the run is cancelled', async () => {
+    const dir = stateDir();
+    const holder = new EnvLockStore(dir, other, () => true);
+    holder.tryTake('up');
+    const controller = new AbortController();
+    const error = await acquireEnvLock({
+      ...base(dir, new EnvLockStore(dir, undefined, () => true)),
+      wait: true,
+      signal: controller.signal,
+      onWait: () => controller.abort(),
+    }).catch((e: unknown) => e);
+    expect(error).toMatchObject({ code: 'CANCELLED' });
+    holder.close();
+  });
+});
