@@ -41,6 +41,9 @@ export default defineConfig({
           include: ['src/**/*.test.ts', 'test/*.test.ts'],
           testTimeout: 60_000,
           retry: 0,
+          // GitHub's workflow parser imports its schema JSON without an import attribute, which Node refuses;
+          // inlined, vite loads it (test/support/workflow-schema.ts).
+          server: { deps: { inline: ['@actions/workflow-parser'] } },
           sequence: { groupOrder: 0 },
         },
       },

@@ -1,6 +1,5 @@
 // The per-env lock on a real SQLite file: one holder, waiting for a live one, taking over from a dead one.
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -17,8 +16,8 @@ afterEach(() => {
   for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
 });
 
-/** A pid that surely belongs to no live process: a child that already exited. */
-const deadPid = () => spawnSync(process.execPath, ['-e', '']).pid;
+/** A pid no process can have: one above the kernel's pid_max. */
+const deadPid = () => Number(readFileSync('/proc/sys/kernel/pid_max', 'utf8')) + 1;
 const other = { pid: process.ppid, procStart: null };
 
 describe('EnvLockStore', () => {
