@@ -29,6 +29,18 @@ export function normaliseConfig(config: ConfigOutput, file: string): Env {
       ...(group.kustomize !== undefined ? { kustomize: at(group.kustomize) } : {}),
       ...(group.wait !== undefined ? { wait: group.wait } : {}),
       after: group.after,
+      ...(group.namespace !== undefined ? { namespace: group.namespace } : {}),
+      ...(group.chart !== undefined
+        ? {
+            helm: {
+              chart: at(group.chart),
+              release: group.release ?? group.name,
+              valuesFiles: group.valuesFiles.map(at),
+              values: group.values,
+              set: group.set,
+            },
+          }
+        : {}),
     })),
     ...(config.test !== undefined
       ? {

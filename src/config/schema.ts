@@ -88,8 +88,39 @@ const deployGroup = z
       .optional()
       .describe('Objects to wait for; default: every Deployment, StatefulSet and DaemonSet of the group.'),
     after: z.array(z.string()).default([]).describe('Groups that must be ready first.'),
+    namespace: z
+      .string()
+      .max(63, 'Expected a namespace of at most 63 characters')
+      .regex(/^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/, 'Expected a namespace of lowercase letters, digits and "-"')
+      .optional()
+      .describe(
+        'Namespace for the objects that name none (cluster-scoped kinds keep none); tarmac creates it on kind, labelled as its own.',
+      ),
+    chart: z
+      .string()
+      .optional()
+      .describe(
+        'A Helm chart (a chart directory or a packaged .tgz), relative to this file; rendered with `helm template` and deployed like the manifests.',
+      ),
+    release: z
+      .string()
+      .max(53, 'Expected a release name of at most 53 characters')
+      .regex(/^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/, 'Expected a release name of lowercase letters, digits and "-"')
+      .optional()
+      .describe('Helm release name (`.Release.Name`); default: the group name.'),
+    valuesFiles: z
+      .array(z.string())
+      .default([])
+      .describe('Helm values files (`--values`), relative to this file, in order; later files win.'),
+    values: z.record(z.string(), z.unknown()).default({}).describe('Inline Helm values, applied after `valuesFiles`.'),
+    set: z
+      .record(z.string(), z.union([z.string(), z.number(), z.boolean()]))
+      .default({})
+      .describe(
+        'Helm `--set` pairs, applied last: a key path (`image.tag`, `list[0]`) -> value; string values are passed with `--set-string`.',
+      ),
   })
-  .describe('Manifests applied together.');
+  .describe('Manifests, a kustomization and/or a Helm chart, applied together.');
 
 const test = z
   .strictObject({

@@ -22,6 +22,23 @@ export interface DeployGroupSpec {
   /** Objects to wait for; undefined means every workload of the group. */
   wait?: { kind: string; name: string }[];
   after: string[];
+  /** Namespace for the group's objects that name none. */
+  namespace?: string;
+  /** A Helm chart rendered with `helm template`. */
+  helm?: HelmChartSpec;
+}
+
+/** A deploy group's Helm chart and its values, in the order helm applies them. */
+export interface HelmChartSpec {
+  /** Absolute chart directory or packaged .tgz. */
+  chart: string;
+  release: string;
+  /** Absolute values files (`--values`), in order. */
+  valuesFiles: string[];
+  /** Inline values, passed after the files. */
+  values: Record<string, unknown>;
+  /** `--set` pairs, passed last. */
+  set: Record<string, string | number | boolean>;
 }
 
 export interface TestSpec {

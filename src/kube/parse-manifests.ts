@@ -1,39 +1,56 @@
 // Parses one manifest text (multi-document YAML, or JSON) into located Kubernetes objects.
-import { LineCounter, parseAllDocuments } from 'yaml';
+import { LineCounter, parseAllDocuments, type Document } from 'yaml';
 import { ExitCode, TarmacError } from '../errors/errors.js';
 import { asArray, asRecord, asString } from './json-access.js';
 import type { KubeObject, SourcedObject } from './types.js';
 
-/** Objects of `text`, read from `file` (as shown in messages); empty documents are skipped. */
+/** Objects of `text`, read from `file` (as shown in messages); empty documents are skipped. Throws the first problem. */
 export function parseManifests(text: string, file: string): SourcedObject[] {
+  const { objects, problems } = scanManifests(text, file);
+  if (problems[0]) throw problems[0];
+  return objects;
+}
+
+/** Every readable object of `text` and every problem (MANIFEST_INVALID, located), document by document. */
+export function scanManifests(text: string, file: string): { objects: SourcedObject[]; problems: TarmacError[] } {
   const lines = new LineCounter();
   // prettyErrors off: the message gets our own `file:line:col`, not a copy of the source line.
   const docs = parseAllDocuments(text, { lineCounter: lines, prettyErrors: false });
   const objects: SourcedObject[] = [];
+  const problems: TarmacError[] = [];
   let index = 0;
   for (const doc of docs) {
     index += 1;
-    const error = doc.errors[0];
-    if (error) {
-      const { line, col } = lines.linePos(error.pos[0]);
-      throw invalid(
-        `${file}:${line}:${col}: not valid YAML: ${error.message}`,
-        'Fix the YAML syntax on or just before that line; `---` separates documents.',
-      );
+    try {
+      objects.push(...documentObjects(doc, index, file, lines));
+    } catch (error) {
+      if (!(error instanceof TarmacError)) throw error;
+      problems.push(error);
     }
-    const start = doc.contents?.range[0] ?? doc.range[0];
-    const line = lines.linePos(start).line;
-    const where = `${file}:${line} (document ${index})`;
-    const value = toValue(doc, where);
-    if (value === null || value === undefined) continue;
-    // `kind: List` is what `kubectl get -o yaml` prints for several objects; kubectl apply accepts it too.
-    const items =
-      asRecord(value)?.kind === 'List' && Array.isArray(asRecord(value)?.items)
-        ? asArray(asRecord(value)?.items)
-        : [value];
-    for (const item of items) objects.push({ object: checkObject(item, where), file, line });
   }
-  return objects;
+  return { objects, problems };
+}
+
+function documentObjects(doc: Document.Parsed, index: number, file: string, lines: LineCounter): SourcedObject[] {
+  const error = doc.errors[0];
+  if (error) {
+    const { line, col } = lines.linePos(error.pos[0]);
+    throw invalid(
+      `${file}:${line}:${col}: not valid YAML: ${error.message}`,
+      'Fix the YAML syntax on or just before that line; `---` separates documents.',
+    );
+  }
+  const start = doc.contents?.range[0] ?? doc.range[0];
+  const line = lines.linePos(start).line;
+  const where = `${file}:${line} (document ${index})`;
+  const value = toValue(doc, where);
+  if (value === null || value === undefined) return [];
+  // `kind: List` is what `kubectl get -o yaml` prints for several objects; kubectl apply accepts it too.
+  const items =
+    asRecord(value)?.kind === 'List' && Array.isArray(asRecord(value)?.items)
+      ? asArray(asRecord(value)?.items)
+      : [value];
+  return items.map((item) => ({ object: checkObject(item, where), file, line }));
 }
 
 // toJS throws on alias bombs (too many alias expansions) and similar; that is a manifest problem too.

@@ -1,8 +1,11 @@
 // Rendering a deploy group (pure): logical image names become the content-tagged references, with a pull
 // policy that never pulls a delivered image, and the list of workloads to wait for is settled.
+import { createHash } from 'node:crypto';
 import { suggestionHint } from '../config/suggest.js';
 import { ExitCode, TarmacError } from '../errors/errors.js';
+import { inApplyOrder } from './apply-order.js';
 import { logicalImageOf } from './image-match.js';
+import { applyNamespace } from './namespaces.js';
 import { containersOf, DEFAULT_WAIT_KINDS } from './pod-specs.js';
 import type { KubeObject, RenderedGroup, SourcedObject, WorkloadRef } from './types.js';
 
@@ -11,6 +14,10 @@ export interface RenderOptions {
   pullPolicy: 'Never' | 'IfNotPresent';
   /** The group's explicit `wait` list; undefined waits for every Deployment, StatefulSet and DaemonSet. */
   wait?: { kind: string; name: string }[];
+  /** The group's `namespace`, for objects that name none. */
+  namespace?: string;
+  /** Digest of inputs the objects do not show (a Helm chart's files and values), folded into renderHash. */
+  inputsDigest?: string;
 }
 
 /** Renders the group's objects (copies; the input is never mutated). `images`: logical name -> reference. */
@@ -34,9 +41,17 @@ export function renderGroup(
     }
     return { ...sourced, object };
   });
+  applyNamespace(rendered, opts.namespace);
+  const ordered = inApplyOrder(rendered);
   return {
     name,
-    objects: rendered,
+    objects: ordered,
+    ...(opts.namespace !== undefined ? { namespace: opts.namespace } : {}),
+    renderHash: createHash('sha256')
+      .update(JSON.stringify({ objects: ordered.map((o) => o.object), inputs: opts.inputsDigest ?? null }))
+      .digest('hex')
+      .slice(0, 16),
+    // Waited for in file order (progress lines follow the manifests), not in apply order.
     waitFor: waitFor(
       name,
       rendered.map((s) => s.object),

@@ -19,7 +19,12 @@ export interface SourcedObject {
 /** A deploy group ready to apply: objects with image references substituted. */
 export interface RenderedGroup {
   name: string;
+  /** In install order (kube/apply-order.ts), the group's `namespace` set on namespaced objects that named none. */
   objects: SourcedObject[];
+  /** The group's `namespace` (already on its objects); targets without namespaces may use it to scope names. */
+  namespace?: string;
+  /** Digest of what the group deploys: its rendered objects and, for a Helm group, the chart and values. */
+  renderHash?: string;
   /** Workloads whose readiness the step waits for. */
   waitFor: WorkloadRef[];
   /** Logical image names this group uses (so its deploy step depends on their delivery). */

@@ -6,13 +6,20 @@ import { findOnPath } from '../engines/find-on-path.js';
 import { TarmacError, ExitCode } from '../errors/errors.js';
 import { createKindTarget } from './kind/index.js';
 import { createPodmanTarget } from './podman/index.js';
-import type { ClusterTarget } from './types.js';
+import type { ClusterTarget, TargetType } from './types.js';
 
 export interface SelectTargetDeps {
   runner: CommandRunner;
   engine: ContainerEngine;
   processEnv: NodeJS.ProcessEnv;
   runId: string;
+}
+
+/** The target type `up` would deploy to: cluster.target, or for auto kind when it is on PATH, else podman. */
+export function targetTypeFor(env: Env, processEnv: NodeJS.ProcessEnv): TargetType {
+  const wanted = env.cluster.target;
+  if (wanted !== 'auto') return wanted;
+  return findOnPath('kind', processEnv) ? 'kind' : 'podman';
 }
 
 /** The target for this env, with one line saying why it was chosen. */
@@ -25,7 +32,7 @@ export function selectTarget(env: Env, deps: SelectTargetDeps): { target: Cluste
       hint: 'Install kind (https://kind.sigs.k8s.io/docs/user/quick-start/#installation), or set cluster.target: podman to run the pods on podman without a cluster.',
     });
   }
-  const type = wanted === 'auto' ? (kindPath ? 'kind' : 'podman') : wanted;
+  const type = targetTypeFor(env, deps.processEnv);
   if (type === 'podman' && deps.engine.name !== 'podman') {
     throw new TarmacError(
       'TARGET_NEEDS_PODMAN',

@@ -143,6 +143,38 @@ describe('kind stand-in: one cluster from create to delete (real podman)', () =>
     );
   });
 
+  it('applies a CRD, waits until it is Established, then serves its kind', async () => {
+    const crd = {
+      apiVersion: 'apiextensions.k8s.io/v1',
+      kind: 'CustomResourceDefinition',
+      metadata: { name: 'widgets.example.com' },
+      spec: { group: 'example.com', scope: 'Namespaced', names: { kind: 'Widget', plural: 'widgets' } },
+    };
+    const widget = { apiVersion: 'example.com/v1', kind: 'Widget', metadata: { name: 'w1', namespace: 'default' } };
+    const missing = await kubectl([
+      'wait',
+      '--for',
+      'condition=Established',
+      'crd/widgets.example.com',
+      '--timeout=5s',
+    ]);
+    expect([missing.exitCode, missing.stderr]).toEqual([
+      1,
+      'Error from server (NotFound): customresourcedefinitions.apiextensions.k8s.io "widgets.example.com" not found',
+    ]);
+    writeFileSync(join(workDir, 'crd.json'), JSON.stringify(crd));
+    writeFileSync(join(workDir, 'widget.json'), JSON.stringify(widget));
+    expect((await kubectl(['apply', '-f', join(workDir, 'crd.json')])).stdout).toBe(
+      'customresourcedefinition.apiextensions.k8s.io/widgets.example.com created',
+    );
+    const waited = await kubectl(['wait', '--for', 'condition=Established', 'crd/widgets.example.com', '--timeout=5s']);
+    expect([waited.exitCode, waited.stdout]).toEqual([
+      0,
+      'customresourcedefinition.apiextensions.k8s.io/widgets.example.com condition met',
+    ]);
+    expect((await kubectl(['apply', '-f', join(workDir, 'widget.json')])).stdout).toBe('widget.example.com/w1 created');
+  });
+
   it('keeps listing a stopped node while its API is refused, and serves again after a restart', async () => {
     expect((await podman(['stop', node])).exitCode).toBe(0);
     expect((await kind(['get', 'clusters'])).stdout.split('\n')).toContain(name);

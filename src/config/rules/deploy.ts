@@ -21,12 +21,12 @@ function emptyGroups(data: unknown): Finding[] {
   return entries(data, 'deploy').flatMap(({ index, item }) => {
     const manifests = item.manifests;
     const hasManifests = Array.isArray(manifests) && manifests.length > 0;
-    if (hasManifests || item.kustomize !== undefined) return [];
+    if (hasManifests || item.kustomize !== undefined || item.chart !== undefined) return [];
     return [
       {
         path: ['deploy', index],
-        message: 'This deploy group has no `manifests` and no `kustomize`; it deploys nothing',
-        hint: 'List manifest files or directories under `manifests`, or set `kustomize`.',
+        message: 'This deploy group has no `manifests`, no `kustomize` and no `chart`; it deploys nothing',
+        hint: 'List manifest files or directories under `manifests`, or set `kustomize` or `chart`.',
       },
     ];
   });

@@ -1,5 +1,6 @@
 // All cross-field rules, run together after (and regardless of) schema validation.
 import { checkDeploy } from './deploy.js';
+import { checkHelm } from './helm.js';
 import { checkImages } from './images.js';
 import { checkPaths } from './paths.js';
 import type { RuleContext, RuleOutput } from './raw.js';
@@ -7,7 +8,13 @@ import { checkWritePaths } from './write-paths.js';
 
 export type { RuleContext, RuleOutput } from './raw.js';
 
-const RULES: readonly ((ctx: RuleContext) => RuleOutput)[] = [checkImages, checkDeploy, checkPaths, checkWritePaths];
+const RULES: readonly ((ctx: RuleContext) => RuleOutput)[] = [
+  checkImages,
+  checkDeploy,
+  checkHelm,
+  checkPaths,
+  checkWritePaths,
+];
 
 /** Runs every rule over the raw document and collects their errors and warnings. */
 export function runRules(ctx: RuleContext): RuleOutput {

@@ -1,25 +1,42 @@
-// apply(): `kubectl apply -f <temp file>` of a rendered group, checking that kubectl named every object.
+// apply(): the group's objects in Helm's install order, each phase one `kubectl apply -f <temp file>` checked for
+// every object; first the namespaces tarmac creates, and custom resources only once their CRDs are established.
 import { randomBytes } from 'node:crypto';
 import { rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ExitCode, TarmacError } from '../../errors/errors.js';
-import type { KubeObject, RenderedGroup } from '../../kube/types.js';
+import { applyPhases } from '../../kube/apply-order.js';
+import type { KubeObject, RenderedGroup, SourcedObject } from '../../kube/types.js';
 import type { TargetContext } from '../types.js';
 import type { KindDeps } from './kind-deps.js';
 import { kindErrorLine } from './kind-tools.js';
+import { ownNamespaces } from './own-namespaces.js';
 
 const APPLY_TIMEOUT_MS = 120_000;
+const ESTABLISHED_TIMEOUT_S = 60;
 const APPLIED = /^(\S+)\/(\S+) (created|configured|unchanged|serverside-applied)\b/;
 
-/** Applies the group's objects as one v1 List (kubectl expands it), then verifies kubectl reported each one. */
+/** Applies the group phase by phase (kube/apply-order.ts), each as one v1 List, verifying kubectl named each object. */
 export async function applyGroup(deps: KindDeps, group: RenderedGroup, ctx: TargetContext): Promise<void> {
-  if (group.objects.length === 0) return;
+  const phases = applyPhases(group.objects);
+  const namespaces = ownNamespaces(group, deps.env.name);
+  for (const [index, phase] of phases.entries()) {
+    if (phase.afterEstablished.length > 0) await waitEstablished(deps, group, phase.afterEstablished, ctx);
+    await applyObjects(deps, group, index === 0 ? [...namespaces, ...phase.objects] : phase.objects, ctx);
+  }
+}
+
+async function applyObjects(
+  deps: KindDeps,
+  group: RenderedGroup,
+  objects: SourcedObject[],
+  ctx: TargetContext,
+): Promise<void> {
   const file = join(
     tmpdir(),
     `tarmac-${deps.runId}-apply-${group.name.replace(/[^A-Za-z0-9_.-]/g, '_')}-${randomBytes(4).toString('hex')}.json`,
   );
-  const list = { apiVersion: 'v1', kind: 'List', items: group.objects.map((o) => o.object) };
+  const list = { apiVersion: 'v1', kind: 'List', items: objects.map((o) => o.object) };
   try {
     await writeFile(file, `${JSON.stringify(list, null, 2)}\n`, { mode: 0o600 });
     const result = await deps.tools.kubectl(['apply', '-f', file], {
@@ -38,7 +55,7 @@ export async function applyGroup(deps: KindDeps, group: RenderedGroup, ctx: Targ
         },
       );
     }
-    const missing = group.objects.map((o) => o.object).filter((object) => !reported(result.stdout, object));
+    const missing = objects.map((o) => o.object).filter((object) => !reported(result.stdout, object));
     if (missing.length > 0) {
       throw new TarmacError(
         'DEPLOY_APPLY_NOT_VERIFIED',
@@ -53,6 +70,35 @@ export async function applyGroup(deps: KindDeps, group: RenderedGroup, ctx: Targ
   } finally {
     await rm(file, { force: true });
   }
+}
+
+// Custom resources of a CRD applied in the same breath are refused ("no matches for kind") until it is Established.
+async function waitEstablished(
+  deps: KindDeps,
+  group: RenderedGroup,
+  crds: string[],
+  ctx: TargetContext,
+): Promise<void> {
+  const result = await deps.tools.kubectl(
+    [
+      'wait',
+      '--for',
+      'condition=Established',
+      ...crds.map((name) => `crd/${name}`),
+      `--timeout=${ESTABLISHED_TIMEOUT_S}s`,
+    ],
+    { timeoutMs: (ESTABLISHED_TIMEOUT_S + 15) * 1000, signal: ctx.signal, onLine: ctx.output },
+  );
+  if (result.ok) return;
+  throw new TarmacError(
+    'DEPLOY_APPLY_FAILED',
+    `deploy group ${group.name}: CustomResourceDefinition ${crds.join(', ')} not established: ${kindErrorLine(result)}`,
+    {
+      exitCode: ExitCode.infrastructure,
+      hint: `Its custom resources are applied once the API server serves their kinds; check the CRD with \`kubectl get crd ${crds[0] ?? ''} -o yaml\` (status.conditions).`,
+      details: result.tail.slice(-10),
+    },
+  );
 }
 
 /** Whether kubectl's output has a `<resource>/<name> created|configured|unchanged` line for the object. */

@@ -170,8 +170,8 @@ function replayTarget(c: CorpusCase, env: Env, engine: ContainerEngine, runner: 
   // Past the deploy phase the app is up: one ready pod.
   const pods = c.pod ? [podView(c.pod, c.output)] : c.phase === 'deploy' ? [] : [READY_POD];
   const tools = new KindTools(runner, engine, join(env.stateDir, 'kubeconfig'));
-  // applyGroup reads only the run id and the tools of the kind deps.
-  const kind = { runId: 'replay', tools } as Pick<KindDeps, 'runId' | 'tools'> as KindDeps;
+  // applyGroup reads only the run id, the env (its name labels the namespaces it creates) and the tools of the kind deps.
+  const kind = { runId: 'replay', tools, env } as Pick<KindDeps, 'runId' | 'tools' | 'env'> as KindDeps;
   return {
     type: 'kind',
     name: CLUSTER,

@@ -1,0 +1,127 @@
+// `tarmac validate` reads every deploy group's manifests before anything is created: every problem it can see,
+// located as file:line, exit 2; objects the chosen target refuses are among them.
+import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { PassThrough } from 'node:stream';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { k8sTools } from './support/k8s-tools.js';
+import { main } from '../src/cli/main.js';
+import type { CliIo } from '../src/cli/io.js';
+
+let dir: string;
+beforeEach(() => (dir = mkdtempSync(join(tmpdir(), 'tarmac-validate-manifests-'))));
+afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+function write(rel: string, text: string): void {
+  mkdirSync(dirname(join(dir, rel)), { recursive: true });
+  writeFileSync(join(dir, rel), text);
+}
+
+function config(target: 'podman' | 'kind' | 'auto', manifests = ['k8s']): void {
+  write(
+    'tarmac.yaml',
+    `name: shop\ncluster: { target: ${target} }\ndeploy:\n  - name: apps\n    manifests: [${manifests.join(', ')}]\n`,
+  );
+}
+
+async function validate(): Promise<{ code: number; stdout: string; stderr: string }> {
+  let stdout = '';
+  let stderr = '';
+  const out = new PassThrough().on('data', (d: Buffer) => (stdout += d.toString()));
+  const err = new PassThrough().on('data', (d: Buffer) => (stderr += d.toString()));
+  // No PATH: `cluster.target: auto` finds no kind, so it means the podman target.
+  const io: CliIo = { stdout: out, stderr: err, env: {}, cwd: dir };
+  const code = await main(['node', 'tarmac', 'validate'], io);
+  return { code, stdout, stderr };
+}
+
+const DEPLOY = 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: api\n';
+const STATEFUL = 'apiVersion: apps/v1\nkind: StatefulSet\nmetadata:\n  name: db\n';
+const JOB = 'apiVersion: batch/v1\nkind: Job\nmetadata:\n  name: migrate\n';
+
+describe('tarmac validate: manifests', () => {
+  it('reports YAML that does not parse with file:line:col, and goes on to the next documents and files', async () => {
+    config('kind');
+    write('k8s/a.yaml', `${DEPLOY}---\nkind: [unclosed\n`);
+    write('k8s/b.yaml', 'apiVersion: v1\nkind: Service\nmetadata: {}\n');
+    const { code, stderr } = await validate();
+    expect(code).toBe(2);
+    expect(stderr).toMatch(/^error\[MANIFEST_PROBLEMS\]: 2 manifest problems \(target kind\); nothing was created$/m);
+    expect(stderr).toContain(
+      '  | k8s/a.yaml:7:1: not valid YAML: Flow sequence in block collection must be sufficiently indented',
+    );
+    expect(stderr).toContain('  | k8s/b.yaml:1 (document 1): the Service object has no metadata.name');
+  });
+
+  it('names each missing field of an object', async () => {
+    config('kind');
+    write('k8s/a.yaml', `${DEPLOY}---\nmetadata:\n  name: x\n`);
+    const { code, stderr } = await validate();
+    expect(code).toBe(2);
+    expect(stderr).toContain('  | k8s/a.yaml:6 (document 2): the object has no apiVersion, kind');
+  });
+
+  it('reports every object the podman target refuses, located, before anything is created', async () => {
+    config('podman');
+    write('k8s/app.yaml', `${DEPLOY}---\n${STATEFUL}---\n${JOB}`);
+    const { code, stderr } = await validate();
+    expect(code).toBe(2);
+    expect(stderr).toContain('error[MANIFEST_PROBLEMS]: 2 manifest problems (target podman); nothing was created');
+    expect(stderr).toContain(
+      '  | k8s/app.yaml:6: StatefulSet/db: the podman target cannot run a StatefulSet (podman kube play)',
+    );
+    expect(stderr).toContain('  | k8s/app.yaml:11: Job/migrate: the podman target cannot run a Job (podman kube play)');
+    expect(stderr).toMatch(/hint: .*cluster\.target: kind/);
+  });
+
+  it('auto without kind on PATH checks for the podman target; kind accepts the same manifests', async () => {
+    write('k8s/app.yaml', STATEFUL);
+    config('auto');
+    expect((await validate()).stderr).toContain('StatefulSet/db: the podman target cannot run a StatefulSet');
+    config('kind');
+    const ok = await validate();
+    expect([ok.code, ok.stderr]).toEqual([0, '']);
+    expect(ok.stdout).toMatch(/^tarmac\.yaml: ok · 0 images · 1 deploy groups/);
+  });
+
+  it('reports the same object defined twice, with both places', async () => {
+    config('kind', ['k8s/a.yaml', 'k8s/b.yaml']);
+    write('k8s/a.yaml', DEPLOY);
+    write('k8s/b.yaml', `# again\n${DEPLOY}`);
+    const { code, stderr } = await validate();
+    expect(code).toBe(2);
+    expect(stderr).toContain(
+      '  | deploy group apps: Deployment/api is defined twice, at k8s/a.yaml:1 and k8s/b.yaml:2',
+    );
+  });
+
+  it('renders a Helm group with the real helm: its objects are checked too, and a broken chart is located', async () => {
+    const { helmDir } = await k8sTools();
+    const path = process.env.PATH;
+    // validate runs helm from the process PATH, as `up` does.
+    process.env.PATH = `${helmDir}:${path ?? ''}`;
+    try {
+      cpSync(new URL('fixtures/helm/web', import.meta.url).pathname, join(dir, 'charts/web'), { recursive: true });
+      write('k8s/db.yaml', STATEFUL);
+      write(
+        'tarmac.yaml',
+        'name: shop\ncluster: { target: podman }\ndeploy:\n  - { name: data, manifests: [k8s] }\n  - { name: web, chart: charts/web, namespace: shop }\n',
+      );
+      const refused = await validate();
+      expect(refused.code).toBe(2);
+      expect(refused.stderr).toContain('  | k8s/db.yaml:1: StatefulSet/db: the podman target cannot run a StatefulSet');
+      expect(refused.stderr).toContain(
+        '  | web/crds/widgets.yaml (chart charts/web):1: CustomResourceDefinition/widgets.example.com: the podman target cannot run a CustomResourceDefinition',
+      );
+      writeFileSync(join(dir, 'charts/web/templates/bad.yaml'), 'x: {{ .Values.greeting | nosuchfunc }}\n');
+      const broken = await validate();
+      expect(broken.code).toBe(2);
+      expect(broken.stderr).toContain(
+        '  | deploy group web: helm template of chart charts/web failed: parse error at (web/templates/bad.yaml:1): function "nosuchfunc" not defined',
+      );
+    } finally {
+      process.env.PATH = path;
+    }
+  }, 120_000);
+});
