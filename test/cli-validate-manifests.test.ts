@@ -39,6 +39,8 @@ async function validate(): Promise<{ code: number; stdout: string; stderr: strin
 const DEPLOY = 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: api\n';
 const STATEFUL = 'apiVersion: apps/v1\nkind: StatefulSet\nmetadata:\n  name: db\n';
 const JOB = 'apiVersion: batch/v1\nkind: Job\nmetadata:\n  name: migrate\n';
+const CRON = 'apiVersion: batch/v1\nkind: CronJob\nmetadata:\n  name: nightly\n';
+const CRON2 = 'apiVersion: batch/v1\nkind: CronJob\nmetadata:\n  name: weekly\n';
 
 describe('tarmac validate: manifests', () => {
   it('reports YAML that does not parse with file:line:col, and goes on to the next documents and files', async () => {
@@ -62,23 +64,24 @@ describe('tarmac validate: manifests', () => {
     expect(stderr).toContain('  | k8s/a.yaml:6 (document 2): the object has no apiVersion, kind');
   });
 
-  it('reports every object the podman target refuses, located, before anything is created', async () => {
+  it('reports every object the podman target refuses, located, before anything is created; runs the rest', async () => {
     config('podman');
-    write('k8s/app.yaml', `${DEPLOY}---\n${STATEFUL}---\n${JOB}`);
+    write('k8s/app.yaml', `${DEPLOY}---\n${STATEFUL}---\n${JOB}---\n${CRON}---\n${CRON2}`);
     const { code, stderr } = await validate();
     expect(code).toBe(2);
     expect(stderr).toContain('error[MANIFEST_PROBLEMS]: 2 manifest problems (target podman); nothing was created');
     expect(stderr).toContain(
-      '  | k8s/app.yaml:6: StatefulSet/db: the podman target cannot run a StatefulSet (podman kube play)',
+      '  | k8s/app.yaml:16: CronJob/nightly: the podman target cannot run a CronJob (no scheduler without a cluster)',
     );
-    expect(stderr).toContain('  | k8s/app.yaml:11: Job/migrate: the podman target cannot run a Job (podman kube play)');
+    expect(stderr).toContain('  | k8s/app.yaml:21: CronJob/weekly: the podman target cannot run a CronJob');
+    expect(stderr).not.toMatch(/StatefulSet\/db|Job\/migrate/);
     expect(stderr).toMatch(/hint: .*cluster\.target: kind/);
   });
 
   it('auto without kind on PATH checks for the podman target; kind accepts the same manifests', async () => {
-    write('k8s/app.yaml', STATEFUL);
+    write('k8s/app.yaml', CRON);
     config('auto');
-    expect((await validate()).stderr).toContain('StatefulSet/db: the podman target cannot run a StatefulSet');
+    expect((await validate()).stderr).toContain('CronJob/nightly: the podman target cannot run a CronJob');
     config('kind');
     const ok = await validate();
     expect([ok.code, ok.stderr]).toEqual([0, '']);
@@ -103,17 +106,18 @@ describe('tarmac validate: manifests', () => {
     process.env.PATH = `${helmDir}:${path ?? ''}`;
     try {
       cpSync(new URL('fixtures/helm/web', import.meta.url).pathname, join(dir, 'charts/web'), { recursive: true });
-      write('k8s/db.yaml', STATEFUL);
+      write('k8s/db.yaml', CRON);
       write(
         'tarmac.yaml',
         'name: shop\ncluster: { target: podman }\ndeploy:\n  - { name: data, manifests: [k8s] }\n  - { name: web, chart: charts/web, namespace: shop }\n',
       );
       const refused = await validate();
       expect(refused.code).toBe(2);
-      expect(refused.stderr).toContain('  | k8s/db.yaml:1: StatefulSet/db: the podman target cannot run a StatefulSet');
-      expect(refused.stderr).toContain(
-        '  | web/crds/widgets.yaml (chart charts/web):1: CustomResourceDefinition/widgets.example.com: the podman target cannot run a CustomResourceDefinition',
-      );
+      // The chart's objects are checked like plain manifests: its CRD is accepted (no effect on podman), the
+      // plain CronJob beside it is refused.
+      expect(refused.stderr).toContain('  | k8s/db.yaml:1: CronJob/nightly: the podman target cannot run a CronJob');
+      expect(refused.stderr).toContain('1 manifest problem');
+      expect(refused.stderr).not.toContain('CustomResourceDefinition');
       writeFileSync(join(dir, 'charts/web/templates/bad.yaml'), 'x: {{ .Values.greeting | nosuchfunc }}\n');
       const broken = await validate();
       expect(broken.code).toBe(2);

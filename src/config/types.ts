@@ -20,7 +20,7 @@ export interface DeployGroupSpec {
   /** Absolute kustomize directory. */
   kustomize?: string;
   /** Objects to wait for; undefined means every workload of the group. */
-  wait?: { kind: string; name: string }[];
+  wait?: { kind: string; name: string; condition?: string }[];
   after: string[];
   /** Namespace for the group's objects that name none. */
   namespace?: string;

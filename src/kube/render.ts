@@ -13,7 +13,7 @@ export interface RenderOptions {
   /** `Never` for images loaded onto the nodes (kind, podman); `IfNotPresent` for registry delivery. */
   pullPolicy: 'Never' | 'IfNotPresent';
   /** The group's explicit `wait` list; undefined waits for every Deployment, StatefulSet and DaemonSet. */
-  wait?: { kind: string; name: string }[];
+  wait?: { kind: string; name: string; condition?: string }[];
   /** The group's `namespace`, for objects that name none. */
   namespace?: string;
   /** Digest of inputs the objects do not show (a Helm chart's files and values), folded into renderHash. */
@@ -71,7 +71,7 @@ function waitFor(group: string, objects: KubeObject[], wait: RenderOptions['wait
   return wait.map((w) => {
     // Kinds are matched without regard to case (`deployment` is a common spelling); names exactly.
     const found = objects.find((o) => o.kind.toLowerCase() === w.kind.toLowerCase() && o.metadata.name === w.name);
-    if (found) return ref(found);
+    if (found) return { ...ref(found), ...(w.condition ? { condition: w.condition } : {}) };
     const known = objects.map((o) => `${o.kind}/${o.metadata.name}`);
     throw new TarmacError(
       'DEPLOY_WAIT_UNKNOWN',

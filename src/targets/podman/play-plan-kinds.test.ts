@@ -69,15 +69,16 @@ describe('planGroup with the env groups', () => {
     expect(job.images.map((i) => i.container)).toEqual(['wait-db', 'migrate']);
   });
 
-  it('says in one line each what has no effect on podman, and why', () => {
+  it('says in one line each what has no effect on podman, and why, in install order', () => {
     expect(dataPlan.noEffect.map(noEffectLine)).toEqual([
       expect.stringMatching(
         /^podman target: Namespace\/shop \(.*data\.yaml:\d+\) accepted, no effect on this target: pods share/,
       ),
       expect.stringMatching(/CustomResourceDefinition\/widgets\.example\.com .* there is no API server to extend$/),
-      expect.stringMatching(/Widget\/blue .* it is a custom resource, and no controller runs without a cluster$/),
       expect.stringMatching(/ServiceAccount\/robot .* there is no API server to authorise against$/),
       expect.stringMatching(/ClusterRole\/reader .* there is no API server to authorise against$/),
+      // In install order (renderGroup): custom resources after everything else.
+      expect.stringMatching(/Widget\/blue .* it is a custom resource, and no controller runs without a cluster$/),
     ]);
     expect(appsPlan.noEffect).toEqual([]);
   });
