@@ -66,8 +66,14 @@ const waitFor = z
   .strictObject({
     kind: z.string().default('Deployment').describe('Kubernetes kind to wait for.'),
     name: z.string().describe('Object name.'),
+    condition: z
+      .string()
+      .optional()
+      .describe(
+        'Wait until the object reports this status condition True (e.g. Established for a CRD, Available, Complete); default: its readiness.',
+      ),
   })
-  .describe('A Kubernetes object whose readiness the group waits for.');
+  .describe('A Kubernetes object whose readiness (or condition) the group waits for.');
 
 const deployGroup = z
   .strictObject({

@@ -14,6 +14,11 @@ const POD_SPEC_PATHS: Record<string, string[]> = {
   CronJob: ['spec', 'jobTemplate', 'spec', 'template', 'spec'],
 };
 
+/** Whether objects of this kind run pods (so their readiness, or a condition such as Available, comes from their pods). */
+export function runsPods(kind: string): boolean {
+  return POD_SPEC_PATHS[kind] !== undefined;
+}
+
 /** Kinds whose readiness the deploy step waits for when the group names none. */
 export const DEFAULT_WAIT_KINDS = new Set(['Deployment', 'StatefulSet', 'DaemonSet']);
 

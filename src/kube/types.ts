@@ -30,6 +30,16 @@ export interface WorkloadRef {
   kind: string;
   name: string;
   namespace?: string;
+  /** A `wait` entry's status condition (e.g. Established, Available); undefined: the workload's readiness. */
+  condition?: string;
+}
+
+/** Where an object's status condition stands, as a target reads it (`kubectl get` on a cluster). */
+export interface ConditionReading {
+  /** True: met; False/Unknown: not yet; absent: the object does not exist (yet). */
+  status: 'True' | 'False' | 'Unknown' | 'absent';
+  /** The condition's reason and message, or why a target treats it as met (e.g. no effect without a cluster). */
+  detail: string;
 }
 
 /** A container's state, in the Kubernetes ContainerStatus shape (podman targets map theirs into it). */

@@ -26,6 +26,12 @@ const HINTS: Record<string, string> = {
     'the container runs but its startup probe fails: check the probe, or give the service longer with `failureThreshold`',
   NoPods:
     "no pod was created for it: check the workload's selector and replicas, and the controller's events (`kubectl describe`)",
+  ReplicasNotReady:
+    "fewer pods than the manifest asks for are ready: the missing ones were not created yet (or were removed); see the target's output above",
+  ConditionNotMet:
+    "the object does not report the `wait` entry's condition as True yet: check its status (`kubectl get -o yaml`) and the condition's spelling",
+  ConditionUnknown: "the object's condition could not be read",
+  NotFound: 'the object does not exist on the target: check that a group applies it',
   Evicted: 'the node evicted the pod, usually for lack of memory or disk; free resources on the node',
 };
 

@@ -202,4 +202,48 @@ describe('waitReady', () => {
     expect(lines).toEqual(['StatefulSet/db (data): NoPods (no pods yet)', 'Pod/solo: ready (1/1 pods ready)']);
     expect(error?.code).toBe('DEPLOY_TIMEOUT');
   });
+
+  it('waits for a condition of an object without pods (a CRD Established) through the target, then is ready', async () => {
+    const crd = { kind: 'CustomResourceDefinition', name: 'widgets.example.com', condition: 'Established' };
+    const readings = [
+      { status: 'absent' as const, detail: 'not created yet' },
+      { status: 'False' as const, detail: 'Installing: the names are not accepted yet' },
+      { status: 'True' as const, detail: 'InitialNamesAccepted' },
+    ];
+    let read = 0;
+    const { error, lines } = await run({
+      group: { name: 'crds', objects: [], images: [], waitFor: [crd] },
+      pods: polls([]),
+      condition: async (ref) => {
+        expect(ref).toEqual(crd);
+        return readings[Math.min(read++, readings.length - 1)]!;
+      },
+    });
+    expect(error).toBeUndefined();
+    expect(lines).toEqual([
+      'CustomResourceDefinition/widgets.example.com: NotFound (not created yet)',
+      'CustomResourceDefinition/widgets.example.com: ConditionNotMet (Established is False: Installing: the names are not accepted yet)',
+      'CustomResourceDefinition/widgets.example.com: ready (Established: InitialNamesAccepted)',
+    ]);
+  });
+
+  it('times out naming the condition when the target cannot read conditions', async () => {
+    const crd = { kind: 'CustomResourceDefinition', name: 'widgets.example.com', condition: 'Established' };
+    const { error } = await run({
+      group: { name: 'crds', objects: [], images: [], waitFor: [crd] },
+      pods: polls([]),
+      deadlineMs: 4000,
+    });
+    expect(error?.code).toBe('DEPLOY_TIMEOUT');
+    expect(error?.message).toMatch(/Established is Unknown: this target cannot read object conditions/);
+  });
+
+  it('judges a condition on a workload (Deployment Available) by its pods', async () => {
+    const { error, lines } = await run({
+      group: { ...group(), waitFor: [{ kind: 'Deployment', name: 'api', condition: 'Available' }] },
+      pods: polls([pod('running-ready', 'api')]),
+    });
+    expect(error).toBeUndefined();
+    expect(lines).toEqual(['Deployment/api: ready (1/1 pods ready)']);
+  });
 });

@@ -2,10 +2,11 @@
 // on a permanent problem, tolerates transient ones until the deadline, and says what changed as it goes.
 import { formatDuration } from '../config/duration.js';
 import { CancelledError, ExitCode, TarmacError, toTarmacError, type ErrorFact } from '../errors/errors.js';
-import type { PodView, RenderedGroup } from './types.js';
+import { expectationsFor } from './expected-pods.js';
+import type { ConditionReading, PodView, RenderedGroup, WorkloadRef } from './types.js';
 import { hintFor } from './verdict-hints.js';
 import { systemWaitClock, type WaitClock } from './wait-clock.js';
-import { workloadName, workloadStatuses, type WorkloadStatus } from './workload-status.js';
+import { waitsForCondition, workloadName, workloadStatuses, type WorkloadStatus } from './workload-status.js';
 
 const DEFAULT_INTERVAL_MS = 2000;
 
@@ -18,6 +19,8 @@ export interface WaitReadyOptions {
   signal: AbortSignal;
   clock?: WaitClock;
   output: (line: string) => void;
+  /** Reads an object's status condition, for `wait` entries with a `condition` on kinds that run no pods. */
+  condition?: (ref: WorkloadRef & { condition: string }, signal: AbortSignal) => Promise<ConditionReading>;
 }
 
 /** Resolves once every workload in `group.waitFor` has pods and all are ready; throws DEPLOY_FAILED or DEPLOY_TIMEOUT. */
@@ -26,16 +29,20 @@ export async function waitReady(opts: WaitReadyOptions): Promise<void> {
   const clock = opts.clock ?? systemWaitClock;
   const start = clock.now();
   if (group.waitFor.length === 0) return output('no workloads to wait for');
+  const expected = expectationsFor(
+    group.waitFor,
+    group.objects.map((o) => o.object),
+  );
   const shown = new Map<string, string>();
   let statuses: WorkloadStatus[] = [];
   let listError: TarmacError | undefined;
   for (;;) {
     checkCancelled(signal, group.name);
     try {
-      const pods = await opts.pods(signal);
+      const [pods, conditions] = await Promise.all([opts.pods(signal), readConditions(opts, signal)]);
       listError = undefined;
       shown.delete('pods');
-      statuses = workloadStatuses(group.waitFor, pods);
+      statuses = workloadStatuses(group.waitFor, pods, expected, conditions);
     } catch (err) {
       checkCancelled(signal, group.name);
       listError = toTarmacError(err);
@@ -49,6 +56,18 @@ export async function waitReady(opts: WaitReadyOptions): Promise<void> {
     if (elapsed >= opts.deadlineMs) throw deployTimeout(group, statuses, opts.deadlineMs, listError);
     await clock.sleep(Math.min(opts.intervalMs ?? DEFAULT_INTERVAL_MS, opts.deadlineMs - elapsed), signal);
   }
+}
+
+// The conditions of the `wait` entries that name one, on kinds without pods; a target that cannot read them says so.
+async function readConditions(opts: WaitReadyOptions, signal: AbortSignal): Promise<Map<string, ConditionReading>> {
+  const readings = new Map<string, ConditionReading>();
+  for (const ref of opts.group.waitFor.filter(waitsForCondition)) {
+    const reading = opts.condition
+      ? await opts.condition(ref, signal)
+      : { status: 'Unknown' as const, detail: 'this target cannot read object conditions' };
+    readings.set(`${ref.kind}/${ref.name}`, reading);
+  }
+  return readings;
 }
 
 // One line per change of a workload's state, reason or detail: never silent, never repeating itself.

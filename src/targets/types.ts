@@ -1,5 +1,5 @@
 // Where the services run: a kind cluster, or pods on podman without a cluster.
-import type { PodView, RenderedGroup } from '../kube/types.js';
+import type { ConditionReading, PodView, RenderedGroup, WorkloadRef } from '../kube/types.js';
 
 export type TargetType = 'kind' | 'podman';
 
@@ -44,8 +44,13 @@ export interface ClusterTarget {
   hasImage(ref: string, signal?: AbortSignal): Promise<boolean>;
   /** Makes the image available; 'present' when it already was. Verifies afterwards. */
   deliver(ref: string, ctx: TargetContext): Promise<'delivered' | 'present'>;
-  /** Applies a rendered group (idempotent). */
-  apply(group: RenderedGroup, ctx: TargetContext): Promise<void>;
+  /**
+   * Applies a rendered group (idempotent). `envGroups`: all the env's rendered groups, for targets that
+   * resolve Services, ConfigMaps and Secrets across groups themselves (podman); a cluster ignores it.
+   */
+  apply(group: RenderedGroup, ctx: TargetContext, envGroups?: readonly RenderedGroup[]): Promise<void>;
+  /** An object's status condition, for `wait` entries with a `condition` on kinds that run no pods. */
+  condition?(ref: WorkloadRef & { condition: string }, signal?: AbortSignal): Promise<ConditionReading>;
   /** Current pods of a group, for the readiness classifier. */
   pods(group: RenderedGroup, signal?: AbortSignal): Promise<PodView[]>;
   /** Service name -> URL reachable from this host (for the test command). */

@@ -57,7 +57,7 @@ export function stepDispatcher(deps: DispatchDeps): StepExecutor {
       case 'deliver':
         return deliver(step, ctx);
       case 'deploy':
-        return deployGroup(deps.target, deps.groups.get(step.subject), step, ctx);
+        return deployGroup(deps.target, deps.groups.get(step.subject), step, ctx, [...deps.groups.values()]);
       case 'test':
         return runTestStep(
           deps.env,

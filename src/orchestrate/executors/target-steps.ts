@@ -27,10 +27,11 @@ export async function deployGroup(
   group: RenderedGroup | undefined,
   step: Step,
   ctx: StepContext,
+  envGroups: readonly RenderedGroup[] = [],
 ): Promise<StepResult> {
   if (!group) throw new InternalError(`no rendered manifests for deploy group ${step.subject}`);
   const started = Date.now();
-  await target.apply(group, ctx);
+  await target.apply(group, ctx, envGroups);
   // The step's timeout counts from its start, apply included: the readiness deadline (with its explanation of
   // why pods are not ready) must fire first, so it gets what apply left of the budget, less a margin.
   const deadlineMs = Math.max(1000, step.timeoutMs - (Date.now() - started) - 2000);
@@ -40,6 +41,7 @@ export async function deployGroup(
     deadlineMs,
     signal: ctx.signal,
     output: ctx.output,
+    ...(target.condition ? { condition: target.condition.bind(target) } : {}),
   });
   return { state: 'succeeded', detail: `${group.waitFor.length} workload(s) ready` };
 }

@@ -1,17 +1,18 @@
-// Applying a rendered group: plan it, check its images, then per workload keep the pod when it is
-// unchanged and running, or (re)play it; record every pod before playing it, so down finds it even
-// if tarmac dies half-way.
+// Applying a rendered group: plan it, check its images, then per pod keep it when it is unchanged and
+// running (or, for a Job, completed), or (re)play it; record every pod before playing it, so down finds
+// it even if tarmac dies half-way; then remove the group's pods that left the manifests.
 import { join } from 'node:path';
 import type { ContainerEngine } from '../../engines/types.js';
 import { TarmacError, ExitCode } from '../../errors/errors.js';
 import type { RenderedGroup } from '../../kube/types.js';
 import type { TargetContext } from '../types.js';
 import { assertImagesPresent } from './image-check.js';
-import { inspectPod } from './inspect.js';
+import { envPods, inspectPod } from './inspect.js';
 import { LABEL_SPEC, isOurs } from './names.js';
 import { inspectNetwork } from './network.js';
 import { playUnit } from './play.js';
-import type { GroupPlan, PlayUnit } from './play-plan.js';
+import { noEffectLine, type GroupPlan, type PlayUnit } from './play-plan.js';
+import { podsToPrune } from './prune.js';
 import type { PodmanCli } from './podman-cli.js';
 import type { StateStore } from './state.js';
 
@@ -34,6 +35,7 @@ export async function applyGroup(
   plan: GroupPlan,
   ctx: TargetContext,
 ): Promise<void> {
+  for (const item of plan.noEffect) ctx.output(noEffectLine(item));
   for (const note of plan.notes) ctx.output(note);
   if (!(await inspectNetwork(deps.cli, deps.network, ctx.signal))) {
     throw new TarmacError(
@@ -47,14 +49,15 @@ export async function applyGroup(
   }
   await assertImagesPresent(deps.engine, plan.units, group.name, ctx.signal);
   for (const unit of plan.units) await applyUnit(deps, unit, group.name, ctx);
+  await pruneGroup(deps, group.name, plan, ctx);
   await deps.store.update((state) => {
     // The group's Services are exactly those of this apply: a Service dropped from the manifests goes.
     for (const [name, service] of Object.entries(state.services))
       if (service.group === group.name) delete state.services[name];
+    // A Service is recorded by the group whose pod serves it (it may sit in another group).
     for (const binding of plan.services) {
-      const first = binding.workloads[0];
       const port = binding.ports[0];
-      const unit = plan.units.find((u) => u.workload === first?.ref);
+      const unit = plan.units.find((u) => binding.workloads.some((w) => w.ref === u.workload));
       if (unit && port !== undefined) state.services[binding.name] = { pod: unit.podName, port, group: group.name };
     }
   });
@@ -74,8 +77,14 @@ async function applyUnit(deps: ApplyDeps, unit: PlayUnit, group: string, ctx: Ta
   }
   const state = await deps.store.read();
   const recorded = state.pods[unit.podName];
-  if (existing && recorded && existing.labels[LABEL_SPEC] === unit.specHash && existing.status === 'Running') {
+  const unchanged = existing && recorded && existing.labels[LABEL_SPEC] === unit.specHash;
+  if (unchanged && existing.status === 'Running') {
     ctx.output(`${unit.podName}: unchanged and running, kept`);
+    return;
+  }
+  // A Job's pod ran to its end: replaying it would run the Job again (kubectl apply would not either).
+  if (unchanged && unit.completes && existing.status === 'Exited') {
+    ctx.output(`${unit.podName}: unchanged Job pod, already ran, kept`);
     return;
   }
   if (existing) {
@@ -122,4 +131,18 @@ async function applyUnit(deps: ApplyDeps, unit: PlayUnit, group: string, ctx: Ta
     );
   }
   ctx.output(`${unit.podName}: played${unit.aliases.length > 0 ? ` (reachable as ${unit.aliases.join(', ')})` : ''}`);
+}
+
+// Removes the group's pods that the plan no longer has (only pods carrying the env's labels).
+async function pruneGroup(deps: ApplyDeps, group: string, plan: GroupPlan, ctx: TargetContext): Promise<void> {
+  const planned = new Set(plan.units.map((u) => u.podName));
+  const gone = podsToPrune(await envPods(deps.cli, deps.env, ctx.signal), deps.env, group, planned);
+  for (const name of gone) {
+    await deps.removePod(name);
+    ctx.output(`${name}: no longer in the manifests of group ${group}, removed`);
+  }
+  if (gone.length > 0)
+    await deps.store.update((s) => {
+      for (const name of gone) delete s.pods[name];
+    });
 }

@@ -2,3 +2,4 @@
 export { createPodmanTarget, type PodmanTargetOptions } from './target.js';
 export { planGroup, type GroupPlan, type PlayUnit } from './play-plan.js';
 export { toPodView, CRASH_RESTARTS, CRASH_WINDOW_MS } from './pod-view.js';
+export { podmanRefusedKinds } from './kinds.js';

@@ -6,7 +6,7 @@ import { TarmacError } from '../../errors/errors.js';
 import { parseManifests } from '../../kube/parse-manifests.js';
 import { renderGroup } from '../../kube/render.js';
 import type { RenderedGroup } from '../../kube/types.js';
-import { planGroup } from './play-plan.js';
+import { noEffectLine, planGroup } from './play-plan.js';
 
 const example = (file: string): string =>
   readFileSync(new URL(`../../../examples/aianalysis/manifests/${file}`, import.meta.url), 'utf8');
@@ -90,19 +90,19 @@ describe('planGroup', () => {
     expect(plan.units[0]!.probes.web?.action).toEqual({ type: 'tcpSocket', port: 9090 });
   });
 
-  it('lists every object it cannot run, and notes what it ignores', () => {
+  it('lists every object it refuses, and says in one line each what has no effect', () => {
     const error = failure(() => planGroup(group('g', `${NAMED}---\n${UNSUPPORTED}`), ctx));
     expect(error.details).toEqual([
-      expect.stringMatching(/^StatefulSet\/db \(g\.yaml:\d+\): podman kube play cannot run a StatefulSet$/),
-      expect.stringMatching(/^Service orphan \(g\.yaml:\d+\) selects no Pod or Deployment of deploy group g/),
+      expect.stringMatching(/^CronJob\/nightly \(g\.yaml:\d+\): the podman target cannot run a CronJob/),
+      expect.stringMatching(/^Service orphan \(g\.yaml:\d+\) selects no workload of any deploy group of the env/),
     ]);
     const plan = planGroup(
       group('g', `${NAMED}---\napiVersion: v1\nkind: ServiceAccount\nmetadata: {name: robot}\n`),
       ctx,
     );
-    expect(plan.notes).toEqual([
+    expect(plan.noEffect.map(noEffectLine)).toEqual([
       expect.stringMatching(
-        /^podman target: ignoring ServiceAccount\/robot \(g\.yaml:\d+\): it has no effect without a cluster$/,
+        /^podman target: ServiceAccount\/robot \(g\.yaml:\d+\) accepted, no effect on this target: there is no API server to authorise against$/,
       ),
     ]);
   });
@@ -149,9 +149,9 @@ spec:
   ports: [{port: 8080, targetPort: http}]
 `;
 
-const UNSUPPORTED = `apiVersion: apps/v1
-kind: StatefulSet
-metadata: {name: db}
+const UNSUPPORTED = `apiVersion: batch/v1
+kind: CronJob
+metadata: {name: nightly}
 spec: {}
 ---
 apiVersion: v1

@@ -17,40 +17,53 @@ export interface ServiceBinding {
   ports: number[];
 }
 
-/** Binds every Service to the workloads it selects; returns the bindings and one problem line per mistake. */
+/** Which Services and workloads belong to the group being applied (problems are reported there). */
+export interface Local {
+  services: ReadonlySet<SourcedObject>;
+  workloads: ReadonlySet<Workload>;
+}
+
+/**
+ * Binds every Service of the env to the workloads of the env it selects (a Service may sit in any
+ * group); returns the bindings and one problem line per mistake that concerns the local group.
+ */
 export function bindServices(
-  services: SourcedObject[],
-  workloads: Workload[],
-  group: string,
+  services: readonly SourcedObject[],
+  workloads: readonly Workload[],
+  local: Local,
 ): { bindings: ServiceBinding[]; problems: string[] } {
   const bindings: ServiceBinding[] = [];
   const problems: string[] = [];
   for (const item of services) {
     const name = item.object.metadata.name;
     const where = `Service ${name} (${sourceOf(item)})`;
+    const mine = local.services.has(item);
     const spec = asRecord(item.object.spec) ?? {};
     if (asString(spec.type) === 'ExternalName') continue;
     const selector = asStringMap(spec.selector);
     if (Object.keys(selector).length === 0) {
-      problems.push(`${where} has no selector: the podman target routes a Service only to the pods it selects`);
+      if (mine)
+        problems.push(`${where} has no selector: the podman target routes a Service only to the pods it selects`);
       continue;
     }
     const selected = workloads.filter((w) => Object.entries(selector).every(([key, value]) => w.labels[key] === value));
     if (selected.length === 0) {
-      problems.push(
-        `${where} selects no Pod or Deployment of deploy group ${group} (selector ${JSON.stringify(selector)}): on the podman target a Service must be deployed in the same group as the workload it selects`,
-      );
+      if (mine)
+        problems.push(
+          `${where} selects no workload of any deploy group of the env (selector ${JSON.stringify(selector)}): on the podman target its name would resolve to nothing`,
+        );
       continue;
     }
     const ports: number[] = [];
     for (const port of asRecords(spec.ports)) {
       const number = asNumber(port.port);
       if (number === undefined) {
-        problems.push(`${where}: a port has no number`);
+        if (mine) problems.push(`${where}: a port has no number`);
         continue;
       }
       const target = port.targetPort ?? number;
       for (const workload of selected) {
+        if (!mine && !local.workloads.has(workload)) continue;
         const resolved = resolvePort(workload.spec, target);
         if (resolved === undefined)
           problems.push(

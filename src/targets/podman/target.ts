@@ -3,7 +3,7 @@
 import type { Env } from '../../config/types.js';
 import type { ContainerEngine } from '../../engines/types.js';
 import type { CommandRunner } from '../../exec/types.js';
-import type { PodView, RenderedGroup } from '../../kube/types.js';
+import type { ConditionReading, PodView, RenderedGroup, WorkloadRef } from '../../kube/types.js';
 import type { ClusterState, ClusterTarget, DownReport, EnsureResult, TargetContext } from '../types.js';
 import { applyGroup } from './apply.js';
 import { deliverImage } from './deliver.js';
@@ -85,7 +85,7 @@ class PodmanTarget implements ClusterTarget {
     return deliverImage(this.opts.engine, this.opts.env, ref, ctx);
   }
 
-  apply(group: RenderedGroup, ctx: TargetContext): Promise<void> {
+  apply(group: RenderedGroup, ctx: TargetContext, envGroups: readonly RenderedGroup[] = []): Promise<void> {
     const deps = {
       cli: this.cli,
       engine: this.opts.engine,
@@ -97,12 +97,20 @@ class PodmanTarget implements ClusterTarget {
       insecure: this.opts.env.registry?.insecure ?? false,
       removePod: (name: string) => this.removeOwnPod(name),
     };
-    return applyGroup(deps, group, this.plan(group), ctx);
+    return applyGroup(deps, group, this.plan(group, envGroups), ctx);
   }
 
   pods(group: RenderedGroup, signal?: AbortSignal): Promise<PodView[]> {
     const deps = { cli: this.cli, env: this.opts.env.name, prober: this.prober, store: this.store, now: this.now };
-    return groupPodViews(deps, group.name, this.plan(group).units, signal);
+    return groupPodViews(deps, group.name, this.plan(group, [], false).units, signal);
+  }
+
+  // Kinds without pods have no controller here to set a condition: the wait is met, and says why.
+  condition(ref: WorkloadRef & { condition: string }): Promise<ConditionReading> {
+    return Promise.resolve({
+      status: 'True',
+      detail: `met at once: ${ref.kind}/${ref.name} has no controller on the podman target to report it`,
+    });
   }
 
   async endpoints(signal?: AbortSignal): Promise<Record<string, string>> {
@@ -120,8 +128,11 @@ class PodmanTarget implements ClusterTarget {
     );
   }
 
-  private plan(group: RenderedGroup): GroupPlan {
-    return planGroup(group, { env: this.opts.env.name, runId: this.opts.runId, network: this.name });
+  // Pod names and probes (all pods() needs) do not depend on the other groups, and a Service that
+  // selects a workload of another group is no problem there: pods() plans leniently, without them.
+  private plan(group: RenderedGroup, envGroups: readonly RenderedGroup[] = [], strict = true): GroupPlan {
+    const ctx = { env: this.opts.env.name, runId: this.opts.runId, network: this.name };
+    return planGroup(group, ctx, envGroups, strict);
   }
 
   // Removes a pod by name only when it carries the env's labels.
