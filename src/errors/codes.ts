@@ -52,6 +52,10 @@ export const ERROR_CODES = {
     exit: env,
     summary: 'another live tarmac process holds this env (up, test or down), and --no-wait was given',
   },
+  ENV_OTHER_CHECKOUT: {
+    exit: env,
+    summary: 'an env of the same name is up from another checkout of the project; tarmac leaves it alone',
+  },
   HISTORY_TOO_NEW: { exit: env, summary: 'the history database was written by a newer tarmac' },
   IMAGE_NOT_FOUND: { exit: infra, summary: 'an image is not in the engine' },
   IMAGE_NOT_IN_REGISTRY: { exit: env, summary: 'a pull-only image is not in the registry' },

@@ -46,6 +46,8 @@ export interface GroupPlan {
 
 export interface PlanContext {
   env: string;
+  /** The project id (labels tell two checkouts' envs of one name apart). */
+  project: string;
   runId: string;
   network: string;
 }
@@ -139,7 +141,7 @@ function planUnit(
   const { claims, volumes } = scopeClaims(
     spec,
     sorted.claims.map((c) => c.object),
-    ctx.env,
+    ctx,
   );
   const mine = bindings.filter((b) => b.workloads.includes(workload));
   const probes: Record<string, ReadinessProbe> = {};
@@ -163,7 +165,7 @@ function planUnit(
     kind: 'Pod',
     metadata: {
       name: slot.podName,
-      labels: { ...labels, ...envPodLabels(ctx.env, ctx.runId, group), [LABEL_SPEC]: specHash },
+      labels: { ...labels, ...envPodLabels(ctx, ctx.runId, group), [LABEL_SPEC]: specHash },
     },
     spec,
   };
@@ -198,7 +200,8 @@ function uniqueConfig(config: KubeObject[]): KubeObject[] {
 
 // PersistentVolumeClaims become podman volumes with global names: scope them to the env, label
 // them, and point the pod's volumes at the scoped names.
-function scopeClaims(spec: Json, claims: KubeObject[], env: string): { claims: KubeObject[]; volumes: string[] } {
+function scopeClaims(spec: Json, claims: KubeObject[], ctx: PlanContext): { claims: KubeObject[]; volumes: string[] } {
+  const { env } = ctx;
   const used: KubeObject[] = [];
   for (const volume of asRecords(spec.volumes)) {
     const claim = asRecord(volume.persistentVolumeClaim);
@@ -213,7 +216,7 @@ function scopeClaims(spec: Json, claims: KubeObject[], env: string): { claims: K
     metadata: {
       ...clone(c.metadata),
       name: scopedName(env, c.metadata.name),
-      labels: { ...(c.metadata.labels ?? {}), ...targetLabels(env) },
+      labels: { ...(c.metadata.labels ?? {}), ...targetLabels(ctx) },
     },
   }));
   return { claims: scoped, volumes: scoped.map((c) => c.metadata.name) };
