@@ -24,7 +24,10 @@ const podsOfEnv = async (): Promise<string[]> =>
     .filter(Boolean)
     .sort();
 
+// Cleans up only after a failure: the test itself ends with both envs down.
+let finished = false;
 afterAll(async () => {
+  if (finished) return;
   await runTarmac(['down', '-f', a]);
   await runTarmac(['down', '-f', b]);
 });
@@ -56,6 +59,7 @@ describe('two checkouts with the same env name (real podman)', () => {
       const downA = await runTarmac(['down', '-f', a]);
       expect(downA.exitCode, downA.all).toBe(0);
       expect(await podsOfEnv()).toEqual([]);
+      finished = true;
     },
     UP_TIMEOUT_MS * 2,
   );
