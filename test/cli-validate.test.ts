@@ -63,4 +63,10 @@ describe('tarmac validate', () => {
     expect(code).toBe(2);
     expect(stderr).toMatch(/Expected a whole number of at least 1, got `0`/);
   });
+
+  it('bounds --capacity like build.capacity', async () => {
+    const { code, stderr } = await runCli(['build', '--capacity', '100000'], '/');
+    expect(code).toBe(2);
+    expect(stderr).toMatch(/Expected a capacity of at most 256, got `100000`/);
+  });
 });

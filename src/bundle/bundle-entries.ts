@@ -1,6 +1,7 @@
-// What a run's bundle holds, and where each part comes from: files of the run directory, the JUnit
-// file, the config, and reports generated when the run has none. Reads the file tree; writes nothing.
-import { existsSync, readdirSync, statSync } from 'node:fs';
+// What a run's bundle holds, and where each part comes from: regular files of the run directory (JUnit from
+// tarmac's own redacted copy there), the config, and reports generated when the run has none. Reads the file tree
+// with lstat: a symlink planted in a run dir is never followed, so nothing outside the run dir gets packed.
+import { existsSync, lstatSync, readdirSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { RUN_FILES } from '../journal/run-dir.js';
 
@@ -36,8 +37,6 @@ export interface PlanBundleInput {
   runDir: string;
   /** tarmac.yaml, bundled as config/<name> (redacted like everything else). */
   configFile?: string;
-  /** The config's test.junit, used when the run dir holds no junit.xml copy. */
-  junitFile?: string;
   /** Reports generated for a run that has none (report.md / report.html), by name. */
   generated?: Record<string, string>;
 }
@@ -48,15 +47,14 @@ export function planBundle(input: PlanBundleInput): PlannedBundle {
   const missing: string[] = [];
   for (const part of BUNDLE_PARTS) {
     const path = join(input.runDir, part.name);
-    if (existsSync(path)) {
+    const kind = kindOf(path);
+    if (kind === (part.dir ? 'dir' : 'file')) {
       if (part.dir) entries.push(...walk(path).map((file) => ({ name: relative(input.runDir, file), source: file })));
       else entries.push({ name: part.name, source: path });
       continue;
     }
     const generated = input.generated?.[part.name];
-    if (generated !== undefined) entries.push({ name: part.name, content: generated });
-    else if (part.name === RUN_FILES.junit && input.junitFile !== undefined && existsSync(input.junitFile))
-      entries.push({ name: part.name, source: input.junitFile });
+    if (generated !== undefined && kind === 'none') entries.push({ name: part.name, content: generated });
     else missing.push(`${part.name}${part.dir ? '/' : ''} (${part.why})`);
   }
   if (input.configFile !== undefined && existsSync(input.configFile))
@@ -64,13 +62,20 @@ export function planBundle(input: PlanBundleInput): PlannedBundle {
   return { entries, missing };
 }
 
+/** What is at `path` without following a symlink: a symlink (or a socket, a fifo) is `other`, never packed. */
+export function kindOf(path: string): 'file' | 'dir' | 'other' | 'none' {
+  const stat = lstatSync(path, { throwIfNoEntry: false });
+  if (!stat) return 'none';
+  return stat.isFile() ? 'file' : stat.isDirectory() ? 'dir' : 'other';
+}
+
 function walk(dir: string): string[] {
   const out: string[] = [];
   for (const name of readdirSync(dir).sort()) {
     const path = join(dir, name);
-    const stat = statSync(path, { throwIfNoEntry: false });
-    if (stat?.isDirectory()) out.push(...walk(path));
-    else if (stat?.isFile()) out.push(path);
+    const kind = kindOf(path);
+    if (kind === 'dir') out.push(...walk(path));
+    else if (kind === 'file') out.push(path);
   }
   return out;
 }

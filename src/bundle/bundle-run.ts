@@ -33,7 +33,6 @@ export async function bundleRun(input: BundleRunInput): Promise<WrittenBundle> {
     runDir: input.runDir,
     configFile: input.env.file,
     generated: missingReports(input, redact),
-    ...(input.env.test?.junit ? { junitFile: input.env.test.junit } : {}),
   });
   return writeBundle(input.runId, plan, input.outFile, redact);
 }

@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { extract } from 'tar';
@@ -42,11 +42,32 @@ describe('planBundle', () => {
     ]);
   });
 
-  it("falls back to the config's test.junit for junit.xml", () => {
+  it("never packs the config's test.junit: JUnit comes only from the run dir's own copy", () => {
     const dir = runDir();
     const junit = join(dir, '..', 'junit-results.xml');
     writeFileSync(junit, '<testsuite/>');
-    expect(planBundle({ runDir: dir, junitFile: junit }).entries).toContainEqual({ name: 'junit.xml', source: junit });
+    const plan = planBundle({ runDir: dir });
+    expect(plan.entries.map((e) => e.name)).not.toContain('junit.xml');
+    writeFileSync(join(dir, 'junit.xml'), '<testsuite name="copy"/>');
+    expect(planBundle({ runDir: dir }).entries).toContainEqual({ name: 'junit.xml', source: join(dir, 'junit.xml') });
+  });
+
+  it('follows no symlink planted in a run dir: not as a part, not inside a folder, not as a folder', () => {
+    const dir = runDir();
+    const outside = mkdtempSync(join(root, 'outside-'));
+    writeFileSync(join(outside, 'id_rsa'), 'PRIVATE\n');
+    mkdirSync(join(outside, 'tree'));
+    writeFileSync(join(outside, 'tree', 'passwd'), 'root:x:0:0\n');
+    symlinkSync(join(outside, 'id_rsa'), join(dir, 'junit.xml'));
+    symlinkSync(join(outside, 'id_rsa'), join(dir, 'steps', 'test.log'));
+    symlinkSync(join(outside, 'tree'), join(dir, 'evidence'));
+    symlinkSync(join(outside, 'tree'), join(dir, 'kind-logs', 'node-1', 'etc'));
+    const plan = planBundle({ runDir: dir, generated: { 'junit.xml': '<x/>' } });
+    const names = plan.entries.map((e) => e.name);
+    expect(names).toEqual(['events.jsonl', 'steps/build_a.log', 'kind-logs/core.bin', 'kind-logs/node-1/kubelet.log']);
+    expect(plan.entries.every((e) => e.source?.startsWith(`${dir}/`))).toBe(true);
+    expect(plan.missing).toContain('junit.xml (JUnit results)');
+    expect(plan.missing).toContain('evidence/ (triage evidence)');
   });
 });
 
@@ -62,6 +83,7 @@ describe('writeBundle', () => {
       new Date('2025-03-10T12:00:00Z'),
     );
     expect(written.skipped).toEqual(['kind-logs/core.bin']);
+    expect(statSync(out).mode & 0o777).toBe(0o600);
     const x = mkdtempSync(join(root, 'x-'));
     await extract({ file: out, cwd: x });
     expect(readFileSync(join(x, 'tarmac-r1', 'steps', 'build_a.log'), 'utf8')).toBe('pushing with ***\n');

@@ -1,6 +1,16 @@
 // Writes a bundle: every text file redacted again into a staging dir, binary files left out,
 // MANIFEST.txt listing contents, then one .tar.gz (node-tar) with a `tarmac-<runId>/` top dir.
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  closeSync,
+  constants,
+  mkdirSync,
+  mkdtempSync,
+  openSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { create } from 'tar';
@@ -38,13 +48,14 @@ export async function writeBundle(
       const data = redact(text);
       const target = join(staging, top, entry.name);
       mkdirSync(dirname(target), { recursive: true });
-      writeFileSync(target, data);
+      writeFileSync(target, data, { mode: 0o600 });
       files.push({ name: entry.name, bytes: Buffer.byteLength(data) });
     }
     writeFileSync(join(staging, top, 'MANIFEST.txt'), manifest(runId, now, files, plan.missing, skipped));
-    mkdirSync(dirname(outFile), { recursive: true });
+    mkdirSync(dirname(outFile), { recursive: true, mode: 0o700 });
     // portable: no uid/gid/user names of this machine in the archive.
     await create({ gzip: true, file: outFile, cwd: staging, portable: true }, [top]);
+    chmodSync(outFile, 0o600);
     return { file: outFile, files: ['MANIFEST.txt', ...files.map((f) => f.name)], missing: plan.missing, skipped };
   } finally {
     rmSync(staging, { recursive: true, force: true });
@@ -55,7 +66,14 @@ export async function writeBundle(
 function textOf(entry: BundleEntry): string | undefined {
   if (entry.content !== undefined) return entry.content;
   if (entry.source === undefined) return undefined;
-  const bytes = readFileSync(entry.source);
+  // O_NOFOLLOW: a file swapped for a symlink after planning is refused here rather than read through.
+  const fd = openSync(entry.source, constants.O_RDONLY | constants.O_NOFOLLOW);
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(fd);
+  } finally {
+    closeSync(fd);
+  }
   if (bytes.subarray(0, 8192).includes(0)) return undefined;
   return bytes.toString('utf8');
 }

@@ -3,6 +3,7 @@
 import { formatDuration } from '../config/duration.js';
 import type { CiRun, CiStep } from './ci-run.js';
 import { percent } from './annotations.js';
+import { mdCode, mdText } from '../report/md-escape.js';
 
 const MAX_FAILING_LISTED = 20;
 
@@ -26,11 +27,12 @@ const STATE: Record<CiStep['state'], string> = {
 export function renderSummary(run: CiRun): string {
   const out: string[] = [`## tarmac ${run.command}: ${OUTCOME[run.outcome]}`, ''];
   out.push(
-    `Run \`${run.runId}\`${run.durationMs !== undefined ? ` · ${formatDuration(run.durationMs)}` : ''} · config \`${run.configFile}\``,
+    `Run ${mdCode(run.runId)}${run.durationMs !== undefined ? ` · ${formatDuration(run.durationMs)}` : ''} · config ${mdCode(run.configFile)}`,
     '',
   );
   out.push(...results(run), ...triage(run), ...timeline(run));
-  if (run.links.length > 0) out.push('### Files', '', ...run.links.map((l) => `- ${l.label}: \`${l.path}\``), '');
+  if (run.links.length > 0)
+    out.push('### Files', '', ...run.links.map((l) => `- ${mdText(l.label)}: ${mdCode(l.path)}`), '');
   return `${out.join('\n')}\n`;
 }
 
@@ -49,14 +51,16 @@ function results(run: CiRun): string[] {
     if (run.tests.failing.length > 0) {
       out.push('| Failing test | Status | Message |', '|---|---|---|');
       for (const c of run.tests.failing.slice(0, MAX_FAILING_LISTED))
-        out.push(`| \`${cell(c.id)}\` | ${c.status} | ${cell(c.message ?? '')} |`);
+        out.push(`| ${mdCode(c.id)} | ${c.status} | ${cell(c.message ?? '')} |`);
       if (run.tests.failing.length > MAX_FAILING_LISTED)
         out.push(`| … | | ${run.tests.failing.length - MAX_FAILING_LISTED} more |`);
       out.push('');
     }
   }
   for (const s of failed) {
-    out.push(`**${s.id}** failed${s.error ? ` \`${s.error.code}\`` : ''}: ${cell(s.error?.message ?? s.detail ?? '')}`);
+    out.push(
+      `**${cell(s.id)}** failed${s.error ? ` ${mdCode(s.error.code)}` : ''}: ${cell(s.error?.message ?? s.detail ?? '')}`,
+    );
     if (s.error?.hint) out.push(`> hint: ${cell(s.error.hint)}`);
     out.push('');
   }
@@ -99,18 +103,14 @@ function timeline(run: CiRun): string[] {
     '|---|---|---:|---:|',
     ...rows.map(
       (s) =>
-        `| \`${cell(s.id)}\` | ${STATE[s.state]} | ${s.startMs !== undefined ? `+${formatDuration(s.startMs)}` : ''} | ${s.durationMs !== undefined && s.startMs !== undefined ? formatDuration(s.durationMs) : ''} |`,
+        `| ${mdCode(s.id)} | ${STATE[s.state]} | ${s.startMs !== undefined ? `+${formatDuration(s.startMs)}` : ''} | ${s.durationMs !== undefined && s.startMs !== undefined ? formatDuration(s.durationMs) : ''} |`,
     ),
     '',
   ];
 }
 
-// A table cell or inline text: one line, pipes escaped, no raw HTML (GitHub renders it in summaries).
-function cell(text: string): string {
-  return text.replace(/\r?\n/g, ' ').replace(/\|/g, '\\|').replace(/</g, '&lt;').replace(/>/g, '&gt;').trim();
-}
+// A table cell or inline text, markdown-safe (src/report/md-escape.ts).
+const cell = mdText;
 
-// Commands read best as code; text with backticks is left as it is.
-function inlineCode(text: string): string {
-  return text.includes('`') ? cell(text) : `\`${cell(text)}\``;
-}
+// Commands and names read best as code.
+const inlineCode = mdCode;

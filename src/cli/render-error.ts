@@ -2,17 +2,19 @@
 import { ConfigError, ExitCode, TarmacError, toTarmacError } from '../errors/errors.js';
 import { formatProblems } from '../config/format.js';
 import type { Colors } from '../ui/colors.js';
+import { safeText } from '../ui/safe-text.js';
 
 /** The text to print for an error (ends with a newline). */
 export function renderError(err: unknown, cwd: string, c: Colors): string {
   if (err instanceof ConfigError) {
     const n = err.problems.length;
-    return `${formatProblems(err, cwd)}\n${c.red('error[CONFIG_INVALID]')}: ${n} problem${n === 1 ? '' : 's'} in the config; fix ${n === 1 ? 'it' : 'them'} and run \`tarmac validate\` again\n`;
+    return `${safeText(formatProblems(err, cwd))}\n${c.red('error[CONFIG_INVALID]')}: ${n} problem${n === 1 ? '' : 's'} in the config; fix ${n === 1 ? 'it' : 'them'} and run \`tarmac validate\` again\n`;
   }
   const e = toTarmacError(err);
-  const lines = [`${c.red(`error[${e.code}]`)}: ${e.message}`];
-  for (const d of e.details) lines.push(c.dim(`  | ${d}`));
-  if (e.hint) lines.push(`  ${c.bold('hint')}: ${e.hint}`);
+  // Messages quote config values and command output: escaped, so they cannot drive the terminal.
+  const lines = [`${c.red(`error[${e.code}]`)}: ${safeText(e.message)}`];
+  for (const d of e.details) lines.push(c.dim(`  | ${safeText(d)}`));
+  if (e.hint) lines.push(`  ${c.bold('hint')}: ${safeText(e.hint)}`);
   if (e.code === 'INTERNAL' && err instanceof Error && err.stack) lines.push(c.dim(err.stack));
   return `${lines.join('\n')}\n`;
 }

@@ -1,5 +1,6 @@
 // The triage stage of afterRun: on a failed run, triage its run dir and print the short verdict (stderr under
 // --json) within seconds; the TriageResult is returned for the later stages. Never throws.
+import { safeDeep } from '../ui/safe-text.js';
 import { ExitCode, TarmacError } from '../errors/errors.js';
 import { runCommand } from '../exec/run-command.js';
 import { renderTriageText } from '../triage/render-text.js';
@@ -41,7 +42,7 @@ export async function triageStage(input: TriageStageInput): Promise<TriageResult
         ...(input.error === undefined ? {} : { thrown: input.error }),
       });
       out.write(
-        `\n${renderTriageText(result, { colors: colorsFor(Boolean(out.isTTY), io.env), markdownPath: triageFiles(session.journal.dir).markdown })}`,
+        `\n${renderTriageText(safeDeep(result), { colors: colorsFor(Boolean(out.isTTY), io.env), markdownPath: triageFiles(session.journal.dir).markdown })}`,
       );
       return result;
     } finally {

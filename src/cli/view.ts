@@ -3,6 +3,8 @@ import type { EventBus } from '../events/bus.js';
 import { colorsFor, type Colors } from '../ui/colors.js';
 import { plainView } from '../ui/plain-view.js';
 import { ttyView } from '../ui/tty-view.js';
+import { safeDeep } from '../ui/safe-text.js';
+import type { TarmacEvent } from '../events/types.js';
 import type { CliIo } from './io.js';
 
 export interface AttachedView {
@@ -22,11 +24,11 @@ export function attachView(
   const write = (text: string) => void out.write(text);
   const ci = env.CI === 'true' || env.CI === '1';
   if (!isTTY || ci || opts.plain || opts.verbose) {
-    const unsubscribe = bus.subscribe(plainView({ write, colors, verbose: opts.verbose }));
+    const unsubscribe = bus.subscribe(safely(plainView({ write, colors, verbose: opts.verbose })));
     return { colors, stop: unsubscribe };
   }
   const view = ttyView({ write, colors, columns: () => out.columns ?? 100, now: () => Date.now() });
-  const unsubscribe = bus.subscribe(view.listener);
+  const unsubscribe = bus.subscribe(safely(view.listener));
   return {
     colors,
     stop: () => {
@@ -34,4 +36,9 @@ export function attachView(
       unsubscribe();
     },
   };
+}
+
+// The views add their own colours; what they print from an event (step output, names, messages) is escaped first.
+function safely(listener: (event: TarmacEvent) => void): (event: TarmacEvent) => void {
+  return (event) => listener(safeDeep(event));
 }

@@ -18,16 +18,26 @@ export function parseAge(value: string | number): number | undefined {
 
 const AGE_EXAMPLE = 'Expected an age such as "7d", "36h" or a number of seconds';
 
-/** Zod type for a positive age; output is milliseconds. */
-export const ageMs = z.union([z.string(), z.number()], { error: AGE_EXAMPLE }).transform((value, ctx) => {
-  const ms = parseAge(value);
-  if (ms === undefined) {
-    ctx.addIssue({ code: 'custom', message: `${AGE_EXAMPLE}, got \`${String(value)}\`` });
-    return z.NEVER;
-  }
-  if (ms <= 0) {
-    ctx.addIssue({ code: 'custom', message: `Expected a positive age, got \`${String(value)}\`` });
-    return z.NEVER;
-  }
-  return ms;
-});
+/** The longest age a config may set: 10 years (larger is a typo; Infinity would pass every comparison). */
+export const MAX_AGE_MS = 3650 * DAY_MS;
+
+/** Zod type for a positive age of at most 10 years; output is milliseconds. */
+export const ageMs = z
+  .union([z.string(), z.number()], { error: AGE_EXAMPLE })
+  .transform((value, ctx) => {
+    const ms = parseAge(value);
+    if (ms === undefined) {
+      ctx.addIssue({ code: 'custom', message: `${AGE_EXAMPLE}, got \`${String(value)}\`` });
+      return z.NEVER;
+    }
+    if (ms <= 0) {
+      ctx.addIssue({ code: 'custom', message: `Expected a positive age, got \`${String(value)}\`` });
+      return z.NEVER;
+    }
+    if (ms > MAX_AGE_MS) {
+      ctx.addIssue({ code: 'custom', message: `Expected an age of at most 3650d, got \`${String(value)}\`` });
+      return z.NEVER;
+    }
+    return ms;
+  })
+  .meta({ format: 'age' });

@@ -25,7 +25,10 @@ export function formatDuration(ms: number): string {
   return `${Math.floor(totalSec / 3600)}h${String(Math.floor((totalSec % 3600) / 60)).padStart(2, '0')}m`;
 }
 
-/** Zod type for a positive duration; output is milliseconds. */
+/** The longest duration a config may set: 7 days, far below setTimeout's limit of 2^31-1 ms (about 24.8 days). */
+export const MAX_DURATION_MS = 7 * 24 * 3_600_000;
+
+/** Zod type for a positive duration of at most 7 days; output is milliseconds. */
 export const durationMs = z
   .union([z.string(), z.number()], { error: 'Expected a duration such as "90s", "15m" or a number of seconds' })
   .transform((value, ctx) => {
@@ -41,5 +44,13 @@ export const durationMs = z
       ctx.addIssue({ code: 'custom', message: `Expected a positive duration, got \`${String(value)}\`` });
       return z.NEVER;
     }
+    if (ms > MAX_DURATION_MS) {
+      ctx.addIssue({
+        code: 'custom',
+        message: `Expected a duration of at most 7 days (168h), got \`${String(value)}\``,
+      });
+      return z.NEVER;
+    }
     return ms;
-  });
+  })
+  .meta({ format: 'duration' });

@@ -5,12 +5,16 @@ import { describeValue, formatPath, valueAt } from './path-text.js';
 import type { PathKey } from './path-text.js';
 import { allowedKeys, describeAt } from './schema-walk.js';
 import { closestMatch, suggestionHint } from './suggest.js';
+import { derivedNames } from './names.js';
+import { isRawMap } from './rules/raw.js';
 import type { Finding } from './finding.js';
 
 const NAME_HINT =
-  'Use lowercase letters, digits, ".", "_" and "-", starting and ending with a letter or digit, e.g. `api-gateway`.';
+  'Use lowercase letters and digits joined by single ".", "_" or "-", e.g. `api-gateway`: image names are also image repositories and labels.';
+const DNS_NAME_HINT = 'Use lowercase letters, digits and "-", e.g. `shop-e2e`.';
 const DURATION_HINT = 'Units are ms, s, m and h, and combine like "1h30m"; a plain number means seconds.';
 const POSITIVE_DURATION_HINT = 'Use a duration greater than zero, such as "90s" or "15m".';
+const LONG_DURATION_HINT = 'No step may wait longer than 7 days; use a shorter limit such as "24h".';
 const ROOT_HINT = 'Start with `name: <environment name>`, then add `images`, `deploy` and `test`.';
 
 // Fixes worth naming for particular keys, by schema path with list indexes dropped.
@@ -30,6 +34,17 @@ export function issueFindings(issues: readonly z.core.$ZodIssue[], data: unknown
   });
 }
 
+// The env name and cluster name end up in hostnames and labels: show what tarmac derives from them.
+function envNameHint(issue: z.core.$ZodIssue, data: unknown, path: PathKey[]): string | undefined {
+  const at = path.join('.');
+  if (at !== 'name' && at !== 'cluster.name') return undefined;
+  if (issue.code !== 'invalid_format' && issue.code !== 'too_big') return undefined;
+  const env = isRawMap(data) && typeof data.name === 'string' ? data.name : '<name>';
+  const cluster = isRawMap(data) && isRawMap(data.cluster) ? data.cluster.name : undefined;
+  const names = derivedNames(env, typeof cluster === 'string' ? cluster : undefined).join(', ');
+  return `${DNS_NAME_HINT} Derived names, each a hostname or label of at most 63 characters: ${names}.`;
+}
+
 function unknownKey(path: PathKey[], key: string): Finding {
   const hint = suggestionHint(key, allowedKeys(path), 'Allowed keys here');
   return { path: [...path, key], atKey: true, message: `Unknown key \`${key}\``, ...(hint ? { hint } : {}) };
@@ -40,12 +55,13 @@ function valueFinding(issue: z.core.$ZodIssue, path: PathKey[], data: unknown): 
   let message = issue.message;
   // Messages written in schema.ts say what was expected; add what was found, once.
   if (message.startsWith('Expected') && !message.includes(', got ')) message += `, got ${describeValue(value)}`;
-  const hint = hintFor(issue, path, value);
+  const hint = envNameHint(issue, data, path) ?? hintFor(issue, path, value);
   return { path, message, ...(hint ? { hint } : {}) };
 }
 
 function hintFor(issue: z.core.$ZodIssue, path: PathKey[], value: unknown): string | undefined {
   if (/positive duration/.test(issue.message)) return POSITIVE_DURATION_HINT;
+  if (/at most 7 days/.test(issue.message)) return LONG_DURATION_HINT;
   if (/duration/.test(issue.message)) return DURATION_HINT;
   if (issue.code === 'invalid_format') return NAME_HINT;
   if (path.length === 0) return ROOT_HINT;

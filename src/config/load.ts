@@ -1,6 +1,7 @@
 // Loading tarmac.yaml: read -> YAML (with positions) -> schema -> cross-field rules -> Env.
 // Every problem found is reported at once, located as file:line:col.
-import { readFile } from 'node:fs/promises';
+import { open } from 'node:fs/promises';
+import type { FileHandle } from 'node:fs/promises';
 import path from 'node:path';
 import { ConfigError, ExitCode, TarmacError } from '../errors/errors.js';
 import type { ConfigProblem } from '../errors/errors.js';
@@ -10,6 +11,7 @@ import { issueFindings } from './issues.js';
 import { normaliseConfig } from './normalise.js';
 import { formatPath } from './path-text.js';
 import { runRules } from './rules/index.js';
+import { formatSize } from './size.js';
 import { configSchema } from './schema.js';
 import type { Env } from './types.js';
 import { locate, parseYaml } from './yaml-source.js';
@@ -71,10 +73,21 @@ function toData(source: YamlSource, file: string): unknown {
   }
 }
 
+/** The largest config file tarmac reads: real ones are a few KiB; a huge one would take minutes and gigabytes. */
+export const MAX_CONFIG_BYTES = 1024 * 1024;
+
 async function readConfig(abs: string, asGiven: string): Promise<string> {
+  let handle: FileHandle | undefined;
   try {
-    return await readFile(abs, 'utf8');
+    handle = await open(abs, 'r');
+    const stat = await handle.stat();
+    // Why check before reading: `-f /dev/zero` or a FIFO would never end, a 1 GB file would exhaust memory.
+    if (!stat.isFile()) throw tooLarge(abs, `${asGiven} is not a regular file`);
+    if (stat.size > MAX_CONFIG_BYTES)
+      throw tooLarge(abs, `The config file is ${formatSize(stat.size)}; tarmac reads at most 1 MiB`);
+    return await handle.readFile('utf8');
   } catch (cause) {
+    if (cause instanceof ConfigError) throw cause;
     const missing = (cause as NodeJS.ErrnoException).code === 'ENOENT';
     throw new TarmacError(
       'CONFIG_NOT_FOUND',
@@ -87,7 +100,15 @@ async function readConfig(abs: string, asGiven: string): Promise<string> {
           : 'Pass a readable YAML file with `-f <path>`.',
       },
     );
+  } finally {
+    await handle?.close();
   }
+}
+
+function tooLarge(file: string, message: string): ConfigError {
+  const hint =
+    'Pass the tarmac.yaml of the project with `-f <path>`; a config describes images, deploy groups and tests in a few KiB.';
+  return new ConfigError(file, [{ file, line: 1, col: 1, path: '', message, hint }]);
 }
 
 // Locates each finding, sorts top to bottom and drops exact repeats.

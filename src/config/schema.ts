@@ -3,10 +3,8 @@
 import { z } from 'zod';
 import { durationMs } from './duration.js';
 import { diskSchema } from './disk-schema.js';
-
-const name = z
-  .string()
-  .regex(/^[a-z0-9]([a-z0-9._-]*[a-z0-9])?$/, 'Expected a lowercase name of letters, digits, ".", "_" or "-"');
+import { MAX_CAPACITY } from './limits.js';
+import { clusterName, envName, partName } from './names.js';
 
 const engine = z
   .strictObject({
@@ -24,7 +22,7 @@ const engine = z
 
 const image = z
   .strictObject({
-    name: name.describe('Logical image name, used in manifests and as the image repository.'),
+    name: partName.describe('Logical image name, used in manifests and as the image repository.'),
     context: z.string().default('.').describe('Build context directory, relative to this file.'),
     containerfile: z
       .string()
@@ -41,6 +39,7 @@ const image = z
       .number()
       .int('Expected a whole number')
       .min(1, 'Expected a weight of at least 1')
+      .max(MAX_CAPACITY, `Expected a weight of at most ${MAX_CAPACITY}`)
       .default(1)
       .describe('Engine units this build claims while it runs; a weight above build.capacity runs alone.'),
     dependsOn: z.array(z.string()).default([]).describe('Names of images in this file that this image is built FROM.'),
@@ -53,7 +52,11 @@ const cluster = z
       .enum(['auto', 'kind', 'podman'])
       .default('auto')
       .describe('kind cluster, or pods on podman without a cluster; auto picks kind when installed.'),
-    name: z.string().optional().describe('Cluster name; default `<name>-e2e`.'),
+    name: clusterName
+      .optional()
+      .describe(
+        'Cluster name; default `<name>-e2e`. A DNS label of at most 49 characters (kind nodes are `<name>-control-plane`).',
+      ),
     kindConfig: z.string().optional().describe('kind cluster config file, relative to this file.'),
     reuse: z
       .enum(['healthy', 'never'])
@@ -77,7 +80,7 @@ const waitFor = z
 
 const deployGroup = z
   .strictObject({
-    name: name.describe('Group name, referenced by `after`.'),
+    name: partName.describe('Group name, referenced by `after`.'),
     manifests: z.array(z.string()).default([]).describe('Manifest files or directories, relative to this file.'),
     kustomize: z.string().optional().describe('A kustomize directory, relative to this file.'),
     wait: z
@@ -114,6 +117,7 @@ const build = z
       .number()
       .int('Expected a whole number')
       .min(1, 'Expected a capacity of at least 1')
+      .max(MAX_CAPACITY, `Expected a capacity of at most ${MAX_CAPACITY}`)
       .default(2)
       .describe('Engine units that may be in use at once (concurrent build weight).'),
   })
@@ -145,7 +149,7 @@ const timeouts = z
     heartbeat: 15_000,
     engineRecovery: 120_000,
   })
-  .describe('Time limits per step kind: "90s", "15m", "1h30m" or a number of seconds.');
+  .describe('Time limits per step kind: "90s", "15m", "1h30m" or a number of seconds; at most 7 days.');
 
 const registry = z
   .strictObject({
@@ -177,7 +181,9 @@ const history = z
 export const configSchema = z
   .strictObject({
     $schema: z.string().optional().describe('Path or URL of the JSON Schema for this file, for editors.'),
-    name: name.describe('Environment name; prefixes clusters, networks and labels.'),
+    name: envName.describe(
+      'Environment name; prefixes clusters, networks and labels, so a DNS label (lowercase letters, digits, "-") of at most 40 characters.',
+    ),
     engine: engine.default({ type: 'auto' }),
     images: z.array(image).default([]).describe('Images to build, in any order; dependsOn orders them.'),
     cluster: cluster.default({ target: 'auto', reuse: 'healthy' }),

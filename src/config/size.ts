@@ -42,16 +42,26 @@ export function formatSize(bytes: number): string {
 
 const SIZE_EXAMPLE = 'Expected a size such as "2GiB", "500MiB" or a number of bytes';
 
-/** Zod type for a positive size; output is bytes. */
-export const sizeBytes = z.union([z.string(), z.number()], { error: SIZE_EXAMPLE }).transform((value, ctx) => {
-  const bytes = parseSize(value);
-  if (bytes === undefined) {
-    ctx.addIssue({ code: 'custom', message: `${SIZE_EXAMPLE}, got \`${String(value)}\`` });
-    return z.NEVER;
-  }
-  if (bytes <= 0) {
-    ctx.addIssue({ code: 'custom', message: `Expected a positive size, got \`${String(value)}\`` });
-    return z.NEVER;
-  }
-  return bytes;
-});
+/** The largest size a config may set: 1 PiB (larger is a typo, and would lose precision). */
+export const MAX_SIZE_BYTES = 1024 ** 5;
+
+/** Zod type for a positive size of at most 1 PiB; output is bytes. */
+export const sizeBytes = z
+  .union([z.string(), z.number()], { error: SIZE_EXAMPLE })
+  .transform((value, ctx) => {
+    const bytes = parseSize(value);
+    if (bytes === undefined) {
+      ctx.addIssue({ code: 'custom', message: `${SIZE_EXAMPLE}, got \`${String(value)}\`` });
+      return z.NEVER;
+    }
+    if (bytes <= 0) {
+      ctx.addIssue({ code: 'custom', message: `Expected a positive size, got \`${String(value)}\`` });
+      return z.NEVER;
+    }
+    if (bytes > MAX_SIZE_BYTES) {
+      ctx.addIssue({ code: 'custom', message: `Expected a size of at most 1 PiB, got \`${String(value)}\`` });
+      return z.NEVER;
+    }
+    return bytes;
+  })
+  .meta({ format: 'size' });

@@ -3,6 +3,7 @@
 import { LineCounter, isAlias, isMap, isScalar, isSeq, parseDocument } from 'yaml';
 import type { Document, Node, YAMLError } from 'yaml';
 import type { PathKey } from './path-text.js';
+import { nestingProblem, nestingSyntaxMessage } from './yaml-depth.js';
 
 /** A parsed YAML file with enough kept to locate any path in it. */
 export interface YamlSource {
@@ -34,10 +35,14 @@ export function parseYaml(text: string): { source: YamlSource; errors: SyntaxPro
   const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false });
   const errors = doc.errors.map((err: YAMLError) => {
     const { line, col } = lines.linePos(err.pos[0]);
+    const deep = nestingSyntaxMessage(err.message);
+    if (deep !== undefined) return { line, col, ...deep };
     const hint = SYNTAX_HINTS[err.code] ?? 'Check the YAML syntax on and just before this line.';
     return { line, col, message: `YAML syntax error: ${err.message}`, hint };
   });
-  return { source: { doc, lines }, errors };
+  const source = { doc, lines };
+  const deep = errors.length === 0 ? nestingProblem(doc, lines) : undefined;
+  return { source, errors: deep === undefined ? errors : [deep] };
 }
 
 /**

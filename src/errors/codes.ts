@@ -79,6 +79,10 @@ export const ERROR_CODES = {
   LEASE_CLOSED: { exit: infra, summary: 'the engine lease was closed while in use' },
   LEASE_FAILED: { exit: env, summary: 'the engine lease database could not be opened' },
   LEASE_LOST: { exit: env, summary: "another process took this run's engine lease" },
+  LEASE_DIR_UNSAFE: {
+    exit: env,
+    summary: "the engine lease folder is a symlink, another user's, or writable by others",
+  },
   LEASE_UNAVAILABLE: { exit: env, summary: 'the engine lease could not be had in time' },
   MANIFEST_INVALID: { exit: usage, summary: 'a Kubernetes manifest cannot be parsed' },
   MANIFEST_NOT_FOUND: { exit: usage, summary: 'a manifest path does not exist' },

@@ -1,5 +1,6 @@
 // Ends a running command on timeout or cancel: SIGTERM first, SIGKILL after the grace period.
 // The first reason wins, as in execa's terminate/ racers.
+import { timerDelay } from '../watch/timeout.js';
 
 export type TerminationReason = 'timeout' | 'cancel';
 
@@ -35,7 +36,7 @@ export class Terminator {
   ) {
     options.signal?.addEventListener('abort', this.onAbort, { once: true });
     if (options.timeoutMs !== undefined) {
-      this.timeoutTimer = setTimeout(() => this.trigger('timeout'), options.timeoutMs);
+      this.timeoutTimer = setTimeout(() => this.trigger('timeout'), timerDelay(options.timeoutMs));
     }
   }
 
@@ -45,7 +46,7 @@ export class Terminator {
     this.reason = reason;
     if (this.target.killDescendants?.('SIGTERM')) {
       // The command gets one grace period to exit by itself (and clean up), then the usual SIGTERM -> SIGKILL.
-      this.forceTimer = setTimeout(() => this.terminateGroup(), this.options.graceMs);
+      this.forceTimer = setTimeout(() => this.terminateGroup(), timerDelay(this.options.graceMs));
       this.forceTimer.unref();
     } else {
       this.terminateGroup();
@@ -55,7 +56,7 @@ export class Terminator {
   // Also runs after the child exited, when members of its group are still alive.
   private terminateGroup(): void {
     this.target.kill('SIGTERM');
-    this.forceTimer = setTimeout(() => this.force(), this.options.graceMs);
+    this.forceTimer = setTimeout(() => this.force(), timerDelay(this.options.graceMs));
     // Why unref: a leftover grandchild must not keep tarmac alive; the exit reaper covers it.
     this.forceTimer.unref();
   }

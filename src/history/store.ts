@@ -1,6 +1,7 @@
 // Opens the SQLite history file: WAL, short busy timeout, schema migrated to SCHEMA_VERSION.
 import Database from 'better-sqlite3';
 import { existsSync, mkdirSync } from 'node:fs';
+import { makePrivateFile, PRIVATE_DIR_MODE } from '../files/private.js';
 import { dirname } from 'node:path';
 import { ExitCode, TarmacError } from '../errors/errors.js';
 import { MIGRATIONS, SCHEMA_VERSION } from './schema.js';
@@ -9,7 +10,9 @@ export type HistoryDb = Database.Database;
 
 /** Opens (creating it and its directory if needed) and migrates the history file at `path`. */
 export function openHistory(path: string, migrations: readonly string[] = MIGRATIONS): HistoryDb {
-  mkdirSync(dirname(path), { recursive: true });
+  mkdirSync(dirname(path), { recursive: true, mode: PRIVATE_DIR_MODE });
+  // 0600 before SQLite opens it: its -wal and -shm files take the database file's mode.
+  makePrivateFile(path);
   const db = new Database(path, { timeout: 2_000 });
   try {
     db.pragma('journal_mode = WAL');

@@ -1,6 +1,7 @@
 // Append-only run journal: `.tarmac/runs/<id>/events.jsonl` plus one log file per step.
 // Every line is written with a synchronous write so a tarmac killed with SIGKILL leaves a readable journal.
 import { closeSync, mkdirSync, openSync, writeSync } from 'node:fs';
+import { makePrivateDir, PRIVATE_DIR_MODE, PRIVATE_FILE_MODE } from '../files/private.js';
 import type { TarmacEvent } from '../events/types.js';
 import { eventsFile, runDir, stepLogFile, stepsDir } from './run-dir.js';
 import { journalLine } from './protocol.js';
@@ -14,13 +15,14 @@ export interface Journal {
 /** Opens the journal of one run under `<stateDir>/runs/<runId>`. */
 export function openJournal(stateDir: string, runId: string): Journal {
   const dir = runDir(stateDir, runId);
-  mkdirSync(stepsDir(dir), { recursive: true });
-  const events = openSync(eventsFile(dir), 'a');
+  makePrivateDir(stateDir);
+  mkdirSync(stepsDir(dir), { recursive: true, mode: PRIVATE_DIR_MODE });
+  const events = openSync(eventsFile(dir), 'a', PRIVATE_FILE_MODE);
   const logs = new Map<string, number>();
   const logFd = (stepId: string) => {
     let fd = logs.get(stepId);
     if (fd === undefined) {
-      fd = openSync(stepLogFile(dir, stepId), 'a');
+      fd = openSync(stepLogFile(dir, stepId), 'a', PRIVATE_FILE_MODE);
       logs.set(stepId, fd);
     }
     return fd;

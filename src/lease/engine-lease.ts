@@ -1,6 +1,5 @@
 // A host-wide engine lease: tarmac processes on one host that use the same engine share its capacity through one
 // SQLite file. acquire() waits (polling with backoff, woken at once by releases in this process) until the units fit.
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { createHash } from 'node:crypto';
 import { CancelledError, ExitCode, TarmacError } from '../errors/errors.js';
@@ -8,6 +7,7 @@ import { LeaseMemberGone, LeaseStore } from './lease-store.js';
 import type { LeaseRow, TryResult, Waiter } from './lease-store.js';
 import { isProcessAlive, processStartTime } from './process-identity.js';
 import { pause } from './pause.js';
+import { ensureLeaseDir } from './lease-dir.js';
 import type { EngineLease, EngineLeaseOptions, Grant, LeaseWait } from './lease-types.js';
 
 export type { LeaseRow } from './lease-store.js';
@@ -64,8 +64,9 @@ export function openEngineLease(options: EngineLeaseOptions): EngineLease {
   const path = leaseFilePath(options.dir, options.engineKey);
   let store: LeaseStore | undefined;
   let memberId: number;
+  // Outside the try: an unsafe folder is its own error, with its own hint.
+  ensureLeaseDir(options.dir);
   try {
-    mkdirSync(options.dir, { recursive: true, mode: 0o700 });
     store = new LeaseStore(path, options.isAlive ?? isProcessAlive, options.hostCapacity);
     memberId = store.join(
       { pid, procStart: processStartTime(pid), runId: options.runId, env: options.env, capacity: options.capacity },

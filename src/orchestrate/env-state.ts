@@ -1,5 +1,6 @@
 // `.tarmac/state.json`: what the last `up` deployed, for `test`, `status` and `down`.
-import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { makePrivateDir, PRIVATE_FILE_MODE } from '../files/private.js';
 import { join } from 'node:path';
 
 export interface EnvState {
@@ -16,9 +17,9 @@ const file = (stateDir: string) => join(stateDir, 'state.json');
 
 /** Writes the state atomically (temp file + rename), so a crash never leaves half a file. */
 export function writeEnvState(stateDir: string, state: EnvState): void {
-  mkdirSync(stateDir, { recursive: true });
+  makePrivateDir(stateDir);
   const tmp = `${file(stateDir)}.${process.pid}.tmp`;
-  writeFileSync(tmp, `${JSON.stringify(state, null, 2)}\n`);
+  writeFileSync(tmp, `${JSON.stringify(state, null, 2)}\n`, { mode: PRIVATE_FILE_MODE });
   renameSync(tmp, file(stateDir));
 }
 

@@ -1,6 +1,7 @@
 // `runs/<id>/owner.json`: which tarmac process owns a run, written before the run's journal exists so
 // that a later tarmac can tell a crashed run (owner gone, no `run.finished`) from one still running.
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { makePrivateDir, PRIVATE_DIR_MODE, PRIVATE_FILE_MODE } from '../files/private.js';
 import { ownerFile, runDir } from '../journal/run-dir.js';
 import { currentIdentity, type ProcessIdentity, type ProcessProbe } from './liveness.js';
 
@@ -20,12 +21,13 @@ export function claimRun(
   now: number = Date.now(),
 ): RunOwner {
   const dir = runDir(stateDir, runId);
-  mkdirSync(dir, { recursive: true });
+  makePrivateDir(stateDir);
+  mkdirSync(dir, { recursive: true, mode: PRIVATE_DIR_MODE });
   const owner: RunOwner = { ...currentIdentity(probe), startedAt: now, command };
   // Written whole then renamed: a reader never sees half of it.
   const file = ownerFile(dir);
   const temp = `${file}.${probe.pid}.tmp`;
-  writeFileSync(temp, `${JSON.stringify(owner)}\n`);
+  writeFileSync(temp, `${JSON.stringify(owner)}\n`, { mode: PRIVATE_FILE_MODE });
   renameSync(temp, file);
   return owner;
 }

@@ -1,32 +1,81 @@
-// Removes credentials from text before it reaches a message, a journal or a terminal.
+// Removes credentials from one line of text before it reaches a message, a journal or a terminal.
+// Multi-line text and streams of lines go through redactor.ts, which also masks PEM private key blocks.
+import { TOKEN_SHAPES } from './token-shapes.js';
 
 /** What a secret is replaced with. */
 export const MASK = '***';
 
+// The end of a key whose value is a secret: `DB_PASSWORD`, `client_secret`, `X-Api-Key`, `auth_token`, `sig`.
+// A key matches when it ENDS with one of these (`max_tokens`, `author` and `secretName` do not).
+const SECRET_KEY_END =
+  'password|passwd|passphrase|[_-]pwd|[_-]pass|secret|token|api[_-]?key|(?:access|secret|private|signing|encryption|master|client|account)[_-]?key|credentials?|auth|signature|sig';
+
+// A value that is not a secret even under a secret-looking key: flags, placeholders, an already masked value.
+const NOT_A_VALUE = String.raw`(?!(?:true|false|null|none|nil|yes|no|on|off|enabled|disabled|required|optional|\*+)(?![\w-])|<|\$\{|\{|\[)`;
+
 // Each rule replaces only the secret part, keeping enough around it to stay readable.
-const RULES: readonly [RegExp, string][] = [
-  // scheme://anything@ : userinfo of a URL, with or without a password (tokens are often the user part).
-  [/([a-z][a-z0-9+.-]*:\/\/)[^\s/@]+@/gi, `$1${MASK}@`],
-  // user:password@host without a scheme, at the start of a word (not `name:tag@sha256:...` inside a path).
-  [/(^|[\s"'(=,])[^\s/@:"'(=,]+:[^\s/@"']+@(?=[^\s/@]+)/g, `$1${MASK}@`],
-  // Authorization header values, but not a WWW-Authenticate challenge (`Bearer realm="..."`): its
+const RULES: readonly [RegExp, string | ((...groups: string[]) => string)][] = [
+  // PEM private key bodies written on one line (a JSON "private_key" field with \n escapes).
+  [
+    /(-----BEGIN [A-Z0-9 ]*PRIVATE KEY(?: BLOCK)?-----)(.+?)(-----END [A-Z0-9 ]*PRIVATE KEY(?: BLOCK)?-----|$)/g,
+    `$1${MASK}$3`,
+  ],
+  // scheme://user:password@ or scheme://token@ (a lowercase user name alone, like `git@`, is not a secret).
+  [/([A-Za-z][A-Za-z0-9+.-]*:\/\/)(?![a-z_][a-z0-9_.-]{0,31}@)[^\s/@]+@/g, `$1${MASK}@`],
+  // user:password@host without a scheme, at the start of a word; not `name:tag@sha256:...` nor `mailto:`.
+  [/(^|[\s"'(=,])(?!mailto:)[^\s/@:"'(=,]+:[^\s/@"']+@(?!sha\d{3}:)(?=[^\s/@]+)/g, `$1${MASK}@`],
+  // Authorization headers: everything after the scheme, up to a closing quote.
+  [
+    /\b((?:proxy-)?authorization["']?[ \t]*[:=][ \t]*["']?)(?:(Bearer|Basic|Token|Digest|Negotiate|Bot|AWS4-HMAC-SHA256)[ \t]+)?[^"'\s][^"'\r\n]*/gi,
+    (_m, head: string, scheme: string | undefined) => `${head}${scheme ? `${scheme} ` : ''}${MASK}`,
+  ],
+  // A bare Bearer/Basic credential, but not a WWW-Authenticate challenge (`Bearer realm="..."`): its
   // parameters are key=value, while a token's `=` only pads its end.
-  [/\b(Bearer|Basic)\s+(?![A-Za-z][\w-]*=[^=\s])[A-Za-z0-9._~+/=-]+/g, `$1 ${MASK}`],
-  // Secrets in query strings and key=value text.
+  [/\b(Bearer|Basic)\s+(?![A-Za-z][\w-]*=[^=\s])(?!\*{3})[A-Za-z0-9._~+/=-]+/g, `$1 ${MASK}`],
+  // A YAML-style `key: value` line: the value runs to the end of the line (`password: correct horse battery`).
   [
-    /\b((?:access_|refresh_|identity|registry)?token|password|passwd|secret|auth|sig|signature)=[^\s&"']+/gi,
-    `$1=${MASK}`,
+    new RegExp(
+      String.raw`^([ \t]*(?:- )?[\w.-]*?(?:${SECRET_KEY_END})[ \t]*:[ \t]+)${NOT_A_VALUE}(?!["'])\S.*$`,
+      'gim',
+    ),
+    `$1${MASK}`,
   ],
-  // Secrets as JSON fields (auth.json, token responses).
-  [/("(?:(?:access_|refresh_|identity|registry)?token|password|auth|secret)"\s*:\s*)"[^"]*"/gi, `$1"${MASK}"`],
-  // Well-known token shapes that appear without a key: GitHub, GitLab, Slack, AWS access keys, OpenAI-style keys.
+  // key=value, key: value, "key": "value", key = 'value' (env lines, YAML, JSON, ini files, query strings, headers).
   [
-    /\b(?:gh[pousr]_[A-Za-z0-9]{20,}|github_pat_[A-Za-z0-9_]{20,}|glpat-[A-Za-z0-9_-]{20,}|xox[abprs]-[A-Za-z0-9-]{10,}|AKIA[0-9A-Z]{16}|sk-[A-Za-z0-9_-]{20,})\b/g,
-    MASK,
+    new RegExp(
+      String.raw`((?<![\w.-])[\w.-]*?(?:${SECRET_KEY_END})["']?[ \t]*[:=][ \t]*)${NOT_A_VALUE}("[^"]*"|'[^']*'|[^\s&"',;]+)`,
+      'gi',
+    ),
+    (_m, head: string, value: string) => `${head}${quoted(value)}`,
   ],
+  // The same keys URL-encoded inside another URL or a form (`token%3Dabc`, up to the next encoded `&`).
+  [new RegExp(String.raw`((?:${SECRET_KEY_END})%3D)(?:%(?!26)|[^%&\s"'])+`, 'gi'), `$1${MASK}`],
+  // Command-line flags: `--password hunter2`, `--token abc` (not `--password-stdin`).
+  [
+    /(--(?:password|passwd|token|secret|api-key|client-secret|access-token|auth-token)[ \t]+)(?!-)[^\s"']+/gi,
+    `$1${MASK}`,
+  ],
+  // curl-style `-u user:password` (not `-u 1000:1000`, a uid:gid).
+  [/((?:^|\s)(?:-u|--user)[ \t]+["']?[^\s:"']+:)(?!\d+(?:[\s"']|$))[^\s"']+/g, `$1${MASK}`],
+  // Slack incoming webhooks carry their secret in the path.
+  [/(hooks\.slack\.com\/services\/)[A-Za-z0-9/]+/g, `$1${MASK}`],
+  // A PEM body line seen without its BEGIN line (an output tail that starts inside a key): a line that is only
+  // 60-80 base64 characters mixing capitals, small letters and digits. A hex digest (no capitals) never matches.
+  [
+    /^(.*?[\s:\]>|])?(?=[A-Za-z0-9+/]*[A-Z])(?=[A-Za-z0-9+/]*[a-z])(?=[A-Za-z0-9+/]*[0-9])[A-Za-z0-9+/]{60,80}={0,2}[ \t]*$/gm,
+    `$1${MASK}`,
+  ],
+  // Well-known token shapes that appear without a key.
+  [TOKEN_SHAPES, MASK],
 ];
 
-/** The text with every user:password@, token and Authorization value replaced by `***`. */
+// A masked value keeps its quotes, so JSON stays JSON.
+function quoted(value: string): string {
+  const q = value[0] === '"' || value[0] === "'" ? value[0] : '';
+  return `${q}${MASK}${q}`;
+}
+
+/** The line with every credential (user:password@, key=value, headers, token shapes) replaced by `***`. */
 export function redactSecrets(text: string): string {
-  return RULES.reduce((out, [pattern, replacement]) => out.replace(pattern, replacement), text);
+  return RULES.reduce((out, [pattern, replacement]) => out.replace(pattern, replacement as string), text);
 }

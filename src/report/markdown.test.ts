@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { makeRedactor } from '../redact/redactor.js';
 import { EventBus } from '../events/bus.js';
-import { codeBlock, mdText, renderMarkdown } from './markdown.js';
+import { renderMarkdown } from './markdown.js';
+import { codeBlock, mdText } from './md-escape.js';
 import { buildReport } from './report-model.js';
 import { crashRun, sampleTriage } from './report.test-kit.js';
 

@@ -2,6 +2,7 @@
 import { formatDuration } from '../config/duration.js';
 import { redactDeep, type Redactor } from '../redact/redactor.js';
 import type { ReportModel } from './report-model.js';
+import { codeBlock, mdText } from './md-escape.js';
 import {
   confidenceText,
   countsText,
@@ -15,21 +16,6 @@ import {
   testsText,
   waitText,
 } from './report-text.js';
-
-/**
- * Text safe inside markdown (table cells too): one line, no raw HTML, no table breaks.
- * Backslash escapes keep it readable in a terminal, where this report is printed.
- */
-export function mdText(text: string): string {
-  return text.replace(/\r?\n/g, ' ').replace(/([\\`|<>])/g, '\\$1');
-}
-
-/** A fenced code block that no line of `lines` can close early (the fence is longer than any backtick run in them). */
-export function codeBlock(lines: readonly string[]): string[] {
-  const longest = Math.max(0, ...lines.map((l) => Math.max(0, ...(l.match(/`+/g) ?? []).map((run) => run.length))));
-  const fence = '`'.repeat(Math.max(3, longest + 1));
-  return [fence, ...lines.map((l) => l.replace(/\r/g, '')), fence];
-}
 
 /** Renders the report as markdown; every string of the model goes through `redact` first. */
 export function renderMarkdown(model: ReportModel, redact: Redactor): string {

@@ -1,5 +1,6 @@
 // Reads a saved run (journal and triage.json) into a report model, and writes report.md / report.html.
 import { writeFileSync } from 'node:fs';
+import { PRIVATE_FILE_MODE } from '../files/private.js';
 import type { EventError } from '../events/types.js';
 import { readJournal } from '../journal/reader.js';
 import type { Redactor } from '../redact/redactor.js';
@@ -35,7 +36,7 @@ export function loadRunReport(
 /** Writes `<dir>/report.md` and `<dir>/report.html`; returns their paths. */
 export function writeRunReport(dir: string, model: ReportModel, redact: Redactor): { markdown: string; html: string } {
   const { markdown, html } = reportFiles(dir);
-  writeFileSync(markdown, renderMarkdown(model, redact));
-  writeFileSync(html, renderHtml(model, redact));
+  writeFileSync(markdown, renderMarkdown(model, redact), { mode: PRIVATE_FILE_MODE });
+  writeFileSync(html, renderHtml(model, redact), { mode: PRIVATE_FILE_MODE });
   return { markdown, html };
 }

@@ -2,6 +2,7 @@
 // collection's deadline), records what is still missing as typed facts, and writes their raw output (redacted) to
 // <runDir>/evidence/<collector>.txt.
 import { mkdir, writeFile } from 'node:fs/promises';
+import { PRIVATE_DIR_MODE, PRIVATE_FILE_MODE } from '../files/private.js';
 import { join } from 'node:path';
 import type { Env } from '../config/types.js';
 import type { ContainerEngine } from '../engines/types.js';
@@ -187,11 +188,11 @@ async function runOne(
 
 async function writeRaw(runDir: string, runs: CollectorRun<unknown>[]): Promise<void> {
   const dir = evidenceDir(runDir);
-  await mkdir(dir, { recursive: true });
+  await mkdir(dir, { recursive: true, mode: PRIVATE_DIR_MODE });
   await Promise.all(
     runs.map((run) => {
       const head = run.ok ? '' : `# ${run.timedOut ? 'timed out' : 'failed'}: ${run.error ?? ''}\n`;
-      return writeFile(join(dir, `${run.name}.txt`), `${head}${run.raw}`);
+      return writeFile(join(dir, `${run.name}.txt`), `${head}${run.raw}`, { mode: PRIVATE_FILE_MODE });
     }),
   );
 }

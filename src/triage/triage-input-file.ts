@@ -3,6 +3,7 @@
 // whole TriageInput again, so a triage can be replayed offline (the recorded scenarios in test/fixtures do that).
 import { existsSync, readFileSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
+import { PRIVATE_DIR_MODE, PRIVATE_FILE_MODE } from '../files/private.js';
 import { join } from 'node:path';
 import { evidenceDir, RUN_FILES, triageInputFile } from '../journal/run-dir.js';
 import { redactDeep, type Redactor } from '../redact/redactor.js';
@@ -28,8 +29,10 @@ export async function writeTriageInput(runDir: string, input: TriageInput, redac
     ...(input.run.env ? { env: input.run.env } : {}),
     ...(input.run.thrown ? { thrown: input.run.thrown } : {}),
   };
-  await mkdir(evidenceDir(runDir), { recursive: true });
-  await writeFile(triageInputFile(runDir), `${JSON.stringify(redactDeep(stored, redact), null, 2)}\n`);
+  await mkdir(evidenceDir(runDir), { recursive: true, mode: PRIVATE_DIR_MODE });
+  await writeFile(triageInputFile(runDir), `${JSON.stringify(redactDeep(stored, redact), null, 2)}\n`, {
+    mode: PRIVATE_FILE_MODE,
+  });
 }
 
 /** The TriageInput of a run dir that has a stored input: the journal through the journal reader, plus the file. */

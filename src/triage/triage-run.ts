@@ -2,6 +2,7 @@
 // triage.md and the input it read (evidence/triage-input.json) into the run dir. Used after a failed run, by
 // `tarmac triage` and (without a run) by `tarmac doctor`.
 import { writeFile } from 'node:fs/promises';
+import { PRIVATE_FILE_MODE } from '../files/private.js';
 import type { Env } from '../config/types.js';
 import { triageFiles } from '../journal/run-dir.js';
 import type { ContainerEngine } from '../engines/types.js';
@@ -91,8 +92,8 @@ export async function triageRun(opts: TriageRunOptions): Promise<TriageResult> {
   );
   if (opts.runDir) {
     const paths = triageFiles(opts.runDir);
-    await writeFile(paths.json, `${JSON.stringify(result, null, 2)}\n`);
-    await writeFile(paths.markdown, renderTriageMarkdown(result));
+    await writeFile(paths.json, `${JSON.stringify(result, null, 2)}\n`, { mode: PRIVATE_FILE_MODE });
+    await writeFile(paths.markdown, renderTriageMarkdown(result), { mode: PRIVATE_FILE_MODE });
     await writeTriageInput(opts.runDir, { evidence, run }, opts.redact);
   }
   return result;

@@ -3,17 +3,19 @@
 /** setTimeout's largest delay; longer ones would fire at once (Node clamps them to 1 ms). */
 const MAX_DELAY_MS = 2 ** 31 - 1;
 
+/** A delay every timer can take: negative is 0, beyond 2^31-1 ms (about 24.8 days) is clamped instead of firing at once. */
+export function timerDelay(ms: number): number {
+  return Math.min(Math.max(0, ms), MAX_DELAY_MS);
+}
+
 /** Rejects with `reason()` after `ms` (Infinity: never); never settles once `stop` aborts. The timer is unref'd and cleared on stop. */
 export function rejectAfter(ms: number, stop: AbortSignal, reason: () => Error): Promise<never> {
   return new Promise<never>((_, reject) => {
     if (stop.aborted || ms === Number.POSITIVE_INFINITY) return;
-    const timer = setTimeout(
-      () => {
-        stop.removeEventListener('abort', clear);
-        reject(reason());
-      },
-      Math.min(Math.max(0, ms), MAX_DELAY_MS),
-    );
+    const timer = setTimeout(() => {
+      stop.removeEventListener('abort', clear);
+      reject(reason());
+    }, timerDelay(ms));
     // An unref'd timer never keeps the process alive on its own.
     timer.unref?.();
     const clear = (): void => clearTimeout(timer);
@@ -34,7 +36,7 @@ export function onTimeout(ms: number, stop: AbortSignal, callback: () => void): 
 export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
   return new Promise<void>((resolve) => {
     if (signal === undefined) {
-      setTimeout(resolve, Math.min(Math.max(0, ms), MAX_DELAY_MS));
+      setTimeout(resolve, timerDelay(ms));
       return;
     }
     if (signal.aborted) {
@@ -45,13 +47,10 @@ export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
       clearTimeout(timer);
       resolve();
     };
-    const timer = setTimeout(
-      () => {
-        signal.removeEventListener('abort', onAbort);
-        resolve();
-      },
-      Math.min(Math.max(0, ms), MAX_DELAY_MS),
-    );
+    const timer = setTimeout(() => {
+      signal.removeEventListener('abort', onAbort);
+      resolve();
+    }, timerDelay(ms));
     signal.addEventListener('abort', onAbort, { once: true });
   });
 }

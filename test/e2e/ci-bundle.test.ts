@@ -138,7 +138,7 @@ describe('a failing build under CI=true GITHUB_ACTIONS=true', () => {
     expect(md).not.toContain(TOKEN);
   });
 
-  it('writes the bundle on its own: journal, step logs, reports, JUnit and config, no planted secret', async () => {
+  it("writes the bundle on its own: journal, step logs, reports and config, never the config's test.junit, no planted secret", async () => {
     const archive = join(bundleDir, `${runId()}.tar.gz`);
     expect(result.stdout).toContain(`bundle: ${archive}`);
     const { files, text } = await extract(archive);
@@ -150,7 +150,6 @@ describe('a failing build under CI=true GITHUB_ACTIONS=true', () => {
         `${top}/owner.json`,
         `${top}/steps/build_broken.log`,
         `${top}/steps/build_leaky.log`,
-        `${top}/junit.xml`,
         `${top}/config/tarmac.yaml`,
         // Written by the triage and report stages before the CI stage runs.
         `${top}/triage.json`,
@@ -162,13 +161,16 @@ describe('a failing build under CI=true GITHUB_ACTIONS=true', () => {
     expect(files.some((f) => f.startsWith(`${top}/evidence/`))).toBe(true);
     // The redacted step output is there (the leak line, masked), so the check below is not vacuous.
     expect(text).toMatch(/leak: \*\*\* \/ \*\*\*/);
-    expect(text).toContain('auth with *** failed');
+    // A build has no test step, so no JUnit copy of tarmac's own: the config's test.junit is never packed.
+    expect(files).not.toContain(`${top}/junit.xml`);
     expect(text).not.toContain(TOKEN);
     expect(text).not.toContain(PASSWORD);
     const manifest = readFileSync(join((await extract(archive)).dir, top, 'MANIFEST.txt'), 'utf8');
     expect(manifest).toMatch(/^ {2}events\.jsonl \(\d+ bytes\)$/m);
-    // A build on podman has no kind cluster: the manifest says the kind logs are missing.
-    expect(manifest).toMatch(/missing \(the run has none\):\n {2}kind-logs\/ \(kind export logs\)/);
+    // A build has no JUnit copy of its own and, on podman, no kind cluster: the manifest says both are missing.
+    expect(manifest).toMatch(
+      /missing \(the run has none\):\n {2}junit\.xml \(JUnit results\)\n {2}kind-logs\/ \(kind export logs\)/,
+    );
   });
 
   it('`tarmac bundle RUN -o FILE` packs the same run on demand', async () => {

@@ -1,4 +1,5 @@
 // `tarmac triage [RUN]`: triage a saved run again (default: the latest), rewrite triage.json/md and print it.
+import { safeDeep } from '../../ui/safe-text.js';
 import { runCommand } from '../../exec/run-command.js';
 import { makeRedactor } from '../../redact/redactor.js';
 import { secretValues } from '../../redact/env-secrets.js';
@@ -37,7 +38,7 @@ export async function triageCommand(
     if (opts.json) io.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
     else
       io.stdout.write(
-        renderTriageText(result, {
+        renderTriageText(safeDeep(result), {
           colors: colorsFor(Boolean(io.stdout.isTTY), io.env),
           markdownPath: triageFiles(runDir).markdown,
           withTable: true,

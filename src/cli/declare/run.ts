@@ -1,6 +1,7 @@
 // Declares the run commands: validate, build, up, test, down, status.
 import { InvalidArgumentError, type Command } from 'commander';
 import type { DeclareCommands } from './types.js';
+import { MAX_CAPACITY } from '../../config/limits.js';
 import { parseShard, type Shard } from '../../plan/shard.js';
 
 /** validate, build, up, test, down, status. */
@@ -26,7 +27,7 @@ export const declareRunCommands: DeclareCommands = (program, { io, setCode }) =>
       );
 
   runOptions(program.command('build').description('build every image that changed, under the resource-aware scheduler'))
-    .option('--capacity <n>', 'engine units in use at once (overrides build.capacity)', parsePositiveInt)
+    .option('--capacity <n>', 'engine units in use at once (overrides build.capacity)', parseCapacity)
     .option('--only <names...>', 'build only these images (and the images they are built on)')
     .option('--push', 'push built images to registry.url by content tag (even when registry.push is off)')
     .option(
@@ -47,7 +48,7 @@ export const declareRunCommands: DeclareCommands = (program, { io, setCode }) =>
       .command('up')
       .description('build, create or reuse the cluster, deliver, deploy, wait for readiness, run the tests'),
   )
-    .option('--capacity <n>', 'engine units in use at once (overrides build.capacity)', parsePositiveInt)
+    .option('--capacity <n>', 'engine units in use at once (overrides build.capacity)', parseCapacity)
     .option('--no-test', 'stop after the deploy is ready')
     .option(
       '--heal',
@@ -115,6 +116,14 @@ export function parseShardOption(value: string): Shard {
   const shard = parseShard(value);
   if (typeof shard === 'string') throw new InvalidArgumentError(shard);
   return shard;
+}
+
+/** commander parser for `--capacity`: a whole number from 1 to the same maximum as build.capacity. */
+export function parseCapacity(value: string): number {
+  const n = parsePositiveInt(value);
+  if (n > MAX_CAPACITY)
+    throw new InvalidArgumentError(`Expected a capacity of at most ${MAX_CAPACITY}, got \`${value}\`.`);
+  return n;
 }
 
 /** commander parser for options that take a whole number >= 1. */

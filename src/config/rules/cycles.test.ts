@@ -31,3 +31,16 @@ describe('formatCycle', () => {
     expect(formatCycle(['a', 'b', 'c'])).toBe('a -> b -> c -> a');
   });
 });
+
+describe('findCycles on long chains', () => {
+  it('walks a 20,000-node chain without overflowing the stack, and finds the cycle that closes it', () => {
+    const names = Array.from({ length: 20_000 }, (_, i) => `n${i}`);
+    const chain = new Map(names.map((n, i) => [n, i + 1 < names.length ? [`n${i + 1}`] : []]));
+    expect(findCycles(names, chain)).toEqual([]);
+    chain.set('n19999', ['n0']);
+    const cycles = findCycles(names, chain);
+    expect(cycles).toHaveLength(1);
+    expect(cycles[0]?.[0]).toBe('n0');
+    expect(cycles[0]).toHaveLength(20_000);
+  });
+});

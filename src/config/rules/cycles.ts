@@ -10,16 +10,31 @@ export function findCycles(order: readonly string[], edges: ReadonlyMap<string, 
   const seen = new Set<string>();
   const cycles: string[][] = [];
 
-  const visit = (node: string): void => {
-    state.set(node, 'active');
-    stack.push(node);
-    for (const next of edges.get(node) ?? []) {
-      if (next === node) continue;
+  // Depth-first with an explicit stack (not recursion), so a chain of thousands of images cannot overflow
+  // the call stack. Each frame is a node and the index of the next edge to follow.
+  const visit = (root: string): void => {
+    const frames: { node: string; next: number }[] = [{ node: root, next: 0 }];
+    state.set(root, 'active');
+    stack.push(root);
+    while (frames.length > 0) {
+      const frame = frames[frames.length - 1] as { node: string; next: number };
+      const targets = edges.get(frame.node) ?? [];
+      if (frame.next >= targets.length) {
+        frames.pop();
+        stack.pop();
+        state.set(frame.node, 'done');
+        continue;
+      }
+      const next = targets[frame.next] as string;
+      frame.next += 1;
+      if (next === frame.node) continue;
       if (state.get(next) === 'active') record(stack.slice(stack.indexOf(next)));
-      else if (!state.has(next) && edges.has(next)) visit(next);
+      else if (!state.has(next) && edges.has(next)) {
+        state.set(next, 'active');
+        stack.push(next);
+        frames.push({ node: next, next: 0 });
+      }
     }
-    stack.pop();
-    state.set(node, 'done');
   };
 
   const record = (cycle: string[]): void => {

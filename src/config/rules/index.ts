@@ -3,10 +3,11 @@ import { checkDeploy } from './deploy.js';
 import { checkImages } from './images.js';
 import { checkPaths } from './paths.js';
 import type { RuleContext, RuleOutput } from './raw.js';
+import { checkWritePaths } from './write-paths.js';
 
 export type { RuleContext, RuleOutput } from './raw.js';
 
-const RULES: readonly ((ctx: RuleContext) => RuleOutput)[] = [checkImages, checkDeploy, checkPaths];
+const RULES: readonly ((ctx: RuleContext) => RuleOutput)[] = [checkImages, checkDeploy, checkPaths, checkWritePaths];
 
 /** Runs every rule over the raw document and collects their errors and warnings. */
 export function runRules(ctx: RuleContext): RuleOutput {

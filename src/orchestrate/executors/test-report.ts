@@ -2,6 +2,7 @@
 // fingerprint of what was tested, and a redacted copy of the JUnit file in the run directory.
 import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
+import { PRIVATE_FILE_MODE } from '../../files/private.js';
 import type { Env, TestSpec } from '../../config/types.js';
 import type { EventBus } from '../../events/bus.js';
 import type { StepId } from '../../plan/types.js';
@@ -62,7 +63,7 @@ export function reportTests(r: TestReporting, stepId: StepId, test: TestSpec, ou
   });
   if (test.junit === undefined) return;
   try {
-    writeFileSync(junitCopyFile(r.runDir), r.redact(readFileSync(test.junit, 'utf8')));
+    writeFileSync(junitCopyFile(r.runDir), r.redact(readFileSync(test.junit, 'utf8')), { mode: PRIVATE_FILE_MODE });
   } catch (error) {
     // The results are in the event already; a missing copy only costs reports the raw file.
     r.bus.emit({

@@ -1,6 +1,7 @@
 // `--shard I/N` in the test step: list the suite's tests (test.list), keep this shard's, and hand them to the
 // test command as TARMAC_SHARD_INDEX / TARMAC_SHARD_COUNT / TARMAC_SHARD_TESTS (a file, one id per line).
 import { mkdir, writeFile } from 'node:fs/promises';
+import { PRIVATE_DIR_MODE, PRIVATE_FILE_MODE } from '../../files/private.js';
 import type { TestSpec } from '../../config/types.js';
 import { CancelledError, ExitCode, TarmacError } from '../../errors/errors.js';
 import { describeFailure } from '../../exec/describe.js';
@@ -54,9 +55,9 @@ export async function prepareShard(
     };
   const all = await listTests(test, test.list, o);
   const mine = shardTests(all, shard);
-  await mkdir(shard.runDir, { recursive: true });
+  await mkdir(shard.runDir, { recursive: true, mode: PRIVATE_DIR_MODE });
   const file = shardTestsFile(shard.runDir);
-  await writeFile(file, mine.map((id) => `${id}\n`).join(''));
+  await writeFile(file, mine.map((id) => `${id}\n`).join(''), { mode: PRIVATE_FILE_MODE });
   const inline = JSON.stringify(mine);
   const env = {
     ...base,

@@ -34,6 +34,7 @@ export async function runTestStep(
     signal: ctx.signal,
     output: ctx.output,
     configDir: env.dir,
+    stateDir: env.stateDir,
   });
   onOutcome(outcome);
   // Before a failure is thrown: failing runs are the ones history and reports need most.

@@ -86,6 +86,7 @@ async function runExample(endpoints: Record<string, string>) {
     env: { KUBECONFIG: join(cwd, 'kubeconfig'), ...endpointEnv(endpoints) },
     output: (l) => lines.push(l),
     configDir: cwd,
+    stateDir: join(cwd, '.tarmac'),
   });
   return { outcome, lines, cwd };
 }

@@ -1,5 +1,5 @@
 // runTestSuite against tiny real suites (test/fixtures/test-suite/*.mjs) run through the real CommandRunner.
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -51,6 +51,7 @@ async function suite(
     env: o.env ?? {},
     output: (l) => lines.push(l),
     configDir: p.dir,
+    stateDir: join(p.dir, '.tarmac'),
     ...(o.signal ? { signal: o.signal } : {}),
   };
   return { p, lines, outcome: runTestSuite(options) };
@@ -122,13 +123,47 @@ describe('runTestSuite', () => {
     expect(err.details.join('\n')).toMatch(/exited 1; its last output lines:\n {2}suite crashed before any test ran/);
   });
 
-  it('deletes a stale JUnit file before running, so an old file can never pass for a new run', async () => {
+  it("clears the suite's JUnit file of an earlier run before running, so an old file can never pass", async () => {
+    const p = project();
+    const stateDir = join(p.dir, '.tarmac');
+    const run = (args: string[]) =>
+      runTestSuite({
+        test: {
+          command: ['node', join(fixtures, args[0] ?? ''), ...args.slice(1)],
+          env: { JUNIT_FILE: 'results.xml' },
+          junit: p.junit,
+          timeoutMs: 30_000,
+          cwd: p.dir,
+        },
+        runner: runCommand,
+        env: {},
+        output: () => {},
+        configDir: p.dir,
+        stateDir,
+      });
+    expect((await run(['write-junit.mjs', '1', '0', '0', '0'])).passed).toBe(true);
+    const err = await rejection(run(['exit.mjs', '0']));
+    expect(err.code).toBe('JUNIT_MISSING');
+    expect(existsSync(p.junit)).toBe(false);
+  });
+
+  it('never deletes a JUnit file tarmac has no record of the suite writing, and never lets it pass', async () => {
     const { p, outcome } = await suite(['exit.mjs', '0'], {
       before: ({ junit }) => writeFileSync(junit, PASSING_JUNIT),
     });
     const err = await rejection(outcome);
     expect(err.code).toBe('JUNIT_MISSING');
-    expect(existsSync(p.junit)).toBe(false);
+    expect(err.message).toBe(
+      'JUnit XML results.xml was not written by this run (it is an older file, which tarmac leaves alone: it has no record of writing it)',
+    );
+    expect(readFileSync(p.junit, 'utf8')).toBe(PASSING_JUNIT);
+  });
+
+  it('reads a JUnit file the suite rewrote even when tarmac had no record of the older one', async () => {
+    const { outcome } = await suite(['write-junit.mjs', '1', '0', '0', '0'], {
+      before: ({ junit }) => writeFileSync(junit, PASSING_JUNIT),
+    });
+    expect(await outcome).toMatchObject({ passed: true, summary: '1 passed, 0 failed, 0 skipped' });
   });
 
   it('a malformed JUnit file: JUNIT_MALFORMED naming the file and line:col', async () => {
@@ -148,7 +183,14 @@ describe('runTestSuite', () => {
       cwd: join(p.dir),
     };
     const err = await rejection(
-      runTestSuite({ test, runner: runCommand, env: { PATH: '/usr/bin:/bin' }, output: () => {}, configDir: p.dir }),
+      runTestSuite({
+        test,
+        runner: runCommand,
+        env: { PATH: '/usr/bin:/bin' },
+        output: () => {},
+        configDir: p.dir,
+        stateDir: join(p.dir, '.tarmac'),
+      }),
     );
     expect(err.code).toBe('TEST_COMMAND_NOT_FOUND');
     expect(err.exitCode).toBe(2);
@@ -164,7 +206,14 @@ describe('runTestSuite', () => {
     const p = project();
     const test: TestSpec = { command: ['node', '-e', '0'], env: {}, timeoutMs: 10_000, cwd: join(p.dir, 'e2e') };
     const err = await rejection(
-      runTestSuite({ test, runner: runCommand, env: {}, output: () => {}, configDir: p.dir }),
+      runTestSuite({
+        test,
+        runner: runCommand,
+        env: {},
+        output: () => {},
+        configDir: p.dir,
+        stateDir: join(p.dir, '.tarmac'),
+      }),
     );
     expect(err.code).toBe('TEST_CWD_MISSING');
     expect(err.message).toBe("the test command's working directory e2e does not exist");
@@ -208,7 +257,14 @@ describe('runTestSuite', () => {
     const p = project();
     const runner = fakeRunner(() => ({ exitCode: undefined, signal: 'SIGKILL', stderr: 'Killed' }));
     const test: TestSpec = { command: ['node', 'suite.mjs'], env: {}, timeoutMs: 10_000, cwd: p.dir };
-    const o = await runTestSuite({ test, runner, env: {}, output: () => {}, configDir: p.dir });
+    const o = await runTestSuite({
+      test,
+      runner,
+      env: {},
+      output: () => {},
+      configDir: p.dir,
+      stateDir: join(p.dir, '.tarmac'),
+    });
     expect(o).toMatchObject({ exitCode: 137, passed: false });
     expect(runner.calls[0]).toMatchObject({
       cmd: 'node',

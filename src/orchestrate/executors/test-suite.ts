@@ -1,13 +1,15 @@
 // The test step's work: run the suite's argv command against the live env, stream its output,
 // ingest its JUnit XML and decide pass/fail from both the exit code and the test cases.
 // Tests are never retried here or anywhere: a retry would hide a flaky test.
-import { rm } from 'node:fs/promises';
 import { constants } from 'node:os';
 import { CancelledError, TarmacError, ExitCode } from '../../errors/errors.js';
 import { formatCommand } from '../../exec/format-command.js';
 import type { CommandResult, CommandRunner } from '../../exec/types.js';
 import type { TestSpec } from '../../config/types.js';
+import { junitMissing } from '../../junit/errors.js';
 import { readJUnit, shownPath } from '../../junit/read.js';
+import { clearOwnJUnit, fingerprint, recordWrittenJUnit, sameVersion } from '../../junit/written-record.js';
+import type { FileFingerprint } from '../../junit/written-record.js';
 import { formatTestSummary } from '../../junit/summary.js';
 import type { JUnitReport } from '../../junit/types.js';
 import { testCommandNotStarted, testTimedOut, withRunDetails } from './test-suite-errors.js';
@@ -27,6 +29,8 @@ export interface RunTestSuiteOptions {
   output: (line: string) => void;
   /** Directory of the config file: paths in messages are shown relative to it. */
   configDir: string;
+  /** tarmac's state dir (`.tarmac`), where the record of the JUnit file the suite wrote is kept. */
+  stateDir: string;
 }
 
 /** How a test run ended. Failing tests are an outcome (passed=false, exit 1 for the caller), not an exception. */
@@ -53,8 +57,9 @@ export async function runTestSuite(opts: RunTestSuiteOptions): Promise<TestOutco
       exitCode: ExitCode.usage,
       hint: 'set test.command to an argv list, e.g. ["node", "e2e/suite.mjs"]',
     });
-  // Delete the previous run's JUnit file first, so an old file can never pass for this run.
-  if (test.junit !== undefined) await removeStale(test.junit, configDir);
+  // Clear the previous run's JUnit file first, so an old file can never pass for this run; a file tarmac has no
+  // record of writing is left alone and watched instead (see written-record.ts).
+  const untouched = test.junit === undefined ? undefined : await clearStale(test.junit, configDir, opts.stateDir);
   // test.env is the user's explicit choice, so it overrides what tarmac computed.
   const env = { ...opts.env, ...test.env };
   const result = await opts.runner(program, args, {
@@ -81,6 +86,13 @@ export async function runTestSuite(opts: RunTestSuiteOptions): Promise<TestOutco
   }
   let report: JUnitReport;
   try {
+    if (sameVersion(untouched, await fingerprint(test.junit)))
+      throw junitMissing(
+        shownPath(test.junit, configDir),
+        shownCwd,
+        'was not written by this run (it is an older file, which tarmac leaves alone: it has no record of writing it)',
+      );
+    await recordWrittenJUnit(test.junit, opts.stateDir);
     report = await readJUnit(test.junit, { configDir, cwd: test.cwd });
   } catch (error) {
     throw error instanceof TarmacError ? withRunDetails(error, result) : error;
@@ -112,9 +124,9 @@ function exitCodeOf(result: CommandResult): number {
   return signal === undefined ? 1 : 128 + signal;
 }
 
-async function removeStale(junit: string, configDir: string): Promise<void> {
+async function clearStale(junit: string, configDir: string, stateDir: string): Promise<FileFingerprint | undefined> {
   try {
-    await rm(junit, { force: true });
+    return await clearOwnJUnit(junit, stateDir);
   } catch (error) {
     throw new TarmacError(
       'JUNIT_STALE',

@@ -16,4 +16,9 @@ describe('kind target paths', () => {
     expect(isArchiveOf('tarmac-r-kind-e.e-0123abcd.tar', 'e.e')).toBe(true);
     expect(isArchiveOf('tarmac-r-kind-exe-0123abcd.tar', 'e.e')).toBe(false);
   });
+
+  it('refuses a cluster name that would leave the state dir or the temp dir', () => {
+    expect(() => kubeconfigPath('/p/.tarmac', '../../..')).toThrow(/not safe in a file name/);
+    expect(() => archivePath('r', 'a/../../b', '/tmp')).toThrow(/not safe in a file name/);
+  });
 });

@@ -4,15 +4,24 @@ import { randomBytes } from 'node:crypto';
 import { chmod, mkdir, rename, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
+import { InternalError } from '../../errors/errors.js';
 
 /** `<stateDir>/kube/<cluster>.kubeconfig`: tarmac's private kubeconfig for one cluster. */
 export function kubeconfigPath(stateDir: string, cluster: string): string {
-  return join(stateDir, 'kube', `${cluster}.kubeconfig`);
+  return join(stateDir, 'kube', `${pathSafe(cluster)}.kubeconfig`);
+}
+
+// Config loading already holds cluster.name to a DNS label; this guard makes sure no other route (a test kit, a
+// future caller) can put `../..` into a path tarmac writes, chmods or deletes.
+function pathSafe(cluster: string): string {
+  if (!/^[a-z0-9]([a-z0-9.-]*[a-z0-9])?$/.test(cluster))
+    throw new InternalError(`kind cluster name ${JSON.stringify(cluster)} is not safe in a file name`);
+  return cluster;
 }
 
 /** A unique temp archive for one delivery: `<tmpdir>/tarmac-<runId>-kind-<cluster>-<8 hex>.tar`. */
 export function archivePath(runId: string, cluster: string, dir: string = tmpdir()): string {
-  return join(dir, `tarmac-${runId}-kind-${cluster}-${randomBytes(4).toString('hex')}.tar`);
+  return join(dir, `tarmac-${runId}-kind-${pathSafe(cluster)}-${randomBytes(4).toString('hex')}.tar`);
 }
 
 /** Whether a file name is a delivery archive of this cluster (any run), so `down` can sweep crash leftovers. */

@@ -1,12 +1,15 @@
 // After a create, readiness is verified, not assumed: every node Ready, then /readyz answers `ok`.
 import { CancelledError, ExitCode, TarmacError } from '../../errors/errors.js';
 import { formatDuration } from '../../config/duration.js';
+import type { CommandResult } from '../../exec/types.js';
 import type { TargetContext } from '../types.js';
 import { readyzProblem } from './cluster-status.js';
 import type { KindDeps } from './kind-deps.js';
 import { kindErrorLine } from './kind-tools.js';
 
 const READYZ_POLL_MS = 1000;
+/** kubectl's --timeout is whole seconds, so a wait that ran out may end up to a second before the budget. */
+const KUBECTL_ROUNDING_MS = 1000;
 
 /** Waits up to `budgetMs` for `kubectl wait --for=condition=Ready node --all` and `/readyz`; returns a summary. */
 export async function verifyReady(deps: KindDeps, ctx: TargetContext, budgetMs: number): Promise<string> {
@@ -17,17 +20,7 @@ export async function verifyReady(deps: KindDeps, ctx: TargetContext, budgetMs: 
     signal: ctx.signal,
     onLine: ctx.output,
   });
-  if (!waited.ok) {
-    throw new TarmacError(
-      'CLUSTER_NOT_READY',
-      `the nodes of kind cluster ${deps.name} did not become Ready within ${formatDuration(budgetMs)}: ${kindErrorLine(waited)}`,
-      {
-        exitCode: ExitCode.infrastructure,
-        hint: 'kind created the nodes but the kubelet never reported Ready: look for kubelet errors in the exported logs.',
-        details: waited.tail.slice(-10),
-      },
-    );
-  }
+  if (!waited.ok) throw notReady(deps, waited, budgetMs);
   const ready = waited.stdout.split('\n').filter((line) => line.endsWith('condition met')).length;
   for (;;) {
     const problem = await readyzProblem(deps, ctx.signal);
@@ -42,4 +35,31 @@ export async function verifyReady(deps: KindDeps, ctx: TargetContext, budgetMs: 
     if (ctx.signal.aborted) throw new CancelledError();
   }
   return `${ready} node${ready === 1 ? '' : 's'} Ready, /readyz ok`;
+}
+
+// Why two wordings: kubectl that fails at once (it could not read the kubeconfig, the API refused) never waited,
+// so claiming "did not become Ready within 4m 59s" would send the reader after the kubelet instead of the cause.
+function notReady(deps: KindDeps, waited: CommandResult, budgetMs: number): TarmacError {
+  const line = kindErrorLine(waited);
+  const waitedOut =
+    waited.timedOut || /timed out waiting/i.test(line) || waited.durationMs >= budgetMs - KUBECTL_ROUNDING_MS;
+  if (waitedOut)
+    return new TarmacError(
+      'CLUSTER_NOT_READY',
+      `the nodes of kind cluster ${deps.name} did not become Ready within ${formatDuration(budgetMs)}: ${line}`,
+      {
+        exitCode: ExitCode.infrastructure,
+        hint: 'kind created the nodes but the kubelet never reported Ready: look for kubelet errors in the exported logs.',
+        details: waited.tail.slice(-10),
+      },
+    );
+  return new TarmacError(
+    'CLUSTER_NOT_READY',
+    `kubectl could not check whether the nodes of kind cluster ${deps.name} are Ready: it failed after ${formatDuration(waited.durationMs)}, without waiting: ${line}`,
+    {
+      exitCode: ExitCode.infrastructure,
+      hint: `Nothing timed out: kubectl failed at once. Check the kubeconfig tarmac wrote (${deps.kubeconfig}) and that the cluster's API server answers.`,
+      details: waited.tail.slice(-10),
+    },
+  );
 }

@@ -2,7 +2,8 @@
 // `podman kube play` on the env network with the Service names as DNS aliases, and turn failures
 // into errors that say what went wrong. Host ports are chosen just before; a port taken in the
 // meantime is retried with fresh ones.
-import { mkdir, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, writeFile } from 'node:fs/promises';
+import { PRIVATE_DIR_MODE, PRIVATE_FILE_MODE } from '../../files/private.js';
 import { join } from 'node:path';
 import { stringify } from 'yaml';
 import { TarmacError } from '../../errors/errors.js';
@@ -38,7 +39,7 @@ export async function playUnit(
   options: PlayOptions,
 ): Promise<{ hostPorts: Record<string, number>; playFile: string }> {
   const playFile = join(options.playDir, `${unit.podName}.yaml`);
-  await mkdir(options.playDir, { recursive: true });
+  await mkdir(options.playDir, { recursive: true, mode: PRIVATE_DIR_MODE });
   let previous = options.previousPorts;
   for (let attempt = 1; ; attempt++) {
     const hostPorts = await chooseHostPorts(unit.publish, previous);
@@ -46,7 +47,10 @@ export async function playUnit(
     await writeFile(
       playFile,
       `# Played by tarmac on network ${options.network}; removed by \`tarmac down\`.\n${documents}`,
+      // The played YAML holds the env's Secrets (their data, base64): only the owner may read it.
+      { mode: PRIVATE_FILE_MODE },
     );
+    await chmod(playFile, PRIVATE_FILE_MODE);
     const args = [
       'kube',
       'play',
