@@ -6,6 +6,7 @@ import { formatTestSummary } from '../orchestrate/executors/test-suite.js';
 import { phaseFigures } from '../report/phase-summary.js';
 import { formatDuration } from '../config/duration.js';
 import type { Colors } from '../ui/colors.js';
+import { ExitCode } from '../errors/errors.js';
 
 /** The text printed after the view. */
 export function upSummary(
@@ -33,10 +34,12 @@ function outcomeWord(outcome: RunSummary['outcome']): string {
   return outcome === 'succeeded' ? 'up: ok' : outcome === 'cancelled' ? 'up: cancelled' : 'up: FAILED';
 }
 
-/** Exit code of a finished run: tests failed 1, cancelled 130, other failures 4. */
+/** Exit code of a finished run: tests failed 1, cancelled 130, the env is another checkout's 3, other failures 4. */
 export function runExitCode(summary: RunSummary): number {
   if (summary.outcome === 'cancelled') return 130;
   if (summary.outcome === 'succeeded') return 0;
   const codes = [...summary.errors.values()].map((e) => e.code);
+  // Nothing broke: the env is up from another checkout, and only its owner (or a rename) can change that.
+  if (codes.includes('ENV_OTHER_CHECKOUT')) return ExitCode.environment;
   return codes.length > 0 && codes.every((code) => code === 'TESTS_FAILED') ? 1 : 4;
 }

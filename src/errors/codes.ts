@@ -52,6 +52,10 @@ export const ERROR_CODES = {
     exit: env,
     summary: 'another live tarmac process holds this env (up, test or down), and --no-wait was given',
   },
+  ENV_OTHER_CHECKOUT: {
+    exit: env,
+    summary: 'an env of the same name is up from another checkout of the project; tarmac leaves it alone',
+  },
   HELM_NOT_FOUND: { exit: env, summary: 'a deploy group names a Helm chart but `helm` is not on PATH' },
   HELM_TEMPLATE_FAILED: { exit: usage, summary: "`helm template` could not render a deploy group's chart" },
   HISTORY_TOO_NEW: { exit: env, summary: 'the history database was written by a newer tarmac' },

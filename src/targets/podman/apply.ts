@@ -2,14 +2,16 @@
 // running (or, for a Job, completed), or (re)play it; record every pod before playing it, so down finds
 // it even if tarmac dies half-way; then remove the group's pods that left the manifests.
 import { join } from 'node:path';
+import type { EnvIdentity } from '../../config/project-identity.js';
 import type { ContainerEngine } from '../../engines/types.js';
 import { TarmacError, ExitCode } from '../../errors/errors.js';
 import type { RenderedGroup } from '../../kube/types.js';
 import type { TargetContext } from '../types.js';
 import { assertImagesPresent } from './image-check.js';
 import { envPods, inspectPod } from './inspect.js';
-import { LABEL_SPEC, isOurs } from './names.js';
+import { LABEL_SPEC, isOurs, podmanOwnership } from './names.js';
 import { inspectNetwork } from './network.js';
+import { otherCheckoutError } from './other-checkout.js';
 import { playUnit } from './play.js';
 import { noEffectLine, type GroupPlan, type PlayUnit } from './play-plan.js';
 import { podsToPrune } from './prune.js';
@@ -19,7 +21,7 @@ import type { StateStore } from './state.js';
 export interface ApplyDeps {
   cli: PodmanCli;
   engine: ContainerEngine;
-  env: string;
+  id: EnvIdentity;
   network: string;
   store: StateStore;
   playDir: string;
@@ -65,10 +67,12 @@ export async function applyGroup(
 
 async function applyUnit(deps: ApplyDeps, unit: PlayUnit, group: string, ctx: TargetContext): Promise<void> {
   const existing = await inspectPod(deps.cli, unit.podName, ctx.signal);
-  if (existing && !isOurs(existing.labels, deps.env)) {
+  const owner = existing && podmanOwnership(existing.labels, deps.id);
+  if (owner === 'other-checkout') throw otherCheckoutError(`pod ${unit.podName}`, existing?.labels ?? {}, deps.id);
+  if (existing && owner === 'foreign') {
     throw new TarmacError(
       'POD_NAME_TAKEN',
-      `a pod named ${unit.podName} exists but was not created by tarmac for env ${deps.env}`,
+      `a pod named ${unit.podName} exists but was not created by tarmac for env ${deps.id.env}`,
       {
         exitCode: ExitCode.environment,
         hint: `tarmac never removes what it did not create: remove that pod yourself (podman pod rm -f ${unit.podName}) or rename the env.`,
@@ -121,7 +125,7 @@ async function applyUnit(deps: ApplyDeps, unit: PlayUnit, group: string, ctx: Ta
     s.pods[unit.podName] = { ...record, ...played };
   });
   const verified = await inspectPod(deps.cli, unit.podName, ctx.signal);
-  if (!verified || !isOurs(verified.labels, deps.env)) {
+  if (!verified || !isOurs(verified.labels, deps.id)) {
     throw new TarmacError(
       'POD_NOT_VERIFIED',
       `podman kube play of ${unit.podName} exited 0, but the pod ${verified ? 'lacks the env labels' : 'does not exist'}`,
@@ -136,7 +140,7 @@ async function applyUnit(deps: ApplyDeps, unit: PlayUnit, group: string, ctx: Ta
 // Removes the group's pods that the plan no longer has (only pods carrying the env's labels).
 async function pruneGroup(deps: ApplyDeps, group: string, plan: GroupPlan, ctx: TargetContext): Promise<void> {
   const planned = new Set(plan.units.map((u) => u.podName));
-  const gone = podsToPrune(await envPods(deps.cli, deps.env, ctx.signal), deps.env, group, planned);
+  const gone = podsToPrune(await envPods(deps.cli, deps.id, ctx.signal), deps.id, group, planned);
   for (const name of gone) {
     await deps.removePod(name);
     ctx.output(`${name}: no longer in the manifests of group ${group}, removed`);

@@ -1,6 +1,7 @@
 // down() decides by labels, never by names: a recorded pod that no longer carries the env's labels,
 // a similarly named network and a container run from an env image (which inherits the image's
-// io.tarmac.env label) are kept. podman answers from a fake runner here; the e2e test does it for real.
+// io.tarmac.env label) are kept, and so is another checkout's env of the same name; what was made before resources
+// carried a project (legacy) is removed. podman answers from a fake runner here; the e2e tests do it for real.
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -11,7 +12,10 @@ import { downEnv } from './down.js';
 import { podmanCli } from './podman-cli.js';
 import { StateStore, statePaths } from './state.js';
 
-const ours = { 'io.tarmac.managed': 'true', 'io.tarmac.env': 'demo', 'io.tarmac.target': 'podman' };
+const id = { env: 'demo', project: 'aaaaaaaaaaaa', projectPath: '/work/a/tarmac.yaml' };
+const legacy = { 'io.tarmac.managed': 'true', 'io.tarmac.env': 'demo', 'io.tarmac.target': 'podman' };
+const ours = { ...legacy, 'io.tarmac.project': id.project };
+const otherCheckout = { ...legacy, 'io.tarmac.project': 'bbbbbbbbbbbb' };
 const imageLabels = { 'io.tarmac.managed': 'true', 'io.tarmac.env': 'demo' };
 
 // What podman answers, by command; the env's pod is gone once removed.
@@ -62,7 +66,7 @@ describe('downEnv', () => {
     const runner = fakeRunner(answer);
     const report = await downEnv({
       cli: podmanCli(createPodmanEngine(runner)),
-      env: 'demo',
+      id,
       network: 'tarmac-demo',
       store,
       playDir,
@@ -88,5 +92,53 @@ describe('downEnv', () => {
       'network tarmac-demo-foreign',
     ]);
     expect((await store.read()).pods).toEqual({});
+  });
+
+  it("removes the env's legacy resources (no project label) and never another checkout's env of the same name", async () => {
+    const stateDir = mkdtempSync(join(tmpdir(), 'podman-down-'));
+    const { file, playDir } = statePaths(stateDir);
+    let removed = false;
+    const runner = fakeRunner((call) => {
+      const args = call.args.join(' ');
+      if (args.startsWith('pod rm')) removed = true;
+      const oldPod = { Id: 'p1', Name: 'tarmac-demo-old', Status: 'Running', Labels: legacy };
+      const otherPod = { Id: 'p2', Name: 'tarmac-demo-web', Status: 'Running', Labels: otherCheckout };
+      if (args.startsWith('pod ps --filter'))
+        return { stdout: JSON.stringify(removed ? [otherPod] : [oldPod, otherPod]) };
+      if (args.startsWith('ps -a --filter'))
+        return { stdout: JSON.stringify([{ Id: 'c1', Names: ['tarmac-demo-web-app'], Labels: otherCheckout }]) };
+      if (args === 'volume ls --format json')
+        return {
+          stdout: JSON.stringify([
+            { Name: 'tarmac-demo-cache', Labels: legacy },
+            { Name: 'tarmac-demo-data', Labels: otherCheckout },
+          ]),
+        };
+      if (args === 'network inspect tarmac-demo')
+        return {
+          stdout: JSON.stringify([
+            {
+              name: 'tarmac-demo',
+              labels: { ...otherCheckout, 'io.tarmac.project-path': '/work/b/tarmac.yaml' },
+              dns_enabled: true,
+            },
+          ]),
+        };
+      return { stdout: '[]' };
+    });
+    const report = await downEnv({
+      cli: podmanCli(createPodmanEngine(runner)),
+      id,
+      network: 'tarmac-demo',
+      store: new StateStore(file, 'demo'),
+      playDir,
+    });
+    const removing = runner.calls.map((c) => c.args.join(' ')).filter((a) => / rm |^rm |^pod stop/.test(a));
+    expect(removing).toEqual([
+      'pod stop --ignore -t 0 tarmac-demo-old',
+      'pod rm -f --ignore tarmac-demo-old',
+      'volume rm -f tarmac-demo-cache',
+    ]);
+    expect(report.keptForeign).toEqual(['network tarmac-demo (env demo of another checkout: /work/b/tarmac.yaml)']);
   });
 });

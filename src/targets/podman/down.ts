@@ -2,11 +2,12 @@
 // recorded (only when they still carry its labels), its network when tarmac created it, and the
 // state and played files. Things with similar names that tarmac did not create are listed, never touched.
 import { rm } from 'node:fs/promises';
-import { LABEL_ENV } from '../../engines/labels.js';
+import type { EnvIdentity } from '../../config/project-identity.js';
+import { LABEL_ENV, LABEL_PROJECT, LABEL_PROJECT_PATH } from '../../engines/labels.js';
 import { TarmacError } from '../../errors/errors.js';
 import type { DownReport } from '../types.js';
 import { envContainers, envPods, inspectPod } from './inspect.js';
-import { isOurs } from './names.js';
+import { isOurs, podmanOwnership } from './names.js';
 import { inspectNetwork } from './network.js';
 import { parseJsonList, type PodmanCli } from './podman-cli.js';
 import { asRecord, asStringMap, asString } from './shape.js';
@@ -15,7 +16,7 @@ import type { StateStore, TargetState } from './state.js';
 
 export interface DownDeps {
   cli: PodmanCli;
-  env: string;
+  id: EnvIdentity;
   network: string;
   store: StateStore;
   playDir: string;
@@ -23,23 +24,23 @@ export interface DownDeps {
 
 /** Removes what tarmac created for the env, verifies nothing of it is left, and reports. */
 export async function downEnv(deps: DownDeps, signal?: AbortSignal): Promise<DownReport> {
-  const { cli, env } = deps;
+  const { cli, id } = deps;
   const report: DownReport = { removed: [], keptForeign: [] };
   const state = await deps.store.read().catch((): TargetState | undefined => undefined);
-  const pods = new Set((await envPods(cli, env, signal)).map((p) => p.name));
+  const pods = new Set((await envPods(cli, id, signal)).map((p) => p.name));
   for (const name of Object.keys(state?.pods ?? {})) {
     if (pods.has(name)) continue;
     const pod = await inspectPod(cli, name, signal);
-    if (pod && isOurs(pod.labels, env)) pods.add(name);
+    if (pod && isOurs(pod.labels, id)) pods.add(name);
     else if (pod) report.keptForeign.push(`pod ${name} (recorded, but it lacks the env's labels now)`);
   }
   await removePods(cli, [...pods], signal);
   report.removed.push(...[...pods].map((p) => `pod ${p}`));
-  const loose = await envContainers(cli, env, signal);
+  const loose = await envContainers(cli, id, signal);
   if (loose.length > 0)
     await cli.must(
       ['rm', '-f', '--ignore', '-t', '0', ...loose.map((c) => c.id)],
-      `Could not remove the containers of env ${env}`,
+      `Could not remove the containers of env ${id.env}`,
       { signal },
     );
   report.removed.push(...loose.map((c) => `container ${c.name}`));
@@ -63,19 +64,27 @@ async function removeVolumes(
   const volumes = parseJsonList(listed.stdout)
     .map(asRecord)
     .map((v) => ({ name: asString(v?.Name) ?? '', labels: asStringMap(v?.Labels) }));
-  const ours = volumes.filter((v) => isOurs(v.labels, deps.env)).map((v) => v.name);
+  const ours = volumes.filter((v) => isOurs(v.labels, deps.id)).map((v) => v.name);
   for (const name of recorded)
     if (!ours.includes(name) && volumes.some((v) => v.name === name))
       report.keptForeign.push(`volume ${name} (recorded, but it lacks the env's labels)`);
   if (ours.length === 0) return;
-  await deps.cli.must(['volume', 'rm', '-f', ...ours], `Could not remove the volumes of env ${deps.env}`, { signal });
+  await deps.cli.must(['volume', 'rm', '-f', ...ours], `Could not remove the volumes of env ${deps.id.env}`, {
+    signal,
+  });
   report.removed.push(...ours.map((v) => `volume ${v}`));
 }
 
 async function removeNetwork(deps: DownDeps, report: DownReport, signal?: AbortSignal): Promise<void> {
   const network = await inspectNetwork(deps.cli, deps.network, signal);
   if (!network) return;
-  if (!isOurs(network.labels, deps.env)) {
+  const owner = podmanOwnership(network.labels, deps.id);
+  if (owner === 'other-checkout') {
+    const other = network.labels[LABEL_PROJECT_PATH] ?? `project ${network.labels[LABEL_PROJECT]}`;
+    report.keptForeign.push(`network ${deps.network} (env ${deps.id.env} of another checkout: ${other})`);
+    return;
+  }
+  if (owner === 'foreign') {
     report.keptForeign.push(`network ${deps.network} (not created by tarmac)`);
     return;
   }
@@ -89,17 +98,18 @@ async function removeNetwork(deps: DownDeps, report: DownReport, signal?: AbortS
 
 async function verifyGone(deps: DownDeps, signal?: AbortSignal): Promise<void> {
   const [pods, containers] = await Promise.all([
-    envPods(deps.cli, deps.env, signal),
-    envContainers(deps.cli, deps.env, signal),
+    envPods(deps.cli, deps.id, signal),
+    envContainers(deps.cli, deps.id, signal),
   ]);
   const left = [...pods.map((p) => `pod ${p.name}`), ...containers.map((c) => `container ${c.name}`)];
   if (left.length === 0) return;
-  throw new TarmacError('DOWN_INCOMPLETE', `down of env ${deps.env} left ${left.join(', ')}`, {
-    hint: `Something recreated them meanwhile, or podman failed silently; run \`tarmac down\` again, or remove them: podman pod rm -f --filter label=${LABEL_ENV}=${deps.env}`,
+  throw new TarmacError('DOWN_INCOMPLETE', `down of env ${deps.id.env} left ${left.join(', ')}`, {
+    hint: `Something recreated them meanwhile, or podman failed silently; run \`tarmac down\` again, or remove them: podman pod rm -f --filter label=${LABEL_ENV}=${deps.id.env} --filter label=${LABEL_PROJECT}=${deps.id.project}`,
   });
 }
 
-// Pods, containers and networks named like the env's (`tarmac-<env>...`) that tarmac did not make.
+// Pods, containers and networks named like the env's (`tarmac-<env>...`) that are not this env's: tarmac did not
+// make them, or made them for another checkout's env of the same name.
 async function similarForeign(deps: DownDeps, signal?: AbortSignal): Promise<string[]> {
   const prefix = deps.network;
   const lists: [string, string[]][] = [
@@ -115,7 +125,7 @@ async function similarForeign(deps: DownDeps, signal?: AbortSignal): Promise<str
       const names = item?.Names ?? item?.Name ?? item?.name;
       const name = Array.isArray(names) ? asString(names[0]) : asString(names);
       const labels = asStringMap(item?.Labels ?? item?.labels);
-      if (name?.startsWith(prefix) && !isOurs(labels, deps.env)) found.push(`${kind} ${name}`);
+      if (name?.startsWith(prefix) && !isOurs(labels, deps.id)) found.push(`${kind} ${name}`);
     }
   }
   return found;

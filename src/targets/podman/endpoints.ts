@@ -1,5 +1,6 @@
 // Service endpoints for the test command: each Service's port, published by its pod on 127.0.0.1.
 // Read from the live port mappings, not from the state file alone, so a URL is never stale.
+import type { EnvIdentity } from '../../config/project-identity.js';
 import { TarmacError } from '../../errors/errors.js';
 import { envContainers, envPods } from './inspect.js';
 import type { PodmanCli } from './podman-cli.js';
@@ -8,13 +9,13 @@ import type { TargetState } from './state.js';
 /** Service name -> `http://127.0.0.1:<host port>`, for every recorded Service whose pod is up. */
 export async function serviceEndpoints(
   cli: PodmanCli,
-  env: string,
+  id: EnvIdentity,
   state: TargetState,
   signal?: AbortSignal,
 ): Promise<Record<string, string>> {
   const services = Object.entries(state.services);
   if (services.length === 0) return {};
-  const [pods, containers] = await Promise.all([envPods(cli, env, signal), envContainers(cli, env, signal)]);
+  const [pods, containers] = await Promise.all([envPods(cli, id, signal), envContainers(cli, id, signal)]);
   const endpoints: Record<string, string> = {};
   const missing: string[] = [];
   for (const [name, { pod, port }] of services.sort(([a], [b]) => a.localeCompare(b))) {

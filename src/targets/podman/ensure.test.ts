@@ -1,5 +1,6 @@
 // ensure(): create when missing, reuse when tarmac's with DNS, recreate on `reuse: never` or DNS off,
-// refuse a same-named network tarmac did not create.
+// refuse a same-named network tarmac did not create or another checkout's env of the same name owns; reuse a
+// network made before networks carried a project (legacy).
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -11,7 +12,14 @@ import { ensureNetwork } from './ensure.js';
 import { podmanCli } from './podman-cli.js';
 import { StateStore, statePaths } from './state.js';
 
-const ours = { 'io.tarmac.managed': 'true', 'io.tarmac.env': 'demo', 'io.tarmac.target': 'podman' };
+const id = { env: 'demo', project: 'aaaaaaaaaaaa', projectPath: '/work/a/tarmac.yaml' };
+const legacy = { 'io.tarmac.managed': 'true', 'io.tarmac.env': 'demo', 'io.tarmac.target': 'podman' };
+const ours = { ...legacy, 'io.tarmac.project': id.project, 'io.tarmac.project-path': id.projectPath };
+const otherCheckout = {
+  ...legacy,
+  'io.tarmac.project': 'bbbbbbbbbbbb',
+  'io.tarmac.project-path': '/work/b/tarmac.yaml',
+};
 const missing = {
   exitCode: 125,
   stderr:
@@ -35,7 +43,7 @@ function setup(
   const store = new StateStore(statePaths(mkdtempSync(join(tmpdir(), 'podman-ensure-'))).file, 'demo');
   const deps = {
     cli: podmanCli(createPodmanEngine(runner)),
-    env: 'demo',
+    id,
     network: 'tarmac-demo',
     reuse,
     store,
@@ -58,6 +66,10 @@ describe('ensureNetwork', () => {
       'io.tarmac.env=demo',
       '--label',
       'io.tarmac.target=podman',
+      '--label',
+      'io.tarmac.project=aaaaaaaaaaaa',
+      '--label',
+      'io.tarmac.project-path=/work/a/tarmac.yaml',
       'tarmac-demo',
     ]);
     expect((await store.read()).network).toEqual({ name: 'tarmac-demo', created: true });
@@ -81,5 +93,24 @@ describe('ensureNetwork', () => {
     expect((error as TarmacError).code).toBe('TARGET_NETWORK_FOREIGN');
     expect(foreign.runner.calls.map((c) => c.args[1])).toEqual(['inspect']);
     expect(foreign.teardowns()).toBe(0);
+  });
+
+  it('stops with exit 3 naming the other checkout when its env of the same name owns the network', async () => {
+    const other = setup({ labels: otherCheckout, dns: true });
+    const error = await other.run().catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(TarmacError);
+    expect((error as TarmacError).code).toBe('ENV_OTHER_CHECKOUT');
+    expect((error as TarmacError).exitCode).toBe(3);
+    expect((error as TarmacError).message).toBe(
+      'env demo is up from the checkout of /work/b/tarmac.yaml: podman network tarmac-demo belongs to it, not to /work/a/tarmac.yaml',
+    );
+    expect(other.runner.calls.map((c) => c.args[1])).toEqual(['inspect']);
+    expect(other.teardowns()).toBe(0);
+  });
+
+  it('reuses a network of the env made before networks carried a project (legacy)', async () => {
+    const old = setup({ labels: legacy, dns: true });
+    expect((await old.run()).action).toBe('reused');
+    expect(old.teardowns()).toBe(0);
   });
 });

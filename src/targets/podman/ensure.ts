@@ -1,5 +1,6 @@
 // ensure(): the env network, created when missing, reused when it is tarmac's and resolves names,
 // recreated (after removing the env) when it is broken or the reuse policy is `never`.
+import type { EnvIdentity } from '../../config/project-identity.js';
 import type { EnsureResult } from '../types.js';
 import { assertOurNetwork, createNetwork, inspectNetwork } from './network.js';
 import type { PodmanCli } from './podman-cli.js';
@@ -7,7 +8,7 @@ import type { StateStore } from './state.js';
 
 export interface EnsureDeps {
   cli: PodmanCli;
-  env: string;
+  id: EnvIdentity;
   network: string;
   reuse: 'healthy' | 'never';
   store: StateStore;
@@ -22,7 +23,7 @@ export async function ensureNetwork(deps: EnsureDeps, signal: AbortSignal): Prom
   if (!existing) {
     result = { action: 'created', reason: `created network ${deps.network} (DNS on)` };
   } else {
-    assertOurNetwork(existing, deps.env);
+    assertOurNetwork(existing, deps.id);
     if (existing.dnsEnabled && deps.reuse === 'healthy') {
       await record(deps);
       return { action: 'reused', reason: `network ${deps.network} exists with DNS on` };
@@ -35,7 +36,7 @@ export async function ensureNetwork(deps: EnsureDeps, signal: AbortSignal): Prom
     };
     await deps.teardown();
   }
-  await createNetwork(deps.cli, deps.network, deps.env, signal);
+  await createNetwork(deps.cli, deps.network, deps.id, signal);
   await record(deps);
   return result;
 }

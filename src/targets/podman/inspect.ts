@@ -1,4 +1,5 @@
 // What podman knows about the env's pods and containers (ps to find them by label, inspect for detail).
+import type { EnvIdentity } from '../../config/project-identity.js';
 import { LABEL_ENV } from '../../engines/labels.js';
 import { parseJsonList, type PodmanCli } from './podman-cli.js';
 import { isOurs } from './names.js';
@@ -33,16 +34,16 @@ export interface PodRecordLive {
   created?: string;
 }
 
-/** The env's containers (infra containers excluded: they carry no labels), inspected. */
-export async function envContainers(cli: PodmanCli, env: string, signal?: AbortSignal): Promise<ContainerRecord[]> {
+/** The env's containers (infra containers excluded: they carry no labels), inspected; another checkout's are not. */
+export async function envContainers(cli: PodmanCli, id: EnvIdentity, signal?: AbortSignal): Promise<ContainerRecord[]> {
   const listed = await cli.must(
-    ['ps', '-a', '--filter', `label=${LABEL_ENV}=${env}`, '--format', 'json'],
-    `Could not list the containers of env ${env}`,
+    ['ps', '-a', '--filter', `label=${LABEL_ENV}=${id.env}`, '--format', 'json'],
+    `Could not list the containers of env ${id.env}`,
     { signal },
   );
   const ids = parseJsonList(listed.stdout)
     .map(asRecord)
-    .filter((c) => c && isOurs(asStringMap(c.Labels), env))
+    .filter((c) => c && isOurs(asStringMap(c.Labels), id))
     .map((c) => asString(c?.Id) ?? '');
   if (ids.length === 0) return [];
   const inspected = await cli.run(['container', 'inspect', ...ids], { signal });
@@ -92,16 +93,16 @@ function realTime<K extends string>(key: K, value: unknown): Partial<Record<K, s
   return text && !text.startsWith('0001-01-01') ? ({ [key]: text } as Record<K, string>) : {};
 }
 
-/** The env's pods (label filter, labels verified again here). */
-export async function envPods(cli: PodmanCli, env: string, signal?: AbortSignal): Promise<PodRecordLive[]> {
+/** The env's pods (label filter, labels verified again here: another checkout's are not). */
+export async function envPods(cli: PodmanCli, id: EnvIdentity, signal?: AbortSignal): Promise<PodRecordLive[]> {
   const listed = await cli.must(
-    ['pod', 'ps', '--filter', `label=${LABEL_ENV}=${env}`, '--format', 'json'],
-    `Could not list the pods of env ${env}`,
+    ['pod', 'ps', '--filter', `label=${LABEL_ENV}=${id.env}`, '--format', 'json'],
+    `Could not list the pods of env ${id.env}`,
     { signal },
   );
   return parseJsonList(listed.stdout)
     .map(toPodRecord)
-    .filter((p) => isOurs(p.labels, env));
+    .filter((p) => isOurs(p.labels, id));
 }
 
 /** One `podman pod ps --format json` entry. */

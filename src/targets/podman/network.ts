@@ -1,8 +1,10 @@
 // The env network: a labelled podman bridge network with DNS (aardvark-dns), on which pods reach
 // each other by their Service names.
+import type { EnvIdentity } from '../../config/project-identity.js';
 import { TarmacError, ExitCode } from '../../errors/errors.js';
 import { parseJsonList, type PodmanCli } from './podman-cli.js';
-import { isOurs, targetLabels } from './names.js';
+import { networkLabels, podmanOwnership } from './names.js';
+import { otherCheckoutError } from './other-checkout.js';
 import { asRecord, asStringMap } from './shape.js';
 
 export interface NetworkInfo {
@@ -30,10 +32,10 @@ export async function inspectNetwork(
 export async function createNetwork(
   cli: PodmanCli,
   name: string,
-  env: string,
+  id: EnvIdentity,
   signal?: AbortSignal,
 ): Promise<NetworkInfo> {
-  const labels = Object.entries(targetLabels(env)).flatMap(([key, value]) => ['--label', `${key}=${value}`]);
+  const labels = Object.entries(networkLabels(id)).flatMap(([key, value]) => ['--label', `${key}=${value}`]);
   // --disable-dns=false is podman's default for bridge networks; say it anyway, Service names depend on it.
   await cli.must(
     ['network', 'create', '--disable-dns=false', ...labels, name],
@@ -54,12 +56,14 @@ export async function createNetwork(
   return created;
 }
 
-/** Refuses a network of the env's name that tarmac did not create, rather than deploying into it. */
-export function assertOurNetwork(network: NetworkInfo, env: string): void {
-  if (isOurs(network.labels, env)) return;
+/** Refuses a network of the env's name that tarmac did not create, or created for another checkout's env. */
+export function assertOurNetwork(network: NetworkInfo, id: EnvIdentity): void {
+  const owner = podmanOwnership(network.labels, id);
+  if (owner === 'ours' || owner === 'legacy') return;
+  if (owner === 'other-checkout') throw otherCheckoutError(`podman network ${network.name}`, network.labels, id);
   throw new TarmacError(
     'TARGET_NETWORK_FOREIGN',
-    `podman network ${network.name} exists but was not created by tarmac for env ${env} (it lacks the labels io.tarmac.env=${env}, io.tarmac.target=podman)`,
+    `podman network ${network.name} exists but was not created by tarmac for env ${id.env} (it lacks the labels io.tarmac.env=${id.env}, io.tarmac.target=podman)`,
     {
       exitCode: ExitCode.environment,
       hint: `tarmac never uses or removes what it did not create. Remove or rename that network (podman network rm ${network.name}), or rename the env.`,

@@ -24,8 +24,9 @@ export function uniqueConfig(config: KubeObject[]): KubeObject[] {
 export function scopeClaims(
   spec: Json,
   claims: KubeObject[],
-  env: string,
+  id: { env: string; project: string },
 ): { claims: KubeObject[]; volumes: string[] } {
+  const { env } = id;
   const used: KubeObject[] = [];
   for (const volume of asRecords(spec.volumes)) {
     const claim = asRecord(volume.persistentVolumeClaim);
@@ -40,7 +41,7 @@ export function scopeClaims(
     metadata: {
       ...clone(c.metadata),
       name: scopedName(env, c.metadata.name),
-      labels: { ...(c.metadata.labels ?? {}), ...targetLabels(env) },
+      labels: { ...(c.metadata.labels ?? {}), ...targetLabels(id) },
     },
   }));
   return { claims: scoped, volumes: scoped.map((c) => c.metadata.name) };

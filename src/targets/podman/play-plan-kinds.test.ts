@@ -18,7 +18,7 @@ const fixture = (name: string): RenderedGroup => {
 };
 const data = fixture('data');
 const apps = fixture('apps');
-const ctx = { env: 'demo', runId: 'run-1', network: 'tarmac-demo' };
+const ctx = { env: 'demo', project: 'aaaaaaaaaaaa', runId: 'run-1', network: 'tarmac-demo' };
 const unit = (plan: GroupPlan, podName: string) => {
   const found = plan.units.find((u) => u.podName === podName);
   if (!found) throw new Error(`no unit ${podName} in ${plan.units.map((u) => u.podName).join(', ')}`);

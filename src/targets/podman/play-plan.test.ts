@@ -14,7 +14,7 @@ const group = (name: string, yaml: string, file = `${name}.yaml`): RenderedGroup
   renderGroup(name, parseManifests(yaml, file), new Map([['datastorage', 'localhost/datastorage:tm-0123456789ab']]), {
     pullPolicy: 'Never',
   });
-const ctx = { env: 'demo', runId: 'run-1', network: 'tarmac-demo' };
+const ctx = { env: 'demo', project: 'aaaaaaaaaaaa', runId: 'run-1', network: 'tarmac-demo' };
 const failure = (fn: () => unknown): TarmacError => {
   try {
     fn();
@@ -44,6 +44,7 @@ describe('planGroup', () => {
       'io.tarmac.managed': 'true',
       'io.tarmac.env': 'demo',
       'io.tarmac.target': 'podman',
+      'io.tarmac.project': 'aaaaaaaaaaaa',
       'io.tarmac.run': 'run-1',
       'io.tarmac.group': 'data',
       'io.tarmac.workload-kind': 'Deployment',
@@ -119,6 +120,7 @@ describe('planGroup', () => {
       'io.tarmac.managed': 'true',
       'io.tarmac.env': 'demo',
       'io.tarmac.target': 'podman',
+      'io.tarmac.project': 'aaaaaaaaaaaa',
     });
     expect(JSON.stringify(unit.pod.spec)).toContain('"claimName":"tarmac-demo-data"');
     expect(unit.podName).toBe('tarmac-demo-worker');

@@ -47,6 +47,8 @@ export interface GroupPlan {
 
 export interface PlanContext {
   env: string;
+  /** The project id (labels tell two checkouts' envs of one name apart). */
+  project: string;
   runId: string;
   network: string;
 }
@@ -140,7 +142,7 @@ function planUnit(
   const { claims, volumes } = scopeClaims(
     spec,
     sorted.claims.map((c) => c.object),
-    ctx.env,
+    ctx,
   );
   const mine = bindings.filter((b) => b.workloads.includes(workload));
   const probes: Record<string, ReadinessProbe> = {};
@@ -164,7 +166,7 @@ function planUnit(
     kind: 'Pod',
     metadata: {
       name: slot.podName,
-      labels: { ...labels, ...envPodLabels(ctx.env, ctx.runId, group), [LABEL_SPEC]: specHash },
+      labels: { ...labels, ...envPodLabels(ctx, ctx.runId, group), [LABEL_SPEC]: specHash },
     },
     spec,
   };

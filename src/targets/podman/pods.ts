@@ -1,6 +1,7 @@
 // The current pods of a deploy group as PodViews: live podman state, the target's own readiness
 // probes, and for containers that crashed, the last exit code and log lines. A crash loop is
 // stopped once seen (see crash-stop.ts).
+import type { EnvIdentity } from '../../config/project-identity.js';
 import type { PodView } from '../../kube/types.js';
 import { stopCrashLoop, stoppedEvent } from './crash-stop.js';
 import { lastExitCode, logTail } from './crash-evidence.js';
@@ -14,7 +15,7 @@ import type { StateStore, StoppedCrash } from './state.js';
 
 export interface PodsDeps {
   cli: PodmanCli;
-  env: string;
+  id: EnvIdentity;
   prober: ReadinessProber;
   store: StateStore;
   now: () => number;
@@ -28,11 +29,11 @@ export async function groupPodViews(
   signal?: AbortSignal,
 ): Promise<PodView[]> {
   const planned = new Map(units.map((u) => [u.podName, u]));
-  const pods = (await envPods(deps.cli, deps.env, signal)).filter(
+  const pods = (await envPods(deps.cli, deps.id, signal)).filter(
     (p) => p.labels[LABEL_GROUP] === group || planned.has(p.name),
   );
   if (pods.length === 0) return [];
-  const [containers, state] = await Promise.all([envContainers(deps.cli, deps.env, signal), deps.store.read()]);
+  const [containers, state] = await Promise.all([envContainers(deps.cli, deps.id, signal), deps.store.read()]);
   return Promise.all(
     pods.map(async (pod) => {
       const own = containers.filter((c) => c.podId === pod.id).sort((a, b) => a.name.localeCompare(b.name));

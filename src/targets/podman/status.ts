@@ -1,7 +1,9 @@
 // What is up for the env on podman: its network (the "cluster") and its pods (the "nodes").
+import type { EnvIdentity } from '../../config/project-identity.js';
 import type { ClusterState } from '../types.js';
 import { envPods } from './inspect.js';
-import { isOurs } from './names.js';
+import { LABEL_PROJECT, LABEL_PROJECT_PATH, owned } from '../../engines/labels.js';
+import { podmanOwnership } from './names.js';
 import { inspectNetwork } from './network.js';
 import type { PodmanCli } from './podman-cli.js';
 
@@ -11,7 +13,7 @@ import type { PodmanCli } from './podman-cli.js';
  */
 export async function envStatus(
   cli: PodmanCli,
-  env: string,
+  id: EnvIdentity,
   network: string,
   signal?: AbortSignal,
 ): Promise<ClusterState> {
@@ -25,14 +27,19 @@ export async function envStatus(
       createdByTarmac: false,
     };
   const problems: string[] = [];
-  const ours = isOurs(info.labels, env);
-  if (!ours)
+  const owner = podmanOwnership(info.labels, id);
+  const ours = owned(owner);
+  if (owner === 'other-checkout')
     problems.push(
-      `network ${network} was not created by tarmac (it lacks the labels io.tarmac.env=${env}, io.tarmac.target=podman)`,
+      `network ${network} belongs to env ${id.env} of another checkout (${info.labels[LABEL_PROJECT_PATH] ?? `project ${info.labels[LABEL_PROJECT]}`})`,
+    );
+  else if (!ours)
+    problems.push(
+      `network ${network} was not created by tarmac (it lacks the labels io.tarmac.env=${id.env}, io.tarmac.target=podman)`,
     );
   if (!info.dnsEnabled)
     problems.push(`network ${network} has DNS disabled: pods cannot reach each other by Service name`);
-  const pods = ours ? await envPods(cli, env, signal) : [];
+  const pods = ours ? await envPods(cli, id, signal) : [];
   for (const pod of pods) if (pod.status !== 'Running') problems.push(`pod ${pod.name} is ${pod.status}`);
   return {
     exists: true,

@@ -1,5 +1,6 @@
 // The `podman` ClusterTarget: the env's manifests run as podman pods (`podman kube play`) on a
 // per-env network, without a cluster. See README.md for what it supports and why.
+import { envIdentity, type EnvIdentity } from '../../config/project-identity.js';
 import type { Env } from '../../config/types.js';
 import type { ContainerEngine } from '../../engines/types.js';
 import type { CommandRunner } from '../../exec/types.js';
@@ -44,9 +45,12 @@ class PodmanTarget implements ClusterTarget {
   private readonly playDir: string;
   private readonly prober: ReadinessProber;
   private readonly now: () => number;
+  /** The env name and the project (checkout) it belongs to: every label and ownership check uses it. */
+  private readonly id: EnvIdentity;
 
   constructor(private readonly opts: PodmanTargetOptions) {
     this.name = networkName(opts.env.name);
+    this.id = envIdentity(opts.env);
     this.cli = podmanCli(opts.engine);
     const paths = statePaths(opts.stateDir);
     this.store = new StateStore(paths.file, opts.env.name);
@@ -56,7 +60,7 @@ class PodmanTarget implements ClusterTarget {
   }
 
   status(signal?: AbortSignal): Promise<ClusterState> {
-    return envStatus(this.cli, this.opts.env.name, this.name, signal);
+    return envStatus(this.cli, this.id, this.name, signal);
   }
 
   ensure(ctx: TargetContext): Promise<EnsureResult> {
@@ -67,7 +71,7 @@ class PodmanTarget implements ClusterTarget {
     return ensureNetwork(
       {
         cli: this.cli,
-        env: this.opts.env.name,
+        id: this.id,
         network: this.name,
         reuse: this.opts.env.cluster.reuse,
         store: this.store,
@@ -89,7 +93,7 @@ class PodmanTarget implements ClusterTarget {
     const deps = {
       cli: this.cli,
       engine: this.opts.engine,
-      env: this.opts.env.name,
+      id: this.id,
       network: this.name,
       store: this.store,
       playDir: this.playDir,
@@ -101,7 +105,7 @@ class PodmanTarget implements ClusterTarget {
   }
 
   pods(group: RenderedGroup, signal?: AbortSignal): Promise<PodView[]> {
-    const deps = { cli: this.cli, env: this.opts.env.name, prober: this.prober, store: this.store, now: this.now };
+    const deps = { cli: this.cli, id: this.id, prober: this.prober, store: this.store, now: this.now };
     return groupPodViews(deps, group.name, this.plan(group, [], false).units, signal);
   }
 
@@ -114,7 +118,7 @@ class PodmanTarget implements ClusterTarget {
   }
 
   async endpoints(signal?: AbortSignal): Promise<Record<string, string>> {
-    return serviceEndpoints(this.cli, this.opts.env.name, await this.store.read(), signal);
+    return serviceEndpoints(this.cli, this.id, await this.store.read(), signal);
   }
 
   testEnv(): Record<string, string> {
@@ -123,7 +127,7 @@ class PodmanTarget implements ClusterTarget {
 
   down(signal?: AbortSignal): Promise<DownReport> {
     return downEnv(
-      { cli: this.cli, env: this.opts.env.name, network: this.name, store: this.store, playDir: this.playDir },
+      { cli: this.cli, id: this.id, network: this.name, store: this.store, playDir: this.playDir },
       signal,
     );
   }
@@ -131,14 +135,14 @@ class PodmanTarget implements ClusterTarget {
   // Pod names and probes (all pods() needs) do not depend on the other groups, and a Service that
   // selects a workload of another group is no problem there: pods() plans leniently, without them.
   private plan(group: RenderedGroup, envGroups: readonly RenderedGroup[] = [], strict = true): GroupPlan {
-    const ctx = { env: this.opts.env.name, runId: this.opts.runId, network: this.name };
+    const ctx = { env: this.opts.env.name, project: this.id.project, runId: this.opts.runId, network: this.name };
     return planGroup(group, ctx, envGroups, strict);
   }
 
   // Removes a pod by name only when it carries the env's labels.
   private async removeOwnPod(name: string): Promise<void> {
     const pod = await inspectPod(this.cli, name);
-    if (!pod || !isOurs(pod.labels, this.opts.env.name)) return;
+    if (!pod || !isOurs(pod.labels, this.id)) return;
     await removePods(this.cli, [name]);
   }
 }

@@ -1,4 +1,5 @@
 // Cluster evidence for the podman target: the env's network stands for the cluster and its pods for the nodes.
+import { envIdentity } from '../../../config/project-identity.js';
 import type { ClusterFacts } from '../../../triage/types.js';
 import type { EvidenceDeps } from '../../evidence-types.js';
 import { networkName } from '../names.js';
@@ -11,7 +12,7 @@ export async function podmanClusterFacts(deps: EvidenceDeps): Promise<ClusterFac
   // Every podman call is recorded in the raw log.
   const cli = podmanCli(engine, { timeoutMs: 4_000, signal }, (result) => raw.result(result));
   const network = networkName(env.name);
-  const state = await envStatus(cli, env.name, network, signal);
+  const state = await envStatus(cli, envIdentity(env), network, signal);
   for (const problem of state.problems) raw.note(`problem: ${problem}`);
   return {
     target: 'podman',

@@ -4,6 +4,7 @@ import type { Env } from '../../../config/types.js';
 import { podFacts } from '../../../triage/evidence/pod-facts.js';
 import type { PodFacts } from '../../../triage/types.js';
 import type { EvidenceDeps } from '../../evidence-types.js';
+import { envIdentity } from '../../../config/project-identity.js';
 import { envContainers, envPods, type ContainerRecord } from '../inspect.js';
 import { podmanCli } from '../podman-cli.js';
 import { toPodView, type ContainerExtras } from '../pod-view.js';
@@ -15,8 +16,8 @@ export async function podmanPods(deps: EvidenceDeps): Promise<PodFacts[]> {
   // Every podman call is recorded in the raw log.
   const cli = podmanCli(engine, { timeoutMs: 4_000, signal }, (result) => raw.result(result));
   const [pods, containers, stopped] = await Promise.all([
-    envPods(cli, env.name, signal),
-    envContainers(cli, env.name, signal),
+    envPods(cli, envIdentity(env), signal),
+    envContainers(cli, envIdentity(env), signal),
     stoppedCrashes(env),
   ]);
   const now = Date.now();
