@@ -1,9 +1,10 @@
 #!/usr/bin/env node
 // `npm test`: every check, in three phases that keep both cores busy.
 // 1. build (the e2e files run bin/tarmac.js, which loads dist/);
-// 2. at the same time: lint, typecheck and the unit project (CPU only, no podman), beside the e2e-serial files.
-//    Why together: the serial files kill or hang engines and wait out real bounds, so they leave the CPU mostly
-//    idle, and they only need no OTHER podman work beside them, which the unit project never does;
+// 2. at the same time: lint, typecheck and the unit project (CPU only, no podman, at the lowest CPU priority),
+//    beside the e2e-serial files. Why together: the serial files kill or hang engines and wait out real bounds,
+//    so they leave the CPU mostly idle, and they only need no OTHER podman work beside them, which the unit
+//    project never does;
 // 3. the parallel e2e files (two at a time, CPU-bound).
 // A failing phase stops the later ones; inside phase 2 both sides finish, so every failure is shown. The serial
 // files' output is kept in a file and printed after the other side's, so the two never interleave.
@@ -14,11 +15,16 @@ import { join } from 'node:path';
 
 const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
 
-/** Runs `npm run <script>` with its output to our terminal (or to `logFile`); resolves to its exit code. */
-function npmRun(script, logFile) {
+/**
+ * Runs `npm run <script>` with its output to our terminal (or to `logFile`); resolves to its exit code.
+ * `niced`: at the lowest CPU priority (coreutils `nice`), so it only takes what the e2e files beside it leave.
+ */
+function npmRun(script, logFile, niced = false) {
   return new Promise((resolve) => {
     const out = logFile === undefined ? 'inherit' : openSync(logFile, 'w');
-    const child = spawn(npm, ['run', '--silent', script], { stdio: ['ignore', out, out] });
+    const argv = [npm, 'run', '--silent', script];
+    const [cmd, ...args] = niced && process.platform === 'linux' ? ['nice', '-n', '19', ...argv] : argv;
+    const child = spawn(cmd, args, { stdio: ['ignore', out, out] });
     child.on('error', (error) => {
       console.error(`[test] could not start npm run ${script}: ${error.message}`);
       resolve(1);
@@ -31,10 +37,10 @@ function npmRun(script, logFile) {
 }
 
 /** Runs the scripts one after another, stopping at the first failure; resolves to the failed one or undefined. */
-async function chain(scripts) {
+async function chain(scripts, niced = false) {
   for (const script of scripts) {
-    console.log(`[test] npm run ${script}`);
-    if ((await npmRun(script)) !== 0) return script;
+    console.log(`[test] npm run ${script}${niced ? ' (niced)' : ''}`);
+    if ((await npmRun(script, undefined, niced)) !== 0) return script;
   }
   return undefined;
 }
@@ -57,7 +63,9 @@ if (buildFailed) finish([buildFailed]);
 const serialLog = join(mkdtempSync(join(tmpdir(), 'tarmac-test-')), 'e2e-serial.log');
 console.log(`[test] npm run e2e:serial, beside lint, typecheck and unit (its output: ${serialLog})`);
 const [checksFailed, serialCode] = await Promise.all([
-  chain(['lint', 'typecheck', 'unit']),
+  // Niced: the serial files wait on real bounds and budgets (a collector's 4 s, an engine's recovery), so under
+  // contention they must get the CPU first; the checks are CPU-bound and can wait.
+  chain(['lint', 'typecheck', 'unit'], true),
   npmRun('e2e:serial', serialLog),
 ]);
 console.log(`[test] e2e:serial output (${elapsed()} in):`);
