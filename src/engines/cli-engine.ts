@@ -10,6 +10,7 @@ import { hasLabels, isMissingImage, parseIdLines, parseImageInspect } from './pa
 import { parseContainers } from './parse-containers.js';
 import { parseVersion } from './parse-info.js';
 import { engineToolEnv } from './tool-env.js';
+import type { EngineDialect } from './engine-dialect.js';
 import type {
   BuildRequest,
   ContainerEngine,
@@ -21,26 +22,6 @@ import type {
   ImageInfo,
   TransferCallOptions,
 } from './types.js';
-
-/** What differs between engine CLIs. */
-export interface EngineDialect {
-  readonly name: EngineName;
-  /** Flags added to every build (podman: --isolation). */
-  readonly buildFlags: readonly string[];
-  /** Labels go into one LABEL instruction on a temp copy of the Containerfile (podman: each `--label` is a committed step). */
-  readonly labelsInContainerfile: boolean;
-  /** Flags added to `ps` (docker: --no-trunc for full ids). */
-  readonly psFlags: readonly string[];
-  /** Flags of `rm` that remove running containers at once. */
-  readonly rmFlags: readonly string[];
-  /** argv (after the prefix) asking whether an image exists; exit 0 means yes. */
-  imageExistsArgs(ref: string): string[];
-  /** Flags for push/pull; podman can skip TLS per call, docker only per daemon config. */
-  registryFlags(insecure: boolean): string[];
-  /** How push/pull read credentials from an auth file (podman: --authfile; docker: DOCKER_CONFIG=its dir). */
-  authFileUse(path: string): { args: string[]; env: Record<string, string> };
-  parseInfo(result: CommandResult): EngineInfo;
-}
 
 export interface CliEngineOptions {
   dialect: EngineDialect;

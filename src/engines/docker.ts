@@ -1,7 +1,8 @@
 // The docker adapter: docker's CLI flags on top of the shared CliEngine.
 import { dirname } from 'node:path';
 import type { CommandRunner } from '../exec/types.js';
-import { CliEngine, type EngineDialect } from './cli-engine.js';
+import { CliEngine } from './cli-engine.js';
+import type { EngineDialect } from './engine-dialect.js';
 import { parseDockerInfo } from './parse-info.js';
 
 export interface DockerOptions {

@@ -9,7 +9,8 @@ export {
   type EngineFailureCode,
 } from './classify.js';
 export { engineFailed, engineHint } from './engine-error.js';
-export { CliEngine, type EngineDialect } from './cli-engine.js';
+export { CliEngine } from './cli-engine.js';
+export type { EngineDialect } from './engine-dialect.js';
 export { createPodmanEngine, type PodmanIsolation, type PodmanOptions } from './podman.js';
 export { createDockerEngine, type DockerOptions } from './docker.js';
 export { detectEngine, type DetectDeps, type Detection } from './detect.js';

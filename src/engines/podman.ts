@@ -1,6 +1,7 @@
 // The podman adapter: podman's CLI flags on top of the shared CliEngine.
 import type { CommandRunner } from '../exec/types.js';
-import { CliEngine, type EngineDialect } from './cli-engine.js';
+import { CliEngine } from './cli-engine.js';
+import type { EngineDialect } from './engine-dialect.js';
 import { parsePodmanInfo } from './parse-info.js';
 
 /**
