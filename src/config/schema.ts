@@ -155,6 +155,18 @@ const build = z
   .default({ capacity: 2 })
   .describe('Build scheduling.');
 
+/** Every step kind's time limit when tarmac.yaml sets none (ms); test kits build envs from it too. */
+export const DEFAULT_TIMEOUTS = {
+  build: 900_000,
+  cluster: 300_000,
+  deliver: 180_000,
+  deploy: 300_000,
+  test: 1_800_000,
+  stall: 120_000,
+  heartbeat: 15_000,
+  engineRecovery: 120_000,
+};
+
 const timeouts = z
   .strictObject({
     build: durationMs.default(900_000).describe('Per image build (default 15m).'),
@@ -170,16 +182,7 @@ const timeouts = z
       .default(120_000)
       .describe('After an engine crash, how long to wait for the engine to come back before failing (default 2m).'),
   })
-  .default({
-    build: 900_000,
-    cluster: 300_000,
-    deliver: 180_000,
-    deploy: 300_000,
-    test: 1_800_000,
-    stall: 120_000,
-    heartbeat: 15_000,
-    engineRecovery: 120_000,
-  })
+  .default(DEFAULT_TIMEOUTS)
   .describe('Time limits per step kind: "90s", "15m", "1h30m" or a number of seconds; at most 7 days.');
 
 const registry = z

@@ -3,8 +3,8 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { TarmacError } from '../errors/errors.js';
 import { readJUnit, shownPath } from './read.js';
+import { rejection } from '../engines/engine.test-kit.js';
 
 const made: string[] = [];
 afterAll(() => {
@@ -15,15 +15,6 @@ function tempDir(): string {
   const dir = mkdtempSync(join(tmpdir(), 'junit-read-'));
   made.push(dir);
   return dir;
-}
-
-async function rejection(promise: Promise<unknown>): Promise<TarmacError> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  if (!(error instanceof TarmacError)) throw new Error(`expected a TarmacError, got ${String(error)}`);
-  return error;
 }
 
 describe('readJUnit', () => {

@@ -1,6 +1,7 @@
 // Test helpers for plans: a minimal Env and step drafts. Used by tests only.
 import type { Env, ImageSpec } from '../config/types.js';
 import type { StepDraft } from './assemble.js';
+import { DEFAULT_TIMEOUTS } from '../config/schema.js';
 
 /** An Env with the given images and default timeouts; paths are fake (plans never touch them). */
 export function makeEnv(images: { name: string; weight?: number; dependsOn?: string[] }[], capacity = 2): Env {
@@ -23,16 +24,7 @@ export function makeEnv(images: { name: string; weight?: number; dependsOn?: str
     cluster: { target: 'auto', name: 'demo-e2e', reuse: 'healthy' },
     deploy: [],
     capacity,
-    timeouts: {
-      build: 900_000,
-      cluster: 300_000,
-      deliver: 180_000,
-      deploy: 300_000,
-      test: 1_800_000,
-      stall: 120_000,
-      heartbeat: 15_000,
-      engineRecovery: 120_000,
-    },
+    timeouts: { ...DEFAULT_TIMEOUTS },
   };
 }
 

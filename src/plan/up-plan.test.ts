@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Env } from '../config/types.js';
 import { planUp } from './up-plan.js';
+import { DEFAULT_TIMEOUTS } from '../config/schema.js';
 
 const env = (): Env => ({
   name: 'aianalysis',
@@ -43,16 +44,7 @@ const env = (): Env => ({
   ],
   test: { command: ['node', 'suite.mjs'], env: {}, timeoutMs: 60_000, cwd: '/x' },
   capacity: 2,
-  timeouts: {
-    build: 900_000,
-    cluster: 300_000,
-    deliver: 180_000,
-    deploy: 300_000,
-    test: 1_800_000,
-    stall: 120_000,
-    heartbeat: 15_000,
-    engineRecovery: 120_000,
-  },
+  timeouts: { ...DEFAULT_TIMEOUTS },
 });
 
 const groupImages = new Map([

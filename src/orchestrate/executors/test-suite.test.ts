@@ -3,11 +3,12 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { CancelledError, TarmacError } from '../../errors/errors.js';
+import { CancelledError } from '../../errors/errors.js';
 import { runCommand } from '../../exec/run-command.js';
 import { fakeRunner } from '../../exec/fake-runner.test-kit.js';
 import type { TestSpec } from '../../config/types.js';
 import { runTestSuite, type RunTestSuiteOptions } from './test-suite.js';
+import { rejection } from '../../engines/engine.test-kit.js';
 
 const fixtures = new URL('../../../test/fixtures/test-suite/', import.meta.url).pathname;
 const PASSING_JUNIT = '<testsuite name="old"><testcase classname="old" name="passed last time"/></testsuite>';
@@ -55,15 +56,6 @@ async function suite(
     ...(o.signal ? { signal: o.signal } : {}),
   };
   return { p, lines, outcome: runTestSuite(options) };
-}
-
-async function rejection(promise: Promise<unknown>): Promise<TarmacError> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  if (!(error instanceof TarmacError)) throw new Error(`expected a TarmacError, got ${String(error)}`);
-  return error;
 }
 
 describe('runTestSuite', () => {

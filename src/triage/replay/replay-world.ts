@@ -27,6 +27,7 @@ import type { ClusterTarget } from '../../targets/types.js';
 import type { CorpusCase } from './corpus-case.js';
 import { podView } from './replay-pod.js';
 import { visibleLines } from './visible-output.js';
+import { DEFAULT_TIMEOUTS } from '../../config/schema.js';
 
 export const IMAGE = 'app';
 export const CLUSTER = 'replay-e2e';
@@ -142,16 +143,7 @@ function replayEnv(root: string, project: string, engine: 'podman' | 'docker', r
     test: { command: ['replay-test'], env: {}, timeoutMs: 600_000, cwd: project },
     capacity: 2,
     // deploy: short, so a pod that never gets ready ends the replay within about a second (the message says so).
-    timeouts: {
-      build: 900_000,
-      cluster: 300_000,
-      deliver: 180_000,
-      deploy: 3_000,
-      test: 600_000,
-      stall: 120_000,
-      heartbeat: 3_600_000,
-      engineRecovery: 120_000,
-    },
+    timeouts: { ...DEFAULT_TIMEOUTS, deploy: 3_000, test: 600_000, heartbeat: 3_600_000 },
     ...(registry ? { registry: { url: REGISTRY, push: true, pull: true, insecure: true } } : {}),
   };
 }
