@@ -5,6 +5,10 @@ import type { EventError } from '../../events/types.js';
 import { engineOk, inputOf, journal, kindEnv, runOf, workloads } from '../triage.test-kit.js';
 import type { PodFacts } from '../types.js';
 import { crashLoop } from './crash-loop.js';
+import { deployApplyFailed } from './deploy-apply-failed.js';
+import { readinessProbe } from './readiness-probe.js';
+import { registryAuth } from './registry-auth.js';
+import { unschedulable } from './unschedulable.js';
 import { kindSystemdBoot } from './kind-systemd-boot.js';
 import { kubeletNotReady } from './kubelet-not-ready.js';
 import { oomKilled } from './oom-killed.js';
@@ -117,5 +121,95 @@ describe('kind node boot and kubelet readiness: the words of systemd and kubeadm
   it('near miss: a kubelet that cannot find its cgroup mountpoints stays low (a node-boot problem)', () => {
     const run = runWith('cluster', 'CLUSTER_CREATE_FAILED', ['failed to run Kubelet: mountpoint for cpu not found']);
     expect(kubeletNotReady.match(inputOf(run))?.confidence).toBe(0.4);
+  });
+});
+
+describe('a pod failure that another fact explains: the crash is its consequence', () => {
+  const deploy = runWith('deploy:app', 'DEPLOY_FAILED', []);
+  const failing = (events: string[], restarts = 0) =>
+    inputOf(deploy, {
+      engine: engineOk(),
+      workloads: workloads([pod({ name: 'app-1', reasons: ['Error', 'exit 1'], restarts, events })]),
+    });
+
+  it("a Job the controller failed is job-failed's; crash-loop stays below 50%", () => {
+    const input = failing(['Warning BackoffLimitExceeded: Job has reached the specified backoff limit']);
+    expect(crashLoop.match(input)?.confidence).toBeLessThan(0.5);
+  });
+
+  it('a container the kubelet restarts for its liveness probe: the probe is named, crash-loop stays below it', () => {
+    const input = failing(
+      [
+        'Warning Unhealthy: Liveness probe failed: HTTP probe failed with statuscode: 500',
+        'Normal Killing: Container app failed liveness probe, will be restarted',
+      ],
+      6,
+    );
+    const probe = readinessProbe.match(input)!;
+    expect(probe.confidence).toBe(0.6);
+    expect(probe.summary).toMatch(
+      /liveness probe keeps failing \(HTTP probe failed with statuscode: 500\), so the kubelet restarts it/,
+    );
+    expect(crashLoop.match(input)?.confidence).toBeLessThan(0.5);
+  });
+
+  it("a pod pending only on the not-ready taint: the node's kubelet, not scheduling", () => {
+    const input = inputOf(deploy, {
+      engine: engineOk(),
+      workloads: workloads([
+        pod({
+          name: 'app-1',
+          phase: 'Pending',
+          reasons: ['Unschedulable'],
+          events: [
+            'Warning FailedScheduling: 0/1 nodes are available: 1 node(s) had untolerated taint {node.kubernetes.io/not-ready: }.',
+          ],
+        }),
+      ]),
+    });
+    expect(kubeletNotReady.match(input)?.confidence).toBe(0.7);
+    expect(unschedulable.match(input)?.confidence).toBeLessThan(0.5);
+  });
+
+  it('near miss: a pod pending on insufficient CPU stays unschedulable, and no kubelet verdict', () => {
+    const input = inputOf(deploy, {
+      engine: engineOk(),
+      workloads: workloads([
+        pod({
+          name: 'app-1',
+          phase: 'Pending',
+          reasons: ['Unschedulable'],
+          events: ['Warning FailedScheduling: 0/1 nodes are available: 1 Insufficient cpu.'],
+        }),
+      ]),
+    });
+    expect(unschedulable.match(input)?.confidence).toBe(0.8);
+    expect(kubeletNotReady.match(input)).toBeUndefined();
+  });
+});
+
+describe("the tools' other words for the same causes", () => {
+  it("the registry's UNAUTHORIZED code and Docker Hub's wrong password are registry-auth", () => {
+    for (const line of [
+      'Error response from daemon: Get "https://registry-1.docker.io/v2/": unauthorized: incorrect username or password',
+      'Error: reading manifest 1.0 in quay.io/me/app: unauthorized: access to the requested resource is not authorized',
+    ])
+      expect(registryAuth.match(inputOf(runWith('pull:app', 'IMAGE_PULL_FAILED', [line])))?.confidence).toBe(0.9);
+  });
+
+  it("kubectl's unknown resource type is a CRD applied before its definition", () => {
+    const run = runWith('deploy:app', 'DEPLOY_APPLY_FAILED', [
+      'error: the server doesn\'t have a resource type "certificates"',
+    ]);
+    const m = deployApplyFailed.match(inputOf(run))!;
+    expect(m.confidence).toBe(0.85);
+    expect(m.summary).toMatch(/before its CRD/);
+  });
+
+  it("kubeadm's swap preflight error is a kubelet that will not run", () => {
+    const run = runWith('cluster', 'CLUSTER_CREATE_FAILED', [
+      '[ERROR Swap]: running with swap on is not supported. Please disable swap',
+    ]);
+    expect(kubeletNotReady.match(inputOf(run))?.summary).toMatch(/swap is on/);
   });
 });

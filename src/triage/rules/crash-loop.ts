@@ -3,6 +3,7 @@ import type { Match, Rule, TriageInput } from '../types.js';
 import { clusterName, conf, failureLinesMatching, pods, quote } from './evidence-facts.js';
 import type { WorkloadFact } from '../../errors/error-facts.js';
 import { errorFact, failedSteps, type FailedStep } from './journal-facts.js';
+import { outputMatching } from './infra-markers.js';
 
 /** Kubernetes' words for a container that does not stay up, as kubectl's output or a pod's message quotes them. */
 const CRASH = /CrashLoopBackOff|RunContainerError/;
@@ -17,6 +18,12 @@ const CRASH_REASONS = new Set(['CrashLoopBackOff', 'ContainerFailed', 'RunContai
  */
 const FATAL_LOG =
   /^F\d{4} \d\d:\d\d:\d\d|^panic: |^\[FATAL\]|^FATAL[: ]|\blevel=fatal\b|"level":"fatal"|exec format error|executable file not found in \$PATH|^Traceback \(most recent call last\):|^Exception in thread "main"/;
+
+/** The Job controller failing a Job (job-failed's words). */
+const JOB_FAILED =
+  /BackoffLimitExceeded|reache?d? the specified backoff limit|DeadlineExceeded|was active longer than specified deadline/i;
+/** The kubelet killing a container for its liveness probe. */
+const LIVENESS_KILL = /Liveness probe failed|failed liveness probe, will be restarted/i;
 
 /** The workloads a deploy step gave up on (its typed fact). */
 function workloads(step: FailedStep | undefined): WorkloadFact[] {
@@ -63,10 +70,14 @@ export const crashLoop: Rule = {
       ...(pod?.logTail ?? []),
       ...failureLinesMatching(input, /^log: /, 5, ['deploy']).map((l) => l.replace(/^[^:]+: log: /, '')),
     ].slice(-5);
+    // A Job the controller failed (backoff limit, deadline) explains its failed pods; a liveness probe that has
+    // the kubelet kill the container explains the restarts. The crash is then their consequence, not the cause.
+    const job = outputMatching(input, JOB_FAILED, 1, ['deploy', 'test', 'pod']).length > 0;
+    const liveness = outputMatching(input, LIVENESS_KILL, 1, ['deploy', 'pod']).length > 0;
     const kind = input.run.env?.target !== 'podman';
     const name = clusterName(input);
     return {
-      confidence: conf(oom ? 0.5 : steps.length > 0 ? 0.9 : crashing.length > 0 ? 0.75 : 0.6),
+      confidence: conf(job || liveness ? 0.4 : oom ? 0.5 : steps.length > 0 ? 0.9 : crashing.length > 0 ? 0.75 : 0.6),
       explains: ['connection-refused', 'permission'],
       summary: `${podName ? `Pod ${podName}` : 'A pod'}: its container starts and exits${exit ? ` with code ${exit}` : ''}, again and again: the application fails on start (a missing setting, an args/entrypoint mix-up, a dependency it cannot reach). Not an infrastructure fault.`,
       evidence: [

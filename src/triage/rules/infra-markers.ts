@@ -48,7 +48,7 @@ export const MARKERS: readonly Marker[] = [
     id: 'registry-auth',
     label: 'the registry refused the credentials',
     // Not "pull access denied ... may require authorization": registries say it for a missing repository too.
-    re: /no basic auth credentials|unauthorized: authentication required|authentication required|denied: requested access to the resource is denied|\b401 Unauthorized\b|unable to retrieve auth token/i,
+    re: /no basic auth credentials|unauthorized: authentication required|authentication required|denied: requested access to the resource is denied|\b401 Unauthorized\b|unable to retrieve auth token|incorrect username or password|^(?:Error(?: response from daemon)?: )?.*\bunauthorized: /im,
   },
   {
     id: 'quota',
