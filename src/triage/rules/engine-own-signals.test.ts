@@ -6,6 +6,7 @@ import type { CollectorRun, EngineFacts } from '../types.js';
 import { engineCrash } from './engine-crash.js';
 import { engineHung } from './engine-hung.js';
 import { engineUnreachable } from './engine-unreachable.js';
+import { buildDependencyDownload } from './build-dependency-download.js';
 
 /** A probe (`podman version`) that failed with this error line. */
 function probeFailed(error: string): CollectorRun<EngineFacts> {
@@ -66,6 +67,37 @@ describe('the engine crashed: its own Go runtime crash', () => {
     });
     expect(engineCrash.match(input)?.confidence).toBeGreaterThanOrEqual(0.5);
     expect(engineUnreachable.match(input)?.confidence).toBeLessThan(0.5);
+  });
+});
+
+describe('the engine crashed: its service went away in the middle of a call', () => {
+  it("podman's read on its own API socket reset mid-build is the engine, not a download", () => {
+    const input = inputOf(
+      failedBuild([
+        'Error: Post "http://d/v4.4.1/libpod/build": read unix @->/run/user/1000/podman/podman.sock: read: connection reset by peer',
+      ]),
+      { engine: engineOk() },
+    );
+    expect(engineCrash.match(input)?.confidence).toBe(0.7);
+    expect(buildDependencyDownload.match(input)).toBeUndefined();
+  });
+
+  it("BuildKit's client losing the daemon's stream is an engine crash", () => {
+    const input = inputOf(
+      failedBuild([
+        'ERROR: failed to receive status: rpc error: code = Unavailable desc = error reading from server: EOF',
+      ]),
+      { engine: engineOk() },
+    );
+    expect(engineCrash.match(input)?.confidence).toBe(0.7);
+  });
+
+  it("near miss: a RUN step's own gRPC client failing, in BuildKit's step log, is the step's", () => {
+    const tail = [
+      '#7 2.1 rpc error: code = Unavailable desc = error reading from server: EOF',
+      'ERROR: failed to solve: process "/bin/sh -c ./fetch-schema" did not complete successfully: exit code: 1',
+    ];
+    expect(engineCrash.match(inputOf(failedBuild(tail), { engine: engineOk() }))).toBeUndefined();
   });
 });
 

@@ -12,7 +12,19 @@ import { failedSteps, stepLines } from './journal-facts.js';
 
 /** The Go runtime's crash forms: the header lines and a stack frame. */
 const GO_CRASH =
-  /^(?:panic: |fatal error: |\[signal SIG[A-Z]+: |SIGSEGV: segmentation violation|goroutine \d+ \[[^\]]+\]:)|\.go:\d+ \+0x[0-9a-f]+\s*$/;
+  /^(?:panic: |fatal error: |\[signal SIG[A-Z]+: |SIGSEGV: segmentation violation|goroutine \d+ \[[^\]]+\]:)|\.go:\d+ \+0x[0-9a-f]+\b/;
+/** The engine binary killed by a fault before it could print anything of its own (a probe only). */
+const NATIVE_CRASH = /Segmentation fault|core dumped|Illegal instruction|Bus error/i;
+/**
+ * The engine's service went away in the middle of a call it had accepted: the client's read on the engine's own
+ * API socket was reset or cut (podman/docker), or the daemon's gRPC stream ended (BuildKit, containerd:
+ * `code = Unavailable ... error reading from server: EOF`, `the client connection is closing`). A refused connect
+ * is not this: that engine was never there (engine-unreachable).
+ */
+export const DROPPED =
+  /(?:\.sock|docker_engine|\/libpod\/\S*)\S*:? (?:read: connection reset by peer|.*\bEOF\s*$)|rpc error: code = Unavailable desc = (?:error reading from server|transport is closing|connection closed)|grpc: the client connection is closing|server probably quit/i;
+/** BuildKit's per-step log prefix (`#12 3.4 ...`): a RUN step's own output. */
+const STEP_LOG = /^#\d+ [\d.]+ /;
 /** The header lines alone (a frame without a header may be any log's file:line). */
 const GO_CRASH_HEADER = /^(?:panic: |fatal error: |\[signal SIG[A-Z]+: |goroutine \d+ \[[^\]]+\]:)/;
 /** Stack frames in the engines' own code. */
@@ -28,10 +40,14 @@ export function engineRuntimeCrash(input: TriageInput): string[] {
   const e = engine(input);
   const out: string[] = [];
   // A failed probe whose error is a Go crash form: the engine died answering it.
-  if (e && !e.reachable && !e.hung && e.error && GO_CRASH.test(e.error.trim()))
+  if (e && !e.reachable && !e.hung && e.error && (GO_CRASH.test(e.error.trim()) || NATIVE_CRASH.test(e.error)))
     out.push(quote('engine', `${e.name} version: ${e.error}`));
   for (const step of failedSteps(input.run)) {
     const lines = stepLines(input.run, step).filter((l) => l.part !== 'message');
+    const own = !lines.some((l) => STEP_FAILED.test(l.text));
+    const dropped = lines.filter((l) => DROPPED.test(l.text) && !STEP_LOG.test(l.text));
+    if (step.kind !== undefined && ENGINE_STEPS.includes(step.kind) && own && dropped.length > 0)
+      out.push(...dropped.slice(0, 2).map((l) => quote(l.source, l.text)));
     const crash = lines.filter((l) => GO_CRASH.test(l.text.trim()));
     if (crash.length === 0) continue;
     const engineStep =
@@ -39,7 +55,7 @@ export function engineRuntimeCrash(input: TriageInput): string[] {
       ENGINE_STEPS.includes(step.kind) &&
       crash.some((l) => GO_CRASH_HEADER.test(l.text.trim())) &&
       lines.some((l) => ENGINE_CODE.test(l.text)) &&
-      !lines.some((l) => STEP_FAILED.test(l.text));
+      own;
     if (engineStep) out.push(...crash.slice(0, 3).map((l) => quote(l.source, l.text)));
   }
   return [...new Set(out)].slice(0, 4);

@@ -94,7 +94,7 @@ export const MARKERS: readonly Marker[] = [
   {
     id: 'network',
     label: 'the network dropped or could not route the connection',
-    re: /connection reset by peer|\bECONNRESET\b|network is unreachable|no route to host|\bEHOSTUNREACH\b|\bENETUNREACH\b|unexpected EOF|TLS handshake timeout|Max retries exceeded with url|Failed to download metadata for repo|No URLs in mirrorlist|Unable to fetch some archives|Failed to fetch https?:/i,
+    re: /connection reset by peer|\bECONNRESET\b|network is unreachable|no route to host|\bEHOSTUNREACH\b|\bENETUNREACH\b|unexpected EOF|TLS handshake timeout|Max retries exceeded with url|rpc error: code = Unavailable|grpc: the client connection is closing|transport is closing|Failed to download metadata for repo|No URLs in mirrorlist|Unable to fetch some archives|Failed to fetch https?:/i,
   },
   {
     id: 'timeout',
