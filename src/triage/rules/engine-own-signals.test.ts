@@ -7,6 +7,7 @@ import { engineCrash } from './engine-crash.js';
 import { engineHung } from './engine-hung.js';
 import { engineUnreachable } from './engine-unreachable.js';
 import { buildDependencyDownload } from './build-dependency-download.js';
+import { diagnose } from '../diagnose.js';
 
 /** A probe (`podman version`) that failed with this error line. */
 function probeFailed(error: string): CollectorRun<EngineFacts> {
@@ -98,6 +99,23 @@ describe('the engine crashed: its service went away in the middle of a call', ()
       'ERROR: failed to solve: process "/bin/sh -c ./fetch-schema" did not complete successfully: exit code: 1',
     ];
     expect(engineCrash.match(inputOf(failedBuild(tail), { engine: engineOk() }))).toBeUndefined();
+  });
+});
+
+describe('near miss (issue 14 point 4): a RUN step printing every engine phrase, which podman reports as a failed STEP', () => {
+  it('is not an engine crash nor an unreachable engine in the diagnosis', () => {
+    const tail = [
+      'Error: server probably quit: unexpected EOF',
+      'Error: unable to connect to Podman socket: Cannot connect to Podman',
+      'Error: Post "http://d/v5.0.0/libpod/build": read unix @->/run/podman/podman.sock: read: connection reset by peer',
+      'ERROR: failed to receive status: rpc error: code = Unavailable desc = error reading from server: EOF',
+      ...PANIC,
+      'github.com/containers/podman/v5/pkg/bindings.(*Connection).DoRequest(0xc0001)',
+      'Error: building at STEP "RUN /bin/busybox sh -c ./noisy.sh": while running runtime: exit status 1',
+    ];
+    const { verdicts } = diagnose(inputOf(failedBuild(tail), { engine: engineOk() }));
+    expect(verdicts.map((v) => v.ruleId)).not.toContain('engine-crash');
+    expect(verdicts[0]?.ruleId).not.toBe('engine-unreachable');
   });
 });
 
