@@ -1,7 +1,7 @@
 // The owner marker over a fake process boundary: a healthy cluster tarmac has no record of is reused only when it
 // carries no marker or this checkout's; another checkout's stops the up with ENV_OTHER_CHECKOUT (exit 3) naming it.
 // The outputs are those the kind/kubectl stand-ins and podman 4.3.1 print.
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -54,8 +54,8 @@ function checkout(dir: string): Env {
   };
 }
 
-/** `ensure()` of checkout `dir` against a cluster whose marker is `marker`. */
-async function ensure(dir: string, marker: FakeAnswer) {
+/** The kind target of checkout `dir` on a machine whose cluster `e2e` has the marker `marker`. */
+function targetFor(dir: string, marker: FakeAnswer) {
   const runner = fakeRunner(healthyCluster(marker));
   const env = checkout(dir);
   const kind = createKindTarget({
@@ -67,6 +67,12 @@ async function ensure(dir: string, marker: FakeAnswer) {
     createTimeoutMs: 1000,
     tarmacVersion: '0.0.0-test',
   });
+  return { kind, runner };
+}
+
+/** `ensure()` of checkout `dir` against a cluster whose marker is `marker`. */
+async function ensure(dir: string, marker: FakeAnswer) {
+  const { kind, runner } = targetFor(dir, marker);
   const result = kind.ensure({ signal: new AbortController().signal, output: () => undefined });
   return { result, runner };
 }
@@ -105,6 +111,22 @@ describe('kind owner marker', () => {
       code: 'KIND_COMMAND_FAILED',
       message: expect.stringContaining(refused),
     });
+  });
+
+  it("down leaves another checkout's cluster and the delivery archives named after it (they may be in flight)", async () => {
+    const archive = join(
+      tmpdir(),
+      `tarmac-inflight-kind-e2e-${process.pid.toString(16).padStart(8, '0').slice(-8)}.tar`,
+    );
+    writeFileSync(archive, '');
+    try {
+      const { kind, runner } = targetFor('f', markerOf('a'));
+      expect(await kind.down()).toEqual({ removed: [], keptForeign: ['kind cluster e2e (tarmac did not create it)'] });
+      expect(existsSync(archive)).toBe(true);
+      expect(runner.calls.some((c) => c.cmd === 'kind' && c.args[0] === 'delete')).toBe(false);
+    } finally {
+      rmSync(archive, { force: true });
+    }
   });
 
   it('marks with the identity labels the podman target uses; the path goes in the data (no label may hold it)', () => {
