@@ -47,6 +47,8 @@ export interface Session {
   journal: Journal;
   view: AttachedView;
   root: RootSignal;
+  /** Aborted by Ctrl-C (the root signal) or by close(): what runs for the whole command (port-forwards) stops with it. */
+  lifetime: AbortSignal;
   /** Where progress goes: stderr under --json, else stdout. */
   progress: CliIo['stdout'];
   /** The bus's redactor: for text printed or written that did not come through the bus (summaries built from errors). */
@@ -140,6 +142,8 @@ export async function openSession(opts: SessionOptions, io: CliIo, command = 'ru
     });
     if (opts.verbose) for (const line of explanation) progress.write(`engine: ${line}\n`);
     let closed = false;
+    const lifetime = new AbortController();
+    root.signal.addEventListener('abort', () => lifetime.abort(root.signal.reason), { once: true });
     return {
       env,
       engine,
@@ -147,6 +151,7 @@ export async function openSession(opts: SessionOptions, io: CliIo, command = 'ru
       journal,
       view,
       root,
+      lifetime: lifetime.signal,
       progress,
       redact,
       ...(opts.ci ? { ci: true } : {}),
@@ -155,6 +160,7 @@ export async function openSession(opts: SessionOptions, io: CliIo, command = 'ru
       close() {
         if (closed) return;
         closed = true;
+        lifetime.abort();
         finish?.(root.signal.aborted ? 'cancelled' : 'failed');
         view.stop();
         lease?.close();

@@ -55,6 +55,8 @@ export interface ClusterTarget {
   pods(group: RenderedGroup, signal?: AbortSignal): Promise<PodView[]>;
   /** Service name -> URL reachable from this host (for the test command). */
   endpoints(signal?: AbortSignal): Promise<Record<string, string>>;
+  /** How each endpoint is served, when that needs saying (kind: which port-forward, its state), for `tarmac status`. */
+  endpointNotes?(): Record<string, string>;
   /** Environment for the test command (KUBECONFIG, ...). */
   testEnv(): Record<string, string>;
   /** Removes what tarmac created for this env, and nothing else. */
