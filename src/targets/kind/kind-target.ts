@@ -5,7 +5,16 @@ import type { ContainerEngine } from '../../engines/types.js';
 import type { CommandRunner } from '../../exec/types.js';
 import type { PodView, RenderedGroup } from '../../kube/types.js';
 import { tarmacVersion } from '../../version.js';
-import type { ClusterState, ClusterTarget, DownReport, EnsureResult, TargetContext } from '../types.js';
+import type {
+  ClusterState,
+  ClusterTarget,
+  DownReport,
+  EnsureResult,
+  LogRequest,
+  LogSource,
+  TargetContext,
+} from '../types.js';
+import { kindLogSources, readKindLogs } from './logs.js';
 import { applyGroup } from './apply-group.js';
 import { ClusterRecords } from './cluster-record.js';
 import { readStatus } from './cluster-status.js';
@@ -132,6 +141,14 @@ class KindTarget implements ClusterTarget {
     if (!this.forwards)
       throw new InternalError('the kind target was created without a lifetime signal: no port-forwards');
     return this.forwards.ensure(await listServicePorts(this.deps.tools, signal), signal);
+  }
+
+  logSources(signal?: AbortSignal): Promise<LogSource[]> {
+    return kindLogSources(this.deps.tools, signal);
+  }
+
+  readLogs(source: LogSource, request: LogRequest): Promise<void> {
+    return readKindLogs(this.deps.tools, source, request);
   }
 
   testEnv(): Record<string, string> {
