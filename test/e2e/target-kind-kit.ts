@@ -73,6 +73,9 @@ export function kindFixture(prefix: string) {
         createTimeoutMs?: number;
         runId?: string;
         sleep?: (ms: number) => Promise<void>;
+        /** For endpoints(): the forwards run until it aborts, and say what happens to them through notify. */
+        lifetime?: AbortSignal;
+        notify?: (line: string) => void;
       } = {},
     ): { target: ClusterTarget; runner: CommandRunner & { calls: Call[] } } {
       const runner = standinRunner(base, options.extra);
@@ -85,6 +88,8 @@ export function kindFixture(prefix: string) {
         runId: options.runId ?? 'test-run',
         createTimeoutMs: options.createTimeoutMs ?? 90_000,
         ...(options.sleep ? { sleep: options.sleep } : {}),
+        ...(options.lifetime ? { lifetime: options.lifetime } : {}),
+        ...(options.notify ? { notify: options.notify } : {}),
       });
       return { target, runner };
     },
