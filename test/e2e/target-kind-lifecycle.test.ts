@@ -6,15 +6,13 @@ import { execa } from 'execa';
 import { cpSync, existsSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse, stringify } from 'yaml';
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it, onTestFinished } from 'vitest';
 import { waitFor } from '../support/wait-for.js';
 import { TarmacError } from '../../src/errors/errors.js';
 import { removeStandinCluster, uniqueClusterName } from '../fixtures/standins/support.js';
 import { finalStates, readJournal } from '../support/journal-checks.js';
 import { copySharedExample, runTarmac, uniqueEnvName } from '../support/tarmac-cli.js';
-import { context, kindCalls, kindEnv, kindFixture } from './target-kind-kit.js';
+import { context, forwardPids, kindCalls, kindEnv, kindFixture, localBackend } from './target-kind-kit.js';
 
 const fx = kindFixture('tk-life');
 const name = uniqueClusterName('tk-life');
@@ -48,12 +46,6 @@ const clusters = async () =>
   (await execa('kind', ['get', 'clusters'], { env: fx.base, reject: false })).stdout.split('\n');
 
 const twoNodes = `${name}-two`;
-/** Pids of this cluster's `kubectl port-forward` processes whose command line contains `word`. */
-const forwardPids = async (word: string) =>
-  (await execa('ps', ['-eo', 'pid=,args='])).stdout
-    .split('\n')
-    .filter((l) => l.includes(kubeconfig) && l.includes(' port-forward ') && l.includes(word))
-    .map((l) => l.trim().split(/\s+/)[0]);
 
 afterAll(async () => {
   await removeStandinCluster(name);
@@ -135,48 +127,39 @@ describe('kind target lifecycle (stand-ins, real podman)', () => {
 
   it('endpoints: one supervised kubectl port-forward per Service, a dropped one restarted on its kept port, status lists them, all stop with tarmac', async () => {
     // The stand-in's pods run no containers: its port-forward hands each connection to the real server named here.
-    const backend = createServer((_, res) => res.end('datastorage backend'));
-    await new Promise<void>((resolve) => backend.listen(0, '127.0.0.1', resolve));
-    const backends = { 'default/datastorage:8080': `127.0.0.1:${String((backend.address() as AddressInfo).port)}` };
-    const extra = { STANDIN_KUBECTL_POD_BACKENDS: JSON.stringify(backends) };
+    const backend = await localBackend('datastorage backend');
+    const extra = { STANDIN_KUBECTL_POD_BACKENDS: JSON.stringify({ 'default/datastorage:8080': backend.address }) };
     const lifetime = new AbortController();
     const notes: string[] = [];
-    try {
-      const { target } = fx.target(env, { extra, lifetime: lifetime.signal, notify: (l) => notes.push(l) });
-      const endpoints = await target.endpoints();
-      expect(Object.keys(endpoints).sort()).toEqual(['aianalysis', 'datastorage', 'holmesgpt-api']);
-      const url = endpoints.datastorage ?? '';
-      expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
-      expect(await (await fetch(url)).text()).toBe('datastorage backend');
+    onTestFinished(() => (lifetime.abort(), backend.close()));
+    const { target } = fx.target(env, { extra, lifetime: lifetime.signal, notify: (l) => notes.push(l) });
+    const endpoints = await target.endpoints();
+    expect(Object.keys(endpoints).sort()).toEqual(['aianalysis', 'datastorage', 'holmesgpt-api']);
+    const url = endpoints.datastorage ?? '';
+    const text = async (u: string) => (await fetch(u)).text();
+    expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+    expect(await text(url)).toBe('datastorage backend');
 
-      const [pid] = await forwardPids('svc/datastorage');
-      process.kill(Number(pid), 'SIGKILL');
-      const port = url.split(':').at(-1) ?? '';
-      await waitFor('the forward to be restarted', () =>
-        notes.includes(`port-forward svc/datastorage -n default 8080 restarted on 127.0.0.1:${port}`)
-          ? true
-          : undefined,
-      );
-      expect(notes[0]).toMatch(
-        /^port-forward svc\/datastorage -n default 8080 \(127\.0\.0\.1:\d+\) dropped: .*; restarting$/,
-      );
-      expect(await (await fetch(url)).text()).toBe('datastorage backend');
-      lifetime.abort();
-      await waitFor('the forwards to stop', async () =>
-        (await forwardPids('port-forward')).length === 0 ? true : undefined,
-      );
+    const [pid] = await forwardPids(kubeconfig, 'svc/datastorage');
+    process.kill(Number(pid), 'SIGKILL');
+    const port = url.split(':').at(-1) ?? '';
+    const restarted = `port-forward svc/datastorage -n default 8080 restarted on 127.0.0.1:${port}`;
+    await waitFor('the forward to be restarted', () => (notes.includes(restarted) ? true : undefined));
+    expect(notes[0]).toMatch(
+      /^port-forward svc\/datastorage -n default 8080 \(127\.0\.0\.1:\d+\) dropped: .*; restarting$/,
+    );
+    expect(await text(url)).toBe('datastorage backend');
+    lifetime.abort();
+    const stopped = async () => ((await forwardPids(kubeconfig, 'port-forward')).length === 0 ? true : undefined);
+    await waitFor('the forwards to stop', stopped);
 
-      // Another tarmac process: the same kept port, listed by status, and no forward left once it exits.
-      const status = await runTarmac(['status', '-f', projectFile], { env: { ...fx.base, ...extra } });
-      expect(status.exitCode, status.all).toBe(0);
-      expect(status.stdout).toContain(
-        `datastorage: ${url} (kubectl port-forward svc/datastorage -n default 8080, forwarding)`,
-      );
-      expect(await forwardPids('port-forward')).toEqual([]);
-    } finally {
-      lifetime.abort();
-      backend.close();
-    }
+    // Another tarmac process: the same kept port, listed by status, and no forward left once it exits.
+    const status = await runTarmac(['status', '-f', projectFile], { env: { ...fx.base, ...extra } });
+    expect(status.exitCode, status.all).toBe(0);
+    expect(status.stdout).toContain(
+      `datastorage: ${url} (kubectl port-forward svc/datastorage -n default 8080, forwarding)`,
+    );
+    expect(await forwardPids(kubeconfig, 'port-forward')).toEqual([]);
   });
 
   it('explains, deletes and recreates a cluster whose node container is not running (the seed state)', async () => {
