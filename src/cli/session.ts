@@ -48,6 +48,8 @@ export interface Session {
   journal: Journal;
   view: AttachedView;
   root: RootSignal;
+  /** Aborted by Ctrl-C (the root signal) or by close(): what runs for the whole command (port-forwards) stops with it. */
+  lifetime: AbortSignal;
   /** Where progress goes: stderr under --json, else stdout. */
   progress: CliIo['stdout'];
   /** The bus's redactor: for text printed or written that did not come through the bus (summaries built from errors). */
@@ -143,6 +145,8 @@ export async function openSession(opts: SessionOptions, io: CliIo, command = 'ru
     });
     if (opts.verbose) for (const line of explanation) progress.write(`engine: ${safeText(line)}\n`);
     let closed = false;
+    const lifetime = new AbortController();
+    root.signal.addEventListener('abort', () => lifetime.abort(root.signal.reason), { once: true });
     return {
       env,
       engine,
@@ -150,6 +154,7 @@ export async function openSession(opts: SessionOptions, io: CliIo, command = 'ru
       journal,
       view,
       root,
+      lifetime: lifetime.signal,
       progress,
       redact,
       ...(opts.ci ? { ci: true } : {}),
@@ -158,6 +163,7 @@ export async function openSession(opts: SessionOptions, io: CliIo, command = 'ru
       close() {
         if (closed) return;
         closed = true;
+        lifetime.abort();
         finish?.(root.signal.aborted ? 'cancelled' : 'failed');
         view.stop();
         lease?.close();
