@@ -96,6 +96,7 @@ export async function up(options: UpOptions): Promise<UpResult> {
     },
     testReporting: testReporting(env, bus, Object.fromEntries(images.refs), options.processEnv),
     ...withShard(shardRequest(env, bus.runId, options.shard)),
+    deployRecords: { stateDir: env.stateDir, runId: bus.runId },
   });
   const summary = await runPlan(plan, {
     bus,
