@@ -20,7 +20,7 @@ const deployment = (name: string, image: string, env = 'a'): KubeObject => ({
 const render = (name: string, objects: KubeObject[], ref = 'localhost/api:tm-1'): RenderedGroup =>
   renderGroup(
     name,
-    objects.map((object) => ({ object, source: `${name}.yaml` })),
+    objects.map((object) => ({ object, file: `${name}.yaml`, line: 1 })),
     new Map([['api', ref]]),
     { pullPolicy: 'Never' },
   );
