@@ -39,12 +39,6 @@ export function stepDispatcher(deps: DispatchDeps): StepExecutor {
   const plainDeliver: StepExecutor = (step, ctx) => {
     const ref = images.refs.get(step.subject);
     if (!ref) throw new InternalError(`no reference for image ${step.subject}`);
-    // The run's one image listing (resolveImages) already found it in the store the pods run from: no second look.
-    if (deps.target.runsFromEngineStore && images.cached.has(step.subject) && images.presence.get(step.subject)?.local)
-      return Promise.resolve({
-        state: 'cached' as const,
-        detail: `${ref} already there (in the engine's store at start)`,
-      });
     return deliverImage(deps.target, ref, ctx);
   };
   // Registry mode: an image that was not built here is pulled into the engine first, then delivered as usual.
