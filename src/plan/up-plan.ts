@@ -12,6 +12,11 @@ export interface UpPlanInput {
   cachedImages: ReadonlySet<string>;
   /** Logical images each deploy group uses, from the rendered manifests. */
   groupImages: ReadonlyMap<string, readonly string[]>;
+  /**
+   * Images the target already holds, known before the run (podman target: found in the engine's store, whose
+   * images the pods run): their deliver steps are cached, so they wait for no engine unit.
+   */
+  presentOnTarget?: ReadonlySet<string>;
   /** Run the test step (false for `up --no-test`). */
   withTest: boolean;
   durations?: ReadonlyMap<StepId, number>;
@@ -61,6 +66,9 @@ export function planUp(env: Env, input: UpPlanInput): Plan {
       claims: { engine: 1 },
       timeoutMs: t.deliver,
       retry: 'infra-only',
+      ...(input.presentOnTarget?.has(image)
+        ? { cached: true, cachedDetail: 'already on the target (in the engine store at start)' }
+        : {}),
     });
   }
   for (const group of env.deploy) {

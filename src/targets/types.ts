@@ -56,6 +56,8 @@ export interface ClusterTarget {
   readonly type: TargetType;
   /** Cluster name (kind) or env network/pod prefix (podman). */
   readonly name: string;
+  /** The workloads run on the engine's own image store (podman): an image the engine has is delivered. */
+  readonly runsFromEngineStore?: boolean;
   status(signal?: AbortSignal): Promise<ClusterState>;
   /** Creates the cluster, or reuses it when healthy and the reuse policy allows; recreates a broken one. */
   ensure(ctx: TargetContext): Promise<EnsureResult>;

@@ -8,7 +8,7 @@ import type { StepExecutor } from '../../plan/step-executor.js';
 import { InternalError } from '../../errors/errors.js';
 import { imageBuildExecutor, type ResolvedImages } from '../resolve-images.js';
 import { withRegistryDelivery } from '../../registry/registry-executor.js';
-import { deliverImage, deployGroup, ensureCluster } from './target-steps.js';
+import { deliverImage, deployGroup, ensureCluster, type DeployRecords } from './target-steps.js';
 import { runTestStep } from './test-step.js';
 import type { TestOutcome } from './test-suite.js';
 import type { TestReporting } from './test-report.js';
@@ -28,6 +28,8 @@ export interface DispatchDeps {
   testReporting?: TestReporting;
   /** `--shard I/N`: the test step runs only this shard's tests. */
   shard?: ShardRequest;
+  /** Where deploy steps record their applies, to skip an unchanged group that is ready; absent: always apply. */
+  deployRecords?: DeployRecords;
 }
 
 /** One executor for every step kind of `up`. */
@@ -57,7 +59,14 @@ export function stepDispatcher(deps: DispatchDeps): StepExecutor {
       case 'deliver':
         return deliver(step, ctx);
       case 'deploy':
-        return deployGroup(deps.target, deps.groups.get(step.subject), step, ctx, [...deps.groups.values()]);
+        return deployGroup(
+          deps.target,
+          deps.groups.get(step.subject),
+          step,
+          ctx,
+          [...deps.groups.values()],
+          deps.deployRecords,
+        );
       case 'test':
         return runTestStep(
           deps.env,

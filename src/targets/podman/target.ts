@@ -48,6 +48,7 @@ export function createPodmanTarget(opts: PodmanTargetOptions): ClusterTarget {
 
 class PodmanTarget implements ClusterTarget {
   readonly type = 'podman' as const;
+  readonly runsFromEngineStore = true;
   readonly name: string;
   private readonly cli: PodmanCli;
   private readonly store: StateStore;
