@@ -6,6 +6,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import process from 'node:process';
+/* global AbortSignal */
 
 const SEEDED = JSON.parse(readFileSync(new URL('../hooks/seed-data.json', import.meta.url), 'utf8'));
 const show = (v) => JSON.stringify(v);

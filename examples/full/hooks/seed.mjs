@@ -4,6 +4,7 @@
 // same records. Exits non-zero, with the store's answer, if one is refused.
 import { readFileSync } from 'node:fs';
 import process from 'node:process';
+/* global AbortSignal */
 
 // The records, shared with the suite that reads them back.
 const SEEDED = JSON.parse(readFileSync(new URL('seed-data.json', import.meta.url), 'utf8'));
