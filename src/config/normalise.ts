@@ -4,6 +4,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { ConfigOutput } from './schema.js';
 import type { Env, ImageSpec } from './types.js';
+import { normaliseHooks } from './normalise-hooks.js';
 
 /** Builds the Env for a validated config read from the absolute path `file`. */
 export function normaliseConfig(config: ConfigOutput, file: string): Env {
@@ -41,6 +42,7 @@ export function normaliseConfig(config: ConfigOutput, file: string): Env {
             },
           }
         : {}),
+      ...(group.hooks !== undefined ? { hooks: normaliseHooks(group.hooks, at) } : {}),
     })),
     ...(config.test !== undefined
       ? {

@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { durationMs } from './duration.js';
 import { diskSchema } from './disk-schema.js';
+import { hooksSchema } from './hook-schema.js';
 import { MAX_CAPACITY } from './limits.js';
 import { clusterName, envName, partName } from './names.js';
 
@@ -119,6 +120,7 @@ const deployGroup = z
       .describe(
         'Helm `--set` pairs, applied last: a key path (`image.tag`, `list[0]`) -> value; string values are passed with `--set-string`.',
       ),
+    hooks: hooksSchema.optional(),
   })
   .describe('Manifests, a kustomization and/or a Helm chart, applied together.');
 
@@ -221,7 +223,8 @@ export const configSchema = z
     engine: engine.default({ type: 'auto' }),
     images: z.array(image).default([]).describe('Images to build, in any order; dependsOn orders them.'),
     cluster: cluster.default({ target: 'auto', reuse: 'healthy' }),
-    deploy: z.array(deployGroup).default([]).describe('Deploy groups, applied in `after` order.'),
+    // prefault: the groups' hook durations are transforms, and a default over a transform is left out of the JSON Schema.
+    deploy: z.array(deployGroup).prefault([]).describe('Deploy groups, applied in `after` order.'),
     test: test.optional(),
     build,
     timeouts,

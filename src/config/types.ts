@@ -26,6 +26,19 @@ export interface DeployGroupSpec {
   namespace?: string;
   /** A Helm chart rendered with `helm template`. */
   helm?: HelmChartSpec;
+  /** Commands run before the group is applied and after it is ready (absent: none). */
+  hooks?: { before: HookSpec[]; after: HookSpec[] };
+}
+
+/** A deploy group's hook: a command run as its own step with the tests' endpoint environment. */
+export interface HookSpec {
+  /** Unique within its group and phase; the step is `hook:<group>/<name>`. */
+  name: string;
+  command: string[];
+  env: Record<string, string>;
+  /** Absolute working directory. */
+  cwd: string;
+  timeoutMs: number;
 }
 
 /** A deploy group's Helm chart and its values, in the order helm applies them. */

@@ -59,6 +59,8 @@ export const ERROR_CODES = {
   },
   HELM_NOT_FOUND: { exit: env, summary: 'a deploy group names a Helm chart but `helm` is not on PATH' },
   HELM_TEMPLATE_FAILED: { exit: usage, summary: "`helm template` could not render a deploy group's chart" },
+  HOOK_COMMAND_NOT_FOUND: { exit: usage, summary: "a deploy group's hook command cannot be started" },
+  HOOK_FAILED: { exit: infra, summary: "a deploy group's hook command exited non-zero" },
   HISTORY_TOO_NEW: { exit: env, summary: 'the history database was written by a newer tarmac' },
   IMAGE_NOT_FOUND: { exit: infra, summary: 'an image is not in the engine' },
   IMAGE_NOT_IN_REGISTRY: { exit: env, summary: 'a pull-only image is not in the registry' },

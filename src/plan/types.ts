@@ -4,7 +4,7 @@
 export type StepId = string;
 
 /** What a step does; executors are picked by kind. */
-export type StepKind = 'build' | 'cluster' | 'deliver' | 'deploy' | 'test';
+export type StepKind = 'build' | 'cluster' | 'deliver' | 'deploy' | 'hook' | 'test';
 
 /** Units of shared resources a step holds while it runs. */
 export interface Claims {

@@ -1,6 +1,7 @@
 // All cross-field rules, run together after (and regardless of) schema validation.
 import { checkDeploy } from './deploy.js';
 import { checkHelm } from './helm.js';
+import { checkHooks } from './hooks.js';
 import { checkImages } from './images.js';
 import { checkPaths } from './paths.js';
 import type { RuleContext, RuleOutput } from './raw.js';
@@ -12,6 +13,7 @@ const RULES: readonly ((ctx: RuleContext) => RuleOutput)[] = [
   checkImages,
   checkDeploy,
   checkHelm,
+  checkHooks,
   checkPaths,
   checkWritePaths,
 ];

@@ -10,6 +10,7 @@ import { imageBuildExecutor, type ResolvedImages } from '../resolve-images.js';
 import { withRegistryDelivery } from '../../registry/registry-executor.js';
 import { deliverImage, deployGroup, ensureCluster, type DeployRecords } from './target-steps.js';
 import { runTestStep } from './test-step.js';
+import { runHookStep } from './hook-step.js';
 import type { TestOutcome } from './test-suite.js';
 import type { TestReporting } from './test-report.js';
 import type { ShardRequest } from './test-shard.js';
@@ -67,6 +68,8 @@ export function stepDispatcher(deps: DispatchDeps): StepExecutor {
           [...deps.groups.values()],
           deps.deployRecords,
         );
+      case 'hook':
+        return runHookStep(deps.env, deps.target, deps.runner, step.subject, ctx);
       case 'test':
         return runTestStep(
           deps.env,
