@@ -3,6 +3,7 @@ import { checkDeploy } from './deploy.js';
 import { checkHelm } from './helm.js';
 import { checkImages } from './images.js';
 import { checkPaths } from './paths.js';
+import { checkSuites } from './suites.js';
 import type { RuleContext, RuleOutput } from './raw.js';
 import { checkWritePaths } from './write-paths.js';
 
@@ -14,6 +15,7 @@ const RULES: readonly ((ctx: RuleContext) => RuleOutput)[] = [
   checkHelm,
   checkPaths,
   checkWritePaths,
+  checkSuites,
 ];
 
 /** Runs every rule over the raw document and collects their errors and warnings. */
