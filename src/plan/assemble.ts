@@ -10,10 +10,12 @@ export type StepDraft = Omit<Step, 'estimateMs' | 'priority'>;
 /** Validates the drafts (throws PlanCycleError / PLAN_UNKNOWN_DEP) and returns them as a Plan in topological order. */
 export function assemblePlan(drafts: readonly StepDraft[], durations?: ReadonlyMap<StepId, number>): Plan {
   const estimated = drafts.map((d) => ({ ...d, estimateMs: estimateMs(d, durations) }));
-  const order = topoOrder(estimated);
-  const priority = computePriorities(estimated, order);
+  // Order-only `after` edges order and prioritise like dependencies; they differ only in how a failure spreads.
+  const ordered = estimated.map((s) => (s.after?.length ? { ...s, deps: [...s.deps, ...s.after] } : s));
+  const order = topoOrder(ordered);
+  const priority = computePriorities(ordered, order);
   const byId = new Map(estimated.map((s) => [s.id, s]));
   const steps: Step[] = order.map((id) => ({ ...byId.get(id)!, priority: priority.get(id) ?? 0 }));
-  const critical = criticalPath(estimated, order, priority);
+  const critical = criticalPath(ordered, order, priority);
   return { steps, criticalPath: critical.path, criticalPathMs: critical.ms };
 }
