@@ -1,7 +1,7 @@
 // `tarmac ci matrix` through main(): a file of six suites whose durations history learned (recorded through the
 // recorder the way a run records them, into real SQLite); the emitted matrix is placed in a workflow and checked
 // with GitHub's own parser and schema, covers every suite and shard once, and is balanced within 20%.
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
@@ -11,6 +11,7 @@ import type { CliIo } from '../src/cli/io.js';
 import type { EventInput } from '../src/events/types.js';
 import { stamp } from '../src/history/history.test-kit.js';
 import { openRecorder } from '../src/history/recorder.js';
+import { repoRoot } from './support/tarmac-cli.js';
 import { workflowProblems } from './support/workflow-schema.js';
 
 const MIN = 60_000;
@@ -133,6 +134,13 @@ describe('tarmac ci matrix', () => {
       expect(workflowProblems('matrix.yml', workflow)).toEqual([]);
     },
   );
+
+  it("docs/ci.md's suites workflow has no schema problem", () => {
+    const doc = readFileSync(join(repoRoot, 'docs', 'ci.md'), 'utf8');
+    const block = /<!-- ci-suites-workflow:start[^>]*-->\s*```yaml\n([\s\S]*?)```/.exec(doc)?.[1];
+    expect(block).toContain('tarmac ci matrix');
+    expect(workflowProblems('docs/ci.md', block ?? '')).toEqual([]);
+  });
 
   it('the schema check catches a matrix GitHub would reject', () => {
     const bad =
