@@ -1,6 +1,6 @@
 // ensure()'s policy over a fake process boundary: the outputs are those the kind/kubectl stand-ins and
 // podman 4.3.1 print for a cluster whose only node container has exited.
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -47,10 +47,10 @@ function env(stateDir: string, reuse: 'healthy' | 'never' = 'healthy'): Env {
   };
 }
 
-function target(stateDir: string) {
-  const runner = fakeRunner(brokenCluster);
+function target(stateDir: string, answer = brokenCluster, reuse: 'healthy' | 'never' = 'healthy') {
+  const runner = fakeRunner(answer);
   const kind = createKindTarget({
-    env: env(stateDir),
+    env: env(stateDir, reuse),
     runner,
     engine: createPodmanEngine(runner),
     stateDir,
@@ -106,5 +106,61 @@ describe('kind ensure(): a broken cluster', () => {
       keptForeign: ['kind cluster e2e (its node containers are not the ones tarmac created: someone recreated it)'],
     });
     expect(await new ClusterRecords(stateDir).list()).toEqual([]);
+  });
+});
+
+/**
+ * A healthy one-node cluster `e2e` as kind, kubectl and podman answer for it: delete removes its node container,
+ * create starts a new one (a new id) and writes the kubeconfig where `--kubeconfig` points.
+ */
+function healthyCluster(): (call: FakeCall) => FakeAnswer {
+  let nodeIds = ['a1b2c3'];
+  return (call) => {
+    const line = [call.cmd, ...call.args].join(' ');
+    if (line === 'kind get clusters') return { stdout: nodeIds.length > 0 ? 'e2e' : '' };
+    if (line.startsWith('podman ps -a'))
+      return { stdout: JSON.stringify(nodeIds.map((Id) => ({ ...NODE, Id, State: 'running' }))) };
+    if (line.startsWith('kind get kubeconfig')) return { stdout: 'apiVersion: v1\nkind: Config' };
+    if (line.startsWith('kind delete cluster')) {
+      nodeIds = [];
+      return { stderr: 'Deleting cluster "e2e" ...\nDeleted nodes: ["e2e-control-plane"]' };
+    }
+    if (line.startsWith('kind create cluster')) {
+      writeFileSync(call.args[call.args.indexOf('--kubeconfig') + 1]!, 'apiVersion: v1\nkind: Config\n');
+      nodeIds = ['d4e5f6'];
+      return { stderr: 'Creating cluster "e2e" ...\n ✓ Ensuring node image (kindest/node:v1.34.0) 🖼' };
+    }
+    if (call.cmd === 'kubectl' && call.args.includes('wait')) return { stdout: 'node/e2e-control-plane condition met' };
+    if (line.endsWith('get --raw /readyz')) return { stdout: 'ok' };
+    return { exitCode: 1, stderr: `unexpected call: ${line}` };
+  };
+}
+
+describe('kind ensure(): cluster.reuse is never', () => {
+  it('deletes and recreates a healthy cluster tarmac created, and says why', async () => {
+    const stateDir = join(root, 'never', '.tarmac');
+    await new ClusterRecords(stateDir).put({
+      name: 'e2e',
+      env: 'e',
+      state: 'ready',
+      createdAt: '2026-01-01T00:00:00Z',
+      runId: 'old',
+      tarmacVersion: '0.0.0',
+      nodeIds: ['a1b2c3'],
+    });
+    const { kind, runner } = target(stateDir, healthyCluster(), 'never');
+    const lines: string[] = [];
+    const result = await kind.ensure({ signal: new AbortController().signal, output: (l) => lines.push(l) });
+    expect(result).toEqual({
+      action: 'recreated',
+      reason: 'cluster.reuse is never: recreated (1 node Ready, /readyz ok)',
+    });
+    expect(lines[0]).toBe('kind cluster e2e exists and cluster.reuse is never: deleting and recreating it');
+    const kindCalls = runner.calls.filter((c) => c.cmd === 'kind').map((c) => c.args.slice(0, 2).join(' '));
+    expect(kindCalls.filter((c) => c !== 'get clusters' && c !== 'get kubeconfig')).toEqual([
+      'delete cluster',
+      'create cluster',
+    ]);
+    expect((await new ClusterRecords(stateDir).get('e2e'))?.nodeIds).toEqual(['d4e5f6']);
   });
 });
