@@ -1,11 +1,14 @@
 // `npm run bench:triage`: replays every corpus case into `diagnose`, scores the top verdicts per half and writes
 // docs/triage-accuracy.md. Prints only the overall figures (never a test-half case).
+// `npm run bench:triage -- --dev`: replays only the dev half and prints its categories and its missed cases, for
+// iterating on rules; the test half is not replayed and the document is not written.
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { loadCorpus, type CorpusCase } from '../src/triage/replay/corpus-case.js';
 import { splitSchema, splitProblems, type Half } from '../src/triage/replay/corpus-split.js';
 import { accuracyMarkdown } from '../src/triage/replay/accuracy-report.js';
 import { replayCase } from '../src/triage/replay/replay-case.js';
 import { rates, scoreCase, type Scored } from '../src/triage/replay/score.js';
+import { devReport } from '../src/triage/replay/dev-report.js';
 
 const CASES = new URL('../test/corpus/cases/', import.meta.url).pathname;
 const SPLIT = new URL('../test/corpus/split.json', import.meta.url).pathname;
@@ -24,19 +27,32 @@ if (split) {
   if (problems.length > 0) throw new Error(`test/corpus/split.json does not match the corpus:\n${problems.join('\n')}`);
 }
 const halfOf = (c: CorpusCase): Half => split?.cases[c.id] ?? 'dev';
+const devOnly = process.argv.includes('--dev');
+if (devOnly) {
+  const dev = cases.filter((c) => halfOf(c) === 'dev');
+  const out = await replayAll(dev);
+  console.log(devReport(out));
+  process.exit(0);
+}
 
-const scored: Scored[] = new Array<Scored>(cases.length);
-let next = 0;
+/** Replays and scores a set of cases, CONCURRENCY at a time, in their order. */
+async function replayAll(of: readonly CorpusCase[]): Promise<Scored[]> {
+  const out: Scored[] = new Array<Scored>(of.length);
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: CONCURRENCY }, async () => {
+      while (next < of.length) {
+        const i = next++;
+        const c = of[i]!;
+        out[i] = scoreCase(c, (await replayCase(c)).diagnosis);
+      }
+    }),
+  );
+  return out;
+}
+
 const started = Date.now();
-await Promise.all(
-  Array.from({ length: CONCURRENCY }, async () => {
-    while (next < cases.length) {
-      const i = next++;
-      const c = cases[i]!;
-      scored[i] = scoreCase(c, (await replayCase(c)).diagnosis);
-    }
-  }),
-);
+const scored = await replayAll(cases);
 const halves: Record<Half, Scored[]> = {
   dev: scored.filter((_, i) => halfOf(cases[i]!) === 'dev'),
   test: scored.filter((_, i) => halfOf(cases[i]!) === 'test'),

@@ -6,6 +6,7 @@ import type { Match, Rule, TriageInput } from '../types.js';
 import { conf } from './evidence-facts.js';
 import { MARKERS, outputMatching, type MarkerId } from './infra-markers.js';
 import { failedSteps } from './journal-facts.js';
+import { DROPPED } from './engine-runtime-crash.js';
 
 /** The markers that make a failed download. */
 const NET: MarkerId[] = ['network', 'timeout', 'dns', 'connection-refused', 'proxy', 'tls'];
@@ -18,6 +19,9 @@ const NET_RE = new RegExp(
 /** Pulling the base image (FROM) is the registry's business, not a download inside RUN. */
 const BASE_PULL =
   /pinging container registry|initializing source docker:|failed to resolve source metadata|error creating build container|creating build container/i;
+/** The engine's own API socket (podman's libpod API, docker's socket or pipe): its errors are the engine's, not a RUN step's download. */
+const ENGINE_API =
+  /\/libpod\/|podman\.sock|docker\.sock|%2Fvar%2Frun%2Fdocker\.sock|docker_engine|containerd\.sock|buildkitd\.sock/i;
 /** A mirror or repository that no longer serves the files: 404s of package managers. */
 const GONE = /No URLs in mirrorlist|404\s+Not Found \[IP|does not have a Release file|Failed to fetch .* 404/i;
 
@@ -28,7 +32,9 @@ export const buildDependencyDownload: Rule = {
   match(input: TriageInput): Match | undefined {
     const builds = failedSteps(input.run).filter((f) => f.kind === 'build' && f.error?.code === 'BUILD_FAILED');
     if (builds.length === 0) return undefined;
-    const lines = outputMatching(input, NET_RE, 3, ['build']).filter((l) => !BASE_PULL.test(l));
+    const lines = outputMatching(input, NET_RE, 3, ['build']).filter(
+      (l) => !BASE_PULL.test(l) && !ENGINE_API.test(l) && !DROPPED.test(l),
+    );
     if (lines.length === 0) return undefined;
     const text = lines.join('\n');
     const gone = GONE.test(text);

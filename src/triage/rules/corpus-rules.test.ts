@@ -36,6 +36,10 @@ const RULE_CASES: [rule: string, category: string, ids: string[]][] = [
   ['container-name-in-use', 'env-held', ['ceph-ansible-6018']],
   ['kubelet-not-ready', 'kubelet-not-ready', ['ansible-kubernetes-6', 'kind-known-issues-5']],
   ['kind-node-start', 'kind-node-boot', ['kind-known-issues', 'rancher-desktop-5092']],
+  // The engine's own Go runtime crash: in its probe, and in a build client's own code.
+  ['engine-crash', 'engine-crashed', ['buildkit-5379', 'containers-storage-2184']],
+  // A pod that never got ready whose log ends in a klog fatal line (its status showed no CrashLoopBackOff yet).
+  ['crash-loop', 'crashloop', ['kubevirt-project-infra-836']],
 ];
 
 describe('rules written from the dev half of the corpus', () => {

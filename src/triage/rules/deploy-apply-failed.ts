@@ -4,7 +4,7 @@ import { conf, failureLinesMatching, quote } from './evidence-facts.js';
 import { failedSteps } from './journal-facts.js';
 
 const APPLY =
-  /no matches for kind|ensure CRDs are installed first|namespaces "[^"]+" not found|error validating|error when creating|unable to read YAML as Kube|error unmarshaling JSON/i;
+  /no matches for kind|ensure CRDs are installed first|resource mapping not found|the server doesn't have a resource type|namespaces "[^"]+" not found|error validating|error when creating|unable to read YAML as Kube|error unmarshaling JSON/i;
 
 export const deployApplyFailed: Rule = {
   id: 'deploy-apply-failed',
@@ -28,7 +28,7 @@ export const deployApplyFailed: Rule = {
     return {
       // Without one of kubectl's rejection texts it only knows that the step failed, not why: not a confident verdict.
       confidence: conf(apiDown ? 0.35 : lines.length > 0 ? 0.85 : 0.45),
-      summary: `${tool} of ${steps[0]!.subject ?? steps[0]!.stepId} was rejected: ${/no matches for kind|CRDs/i.test(lines.join('\n')) ? 'a custom resource was applied before its CRD' : /namespaces "/.test(lines.join('\n')) ? 'its namespace does not exist yet' : `${tool.split(' ')[0]} names the object it refused`}.`,
+      summary: `${tool} of ${steps[0]!.subject ?? steps[0]!.stepId} was rejected: ${/no matches for kind|CRDs|resource mapping not found|doesn't have a resource type/i.test(lines.join('\n')) ? 'a custom resource was applied before its CRD' : /namespaces "/.test(lines.join('\n')) ? 'its namespace does not exist yet' : `${tool.split(' ')[0]} names the object it refused`}.`,
       evidence: [
         ...steps.map((s) => quote(`journal ${s.stepId} [${s.error?.code}]`, s.error?.message ?? '')),
         ...lines,

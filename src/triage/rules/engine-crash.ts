@@ -3,6 +3,7 @@ import { ERROR_CODES } from '../../errors/codes.js';
 import type { Match, Rule, TriageInput } from '../types.js';
 import { brokenCluster, clusterLines, conf, engine, engineCmd, failureLinesMatching, quote } from './evidence-facts.js';
 import { allFailures, failedSteps, incidents, planned, startCapacity, type Incident } from './journal-facts.js';
+import { engineRuntimeCrash } from './engine-runtime-crash.js';
 
 const CRASH_TEXT = /server probably quit|read\/write on closed pipe/i;
 /** Failures that follow from a dead engine or its casualties (the cluster's node containers). */
@@ -20,7 +21,9 @@ export const engineCrash: Rule = {
     const earlierCrash = allFailures(run).some(
       (f) => f.error?.code === 'ENGINE_UNREACHABLE' && CRASH_TEXT.test(f.error.message),
     );
-    if (crashes.length === 0 && crashLines.length === 0 && !earlierCrash) return undefined;
+    // The engine's own program crashed (a Go runtime crash in the probe or in its own code), journal or not.
+    const runtimeCrash = engineRuntimeCrash(input);
+    if (crashes.length === 0 && crashLines.length === 0 && !earlierCrash && runtimeCrash.length === 0) return undefined;
 
     const failed = failedSteps(run);
     const explained = failed.filter((f) => f.error && CONSEQUENCE.test(f.error.code));
@@ -32,6 +35,8 @@ export const engineCrash: Rule = {
     else if (explained.length > 0) confidence = 0.75;
     else confidence = 0.35; // the engine came back and something unrelated failed later
     if (crashes.length === 0) confidence -= 0.1; // no incident: only the text says so
+    // The engine's own crash trace explains the failed step even when the run did not see a lost engine.
+    if (runtimeCrash.length > 0 && crashes.length === 0) confidence = Math.max(confidence, 0.7);
     // The watchdog also records a probe that got no answer as a crash; if the engine still hangs now (it did not
     // die, it stopped answering), engine-hung is the better verdict.
     const probeTimeoutOnly =
@@ -49,6 +54,7 @@ export const engineCrash: Rule = {
       ...crashes.map((i) => quote(`journal incident ${i.kind}`, i.message)),
       ...(first ? first.evidence.slice(0, 2).map((l) => quote('journal incident evidence', l)) : []),
       ...crashLines,
+      ...runtimeCrash,
       ...(first && first.stepIds.length > 0
         ? [quote('journal incident', `running at the crash: ${first.stepIds.join(', ')}`)]
         : []),
@@ -58,7 +64,11 @@ export const engineCrash: Rule = {
       ...engineNow(input),
       ...(cluster ? clusterLines(cluster) : []),
     ];
-    const cause = first ? causeText(first) : 'server probably quit';
+    const cause = first
+      ? causeText(first)
+      : runtimeCrash.length > 0 && crashLines.length === 0
+        ? 'its own program crashed: a Go runtime panic in the engine'
+        : 'server probably quit';
     const builds =
       parallel.length > 1
         ? ` while ${parallel.length} builds ran in parallel${capacity ? ` (capacity ${capacity})` : ''}`

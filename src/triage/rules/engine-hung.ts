@@ -3,6 +3,19 @@ import type { Match, Rule, TriageInput } from '../types.js';
 import { conf, engine, engineCmd, quote } from './evidence-facts.js';
 import { failedSteps, incidents } from './journal-facts.js';
 
+/**
+ * The engine client's own words for an API that took the connection but never answered: Go's net/http
+ * (`timeout awaiting response headers`, `Client.Timeout exceeded while awaiting headers`) and a call that ran out
+ * its deadline (`context deadline exceeded`) without a failed connect (`dial ...: connect:` is unreachable).
+ */
+export const NO_ANSWER = /awaiting (?:response )?headers|context deadline exceeded/i;
+const CONNECT_FAILED = /\bdial \w+ \S+: connect: |no such file or directory|connection refused/i;
+
+/** Whether a probe error says the engine took the call but did not answer it. */
+export function noAnswer(error: string | undefined): boolean {
+  return error !== undefined && NO_ANSWER.test(error) && !CONNECT_FAILED.test(error);
+}
+
 export const engineHung: Rule = {
   id: 'engine-hung',
   title: 'The container engine hangs: it accepts calls but never answers',
@@ -23,8 +36,10 @@ export const engineHung: Rule = {
         .filter((f) => f.error?.code === 'ENGINE_TIMEOUT')
         .map((f) => quote(`journal ${f.stepId} [ENGINE_TIMEOUT]`, f.error?.message ?? '')),
     ];
+    const silent = e !== undefined && !e.reachable && !e.hung && noAnswer(e.error);
+    if (silent) lines.push(quote('engine', `${e.name} version: ${e.error ?? ''}`));
     if (!e?.hung && lines.length === 0) return undefined;
-    const confidence = e?.hung ? (lines.length > 0 ? 0.9 : 0.8) : e?.reachable ? 0.45 : 0.65;
+    const confidence = e?.hung ? (lines.length > 0 ? 0.9 : 0.8) : silent ? 0.7 : e?.reachable ? 0.45 : 0.65;
     const cmd = engineCmd(input);
     const machine = input.evidence.machine?.data?.exists;
     return {

@@ -2,6 +2,7 @@
 import type { Match, Rule, TriageInput } from '../types.js';
 import { conf, engine, engineCmd, failureLinesMatching, quote } from './evidence-facts.js';
 import { failedSteps, incidents } from './journal-facts.js';
+import { noAnswer } from './engine-hung.js';
 
 const UNREACHABLE =
   /Cannot connect to Podman|unable to connect to Podman socket|Cannot connect to the Docker daemon|error during connect|dial unix .*: connect: (connection refused|no such file or directory)|ssh: rejected: connect failed|permission denied while trying to connect to the Docker daemon socket/i;
@@ -32,6 +33,8 @@ export const engineUnreachable: Rule = {
     // show an unreachable engine: only that the probe failed.
     if (down && lines.length === 0 && e.error !== undefined && !UNREACHABLE.test(e.error) && !REACH.test(e.error))
       confidence = Math.min(confidence, 0.45);
+    // An engine that took the call and never answered is hung (engine-hung), not gone.
+    if (down && lines.length === 0 && noAnswer(e.error)) confidence = Math.min(confidence, 0.45);
     const cmd = engineCmd(input);
     const conn = input.evidence.connections?.data;
     const evidence = [

@@ -3,12 +3,19 @@ import type { Match, Rule, TriageInput } from '../types.js';
 import { bytes, clusterName, conf, envCluster, quote } from './evidence-facts.js';
 import { createFailureLines } from './kind-create-signatures.js';
 
+/**
+ * kind's wait for systemd that gave up, and systemd's own words when it stops booting as the node's PID 1 (it
+ * cannot mount its API filesystems or create its cgroups, and freezes).
+ */
+const NOT_BOOTED =
+  /could not find a log line that matches|Reached target \.\*Multi-User|Failed to mount API filesystems|Freezing execution|Failed to allocate manager object|Failed to create \/init\.scope control group|Couldn't move remaining userspace processes/i;
+
 export const kindSystemdBoot: Rule = {
   id: 'kind-systemd-boot',
   title: 'A kind node container did not boot systemd (no "Reached target Multi-User System")',
   refs: ['research-kind-podman §B 9'],
   match(input: TriageInput): Match | undefined {
-    const lines = createFailureLines(input, /could not find a log line that matches|Reached target \.\*Multi-User/i, 2);
+    const lines = createFailureLines(input, NOT_BOOTED, 2);
     if (lines.length === 0) return undefined;
     const name = clusterName(input);
     const nodeLogs = (envCluster(input)?.nodes ?? []).flatMap((n) =>

@@ -6,7 +6,12 @@ import { failedSteps } from './journal-facts.js';
 /** Steps whose processes the OOM killer can hit; the test step's output is left out. */
 const INFRA_KINDS = ['build', 'cluster', 'deliver', 'deploy'];
 const KILLED =
-  /exit(ed| status| code)?:? 137\b|non-zero code: 137\b|errno 137\b|\(exited 137\)|signal: killed|exited on killed|OOMKilled|out of memory|oom-kill/i;
+  /exit(ed| status| code)?:? 137\b|non-zero code: 137\b|errno 137\b|\(exited 137\)|signal: killed|exited on killed|OOMKilled|out of memory|oom-kill|^(?:#\d+ [\d.]+ )?Killed\s*$|(?:\/bin\/\S*sh|\bline \d+): .*\bKilled\b/im;
+/**
+ * An allocation the kernel or a runtime refused: errno ENOMEM ("Cannot allocate memory"), the JVM's, Python's and
+ * C++'s out-of-memory errors. Memory ran out without a kill.
+ */
+const ALLOCATION = /Cannot allocate memory|\bENOMEM\b|java\.lang\.OutOfMemoryError|\bMemoryError\b|std::bad_alloc/i;
 
 export const oomKilled: Rule = {
   id: 'oom-killed',
@@ -20,15 +25,20 @@ export const oomKilled: Rule = {
         .map((f) => f.stepId),
     );
     // The test step's output is the product's words (a suite may well send the text "OOMKilled"), not a kill signal.
-    const lines = failureLinesMatching(input, KILLED, 4, INFRA_KINDS).filter(
-      (l) => ![...timedOut].some((id) => l.includes(id)),
-    );
+    const lines = failureLinesMatching(
+      input,
+      new RegExp(`${KILLED.source}|${ALLOCATION.source}`, 'im'),
+      4,
+      INFRA_KINDS,
+    ).filter((l) => ![...timedOut].some((id) => l.includes(id)));
     const oomPods = pods(input).filter((p) => p.reasons.some((r) => /OOMKilled/i.test(r)));
     if (lines.length === 0 && oomPods.length === 0) return undefined;
     const e = engine(input);
     const mem = input.evidence.memory?.data;
     const low = mem !== undefined && mem.availableBytes < mem.totalBytes * 0.1;
-    const explicit = lines.some((l) => /OOMKilled|out of memory|oom-kill/i.test(l)) || oomPods.length > 0;
+    const explicit =
+      lines.some((l) => /OOMKilled|out of memory|oom-kill|OutOfMemoryError/i.test(l)) || oomPods.length > 0;
+    const allocation = lines.length > 0 && lines.every((l) => ALLOCATION.test(l));
     const confidence = explicit ? 0.9 : low ? 0.85 : 0.7;
     const machine = input.evidence.machine?.data;
     const inLoad = lines.some((l) => /ctr .*import|kind load|deliver:/i.test(l));
@@ -38,7 +48,9 @@ export const oomKilled: Rule = {
       summary:
         oomPods.length > 0
           ? `Pod ${oomPods[0]!.name} was OOMKilled: its container used more memory than its limit or the node had.`
-          : `${inLoad ? 'The image import into the kind node' : 'A build step'} was killed with SIGKILL (exit 137 = 128+9), the signature of the out-of-memory killer.`,
+          : allocation
+            ? `A process could not allocate memory (${/ENOMEM|Cannot allocate memory/i.test(lines.join('\n')) ? 'ENOMEM' : 'an out-of-memory error'}): the machine, or the engine's VM, ran out of memory.`
+            : `${inLoad ? 'The image import into the kind node' : 'A build step'} was killed with SIGKILL (exit 137 = 128+9), the signature of the out-of-memory killer.`,
       evidence: [
         ...lines,
         ...oomPods.map((p) => quote(`pod ${p.name}`, p.reasons.join(', '))),

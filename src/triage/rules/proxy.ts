@@ -13,7 +13,11 @@ export const proxy: Rule = {
   match(input: TriageInput): Match | undefined {
     const lines = outputMatching(input, markerRe('proxy'), 3);
     if (lines.length === 0) return undefined;
-    const explicit = lines.some((l) => /proxyconnect|Proxy Authentication|from proxy|tunneling socket/i.test(l));
+    const explicit = lines.some((l) =>
+      /proxyconnect|Proxy Authentication|from proxy|tunneling socket|resolve proxy|connect to (?:the )?proxy|through proxy|ProxyError|407 Proxy|Proxy Error|squid|ERR_ACCESS_DENIED/i.test(
+        l,
+      ),
+    );
     const host = /https?:\/\/([\w.-]+)/.exec(lines.join('\n'))?.[1];
     return {
       // A bare "Forbidden" for a whole request is how Go reports a refused CONNECT, but a server can say it too.

@@ -1,6 +1,8 @@
 // The container runs but its readiness (or startup) probe keeps failing until the deploy timeout.
 import type { Match, Rule, TriageInput } from '../types.js';
-import { conf, failureLinesMatching } from './evidence-facts.js';
+import { conf, failureLinesMatching, pods, quote } from './evidence-facts.js';
+
+const LIVENESS = /Liveness probe failed|failed liveness probe, will be restarted/i;
 
 export const readinessProbe: Rule = {
   id: 'readiness-probe-failing',
@@ -13,13 +15,20 @@ export const readinessProbe: Rule = {
       3,
       ['deploy'],
     );
-    if (lines.length === 0) return undefined;
-    const probe = /(Readiness|Startup) probe failed: ([^;)]+)/i.exec(lines.join('\n'));
+    // A liveness probe that fails has the kubelet restart the container: the probe, not the program, ends it.
+    const liveness = lines.length > 0 ? [] : failureLinesMatching(input, LIVENESS, 3, ['deploy']);
+    const podLiveness =
+      lines.length > 0 || liveness.length > 0
+        ? []
+        : pods(input).flatMap((p) => p.events.filter((e) => LIVENESS.test(e)).map((e) => quote(`events ${p.name}`, e)));
+    const all = [...lines, ...liveness, ...podLiveness.slice(0, 3)];
+    if (all.length === 0) return undefined;
+    const probe = /(Readiness|Startup|Liveness) probe failed: ([^;)\n]+)/i.exec(all.join('\n'));
     return {
-      confidence: conf(0.75),
+      confidence: conf(lines.length > 0 ? 0.75 : 0.6),
       explains: ['timeout', 'connection-refused'],
-      summary: `A container runs but its ${probe?.[1]?.toLowerCase() ?? 'readiness'} probe keeps failing${probe ? ` (${probe[2]?.trim()})` : ''}: a wrong probe path or port, or a dependency it waits for.`,
-      evidence: lines,
+      summary: `A container runs but its ${probe?.[1]?.toLowerCase() ?? 'readiness'} probe keeps failing${probe ? ` (${probe[2]?.trim()})` : ''}${lines.length === 0 ? ', so the kubelet restarts it' : ''}: a wrong probe path or port, or a dependency it waits for.`,
+      evidence: all,
       actions: [
         "check the probe's path and port against what the service serves",
         'check the services it depends on are in a deploy group listed in `after`',

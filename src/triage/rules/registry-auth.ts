@@ -4,7 +4,7 @@ import { conf, engineCmd, failureLinesMatching, pods, quote } from './evidence-f
 import { errorFact, failedSteps } from './journal-facts.js';
 
 const DENIED =
-  /invalid status code from registry 40[13]|\b40[13] \((Unauthorized|Forbidden)\)|unauthorized: authentication required|denied: requested access to the resource is denied|(pull|push) access denied|no basic auth credentials|unable to retrieve auth token|(?:blobs\/uploads|manifests|\/v2\/)\S* in \S+: denied: /i;
+  /invalid status code from registry 40[13]|\b40[13] \((Unauthorized|Forbidden)\)|unauthorized: authentication required|denied: requested access to the resource is denied|(pull|push) access denied|no basic auth credentials|unable to retrieve auth token|incorrect username or password|\bunauthorized: |(?:blobs\/uploads|manifests|\/v2\/)\S* in \S+: denied: /i;
 
 export const registryAuth: Rule = {
   id: 'registry-auth',

@@ -4,6 +4,9 @@ import { clusterName, conf, failureLinesMatching, pods, quote } from './evidence
 
 const UNSCHEDULABLE = /Unschedulable|FailedScheduling|didn't match|Insufficient (cpu|memory)|untolerated taint/i;
 
+/** The taint the node lifecycle controller sets on a node whose kubelet is not ready or not reporting. */
+export const NOT_READY_TAINT = /taints? \{node\.kubernetes\.io\/(?:not-ready|unreachable)\b/i;
+
 export const unschedulable: Rule = {
   id: 'unschedulable',
   title: 'A pod cannot be scheduled on any node',
@@ -16,8 +19,12 @@ export const unschedulable: Rule = {
     if (lines.length === 0 && pending.length === 0) return undefined;
     const insufficient = /Insufficient (cpu|memory)/i.exec([...lines, ...pending.flatMap((p) => p.events)].join('\n'));
     const name = clusterName(input);
+    // The only refusal is the taint Kubernetes puts on a node that is not ready: the node is the cause
+    // (kubelet-not-ready), the pending pod its consequence.
+    const text = [...lines, ...pending.flatMap((p) => p.events)].join('\n');
+    const notReadyOnly = NOT_READY_TAINT.test(text) && !/Insufficient|didn't match|other taint/i.test(text);
     return {
-      confidence: conf(0.8),
+      confidence: conf(notReadyOnly ? 0.45 : 0.8),
       explains: ['no-space', 'memory'],
       summary: insufficient
         ? `No node has enough ${insufficient[1]} for the pod's requests.`

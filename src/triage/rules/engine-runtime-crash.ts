@@ -1,0 +1,62 @@
+// The engine's own program crashed: a Go runtime crash (`panic: ...`, `fatal error: ...`, `[signal SIGSEGV ...`,
+// `goroutine N [running]:` and its `file.go:123 +0x1f` frames) printed by the engine itself. Only two places count,
+// because a workload inside a RUN step may print a Go crash too (issue 14, point 4):
+// - the engine probe (`podman version`): nothing but the engine runs there;
+// - an engine step's output (build, push, pull, load) whose trace names the engine's own code (podman, buildah,
+//   containers/storage, BuildKit, moby, containerd, runc) and where the engine did not report a failed build step
+//   (podman's "building at STEP", BuildKit's "did not complete successfully", docker's "returned a non-zero code").
+// Pure.
+import type { TriageInput } from '../types.js';
+import { engine, quote } from './evidence-facts.js';
+import { failedSteps, stepLines } from './journal-facts.js';
+
+/** The Go runtime's crash forms: the header lines and a stack frame. */
+const GO_CRASH =
+  /^(?:panic: |fatal error: |\[signal SIG[A-Z]+: |SIGSEGV: segmentation violation|goroutine \d+ \[[^\]]+\]:)|\.go:\d+ \+0x[0-9a-f]+\b/;
+/** The engine binary killed by a fault before it could print anything of its own (a probe only). */
+const NATIVE_CRASH = /Segmentation fault|core dumped|Illegal instruction|Bus error/i;
+/**
+ * The engine's service went away in the middle of a call it had accepted: the client's read on the engine's own
+ * API socket was reset or cut (podman/docker), or the daemon's gRPC stream ended (BuildKit, containerd:
+ * `code = Unavailable ... error reading from server: EOF`, `the client connection is closing`). A refused connect
+ * is not this: that engine was never there (engine-unreachable).
+ */
+export const DROPPED =
+  /(?:\.sock|docker_engine|\/libpod\/\S*)\S*:? (?:read: connection reset by peer|.*\bEOF\s*$)|rpc error: code = Unavailable desc = (?:error reading from server|transport is closing|connection closed)|grpc: the client connection is closing|server probably quit/i;
+/** BuildKit's per-step log prefix (`#12 3.4 ...`): a RUN step's own output. */
+const STEP_LOG = /^#\d+ [\d.]+ /;
+/** The header lines alone (a frame without a header may be any log's file:line). */
+const GO_CRASH_HEADER = /^(?:panic: |fatal error: |\[signal SIG[A-Z]+: |goroutine \d+ \[[^\]]+\]:)/;
+/** Stack frames in the engines' own code. */
+const ENGINE_CODE =
+  /github\.com\/(?:containers\/(?:podman|libpod|buildah|storage|image|common|conmon)|moby\/(?:buildkit|moby)|docker\/(?:docker|cli|buildx)|containerd\/|opencontainers\/runc|cri-o\/)/;
+/** The engine reporting that a build instruction (the workload) failed: then a crash trace is the workload's. */
+const STEP_FAILED =
+  /building at STEP|did not complete successfully|returned a non-zero code|executor failed running|while running runtime: exit status/i;
+const ENGINE_STEPS = ['build', 'deliver'];
+
+/** Quoted lines showing the engine's own program crashed; empty when nothing says so. */
+export function engineRuntimeCrash(input: TriageInput): string[] {
+  const e = engine(input);
+  const out: string[] = [];
+  // A failed probe whose error is a Go crash form: the engine died answering it.
+  if (e && !e.reachable && !e.hung && e.error && (GO_CRASH.test(e.error.trim()) || NATIVE_CRASH.test(e.error)))
+    out.push(quote('engine', `${e.name} version: ${e.error}`));
+  for (const step of failedSteps(input.run)) {
+    const lines = stepLines(input.run, step).filter((l) => l.part !== 'message');
+    const own = !lines.some((l) => STEP_FAILED.test(l.text));
+    const dropped = lines.filter((l) => DROPPED.test(l.text) && !STEP_LOG.test(l.text));
+    if (step.kind !== undefined && ENGINE_STEPS.includes(step.kind) && own && dropped.length > 0)
+      out.push(...dropped.slice(0, 2).map((l) => quote(l.source, l.text)));
+    const crash = lines.filter((l) => GO_CRASH.test(l.text.trim()));
+    if (crash.length === 0) continue;
+    const engineStep =
+      step.kind !== undefined &&
+      ENGINE_STEPS.includes(step.kind) &&
+      crash.some((l) => GO_CRASH_HEADER.test(l.text.trim())) &&
+      lines.some((l) => ENGINE_CODE.test(l.text)) &&
+      own;
+    if (engineStep) out.push(...crash.slice(0, 3).map((l) => quote(l.source, l.text)));
+  }
+  return [...new Set(out)].slice(0, 4);
+}
