@@ -18,10 +18,11 @@ import { newRunId } from '../orchestrate/run-id.js';
 import type { HostGate } from '../orchestrate/scheduler-types.js';
 import { colorsFor } from '../ui/colors.js';
 import { plainView } from '../ui/plain-view.js';
+import { safeText } from '../ui/safe-text.js';
 import type { CliIo } from './io.js';
 import { loadCommandConfig } from './load-config.js';
 import { rootSignal, type RootSignal } from './signals.js';
-import { attachView, type AttachedView } from './view.js';
+import { attachView, safely, type AttachedView } from './view.js';
 import { diskPreflight } from './disk-preflight.js';
 import { lockEnv } from './env-lock.js';
 
@@ -86,13 +87,13 @@ export async function openSession(opts: SessionOptions, io: CliIo, command = 'ru
     bus.subscribe(journal.listener);
     // History consumes the same events; it warns once and stops on a database error, never failing the run.
     // Read before this run records anything, so its estimates come from earlier runs only.
-    const durations = learnedDurations(env.historyPath, env.name, (m) => void io.stderr.write(`${m}\n`));
+    const durations = learnedDurations(env.historyPath, env.name, (m) => void io.stderr.write(`${safeText(m)}\n`));
     const history = openRecorder({
       path: env.historyPath,
       env: env.name,
       dir: journal.dir,
       ...(io.env.TARMAC_RUN_LABEL ? { label: io.env.TARMAC_RUN_LABEL } : {}),
-      warn: (m) => void io.stderr.write(`${m}\n`),
+      warn: (m) => void io.stderr.write(`${safeText(m)}\n`),
     });
     bus.subscribe(history.listener);
     const progress = opts.json ? io.stderr : io.stdout;
@@ -102,11 +103,13 @@ export async function openSession(opts: SessionOptions, io: CliIo, command = 'ru
     };
     // Printed plainly before the live view starts, so the user reads what was cleaned on any terminal.
     const early = bus.subscribe(
-      plainView({
-        write: (text) => void progress.write(text),
-        colors: colorsFor(Boolean(progress.isTTY), io.env),
-        verbose: false,
-      }),
+      safely(
+        plainView({
+          write: (text) => void progress.write(text),
+          colors: colorsFor(Boolean(progress.isTTY), io.env),
+          verbose: false,
+        }),
+      ),
     );
     // Independent engine queries (reconcile lists containers and images, the disk check asks `podman info`): at once.
     await Promise.all([
@@ -138,7 +141,7 @@ export async function openSession(opts: SessionOptions, io: CliIo, command = 'ru
       plain: Boolean(opts.plain || opts.ci),
       verbose: Boolean(opts.verbose),
     });
-    if (opts.verbose) for (const line of explanation) progress.write(`engine: ${line}\n`);
+    if (opts.verbose) for (const line of explanation) progress.write(`engine: ${safeText(line)}\n`);
     let closed = false;
     return {
       env,

@@ -1,9 +1,12 @@
 // The kind target against the stand-ins on real podman, through its API and through `tarmac up`/`down` on one
 // cluster: create, reuse when healthy, deliver and deploy the example (then nothing to redeliver), recreate when a
-// node container is not running (then every image is loaded again), refusing to recreate a foreign cluster, and
-// down. (`cluster.reuse: never` takes the same delete-and-create path: src/targets/kind/ensure-cluster.test.ts.) (No kind binary or API server can run here: see test/fixtures/standins/README.md.)
+// node container is not running (then every image is loaded again), refusing to recreate a foreign cluster,
+// another checkout's up and down of the same cluster name, and down. (`cluster.reuse: never` takes the same
+// delete-and-create path: src/targets/kind/ensure-cluster.test.ts.) (No kind binary or API server can run here: see
+// test/fixtures/standins/README.md.)
 import { execa } from 'execa';
-import { cpSync, existsSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, readFileSync, realpathSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { TarmacError } from '../../src/errors/errors.js';
@@ -100,6 +103,31 @@ describe('kind target lifecycle (stand-ins, real podman)', () => {
     expect(kindCalls(runner.calls, 'create')).toEqual([]);
     expect(kindCalls(runner.calls, 'delete')).toEqual([]);
     expect(await nodeId()).toBe(idBefore);
+  });
+
+  it("another checkout's up of the same cluster name stops with exit 3 naming this one; its down leaves it", async () => {
+    // A second checkout: its own project dir and state, the same env and cluster name.
+    const other = kindFixture('tk-life-b');
+    const archive = join(tmpdir(), `tarmac-inflight-kind-${name}-0123abcd.tar`);
+    writeFileSync(archive, '');
+    try {
+      const otherEnv = kindEnv(envName, name, other.stateDir);
+      const { target, runner } = other.target(otherEnv);
+      const refused = await target.ensure(context()).catch((e: unknown) => e);
+      expect(refused).toMatchObject({ code: 'ENV_OTHER_CHECKOUT', exitCode: 3 });
+      expect((refused as TarmacError).message).toBe(
+        `env ${envName} is up from the checkout of ${realpathSync(projectFile)}: kind cluster ${name} belongs to it, not to ${otherEnv.file}`,
+      );
+      const report = await target.down();
+      expect(report.keptForeign).toEqual([`kind cluster ${name} (tarmac did not create it)`]);
+      // Only its own private kubeconfig (status wrote it) goes; the cluster and its delivery archives stay.
+      expect(report.removed).toEqual([join(other.stateDir, 'kube', `${name}.kubeconfig`)]);
+      expect(kindCalls(runner.calls, 'delete')).toEqual([]);
+      expect(existsSync(archive)).toBe(true);
+    } finally {
+      rmSync(archive, { force: true });
+      other.cleanup();
+    }
   });
 
   it(

@@ -1,5 +1,7 @@
 // `tarmac status`: what is up for this env: target health, deployed images, endpoints.
-import { readEnvState } from '../../orchestrate/env-state.js';
+import { readEnvState, type EnvState } from '../../orchestrate/env-state.js';
+import type { ClusterState } from '../../targets/types.js';
+import { safeText as s } from '../../ui/safe-text.js';
 import type { CliIo } from '../io.js';
 import { openTarget } from '../target-session.js';
 
@@ -20,18 +22,31 @@ export async function statusCommand(opts: { file?: string; json?: boolean }, io:
       `${JSON.stringify({ env: env.name, target: target.type, cluster, deployed: state ?? null, endpoints }, null, 2)}\n`,
     );
   } else {
-    const lines = [
-      `${env.name}: ${why}`,
-      `  ${target.name}: ${!cluster.exists ? 'not created' : cluster.healthy ? 'healthy' : 'UNHEALTHY'}${cluster.createdByTarmac ? '' : cluster.exists ? ' (not created by tarmac)' : ''}`,
-    ];
-    for (const node of cluster.nodes) lines.push(`    ${node.name}: ${node.state}`);
-    for (const problem of cluster.problems) lines.push(`    problem: ${problem}`);
-    if (state) {
-      lines.push(`  last up: ${state.at} (${state.outcome}, run ${state.runId})`);
-      for (const [name, ref] of Object.entries(state.images)) lines.push(`    ${name}: ${ref}`);
-    }
-    for (const [name, url] of Object.entries(endpoints)) lines.push(`  ${name}: ${url}`);
-    io.stdout.write(`${lines.join('\n')}\n`);
+    io.stdout.write(statusText({ env: env.name, why, targetName: target.name, cluster, state, endpoints }));
   }
   return cluster.exists && cluster.healthy ? 0 : 3;
+}
+
+/** The status for people; node states, problems, references and endpoints come from tools and config: escaped. */
+export function statusText(input: {
+  env: string;
+  why: string;
+  targetName: string;
+  cluster: ClusterState;
+  state: EnvState | undefined;
+  endpoints: Record<string, string>;
+}): string {
+  const { cluster, state } = input;
+  const lines = [
+    `${s(input.env)}: ${s(input.why)}`,
+    `  ${s(input.targetName)}: ${!cluster.exists ? 'not created' : cluster.healthy ? 'healthy' : 'UNHEALTHY'}${cluster.createdByTarmac ? '' : cluster.exists ? ' (not created by tarmac)' : ''}`,
+  ];
+  for (const node of cluster.nodes) lines.push(`    ${s(node.name)}: ${s(node.state)}`);
+  for (const problem of cluster.problems) lines.push(`    problem: ${s(problem)}`);
+  if (state) {
+    lines.push(`  last up: ${s(state.at)} (${s(state.outcome)}, run ${s(state.runId)})`);
+    for (const [name, ref] of Object.entries(state.images)) lines.push(`    ${s(name)}: ${s(ref)}`);
+  }
+  for (const [name, url] of Object.entries(input.endpoints)) lines.push(`  ${s(name)}: ${s(url)}`);
+  return `${lines.join('\n')}\n`;
 }

@@ -24,15 +24,14 @@ async function downOne(deps: KindDeps, report: DownReport, signal?: AbortSignal)
   const record = await deps.records.get(deps.name);
   const nodes = await nodeContainers(deps, signal);
   const exists = nodes.length > 0 || (await clusterListed(deps, signal));
-  if (
-    exists &&
+  const ours =
     record !== undefined &&
     record.env === deps.env.name &&
     stillOurs(
       record,
       nodes.map((n) => n.id),
-    )
-  ) {
+    );
+  if (exists && ours) {
     await deleteCluster(deps, signal);
     report.removed.push(`kind cluster ${deps.name}`);
   } else if (exists) {
@@ -44,6 +43,8 @@ async function downOne(deps: KindDeps, report: DownReport, signal?: AbortSignal)
     await rm(deps.kubeconfig, { force: true });
     report.removed.push(deps.kubeconfig);
   }
+  // Archives of a cluster another checkout (or someone) runs may be its deliveries in flight: left alone too.
+  if (exists && !ours) return;
   for (const file of await readdir(tmpdir()).catch(() => [] as string[])) {
     if (!isArchiveOf(file, deps.name)) continue;
     await rm(join(tmpdir(), file), { force: true });
