@@ -6,6 +6,8 @@ import { diskSchema } from './disk-schema.js';
 import { hooksSchema } from './hook-schema.js';
 import { MAX_CAPACITY } from './limits.js';
 import { clusterName, envName, partName } from './names.js';
+import { sizeBytes } from './size.js';
+import { suitesSchema } from './suites-schema.js';
 
 const engine = z
   .strictObject({
@@ -153,6 +155,9 @@ const build = z
       .max(MAX_CAPACITY, `Expected a capacity of at most ${MAX_CAPACITY}`)
       .default(2)
       .describe('Engine units that may be in use at once (concurrent build weight).'),
+    memory: sizeBytes
+      .optional()
+      .describe('Memory that suites running side by side may hold at once, e.g. "12GiB"; default: no limit.'),
   })
   .default({ capacity: 2 })
   .describe('Build scheduling.');
@@ -226,6 +231,7 @@ export const configSchema = z
     // prefault: the groups' hook durations are transforms, and a default over a transform is left out of the JSON Schema.
     deploy: z.array(deployGroup).prefault([]).describe('Deploy groups, applied in `after` order.'),
     test: test.optional(),
+    suites: suitesSchema(deployGroup, test),
     build,
     timeouts,
     registry: registry.optional(),

@@ -66,6 +66,31 @@ export interface TestSpec {
   list?: string[];
 }
 
+/** One cluster of a suite (on the podman target: one network and its pods). */
+export interface SuiteClusterSpec {
+  /** The name within the suite, e.g. `hub`. */
+  name: string;
+  /** The cluster's own name: `<env>-<suite>-<cluster>`. */
+  clusterName: string;
+  /** Absolute kind config path. */
+  kindConfig?: string;
+  /** Names of the suite's deploy groups applied to this cluster. */
+  groups: string[];
+}
+
+/** One end-to-end suite of a multi-suite file. */
+export interface SuiteSpec {
+  name: string;
+  /** Top-level image names the suite needs. */
+  images: string[];
+  /** The groups it deploys: the shared ones it `uses`, then its own. */
+  deploy: DeployGroupSpec[];
+  clusters: SuiteClusterSpec[];
+  test?: TestSpec;
+  /** Declared memory footprint in bytes. */
+  memoryBytes?: number;
+}
+
 export interface Timeouts {
   build: number;
   cluster: number;
@@ -92,6 +117,10 @@ export interface Env {
   deploy: DeployGroupSpec[];
   test?: TestSpec;
   capacity: number;
+  /** Memory suites running side by side may hold at once, in bytes (absent: no limit). */
+  memoryBytes?: number;
+  /** The file's suites; absent when it declares none (a single-env file). */
+  suites?: SuiteSpec[];
   timeouts: Timeouts;
   registry?: { url: string; push: boolean; pull: boolean; insecure: boolean; username?: string; password?: string };
   /** Absolute path of the SQLite history file. */

@@ -137,6 +137,8 @@ export const ERROR_CODES = {
   TEST_LIST_NOT_FOUND: { exit: usage, summary: 'the test list file does not exist' },
   TEST_TIMEOUT: { exit: infra, summary: 'the test command ran longer than its timeout' },
   UNKNOWN_IMAGE: { exit: usage, summary: 'a step names an image tarmac.yaml does not define' },
+  NO_SUITES: { exit: usage, summary: 'a suites command was given a tarmac.yaml without suites' },
+  UNKNOWN_SUITE: { exit: usage, summary: '--suite names a suite tarmac.yaml does not define' },
 } as const satisfies Record<string, { exit: ExitCode; summary: string }>;
 
 /** A stable error code: one key of ERROR_CODES. */

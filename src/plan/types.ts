@@ -19,6 +19,10 @@ export interface Step {
   /** The image, cluster or deploy group the step is about. */
   subject: string;
   deps: StepId[];
+  /** Order-only dependencies: the step waits until these have ended, however they ended (a suite waiting for memory). */
+  after?: StepId[];
+  /** The suite the step belongs to, in a multi-suite plan (builds are shared and belong to none). */
+  suite?: string;
   claims: Claims;
   /** Expected duration in ms (from history, else a default). */
   estimateMs: number;

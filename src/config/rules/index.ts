@@ -4,6 +4,7 @@ import { checkHelm } from './helm.js';
 import { checkHooks } from './hooks.js';
 import { checkImages } from './images.js';
 import { checkPaths } from './paths.js';
+import { checkSuites } from './suites.js';
 import type { RuleContext, RuleOutput } from './raw.js';
 import { checkWritePaths } from './write-paths.js';
 
@@ -16,6 +17,7 @@ const RULES: readonly ((ctx: RuleContext) => RuleOutput)[] = [
   checkHooks,
   checkPaths,
   checkWritePaths,
+  checkSuites,
 ];
 
 /** Runs every rule over the raw document and collects their errors and warnings. */
