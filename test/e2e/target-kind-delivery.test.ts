@@ -4,7 +4,7 @@ import { execa } from 'execa';
 import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import { TarmacError } from '../../src/errors/errors.js';
 import type { KubeObject, RenderedGroup } from '../../src/kube/types.js';
 import { removeStandinCluster, uniqueClusterName } from '../fixtures/standins/support.js';
@@ -49,11 +49,25 @@ function deployment(app: string, ref: string): KubeObject {
   };
 }
 
+/** A Job whose pod runs `ref` once (the stand-in's pods run nothing: a startable one has completed). */
+function job(name: string, ref: string): KubeObject {
+  return {
+    apiVersion: 'batch/v1',
+    kind: 'Job',
+    metadata: { name },
+    spec: {
+      template: { spec: { restartPolicy: 'Never', containers: [{ name, image: ref, imagePullPolicy: 'Never' }] } },
+    },
+  };
+}
+
 function group(objects: KubeObject[]): RenderedGroup {
   return {
     name: 'apps',
     objects: objects.map((object, i) => ({ object, file: 'manifests/apps.yaml', line: i * 10 + 1 })),
-    waitFor: objects.filter((o) => o.kind === 'Deployment').map((o) => ({ kind: 'Deployment', name: o.metadata.name })),
+    waitFor: objects
+      .filter((o) => o.kind === 'Deployment' || o.kind === 'Job')
+      .map((o) => ({ kind: o.kind, name: o.metadata.name })),
     images: [],
   };
 }
@@ -144,16 +158,29 @@ describe('kind target: delivery and deploy (stand-ins, real podman)', () => {
     expect(kindCalls(runner.calls, 'load')).toEqual([]);
   });
 
-  it('applies a group and reports pods as the kubelet would: delivered image Running, missing one ErrImageNeverPull', async () => {
-    const { target } = fx.target(env, { runId });
-    const apps = group([deployment('web', image('t1')), deployment('api', image('t2'))]);
+  it('applies a group and reports pods as the kubelet would: delivered image Running, missing one ErrImageNeverPull, a Job completed', async () => {
+    // endpoints() runs port-forwards for the tarmac process's lifetime: this test's.
+    const lifetime = new AbortController();
+    onTestFinished(() => lifetime.abort());
+    const { target } = fx.target(env, { runId, lifetime: lifetime.signal });
+    const apps = group([deployment('web', image('t1')), deployment('api', image('t2')), job('migrate', image('t1'))]);
     const ctx = context();
     await target.apply(apps, ctx);
-    expect(ctx.lines).toEqual(['deployment.apps/web created', 'deployment.apps/api created']);
+    expect(ctx.lines).toEqual([
+      'deployment.apps/web created',
+      'deployment.apps/api created',
+      'job.batch/migrate created',
+    ]);
     const pods = await target.pods(apps);
     const web = pods.find((p) => p.owner?.name === 'web');
     const api = pods.find((p) => p.owner?.name === 'api');
-    expect(pods).toHaveLength(2);
+    expect(pods).toHaveLength(3);
+    expect(pods.find((p) => p.owner?.name === 'migrate')).toMatchObject({
+      name: expect.stringMatching(/^migrate-[a-z0-9]{5}$/),
+      phase: 'Succeeded',
+      owner: { kind: 'Job', name: 'migrate', namespace: 'default' },
+      containers: [{ ready: false, state: { terminated: { exitCode: 0, reason: 'Completed' } } }],
+    });
     expect(web).toMatchObject({
       phase: 'Running',
       owner: { kind: 'Deployment', name: 'web', namespace: 'default' },
@@ -170,7 +197,11 @@ describe('kind target: delivery and deploy (stand-ins, real podman)', () => {
     });
     const again = context();
     await target.apply(apps, again);
-    expect(again.lines).toEqual(['deployment.apps/web unchanged', 'deployment.apps/api unchanged']);
+    expect(again.lines).toEqual([
+      'deployment.apps/web unchanged',
+      'deployment.apps/api unchanged',
+      'job.batch/migrate unchanged',
+    ]);
     expect(await target.endpoints()).toEqual({});
   });
 
