@@ -53,5 +53,10 @@ export function suitesSchema<G extends z.ZodType, T extends z.ZodType>(deployGro
         ),
     })
     .describe('An end-to-end suite: its images, deploy groups, clusters and test command.');
-  return z.array(suite).optional().describe('Several suites in one file; `tarmac up --suite a,b` or `--all`.');
+  return z
+    .array(suite)
+    .optional()
+    .describe(
+      'Several suites in one file, read by `tarmac plan --suites` and `tarmac ci matrix`; `tarmac up` does not run them yet (it runs the top-level groups and test).',
+    );
 }
