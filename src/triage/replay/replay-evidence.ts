@@ -34,9 +34,11 @@ export async function replayEvidence(c: CorpusCase, world: ReplayWorld): Promise
   };
   // Collectors that ask the engine or the cluster have nothing to say while the engine does not answer.
   if (!probe.ok) return evidence;
-  evidence.clusters = ran('clusters', [cluster(c.phase === 'cluster-create')]);
-  if (c.phase !== 'cluster-create')
-    evidence.workloads = ran('workloads', { pods: c.pod ? [podFacts(podView(c.pod, c.output))] : [] });
+  // A cluster-create case with a pod is a cluster that came up but whose system pods failed (the workloads
+  // collector lists every namespace): the cluster stays and its pods are read. Without one kind deleted the nodes.
+  const createFailed = c.phase === 'cluster-create' && !c.pod;
+  evidence.clusters = ran('clusters', [cluster(createFailed)]);
+  if (!createFailed) evidence.workloads = ran('workloads', { pods: c.pod ? [podFacts(podView(c.pod, c.output))] : [] });
   return evidence;
 }
 

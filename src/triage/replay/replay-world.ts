@@ -41,12 +41,28 @@ export function engineName(c: CorpusCase): 'podman' | 'docker' {
     : 'podman';
 }
 
-/** What the failing command returned: the visible output on stderr, the case's exit code (unknown: 1; 124: timed out). */
+/**
+ * What the failing command returned: the visible output on stderr, the case's exit code (unknown: 1), or a timeout
+ * for a command that never returned (see `neverReturned`).
+ */
 export function failingResult(c: CorpusCase): FakeAnswer {
   const stderr = visibleLines(c.output).join('\n');
-  // 124 is `timeout`'s exit status: the report's command was cut off, as tarmac's own timeouts would cut it.
-  if (c.exitCode === 124) return { exitCode: undefined, signal: 'SIGKILL', timedOut: true, timeoutMs: 5_000, stderr };
+  if (neverReturned(c)) return { exitCode: undefined, signal: 'SIGKILL', timedOut: true, timeoutMs: 5_000, stderr };
   return { exitCode: c.exitCode ?? 1, stderr };
+}
+
+/** An engine client's own error line: podman's `Error: ...`, docker's daemon error or failed connect. */
+const CLIENT_ERROR = /^\s*(Error( response from daemon)?:|Cannot connect to the Docker daemon|error during connect)/im;
+
+/**
+ * Whether the case's command was cut off rather than exiting: 124 is `timeout`'s exit status, as tarmac's own
+ * timeouts would cut it. A probe (`podman ps`, `docker info`) recorded without an exit code and without any error
+ * line of the client never returned: the report shows what the reporter looked at instead (strace, ps), which is
+ * how a hung engine is reported. A live probe of such an engine times out.
+ */
+export function neverReturned(c: CorpusCase): boolean {
+  if (c.exitCode === 124) return true;
+  return c.phase === 'engine-probe' && c.exitCode === null && !CLIENT_ERROR.test(visibleLines(c.output).join('\n'));
 }
 
 /** A healthy engine as `health()` reports it (the probe answered quickly). */
