@@ -26,7 +26,7 @@ import { KindTools } from '../../targets/kind/kind-tools.js';
 import type { ClusterTarget } from '../../targets/types.js';
 import type { CorpusCase } from './corpus-case.js';
 import { podView } from './replay-pod.js';
-import { visibleLines } from './visible-output.js';
+import { nodeLogs, visibleLines } from './visible-output.js';
 import { DEFAULT_TIMEOUTS } from '../../config/schema.js';
 
 export const IMAGE = 'app';
@@ -118,6 +118,7 @@ export function replayWorld(c: CorpusCase, root = mkdtempSync(join(tmpdir(), 'ta
   const name = engineName(c);
   writeFileSync(join(bin, name), '#!/bin/sh\nexit 1\n');
   chmodSync(join(bin, name), 0o755);
+  if (c.phase !== 'engine-probe') writeNodeLogs(c, join(root, 'state'));
   const runner = fakeRunner(answer(c));
   const engine = name === 'docker' ? createDockerEngine(runner) : createPodmanEngine(runner);
   const env = replayEnv(root, project, name, c.phase === 'push' || c.phase === 'pull');
@@ -134,6 +135,20 @@ export function replayWorld(c: CorpusCase, root = mkdtempSync(join(tmpdir(), 'ta
     images: [IMAGE],
   };
   return { env, engine, runner, target: replayTarget(c, env, engine, runner), group, path: bin, root };
+}
+
+/** Where the failed run's `kind export logs` went (the create's salvage and the kindLogs collector write there). */
+export function replayLogsDir(stateDir: string): string {
+  return kindLogsDir(runDir(stateDir, 'replay'));
+}
+
+/** The node's exported logs as `kind export logs` would write them: the case's journal lines of the node's daemons. */
+function writeNodeLogs(c: CorpusCase, stateDir: string): void {
+  const files = nodeLogs(c.output);
+  if (files.size === 0) return;
+  const node = join(replayLogsDir(stateDir), `${CLUSTER}-control-plane`);
+  mkdirSync(node, { recursive: true });
+  for (const [name, lines] of files) writeFileSync(join(node, name), `${lines.join('\n')}\n`);
 }
 
 function replayEnv(root: string, project: string, engine: 'podman' | 'docker', registry: boolean): Env {
@@ -189,7 +204,7 @@ function replayTarget(c: CorpusCase, env: Env, engine: ContainerEngine, runner: 
       if (c.phase !== 'cluster-create') return Promise.resolve({ action: 'created', reason: 'no cluster existed' });
       throw createFailedError(result(), {
         cluster: CLUSTER,
-        logs: kindLogsDir(runDir(env.stateDir, 'replay')),
+        logs: replayLogsDir(env.stateDir),
         cleanup: 'the nodes it left were deleted',
       });
     },
