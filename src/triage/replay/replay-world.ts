@@ -51,18 +51,23 @@ export function failingResult(c: CorpusCase): FakeAnswer {
   return { exitCode: c.exitCode ?? 1, stderr };
 }
 
-/** An engine client's own error line: podman's `Error: ...`, docker's daemon error or failed connect. */
-const CLIENT_ERROR = /^\s*(Error( response from daemon)?:|Cannot connect to the Docker daemon|error during connect)/im;
+/**
+ * A line the engine client printed about its own failure, which it prints only on its way out: podman's
+ * `Error: ...`, docker's daemon error or failed connect, a logrus error (`level=error`, `ERRO[0000]`), or a Go
+ * runtime crash (`panic:`, `fatal error:`, a goroutine dump).
+ */
+const CLIENT_FAILURE =
+  /^\s*(Error( response from daemon)?:|Cannot connect to the Docker daemon|error during connect|panic:|fatal error:|goroutine \d+ \[|(ERRO|FATA)\[\d+\])|level=(error|fatal)\b/im;
 
 /**
  * Whether the case's command was cut off rather than exiting: 124 is `timeout`'s exit status, as tarmac's own
- * timeouts would cut it. A probe (`podman ps`, `docker info`) recorded without an exit code and without any error
- * line of the client never returned: the report shows what the reporter looked at instead (strace, ps), which is
- * how a hung engine is reported. A live probe of such an engine times out.
+ * timeouts would cut it. A probe (`podman ps`, `docker info`) recorded without an exit code and without any line
+ * the client prints on its way out never returned: the report shows what the reporter looked at instead (strace,
+ * ps), which is how a hung engine is reported. A live probe of such an engine times out.
  */
 export function neverReturned(c: CorpusCase): boolean {
   if (c.exitCode === 124) return true;
-  return c.phase === 'engine-probe' && c.exitCode === null && !CLIENT_ERROR.test(visibleLines(c.output).join('\n'));
+  return c.phase === 'engine-probe' && c.exitCode === null && !CLIENT_FAILURE.test(visibleLines(c.output).join('\n'));
 }
 
 /** A healthy engine as `health()` reports it (the probe answered quickly). */

@@ -153,6 +153,9 @@ describe('kind node boot and kubelet readiness: the words of systemd and kubeadm
       logs('failed to run Kubelet: misconfiguration: kubelet cgroup driver: "systemd" is different'),
     );
     expect(kindNodeCgroups.match(driver)).toBeUndefined();
+    // Near miss: in a cluster that came up (a later step failed) the kubelet's boot complaints are normal noise.
+    const later = inputOf(runWith('test', 'TESTS_FAILED', []), logs('error: failed to run Kubelet: swap on'));
+    expect(kubeletNotReady.match(later)).toBeUndefined();
   });
 });
 

@@ -13,8 +13,13 @@ export function clusterStepFailed(input: TriageInput): boolean {
   return failedSteps(input.run).some((f) => f.kind === 'cluster');
 }
 
-/** Quoted abnormal lines of the nodes' exported logs (`kind export logs`) that match `re`, first `max`. */
+/**
+ * Quoted abnormal lines of the nodes' exported logs (`kind export logs`) that match `re`, first `max`; only when
+ * the cluster step failed. Why: every node's kubelet complains while it boots (no CNI yet, the API not up), so in a
+ * cluster that came up those lines are normal and speak for nothing.
+ */
 export function kindLogLines(input: TriageInput, re: RegExp, max = 3): string[] {
+  if (!clusterStepFailed(input)) return [];
   const out: string[] = [];
   for (const l of input.evidence.kindLogs?.data?.lines ?? []) {
     if (!re.test(l.text)) continue;
