@@ -19,14 +19,15 @@ export function stepConfigLines(configText: string, stepIds: readonly string[]):
   return lines;
 }
 
-// `build:<image>` and `deliver:<image>` -> images[i].name; `deploy:<group>` -> deploy[i].name; `cluster:*` -> cluster;
-// `test:*` -> test.
+// `build:<image>` and `deliver:<image>` -> images[i].name; `deploy:<group>` and `hook:<group>/<hook>` -> deploy[i].name;
+// `cluster:*` -> cluster; `test:*` -> test.
 function configPath(doc: Document, stepId: string): Path | undefined {
   const at = stepId.indexOf(':');
   const kind = at < 0 ? stepId : stepId.slice(0, at);
   const subject = at < 0 ? '' : stepId.slice(at + 1);
   if (kind === 'build' || kind === 'deliver') return namedEntry(doc, 'images', subject);
   if (kind === 'deploy') return namedEntry(doc, 'deploy', subject);
+  if (kind === 'hook') return namedEntry(doc, 'deploy', subject.split('/')[0] ?? '');
   if (kind === 'cluster' || kind === 'test') return [kind];
   return undefined;
 }

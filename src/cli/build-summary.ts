@@ -1,6 +1,8 @@
 // The closing summary of `tarmac build`: counts, then every failure with its evidence and hint.
 import type { BuildImagesResult } from '../orchestrate/build-images.js';
 import type { Colors } from '../ui/colors.js';
+import { safeText } from '../ui/safe-text.js';
+import { errorLines } from './render-error.js';
 import { formatDuration } from '../config/duration.js';
 
 /** Human summary printed after the view. */
@@ -10,11 +12,9 @@ export function buildSummary(result: BuildImagesResult, c: Colors): string {
   const parts = [`${count('succeeded')} built`, `${count('cached')} cached`];
   for (const state of ['failed', 'skipped', 'cancelled']) if (count(state) > 0) parts.push(`${count(state)} ${state}`);
   const lines = [`${result.images.length} images: ${parts.join(', ')} in ${formatDuration(result.durationMs)}`];
-  for (const [stepId, err] of summary.errors) {
-    lines.push('', `${c.red(`✗ ${stepId}`)} ${c.red(`[${err.code}]`)} ${err.message}`);
-    for (const d of err.details) lines.push(c.dim(`  | ${d}`));
-    if (err.hint) lines.push(`  ${c.bold('hint')}: ${err.hint}`);
-  }
+  // Step ids hold config names; errorLines escapes the messages: outside text cannot drive the terminal.
+  for (const [stepId, err] of summary.errors)
+    lines.push('', ...errorLines(`${c.red(`✗ ${safeText(stepId)}`)} ${c.red(`[${err.code}]`)} `, err, c));
   return `${lines.join('\n')}\n`;
 }
 

@@ -10,6 +10,7 @@ import { loadCiRun } from '../ci/load-ci-run.js';
 import { renderSummary } from '../ci/summary.js';
 import { reportFiles, triageFiles } from '../journal/run-dir.js';
 import type { AfterRunInput } from './after-run-input.js';
+import { safeText } from '../ui/safe-text.js';
 
 /** Runs the CI outputs after a run; prints a one-line note instead of throwing. */
 export async function ciStage(input: AfterRunInput): Promise<void> {
@@ -38,9 +39,9 @@ export async function ciStage(input: AfterRunInput): Promise<void> {
       const file = defaultBundlePath(session.env.stateDir, runId, io.env, io.cwd);
       await bundleRun({ env: session.env, runId, runDir, outFile: file, processEnv: io.env });
       links.push({ label: 'bundle', path: shown(file) });
-      out.write(`bundle: ${file}\n`);
+      out.write(`bundle: ${safeText(file)}\n`);
     } catch (err) {
-      out.write(`bundle: not written: ${redact(firstLine(err))}\n`);
+      out.write(`bundle: not written: ${safeText(redact(firstLine(err)))}\n`);
     }
   }
   try {
@@ -53,11 +54,12 @@ export async function ciStage(input: AfterRunInput): Promise<void> {
       ...(session.env.test?.junit ? { junitFile: session.env.test.junit } : {}),
       ...(session.env.test?.cwd ? { testCwd: session.env.test.cwd } : {}),
     });
-    for (const line of renderAnnotations(run, mode.github)) out.write(`${redact(line)}\n`);
+    // Annotations quote test names and messages; they are also printed on the job's log, a terminal of sorts.
+    for (const line of renderAnnotations(run, mode.github)) out.write(`${safeText(redact(line))}\n`);
     const summaryFile = io.env.GITHUB_STEP_SUMMARY;
     if (summaryFile) appendFileSync(summaryFile, redact(renderSummary(run)));
   } catch (err) {
-    out.write(`ci: annotations and summary not written: ${redact(firstLine(err))}\n`);
+    out.write(`ci: annotations and summary not written: ${safeText(redact(firstLine(err)))}\n`);
   }
 }
 

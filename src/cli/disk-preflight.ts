@@ -1,5 +1,6 @@
 // The disk guard as build and up run it: its lines go to the event bus (view and journal);
 // a failing check is reported and never stops the run.
+import { join } from 'node:path';
 import { diskGuard } from '../disk/guard.js';
 import { TarmacError } from '../errors/errors.js';
 import type { Env } from '../config/types.js';
@@ -25,6 +26,7 @@ export async function diskPreflight(deps: DiskPreflightDeps, io: CliIo): Promise
       engine: deps.engine,
       processEnv: io.env,
       signal: deps.signal,
+      factsFile: join(deps.env.stateDir, 'disk-facts.json'),
     });
     for (const line of [...result.notes, ...result.lines]) say(line);
   } catch (err) {

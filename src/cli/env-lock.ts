@@ -3,6 +3,7 @@ import type { Env } from '../config/types.js';
 import { formatDuration } from '../config/duration.js';
 import { acquireEnvLock, describeHolder } from '../lease/env-lock.js';
 import type { CliIo } from './io.js';
+import { safeText } from '../ui/safe-text.js';
 
 /** Takes `env`'s lock for `command` (waiting unless `wait` is false); resolves to its release function. */
 export function lockEnv(env: Env, command: string, wait: boolean, signal: AbortSignal, io: CliIo): Promise<() => void> {
@@ -15,10 +16,12 @@ export function lockEnv(env: Env, command: string, wait: boolean, signal: AbortS
     onWait: (holder, waitedMs) =>
       void io.stderr.write(
         waitedMs === 0
-          ? `env ${env.name} is in use by ${describeHolder(holder)}: waiting for it to finish (--no-wait refuses instead)\n`
-          : `still waiting for ${describeHolder(holder)} (${formatDuration(waitedMs)})\n`,
+          ? `env ${safeText(env.name)} is in use by ${safeText(describeHolder(holder))}: waiting for it to finish (--no-wait refuses instead)\n`
+          : `still waiting for ${safeText(describeHolder(holder))} (${formatDuration(waitedMs)})\n`,
       ),
     onTakeover: (holder) =>
-      void io.stderr.write(`env ${env.name} was held by ${describeHolder(holder)}, which is gone: taking it over\n`),
+      void io.stderr.write(
+        `env ${safeText(env.name)} was held by ${safeText(describeHolder(holder))}, which is gone: taking it over\n`,
+      ),
   });
 }

@@ -11,12 +11,20 @@ export function renderError(err: unknown, cwd: string, c: Colors): string {
     return `${safeText(formatProblems(err, cwd))}\n${c.red('error[CONFIG_INVALID]')}: ${n} problem${n === 1 ? '' : 's'} in the config; fix ${n === 1 ? 'it' : 'them'} and run \`tarmac validate\` again\n`;
   }
   const e = toTarmacError(err);
-  // Messages quote config values and command output: escaped, so they cannot drive the terminal.
-  const lines = [`${c.red(`error[${e.code}]`)}: ${safeText(e.message)}`];
+  const lines = errorLines(`${c.red(`error[${e.code}]`)}: `, e, c);
+  if (e.code === 'INTERNAL' && err instanceof Error && err.stack) lines.push(c.dim(safeText(err.stack)));
+  return `${lines.join('\n')}\n`;
+}
+
+/**
+ * An error as lines, the first starting with `lead` (tarmac's own, coloured): message, `| detail` lines, hint. Messages quote config
+ * values and command output, so they are escaped here and cannot drive the terminal; the run summaries use it too.
+ */
+export function errorLines(lead: string, e: TarmacError, c: Colors): string[] {
+  const lines = [`${lead}${safeText(e.message)}`];
   for (const d of e.details) lines.push(c.dim(`  | ${safeText(d)}`));
   if (e.hint) lines.push(`  ${c.bold('hint')}: ${safeText(e.hint)}`);
-  if (e.code === 'INTERNAL' && err instanceof Error && err.stack) lines.push(c.dim(err.stack));
-  return `${lines.join('\n')}\n`;
+  return lines;
 }
 
 /** The exit code for an error. */

@@ -4,6 +4,8 @@ import { loadRunReport, writeRunReport } from '../report/run-report.js';
 import { ExitCode, TarmacError } from '../errors/errors.js';
 import { toEventError } from '../events/event-error.js';
 import type { AfterRunInput } from './after-run-input.js';
+import { warnTo } from './warn.js';
+import { safeText } from '../ui/safe-text.js';
 import { expectedDurations } from './commands/report.js';
 
 /** Writes the run's reports after a failure and prints their paths in one line; never throws. */
@@ -12,7 +14,7 @@ export function reportStage(input: AfterRunInput): void {
   const { session, io } = input;
   const out = input.json ? io.stderr : io.stdout;
   const { redact } = session;
-  const warn = (line: string): void => void io.stderr.write(`warning: ${redact(line)}\n`);
+  const warn = warnTo(io.stderr, redact);
   try {
     const expected = expectedDurations(session.env, session.bus.runId, warn);
     const { model, warnings } = loadRunReport(
@@ -24,7 +26,7 @@ export function reportStage(input: AfterRunInput): void {
     warnings.forEach(warn);
     const paths = writeRunReport(session.journal.dir, model, redact);
     const show = (p: string): string => (p.startsWith(io.cwd) ? relative(io.cwd, p) : p);
-    out.write(`report: ${show(paths.markdown)} · ${show(paths.html)}\n`);
+    out.write(`report: ${safeText(show(paths.markdown))} · ${safeText(show(paths.html))}\n`);
   } catch (err) {
     // A report that cannot be written must not hide the run's own result.
     warn(`the report could not be written: ${err instanceof Error ? err.message : String(err)}`);

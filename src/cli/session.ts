@@ -18,10 +18,11 @@ import { newRunId } from '../orchestrate/run-id.js';
 import type { HostGate } from '../orchestrate/scheduler-types.js';
 import { colorsFor } from '../ui/colors.js';
 import { plainView } from '../ui/plain-view.js';
+import { safeText } from '../ui/safe-text.js';
 import type { CliIo } from './io.js';
 import { loadCommandConfig } from './load-config.js';
 import { rootSignal, type RootSignal } from './signals.js';
-import { attachView, type AttachedView } from './view.js';
+import { attachView, safely, type AttachedView } from './view.js';
 import { diskPreflight } from './disk-preflight.js';
 import { lockEnv } from './env-lock.js';
 
@@ -47,6 +48,8 @@ export interface Session {
   journal: Journal;
   view: AttachedView;
   root: RootSignal;
+  /** Aborted by Ctrl-C (the root signal) or by close(): what runs for the whole command (port-forwards) stops with it. */
+  lifetime: AbortSignal;
   /** Where progress goes: stderr under --json, else stdout. */
   progress: CliIo['stdout'];
   /** The bus's redactor: for text printed or written that did not come through the bus (summaries built from errors). */
@@ -86,13 +89,13 @@ export async function openSession(opts: SessionOptions, io: CliIo, command = 'ru
     bus.subscribe(journal.listener);
     // History consumes the same events; it warns once and stops on a database error, never failing the run.
     // Read before this run records anything, so its estimates come from earlier runs only.
-    const durations = learnedDurations(env.historyPath, env.name, (m) => void io.stderr.write(`${m}\n`));
+    const durations = learnedDurations(env.historyPath, env.name, (m) => void io.stderr.write(`${safeText(m)}\n`));
     const history = openRecorder({
       path: env.historyPath,
       env: env.name,
       dir: journal.dir,
       ...(io.env.TARMAC_RUN_LABEL ? { label: io.env.TARMAC_RUN_LABEL } : {}),
-      warn: (m) => void io.stderr.write(`${m}\n`),
+      warn: (m) => void io.stderr.write(`${safeText(m)}\n`),
     });
     bus.subscribe(history.listener);
     const progress = opts.json ? io.stderr : io.stdout;
@@ -102,11 +105,13 @@ export async function openSession(opts: SessionOptions, io: CliIo, command = 'ru
     };
     // Printed plainly before the live view starts, so the user reads what was cleaned on any terminal.
     const early = bus.subscribe(
-      plainView({
-        write: (text) => void progress.write(text),
-        colors: colorsFor(Boolean(progress.isTTY), io.env),
-        verbose: false,
-      }),
+      safely(
+        plainView({
+          write: (text) => void progress.write(text),
+          colors: colorsFor(Boolean(progress.isTTY), io.env),
+          verbose: false,
+        }),
+      ),
     );
     // Independent engine queries (reconcile lists containers and images, the disk check asks `podman info`): at once.
     await Promise.all([
@@ -138,8 +143,10 @@ export async function openSession(opts: SessionOptions, io: CliIo, command = 'ru
       plain: Boolean(opts.plain || opts.ci),
       verbose: Boolean(opts.verbose),
     });
-    if (opts.verbose) for (const line of explanation) progress.write(`engine: ${line}\n`);
+    if (opts.verbose) for (const line of explanation) progress.write(`engine: ${safeText(line)}\n`);
     let closed = false;
+    const lifetime = new AbortController();
+    root.signal.addEventListener('abort', () => lifetime.abort(root.signal.reason), { once: true });
     return {
       env,
       engine,
@@ -147,6 +154,7 @@ export async function openSession(opts: SessionOptions, io: CliIo, command = 'ru
       journal,
       view,
       root,
+      lifetime: lifetime.signal,
       progress,
       redact,
       ...(opts.ci ? { ci: true } : {}),
@@ -155,6 +163,7 @@ export async function openSession(opts: SessionOptions, io: CliIo, command = 'ru
       close() {
         if (closed) return;
         closed = true;
+        lifetime.abort();
         finish?.(root.signal.aborted ? 'cancelled' : 'failed');
         view.stop();
         lease?.close();

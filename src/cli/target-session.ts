@@ -7,14 +7,34 @@ import type { Env } from '../config/types.js';
 import type { ClusterTarget } from '../targets/types.js';
 import type { CliIo } from './io.js';
 import { loadCommandConfig } from './load-config.js';
+import type { Session } from './session.js';
 
-/** Loads the env and builds its target. */
+/** Loads the env and builds its target; `lifetime` (aborted when the command ends) bounds kind's port-forwards. */
 export async function openTarget(
   opts: { file?: string },
   io: CliIo,
+  lifetime?: AbortSignal,
 ): Promise<{ env: Env; target: ClusterTarget; why: string }> {
   const { env } = await loadCommandConfig(opts, io.cwd);
   const { engine } = await detectEngine(env.engine, { runner: runCommand, env: io.env });
-  const { target, why } = selectTarget(env, { runner: runCommand, engine, processEnv: io.env, runId: newRunId() });
+  const { target, why } = selectTarget(env, {
+    runner: runCommand,
+    engine,
+    processEnv: io.env,
+    runId: newRunId(),
+    ...(lifetime ? { lifetime } : {}),
+  });
   return { env, target, why };
+}
+
+/** The target of a run command's session: its forwards live as long as the session and report to its journal. */
+export function sessionTarget(session: Session, io: CliIo): { target: ClusterTarget; why: string } {
+  return selectTarget(session.env, {
+    runner: runCommand,
+    engine: session.engine,
+    processEnv: io.env,
+    runId: session.bus.runId,
+    lifetime: session.lifetime,
+    notify: (message) => session.bus.emit({ type: 'decision', message }),
+  });
 }

@@ -1,6 +1,6 @@
 // The triage stage of afterRun: on a failed run, triage its run dir and print the short verdict (stderr under
 // --json) within seconds; the TriageResult is returned for the later stages. Never throws.
-import { safeDeep } from '../ui/safe-text.js';
+import { safeDeep, safeText } from '../ui/safe-text.js';
 import { ExitCode, TarmacError } from '../errors/errors.js';
 import { runCommand } from '../exec/run-command.js';
 import { renderTriageText } from '../triage/render-text.js';
@@ -49,7 +49,7 @@ export async function triageStage(input: TriageStageInput): Promise<TriageResult
       process.off('SIGINT', onSignal);
     }
   } catch (err) {
-    out.write(`triage failed: ${err instanceof Error ? err.message : String(err)}\n`);
+    out.write(`triage failed: ${safeText(err instanceof Error ? err.message : String(err))}\n`);
     return undefined;
   }
 }

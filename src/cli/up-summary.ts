@@ -6,6 +6,8 @@ import { formatTestSummary } from '../orchestrate/executors/test-suite.js';
 import { phaseFigures } from '../report/phase-summary.js';
 import { formatDuration } from '../config/duration.js';
 import type { Colors } from '../ui/colors.js';
+import { safeText } from '../ui/safe-text.js';
+import { errorLines } from './render-error.js';
 import { ExitCode } from '../errors/errors.js';
 
 /** The text printed after the view. */
@@ -22,11 +24,9 @@ export function upSummary(
     );
   }
   if (input.test?.report) lines.push(`  tests: ${formatTestSummary(input.test.report)}`);
-  for (const [stepId, err] of input.summary.errors) {
-    lines.push('', `${c.red(`✗ ${stepId}`)} ${c.red(`[${err.code}]`)} ${err.message}`);
-    for (const d of err.details) lines.push(c.dim(`  | ${d}`));
-    if (err.hint) lines.push(`  ${c.bold('hint')}: ${err.hint}`);
-  }
+  // Step ids hold config names; errorLines escapes the messages: outside text cannot drive the terminal.
+  for (const [stepId, err] of input.summary.errors)
+    lines.push('', ...errorLines(`${c.red(`✗ ${safeText(stepId)}`)} ${c.red(`[${err.code}]`)} `, err, c));
   return `${lines.join('\n')}\n`;
 }
 

@@ -38,7 +38,7 @@ export function attachView(
   };
 }
 
-// The views add their own colours; what they print from an event (step output, names, messages) is escaped first.
-function safely(listener: (event: TarmacEvent) => void): (event: TarmacEvent) => void {
+/** The views add their own colours; what they print from an event (step output, names, messages) is escaped first. */
+export function safely(listener: (event: TarmacEvent) => void): (event: TarmacEvent) => void {
   return (event) => listener(safeDeep(event));
 }

@@ -4,6 +4,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { ConfigOutput } from './schema.js';
 import type { Env, ImageSpec } from './types.js';
+import { normaliseGroup, normaliseSuites, normaliseTest } from './normalise-suites.js';
 
 /** Builds the Env for a validated config read from the absolute path `file`. */
 export function normaliseConfig(config: ConfigOutput, file: string): Env {
@@ -23,38 +24,11 @@ export function normaliseConfig(config: ConfigOutput, file: string): Env {
       ...(config.cluster.kindConfig !== undefined ? { kindConfig: at(config.cluster.kindConfig) } : {}),
       reuse: config.cluster.reuse,
     },
-    deploy: config.deploy.map((group) => ({
-      name: group.name,
-      manifests: group.manifests.map(at),
-      ...(group.kustomize !== undefined ? { kustomize: at(group.kustomize) } : {}),
-      ...(group.wait !== undefined ? { wait: group.wait } : {}),
-      after: group.after,
-      ...(group.namespace !== undefined ? { namespace: group.namespace } : {}),
-      ...(group.chart !== undefined
-        ? {
-            helm: {
-              chart: at(group.chart),
-              release: group.release ?? group.name,
-              valuesFiles: group.valuesFiles.map(at),
-              values: group.values,
-              set: group.set,
-            },
-          }
-        : {}),
-    })),
-    ...(config.test !== undefined
-      ? {
-          test: {
-            command: config.test.command,
-            env: config.test.env,
-            ...(config.test.junit !== undefined ? { junit: at(config.test.junit) } : {}),
-            timeoutMs: config.test.timeout ?? timeouts.test,
-            cwd: config.test.cwd !== undefined ? at(config.test.cwd) : dir,
-            ...(config.test.list !== undefined ? { list: config.test.list } : {}),
-          },
-        }
-      : {}),
+    deploy: config.deploy.map((group) => normaliseGroup(group, at)),
+    ...(config.test !== undefined ? { test: normaliseTest(config.test, timeouts.test, at, dir) } : {}),
+    ...(config.suites !== undefined ? { suites: normaliseSuites(config, at, dir) } : {}),
     capacity: config.build.capacity,
+    ...(config.build.memory !== undefined ? { memoryBytes: config.build.memory } : {}),
     timeouts,
     ...(config.registry !== undefined ? { registry: config.registry } : {}),
     historyPath: at(config.history.path),

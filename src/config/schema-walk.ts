@@ -6,12 +6,17 @@ import type { PathKey } from './path-text.js';
 
 type Walked = { schema: z.ZodType; description: string | undefined };
 
-// Steps through wrappers (default, optional, pipe input) keeping the outermost description.
+// Steps through wrappers (default, prefault, optional, pipe input) keeping the outermost description.
 function unwrap(schema: z.ZodType): Walked {
   let current = schema;
   let description = schema.description;
   for (;;) {
-    if (current instanceof z.ZodDefault || current instanceof z.ZodOptional || current instanceof z.ZodNullable) {
+    if (
+      current instanceof z.ZodDefault ||
+      current instanceof z.ZodPrefault ||
+      current instanceof z.ZodOptional ||
+      current instanceof z.ZodNullable
+    ) {
       current = current.unwrap() as z.ZodType;
     } else if (current instanceof z.ZodPipe) {
       current = current.in as z.ZodType;

@@ -3,8 +3,11 @@
 import { z } from 'zod';
 import { durationMs } from './duration.js';
 import { diskSchema } from './disk-schema.js';
+import { hooksSchema } from './hook-schema.js';
 import { MAX_CAPACITY } from './limits.js';
 import { clusterName, envName, partName } from './names.js';
+import { sizeBytes } from './size.js';
+import { suitesSchema } from './suites-schema.js';
 
 const engine = z
   .strictObject({
@@ -119,6 +122,7 @@ const deployGroup = z
       .describe(
         'Helm `--set` pairs, applied last: a key path (`image.tag`, `list[0]`) -> value; string values are passed with `--set-string`.',
       ),
+    hooks: hooksSchema.optional(),
   })
   .describe('Manifests, a kustomization and/or a Helm chart, applied together.');
 
@@ -151,6 +155,9 @@ const build = z
       .max(MAX_CAPACITY, `Expected a capacity of at most ${MAX_CAPACITY}`)
       .default(2)
       .describe('Engine units that may be in use at once (concurrent build weight).'),
+    memory: sizeBytes
+      .optional()
+      .describe('Memory that suites running side by side may hold at once, e.g. "12GiB"; default: no limit.'),
   })
   .default({ capacity: 2 })
   .describe('Build scheduling.');
@@ -221,8 +228,10 @@ export const configSchema = z
     engine: engine.default({ type: 'auto' }),
     images: z.array(image).default([]).describe('Images to build, in any order; dependsOn orders them.'),
     cluster: cluster.default({ target: 'auto', reuse: 'healthy' }),
-    deploy: z.array(deployGroup).default([]).describe('Deploy groups, applied in `after` order.'),
+    // prefault: the groups' hook durations are transforms, and a default over a transform is left out of the JSON Schema.
+    deploy: z.array(deployGroup).prefault([]).describe('Deploy groups, applied in `after` order.'),
     test: test.optional(),
+    suites: suitesSchema(deployGroup, test),
     build,
     timeouts,
     registry: registry.optional(),

@@ -26,6 +26,19 @@ export interface DeployGroupSpec {
   namespace?: string;
   /** A Helm chart rendered with `helm template`. */
   helm?: HelmChartSpec;
+  /** Commands run before the group is applied and after it is ready (absent: none). */
+  hooks?: { before: HookSpec[]; after: HookSpec[] };
+}
+
+/** A deploy group's hook: a command run as its own step with the tests' endpoint environment. */
+export interface HookSpec {
+  /** Unique within its group and phase; the step is `hook:<group>/<name>`. */
+  name: string;
+  command: string[];
+  env: Record<string, string>;
+  /** Absolute working directory. */
+  cwd: string;
+  timeoutMs: number;
 }
 
 /** A deploy group's Helm chart and its values, in the order helm applies them. */
@@ -51,6 +64,31 @@ export interface TestSpec {
   cwd: string;
   /** argv printing one test id per line (for sharding), run in `cwd`. */
   list?: string[];
+}
+
+/** One cluster of a suite (on the podman target: one network and its pods). */
+export interface SuiteClusterSpec {
+  /** The name within the suite, e.g. `hub`. */
+  name: string;
+  /** The cluster's own name: `<env>-<suite>-<cluster>`. */
+  clusterName: string;
+  /** Absolute kind config path. */
+  kindConfig?: string;
+  /** Names of the suite's deploy groups applied to this cluster. */
+  groups: string[];
+}
+
+/** One end-to-end suite of a multi-suite file. */
+export interface SuiteSpec {
+  name: string;
+  /** Top-level image names the suite needs. */
+  images: string[];
+  /** The groups it deploys: the shared ones it `uses`, then its own. */
+  deploy: DeployGroupSpec[];
+  clusters: SuiteClusterSpec[];
+  test?: TestSpec;
+  /** Declared memory footprint in bytes. */
+  memoryBytes?: number;
 }
 
 export interface Timeouts {
@@ -79,6 +117,10 @@ export interface Env {
   deploy: DeployGroupSpec[];
   test?: TestSpec;
   capacity: number;
+  /** Memory suites running side by side may hold at once, in bytes (absent: no limit). */
+  memoryBytes?: number;
+  /** The file's suites; absent when it declares none (a single-env file). */
+  suites?: SuiteSpec[];
   timeouts: Timeouts;
   registry?: { url: string; push: boolean; pull: boolean; insecure: boolean; username?: string; password?: string };
   /** Absolute path of the SQLite history file. */

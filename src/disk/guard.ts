@@ -7,6 +7,7 @@ import { formatSize } from '../config/size.js';
 import { assessDisk, danglingOlderThan, type DiskAssessment, type MountCheck } from './assess.js';
 import { freeSpace } from './free-space.js';
 import { listTarmacImages } from './tarmac-images.js';
+import { factsScope, recentDiskFacts, writeDiskFacts, type DiskFacts } from './recent-facts.js';
 
 export interface DiskGuardDeps {
   envName: string;
@@ -17,7 +18,15 @@ export interface DiskGuardDeps {
   signal?: AbortSignal;
   historySizes?: ReadonlyMap<string, number>;
   now?: number;
+  /**
+   * Where the engine facts of the last check are kept (`.tarmac/disk-facts.json`). Without a prune policy, recent
+   * facts replace the engine calls; free space is still measured now. Absent: the engine is always asked.
+   */
+  factsFile?: string;
 }
+
+// Recent facts are trusted only with room to spare: image sizes may have grown since they were listed.
+const REUSE_MARGIN = 2;
 
 export interface DiskGuardResult extends DiskAssessment {
   mounts: MountCheck[];
@@ -38,13 +47,20 @@ export async function diskMounts(
   processEnv: NodeJS.ProcessEnv,
   signal?: AbortSignal,
 ): Promise<{ mounts: MountCheck[]; notes: string[] }> {
-  const notes: string[] = [];
   const paths: { label: MountCheck['label']; path: string }[] = [];
   const info = await engine.info(signal);
   // A remote engine's storage is on another machine: its path means nothing here.
   // Silent otherwise: a remote engine is normal, and its own disk shows in triage's evidence.
   if (info.storageRoot && !info.remote) paths.push({ label: 'engine storage', path: info.storageRoot });
   paths.push({ label: 'temp', path: tempDir(processEnv) });
+  return measureMounts(paths);
+}
+
+// statfs of each path; a path that cannot be measured is a note, not an error.
+async function measureMounts(
+  paths: readonly Pick<MountCheck, 'label' | 'path'>[],
+): Promise<{ mounts: MountCheck[]; notes: string[] }> {
+  const notes: string[] = [];
   const mounts: MountCheck[] = [];
   for (const p of paths) {
     try {
@@ -61,6 +77,12 @@ export async function diskGuard(deps: DiskGuardDeps): Promise<DiskGuardResult> {
   const now = deps.now ?? Date.now();
   const minFreeBytes = deps.disk?.minFreeBytes ?? DEFAULT_MIN_FREE_BYTES;
   const olderThan = deps.disk?.pruneDanglingOlderThanMs;
+  const scope = factsScope(deps.engine, deps.processEnv);
+  const recent = olderThan === undefined && deps.factsFile ? recentDiskFacts(deps.factsFile, scope, now) : undefined;
+  if (recent) {
+    const fast = await withRecentFacts(deps, recent, minFreeBytes, now);
+    if (fast) return fast;
+  }
   // Every tarmac image on the host only when pruning or warning needs them: inspecting them all costs
   // about a second on a busy host, a third of a warm `up`. This env's own images give the expected need.
   const everything = olderThan !== undefined;
@@ -109,5 +131,39 @@ export async function diskGuard(deps: DiskGuardDeps): Promise<DiskGuardResult> {
   let assessment = assess(images);
   // Low on space: the warning names what to prune, which may be other envs' tarmac images.
   if (assessment.lines.length > 0 && !everything) assessment = assess(await listTarmacImages(deps.engine, deps.signal));
+  // Only facts that measured every path: a later run trusts them to name all it must measure.
+  if (deps.factsFile && !everything && measured.notes.length === 0)
+    writeDiskFacts(deps.factsFile, {
+      at: now,
+      scope,
+      paths: measured.mounts.map(({ label, path }) => ({ label, path })),
+      images,
+    });
   return { ...assessment, mounts: measured.mounts, pruned, notes };
+}
+
+// The check with recent engine facts: free space measured now against their need. Undefined (ask the engine, as
+// without facts) unless every mount was measured and has REUSE_MARGIN times the need: a low disk is judged afresh.
+async function withRecentFacts(
+  deps: DiskGuardDeps,
+  facts: DiskFacts,
+  minFreeBytes: number,
+  now: number,
+): Promise<DiskGuardResult | undefined> {
+  // The storage path is the engine's; temp is this process's, so it is never taken from the file.
+  const storage = facts.paths.filter((p) => p.label === 'engine storage');
+  const measured = await measureMounts([...storage, { label: 'temp', path: tempDir(deps.processEnv) }]);
+  if (measured.notes.length > 0) return undefined;
+  const assessment = assessDisk({
+    envName: deps.envName,
+    imageNames: deps.imageNames,
+    engineBin: deps.engine.name,
+    mounts: measured.mounts,
+    minFreeBytes,
+    tarmacImages: facts.images,
+    now,
+    ...(deps.historySizes ? { historySizes: deps.historySizes } : {}),
+  });
+  if (measured.mounts.some((m) => m.freeBytes < assessment.needBytes * REUSE_MARGIN)) return undefined;
+  return { ...assessment, mounts: measured.mounts, pruned: [], notes: [] };
 }

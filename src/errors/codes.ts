@@ -41,6 +41,7 @@ export const ERROR_CODES = {
   DEPLOY_WAIT_UNKNOWN: { exit: usage, summary: 'a deploy group waits for an object its manifests do not define' },
   DOWN_INCOMPLETE: { exit: infra, summary: '`tarmac down` could not remove everything' },
   ENDPOINT_ENV_CONFLICT: { exit: usage, summary: "an endpoint variable collides with the test's own env" },
+  ENDPOINT_FORWARD_FAILED: { exit: infra, summary: '`kubectl port-forward` to a Service could not start' },
   ENDPOINT_MISSING: { exit: infra, summary: 'a service endpoint the tests need was not published' },
   ENGINE_COMMAND_FAILED: { exit: infra, summary: 'an engine command failed' },
   ENGINE_LOST: { exit: infra, summary: 'the engine crashed and did not come back' },
@@ -58,6 +59,8 @@ export const ERROR_CODES = {
   },
   HELM_NOT_FOUND: { exit: env, summary: 'a deploy group names a Helm chart but `helm` is not on PATH' },
   HELM_TEMPLATE_FAILED: { exit: usage, summary: "`helm template` could not render a deploy group's chart" },
+  HOOK_COMMAND_NOT_FOUND: { exit: usage, summary: "a deploy group's hook command cannot be started" },
+  HOOK_FAILED: { exit: infra, summary: "a deploy group's hook command exited non-zero" },
   HISTORY_TOO_NEW: { exit: env, summary: 'the history database was written by a newer tarmac' },
   IMAGE_NOT_FOUND: { exit: infra, summary: 'an image is not in the engine' },
   IMAGE_NOT_IN_REGISTRY: { exit: env, summary: 'a pull-only image is not in the registry' },
@@ -93,6 +96,8 @@ export const ERROR_CODES = {
   },
   MANIFEST_NOT_FOUND: { exit: usage, summary: 'a manifest path does not exist' },
   NODE_UNAVAILABLE: { exit: infra, summary: 'a kind node container does not answer' },
+  LOGS_FAILED: { exit: infra, summary: "reading a container's logs failed" },
+  LOGS_WORKLOAD_UNKNOWN: { exit: usage, summary: '`tarmac logs` names a workload the env does not run' },
   NOT_UP: { exit: env, summary: '`tarmac test` found no env brought up by `tarmac up`' },
   NO_TESTS: { exit: infra, summary: 'the test command ran no tests' },
   NO_TEST_SECTION: { exit: usage, summary: 'tarmac.yaml has no test section' },
@@ -132,6 +137,8 @@ export const ERROR_CODES = {
   TEST_LIST_NOT_FOUND: { exit: usage, summary: 'the test list file does not exist' },
   TEST_TIMEOUT: { exit: infra, summary: 'the test command ran longer than its timeout' },
   UNKNOWN_IMAGE: { exit: usage, summary: 'a step names an image tarmac.yaml does not define' },
+  NO_SUITES: { exit: usage, summary: 'a suites command was given a tarmac.yaml without suites' },
+  UNKNOWN_SUITE: { exit: usage, summary: '--suite names a suite tarmac.yaml does not define' },
 } as const satisfies Record<string, { exit: ExitCode; summary: string }>;
 
 /** A stable error code: one key of ERROR_CODES. */

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { ERROR_CODE_NAMES } from '../errors/codes.js';
 import { JOURNAL_PROTOCOL_VERSION, type TarmacEvent } from '../events/types.js';
 
-const stepKind = z.enum(['build', 'cluster', 'deliver', 'deploy', 'test']);
+const stepKind = z.enum(['build', 'cluster', 'deliver', 'deploy', 'hook', 'test']);
 const claims = z.object({ engine: z.number() });
 const base = { at: z.number(), runId: z.string() };
 

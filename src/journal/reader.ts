@@ -6,12 +6,14 @@ import { readFileSync } from 'node:fs';
 import { JOURNAL_PROTOCOL_VERSION, type TarmacEvent } from '../events/types.js';
 import { lineSchema } from './protocol.js';
 import { eventsFile } from './run-dir.js';
+import { safeText } from '../ui/safe-text.js';
 
 /** Receives one line per skipped journal line: `<file>:<line>: <why>; skipped`. */
 export type JournalWarn = (message: string) => void;
 
 /** The warning sink of readers that have no output of their own (history, reconcile, CI): stderr. */
-export const warnOnStderr: JournalWarn = (message) => void process.stderr.write(`warning: ${message}\n`);
+// The line quotes the bad journal line: escaped, so a crafted run dir cannot drive the terminal.
+export const warnOnStderr: JournalWarn = (message) => void process.stderr.write(`warning: ${safeText(message)}\n`);
 
 /** All valid events of a run directory, in order; every invalid line is skipped and reported to `warn`. */
 export function readJournal(runDir: string, warn: JournalWarn = warnOnStderr): TarmacEvent[] {

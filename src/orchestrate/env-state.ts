@@ -2,6 +2,7 @@
 import { existsSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { makePrivateDir, PRIVATE_FILE_MODE } from '../files/private.js';
 import { join } from 'node:path';
+import { forgetApplied } from './executors/deploy-record.js';
 
 export interface EnvState {
   target: 'kind' | 'podman';
@@ -32,4 +33,5 @@ export function readEnvState(stateDir: string): EnvState | undefined {
 /** Forgets the deployed env (after `down`). */
 export function clearEnvState(stateDir: string): void {
   rmSync(file(stateDir), { force: true });
+  forgetApplied(stateDir);
 }

@@ -116,3 +116,12 @@ export function imageBuildExecutor(
     ...(resolved.puller ? { puller: resolved.puller } : {}),
   });
 }
+
+/**
+ * Images a target that runs from the engine's store already holds: those the run's image listing found there and
+ * whose build is cached (an image built in this run is delivered, and verified, as before).
+ */
+export function presentOnTarget(target: { runsFromEngineStore?: boolean }, resolved: ResolvedImages): Set<string> {
+  if (!target.runsFromEngineStore) return new Set();
+  return new Set([...resolved.cached.keys()].filter((name) => resolved.presence.get(name)?.local === true));
+}

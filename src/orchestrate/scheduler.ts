@@ -162,6 +162,7 @@ export class Scheduler {
         this.ledger.finish(step, { state: 'cancelled', detail: 'run cancelled before the step started' }, 0);
       else if (this.recovery?.engineLost) this.ledger.skip(step, 'not started: the engine was lost');
       else if (!step.deps.every((d) => DONE_OK.has(state(d)))) continue;
+      else if (step.after?.some((d) => !DONE_OK.has(state(d)) && !DONE_BAD.has(state(d)))) continue;
       else if (step.cached) {
         const detail = step.cachedDetail === undefined ? {} : { detail: step.cachedDetail };
         this.ledger.finish(step, { state: 'cached', ...detail }, 0);

@@ -9,7 +9,7 @@ import type { RunSummary } from './scheduler.js';
 import type { HostGate } from './scheduler-types.js';
 import { planUp } from '../plan/up-plan.js';
 import { runPlan } from './scheduler.js';
-import { asPullOnly, resolveImages, withCachedDetails } from './resolve-images.js';
+import { asPullOnly, presentOnTarget, resolveImages, withCachedDetails } from './resolve-images.js';
 import { shardRequest, withShard } from './executors/test-shard.js';
 import type { Shard } from '../plan/shard.js';
 import { emitRunStarted, runEngine } from './run-events.js';
@@ -73,6 +73,7 @@ export async function up(options: UpOptions): Promise<UpResult> {
     planUp(env, {
       target: target.type,
       cachedImages: new Set(images.cached.keys()),
+      presentOnTarget: presentOnTarget(target, images),
       groupImages: new Map([...groups].map(([name, g]) => [name, g.images])),
       withTest: options.withTest,
       ...(options.durations ? { durations: options.durations } : {}),
@@ -96,6 +97,7 @@ export async function up(options: UpOptions): Promise<UpResult> {
     },
     testReporting: testReporting(env, bus, Object.fromEntries(images.refs), options.processEnv),
     ...withShard(shardRequest(env, bus.runId, options.shard)),
+    deployRecords: { stateDir: env.stateDir, runId: bus.runId },
   });
   const summary = await runPlan(plan, {
     bus,

@@ -10,7 +10,10 @@ export type StepDraft = Omit<Step, 'estimateMs' | 'priority'>;
 /** Validates the drafts (throws PlanCycleError / PLAN_UNKNOWN_DEP) and returns them as a Plan in topological order. */
 export function assemblePlan(drafts: readonly StepDraft[], durations?: ReadonlyMap<StepId, number>): Plan {
   const estimated = drafts.map((d) => ({ ...d, estimateMs: estimateMs(d, durations) }));
-  const order = topoOrder(estimated);
+  // Order-only `after` edges (a suite waiting for memory) count for the order, not for priorities: they come from
+  // a simulation that already ran the suites in priority order, and counting them would favour the suites waited for.
+  const ordered = estimated.map((s) => (s.after?.length ? { ...s, deps: [...s.deps, ...s.after] } : s));
+  const order = topoOrder(ordered);
   const priority = computePriorities(estimated, order);
   const byId = new Map(estimated.map((s) => [s.id, s]));
   const steps: Step[] = order.map((id) => ({ ...byId.get(id)!, priority: priority.get(id) ?? 0 }));

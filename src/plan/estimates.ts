@@ -7,6 +7,7 @@ export const DEFAULT_ESTIMATE_MS: Readonly<Record<StepKind, number>> = {
   cluster: 60_000,
   deliver: 10_000,
   deploy: 30_000,
+  hook: 10_000,
   test: 120_000,
 };
 

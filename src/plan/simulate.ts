@@ -33,17 +33,28 @@ export interface SimResult {
   peakWeight: number;
 }
 
+/** A second admission rule beside the engine's (e.g. the suites' memory budget); `admit` sees each start in turn. */
+export interface SimGate<S extends SimStep = SimStep> {
+  admit(step: S, nowMs: number): boolean;
+  started(step: S, nowMs: number): void;
+  ended(step: S, nowMs: number): void;
+}
+
 /** Simulates running `steps` (in plan order) under `capacity` engine units, as the scheduler would. */
-export function simulateSchedule(steps: readonly SimStep[], capacity: number): SimResult {
+export function simulateSchedule<S extends SimStep>(
+  steps: readonly S[],
+  capacity: number,
+  gate?: SimGate<S>,
+): SimResult {
   const rank = new Map(steps.map((s, i) => [s.id, i]));
   const endAt = new Map<StepId, number>();
-  const running = new Map<StepId, { step: SimStep; startMs: number; endMs: number }>();
+  const running = new Map<StepId, { step: S; startMs: number; endMs: number }>();
   const slots: SimSlot[] = [];
   let now = 0;
   let peak = 0;
   let inUse = 0;
   const pending = new Set(steps.map((s) => s.id));
-  const start = (step: SimStep, duration: number): void => {
+  const start = (step: S, duration: number): void => {
     pending.delete(step.id);
     slots.push({ id: step.id, startMs: now, endMs: now + duration });
     running.set(step.id, { step, startMs: now, endMs: now + duration });
@@ -64,9 +75,16 @@ export function simulateSchedule(steps: readonly SimStep[], capacity: number): S
         }
       }
     }
-    const ready = steps.filter((s) => pending.has(s.id) && s.deps.every((d) => endAt.has(d)));
+    const ready = steps.filter(
+      (s) => pending.has(s.id) && s.deps.every((d) => endAt.has(d)) && (gate?.admit(s, now) ?? true),
+    );
     const holders = [...running.values()].map((r) => ({ claim: r.step.claims.engine, expectedEndAt: r.endMs }));
-    for (const step of stepsToStart(ready, holders, capacity, now, rank)) start(step, Math.max(0, step.estimateMs));
+    for (const step of stepsToStart(ready, holders, capacity, now, rank)) {
+      // Steps admitted together are checked one by one: the first may use what the next needed.
+      if (gate && !gate.admit(step, now)) continue;
+      gate?.started(step, now);
+      start(step, Math.max(0, step.estimateMs));
+    }
     if (running.size === 0) break;
     // Advance to the next end; every step ending at that instant finishes before the next decision.
     now = Math.min(...[...running.values()].map((r) => r.endMs));
@@ -75,6 +93,7 @@ export function simulateSchedule(steps: readonly SimStep[], capacity: number): S
       running.delete(id);
       endAt.set(id, now);
       inUse -= Math.max(0, r.step.claims.engine);
+      gate?.ended(r.step, now);
     }
   }
   // Steps left pending have a dependency that is not in the list; they never run, as in the scheduler.

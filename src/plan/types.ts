@@ -4,7 +4,7 @@
 export type StepId = string;
 
 /** What a step does; executors are picked by kind. */
-export type StepKind = 'build' | 'cluster' | 'deliver' | 'deploy' | 'test';
+export type StepKind = 'build' | 'cluster' | 'deliver' | 'deploy' | 'hook' | 'test';
 
 /** Units of shared resources a step holds while it runs. */
 export interface Claims {
@@ -19,6 +19,10 @@ export interface Step {
   /** The image, cluster or deploy group the step is about. */
   subject: string;
   deps: StepId[];
+  /** Order-only dependencies: the step waits until these have ended, however they ended (a suite waiting for memory). */
+  after?: StepId[];
+  /** The suite the step belongs to, in a multi-suite plan (builds are shared and belong to none). */
+  suite?: string;
   claims: Claims;
   /** Expected duration in ms (from history, else a default). */
   estimateMs: number;

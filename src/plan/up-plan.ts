@@ -3,6 +3,7 @@
 import type { Env } from '../config/types.js';
 import { assemblePlan, type StepDraft } from './assemble.js';
 import { buildStepId } from './build-plan.js';
+import { groupDoneStep, hookDrafts, lastBeforeHook } from './hook-steps.js';
 import type { Plan, StepId } from './types.js';
 
 export interface UpPlanInput {
@@ -12,6 +13,11 @@ export interface UpPlanInput {
   cachedImages: ReadonlySet<string>;
   /** Logical images each deploy group uses, from the rendered manifests. */
   groupImages: ReadonlyMap<string, readonly string[]>;
+  /**
+   * Images the target already holds, known before the run (podman target: found in the engine's store, whose
+   * images the pods run): their deliver steps are cached, so they wait for no engine unit.
+   */
+  presentOnTarget?: ReadonlySet<string>;
   /** Run the test step (false for `up --no-test`). */
   withTest: boolean;
   durations?: ReadonlyMap<StepId, number>;
@@ -61,16 +67,24 @@ export function planUp(env: Env, input: UpPlanInput): Plan {
       claims: { engine: 1 },
       timeoutMs: t.deliver,
       retry: 'infra-only',
+      ...(input.presentOnTarget?.has(image)
+        ? { cached: true, cachedDetail: 'already on the target (in the engine store at start)' }
+        : {}),
     });
   }
+  // A group waits for the groups in its `after` to be done: deployed, and their `after` hooks run.
+  const doneStep = new Map(env.deploy.map((g) => [g.name, groupDoneStep(g, deployStepId(g.name))]));
+  const doneOf = (name: string): StepId => doneStep.get(name) ?? deployStepId(name);
   for (const group of env.deploy) {
     const images = (input.groupImages.get(group.name) ?? []).filter((name) => delivered.includes(name));
+    const before = lastBeforeHook(group);
+    drafts.push(...hookDrafts(group, base, [CLUSTER_STEP, ...group.after.map(doneOf)], deployStepId(group.name)));
     drafts.push({
       ...base,
       id: deployStepId(group.name),
       kind: 'deploy',
       subject: group.name,
-      deps: [CLUSTER_STEP, ...images.map(deliverStepId), ...group.after.map(deployStepId)],
+      deps: [CLUSTER_STEP, ...images.map(deliverStepId), ...group.after.map(doneOf), ...(before ? [before] : [])],
       claims: { engine: 0 },
       timeoutMs: t.deploy,
       retry: 'infra-only',
@@ -82,7 +96,7 @@ export function planUp(env: Env, input: UpPlanInput): Plan {
       id: TEST_STEP,
       kind: 'test',
       subject: 'suite',
-      deps: [CLUSTER_STEP, ...env.deploy.map((g) => deployStepId(g.name))],
+      deps: [CLUSTER_STEP, ...env.deploy.map((g) => doneOf(g.name))],
       claims: { engine: 0 },
       timeoutMs: env.test.timeoutMs,
       retry: 'never',

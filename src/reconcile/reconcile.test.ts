@@ -243,3 +243,44 @@ describe('reconcile', () => {
     expect(report.reported).toHaveLength(2);
   });
 });
+
+describe('reconcile asks the engine only about dead runs not yet checked', () => {
+  const engineCalls = (runner: { calls: FakeCall[] }) => runner.calls.filter((c) => c.args.includes('--external'));
+  const noContainers = () => podmanFake((call) => (call.args.includes('--external') ? { stdout: '[]' } : undefined));
+
+  it('never asks about runs that ended succeeded', async () => {
+    const root = mkdtempSync(join(tmpdir(), 'reconcile-settled-'));
+    const stateDir = join(root, '.tarmac');
+    claimRun(stateDir, DONE, 'up', probeFor(999));
+    writeFileSync(
+      join(runDir(stateDir, DONE), 'events.jsonl'),
+      event(DONE, { type: 'run.finished', outcome: 'succeeded', durationMs: 5 }),
+    );
+    const { runner } = await runReconcile(stateDir, root, noContainers());
+    expect(engineCalls(runner)).toEqual([]);
+  });
+
+  it('asks once about a crashed run, and again only while something was left alone or the check failed', async () => {
+    const { stateDir, tmp } = fixture();
+    // base-working-container-1 is left alone (no dead run accounts for it): the next pass looks again.
+    expect(engineCalls((await runReconcile(stateDir, tmp)).runner)).toHaveLength(1);
+    const failing = podmanFake((call) =>
+      call.args.includes('--external') ? { exitCode: 125, stderr: 'server probably quit' } : undefined,
+    );
+    expect(engineCalls((await runReconcile(stateDir, tmp, failing)).runner)).toHaveLength(1);
+    expect(engineCalls((await runReconcile(stateDir, tmp, noContainers())).runner)).toHaveLength(1);
+    // Checked with nothing left: settled, so the engine is not asked again.
+    expect(engineCalls((await runReconcile(stateDir, tmp, noContainers())).runner)).toEqual([]);
+  });
+
+  it('asks about a run that finished failed or cancelled (it may have killed a build)', async () => {
+    const root = mkdtempSync(join(tmpdir(), 'reconcile-settled-'));
+    const stateDir = join(root, '.tarmac');
+    claimRun(stateDir, DONE, 'up', probeFor(999));
+    writeFileSync(
+      join(runDir(stateDir, DONE), 'events.jsonl'),
+      event(DONE, { type: 'run.finished', outcome: 'cancelled', durationMs: 5 }),
+    );
+    expect(engineCalls((await runReconcile(stateDir, root, noContainers())).runner)).toHaveLength(1);
+  });
+});

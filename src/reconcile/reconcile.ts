@@ -14,6 +14,7 @@ import { crashedPodContainers, describeHalfCreated, halfCreatedClusters } from '
 import { sweepTempFiles, tempFileRun } from './temp-files.js';
 import { authDirPid, sweepAuthDirs } from './auth-dirs.js';
 import { liveBuildStarts } from './live-builds.js';
+import { settledRuns, settleRuns, unsettled } from './settled.js';
 import {
   attributeContainers,
   fromEnvImage,
@@ -113,8 +114,14 @@ export async function reconcile(deps: ReconcileDeps): Promise<ReconcileReport> {
       say(`removed registry auth dir ${path} (its tarmac, pid ${authDirPid(basename(path)) ?? '?'}, is gone)`);
   });
 
+  // Asking the engine costs a call (a second and more on a busy host): only for a dead run not yet checked that may
+  // have killed a build. `checked` stays false when the check failed or left something alone: the next pass looks again.
+  const toCheck = unsettled(dead, settledRuns(deps.stateDir));
+  let checked = false;
   await attempt('check for build containers left by killed builds', async () => {
+    if (toCheck.length === 0) return;
     const containers = await listWorkingContainers(deps.engine, deps.signal);
+    checked = containers.length === 0;
     if (containers.length === 0) return;
     const found = attributeContainers(containers, suspects(dead, containers));
     // A build running now that started before a container was made may be using it: identical content built by
@@ -128,6 +135,7 @@ export async function reconcile(deps: ReconcileDeps): Promise<ReconcileReport> {
       say(line);
     }
     const { unattributed } = found;
+    let leftAlone = found.attributed.length - attributed.length;
     if (attributed.length > 0)
       await deps.engine.removeContainers(
         attributed.map((a) => a.container.id),
@@ -139,8 +147,15 @@ export async function reconcile(deps: ReconcileDeps): Promise<ReconcileReport> {
       const line = `left alone buildah working container ${c.name} (from ${c.image}): no dead run of ${deps.envName} accounts for it; once no build uses it: podman rm --force ${c.name}`;
       report.reported.push(line);
       say(line);
+      leftAlone++;
     }
+    checked = leftAlone === 0;
   });
+  if (checked)
+    settleRuns(
+      deps.stateDir,
+      dead.map((r) => r.id),
+    );
 
   await attempt('check kind clusters of dead runs', async () => {
     for (const record of await halfCreatedClusters(deps.stateDir, deps.envName, deadIds)) {

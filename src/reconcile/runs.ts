@@ -14,6 +14,8 @@ export interface RunRecord {
   liveness: Liveness;
   /** The journal ends with `run.finished`. */
   finished: boolean;
+  /** It ended with `run.finished` outcome succeeded, written by itself: every step ended, nothing was killed. */
+  succeeded: boolean;
   /** Newest modification time of its journal files (ms): the run was alive until at least then. */
   lastSignAt: number;
 }
@@ -33,12 +35,14 @@ export function scanRuns(stateDir: string, currentRunId: string, probe: ProcessP
     const owner = readRunOwner(dir);
     // Without an owner record (older tarmac, or a run being set up right now) nothing can be said safely.
     if (!owner) continue;
+    const ending = journalEnding(dir);
     records.push({
       id,
       dir,
       owner,
       liveness: liveness(owner, probe),
-      finished: journalFinished(dir),
+      finished: ending !== undefined,
+      succeeded: ending?.outcome === 'succeeded' && ending.abandoned !== true,
       lastSignAt: lastSign(dir, owner.startedAt),
     });
   }
@@ -47,17 +51,32 @@ export function scanRuns(stateDir: string, currentRunId: string, probe: ProcessP
 
 /** Whether the run's journal records `run.finished`. */
 export function journalFinished(dir: string): boolean {
+  return journalEnding(dir) !== undefined;
+}
+
+/** The journal's `run.finished` event (outcome, abandoned), or undefined when it has none. */
+function journalEnding(dir: string): { outcome?: unknown; abandoned?: unknown } | undefined {
   const file = eventsFile(dir);
-  if (!existsSync(file)) return false;
+  if (!existsSync(file)) return undefined;
   const fd = openSync(file, 'r');
+  let tail: string;
   try {
     const size = statSync(file).size;
     const length = Math.min(size, TAIL_BYTES);
     const buffer = Buffer.alloc(length);
     readSync(fd, buffer, 0, length, size - length);
-    return buffer.toString('utf8').includes(FINISHED);
+    tail = buffer.toString('utf8');
   } finally {
     closeSync(fd);
+  }
+  const at = tail.lastIndexOf(FINISHED);
+  if (at < 0) return undefined;
+  const line = tail.slice(tail.lastIndexOf('\n', at) + 1, (tail.indexOf('\n', at) + 1 || tail.length + 1) - 1);
+  try {
+    return JSON.parse(line) as { outcome?: unknown; abandoned?: unknown };
+  } catch {
+    // Finished, but its line cannot be read: finished, not known to have succeeded.
+    return {};
   }
 }
 

@@ -1,6 +1,7 @@
 // Where each image already is (the local engine, the registry, neither), and which build steps that makes cached.
 import { imageRef } from '../cache/image-key.js';
 import type { Env } from '../config/types.js';
+import { imagesPresent } from '../engines/present-images.js';
 import type { ContainerEngine } from '../engines/types.js';
 import { ExitCode, TarmacError } from '../errors/errors.js';
 import { hasTag } from './client.js';
@@ -85,9 +86,10 @@ export async function resolveImageSources(input: ResolveSourcesInput): Promise<I
     ? new Map(input.refs)
     : new Map([...input.tags].map(([name, key]) => [name, imageRef(name, key.tag, registry?.url)]));
   const presence = new Map<string, ImagePresence>();
+  const inEngine = await imagesPresent(engine, [...refs.values()], signal);
   await Promise.all(
     [...refs].map(async ([name, ref]) => {
-      const local = await engine.imageExists(ref, signal);
+      const local = inEngine.get(ref) ?? false;
       const ask = registry !== undefined && (registry.push || (registry.pull && !local));
       const inRegistry = ask
         ? await lookup(ref, {

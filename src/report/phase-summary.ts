@@ -11,7 +11,7 @@ export interface PhaseFigures {
   wallMs: number;
 }
 
-const ORDER = ['build', 'cluster', 'deliver', 'deploy', 'test'];
+const ORDER = ['build', 'cluster', 'deliver', 'deploy', 'hook', 'test'];
 
 /** Figures per step kind, in pipeline order. */
 export function phaseFigures(events: readonly TarmacEvent[]): PhaseFigures[] {

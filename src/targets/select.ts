@@ -13,6 +13,10 @@ export interface SelectTargetDeps {
   engine: ContainerEngine;
   processEnv: NodeJS.ProcessEnv;
   runId: string;
+  /** tarmac's lifetime: long-lived helpers (kind's port-forwards) stop when it aborts. */
+  lifetime?: AbortSignal;
+  /** Lines for the journal and view from those helpers (a forward dropped and restarted). */
+  notify?: (line: string) => void;
 }
 
 /** The target type `up` would deploy to: cluster.target, or for auto kind when it is on PATH, else podman. */
@@ -46,7 +50,12 @@ export function selectTarget(env: Env, deps: SelectTargetDeps): { target: Cluste
   const common = { env, runner: deps.runner, engine: deps.engine, stateDir: env.stateDir, runId: deps.runId };
   if (type === 'kind') {
     return {
-      target: createKindTarget({ ...common, createTimeoutMs: env.timeouts.cluster }),
+      target: createKindTarget({
+        ...common,
+        createTimeoutMs: env.timeouts.cluster,
+        ...(deps.lifetime ? { lifetime: deps.lifetime } : {}),
+        ...(deps.notify ? { notify: deps.notify } : {}),
+      }),
       why: wanted === 'kind' ? 'kind (cluster.target: kind)' : `kind (found ${kindPath})`,
     };
   }

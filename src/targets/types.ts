@@ -32,11 +32,32 @@ export interface DownReport {
   keptForeign: string[];
 }
 
+/** One container of the env whose log `tarmac logs` can show. */
+export interface LogSource {
+  /** The workload it belongs to (Deployment, StatefulSet, Job, DaemonSet name; a bare Pod's own name). */
+  workload: string;
+  /** Its namespace on kind (absent on the podman target). */
+  namespace?: string;
+  pod: string;
+  container: string;
+}
+
+/** How to read a log: follow until `signal` aborts, only since a duration ago; each line goes to `onLine`. */
+export interface LogRequest {
+  follow: boolean;
+  /** Only lines newer than this many ms. */
+  sinceMs?: number;
+  signal: AbortSignal;
+  onLine: (line: string, stream: 'stdout' | 'stderr') => void;
+}
+
 /** A deploy target; every method honours ctx.signal and verifies its effect. */
 export interface ClusterTarget {
   readonly type: TargetType;
   /** Cluster name (kind) or env network/pod prefix (podman). */
   readonly name: string;
+  /** The workloads run on the engine's own image store (podman): an image the engine has is delivered. */
+  readonly runsFromEngineStore?: boolean;
   status(signal?: AbortSignal): Promise<ClusterState>;
   /** Creates the cluster, or reuses it when healthy and the reuse policy allows; recreates a broken one. */
   ensure(ctx: TargetContext): Promise<EnsureResult>;
@@ -55,8 +76,14 @@ export interface ClusterTarget {
   pods(group: RenderedGroup, signal?: AbortSignal): Promise<PodView[]>;
   /** Service name -> URL reachable from this host (for the test command). */
   endpoints(signal?: AbortSignal): Promise<Record<string, string>>;
+  /** How each endpoint is served, when that needs saying (kind: which port-forward, its state), for `tarmac status`. */
+  endpointNotes?(): Record<string, string>;
   /** Environment for the test command (KUBECONFIG, ...). */
   testEnv(): Record<string, string>;
+  /** The env's containers, for `tarmac logs`. */
+  logSources?(signal?: AbortSignal): Promise<LogSource[]>;
+  /** Streams one container's log; throws LOGS_FAILED when the engine or kubectl cannot read it. */
+  readLogs?(source: LogSource, request: LogRequest): Promise<void>;
   /** Removes what tarmac created for this env, and nothing else. */
   down(signal?: AbortSignal): Promise<DownReport>;
 }

@@ -1,5 +1,8 @@
 // tarmac's one text table: columns padded to their widest cell, two spaces apart, the last column unpadded.
 // Used by history, stats, plan, and the triage status table (status, doctor, triage). Pure.
+// Cells hold outside text (test names, commands, evidence): escaped here, before widths are measured, so no table
+// can drive the terminal; styling (`cell`, `header`) is applied after, so tarmac's own colours still render.
+import { safeText } from './safe-text.js';
 
 export interface TableOptions {
   /** Least width of each column (e.g. to keep a status column steady whatever words it holds). */
@@ -12,10 +15,12 @@ export interface TableOptions {
 
 /** Aligned lines: the header, then one line per row; trailing spaces are trimmed. */
 export function tableLines(
-  header: readonly string[],
-  rows: readonly (readonly string[])[],
+  rawHeader: readonly string[],
+  rawRows: readonly (readonly string[])[],
   options: TableOptions = {},
 ): string[] {
+  const header = rawHeader.map(safeText);
+  const rows = rawRows.map((row) => row.map(safeText));
   const widths = header.map((h, i) =>
     Math.max(options.minWidths?.[i] ?? 0, h.length, ...rows.map((r) => (r[i] ?? '').length)),
   );

@@ -32,7 +32,7 @@ export function stepTimeoutError(step: Step, tail: readonly string[], facts: Tim
     stepId: step.id,
     details: tail.slice(-TAIL_LINES),
     ...(facts.health ? { probe: engineProbeFact(facts.health) } : {}),
-    hint: `If ${step.id} legitimately needs longer, raise \`timeouts.${step.kind}\` in tarmac.yaml; the last output lines are shown above.${engineDown}`,
+    hint: `If ${step.id} legitimately needs longer, raise ${timeoutSetting(step)} in tarmac.yaml; the last output lines are shown above.${engineDown}`,
   });
 }
 
@@ -57,4 +57,11 @@ export function stallEngineError(
       hint: 'The container engine stopped answering while the step ran: check it with `podman info` (or `podman machine list`), or run again with --heal.',
     },
   );
+}
+
+// Where a step's time limit is set: a hook has its own `timeout`, every other kind a `timeouts` entry.
+function timeoutSetting(step: Step): string {
+  return step.kind === 'hook'
+    ? `the \`timeout\` of hook ${step.subject} (deploy[].hooks)`
+    : `\`timeouts.${step.kind}\``;
 }

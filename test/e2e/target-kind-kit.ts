@@ -1,6 +1,9 @@
 // Shared setup for the kind target's e2e tests: an Env, a recording CommandRunner that puts the kind/kubectl
 // stand-ins first on PATH (plus any injection variables), a real podman engine, and cleanup.
+import { execa } from 'execa';
 import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Env } from '../../src/config/types.js';
@@ -73,6 +76,9 @@ export function kindFixture(prefix: string) {
         createTimeoutMs?: number;
         runId?: string;
         sleep?: (ms: number) => Promise<void>;
+        /** For endpoints(): the forwards run until it aborts, and say what happens to them through notify. */
+        lifetime?: AbortSignal;
+        notify?: (line: string) => void;
       } = {},
     ): { target: ClusterTarget; runner: CommandRunner & { calls: Call[] } } {
       const runner = standinRunner(base, options.extra);
@@ -85,6 +91,8 @@ export function kindFixture(prefix: string) {
         runId: options.runId ?? 'test-run',
         createTimeoutMs: options.createTimeoutMs ?? 90_000,
         ...(options.sleep ? { sleep: options.sleep } : {}),
+        ...(options.lifetime ? { lifetime: options.lifetime } : {}),
+        ...(options.notify ? { notify: options.notify } : {}),
       });
       return { target, runner };
     },
@@ -104,4 +112,26 @@ export function context(signal: AbortSignal = new AbortController().signal): Tar
 /** The calls of one kind subcommand, e.g. kindCalls(calls, 'create', 'cluster'). */
 export function kindCalls(calls: readonly Call[], ...subcommand: string[]): Call[] {
   return calls.filter((c) => c.cmd === 'kind' && subcommand.every((word, i) => c.args[i] === word));
+}
+
+/** Pids of `kubectl port-forward` processes on this kubeconfig whose command line contains `word`. */
+export async function forwardPids(kubeconfig: string, word: string): Promise<string[]> {
+  const { stdout } = await execa('ps', ['-eo', 'pid=,args=']);
+  return stdout
+    .split('\n')
+    .filter((l) => l.includes(kubeconfig) && l.includes(' port-forward ') && l.includes(word))
+    .map((l) => l.trim().split(/\s+/)[0] ?? '');
+}
+
+/** A real HTTP server on 127.0.0.1 answering `body`: what the kubectl stand-in's port-forward reaches. */
+export async function localBackend(body: string): Promise<{ address: string; close: () => void }> {
+  const server = createServer((_, res) => res.end(body));
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return {
+    address: `127.0.0.1:${String((server.address() as AddressInfo).port)}`,
+    close: () => {
+      server.close();
+      server.closeAllConnections();
+    },
+  };
 }

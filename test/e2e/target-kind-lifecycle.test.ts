@@ -1,16 +1,20 @@
 // The kind target against the stand-ins on real podman, through its API and through `tarmac up`/`down` on one
-// cluster: create, reuse when healthy, deliver and deploy the example (then nothing to redeliver), recreate when a
-// node container is not running (then every image is loaded again), refusing to recreate a foreign cluster, and
-// down. (`cluster.reuse: never` takes the same delete-and-create path: src/targets/kind/ensure-cluster.test.ts.) (No kind binary or API server can run here: see test/fixtures/standins/README.md.)
+// cluster: create, reuse when healthy, deliver and deploy the example (then nothing to redeliver), the Services'
+// endpoints through supervised port-forwards, recreate when a node container is not running (then every image is
+// loaded again), refusing to recreate a foreign cluster, another checkout's up and down of the same cluster name,
+// and down. (`cluster.reuse: never` takes the same delete-and-create path: src/targets/kind/ensure-cluster.test.ts.)
+// (No kind binary or API server can run here: see test/fixtures/standins/README.md.)
 import { execa } from 'execa';
-import { cpSync, existsSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, readFileSync, realpathSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it, onTestFinished } from 'vitest';
+import { waitFor } from '../support/wait-for.js';
 import { TarmacError } from '../../src/errors/errors.js';
 import { removeStandinCluster, uniqueClusterName } from '../fixtures/standins/support.js';
 import { finalStates, readJournal } from '../support/journal-checks.js';
 import { copySharedExample, runTarmac, uniqueEnvName } from '../support/tarmac-cli.js';
-import { context, kindCalls, kindEnv, kindFixture } from './target-kind-kit.js';
+import { context, forwardPids, kindCalls, kindEnv, kindFixture, localBackend } from './target-kind-kit.js';
 
 const fx = kindFixture('tk-life');
 const name = uniqueClusterName('tk-life');
@@ -102,6 +106,31 @@ describe('kind target lifecycle (stand-ins, real podman)', () => {
     expect(await nodeId()).toBe(idBefore);
   });
 
+  it("another checkout's up of the same cluster name stops with exit 3 naming this one; its down leaves it", async () => {
+    // A second checkout: its own project dir and state, the same env and cluster name.
+    const other = kindFixture('tk-life-b');
+    const archive = join(tmpdir(), `tarmac-inflight-kind-${name}-0123abcd.tar`);
+    writeFileSync(archive, '');
+    try {
+      const otherEnv = kindEnv(envName, name, other.stateDir);
+      const { target, runner } = other.target(otherEnv);
+      const refused = await target.ensure(context()).catch((e: unknown) => e);
+      expect(refused).toMatchObject({ code: 'ENV_OTHER_CHECKOUT', exitCode: 3 });
+      expect((refused as TarmacError).message).toBe(
+        `env ${envName} is up from the checkout of ${realpathSync(projectFile)}: kind cluster ${name} belongs to it, not to ${otherEnv.file}`,
+      );
+      const report = await target.down();
+      expect(report.keptForeign).toEqual([`kind cluster ${name} (tarmac did not create it)`]);
+      // Only its own private kubeconfig (status wrote it) goes; the cluster and its delivery archives stay.
+      expect(report.removed).toEqual([join(other.stateDir, 'kube', `${name}.kubeconfig`)]);
+      expect(kindCalls(runner.calls, 'delete')).toEqual([]);
+      expect(existsSync(archive)).toBe(true);
+    } finally {
+      rmSync(archive, { force: true });
+      other.cleanup();
+    }
+  });
+
   it(
     'tarmac up reuses the healthy cluster, loads each image, deploys and waits until ready',
     async () => {
@@ -122,6 +151,43 @@ describe('kind target lifecycle (stand-ins, real podman)', () => {
     },
     CLI_TIMEOUT_MS,
   );
+
+  it('endpoints: one supervised kubectl port-forward per Service, a dropped one restarted on its kept port, status lists them, all stop with tarmac', async () => {
+    // The stand-in's pods run no containers: its port-forward hands each connection to the real server named here.
+    const backend = await localBackend('datastorage backend');
+    const extra = { STANDIN_KUBECTL_POD_BACKENDS: JSON.stringify({ 'default/datastorage:8080': backend.address }) };
+    const lifetime = new AbortController();
+    const notes: string[] = [];
+    onTestFinished(() => (lifetime.abort(), backend.close()));
+    const { target } = fx.target(env, { extra, lifetime: lifetime.signal, notify: (l) => notes.push(l) });
+    const endpoints = await target.endpoints();
+    expect(Object.keys(endpoints).sort()).toEqual(['aianalysis', 'datastorage', 'holmesgpt-api']);
+    const url = endpoints.datastorage ?? '';
+    const text = async (u: string) => (await fetch(u)).text();
+    expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+    expect(await text(url)).toBe('datastorage backend');
+
+    const [pid] = await forwardPids(kubeconfig, 'svc/datastorage');
+    process.kill(Number(pid), 'SIGKILL');
+    const port = url.split(':').at(-1) ?? '';
+    const restarted = `port-forward svc/datastorage -n default 8080 restarted on 127.0.0.1:${port}`;
+    await waitFor('the forward to be restarted', () => (notes.includes(restarted) ? true : undefined));
+    expect(notes[0]).toMatch(
+      /^port-forward svc\/datastorage -n default 8080 \(127\.0\.0\.1:\d+\) dropped: .*; restarting$/,
+    );
+    expect(await text(url)).toBe('datastorage backend');
+    lifetime.abort();
+    const stopped = async () => ((await forwardPids(kubeconfig, 'port-forward')).length === 0 ? true : undefined);
+    await waitFor('the forwards to stop', stopped);
+
+    // Another tarmac process: the same kept port, listed by status, and no forward left once it exits.
+    const status = await runTarmac(['status', '-f', projectFile], { env: { ...fx.base, ...extra } });
+    expect(status.exitCode, status.all).toBe(0);
+    expect(status.stdout).toContain(
+      `datastorage: ${url} (kubectl port-forward svc/datastorage -n default 8080, forwarding)`,
+    );
+    expect(await forwardPids(kubeconfig, 'port-forward')).toEqual([]);
+  });
 
   it('explains, deletes and recreates a cluster whose node container is not running (the seed state)', async () => {
     expect((await podman(['stop', '-t', '0', node])).exitCode).toBe(0);

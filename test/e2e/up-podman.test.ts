@@ -115,7 +115,7 @@ describe('tarmac up on the podman target: examples/aianalysis (real podman)', ()
   );
 
   it(
-    'a second up started meanwhile waits for the first, then rebuilds, redelivers and replays nothing: the unchanged, running pods are kept',
+    'a second up started meanwhile waits for the first, then rebuilds, redelivers and re-applies nothing: the unchanged, running pods are kept',
     async () => {
       const before = await podIds();
       expect(before).toHaveLength(3);
@@ -124,14 +124,16 @@ describe('tarmac up on the podman target: examples/aianalysis (real podman)', ()
       expect(r.stderr).toMatch(
         new RegExp(`env ${envName} is in use by tarmac up \\(pid \\d+\\): waiting for it to finish`),
       );
-      const { states, logs } = runOf((JSON.parse(r.stdout) as { runId: string }).runId);
+      const { states } = runOf((JSON.parse(r.stdout) as { runId: string }).runId);
       const reused = Object.entries(states).filter(
-        ([step]) => step.startsWith('build:') || step.startsWith('deliver:') || step === 'cluster',
+        ([step]) =>
+          step.startsWith('build:') || step.startsWith('deliver:') || step.startsWith('deploy:') || step === 'cluster',
       );
       expect(reused.map(([step]) => step)).toContain('build:holmesgpt-api');
+      // Unchanged manifests and ready pods: the deploy steps are cached, nothing is applied (issue 16).
+      expect(reused.map(([step]) => step)).toEqual(expect.arrayContaining(['deploy:data', 'deploy:apps']));
       for (const [step, state] of reused) expect(state, step).toBe('cached');
       expect(states.test).toBe('succeeded');
-      expect(logs.split('\n').filter((l) => l.endsWith('unchanged and running, kept'))).toHaveLength(3);
       expect(await podIds()).toEqual(before);
     },
     UP_TIMEOUT_MS,
@@ -165,6 +167,42 @@ describe('tarmac up on the podman target: examples/aianalysis (real podman)', ()
     },
     UP_TIMEOUT_MS,
   );
+
+  it("logs prints a workload's container log redacted and escaped, follows it until Ctrl-C, and names the known workloads for an unknown one", async () => {
+    const target = newTarget();
+    const chatter = inlineGroup('chatter', CHATTER_YAML, new Map([['base', sharedRefs().base!]]));
+    await target.apply(chatter, context());
+    await waitReady({
+      group: chatter,
+      pods: (s) => target.pods(chatter, s),
+      deadlineMs: 60_000,
+      intervalMs: 500,
+      signal: AbortSignal.timeout(90_000),
+      output: () => undefined,
+    });
+    const logs = await runTarmac(['logs', 'chatter', '--file', file()]);
+    expect(logs.exitCode, logs.all).toBe(0);
+    expect(logs.stdout).toContain('chatter says hello');
+    expect(logs.stdout).toContain('\\x1b[31mred');
+    expect(logs.stdout).not.toContain('\x1b');
+    expect(logs.stdout).toContain('token ***');
+    expect(logs.stdout).not.toContain(GITHUB_TOKEN);
+    expect(logs.stderr).toContain('chatter on stderr');
+
+    const following = startTarmac(['logs', 'chatter', '-f', '--since', '10m', '--file', file()]);
+    let seen = '';
+    following.stdout?.on('data', (chunk: Buffer) => (seen += chunk.toString()));
+    await waitFor('the followed log', () => (seen.includes('chatter says hello') ? true : undefined));
+    following.kill('SIGINT');
+    expect((await following).exitCode).toBe(0);
+
+    const unknown = await runTarmac(['logs', 'chattr', '--file', file()]);
+    expect(unknown.exitCode).toBe(2);
+    expect(unknown.stderr).toContain('no workload named chattr runs in this env');
+    expect(unknown.stderr).toContain(
+      'Did you mean chatter? Known workloads: aianalysis, chatter, datastorage, holmesgpt-api.',
+    );
+  }, 60_000);
 
   it(
     'down removes every pod, container, network, volume and temp file of the env, and nothing foreign',
@@ -233,6 +271,20 @@ describe('tarmac up on the podman target: examples/aianalysis (real podman)', ()
     UP_TIMEOUT_MS,
   );
 });
+
+// A token in the shape GitHub issues (the redactor masks it by shape).
+const GITHUB_TOKEN = `ghp_${'a1B2'.repeat(9)}`;
+// A Pod that prints a greeting, an escape sequence, a token and a stderr line, then stays up (for -f).
+const CHATTER_YAML = `
+apiVersion: v1
+kind: Pod
+metadata: {name: chatter, labels: {app: chatter}}
+spec:
+  containers:
+    - name: chatter
+      image: base
+      command: ["/bin/busybox", "sh", "-c", "echo chatter says hello; printf '\\\\033[31mred\\\\n'; echo token ${GITHUB_TOKEN}; echo chatter on stderr >&2; exec /bin/busybox sleep 600"]
+`;
 
 // A ConfigMap, a PersistentVolumeClaim and a Pod using both (a volume the env must not leak).
 const CLAIM_YAML = `

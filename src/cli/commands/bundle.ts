@@ -4,6 +4,7 @@ import { bundleRun, defaultBundlePath } from '../../bundle/bundle-run.js';
 import { resolveRun } from '../../journal/find-run.js';
 import { ExitCode } from '../../errors/errors.js';
 import type { CliIo } from '../io.js';
+import { safeText } from '../../ui/safe-text.js';
 import { loadCommandConfig } from '../load-config.js';
 
 export interface BundleOptions {
@@ -26,8 +27,11 @@ export async function bundleCommand(run: string | undefined, opts: BundleOptions
     );
     return ExitCode.ok;
   }
-  io.stdout.write(`bundle: ${written.file} (run ${location.runId}, ${written.files.length} files)\n`);
-  if (written.missing.length > 0) io.stdout.write(`  missing: ${written.missing.join(', ')}\n`);
-  if (written.skipped.length > 0) io.stdout.write(`  left out (binary): ${written.skipped.join(', ')}\n`);
+  // File names come from the run dir, which anyone could have crafted: escaped.
+  io.stdout.write(
+    `bundle: ${safeText(written.file)} (run ${safeText(location.runId)}, ${written.files.length} files)\n`,
+  );
+  if (written.missing.length > 0) io.stdout.write(`  missing: ${safeText(written.missing.join(', '))}\n`);
+  if (written.skipped.length > 0) io.stdout.write(`  left out (binary): ${safeText(written.skipped.join(', '))}\n`);
   return ExitCode.ok;
 }

@@ -8,6 +8,7 @@ import { statusLines } from '../../triage/render-text.js';
 import { triageRun } from '../../triage/triage-run.js';
 import type { TriageResult } from '../../triage/types.js';
 import { colorsFor, type Colors } from '../../ui/colors.js';
+import { safeDeep, safeText } from '../../ui/safe-text.js';
 import type { CliIo } from '../io.js';
 import { loadCommandConfig } from '../load-config.js';
 import { rootSignal } from '../signals.js';
@@ -37,9 +38,11 @@ export async function doctorCommand(opts: { file?: string; json?: boolean }, io:
 }
 
 /** The table, then the verdicts, or the verdict that all is well. */
-export function doctorText(result: TriageResult, healthy: boolean, envName: string | undefined, c: Colors): string {
+export function doctorText(triaged: TriageResult, healthy: boolean, envName: string | undefined, c: Colors): string {
+  // Evidence, verdicts and actions quote tool output and config: escaped before tarmac adds its colours.
+  const result = safeDeep(triaged);
   const out = [
-    c.dim(envName ? `env ${envName}` : 'no tarmac.yaml here: engine, machine, disk and memory only'),
+    c.dim(envName ? `env ${safeText(envName)}` : 'no tarmac.yaml here: engine, machine, disk and memory only'),
     ...statusLines(result.status, c),
     '',
   ];

@@ -1,5 +1,7 @@
 // `tarmac down`: removes what tarmac created for this env, and says what it left alone.
 import { clearEnvState } from '../../orchestrate/env-state.js';
+import type { DownReport } from '../../targets/types.js';
+import { safeText } from '../../ui/safe-text.js';
 import type { CliIo } from '../io.js';
 import { lockEnv } from '../env-lock.js';
 import { rootSignal } from '../signals.js';
@@ -24,9 +26,16 @@ export async function downCommand(opts: { file?: string; json?: boolean; wait?: 
     io.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
     return 0;
   }
-  const lines =
-    report.removed.length > 0 ? report.removed.map((r) => `removed ${r}`) : [`nothing of ${env.name} was up`];
-  for (const kept of report.keptForeign) lines.push(`left alone (not created by tarmac): ${kept}`);
-  io.stdout.write(`${lines.join('\n')}\n`);
+  io.stdout.write(downText(env.name, report));
   return 0;
+}
+
+/** What down did, for people; the names come from the engine's and kind's listings: escaped. */
+export function downText(envName: string, report: DownReport): string {
+  const lines =
+    report.removed.length > 0
+      ? report.removed.map((r) => `removed ${safeText(r)}`)
+      : [`nothing of ${safeText(envName)} was up`];
+  for (const kept of report.keptForeign) lines.push(`left alone (not created by tarmac): ${safeText(kept)}`);
+  return `${lines.join('\n')}\n`;
 }

@@ -2,6 +2,7 @@
 import { recentRuns, type RunRow } from '../../history/query.js';
 import { durationText, incidentsText, outcomeText, testsText, whenText } from '../../history/format.js';
 import { table } from '../../ui/text-table.js';
+import { safeText } from '../../ui/safe-text.js';
 import { noHistoryText, withHistory } from '../../history/read-history.js';
 import { readRunOwner } from '../../reconcile/owner.js';
 import { liveness, systemProcessProbe } from '../../reconcile/liveness.js';
@@ -30,7 +31,7 @@ export async function historyCommand(opts: HistoryOptions, io: CliIo): Promise<n
     return 0;
   }
   if (runs.length === 0) {
-    io.stdout.write(noHistoryText(env.historyPath, env.name));
+    io.stdout.write(safeText(noHistoryText(env.historyPath, env.name)));
     return 0;
   }
   const rows = runs.map((r) => [
@@ -43,8 +44,12 @@ export async function historyCommand(opts: HistoryOptions, io: CliIo): Promise<n
     incidentsText(r.incidents),
     r.id,
   ]);
-  io.stdout.write(
-    `${env.name}: last ${runs.length} run${runs.length === 1 ? '' : 's'} (${env.historyPath})\n${table(['when', 'command', 'outcome', 'setup', 'total', 'tests', 'incidents', 'run'], rows)}\n`,
-  );
+  io.stdout.write(historyText(env, rows));
   return 0;
+}
+
+/** The runs under a heading; the table escapes its cells, the heading's name and path (from config) are escaped. */
+export function historyText(env: { name: string; historyPath: string }, rows: readonly string[][]): string {
+  const heading = `${safeText(env.name)}: last ${rows.length} run${rows.length === 1 ? '' : 's'} (${safeText(env.historyPath)})`;
+  return `${heading}\n${table(['when', 'command', 'outcome', 'setup', 'total', 'tests', 'incidents', 'run'], rows)}\n`;
 }

@@ -7,6 +7,7 @@ import { mergeJUnit } from '../../junit/merge.js';
 import { formatTestSummary } from '../../junit/summary.js';
 import { totalsOf } from '../../junit/junit.js';
 import type { CliIo } from '../io.js';
+import { safeText } from '../../ui/safe-text.js';
 
 export interface JUnitMergeOptions {
   output: string;
@@ -28,7 +29,7 @@ export async function junitMergeCommand(files: string[], opts: JUnitMergeOptions
     );
   else
     io.stdout.write(
-      `junit merge: ${files.length} file${files.length === 1 ? '' : 's'}, ${totals.tests} tests (${formatTestSummary({ totals })}) -> ${opts.output}\n`,
+      `junit merge: ${files.length} file${files.length === 1 ? '' : 's'}, ${totals.tests} tests (${formatTestSummary({ totals })}) -> ${safeText(opts.output)}\n`,
     );
   return ExitCode.ok;
 }

@@ -5,6 +5,7 @@ import { runCommand } from '../../exec/run-command.js';
 import { readLearnedDurations } from '../../history/expected.js';
 import { durationText } from '../../history/format.js';
 import { table } from '../../ui/text-table.js';
+import { safeText } from '../../ui/safe-text.js';
 import { planUp } from '../../plan/up-plan.js';
 import { predictPlan, type PlanPrediction } from '../../plan/predict.js';
 import { renderDeployGroups } from '../../orchestrate/render-groups.js';
@@ -49,13 +50,21 @@ export async function planCommand(opts: PlanOptions, io: CliIo): Promise<number>
     );
     return 0;
   }
-  io.stdout.write(
-    `${env.name}: ${why}; estimates from ${durations.size > 0 ? `${durations.size} steps in ${env.historyPath}, else defaults` : 'defaults (no history yet)'}\n${planText(now, cold)}\n`,
-  );
+  io.stdout.write(`${planHeading(env, why, durations.size)}\n${planText(now, cold)}\n`);
   return 0;
 }
 
-function planText(now: PlanPrediction, cold: PlanPrediction): string {
+/** The first line: env, target choice and where the estimates come from (names and paths from config: escaped). */
+export function planHeading(env: { name: string; historyPath: string }, why: string, learnedSteps: number): string {
+  const from =
+    learnedSteps > 0
+      ? `${learnedSteps} steps in ${safeText(env.historyPath)}, else defaults`
+      : 'defaults (no history yet)';
+  return `${safeText(env.name)}: ${safeText(why)}; estimates from ${from}`;
+}
+
+/** The step table, critical path and predictions (the tables escape their cells). */
+export function planText(now: PlanPrediction, cold: PlanPrediction): string {
   const critical = new Set(now.criticalPath);
   const steps = table(
     ['step', 'deps', 'weight', 'estimate', 'source', 'cold estimate', ''],
@@ -86,7 +95,7 @@ function planText(now: PlanPrediction, cold: PlanPrediction): string {
   return [
     steps,
     '',
-    `critical path: ${now.criticalPath.join(' -> ')} (${durationText(now.criticalPathMs)}; cold ${durationText(cold.criticalPathMs)})`,
+    `critical path: ${safeText(now.criticalPath.join(' -> '))} (${durationText(now.criticalPathMs)}; cold ${durationText(cold.criticalPathMs)})`,
     '',
     "predicted (simulated with the scheduler's admission policy):",
     predicted,

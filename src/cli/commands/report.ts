@@ -10,6 +10,8 @@ import { renderMarkdown } from '../../report/markdown.js';
 import { resolveRun } from '../../journal/find-run.js';
 import { loadRunReport } from '../../report/run-report.js';
 import type { CliIo } from '../io.js';
+import { warnTo } from '../warn.js';
+import { safeText } from '../../ui/safe-text.js';
 import { loadCommandConfig } from '../load-config.js';
 
 export interface ReportOptions {
@@ -25,13 +27,13 @@ export async function reportCommand(run: string | undefined, opts: ReportOptions
   const { env } = await loadCommandConfig(opts, io.cwd);
   const where = resolveRun(env.stateDir, run, io.cwd);
   const redact = makeRedactor(secretValues(env, io.env));
-  const warn = (line: string): void => void io.stderr.write(`warning: ${redact(line)}\n`);
+  const warn = warnTo(io.stderr, redact);
   const { model, warnings } = loadRunReport(where.dir, where.runId, expectedDurations(env, where.runId, warn));
   warnings.forEach(warn);
   if (opts.html) {
     const target = resolve(io.cwd, opts.html);
     writeFileSync(target, renderHtml(model, redact));
-    io.stderr.write(`report: wrote ${target}\n`);
+    io.stderr.write(`report: wrote ${safeText(target)}\n`);
   }
   io.stdout.write(
     opts.json ? `${JSON.stringify(redactDeep(model, redact), null, 2)}\n` : renderMarkdown(model, redact),

@@ -1,6 +1,7 @@
 // `tarmac stats`: per strategy (command, capacity, label) setup p50/p95, crash rate and cache hits; per test pass rate and flakiness.
 import { recentRuns, testResults } from '../../history/query.js';
-import { strategyStats, testStats } from '../../history/stats.js';
+import { strategyStats, testStats, type StrategyStats, type TestStats } from '../../history/stats.js';
+import { safeText } from '../../ui/safe-text.js';
 import { strategyTable, testTable } from '../../history/format.js';
 import { noHistoryText, withHistory } from '../../history/read-history.js';
 import type { CliIo } from '../io.js';
@@ -20,12 +21,22 @@ export async function statsCommand(opts: { file?: string; json?: boolean }, io: 
     return 0;
   }
   if (strategies.length === 0) {
-    io.stdout.write(noHistoryText(env.historyPath, env.name));
+    io.stdout.write(safeText(noHistoryText(env.historyPath, env.name)));
     return 0;
   }
+  io.stdout.write(statsText(env, strategies, tests));
+  return 0;
+}
+
+/** The two tables under their headings; the tables escape their cells (commands, labels, test names). */
+export function statsText(
+  env: { name: string; historyPath: string },
+  strategies: readonly StrategyStats[],
+  tests: readonly TestStats[],
+): string {
   const flaky = tests.filter((t) => t.flaky).length;
   const parts = [
-    `${env.name}: runs per strategy (${env.historyPath}); label = TARMAC_RUN_LABEL of the run`,
+    `${safeText(env.name)}: runs per strategy (${safeText(env.historyPath)}); label = TARMAC_RUN_LABEL of the run`,
     strategyTable(strategies),
     '',
     tests.length === 0
@@ -33,6 +44,5 @@ export async function statsCommand(opts: { file?: string; json?: boolean }, io: 
       : `tests (${flaky} flaky: passed and failed on the same images and command)`,
     ...(tests.length === 0 ? [] : [testTable(tests)]),
   ];
-  io.stdout.write(`${parts.join('\n')}\n`);
-  return 0;
+  return `${parts.join('\n')}\n`;
 }

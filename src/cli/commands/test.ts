@@ -1,7 +1,7 @@
 // `tarmac test`: re-runs the suite on the live env; exit 1 when tests fail.
 import { runCommand } from '../../exec/run-command.js';
 import { testAgain } from '../../orchestrate/test-again.js';
-import { selectTarget } from '../../targets/select.js';
+import { sessionTarget } from '../target-session.js';
 import type { CliIo } from '../io.js';
 import type { Shard } from '../../plan/shard.js';
 import { afterRun, afterThrow } from '../after-run.js';
@@ -15,12 +15,7 @@ export async function testCommand(
 ): Promise<number> {
   const session = await openSession({ ...opts, lock: { wait: opts.wait !== false } }, io, 'test');
   try {
-    const { target } = selectTarget(session.env, {
-      runner: runCommand,
-      engine: session.engine,
-      processEnv: io.env,
-      runId: session.bus.runId,
-    });
+    const { target } = sessionTarget(session, io);
     const started = Date.now();
     const result = await testAgain({
       env: session.env,

@@ -9,6 +9,7 @@ import { triageFiles } from '../../journal/run-dir.js';
 import { triageRun } from '../../triage/triage-run.js';
 import { colorsFor } from '../../ui/colors.js';
 import type { CliIo } from '../io.js';
+import { warnTo } from '../warn.js';
 import { loadCommandConfig } from '../load-config.js';
 import { rootSignal } from '../signals.js';
 import { engineForTriage } from '../triage-engine.js';
@@ -33,7 +34,7 @@ export async function triageCommand(
       signal: root.signal,
       processEnv: io.env,
       redact,
-      warn: (line) => void io.stderr.write(`warning: ${redact(line)}\n`),
+      warn: warnTo(io.stderr, redact),
     });
     if (opts.json) io.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
     else

@@ -7,7 +7,7 @@ import { ExitCode, TarmacError } from '../../errors/errors.js';
 import type { Shard } from '../../plan/shard.js';
 import { readRefsFile, refsForImages } from '../../registry/refs-file.js';
 import { engineHealer } from '../../orchestrate/recovery-heal.js';
-import { selectTarget } from '../../targets/select.js';
+import { sessionTarget } from '../target-session.js';
 import { tarmacVersion } from '../../version.js';
 import type { CliIo } from '../io.js';
 import { afterRun, afterThrow } from '../after-run.js';
@@ -67,12 +67,7 @@ export async function upCommand(opts: UpCommandOptions, io: CliIo): Promise<numb
   // The disk check (prune by policy, warn when space is short) runs while the session opens, before any build.
   const session = await openSession({ ...opts, diskCheck: true, lock: { wait: opts.wait !== false } }, io, 'up');
   try {
-    const { target, why } = selectTarget(session.env, {
-      runner: runCommand,
-      engine: session.engine,
-      processEnv: io.env,
-      runId: session.bus.runId,
-    });
+    const { target, why } = sessionTarget(session, io);
     session.bus.emit({ type: 'decision', message: `target: ${why}; engine: ${session.engine.name}` });
     const result = await up({
       env: session.env,

@@ -9,12 +9,13 @@ import { checkGroupManifests } from '../../kube/check-manifests.js';
 import { targetRefusal } from '../../targets/refused-kinds.js';
 import { targetTypeFor } from '../../targets/select.js';
 import type { CliIo } from '../io.js';
+import { safeText } from '../../ui/safe-text.js';
 import { loadCommandConfig } from '../load-config.js';
 
 /** Runs `tarmac validate`; config and manifest problems propagate to main(), which prints them and exits 2. */
 export async function validateCommand(opts: { file?: string }, io: CliIo): Promise<number> {
   const { env, warnings } = await loadCommandConfig(opts, io.cwd);
-  if (warnings.length > 0) io.stderr.write(`${formatWarnings(warnings, io.cwd)}\n`);
+  if (warnings.length > 0) io.stderr.write(`${safeText(formatWarnings(warnings, io.cwd))}\n`);
   const target = targetTypeFor(env, io.env);
   const signal = new AbortController().signal;
   const problems: string[] = [];
@@ -42,7 +43,7 @@ export async function validateCommand(opts: { file?: string }, io: CliIo): Promi
   }
   const where = relative(io.cwd, env.file) || env.file;
   io.stdout.write(
-    `${where}: ok · ${env.images.length} images · ${env.deploy.length} deploy groups · cluster ${env.cluster.name} (${env.cluster.target})\n`,
+    `${safeText(where)}: ok · ${env.images.length} images · ${env.deploy.length} deploy groups · cluster ${safeText(env.cluster.name)} (${env.cluster.target})\n`,
   );
   return 0;
 }

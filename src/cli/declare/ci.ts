@@ -1,5 +1,7 @@
 // Declares the ci commands: bundle, junit merge (owned by the CI work).
 import type { DeclareCommands } from './types.js';
+import { parsePositiveInt } from './run.js';
+import { parseSuiteList } from '../suite-choice.js';
 
 /** bundle, junit merge (owned by the CI work). */
 export const declareCiCommands: DeclareCommands = (program, { io, setCode }) => {
@@ -31,5 +33,17 @@ export const declareCiCommands: DeclareCommands = (program, { io, setCode }) => 
     .action(async (files: string[], opts: { output: string; json?: boolean }) => {
       const { junitMergeCommand } = await import('../commands/junit-merge.js');
       setCode(await junitMergeCommand(files, opts, io));
+    });
+  program
+    .command('ci')
+    .description('CI helpers')
+    .command('matrix')
+    .description('print a GitHub Actions matrix of suites and test shards, balanced by learned durations')
+    .option('-f, --file <path>', 'config file (default: ./tarmac.yaml)')
+    .option('--runners <n>', 'how many jobs at most (default 4)', parsePositiveInt)
+    .option('--suite <list>', 'only these suites, e.g. gateway,fleet (default: all)', parseSuiteList)
+    .action(async (opts: { file?: string; runners?: number; suite?: string[] }) => {
+      const { ciMatrixCommand } = await import('../commands/ci-matrix.js');
+      setCode(await ciMatrixCommand(opts, io));
     });
 };

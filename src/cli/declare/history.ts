@@ -2,6 +2,7 @@
 import { InvalidArgumentError } from 'commander';
 import type { DeclareCommands } from './types.js';
 import { parsePositiveInt } from './run.js';
+import { parseSuiteList } from '../suite-choice.js';
 
 /** history, stats, plan (owned by the history work). */
 export const declareHistoryCommands: DeclareCommands = (program, { io, setCode }) => {
@@ -38,7 +39,14 @@ export const declareHistoryCommands: DeclareCommands = (program, { io, setCode }
       parseCapacities,
     )
     .option('--json', 'print the plan and predictions as JSON')
-    .action(async (opts: { file?: string; capacity?: number[]; json?: boolean }) => {
+    .option('--suites [list]', 'predict these suites (default: all) side by side against one after another')
+    .action(async (opts: { file?: string; capacity?: number[]; json?: boolean; suites?: string | true }) => {
+      if (opts.suites !== undefined) {
+        const { planSuitesCommand } = await import('../commands/plan-suites.js');
+        const suites = opts.suites === true ? [] : parseSuiteList(opts.suites);
+        setCode(await planSuitesCommand({ ...opts, suites }, io));
+        return;
+      }
       const { planCommand } = await import('../commands/plan.js');
       setCode(await planCommand(opts, io));
     });

@@ -1,10 +1,10 @@
-// Declares the run commands: validate, build, up, test, down, status.
+// Declares the run commands: validate, build, up, test, down, status, logs.
 import { InvalidArgumentError, type Command } from 'commander';
 import type { DeclareCommands } from './types.js';
 import { MAX_CAPACITY } from '../../config/limits.js';
 import { parseShard, type Shard } from '../../plan/shard.js';
 
-/** validate, build, up, test, down, status. */
+/** validate, build, up, test, down, status, logs. */
 export const declareRunCommands: DeclareCommands = (program, { io, setCode }) => {
   program
     .command('validate')
@@ -108,6 +108,17 @@ export const declareRunCommands: DeclareCommands = (program, { io, setCode }) =>
     .action(async (opts: { file?: string; json?: boolean }) => {
       const { statusCommand } = await import('../commands/status.js');
       setCode(await statusCommand(opts, io));
+    });
+
+  program
+    .command('logs [workload]')
+    .description("print the logs of the env's containers (one workload's with WORKLOAD); -f follows until Ctrl-C")
+    .option('-f, --follow', 'keep printing new lines until Ctrl-C')
+    .option('--since <duration>', 'only lines newer than this (30s, 10m, 1h)')
+    .option('--file <path>', 'config file (default: ./tarmac.yaml)')
+    .action(async (workload: string | undefined, opts: { file?: string; follow?: boolean; since?: string }) => {
+      const { logsCommand } = await import('../commands/logs.js');
+      setCode(await logsCommand(workload, opts, io));
     });
 };
 

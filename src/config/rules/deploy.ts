@@ -2,6 +2,7 @@
 import type { Finding } from '../finding.js';
 import { checkNamedList } from './references.js';
 import { entries } from './raw.js';
+import { hasHooks } from './hooks.js';
 import type { RuleContext, RuleOutput } from './raw.js';
 
 /** Duplicate group names, unknown or cyclic `after` (errors); empty groups (warnings). */
@@ -21,7 +22,7 @@ function emptyGroups(data: unknown): Finding[] {
   return entries(data, 'deploy').flatMap(({ index, item }) => {
     const manifests = item.manifests;
     const hasManifests = Array.isArray(manifests) && manifests.length > 0;
-    if (hasManifests || item.kustomize !== undefined || item.chart !== undefined) return [];
+    if (hasManifests || item.kustomize !== undefined || item.chart !== undefined || hasHooks(item)) return [];
     return [
       {
         path: ['deploy', index],

@@ -1,8 +1,10 @@
 // All cross-field rules, run together after (and regardless of) schema validation.
 import { checkDeploy } from './deploy.js';
 import { checkHelm } from './helm.js';
+import { checkHooks } from './hooks.js';
 import { checkImages } from './images.js';
 import { checkPaths } from './paths.js';
+import { checkSuites } from './suites.js';
 import type { RuleContext, RuleOutput } from './raw.js';
 import { checkWritePaths } from './write-paths.js';
 
@@ -12,8 +14,10 @@ const RULES: readonly ((ctx: RuleContext) => RuleOutput)[] = [
   checkImages,
   checkDeploy,
   checkHelm,
+  checkHooks,
   checkPaths,
   checkWritePaths,
+  checkSuites,
 ];
 
 /** Runs every rule over the raw document and collects their errors and warnings. */

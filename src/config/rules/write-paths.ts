@@ -42,9 +42,11 @@ export function checkWritePaths(ctx: RuleContext): RuleOutput {
   return { errors, warnings: [] };
 }
 
-// The real path of `abs`: the deepest existing ancestor is resolved (symlinks followed), the rest appended,
-// so a symlinked directory inside the project that points elsewhere counts as elsewhere.
-function realPathOf(abs: string): string {
+/**
+ * The real path of `abs`: the deepest existing ancestor is resolved (symlinks followed), the rest appended,
+ * so a symlinked directory inside the project that points elsewhere counts as elsewhere.
+ */
+export function realPathOf(abs: string): string {
   const missing: string[] = [];
   let current = abs;
   for (;;) {
@@ -59,7 +61,8 @@ function realPathOf(abs: string): string {
   }
 }
 
-function realOrSelf(dir: string): string {
+/** The real path of a directory, or the path itself when it cannot be resolved. */
+export function realOrSelf(dir: string): string {
   try {
     return realpathSync(dir);
   } catch {

@@ -8,8 +8,9 @@ import type { StepExecutor } from '../../plan/step-executor.js';
 import { InternalError } from '../../errors/errors.js';
 import { imageBuildExecutor, type ResolvedImages } from '../resolve-images.js';
 import { withRegistryDelivery } from '../../registry/registry-executor.js';
-import { deliverImage, deployGroup, ensureCluster } from './target-steps.js';
+import { deliverImage, deployGroup, ensureCluster, type DeployRecords } from './target-steps.js';
 import { runTestStep } from './test-step.js';
+import { runHookStep } from './hook-step.js';
 import type { TestOutcome } from './test-suite.js';
 import type { TestReporting } from './test-report.js';
 import type { ShardRequest } from './test-shard.js';
@@ -28,6 +29,8 @@ export interface DispatchDeps {
   testReporting?: TestReporting;
   /** `--shard I/N`: the test step runs only this shard's tests. */
   shard?: ShardRequest;
+  /** Where deploy steps record their applies, to skip an unchanged group that is ready; absent: always apply. */
+  deployRecords?: DeployRecords;
 }
 
 /** One executor for every step kind of `up`. */
@@ -57,7 +60,16 @@ export function stepDispatcher(deps: DispatchDeps): StepExecutor {
       case 'deliver':
         return deliver(step, ctx);
       case 'deploy':
-        return deployGroup(deps.target, deps.groups.get(step.subject), step, ctx, [...deps.groups.values()]);
+        return deployGroup(
+          deps.target,
+          deps.groups.get(step.subject),
+          step,
+          ctx,
+          [...deps.groups.values()],
+          deps.deployRecords,
+        );
+      case 'hook':
+        return runHookStep(deps.env, deps.target, deps.runner, step.subject, ctx);
       case 'test':
         return runTestStep(
           deps.env,

@@ -5,6 +5,15 @@ import type { Step } from '../../plan/types.js';
 import { waitReady } from '../../kube/wait-ready.js';
 import { InternalError } from '../../errors/errors.js';
 import type { StepContext, StepResult } from './types.js';
+import { expectationsFor } from '../../kube/expected-pods.js';
+import { waitsForCondition, workloadStatuses } from '../../kube/workload-status.js';
+import { applyKey, lastAppliedKey, recordApplied } from './deploy-record.js';
+
+/** Where deploy steps remember their last successful apply (see deploy-record.ts); absent: always apply. */
+export interface DeployRecords {
+  stateDir: string;
+  runId: string;
+}
 
 /** `cluster`: create, reuse or recreate; cached when reused. */
 export async function ensureCluster(target: ClusterTarget, ctx: StepContext): Promise<StepResult> {
@@ -21,16 +30,27 @@ export async function deliverImage(target: ClusterTarget, ref: string, ctx: Step
   };
 }
 
-/** `deploy:<group>`: apply, then wait for real readiness until the step's deadline. */
+/**
+ * `deploy:<group>`: apply, then wait for real readiness until the step's deadline. Cached instead when the group's
+ * apply inputs are those of its last successful apply and one status call shows every awaited workload ready.
+ */
 export async function deployGroup(
   target: ClusterTarget,
   group: RenderedGroup | undefined,
   step: Step,
   ctx: StepContext,
   envGroups: readonly RenderedGroup[] = [],
+  records?: DeployRecords,
 ): Promise<StepResult> {
   if (!group) throw new InternalError(`no rendered manifests for deploy group ${step.subject}`);
   const started = Date.now();
+  const key = records && applyKey(target, group, envGroups);
+  if (records && key !== undefined && lastAppliedKey(records.stateDir, group.name) === key) {
+    const why = await unreadyReason(target, group, ctx.signal);
+    if (why === undefined)
+      return { state: 'cached', detail: `manifests as last applied, ${group.waitFor.length} workload(s) ready` };
+    ctx.output(`manifests as last applied, but ${why}: applying again`);
+  }
   await target.apply(group, ctx, envGroups);
   // The step's timeout counts from its start, apply included: the readiness deadline (with its explanation of
   // why pods are not ready) must fire first, so it gets what apply left of the budget, less a margin.
@@ -43,5 +63,29 @@ export async function deployGroup(
     output: ctx.output,
     ...(target.condition ? { condition: target.condition.bind(target) } : {}),
   });
+  if (records && key !== undefined) recordApplied(records.stateDir, group.name, key, records.runId);
   return { state: 'succeeded', detail: `${group.waitFor.length} workload(s) ready` };
+}
+
+// Why the group cannot be skipped although its manifests are unchanged, from one pod listing; undefined: it can.
+// Groups awaiting nothing or an object condition are always applied: no pod listing proves they are in place.
+async function unreadyReason(
+  target: ClusterTarget,
+  group: RenderedGroup,
+  signal: AbortSignal,
+): Promise<string | undefined> {
+  if (group.waitFor.length === 0) return 'the group awaits no workload';
+  if (group.waitFor.some(waitsForCondition)) return 'the group awaits an object condition';
+  let pods;
+  try {
+    pods = await target.pods(group, signal);
+  } catch (error) {
+    return `its pods could not be listed (${error instanceof Error ? error.message : String(error)})`;
+  }
+  const expected = expectationsFor(
+    group.waitFor,
+    group.objects.map((o) => o.object),
+  );
+  const unready = workloadStatuses(group.waitFor, pods, expected).find((s) => s.state !== 'ready');
+  return unready && `${unready.ref.kind}/${unready.ref.name} is not ready (${unready.reason})`;
 }

@@ -12,6 +12,7 @@ import { kindErrorLine, SLOW_MS } from './kind-tools.js';
 import { ensurePrivateDir } from './paths.js';
 import { kindLogsDir, runDir } from '../../journal/run-dir.js';
 import { verifyReady } from './verify-ready.js';
+import { writeMarker } from './owner-marker.js';
 
 const ENGINE_PROBE_MS = 10_000;
 const ALREADY_EXISTS = /node\(s\) already exist for a cluster with the name/;
@@ -37,6 +38,8 @@ export async function createCluster(deps: KindDeps, ctx: TargetContext): Promise
   const budgetMs = Math.max(10_000, Math.round(deps.createTimeoutMs - (performance.now() - started)));
   try {
     const summary = await verifyReady(deps, ctx, budgetMs);
+    // Marked as this checkout's, so another checkout's `up` of the same cluster name stops instead of reusing it.
+    await writeMarker(deps, ctx.signal);
     const nodes = await nodeContainers(deps, ctx.signal);
     await deps.records.put({
       name: deps.name,

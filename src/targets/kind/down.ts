@@ -9,7 +9,7 @@ import { deleteCluster } from './cluster-delete.js';
 import { stillOurs, type ClusterRecord } from './cluster-record.js';
 import { clusterListed, nodeContainers } from './cluster-status.js';
 import type { KindDeps } from './kind-deps.js';
-import { isArchiveOf, kubeconfigPath } from './paths.js';
+import { forwardsPath, isArchiveOf, kubeconfigPath } from './paths.js';
 
 /** Removes what tarmac created for this env, and nothing else. */
 export async function downClusters(deps: KindDeps, signal?: AbortSignal): Promise<DownReport> {
@@ -24,15 +24,14 @@ async function downOne(deps: KindDeps, report: DownReport, signal?: AbortSignal)
   const record = await deps.records.get(deps.name);
   const nodes = await nodeContainers(deps, signal);
   const exists = nodes.length > 0 || (await clusterListed(deps, signal));
-  if (
-    exists &&
+  const ours =
     record !== undefined &&
     record.env === deps.env.name &&
     stillOurs(
       record,
       nodes.map((n) => n.id),
-    )
-  ) {
+    );
+  if (exists && ours) {
     await deleteCluster(deps, signal);
     report.removed.push(`kind cluster ${deps.name}`);
   } else if (exists) {
@@ -40,10 +39,14 @@ async function downOne(deps: KindDeps, report: DownReport, signal?: AbortSignal)
   }
   // The record describes a cluster that is gone now (deleted above, or replaced by a foreign one).
   if (record?.env === deps.env.name) await deps.records.remove(deps.name);
-  if (existsSync(deps.kubeconfig)) {
-    await rm(deps.kubeconfig, { force: true });
-    report.removed.push(deps.kubeconfig);
+  // The kept port-forward ports live as long as the env: they go with it.
+  for (const file of [deps.kubeconfig, forwardsPath(deps.stateDir, deps.name)]) {
+    if (!existsSync(file)) continue;
+    await rm(file, { force: true });
+    report.removed.push(file);
   }
+  // Archives of a cluster another checkout (or someone) runs may be its deliveries in flight: left alone too.
+  if (exists && !ours) return;
   for (const file of await readdir(tmpdir()).catch(() => [] as string[])) {
     if (!isArchiveOf(file, deps.name)) continue;
     await rm(join(tmpdir(), file), { force: true });

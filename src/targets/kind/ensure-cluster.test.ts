@@ -132,6 +132,8 @@ function healthyCluster(): (call: FakeCall) => FakeAnswer {
     }
     if (call.cmd === 'kubectl' && call.args.includes('wait')) return { stdout: 'node/e2e-control-plane condition met' };
     if (line.endsWith('get --raw /readyz')) return { stdout: 'ok' };
+    // The owner marker (owner-marker.ts) applied to the new cluster.
+    if (call.cmd === 'kubectl' && call.args.includes('apply')) return { stdout: 'configmap/tarmac-owner created' };
     return { exitCode: 1, stderr: `unexpected call: ${line}` };
   };
 }
@@ -162,5 +164,6 @@ describe('kind ensure(): cluster.reuse is never', () => {
       'create cluster',
     ]);
     expect((await new ClusterRecords(stateDir).get('e2e'))?.nodeIds).toEqual(['d4e5f6']);
+    expect(runner.calls.filter((c) => c.cmd === 'kubectl' && c.args.includes('apply'))).toHaveLength(1);
   });
 });

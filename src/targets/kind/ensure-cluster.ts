@@ -6,12 +6,15 @@ import { deleteCluster } from './cluster-delete.js';
 import { readStatus } from './cluster-status.js';
 import { createCluster } from './create-cluster.js';
 import type { KindDeps } from './kind-deps.js';
+import { refuseOtherCheckout } from './owner-marker.js';
 
 /** Creates, reuses or recreates the cluster per `cluster.reuse`, and says why. */
 export async function ensureCluster(deps: KindDeps, ctx: TargetContext): Promise<EnsureResult> {
   const { state } = await readStatus(deps, ctx.signal);
   const policy = deps.env.cluster.reuse;
   if (state.exists && state.healthy && policy === 'healthy') {
+    // A cluster this checkout has no record of may be another checkout's: its marker says (owner-marker.ts).
+    if (!state.createdByTarmac) await refuseOtherCheckout(deps, ctx.signal);
     const reason = `healthy: ${describeNodes(state)}, /readyz ok`;
     ctx.output(`reusing kind cluster ${deps.name} (${reason})`);
     return { action: 'reused', reason };

@@ -5,7 +5,16 @@ import type { ContainerEngine } from '../../engines/types.js';
 import type { CommandRunner } from '../../exec/types.js';
 import type { PodView, RenderedGroup } from '../../kube/types.js';
 import { tarmacVersion } from '../../version.js';
-import type { ClusterState, ClusterTarget, DownReport, EnsureResult, TargetContext } from '../types.js';
+import type {
+  ClusterState,
+  ClusterTarget,
+  DownReport,
+  EnsureResult,
+  LogRequest,
+  LogSource,
+  TargetContext,
+} from '../types.js';
+import { kindLogSources, readKindLogs } from './logs.js';
 import { applyGroup } from './apply-group.js';
 import { ClusterRecords } from './cluster-record.js';
 import { readStatus } from './cluster-status.js';
@@ -16,8 +25,12 @@ import type { KindDeps } from './kind-deps.js';
 import { KindTools } from './kind-tools.js';
 import { listPods } from './list-pods.js';
 import { imagePresence, presentEverywhere } from './node-images.js';
-import { kubeconfigPath } from './paths.js';
 import { sleep } from '../../watch/timeout.js';
+import { InternalError } from '../../errors/errors.js';
+import { PortBook } from './forward-ports.js';
+import { ForwardSupervisor, type ForwardView } from './forwards.js';
+import { kubeconfigPath, forwardsPath } from './paths.js';
+import { listServicePorts } from './service-ports.js';
 
 export interface KindTargetOptions {
   env: Env;
@@ -31,17 +44,32 @@ export interface KindTargetOptions {
   /** Overrides for tests: the version recorded with created clusters, and the wait between retries. */
   tarmacVersion?: string;
   sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
+  /** tarmac's lifetime: the port-forwards behind `endpoints()` run until it aborts (the CLI aborts it on exit). */
+  lifetime?: AbortSignal;
+  /** Lines for the journal and the view about the forwards (one dropped, restarted). */
+  notify?: (line: string) => void;
 }
 
 /** Creates the kind target for the env's `cluster.name`. */
 export function createKindTarget(opts: KindTargetOptions): ClusterTarget {
   const name = opts.env.cluster.name;
   const kubeconfig = kubeconfigPath(opts.stateDir, name);
-  return new KindTarget({
+  const tools = new KindTools(opts.runner, opts.engine, kubeconfig);
+  const forwards = opts.lifetime
+    ? new ForwardSupervisor({
+        tools,
+        book: new PortBook(forwardsPath(opts.stateDir, name)),
+        lifetime: opts.lifetime,
+        notify: opts.notify ?? (() => {}),
+        sleep: opts.sleep ?? sleep,
+        readyTimeoutMs: FORWARD_READY_MS,
+      })
+    : undefined;
+  const target = new KindTarget({
     env: opts.env,
     name,
     engine: opts.engine,
-    tools: new KindTools(opts.runner, opts.engine, kubeconfig),
+    tools,
     records: new ClusterRecords(opts.stateDir),
     stateDir: opts.stateDir,
     runId: opts.runId,
@@ -50,12 +78,19 @@ export function createKindTarget(opts: KindTargetOptions): ClusterTarget {
     tarmacVersion: opts.tarmacVersion ?? tarmacVersion(),
     sleep: opts.sleep ?? sleep,
   });
+  target.forwards = forwards;
+  return target;
 }
+
+/** How long a port-forward may take to listen (kubectl waits for a running pod behind the Service). */
+const FORWARD_READY_MS = 60_000;
 
 /** ClusterTarget over the kind and kubectl CLIs; each method lives in its own module. */
 class KindTarget implements ClusterTarget {
   readonly type = 'kind' as const;
   readonly name: string;
+  /** The supervised port-forwards; absent without a lifetime signal (nothing would ever stop them). */
+  forwards: ForwardSupervisor | undefined;
 
   constructor(private readonly deps: KindDeps) {
     this.name = deps.name;
@@ -85,13 +120,35 @@ class KindTarget implements ClusterTarget {
     return listPods(this.deps, group, signal);
   }
 
-  /**
-   * Service endpoints reachable from the host. Not implemented for kind yet: it would need one
-   * `kubectl port-forward` process per Service (the stand-in kubectl has no port-forward). Tests reach
-   * services through KUBECONFIG, or through extraPortMappings in the kind config.
-   */
-  endpoints(): Promise<Record<string, string>> {
-    return Promise.resolve({});
+  /** Service endpoints on the host: one supervised `kubectl port-forward` per Service port, (re)started here. */
+  async endpoints(signal?: AbortSignal): Promise<Record<string, string>> {
+    const views = await this.forwardAll(signal);
+    return Object.fromEntries(views.map((v) => [v.endpoint, v.url]));
+  }
+
+  /** Each endpoint's forward, for `tarmac status`. */
+  endpointNotes(): Record<string, string> {
+    const views = this.forwards?.views() ?? [];
+    return Object.fromEntries(
+      views.map((v) => [
+        v.endpoint,
+        `kubectl port-forward svc/${v.service} -n ${v.namespace} ${String(v.port)}, ${v.state}${v.restarts > 0 ? `, restarted ${String(v.restarts)}x` : ''}`,
+      ]),
+    );
+  }
+
+  private async forwardAll(signal?: AbortSignal): Promise<ForwardView[]> {
+    if (!this.forwards)
+      throw new InternalError('the kind target was created without a lifetime signal: no port-forwards');
+    return this.forwards.ensure(await listServicePorts(this.deps.tools, signal), signal);
+  }
+
+  logSources(signal?: AbortSignal): Promise<LogSource[]> {
+    return kindLogSources(this.deps.tools, signal);
+  }
+
+  readLogs(source: LogSource, request: LogRequest): Promise<void> {
+    return readKindLogs(this.deps.tools, source, request);
   }
 
   testEnv(): Record<string, string> {

@@ -46,6 +46,17 @@ export class KindTools {
     return this.tool('kubectl', ['--kubeconfig', this.kubeconfig, ...args], options);
   }
 
+  /**
+   * Runs a long-lived `kubectl --kubeconfig <private file> args` (port-forward, logs -f) until it ends or `signal`
+   * aborts: no timeout, because ending is the signal's job; whoever waits for it bounds the wait.
+   */
+  kubectlUntilStopped(
+    args: readonly string[],
+    options: { signal: AbortSignal; onLine: NonNullable<CommandOptions['onLine']>; killGraceMs?: number },
+  ): Promise<CommandResult> {
+    return this.tool('kubectl', ['--kubeconfig', this.kubeconfig, ...args], options);
+  }
+
   /** Runs `kind args` and throws KIND_COMMAND_FAILED (with kind's last lines) unless it succeeded. */
   async mustKind(
     args: readonly string[],
@@ -72,7 +83,11 @@ export class KindTools {
     return result;
   }
 
-  private async tool(bin: 'kind' | 'kubectl', args: readonly string[], options: CallOptions): Promise<CommandResult> {
+  private async tool(
+    bin: 'kind' | 'kubectl',
+    args: readonly string[],
+    options: Omit<CommandOptions, 'env'>,
+  ): Promise<CommandResult> {
     const result = await this.runner(bin, args, { ...options, env: this.env });
     if (result.spawnError !== undefined) {
       throw new TarmacError(

@@ -11,6 +11,11 @@ export function kubeconfigPath(stateDir: string, cluster: string): string {
   return join(stateDir, 'kube', `${pathSafe(cluster)}.kubeconfig`);
 }
 
+/** `<stateDir>/kube/<cluster>.forwards.json`: the local port of each forwarded Service port, kept for the env's life. */
+export function forwardsPath(stateDir: string, cluster: string): string {
+  return join(stateDir, 'kube', `${pathSafe(cluster)}.forwards.json`);
+}
+
 // Config loading already holds cluster.name to a DNS label; this guard makes sure no other route (a test kit, a
 // future caller) can put `../..` into a path tarmac writes, chmods or deletes.
 function pathSafe(cluster: string): string {

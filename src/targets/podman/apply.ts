@@ -11,7 +11,7 @@ import { assertImagesPresent } from './image-check.js';
 import { envPods, inspectPod } from './inspect.js';
 import { LABEL_SPEC, isOurs, podmanOwnership } from './names.js';
 import { inspectNetwork } from './network.js';
-import { otherCheckoutError } from './other-checkout.js';
+import { otherCheckoutError } from '../other-checkout.js';
 import { playUnit } from './play.js';
 import { noEffectLine, type GroupPlan, type PlayUnit } from './play-plan.js';
 import { podsToPrune } from './prune.js';

@@ -4,7 +4,7 @@ import type { EnvIdentity } from '../../config/project-identity.js';
 import { TarmacError, ExitCode } from '../../errors/errors.js';
 import { parseJsonList, type PodmanCli } from './podman-cli.js';
 import { networkLabels, podmanOwnership } from './names.js';
-import { otherCheckoutError } from './other-checkout.js';
+import { otherCheckoutError } from '../other-checkout.js';
 import { asRecord, asStringMap } from './shape.js';
 
 export interface NetworkInfo {

@@ -5,7 +5,16 @@ import type { Env } from '../../config/types.js';
 import type { ContainerEngine } from '../../engines/types.js';
 import type { CommandRunner } from '../../exec/types.js';
 import type { ConditionReading, PodView, RenderedGroup, WorkloadRef } from '../../kube/types.js';
-import type { ClusterState, ClusterTarget, DownReport, EnsureResult, TargetContext } from '../types.js';
+import type {
+  ClusterState,
+  ClusterTarget,
+  DownReport,
+  EnsureResult,
+  LogRequest,
+  LogSource,
+  TargetContext,
+} from '../types.js';
+import { podmanLogSources, readPodmanLogs } from './logs.js';
 import { applyGroup } from './apply.js';
 import { deliverImage } from './deliver.js';
 import { downEnv } from './down.js';
@@ -39,6 +48,7 @@ export function createPodmanTarget(opts: PodmanTargetOptions): ClusterTarget {
 
 class PodmanTarget implements ClusterTarget {
   readonly type = 'podman' as const;
+  readonly runsFromEngineStore = true;
   readonly name: string;
   private readonly cli: PodmanCli;
   private readonly store: StateStore;
@@ -119,6 +129,14 @@ class PodmanTarget implements ClusterTarget {
 
   async endpoints(signal?: AbortSignal): Promise<Record<string, string>> {
     return serviceEndpoints(this.cli, this.id, await this.store.read(), signal);
+  }
+
+  logSources(signal?: AbortSignal): Promise<LogSource[]> {
+    return podmanLogSources(this.cli, this.id, signal);
+  }
+
+  readLogs(source: LogSource, request: LogRequest): Promise<void> {
+    return readPodmanLogs(this.cli, source, request);
   }
 
   testEnv(): Record<string, string> {

@@ -30,7 +30,7 @@ export function kindOf(run: RunFacts, stepId: string): StepKind | undefined {
   const known = planned(run).get(stepId)?.kind;
   if (known) return known;
   const prefix = stepId.split(':')[0];
-  return (['build', 'cluster', 'deliver', 'deploy', 'test'] as const).find((k) => k === prefix);
+  return (['build', 'cluster', 'deliver', 'deploy', 'hook', 'test'] as const).find((k) => k === prefix);
 }
 
 /** Steps whose final state is failed, in the order they failed. */
@@ -73,6 +73,7 @@ const KIND_BY_CODE: [RegExp, StepKind][] = [
   [/^(DEPLOY_|IMAGE_PULL|CONTAINER_START)/, 'deploy'],
   [/^(BUILD_|CONTEXT_|CONTAINERFILE_)/, 'build'],
   [/^(TEST|JUNIT)/, 'test'],
+  [/^HOOK_/, 'hook'],
 ];
 
 /** Every failure of any attempt (a requeued build's first attempt too). */

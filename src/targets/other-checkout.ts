@@ -1,7 +1,7 @@
 // The error of an `up` that meets the same env name up from another checkout of the project.
-import type { EnvIdentity } from '../../config/project-identity.js';
-import { LABEL_PROJECT, LABEL_PROJECT_PATH } from '../../engines/labels.js';
-import { ExitCode, TarmacError } from '../../errors/errors.js';
+import type { EnvIdentity } from '../config/project-identity.js';
+import { LABEL_PROJECT, LABEL_PROJECT_PATH } from '../engines/labels.js';
+import { ExitCode, TarmacError } from '../errors/errors.js';
 
 /** ENV_OTHER_CHECKOUT: `what` (e.g. `podman network tarmac-demo`) carries `labels` of another project's env. */
 export function otherCheckoutError(what: string, labels: Record<string, string>, id: EnvIdentity): TarmacError {

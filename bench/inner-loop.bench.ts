@@ -1,0 +1,149 @@
+// The inner loop on examples/aianalysis (issue 16): a no-change `up`, an `up` after a one-line change in one
+// service, `tarmac test`, a no-op `build` and `--version`, interleaved, with the suite alone as the reference.
+// Run: npm run build && npx tsx bench/inner-loop.bench.ts [repetitions=5]
+// Targets: no-change up <= 1.5 s; test <= suite alone + 0.3 s; no-op build <= 0.8 s; --version <= 0.3 s.
+// Results go in docs/benchmarks.md. Each run's phase split comes from its journal: start (process start to
+// run.started: node, config, engine detection, reconcile, disk guard, lease, hashing), steps (run.started to
+// run.finished) and exit (run.finished to process exit: summary, history, report).
+import { execa } from 'execa';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { randomBytes } from 'node:crypto';
+
+const root = new URL('..', import.meta.url).pathname;
+const reps = Number(process.argv[2] ?? 5);
+const tarmac = join(root, 'bin/tarmac.js');
+
+async function podmanEnv(): Promise<Record<string, string>> {
+  if (process.env.CONTAINERS_CONF) return { CONTAINERS_CONF: process.env.CONTAINERS_CONF };
+  const line = (await execa('node', [join(root, 'scripts/podman-conf.mjs')], { cwd: root })).stdout.trim();
+  return line.startsWith('CONTAINERS_CONF=') ? { CONTAINERS_CONF: line.slice('CONTAINERS_CONF='.length) } : {};
+}
+
+/** A copy of the example with a unique env name (its images are the shared example's, so the first up builds little). */
+function freshProject(): { dir: string; name: string; file: string } {
+  const name = `inner-${randomBytes(3).toString('hex')}`;
+  const dir = mkdtempSync(join(tmpdir(), `tarmac-${name}-`));
+  cpSync(join(root, 'examples/aianalysis'), dir, { recursive: true, filter: (src) => !src.includes('/.tarmac') });
+  const file = join(dir, 'tarmac.yaml');
+  writeFileSync(
+    file,
+    readFileSync(file, 'utf8')
+      .replace(/^name: .*$/m, `name: ${name}`)
+      .replace(/^ {2}name: aianalysis-e2e$/m, `  name: ${name}-e2e`),
+  );
+  return { dir, name, file };
+}
+
+interface Timed {
+  ms: number;
+  /** start / steps / exit, from the run's journal (absent for commands without a run). */
+  phases?: { start: number; steps: number; exit: number };
+}
+
+// The newest run's run.started and run.finished times.
+function journalTimes(dir: string): { started: number; finished: number } | undefined {
+  const runs = join(dir, '.tarmac', 'runs');
+  const newest = readdirSync(runs).sort().at(-1);
+  if (!newest) return undefined;
+  const events = readFileSync(join(runs, newest, 'events.jsonl'), 'utf8')
+    .split('\n')
+    .filter(Boolean)
+    .map((l) => JSON.parse(l) as { type: string; at: number });
+  const started = events.find((e) => e.type === 'run.started')?.at;
+  const finished = events.find((e) => e.type === 'run.finished')?.at;
+  return started && finished ? { started, finished } : undefined;
+}
+
+async function timed(args: string[], dir: string, env: Record<string, string>, withJournal = true): Promise<Timed> {
+  const t0 = Date.now();
+  const r = await execa('node', [tarmac, ...args], { env: { ...env, CI: 'true' }, reject: false, cwd: dir });
+  const t1 = Date.now();
+  if (r.exitCode !== 0) throw new Error(`tarmac ${args.join(' ')} exited ${r.exitCode}:\n${r.stdout.slice(-3000)}`);
+  const j = withJournal ? journalTimes(dir) : undefined;
+  return {
+    ms: t1 - t0,
+    ...(j ? { phases: { start: j.started - t0, steps: j.finished - j.started, exit: t1 - j.finished } } : {}),
+  };
+}
+
+/** The suite alone, with the endpoints `tarmac status` reports: the reference for `tarmac test`. */
+async function suiteAlone(dir: string, file: string, env: Record<string, string>): Promise<Timed> {
+  const status = JSON.parse((await execa('node', [tarmac, 'status', '-f', file, '--json'], { env })).stdout) as {
+    endpoints: Record<string, string>;
+  };
+  const services = Object.fromEntries(
+    Object.entries(status.endpoints).map(([n, url]) => [
+      `TARMAC_SERVICE_${n.toUpperCase().replace(/[^A-Z0-9]/g, '_')}`,
+      url,
+    ]),
+  );
+  const t0 = Date.now();
+  await execa('node', ['e2e/suite.mjs'], {
+    cwd: dir,
+    env: { ...env, ...services, JUNIT_FILE: join(dir, 'alone.xml') },
+  });
+  return { ms: Date.now() - t0 };
+}
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
+const s = (ms: number) => (ms / 1000).toFixed(2);
+
+async function main(): Promise<void> {
+  await execa('node', [join(root, 'examples/aianalysis/prepare.mjs')]);
+  const env = await podmanEnv();
+  const { dir, name, file } = freshProject();
+  const results = new Map<string, Timed[]>();
+  const add = (what: string, t: Timed) => results.set(what, [...(results.get(what) ?? []), t]);
+  const load = () => readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ');
+  const loads = [load()];
+  try {
+    const first = await timed(['up', '-f', file], dir, env);
+    process.stdout.write(`first up (env created; images shared with the example): ${s(first.ms)} s\n`);
+    for (let i = 0; i < reps; i++) {
+      add('--version', await timed(['--version'], dir, env, false));
+      add('up, no change', await timed(['up', '-f', file], dir, env));
+      writeFileSync(
+        join(dir, 'aianalysis', 'www', 'bench-change.txt'),
+        `change ${i} ${randomBytes(4).toString('hex')}\n`,
+      );
+      add('up, one service changed', await timed(['up', '-f', file], dir, env));
+      add('test', await timed(['test', '-f', file], dir, env));
+      add('suite alone', await suiteAlone(dir, file, env));
+      add('build, no-op', await timed(['build', '-f', file], dir, env));
+      loads.push(load());
+    }
+  } finally {
+    await execa('node', [tarmac, 'down', '-f', file], { env, reject: false });
+    const ids = (
+      await execa('podman', ['images', '-q', '--filter', `label=io.tarmac.env=${name}`], { reject: false })
+    ).stdout
+      .split('\n')
+      .filter(Boolean);
+    if (ids.length > 0) await execa('podman', ['rmi', '-f', ...ids], { reject: false });
+    rmSync(dir, { recursive: true, force: true });
+  }
+  process.stdout.write(`\nload average (1/5/15 min) before and after each repetition: ${loads.join(' | ')}\n\n`);
+  process.stdout.write(
+    '| what | median | all runs (s) | median phases: start / steps / exit (s) |\n|---|---|---|---|\n',
+  );
+  for (const [what, runs] of results) {
+    const phased = runs.filter((r) => r.phases);
+    const phases = phased.length
+      ? (['start', 'steps', 'exit'] as const).map((p) => s(median(phased.map((r) => r.phases![p])))).join(' / ')
+      : '';
+    process.stdout.write(
+      `| ${what} | ${s(median(runs.map((r) => r.ms)))} s | ${runs.map((r) => s(r.ms)).join(', ')} | ${phases} |\n`,
+    );
+  }
+  const med = (w: string) => median((results.get(w) ?? []).map((r) => r.ms));
+  process.stdout.write(
+    `\ntest - suite alone = ${s(med('test') - med('suite alone'))} s (target <= 0.30); no-change up ${s(med('up, no change'))} s (target <= 1.5); no-op build ${s(med('build, no-op'))} s (target <= 0.8); --version ${s(med('--version'))} s (target <= 0.3)\n`,
+  );
+}
+
+main().catch((err: unknown) => {
+  process.stderr.write(`${err instanceof Error ? err.message : String(err)}\n`);
+  process.exit(1);
+});
