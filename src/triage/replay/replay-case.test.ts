@@ -94,9 +94,14 @@ describe('replayCase', () => {
     const { input, diagnosis } = await replayCase(c);
     expect(input.evidence.engine?.data).toMatchObject({ reachable: false, hung: true });
     expect(diagnosis.verdicts[0]?.ruleId).toBe('engine-hung');
-    // With the client's own error line the probe returned: unreachable, not hung.
-    const refused = await replayCase({ ...c, output: `Error: ${CANNOT_CONNECT}` });
-    expect(refused.input.evidence.engine?.data?.hung).toBe(false);
+    // A probe that printed a failure returned with it: unreachable, not hung (with or without podman's prefix).
+    for (const output of [
+      `Error: ${CANNOT_CONNECT}`,
+      'Got permission denied while trying to connect to the Docker daemon socket',
+    ]) {
+      const refused = await replayCase({ ...c, output });
+      expect(refused.input.evidence.engine?.data?.hung).toBe(false);
+    }
   });
 
   it("a create whose output is the node's kubelet journal reaches triage as the exported kind logs", async () => {

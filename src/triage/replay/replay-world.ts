@@ -52,22 +52,23 @@ export function failingResult(c: CorpusCase): FakeAnswer {
 }
 
 /**
- * A line the engine client printed about its own failure, which it prints only on its way out: podman's
- * `Error: ...`, docker's daemon error or failed connect, a logrus error (`level=error`, `ERRO[0000]`), or a Go
- * runtime crash (`panic:`, `fatal error:`, a goroutine dump).
+ * Words of a failure. A command that hangs prints no failure; one that printed a failure returned with it (an
+ * `Error:` line, a refused or denied socket, a Go panic, a logrus `ERRO[0000]`), whatever its prefix or wording.
  */
-const CLIENT_FAILURE =
-  /^\s*(Error( response from daemon)?:|Cannot connect to the Docker daemon|error during connect|panic:|fatal error:|goroutine \d+ \[|(ERRO|FATA)\[\d+\])|level=(error|fatal)\b/im;
+const FAILURE_WORDS =
+  /\b(errors?|ERRO|FATA|fatal|panic|cannot|can't|could not|couldn't|unable|denied|refused|failed|failure|no such|not found|invalid|timed? ?out|deadline)\b/i;
 
 /**
  * Whether the case's command was cut off rather than exiting: 124 is `timeout`'s exit status, as tarmac's own
- * timeouts would cut it. A probe (`podman ps`, `docker info`) recorded without an exit code and without any line
- * the client prints on its way out never returned: the report shows what the reporter looked at instead (strace,
- * ps), which is how a hung engine is reported. A live probe of such an engine times out.
+ * timeouts would cut it. A probe (`podman ps`, `docker info`) recorded without an exit code and without any word
+ * of a failure never returned: the report shows what the reporter looked at instead (strace, ps), which is how a
+ * hung engine is reported. A live probe of such an engine times out.
  */
 export function neverReturned(c: CorpusCase): boolean {
   if (c.exitCode === 124) return true;
-  return c.phase === 'engine-probe' && c.exitCode === null && !CLIENT_FAILURE.test(visibleLines(c.output).join('\n'));
+  return (
+    c.phase === 'engine-probe' && c.exitCode === null && !visibleLines(c.output).some((l) => FAILURE_WORDS.test(l))
+  );
 }
 
 /** A healthy engine as `health()` reports it (the probe answered quickly). */
