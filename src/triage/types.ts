@@ -118,6 +118,14 @@ export interface WorkloadFacts {
 export interface KindLogsFacts {
   /** Directory `kind export logs` wrote to (inside the run dir). */
   dir: string;
+  /** The last abnormal lines of each node's kubelet, containerd and journal logs (absent: none read). */
+  lines?: KindLogLine[];
+}
+
+/** One abnormal line of a node's exported log, e.g. `{ file: 'x-control-plane/kubelet.log', text: 'F0223 ...' }`. */
+export interface KindLogLine {
+  file: string;
+  text: string;
 }
 
 /** Everything the collectors found; a field is absent when its collector did not apply. */

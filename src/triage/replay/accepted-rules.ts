@@ -25,7 +25,7 @@ export const ACCEPTED_RULES: Readonly<Record<Category, readonly string[]>> = {
   // build-failed says the instruction itself failed, not the network: the wrong way for a download failure.
   'build-dependency-download': ['build-dependency-download'],
   // cgroups/systemd/rootless delegation keep the node from booting; or the engine refuses to start the node.
-  'kind-node-boot': ['kind-systemd-boot', 'kind-rootless-delegation', 'kind-node-start'],
+  'kind-node-boot': ['kind-systemd-boot', 'kind-rootless-delegation', 'kind-node-start', 'kind-node-cgroups'],
   // kind reports a kubelet that never gets healthy as kubeadm init failing.
   'kubelet-not-ready': ['kind-kubeadm-failed', 'kubelet-not-ready'],
   crashloop: ['crash-loop'],

@@ -83,4 +83,52 @@ describe('replayCase', () => {
     const failed = input.run.events.find((e) => e.type === 'step.finished' && e.state === 'failed');
     expect(failed).toMatchObject({ stepId: 'deploy:app', error: { code: 'DEPLOY_APPLY_FAILED' } });
   });
+
+  it('an engine probe recorded without exit code or client error is a probe that never returned: a hung engine', async () => {
+    const c = caseOf({
+      category: 'engine-hung',
+      phase: 'engine-probe',
+      exitCode: null,
+      output: 'fcntl(18, F_SETLKW, {l_type=F_WRLCK, l_whence=SEEK_SET, l_start=0, l_len=0}',
+    });
+    const { input, diagnosis } = await replayCase(c);
+    expect(input.evidence.engine?.data).toMatchObject({ reachable: false, hung: true });
+    expect(diagnosis.verdicts[0]?.ruleId).toBe('engine-hung');
+    // A probe that printed a failure returned with it: unreachable, not hung (with or without podman's prefix).
+    for (const output of [
+      `Error: ${CANNOT_CONNECT}`,
+      'Got permission denied while trying to connect to the Docker daemon socket',
+    ]) {
+      const refused = await replayCase({ ...c, output });
+      expect(refused.input.evidence.engine?.data?.hung).toBe(false);
+    }
+  });
+
+  it("a create whose output is the node's kubelet journal reaches triage as the exported kind logs", async () => {
+    const c = caseOf({
+      category: 'kubelet-not-ready',
+      phase: 'cluster-create',
+      exitCode: null,
+      output: [
+        'Oct 01 11:15:21 master kubelet[16173]: error: failed to run Kubelet: running with swap on is not supported',
+        'Oct 01 11:15:21 master systemd[1]: kubelet.service: main process exited, code=exited, status=1/FAILURE',
+      ].join('\n'),
+    });
+    const { input, diagnosis } = await replayCase(c);
+    expect(input.run.events.find((e) => e.type === 'step.finished' && e.state === 'failed')).toMatchObject({
+      stepId: 'cluster',
+      error: { code: 'CLUSTER_CREATE_FAILED' },
+    });
+    expect(input.evidence.kindLogs?.data?.lines).toEqual([
+      {
+        file: 'replay-e2e-control-plane/kubelet.log',
+        text: 'error: failed to run Kubelet: running with swap on is not supported',
+      },
+      {
+        file: 'replay-e2e-control-plane/journal.log',
+        text: 'kubelet.service: main process exited, code=exited, status=1/FAILURE',
+      },
+    ]);
+    expect(diagnosis.verdicts[0]?.ruleId).toBe('kubelet-not-ready');
+  });
 });

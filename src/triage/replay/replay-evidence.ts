@@ -1,12 +1,15 @@
 // Evidence as the collectors would report it after the case's failure: the engine probe (failing only for an
 // engine-probe case), the kind cluster (gone after a failed create), the case's pod, and a healthy host otherwise.
-// Nothing tarmac's collectors cannot see (kubelet or daemon logs) is added.
+// The node's daemon logs are what the kindLogs collector reads from `kind export logs` of the failed run; nothing
+// tarmac's collectors cannot see (the host's own daemons, e.g. dockerd) is added.
+import { existsSync } from 'node:fs';
+import { readKindLogLines } from '../evidence/kind-log-lines.js';
 import { podFacts } from '../evidence/pod-facts.js';
 import { engineFacts } from '../evidence/engine.js';
 import type { ClusterFacts, CollectorRun, Evidence } from '../types.js';
 import type { CorpusCase } from './corpus-case.js';
 import { podView } from './replay-pod.js';
-import { CLUSTER, HEALTHY, type ReplayWorld } from './replay-world.js';
+import { CLUSTER, HEALTHY, replayLogsDir, type ReplayWorld } from './replay-world.js';
 
 const GIB = 1024 ** 3;
 
@@ -34,9 +37,16 @@ export async function replayEvidence(c: CorpusCase, world: ReplayWorld): Promise
   };
   // Collectors that ask the engine or the cluster have nothing to say while the engine does not answer.
   if (!probe.ok) return evidence;
-  evidence.clusters = ran('clusters', [cluster(c.phase === 'cluster-create')]);
-  if (c.phase !== 'cluster-create')
-    evidence.workloads = ran('workloads', { pods: c.pod ? [podFacts(podView(c.pod, c.output))] : [] });
+  // A cluster-create case with a pod is a cluster that came up but whose system pods failed (the workloads
+  // collector lists every namespace): the cluster stays and its pods are read. Without one kind deleted the nodes.
+  const createFailed = c.phase === 'cluster-create' && !c.pod;
+  evidence.clusters = ran('clusters', [cluster(createFailed)]);
+  if (!createFailed) evidence.workloads = ran('workloads', { pods: c.pod ? [podFacts(podView(c.pod, c.output))] : [] });
+  const logs = replayLogsDir(world.env.stateDir);
+  if (existsSync(logs)) {
+    const lines = readKindLogLines(logs);
+    evidence.kindLogs = ran('kindLogs', lines.length > 0 ? { dir: logs, lines } : { dir: logs });
+  }
   return evidence;
 }
 

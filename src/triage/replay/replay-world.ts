@@ -26,7 +26,7 @@ import { KindTools } from '../../targets/kind/kind-tools.js';
 import type { ClusterTarget } from '../../targets/types.js';
 import type { CorpusCase } from './corpus-case.js';
 import { podView } from './replay-pod.js';
-import { visibleLines } from './visible-output.js';
+import { nodeLogs, visibleLines } from './visible-output.js';
 import { DEFAULT_TIMEOUTS } from '../../config/schema.js';
 
 export const IMAGE = 'app';
@@ -41,12 +41,34 @@ export function engineName(c: CorpusCase): 'podman' | 'docker' {
     : 'podman';
 }
 
-/** What the failing command returned: the visible output on stderr, the case's exit code (unknown: 1; 124: timed out). */
+/**
+ * What the failing command returned: the visible output on stderr, the case's exit code (unknown: 1), or a timeout
+ * for a command that never returned (see `neverReturned`).
+ */
 export function failingResult(c: CorpusCase): FakeAnswer {
   const stderr = visibleLines(c.output).join('\n');
-  // 124 is `timeout`'s exit status: the report's command was cut off, as tarmac's own timeouts would cut it.
-  if (c.exitCode === 124) return { exitCode: undefined, signal: 'SIGKILL', timedOut: true, timeoutMs: 5_000, stderr };
+  if (neverReturned(c)) return { exitCode: undefined, signal: 'SIGKILL', timedOut: true, timeoutMs: 5_000, stderr };
   return { exitCode: c.exitCode ?? 1, stderr };
+}
+
+/**
+ * Words of a failure. A command that hangs prints no failure; one that printed a failure returned with it (an
+ * `Error:` line, a refused or denied socket, a Go panic, a logrus `ERRO[0000]`), whatever its prefix or wording.
+ */
+const FAILURE_WORDS =
+  /\b(errors?|ERRO|FATA|fatal|panic|cannot|can't|could not|couldn't|unable|denied|refused|failed|failure|no such|not found|invalid|timed? ?out|deadline)\b/i;
+
+/**
+ * Whether the case's command was cut off rather than exiting: 124 is `timeout`'s exit status, as tarmac's own
+ * timeouts would cut it. A probe (`podman ps`, `docker info`) recorded without an exit code and without any word
+ * of a failure never returned: the report shows what the reporter looked at instead (strace, ps), which is how a
+ * hung engine is reported. A live probe of such an engine times out.
+ */
+export function neverReturned(c: CorpusCase): boolean {
+  if (c.exitCode === 124) return true;
+  return (
+    c.phase === 'engine-probe' && c.exitCode === null && !visibleLines(c.output).some((l) => FAILURE_WORDS.test(l))
+  );
 }
 
 /** A healthy engine as `health()` reports it (the probe answered quickly). */
@@ -102,6 +124,7 @@ export function replayWorld(c: CorpusCase, root = mkdtempSync(join(tmpdir(), 'ta
   const name = engineName(c);
   writeFileSync(join(bin, name), '#!/bin/sh\nexit 1\n');
   chmodSync(join(bin, name), 0o755);
+  if (c.phase !== 'engine-probe') writeNodeLogs(c, join(root, 'state'));
   const runner = fakeRunner(answer(c));
   const engine = name === 'docker' ? createDockerEngine(runner) : createPodmanEngine(runner);
   const env = replayEnv(root, project, name, c.phase === 'push' || c.phase === 'pull');
@@ -118,6 +141,20 @@ export function replayWorld(c: CorpusCase, root = mkdtempSync(join(tmpdir(), 'ta
     images: [IMAGE],
   };
   return { env, engine, runner, target: replayTarget(c, env, engine, runner), group, path: bin, root };
+}
+
+/** Where the failed run's `kind export logs` went (the create's salvage and the kindLogs collector write there). */
+export function replayLogsDir(stateDir: string): string {
+  return kindLogsDir(runDir(stateDir, 'replay'));
+}
+
+/** The node's exported logs as `kind export logs` would write them: the case's journal lines of the node's daemons. */
+function writeNodeLogs(c: CorpusCase, stateDir: string): void {
+  const files = nodeLogs(c.output);
+  if (files.size === 0) return;
+  const node = join(replayLogsDir(stateDir), `${CLUSTER}-control-plane`);
+  mkdirSync(node, { recursive: true });
+  for (const [name, lines] of files) writeFileSync(join(node, name), `${lines.join('\n')}\n`);
 }
 
 function replayEnv(root: string, project: string, engine: 'podman' | 'docker', registry: boolean): Env {
@@ -173,7 +210,7 @@ function replayTarget(c: CorpusCase, env: Env, engine: ContainerEngine, runner: 
       if (c.phase !== 'cluster-create') return Promise.resolve({ action: 'created', reason: 'no cluster existed' });
       throw createFailedError(result(), {
         cluster: CLUSTER,
-        logs: kindLogsDir(runDir(env.stateDir, 'replay')),
+        logs: replayLogsDir(env.stateDir),
         cleanup: 'the nodes it left were deleted',
       });
     },

@@ -11,6 +11,7 @@ import { registryAuth } from './registry-auth.js';
 import { unschedulable } from './unschedulable.js';
 import { kindSystemdBoot } from './kind-systemd-boot.js';
 import { kubeletNotReady } from './kubelet-not-ready.js';
+import { kindNodeCgroups } from './kind-node-cgroups.js';
 import { oomKilled } from './oom-killed.js';
 import { proxy } from './proxy.js';
 
@@ -121,6 +122,40 @@ describe('kind node boot and kubelet readiness: the words of systemd and kubeadm
   it('near miss: a kubelet that cannot find its cgroup mountpoints stays low (a node-boot problem)', () => {
     const run = runWith('cluster', 'CLUSTER_CREATE_FAILED', ['failed to run Kubelet: mountpoint for cpu not found']);
     expect(kubeletNotReady.match(inputOf(run))?.confidence).toBe(0.4);
+  });
+
+  it("the exported kind logs carry the kubelet's words: cgroups it cannot find are the node's boot, swap its own", () => {
+    const run = runWith('cluster', 'CLUSTER_CREATE_FAILED', []);
+    const logs = (text: string) => ({
+      kindLogs: {
+        name: 'kindLogs',
+        ok: true,
+        timedOut: false,
+        durationMs: 5,
+        raw: '',
+        data: { dir: '/runs/r1/kind-logs', lines: [{ file: 'shop-e2e-control-plane/kubelet.log', text }] },
+      },
+    });
+    const cgroups = inputOf(run, logs('F0223 server.go:274] failed to run Kubelet: mountpoint for  not found'));
+    expect(kindNodeCgroups.match(cgroups)).toMatchObject({
+      confidence: 0.7,
+      evidence: [
+        'kind-logs shop-e2e-control-plane/kubelet.log: F0223 server.go:274] failed to run Kubelet: mountpoint for  not found',
+      ],
+    });
+    expect(kubeletNotReady.match(cgroups)?.confidence).toBe(0.4);
+    const swap = inputOf(run, logs('error: failed to run Kubelet: running with swap on is not supported'));
+    expect(kubeletNotReady.match(swap)?.confidence).toBe(0.8);
+    expect(kindNodeCgroups.match(swap)).toBeUndefined();
+    // Near miss: a cgroup driver that differs from the runtime's is the kubelet's own setting.
+    const driver = inputOf(
+      run,
+      logs('failed to run Kubelet: misconfiguration: kubelet cgroup driver: "systemd" is different'),
+    );
+    expect(kindNodeCgroups.match(driver)).toBeUndefined();
+    // Near miss: in a cluster that came up (a later step failed) the kubelet's boot complaints are normal noise.
+    const later = inputOf(runWith('test', 'TESTS_FAILED', []), logs('error: failed to run Kubelet: swap on'));
+    expect(kubeletNotReady.match(later)).toBeUndefined();
   });
 });
 

@@ -34,7 +34,12 @@ const RULE_CASES: [rule: string, category: string, ids: string[]][] = [
   ],
   ['file-limits', 'file-limits', ['kops-2913', 'moby-38814', 'watchfiles-320']],
   ['container-name-in-use', 'env-held', ['ceph-ansible-6018']],
-  ['kubelet-not-ready', 'kubelet-not-ready', ['ansible-kubernetes-6', 'kind-known-issues-5']],
+  // kubevirt-478: the kubelet's journal, read from the node's exported logs (kind export logs).
+  ['kubelet-not-ready', 'kubelet-not-ready', ['ansible-kubernetes-6', 'kind-known-issues-5', 'kubevirt-478']],
+  ['kind-node-cgroups', 'kind-node-boot', ['kind-2082']],
+  // Replay fidelity: a probe that never returned (hung engine); a cluster whose system pod crash-loops.
+  ['engine-hung', 'engine-hung', ['moby-33994', 'podman-658']],
+  ['crash-loop', 'crashloop', ['kind-1975']],
   ['kind-node-start', 'kind-node-boot', ['kind-known-issues', 'rancher-desktop-5092']],
   // The engine's own Go runtime crash: in its probe, and in a build client's own code.
   ['engine-crash', 'engine-crashed', ['buildkit-5379', 'containers-storage-2184']],

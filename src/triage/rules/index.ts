@@ -23,6 +23,7 @@ import { kindLoadSnapshotter } from './kind-load-snapshotter.js';
 import { kindMountMissing } from './kind-mount-missing.js';
 import { kindNameCollision } from './kind-name-collision.js';
 import { kindNetworkConflict } from './kind-network-conflict.js';
+import { kindNodeCgroups } from './kind-node-cgroups.js';
 import { kindNodeStart } from './kind-node-start.js';
 import { kindNodeStopped } from './kind-node-stopped.js';
 import { kindRootless } from './kind-rootless.js';
@@ -65,6 +66,7 @@ export const RULES: readonly Rule[] = [
   kindNetworkConflict,
   kindNameCollision,
   containerNameInUse,
+  kindNodeCgroups,
   kindNodeStart,
   kindSystemdBoot,
   kubeletNotReady,

@@ -1,7 +1,7 @@
 // The node container did not reach systemd's multi-user target within kind's 30 s log wait.
 import type { Match, Rule, TriageInput } from '../types.js';
 import { bytes, clusterName, conf, envCluster, quote } from './evidence-facts.js';
-import { createFailureLines } from './kind-create-signatures.js';
+import { createFailureLines, kindLogLines } from './kind-create-signatures.js';
 
 /**
  * kind's wait for systemd that gave up, and systemd's own words when it stops booting as the node's PID 1 (it
@@ -15,7 +15,8 @@ export const kindSystemdBoot: Rule = {
   title: 'A kind node container did not boot systemd (no "Reached target Multi-User System")',
   refs: ['research-kind-podman §B 9'],
   match(input: TriageInput): Match | undefined {
-    const lines = createFailureLines(input, NOT_BOOTED, 2);
+    // systemd's words: in kind's output, or in the node's journal that `kind export logs` took.
+    const lines = [...createFailureLines(input, NOT_BOOTED, 2), ...kindLogLines(input, NOT_BOOTED, 2)];
     if (lines.length === 0) return undefined;
     const name = clusterName(input);
     const nodeLogs = (envCluster(input)?.nodes ?? []).flatMap((n) =>

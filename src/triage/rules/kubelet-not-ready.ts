@@ -4,6 +4,7 @@
 import type { Match, Rule, TriageInput } from '../types.js';
 import { clusterName, conf } from './evidence-facts.js';
 import { outputMatching } from './infra-markers.js';
+import { kindLogLines } from './kind-create-signatures.js';
 import { NOT_READY_TAINT } from './unschedulable.js';
 
 const KUBELET =
@@ -20,12 +21,17 @@ export const kubeletNotReady: Rule = {
   title: "A node's kubelet did not start or the node stays NotReady",
   refs: ['corpus: kubelet-not-ready'],
   match(input: TriageInput): Match | undefined {
-    const own = outputMatching(input, KUBELET, 3, ['cluster', 'run']);
+    // The kubelet's own words: in kind's output, or in the node's logs `kind export logs` took.
+    const own = [...outputMatching(input, KUBELET, 3, ['cluster', 'run']), ...kindLogLines(input, KUBELET, 3)];
     // A pod the scheduler could not place because of the not-ready taint: the node's kubelet is not ready.
     const taint = outputMatching(input, NOT_READY_TAINT, 1, ['deploy', 'pod']);
     const lines = [...own, ...taint];
     if (lines.length === 0) return undefined;
-    const text = [...lines, ...outputMatching(input, CGROUP, 2, ['cluster', 'run'])].join('\n');
+    const text = [
+      ...lines,
+      ...outputMatching(input, CGROUP, 2, ['cluster', 'run']),
+      ...kindLogLines(input, CGROUP, 2),
+    ].join('\n');
     const cgroup = CGROUP.test(text) && !CGROUP_DRIVER.test(text);
     const why = /swap/i.test(text)
       ? 'swap is on and the kubelet refuses to run with it'

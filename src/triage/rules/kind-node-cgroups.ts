@@ -1,0 +1,37 @@
+// The kubelet inside a kind node cannot use the host's cgroups, so the node never boots into a cluster: a node
+// image whose Kubernetes does not support the host's cgroup hierarchy (cgroup v2 needs node images for Kubernetes
+// 1.19 or later), or a controller not mounted in the node. kind's known issues list it as a failed create.
+import type { Match, Rule, TriageInput } from '../types.js';
+import { clusterName, conf } from './evidence-facts.js';
+import { outputMatching } from './infra-markers.js';
+import { kindLogLines } from './kind-create-signatures.js';
+
+/** The kubelet's words for cgroups it cannot find or use (not a cgroup driver setting, which is its own config). */
+const NO_CGROUPS =
+  /failed to get the kubelet's cgroup|mountpoint for \S* ?not found|failed to run Kubelet: .*cgroups? (?:v2 )?(?:is )?not (?:supported|found|mounted)/i;
+const CGROUP_DRIVER = /cgroup driver/i;
+
+export const kindNodeCgroups: Rule = {
+  id: 'kind-node-cgroups',
+  title: "The kubelet inside a kind node cannot use the host's cgroups",
+  refs: ['corpus: kind-node-boot', 'kind known issues: Failure to Create Cluster with Cgroups v2'],
+  match(input: TriageInput): Match | undefined {
+    const lines = [
+      ...outputMatching(input, NO_CGROUPS, 3, ['cluster', 'run']),
+      ...kindLogLines(input, NO_CGROUPS, 3),
+    ].filter((l) => !CGROUP_DRIVER.test(l));
+    if (lines.length === 0) return undefined;
+    const name = clusterName(input);
+    return {
+      confidence: conf(0.7),
+      explains: ['timeout', 'connection-refused'],
+      summary: `The kubelet in a node of kind cluster ${name} cannot use the host's cgroups, so the node never came up: the node image's Kubernetes does not support this host's cgroup hierarchy (cgroup v2 needs a node image for Kubernetes 1.19 or later), or a cgroup controller is not available in the node.`,
+      evidence: lines.slice(0, 4),
+      actions: [
+        'stat -fc %T /sys/fs/cgroup   # cgroup2fs: cgroup v2',
+        'kind version; grep image: <kind config>   # the node image must be one built for this kind release',
+        `kind create cluster --name ${name} --image kindest/node:<a release listed for your kind version>`,
+      ],
+    };
+  },
+};
