@@ -1,6 +1,7 @@
 // The engine's own crash and hang forms (issue 14): a Go runtime crash of the engine itself, and an API that took
 // the call but never answered. Near misses: the same crash printed by a workload inside a RUN step, a refused socket.
 import { describe, expect, it } from 'vitest';
+import type { ErrorFact } from '../../errors/error-facts.js';
 import { engineOk, inputOf, journal, runOf } from '../triage.test-kit.js';
 import type { CollectorRun, EngineFacts } from '../types.js';
 import { engineCrash } from './engine-crash.js';
@@ -22,10 +23,18 @@ function probeFailed(error: string): CollectorRun<EngineFacts> {
 }
 
 /** A failed build whose output ends with these lines. */
-function failedBuild(tail: string[]) {
+function failedBuild(tail: string[], fact?: ErrorFact) {
   return runOf(
     journal([
-      { id: 'build:api', error: { code: 'BUILD_FAILED', message: 'image api failed to build (exited 2)', tail } },
+      {
+        id: 'build:api',
+        error: {
+          code: 'BUILD_FAILED',
+          message: 'image api failed to build (exited 2)',
+          tail,
+          ...(fact ? { fact } : {}),
+        },
+      },
     ]),
   );
 }
@@ -116,6 +125,28 @@ describe('near miss (issue 14 point 4): a RUN step printing every engine phrase,
     const { verdicts } = diagnose(inputOf(failedBuild(tail), { engine: engineOk() }));
     expect(verdicts.map((v) => v.ruleId)).not.toContain('engine-crash');
     expect(verdicts[0]?.ruleId).not.toBe('engine-unreachable');
+  });
+
+  it("is not unreachable either when only the build's typed fact says the instruction failed (podman 4.3 through its API service prints no STEP line)", () => {
+    // What test/e2e/crash-phrases-in-run.test.ts records: the RUN's own echo lines, then podman's exit 1.
+    const tail = [
+      'Error: server probably quit: unexpected EOF',
+      'Error: unable to connect to Podman socket: Cannot connect to Podman',
+      'Cannot connect to the Docker daemon at unix:///var/run/docker.sock. Is the docker daemon running?',
+      'Error: dial unix /run/podman/podman.sock: connect: connection refused',
+    ];
+    const fact: ErrorFact = {
+      type: 'build',
+      instruction: 'STEP 2/2: RUN ["/bin/busybox", "sh", "-c", "..."]',
+      exitCode: 1,
+      timedOut: false,
+    };
+    const input = inputOf(failedBuild(tail, fact), { engine: engineOk() });
+    expect(engineUnreachable.match(input)).toBeUndefined();
+    expect(diagnose(input).verdicts[0]?.ruleId).not.toBe('engine-unreachable');
+    // Near miss: the same lines from a build the podman client itself failed (exit 125) are the engine's.
+    const client = inputOf(failedBuild(tail, { ...fact, exitCode: 125 }), { engine: engineOk() });
+    expect(engineUnreachable.match(client)).toBeDefined();
   });
 });
 

@@ -7,7 +7,7 @@
 //   (podman's "building at STEP", BuildKit's "did not complete successfully", docker's "returned a non-zero code").
 // Pure.
 import type { TriageInput } from '../types.js';
-import { engine, quote } from './evidence-facts.js';
+import { engine, quote, workloadFailed } from './evidence-facts.js';
 import { failedSteps, stepLines } from './journal-facts.js';
 
 /** The Go runtime's crash forms: the header lines and a stack frame. */
@@ -30,9 +30,6 @@ const GO_CRASH_HEADER = /^(?:panic: |fatal error: |\[signal SIG[A-Z]+: |goroutin
 /** Stack frames in the engines' own code. */
 const ENGINE_CODE =
   /github\.com\/(?:containers\/(?:podman|libpod|buildah|storage|image|common|conmon)|moby\/(?:buildkit|moby)|docker\/(?:docker|cli|buildx)|containerd\/|opencontainers\/runc|cri-o\/)/;
-/** The engine reporting that a build instruction (the workload) failed: then a crash trace is the workload's. */
-const STEP_FAILED =
-  /building at STEP|did not complete successfully|returned a non-zero code|executor failed running|while running runtime: exit status/i;
 const ENGINE_STEPS = ['build', 'deliver'];
 
 /** Quoted lines showing the engine's own program crashed; empty when nothing says so. */
@@ -44,7 +41,8 @@ export function engineRuntimeCrash(input: TriageInput): string[] {
     out.push(quote('engine', `${e.name} version: ${e.error}`));
   for (const step of failedSteps(input.run)) {
     const lines = stepLines(input.run, step).filter((l) => l.part !== 'message');
-    const own = !lines.some((l) => STEP_FAILED.test(l.text));
+    // The engine reporting that a build instruction (the workload) failed: then a crash trace is the workload's.
+    const own = !workloadFailed(input, step);
     const dropped = lines.filter((l) => DROPPED.test(l.text) && !STEP_LOG.test(l.text));
     if (step.kind !== undefined && ENGINE_STEPS.includes(step.kind) && own && dropped.length > 0)
       out.push(...dropped.slice(0, 2).map((l) => quote(l.source, l.text)));

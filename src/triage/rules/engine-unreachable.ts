@@ -1,6 +1,6 @@
 // The engine does not answer at all: a stopped podman machine, a dead API socket, a Docker daemon that is not running.
 import type { Match, Rule, TriageInput } from '../types.js';
-import { conf, engine, engineCmd, failureLinesMatching, quote } from './evidence-facts.js';
+import { conf, engine, engineCmd, failureLines, quote, workloadFailed } from './evidence-facts.js';
 import { failedSteps, incidents } from './journal-facts.js';
 import { noAnswer } from './engine-hung.js';
 
@@ -17,7 +17,8 @@ export const engineUnreachable: Rule = {
   match(input: TriageInput): Match | undefined {
     const e = engine(input);
     const down = e !== undefined && !e.reachable && !e.hung;
-    const lines = failureLinesMatching(input, UNREACHABLE, 3);
+    // Words a failed RUN instruction printed are the workload's (its own tools' connection errors), not the engine's.
+    const lines = failureLines(input, (line, step) => UNREACHABLE.test(line.text) && !workloadFailed(input, step), 3);
     const failedOnEngine = failedSteps(input.run).filter(
       (f) => f.error?.code === 'ENGINE_UNREACHABLE' || f.error?.code === 'ENGINE_LOST',
     );

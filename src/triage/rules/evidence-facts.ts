@@ -87,6 +87,22 @@ export function failureLinesMatching(input: TriageInput, re: RegExp, max = 3, ki
   return failureLines(input, (line) => re.test(line.text), max, kinds);
 }
 
+/** The engine reporting that a build instruction (the workload) failed, in the builders' own words. */
+export const STEP_FAILED =
+  /building at STEP|did not complete successfully|returned a non-zero code|executor failed running|while running runtime: exit status/i;
+
+/**
+ * Whether the step failed because the workload failed (a RUN instruction that exited non-zero), as the engine
+ * reported it: then the step's output lines are the workload's own words, never the engine's signals, whatever
+ * they say. Exit 125 is the podman client's own failure, never an instruction's.
+ */
+export function workloadFailed(input: TriageInput, step: FailedStep): boolean {
+  const fact = step.error?.fact;
+  if (fact?.type === 'build' && fact.instruction !== undefined && !fact.timedOut && fact.signal === undefined)
+    if (fact.exitCode !== undefined && fact.exitCode !== 125) return true;
+  return stepLines(input.run, step).some((l) => l.part !== 'message' && STEP_FAILED.test(l.text));
+}
+
 /** Lines of every failed step (error, output tail, log tail) that `pick` keeps, quoted, first `max`. */
 export function failureLines(
   input: TriageInput,
