@@ -6,35 +6,13 @@
 // run.started: node, config, engine detection, reconcile, disk guard, lease, hashing), steps (run.started to
 // run.finished) and exit (run.finished to process exit: summary, history, report).
 import { execa } from 'execa';
-import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
+import { copyExample, podmanEnv, root } from './example-copy.js';
 
-const root = new URL('..', import.meta.url).pathname;
 const reps = Number(process.argv[2] ?? 5);
 const tarmac = join(root, 'bin/tarmac.js');
-
-async function podmanEnv(): Promise<Record<string, string>> {
-  if (process.env.CONTAINERS_CONF) return { CONTAINERS_CONF: process.env.CONTAINERS_CONF };
-  const line = (await execa('node', [join(root, 'scripts/podman-conf.mjs')], { cwd: root })).stdout.trim();
-  return line.startsWith('CONTAINERS_CONF=') ? { CONTAINERS_CONF: line.slice('CONTAINERS_CONF='.length) } : {};
-}
-
-/** A copy of the example with a unique env name (its images are the shared example's, so the first up builds little). */
-function freshProject(): { dir: string; name: string; file: string } {
-  const name = `inner-${randomBytes(3).toString('hex')}`;
-  const dir = mkdtempSync(join(tmpdir(), `tarmac-${name}-`));
-  cpSync(join(root, 'examples/aianalysis'), dir, { recursive: true, filter: (src) => !src.includes('/.tarmac') });
-  const file = join(dir, 'tarmac.yaml');
-  writeFileSync(
-    file,
-    readFileSync(file, 'utf8')
-      .replace(/^name: .*$/m, `name: ${name}`)
-      .replace(/^ {2}name: aianalysis-e2e$/m, `  name: ${name}-e2e`),
-  );
-  return { dir, name, file };
-}
 
 interface Timed {
   ms: number;
@@ -93,7 +71,8 @@ const s = (ms: number) => (ms / 1000).toFixed(2);
 async function main(): Promise<void> {
   await execa('node', [join(root, 'examples/aianalysis/prepare.mjs')]);
   const env = await podmanEnv();
-  const { dir, name, file } = freshProject();
+  const name = `inner-${randomBytes(3).toString('hex')}`;
+  const { dir, file } = copyExample(name);
   const results = new Map<string, Timed[]>();
   const add = (what: string, t: Timed) => results.set(what, [...(results.get(what) ?? []), t]);
   const load = () => readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ');

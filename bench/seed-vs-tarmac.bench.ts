@@ -5,36 +5,15 @@
 // tests) the host-wide engine lease makes tarmac queue behind them, which the baseline never does.
 // Targets: tarmac cold <= 0.8x the baseline, warm <= 0.15x, one change <= 0.4x (medians).
 import { execa } from 'execa';
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
+import { copyExample, podmanEnv, root } from './example-copy.js';
 
-const root = new URL('..', import.meta.url).pathname;
 const reps = Number(process.argv.slice(2).find((a) => /^\d+$/.test(a)) ?? 3);
 const keepLease = process.argv.includes('--lease');
 const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
 const s = (ms: number): string => (ms / 1000).toFixed(1);
-
-async function podmanEnv(): Promise<Record<string, string>> {
-  const line = (await execa('node', [join(root, 'scripts/podman-conf.mjs')], { cwd: root })).stdout.trim();
-  return line.startsWith('CONTAINERS_CONF=') ? { CONTAINERS_CONF: line.slice('CONTAINERS_CONF='.length) } : {};
-}
-
-/** A copy of the example: unique env name, podman target, and a nonce in the base context so nothing is cached. */
-function copyExample(name: string): string {
-  const dir = mkdtempSync(join(tmpdir(), `tarmac-${name}-`));
-  cpSync(join(root, 'examples/aianalysis'), dir, { recursive: true, filter: (src) => !src.includes('/.tarmac') });
-  const file = join(dir, 'tarmac.yaml');
-  const config = readFileSync(file, 'utf8')
-    .replace(/^name: .*$/m, `name: ${name}`)
-    .replace(/^ {2}target: auto$/m, '  target: podman')
-    .replace(/^ {2}name: aianalysis-e2e$/m, `  name: ${name}-e2e`);
-  if (!config.includes('target: podman')) throw new Error('could not set cluster.target: podman in the example copy');
-  writeFileSync(file, config);
-  writeFileSync(join(dir, 'base', '.bench-nonce'), `${name}-${randomBytes(4).toString('hex')}`);
-  return dir;
-}
 
 interface StepTime {
   id: string;
@@ -119,17 +98,17 @@ async function main(): Promise<void> {
   const dirs: string[] = [];
   try {
     // Untimed: leaves a baseline env behind, so every timed baseline really deletes one first (as the seed's does).
-    const warmup = copyExample(`${baseId}-w`);
+    const warmup = copyExample(`${baseId}-w`, { podman: true, cold: true }).dir;
     dirs.push(warmup);
     await baseline(warmup, baseId, env);
     for (let i = 0; i < reps; i += 1) {
-      const bdir = copyExample(`${baseId}-${i}`);
+      const bdir = copyExample(`${baseId}-${i}`, { podman: true, cold: true }).dir;
       dirs.push(bdir);
       const b = await baseline(bdir, baseId, env);
       results.baseline.push(b.ms);
       phases.push(b.phases);
       const name = `bench-${randomBytes(3).toString('hex')}`;
-      const dir = copyExample(name);
+      const dir = copyExample(name, { podman: true, cold: true }).dir;
       dirs.push(dir);
       try {
         results.cold.push(await up(dir, env));

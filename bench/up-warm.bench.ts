@@ -2,34 +2,12 @@
 // Run: npm run build && npx tsx bench/up-warm.bench.ts [repetitions=3]
 // Target (issue 3): warm up >= 3x faster than cold, rebuilding and redelivering nothing. Results go in docs/benchmarks.md.
 import { execa } from 'execa';
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
+import { copyExample, podmanEnv, root } from './example-copy.js';
 
-const root = new URL('..', import.meta.url).pathname;
 const reps = Number(process.argv[2] ?? 3);
-
-async function podmanEnv(): Promise<Record<string, string>> {
-  const line = (await execa('node', [join(root, 'scripts/podman-conf.mjs')], { cwd: root })).stdout.trim();
-  return line.startsWith('CONTAINERS_CONF=') ? { CONTAINERS_CONF: line.slice('CONTAINERS_CONF='.length) } : {};
-}
-
-/** A fresh copy of the example with a unique env name and base nonce, so its first up is really cold. */
-function freshProject(): { dir: string; name: string } {
-  const name = `bench-${randomBytes(3).toString('hex')}`;
-  const dir = mkdtempSync(join(tmpdir(), `tarmac-${name}-`));
-  cpSync(join(root, 'examples/aianalysis'), dir, { recursive: true, filter: (src) => !src.includes('/.tarmac') });
-  const file = join(dir, 'tarmac.yaml');
-  writeFileSync(
-    file,
-    readFileSync(file, 'utf8')
-      .replace(/^name: .*$/m, `name: ${name}`)
-      .replace(/^ {2}name: aianalysis-e2e$/m, `  name: ${name}-e2e`),
-  );
-  writeFileSync(join(dir, 'base', '.bench-nonce'), name);
-  return { dir, name };
-}
 
 async function timedUp(dir: string, env: Record<string, string>): Promise<{ ms: number; json: { outcome: string } }> {
   const started = performance.now();
@@ -50,7 +28,8 @@ async function main(): Promise<void> {
   const cold: number[] = [];
   const warm: number[] = [];
   for (let i = 0; i < reps; i++) {
-    const { dir, name } = freshProject();
+    const name = `bench-${randomBytes(3).toString('hex')}`;
+    const { dir } = copyExample(name, { cold: true });
     try {
       cold.push((await timedUp(dir, env)).ms);
       warm.push((await timedUp(dir, env)).ms);
