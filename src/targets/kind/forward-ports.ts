@@ -2,35 +2,13 @@
 // `<stateDir>/kube/<cluster>.forwards.json`, so a Service keeps its URL across `up`, `test` and `status` for as long as
 // the env lives. A kept port that something else took meanwhile is replaced by a new free one.
 import { existsSync, readFileSync } from 'node:fs';
-import { createServer } from 'node:net';
+import { freePort, portIsFree } from '../local-ports.js';
 import { writePrivateFile } from './paths.js';
 import type { ServicePort } from './service-ports.js';
 
 /** The key of a Service port in the book: `<namespace>/<service>:<port>`. */
 export function forwardKey(sp: Pick<ServicePort, 'namespace' | 'service' | 'port'>): string {
   return `${sp.namespace}/${sp.service}:${String(sp.port)}`;
-}
-
-/** Whether a TCP port on 127.0.0.1 can be listened on right now. */
-export function portIsFree(port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const server = createServer();
-    server.once('error', () => resolve(false));
-    server.listen(port, '127.0.0.1', () => server.close(() => resolve(true)));
-  });
-}
-
-/** A port the system reports free on 127.0.0.1 (listen on 0, read it back, close). */
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 /** The env's kept local ports, read from and written to one file. */

@@ -2,7 +2,8 @@
 import { createServer, type Server } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { KubeObject } from '../../kube/types.js';
-import { chooseHostPorts, freePort, portIsFree, withHostPorts } from './host-ports.js';
+import { freePort, portIsFree } from '../local-ports.js';
+import { chooseHostPorts, withHostPorts } from './host-ports.js';
 
 const pod = (containers: unknown[]): KubeObject => ({
   apiVersion: 'v1',

@@ -1,33 +1,11 @@
 // Publishing a pod's ports on 127.0.0.1: choosing free host ports and writing them into the pod
 // spec as hostPort/hostIP, which `podman kube play` turns into port mappings of the pod.
-import { createServer } from 'node:net';
+import { freePort, portIsFree } from '../local-ports.js';
 import type { KubeObject } from '../../kube/types.js';
 import { containersOf, portsOf } from './pod-spec.js';
 import { asNumber, asRecord, asRecords, clone } from './shape.js';
 
 const HOST_IP = '127.0.0.1';
-
-/** Whether `port` can be bound on 127.0.0.1 right now. */
-export function portIsFree(port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const server = createServer();
-    server.once('error', () => resolve(false));
-    server.listen(port, HOST_IP, () => server.close(() => resolve(true)));
-  });
-}
-
-/** A port the kernel says is free on 127.0.0.1 (it may be taken again before podman binds it). */
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, HOST_IP, () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      server.close(() => (port > 0 ? resolve(port) : reject(new Error('no free port'))));
-    });
-  });
-}
 
 /** Host ports for `containerPorts`: the previous ones when still free, else fresh ones. */
 export async function chooseHostPorts(

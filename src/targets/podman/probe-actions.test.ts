@@ -4,7 +4,7 @@ import { createServer as createTcpServer } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fakeRunner } from '../../exec/fake-runner.test-kit.js';
 import { createPodmanEngine } from '../../engines/podman.js';
-import { freePort } from './host-ports.js';
+import { freePort } from '../local-ports.js';
 import { podmanCli } from './podman-cli.js';
 import { httpProbe, runProbe, tcpProbe } from './probe-actions.js';
 
