@@ -23,18 +23,27 @@ export function buildStepId(image: string): StepId {
 /** Plans one `build:<image>` step per selected image. Throws UNKNOWN_IMAGE for an unknown `only` name. */
 export function planBuild(env: Env, input: BuildPlanInput): Plan {
   const images = input.only ? selectImages(env.images, input.only) : env.images;
-  const drafts: StepDraft[] = images.map((image) => ({
+  const drafts = buildDrafts(images, env.timeouts, input.cachedImages);
+  return assemblePlan(drafts, input.durations);
+}
+
+/** One `build:<image>` step per image, waiting for the images it is built on; cached when the engine has its tag. */
+export function buildDrafts(
+  images: readonly ImageSpec[],
+  timeouts: Env['timeouts'],
+  cachedImages: ReadonlySet<string>,
+): StepDraft[] {
+  return images.map((image) => ({
     id: buildStepId(image.name),
     kind: 'build',
     subject: image.name,
     deps: image.dependsOn.map(buildStepId),
     claims: { engine: image.weight },
-    timeoutMs: env.timeouts.build,
-    stallMs: env.timeouts.stall,
+    timeoutMs: timeouts.build,
+    stallMs: timeouts.stall,
     retry: 'infra-only',
-    cached: input.cachedImages.has(image.name),
+    cached: cachedImages.has(image.name),
   }));
-  return assemblePlan(drafts, input.durations);
 }
 
 /** The named images plus everything they depend on, transitively, in config order. */

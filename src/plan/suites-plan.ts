@@ -4,7 +4,7 @@
 import { TarmacError, ExitCode } from '../errors/errors.js';
 import type { Env, SuiteSpec } from '../config/types.js';
 import { assemblePlan, type StepDraft } from './assemble.js';
-import { buildStepId, selectImages } from './build-plan.js';
+import { buildDrafts, buildStepId, selectImages } from './build-plan.js';
 import { didYouMean } from './did-you-mean.js';
 import { gateByMemory, type SuiteWait } from './suites-memory.js';
 import type { Plan, StepId } from './types.js';
@@ -45,18 +45,8 @@ export const suiteTestStepId = (suite: string): StepId => `test:${suite}`;
 export function planSuites(env: Env, input: SuitesPlanInput): SuitesPlan {
   const suites = chooseSuites(env, input.suites);
   const t = env.timeouts;
-  const base = { stallMs: t.stall, cached: false, retry: 'infra-only' } as const;
   const images = selectImages(env.images, [...new Set(suites.flatMap((s) => s.images))]);
-  const drafts: StepDraft[] = images.map((image) => ({
-    ...base,
-    id: buildStepId(image.name),
-    kind: 'build',
-    subject: image.name,
-    deps: image.dependsOn.map(buildStepId),
-    claims: { engine: image.weight },
-    timeoutMs: t.build,
-    cached: input.cachedImages.has(image.name),
-  }));
+  const drafts: StepDraft[] = buildDrafts(images, t, input.cachedImages);
   const built = new Set(images.map((i) => i.name));
   for (const suite of suites) drafts.push(...suiteDrafts(suite, input, built, env));
   const footprints = new Map(suites.map((s) => [s.name, footprintOf(s, input.footprints)]));

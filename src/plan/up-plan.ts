@@ -2,7 +2,7 @@
 // `after` order, then the test step. Pure: all facts come in through the input.
 import type { Env } from '../config/types.js';
 import { assemblePlan, type StepDraft } from './assemble.js';
-import { buildStepId } from './build-plan.js';
+import { buildDrafts, buildStepId } from './build-plan.js';
 import { groupDoneStep, hookDrafts, lastBeforeHook } from './hook-steps.js';
 import type { Plan, StepId } from './types.js';
 
@@ -32,17 +32,7 @@ export const deployStepId = (group: string): StepId => `deploy:${group}`;
 export function planUp(env: Env, input: UpPlanInput): Plan {
   const t = env.timeouts;
   const base = { stallMs: t.stall, cached: false } as const;
-  const drafts: StepDraft[] = env.images.map((image) => ({
-    ...base,
-    id: buildStepId(image.name),
-    kind: 'build',
-    subject: image.name,
-    deps: image.dependsOn.map(buildStepId),
-    claims: { engine: image.weight },
-    timeoutMs: t.build,
-    retry: 'infra-only',
-    cached: input.cachedImages.has(image.name),
-  }));
+  const drafts: StepDraft[] = buildDrafts(env.images, t, input.cachedImages);
   // kind runs its node containers on the same engine, so creating a cluster takes an engine unit; a podman network does not.
   drafts.push({
     ...base,
