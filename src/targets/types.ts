@@ -72,6 +72,11 @@ export interface ClusterTarget {
   apply(group: RenderedGroup, ctx: TargetContext, envGroups?: readonly RenderedGroup[]): Promise<void>;
   /** An object's status condition, for `wait` entries with a `condition` on kinds that run no pods. */
   condition?(ref: WorkloadRef & { condition: string }, signal?: AbortSignal): Promise<ConditionReading>;
+  /**
+   * `Kind/name` of the group's applied objects the target no longer has, so a warm `up` can skip a group that awaits
+   * no workload; absent: the target cannot tell, and such a group is always applied.
+   */
+  missingObjects?(group: RenderedGroup, signal?: AbortSignal): Promise<string[]>;
   /** Current pods of a group, for the readiness classifier. */
   pods(group: RenderedGroup, signal?: AbortSignal): Promise<PodView[]>;
   /** Service name -> URL reachable from this host (for the test command). */

@@ -4,11 +4,12 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { podFixture } from '../../../test/fixtures/kube/load.js';
 import { renderGroup } from '../../kube/render.js';
+import type { DeployGroupSpec } from '../../config/types.js';
 import type { KubeObject, PodView, RenderedGroup } from '../../kube/types.js';
 import type { Step } from '../../plan/types.js';
 import type { ClusterTarget } from '../../targets/types.js';
 import { clearEnvState } from '../env-state.js';
-import { applyKey, lastAppliedKey } from './deploy-record.js';
+import { applyKey, lastAppliedKey, recordHooksDone } from './deploy-record.js';
 import { deployGroup, type DeployRecords } from './target-steps.js';
 
 const deployment = (name: string, image: string, env = 'a'): KubeObject => ({
@@ -61,10 +62,16 @@ afterEach(() => {
   for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
 });
 
-async function deploy(target: ClusterTarget, group: RenderedGroup, rec?: DeployRecords, env?: RenderedGroup[]) {
+async function deploy(
+  target: ClusterTarget,
+  group: RenderedGroup,
+  rec?: DeployRecords,
+  env?: RenderedGroup[],
+  hooks?: DeployGroupSpec['hooks'],
+) {
   const lines: string[] = [];
   const ctx = { signal: new AbortController().signal, output: (l: string) => void lines.push(l) } as never;
-  const result = await deployGroup(target, group, step, ctx, env ?? [group], rec);
+  const result = await deployGroup(target, group, step, ctx, env ?? [group], rec, hooks);
   return { result, lines };
 }
 
@@ -166,6 +173,40 @@ describe('deploy step skip', () => {
     await deploy(target, group, rec);
     writeFileSync(join(rec.stateDir, 'applied', 'apps.json'), '{"key":');
     await deploy(target, group, rec);
+    expect(state.applies).toBe(3);
+  });
+
+  it('skips a group awaiting no workload while the target still has its objects, and applies it once one is gone', async () => {
+    const { target, state } = fakeTarget();
+    let missing: string[] = [];
+    const withObjects = Object.assign(target, { missingObjects: () => Promise.resolve(missing) });
+    const rec = records();
+    const configOnly = render('cfg', [{ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'c' } }]);
+    await deploy(withObjects, configOnly, rec);
+    const second = await deploy(withObjects, configOnly, rec);
+    expect(second.result).toEqual({ state: 'cached', detail: 'manifests as last applied, 1 object(s) in place' });
+    missing = ['ConfigMap/c'];
+    const third = await deploy(withObjects, configOnly, rec);
+    expect(third.result.state).toBe('succeeded');
+    expect(third.lines[0]).toBe('manifests as last applied, but ConfigMap/c is missing: applying again');
+    expect(state.applies).toBe(2);
+  });
+
+  it('counts a group with after hooks as in place only once they all succeeded after its apply', async () => {
+    const { target, state } = fakeTarget();
+    const rec = records();
+    const group = render('apps', [deployment('api', 'api')]);
+    const seed = { name: 'seed', command: ['seed'], env: {}, cwd: '/p', timeoutMs: 1000 };
+    const hooks = { before: [], after: [seed] };
+    await deploy(target, group, rec, [group], hooks);
+    // The seeding hook failed (or tarmac died) after the apply: the next up applies again, and so seeds again.
+    expect(lastAppliedKey(rec.stateDir, 'apps')).toBeUndefined();
+    expect((await deploy(target, group, rec, [group], hooks)).result.state).toBe('succeeded');
+    recordHooksDone(rec.stateDir, 'apps');
+    expect((await deploy(target, group, rec, [group], hooks)).result.state).toBe('cached');
+    // A changed hook applies the group again, so that the new hook runs.
+    const changed = { before: [], after: [{ ...seed, command: ['seed', '--more'] }] };
+    expect((await deploy(target, group, rec, [group], changed)).result.state).toBe('succeeded');
     expect(state.applies).toBe(3);
   });
 });

@@ -8,7 +8,10 @@ import type { StepExecutor } from '../../plan/step-executor.js';
 import { InternalError } from '../../errors/errors.js';
 import { imageBuildExecutor, type ResolvedImages } from '../resolve-images.js';
 import { withRegistryDelivery } from '../../registry/registry-executor.js';
-import { deliverImage, deployGroup, ensureCluster, type DeployRecords } from './target-steps.js';
+import { deliverImage, deployGroup, ensureCluster, groupInPlace, type DeployRecords } from './target-steps.js';
+import { recordHooksDone } from './deploy-record.js';
+import { hookPosition, hookSkipReason } from './hook-skip.js';
+import type { StepResult } from './types.js';
 import { runTestStep } from './test-step.js';
 import { runHookStep } from './hook-step.js';
 import type { TestOutcome } from './test-suite.js';
@@ -51,6 +54,49 @@ export function stepDispatcher(deps: DispatchDeps): StepExecutor {
         ...(images.puller ? { puller: images.puller } : {}),
       })
     : plainDeliver;
+  // Each group's deploy outcome in this run: an `after` hook of a group that was not applied does not run.
+  const deployed = new Map<string, StepResult['state']>();
+  const deploy: StepExecutor = async (step, ctx) => {
+    const hooks = deps.env.deploy.find((g) => g.name === step.subject)?.hooks;
+    const groups = [...deps.groups.values()];
+    const result = await deployGroup(
+      deps.target,
+      deps.groups.get(step.subject),
+      step,
+      ctx,
+      groups,
+      deps.deployRecords,
+      hooks,
+    );
+    deployed.set(step.subject, result.state);
+    return result;
+  };
+  const hook: StepExecutor = async (step, ctx) => {
+    const { group, phase, last } = hookPosition(deps.env, step.subject);
+    const rendered = deps.groups.get(group.name);
+    const place =
+      phase === 'before' && deps.deployRecords && rendered
+        ? await groupInPlace(
+            deps.target,
+            rendered,
+            [...deps.groups.values()],
+            deps.deployRecords,
+            ctx.signal,
+            group.hooks,
+          )
+        : undefined;
+    const skip = hookSkipReason({
+      group: group.name,
+      phase,
+      deployState: deployed.get(group.name),
+      ...(place ? { place } : {}),
+    });
+    if (skip !== undefined) return { state: 'cached', detail: skip };
+    const result = await runHookStep(deps.env, deps.target, deps.runner, step.subject, ctx);
+    // The group counts as in place for a later `up` only once its last `after` hook succeeded (deploy-record.ts).
+    if (phase === 'after' && last && deps.deployRecords) recordHooksDone(deps.deployRecords.stateDir, group.name);
+    return result;
+  };
   return async (step, ctx) => {
     switch (step.kind) {
       case 'build':
@@ -60,16 +106,9 @@ export function stepDispatcher(deps: DispatchDeps): StepExecutor {
       case 'deliver':
         return deliver(step, ctx);
       case 'deploy':
-        return deployGroup(
-          deps.target,
-          deps.groups.get(step.subject),
-          step,
-          ctx,
-          [...deps.groups.values()],
-          deps.deployRecords,
-        );
+        return deploy(step, ctx);
       case 'hook':
-        return runHookStep(deps.env, deps.target, deps.runner, step.subject, ctx);
+        return hook(step, ctx);
       case 'test':
         return runTestStep(
           deps.env,

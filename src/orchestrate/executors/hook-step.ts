@@ -1,12 +1,13 @@
 // Executor for `hook:<group>/<name>`: runs a deploy group's hook command (argv, no shell) with the same endpoint
 // environment as the tests, streaming its output into the step. A non-zero exit fails the step with the output's tail.
 import type { ClusterTarget } from '../../targets/types.js';
-import type { DeployGroupSpec, Env, HookSpec } from '../../config/types.js';
+import type { Env } from '../../config/types.js';
 import type { CommandRunner } from '../../exec/types.js';
 import { CancelledError, ExitCode, InternalError, TarmacError } from '../../errors/errors.js';
 import { describeFailure } from '../../exec/describe.js';
 import { formatCommand } from '../../exec/format-command.js';
 import { shownPath } from '../../junit/read.js';
+import { hookPosition } from './hook-skip.js';
 import { endpointEnv } from './test-suite-env.js';
 import type { StepContext, StepResult } from './types.js';
 
@@ -20,7 +21,7 @@ export async function runHookStep(
   subject: string,
   ctx: StepContext,
 ): Promise<StepResult> {
-  const { group, hook } = findHook(env, subject);
+  const { group, hook } = hookPosition(env, subject);
   const endpoints = await target.endpoints(ctx.signal);
   const [program, ...args] = hook.command;
   if (program === undefined) throw new InternalError(`hook ${subject} has an empty command`);
@@ -60,13 +61,4 @@ export async function runHookStep(
       details: result.tail.slice(-TAIL_LINES),
     });
   return { state: 'succeeded', detail: `${shown} exited 0` };
-}
-
-function findHook(env: Env, subject: string): { group: DeployGroupSpec; hook: HookSpec } {
-  const slash = subject.indexOf('/');
-  const group = env.deploy.find((g) => g.name === subject.slice(0, slash));
-  const name = subject.slice(slash + 1);
-  const hook = group?.hooks?.before.find((h) => h.name === name) ?? group?.hooks?.after.find((h) => h.name === name);
-  if (!group || !hook) throw new InternalError(`hook step ${subject} planned without its hook in tarmac.yaml`);
-  return { group, hook };
 }

@@ -1,15 +1,12 @@
 // apply(): the group's objects in Helm's install order, each phase one `kubectl apply -f <temp file>` checked for
 // every object; first the namespaces tarmac creates, and custom resources only once their CRDs are established.
-import { randomBytes } from 'node:crypto';
-import { rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { ExitCode, TarmacError } from '../../errors/errors.js';
 import { applyPhases } from '../../kube/apply-order.js';
 import type { KubeObject, RenderedGroup, SourcedObject } from '../../kube/types.js';
 import type { TargetContext } from '../types.js';
 import type { KindDeps } from './kind-deps.js';
 import { kindErrorLine } from './kind-tools.js';
+import { namedBy, withListFile } from './list-file.js';
 import { ownNamespaces } from './own-namespaces.js';
 
 const APPLY_TIMEOUT_MS = 120_000;
@@ -32,44 +29,42 @@ async function applyObjects(
   objects: SourcedObject[],
   ctx: TargetContext,
 ): Promise<void> {
-  const file = join(
-    tmpdir(),
-    `tarmac-${deps.runId}-apply-${group.name.replace(/[^A-Za-z0-9_.-]/g, '_')}-${randomBytes(4).toString('hex')}.json`,
+  await withListFile(
+    deps.runId,
+    group.name,
+    'apply',
+    objects.map((o) => o.object),
+    async (file) => {
+      const result = await deps.tools.kubectl(['apply', '-f', file], {
+        timeoutMs: APPLY_TIMEOUT_MS,
+        signal: ctx.signal,
+        onLine: ctx.output,
+      });
+      if (!result.ok) {
+        throw new TarmacError(
+          'DEPLOY_APPLY_FAILED',
+          `kubectl apply of deploy group ${group.name} failed: ${kindErrorLine(result)}`,
+          {
+            exitCode: ExitCode.infrastructure,
+            hint: `The manifests come from ${sourceFiles(group)}; fix the object kubectl names, or check the cluster with \`tarmac status\`.`,
+            details: result.tail.slice(-10),
+          },
+        );
+      }
+      const missing = objects.map((o) => o.object).filter((object) => !namedBy(result.stdout, object, APPLIED));
+      if (missing.length > 0) {
+        throw new TarmacError(
+          'DEPLOY_APPLY_NOT_VERIFIED',
+          `kubectl apply of deploy group ${group.name} exited 0 but did not report ${missing.map(describe).join(', ')}`,
+          {
+            exitCode: ExitCode.infrastructure,
+            details: result.tail.slice(-10),
+            hint: 'kubectl skipped objects it did not understand: check their apiVersion and kind.',
+          },
+        );
+      }
+    },
   );
-  const list = { apiVersion: 'v1', kind: 'List', items: objects.map((o) => o.object) };
-  try {
-    await writeFile(file, `${JSON.stringify(list, null, 2)}\n`, { mode: 0o600 });
-    const result = await deps.tools.kubectl(['apply', '-f', file], {
-      timeoutMs: APPLY_TIMEOUT_MS,
-      signal: ctx.signal,
-      onLine: ctx.output,
-    });
-    if (!result.ok) {
-      throw new TarmacError(
-        'DEPLOY_APPLY_FAILED',
-        `kubectl apply of deploy group ${group.name} failed: ${kindErrorLine(result)}`,
-        {
-          exitCode: ExitCode.infrastructure,
-          hint: `The manifests come from ${sourceFiles(group)}; fix the object kubectl names, or check the cluster with \`tarmac status\`.`,
-          details: result.tail.slice(-10),
-        },
-      );
-    }
-    const missing = objects.map((o) => o.object).filter((object) => !reported(result.stdout, object));
-    if (missing.length > 0) {
-      throw new TarmacError(
-        'DEPLOY_APPLY_NOT_VERIFIED',
-        `kubectl apply of deploy group ${group.name} exited 0 but did not report ${missing.map(describe).join(', ')}`,
-        {
-          exitCode: ExitCode.infrastructure,
-          details: result.tail.slice(-10),
-          hint: 'kubectl skipped objects it did not understand: check their apiVersion and kind.',
-        },
-      );
-    }
-  } finally {
-    await rm(file, { force: true });
-  }
 }
 
 // Custom resources of a CRD applied in the same breath are refused ("no matches for kind") until it is Established.
@@ -99,17 +94,6 @@ async function waitEstablished(
       details: result.tail.slice(-10),
     },
   );
-}
-
-/** Whether kubectl's output has a `<resource>/<name> created|configured|unchanged` line for the object. */
-function reported(stdout: string, object: KubeObject): boolean {
-  const kind = object.kind.toLowerCase();
-  return stdout.split('\n').some((line) => {
-    const match = APPLIED.exec(line.trim());
-    return (
-      match !== null && match[2] === object.metadata.name && (match[1] === kind || match[1]?.startsWith(`${kind}.`))
-    );
-  });
 }
 
 function describe(object: KubeObject): string {

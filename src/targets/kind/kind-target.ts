@@ -24,6 +24,7 @@ import { ensureCluster } from './ensure-cluster.js';
 import type { KindDeps } from './kind-deps.js';
 import { KindTools } from './kind-tools.js';
 import { listPods } from './list-pods.js';
+import { missingObjects } from './missing-objects.js';
 import { imagePresence, presentEverywhere } from './node-images.js';
 import { sleep } from '../../watch/timeout.js';
 import { InternalError } from '../../errors/errors.js';
@@ -114,6 +115,10 @@ class KindTarget implements ClusterTarget {
 
   apply(group: RenderedGroup, ctx: TargetContext): Promise<void> {
     return applyGroup(this.deps, group, ctx);
+  }
+
+  missingObjects(group: RenderedGroup, signal?: AbortSignal): Promise<string[]> {
+    return missingObjects(this.deps, group, signal);
   }
 
   pods(group: RenderedGroup, signal?: AbortSignal): Promise<PodView[]> {

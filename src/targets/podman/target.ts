@@ -114,6 +114,15 @@ class PodmanTarget implements ClusterTarget {
     return applyGroup(deps, group, this.plan(group, envGroups), ctx);
   }
 
+  // Only workloads leave anything in podman (their pods); a group's other objects are read from the manifests at each
+  // play, or accepted with no effect. A group with no workload has nothing to lose.
+  async missingObjects(group: RenderedGroup, signal?: AbortSignal): Promise<string[]> {
+    const missing: string[] = [];
+    for (const unit of this.plan(group, [], false).units)
+      if (!(await inspectPod(this.cli, unit.podName, signal))) missing.push(`pod ${unit.podName}`);
+    return missing;
+  }
+
   pods(group: RenderedGroup, signal?: AbortSignal): Promise<PodView[]> {
     const deps = { cli: this.cli, id: this.id, prober: this.prober, store: this.store, now: this.now };
     return groupPodViews(deps, group.name, this.plan(group, [], false).units, signal);

@@ -1,0 +1,106 @@
+// examples/full (the grown example) with `cluster.target: kind` on the kind/kubectl stand-ins, real podman, end to
+// end through `tarmac up`: platform (namespace, CRD, RBAC, config) → data (StatefulSet, Job, custom resource) → the
+// seeding hook writing through the forwarded store endpoint → apps (the local chart by real `helm template`) → the
+// example's own suite, which passes over the port-forwards. A second `up` changes nothing: every step cached,
+// no apply, no load, and the seeding hook not run again (its group was not applied).
+// The stand-in's pods run nothing; the pods behind its port-forwards are the example's own pods run on podman by
+// test plumbing (test/fixtures/standins/pod-backends.ts), from the shared images, before `up`.
+import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parse, stringify } from 'yaml';
+import { loadEnv } from '../../src/config/load.js';
+import { runCommand } from '../../src/exec/run-command.js';
+import { renderDeployGroups } from '../../src/orchestrate/render-groups.js';
+import { startPodBackends, type PodBackends } from '../fixtures/standins/pod-backends.js';
+import { removeStandinCluster, removeStandinEnv, standinEnv, uniqueClusterName } from '../fixtures/standins/support.js';
+import { finalStates, readJournal, startOrder } from '../support/journal-checks.js';
+import { k8sTools } from '../support/k8s-tools.js';
+import { sharedRefs } from '../support/shared-images.js';
+import { repoRoot, runTarmac, uniqueEnvName } from '../support/tarmac-cli.js';
+
+const envName = uniqueEnvName('full-kind');
+const cluster = uniqueClusterName('full-kind');
+const root = mkdtempSync(join(tmpdir(), `tarmac-${envName}-`));
+const file = join(root, 'full', 'tarmac.yaml');
+let base = standinEnv();
+let backends: PodBackends | undefined;
+/** A whole `tarmac up` on the stand-ins (a cluster, four loads, three groups): generous for a loaded machine. */
+const UP_TIMEOUT_MS = 300_000;
+
+/** One `tarmac up` of the copy: its exit, output, final step states, start order and step logs. */
+async function up() {
+  const r = await runTarmac(['up', '-f', file, '--plain', '--json'], { env: { ...base, ...backends?.env } });
+  const run = (JSON.parse(r.stdout) as { journal: string }).journal;
+  const events = readJournal(run);
+  const steps = join(run, 'steps');
+  const log = (step: string) => readFileSync(join(steps, `${step.replace(/[:/]/g, '_')}.log`), 'utf8');
+  return { r, states: finalStates(events), order: startOrder(events), events, logs: readdirSync(steps), log };
+}
+
+beforeAll(async () => {
+  // The example and the services it reuses, side by side as in the repository; its images are the shared ones.
+  cpSync(join(repoRoot, 'examples', 'aianalysis'), join(root, 'aianalysis'), { recursive: true });
+  cpSync(join(repoRoot, 'examples', 'full'), join(root, 'full'), { recursive: true });
+  const config = parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
+  writeFileSync(file, stringify({ ...config, name: envName, cluster: { target: 'kind', name: cluster } }));
+  const { helmDir } = await k8sTools();
+  base = { ...base, PATH: `${base.PATH}:${helmDir}` };
+  const env = await loadEnv(file);
+  const runner = (cmd: string, args: readonly string[], options = {}) =>
+    runCommand(cmd, args, { ...options, env: { PATH: base.PATH } });
+  const groups = await renderDeployGroups(env, new Map(Object.entries(sharedRefs())), runner);
+  const objects = [...groups.values()].flatMap((g) => g.objects.map((o) => o.object));
+  backends = await startPodBackends(`tarmac-backends-${envName}`, objects, base);
+}, 120_000);
+
+afterAll(async () => {
+  await runTarmac(['down', '-f', file], { env: base });
+  await removeStandinCluster(cluster);
+  await backends?.stop();
+  removeStandinEnv(base);
+  rmSync(root, { recursive: true, force: true });
+});
+
+describe('examples/full on the kind stand-ins', () => {
+  it(
+    'deploys platform, data, the seeding hook and the chart in order, and the example suite passes over the forwards',
+    async () => {
+      const { r, states, order, log } = await up();
+      expect(r.exitCode, r.all).toBe(0);
+      expect(order.filter((s) => /^(deploy|hook|test)/.test(s))).toEqual([
+        'deploy:platform',
+        'deploy:data',
+        'hook:data/seed',
+        'deploy:apps',
+        'test',
+      ]);
+      for (const step of ['deploy:platform', 'deploy:data', 'hook:data/seed', 'deploy:apps', 'test'])
+        expect(states[step], step).toBe('succeeded');
+      expect(log('hook:data/seed')).toContain('seeded seed-3');
+      expect(log('deploy:platform')).toContain(
+        'customresourcedefinition.apiextensions.k8s.io/analyses.example.com created',
+      );
+      expect(log('deploy:apps')).toContain('deployment.apps/aianalysis created');
+      expect(log('test')).toContain('4 passed, 0 failed');
+    },
+    UP_TIMEOUT_MS,
+  );
+
+  it(
+    'a second up changes nothing: every step cached, nothing applied or loaded, the seeding hook not run again',
+    async () => {
+      const { r, states, log, logs } = await up();
+      expect(r.exitCode, r.all).toBe(0);
+      const setup = Object.entries(states).filter(([step]) => step !== 'test');
+      expect(setup.filter(([, state]) => state !== 'cached')).toEqual([]);
+      expect(states.test).toBe('succeeded');
+      expect(logs.filter((f) => f.startsWith('deploy_') || f.startsWith('deliver_') || f.startsWith('hook_'))).toEqual(
+        [],
+      );
+      expect(log('test')).toContain('4 passed, 0 failed');
+    },
+    UP_TIMEOUT_MS,
+  );
+});
