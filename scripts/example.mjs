@@ -2,7 +2,8 @@
 // The quickstart: `npm run example` prepares the bundled example and runs `tarmac up` on it.
 // Where this machine's podman cannot run containers with its defaults, it uses the project's
 // containers.conf (scripts/podman-conf.mjs decides; an existing CONTAINERS_CONF is kept).
-// Extra arguments go to `tarmac up`, e.g. `npm run example -- --plain`.
+// Extra arguments go to `tarmac up`, e.g. `npm run example -- --plain`; `--example full` runs examples/full (the grown
+// example: namespace, CRD, RBAC, StatefulSet, Job, seeding hook, Helm chart; needs `helm` on PATH) instead.
 import { spawnSync } from 'node:child_process';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -12,6 +13,15 @@ const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const node = process.execPath;
 const run = (args, env = process.env) => spawnSync(node, args, { stdio: 'inherit', env, cwd: root }).status ?? 1;
 
+const args = process.argv.slice(2);
+const at = args.indexOf('--example');
+const example = at === -1 ? 'aianalysis' : args.splice(at, 2)[1];
+if (!['aianalysis', 'full'].includes(example ?? '')) {
+  console.error(`example: --example takes aianalysis or full, not ${example ?? 'nothing'}`);
+  process.exit(2);
+}
+
+// examples/full reuses the services (and so the prepared base image) of examples/aianalysis.
 if (run([join(root, 'examples/aianalysis/prepare.mjs')]) !== 0) process.exit(1);
 const env = { ...process.env };
 if (!env.CONTAINERS_CONF) {
@@ -25,8 +35,5 @@ if (!env.CONTAINERS_CONF) {
   if (line.startsWith('CONTAINERS_CONF=')) env.CONTAINERS_CONF = line.slice('CONTAINERS_CONF='.length);
 }
 process.exit(
-  run(
-    [join(root, 'bin/tarmac.js'), 'up', '-f', join(root, 'examples/aianalysis/tarmac.yaml'), ...process.argv.slice(2)],
-    env,
-  ),
+  run([join(root, 'bin/tarmac.js'), 'up', '-f', join(root, 'examples', example, 'tarmac.yaml'), ...args], env),
 );

@@ -91,8 +91,14 @@ describe('examples/full on the kind stand-ins', () => {
   it(
     'a second up changes nothing: every step cached, nothing applied or loaded, the seeding hook not run again',
     async () => {
-      const { r, states, log, logs } = await up();
+      const { r, states, log, logs, events } = await up();
       expect(r.exitCode, r.all).toBe(0);
+      const detail = (step: string) =>
+        events.flatMap((e) => (e.type === 'step.finished' && e.stepId === step ? [e.detail] : []));
+      expect(detail('hook:data/seed')).toEqual([
+        'deploy:data was cached, not applied: after hooks run only after their group is applied',
+      ]);
+      expect(detail('deploy:platform')).toEqual(['manifests as last applied, 6 object(s) in place']);
       const setup = Object.entries(states).filter(([step]) => step !== 'test');
       expect(setup.filter(([, state]) => state !== 'cached')).toEqual([]);
       expect(states.test).toBe('succeeded');
