@@ -1,7 +1,7 @@
 // examples/full (the grown example) with `cluster.target: kind` on the kind/kubectl stand-ins, real podman, end to
 // end through `tarmac up`: platform (namespace, CRD, RBAC, config) → data (StatefulSet, Job, custom resource) → the
 // seeding hook writing through the forwarded store endpoint → apps (the local chart by real `helm template`) → the
-// example's own suite, which passes over the port-forwards. A second `up` changes nothing: every step cached,
+// example's own suite, which passes over the port-forwards. A second `up --no-test` changes nothing: every step cached,
 // no apply, no load, and the seeding hook not run again (its group was not applied).
 // The stand-in's pods run nothing; the pods behind its port-forwards are the example's own pods run on podman by
 // test plumbing (test/fixtures/standins/pod-backends.ts), from the shared images, before `up`.
@@ -18,7 +18,7 @@ import { removeStandinCluster, removeStandinEnv, standinEnv, uniqueClusterName }
 import { finalStates, readJournal, startOrder } from '../support/journal-checks.js';
 import { k8sTools } from '../support/k8s-tools.js';
 import { sharedRefs } from '../support/shared-images.js';
-import { repoRoot, runTarmac, uniqueEnvName } from '../support/tarmac-cli.js';
+import { repoRoot, runTarmac, startTarmac, uniqueEnvName } from '../support/tarmac-cli.js';
 
 const envName = uniqueEnvName('full-kind');
 const cluster = uniqueClusterName('full-kind');
@@ -26,12 +26,22 @@ const root = mkdtempSync(join(tmpdir(), `tarmac-${envName}-`));
 const file = join(root, 'full', 'tarmac.yaml');
 let base = standinEnv();
 let backends: PodBackends | undefined;
-/** A whole `tarmac up` on the stand-ins (a cluster, four loads, three groups): generous for a loaded machine. */
-const UP_TIMEOUT_MS = 300_000;
+/**
+ * A whole `tarmac up` on the stand-ins (a cluster, four loads, three groups, every kubectl call a node process and
+ * podman execs): 2.5 min at load 15 on 2 cores, over 5 min at load 35. A bound, never a measure: past it tarmac is
+ * interrupted (SIGINT), so its output says where it was and no retry runs beside it.
+ */
+const UP_TIMEOUT_MS = 600_000;
 
 /** One `tarmac up` of the copy: its exit, output, final step states, start order and step logs. */
-async function up() {
-  const r = await runTarmac(['up', '-f', file, '--plain', '--json'], { env: { ...base, ...backends?.env } });
+async function up(...extra: string[]) {
+  const running = startTarmac(['up', '-f', file, '--plain', '--json', ...extra], {
+    env: { ...base, ...backends?.env },
+  });
+  const bound = setTimeout(() => running.kill('SIGINT'), UP_TIMEOUT_MS - 30_000);
+  const r = await running.finally(() => clearTimeout(bound));
+  // Interrupted or failed before its summary, it prints no JSON: its whole output is the explanation.
+  if (!r.stdout.trim().startsWith('{')) throw new Error(`tarmac up exited ${String(r.exitCode)}:\n${r.all}`);
   const run = (JSON.parse(r.stdout) as { journal: string }).journal;
   const events = readJournal(run);
   const steps = join(run, 'steps');
@@ -91,7 +101,8 @@ describe('examples/full on the kind stand-ins', () => {
   it(
     'a second up changes nothing: every step cached, nothing applied or loaded, the seeding hook not run again',
     async () => {
-      const { r, states, log, logs, events } = await up();
+      // Without the tests: the first up's suite read the seeded data; what is checked here is what the setup did.
+      const { r, states, logs, events } = await up('--no-test');
       expect(r.exitCode, r.all).toBe(0);
       const detail = (step: string) =>
         events.flatMap((e) => (e.type === 'step.finished' && e.stepId === step ? [e.detail] : []));
@@ -99,13 +110,11 @@ describe('examples/full on the kind stand-ins', () => {
         'deploy:data was cached, not applied: after hooks run only after their group is applied',
       ]);
       expect(detail('deploy:platform')).toEqual(['manifests as last applied, 6 object(s) in place']);
-      const setup = Object.entries(states).filter(([step]) => step !== 'test');
-      expect(setup.filter(([, state]) => state !== 'cached')).toEqual([]);
-      expect(states.test).toBe('succeeded');
+      expect(Object.keys(states)).toHaveLength(13);
+      expect(Object.entries(states).filter(([, state]) => state !== 'cached')).toEqual([]);
       expect(logs.filter((f) => f.startsWith('deploy_') || f.startsWith('deliver_') || f.startsWith('hook_'))).toEqual(
         [],
       );
-      expect(log('test')).toContain('4 passed, 0 failed');
     },
     UP_TIMEOUT_MS,
   );
