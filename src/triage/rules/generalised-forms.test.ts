@@ -14,6 +14,7 @@ import { engineUnreachable } from './engine-unreachable.js';
 import { hostPortInUse } from './host-port-in-use.js';
 import { kindNodeStart } from './kind-node-start.js';
 import { readinessProbe } from './readiness-probe.js';
+import { registryAuth } from './registry-auth.js';
 
 /** A run whose one step failed with this code and output tail (and the build's typed fact, if given). */
 function runWith(id: string, code: EventError['code'], tail: string[], fact?: EventError['fact']) {
@@ -187,5 +188,19 @@ describe('readiness: the probe events on the pod, and the readiness gate itself'
   it('near miss: a pod that restarts or waits for a reason is not the readiness gate', () => {
     for (const p of [pod({ restarts: 3 }), pod({ reasons: ['CrashLoopBackOff'] }), pod({ phase: 'Pending' })])
       expect(readinessProbe.match(inputOf(deploy, { engine: engineOk(), workloads: workloads([p]) }))).toBeUndefined();
+  });
+});
+
+describe("containerd's registry refusal, as kind nodes report it", () => {
+  it('a token the registry refused (401) is registry-auth', () => {
+    const line =
+      'failed to pull and unpack image "registry.example.test/app:1": failed to resolve reference "registry.example.test/app:1": failed to authorize: failed to fetch oauth token: unexpected status: 401 Unauthorized';
+    expect(registryAuth.match(inputOf(runWith('deploy:app', 'DEPLOY_TIMEOUT', [line])))?.confidence).toBe(0.9);
+  });
+
+  it('near miss: a 404 for the same reference is no credentials problem', () => {
+    const line =
+      'failed to resolve reference "registry.example.test/app:1": registry.example.test/app:1: not found: unexpected status: 404 Not Found';
+    expect(registryAuth.match(inputOf(runWith('deploy:app', 'DEPLOY_TIMEOUT', [line])))).toBeUndefined();
   });
 });
