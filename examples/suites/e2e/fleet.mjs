@@ -16,5 +16,14 @@ await runChecks('fleet', [
     name: 'the spoke has no datastorage of its own',
     run: () => check(process.env.TARMAC_SERVICE_SPOKE_DATASTORAGE === undefined, 'a store on the spoke'),
   },
+  {
+    // On kind each cluster has its own kubeconfig; the podman target has none to give.
+    name: 'each cluster has its own kubeconfig',
+    run: () => {
+      const hub = process.env.TARMAC_CLUSTER_HUB_KUBECONFIG;
+      const spoke = process.env.TARMAC_CLUSTER_SPOKE_KUBECONFIG;
+      check(hub === spoke ? hub === undefined : Boolean(hub && spoke), `hub ${hub}, spoke ${spoke}`);
+    },
+  },
   breakable('fleet'),
 ]);
