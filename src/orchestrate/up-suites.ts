@@ -50,9 +50,7 @@ export interface UpSuitesResult extends Omit<UpResult, 'test'> {
 export async function upSuites(options: UpSuitesOptions): Promise<UpSuitesResult> {
   const { env, engine, bus, signal } = options;
   const started = Date.now();
-  const chosen = chooseSuites(env, options.suites);
-  refuseHooks(chosen);
-  refuseSharedJUnit(chosen);
+  const chosen = checkSuites(env, options.suites);
   const envs = suiteClusterEnvs(env, chosen);
   if (options.withTest) for (const e of envs.values()) checkTestCommand(e, options.processEnv);
   const images = await resolveImages(env, engine, signal, { processEnv: options.processEnv });
@@ -163,6 +161,14 @@ export async function upSuites(options: UpSuitesOptions): Promise<UpSuitesResult
     waits: suitesPlan.waits,
     durationMs: Date.now() - started,
   };
+}
+
+/** The chosen suites, refusing what a suites run cannot do (usage errors, before anything is created). */
+export function checkSuites(env: Env, names: readonly string[]): SuiteSpec[] {
+  const chosen = chooseSuites(env, names);
+  refuseHooks(chosen);
+  refuseSharedJUnit(chosen);
+  return chosen;
 }
 
 // planSuites makes no hook steps yet: running such a suite would skip its hooks silently.

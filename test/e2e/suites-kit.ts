@@ -33,8 +33,8 @@ export function removeSuitesExample(dir: string): void {
 }
 
 /** `tarmac up --all --json` with the storage suite asked to fail. */
-export async function upAllBreakingStorage(dir: string, env: Record<string, string> = {}) {
-  const r = await runTarmac(['up', '--all', '--json', '-f', join(dir, 'tarmac.yaml')], {
+export async function upAllBreakingStorage(dir: string, env: Record<string, string> = {}, args: string[] = []) {
+  const r = await runTarmac(['up', '--all', '--json', ...args, '-f', join(dir, 'tarmac.yaml')], {
     env: { SUITES_EXAMPLE_BREAK: 'storage', ...env },
   });
   const runs = join(dir, '.tarmac', 'runs');

@@ -2,7 +2,8 @@
 // the failed ones, the run's report and CI output; exit 1 when only tests failed, 4 when a step failed.
 import { runCommand } from '../../exec/run-command.js';
 import { ExitCode, TarmacError } from '../../errors/errors.js';
-import { upSuites } from '../../orchestrate/up-suites.js';
+import { checkSuites, upSuites } from '../../orchestrate/up-suites.js';
+import type { Env } from '../../config/types.js';
 import { engineHealer } from '../../orchestrate/recovery-heal.js';
 import { selectTarget } from '../../targets/select.js';
 import { tarmacVersion } from '../../version.js';
@@ -37,9 +38,18 @@ export async function upSuitesCommand(opts: UpSuitesCommandOptions, io: CliIo): 
         exitCode: ExitCode.usage,
         hint: 'Run the suites without it, or run the single env (`tarmac up` without --suite/--all).',
       });
-  const session = await openSession({ ...opts, diskCheck: true, lock: { wait: opts.wait !== false } }, io, 'up');
+  let suites: string[] = [];
+  // Unknown suites and what a suites run refuses are usage errors: found before the lock, engine and journal.
+  const usageChecks = (env: Env) => {
+    suites = chosenSuites(env, opts.all ? [] : opts.suite);
+    checkSuites(env, suites);
+  };
+  const session = await openSession(
+    { ...opts, diskCheck: true, lock: { wait: opts.wait !== false }, usageChecks },
+    io,
+    'up',
+  );
   try {
-    const suites = chosenSuites(session.env, opts.all ? [] : opts.suite);
     const { target, why } = sessionTarget(session, io);
     session.bus.emit({
       type: 'decision',
