@@ -1,5 +1,6 @@
 // The few helpers the example's suites share: an endpoint from TARMAC_SERVICE_<NAME>, one HTTP request, and running
 // named checks into the JUnit file named by JUNIT_FILE (exit 1 when one fails). Plain node, no dependencies.
+/* global AbortSignal -- Node 20 has it; the lint config lists only some of its globals */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 
