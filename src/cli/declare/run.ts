@@ -3,6 +3,8 @@ import { InvalidArgumentError, type Command } from 'commander';
 import type { DeclareCommands } from './types.js';
 import { MAX_CAPACITY } from '../../config/limits.js';
 import { parseShard, type Shard } from '../../plan/shard.js';
+import { parseSuiteList } from '../suite-choice.js';
+import type { UpSuitesCommandOptions } from '../commands/up-suites.js';
 
 /** validate, build, up, test, down, status, logs. */
 export const declareRunCommands: DeclareCommands = (program, { io, setCode }) => {
@@ -72,7 +74,18 @@ export const declareRunCommands: DeclareCommands = (program, { io, setCode }) =>
       parseShardOption,
     )
     .option('--no-wait', 'refuse at once (exit 3) when another tarmac run holds this env, instead of waiting for it')
-    .action(async (opts) => {
+    .option('--suite <list>', 'run these suites of the file side by side, e.g. gateway,fleet', parseSuiteList)
+    .option('--all', 'run every suite of the file side by side')
+    .option(
+      '--fail-fast',
+      'with --suite/--all: after the first failure start nothing more (default: the other suites go on)',
+    )
+    .action(async (opts: UpSuitesCommandOptions) => {
+      if (opts.suite !== undefined || opts.all) {
+        const { upSuitesCommand } = await import('../commands/up-suites.js');
+        setCode(await upSuitesCommand(opts, io));
+        return;
+      }
       const { upCommand } = await import('../commands/up.js');
       setCode(await upCommand(opts, io));
     });
