@@ -16,6 +16,15 @@ export async function openTarget(
   lifetime?: AbortSignal,
 ): Promise<{ env: Env; target: ClusterTarget; why: string }> {
   const { env } = await loadCommandConfig(opts, io.cwd);
+  return { env, ...(await envTarget(env, io, lifetime)) };
+}
+
+/** The target of a loaded env: detects the engine, then builds the target. */
+export async function envTarget(
+  env: Env,
+  io: CliIo,
+  lifetime?: AbortSignal,
+): Promise<{ target: ClusterTarget; why: string }> {
   const { engine } = await detectEngine(env.engine, { runner: runCommand, env: io.env });
   const { target, why } = selectTarget(env, {
     runner: runCommand,
@@ -24,7 +33,7 @@ export async function openTarget(
     runId: newRunId(),
     ...(lifetime ? { lifetime } : {}),
   });
-  return { env, target, why };
+  return { target, why };
 }
 
 /** The target of a run command's session: its forwards live as long as the session and report to its journal. */

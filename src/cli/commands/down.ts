@@ -5,16 +5,19 @@ import { safeText } from '../../ui/safe-text.js';
 import type { CliIo } from '../io.js';
 import { lockEnv } from '../env-lock.js';
 import { rootSignal } from '../signals.js';
-import { openTarget } from '../target-session.js';
+import { envTarget } from '../target-session.js';
+import { loadCommandConfig } from '../load-config.js';
 
 /** Runs `tarmac down`. */
 export async function downCommand(opts: { file?: string; json?: boolean; wait?: boolean }, io: CliIo): Promise<number> {
-  const { env, target } = await openTarget(opts, io);
+  const { env } = await loadCommandConfig(opts, io.cwd);
   const root = rootSignal((name) => void io.stderr.write(`\n${name}: cancelling\n`));
   const report = await (async () => {
     // A down never pulls an env from under a running up or test: it waits for them like they wait for each other.
+    // The lock comes before the engine is asked anything, so `--no-wait` refuses at once.
     const unlock = await lockEnv(env, 'down', opts.wait !== false, root.signal, io).finally(() => root.dispose());
     try {
+      const { target } = await envTarget(env, io);
       const removed = await target.down();
       clearEnvState(env.stateDir);
       return removed;
