@@ -1,13 +1,18 @@
 #!/usr/bin/env node
-// `npm test`: every check, in three phases that keep both cores busy.
-// 1. build (the e2e files run bin/tarmac.js, which loads dist/);
-// 2. at the same time: lint, typecheck and the unit project (CPU only, no podman, at the lowest CPU priority),
-//    beside the e2e-serial files. Why together: the serial files kill or hang engines and wait out real bounds,
-//    so they leave the CPU mostly idle, and they only need no OTHER podman work beside them, which the unit
-//    project never does;
-// 3. the parallel e2e files (two at a time, CPU-bound).
-// A failing phase stops the later ones; inside phase 2 both sides finish, so every failure is shown. The serial
-// files' output is kept in a file and printed after the other side's, so the two never interleave.
+// `npm test`: every check, in two phases that keep both cores busy.
+// 1. build (the e2e files run bin/tarmac.js, which loads dist/), then the e2e setup once (podman config, the
+//    example's shared images, the kind stand-in's node image: test/support/global-setup.ts), so the e2e projects
+//    below only find it done;
+// 2. at the same time:
+//    - the e2e-serial files, one at a time, at normal priority. They kill engines or tarmac processes and wait on
+//      real bounds and budgets (a collector's 4 s, an engine's recovery), so they get the CPU first;
+//    - at the lowest CPU priority (coreutils `nice`): lint, typecheck, the unit project, then the parallel e2e files
+//      (two at a time). Their podman work (conmon, containers) inherits the priority.
+//    Why together: the serial files mostly wait, so alone they leave the CPU idle. They only need that nothing
+//    beside them touches what they check (their own labels, images, processes and services; see vitest.config.ts),
+//    not an idle machine.
+// Both sides finish, so every failure is shown. The serial files' output is kept in a file and printed after the
+// other side's, so the two never interleave.
 import { spawn } from 'node:child_process';
 import { closeSync, mkdtempSync, openSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -57,22 +62,16 @@ function finish(failed) {
 const started = Date.now();
 const elapsed = () => `${Math.round((Date.now() - started) / 1000)}s`;
 
-const buildFailed = await chain(['build']);
-if (buildFailed) finish([buildFailed]);
+const setupFailed = await chain(['build', 'e2e:setup']);
+if (setupFailed) finish([setupFailed]);
 
 const serialLog = join(mkdtempSync(join(tmpdir(), 'tarmac-test-')), 'e2e-serial.log');
-console.log(`[test] npm run e2e:serial, beside lint, typecheck and unit (its output: ${serialLog})`);
-const [checksFailed, serialCode] = await Promise.all([
-  // Niced: the serial files wait on real bounds and budgets (a collector's 4 s, an engine's recovery), so under
-  // contention they must get the CPU first; the checks are CPU-bound and can wait.
-  chain(['lint', 'typecheck', 'unit'], true),
+console.log(`[test] npm run e2e:serial, beside lint, typecheck, unit and e2e:parallel (its output: ${serialLog})`);
+const [othersFailed, serialCode] = await Promise.all([
+  chain(['lint', 'typecheck', 'unit', 'e2e:parallel'], true),
   npmRun('e2e:serial', serialLog),
 ]);
 console.log(`[test] e2e:serial output (${elapsed()} in):`);
 process.stdout.write(readFileSync(serialLog, 'utf8'));
-const failed = [checksFailed, serialCode === 0 ? undefined : 'e2e:serial'].filter(Boolean);
-if (failed.length > 0) finish(failed);
-
-const parallelFailed = await chain(['e2e:parallel']);
 console.log(`[test] done in ${elapsed()}`);
-finish(parallelFailed ? [parallelFailed] : []);
+finish([othersFailed, serialCode === 0 ? undefined : 'e2e:serial'].filter(Boolean));

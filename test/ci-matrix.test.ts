@@ -4,10 +4,8 @@
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { main } from '../src/cli/main.js';
-import type { CliIo } from '../src/cli/io.js';
+import { runCli } from './support/run-cli.js';
 import type { EventInput } from '../src/events/types.js';
 import { stamp } from '../src/history/history.test-kit.js';
 import { openRecorder } from '../src/history/recorder.js';
@@ -24,15 +22,6 @@ const TEST_MIN: Record<string, number> = {
   fullpipeline: 22,
   fleet: 26,
 };
-
-async function runCli(args: string[], cwd: string) {
-  let stdout = '';
-  const out = new PassThrough();
-  out.on('data', (d: Buffer) => (stdout += d.toString()));
-  const io: CliIo = { stdout: out, stderr: new PassThrough(), env: {}, cwd };
-  const code = await main(['node', 'tarmac', ...args], io);
-  return { code, stdout };
-}
 
 function project(): string {
   const dir = mkdtempSync(join(tmpdir(), 'tarmac-ci-matrix-'));

@@ -2,30 +2,12 @@
 // journal lines or triage.json (`tarmac triage` too): warnings, never a crash.
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
+import { runCli } from './support/run-cli.js';
 import { parse, stringify } from 'yaml';
-import { main } from '../src/cli/main.js';
-import type { CliIo } from '../src/cli/io.js';
 import { crashRun, sampleTriage } from '../src/report/report.test-kit.js';
 import { journalLine } from '../src/journal/protocol.js';
 import { copyProject, repoRoot, uniqueEnvName } from './support/tarmac-cli.js';
-
-async function runCli(args: string[], cwd: string) {
-  let stdout = '';
-  let stderr = '';
-  const out = new PassThrough();
-  const err = new PassThrough();
-  out.on('data', (d: Buffer) => {
-    stdout += d.toString();
-  });
-  err.on('data', (d: Buffer) => {
-    stderr += d.toString();
-  });
-  const io: CliIo = { stdout: out, stderr: err, env: {}, cwd };
-  const code = await main(['node', 'tarmac', ...args], io);
-  return { code, stdout, stderr };
-}
 
 const PASSWORD = 'planted-Pa55word-report';
 

@@ -1,28 +1,10 @@
 // `tarmac validate` end to end through main(): exit codes and what the user reads.
 import { readdirSync, readFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { main } from '../src/cli/main.js';
-import type { CliIo } from '../src/cli/io.js';
+import { runCli } from './support/run-cli.js';
 
 const goldenDir = new URL('./golden/config/', import.meta.url).pathname;
-
-async function runCli(args: string[], cwd: string) {
-  let stdout = '';
-  let stderr = '';
-  const out = new PassThrough();
-  const err = new PassThrough();
-  out.on('data', (d: Buffer) => {
-    stdout += d.toString();
-  });
-  err.on('data', (d: Buffer) => {
-    stderr += d.toString();
-  });
-  const io: CliIo = { stdout: out, stderr: err, env: {}, cwd };
-  const code = await main(['node', 'tarmac', ...args], io);
-  return { code, stdout, stderr };
-}
 
 // Cases whose expected output has at least one error line (warning-only and valid cases exit 0).
 const failingCases = readdirSync(goldenDir).filter((name) => {

@@ -5,10 +5,8 @@
 // for the wiring: a real up, a SIGKILL's integrity and the reconcile that marks it.)
 import { appendFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { main } from '../src/cli/main.js';
-import type { CliIo } from '../src/cli/io.js';
+import { runCli } from './support/run-cli.js';
 import type { TarmacEvent } from '../src/events/types.js';
 import { journalLine } from '../src/journal/protocol.js';
 import { stamp, upRun } from '../src/history/history.test-kit.js';
@@ -16,17 +14,6 @@ import { percentile } from '../src/history/percentiles.js';
 import { runFigures } from './support/journal-checks.js';
 import { openRecorder } from '../src/history/recorder.js';
 import { copyProject, repoRoot, uniqueEnvName } from './support/tarmac-cli.js';
-
-async function runCli(args: string[], cwd: string) {
-  let stdout = '';
-  const out = new PassThrough();
-  out.on('data', (d: Buffer) => {
-    stdout += d.toString();
-  });
-  const io: CliIo = { stdout: out, stderr: new PassThrough(), env: {}, cwd };
-  const code = await main(['node', 'tarmac', ...args], io);
-  return { code, stdout };
-}
 
 const T0 = 1_700_000_000_000;
 interface Run {

@@ -36,3 +36,20 @@ describe('test kits', () => {
     expect(importers).toEqual([]);
   });
 });
+
+// The unit project runs with `isolate: false` (vitest.config.ts): every unit file shares one module graph, so a
+// module mock or a stubbed global in one file would leak into the files after it.
+describe('unit test files', () => {
+  it('mock no modules and stub no globals', () => {
+    const unitFiles = [
+      ...tsFiles.filter(testOnly),
+      ...readdirSync(join(root, 'test'))
+        .filter((name) => name.endsWith('.test.ts'))
+        .map((name) => `test/${name}`),
+    ];
+    const leaking = unitFiles.filter((file) =>
+      /\bvi\.(mock|doMock|stubGlobal|stubEnv)\(/.test(readFileSync(join(root, file), 'utf8')),
+    );
+    expect(leaking).toEqual([]);
+  });
+});

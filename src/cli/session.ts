@@ -39,6 +39,11 @@ export interface SessionOptions {
   diskCheck?: boolean;
   /** up and test: take the env's lock first; `wait: false` (`--no-wait`) refuses when another run holds it. */
   lock?: { wait: boolean };
+  /**
+   * The command's checks of its options against the config (e.g. `--refs` without `--pull-only`): run as soon as
+   * the config is loaded, before anything is locked, detected, cleaned or written, so a usage error leaves nothing.
+   */
+  usageChecks?: (env: Env) => void | Promise<void>;
 }
 
 export interface Session {
@@ -67,6 +72,7 @@ export interface Session {
 /** Loads the config and engine, cleans up after crashed earlier runs, and opens the run's journal and view. */
 export async function openSession(opts: SessionOptions, io: CliIo, command = 'run'): Promise<Session> {
   const { env } = await loadCommandConfig(opts, io.cwd);
+  await opts.usageChecks?.(env);
   const started = Date.now();
   let finish: ((outcome: 'failed' | 'cancelled') => void) | undefined;
   const root = rootSignal({

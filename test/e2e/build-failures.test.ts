@@ -10,7 +10,7 @@ import {
   startTarmac,
   uniqueEnvName,
 } from '../support/tarmac-cli.js';
-import { allContainers, processesMatching, removeEnvImages } from '../support/podman-query.js';
+import { allContainers, newBuildContainersGone, processesMatching, removeEnvImages } from '../support/podman-query.js';
 import { readJournal } from '../support/journal-checks.js';
 import { waitFor } from '../support/wait-for.js';
 
@@ -80,14 +80,7 @@ describe('SIGINT during a real build', () => {
       async () => ((await processesMatching(`localhost/hang:tm-`)).length === 0 ? true : undefined),
       60_000,
     );
-    await waitFor(
-      'no new containers',
-      async () => {
-        const leaked = (await allContainers()).filter((c) => !before.has(c));
-        return leaked.length === 0 ? true : undefined;
-      },
-      60_000,
-    );
+    await newBuildContainersGone(before);
   });
 });
 

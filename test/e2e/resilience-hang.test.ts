@@ -4,7 +4,7 @@ import { copyFileSync, mkdirSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { readJournal } from '../support/journal-checks.js';
-import { allContainers, processesMatching, removeEnvImages } from '../support/podman-query.js';
+import { allContainers, newBuildContainersGone, processesMatching, removeEnvImages } from '../support/podman-query.js';
 import { copyProject, repoRoot, runTarmac, uniqueEnvName } from '../support/tarmac-cli.js';
 
 const envs: string[] = [];
@@ -56,6 +56,6 @@ describe('a build that hangs silently', () => {
     // Nothing left: no build process, no build container.
     expect(await processesMatching(`localhost/hang:tm-`)).toEqual([]);
     expect(await processesMatching('/bin/busybox sleep 3600')).toEqual([]);
-    expect((await allContainers()).filter((c) => !before.has(c))).toEqual([]);
+    await newBuildContainersGone(before);
   });
 });

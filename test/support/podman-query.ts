@@ -1,5 +1,6 @@
 // Read-only podman queries used by e2e assertions, plus label-scoped cleanup of what a test created.
 import { execa } from 'execa';
+import { waitFor } from './wait-for.js';
 
 /** Image ids carrying io.tarmac.env=<env>. */
 export async function imagesOfEnv(env: string): Promise<string[]> {
@@ -13,6 +14,22 @@ export async function allContainers(): Promise<string[]> {
     reject: false,
   });
   return r.stdout.split('\n').filter(Boolean);
+}
+
+/**
+ * Waits until every build (buildah working) container that is not in `before` is gone. Test files beside the
+ * caller build too, and their containers go when their builds end; one that a run left behind stays, and fails
+ * this after `timeoutMs`. Other containers (pods of files beside) are not build leftovers and are not looked at.
+ */
+export async function newBuildContainersGone(before: ReadonlySet<string>, timeoutMs = 120_000): Promise<void> {
+  const appeared = (await allContainers()).filter((c) => !before.has(c) && /working-container/.test(c));
+  const stillThere = async () => (await allContainers()).filter((c) => appeared.includes(c));
+  await waitFor(
+    'the build containers that appeared during the run to be gone',
+    async () => ((await stillThere()).length === 0 ? true : undefined),
+    timeoutMs,
+    stillThere,
+  );
 }
 
 /** Removes the images of one test env (only those labelled with it). */

@@ -2,6 +2,7 @@
 import { buildImages } from '../../orchestrate/build-images.js';
 import { engineHealer } from '../../orchestrate/recovery-heal.js';
 import { tarmacVersion } from '../../version.js';
+import type { Env } from '../../config/types.js';
 import { ExitCode } from '../../errors/errors.js';
 import { redactDeep } from '../../redact/redactor.js';
 import type { CliIo } from '../io.js';
@@ -25,9 +26,12 @@ export interface BuildOptions extends SessionOptions {
 /** Runs `tarmac build` and returns its exit code. */
 export async function buildCommand(opts: BuildOptions, io: CliIo): Promise<number> {
   // The disk check (prune by policy, warn when space is short) runs while the session opens, before any build.
-  const session = await openSession({ ...opts, diskCheck: true }, io, 'build');
+  let refsPath: string | undefined;
+  const usageChecks = (env: Env) => {
+    refsPath = refsTarget(env, opts, io.cwd);
+  };
+  const session = await openSession({ ...opts, diskCheck: true, usageChecks }, io, 'build');
   try {
-    const refsPath = refsTarget(session.env, opts, io.cwd);
     const result = await buildImages({
       env: session.env,
       engine: session.engine,

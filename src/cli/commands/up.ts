@@ -6,6 +6,7 @@ import type { Env } from '../../config/types.js';
 import { ExitCode, TarmacError } from '../../errors/errors.js';
 import type { Shard } from '../../plan/shard.js';
 import { readRefsFile, refsForImages } from '../../registry/refs-file.js';
+import { registryMode } from '../../registry/image-sources.js';
 import { engineHealer } from '../../orchestrate/recovery-heal.js';
 import { sessionTarget } from '../target-session.js';
 import { tarmacVersion } from '../../version.js';
@@ -65,7 +66,17 @@ async function ciOptions(
 /** Runs `tarmac up` and returns its exit code. */
 export async function upCommand(opts: UpCommandOptions, io: CliIo): Promise<number> {
   // The disk check (prune by policy, warn when space is short) runs while the session opens, before any build.
-  const session = await openSession({ ...opts, diskCheck: true, lock: { wait: opts.wait !== false } }, io, 'up');
+  let ci: Awaited<ReturnType<typeof ciOptions>> = {};
+  const usageChecks = async (env: Env) => {
+    ci = await ciOptions(opts, env, io.cwd);
+    // Thrown again by the run where it is used; here so that `--pull-only` without a registry leaves nothing.
+    registryMode(env, { pull: Boolean(opts.pullOnly) });
+  };
+  const session = await openSession(
+    { ...opts, diskCheck: true, lock: { wait: opts.wait !== false }, usageChecks },
+    io,
+    'up',
+  );
   try {
     const { target, why } = sessionTarget(session, io);
     session.bus.emit({ type: 'decision', message: `target: ${why}; engine: ${session.engine.name}` });
@@ -84,7 +95,7 @@ export async function upCommand(opts: UpCommandOptions, io: CliIo): Promise<numb
       hostGate: session.hostGate,
       durations: session.durations,
       ...(opts.heal ? { heal: engineHealer(session.engine) } : {}),
-      ...(await ciOptions(opts, session.env, io.cwd)),
+      ...ci,
     });
     session.close();
     // Built from the run's errors, which did not pass the bus: redacted here.
