@@ -47,11 +47,12 @@ describe('the bundled CLI', () => {
 
   it("hashes a context on the bundle's worker entry as the sources do", async () => {
     const context = join(root, 'examples/aianalysis/datastorage');
-    const outcome = await new Promise<unknown>((resolve, reject) => {
-      const worker = new Worker(join(dir, 'dist/context-worker.js'), { workerData: { op: 'hash', root: context } });
+    const worker = new Worker(join(dir, 'dist/context-worker.js'));
+    const answer = await new Promise<unknown>((resolve, reject) => {
       worker.once('message', resolve);
       worker.once('error', reject);
-    });
-    expect(outcome).toEqual({ ok: true, value: await hashContext(context) });
+      worker.postMessage({ id: 7, job: { op: 'hash', root: context } });
+    }).finally(() => worker.terminate());
+    expect(answer).toEqual({ id: 7, outcome: { ok: true, value: await hashContext(context) } });
   });
 });

@@ -7,6 +7,7 @@ import { digestContext } from './context-digest.js';
 import { walkContext } from './context-walk.js';
 import { hashContext, listContextFiles } from './hash-context.js';
 import { makeTree } from './make-tree.test-kit.js';
+import { createContextPool } from './worker/run.js';
 
 // The async API runs the synchronous core on a worker thread; these tests cover that boundary.
 let base: string;
@@ -52,5 +53,26 @@ describe('hashContext and listContextFiles (worker thread)', () => {
   it('keep a TarmacError given as the abort reason', async () => {
     const reason = new TarmacError('STEP_TIMEOUT', 'timed out');
     await expect(hashContext(dir, { signal: AbortSignal.abort(reason) })).rejects.toBe(reason);
+  });
+
+  it('share the workers of a pool: more jobs than workers queue, a failure or an abort does not stop the others', async () => {
+    const pool = createContextPool(1);
+    try {
+      const controller = new AbortController();
+      const jobs = [
+        hashContext(dir, { pool }),
+        hashContext(path.join(base, 'missing'), { pool }).catch((e: unknown) => e),
+        hashContext(dir, { pool, signal: controller.signal }).catch((e: unknown) => e),
+        listContextFiles(dir, { pool }),
+      ];
+      controller.abort();
+      const [first, missing, aborted, list] = await Promise.all(jobs);
+      expect(first).toEqual(digestContext(dir));
+      expect(missing).toMatchObject({ code: 'CONTEXT_NOT_FOUND' });
+      expect(aborted).toMatchObject({ code: 'CANCELLED' });
+      expect(list).toEqual(walkContext(dir));
+    } finally {
+      pool.close();
+    }
   });
 });

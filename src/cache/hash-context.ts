@@ -3,13 +3,15 @@
 import path from 'node:path';
 import type { ContextEntry } from './context-entry.js';
 import type { ContextHash } from './context-digest.js';
-import { runContextJob } from './worker/run.js';
+import { runContextJob, type ContextPool } from './worker/run.js';
 
 export type { ContextHash } from './context-digest.js';
 export type { ContextEntry, ContextEntryType } from './context-entry.js';
 
 export interface ContextJobOptions {
   signal?: AbortSignal;
+  /** Workers to run on (see createContextPool); without one, the job gets a worker of its own. */
+  pool?: ContextPool;
 }
 
 /**
@@ -18,7 +20,8 @@ export interface ContextJobOptions {
  * where `dir` is. Aborting `signal` stops the work at once.
  */
 export function hashContext(dir: string, opts: ContextJobOptions = {}): Promise<ContextHash> {
-  return runContextJob({ op: 'hash', root: path.resolve(dir) }, opts.signal);
+  const job = { op: 'hash', root: path.resolve(dir) } as const;
+  return opts.pool ? opts.pool.run(job, opts.signal) : runContextJob(job, opts.signal);
 }
 
 /**
@@ -27,5 +30,6 @@ export function hashContext(dir: string, opts: ContextJobOptions = {}): Promise<
  * ignore file itself always is.
  */
 export function listContextFiles(dir: string, opts: ContextJobOptions = {}): Promise<ContextEntry[]> {
-  return runContextJob({ op: 'list', root: path.resolve(dir) }, opts.signal);
+  const job = { op: 'list', root: path.resolve(dir) } as const;
+  return opts.pool ? opts.pool.run(job, opts.signal) : runContextJob(job, opts.signal);
 }

@@ -6,6 +6,7 @@ import path from 'node:path';
 import type { ImageSpec } from '../config/types.js';
 import { ExitCode, InternalError, TarmacError } from '../errors/errors.js';
 import { hashContext, type ContextHash } from './hash-context.js';
+import { createContextPool } from './worker/run.js';
 import { sha256Hex } from './hash-file.js';
 
 /** Bump when what goes into a key changes, so old tags are never mistaken for new ones. */
@@ -47,8 +48,12 @@ export async function computeImageTags(
   const internal = new AbortController();
   const signal = opts.signal ? AbortSignal.any([opts.signal, internal.signal]) : internal.signal;
   const contexts = new Map<string, Promise<ContextHash>>();
-  const gate = createGate(Math.max(1, opts.contexts ?? Math.min(availableParallelism(), 4)));
-  const hash = opts.hashContext ?? hashContext;
+  const gateSize = Math.max(1, opts.contexts ?? Math.min(availableParallelism(), 4));
+  const gate = createGate(gateSize);
+  // One pool for the whole computation: its workers hash context after context instead of one worker each.
+  const pool = opts.hashContext ? undefined : createContextPool(gateSize);
+  const hash =
+    opts.hashContext ?? ((dir: string, o: { signal: AbortSignal }) => hashContext(dir, pool ? { ...o, pool } : o));
   const hashOnce = (dir: string): Promise<ContextHash> => {
     let pending = contexts.get(dir);
     if (!pending) contexts.set(dir, (pending = settled(gate(() => hash(dir, { signal })))));
@@ -81,6 +86,8 @@ export async function computeImageTags(
   } catch (err) {
     internal.abort();
     throw err;
+  } finally {
+    pool?.close();
   }
 }
 

@@ -1,6 +1,9 @@
-// Worker-thread entry: runs the one context job it was started with and posts the outcome.
-import { isMainThread, parentPort, workerData } from 'node:worker_threads';
+// Worker-thread entry: runs each context job the pool sends ({ id, job }) and posts { id, outcome } back.
+import { isMainThread, parentPort } from 'node:worker_threads';
 import { runJob, type ContextJob } from './job.js';
 
 // Guarded so that importing this module on the main thread (by mistake) does nothing.
-if (!isMainThread && parentPort) parentPort.postMessage(runJob(workerData as ContextJob));
+if (!isMainThread && parentPort) {
+  const port = parentPort;
+  port.on('message', ({ id, job }: { id: number; job: ContextJob }) => port.postMessage({ id, outcome: runJob(job) }));
+}

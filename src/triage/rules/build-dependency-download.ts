@@ -7,6 +7,7 @@ import { conf } from './evidence-facts.js';
 import { MARKERS, outputMatching, type MarkerId } from './infra-markers.js';
 import { failedSteps } from './journal-facts.js';
 import { DROPPED } from './engine-runtime-crash.js';
+import { RESOLVER_FAILED } from './dns-resolution.js';
 
 /** The markers that make a failed download. */
 const NET: MarkerId[] = ['network', 'timeout', 'dns', 'connection-refused', 'proxy', 'tls'];
@@ -22,6 +23,13 @@ const BASE_PULL =
 /** The engine's own API socket (podman's libpod API, docker's socket or pipe): its errors are the engine's, not a RUN step's download. */
 const ENGINE_API =
   /\/libpod\/|podman\.sock|docker\.sock|%2Fvar%2Frun%2Fdocker\.sock|docker_engine|containerd\.sock|buildkitd\.sock/i;
+/**
+ * What shows that the step was fetching something: a URL, or the fetch words of package managers and download tools
+ * (apt, dnf/yum, apk, npm/yarn, pip, maven/gradle, cargo, curl, wget, git). A network error without any of them may
+ * be the step's own program talking to its own service, not a download.
+ */
+const FETCH =
+  /https?:\/\/|\b(?:fetch|fetching|download(?:ing)?|Failed to (?:fetch|download)|resolving|resolve host|mirrorlist|metadata for repo|Retrying \(Retry|Max retries exceeded|npm ERR! network|transfer artifact|unable to access|registry\.npmjs|pypi|proxy\.golang|go: \S+@)/i;
 /** A mirror or repository that no longer serves the files: 404s of package managers. */
 const GONE = /No URLs in mirrorlist|404\s+Not Found \[IP|does not have a Release file|Failed to fetch .* 404/i;
 
@@ -38,10 +46,14 @@ export const buildDependencyDownload: Rule = {
     if (lines.length === 0) return undefined;
     const text = lines.join('\n');
     const gone = GONE.test(text);
+    // A resolver that did not answer explains the failed download: the consequence defers (dns-resolution).
+    const resolverOnly = lines.every((l) => RESOLVER_FAILED.test(l));
+    const fetching = FETCH.test(text) || outputMatching(input, FETCH, 1, ['build']).length > 0;
     const host = /https?:\/\/([\w.-]+)/.exec(text)?.[1] ?? /(?:resolving|resolve host:?) '?([\w.-]+)/i.exec(text)?.[1];
     const image = builds[0]!.subject ?? builds[0]!.stepId.replace(/^build:/, '');
     return {
-      confidence: conf(0.85),
+      // A network word with nothing fetched: not more than an even chance that a download is what failed.
+      confidence: conf(resolverOnly ? 0.42 : fetching ? 0.85 : 0.45),
       explains: NET,
       summary: `Image ${image}: a RUN step could not download a dependency${host ? ` from ${host}` : ''}: ${gone ? 'the repository or mirror no longer serves it (e.g. an end-of-life distribution moved to an archive)' : 'the network, DNS or a proxy failed the download (often transient)'}. The instruction itself is not wrong.`,
       evidence: lines,

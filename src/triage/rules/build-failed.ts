@@ -1,6 +1,7 @@
 // A Containerfile instruction failed: a user error in the build, not the infrastructure.
 import type { Match, Rule, TriageInput } from '../types.js';
-import { conf, failureLinesMatching, quote } from './evidence-facts.js';
+import { conf, failureLinesMatching, quote, workloadFailed } from './evidence-facts.js';
+import { ENGINE_CLIENT_UNREACHABLE } from './engine-unreachable.js';
 import { infraMarkers } from './infra-markers.js';
 import { buildOutcome } from '../../errors/error-facts.js';
 import { errorFact, failedSteps, incidents } from './journal-facts.js';
@@ -9,6 +10,13 @@ import { errorFact, failedSteps, incidents } from './journal-facts.js';
  * storage changed under the build, e.g. a concurrent prune, seen for real here on a LABEL instruction). */
 const INFRA =
   /server probably quit|no space left on device|layer not known|exit status 137|\(exited 137\)|signal: killed|Cannot connect to Podman|connection refused|read\/write on closed pipe/i;
+
+/**
+ * The builders' own words for an instruction or a Containerfile that is wrong (classic docker, BuildKit, buildah):
+ * a parse error, an unknown instruction, a COPY/ADD source missing from the context.
+ */
+const INSTRUCTION_ERROR =
+  /parse error|unknown instruction|(?:COPY|ADD) failed|failed to compute cache key|failed to process "|checking on sources|no such file or directory.*(?:context|Containerfile|Dockerfile)|Dockerfile(?:\.\S+)?: no such file|\bcopier: stat\b/i;
 
 /** The build could not start from its base image (FROM): an image problem, not an instruction's. */
 const BASE_IMAGE =
@@ -26,13 +34,23 @@ export const buildFailed: Rule = {
     if (builds.length === 0) return undefined;
     const marker = infraMarkers(input)[0];
     const baseImage = failureLinesMatching(input, BASE_IMAGE, 1, ['build'])[0];
-    const infra = failureLinesMatching(input, INFRA, 1, ['build']).length > 0 || marker !== undefined;
+    const infra =
+      failureLinesMatching(input, INFRA, 1, ['build']).length > 0 ||
+      failureLinesMatching(input, ENGINE_CLIENT_UNREACHABLE, 1, ['build']).length > 0 ||
+      marker !== undefined;
     const crashed = incidents(input.run, 'engine-crash', 'engine-lost').length > 0;
     const step = builds[0]!;
     const silent =
       (step.error?.tail ?? []).every((l) => l.trim() === '') &&
       (input.run.stepLogs[step.stepId] ?? []).every((l) => l.trim() === '');
     const tail = (step.error?.tail ?? []).filter((l) => l.trim() !== '').slice(-4);
+    // Only the builder can say an instruction failed: a RUN step that exited non-zero (the typed build fact or the
+    // builder's step-failure words), its own Containerfile/context errors, or tarmac's context codes. Any other
+    // output shows the build command failed, not which instruction (a client that lost its daemon prints that too).
+    const instructionFailed =
+      step.error?.code !== 'BUILD_FAILED' ||
+      workloadFailed(input, step) ||
+      failureLinesMatching(input, INSTRUCTION_ERROR, 1, ['build']).length > 0;
     const image = step.subject ?? step.stepId.replace(/^build:/, '');
     // What failed, from the build's typed fact (other codes: their message, e.g. a context that does not exist).
     const build = errorFact(step, 'build');
@@ -40,14 +58,16 @@ export const buildFailed: Rule = {
       ? `${build.instruction ? `at ${build.instruction} ` : ''}(${buildOutcome(build)})`
       : (step.error?.message ?? 'a build instruction failed');
     return {
-      // No output at all: nothing shows that an instruction failed, only that the build did.
-      confidence: conf(infra ? 0.3 : baseImage ? 0.4 : crashed ? 0.6 : silent ? 0.45 : 0.9),
+      // No output at all, or output that names no failed instruction: only that the build did fail.
+      confidence: conf(infra ? 0.3 : baseImage ? 0.4 : crashed ? 0.6 : silent || !instructionFailed ? 0.45 : 0.9),
       summary: `Image ${image} failed to build: ${what}. ${
         marker
           ? `The output also shows ${marker.label}: that, not the instruction, may be the cause.`
           : baseImage
             ? 'The base image could not be had: see the image verdicts.'
-            : 'The instruction itself failed (the Containerfile or its context), not the infrastructure.'
+            : instructionFailed
+              ? 'The instruction itself failed (the Containerfile or its context), not the infrastructure.'
+              : 'The output names no failed instruction: read the step log before blaming the Containerfile.'
       }`,
       evidence: [
         quote(`journal ${step.stepId} [${step.error?.code}]`, step.error?.message ?? ''),

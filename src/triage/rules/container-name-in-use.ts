@@ -1,12 +1,16 @@
-// Another container holds the name the env wants: podman's `the container name "X" is already in use by ID`,
-// docker's `Conflict. The container name "/X" is already in use by container "ID"`. A leftover from an earlier
-// run or another process using the same name.
+// Another container holds the name the env wants (the engines' name-conflict errors, IN_USE below). A leftover
+// from an earlier run or another process using the same name.
 import type { Match, Rule, TriageInput } from '../types.js';
 import { conf, engineCmd } from './evidence-facts.js';
 import { outputMatching } from './infra-markers.js';
 
+/**
+ * The engines' name-conflict errors: podman's `container name "X" is already in use` and `name "X" is in use:
+ * container already exists`, docker's `Conflict. The container name "/X" is already in use by container "ID"` and its
+ * older form `Conflict, The name X is already assigned to ID`.
+ */
 const IN_USE =
-  /(?:container|pod) name "\/?([^"]+)" is already in use|name "\/?([^"]+)" is in use: (?:container|pod) already exists/i;
+  /(?:container|pod) name "\/?([^"]+)" is already in use|name "\/?([^"]+)" is in use: (?:container|pod) already exists|Conflict[.,] The (?:container )?name "?\/?([^"\s]+)"? (?:is already in use|is already assigned to)/i;
 
 export const containerNameInUse: Rule = {
   id: 'container-name-in-use',
@@ -16,7 +20,7 @@ export const containerNameInUse: Rule = {
     const lines = outputMatching(input, IN_USE, 2);
     if (lines.length === 0) return undefined;
     const m = IN_USE.exec(lines.join('\n'));
-    const name = m?.[1] ?? m?.[2];
+    const name = m?.[1] ?? m?.[2] ?? m?.[3];
     const cmd = engineCmd(input);
     return {
       confidence: conf(0.85),

@@ -45,6 +45,14 @@ const RULE_CASES: [rule: string, category: string, ids: string[]][] = [
   ['engine-crash', 'engine-crashed', ['buildkit-5379', 'containers-storage-2184']],
   // A pod that never got ready whose log ends in a klog fatal line (its status showed no CrashLoopBackOff yet).
   ['crash-loop', 'crashloop', ['kubevirt-project-infra-836']],
+  // Second round (cases added with split-corpus --add): the engine clients' own words for a daemon they could not
+  // reach; buildx's cut gRPC stream; a resolver that did not answer inside RUN; docker's older name conflict;
+  // slirp4netns's failed port forward.
+  ['engine-unreachable', 'engine-unreachable', ['anitab-portal-378', 'docker-library-docker-170']],
+  ['engine-crash', 'engine-crashed', ['buildkit-3576']],
+  ['dns-resolution', 'dns', ['ace-docker-142']],
+  ['container-name-in-use', 'env-held', ['docker-gitlab-95']],
+  ['host-port-in-use', 'port-in-use', ['podman-4804']],
 ];
 
 describe('rules written from the dev half of the corpus', () => {
@@ -59,6 +67,17 @@ describe('rules written from the dev half of the corpus', () => {
     const { diagnosis } = await replayCase(devCase('build-dependency-download', 'kube-scheduler-simulator-136'));
     const generic = diagnosis.verdicts.find((v) => v.ruleId === 'build-failed');
     expect(generic?.confidence ?? 0).toBeLessThan(0.5);
+  });
+
+  it('a build whose output names no failed instruction is not "the instruction failed" at 90%', async () => {
+    for (const [category, id] of [
+      ['engine-crashed', 'buildkit-3576'],
+      ['engine-unreachable', 'anitab-portal-378'],
+    ] as const) {
+      const { diagnosis } = await replayCase(devCase(category, id));
+      const generic = diagnosis.verdicts.find((v) => v.ruleId === 'build-failed');
+      expect(generic?.confidence ?? 0).toBeLessThan(0.5);
+    }
   });
 
   it('quota and RBAC refusals are no longer a missing ServiceAccount', async () => {

@@ -8,6 +8,16 @@ import { markerRe, outputMatching } from './infra-markers.js';
 /** The name that did not resolve, from the families above. */
 const HOST =
   /lookup ([\w.-]+)(?: on [^:]+:53)?: no such host|Could not resolve host:? '?([\w.-]+)|getaddrinfo (?:ENOTFOUND|EAI_AGAIN) ([\w.-]+)|Temporary failure resolving '([\w.-]+)'|lookup ([\w.-]+) on|dial tcp: lookup ([\w.-]+)/i;
+/**
+ * The resolver itself failed, not the name: Go's `lookup H on S:53: read udp ...` (then i/o timeout, no route to host,
+ * connection refused) or `server misbehaving`, glibc's EAI_AGAIN ("Temporary failure in name resolution", apt's
+ * "Temporary failure resolving"), Node's `getaddrinfo EAI_AGAIN`. The nameserver did not answer at all: the DNS setup
+ * of the host, the engine or the build network is the cause, whatever was being fetched. ("no such host" is an
+ * answer: the name does not exist for that resolver.)
+ */
+export const RESOLVER_FAILED =
+  /lookup \S+ on \S+:53: (?:(?:read|dial|write) (?:udp|tcp)\b|server misbehaving)|Temporary failure in name resolution|Temporary failure resolving|getaddrinfo EAI_AGAIN/i;
+
 /** A lookup made to pull an image (the base image of a build or a pod's image), not a download inside RUN. */
 const REGISTRY =
   /pinging container registry|initializing source|failed to resolve (?:source metadata|reference)|\/v2\/|pull/i;
@@ -26,10 +36,13 @@ export const dnsResolution: Rule = {
     const m = HOST.exec(lines.join('\n'));
     const host = m?.slice(1).find((g) => g !== undefined);
     const inPod = outputMatching(input, markerRe('dns'), 1, ['pod', 'test']).length > 0;
+    // In a RUN step a resolver that did not answer is the cause of the failed download, and outranks it; both
+    // names fit the same text, so neither claims more than half.
+    const resolverDown = lines.some((l) => RESOLVER_FAILED.test(l));
     const name = clusterName(input);
     return {
-      // A failed lookup in a RUN step is first a download failure: an alternative here.
-      confidence: conf(inBuildRun ? 0.45 : 0.85),
+      // A name that did not resolve in a RUN step is first a download failure: an alternative here.
+      confidence: conf(inBuildRun ? (resolverDown ? 0.48 : 0.45) : 0.85),
       explains: ['dns', 'timeout', 'network', 'connection-refused'],
       summary: `The name ${host ?? '(see the evidence)'} did not resolve: ${inPod ? 'the cluster or network DNS does not know it (a service name not created yet, or a resolver that cannot reach it)' : "the host's or the engine's resolver cannot resolve it (a wrong name, no network, or a resolver that only works on a VPN)"}.`,
       evidence: lines,

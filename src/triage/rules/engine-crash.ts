@@ -67,7 +67,9 @@ export const engineCrash: Rule = {
     const cause = first
       ? causeText(first)
       : runtimeCrash.length > 0 && crashLines.length === 0
-        ? 'its own program crashed: a Go runtime panic in the engine'
+        ? runtimeCrash.some((l) => /panic|SIG[A-Z]+|goroutine|fatal error|\.go:\d+|Segmentation|core dumped/i.test(l))
+          ? 'its own program crashed: a Go runtime panic in the engine'
+          : 'its API or build stream was cut in the middle of a call it had accepted'
         : 'server probably quit';
     const builds =
       parallel.length > 1

@@ -4,8 +4,17 @@ import { conf, engine, engineCmd, failureLines, quote, workloadFailed } from './
 import { failedSteps, incidents } from './journal-facts.js';
 import { noAnswer } from './engine-hung.js';
 
+/**
+ * The engine clients' own words for a daemon they could not reach: docker's CLI ("Cannot connect to the Docker
+ * daemon at ..."), its gRPC dialer ("failed to dial gRPC: cannot connect to the Docker daemon"), docker-compose v1
+ * ("Couldn't connect to Docker daemon at ... - is it running?"), podman's remote client ("Cannot connect to Podman",
+ * "unable to connect to Podman socket").
+ */
+export const ENGINE_CLIENT_UNREACHABLE =
+  /(?:cannot|can't|couldn'?t|could not|unable to|failed to) (?:connect to the Docker daemon|connect to Docker daemon|connect to Podman\b)|unable to connect to Podman socket/i;
+
 const UNREACHABLE =
-  /Cannot connect to Podman|unable to connect to Podman socket|Cannot connect to the Docker daemon|error during connect|dial unix .*: connect: (connection refused|no such file or directory)|ssh: rejected: connect failed|permission denied while trying to connect to the Docker daemon socket/i;
+  /Cannot connect to Podman|unable to connect to Podman socket|(?:cannot|can't|couldn'?t|could not|unable to|failed to) (?:connect to the Docker daemon|connect to Docker daemon)|error during connect|dial unix .*: connect: (connection refused|no such file or directory)|ssh: rejected: connect failed|permission denied while trying to connect to the Docker daemon socket|open \/\/\.\/pipe\/(?:docker_engine|docker_cli|podman-\S+): The system cannot find the file specified/i;
 
 /** Shorter connection-failure words a probe error may carry. */
 const REACH = /connect|refused|no such file|not running|machine|socket|timed? ?out|deadline/i;

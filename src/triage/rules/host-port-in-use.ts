@@ -3,7 +3,19 @@ import type { Match, Rule, TriageInput } from '../types.js';
 import { captureFromFailures, conf, engineCmd, failureLinesMatching, quote } from './evidence-facts.js';
 import { failedSteps } from './journal-facts.js';
 
-const IN_USE = /address already in use|port is already allocated|proxy already running|bind: permission denied/i;
+/**
+ * The port is taken, in each platform's words for EADDRINUSE (Linux/macOS "address already in use", Windows
+ * "Only one usage of each socket address"), docker's "port is already allocated" / Docker Desktop's "Ports are not
+ * available", or may not be bound by this user (a privileged port under rootless).
+ */
+const IN_USE =
+  /address already in use|Only one usage of each socket address|port is already allocated|Ports are not available|proxy already running|bind: permission denied|cannot expose privileged port/i;
+/**
+ * A rootless port forwarder that could not bind the host port but does not say why: slirp4netns answers
+ * `add_hostfwd: slirp_add_hostfwd failed` (its API carries no errno); the host port being taken is its usual cause,
+ * a privileged port the other, so the rule is less sure than with the kernel's own words.
+ */
+const FORWARD_FAILED = /slirp_add_hostfwd failed|failed to expose ports via rootlessport/i;
 const PORT = /(?:listen tcp4?|Bind for) [\d.]*:(\d+)/i;
 
 export const hostPortInUse: Rule = {
@@ -11,21 +23,25 @@ export const hostPortInUse: Rule = {
   title: 'A host port the env publishes is already in use',
   refs: ['research-kind-podman §B 11', 'research-kubernaut §3 #16'],
   match(input: TriageInput): Match | undefined {
-    const lines = failureLinesMatching(input, IN_USE, 3, ['cluster', 'deploy']);
+    const stated = failureLinesMatching(input, IN_USE, 3, ['cluster', 'deploy']);
+    const forward = stated.length > 0 ? [] : failureLinesMatching(input, FORWARD_FAILED, 2, ['cluster', 'deploy']);
+    const lines = [...stated, ...forward];
     const taken = (input.evidence.ports?.data?.ports ?? []).filter((p) => p.inUse && p.ours !== true);
     const failed = failedSteps(input.run).some((f) => f.kind === 'cluster' || f.kind === 'deploy');
     if (lines.length === 0 && !(taken.length > 0 && failed)) return undefined;
-    const permission = lines.some((l) => /permission denied/i.test(l));
+    const permission = lines.some((l) => /permission denied|privileged port/i.test(l));
     const port = captureFromFailures(input, PORT) ?? (taken[0] ? String(taken[0].port) : undefined);
     const holder = taken.find((p) => String(p.port) === port) ?? taken[0];
-    const confidence = lines.length > 0 ? 0.9 : 0.55;
+    const confidence = stated.length > 0 ? 0.9 : forward.length > 0 ? 0.6 : 0.55;
     const cmd = engineCmd(input);
     return {
       confidence: conf(confidence),
       explains: ['permission'],
       summary: permission
         ? `Port ${port ?? '?'} is below 1024 and the rootless engine may not bind it.`
-        : `Host port ${port ?? '?'} is already in use${holder?.by ? ` by ${holder.by}` : ''}, so ${holder?.wantedBy ?? 'the cluster or pod that publishes it'} could not start.`,
+        : stated.length === 0 && forward.length > 0
+          ? `The rootless port forwarder could not bind host port ${port ?? '?'} (it does not say why: usually the port is already in use, else a privileged port), so ${holder?.wantedBy ?? 'the container that publishes it'} could not start.`
+          : `Host port ${port ?? '?'} is already in use${holder?.by ? ` by ${holder.by}` : ''}, so ${holder?.wantedBy ?? 'the cluster or pod that publishes it'} could not start.`,
       evidence: [
         ...lines,
         ...taken.map((p) => quote('ports', `${p.port} in use${p.by ? ` by ${p.by}` : ''} (wanted by ${p.wantedBy})`)),

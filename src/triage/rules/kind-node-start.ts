@@ -4,6 +4,7 @@
 import type { Match, Rule, TriageInput } from '../types.js';
 import { clusterName, conf, engineCmd } from './evidence-facts.js';
 import { outputMatching } from './infra-markers.js';
+import { ENGINE_CLIENT_UNREACHABLE } from './engine-unreachable.js';
 
 const RUN_FAILED =
   /command "(?:docker|podman) run --name \S+-(?:control-plane|worker\d*)[^"]*" failed with error|✗ Preparing nodes|^(?:docker|podman): Error response from daemon: /im;
@@ -21,8 +22,12 @@ export const kindNodeStart: Rule = {
       'cluster',
       'run',
     ]);
+    // kind's progress mark alone ("✗ Preparing nodes") says a node was not prepared, not that the engine refused it.
+    const refused = lines.some((l) => !/✗ Preparing nodes/.test(l)) || why.length > 0;
+    // An engine the client could not reach starts no node at all: that is the cause (engine-unreachable).
+    const noEngine = outputMatching(input, ENGINE_CLIENT_UNREACHABLE, 1, ['cluster', 'run']).length > 0;
     return {
-      confidence: conf(0.7),
+      confidence: conf(noEngine ? 0.3 : refused ? 0.7 : 0.45),
       explains: ['permission'],
       summary: `${cmd} refused to start a node container of kind cluster ${name}: the privileged node needs what this host does not give (SELinux allowing it, a cgroup setup the node image supports, the devices it mounts).`,
       evidence: [...new Set([...lines, ...why])],

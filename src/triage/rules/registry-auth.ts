@@ -3,8 +3,13 @@ import type { Match, Rule, TriageInput } from '../types.js';
 import { conf, engineCmd, failureLinesMatching, pods, quote } from './evidence-facts.js';
 import { errorFact, failedSteps } from './journal-facts.js';
 
+/**
+ * The registries' and clients' refusals: docker/podman ("unauthorized: ...", "denied: ...", "no basic auth
+ * credentials"), and containerd's, as kind nodes report them (its authorizer: "failed to authorize: failed to fetch
+ * anonymous|oauth token: unexpected status: 401 Unauthorized").
+ */
 const DENIED =
-  /invalid status code from registry 40[13]|\b40[13] \((Unauthorized|Forbidden)\)|unauthorized: authentication required|denied: requested access to the resource is denied|(pull|push) access denied|no basic auth credentials|unable to retrieve auth token|incorrect username or password|\bunauthorized: |(?:blobs\/uploads|manifests|\/v2\/)\S* in \S+: denied: /i;
+  /failed to authorize: failed to fetch (?:anonymous|oauth) token|unexpected status(?: code)?:? 401\b|\b401 Unauthorized\b|invalid status code from registry 40[13]|\b40[13] \((Unauthorized|Forbidden)\)|unauthorized: authentication required|denied: requested access to the resource is denied|(pull|push) access denied|no basic auth credentials|unable to retrieve auth token|incorrect username or password|\bunauthorized: |(?:blobs\/uploads|manifests|\/v2\/)\S* in \S+: denied: /i;
 
 export const registryAuth: Rule = {
   id: 'registry-auth',
