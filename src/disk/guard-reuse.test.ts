@@ -64,11 +64,12 @@ describe('disk guard with recent engine facts', () => {
     expect(low.lines[0]).toMatch(/^disk: low free space at engine storage /);
   });
 
-  it('always asks the engine under a prune policy', async () => {
+  it('always lists the images under a prune policy; the storage path is the kept host fact', async () => {
     const { calls, guard } = world();
     const prune = { minFreeBytes: 1024, pruneDanglingOlderThanMs: 1 };
     await guard({ now: 1_000_000, disk: prune });
     await guard({ now: 1_000_001, disk: prune });
-    expect(calls.filter((c) => c === 'info')).toHaveLength(2);
+    expect(calls.filter((c) => c === 'listImages')).toHaveLength(2);
+    expect(calls.filter((c) => c === 'info')).toHaveLength(1);
   });
 });

@@ -7,6 +7,7 @@ import { formatSize } from '../config/size.js';
 import { assessDisk, danglingOlderThan, type DiskAssessment, type MountCheck } from './assess.js';
 import { freeSpace } from './free-space.js';
 import { listTarmacImages } from './tarmac-images.js';
+import { engineStorage, engineStorageFile } from './engine-storage.js';
 import { factsScope, recentDiskFacts, writeDiskFacts, type DiskFacts } from './recent-facts.js';
 
 export interface DiskGuardDeps {
@@ -46,9 +47,10 @@ export async function diskMounts(
   engine: ContainerEngine,
   processEnv: NodeJS.ProcessEnv,
   signal?: AbortSignal,
+  now = Date.now(),
 ): Promise<{ mounts: MountCheck[]; notes: string[] }> {
   const paths: { label: MountCheck['label']; path: string }[] = [];
-  const info = await engine.info(signal);
+  const info = await engineStorage(engine, processEnv, engineStorageFile(tempDir(processEnv)), signal, now);
   // A remote engine's storage is on another machine: its path means nothing here.
   // Silent otherwise: a remote engine is normal, and its own disk shows in triage's evidence.
   if (info.storageRoot && !info.remote) paths.push({ label: 'engine storage', path: info.storageRoot });
@@ -89,7 +91,7 @@ export async function diskGuard(deps: DiskGuardDeps): Promise<DiskGuardResult> {
   // Without a prune policy nothing frees space before it is measured: list and measure at once.
   const [listed, early] = await Promise.all([
     listTarmacImages(deps.engine, deps.signal, everything ? undefined : deps.envName),
-    everything ? undefined : diskMounts(deps.engine, deps.processEnv, deps.signal),
+    everything ? undefined : diskMounts(deps.engine, deps.processEnv, deps.signal, now),
   ]);
   let images = listed;
   const pruned: string[] = [];
@@ -115,7 +117,7 @@ export async function diskGuard(deps: DiskGuardDeps): Promise<DiskGuardResult> {
       images = images.filter((i) => !pruned.includes(i.id));
     }
   }
-  const measured = early ?? (await diskMounts(deps.engine, deps.processEnv, deps.signal));
+  const measured = early ?? (await diskMounts(deps.engine, deps.processEnv, deps.signal, now));
   notes.push(...measured.notes);
   const assess = (tarmacImages: typeof images) =>
     assessDisk({

@@ -1,6 +1,15 @@
 // The kind/kubectl stand-ins against real podman: the lifecycle of one cluster, from create to delete.
 import { execa } from 'execa';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -205,12 +214,22 @@ describe('kind stand-in: one cluster from create to delete (real podman)', () =>
     expect(readFileSync(join(dir, node, 'images.log'), 'utf8')).toContain(`localhost/${name}-app`);
   });
 
-  it('deletes the node and the kubeconfig entries, and deleting again is not an error', async () => {
+  it('deletes the node, its object store folder and the kubeconfig entries, and deleting again is not an error', async () => {
+    const mounts = JSON.parse((await podman(['inspect', '--format', '{{json .Mounts}}', node])).stdout) as {
+      Source: string;
+      Destination: string;
+    }[];
+    const store = mounts.find((m) => m.Destination === '/var/lib/standin/objects')?.Source ?? '';
+    expect(
+      readdirSync(store).some((f) => f.endsWith('.json')),
+      'the applied objects',
+    ).toBe(true);
     const result = await kind(['delete', 'cluster', '--name', name]);
     expect(result.exitCode, result.stderr).toBe(0);
     expect(result.stderr).toContain(`Deleting cluster "${name}" ...\nDeleted nodes: ["${node}"]`);
     expect((await podman(['ps', '-a', '-q', '--filter', `label=io.x-k8s.kind.cluster=${name}`])).stdout).toBe('');
     expect(readFileSync(env.KUBECONFIG, 'utf8')).not.toContain(`kind-${name}`);
+    expect(existsSync(store), store).toBe(false);
     const again = await kind(['delete', 'cluster', '--name', name]);
     expect(again.exitCode).toBe(0);
     expect(again.stderr).not.toContain('Deleted nodes');

@@ -1,0 +1,1 @@
+//# sourceMappingURL=ci-run.js.map

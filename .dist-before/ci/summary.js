@@ -1,0 +1,106 @@
+import { formatDuration } from "../config/duration.js";
+import { percent } from "./annotations.js";
+import { mdCode, mdText } from "../report/md-escape.js";
+const MAX_FAILING_LISTED = 20;
+const OUTCOME = {
+  succeeded: "\u2705 succeeded",
+  failed: "\u274C FAILED",
+  cancelled: "\u26AA cancelled",
+  unfinished: "\u26A0\uFE0F unfinished"
+};
+const STATE = {
+  succeeded: "\u2705 succeeded",
+  cached: "\u267B\uFE0F cached",
+  failed: "\u274C failed",
+  skipped: "\u23ED\uFE0F skipped",
+  cancelled: "\u26AA cancelled",
+  running: "\u26A0\uFE0F running",
+  pending: "\u23F8\uFE0F pending"
+};
+function renderSummary(run) {
+  const out = [`## tarmac ${run.command}: ${OUTCOME[run.outcome]}`, ""];
+  out.push(
+    `Run ${mdCode(run.runId)}${run.durationMs !== void 0 ? ` \xB7 ${formatDuration(run.durationMs)}` : ""} \xB7 config ${mdCode(run.configFile)}`,
+    ""
+  );
+  out.push(...results(run), ...triage(run), ...timeline(run));
+  if (run.links.length > 0)
+    out.push("### Files", "", ...run.links.map((l) => `- ${mdText(l.label)}: ${mdCode(l.path)}`), "");
+  return `${out.join("\n")}
+`;
+}
+function results(run) {
+  const failed = run.steps.filter((s) => s.state === "failed");
+  const out = ["### Results", ""];
+  const counts = /* @__PURE__ */ new Map();
+  for (const s of run.steps) counts.set(s.state, (counts.get(s.state) ?? 0) + 1);
+  out.push(`Steps: ${[...counts].map(([state, n]) => `${n} ${state}`).join(", ") || "none"}`, "");
+  if (run.tests) {
+    const t = run.tests.totals;
+    out.push(
+      `Tests: ${t.tests} total, ${t.passed} passed, ${t.failed} failed, ${t.errors} errors, ${t.skipped} skipped`,
+      ""
+    );
+    if (run.tests.failing.length > 0) {
+      out.push("| Failing test | Status | Message |", "|---|---|---|");
+      for (const c of run.tests.failing.slice(0, MAX_FAILING_LISTED))
+        out.push(`| ${mdCode(c.id)} | ${c.status} | ${cell(c.message ?? "")} |`);
+      if (run.tests.failing.length > MAX_FAILING_LISTED)
+        out.push(`| \u2026 | | ${run.tests.failing.length - MAX_FAILING_LISTED} more |`);
+      out.push("");
+    }
+  }
+  for (const s of failed) {
+    out.push(
+      `**${cell(s.id)}** failed${s.error ? ` ${mdCode(s.error.code)}` : ""}: ${cell(s.error?.message ?? s.detail ?? "")}`
+    );
+    if (s.error?.hint) out.push(`> hint: ${cell(s.error.hint)}`);
+    out.push("");
+  }
+  return out;
+}
+function triage(run) {
+  if (!run.triage) return [];
+  const out = ["### Triage", ""];
+  const top = run.triage.verdicts[0];
+  if (top) {
+    out.push(`**${cell(top.title)}** (${percent(top.confidence)} confidence): ${cell(top.summary)}`, "");
+    if (top.actions.length > 0)
+      out.push("Actions:", "", ...top.actions.map((a, i) => `${i + 1}. ${inlineCode(a)}`), "");
+    const others = run.triage.verdicts.slice(1, 4);
+    if (others.length > 0)
+      out.push(`Also considered: ${others.map((v) => `${cell(v.title)} (${percent(v.confidence)})`).join(", ")}`, "");
+  } else if (run.triage.unclassified) {
+    out.push(
+      `**Unclassified**: ${cell(run.triage.unclassified.summary)}`,
+      "",
+      ...run.triage.unclassified.abnormal.map((a) => `- ${cell(a)}`),
+      ""
+    );
+  } else {
+    out.push("No verdict.", "");
+  }
+  return out;
+}
+function timeline(run) {
+  if (run.steps.length === 0) return [];
+  const rows = [...run.steps].sort(
+    (a, b) => (a.startMs ?? Infinity) - (b.startMs ?? Infinity) || a.id.localeCompare(b.id)
+  );
+  return [
+    "### Timeline",
+    "",
+    "| Step | State | Start | Duration |",
+    "|---|---|---:|---:|",
+    ...rows.map(
+      (s) => `| ${mdCode(s.id)} | ${STATE[s.state]} | ${s.startMs !== void 0 ? `+${formatDuration(s.startMs)}` : ""} | ${s.durationMs !== void 0 && s.startMs !== void 0 ? formatDuration(s.durationMs) : ""} |`
+    ),
+    ""
+  ];
+}
+const cell = mdText;
+const inlineCode = mdCode;
+export {
+  renderSummary
+};
+//# sourceMappingURL=summary.js.map

@@ -1,0 +1,1 @@
+//# sourceMappingURL=after-run-input.js.map

@@ -1,0 +1,1 @@
+//# sourceMappingURL=finding.js.map

@@ -1,0 +1,5 @@
+const MAX_CAPACITY = 256;
+export {
+  MAX_CAPACITY
+};
+//# sourceMappingURL=limits.js.map

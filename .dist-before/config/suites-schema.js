@@ -1,0 +1,32 @@
+import { z } from "zod";
+import { DNS_LABEL } from "./names.js";
+import { sizeBytes } from "./size.js";
+const suiteName = z.string().min(1, "Expected a suite name").max(20, "Expected a suite name of at most 20 characters").regex(DNS_LABEL, 'Expected a suite name of lowercase letters, digits and "-"');
+const clusterKey = z.string().min(1, "Expected a cluster name").max(12, "Expected a cluster name of at most 12 characters").regex(DNS_LABEL, 'Expected a cluster name of lowercase letters, digits and "-"');
+const suiteCluster = z.strictObject({
+  name: clusterKey.describe(
+    "Cluster name within the suite, e.g. `hub` or `spoke`; the cluster is `<name>-<suite>-<cluster>`."
+  ),
+  kindConfig: z.string().optional().describe("kind cluster config file for this cluster, relative to this file."),
+  deploy: z.array(z.string()).default([]).describe("Deploy groups (the suite's own or ones it `uses`) applied to this cluster, by name.")
+}).describe("One cluster (or, on the podman target, one network and its pods) of a suite.");
+function suitesSchema(deployGroup, test) {
+  const suite = z.strictObject({
+    name: suiteName.describe("Suite name, for `--suite`, results and history; a DNS label of at most 20 characters."),
+    images: z.array(z.string()).default([]).describe("Top-level images this suite needs (built once per run, however many suites use them)."),
+    uses: z.array(z.string()).default([]).describe("Top-level deploy groups this suite deploys, by name."),
+    deploy: z.array(deployGroup).default([]).describe("The suite's own deploy groups."),
+    clusters: z.array(suiteCluster).min(1, "Expected at least one cluster").optional().describe("Named clusters, each with its deploy groups; default: one cluster `main` with every group."),
+    test: test.optional(),
+    memory: sizeBytes.optional().describe(
+      'Memory the suite holds while it runs, e.g. "3GiB"; default: learned from history. Suites wait rather than exceed `build.memory`.'
+    )
+  }).describe("An end-to-end suite: its images, deploy groups, clusters and test command.");
+  return z.array(suite).optional().describe(
+    "Several suites in one file, read by `tarmac plan --suites` and `tarmac ci matrix`; `tarmac up` does not run them yet (it runs the top-level groups and test)."
+  );
+}
+export {
+  suitesSchema
+};
+//# sourceMappingURL=suites-schema.js.map

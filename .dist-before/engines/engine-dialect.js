@@ -1,0 +1,1 @@
+//# sourceMappingURL=engine-dialect.js.map

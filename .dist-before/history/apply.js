@@ -1,0 +1,108 @@
+class HistoryWriter {
+  constructor(db, meta) {
+    this.db = db;
+    this.meta = meta;
+    this.st = {
+      run: db.prepare("INSERT OR IGNORE INTO runs (id, env, dir, started, label) VALUES (?, ?, ?, ?, ?)"),
+      planned: db.prepare("UPDATE runs SET command = ?, capacity = ? WHERE id = ?"),
+      step: db.prepare(
+        "INSERT OR REPLACE INTO steps (run_id, step_id, kind, subject, weight, state, cached) VALUES (?, ?, ?, ?, ?, ?, 0)"
+      ),
+      started: db.prepare(
+        "UPDATE steps SET state = 'running', attempts = ?, started = ?, queue_ms = COALESCE(queue_ms, ?) WHERE run_id = ? AND step_id = ?"
+      ),
+      finished: db.prepare("UPDATE steps SET state = ?, duration_ms = ?, cached = ? WHERE run_id = ? AND step_id = ?"),
+      setup: db.prepare("UPDATE runs SET setup_ms = ? WHERE id = ? AND setup_ms IS NULL"),
+      incident: db.prepare(
+        "INSERT INTO incidents (run_id, at, kind, message, step_ids, action) VALUES (?, ?, ?, ?, ?, ?)"
+      ),
+      totals: db.prepare(
+        "UPDATE runs SET tests_total = ?, tests_passed = ?, tests_failed = ?, tests_skipped = ?, tests_errors = ? WHERE id = ?"
+      ),
+      test: db.prepare(
+        "INSERT OR REPLACE INTO test_results (run_id, test_id, status, time_ms, inputs, message) VALUES (?, ?, ?, ?, ?, ?)"
+      ),
+      runFinished: db.prepare(
+        "UPDATE runs SET finished = ?, outcome = ?, duration_ms = ?, abandoned = ?, setup_ms = COALESCE(setup_ms, ?) WHERE id = ?"
+      )
+    };
+  }
+  db;
+  meta;
+  tracks = /* @__PURE__ */ new Map();
+  st;
+  /** Records one event; events that carry nothing for history (output, heartbeats, probes) write nothing. */
+  apply(event) {
+    if (event.type === "step.output" || event.type === "step.heartbeat" || event.type === "run.heartbeat" || event.type === "probe" || event.type === "resource")
+      return;
+    this.db.transaction(() => this.write(event))();
+  }
+  track(event) {
+    let track = this.tracks.get(event.runId);
+    if (!track) {
+      track = { startedAt: event.at, deps: /* @__PURE__ */ new Map(), kinds: /* @__PURE__ */ new Map(), doneAt: /* @__PURE__ */ new Map(), started: /* @__PURE__ */ new Set() };
+      this.tracks.set(event.runId, track);
+      this.st.run.run(event.runId, this.meta.env, this.meta.dir ?? null, event.at, this.meta.label ?? null);
+    }
+    return track;
+  }
+  write(event) {
+    const t = this.track(event);
+    const id = event.runId;
+    switch (event.type) {
+      case "run.started":
+        t.plannedAt = event.at;
+        this.st.planned.run(event.command, event.capacity, id);
+        for (const s of event.steps) {
+          t.deps.set(s.id, s.deps);
+          t.kinds.set(s.id, s.kind);
+          this.st.step.run(id, s.id, s.kind, s.subject, s.claims.engine, "pending");
+        }
+        return;
+      case "step.started": {
+        const ready = Math.max(
+          t.plannedAt ?? t.startedAt,
+          ...(t.deps.get(event.stepId) ?? []).map((d) => t.doneAt.get(d) ?? 0)
+        );
+        const queueMs = t.started.has(event.stepId) ? null : Math.max(0, event.at - ready);
+        t.started.add(event.stepId);
+        this.st.started.run(event.attempt, event.at, queueMs, id, event.stepId);
+        if (t.kinds.get(event.stepId) === "test" && t.setupMs === void 0) {
+          t.setupMs = event.at - t.startedAt;
+          this.st.setup.run(t.setupMs, id);
+        }
+        return;
+      }
+      case "step.finished":
+        t.doneAt.set(event.stepId, event.at);
+        this.st.finished.run(event.state, event.durationMs, event.state === "cached" ? 1 : 0, id, event.stepId);
+        return;
+      case "incident":
+        this.st.incident.run(id, event.at, event.kind, event.message, JSON.stringify(event.stepIds), event.action);
+        return;
+      case "tests.reported": {
+        const n = event.totals;
+        this.st.totals.run(n.tests, n.passed, n.failed, n.skipped, n.errors, id);
+        for (const c of event.cases)
+          this.st.test.run(id, c.id, c.status, Math.round(c.timeMs), event.inputs, c.message ?? null);
+        return;
+      }
+      case "run.finished":
+        this.st.runFinished.run(
+          event.at,
+          event.outcome,
+          event.durationMs,
+          event.abandoned ? 1 : 0,
+          event.at - t.startedAt,
+          id
+        );
+        return;
+      default:
+        return;
+    }
+  }
+}
+export {
+  HistoryWriter
+};
+//# sourceMappingURL=apply.js.map

@@ -1,0 +1,30 @@
+const SCHEMA = `
+CREATE TABLE IF NOT EXISTS members (
+  id INTEGER PRIMARY KEY AUTOINCREMENT,
+  pid INTEGER NOT NULL,
+  proc_start TEXT,
+  run_id TEXT NOT NULL,
+  env TEXT NOT NULL,
+  capacity INTEGER NOT NULL,
+  joined_at INTEGER NOT NULL
+);
+CREATE TABLE IF NOT EXISTS grants (
+  id INTEGER PRIMARY KEY AUTOINCREMENT,
+  member_id INTEGER NOT NULL,
+  step_id TEXT NOT NULL,
+  units INTEGER NOT NULL,
+  started_at INTEGER NOT NULL
+);
+CREATE TABLE IF NOT EXISTS waiters (
+  id INTEGER PRIMARY KEY AUTOINCREMENT,
+  member_id INTEGER NOT NULL,
+  step_id TEXT NOT NULL,
+  units INTEGER NOT NULL,
+  since INTEGER NOT NULL,
+  seen_at INTEGER NOT NULL
+);
+`;
+export {
+  SCHEMA
+};
+//# sourceMappingURL=lease-schema.js.map

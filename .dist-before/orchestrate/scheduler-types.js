@@ -1,0 +1,1 @@
+//# sourceMappingURL=scheduler-types.js.map

@@ -1,0 +1,1 @@
+//# sourceMappingURL=step-executor.js.map

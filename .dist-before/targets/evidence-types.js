@@ -1,0 +1,1 @@
+//# sourceMappingURL=evidence-types.js.map

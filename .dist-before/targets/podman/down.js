@@ -1,0 +1,106 @@
+import { rm } from "node:fs/promises";
+import { LABEL_ENV, LABEL_PROJECT, LABEL_PROJECT_PATH } from "../../engines/labels.js";
+import { TarmacError } from "../../errors/errors.js";
+import { envContainers, envPods, inspectPod } from "./inspect.js";
+import { isOurs, podmanOwnership } from "./names.js";
+import { inspectNetwork } from "./network.js";
+import { parseJsonList } from "./podman-cli.js";
+import { asRecord, asStringMap, asString } from "./shape.js";
+import { removePods } from "./remove-pods.js";
+async function downEnv(deps, signal) {
+  const { cli, id } = deps;
+  const report = { removed: [], keptForeign: [] };
+  const state = await deps.store.read().catch(() => void 0);
+  const pods = new Set((await envPods(cli, id, signal)).map((p) => p.name));
+  for (const name of Object.keys(state?.pods ?? {})) {
+    if (pods.has(name)) continue;
+    const pod = await inspectPod(cli, name, signal);
+    if (pod && isOurs(pod.labels, id)) pods.add(name);
+    else if (pod) report.keptForeign.push(`pod ${name} (recorded, but it lacks the env's labels now)`);
+  }
+  await removePods(cli, [...pods], signal);
+  report.removed.push(...[...pods].map((p) => `pod ${p}`));
+  const loose = await envContainers(cli, id, signal);
+  if (loose.length > 0)
+    await cli.must(
+      ["rm", "-f", "--ignore", "-t", "0", ...loose.map((c) => c.id)],
+      `Could not remove the containers of env ${id.env}`,
+      { signal }
+    );
+  report.removed.push(...loose.map((c) => `container ${c.name}`));
+  await removeVolumes(deps, state?.volumes ?? [], report, signal);
+  await removeNetwork(deps, report, signal);
+  await rm(deps.playDir, { recursive: true, force: true });
+  await deps.store.remove();
+  report.removed.push(`files ${deps.playDir}, ${deps.store.file}`);
+  await verifyGone(deps, signal);
+  report.keptForeign.push(...await similarForeign(deps, signal));
+  return report;
+}
+async function removeVolumes(deps, recorded, report, signal) {
+  const listed = await deps.cli.must(["volume", "ls", "--format", "json"], "Could not list podman volumes", { signal });
+  const volumes = parseJsonList(listed.stdout).map(asRecord).map((v) => ({ name: asString(v?.Name) ?? "", labels: asStringMap(v?.Labels) }));
+  const ours = volumes.filter((v) => isOurs(v.labels, deps.id)).map((v) => v.name);
+  for (const name of recorded)
+    if (!ours.includes(name) && volumes.some((v) => v.name === name))
+      report.keptForeign.push(`volume ${name} (recorded, but it lacks the env's labels)`);
+  if (ours.length === 0) return;
+  await deps.cli.must(["volume", "rm", "-f", ...ours], `Could not remove the volumes of env ${deps.id.env}`, {
+    signal
+  });
+  report.removed.push(...ours.map((v) => `volume ${v}`));
+}
+async function removeNetwork(deps, report, signal) {
+  const network = await inspectNetwork(deps.cli, deps.network, signal);
+  if (!network) return;
+  const owner = podmanOwnership(network.labels, deps.id);
+  if (owner === "other-checkout") {
+    const other = network.labels[LABEL_PROJECT_PATH] ?? `project ${network.labels[LABEL_PROJECT]}`;
+    report.keptForeign.push(`network ${deps.network} (env ${deps.id.env} of another checkout: ${other})`);
+    return;
+  }
+  if (owner === "foreign") {
+    report.keptForeign.push(`network ${deps.network} (not created by tarmac)`);
+    return;
+  }
+  const result = await deps.cli.run(["network", "rm", deps.network], { signal });
+  if (result.ok) report.removed.push(`network ${deps.network}`);
+  else if (/in use|associated containers/i.test(result.stderr))
+    report.keptForeign.push(`network ${deps.network} (still used by containers tarmac did not create)`);
+  else throw deps.cli.failed(result, `Could not remove podman network ${deps.network}`);
+}
+async function verifyGone(deps, signal) {
+  const [pods, containers] = await Promise.all([
+    envPods(deps.cli, deps.id, signal),
+    envContainers(deps.cli, deps.id, signal)
+  ]);
+  const left = [...pods.map((p) => `pod ${p.name}`), ...containers.map((c) => `container ${c.name}`)];
+  if (left.length === 0) return;
+  throw new TarmacError("DOWN_INCOMPLETE", `down of env ${deps.id.env} left ${left.join(", ")}`, {
+    hint: `Something recreated them meanwhile, or podman failed silently; run \`tarmac down\` again, or remove them: podman pod rm -f --filter label=${LABEL_ENV}=${deps.id.env} --filter label=${LABEL_PROJECT}=${deps.id.project}`
+  });
+}
+async function similarForeign(deps, signal) {
+  const prefix = deps.network;
+  const lists = [
+    ["pod", ["pod", "ps", "--format", "json"]],
+    ["container", ["ps", "-a", "--format", "json"]],
+    ["network", ["network", "ls", "--format", "json"]]
+  ];
+  const found = [];
+  for (const [kind, args] of lists) {
+    const result = await deps.cli.run(args, { signal });
+    if (!result.ok) continue;
+    for (const item of parseJsonList(result.stdout).map(asRecord)) {
+      const names = item?.Names ?? item?.Name ?? item?.name;
+      const name = Array.isArray(names) ? asString(names[0]) : asString(names);
+      const labels = asStringMap(item?.Labels ?? item?.labels);
+      if (name?.startsWith(prefix) && !isOurs(labels, deps.id)) found.push(`${kind} ${name}`);
+    }
+  }
+  return found;
+}
+export {
+  downEnv
+};
+//# sourceMappingURL=down.js.map

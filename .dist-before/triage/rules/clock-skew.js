@@ -1,0 +1,31 @@
+import { conf } from "./evidence-facts.js";
+import { markerRe, outputMatching } from "./infra-markers.js";
+const BEHIND = /not valid yet|is not yet valid(?! )|current time \S+ is before|invalid for another/i;
+const BOTH = /expired or is not yet valid/i;
+const clockSkew = {
+  id: "clock-skew",
+  title: "A certificate is outside its validity window: a wrong clock (or an expired certificate)",
+  refs: ["corpus: clock-skew"],
+  match(input) {
+    const lines = outputMatching(input, markerRe("clock"), 3);
+    if (lines.length === 0) return void 0;
+    const text = lines.join("\n");
+    const behind = BEHIND.test(text.replace(BOTH, ""));
+    const ambiguous = !behind && BOTH.test(text);
+    return {
+      confidence: conf(behind ? 0.85 : ambiguous ? 0.45 : 0.35),
+      explains: ["clock", "tls"],
+      summary: behind ? "A certificate is not valid yet for this machine: its clock is behind (a VM or node whose clock stopped syncing, e.g. after the host slept), or the certificate was issued by a machine whose clock is ahead." : `A certificate is outside its validity window: ${ambiguous ? "either this machine's clock is wrong (a VM or node that stopped syncing after the host slept) or the certificate really expired" : "it expired, unless the clock is wrong"}; compare the clock with the certificate's dates.`,
+      evidence: lines,
+      actions: [
+        "date -u; timedatectl status   # on the host, and inside the podman machine / kind node",
+        "podman machine ssh sudo systemctl restart chronyd   # a machine clock stuck after sleep",
+        "openssl s_client -connect <host>:443 </dev/null | openssl x509 -noout -dates"
+      ]
+    };
+  }
+};
+export {
+  clockSkew
+};
+//# sourceMappingURL=clock-skew.js.map

@@ -1,0 +1,34 @@
+import { conf, failureLinesMatching, quote } from "./evidence-facts.js";
+import { failedSteps } from "./journal-facts.js";
+const APPLY = /no matches for kind|ensure CRDs are installed first|resource mapping not found|the server doesn't have a resource type|namespaces "[^"]+" not found|error validating|error when creating|unable to read YAML as Kube|error unmarshaling JSON/i;
+const deployApplyFailed = {
+  id: "deploy-apply-failed",
+  title: "kubectl apply rejected a manifest (missing CRD or namespace, invalid object)",
+  refs: ["research-kubernaut \xA73 #14 (ordering)"],
+  match(input) {
+    const steps = failedSteps(input.run).filter(
+      (f) => f.error?.code === "DEPLOY_APPLY_FAILED" || f.error?.code === "DEPLOY_APPLY_NOT_VERIFIED" || f.kind === "deploy" && f.error?.code === "ENGINE_COMMAND_FAILED" && /kube play/.test(f.error.message)
+    );
+    if (steps.length === 0) return void 0;
+    const lines = failureLinesMatching(input, APPLY, 3, ["deploy"]);
+    const apiDown = failureLinesMatching(input, /connection .*refused|Unable to connect to the server|EOF/i, 1, ["deploy"]).length > 0;
+    const tool = steps[0].error?.code === "ENGINE_COMMAND_FAILED" ? "podman kube play" : "kubectl apply";
+    return {
+      // Without one of kubectl's rejection texts it only knows that the step failed, not why: not a confident verdict.
+      confidence: conf(apiDown ? 0.35 : lines.length > 0 ? 0.85 : 0.45),
+      summary: `${tool} of ${steps[0].subject ?? steps[0].stepId} was rejected: ${/no matches for kind|CRDs|resource mapping not found|doesn't have a resource type/i.test(lines.join("\n")) ? "a custom resource was applied before its CRD" : /namespaces "/.test(lines.join("\n")) ? "its namespace does not exist yet" : `${tool.split(" ")[0]} names the object it refused`}.`,
+      evidence: [
+        ...steps.map((s) => quote(`journal ${s.stepId} [${s.error?.code}]`, s.error?.message ?? "")),
+        ...lines
+      ],
+      actions: [
+        "put CRDs and Namespaces in a deploy group that runs first (`after:`)",
+        "tarmac validate   # checks the manifests without a cluster"
+      ]
+    };
+  }
+};
+export {
+  deployApplyFailed
+};
+//# sourceMappingURL=deploy-apply-failed.js.map

@@ -1,0 +1,96 @@
+import { buildDependencyDownload } from "./build-dependency-download.js";
+import { buildFailed } from "./build-failed.js";
+import { clockSkew } from "./clock-skew.js";
+import { containerNameInUse } from "./container-name-in-use.js";
+import { crashLoop } from "./crash-loop.js";
+import { deployApplyFailed } from "./deploy-apply-failed.js";
+import { diskFull } from "./disk-full.js";
+import { dnsResolution } from "./dns-resolution.js";
+import { engineCrash } from "./engine-crash.js";
+import { engineHung } from "./engine-hung.js";
+import { engineUnreachable } from "./engine-unreachable.js";
+import { fileLimits } from "./file-limits.js";
+import { hostPortInUse } from "./host-port-in-use.js";
+import { imageNotLocal } from "./image-not-local.js";
+import { imagePullFailed } from "./image-pull-failed.js";
+import { jobFailed } from "./job-failed.js";
+import { kindLoadFailed } from "./kind-load-failed.js";
+import { kindLoadSnapshotter } from "./kind-load-snapshotter.js";
+import { kindMountMissing } from "./kind-mount-missing.js";
+import { kindNameCollision } from "./kind-name-collision.js";
+import { kindNetworkConflict } from "./kind-network-conflict.js";
+import { kindNodeCgroups } from "./kind-node-cgroups.js";
+import { kindNodeStart } from "./kind-node-start.js";
+import { kindNodeStopped } from "./kind-node-stopped.js";
+import { kindRootless } from "./kind-rootless.js";
+import { kindSystemdBoot } from "./kind-systemd-boot.js";
+import { kubeadmFailed } from "./kubeadm-failed.js";
+import { kubeletNotReady } from "./kubelet-not-ready.js";
+import { missingConfigRef } from "./missing-config-ref.js";
+import { missingServiceAccount } from "./missing-serviceaccount.js";
+import { oomKilled } from "./oom-killed.js";
+import { proxy } from "./proxy.js";
+import { rbacForbidden } from "./rbac-forbidden.js";
+import { readinessProbe } from "./readiness-probe.js";
+import { registryAuth } from "./registry-auth.js";
+import { registryRateLimit } from "./registry-rate-limit.js";
+import { resourceQuota } from "./resource-quota.js";
+import { stepStalled } from "./step-stalled.js";
+import { testHarnessError } from "./test-harness-error.js";
+import { testsFailed } from "./tests-failed.js";
+import { tlsUntrusted } from "./tls-untrusted.js";
+import { unschedulable } from "./unschedulable.js";
+const RULES = [
+  // The engine and the host.
+  engineCrash,
+  engineUnreachable,
+  engineHung,
+  diskFull,
+  oomKilled,
+  fileLimits,
+  // The network between the tools and their servers.
+  clockSkew,
+  proxy,
+  dnsResolution,
+  tlsUntrusted,
+  // Cluster creation and reuse.
+  kindRootless,
+  kindMountMissing,
+  hostPortInUse,
+  kindNetworkConflict,
+  kindNameCollision,
+  containerNameInUse,
+  kindNodeCgroups,
+  kindNodeStart,
+  kindSystemdBoot,
+  kubeletNotReady,
+  kubeadmFailed,
+  kindNodeStopped,
+  // Builds and delivery.
+  registryRateLimit,
+  registryAuth,
+  buildDependencyDownload,
+  buildFailed,
+  imageNotLocal,
+  kindLoadSnapshotter,
+  kindLoadFailed,
+  // Deploy and readiness.
+  resourceQuota,
+  rbacForbidden,
+  deployApplyFailed,
+  missingServiceAccount,
+  missingConfigRef,
+  imagePullFailed,
+  crashLoop,
+  unschedulable,
+  jobFailed,
+  readinessProbe,
+  // Watchdogs and tests.
+  stepStalled,
+  testHarnessError,
+  testsFailed
+];
+export {
+  RULES
+};
+//# sourceMappingURL=index.js.map

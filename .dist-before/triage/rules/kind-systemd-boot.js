@@ -1,0 +1,39 @@
+import { bytes, clusterName, conf, envCluster, quote } from "./evidence-facts.js";
+import { createFailureLines, kindLogLines } from "./kind-create-signatures.js";
+const NOT_BOOTED = /could not find a log line that matches|Reached target \.\*Multi-User|Failed to mount API filesystems|Freezing execution|Failed to allocate manager object|Failed to create \/init\.scope control group|Couldn't move remaining userspace processes/i;
+const kindSystemdBoot = {
+  id: "kind-systemd-boot",
+  title: 'A kind node container did not boot systemd (no "Reached target Multi-User System")',
+  refs: ["research-kind-podman \xA7B 9"],
+  match(input) {
+    const lines = [...createFailureLines(input, NOT_BOOTED, 2), ...kindLogLines(input, NOT_BOOTED, 2)];
+    if (lines.length === 0) return void 0;
+    const name = clusterName(input);
+    const nodeLogs = (envCluster(input)?.nodes ?? []).flatMap(
+      (n) => (n.logTail ?? []).slice(-3).map((l) => quote(`podman logs ${n.name}`, l))
+    );
+    const mem = input.evidence.memory?.data;
+    const logs = input.evidence.kindLogs?.data?.dir;
+    return {
+      confidence: conf(0.9),
+      explains: ["permission", "timeout", "connection-refused"],
+      summary: `kind cluster ${name} failed to create: its node container never printed "Reached target Multi-User System" within kind's 30 s wait (systemd did not boot: cgroups, privileges, a bad mount, or a starved machine).`,
+      evidence: [
+        ...lines,
+        ...nodeLogs,
+        ...mem ? [quote("memory", `${bytes(mem.availableBytes)} available of ${bytes(mem.totalBytes)}`)] : [],
+        ...logs ? [quote("kind-logs", `exported to ${logs}`)] : []
+      ],
+      actions: [
+        `kind create cluster --name ${name} --retain   # keep the node to read its boot log`,
+        `podman logs ${name}-control-plane | tail -50`,
+        `podman inspect -f '{{.State.Status}} {{.State.ExitCode}}' ${name}-control-plane`,
+        `kind delete cluster --name ${name}`
+      ]
+    };
+  }
+};
+export {
+  kindSystemdBoot
+};
+//# sourceMappingURL=kind-systemd-boot.js.map
