@@ -17,6 +17,15 @@ export async function openTarget(
   lifetime?: AbortSignal,
 ): Promise<{ env: Env; target: ClusterTarget; why: string; suites: SuiteTarget[] }> {
   const { env } = await loadCommandConfig(opts, io.cwd);
+  return { env, ...(await envTarget(env, io, lifetime)) };
+}
+
+/** The target of a loaded env: detects the engine, then builds the target. */
+export async function envTarget(
+  env: Env,
+  io: CliIo,
+  lifetime?: AbortSignal,
+): Promise<{ target: ClusterTarget; why: string; suites: SuiteTarget[] }> {
   const { engine } = await detectEngine(env.engine, { runner: runCommand, env: io.env });
   const deps = { runner: runCommand, engine, processEnv: io.env, runId: newRunId(), ...(lifetime ? { lifetime } : {}) };
   const { target, why } = selectTarget(env, deps);
@@ -25,7 +34,7 @@ export async function openTarget(
     env: e,
     target: selectTarget(e, deps).target,
   }));
-  return { env, target, why, suites };
+  return { target, why, suites };
 }
 
 /** One cluster of a suite (`<suite>/<cluster>`), its Env and its target, for down and status. */
