@@ -1,4 +1,5 @@
 // The tarmac command line: declares commands, loads each lazily, renders errors once and returns the exit code.
+// It imports only what every command needs (commander, the declarations): `--version` loads nothing more.
 import { Command, CommanderError } from 'commander';
 import { declareRunCommands } from './declare/run.js';
 import { declareTriageCommands } from './declare/triage.js';
@@ -7,12 +8,7 @@ import { declareHistoryCommands } from './declare/history.js';
 import { declareCiCommands } from './declare/ci.js';
 import { tarmacVersion } from '../version.js';
 import { processIo, type CliIo } from './io.js';
-import { exitCodeOf, renderError } from './render-error.js';
-import { colorsFor } from '../ui/colors.js';
 import { ExitCode } from '../errors/errors.js';
-import { interruptionOf } from './signals.js';
-import { makeRedactor } from '../redact/redactor.js';
-import { secretValues } from '../redact/env-secrets.js';
 
 /** Parses argv, runs the command and resolves to the process exit code. */
 export async function main(argv: string[], io: CliIo = processIo()): Promise<number> {
@@ -47,14 +43,7 @@ export async function main(argv: string[], io: CliIo = processIo()): Promise<num
       // commander already printed its message (help, version or a usage error).
       return err.exitCode === 0 ? ExitCode.ok : ExitCode.usage;
     }
-    // A command that failed because Ctrl-C cancelled it is an interruption (exit 130), not a failure.
-    const shown = interruptionOf(err) ?? err;
-    // Errors never pass the bus: mask token shapes and secret-named environment values before printing.
-    io.stderr.write(
-      makeRedactor(secretValues(undefined, io.env))(
-        renderError(shown, io.cwd, colorsFor(Boolean(io.stderr.isTTY), io.env)),
-      ),
-    );
-    return exitCodeOf(shown);
+    const { reportFailure } = await import('./failure.js');
+    return reportFailure(err, io);
   }
 }

@@ -13,11 +13,3 @@ export function chosenSuites(env: Env, names: readonly string[] | undefined): st
   const wanted = names && names.length > 0 ? names : env.suites.map((s) => s.name);
   return chooseSuites(env, wanted).map((s) => s.name);
 }
-
-/** commander parser for `a,b`: the non-empty names. */
-export function parseSuiteList(value: string): string[] {
-  return value
-    .split(',')
-    .map((s) => s.trim())
-    .filter(Boolean);
-}

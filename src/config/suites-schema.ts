@@ -27,7 +27,9 @@ const suiteCluster = z
       .default([])
       .describe("Deploy groups (the suite's own or ones it `uses`) applied to this cluster, by name."),
   })
-  .describe('One cluster (or, on the podman target, one network and its pods) of a suite.');
+  .describe(
+    "One cluster (or, on the podman target, one network and its pods) of a suite. With several, the test gets each cluster's Services as TARMAC_SERVICE_<CLUSTER>_<NAME> and its kubeconfig as TARMAC_CLUSTER_<CLUSTER>_KUBECONFIG.",
+  );
 
 /** The suites list; the deploy group and test schemas are the top-level ones (passed in to avoid an import cycle). */
 export function suitesSchema<G extends z.ZodType, T extends z.ZodType>(deployGroup: G, test: T) {
@@ -49,7 +51,7 @@ export function suitesSchema<G extends z.ZodType, T extends z.ZodType>(deployGro
       memory: sizeBytes
         .optional()
         .describe(
-          'Memory the suite holds while it runs, e.g. "3GiB"; default: learned from history. Suites wait rather than exceed `build.memory`.',
+          'Memory the suite holds while it runs, e.g. "3GiB"; default: 1GiB per cluster (learning it from history is not built yet). Suites wait rather than exceed `build.memory`.',
         ),
     })
     .describe('An end-to-end suite: its images, deploy groups, clusters and test command.');
@@ -57,6 +59,6 @@ export function suitesSchema<G extends z.ZodType, T extends z.ZodType>(deployGro
     .array(suite)
     .optional()
     .describe(
-      'Several suites in one file, read by `tarmac plan --suites` and `tarmac ci matrix`; `tarmac up` does not run them yet (it runs the top-level groups and test).',
+      'Several suites in one file. `tarmac up --suite a,b` / `--all` runs them side by side in one plan (each image built once, each suite cluster its own env; `tarmac up` alone runs the top-level groups and test); `tarmac plan --suites` predicts them and `tarmac ci matrix` fans them out. Hooks of the groups a suite deploys are not run yet (refused).',
     );
 }

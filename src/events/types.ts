@@ -80,6 +80,10 @@ export interface RunStep {
   /** The plan's estimate (learned from history, else the kind's default) and the priority it gave; absent in journals of older tarmacs. */
   estimateMs?: number;
   priority?: number;
+  /** estimateMs is the step's recorded duration from history (absent: the kind's default). */
+  estimateLearned?: true;
+  /** Order-only dependencies: the step starts once these have ended, however they ended. */
+  after?: StepId[];
 }
 
 interface Base {

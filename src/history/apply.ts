@@ -47,7 +47,8 @@ export class HistoryWriter {
         'INSERT INTO incidents (run_id, at, kind, message, step_ids, action) VALUES (?, ?, ?, ?, ?, ?)',
       ),
       totals: db.prepare(
-        'UPDATE runs SET tests_total = ?, tests_passed = ?, tests_failed = ?, tests_skipped = ?, tests_errors = ? WHERE id = ?',
+        // Added up: a multi-suite run reports once per suite.
+        'UPDATE runs SET tests_total = COALESCE(tests_total, 0) + ?, tests_passed = COALESCE(tests_passed, 0) + ?, tests_failed = COALESCE(tests_failed, 0) + ?, tests_skipped = COALESCE(tests_skipped, 0) + ?, tests_errors = COALESCE(tests_errors, 0) + ? WHERE id = ?',
       ),
       test: db.prepare(
         'INSERT OR REPLACE INTO test_results (run_id, test_id, status, time_ms, inputs, message) VALUES (?, ?, ?, ?, ?, ?)',

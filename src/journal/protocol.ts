@@ -55,6 +55,8 @@ const runStep = z.object({
   cached: z.boolean(),
   estimateMs: z.number().optional(),
   priority: z.number().optional(),
+  estimateLearned: z.literal(true).optional(),
+  after: z.array(z.string()).optional(),
 });
 
 const testCase = z.object({

@@ -34,6 +34,8 @@ export function emitRunStarted(bus: EventBus, start: RunStart, plan: Plan): void
       cached: s.cached,
       estimateMs: s.estimateMs,
       priority: s.priority,
+      ...(s.estimateLearned ? { estimateLearned: true as const } : {}),
+      ...(s.after?.length ? { after: s.after } : {}),
     })),
   });
 }

@@ -42,6 +42,8 @@ export interface SchedulerDeps {
    * silent steps are probed (stall detection), timeouts say what the engine said, and engine crashes are recovered.
    */
   probe?: () => Promise<EngineHealth>;
+  /** `--fail-fast`: once a step has failed, start nothing more (running steps finish; the rest are skipped). */
+  failFast?: boolean;
   /** Crash recovery settings (default: wait up to 2m, 3 recoveries per run); used only with `probe`. */
   recovery?: RecoveryOptions;
 }

@@ -161,6 +161,8 @@ export class Scheduler {
       else if (cancelled)
         this.ledger.finish(step, { state: 'cancelled', detail: 'run cancelled before the step started' }, 0);
       else if (this.recovery?.engineLost) this.ledger.skip(step, 'not started: the engine was lost');
+      else if (this.deps.failFast && this.firstFailure() !== undefined)
+        this.ledger.skip(step, `not started: --fail-fast after ${this.firstFailure()} failed`);
       else if (!step.deps.every((d) => DONE_OK.has(state(d)))) continue;
       else if (step.after?.some((d) => !DONE_OK.has(state(d)) && !DONE_BAD.has(state(d)))) continue;
       else if (step.cached) {
@@ -269,6 +271,11 @@ export class Scheduler {
   private requeue(step: Step, attempt: number, durationMs: number): void {
     this.attempts.set(step.id, attempt);
     this.ledger.requeue(step, attempt, durationMs);
+  }
+
+  /** The first step that failed, if any (for --fail-fast). */
+  private firstFailure(): StepId | undefined {
+    return this.steps.find((s) => this.ledger.state(s.id) === 'failed')?.id;
   }
 
   private heartbeat(): void {

@@ -51,4 +51,65 @@ describe('a multi-suite run', () => {
     expect(capacityViolations(bus.history)).toEqual([]);
     expect(eventsOf(bus.history, 'step.finished').filter((e) => e.state === 'skipped')).toEqual([]);
   });
+
+  it('with --fail-fast starts nothing after the first failure, and says so on each skipped step', async () => {
+    const env = suitesEnv(
+      ['api'],
+      [
+        { name: 'a', images: ['api'] },
+        { name: 'b', images: ['api'] },
+      ],
+    );
+    const { plan } = planSuites(env, { suites: ['a', 'b'], target: 'podman', cachedImages: new Set(), withTest: true });
+    const execute: StepExecutor = (step) =>
+      step.id === 'build:api'
+        ? Promise.reject(new TarmacError('BUILD_FAILED', 'api failed to build'))
+        : Promise.resolve({ state: 'succeeded' });
+    const bus = testBus();
+    const summary = await runPlan(plan, {
+      bus,
+      capacity: 2,
+      signal: new AbortController().signal,
+      execute,
+      heartbeatMs: 60_000,
+      failFast: true,
+    });
+    // The clusters start beside the build (nothing has failed yet); after it fails nothing new starts.
+    const started = eventsOf(bus.history, 'step.started').map((e) => e.stepId);
+    expect(started.sort()).toEqual(['build:api', 'cluster:a/main', 'cluster:b/main']);
+    const skipped = eventsOf(bus.history, 'step.finished').filter((e) => e.state === 'skipped');
+    expect(skipped.map((e) => e.stepId).sort()).toEqual([
+      'deliver:a/main/api',
+      'deliver:b/main/api',
+      'deploy:a/main/app',
+      'deploy:b/main/app',
+      'test:a',
+      'test:b',
+    ]);
+    expect(summary.outcome).toBe('failed');
+  });
+
+  it('without --fail-fast runs everything the failure does not block', async () => {
+    const env = suitesEnv(
+      ['api', 'web'],
+      [
+        { name: 'a', images: ['api'] },
+        { name: 'b', images: ['web'] },
+      ],
+    );
+    const { plan } = planSuites(env, { suites: ['a', 'b'], target: 'podman', cachedImages: new Set(), withTest: true });
+    const execute: StepExecutor = (step) =>
+      step.id === 'build:api'
+        ? Promise.reject(new TarmacError('BUILD_FAILED', 'api failed to build'))
+        : Promise.resolve({ state: 'succeeded' });
+    const summary = await runPlan(plan, {
+      bus: testBus(),
+      capacity: 2,
+      signal: new AbortController().signal,
+      execute,
+      heartbeatMs: 60_000,
+    });
+    expect(summary.states.get('test:a')).toBe('skipped');
+    expect(summary.states.get('test:b')).toBe('succeeded');
+  });
 });

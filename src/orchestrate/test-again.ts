@@ -35,13 +35,18 @@ export async function testAgain(o: {
       exitCode: ExitCode.usage,
       hint: 'Add test.command (argv) to tarmac.yaml.',
     });
-  const deployed = readEnvState(env.stateDir);
-  if (!deployed || !(await o.target.status(o.signal)).healthy) {
-    throw new TarmacError('NOT_UP', `${env.name} is not up`, {
+  const notUp = () =>
+    new TarmacError('NOT_UP', `${env.name} is not up`, {
       exitCode: ExitCode.environment,
       hint: 'Run `tarmac up` first (`tarmac status` shows what is there).',
     });
-  }
+  const deployed = readEnvState(env.stateDir);
+  if (!deployed) throw notUp();
+  // The env's health and its endpoints are independent engine queries: asked at once, the suite starts sooner.
+  // The endpoints' answer is used only once the env is known to be up (its failure is then the step's).
+  const endpoints = o.target.endpoints(o.signal);
+  endpoints.catch(() => undefined);
+  if (!(await o.target.status(o.signal)).healthy) throw notUp();
   checkTestCommand(env, o.processEnv);
   const plan = assemblePlan([
     {
@@ -70,7 +75,7 @@ export async function testAgain(o: {
     execute: (step, ctx) =>
       runTestStep(
         env,
-        o.target,
+        { endpoints: () => endpoints, testEnv: () => o.target.testEnv() },
         o.runner,
         ctx,
         (t) => {

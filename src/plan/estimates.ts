@@ -19,11 +19,16 @@ export interface EstimateInput {
   cached: boolean;
 }
 
+/** Whether a step's estimate is its recorded duration (history), not the kind's default; cached steps have none. */
+export function hasLearnedEstimate(step: EstimateInput, durations?: ReadonlyMap<StepId, number>): boolean {
+  const known = durations?.get(step.id);
+  return !step.cached && known !== undefined && Number.isFinite(known) && known >= 0;
+}
+
 /** Expected duration of a step: 0 when cached, else the recorded duration, else the kind's default. */
 export function estimateMs(step: EstimateInput, durations?: ReadonlyMap<StepId, number>): number {
   if (step.cached) return 0;
-  const known = durations?.get(step.id);
-  if (known !== undefined && Number.isFinite(known) && known >= 0) return known;
+  if (hasLearnedEstimate(step, durations)) return durations!.get(step.id)!;
   const base = DEFAULT_ESTIMATE_MS[step.kind];
   // A heavier build does more work: scale its default with the engine units it claims.
   return step.kind === 'build' ? base * Math.max(1, step.claims.engine) : base;

@@ -26,6 +26,8 @@ export interface Step {
   claims: Claims;
   /** Expected duration in ms (from history, else a default). */
   estimateMs: number;
+  /** Set when estimateMs is this step's recorded duration from history (absent: the kind's default, or cached). */
+  estimateLearned?: true;
   /** Length in ms of the longest path from this step's start to the end of the plan; higher runs first. */
   priority: number;
   timeoutMs: number;

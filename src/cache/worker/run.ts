@@ -125,10 +125,16 @@ function throwIfAborted(signal: AbortSignal | undefined, what: string): void {
   throw new CancelledError(`Cancelled while ${what}`);
 }
 
+// The worker's compiled entry: entry.js beside this module in dist/'s one-file-per-module layout, or the CLI
+// bundle's context-worker.js beside the bundle's chunk that holds this code (scripts/bundle-cli.mjs).
+const COMPILED_ENTRIES = ['./entry.js', './context-worker.js'];
+
 function startWorker(): Worker {
-  const compiled = new URL('./entry.js', import.meta.url);
+  const compiled = COMPILED_ENTRIES.map((path) => new URL(path, import.meta.url)).find((url) =>
+    existsSync(fileURLToPath(url)),
+  );
   try {
-    if (existsSync(fileURLToPath(compiled))) return new Worker(compiled);
+    if (compiled) return new Worker(compiled);
     // Running from TypeScript sources (vitest, tsx): there is no .js to start, and tsx registers its
     // loader on the main thread only, so the worker loads its .ts entry through tsx's API itself.
     // The API's `require` entry is .cjs; its ESM twin sits beside it.

@@ -1,6 +1,6 @@
 // `tarmac status`: what is up for this env: target health, deployed images, endpoints.
 import { readEnvState, type EnvState } from '../../orchestrate/env-state.js';
-import type { ClusterState } from '../../targets/types.js';
+import type { ClusterState, ClusterTarget } from '../../targets/types.js';
 import { safeText as s } from '../../ui/safe-text.js';
 import type { CliIo } from '../io.js';
 import { openTarget } from '../target-session.js';
@@ -17,9 +17,59 @@ export async function statusCommand(opts: { file?: string; json?: boolean }, io:
 }
 
 async function showStatus(opts: { file?: string; json?: boolean }, io: CliIo, lifetime: AbortSignal): Promise<number> {
-  const { env, target, why } = await openTarget(opts, io, lifetime);
+  const { env, target, why, suites } = await openTarget(opts, io, lifetime);
+  const main = await envStatus(env.name, env.stateDir, target);
+  // A file with suites: every suite cluster that an up brought up (the file's own env only when it was up).
+  const shown = [
+    ...(suites.length === 0 || main.state ? [main] : []),
+    ...(await Promise.all(
+      suites.filter((x) => readEnvState(x.env.stateDir)).map((x) => envStatus(x.key, x.env.stateDir, x.target)),
+    )),
+  ];
+  if (opts.json) {
+    const json = (e: EnvStatus) => ({
+      env: e.name,
+      target: e.target.type,
+      cluster: e.cluster,
+      deployed: e.state ?? null,
+      endpoints: e.endpoints,
+      endpointNotes: e.notes,
+    });
+    // The file's own env as before; with suites, each suite cluster that was brought up as well.
+    io.stdout.write(
+      `${JSON.stringify({ ...json(main), ...(suites.length > 0 ? { suites: shown.filter((e) => e !== main).map(json) } : {}) }, null, 2)}\n`,
+    );
+  } else {
+    if (shown.length === 0) io.stdout.write(`${s(env.name)}: no suite is up (run \`tarmac up --all\`)\n`);
+    for (const e of shown)
+      io.stdout.write(
+        statusText({
+          env: e.name,
+          why,
+          targetName: e.target.name,
+          cluster: e.cluster,
+          state: e.state,
+          endpoints: e.endpoints,
+          notes: e.notes,
+        }),
+      );
+  }
+  return shown.length > 0 && shown.every((e) => e.cluster.exists && e.cluster.healthy) ? 0 : 3;
+}
+
+interface EnvStatus {
+  name: string;
+  target: ClusterTarget;
+  cluster: ClusterState;
+  state: EnvState | undefined;
+  endpoints: Record<string, string>;
+  notes: Record<string, string>;
+}
+
+// One env's health, last up and endpoints.
+async function envStatus(name: string, stateDir: string, target: ClusterTarget): Promise<EnvStatus> {
   const cluster = await target.status();
-  const state = readEnvState(env.stateDir);
+  const state = readEnvState(stateDir);
   // A pod that vanished makes endpoints() throw; status reports it as a problem instead of failing.
   const endpoints = cluster.healthy
     ? await target.endpoints().catch((err: Error) => {
@@ -27,15 +77,7 @@ async function showStatus(opts: { file?: string; json?: boolean }, io: CliIo, li
         return {};
       })
     : {};
-  const notes = target.endpointNotes?.() ?? {};
-  if (opts.json) {
-    io.stdout.write(
-      `${JSON.stringify({ env: env.name, target: target.type, cluster, deployed: state ?? null, endpoints, endpointNotes: notes }, null, 2)}\n`,
-    );
-  } else {
-    io.stdout.write(statusText({ env: env.name, why, targetName: target.name, cluster, state, endpoints, notes }));
-  }
-  return cluster.exists && cluster.healthy ? 0 : 3;
+  return { name, target, cluster, state, endpoints, notes: target.endpointNotes?.() ?? {} };
 }
 
 /** The status for people; node states, problems, references and endpoints come from tools and config: escaped. */

@@ -1,7 +1,6 @@
 // Declares the ci commands: bundle, junit merge (owned by the CI work).
 import type { DeclareCommands } from './types.js';
-import { parsePositiveInt } from './run.js';
-import { parseSuiteList } from '../suite-choice.js';
+import { parsePositiveInt, parseSuiteList } from './option-parsers.js';
 
 /** bundle, junit merge (owned by the CI work). */
 export const declareCiCommands: DeclareCommands = (program, { io, setCode }) => {

@@ -1,8 +1,7 @@
 // Declares the history commands: history, stats, plan (owned by the history work).
 import { InvalidArgumentError } from 'commander';
 import type { DeclareCommands } from './types.js';
-import { parsePositiveInt } from './run.js';
-import { parseSuiteList } from '../suite-choice.js';
+import { parsePositiveInt, parseSuiteList } from './option-parsers.js';
 
 /** history, stats, plan (owned by the history work). */
 export const declareHistoryCommands: DeclareCommands = (program, { io, setCode }) => {

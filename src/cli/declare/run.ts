@@ -1,8 +1,8 @@
 // Declares the run commands: validate, build, up, test, down, status, logs.
-import { InvalidArgumentError, type Command } from 'commander';
+import type { Command } from 'commander';
 import type { DeclareCommands } from './types.js';
-import { MAX_CAPACITY } from '../../config/limits.js';
-import { parseShard, type Shard } from '../../plan/shard.js';
+import { parseCapacity, parseShardOption, parseSuiteList } from './option-parsers.js';
+import type { UpSuitesCommandOptions } from '../commands/up-suites.js';
 
 /** validate, build, up, test, down, status, logs. */
 export const declareRunCommands: DeclareCommands = (program, { io, setCode }) => {
@@ -72,7 +72,18 @@ export const declareRunCommands: DeclareCommands = (program, { io, setCode }) =>
       parseShardOption,
     )
     .option('--no-wait', 'refuse at once (exit 3) when another tarmac run holds this env, instead of waiting for it')
-    .action(async (opts) => {
+    .option('--suite <list>', 'run these suites of the file side by side, e.g. gateway,fleet', parseSuiteList)
+    .option('--all', 'run every suite of the file side by side')
+    .option(
+      '--fail-fast',
+      'with --suite/--all: after the first failure start nothing more (default: the other suites go on)',
+    )
+    .action(async (opts: UpSuitesCommandOptions) => {
+      if (opts.suite !== undefined || opts.all) {
+        const { upSuitesCommand } = await import('../commands/up-suites.js');
+        setCode(await upSuitesCommand(opts, io));
+        return;
+      }
       const { upCommand } = await import('../commands/up.js');
       setCode(await upCommand(opts, io));
     });
@@ -121,26 +132,3 @@ export const declareRunCommands: DeclareCommands = (program, { io, setCode }) =>
       setCode(await logsCommand(workload, opts, io));
     });
 };
-
-/** commander parser for `--shard I/N`. */
-export function parseShardOption(value: string): Shard {
-  const shard = parseShard(value);
-  if (typeof shard === 'string') throw new InvalidArgumentError(shard);
-  return shard;
-}
-
-/** commander parser for `--capacity`: a whole number from 1 to the same maximum as build.capacity. */
-export function parseCapacity(value: string): number {
-  const n = parsePositiveInt(value);
-  if (n > MAX_CAPACITY)
-    throw new InvalidArgumentError(`Expected a capacity of at most ${MAX_CAPACITY}, got \`${value}\`.`);
-  return n;
-}
-
-/** commander parser for options that take a whole number >= 1. */
-export function parsePositiveInt(value: string): number {
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < 1)
-    throw new InvalidArgumentError(`Expected a whole number of at least 1, got \`${value}\`.`);
-  return n;
-}

@@ -20,6 +20,8 @@ export interface TestReporting {
   images: Readonly<Record<string, string>>;
   /** The JUnit copy did not come through the bus, so it is masked here. */
   redact: Redactor;
+  /** Put before every case id (a suite's `<suite>/`), so suites running the same tests stay apart in history. */
+  caseIdPrefix?: string;
 }
 
 /** The reporting of one run: its bus and run dir, the deployed images, a redactor for the env's secrets. */
@@ -55,7 +57,7 @@ export function reportTests(r: TestReporting, stepId: StepId, test: TestSpec, ou
     exitCode: outcome.exitCode,
     totals: report.totals,
     cases: report.cases.map((c) => ({
-      id: c.id,
+      id: `${r.caseIdPrefix ?? ''}${c.id}`,
       status: c.status,
       timeMs: c.timeMs,
       ...(c.message === undefined ? {} : { message: c.message }),

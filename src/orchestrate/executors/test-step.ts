@@ -13,7 +13,7 @@ import { prepareShard, type ShardRequest } from './test-shard.js';
 // `shard` (`--shard I/N`): only this shard's tests run (see test-shard.ts).
 export async function runTestStep(
   env: Env,
-  target: ClusterTarget,
+  target: Pick<ClusterTarget, 'endpoints' | 'testEnv'>,
   runner: CommandRunner,
   ctx: StepContext,
   onOutcome: (o: TestOutcome) => void,

@@ -1,1 +1,0 @@
-//# sourceMappingURL=ci-run.js.map

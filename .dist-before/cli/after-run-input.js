@@ -1,1 +1,0 @@
-//# sourceMappingURL=after-run-input.js.map

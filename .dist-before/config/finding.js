@@ -1,1 +1,0 @@
-//# sourceMappingURL=finding.js.map

@@ -1,1 +1,0 @@
-//# sourceMappingURL=engine-dialect.js.map

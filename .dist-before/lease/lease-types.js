@@ -1,1 +1,0 @@
-//# sourceMappingURL=lease-types.js.map

@@ -1,1 +1,0 @@
-//# sourceMappingURL=scheduler-types.js.map

@@ -1,1 +1,0 @@
-//# sourceMappingURL=step-executor.js.map

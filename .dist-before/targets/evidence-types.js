@@ -1,1 +1,0 @@
-//# sourceMappingURL=evidence-types.js.map

@@ -1,0 +1,94 @@
+// Per-suite triage after a multi-suite run: each failed suite gets its own journal (the run's events of the shared
+// builds and of that suite's steps), triaged against that suite's own cluster, written to runs/<id>/suites/<suite>/.
+import { existsSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { suiteClusterEnv } from '../config/suite-env.js';
+import type { Env } from '../config/types.js';
+import { runCommand } from '../exec/run-command.js';
+import { PRIVATE_FILE_MODE } from '../files/private.js';
+import { eventsFile, stepsDir } from '../journal/run-dir.js';
+import type { SuiteResult } from '../orchestrate/suite-results.js';
+import { triageRun } from '../triage/triage-run.js';
+import { safeText } from '../ui/safe-text.js';
+import type { CliIo } from './io.js';
+import type { Session } from './session.js';
+
+/** One line per failed suite: its top verdict (or why there is none). Never throws. */
+export async function triageSuites(
+  session: Session,
+  io: CliIo,
+  results: readonly SuiteResult[],
+): Promise<Map<string, string>> {
+  const verdicts = new Map<string, string>();
+  const controller = new AbortController();
+  const onSignal = () => controller.abort();
+  process.once('SIGINT', onSignal);
+  try {
+    for (const result of results.filter((r) => r.outcome === 'failed')) {
+      try {
+        writeSuiteJournal(session.journal.dir, result);
+        const triage = await triageRun({
+          env: suiteEnv(session.env, result.name),
+          engine: session.engine,
+          runner: runCommand,
+          runDir: result.dir,
+          signal: controller.signal,
+          processEnv: io.env,
+          redact: session.redact,
+        });
+        const top = triage.verdicts[0];
+        verdicts.set(
+          result.name,
+          top ? top.title : `unclassified: ${triage.unclassified?.summary ?? 'no rule matched'}`,
+        );
+      } catch (error) {
+        verdicts.set(result.name, `triage failed: ${safeText(error instanceof Error ? error.message : String(error))}`);
+      }
+    }
+  } finally {
+    process.off('SIGINT', onSignal);
+  }
+  return verdicts;
+}
+
+// The suite's first cluster env: the one its test ran with, and the one triage inspects.
+function suiteEnv(env: Env, name: string): Env {
+  const suite = env.suites!.find((s) => s.name === name)!;
+  return suiteClusterEnv(env, suite, suite.clusters[0]!);
+}
+
+// The run's journal narrowed to the builds and this suite's steps; the step logs are the run's own (a link).
+function writeSuiteJournal(runDir: string, result: SuiteResult): void {
+  mkdirSync(result.dir, { recursive: true });
+  const events = readFileSync(eventsFile(runDir), 'utf8')
+    .split('\n')
+    .filter(Boolean)
+    .map((line) => ({ line, event: JSON.parse(line) as JournalLine }));
+  const planned = events.find((e) => e.event.type === 'run.started')?.event.steps ?? [];
+  const mine = (id: string) => id === `test:${result.name}` || id.includes(`:${result.name}/`);
+  // The suite's steps and every step they need (its builds), not the other suites' builds.
+  const own = new Set(planned.filter((s) => mine(s.id)).map((s) => s.id));
+  for (let grew = true; grew;) {
+    grew = false;
+    for (const step of planned)
+      if (own.has(step.id))
+        for (const dep of step.deps ?? [])
+          if (!own.has(dep)) {
+            own.add(dep);
+            grew = true;
+          }
+  }
+  const lines = events.flatMap(({ line, event }) => {
+    if (event.type === 'run.started')
+      return [JSON.stringify({ ...event, steps: planned.filter((s) => own.has(s.id)) })];
+    return event.stepId === undefined || own.has(event.stepId) ? [line] : [];
+  });
+  writeFileSync(eventsFile(result.dir), `${lines.join('\n')}\n`, { mode: PRIVATE_FILE_MODE });
+  if (!existsSync(stepsDir(result.dir)) && existsSync(stepsDir(runDir)))
+    symlinkSync(stepsDir(runDir), stepsDir(result.dir));
+}
+
+interface JournalLine {
+  type: string;
+  stepId?: string;
+  steps?: { id: string; deps?: string[] }[];
+}

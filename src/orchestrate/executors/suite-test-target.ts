@@ -1,0 +1,42 @@
+// What a suite's test command sees of its clusters: every cluster's endpoints and test environment in one view.
+// With several clusters (a hub and a spoke), each Service is also reachable under its cluster's name.
+import type { ClusterTarget } from '../../targets/types.js';
+
+type TestView = Pick<ClusterTarget, 'endpoints' | 'testEnv'>;
+
+/** A cluster of a suite, by its name within the suite (`hub`), with its target. */
+export interface NamedCluster {
+  name: string;
+  target: TestView;
+}
+
+// `hub` -> `HUB`; the same rule as the TARMAC_SERVICE_<NAME> variables.
+const upper = (name: string): string => name.toUpperCase().replace(/[^A-Z0-9]/g, '_');
+
+/**
+ * Endpoints: each Service by its own name (the first cluster that has it wins) and, with several clusters, also as
+ * `<cluster>-<service>` (TARMAC_SERVICE_HUB_WEB). Test env: the first cluster's (KUBECONFIG), and each cluster's
+ * variables again as TARMAC_CLUSTER_<CLUSTER>_<VAR> (TARMAC_CLUSTER_SPOKE_KUBECONFIG).
+ */
+export function suiteTestTarget(clusters: readonly NamedCluster[]): TestView {
+  const several = clusters.length > 1;
+  return {
+    async endpoints(signal) {
+      const merged: Record<string, string> = {};
+      for (const cluster of clusters) {
+        for (const [service, url] of Object.entries(await cluster.target.endpoints(signal))) {
+          if (!(service in merged)) merged[service] = url;
+          if (several) merged[`${cluster.name}-${service}`] = url;
+        }
+      }
+      return merged;
+    },
+    testEnv() {
+      const env: Record<string, string> = { ...clusters[0]?.target.testEnv() };
+      for (const cluster of clusters)
+        for (const [key, value] of Object.entries(cluster.target.testEnv()))
+          env[`TARMAC_CLUSTER_${upper(cluster.name)}_${key}`] = value;
+      return env;
+    },
+  };
+}

@@ -1,0 +1,58 @@
+// The bundled CLI (scripts/bundle-cli.mjs) run the way users run it: bin/tarmac.js beside package.json and dist/.
+// It must find what it reads relative to its own location (package.json, the context worker's entry) and its stack
+// traces must name src/ lines, not the bundle's.
+import { execa } from 'execa';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Worker } from 'node:worker_threads';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { bundleCli } from '../scripts/bundle-cli.mjs';
+import { hashContext } from '../src/cache/hash-context.js';
+
+const root = new URL('..', import.meta.url).pathname;
+const src = join(root, 'src');
+let dir: string;
+
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'tarmac-bundle-'));
+  mkdirSync(join(dir, 'bin'));
+  cpSync(join(root, 'bin/tarmac.js'), join(dir, 'bin/tarmac.js'));
+  writeFileSync(join(dir, 'package.json'), JSON.stringify({ type: 'module', version: '9.8.7-bundle-test' }));
+  symlinkSync(join(root, 'node_modules'), join(dir, 'node_modules'));
+  await bundleCli(src, join(dir, 'dist'));
+}, 60_000);
+
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('the bundled CLI', () => {
+  it('reads its version from the package.json next to it', async () => {
+    const r = await execa('node', [join(dir, 'bin/tarmac.js'), '--version']);
+    expect(r.stdout).toBe('9.8.7-bundle-test');
+  });
+
+  it("names src/ lines in an internal error's stack trace", async () => {
+    // stdout that throws: commander's version output fails inside main(), which renders an INTERNAL error with
+    // its stack on stderr.
+    const preload = join(dir, 'broken-stdout.mjs');
+    writeFileSync(preload, "process.stdout.write = () => { throw new Error('stdout is broken'); };\n");
+    const r = await execa('node', ['--import', preload, join(dir, 'bin/tarmac.js'), '--version'], { reject: false });
+    const mainLines = readFileSync(join(src, 'cli/main.ts'), 'utf8').split('\n');
+    const writeOutLine = mainLines.findIndex((line) => line.includes('writeOut: (s) =>')) + 1;
+    expect(r.exitCode).toBe(70);
+    expect(r.stderr).toContain('error[INTERNAL]: stdout is broken');
+    expect(r.stderr).toContain(`${join(src, 'cli/main.ts')}:${writeOutLine}:`);
+    expect(r.stderr).not.toMatch(/dist\/(tarmac|chunk-[A-Z0-9]+)\.js:/);
+  });
+
+  it("hashes a context on the bundle's worker entry as the sources do", async () => {
+    const context = join(root, 'examples/aianalysis/datastorage');
+    const worker = new Worker(join(dir, 'dist/context-worker.js'));
+    const answer = await new Promise<unknown>((resolve, reject) => {
+      worker.once('message', resolve);
+      worker.once('error', reject);
+      worker.postMessage({ id: 7, job: { op: 'hash', root: context } });
+    }).finally(() => worker.terminate());
+    expect(answer).toEqual({ id: 7, outcome: { ok: true, value: await hashContext(context) } });
+  });
+});

@@ -1,0 +1,60 @@
+// examples/suites through `tarmac up --all` on the podman target, for real: one plan, each shared image built once
+// (all cache hits: they are the e2e setup's shared images), four networks (fleet has two), the engine budget kept,
+// one suite made to fail beside two green ones, with its own triage; then `status` and `down` cover every suite.
+import { execa } from 'execa';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { hasPodman } from '../support/podman-env.js';
+import { runTarmac, uniqueEnvName } from '../support/tarmac-cli.js';
+import { copySuitesExample, expectSuitesRun, removeSuitesExample, upAllBreakingStorage } from './suites-kit.js';
+
+const envName = uniqueEnvName('suites');
+let dir = '';
+const file = () => join(dir, 'tarmac.yaml');
+const pods = async () =>
+  (await execa('podman', ['pod', 'ps', '--format', '{{.Name}}'])).stdout.split('\n').filter((n) => n.includes(envName));
+
+describe.skipIf(!(await hasPodman()) && process.env.CI !== 'true')('suites side by side on the podman target', () => {
+  beforeAll(() => {
+    dir = copySuitesExample(envName, 'podman');
+  });
+
+  afterAll(async () => {
+    if (!dir) return;
+    await runTarmac(['down', '-f', file()]);
+    removeSuitesExample(dir);
+  });
+
+  it('runs three suites in one plan: images built once, budget kept, a failing suite leaves the others green', async () => {
+    expectSuitesRun(await upAllBreakingStorage(dir));
+    // Each suite cluster is its own set of pods: storage 1, pipeline 3, fleet's hub 1 and spoke 1.
+    expect((await pods()).sort()).toEqual(
+      [
+        'storage-main-datastorage',
+        'pipeline-main-datastorage',
+        'pipeline-main-holmesgpt-api',
+        'pipeline-main-aianalysis',
+        'fleet-hub-datastorage',
+        'fleet-spoke-holmesgpt-api',
+      ]
+        .map((p) => `tarmac-${envName}-${p}`)
+        .sort(),
+    );
+  }, 120_000);
+
+  it('status shows every suite cluster healthy; down removes them all', async () => {
+    const status = await runTarmac(['status', '--json', '-f', file()]);
+    expect(status.exitCode, status.all).toBe(0);
+    const shown = JSON.parse(status.stdout) as { suites: { env: string; cluster: { healthy: boolean } }[] };
+    expect(shown.suites.map((s) => [s.env, s.cluster.healthy])).toEqual([
+      ['storage/main', true],
+      ['pipeline/main', true],
+      ['fleet/hub', true],
+      ['fleet/spoke', true],
+    ]);
+    const down = await runTarmac(['down', '-f', file()]);
+    expect(down.exitCode, down.all).toBe(0);
+    expect(down.stdout).not.toContain('left alone');
+    expect(await pods()).toEqual([]);
+  }, 60_000);
+});
