@@ -22,12 +22,6 @@ const SERIAL = [
   'test/e2e/triage-scenarios-seed.test.ts',
 ];
 
-// - e2e-acceptance (`npm run e2e:acceptance`, not part of `npm test`): the grown examples end to end on the kind
-//   stand-ins (examples/full with its pod backends, examples/suites with four clusters). Each takes 2-4 minutes of
-//   mostly CPU on a 2-core machine, which `npm test`'s 8-minute budget cannot hold; the same paths are covered in
-//   `npm test` by smaller files (target-kind-*, suites-podman, hooks-podman, deploy-skip and hook-skip units).
-const ACCEPTANCE = ['test/e2e/example-full-kind.test.ts', 'test/e2e/suites-kind.test.ts'];
-
 const e2e = {
   testTimeout: 120_000,
   hookTimeout: 120_000,
@@ -63,7 +57,7 @@ export default defineConfig({
         test: {
           name: 'e2e',
           include: ['test/e2e/**/*.test.ts'],
-          exclude: ['**/node_modules/**', ...SERIAL, ...ACCEPTANCE],
+          exclude: ['**/node_modules/**', ...SERIAL],
           ...e2e,
           // Only here: two files share one podman store and two cores, and podman 4.3's store occasionally
           // fails an operation that races with the other file's (e.g. "image not known" while listing, a pod
@@ -71,15 +65,6 @@ export default defineConfig({
           // unit tests never retry.
           retry: 1,
           sequence: { groupOrder: 1 },
-        },
-      },
-      {
-        test: {
-          name: 'e2e-acceptance',
-          include: ACCEPTANCE,
-          ...e2e,
-          retry: 0,
-          sequence: { groupOrder: 3 },
         },
       },
       {
