@@ -7,10 +7,11 @@
 // The example's services and suite without tarmac: example-services.test.ts; the suite's failure paths:
 // test/example-suite.test.ts.
 import { execa } from 'execa';
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parse, stringify } from 'yaml';
 import { loadEnv } from '../../src/config/load.js';
 import type { Env } from '../../src/config/types.js';
 import { createPodmanEngine } from '../../src/engines/podman.js';
@@ -63,6 +64,15 @@ async function envResources(): Promise<string[]> {
     ...(await podmanLines(['volume', 'ls', '--filter', label, '--format', 'volume {{.Name}}'])),
   ].filter((r) => !r.includes('foreign'));
 }
+// `node -e GATED_SUITE GATE CMD...`: waits until the file GATE exists, then runs CMD and exits with its code.
+const GATED_SUITE = [
+  "const { existsSync } = require('node:fs');",
+  "const { spawnSync } = require('node:child_process');",
+  'const [gate, cmd, ...args] = process.argv.slice(1);',
+  "const run = () => process.exit(spawnSync(cmd, args, { stdio: 'inherit' }).status ?? 1);",
+  'const wait = () => (existsSync(gate) ? run() : setTimeout(wait, 100));',
+  'wait();',
+].join('\n');
 const podIds = async () =>
   podmanLines(['pod', 'ps', '-q', '--no-trunc', '--filter', `label=io.tarmac.env=${envName}`, '--sort', 'name']);
 
@@ -154,12 +164,21 @@ describe('tarmac up on the podman target: examples/aianalysis (real podman)', ()
       }
       expect(newTarget().testEnv()).toEqual({ TARMAC_NETWORK: `tarmac-${envName}` });
       const runsBefore = readdirSync(runsDir()).length;
+      // The suite starts only once the gate file exists, so `test` holds the env until `down` has asked, on a
+      // machine of any speed (without the gate a fast suite could finish before `down` reached the lock).
+      const gate = join(dir, 'suite-gate');
+      const original = readFileSync(file(), 'utf8');
+      const config = parse(original) as { test: { command: string[] } };
+      config.test.command = ['node', '-e', GATED_SUITE, gate, ...config.test.command];
+      writeFileSync(file(), stringify(config));
       const testing = startTarmac(['test', '-f', file()]);
       // While `test` holds the env, `down --no-wait` refuses at once instead of pulling the env from under it.
       await waitFor('tarmac test to take the env', () =>
         readdirSync(runsDir()).length > runsBefore ? true : undefined,
       );
       const refused = await runTarmac(['down', '--no-wait', '-f', file()]);
+      writeFileSync(gate, '');
+      writeFileSync(file(), original);
       expect(refused.exitCode, refused.all).toBe(3);
       expect(refused.stderr).toMatch(new RegExp(`env ${envName} is in use by tarmac test \\(pid \\d+\\)`));
       const test = await testing;
