@@ -6,7 +6,7 @@ import { readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ContainerEngine } from '../engines/types.js';
 import { PRIVATE_FILE_MODE } from '../files/private.js';
-import { DISK_FACTS_MAX_AGE_MS, factsScope } from './recent-facts.js';
+import { factsScope, isRecent } from './recent-facts.js';
 
 export interface EngineStorage {
   /** The image storage path (podman Store.GraphRoot); absent when the engine does not say. */
@@ -49,15 +49,13 @@ export async function engineStorage(
   return answer;
 }
 
-// The kept answer when this user wrote it for `scope` at most DISK_FACTS_MAX_AGE_MS ago; else undefined.
+// The kept answer when this user wrote it for `scope` recently (isRecent); else undefined.
 function readRecent(file: string, scope: string, now: number): EngineStorage | undefined {
   try {
     // Another user could have placed the file in a shared temp dir: only our own is believed.
     if (process.getuid && statSync(file).uid !== process.getuid()) return undefined;
     const kept = JSON.parse(readFileSync(file, 'utf8')) as Partial<StoredAnswer>;
-    const age = now - (kept.at ?? Number.NaN);
-    if (kept.scope !== scope || !(age >= 0 && age <= DISK_FACTS_MAX_AGE_MS) || typeof kept.remote !== 'boolean')
-      return undefined;
+    if (kept.scope !== scope || !isRecent(kept.at, now) || typeof kept.remote !== 'boolean') return undefined;
     return { remote: kept.remote, ...(typeof kept.storageRoot === 'string' ? { storageRoot: kept.storageRoot } : {}) };
   } catch {
     return undefined;

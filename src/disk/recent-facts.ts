@@ -25,17 +25,19 @@ export function factsScope(engine: { name: string; endpoint: string }, processEn
   return JSON.stringify([engine.name, engine.endpoint, ...vars.map((v) => processEnv[v] ?? '')]);
 }
 
+/** A fact taken `at` is still usable `now`: at most DISK_FACTS_MAX_AGE_MS old, and not from the future. */
+export function isRecent(at: unknown, now: number): boolean {
+  if (typeof at !== 'number') return false;
+  const age = now - at;
+  return age >= 0 && age <= DISK_FACTS_MAX_AGE_MS;
+}
+
 /** The facts in `file` for `scope` when at most DISK_FACTS_MAX_AGE_MS old (and not from the future); else undefined. */
 export function recentDiskFacts(file: string, scope: string, now: number): DiskFacts | undefined {
   if (!existsSync(file)) return undefined;
   try {
     const facts = JSON.parse(readFileSync(file, 'utf8')) as DiskFacts;
-    const age = now - facts.at;
-    return facts.scope === scope &&
-      age >= 0 &&
-      age <= DISK_FACTS_MAX_AGE_MS &&
-      Array.isArray(facts.paths) &&
-      Array.isArray(facts.images)
+    return facts.scope === scope && isRecent(facts.at, now) && Array.isArray(facts.paths) && Array.isArray(facts.images)
       ? facts
       : undefined;
   } catch {
