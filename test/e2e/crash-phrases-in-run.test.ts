@@ -9,7 +9,7 @@ import { envLabels } from '../../src/engines/labels.js';
 import { createPodmanEngine } from '../../src/engines/podman.js';
 import { runCommand } from '../../src/exec/run-command.js';
 import type { TriageResult } from '../../src/triage/types.js';
-import { busyboxContext, eventually, startPodmanService, tempDir } from '../fixtures/engines/e2e-kit.js';
+import { busyboxContext, startPodmanService, tempDir, untilServiceAnswers } from '../fixtures/engines/e2e-kit.js';
 import { readJournal } from '../support/journal-checks.js';
 import { removeEnvImages } from '../support/podman-query.js';
 import { runTarmac, uniqueEnvName } from '../support/tarmac-cli.js';
@@ -52,10 +52,7 @@ beforeAll(async () => {
     labels: envLabels(ENV),
   });
   expect(built.ok).toBe(true);
-  const remote = createPodmanEngine(runCommand, { url: service.url });
-  // Generous: this file runs at the lowest CPU priority in `npm test`, and beside a busy CPU the service took over
-  // 20 s to answer its first request.
-  await eventually('the podman service to answer', async () => (await remote.health(2000)).ok, 120_000);
+  await untilServiceAnswers(service.url);
 });
 
 afterAll(async () => {

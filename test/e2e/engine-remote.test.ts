@@ -15,6 +15,7 @@ import {
   eventually,
   processesMatching,
   startPodmanService,
+  untilServiceAnswers,
   tempDir,
   type PodmanService,
 } from '../fixtures/engines/e2e-kit.js';
@@ -45,8 +46,7 @@ function request(engineTag: string, context: string, signal?: AbortSignal) {
 async function serve(): Promise<PodmanService> {
   const started = startPodmanService(dir);
   services.push(started);
-  const remote = createPodmanEngine(runCommand, { url: started.url });
-  await eventually('the podman service to answer', async () => (await remote.health(2000)).ok);
+  await untilServiceAnswers(started.url);
   return started;
 }
 

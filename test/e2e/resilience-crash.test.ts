@@ -9,7 +9,13 @@ import { envLabels } from '../../src/engines/labels.js';
 import { createPodmanEngine } from '../../src/engines/podman.js';
 import type { TarmacEvent } from '../../src/events/types.js';
 import { runCommand } from '../../src/exec/run-command.js';
-import { busyboxContext, eventually, processesMatching, tempDir } from '../fixtures/engines/e2e-kit.js';
+import {
+  busyboxContext,
+  eventually,
+  processesMatching,
+  tempDir,
+  untilServiceAnswers,
+} from '../fixtures/engines/e2e-kit.js';
 import { readJournal } from '../support/journal-checks.js';
 import { removeEnvImages } from '../support/podman-query.js';
 import { startTarmac, uniqueEnvName } from '../support/tarmac-cli.js';
@@ -28,9 +34,7 @@ const sleeps: string[] = [];
 async function serve(url: string): Promise<ChildProcess> {
   const child = spawn('podman', ['system', 'service', '--time=0', url], { stdio: 'ignore' });
   services.push(child);
-  const remote = createPodmanEngine(runCommand, { url });
-  // A generous probe timeout: under load a fresh service takes seconds to answer its first call.
-  await eventually('the podman service to answer', async () => (await remote.health(10_000)).ok, 60_000);
+  await untilServiceAnswers(url);
   return child;
 }
 
