@@ -43,9 +43,11 @@ export default defineConfig({
           include: ['src/**/*.test.ts', 'test/*.test.ts'],
           testTimeout: 60_000,
           retry: 0,
-          // One module graph for all unit files (no per-file re-import): the project's CPU falls from about 206 s
-          // to 46 s, and it is what made `npm test` CPU-bound. Safe because unit tests restore what they change
-          // (fake timers, PATH) and mock no modules; `vi.mock` would leak between files here.
+          // One module graph for all unit files (no per-file re-import). Safe because unit tests restore what they
+          // change (fake timers, PATH) and mock no modules; `vi.mock` would leak between files here.
+          // Why `npm run unit` also passes --poolOptions.forks.isolate=false: vitest 3 builds its one process pool
+          // from the root options, so this line alone still starts a fresh fork per file (219 forks, about 170 s of
+          // CPU, counted with process accounting); with the flag two forks run every file (about 55 s).
           isolate: false,
           // GitHub's workflow parser imports its schema JSON without an import attribute, which Node refuses;
           // inlined, vite loads it (test/support/workflow-schema.ts).

@@ -3,30 +3,33 @@
 // 1. build (the e2e files run bin/tarmac.js, which loads dist/), then the e2e setup once (podman config, the
 //    example's shared images, the kind stand-in's node image: test/support/global-setup.ts), so the e2e projects
 //    below only find it done;
-// 2. at the same time:
+// 2. three lanes at the same time:
 //    - the e2e-serial files, one at a time, at normal priority. They kill engines or tarmac processes and wait on
 //      real bounds and budgets (a collector's 4 s, an engine's recovery), so they get the CPU first;
-//    - at the lowest CPU priority (coreutils `nice`): lint, typecheck, the unit project, then the parallel e2e files
-//      (two at a time). Their podman work (conmon, containers) inherits the priority.
-//    Why together: the serial files mostly wait, so alone they leave the CPU idle. They only need that nothing
-//    beside them touches what they check (their own labels, images, processes and services; see vitest.config.ts),
-//    not an idle machine.
-// Both sides finish, so every failure is shown. The serial files' output is kept in a file and printed after the
-// other side's, so the two never interleave.
+//    - at the lowest CPU priority (coreutils `nice`), the parallel e2e files (two at a time). Their podman work
+//      (conmon, containers) inherits the priority;
+//    - at the same lowest priority, lint, typecheck and the unit project, one after another.
+//    Why all at once: the whole run is CPU-bound (process accounting: about 1,100 s of CPU on 2 cores), so what
+//    sets its length is the CPU it needs, as long as no lane waits for another. The parallel e2e files are the
+//    longest lane and start first; the serial files mostly wait, so alone they would leave the CPU idle. They only
+//    need that nothing beside them touches what they check (their own labels, images, processes and services; see
+//    vitest.config.ts), not an idle machine.
+// Every lane finishes, so every failure is shown. The serial lane's and the lint lane's output go to files printed
+// after the parallel e2e files' output, so lanes never interleave.
 import { spawn } from 'node:child_process';
-import { closeSync, mkdtempSync, openSync, readFileSync } from 'node:fs';
+import { appendFileSync, closeSync, mkdtempSync, openSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
 
 /**
- * Runs `npm run <script>` with its output to our terminal (or to `logFile`); resolves to its exit code.
+ * Runs `npm run <script>` with its output to our terminal (or appended to `logFile`); resolves to its exit code.
  * `niced`: at the lowest CPU priority (coreutils `nice`), so it only takes what the e2e files beside it leave.
  */
 function npmRun(script, logFile, niced = false) {
   return new Promise((resolve) => {
-    const out = logFile === undefined ? 'inherit' : openSync(logFile, 'w');
+    const out = logFile === undefined ? 'inherit' : openSync(logFile, 'a');
     const argv = [npm, 'run', '--silent', script];
     const [cmd, ...args] = niced && process.platform === 'linux' ? ['nice', '-n', '19', ...argv] : argv;
     const child = spawn(cmd, args, { stdio: ['ignore', out, out] });
@@ -41,11 +44,13 @@ function npmRun(script, logFile, niced = false) {
   });
 }
 
-/** Runs the scripts one after another, stopping at the first failure; resolves to the failed one or undefined. */
-async function chain(scripts, niced = false) {
+/** Runs the scripts one after another (output to `logFile` if given), stopping at the first failure; resolves to the failed one or undefined. */
+async function chain(scripts, niced = false, logFile = undefined) {
   for (const script of scripts) {
-    console.log(`[test] npm run ${script}${niced ? ' (niced)' : ''}`);
-    if ((await npmRun(script, undefined, niced)) !== 0) return script;
+    const line = `[test] npm run ${script}${niced ? ' (niced)' : ''}\n`;
+    if (logFile === undefined) process.stdout.write(line);
+    else appendFileSync(logFile, line);
+    if ((await npmRun(script, logFile, niced)) !== 0) return script;
   }
   return undefined;
 }
@@ -65,13 +70,25 @@ const elapsed = () => `${Math.round((Date.now() - started) / 1000)}s`;
 const setupFailed = await chain(['build', 'e2e:setup']);
 if (setupFailed) finish([setupFailed]);
 
-const serialLog = join(mkdtempSync(join(tmpdir(), 'tarmac-test-')), 'e2e-serial.log');
-console.log(`[test] npm run e2e:serial, beside lint, typecheck, unit and e2e:parallel (its output: ${serialLog})`);
-const [othersFailed, serialCode] = await Promise.all([
-  chain(['lint', 'typecheck', 'unit', 'e2e:parallel'], true),
+const logs = mkdtempSync(join(tmpdir(), 'tarmac-test-'));
+const serialLog = join(logs, 'e2e-serial.log');
+const checksLog = join(logs, 'checks.log');
+console.log(`[test] e2e:parallel, beside e2e:serial (output: ${serialLog}) and lint, typecheck, unit (${checksLog})`);
+const [parallelCode, serialCode, checksFailed] = await Promise.all([
+  npmRun('e2e:parallel', undefined, true),
   npmRun('e2e:serial', serialLog),
+  chain(['lint', 'typecheck', 'unit'], true, checksLog),
 ]);
-console.log(`[test] e2e:serial output (${elapsed()} in):`);
-process.stdout.write(readFileSync(serialLog, 'utf8'));
+for (const [name, log] of [
+  ['lint, typecheck, unit', checksLog],
+  ['e2e:serial', serialLog],
+]) {
+  console.log(`[test] ${name} output:`);
+  process.stdout.write(readFileSync(log, 'utf8'));
+}
 console.log(`[test] done in ${elapsed()}`);
-finish([othersFailed, serialCode === 0 ? undefined : 'e2e:serial'].filter(Boolean));
+finish(
+  [parallelCode === 0 ? undefined : 'e2e:parallel', serialCode === 0 ? undefined : 'e2e:serial', checksFailed].filter(
+    Boolean,
+  ),
+);
