@@ -1,6 +1,6 @@
 // What `tarmac up --suite/--all` refuses before anything runs (exit 2, nothing under .tarmac/), through main() in
-// this process: a file without suites, an unknown suite, options a suites run does not take yet, hooks in a suite's
-// groups, and two suites writing one JUnit file.
+// this process: a file without suites, an unknown suite, shards without one meaning, --pull-only/--refs misused,
+// hooks in a suite's groups, and two suites writing one JUnit file.
 import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -48,10 +48,23 @@ describe('up --suite/--all refuses before anything runs', () => {
     expect(text).toContain('Did you mean `fleet`?');
   });
 
-  it('--shard and --pull-only, which a suites run does not take yet', async () => {
+  it('--shard that names no one suite, a bad suite@I/N, and --pull-only/--refs as `up` refuses them', async () => {
     const dir = suitesCopy();
-    expect(await refused(['up', '--all', '--shard', '1/2'], dir)).toContain('SUITES_FLAG_UNSUPPORTED');
-    expect(await refused(['up', '--suite', 'fleet', '--pull-only'], dir)).toContain('--pull-only does not work');
+    for (const args of [
+      ['up', '--all', '--shard', '1/2'],
+      ['up', '--suite', 'storage,fleet', '--shard', '1/2'],
+      ['up', '--suite', 'fleet@1/2', '--shard', '1/2'],
+    ]) {
+      const text = await refused(args, dir);
+      expect(text).toContain('SUITE_SHARD_AMBIGUOUS');
+      expect(text).toContain('--suite fleet@1/2,storage');
+    }
+    const bad = await refused(['up', '--suite', 'storage,fleet@3/2'], dir);
+    expect(bad).toContain('SUITE_SHARD_INVALID');
+    expect(bad).toContain('Expected a shard number from 1 to 2');
+    expect(await refused(['up', '--suite', 'fleet', '--refs', 'refs.json'], dir)).toContain('REFS_WITHOUT_PULL_ONLY');
+    // examples/suites has no registry: a pull-only suites run has nothing to pull from.
+    expect(await refused(['up', '--suite', 'fleet@1/2', '--pull-only'], dir)).toContain('PULL_ONLY_WITHOUT_REGISTRY');
   });
 
   it('hooks in a group a suite deploys, and two suites writing one JUnit file', async () => {

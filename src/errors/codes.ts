@@ -138,8 +138,9 @@ export const ERROR_CODES = {
   TEST_TIMEOUT: { exit: infra, summary: 'the test command ran longer than its timeout' },
   UNKNOWN_IMAGE: { exit: usage, summary: 'a step names an image tarmac.yaml does not define' },
   NO_SUITES: { exit: usage, summary: 'a suites command was given a tarmac.yaml without suites' },
-  SUITES_FLAG_UNSUPPORTED: { exit: usage, summary: 'an up option that does not work with --suite/--all yet' },
   SUITE_HOOKS_UNSUPPORTED: { exit: usage, summary: 'a suite deploys a group with hooks, which suites do not run yet' },
+  SUITE_SHARD_AMBIGUOUS: { exit: usage, summary: '--shard with several suites, --all, or a suite@I/N' },
+  SUITE_SHARD_INVALID: { exit: usage, summary: 'a --suite entry has a bad @I/N or names a suite twice' },
   SUITE_JUNIT_SHARED: { exit: usage, summary: 'two suites run side by side would write one JUnit file' },
   UNKNOWN_SUITE: { exit: usage, summary: '--suite names a suite tarmac.yaml does not define' },
 } as const satisfies Record<string, { exit: ExitCode; summary: string }>;

@@ -8,11 +8,13 @@ import { suiteClusterEnvs } from '../config/suite-env.js';
 import { ExitCode, InternalError, TarmacError } from '../errors/errors.js';
 import type { RenderedGroup } from '../kube/types.js';
 import type { StepExecutor } from '../plan/step-executor.js';
-import { chooseSuites, planSuites, type SuitesPlan } from '../plan/suites-plan.js';
+import { chooseSuites, type SuitesPlan } from '../plan/suites-plan.js';
 import type { ClusterTarget, TargetType } from '../targets/types.js';
 import { runDir } from '../journal/run-dir.js';
 import { runPlan } from './scheduler.js';
-import { resolveImages, withCachedDetails } from './resolve-images.js';
+import { resolveImages } from './resolve-images.js';
+import { suitesRunPlan } from './suites-run-plan.js';
+import type { Shard } from '../plan/shard.js';
 import { emitRunStarted, runEngine } from './run-events.js';
 import { renderDeployGroups } from './render-groups.js';
 import { checkTestCommand } from './preflight.js';
@@ -26,7 +28,7 @@ import { writeEnvState } from './env-state.js';
 import { suiteResults, writeMergedJUnit, type SuiteResult } from './suite-results.js';
 import type { UpOptions, UpResult } from './up.js';
 
-export interface UpSuitesOptions extends Omit<UpOptions, 'target' | 'pullOnly' | 'refs' | 'shard' | 'keepOnInterrupt'> {
+export interface UpSuitesOptions extends Omit<UpOptions, 'target' | 'shard' | 'keepOnInterrupt'> {
   /** The chosen suites by name. */
   suites: readonly string[];
   /** The target type every suite cluster gets. */
@@ -37,6 +39,8 @@ export interface UpSuitesOptions extends Omit<UpOptions, 'target' | 'pullOnly' |
   failFast?: boolean;
   /** Learned memory footprints per suite, in bytes. */
   footprints?: ReadonlyMap<string, number>;
+  /** The shard of its tests a suite runs (`--suite a@I/N`, `--suite a --shard I/N`); absent: all of them. */
+  shards?: ReadonlyMap<string, Shard>;
 }
 
 export interface UpSuitesResult extends Omit<UpResult, 'test'> {
@@ -53,23 +57,29 @@ export async function upSuites(options: UpSuitesOptions): Promise<UpSuitesResult
   const chosen = checkSuites(env, options.suites);
   const envs = suiteClusterEnvs(env, chosen);
   if (options.withTest) for (const e of envs.values()) checkTestCommand(e, options.processEnv);
-  const images = await resolveImages(env, engine, signal, { processEnv: options.processEnv });
+  // As `up --pull-only`: the refs file's or the contexts' tags, every build skipped, the deployed images pulled.
+  const resolved = await resolveImages(env, engine, signal, {
+    pull: Boolean(options.pullOnly),
+    processEnv: options.processEnv,
+    ...(options.refs ? { refs: options.refs.images } : {}),
+  });
   const groups = new Map<string, Map<string, RenderedGroup>>();
-  for (const [key, e] of envs) groups.set(key, await renderDeployGroups(e, images.refs, options.runner));
+  for (const [key, e] of envs) groups.set(key, await renderDeployGroups(e, resolved.refs, options.runner));
   const targets = new Map([...envs].map(([key, e]) => [key, options.targetFor(e)]));
   const groupImages = new Map(
     [...groups].flatMap(([key, g]) => [...g].map(([name, r]) => [`${key.split('/')[0]}/${name}`, r.images] as const)),
   );
-  const suitesPlan = planSuites(env, {
+  const { images, suitesPlan, plan } = suitesRunPlan(env, {
+    resolved,
     suites: chosen.map((s) => s.name),
     target: options.targetType,
-    cachedImages: new Set(images.cached.keys()),
     groupImages,
     withTest: options.withTest,
+    ...(options.pullOnly ? { pullOnly: true } : {}),
+    ...(options.refs ? { refsFile: options.refs.path } : {}),
     ...(options.durations ? { durations: options.durations } : {}),
     ...(options.footprints ? { footprints: options.footprints } : {}),
   });
-  const plan = withCachedDetails(suitesPlan.plan, images);
   const capacity = options.capacity ?? env.capacity;
   emitRunStarted(bus, { command: 'up', capacity, target: options.targetType, engine: runEngine(engine) }, plan);
   for (const wait of suitesPlan.waits)
@@ -111,6 +121,7 @@ export async function upSuites(options: UpSuitesOptions): Promise<UpSuitesResult
       const clusters = suite.clusters.map((c) => ({ name: c.name, target: targets.get(`${suite.name}/${c.name}`)! }));
       const dir = join(base, 'suites', suite.name);
       mkdirSync(dir, { recursive: true });
+      const shard = options.shards?.get(suite.name);
       const reporting = testReporting(env, bus, Object.fromEntries(images.refs), options.processEnv);
       return runTestStep(
         envs.get(`${suite.name}/${suite.clusters[0]!.name}`)!,
@@ -119,6 +130,8 @@ export async function upSuites(options: UpSuitesOptions): Promise<UpSuitesResult
         ctx,
         (o) => outcomes.set(suite.name, o),
         { ...reporting, runDir: dir, caseIdPrefix: `${suite.name}/`, stepId: step.id },
+        // The shard's test list goes to the suite's own directory, beside its JUnit copy.
+        shard ? { ...shard, runDir: dir } : undefined,
       );
     }
     // cluster:<suite>/<cluster>, deliver:<suite>/<cluster>/<image>, deploy:<suite>/<cluster>/<group>

@@ -1,7 +1,6 @@
 // `tarmac up --suite a,b` / `--all`: the chosen suites side by side, then the suites table, per-suite triage of
 // the failed ones, the run's report and CI output; exit 1 when only tests failed, 4 when a step failed.
 import { runCommand } from '../../exec/run-command.js';
-import { ExitCode, TarmacError } from '../../errors/errors.js';
 import { checkSuites, upSuites } from '../../orchestrate/up-suites.js';
 import type { Env } from '../../config/types.js';
 import { engineHealer } from '../../orchestrate/recovery-heal.js';
@@ -15,7 +14,8 @@ import { sessionTarget } from '../target-session.js';
 import { chosenSuites } from '../suite-choice.js';
 import { runExitCode } from '../up-summary.js';
 import { suitesSummary } from '../suites-summary.js';
-import type { UpCommandOptions } from './up.js';
+import { ciOptions, type UpCommandOptions } from './up.js';
+import { suiteShards, type SuiteShards } from '../suite-shards.js';
 
 export interface UpSuitesCommandOptions extends UpCommandOptions {
   /** `--suite a,b`. */
@@ -28,21 +28,20 @@ export interface UpSuitesCommandOptions extends UpCommandOptions {
 
 /** Runs `tarmac up --suite/--all` and returns its exit code. */
 export async function upSuitesCommand(opts: UpSuitesCommandOptions, io: CliIo): Promise<number> {
-  for (const [flag, given] of [
-    ['--pull-only', opts.pullOnly],
-    ['--refs', opts.refs],
-    ['--shard', opts.shard],
-  ] as const)
-    if (given)
-      throw new TarmacError('SUITES_FLAG_UNSUPPORTED', `${flag} does not work with --suite/--all yet`, {
-        exitCode: ExitCode.usage,
-        hint: 'Run the suites without it, or run the single env (`tarmac up` without --suite/--all).',
-      });
   let suites: string[] = [];
-  // Unknown suites and what a suites run refuses are usage errors: found before the lock, engine and journal.
-  const usageChecks = (env: Env) => {
-    suites = chosenSuites(env, opts.all ? [] : opts.suite);
+  let shards: SuiteShards['shards'] = new Map();
+  let ci: Awaited<ReturnType<typeof ciOptions>> = {};
+  // Unknown suites, shards that mean nothing and what a suites run refuses are usage errors: found before the
+  // lock, engine and journal.
+  const usageChecks = async (env: Env) => {
+    const chosen = suiteShards(opts.all ? [] : (opts.suite ?? []), {
+      ...(opts.shard ? { shard: opts.shard } : {}),
+      ...(opts.all ? { all: true } : {}),
+    });
+    shards = chosen.shards;
+    suites = chosenSuites(env, chosen.names);
     checkSuites(env, suites);
+    ci = await ciOptions(opts, env, io.cwd);
   };
   const session = await openSession(
     { ...opts, diskCheck: true, lock: { wait: opts.wait !== false }, usageChecks },
@@ -77,6 +76,9 @@ export async function upSuitesCommand(opts: UpSuitesCommandOptions, io: CliIo): 
       withTest: opts.test !== false,
       ...(opts.capacity ? { capacity: opts.capacity } : {}),
       ...(opts.failFast ? { failFast: true } : {}),
+      ...(ci.pullOnly ? { pullOnly: true } : {}),
+      ...(ci.refs ? { refs: ci.refs } : {}),
+      shards,
       hostGate: session.hostGate,
       durations: session.durations,
       ...(opts.heal ? { heal: engineHealer(session.engine) } : {}),

@@ -32,8 +32,8 @@ export interface UpCommandOptions extends SessionOptions {
   wait?: boolean;
 }
 
-// --pull-only, --refs and --shard as up() takes them; the refs file is read (and checked) here.
-async function ciOptions(
+/** --pull-only, --refs and --shard as up() takes them (and upSuites); the refs file is read (and checked) here. */
+export async function ciOptions(
   opts: UpCommandOptions,
   env: Env,
   cwd: string,
@@ -56,6 +56,8 @@ async function ciOptions(
             path,
           ),
         };
+  // Thrown again by the run where it is used; here so that `--pull-only` without a registry leaves nothing.
+  registryMode(env, { pull: Boolean(opts.pullOnly) });
   return {
     ...(opts.pullOnly ? { pullOnly: true } : {}),
     ...(refs ? { refs } : {}),
@@ -69,8 +71,6 @@ export async function upCommand(opts: UpCommandOptions, io: CliIo): Promise<numb
   let ci: Awaited<ReturnType<typeof ciOptions>> = {};
   const usageChecks = async (env: Env) => {
     ci = await ciOptions(opts, env, io.cwd);
-    // Thrown again by the run where it is used; here so that `--pull-only` without a registry leaves nothing.
-    registryMode(env, { pull: Boolean(opts.pullOnly) });
   };
   const session = await openSession(
     { ...opts, diskCheck: true, lock: { wait: opts.wait !== false }, usageChecks },

@@ -72,7 +72,11 @@ export const declareRunCommands: DeclareCommands = (program, { io, setCode }) =>
       parseShardOption,
     )
     .option('--no-wait', 'refuse at once (exit 3) when another tarmac run holds this env, instead of waiting for it')
-    .option('--suite <list>', 'run these suites of the file side by side, e.g. gateway,fleet', parseSuiteList)
+    .option(
+      '--suite <list>',
+      'run these suites of the file side by side, e.g. gateway,fleet (fleet@2/3: only shard 2 of 3 of its tests)',
+      parseSuiteList,
+    )
     .option('--all', 'run every suite of the file side by side')
     .option(
       '--fail-fast',
