@@ -15,6 +15,7 @@ import { removeEnvImages } from '../support/podman-query.js';
 import { finalStates, readJournal, startOrder } from '../support/journal-checks.js';
 import { createCleanStore, startRegistry, type CleanStore, type LocalRegistry } from '../support/registry.js';
 import { copyExample, parseJsonOutput, runTarmac, startTarmac, uniqueEnvName } from '../support/tarmac-cli.js';
+import { copySuitesExample, removeSuitesExample } from './suites-kit.js';
 
 const buildEnv = uniqueEnvName('ci-build');
 const images = ['base', 'datastorage', 'holmesgpt-api', 'aianalysis'];
@@ -30,6 +31,8 @@ interface ShardJob {
 }
 const shards: ShardJob[] = [];
 const extraStores: CleanStore[] = [];
+// The `ci matrix` job's checkout of examples/suites (taken down and removed after).
+let suitesJob: { dir: string; store: CleanStore } | undefined;
 
 // A shard job's checkout: the same sources as the build job (so the same content tags), its own env name.
 function shardCheckout(index: number): ShardJob {
@@ -68,6 +71,11 @@ afterAll(async () => {
     job.store.remove();
   }
   for (const store of extraStores) store.remove();
+  if (suitesJob) {
+    await runTarmac(['down', '-f', join(suitesJob.dir, 'tarmac.yaml')], { env: suitesJob.store.env });
+    suitesJob.store.remove();
+    removeSuitesExample(suitesJob.dir);
+  }
   await removeEnvImages(buildEnv);
   // Also by reference: the label query can miss images while other tests remove theirs at the same time.
   if (registry) await removeImagesNamed(`${registry.host}/${buildEnv}/`);
@@ -175,6 +183,32 @@ describe('CI: build once, test many (real podman, real docker-registry)', () => 
     ];
     expect(a[0] < b[1] && b[0] < a[1], `shard runs ${JSON.stringify([a, b])} overlap`).toBe(true);
   });
+
+  it('a `ci matrix` suites job, `up --pull-only --refs --suite storage@1/2` in an empty store: pulls only its image, builds nothing, runs its shard', async () => {
+    const dir = copySuitesExample(uniqueEnvName('ci-suite'), 'podman');
+    const job = { dir, store: createCleanStore() };
+    suitesJob = job;
+    const file = join(dir, 'tarmac.yaml');
+    const config = parse(readFileSync(file, 'utf8')) as { registry?: unknown; suites: { test: { list?: string[] } }[] };
+    config.registry = { url: `${registry.host}/${buildEnv}`, insecure: true };
+    config.suites[0]!.test.list = ['node', '-e', "console.log('a'); console.log('b')"];
+    writeFileSync(file, stringify(config));
+    const r = await runTarmac(
+      ['up', '--pull-only', '--refs', refsFile, '--suite', 'storage@1/2', '--json', '-f', file],
+      {
+        env: job.store.env,
+      },
+    );
+    expect(r.exitCode, r.all).toBe(0);
+    const json = JSON.parse(r.stdout) as { journal: string; suites: { name: string; outcome: string }[] };
+    expect(json.suites.map((s) => [s.name, s.outcome])).toEqual([['storage', 'passed']]);
+    expect(startOrder(readJournal(json.journal)).filter((id) => id.startsWith('build:'))).toEqual([]);
+    const pulled = await job.store.images();
+    expect(pulled).toContain(refs.images.datastorage);
+    for (const name of ['base', 'holmesgpt-api', 'aianalysis']) expect(pulled, name).not.toContain(refs.images[name]);
+    // Shard 1 of the two listed ids, in the suite's own directory of the run.
+    expect(readFileSync(join(json.journal, 'suites', 'storage', 'shard-tests.txt'), 'utf8')).toBe('a\n');
+  }, 90_000);
 
   it('junit merge of both shards has every listed test exactly once', async () => {
     const out = join(work, 'merged', 'e2e.xml');
