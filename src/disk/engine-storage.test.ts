@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -42,6 +42,26 @@ describe("the engine's storage path, kept for the host", () => {
     writeFileSync(file, '{not json');
     await engineStorage(engine, { CONTAINERS_STORAGE_CONF: '/other.conf' }, file, undefined, 1_003);
     expect(asked()).toBe(4);
+  });
+
+  it('keeps one answer per storage setting, so runs with different stores side by side do not evict each other', async () => {
+    const { engine, file, asked } = world();
+    const other = { CONTAINERS_STORAGE_CONF: '/other.conf' };
+    await engineStorage(engine, {}, file, undefined, 1_000);
+    await engineStorage(engine, other, file, undefined, 1_001);
+    await engineStorage(engine, {}, file, undefined, 1_002);
+    await engineStorage(engine, other, file, undefined, 1_003);
+    expect(asked()).toBe(2);
+  });
+
+  it('keeps at most 8 settings, dropping the oldest', async () => {
+    const { engine, file, asked } = world();
+    for (let i = 0; i < 9; i++) await engineStorage(engine, { CONTAINERS_STORAGE_CONF: `/s${i}` }, file, undefined, i);
+    expect(Object.keys(JSON.parse(readFileSync(file, 'utf8')) as object)).toHaveLength(8);
+    await engineStorage(engine, { CONTAINERS_STORAGE_CONF: '/s8' }, file, undefined, 10);
+    expect(asked()).toBe(9);
+    await engineStorage(engine, { CONTAINERS_STORAGE_CONF: '/s0' }, file, undefined, 11);
+    expect(asked()).toBe(10);
   });
 
   it('is named for the user, in the given temp dir', () => {

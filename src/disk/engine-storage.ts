@@ -16,15 +16,21 @@ export interface EngineStorage {
 
 interface StoredAnswer extends EngineStorage {
   at: number;
-  scope: string;
 }
+
+/** At most this many engine settings are kept: enough for a few stores side by side, never a growing file. */
+const MAX_SCOPES = 8;
 
 /** The file of the current user in `tempDir`. */
 export function engineStorageFile(tempDir: string): string {
   return join(tempDir, `tarmac-engine-storage-${process.getuid?.() ?? 'user'}.json`);
 }
 
-/** The engine's storage: a recent answer from `file`, else `engine.info()` (then kept in `file`, best effort). */
+/**
+ * The engine's storage: a recent answer from `file`, else `engine.info()` (then kept in `file`, best effort).
+ * The file keeps one answer per engine and storage settings (factsScope): runs with different settings side by side
+ * (another store, another endpoint) would otherwise evict each other's answer and ask every time.
+ */
 export async function engineStorage(
   engine: ContainerEngine,
   processEnv: NodeJS.ProcessEnv,
@@ -33,13 +39,17 @@ export async function engineStorage(
   now = Date.now(),
 ): Promise<EngineStorage> {
   const scope = factsScope(engine, processEnv);
-  const kept = readRecent(file, scope, now);
-  if (kept) return kept;
+  const kept = readKept(file, now);
+  const recent = kept[scope];
+  if (recent) return { remote: recent.remote, ...(recent.storageRoot ? { storageRoot: recent.storageRoot } : {}) };
   const info = await engine.info(signal);
   const answer: EngineStorage = { remote: info.remote, ...(info.storageRoot ? { storageRoot: info.storageRoot } : {}) };
+  // The newest MAX_SCOPES answers, this one first.
+  const entries: [string, StoredAnswer][] = [[scope, { ...answer, at: now }], ...Object.entries(kept)];
+  entries.sort(([, a], [, b]) => b.at - a.at);
   try {
     const tmp = `${file}.${process.pid}.tmp`;
-    writeFileSync(tmp, `${JSON.stringify({ ...answer, at: now, scope } satisfies StoredAnswer)}\n`, {
+    writeFileSync(tmp, `${JSON.stringify(Object.fromEntries(entries.slice(0, MAX_SCOPES)))}\n`, {
       mode: PRIVATE_FILE_MODE,
     });
     renameSync(tmp, file);
@@ -49,15 +59,22 @@ export async function engineStorage(
   return answer;
 }
 
-// The kept answer when this user wrote it for `scope` recently (isRecent); else undefined.
-function readRecent(file: string, scope: string, now: number): EngineStorage | undefined {
+// The recent, well-formed answers this user wrote, by scope; empty when there is no such file.
+function readKept(file: string, now: number): Record<string, StoredAnswer> {
   try {
     // Another user could have placed the file in a shared temp dir: only our own is believed.
-    if (process.getuid && statSync(file).uid !== process.getuid()) return undefined;
-    const kept = JSON.parse(readFileSync(file, 'utf8')) as Partial<StoredAnswer>;
-    if (kept.scope !== scope || !isRecent(kept.at, now) || typeof kept.remote !== 'boolean') return undefined;
-    return { remote: kept.remote, ...(typeof kept.storageRoot === 'string' ? { storageRoot: kept.storageRoot } : {}) };
+    if (process.getuid && statSync(file).uid !== process.getuid()) return {};
+    const parsed = JSON.parse(readFileSync(file, 'utf8')) as unknown;
+    if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) return {};
+    const kept: Record<string, StoredAnswer> = {};
+    for (const [scope, value] of Object.entries(parsed as Record<string, Partial<StoredAnswer>>)) {
+      if (typeof value !== 'object' || value === null) continue;
+      if (!isRecent(value.at, now) || typeof value.remote !== 'boolean') continue;
+      const storageRoot = typeof value.storageRoot === 'string' ? { storageRoot: value.storageRoot } : {};
+      kept[scope] = { remote: value.remote, at: value.at as number, ...storageRoot };
+    }
+    return kept;
   } catch {
-    return undefined;
+    return {};
   }
 }

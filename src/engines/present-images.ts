@@ -1,15 +1,19 @@
-// Which of several image references the engine's store holds, with one image listing instead of one
-// `image exists` per reference (each engine call costs 100-300 ms on a busy host).
+// Which of several image references the engine's store holds, with one `image inspect` of all of them instead of
+// one `image exists` per reference (each engine call costs about 0.1 s of CPU, more on a busy host).
+// Why inspect and not `images`: listing the whole store reads every image in it (0.45 s of CPU with 66 images
+// here, growing with the store), while inspecting named refs reads only those (0.13 s for six).
 import type { ContainerEngine } from './types.js';
 
-// Repository:tag of every tagged image; the same format for podman and docker, and no header with --format.
-const LIST_ARGS = ['images', '--format', '{{.Repository}}:{{.Tag}}'];
+// Every tag of each image found, one per line. podman and docker both print the images they find and report the
+// others on stderr (exit 125 / 1), so a partial answer is still an answer.
+const INSPECT_ARGS = ['image', 'inspect', '--format', '{{range .RepoTags}}{{println .}}{{end}}'];
 // A hung engine must not hang the run: past this, every ref is asked one by one (under the engine's own timeout).
-const LIST_TIMEOUT_MS = 30_000;
+const INSPECT_TIMEOUT_MS = 30_000;
 
 /**
- * ref -> present, for every ref. A ref found in the listing is present; any other is asked with `imageExists`,
- * so a name the listing spells differently (docker's short names) or a failed listing costs calls, never a wrong answer.
+ * ref -> present, for every ref. A ref among the tags of the images found is present; any other is asked with
+ * `imageExists`, so a name the engine spells differently (docker's short names) or a failed inspect costs calls,
+ * never a wrong answer.
  */
 export async function imagesPresent(
   engine: ContainerEngine,
@@ -17,19 +21,25 @@ export async function imagesPresent(
   signal?: AbortSignal,
 ): Promise<Map<string, boolean>> {
   const unique = [...new Set(refs)];
-  const listed = unique.length > 1 ? await listedRefs(engine, signal) : new Set<string>();
+  const found = unique.length > 1 ? await foundTags(engine, unique, signal) : new Set<string>();
   const answers = await Promise.all(
-    unique.map(async (ref) => [ref, listed.has(ref) || (await engine.imageExists(ref, signal))] as const),
+    unique.map(async (ref) => [ref, found.has(ref) || (await engine.imageExists(ref, signal))] as const),
   );
   return new Map(answers);
 }
 
-async function listedRefs(engine: ContainerEngine, signal?: AbortSignal): Promise<Set<string>> {
+async function foundTags(engine: ContainerEngine, refs: string[], signal?: AbortSignal): Promise<Set<string>> {
   try {
-    const result = await engine.exec(LIST_ARGS, { timeoutMs: LIST_TIMEOUT_MS, ...(signal ? { signal } : {}) });
-    return result.ok ? new Set(result.stdout.split('\n').map((line) => line.trim())) : new Set();
+    const result = await engine.exec([...INSPECT_ARGS, ...refs], {
+      timeoutMs: INSPECT_TIMEOUT_MS,
+      ...(signal ? { signal } : {}),
+    });
+    // A timed-out or killed inspect may have printed part of a line: only a finished one is read.
+    return result.timedOut || result.cancelled || result.exitCode === undefined
+      ? new Set()
+      : new Set(result.stdout.split('\n').map((line) => line.trim()));
   } catch {
-    // A listing that could not run proves nothing: every ref is then asked one by one, as before.
+    // An inspect that could not run proves nothing: every ref is then asked one by one, as before.
     return new Set();
   }
 }
