@@ -112,10 +112,19 @@ export const SEED_SCENARIO: TriageScenario = {
       90_000,
       () => stepLogTails(dir),
     );
-    service.kill('SIGKILL');
-    // The node container goes down with the engine (podman never restarts kind nodes), then the engine comes back.
-    await execa('podman', ['stop', '-t', '0', `${cluster}-control-plane`]);
-    await serve();
+    // The seed's engine was back by the time the failure was looked at. tarmac triages as soon as its run fails, so
+    // it is held (SIGSTOP) while the engine dies and comes back: otherwise its engine probe races the restart, and
+    // a fresh service's first answer can take longer than the probe's 4 s when other files use the store.
+    const tarmacPid = child.pid ?? 0;
+    process.kill(tarmacPid, 'SIGSTOP');
+    try {
+      service.kill('SIGKILL');
+      // The node container goes down with the engine (podman never restarts kind nodes), then the engine comes back.
+      await execa('podman', ['stop', '-t', '0', `${cluster}-control-plane`]);
+      await serve();
+    } finally {
+      process.kill(tarmacPid, 'SIGCONT');
+    }
     return outcome(dir, await child, {
       top: 'engine-crash',
       summary: ['while 3 builds ran in parallel \\(capacity 4\\)', `kind cluster ${cluster} is a casualty`],
