@@ -1,7 +1,7 @@
 // The podman adapter against the real podman on this machine.
 import { existsSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import { classifyEngineFailure } from '../../src/engines/classify.js';
 import { detectEngine } from '../../src/engines/detect.js';
 import { findOnPath } from '../../src/engines/find-on-path.js';
@@ -9,6 +9,7 @@ import { envLabels } from '../../src/engines/labels.js';
 import { createPodmanEngine } from '../../src/engines/podman.js';
 import { TarmacError } from '../../src/errors/errors.js';
 import { runCommand } from '../../src/exec/run-command.js';
+import { createCleanStore } from '../support/registry.js';
 import {
   buildContext,
   busyboxContext,
@@ -175,24 +176,38 @@ describe('podman engine (real)', () => {
   });
 
   it('prunes only the dangling images carrying every label', async () => {
+    // In a store of its own: the files beside this one build and remove images in the shared store, and twice in
+    // `npm test` an image of this test was gone between its build and the prune (cause not found).
+    const store = createCleanStore();
+    onTestFinished(() => store.remove());
+    const ownStore = createPodmanEngine((cmd, args, options) =>
+      runCommand(cmd, args, { ...options, env: { ...options?.env, ...store.env } }),
+    );
+    const buildIn = (name: string, context: string, labels = LABELS) =>
+      ownStore.build({
+        tag: `${REPO}:${name}`,
+        contextDir: context,
+        containerfile: join(context, 'Containerfile'),
+        args: {},
+        labels,
+      });
     const context = buildContext(dir, 'dangle', 'FROM scratch\nCOPY f /f\n', { f: '1\n' });
     const other = { ...LABELS, 'io.tarmac.env': `${ENV}-other` };
-    const first = await build('dangle', context);
-    const firstId = (await engine.inspectImage(first.tag))?.id;
-    const otherFirst = await build('dangle-other', context, { labels: other });
-    const otherId = (await engine.inspectImage(otherFirst.tag))?.id;
+    expect((await buildIn('dangle', context)).ok).toBe(true);
+    const firstId = (await ownStore.inspectImage(`${REPO}:dangle`))?.id;
+    expect((await buildIn('dangle-other', context, other)).ok).toBe(true);
+    const otherId = (await ownStore.inspectImage(`${REPO}:dangle-other`))?.id;
     writeFileSync(join(context, 'f'), '2\n');
-    await build('dangle', context);
-    await build('dangle-other', context, { labels: other });
+    expect((await buildIn('dangle', context)).ok).toBe(true);
+    expect((await buildIn('dangle-other', context, other)).ok).toBe(true);
     expect(firstId && otherId && firstId !== otherId).toBeTruthy();
 
-    // Also pruned: a `<hex>-tmp` image that an earlier failed build left, dangling with our labels.
-    const pruned = await engine.prune(LABELS);
+    const pruned = await ownStore.prune(LABELS);
     expect(pruned).toContain(firstId);
     expect(pruned).not.toContain(otherId);
-    expect(await engine.imageExists(firstId ?? '')).toBe(false);
-    expect(await engine.imageExists(otherId ?? '')).toBe(true); // podman's own prune would have removed it
-    expect(await engine.prune(other)).toEqual([otherId]);
+    expect(await ownStore.imageExists(firstId ?? '')).toBe(false);
+    expect(await ownStore.imageExists(otherId ?? '')).toBe(true); // podman's own prune would have removed it
+    expect(await ownStore.prune(other)).toEqual([otherId]);
   });
 
   it('throws ENGINE_UNREACHABLE for a socket nobody listens on', async () => {

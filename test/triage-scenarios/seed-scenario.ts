@@ -122,6 +122,13 @@ export const SEED_SCENARIO: TriageScenario = {
       // The node container goes down with the engine (podman never restarts kind nodes), then the engine comes back.
       await execa('podman', ['stop', '-t', '0', `${cluster}-control-plane`]);
       await serve();
+      // Back means answering within the 4 s budget of triage's engine probe: a fresh service's first answers can be
+      // slower on a loaded machine, and then triage rightly says "hung", which is not this scenario.
+      await waitFor('the podman service to answer within 4 s', async () =>
+        (await execa('podman', ['--url', url, 'version'], { reject: false, timeout: 4000 })).exitCode === 0
+          ? true
+          : undefined,
+      );
     } finally {
       process.kill(tarmacPid, 'SIGCONT');
     }
