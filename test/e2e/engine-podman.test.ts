@@ -92,7 +92,7 @@ describe('podman engine (real)', () => {
     });
     const lines: string[] = [];
     const { tag, result } = await build('hello', context, { onLine: (line) => lines.push(line) });
-    expect(result.ok).toBe(true);
+    expect(result.ok, result.tail.join('\n')).toBe(true);
     expect(lines[0]).toMatch(/^STEP 1\/\d+: FROM scratch$/);
     expect(lines).toContain(`Successfully tagged ${tag}`);
 

@@ -80,5 +80,5 @@ describe('SIGKILL mid-up, then a new up (real podman)', () => {
     expect(after.at(-1)).toMatchObject({ type: 'run.finished', outcome: 'failed', abandoned: true, runId: oldId });
     const status = await runTarmac(['status', '-f', file()]);
     expect(status.exitCode, status.all).toBe(0);
-  });
+  }, 300_000); // two whole ups with a cold build: generous for a loaded machine (120 s ran out once in npm test)
 });
