@@ -7,6 +7,7 @@ import { detectEngine } from '../../src/engines/detect.js';
 import { findOnPath } from '../../src/engines/find-on-path.js';
 import { envLabels } from '../../src/engines/labels.js';
 import { createPodmanEngine } from '../../src/engines/podman.js';
+import type { ContainerEngine } from '../../src/engines/types.js';
 import { TarmacError } from '../../src/errors/errors.js';
 import { runCommand } from '../../src/exec/run-command.js';
 import { createCleanStore } from '../support/registry.js';
@@ -26,7 +27,10 @@ const engine = createPodmanEngine(runCommand);
 const dir = tempDir('tarmac-e2e-engine-');
 const created: string[] = [];
 
-/** Builds `context` as REPO:name with our labels; remembers the tag for cleanup. */
+/**
+ * Builds `context` as REPO:name with our labels, with this file's engine or `in` (another store); remembers a tag
+ * of the shared store for cleanup.
+ */
 async function build(
   name: string,
   context: string,
@@ -35,14 +39,15 @@ async function build(
     onLine?: (line: string) => void;
     labels?: Record<string, string>;
     noCache?: boolean;
+    in?: ContainerEngine;
   } = {},
 ) {
   const tag = `${REPO}:${name}`;
-  created.push(tag);
-  const { labels = LABELS, ...rest } = extra;
+  const { labels = LABELS, in: builder = engine, ...rest } = extra;
+  if (builder === engine) created.push(tag);
   return {
     tag,
-    result: await engine.build({
+    result: await builder.build({
       tag,
       contextDir: context,
       containerfile: join(context, 'Containerfile'),
@@ -190,14 +195,8 @@ describe('podman engine (real)', () => {
     const ownStore = createPodmanEngine((cmd, args, options) =>
       runCommand(cmd, args, { ...options, env: { ...options?.env, ...store.env } }),
     );
-    const buildIn = (name: string, context: string, labels = LABELS) =>
-      ownStore.build({
-        tag: `${REPO}:${name}`,
-        contextDir: context,
-        containerfile: join(context, 'Containerfile'),
-        args: {},
-        labels,
-      });
+    const buildIn = async (name: string, context: string, labels = LABELS) =>
+      (await build(name, context, { labels, in: ownStore })).result;
     const context = buildContext(dir, 'dangle', 'FROM scratch\nCOPY f /f\n', { f: '1\n' });
     const other = { ...LABELS, 'io.tarmac.env': `${ENV}-other` };
     expect((await buildIn('dangle', context)).ok).toBe(true);
