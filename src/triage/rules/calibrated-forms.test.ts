@@ -110,3 +110,24 @@ describe('ENOSPC beside the inotify watch limit is the limit, not a full disk (c
     expect(diskFull.match(plain)?.confidence).toBe(0.9);
   });
 });
+
+describe('a proxy hop needs the same fetch', () => {
+  it('near miss: a refused local port with a docs link elsewhere in the output is no proxy', () => {
+    const input = build([
+      'curl: (7) Failed to connect to 127.0.0.1 port 8080 after 0 ms: Connection refused',
+      'npm ERR! See https://docs.npmjs.com/cli/v10/using-npm/config for help',
+    ]);
+    expect(proxy.match(input)).toBeUndefined();
+  });
+
+  it("wget's failed connect to another host than its URL is a proxy; its successful progress line is not", () => {
+    const failed = build([
+      '--2024-05-01 10:00:00--  http://archive.ubuntu.com/x  Connecting to gw.corp.test (gw.corp.test)|10.0.0.8|:3128... failed: Connection refused.',
+    ]);
+    expect(proxy.match(failed)?.confidence).toBe(0.75);
+    const ok = build([
+      '--2024-05-01 10:00:00--  http://archive.ubuntu.com/x  Connecting to gw.corp.test (gw.corp.test)|10.0.0.8|:3128... connected.',
+    ]);
+    expect(proxy.match(ok)).toBeUndefined();
+  });
+});
