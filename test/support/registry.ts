@@ -1,7 +1,7 @@
 // A real local registry (Debian's `docker-registry`, docker/distribution) on loopback, and clean podman
 // image stores, for registry-mode e2e tests. Both live in temp dirs that stopping deletes.
-import { execa, type ResultPromise } from 'execa';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { execa, execaSync, type ResultPromise } from 'execa';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { waitForHttp } from './wait-http.js';
@@ -69,7 +69,7 @@ export async function startRegistry(
   const stop = async (): Promise<void> => {
     child.kill('SIGTERM');
     await stopped;
-    rmSync(dir, { recursive: true, force: true });
+    rmSync(dir, { recursive: true, force: true, maxRetries: 5 });
   };
   try {
     const host = await listeningAddress(child, (text) => (output += text), timeoutMs);
@@ -150,7 +150,18 @@ export function createCleanStore(): CleanStore {
     if (r.exitCode !== 0) throw new Error(`podman images in ${dir} failed: ${r.all}`);
     return r.all.split('\n').filter(Boolean);
   };
-  // Deleting the directory deletes the store; no podman command runs, so nothing can touch the default store.
-  const remove = (): void => rmSync(dir, { recursive: true, force: true });
+  // Deleting the directory deletes the store; no podman command runs, so nothing can touch the default store. podman's
+  // overlay driver leaves mounts inside it (graph/overlay is bind-mounted onto itself), which make rmdir fail with
+  // EBUSY: they are unmounted first, deepest first, from the kernel's own list. A podman process still ending in the
+  // store (a container's cleanup run by conmon) can hold it a moment longer: rmSync retries EBUSY a few times.
+  const remove = (): void => {
+    const inside = readFileSync('/proc/self/mounts', 'utf8')
+      .split('\n')
+      .map((line) => line.split(' ')[1] ?? '')
+      .filter((mountPoint) => mountPoint === dir || mountPoint.startsWith(`${dir}/`))
+      .sort((a, b) => b.length - a.length);
+    for (const mountPoint of inside) execaSync('umount', ['-l', mountPoint], { reject: false });
+    rmSync(dir, { recursive: true, force: true, maxRetries: 5 });
+  };
   return { dir, env, images, podman, remove };
 }
