@@ -10,7 +10,10 @@ export interface SuiteInRun {
   testFails?: boolean;
 }
 
-/** An `up --suite …` run: one shared build, then per suite a cluster and a test; `suite.memory` for measured suites. */
+/**
+ * An `up --suite …` run: one shared build, then per suite a cluster and a test reporting one case `<suite>/login`
+ * (failed with `testFails`); `suite.memory` for measured suites.
+ */
 export function suitesRun(runId: string, t0: number, suites: readonly SuiteInRun[]): TarmacEvent[] {
   const step = (id: string, kind: 'build' | 'cluster' | 'test', deps: string[], suite?: string) => ({
     id,
@@ -41,6 +44,18 @@ export function suitesRun(runId: string, t0: number, suites: readonly SuiteInRun
     ],
   ];
   for (const s of suites) {
+    const status = s.testFails ? 'failed' : 'passed';
+    events.push([
+      800,
+      {
+        type: 'tests.reported',
+        stepId: `test:${s.name}`,
+        inputs: 'in-1',
+        exitCode: s.testFails ? 1 : 0,
+        totals: { tests: 1, passed: s.testFails ? 0 : 1, failed: s.testFails ? 1 : 0, skipped: 0, errors: 0 },
+        cases: [{ id: `${s.name}/login`, status, timeMs: 5 }],
+      },
+    ]);
     if (s.peakBytes !== undefined)
       events.push([900, { type: 'suite.memory', suite: s.name, peakBytes: s.peakBytes, samples: 2 }]);
   }

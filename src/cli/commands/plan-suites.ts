@@ -5,6 +5,8 @@ import { readLearnedFootprints } from '../../history/footprints.js';
 import { durationText } from '../../history/format.js';
 import { predictSuites, type SuitesPrediction } from '../../plan/suites-predict.js';
 import { table } from '../../ui/text-table.js';
+import { formatSize } from '../../config/size.js';
+import { footprintSourceText } from '../../plan/suite-footprint.js';
 import type { CliIo } from '../io.js';
 import { loadCommandConfig } from '../load-config.js';
 import { chosenSuites } from '../suite-choice.js';
@@ -36,8 +38,14 @@ export async function planSuitesCommand(opts: PlanSuitesOptions, io: CliIo): Pro
 
 function predictionText(p: SuitesPrediction): string {
   const rows = table(
-    ['suite', 'setup', 'ends', 'alone'],
-    p.suites.map((s) => [s.suite, durationText(s.setupMs), durationText(s.endMs), durationText(s.aloneMs)]),
+    ['suite', 'setup', 'ends', 'alone', 'memory'],
+    p.suites.map((s) => [
+      s.suite,
+      durationText(s.setupMs),
+      durationText(s.endMs),
+      durationText(s.aloneMs),
+      `${formatSize(s.memoryBytes)} (${footprintSourceText(s.memorySource)})`,
+    ]),
   );
   const ratio = (ms: number): string => (ms > 0 ? `${(p.sideBySideMs / ms).toFixed(2)}x` : '-');
   return [
