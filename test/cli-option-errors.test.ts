@@ -1,6 +1,6 @@
-// Option combinations `up`, `test` and `build` refuse before anything runs (exit 2, nothing created), through
-// main() in this process. The refusals that need a registry and an image store (`--pull-only` against tags the
-// registry lacks) stay end to end in test/e2e/ci-pull-only-errors.test.ts.
+// Option combinations `up`, `test` and `build` refuse before anything runs (exit 2, nothing created, no engine
+// asked), through main() in this process. The refusals that need a registry and an image store (`--pull-only`
+// against tags the registry lacks) stay end to end in test/e2e/ci-pull-only-errors.test.ts.
 import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -42,6 +42,12 @@ describe('option combinations refused before anything runs', () => {
 
   it('--pull-only without a registry', async () => {
     expect(await refused(['up', '--pull-only'], plain)).toContain('--pull-only needs a registry');
+  });
+
+  it('build --push without a registry, saying how to configure one', async () => {
+    const out = await refused(['build', '--push'], plain);
+    expect(out).toContain('error[PUSH_WITHOUT_REGISTRY]');
+    expect(out).toContain('registry: { url:');
   });
 
   it('build --refs without --push', async () => {

@@ -38,6 +38,17 @@ export function hasLabels(labels: Record<string, string>, wanted: Record<string,
 
 const MISSING_IMAGE = /image not known|no such image/i;
 
+/**
+ * The refs a multi-ref inspect reports missing by name on stderr (podman: "…: <ref>: image not known", docker:
+ * "No such image: <ref>"). Only these are known absent: the engine looked up exactly that name.
+ */
+export function refsReportedMissing(stderr: string, refs: readonly string[]): Set<string> {
+  const lines = stderr.split('\n').filter((line) => MISSING_IMAGE.test(line));
+  return new Set(
+    refs.filter((ref) => lines.some((line) => line.includes(`${ref}: `) || line.trimEnd().endsWith(` ${ref}`))),
+  );
+}
+
 /** Whether a failed inspect/exists says the image is simply not there. */
 export function isMissingImage(result: CommandResult): boolean {
   // `podman image exists` answers "no" with exit 1 and no output.

@@ -12,6 +12,24 @@ describe('podman adapter: recorded outputs', () => {
     expect(await engineAnswering({ image: recorded(`${P}/image-exists-missing`) }).engine.imageExists('x')).toBe(false);
   });
 
+  it('asks once for a ref it saw present, never remembers absence, and forgets all once it removes an image', async () => {
+    const { engine, runner } = engineAnswering({
+      'image exists': recorded(`${P}/image-exists`),
+      'image rm': { exitCode: 0 },
+    });
+    const asked = () => runner.calls.filter((c) => c.args[1] === 'exists').length;
+    expect(await engine.imageExists('localhost/a:1')).toBe(true);
+    expect(await engine.imageExists('localhost/a:1')).toBe(true);
+    expect(asked()).toBe(1);
+    await engine.removeImage('localhost/other:1');
+    expect(await engine.imageExists('localhost/a:1')).toBe(true);
+    expect(asked()).toBe(2);
+    const missing = engineAnswering({ image: recorded(`${P}/image-exists-missing`) });
+    await missing.engine.imageExists('localhost/b:1');
+    await missing.engine.imageExists('localhost/b:1');
+    expect(missing.runner.calls).toHaveLength(2);
+  });
+
   it('throws ENGINE_UNREACHABLE when the engine cannot be reached', async () => {
     const error = await rejection(
       engineAnswering({ image: recorded(`${P}/unreachable-version`) }).engine.imageExists('x'),

@@ -36,6 +36,35 @@ describe('imagesPresent', () => {
     ]);
   });
 
+  it('takes a ref the engine names as missing for absent, without asking it again (podman and docker wording)', async () => {
+    for (const stderr of [
+      'error inspecting object: localhost/api:tm-3: image not known\nError: inspecting object: localhost/db:tm-4: image not known',
+      'Error: No such image: localhost/api:tm-3\nError: No such image: localhost/db:tm-4',
+    ]) {
+      const { runner, engine } = engineAnswering({
+        'image inspect': { ...FOUND, stderr },
+        'image exists': { exitCode: 0 },
+      });
+      const present = await imagesPresent(engine, ['localhost/base:tm-1', 'localhost/api:tm-3', 'localhost/db:tm-4']);
+      expect([...present.values()], stderr).toEqual([true, false, false]);
+      expect(
+        runner.calls.map((c) => c.args[1]),
+        stderr,
+      ).toEqual(['inspect']);
+    }
+  });
+
+  it('does not take a longer name that contains the ref for the ref', async () => {
+    const { runner, engine } = engineAnswering({
+      'image inspect': { ...FOUND, stderr: 'Error: inspecting object: localhost/api:tm-30: image not known' },
+      'image exists': { exitCode: 0 },
+    });
+    expect((await imagesPresent(engine, ['localhost/base:tm-1', 'localhost/api:tm-3'])).get('localhost/api:tm-3')).toBe(
+      true,
+    );
+    expect(runner.calls.map((c) => c.args[1])).toEqual(['inspect', 'exists']);
+  });
+
   it('asks each ref when the inspect fails, and never inspects for a single ref', async () => {
     const failing = engineAnswering({
       'image inspect': { exitCode: 125, stderr: 'boom' },

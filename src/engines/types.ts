@@ -100,6 +100,7 @@ export interface ContainerEngine {
   health(timeoutMs: number, signal?: AbortSignal): Promise<EngineHealth>;
   /** Builds an image; resolves with the raw result (the caller classifies failures). */
   build(request: BuildRequest): Promise<CommandResult>;
+  /** Whether the store has `ref`; a "yes" is remembered until this engine removes an image. */
   imageExists(ref: string, signal?: AbortSignal): Promise<boolean>;
   inspectImage(ref: string, signal?: AbortSignal): Promise<ImageInfo | undefined>;
   tag(source: string, target: string, signal?: AbortSignal): Promise<void>;

@@ -1,15 +1,21 @@
-// Acceptance of "build once, test many" (issue 7): against a real local registry, a build job in one process
-// pushes by content tag and writes refs.json; two shard jobs in two other processes, each with an EMPTY image
-// store and its own env name, run `up --pull-only --shard i/2` on the example at the same time (podman target:
-// per-env networks and pods, ports picked free, so they do not clash); `junit merge` of their JUnit files has
-// every test of the suite's --list exactly once.
+// Acceptance of "build once, test many" (issue 7) and of registry mode, against a real local registry
+// (docker-registry on loopback) and real podman: a build job pushes by content tag and writes refs.json; a second
+// build job on a clean machine (its own image store) builds and pushes nothing; two shard jobs in two other
+// processes, each with an EMPTY image store and its own env name, run half of the suite each at the same time (one
+// with `up --pull-only --shard 1/2`, the other a plain `up --shard 2/2` whose config pulls: `registry.pull`), pulling
+// only what they deploy (podman target: per-env networks and pods, ports picked free, so they do not clash);
+// `junit merge` of their JUnit files has every test of the suite's --list exactly once. Then a clean store that must
+// build one changed image pulls its base first, and a push build with the registry down stops before building.
 import { execa } from 'execa';
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse, stringify } from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { TarmacEvent } from '../../src/events/types.js';
+import { stepLogName } from '../../src/journal/run-dir.js';
 import { parseJUnit } from '../../src/junit/junit.js';
+import { hasTag } from '../../src/registry/client.js';
 import { prepareExample } from '../support/podman-env.js';
 import { removeEnvImages } from '../support/podman-query.js';
 import { finalStates, readJournal, startOrder } from '../support/journal-checks.js';
@@ -50,6 +56,8 @@ function shardCheckout(index: number): ShardJob {
   const config = parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
   config.name = env;
   config.cluster = { ...(config.cluster as object), name: `${env}-e2e` };
+  // Shard 2 is not a --pull-only job: its config pulls what it deploys (registry.pull), and it still builds nothing.
+  if (index === 2) config.registry = { ...(config.registry as object), pull: true };
   writeFileSync(file, stringify(config));
   const job = { index, env, dir, store: createCleanStore() };
   shards.push(job);
@@ -97,6 +105,12 @@ function span(journal: string): [number, number] {
   return [events[0]?.at ?? 0, events.at(-1)?.at ?? 0];
 }
 
+// A step's output lines, from the journal's per-step log, and the detail its step.finished event carries.
+const stepLines = (journal: string, image: string) =>
+  readFileSync(join(journal, 'steps', stepLogName(`build:${image}`)), 'utf8').split('\n');
+const finishedDetail = (events: TarmacEvent[], stepId: string) =>
+  events.flatMap((e) => (e.type === 'step.finished' && e.stepId === stepId ? [e.detail] : []))[0];
+
 describe('CI: build once, test many (real podman, real docker-registry)', () => {
   let refs: { images: Record<string, string>; env: string; runId: string; registry: string };
 
@@ -112,6 +126,13 @@ describe('CI: build once, test many (real podman, real docker-registry)', () => 
     // --json prints the same document.
     expect(json.refs).toEqual(refs);
     expect(json.images.map((i) => i.state)).toEqual(images.map(() => 'succeeded'));
+    const events = readJournal(json.journal);
+    for (const name of images) {
+      expect(stepLines(json.journal, name)).toContain(`pushed ${refs.images[name]}`);
+      expect(finishedDetail(events, `build:${name}`)).toBe(`${refs.images[name]}, pushed`);
+      expect(await hasTag(refs.images[name]!, { insecure: true }), name).toBe(true);
+    }
+    expect(await hasTag(`${registry.host}/${buildEnv}/base:tm-000000000000`, { insecure: true })).toBe(false);
   });
 
   it('a second build job on a clean machine asks the registry: nothing is built or pushed', async () => {
@@ -121,11 +142,14 @@ describe('CI: build once, test many (real podman, real docker-registry)', () => 
     expect(r.exitCode, r.all).toBe(0);
     const json = parseJsonOutput(r.stdout);
     expect(json.images.map((i) => i.state)).toEqual(images.map(() => 'cached'));
-    expect(startOrder(readJournal(json.journal))).toEqual([]);
+    const events = readJournal(json.journal);
+    expect(startOrder(events)).toEqual([]);
+    for (const name of images)
+      expect(finishedDetail(events, `build:${name}`)).toBe(`in registry: ${refs.images[name]}`);
     expect(await store.images()).toEqual([]);
   });
 
-  it('two shard jobs, each in an empty image store, pull and run half of the suite each, at the same time', async () => {
+  it('two shard jobs, each in an empty image store, pull only what they deploy and run half of the suite each, at the same time', async () => {
     const jobs = [shardCheckout(1), shardCheckout(2)];
     for (const job of jobs) expect(await job.store.images()).toEqual([]);
     // Shard 1 takes its refs from the build job's file; shard 2 computes the same tags from its sources.
@@ -134,7 +158,7 @@ describe('CI: build once, test many (real podman, real docker-registry)', () => 
         startTarmac(
           [
             'up',
-            '--pull-only',
+            ...(job.index === 1 ? ['--pull-only'] : []),
             '--shard',
             `${job.index}/2`,
             '-f',
@@ -159,10 +183,14 @@ describe('CI: build once, test many (real podman, real docker-registry)', () => 
         startOrder(events).filter((id) => id.startsWith('build:')),
         'nothing is built',
       ).toEqual([]);
-      expect(finalStates(events).test).toBe('succeeded');
-      const pulled = await job.store.images();
-      for (const name of ['datastorage', 'holmesgpt-api', 'aianalysis'])
-        expect(pulled, name).toContain(refs.images[name]);
+      const states = finalStates(events);
+      expect(states.test).toBe('succeeded');
+      // Both jobs record every build step cached: the images are in the registry.
+      for (const name of images) expect(states[`build:${name}`], name).toBe('cached');
+      // Every deployed image is pulled by its content tag; the base is only a build input, so nothing pulls it.
+      // (The store also gets podman's own pause image, for the pods.)
+      const pulled = (await job.store.images()).filter((ref) => ref.startsWith(`${registry.host}/`));
+      expect(pulled.sort()).toEqual(['datastorage', 'holmesgpt-api', 'aianalysis'].map((n) => refs.images[n]).sort());
       const cases = parseJUnit(readFileSync(join(job.dir, 'e2e-results.xml'), 'utf8'), `shard ${job.index}`).cases;
       const assigned = readFileSync(
         join((JSON.parse(r.stdout) as { journal: string }).journal, 'shard-tests.txt'),
@@ -241,5 +269,38 @@ describe('CI: build once, test many (real podman, real docker-registry)', () => 
     ]);
     expect(twice.exitCode, twice.all).toBe(4);
     expect(twice.all).toContain('JUNIT_MERGE_DUPLICATES');
+  });
+
+  it('a clean store that must build one changed image pulls its base first, builds it and pushes the new tag', async () => {
+    const store = createCleanStore();
+    extraStores.push(store);
+    appendFileSync(join(buildDir, 'datastorage', '.tarmac-test-nonce'), '-changed');
+    const r = await runTarmac(['build', '--push', '--json', '-f', join(buildDir, 'tarmac.yaml')], { env: store.env });
+    expect(r.exitCode, r.all).toBe(0);
+    const json = parseJsonOutput(r.stdout);
+    expect(Object.fromEntries(json.images.map((i) => [i.name, i.state]))).toEqual({
+      base: 'cached',
+      datastorage: 'succeeded',
+      'holmesgpt-api': 'cached',
+      aianalysis: 'cached',
+    });
+    const fresh = json.images.find((i) => i.name === 'datastorage')!.ref;
+    expect(fresh).not.toBe(refs.images.datastorage);
+    expect(stepLines(json.journal, 'datastorage')).toEqual(
+      expect.arrayContaining([`pulled ${refs.images.base}`, `pushed ${fresh}`]),
+    );
+    expect(finishedDetail(readJournal(json.journal), 'build:base')).toBe(`in registry: ${refs.images.base}`);
+    expect((await store.images()).sort()).toEqual([refs.images.base, fresh].sort());
+    expect(await hasTag(fresh, { insecure: true })).toBe(true);
+  });
+
+  it('with the registry down, a push build stops before building with REGISTRY_UNREACHABLE naming it (exit 3)', async () => {
+    const host = registry.host;
+    await registry.stop();
+    const r = await runTarmac(['build', '-f', join(buildDir, 'tarmac.yaml'), '--push']);
+    expect(r.exitCode, r.all).toBe(3);
+    expect(r.stderr).toContain('error[REGISTRY_UNREACHABLE]');
+    expect(r.stderr).toContain(`Cannot reach the registry at http://${host} (connection refused)`);
+    expect(r.stderr).toContain('hint:');
   });
 });

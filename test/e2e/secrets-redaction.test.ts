@@ -10,7 +10,7 @@ import { parse, stringify } from 'yaml';
 import { prepareExample } from '../support/podman-env.js';
 import { removeEnvImages } from '../support/podman-query.js';
 import { startRegistry, type LocalRegistry } from '../support/registry.js';
-import { copyExample, runTarmac, uniqueEnvName } from '../support/tarmac-cli.js';
+import { copySharedExample, runTarmac, uniqueEnvName } from '../support/tarmac-cli.js';
 
 const envName = uniqueEnvName('secrets');
 const PASSWORD = 'Reg1stry-Pa55-planted-7f3c';
@@ -34,7 +34,8 @@ async function tarmac(args: string[]) {
 beforeAll(async () => {
   await prepareExample();
   registry = await startRegistry(20_000, { users: { u: PASSWORD } });
-  project = copyExample(envName, 1, (config) => {
+  // The shared images: the example's builds are layer-cache hits, then tagged and pushed with the password.
+  project = copySharedExample(envName, (config) => {
     config.registry = {
       url: `${registry.host}/${envName}`,
       push: true,

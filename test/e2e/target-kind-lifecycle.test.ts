@@ -1,8 +1,9 @@
 // The kind target against the stand-ins on real podman, through its API and through `tarmac up`/`down` on one
-// cluster: create, reuse when healthy, deliver and deploy the example (then nothing to redeliver), the Services'
+// cluster: create, reuse when healthy, deliver and deploy the example, the Services'
 // endpoints through supervised port-forwards, recreate when a node container is not running (then every image is
 // loaded again), refusing to recreate a foreign cluster, another checkout's up and down of the same cluster name,
-// and down. (`cluster.reuse: never` takes the same delete-and-create path: src/targets/kind/ensure-cluster.test.ts.)
+// and down. (`cluster.reuse: never` takes the same delete-and-create path: src/targets/kind/ensure-cluster.test.ts.
+// A second `up` that redelivers and re-applies nothing: test/e2e/example-full-kind.test.ts.)
 // (No kind binary or API server can run here: see test/fixtures/standins/README.md.)
 import { execa } from 'execa';
 import { cpSync, existsSync, readFileSync, realpathSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -135,16 +136,6 @@ describe('kind target lifecycle (stand-ins, real podman)', () => {
       expect(states.cluster).toBe('cached');
       for (const image of images) expect(states[`deliver:${image}`], image).toBe('succeeded');
       expect(states['deploy:apps']).toBe('succeeded');
-    },
-    CLI_TIMEOUT_MS,
-  );
-
-  it(
-    'tarmac up again redelivers nothing',
-    async () => {
-      const { states } = await up();
-      expect(states.cluster).toBe('cached');
-      for (const image of images) expect(states[`deliver:${image}`], image).toBe('cached');
     },
     CLI_TIMEOUT_MS,
   );

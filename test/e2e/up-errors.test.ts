@@ -3,7 +3,7 @@ import { execa } from 'execa';
 import { appendFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { copyExample, repoRoot, runTarmac, uniqueEnvName } from '../support/tarmac-cli.js';
+import { copyExample, copySharedExample, repoRoot, runTarmac, uniqueEnvName } from '../support/tarmac-cli.js';
 import { imagesOfEnv, removeEnvImages } from '../support/podman-query.js';
 import { prepareExample } from '../support/podman-env.js';
 
@@ -21,14 +21,21 @@ afterAll(async () => {
 });
 
 const dirs = new Map<string, string>();
-function project(edit: (config: Record<string, unknown>) => void = () => {}): {
+/**
+ * A copy of the example. The refusals build nothing, so their copy builds cold (an image of the env would show
+ * that something was built); a run that gets past the builds uses the shared images (`shared`).
+ */
+function project(
+  edit: (config: Record<string, unknown>) => void = () => {},
+  shared = false,
+): {
   env: string;
   dir: string;
   file: string;
 } {
   const env = uniqueEnvName('uperr');
   envs.push(env);
-  const dir = copyExample(env, 1, edit);
+  const dir = shared ? copySharedExample(env, edit) : copyExample(env, 1, edit);
   dirs.set(env, dir);
   return { env, dir, file: join(dir, 'tarmac.yaml') };
 }
@@ -79,7 +86,7 @@ describe('tarmac up: clear errors, nothing half-created', () => {
   it('a JUnit file that is missing: the test step fails with a clear error (exit 4)', async () => {
     const { file } = project((config) => {
       (config.test as { command: string[] }).command = ['node', '-e', '0'];
-    });
+    }, true);
     const missing = await runTarmac(['up', '-f', file]);
     expect(missing.exitCode, missing.all).toBe(4);
     expect(missing.stdout).toMatch(/JUNIT_MISSING/);

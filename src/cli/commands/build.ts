@@ -11,6 +11,7 @@ import { openSession, type SessionOptions } from '../session.js';
 import { buildSummary, buildJson } from '../build-summary.js';
 import { refsDocument, refsTarget } from '../build-refs.js';
 import { writeRefsFile } from '../../registry/refs-file.js';
+import { registryMode } from '../../registry/image-sources.js';
 
 export interface BuildOptions extends SessionOptions {
   capacity?: number;
@@ -28,6 +29,8 @@ export async function buildCommand(opts: BuildOptions, io: CliIo): Promise<numbe
   // The disk check (prune by policy, warn when space is short) runs while the session opens, before any build.
   let refsPath: string | undefined;
   const usageChecks = (env: Env) => {
+    // Thrown again by the run where it is used; here so that `--push` without a registry leaves nothing.
+    registryMode(env, { push: Boolean(opts.push) });
     refsPath = refsTarget(env, opts, io.cwd);
   };
   const session = await openSession({ ...opts, diskCheck: true, usageChecks }, io, 'build');

@@ -4,10 +4,11 @@
 // distribution) or a transient outage: not the instruction's syntax.
 import type { Match, Rule, TriageInput } from '../types.js';
 import { conf } from './evidence-facts.js';
-import { MARKERS, outputMatching, type MarkerId } from './infra-markers.js';
+import { MARKERS, markerRe, outputMatching, type MarkerId } from './infra-markers.js';
 import { failedSteps } from './journal-facts.js';
 import { DROPPED } from './engine-runtime-crash.js';
 import { RESOLVER_FAILED } from './dns-resolution.js';
+import { proxyHops } from './proxy-hop.js';
 
 /** The markers that make a failed download. */
 const NET: MarkerId[] = ['network', 'timeout', 'dns', 'connection-refused', 'proxy', 'tls'];
@@ -30,6 +31,11 @@ const ENGINE_API =
  */
 const FETCH =
   /https?:\/\/|\b(?:fetch|fetching|download(?:ing)?|Failed to (?:fetch|download)|resolving|resolve host|mirrorlist|metadata for repo|Retrying \(Retry|Max retries exceeded|npm ERR! network|transfer artifact|unable to access|registry\.npmjs|pypi|proxy\.golang|go: \S+@)/i;
+/** Only the connection failed (no answer from any server): a timeout, a refused or reset connection. */
+const CONNECT_ONLY =
+  /i\/o timeout|ETIMEDOUT|timed out|connection refused|ECONNREFUSED|connection reset|ECONNRESET|network is unreachable|no route to host/i;
+/** A server answered: an HTTP status, a checksum, a package that is not there. */
+const ANSWERED = /\b(?:40[0-9]|5\d\d)\b|Hash Sum mismatch|checksum|No matching distribution|Unable to locate package/i;
 /** A mirror or repository that no longer serves the files: 404s of package managers. */
 const GONE = /No URLs in mirrorlist|404\s+Not Found \[IP|does not have a Release file|Failed to fetch .* 404/i;
 
@@ -46,16 +52,22 @@ export const buildDependencyDownload: Rule = {
     if (lines.length === 0) return undefined;
     const text = lines.join('\n');
     const gone = GONE.test(text);
-    // A resolver that did not answer explains the failed download: the consequence defers (dns-resolution).
-    const resolverOnly = lines.every((l) => RESOLVER_FAILED.test(l));
+    // A name that did not resolve (or a resolver that did not answer) explains the failed download: the
+    // consequence defers to dns-resolution. A proxy in the path explains it too: it defers to proxy.
+    const resolverOnly = lines.every((l) => RESOLVER_FAILED.test(l) || markerRe('dns').test(l));
+    const proxied = outputMatching(input, markerRe('proxy'), 1, ['build']).length > 0 || proxyHops(input, 1).length > 0;
+    // Nothing but a failed connection to the origin: a transient outage, a firewall or a missing proxy look alike.
+    const connectOnly = !ANSWERED.test(text) && lines.every((l) => CONNECT_ONLY.test(l));
     const fetching = FETCH.test(text) || outputMatching(input, FETCH, 1, ['build']).length > 0;
     const host = /https?:\/\/([\w.-]+)/.exec(text)?.[1] ?? /(?:resolving|resolve host:?) '?([\w.-]+)/i.exec(text)?.[1];
     const image = builds[0]!.subject ?? builds[0]!.stepId.replace(/^build:/, '');
     return {
-      // A network word with nothing fetched: not more than an even chance that a download is what failed.
-      confidence: conf(resolverOnly ? 0.42 : fetching ? 0.85 : 0.45),
+      // A network word with nothing fetched: not more than an even chance that a download is what failed. A bare
+      // connection failure (no server answered) is printed alike by a transient outage and by a network that needs
+      // a proxy the build does not use: text two causes print stays below 50% (src/triage/README.md).
+      confidence: conf(resolverOnly || proxied ? 0.42 : !fetching ? 0.45 : connectOnly && !gone ? 0.48 : 0.85),
       explains: NET,
-      summary: `Image ${image}: a RUN step could not download a dependency${host ? ` from ${host}` : ''}: ${gone ? 'the repository or mirror no longer serves it (e.g. an end-of-life distribution moved to an archive)' : 'the network, DNS or a proxy failed the download (often transient)'}. The instruction itself is not wrong.`,
+      summary: `Image ${image}: a RUN step could not download a dependency${host ? ` from ${host}` : ''}: ${gone ? 'the repository or mirror no longer serves it (e.g. an end-of-life distribution moved to an archive)' : connectOnly ? 'no server answered: a transient outage, a firewall, or a proxy this network needs and the build does not use' : 'the network, DNS or a proxy failed the download (often transient)'}. The instruction itself is not wrong.`,
       evidence: lines,
       actions: [
         gone

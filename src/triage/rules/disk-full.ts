@@ -2,6 +2,8 @@
 import type { DiskFacts, Match, Rule, TriageInput } from '../types.js';
 import { bytes, conf, engineCmd, failureLinesMatching, pods, quote } from './evidence-facts.js';
 import { failedSteps } from './journal-facts.js';
+import { INOTIFY_LIMIT } from './file-limits.js';
+import { outputMatching } from './infra-markers.js';
 
 const NO_SPACE = /no space left on device|ENOSPC|disk quota exceeded/i;
 /** Below this a build or a `podman save` of a real image will not fit. */
@@ -32,7 +34,17 @@ export const diskFull: Rule = {
       // Low free space alone, with a failure nothing else explains, is a weak hint: never a confident verdict.
       if (low.length === 0 || failedSteps(input.run).length === 0) return undefined;
     }
-    const confidence = lines.length > 0 ? (low.length > 0 ? 0.95 : 0.9) : evicted.length > 0 ? 0.75 : 0.4;
+    // ENOSPC beside the inotify watch limit is that limit (file-limits), unless a disk is really low or full.
+    const watchLimit = low.length === 0 && evicted.length === 0 && outputMatching(input, INOTIFY_LIMIT, 1).length > 0;
+    const confidence = watchLimit
+      ? 0.35
+      : lines.length > 0
+        ? low.length > 0
+          ? 0.95
+          : 0.9
+        : evicted.length > 0
+          ? 0.75
+          : 0.4;
     const full = low[0] ?? guessMount(mounts, lines);
     const cmd = engineCmd(input);
     const machine = input.evidence.machine?.data?.exists;

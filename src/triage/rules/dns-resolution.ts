@@ -1,6 +1,7 @@
 // A name did not resolve: Go's `lookup HOST on IP:53: no such host`, glibc's "Temporary failure in name resolution",
-// curl's "Could not resolve host", Node's `getaddrinfo ENOTFOUND`. Inside a build's RUN step that is a failed
-// download (build-dependency-download names it); a registry lookup, a pod or a test is this rule's.
+// curl's "Could not resolve host", Node's `getaddrinfo ENOTFOUND`. Inside a build's RUN step it is also a failed
+// download: this rule ranks first (the name explains the download), both below 50%, since a wrong name and a
+// resolver that cannot resolve a real one print the same words; a registry lookup, a pod or a test is this rule's.
 import type { Match, Rule, TriageInput } from '../types.js';
 import { clusterName, conf, engineCmd } from './evidence-facts.js';
 import { markerRe, outputMatching } from './infra-markers.js';

@@ -28,6 +28,11 @@ export const DROPPED =
 const STEP_LOG = /^#\d+ [\d.]+ /;
 /** The header lines alone (a frame without a header may be any log's file:line). */
 const GO_CRASH_HEADER = /^(?:panic: |fatal error: |\[signal SIG[A-Z]+: |goroutine \d+ \[[^\]]+\]:)/;
+/**
+ * A prefix a runner puts before each line it relays (a TAP/bats runner's `# `, a quoting `> `): the line after it is
+ * still the engine's own.
+ */
+const RELAY_PREFIX = /^(?:#|>)\s?/;
 /** Stack frames in the engines' own code. */
 const ENGINE_CODE =
   /github\.com\/(?:containers\/(?:podman|libpod|buildah|storage|image|common|conmon)|moby\/(?:buildkit|moby)|docker\/(?:docker|cli|buildx)|containerd\/|opencontainers\/runc|cri-o\/)/;
@@ -37,8 +42,9 @@ const ENGINE_STEPS = ['build', 'deliver'];
 export function engineRuntimeCrash(input: TriageInput): string[] {
   const e = engine(input);
   const out: string[] = [];
-  // A failed probe whose error is a Go crash form: the engine died answering it.
-  if (e && !e.reachable && !e.hung && e.error && (GO_CRASH.test(e.error.trim()) || NATIVE_CRASH.test(e.error)))
+  // A failed probe whose error is a Go crash form: the engine died answering it. Nothing but the engine runs in
+  // the probe, so a crash header on any of its lines counts (warnings it printed first do not hide it).
+  if (e && !e.reachable && !e.hung && e.error && (probeCrashed(e.error) || NATIVE_CRASH.test(e.error)))
     out.push(quote('engine', `${e.name} version: ${e.error}`));
   for (const step of failedSteps(input.run)) {
     const lines = stepLines(input.run, step).filter((l) => l.part !== 'message');
@@ -58,4 +64,10 @@ export function engineRuntimeCrash(input: TriageInput): string[] {
     if (engineStep) out.push(...crash.slice(0, 3).map((l) => quote(l.source, l.text)));
   }
   return [...new Set(out)].slice(0, 4);
+}
+
+/** Whether the probe's error shows a Go runtime crash: its first line a crash form, or any line a crash header. */
+function probeCrashed(error: string): boolean {
+  if (GO_CRASH.test(error.trim())) return true;
+  return error.split('\n').some((l) => GO_CRASH_HEADER.test(l.trim().replace(RELAY_PREFIX, '')));
 }

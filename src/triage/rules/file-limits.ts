@@ -5,6 +5,13 @@ import type { Match, Rule, TriageInput } from '../types.js';
 import { conf } from './evidence-facts.js';
 import { markerRe, outputMatching } from './infra-markers.js';
 
+/**
+ * The inotify watch limit itself: systemd's "inotify watch limit reached", Node's "System limit for number of file
+ * watchers", the sysctl's name. inotify_add_watch(2) reports that limit as ENOSPC, so a "No space left on device"
+ * printed beside it is this limit, not a full disk (inotify(7)).
+ */
+export const INOTIFY_LIMIT = /inotify watch limit|limit for number of file watchers|max_user_watches/i;
+
 export const fileLimits: Rule = {
   id: 'file-limits',
   title: 'A file-descriptor or inotify limit was reached',
@@ -13,9 +20,10 @@ export const fileLimits: Rule = {
     const lines = outputMatching(input, markerRe('file-limits'), 3);
     if (lines.length === 0) return undefined;
     const inotify = /inotify|fsnotify|watcher|file watchers/i.test(lines.join('\n'));
+    const watchLimit = outputMatching(input, INOTIFY_LIMIT, 1).length > 0;
     return {
       confidence: conf(0.85),
-      explains: ['file-limits'],
+      explains: watchLimit ? ['file-limits', 'no-space'] : ['file-limits'],
       summary: inotify
         ? 'The inotify limits of the host are used up (fs.inotify.max_user_instances / max_user_watches): a watcher could not be created.'
         : 'A process ran out of file descriptors (too many open files): its RLIMIT_NOFILE, or the inotify instances behind a watcher, are exhausted.',

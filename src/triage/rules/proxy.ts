@@ -1,17 +1,21 @@
 // A proxy stood between tarmac's tools and their server: Go's `proxyconnect tcp: ...`, a CONNECT refused by the
 // proxy (Go then reports the bare status, `Unable to connect to the server: Forbidden`), 407 Proxy Authentication
-// Required. Usually a host missing from NO_PROXY (the cluster API, a local registry) or proxy settings the engine
-// or the nodes do not have.
+// Required; or a tool that names the proxy as the host it could not reach instead of the URL's host (proxy-hop.ts).
+// Usually a host missing from NO_PROXY (the cluster API, a local registry) or proxy settings the engine or the nodes
+// do not have, or a proxy that is not reachable from where the tool runs.
 import type { Match, Rule, TriageInput } from '../types.js';
 import { conf } from './evidence-facts.js';
 import { markerRe, outputMatching } from './infra-markers.js';
+import { proxyHops } from './proxy-hop.js';
 
 export const proxy: Rule = {
   id: 'proxy',
   title: 'An HTTP(S) proxy refused or broke the connection',
   refs: ['corpus: proxy'],
   match(input: TriageInput): Match | undefined {
-    const lines = outputMatching(input, markerRe('proxy'), 3);
+    const marked = outputMatching(input, markerRe('proxy'), 3);
+    const hops = marked.length === 0 ? proxyHops(input) : [];
+    const lines = [...marked, ...hops];
     if (lines.length === 0) return undefined;
     const explicit = lines.some((l) =>
       /proxyconnect|Proxy Authentication|from proxy|tunneling socket|resolve proxy|connect to (?:the )?proxy|through proxy|ProxyError|407 Proxy|Proxy Error|squid|ERR_ACCESS_DENIED/i.test(
@@ -21,9 +25,13 @@ export const proxy: Rule = {
     const host = /https?:\/\/([\w.-]+)/.exec(lines.join('\n'))?.[1];
     return {
       // A bare "Forbidden" for a whole request is how Go reports a refused CONNECT, but a server can say it too.
-      confidence: conf(explicit ? 0.85 : 0.6),
+      // The tool naming another host than the URL's is a proxy in the path (or a redirect to another site: less sure).
+      confidence: conf(explicit ? 0.85 : hops.length > 0 ? 0.75 : 0.6),
       explains: ['proxy', 'dns', 'timeout', 'connection-refused', 'network', 'tls'],
-      summary: `The request${host ? ` to ${host}` : ''} went through an HTTP(S) proxy that ${explicit ? 'refused or could not make the connection' : 'answered with a bare status instead of the server (how a refused CONNECT looks)'}: the host is probably missing from NO_PROXY, or the proxy settings are not the ones the tool uses.`,
+      summary:
+        hops.length > 0
+          ? `The request${host ? ` to ${host}` : ''} went to another host, an HTTP(S) proxy, which could not be reached: the proxy settings passed to the tool (e.g. build args or a proxy file in the image) do not fit this network.`
+          : `The request${host ? ` to ${host}` : ''} went through an HTTP(S) proxy that ${explicit ? 'refused or could not make the connection' : 'answered with a bare status instead of the server (how a refused CONNECT looks)'}: the host is probably missing from NO_PROXY, or the proxy settings are not the ones the tool uses.`,
       evidence: lines,
       actions: [
         'env | grep -i _proxy',

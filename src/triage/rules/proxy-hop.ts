@@ -1,0 +1,47 @@
+// A proxy the tool named in place of the server: apt (and curl, wget) report the host they actually connected to or
+// tried to resolve, and behind a proxy that is the proxy, not the host of the URL they fetch. `Failed to fetch
+// http://archive.ubuntu.com/...  Could not connect to gw.corp:3128 (10.0.0.1), connection timed out`, or apt's
+// older two-line form `Err http://archive.ubuntu.com trusty Release.gpg` / `  Could not resolve 'gw.corp'`.
+// Pure.
+import type { TriageInput } from '../types.js';
+import { quote } from './evidence-facts.js';
+import { toolOutput } from './infra-markers.js';
+
+/** The host apt/curl say they could not connect to or resolve. */
+const TARGET =
+  /(?:Could not connect to|Unable to connect to|Cannot initiate the connection to|Failed to connect to|Could not resolve) '?\[?([\w.-]+)/gi;
+/** wget's progress forms name the host too, but only a line that also says `failed` is a failure. */
+const WGET_TARGET = /(?:Connecting to|Resolving) ([\w.-]+)[^\n]*\bfailed\b/gi;
+/** The host of a URL being fetched. */
+const URL_HOST = /https?:\/\/([\w.-]+)/gi;
+const HAS_URL = /https?:\/\/[\w.-]+/i;
+/** apt's older form: the fetch on one line (`Err http://host ...`), its error indented on the next. */
+const APT_ERR = /^\s*Err:?\d*\s+https?:\/\//;
+const IP = /^\d{1,3}(?:\.\d{1,3}){3}$/;
+
+/** A host's registered domain, roughly (its last two labels): a CDN or mirror of the same site is not a hop. */
+function site(host: string): string {
+  return IP.test(host) ? host : host.toLowerCase().split('.').slice(-2).join('.');
+}
+
+/**
+ * Quoted lines where a tool failed on a host other than the URL host it was fetching on that line (or, in apt's
+ * two-line form, on the line before): the proxy between them. Only the same fetch counts: a URL elsewhere in the
+ * output (a docs link) says nothing about where a connection went.
+ */
+export function proxyHops(input: TriageInput, max = 2): string[] {
+  const lines = toolOutput(input);
+  const out: string[] = [];
+  lines.forEach((l, i) => {
+    if (out.length >= max) return;
+    const before = i > 0 ? lines[i - 1]!.text : '';
+    const fetchLine = HAS_URL.test(l.text) ? l.text : APT_ERR.test(before) ? before : '';
+    if (!fetchLine) return;
+    const fetched = new Set([...fetchLine.matchAll(URL_HOST)].map((m) => site(m[1]!)));
+    const targets = [...l.text.matchAll(TARGET), ...l.text.matchAll(WGET_TARGET)]
+      .map((m) => m[1]!)
+      .filter((h) => h.includes('.'));
+    if (targets.some((h) => !fetched.has(site(h)))) out.push(quote(l.source, l.text));
+  });
+  return out;
+}
