@@ -55,8 +55,8 @@ describe.skipIf(!(await hasPodman()) && process.env.CI !== 'true')('suites side 
     const test = await runTarmac(['test', '--suite', 'fleet', '--json', '-f', file()]);
     expect(test.exitCode, test.all).toBe(0);
     const history = await runTarmac(['history', '--suite', 'fleet', '--json', '-f', file()]);
-    const runs = (JSON.parse(history.stdout) as { runs: { command: string; suites: string[] }[] }).runs;
-    expect(runs.map((r) => [r.command, r.suites])).toEqual([
+    const listed = (JSON.parse(history.stdout) as { runs: { command: string; suites: string[] }[] }).runs;
+    expect(listed.map((r) => [r.command, r.suites])).toEqual([
       ['test', ['fleet']],
       ['up', ['storage', 'pipeline', 'fleet']],
     ]);

@@ -23,6 +23,8 @@ export async function testCommand(
     if (opts.suite !== undefined) clusters = suiteClusters(env, opts.suite).clusters;
   };
   const session = await openSession({ ...opts, lock: { wait: opts.wait !== false }, usageChecks }, io, 'test');
+  // A failed suite test is triaged against the suite's own cluster (the file's env may have none).
+  const triageEnv = clusters[0] ? { triageEnv: clusters[0].env } : {};
   try {
     const tested =
       opts.suite === undefined
@@ -60,11 +62,11 @@ export async function testCommand(
         ).replace(/^up: /, 'test: '),
       ),
     );
-    await afterRun({ session, outcome: result.summary.outcome, io, json: Boolean(opts.json) });
+    await afterRun({ session, outcome: result.summary.outcome, io, json: Boolean(opts.json), ...triageEnv });
     return runExitCode(result.summary);
   } catch (error) {
     // A failure that escaped the run (e.g. a cluster error) is triaged too; cli/main renders it once.
-    await afterThrow({ session, io, json: Boolean(opts.json), error });
+    await afterThrow({ session, io, json: Boolean(opts.json), error, ...triageEnv });
     throw error;
   } finally {
     session.close();
