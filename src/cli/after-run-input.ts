@@ -1,5 +1,6 @@
 // What the after-run stages (triage, report, CI output) are given; its own file so the stages and
 // after-run.ts, which calls them, do not import each other.
+import type { Env } from '../config/types.js';
 import type { CliIo } from './io.js';
 import type { Session } from './session.js';
 
@@ -12,4 +13,6 @@ export interface AfterRunInput {
   json: boolean;
   /** The error the command threw after the session opened (see afterThrow); triage records it. */
   error?: unknown;
+  /** The env triage inspects when it is not the session's (`test --suite`: the suite's first cluster). */
+  triageEnv?: Env;
 }

@@ -98,6 +98,7 @@ describe('printed summaries escape outside text and keep tarmac colours', () => 
       command: HOSTILE,
       capacity: 2,
       label: HOSTILE,
+      suites: [HOSTILE],
       runs: 1,
       succeeded: 1,
       failed: 0,
@@ -121,7 +122,7 @@ describe('printed summaries escape outside text and keep tarmac colours', () => 
     };
     const text = statsText(env, [strategy], [test]);
     expectEscaped(text, { coloured: false });
-    expect(text.match(/\\x1b\]0;pwned/g)).toHaveLength(5);
+    expect(text.match(/\\x1b\]0;pwned/g)).toHaveLength(6);
   });
 
   it('doctor: the status table, verdicts, evidence and actions', () => {

@@ -45,8 +45,12 @@ export interface SuiteTarget {
 }
 
 /** The target of a run command's session: its forwards live as long as the session and report to its journal. */
-export function sessionTarget(session: Session, io: CliIo): { target: ClusterTarget; why: string } {
-  return selectTarget(session.env, {
+export function sessionTarget(
+  session: Session,
+  io: CliIo,
+  env: Env = session.env,
+): { target: ClusterTarget; why: string } {
+  return selectTarget(env, {
     runner: runCommand,
     engine: session.engine,
     processEnv: io.env,

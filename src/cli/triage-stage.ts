@@ -18,6 +18,8 @@ export interface TriageStageInput {
   json: boolean;
   /** The error the command threw, when the failure escaped it. */
   error?: unknown;
+  /** The env to inspect when it is not the session's (`test --suite`: the suite's first cluster). */
+  triageEnv?: Session['env'];
 }
 
 /** Triage of a failed run (undefined otherwise, or when triage itself failed: that is said in one line). */
@@ -32,7 +34,7 @@ export async function triageStage(input: TriageStageInput): Promise<TriageResult
     process.once('SIGINT', onSignal);
     try {
       const result = await triageRun({
-        env: session.env,
+        env: input.triageEnv ?? session.env,
         engine: session.engine,
         runner: runCommand,
         runDir: session.journal.dir,

@@ -84,6 +84,8 @@ export interface RunStep {
   estimateLearned?: true;
   /** Order-only dependencies: the step starts once these have ended, however they ended. */
   after?: StepId[];
+  /** The suite the step belongs to, in a multi-suite run (builds belong to none). */
+  suite?: string;
 }
 
 interface Base {
@@ -113,6 +115,8 @@ export type TarmacEvent =
       error?: EventError;
     })
   | (Base & { type: 'resource'; name: 'engine'; capacity: number; inUse: number })
+  /** The most memory a suite's containers were seen using in this run (`samples` measurements), for its learned footprint. */
+  | (Base & { type: 'suite.memory'; suite: string; peakBytes: number; samples: number })
   | (Base & { type: 'decision'; message: string })
   /** A health probe of the engine (stall detection, crash recovery, timeouts). */
   | (Base & { type: 'probe'; target: 'engine'; ok: boolean; detail: string; durationMs: number; stepId?: StepId })

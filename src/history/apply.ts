@@ -53,6 +53,10 @@ export class HistoryWriter {
       test: db.prepare(
         'INSERT OR REPLACE INTO test_results (run_id, test_id, status, time_ms, inputs, message) VALUES (?, ?, ?, ?, ?, ?)',
       ),
+      suite: db.prepare('INSERT OR IGNORE INTO run_suites (run_id, suite) VALUES (?, ?)'),
+      suiteMemory: db.prepare(
+        'INSERT INTO run_suites (run_id, suite, peak_memory_bytes, memory_samples) VALUES (?, ?, ?, ?) ON CONFLICT (run_id, suite) DO UPDATE SET peak_memory_bytes = excluded.peak_memory_bytes, memory_samples = excluded.memory_samples',
+      ),
       runFinished: db.prepare(
         'UPDATE runs SET finished = ?, outcome = ?, duration_ms = ?, abandoned = ?, setup_ms = COALESCE(setup_ms, ?) WHERE id = ?',
       ),
@@ -95,6 +99,8 @@ export class HistoryWriter {
           t.kinds.set(s.id, s.kind);
           this.st.step.run(id, s.id, s.kind, s.subject, s.claims.engine, 'pending');
         }
+        for (const suite of new Set(event.steps.flatMap((s) => (s.suite === undefined ? [] : [s.suite]))))
+          this.st.suite.run(id, suite);
         return;
       case 'step.started': {
         const ready = Math.max(
@@ -114,6 +120,9 @@ export class HistoryWriter {
       case 'step.finished':
         t.doneAt.set(event.stepId, event.at);
         this.st.finished.run(event.state, event.durationMs, event.state === 'cached' ? 1 : 0, id, event.stepId);
+        return;
+      case 'suite.memory':
+        this.st.suiteMemory.run(id, event.suite, Math.round(event.peakBytes), event.samples);
         return;
       case 'incident':
         this.st.incident.run(id, event.at, event.kind, event.message, JSON.stringify(event.stepIds), event.action);

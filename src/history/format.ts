@@ -38,13 +38,20 @@ export function whenText(ms: number): string {
 const ms = (v: number | null): string => (v === null ? '-' : formatDuration(v));
 const pct = (v: number | null): string => (v === null ? '-' : `${Math.round(v * 100)}%`);
 
-/** The per-strategy table: the seed's PERFORMANCE COMPARISON, measured. */
+/** `gateway, fleet` or `-` (a single-env run). */
+export function suitesText(suites: readonly string[]): string {
+  return suites.length === 0 ? '-' : suites.join(', ');
+}
+
+/** The per-strategy table: the seed's PERFORMANCE COMPARISON, measured; a suites column only when a run had suites. */
 export function strategyTable(rows: readonly StrategyStats[]): string {
+  const withSuites = rows.some((r) => r.suites.length > 0);
   return table(
     [
       'command',
       'capacity',
       'label',
+      ...(withSuites ? ['suites'] : []),
       'runs',
       'ok/failed/cancelled/abandoned',
       'setup p50',
@@ -56,6 +63,7 @@ export function strategyTable(rows: readonly StrategyStats[]): string {
       r.command,
       String(r.capacity ?? '-'),
       r.label ?? '-',
+      ...(withSuites ? [suitesText(r.suites)] : []),
       String(r.runs),
       `${r.succeeded}/${r.failed}/${r.cancelled}/${r.abandoned}`,
       ms(r.setupP50Ms),

@@ -63,6 +63,17 @@ export const MIGRATIONS: readonly string[] = [
   );
   CREATE INDEX test_results_test ON test_results (test_id, inputs);
   `,
+  // 3: the suites a multi-suite run covered, and the most memory each one's containers were seen using.
+  `
+  CREATE TABLE run_suites (
+    run_id TEXT NOT NULL REFERENCES runs (id) ON DELETE CASCADE,
+    suite TEXT NOT NULL,
+    peak_memory_bytes INTEGER,
+    memory_samples INTEGER,
+    PRIMARY KEY (run_id, suite)
+  );
+  CREATE INDEX run_suites_suite ON run_suites (suite);
+  `,
 ];
 
 /** The schema version this tarmac writes. */

@@ -20,6 +20,7 @@ const run = (o: Partial<RunRow>): RunRow => ({
   incidents: [],
   cacheHits: 0,
   cacheLookups: 0,
+  suites: [],
   ...o,
 });
 

@@ -11,6 +11,8 @@ export interface StrategyStats {
   command: string;
   capacity: number | null;
   label: string | null;
+  /** The suites the runs covered (a strategy of a suites run is also which suites ran together); [] for single-env runs. */
+  suites: string[];
   /** Finished runs (abandoned ones included: a killed run is a data point for stability). */
   runs: number;
   succeeded: number;
@@ -43,12 +45,12 @@ export interface TestStats {
   flakyInputs: string[];
 }
 
-/** Groups finished runs by (command, capacity, label) and computes each group's figures. */
+/** Groups finished runs by (command, capacity, label, suites) and computes each group's figures. */
 export function strategyStats(runs: readonly RunRow[]): StrategyStats[] {
   const groups = new Map<string, RunRow[]>();
   for (const run of runs) {
     if (run.outcome === null) continue;
-    const key = JSON.stringify([run.command ?? '?', run.capacity, run.label]);
+    const key = JSON.stringify([run.command ?? '?', run.capacity, run.label, run.suites]);
     groups.set(key, [...(groups.get(key) ?? []), run]);
   }
   const out = [...groups.values()].map((list) => {
@@ -62,6 +64,7 @@ export function strategyStats(runs: readonly RunRow[]): StrategyStats[] {
       command: first.command ?? '?',
       capacity: first.capacity,
       label: first.label,
+      suites: first.suites,
       runs: list.length,
       succeeded: count('succeeded'),
       failed: count('failed'),
@@ -78,7 +81,8 @@ export function strategyStats(runs: readonly RunRow[]): StrategyStats[] {
     (a, b) =>
       a.command.localeCompare(b.command) ||
       (a.capacity ?? 0) - (b.capacity ?? 0) ||
-      (a.label ?? '').localeCompare(b.label ?? ''),
+      (a.label ?? '').localeCompare(b.label ?? '') ||
+      a.suites.join(',').localeCompare(b.suites.join(',')),
   );
 }
 

@@ -57,6 +57,7 @@ const runStep = z.object({
   priority: z.number().optional(),
   estimateLearned: z.literal(true).optional(),
   after: z.array(z.string()).optional(),
+  suite: z.string().optional(),
 });
 
 const testCase = z.object({
@@ -103,6 +104,13 @@ export const eventSchema = z.discriminatedUnion('type', [
     name: z.literal('engine'),
     capacity: z.number(),
     inUse: z.number(),
+  }),
+  z.object({
+    ...base,
+    type: z.literal('suite.memory'),
+    suite: z.string(),
+    peakBytes: z.number(),
+    samples: z.number(),
   }),
   z.object({ ...base, type: z.literal('decision'), message: z.string() }),
   z.object({

@@ -36,6 +36,7 @@ export function emitRunStarted(bus: EventBus, start: RunStart, plan: Plan): void
       priority: s.priority,
       ...(s.estimateLearned ? { estimateLearned: true as const } : {}),
       ...(s.after?.length ? { after: s.after } : {}),
+      ...(s.suite !== undefined ? { suite: s.suite } : {}),
     })),
   });
 }

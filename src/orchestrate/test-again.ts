@@ -1,9 +1,9 @@
-// `tarmac test`: runs the suite again on the live env, as a one-step plan (same events, journal and watchdogs as `up`).
+// `tarmac test`: runs the suite again on the live env, as a one-step plan (same events, journal and watchdogs as `up`);
+// `tarmac test --suite X`: X's test on its live clusters, as the suites run's `test:X` step.
 import type { Env } from '../config/types.js';
 import type { ContainerEngine } from '../engines/types.js';
 import type { EventBus } from '../events/bus.js';
 import type { CommandRunner } from '../exec/types.js';
-import type { ClusterTarget } from '../targets/types.js';
 import { TarmacError, ExitCode } from '../errors/errors.js';
 import { assemblePlan } from '../plan/assemble.js';
 import { TEST_STEP } from '../plan/up-plan.js';
@@ -16,11 +16,14 @@ import { emitRunStarted, runEngine } from './run-events.js';
 import { testReporting } from './executors/test-report.js';
 import { shardRequest } from './executors/test-shard.js';
 import type { Shard } from '../plan/shard.js';
+import { suiteTestStepId } from '../plan/suites-plan.js';
+import type { LiveTarget } from './executors/suite-test-target.js';
 
 /** Runs the test step against what `up` deployed; throws NOT_UP when nothing is. */
 export async function testAgain(o: {
+  /** The env tested (a suite's: its first cluster's Env, which carries the suite's test). */
   env: Env;
-  target: ClusterTarget;
+  target: LiveTarget;
   /** The engine the env runs on (recorded in run.started). */
   engine: Pick<ContainerEngine, 'name' | 'endpoint'>;
   runner: CommandRunner;
@@ -28,6 +31,8 @@ export async function testAgain(o: {
   signal: AbortSignal;
   processEnv: NodeJS.ProcessEnv;
   shard?: Shard;
+  /** The suite tested: the step is `test:<suite>` of that suite and its cases are recorded as `<suite>/<test id>`. */
+  suite?: string;
 }): Promise<{ summary: RunSummary; test?: TestOutcome }> {
   const { env } = o;
   if (!env.test)
@@ -50,9 +55,10 @@ export async function testAgain(o: {
   checkTestCommand(env, o.processEnv);
   const plan = assemblePlan([
     {
-      id: TEST_STEP,
+      id: o.suite === undefined ? TEST_STEP : suiteTestStepId(o.suite),
       kind: 'test',
-      subject: 'suite',
+      subject: o.suite ?? 'suite',
+      ...(o.suite === undefined ? {} : { suite: o.suite }),
       deps: [],
       claims: { engine: 0 },
       timeoutMs: env.test.timeoutMs,
@@ -81,7 +87,11 @@ export async function testAgain(o: {
         (t) => {
           test = t;
         },
-        { ...testReporting(env, o.bus, deployed.images, o.processEnv), stepId: step.id },
+        {
+          ...testReporting(env, o.bus, deployed.images, o.processEnv),
+          stepId: step.id,
+          ...(o.suite === undefined ? {} : { caseIdPrefix: `${o.suite}/` }),
+        },
         shardRequest(env, o.bus.runId, o.shard),
       ),
   });

@@ -15,6 +15,7 @@ import { runPlan } from './scheduler.js';
 import { resolveImages } from './resolve-images.js';
 import { suitesRunPlan } from './suites-run-plan.js';
 import type { Shard } from '../plan/shard.js';
+import type { LearnedFootprint } from '../plan/suite-footprint.js';
 import { emitRunStarted, runEngine } from './run-events.js';
 import { renderDeployGroups } from './render-groups.js';
 import { checkTestCommand } from './preflight.js';
@@ -27,6 +28,11 @@ import { engineWatchDeps } from './recovery-wiring.js';
 import { writeEnvState } from './env-state.js';
 import { suiteResults, writeMergedJUnit, type SuiteResult } from './suite-results.js';
 import type { UpOptions, UpResult } from './up.js';
+import { runningContainersMemory } from '../engines/container-memory.js';
+import { startSuiteMemorySampler } from './suite-memory.js';
+
+/** How often a suites run measures its suites' memory (and once more as each suite's tests start). */
+const MEMORY_SAMPLE_MS = 10_000;
 
 export interface UpSuitesOptions extends Omit<UpOptions, 'target' | 'shard' | 'keepOnInterrupt'> {
   /** The chosen suites by name. */
@@ -37,8 +43,8 @@ export interface UpSuitesOptions extends Omit<UpOptions, 'target' | 'shard' | 'k
   targetFor: (env: Env) => ClusterTarget;
   /** `--fail-fast`: the first failure stops the run (nothing new starts). */
   failFast?: boolean;
-  /** Learned memory footprints per suite, in bytes. */
-  footprints?: ReadonlyMap<string, number>;
+  /** Memory footprints per suite learned from history (a declared `memory` wins). */
+  learnedFootprints?: ReadonlyMap<string, LearnedFootprint>;
   /** The shard of its tests a suite runs (`--suite a@I/N`, `--suite a --shard I/N`); absent: all of them. */
   shards?: ReadonlyMap<string, Shard>;
 }
@@ -78,7 +84,7 @@ export async function upSuites(options: UpSuitesOptions): Promise<UpSuitesResult
     ...(options.pullOnly ? { pullOnly: true } : {}),
     ...(options.refs ? { refsFile: options.refs.path } : {}),
     ...(options.durations ? { durations: options.durations } : {}),
-    ...(options.footprints ? { footprints: options.footprints } : {}),
+    ...(options.learnedFootprints ? { learnedFootprints: options.learnedFootprints } : {}),
   });
   const capacity = options.capacity ?? env.capacity;
   emitRunStarted(bus, { command: 'up', capacity, target: options.targetType, engine: runEngine(engine) }, plan);
@@ -112,12 +118,24 @@ export async function upSuites(options: UpSuitesOptions): Promise<UpSuitesResult
     groups: new Map(),
     onTestOutcome: () => undefined,
   });
+  const clusterLabels = (key: string): Record<string, string>[] => {
+    const labels = targets.get(key)?.containerLabels?.();
+    return labels ? [labels] : [];
+  };
   const perCluster = new Map([...envs].map(([key, e]) => [key, dispatch(key, e)]));
+  const memory = startSuiteMemorySampler({
+    suites: new Map(chosen.map((s) => [s.name, s.clusters.flatMap((c) => clusterLabels(`${s.name}/${c.name}`))])),
+    read: (abort) => runningContainersMemory(engine, abort),
+    signal,
+    everyMs: MEMORY_SAMPLE_MS,
+  });
   const execute: StepExecutor = (step, ctx) => {
     if (step.kind === 'build') return builds(step, ctx);
     const suite = chosen.find((s) => s.name === step.suite);
     if (!suite) throw new InternalError(`step ${step.id} belongs to no chosen suite`);
     if (step.kind === 'test') {
+      // Its env is deployed now: the moment a short suite is most likely to be measured at all.
+      memory.sample();
       const clusters = suite.clusters.map((c) => ({ name: c.name, target: targets.get(`${suite.name}/${c.name}`)! }));
       const dir = join(base, 'suites', suite.name);
       mkdirSync(dir, { recursive: true });
@@ -144,6 +162,7 @@ export async function upSuites(options: UpSuitesOptions): Promise<UpSuitesResult
     if (!run) throw new InternalError(`no suite cluster for step ${step.id}`);
     return run(step, ctx);
   };
+  // The sampler stops however the run ends; stop() again only reads the peaks.
   const summary = await runPlan(plan, {
     bus,
     capacity,
@@ -153,7 +172,8 @@ export async function upSuites(options: UpSuitesOptions): Promise<UpSuitesResult
     hostGate: options.hostGate,
     ...(options.failFast ? { failFast: true } : {}),
     ...engineWatchDeps(engine, env, options.heal),
-  });
+  }).finally(() => memory.stop());
+  for (const peak of await memory.stop()) bus.emit({ type: 'suite.memory', ...peak });
   bus.emit({ type: 'run.finished', outcome: summary.outcome, durationMs: summary.durationMs });
   for (const [key, e] of envs)
     writeEnvState(e.stateDir, {

@@ -7,11 +7,14 @@
 // once the other suite has ended, however it ended. Pure.
 import { formatSize } from '../config/size.js';
 import { assemblePlan, type StepDraft } from './assemble.js';
+import { footprintSourceText, type FootprintSource } from './suite-footprint.js';
 import { simulateSchedule, type SimGate, type SimStep } from './simulate.js';
 import type { StepId } from './types.js';
 
 export interface MemoryGateInput {
   footprints: ReadonlyMap<string, number>;
+  /** Where each footprint came from, said in the wait's reason. */
+  sources?: ReadonlyMap<string, FootprintSource>;
   /** Absent: no memory limit, nothing waits. */
   budgetBytes: number | undefined;
   capacity: number;
@@ -97,7 +100,7 @@ function gateInOrder(
       budgetBytes: budget,
       after,
       startMs: span.get(suite)?.start ?? 0,
-      reason: `${suite} needs ${formatSize(needsBytes)} of memory; ${heldBy} of the ${formatSize(budget)} budget; it starts after ${after.join(', ') || 'the others'}`,
+      reason: `${suite} needs ${formatSize(needsBytes)} of memory${sourceNote(input.sources?.get(suite))}; ${heldBy} of the ${formatSize(budget)} budget; it starts after ${after.join(', ') || 'the others'}`,
     };
   });
   // What counts is how the plan runs with its edges (the scheduler knows no memory), not the gated simulation.
@@ -106,6 +109,10 @@ function gateInOrder(
     deps: [...s.deps, ...(s.after ?? [])],
   }));
   return { drafts: out, waits, makespanMs: simulateSchedule(planned, input.capacity).makespanMs };
+}
+
+function sourceNote(source: FootprintSource | undefined): string {
+  return source ? ` (${footprintSourceText(source)})` : '';
 }
 
 /** Admits a suite's first step only when its footprint fits beside the suites holding memory. */

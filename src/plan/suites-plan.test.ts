@@ -99,7 +99,7 @@ describe('planSuites', () => {
     const { plan, waits } = planSuites(env, { ...base, suites: ['a', 'b', 'c'] });
     expect(waits).toHaveLength(1);
     expect(waits[0]!.reason).toMatch(
-      /^c needs 3\.0 GiB of memory; 6\.0 GiB held by a, b of the 7\.0 GiB budget; it starts after (a|b)/,
+      /^c needs 3\.0 GiB of memory \(declared\); 6\.0 GiB held by a, b of the 7\.0 GiB budget; it starts after (a|b)/,
     );
     const gated = plan.steps.find((s) => s.id === suiteClusterStepId('c', 'main'))!;
     expect(gated.after?.some((id) => id === suiteTestStepId('a') || id === suiteTestStepId('b'))).toBe(true);

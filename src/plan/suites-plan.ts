@@ -8,6 +8,9 @@ import { buildDrafts, buildStepId, selectImages } from './build-plan.js';
 import { didYouMean } from './did-you-mean.js';
 import { gateByMemory, type SuiteWait } from './suites-memory.js';
 import type { Plan, StepId } from './types.js';
+import { suiteFootprint, type FootprintSource, type LearnedFootprint } from './suite-footprint.js';
+
+export { DEFAULT_CLUSTER_MEMORY_BYTES } from './suite-footprint.js';
 
 export interface SuitesPlanInput {
   /** The chosen suites, by name (`--all`: every suite of the file). */
@@ -18,8 +21,8 @@ export interface SuitesPlanInput {
   groupImages?: ReadonlyMap<string, readonly string[]>;
   withTest: boolean;
   durations?: ReadonlyMap<StepId, number>;
-  /** Learned memory footprints per suite, in bytes; a suite's declared `memory` wins. */
-  footprints?: ReadonlyMap<string, number>;
+  /** Memory footprints per suite learned from history; a suite's declared `memory` wins. */
+  learnedFootprints?: ReadonlyMap<string, LearnedFootprint>;
 }
 
 /** One plan for many suites, and why some suites wait for memory. */
@@ -28,11 +31,10 @@ export interface SuitesPlan {
   suites: SuiteSpec[];
   /** Footprint used per suite, in bytes. */
   footprints: Map<string, number>;
+  /** Where each suite's footprint came from. */
+  footprintSources: Map<string, FootprintSource>;
   waits: SuiteWait[];
 }
-
-/** Memory a suite is assumed to hold per cluster when it declares none and history has none (a kind node). */
-export const DEFAULT_CLUSTER_MEMORY_BYTES = 1024 ** 3;
 
 export const suiteClusterStepId = (suite: string, cluster: string): StepId => `cluster:${suite}/${cluster}`;
 export const suiteDeliverStepId = (suite: string, cluster: string, image: string): StepId =>
@@ -49,14 +51,18 @@ export function planSuites(env: Env, input: SuitesPlanInput): SuitesPlan {
   const drafts: StepDraft[] = buildDrafts(images, t, input.cachedImages);
   const built = new Set(images.map((i) => i.name));
   for (const suite of suites) drafts.push(...suiteDrafts(suite, input, built, env));
-  const footprints = new Map(suites.map((s) => [s.name, footprintOf(s, input.footprints)]));
+  const resolved = new Map(suites.map((s) => [s.name, suiteFootprint(s, input.learnedFootprints)]));
+  const footprints = new Map([...resolved].map(([name, f]) => [name, f.bytes]));
+  const footprintSources = new Map([...resolved].map(([name, f]) => [name, f.source]));
   const gated = gateByMemory(drafts, {
     footprints,
+    sources: footprintSources,
     budgetBytes: env.memoryBytes,
     capacity: env.capacity,
     ...(input.durations ? { durations: input.durations } : {}),
   });
-  return { plan: assemblePlan(gated.drafts, input.durations), suites, footprints, waits: gated.waits };
+  const plan = assemblePlan(gated.drafts, input.durations);
+  return { plan, suites, footprints, footprintSources, waits: gated.waits };
 }
 
 function suiteDrafts(suite: SuiteSpec, input: SuitesPlanInput, built: ReadonlySet<string>, env: Env): StepDraft[] {
@@ -124,11 +130,6 @@ function suiteDrafts(suite: SuiteSpec, input: SuitesPlanInput, built: ReadonlySe
       retry: 'never',
     });
   return drafts;
-}
-
-/** A suite's memory: declared, else learned, else a default per cluster. */
-function footprintOf(suite: SuiteSpec, learned?: ReadonlyMap<string, number>): number {
-  return suite.memoryBytes ?? learned?.get(suite.name) ?? DEFAULT_CLUSTER_MEMORY_BYTES * suite.clusters.length;
 }
 
 /** The named suites in file order; UNKNOWN_SUITE (usage) for a name the file lacks. */

@@ -6,6 +6,7 @@ import type { SuiteCost } from './ci-matrix.js';
 import { simulateSchedule } from './simulate.js';
 import { planSuites, suiteTestStepId, type SuitesPlanInput } from './suites-plan.js';
 import type { SuiteWait } from './suites-memory.js';
+import type { FootprintSource } from './suite-footprint.js';
 import type { Plan } from './types.js';
 
 export interface SuiteTimes {
@@ -16,6 +17,9 @@ export interface SuiteTimes {
   endMs: number;
   /** Its own run alone, building every image it needs. */
   aloneMs: number;
+  /** Its memory footprint in bytes, and where that came from. */
+  memoryBytes: number;
+  memorySource: FootprintSource;
 }
 
 export interface SuitesPrediction {
@@ -58,7 +62,14 @@ export function predictSuites(env: Env, input: SuitesPlanInput): SuitesPredictio
     const own = sim.slots.filter((s) => suiteOf.get(s.id) === suite.name);
     const test = own.find((s) => s.id === suiteTestStepId(suite.name));
     const endMs = Math.max(0, ...own.map((s) => s.endMs));
-    return { suite: suite.name, setupMs: test?.startMs ?? endMs, endMs, aloneMs };
+    return {
+      suite: suite.name,
+      setupMs: test?.startMs ?? endMs,
+      endMs,
+      aloneMs,
+      memoryBytes: together.footprints.get(suite.name)!,
+      memorySource: together.footprintSources.get(suite.name)!,
+    };
   });
   return {
     capacity: env.capacity,

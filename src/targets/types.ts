@@ -89,6 +89,8 @@ export interface ClusterTarget {
   logSources?(signal?: AbortSignal): Promise<LogSource[]>;
   /** Streams one container's log; throws LOGS_FAILED when the engine or kubectl cannot read it. */
   readLogs?(source: LogSource, request: LogRequest): Promise<void>;
+  /** Labels every container running this env's workloads carries (kind nodes, podman pods), to measure its memory. */
+  containerLabels?(): Record<string, string>;
   /** Removes what tarmac created for this env, and nothing else. */
   down(signal?: AbortSignal): Promise<DownReport>;
 }

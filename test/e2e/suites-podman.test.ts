@@ -1,6 +1,7 @@
 // examples/suites through `tarmac up --all` on the podman target, for real: one plan, each shared image built once
 // (all cache hits: they are the e2e setup's shared images), four networks (fleet has two), the engine budget kept,
-// one suite made to fail beside two green ones, with its own triage; then `status` and `down` cover every suite.
+// one suite made to fail beside two green ones, with its own triage, each suite's memory measured; then `status`,
+// `test`, `logs` and `doctor --suite` act on a live suite, and `down` covers every suite.
 import { execa } from 'execa';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -26,7 +27,15 @@ describe.skipIf(!(await hasPodman()) && process.env.CI !== 'true')('suites side 
   });
 
   it('runs three suites in one plan: images built once, budget kept, a failing suite leaves the others green', async () => {
-    expectSuitesRun(await upAllBreakingStorage(dir));
+    const out = await upAllBreakingStorage(dir);
+    expectSuitesRun(out);
+    // Each suite's pods were measured (at least as its tests started): the footprint the next run learns.
+    const measured = out.events.flatMap((e) => (e.type === 'suite.memory' ? [[e.suite, e.peakBytes > 0]] : []));
+    expect(measured.sort()).toEqual([
+      ['fleet', true],
+      ['pipeline', true],
+      ['storage', true],
+    ]);
     // Each suite cluster is its own set of pods: storage 1, pipeline 3, fleet's hub 1 and spoke 1.
     expect((await pods()).sort()).toEqual(
       [
@@ -41,6 +50,25 @@ describe.skipIf(!(await hasPodman()) && process.env.CI !== 'true')('suites side 
         .sort(),
     );
   }, 120_000);
+
+  it('test, logs and doctor --suite act on one live suite and all its clusters', async () => {
+    const test = await runTarmac(['test', '--suite', 'fleet', '--json', '-f', file()]);
+    expect(test.exitCode, test.all).toBe(0);
+    const history = await runTarmac(['history', '--suite', 'fleet', '--json', '-f', file()]);
+    const listed = (JSON.parse(history.stdout) as { runs: { command: string; suites: string[] }[] }).runs;
+    expect(listed.map((r) => [r.command, r.suites])).toEqual([
+      ['test', ['fleet']],
+      ['up', ['storage', 'pipeline', 'fleet']],
+    ]);
+    const logs = await runTarmac(['logs', '--suite', 'fleet', '--file', file()]);
+    expect(logs.exitCode, logs.all).toBe(0);
+    const doctor = await runTarmac(['doctor', '--suite', 'fleet', '--json', '-f', file()]);
+    const examined = JSON.parse(doctor.stdout) as { suite: string; clusters: { cluster: string; env: string }[] };
+    expect(examined.clusters.map((c) => [c.cluster, c.env])).toEqual([
+      ['hub', `${envName}-fleet-hub`],
+      ['spoke', `${envName}-fleet-spoke`],
+    ]);
+  }, 90_000);
 
   it('status shows every suite cluster healthy; down removes them all', async () => {
     const status = await runTarmac(['status', '--json', '-f', file()]);

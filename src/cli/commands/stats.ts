@@ -1,4 +1,5 @@
-// `tarmac stats`: per strategy (command, capacity, label) setup p50/p95, crash rate and cache hits; per test pass rate and flakiness.
+// `tarmac stats`: per strategy (command, capacity, label, suites) setup p50/p95, crash rate and cache hits; per test
+// pass rate and flakiness. `--suite X`: only the runs that covered suite X and that suite's tests.
 import { recentRuns, testResults } from '../../history/query.js';
 import { strategyStats, testStats, type StrategyStats, type TestStats } from '../../history/stats.js';
 import { safeText } from '../../ui/safe-text.js';
@@ -6,22 +7,32 @@ import { strategyTable, testTable } from '../../history/format.js';
 import { noHistoryText, withHistory } from '../../history/read-history.js';
 import type { CliIo } from '../io.js';
 import { loadCommandConfig } from '../load-config.js';
+import { chosenSuites } from '../suite-choice.js';
 
 /** Prints the measured comparison; exit 0 (also when nothing is recorded yet). */
-export async function statsCommand(opts: { file?: string; json?: boolean }, io: CliIo): Promise<number> {
+export async function statsCommand(
+  opts: { file?: string; json?: boolean; suite?: string },
+  io: CliIo,
+): Promise<number> {
   const { env } = await loadCommandConfig(opts, io.cwd);
+  const suite = opts.suite === undefined ? undefined : chosenSuites(env, [opts.suite])[0];
   const read = withHistory(env.historyPath, (db) => ({
-    runs: recentRuns(db, env.name),
-    tests: testResults(db, env.name),
+    runs: recentRuns(db, env.name, -1, suite),
+    tests: testResults(db, env.name, suite),
   }));
   const strategies = strategyStats(read?.runs ?? []);
   const tests = testStats(read?.tests ?? []);
   if (opts.json) {
-    io.stdout.write(`${JSON.stringify({ env: env.name, history: env.historyPath, strategies, tests }, null, 2)}\n`);
+    const filter = suite === undefined ? {} : { suite };
+    io.stdout.write(
+      `${JSON.stringify({ env: env.name, history: env.historyPath, ...filter, strategies, tests }, null, 2)}\n`,
+    );
     return 0;
   }
   if (strategies.length === 0) {
-    io.stdout.write(safeText(noHistoryText(env.historyPath, env.name)));
+    io.stdout.write(
+      safeText(noHistoryText(env.historyPath, suite === undefined ? env.name : `suite ${suite} of ${env.name}`)),
+    );
     return 0;
   }
   io.stdout.write(statsText(env, strategies, tests));

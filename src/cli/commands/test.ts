@@ -1,4 +1,5 @@
-// `tarmac test`: re-runs the suite on the live env; exit 1 when tests fail.
+// `tarmac test`: re-runs the suite on the live env; exit 1 when tests fail. `--suite X`: suite X's test command on
+// its live clusters (every cluster's endpoints and kubeconfig, as `up --suite` gives them).
 import { runCommand } from '../../exec/run-command.js';
 import { testAgain } from '../../orchestrate/test-again.js';
 import { sessionTarget } from '../target-session.js';
@@ -7,19 +8,38 @@ import type { Shard } from '../../plan/shard.js';
 import { afterRun, afterThrow } from '../after-run.js';
 import { openSession, type SessionOptions } from '../session.js';
 import { runExitCode, upSummary } from '../up-summary.js';
+import { suiteClusters, type SuiteCluster } from '../suite-clusters.js';
+import { suiteLiveTarget } from '../../orchestrate/executors/suite-test-target.js';
+import type { Session } from '../session.js';
 
 /** Runs `tarmac test`. */
 export async function testCommand(
-  opts: SessionOptions & { shard?: Shard; wait?: boolean },
+  opts: SessionOptions & { shard?: Shard; wait?: boolean; suite?: string },
   io: CliIo,
 ): Promise<number> {
-  const session = await openSession({ ...opts, lock: { wait: opts.wait !== false } }, io, 'test');
+  let clusters: SuiteCluster[] = [];
+  // An unknown suite is a usage error: found before the lock, engine and journal.
+  const usageChecks = (env: Session['env']) => {
+    if (opts.suite !== undefined) clusters = suiteClusters(env, opts.suite).clusters;
+  };
+  const session = await openSession({ ...opts, lock: { wait: opts.wait !== false }, usageChecks }, io, 'test');
+  // A failed suite test is triaged against the suite's own cluster (the file's env may have none).
+  const triageEnv = clusters[0] ? { triageEnv: clusters[0].env } : {};
   try {
-    const { target } = sessionTarget(session, io);
+    const tested =
+      opts.suite === undefined
+        ? { env: session.env, target: sessionTarget(session, io).target }
+        : {
+            // The suite's first cluster's Env carries its test and the state its up wrote.
+            env: clusters[0]!.env,
+            target: suiteLiveTarget(
+              clusters.map((c) => ({ name: c.name, target: sessionTarget(session, io, c.env).target })),
+            ),
+            suite: opts.suite,
+          };
     const started = Date.now();
     const result = await testAgain({
-      env: session.env,
-      target,
+      ...tested,
       engine: session.engine,
       runner: runCommand,
       bus: session.bus,
@@ -42,11 +62,11 @@ export async function testCommand(
         ).replace(/^up: /, 'test: '),
       ),
     );
-    await afterRun({ session, outcome: result.summary.outcome, io, json: Boolean(opts.json) });
+    await afterRun({ session, outcome: result.summary.outcome, io, json: Boolean(opts.json), ...triageEnv });
     return runExitCode(result.summary);
   } catch (error) {
     // A failure that escaped the run (e.g. a cluster error) is triaged too; cli/main renders it once.
-    await afterThrow({ session, io, json: Boolean(opts.json), error });
+    await afterThrow({ session, io, json: Boolean(opts.json), error, ...triageEnv });
     throw error;
   } finally {
     session.close();

@@ -16,6 +16,8 @@ import { runExitCode } from '../up-summary.js';
 import { suitesSummary } from '../suites-summary.js';
 import { ciOptions, type UpCommandOptions } from './up.js';
 import { suiteShards, type SuiteShards } from '../suite-shards.js';
+import { learnedFootprints } from '../../history/learned.js';
+import { safeText } from '../../ui/safe-text.js';
 
 export interface UpSuitesCommandOptions extends UpCommandOptions {
   /** `--suite a,b`. */
@@ -81,6 +83,9 @@ export async function upSuitesCommand(opts: UpSuitesCommandOptions, io: CliIo): 
       shards,
       hostGate: session.hostGate,
       durations: session.durations,
+      learnedFootprints: learnedFootprints(session.env.historyPath, session.env.name, (m) =>
+        io.stderr.write(`${safeText(m)}\n`),
+      ),
       ...(opts.heal ? { heal: engineHealer(session.engine) } : {}),
     });
     session.close();

@@ -10,8 +10,9 @@ export const declareHistoryCommands: DeclareCommands = (program, { io, setCode }
     .description('list recent runs: when, command, outcome, setup time, test counts, incidents')
     .option('-f, --file <path>', 'config file (default: ./tarmac.yaml)')
     .option('--limit <n>', 'how many runs (default 20)', parsePositiveInt)
+    .option('--suite <name>', 'only the runs that covered this suite')
     .option('--json', 'print the runs as JSON')
-    .action(async (opts: { file?: string; limit?: number; json?: boolean }) => {
+    .action(async (opts: { file?: string; limit?: number; json?: boolean; suite?: string }) => {
       const { historyCommand } = await import('../commands/history.js');
       setCode(await historyCommand(opts, io));
     });
@@ -22,8 +23,9 @@ export const declareHistoryCommands: DeclareCommands = (program, { io, setCode }
       'measured figures per capacity/label (setup p50/p95, crash rate, cache hits) and per test (pass rate, flaky)',
     )
     .option('-f, --file <path>', 'config file (default: ./tarmac.yaml)')
+    .option('--suite <name>', 'only the runs that covered this suite, and its tests')
     .option('--json', 'print the figures as JSON')
-    .action(async (opts: { file?: string; json?: boolean }) => {
+    .action(async (opts: { file?: string; json?: boolean; suite?: string }) => {
       const { statsCommand } = await import('../commands/stats.js');
       setCode(await statsCommand(opts, io));
     });

@@ -3,6 +3,7 @@ import type { Command } from 'commander';
 import type { DeclareCommands } from './types.js';
 import { parseCapacity, parseShardOption, parseSuiteList } from './option-parsers.js';
 import type { UpSuitesCommandOptions } from '../commands/up-suites.js';
+import type { LogsOptions } from '../commands/logs.js';
 
 /** validate, build, up, test, down, status, logs. */
 export const declareRunCommands: DeclareCommands = (program, { io, setCode }) => {
@@ -99,6 +100,7 @@ export const declareRunCommands: DeclareCommands = (program, { io, setCode }) =>
       parseShardOption,
     )
     .option('--no-wait', 'refuse at once (exit 3) when another tarmac run holds this env, instead of waiting for it')
+    .option('--suite <name>', "run this suite's tests again on its live clusters")
     .action(async (opts) => {
       const { testCommand } = await import('../commands/test.js');
       setCode(await testCommand(opts, io));
@@ -131,7 +133,8 @@ export const declareRunCommands: DeclareCommands = (program, { io, setCode }) =>
     .option('-f, --follow', 'keep printing new lines until Ctrl-C')
     .option('--since <duration>', 'only lines newer than this (30s, 10m, 1h)')
     .option('--file <path>', 'config file (default: ./tarmac.yaml)')
-    .action(async (workload: string | undefined, opts: { file?: string; follow?: boolean; since?: string }) => {
+    .option('--suite <name>', "the containers of this suite's clusters")
+    .action(async (workload: string | undefined, opts: LogsOptions) => {
       const { logsCommand } = await import('../commands/logs.js');
       setCode(await logsCommand(workload, opts, io));
     });

@@ -13,7 +13,8 @@ export const declareTriageCommands: DeclareCommands = (program, { io, setCode })
       'config file (default: ./tarmac.yaml when present; without one only the host is checked)',
     )
     .option('--json', 'print the status and verdicts as JSON')
-    .action(async (opts: { file?: string; json?: boolean }) => {
+    .option('--suite <name>', 'check each cluster of this suite (a table per cluster)')
+    .action(async (opts: { file?: string; json?: boolean; suite?: string }) => {
       const { doctorCommand } = await import('../commands/doctor.js');
       setCode(await doctorCommand(opts, io));
     });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { suiteTestTarget } from './suite-test-target.js';
+import type { ClusterTarget } from '../../targets/types.js';
+import { suiteLiveTarget, suiteTestTarget } from './suite-test-target.js';
 
 const view = (endpoints: Record<string, string>, env: Record<string, string>) => ({
   endpoints: () => Promise.resolve(endpoints),
@@ -30,5 +31,36 @@ describe('suiteTestTarget', () => {
       TARMAC_CLUSTER_HUB_KUBECONFIG: '/k/hub',
       TARMAC_CLUSTER_SPOKE_KUBECONFIG: '/k/spoke',
     });
+  });
+});
+
+describe('suiteLiveTarget', () => {
+  const cluster = (name: string, healthy: boolean, problems: string[] = []) => ({
+    name,
+    target: {
+      type: 'kind',
+      status: () =>
+        Promise.resolve({
+          exists: true,
+          healthy,
+          problems,
+          nodes: [{ name: `${name}-cp`, state: 'running' }],
+          createdByTarmac: true,
+        }),
+      endpoints: () => Promise.resolve({ web: `http://${name}` }),
+      testEnv: () => ({ KUBECONFIG: `/k/${name}` }),
+    } as unknown as ClusterTarget,
+  });
+
+  it('is healthy only when every cluster is, naming each problem with its cluster', async () => {
+    const up = suiteLiveTarget([cluster('hub', true), cluster('spoke', true)]);
+    expect(await up.status()).toMatchObject({ exists: true, healthy: true, problems: [] });
+    const half = suiteLiveTarget([cluster('hub', true), cluster('spoke', false, ['node container stopped'])]);
+    const state = await half.status();
+    expect(state.healthy).toBe(false);
+    expect(state.problems).toEqual(['spoke: node container stopped']);
+    expect(state.nodes.map((n) => n.name)).toEqual(['hub-cp', 'spoke-cp']);
+    expect(await half.endpoints()).toMatchObject({ web: 'http://hub', 'spoke-web': 'http://spoke' });
+    expect(half.type).toBe('kind');
   });
 });

@@ -40,3 +40,27 @@ export function suiteTestTarget(clusters: readonly NamedCluster[]): TestView {
     },
   };
 }
+
+/** What `tarmac test` needs of the env it tests again: its type, health, endpoints and test environment. */
+export type LiveTarget = Pick<ClusterTarget, 'type' | 'status' | 'endpoints' | 'testEnv'>;
+
+/**
+ * A suite's clusters as one live target for `tarmac test --suite`: the suite's test view (suiteTestTarget), healthy
+ * only when every cluster exists and is healthy; each problem and node named with its cluster.
+ */
+export function suiteLiveTarget(clusters: readonly { name: string; target: ClusterTarget }[]): LiveTarget {
+  return {
+    ...suiteTestTarget(clusters),
+    type: clusters[0]!.target.type,
+    async status(signal) {
+      const states = await Promise.all(clusters.map((c) => c.target.status(signal)));
+      return {
+        exists: states.every((s) => s.exists),
+        healthy: states.every((s) => s.healthy),
+        problems: states.flatMap((s, i) => s.problems.map((p) => `${clusters[i]!.name}: ${p}`)),
+        nodes: states.flatMap((s) => s.nodes),
+        createdByTarmac: states.every((s) => s.createdByTarmac),
+      };
+    },
+  };
+}

@@ -21,7 +21,7 @@ import { readStatus } from './cluster-status.js';
 import { deliverImage } from './deliver-image.js';
 import { downClusters } from './down.js';
 import { ensureCluster } from './ensure-cluster.js';
-import type { KindDeps } from './kind-deps.js';
+import { CLUSTER_LABEL, type KindDeps } from './kind-deps.js';
 import { KindTools } from './kind-tools.js';
 import { listPods } from './list-pods.js';
 import { missingObjects } from './missing-objects.js';
@@ -158,6 +158,10 @@ class KindTarget implements ClusterTarget {
 
   testEnv(): Record<string, string> {
     return { KUBECONFIG: this.deps.kubeconfig };
+  }
+
+  containerLabels(): Record<string, string> {
+    return { [CLUSTER_LABEL]: this.name };
   }
 
   down(signal?: AbortSignal): Promise<DownReport> {

@@ -21,7 +21,7 @@ import { downEnv } from './down.js';
 import { serviceEndpoints } from './endpoints.js';
 import { ensureNetwork } from './ensure.js';
 import { inspectPod } from './inspect.js';
-import { isOurs, networkName } from './names.js';
+import { isOurs, networkName, targetLabels } from './names.js';
 import { planGroup, type GroupPlan } from './play-plan.js';
 import { podmanCli, type PodmanCli } from './podman-cli.js';
 import { groupPodViews } from './pods.js';
@@ -150,6 +150,10 @@ class PodmanTarget implements ClusterTarget {
 
   testEnv(): Record<string, string> {
     return { TARMAC_NETWORK: this.name };
+  }
+
+  containerLabels(): Record<string, string> {
+    return targetLabels(this.id);
   }
 
   down(signal?: AbortSignal): Promise<DownReport> {
