@@ -51,11 +51,12 @@ describe('planGroup with the env groups', () => {
     expect(unit(appsPlan, 'tarmac-demo-agent')).toMatchObject({ aliases: [], completes: false });
   });
 
-  it("plays the other group's ConfigMaps and Secrets alongside each pod", () => {
+  it("plays the other group's ConfigMaps and Secrets alongside each pod, naming the podman secrets that makes", () => {
     expect(unit(appsPlan, 'tarmac-demo-web-0').extras.map((o) => `${o.kind}/${o.metadata.name}`)).toEqual([
       'ConfigMap/settings',
       'Secret/creds',
     ]);
+    expect(unit(appsPlan, 'tarmac-demo-web-0').secrets).toEqual(['creds']);
   });
 
   it('plays a Job as one pod that runs to completion, init container first, its images checked', () => {

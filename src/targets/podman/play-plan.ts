@@ -30,6 +30,8 @@ export interface PlayUnit {
   images: { ref: string; pullPolicy: string | undefined; container: string }[];
   /** Volume names (scoped) the pod's claims create. */
   volumes: string[];
+  /** Names of the podman secrets `kube play` makes of the Secrets played alongside (global names, kept by podman). */
+  secrets: string[];
   /** A Job's pod: it runs to completion, and once completed (and unchanged) it is kept, not replayed. */
   completes: boolean;
   /** Hash of everything that decides the pod's behaviour, so an unchanged one can be kept. */
@@ -181,6 +183,7 @@ function planUnit(
     probes,
     images,
     volumes,
+    secrets: extras.filter((o) => o.kind === 'Secret').map((o) => o.metadata.name),
     completes: workload.completes,
     specHash,
   };
