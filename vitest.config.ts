@@ -1,4 +1,5 @@
 import { defineConfig } from 'vitest/config';
+import { DurationSequencer } from './test/support/duration-sequencer.js';
 
 // Two levels, three projects (`vitest run --project NAME`):
 // - unit: pure code and real local processes/SQLite beside their source, plus test/*.test.ts. No podman, no
@@ -25,6 +26,11 @@ const SERIAL = [
 const e2e = {
   testTimeout: 120_000,
   hookTimeout: 120_000,
+  // One module graph per fork, as in the unit project (npm's e2e scripts pass --poolOptions.forks.isolate=false for
+  // the reason given there): each file re-imported vitest, tsx-transformed src/ and the kits, about 0.6 s of CPU per
+  // file. Safe because no e2e file or kit changes process.env, mocks modules or keeps state between files (the
+  // one module-level cache, test/support/k8s-tools.ts, is meant to be shared).
+  isolate: false,
   // Sets CONTAINERS_CONF when this machine's podman needs it, prepares the example's base rootfs and builds
   // the shared example images once (test/support/shared-images.ts).
   globalSetup: ['test/support/global-setup.ts'],
@@ -39,6 +45,8 @@ export default defineConfig({
     // minForks = maxForks: with forks kept between files (the unit run), tinypool ending an idle fork can reject
     // with "Terminating worker thread" after every test passed (seen once here; vitest-dev/vitest#8133, #8564).
     poolOptions: { forks: { maxForks: 2, minForks: 2 } },
+    // Longest e2e file first, also on a fresh clone without vitest's results cache (test/support/duration-sequencer.ts).
+    sequence: { sequencer: DurationSequencer },
     projects: [
       {
         test: {

@@ -2,19 +2,19 @@
 // `npm test`: every check, in two phases that keep both cores busy.
 // 1. build (the e2e files run bin/tarmac.js, which loads dist/), then the e2e setup once (podman config, the
 //    example's shared images, the kind stand-in's node image: test/support/global-setup.ts), so the e2e projects
-//    below only find it done;
-// 2. three lanes at the same time:
+//    below only find it done. Beside them, from the start and at the lowest CPU priority (coreutils `nice`), lint
+//    and typecheck, then (once the build is there) the unit project: one lane of checks, one after another;
+// 2. beside that lane, two more:
 //    - the e2e-serial files, one at a time, at normal priority. They kill engines or tarmac processes and wait on
 //      real bounds and budgets (a collector's 4 s, an engine's recovery), so they get the CPU first;
-//    - at the lowest CPU priority (coreutils `nice`), the parallel e2e files (two at a time). Their podman work
-//      (conmon, containers) inherits the priority;
-//    - at the same lowest priority, lint, typecheck and the unit project, one after another.
+//    - at the lowest CPU priority, the parallel e2e files (two at a time, longest first). Their podman work
+//      (conmon, containers) inherits the priority.
 //    Why all at once: the whole run is CPU-bound (process accounting: about 1,100 s of CPU on 2 cores), so what
 //    sets its length is the CPU it needs, as long as no lane waits for another. The parallel e2e files are the
-//    longest lane and start first; the serial files mostly wait, so alone they would leave the CPU idle. They only
-//    need that nothing beside them touches what they check (their own labels, images, processes and services; see
+//    longest lane; the serial files mostly wait, so alone they would leave the CPU idle. They only need that
+//    nothing beside them touches what they check (their own labels, images, processes and services; see
 //    vitest.config.ts), not an idle machine.
-// Every lane finishes, so every failure is shown. The serial lane's and the lint lane's output go to files printed
+// Every lane finishes, so every failure is shown. The serial lane's and the checks lane's output go to files printed
 // after the parallel e2e files' output, so lanes never interleave.
 import { spawn } from 'node:child_process';
 import { appendFileSync, closeSync, mkdtempSync, openSync, readFileSync } from 'node:fs';
@@ -67,17 +67,27 @@ function finish(failed) {
 const started = Date.now();
 const elapsed = () => `${Math.round((Date.now() - started) / 1000)}s`;
 
-const setupFailed = await chain(['build', 'e2e:setup']);
-if (setupFailed) finish([setupFailed]);
-
 const logs = mkdtempSync(join(tmpdir(), 'tarmac-test-'));
 const serialLog = join(logs, 'e2e-serial.log');
 const checksLog = join(logs, 'checks.log');
-console.log(`[test] e2e:parallel, beside e2e:serial (output: ${serialLog}) and lint, typecheck, unit (${checksLog})`);
+// Lint and typecheck need neither dist/ nor podman: they start at once and fill the CPU the e2e setup leaves (its
+// image builds wait on podman much of the time); the unit files then wait for the build (one checks the bundle).
+console.log(`[test] lint and typecheck start now, then unit (output: ${checksLog})`);
+const lintAndTypes = chain(['lint', 'typecheck'], true, checksLog);
+const buildFailed = await chain(['build']);
+const checks = lintAndTypes.then((failed) => failed ?? (buildFailed ? undefined : chain(['unit'], true, checksLog)));
+const setupFailed = buildFailed ?? (await chain(['e2e:setup']));
+if (setupFailed) {
+  const checksFailed = await checks;
+  process.stdout.write(readFileSync(checksLog, 'utf8'));
+  finish([setupFailed, checksFailed].filter(Boolean));
+}
+
+console.log(`[test] ${elapsed()}: e2e:parallel, beside e2e:serial (output: ${serialLog}) and the checks`);
 const [parallelCode, serialCode, checksFailed] = await Promise.all([
   npmRun('e2e:parallel', undefined, true),
   npmRun('e2e:serial', serialLog),
-  chain(['lint', 'typecheck', 'unit'], true, checksLog),
+  checks,
 ]);
 for (const [name, log] of [
   ['lint, typecheck, unit', checksLog],

@@ -37,19 +37,24 @@ describe('test kits', () => {
   });
 });
 
-// The unit project runs with `isolate: false` (vitest.config.ts): every unit file shares one module graph, so a
-// module mock or a stubbed global in one file would leak into the files after it.
-describe('unit test files', () => {
-  it('mock no modules and stub no globals', () => {
-    const unitFiles = [
+// Every project runs with `isolate: false` (vitest.config.ts): the files of one fork share one module graph and one
+// process, so a module mock, a stubbed global or a changed process.env in one file would leak into the files after it.
+describe('test files', () => {
+  it('mock no modules, stub no globals and change no process.env', () => {
+    const files = [
       ...tsFiles.filter(testOnly),
-      ...readdirSync(join(root, 'test'))
-        .filter((name) => name.endsWith('.test.ts'))
-        .map((name) => `test/${name}`),
+      ...['test', 'test/e2e', 'test/support', 'test/triage-scenarios'].flatMap((dir) =>
+        readdirSync(join(root, dir))
+          .filter((name) => name.endsWith('.ts'))
+          .map((name) => `${dir}/${name}`),
+      ),
     ];
-    const leaking = unitFiles.filter((file) =>
-      /\bvi\.(mock|doMock|stubGlobal|stubEnv)\(/.test(readFileSync(join(root, file), 'utf8')),
+    const leaking = files.filter((file) =>
+      /\bvi\.(mock|doMock|stubGlobal|stubEnv)\(|process\.env(\.\w+|\[[^\]]+\])\s*=[^=]|delete process\.env/.test(
+        readFileSync(join(root, file), 'utf8'),
+      ),
     );
-    expect(leaking).toEqual([]);
+    // Allowed: one test puts helm on PATH and restores it in `finally` (validate runs helm from the process PATH).
+    expect(leaking.filter((file) => file !== 'test/cli-validate-manifests.test.ts')).toEqual([]);
   });
 });

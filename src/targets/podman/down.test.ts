@@ -171,4 +171,27 @@ describe('downEnv', () => {
     expect(report.removed).toContain('secret store-credentials');
     expect(report.removed.filter((r) => r.startsWith('secret '))).toEqual(['secret store-credentials']);
   });
+
+  it('fails with DOWN_INCOMPLETE naming what of the env is still there after the removal', async () => {
+    const stateDir = mkdtempSync(join(tmpdir(), 'podman-down-'));
+    const { playDir, file } = statePaths(stateDir);
+    const runner = fakeRunner((call) => {
+      const args = call.args.join(' ');
+      // Recreated meanwhile: the listing after the removal still has a pod of the env.
+      if (args === 'pod ps --format json')
+        return { stdout: JSON.stringify([{ Name: 'tarmac-demo-web', Labels: ours }]) };
+      return { stdout: '[]' };
+    });
+    const down = downEnv({
+      cli: podmanCli(createPodmanEngine(runner)),
+      id,
+      network: 'tarmac-demo',
+      store: new StateStore(file, 'demo'),
+      playDir,
+    });
+    await expect(down).rejects.toMatchObject({
+      code: 'DOWN_INCOMPLETE',
+      message: 'down of env demo left pod tarmac-demo-web',
+    });
+  });
 });
