@@ -1,4 +1,5 @@
-// PURE: where a pod spec hands a Secret to its containers, and whether a failed `kube play` failed because of it.
+// PURE: where a pod spec hands a Secret to its containers (so only the Secrets a pod reads are played with it: each
+// becomes a podman secret), and whether a failed `kube play` failed because of it.
 // podman 4.3.1's kube play stores a played Secret as YAML and cannot read it back: env from a Secret (secretKeyRef,
 // envFrom secretRef) fails with "secret <name> is not valid JSON", and a secret volume crashes podman (a nil pointer
 // in kube.VolumeFromSecret). Checked on the real podman 4.3.1; a newer podman may not fail, so tarmac names the cause
@@ -7,31 +8,45 @@ import { asRecord, asRecords, asString, type Json } from './shape.js';
 
 /** Each place the spec reads a Secret, e.g. `container app env PW (secretKeyRef store-credentials/password)`. */
 export function secretReads(spec: Json): string[] {
-  const reads: string[] = [];
+  return reads(spec).map((r) => r.text);
+}
+
+/** The names of the Secrets the spec reads, each once. */
+export function secretsRead(spec: Json): string[] {
+  return [...new Set(reads(spec).map((r) => r.secret))];
+}
+
+function reads(spec: Json): { secret: string; text: string }[] {
+  const found: { secret: string; text: string }[] = [];
   for (const container of [...asRecords(spec.initContainers), ...asRecords(spec.containers)]) {
     const name = asString(container.name) ?? '?';
     for (const env of asRecords(container.env)) {
       const ref = asRecord(asRecord(env.valueFrom)?.secretKeyRef);
+      const secret = asString(ref?.name) ?? '?';
       if (ref)
-        reads.push(
-          `container ${name} env ${asString(env.name) ?? '?'} (secretKeyRef ${asString(ref.name) ?? '?'}/${asString(ref.key) ?? '?'})`,
-        );
+        found.push({
+          secret,
+          text: `container ${name} env ${asString(env.name) ?? '?'} (secretKeyRef ${secret}/${asString(ref.key) ?? '?'})`,
+        });
     }
     for (const from of asRecords(container.envFrom)) {
       const ref = asRecord(from.secretRef);
-      if (ref) reads.push(`container ${name} envFrom (secretRef ${asString(ref.name) ?? '?'})`);
+      const secret = asString(ref?.name) ?? '?';
+      if (ref) found.push({ secret, text: `container ${name} envFrom (secretRef ${secret})` });
     }
   }
   for (const volume of asRecords(spec.volumes)) {
     const name = asString(volume.name) ?? '?';
-    const secret = asRecord(volume.secret);
-    if (secret) reads.push(`volume ${name} (secret ${asString(secret.secretName) ?? '?'})`);
+    const ref = asRecord(volume.secret);
+    const secret = asString(ref?.secretName) ?? '?';
+    if (ref) found.push({ secret, text: `volume ${name} (secret ${secret})` });
     for (const source of asRecords(asRecord(volume.projected)?.sources)) {
-      const projected = asRecord(source.secret);
-      if (projected) reads.push(`volume ${name} (projected secret ${asString(projected.name) ?? '?'})`);
+      const projected = asString(asRecord(source.secret)?.name);
+      if (asRecord(source.secret))
+        found.push({ secret: projected ?? '?', text: `volume ${name} (projected secret ${projected ?? '?'})` });
     }
   }
-  return reads;
+  return found;
 }
 
 /** Whether kube play's output shows it could not hand a Secret to a container (podman 4.3.1's two failures). */
