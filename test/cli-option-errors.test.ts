@@ -50,6 +50,29 @@ describe('option combinations refused before anything runs', () => {
     expect(out).toContain('registry: { url:');
   });
 
+  it('a registry user in the config is completed by TARMAC_REGISTRY_PASSWORD, not refused as incomplete', async () => {
+    const dir = exampleCopy('localhost:5999/options');
+    const file = join(dir, 'tarmac.yaml');
+    const config = parse(readFileSync(file, 'utf8')) as { registry: Record<string, unknown> };
+    config.registry.username = 'ci';
+    writeFileSync(file, stringify(config));
+    try {
+      const commands = [
+        ['up', '--pull-only'],
+        ['build', '--push'],
+      ];
+      for (const args of commands) expect(await refused(args, dir)).toContain('REGISTRY_CREDENTIALS_INCOMPLETE');
+      for (const args of commands) {
+        // With the password the usage checks pass: what stops it then is that no engine is on this empty PATH.
+        const r = await runCli([...args, '-f', file], dir, { TARMAC_REGISTRY_PASSWORD: 'pw-from-ci-secret' });
+        expect(r.stderr, args.join(' ')).toContain('ENGINE_NOT_FOUND');
+        expect(r.stdout + r.stderr).not.toContain('pw-from-ci-secret');
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('build --refs without --push', async () => {
     expect(await refused(['build', '--refs', 'refs.json'], withRegistry)).toContain('REFS_WITHOUT_PUSH');
   });

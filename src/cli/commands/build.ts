@@ -30,7 +30,7 @@ export async function buildCommand(opts: BuildOptions, io: CliIo): Promise<numbe
   let refsPath: string | undefined;
   const usageChecks = (env: Env) => {
     // Thrown again by the run where it is used; here so that `--push` without a registry leaves nothing.
-    registryMode(env, { push: Boolean(opts.push) });
+    registryMode(env, { push: Boolean(opts.push), processEnv: io.env });
     refsPath = refsTarget(env, opts, io.cwd);
   };
   const session = await openSession({ ...opts, diskCheck: true, usageChecks }, io, 'build');

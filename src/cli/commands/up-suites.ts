@@ -41,7 +41,7 @@ export async function upSuitesCommand(opts: UpSuitesCommandOptions, io: CliIo): 
     shards = chosen.shards;
     suites = chosenSuites(env, chosen.names);
     checkSuites(env, suites);
-    ci = await ciOptions(opts, env, io.cwd);
+    ci = await ciOptions(opts, env, io.cwd, io.env);
   };
   const session = await openSession(
     { ...opts, diskCheck: true, lock: { wait: opts.wait !== false }, usageChecks },

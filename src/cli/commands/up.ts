@@ -37,6 +37,7 @@ export async function ciOptions(
   opts: UpCommandOptions,
   env: Env,
   cwd: string,
+  processEnv: NodeJS.ProcessEnv,
 ): Promise<Pick<UpOptions, 'pullOnly' | 'refs' | 'shard'>> {
   if (opts.refs !== undefined && !opts.pullOnly) {
     throw new TarmacError('REFS_WITHOUT_PULL_ONLY', '--refs is read by `up --pull-only`', {
@@ -57,7 +58,8 @@ export async function ciOptions(
           ),
         };
   // Thrown again by the run where it is used; here so that `--pull-only` without a registry leaves nothing.
-  registryMode(env, { pull: Boolean(opts.pullOnly) });
+  // With processEnv: a password given in TARMAC_REGISTRY_PASSWORD completes the config's user.
+  registryMode(env, { pull: Boolean(opts.pullOnly), processEnv });
   return {
     ...(opts.pullOnly ? { pullOnly: true } : {}),
     ...(refs ? { refs } : {}),
@@ -70,7 +72,7 @@ export async function upCommand(opts: UpCommandOptions, io: CliIo): Promise<numb
   // The disk check (prune by policy, warn when space is short) runs while the session opens, before any build.
   let ci: Awaited<ReturnType<typeof ciOptions>> = {};
   const usageChecks = async (env: Env) => {
-    ci = await ciOptions(opts, env, io.cwd);
+    ci = await ciOptions(opts, env, io.cwd, io.env);
   };
   const session = await openSession(
     { ...opts, diskCheck: true, lock: { wait: opts.wait !== false }, usageChecks },
