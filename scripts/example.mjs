@@ -4,10 +4,13 @@
 // containers.conf (scripts/podman-conf.mjs decides; an existing CONTAINERS_CONF is kept).
 // Extra arguments go to `tarmac up`, e.g. `npm run example -- --plain`; `--example full` runs examples/full (the grown
 // example: namespace, CRD, RBAC, StatefulSet, Job, seeding hook, Helm chart; needs `helm` on PATH) instead.
+// `--twice` checks instead of showing: up with the suite, a second up that must find every step cached, then down
+// (scripts/example-twice.mjs; exit non-zero naming the steps that were redone).
 import { spawnSync } from 'node:child_process';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import process from 'node:process';
+import { checkTwice } from './example-twice.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const node = process.execPath;
@@ -16,6 +19,8 @@ const run = (args, env = process.env) => spawnSync(node, args, { stdio: 'inherit
 const args = process.argv.slice(2);
 const at = args.indexOf('--example');
 const example = at === -1 ? 'aianalysis' : args.splice(at, 2)[1];
+const twice = args.includes('--twice');
+if (twice) args.splice(args.indexOf('--twice'), 1);
 if (!['aianalysis', 'full'].includes(example ?? '')) {
   console.error(`example: --example takes aianalysis or full, not ${example ?? 'nothing'}`);
   process.exit(2);
@@ -34,6 +39,9 @@ if (!env.CONTAINERS_CONF) {
   const line = conf.stdout.trim();
   if (line.startsWith('CONTAINERS_CONF=')) env.CONTAINERS_CONF = line.slice('CONTAINERS_CONF='.length);
 }
+const file = join(root, 'examples', example, 'tarmac.yaml');
 process.exit(
-  run([join(root, 'bin/tarmac.js'), 'up', '-f', join(root, 'examples', example, 'tarmac.yaml'), ...args], env),
+  twice
+    ? await checkTwice({ root, file, extra: args, env })
+    : run([join(root, 'bin/tarmac.js'), 'up', '-f', file, ...args], env),
 );

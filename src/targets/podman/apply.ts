@@ -109,6 +109,8 @@ async function applyUnit(deps: ApplyDeps, unit: PlayUnit, group: string, ctx: Ta
   await deps.store.update((s) => {
     s.pods[unit.podName] = record;
     for (const volume of unit.volumes) if (!s.volumes.includes(volume)) s.volumes.push(volume);
+    const secrets = (s.secrets ??= []);
+    for (const secret of unit.secrets) if (!secrets.includes(secret)) secrets.push(secret);
   });
   const played = await playUnit(unit, {
     cli: deps.cli,

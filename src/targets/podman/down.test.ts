@@ -1,7 +1,8 @@
 // down() decides by labels, never by names: a recorded pod that no longer carries the env's labels,
 // a similarly named network and a container run from an env image (which inherits the image's
 // io.tarmac.env label) are kept, and so is another checkout's env of the same name; what was made before resources
-// carried a project (legacy) is removed. podman answers from a fake runner here; the e2e tests do it for real.
+// carried a project (legacy) is removed. podman secrets (unlabelled in 4.3.1) are removed by the names the state
+// recorded, and only those. podman answers from a fake runner here; the e2e tests do it for real.
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -140,6 +141,35 @@ describe('downEnv', () => {
       'volume rm -f tarmac-demo-cache',
     ]);
     expect(report.keptForeign).toEqual(['network tarmac-demo (env demo of another checkout: /work/b/tarmac.yaml)']);
+  });
+
+  it('removes the podman secrets the state recorded and that exist, and no other secret', async () => {
+    const stateDir = mkdtempSync(join(tmpdir(), 'podman-down-'));
+    const { file, playDir } = statePaths(stateDir);
+    const store = new StateStore(file, 'demo');
+    // podman 4.3.1 gives kube play's secrets no labels: only the recorded names say which are the env's.
+    await store.update((s) => {
+      s.secrets = ['store-credentials', 'api-token'];
+    });
+    const runner = fakeRunner((call) => {
+      const args = call.args.join(' ');
+      if (args === 'secret ls --format {{.Name}}') return { stdout: 'users-own-secret\nstore-credentials\n' };
+      if (args.startsWith('pod ps') || args.startsWith('ps -a') || args.endsWith('ls --format json'))
+        return { stdout: '[]' };
+      if (args.startsWith('network inspect')) return { exitCode: 125, stderr: 'Error: network not found' };
+      return {};
+    });
+    const report = await downEnv({
+      cli: podmanCli(createPodmanEngine(runner)),
+      id,
+      network: 'tarmac-demo',
+      store,
+      playDir,
+    });
+    const secretCalls = runner.calls.map((c) => c.args.join(' ')).filter((a) => a.startsWith('secret '));
+    expect(secretCalls).toEqual(['secret ls --format {{.Name}}', 'secret rm store-credentials']);
+    expect(report.removed).toContain('secret store-credentials');
+    expect(report.removed.filter((r) => r.startsWith('secret '))).toEqual(['secret store-credentials']);
   });
 
   it('fails with DOWN_INCOMPLETE naming what of the env is still there after the removal', async () => {

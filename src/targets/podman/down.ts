@@ -1,6 +1,7 @@
 // Removing the env: the pods, containers and volumes that carry its labels or that the state file
-// recorded (only when they still carry its labels), its network when tarmac created it, and the
-// state and played files. Things with similar names that tarmac did not create are listed, never touched.
+// recorded (only when they still carry its labels), the podman secrets the state file recorded (they cannot carry
+// labels), its network when tarmac created it, and the state and played files. Things with similar names that
+// tarmac did not create are listed, never touched.
 import { rm } from 'node:fs/promises';
 import type { EnvIdentity } from '../../config/project-identity.js';
 import { LABEL_ENV, LABEL_PROJECT, LABEL_PROJECT_PATH } from '../../engines/labels.js';
@@ -12,6 +13,7 @@ import { inspectNetwork } from './network.js';
 import { parseJsonList, type PodmanCli } from './podman-cli.js';
 import { asRecord, asStringMap, asString } from './shape.js';
 import { removePods } from './remove-pods.js';
+import { removeSecrets } from './remove-secrets.js';
 import type { StateStore, TargetState } from './state.js';
 
 export interface DownDeps {
@@ -45,6 +47,7 @@ export async function downEnv(deps: DownDeps, signal?: AbortSignal): Promise<Dow
     );
   report.removed.push(...loose.map((c) => `container ${c.name}`));
   await removeVolumes(deps, state?.volumes ?? [], report, signal);
+  await removeSecrets(cli, id.env, state?.secrets ?? [], report, signal);
   await removeNetwork(deps, report, signal);
   await rm(deps.playDir, { recursive: true, force: true });
   await deps.store.remove();

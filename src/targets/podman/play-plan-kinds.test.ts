@@ -51,11 +51,15 @@ describe('planGroup with the env groups', () => {
     expect(unit(appsPlan, 'tarmac-demo-agent')).toMatchObject({ aliases: [], completes: false });
   });
 
-  it("plays the other group's ConfigMaps and Secrets alongside each pod", () => {
-    expect(unit(appsPlan, 'tarmac-demo-web-0').extras.map((o) => `${o.kind}/${o.metadata.name}`)).toEqual([
-      'ConfigMap/settings',
-      'Secret/creds',
-    ]);
+  it("plays the other group's ConfigMaps alongside each pod, and its Secrets only alongside a pod that reads them", () => {
+    const extras = (podName: string) => unit(appsPlan, podName).extras.map((o) => `${o.kind}/${o.metadata.name}`);
+    expect(extras('tarmac-demo-web-0')).toEqual(['ConfigMap/settings']);
+    expect(unit(appsPlan, 'tarmac-demo-web-0').secrets).toEqual([]);
+    // Each played Secret becomes a podman secret (global, unlabelled): the unit names it for the state file.
+    expect(extras('tarmac-demo-agent')).toEqual(['ConfigMap/settings', 'Secret/creds']);
+    expect(unit(appsPlan, 'tarmac-demo-agent').secrets).toEqual(['creds']);
+    expect(unit(dataPlan, 'tarmac-demo-migrate').secrets).toEqual(['creds']);
+    expect(unit(dataPlan, 'tarmac-demo-db-0').secrets).toEqual([]);
   });
 
   it('plays a Job as one pod that runs to completion, init container first, its images checked', () => {

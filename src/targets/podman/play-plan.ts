@@ -7,6 +7,7 @@ import type { KubeObject, RenderedGroup, WorkloadRef } from '../../kube/types.js
 import { LABEL_SPEC, LABEL_WORKLOAD, LABEL_WORKLOAD_KIND, envPodLabels } from './names.js';
 import { containersOf, readinessProbeOf, type ReadinessProbe } from './pod-spec.js';
 import { scopeClaims, uniqueConfig } from './play-extras.js';
+import { secretsRead } from './secret-reads.js';
 import { podsOf, type PodSlot } from './replicas.js';
 import { bindServices, type ServiceBinding } from './services.js';
 import { asRecords, asString, clone } from './shape.js';
@@ -30,6 +31,8 @@ export interface PlayUnit {
   images: { ref: string; pullPolicy: string | undefined; container: string }[];
   /** Volume names (scoped) the pod's claims create. */
   volumes: string[];
+  /** Names of the podman secrets `kube play` makes of the Secrets played alongside (global names, kept by podman). */
+  secrets: string[];
   /** A Job's pod: it runs to completion, and once completed (and unchanged) it is kept, not replayed. */
   completes: boolean;
   /** Hash of everything that decides the pod's behaviour, so an unchanged one can be kept. */
@@ -158,7 +161,10 @@ function planUnit(
   const publish = new Set<number>(mine.flatMap((b) => b.ports));
   for (const probe of Object.values(probes)) if (probe.action.type !== 'exec') publish.add(probe.action.port);
   const labels = { ...workload.labels, [LABEL_WORKLOAD_KIND]: workload.ref.kind, [LABEL_WORKLOAD]: workload.ref.name };
-  const extras = [...uniqueConfig(sorted.config), ...claims];
+  // Only the Secrets the pod reads: podman keeps each played Secret as a global podman secret (down removes them).
+  const read = new Set(secretsRead(spec));
+  const config = uniqueConfig(sorted.config).filter((o) => o.kind !== 'Secret' || read.has(o.metadata.name));
+  const extras = [...config, ...claims];
   const aliases = [...mine.map((b) => b.name), ...slot.aliases];
   const specHash = hash({ labels, spec, extras, aliases, network: ctx.network, group });
   const pod: KubeObject = {
@@ -181,6 +187,7 @@ function planUnit(
     probes,
     images,
     volumes,
+    secrets: extras.filter((o) => o.kind === 'Secret').map((o) => o.metadata.name),
     completes: workload.completes,
     specHash,
   };

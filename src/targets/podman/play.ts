@@ -6,11 +6,13 @@ import { chmod, mkdir, writeFile } from 'node:fs/promises';
 import { PRIVATE_DIR_MODE, PRIVATE_FILE_MODE } from '../../files/private.js';
 import { join } from 'node:path';
 import { stringify } from 'yaml';
-import { TarmacError } from '../../errors/errors.js';
+import { ExitCode, TarmacError } from '../../errors/errors.js';
 import type { CommandResult } from '../../exec/types.js';
 import { chooseHostPorts, withHostPorts } from './host-ports.js';
 import type { PlayUnit } from './play-plan.js';
 import type { PodmanCli } from './podman-cli.js';
+import { isSecretReadFailure, secretReads } from './secret-reads.js';
+import { asRecord } from './shape.js';
 
 const PORT_ATTEMPTS = 3;
 
@@ -104,6 +106,18 @@ function playFailed(unit: PlayUnit, result: CommandResult, cli: PodmanCli, playF
     `podman kube play of ${unit.workload.kind}/${unit.workload.name} (${unit.source}) failed`,
     `The played file is ${playFile}.`,
   );
+  const reads = secretReads(asRecord(unit.pod.spec) ?? {});
+  if (reads.length > 0 && isSecretReadFailure(result.stderr))
+    return new TarmacError(
+      'PODMAN_TARGET_UNSUPPORTED',
+      `${unit.workload.kind}/${unit.workload.name} (${unit.source}): this podman's kube play cannot give a Secret to a container: ${reads.join('; ')}`,
+      {
+        exitCode: ExitCode.usage,
+        details: error.details,
+        hint: 'podman 4.3 stores a played Secret as YAML and cannot read it back (env: "secret ... is not valid JSON"; a secret volume crashes podman). On the podman target read the value from a ConfigMap, or use a newer podman, or deploy to a real cluster (cluster.target: kind).',
+        cause: error,
+      },
+    );
   if (!pull) return error;
   const image = unit.images.find((i) => pull.includes(i.ref))?.ref ?? unit.images[0]?.ref ?? '?';
   return new TarmacError(

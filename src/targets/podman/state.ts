@@ -27,6 +27,11 @@ export interface TargetState {
   services: Record<string, { pod: string; port: number; group: string }>;
   /** Volumes created for PersistentVolumeClaims. */
   volumes: string[];
+  /**
+   * podman secrets that `kube play` created for the env's Secrets. Recorded by name (before each play: a failed play
+   * may have made them) because podman 4.3.1 gives them no labels; down removes these and no other.
+   */
+  secrets?: string[];
   /** Crash-looping containers tarmac stopped, by container id, with the evidence taken before stopping. */
   stopped?: Record<string, StoppedCrash>;
 }
