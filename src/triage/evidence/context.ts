@@ -53,7 +53,7 @@ export function memoEngineInfo(engine: ContainerEngine | undefined, signal: Abor
 /** The health probe's own limit: shorter than a collector's, so a hung engine is reported as `hung`, not lost. */
 export const ENGINE_PROBE_MS = 4_000;
 
-/** A memoised `health()` of the engine (undefined engine: not ok). */
+/** A memoised `health()` of the engine (undefined engine: not ok), probed once more when the first timed out. */
 export function memoEngineHealth(
   engine: ContainerEngine | undefined,
   signal: AbortSignal,
@@ -61,8 +61,19 @@ export function memoEngineHealth(
   let pending: Promise<EngineHealth> | undefined;
   return () =>
     (pending ??= engine
-      ? engine.health(ENGINE_PROBE_MS, signal)
+      ? probeTwiceIfSilent(engine, signal)
       : Promise.resolve({ ok: false, detail: 'no container engine', durationMs: 0 }));
+}
+
+// Why a second probe: one probe's silence is not proof of a hung engine. On a machine starved by another CPU-heavy
+// job, a live engine (a podman service just restarted, say) can miss the limit once, and the verdict would then say
+// "hung" and skip every collector that needs the engine. A hung engine is silent twice, so it is still called hung,
+// within ENGINE_PROBE_MS twice (the engine collector's budget allows for it). A refusal is final at once.
+async function probeTwiceIfSilent(engine: ContainerEngine, signal: AbortSignal): Promise<EngineHealth> {
+  const first = await engine.health(ENGINE_PROBE_MS, signal);
+  if (first.ok || first.timedOut !== true || signal.aborted) return first;
+  const second = await engine.health(ENGINE_PROBE_MS, signal);
+  return second.ok ? second : { ...second, durationMs: first.durationMs + second.durationMs };
 }
 
 /**

@@ -3,13 +3,15 @@
 import { obj, num, str, stringList } from '../../engines/json-fields.js';
 import type { EngineHealth, EngineInfo } from '../../engines/types.js';
 import type { EngineFacts } from '../types.js';
-import type { Collector } from './context.js';
+import { ENGINE_PROBE_MS, type Collector } from './context.js';
 import { RawLog } from './raw-log.js';
 
 /** `<engine> version` / `info` under a hard timeout. */
 export const engineCollector: Collector<EngineFacts> = {
   name: 'engine',
   applies: () => true,
+  // Two health probes when the first is silent (memoEngineHealth), then `info`: more than the default 6 s.
+  timeoutMs: 2 * ENGINE_PROBE_MS + 1_000,
   async collect(ctx) {
     const raw = new RawLog();
     const engine = ctx.engine;
