@@ -7,8 +7,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from './support/run-cli.js';
 import type { EventInput } from '../src/events/types.js';
-import { stamp } from '../src/history/history.test-kit.js';
-import { openRecorder } from '../src/history/recorder.js';
+import { recordRun, stamp } from '../src/history/history.test-kit.js';
 import { repoRoot } from './support/tarmac-cli.js';
 import { workflowProblems } from './support/workflow-schema.js';
 
@@ -69,15 +68,7 @@ function project(): string {
     ]),
     [3, { type: 'run.finished', outcome: 'succeeded', durationMs: 3 }],
   ];
-  const rec = openRecorder({
-    path: join(dir, '.tarmac', 'history.db'),
-    env: 'seedlike',
-    warn: (m) => {
-      throw new Error(m);
-    },
-  });
-  for (const e of stamp('r1', 1_700_000_000_000, events)) rec.listener(e);
-  rec.close();
+  recordRun(join(dir, '.tarmac', 'history.db'), 'seedlike', stamp('r1', 1_700_000_000_000, events));
   return dir;
 }
 

@@ -6,8 +6,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parse, stringify } from 'yaml';
-import { upRun } from '../src/history/history.test-kit.js';
-import { recordRun, suitesRun } from '../src/history/suites-history.test-kit.js';
+import { recordRun, upRun } from '../src/history/history.test-kit.js';
+import { suitesRun } from '../src/history/suites-history.test-kit.js';
 import { runCli } from './support/run-cli.js';
 import { repoRoot } from './support/tarmac-cli.js';
 

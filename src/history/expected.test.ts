@@ -1,21 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { readExpectedDurations, readLearnedDurations } from './expected.js';
-import { openRecorder } from './recorder.js';
-import { tempHistoryPath, upRun } from './history.test-kit.js';
+import { recordRun, tempHistoryPath, upRun } from './history.test-kit.js';
 
 const T0 = 1_700_000_000_000;
-
-function record(path: string, env: string, events: ReturnType<typeof upRun>): void {
-  const rec = openRecorder({
-    path,
-    env,
-    warn: (m) => {
-      throw new Error(m);
-    },
-  });
-  for (const e of events) rec.listener(e);
-  rec.close();
-}
 
 /** Scales one run's durations of build:b. */
 function withB(events: ReturnType<typeof upRun>, ms: number): ReturnType<typeof upRun> {
@@ -29,12 +16,12 @@ describe('readExpectedDurations', () => {
 
   it('takes the median of succeeded, non-cached runs of each step of the env', () => {
     const path = tempHistoryPath();
-    record(path, 'shop', withB(upRun('r1', T0), 6_000));
-    record(path, 'shop', withB(upRun('r2', T0 + 60_000), 8_000));
-    record(path, 'shop', withB(upRun('r3', T0 + 120_000), 30_000));
+    recordRun(path, 'shop', withB(upRun('r1', T0), 6_000));
+    recordRun(path, 'shop', withB(upRun('r2', T0 + 60_000), 8_000));
+    recordRun(path, 'shop', withB(upRun('r3', T0 + 120_000), 30_000));
     // Cached and failed runs of a step say nothing about its duration; nor do other envs.
-    record(path, 'shop', upRun('r4', T0 + 180_000, { bCached: true, testFails: true }));
-    record(path, 'other', withB(upRun('o1', T0), 1));
+    recordRun(path, 'shop', upRun('r4', T0 + 180_000, { bCached: true, testFails: true }));
+    recordRun(path, 'other', withB(upRun('o1', T0), 1));
     const expected = readExpectedDurations(path, 'shop');
     expect(expected).toEqual({ 'build:a': 4_000, 'build:b': 8_000, 'deploy:app': 1_000, test: 2_000 });
     expect(readExpectedDurations(path, 'shop', { excludeRunId: 'r3' })['build:b']).toBe(7_000);

@@ -2,10 +2,10 @@
 import { describe, expect, it } from 'vitest';
 import { readLearnedFootprints } from './footprints.js';
 import { learnedFootprints } from './learned.js';
-import { tempHistoryPath } from './history.test-kit.js';
+import { recordRun, tempHistoryPath } from './history.test-kit.js';
 import { MIGRATIONS } from './schema.js';
 import { openHistory } from './store.js';
-import { recordRun, suitesRun } from './suites-history.test-kit.js';
+import { suitesRun } from './suites-history.test-kit.js';
 
 const T0 = 1_700_000_000_000;
 const MiB = 1024 ** 2;

@@ -3,10 +3,24 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { EventInput, TarmacEvent } from '../events/types.js';
+import { openRecorder } from './recorder.js';
 
 /** A fresh history file path in a new temp dir. */
 export function tempHistoryPath(): string {
   return join(mkdtempSync(join(tmpdir(), 'tarmac-history-')), 'history.db');
+}
+
+/** Records the events in the history file at `path` as `env`'s run (a database error fails the test). */
+export function recordRun(path: string, env: string, events: readonly TarmacEvent[]): void {
+  const rec = openRecorder({
+    path,
+    env,
+    warn: (m) => {
+      throw new Error(m);
+    },
+  });
+  for (const e of events) rec.listener(e);
+  rec.close();
 }
 
 /** Stamps events for `runId` at the given offsets from `t0`. */

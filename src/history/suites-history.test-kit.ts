@@ -1,7 +1,6 @@
 // Event streams of multi-suite runs for history tests, recorded through the real recorder into a real SQLite file.
 import type { EventInput, TarmacEvent } from '../events/types.js';
 import { stamp } from './history.test-kit.js';
-import { openRecorder } from './recorder.js';
 
 /** One suite of a suites run: its name and, when measured, its memory peak. */
 export interface SuiteInRun {
@@ -62,17 +61,4 @@ export function suitesRun(runId: string, t0: number, suites: readonly SuiteInRun
   const failed = suites.some((s) => s.testFails);
   events.push([1_000, { type: 'run.finished', outcome: failed ? 'failed' : 'succeeded', durationMs: 1_000 }]);
   return stamp(runId, t0, events);
-}
-
-/** Records the events in the history file at `path` as `env`'s run (a database error fails the test). */
-export function recordRun(path: string, env: string, events: readonly TarmacEvent[]): void {
-  const rec = openRecorder({
-    path,
-    env,
-    warn: (m) => {
-      throw new Error(m);
-    },
-  });
-  for (const e of events) rec.listener(e);
-  rec.close();
 }
