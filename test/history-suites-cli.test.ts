@@ -1,15 +1,14 @@
 // History and stats of a suites project through main(), over a real SQLite history recorded the way runs record it:
 // which suites each run covered, `--suite X` filters (an unknown suite is a usage error), and the plan's waits
 // saying a footprint was learned.
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parse, stringify } from 'yaml';
 import { recordRun, upRun } from '../src/history/history.test-kit.js';
 import { suitesRun } from '../src/history/suites-history.test-kit.js';
 import { runCli } from './support/run-cli.js';
-import { repoRoot } from './support/tarmac-cli.js';
+import { copySuitesExample } from './e2e/suites-kit.js';
 
 const T0 = 1_700_000_000_000;
 const GiB = 1024 ** 3;
@@ -20,14 +19,8 @@ afterAll(() => {
 
 /** examples/suites (env `suites`) beside ../aianalysis, with a memory budget and a history of four runs. */
 function project(): string {
-  const root = mkdtempSync(join(tmpdir(), 'tarmac-history-suites-'));
-  made.push(root);
-  for (const name of ['aianalysis', 'suites'])
-    cpSync(join(repoRoot, 'examples', name), join(root, name), {
-      recursive: true,
-      filter: (src) => !src.includes('/.tarmac'),
-    });
-  const dir = join(root, 'suites');
+  const dir = copySuitesExample('suites');
+  made.push(join(dir, '..'));
   const file = join(dir, 'tarmac.yaml');
   const config = parse(readFileSync(file, 'utf8')) as Record<string, Record<string, unknown>>;
   // Room for the two one-cluster suites' defaults (1 GiB each), not for fleet's learned 2.5 GiB beside them.

@@ -10,8 +10,11 @@ import type { TarmacEvent } from '../../src/events/types.js';
 import { peakRunningWeight, readJournal } from '../support/journal-checks.js';
 import { repoRoot, runTarmac } from '../support/tarmac-cli.js';
 
-/** A copy of examples/suites and examples/aianalysis under one temp dir; returns the suites dir. */
-export function copySuitesExample(envName: string, target: 'podman' | 'kind'): string {
+/**
+ * A copy of examples/suites and examples/aianalysis under one temp dir; returns the suites dir. `target` undefined
+ * keeps the example's own (`auto`).
+ */
+export function copySuitesExample(envName: string, target?: 'podman' | 'kind'): string {
   const root = mkdtempSync(join(tmpdir(), `tarmac-${envName}-`));
   for (const name of ['aianalysis', 'suites'])
     cpSync(join(repoRoot, 'examples', name), join(root, name), {
@@ -22,7 +25,7 @@ export function copySuitesExample(envName: string, target: 'podman' | 'kind'): s
   const file = join(dir, 'tarmac.yaml');
   const config = parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
   config.name = envName;
-  config.cluster = { target };
+  if (target) config.cluster = { target };
   writeFileSync(file, stringify(config));
   return dir;
 }
