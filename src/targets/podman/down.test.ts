@@ -48,6 +48,10 @@ function answer(call: FakeCall): { stdout?: string; exitCode?: number; stderr?: 
   return {};
 }
 
+/** downEnv of env `demo` (network tarmac-demo) over the fake runner's podman. */
+const downDemo = (runner: ReturnType<typeof fakeRunner>, store: StateStore, playDir: string) =>
+  downEnv({ cli: podmanCli(createPodmanEngine(runner)), id, network: 'tarmac-demo', store, playDir });
+
 describe('downEnv', () => {
   it('removes the labelled pods, volumes and network; keeps what lacks the labels, even when recorded', async () => {
     const stateDir = mkdtempSync(join(tmpdir(), 'podman-down-'));
@@ -65,13 +69,7 @@ describe('downEnv', () => {
       s.volumes.push('tarmac-demo-cache');
     });
     const runner = fakeRunner(answer);
-    const report = await downEnv({
-      cli: podmanCli(createPodmanEngine(runner)),
-      id,
-      network: 'tarmac-demo',
-      store,
-      playDir,
-    });
+    const report = await downDemo(runner, store, playDir);
     const removing = runner.calls.map((c) => c.args.join(' ')).filter((a) => / rm |^rm |^pod stop/.test(a));
     expect(removing).toEqual([
       'pod stop --ignore -t 0 tarmac-demo-web',
@@ -127,13 +125,7 @@ describe('downEnv', () => {
         };
       return { stdout: '[]' };
     });
-    const report = await downEnv({
-      cli: podmanCli(createPodmanEngine(runner)),
-      id,
-      network: 'tarmac-demo',
-      store: new StateStore(file, 'demo'),
-      playDir,
-    });
+    const report = await downDemo(runner, new StateStore(file, 'demo'), playDir);
     const removing = runner.calls.map((c) => c.args.join(' ')).filter((a) => / rm |^rm |^pod stop/.test(a));
     expect(removing).toEqual([
       'pod stop --ignore -t 0 tarmac-demo-old',
@@ -159,13 +151,7 @@ describe('downEnv', () => {
       if (args.startsWith('network inspect')) return { exitCode: 125, stderr: 'Error: network not found' };
       return {};
     });
-    const report = await downEnv({
-      cli: podmanCli(createPodmanEngine(runner)),
-      id,
-      network: 'tarmac-demo',
-      store,
-      playDir,
-    });
+    const report = await downDemo(runner, store, playDir);
     const secretCalls = runner.calls.map((c) => c.args.join(' ')).filter((a) => a.startsWith('secret '));
     expect(secretCalls).toEqual(['secret ls --format {{.Name}}', 'secret rm store-credentials']);
     expect(report.removed).toContain('secret store-credentials');
@@ -182,13 +168,7 @@ describe('downEnv', () => {
         return { stdout: JSON.stringify([{ Name: 'tarmac-demo-web', Labels: ours }]) };
       return { stdout: '[]' };
     });
-    const down = downEnv({
-      cli: podmanCli(createPodmanEngine(runner)),
-      id,
-      network: 'tarmac-demo',
-      store: new StateStore(file, 'demo'),
-      playDir,
-    });
+    const down = downDemo(runner, new StateStore(file, 'demo'), playDir);
     await expect(down).rejects.toMatchObject({
       code: 'DOWN_INCOMPLETE',
       message: 'down of env demo left pod tarmac-demo-web',
