@@ -206,3 +206,49 @@ describe('a failed lookup named late in a long line (a quote keeps 240 character
     expect(d.of('build-dependency-download')).toBeLessThan(d.confidence);
   });
 });
+
+describe('an engine that took the call and dropped it is not an engine that was never there', () => {
+  it("a probe whose socket reset or closed the accepted call: the service died during it (Go's net errors)", async () => {
+    for (const output of [
+      'Error: Get "http://d/v4.0.0/libpod/_ping": read unix @->/run/user/1000/podman/podman.sock: read: connection reset by peer',
+      'error during connect: Get "http://%2F%2F.%2Fpipe%2Fdocker_engine/v1.24/info": EOF',
+    ]) {
+      const d = await diagnoseShape({ phase: 'engine-probe', exitCode: 125, output });
+      expect(d.top).toBe('engine-crash');
+      expect(d.of('engine-unreachable')).toBeLessThan(0.5);
+    }
+  });
+
+  it('near case: a refused connect on the same socket is an engine that is not there', async () => {
+    const d = await diagnoseShape({
+      phase: 'engine-probe',
+      exitCode: 125,
+      output:
+        'Error: unable to connect to Podman socket: Get "http://d/v4.5.0/libpod/_ping": dial unix /run/user/1000/podman/podman.sock: connect: connection refused',
+    });
+    expect(d.top).toBe('engine-unreachable');
+  });
+});
+
+describe('a failed pull claims "not served" only with the words for it', () => {
+  it('a pull the engine dropped names no missing image (below an even chance)', async () => {
+    const d = await diagnoseShape({
+      phase: 'pull',
+      exitCode: 125,
+      output:
+        'Trying to pull docker.io/library/nginx:latest...\nError: Post "http://d/v4.2.0/libpod/images/pull?reference=nginx": EOF',
+    });
+    expect(d.of('image-pull-failed')).toBeLessThan(0.5);
+  });
+
+  it("near case: the registry's manifest unknown is the image not served (containers/podman#6595)", async () => {
+    const d = await diagnoseShape({
+      phase: 'pull',
+      exitCode: 125,
+      output:
+        'Trying to pull registry.gitlab.com/lightmeter/controlcenter...\n  manifest unknown: manifest unknown\nError: error pulling image "registry.gitlab.com/lightmeter/controlcenter": unable to pull registry.gitlab.com/lightmeter/controlcenter: unable to pull image: Error initializing source docker://registry.gitlab.com/lightmeter/controlcenter:latest: Error reading manifest latest in registry.gitlab.com/lightmeter/controlcenter: manifest unknown: manifest unknown',
+    });
+    expect(d.top).toBe('image-pull-failed');
+    expect(d.confidence).toBeGreaterThanOrEqual(0.85);
+  });
+});

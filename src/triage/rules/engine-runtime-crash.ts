@@ -45,8 +45,15 @@ export function engineRuntimeCrash(input: TriageInput): string[] {
   const e = engine(input);
   const out: string[] = [];
   // A failed probe whose error is a Go crash form: the engine died answering it. Nothing but the engine runs in
-  // the probe, so a crash header on any of its lines counts (warnings it printed first do not hide it).
-  if (e && !e.reachable && !e.hung && e.error && (probeCrashed(e.error) || NATIVE_CRASH.test(e.error)))
+  // the probe, so a crash header on any of its lines counts (warnings it printed first do not hide it). So does a
+  // probe call the service took and then dropped (its socket reset, or EOF): the service died during the call.
+  if (
+    e &&
+    !e.reachable &&
+    !e.hung &&
+    e.error &&
+    (probeCrashed(e.error) || NATIVE_CRASH.test(e.error) || probeDropped(e.error))
+  )
     out.push(quote('engine', `${e.name} version: ${e.error}`));
   for (const step of failedSteps(input.run)) {
     const lines = stepLines(input.run, step).filter((l) => l.part !== 'message');
@@ -66,6 +73,11 @@ export function engineRuntimeCrash(input: TriageInput): string[] {
     if (engineStep) out.push(...crash.slice(0, 3).map((l) => quote(l.source, l.text)));
   }
   return [...new Set(out)].slice(0, 4);
+}
+
+/** Whether the probe's call was accepted and then cut (DROPPED), not refused or missing its socket. */
+export function probeDropped(error: string): boolean {
+  return DROPPED.test(error) && !/\bdial \w+|connection refused|no such file|cannot find the file/i.test(error);
 }
 
 /** Whether the probe's error shows a Go runtime crash: its first line a crash form, or any line a crash header. */
