@@ -252,3 +252,41 @@ describe('a failed pull claims "not served" only with the words for it', () => {
     expect(d.confidence).toBeGreaterThanOrEqual(0.85);
   });
 });
+
+describe('a consequence defers to the cause it follows from', () => {
+  const KUBEADM =
+    'ERROR: failed to create cluster: failed to init node with kubeadm: command "docker exec --privileged kind-control-plane kubeadm init --ignore-preflight-errors=all --config=/kind/kubeadm.conf --skip-token-print --v=6" failed with error: exit status 1';
+
+  it("kubeadm failing on a node whose kubelet cannot use the host's cgroups is the cgroups (chaos-mesh/chaos-mesh#163's kubeadm line, kubernetes-sigs/kind#1969's kubelet line)", async () => {
+    const d = await diagnoseShape({
+      phase: 'cluster-create',
+      output: `${KUBEADM}\nDec 07 19:16:44 ovn-control-plane kubelet[994]: F1207 19:16:44.170173     994 server.go:269] failed to run Kubelet: invalid configuration: cgroup-root ["kubelet"] doesn't exist`,
+    });
+    expect(d.top).toBe('kind-node-cgroups');
+    expect(d.of('kind-kubeadm-failed')).toBeLessThan(0.5);
+  });
+
+  it('near case: kubeadm failing alone stays the kubeadm verdict', async () => {
+    const d = await diagnoseShape({ phase: 'cluster-create', output: KUBEADM });
+    expect(d.top).toBe('kind-kubeadm-failed');
+  });
+
+  it("kubectl's `error when creating` wrapper names no fault of the manifest; a namespace being deleted holds the env (the API server's NamespaceLifecycle admission)", async () => {
+    const terminating = await diagnoseShape({
+      phase: 'deploy',
+      output:
+        'Error from server (Forbidden): error when creating "k8s/app.yaml": deployments.apps "api" is forbidden: unable to create new content in namespace shop because it is being terminated',
+    });
+    expect(terminating.top).toBe('release-held');
+    expect(terminating.of('deploy-apply-failed')).toBeLessThan(0.5);
+  });
+
+  it("near case: a missing namespace is the manifest's order (kubectl's NotFound)", async () => {
+    const d = await diagnoseShape({
+      phase: 'deploy',
+      output: 'Error from server (NotFound): error when creating "app.yaml": namespaces "shop" not found',
+    });
+    expect(d.top).toBe('deploy-apply-failed');
+    expect(d.confidence).toBeGreaterThanOrEqual(0.85);
+  });
+});

@@ -10,7 +10,7 @@ import { kindLogLines } from './kind-create-signatures.js';
  * The kubelet's words for cgroups it cannot find or use (not a cgroup driver setting, which is its own config); kind's
  * node sets `cgroup-root: /kubelet`, which the kubelet refuses when the node's cgroup hierarchy does not have it.
  */
-const NO_CGROUPS =
+export const NO_CGROUPS =
   /failed to get the kubelet's cgroup|mountpoint for \S* ?not found|failed to run Kubelet: .*cgroups? (?:v2 )?(?:is )?not (?:supported|found|mounted)|failed to run Kubelet: invalid configuration: cgroup-root \S+ doesn't exist/i;
 const CGROUP_DRIVER = /cgroup driver/i;
 
