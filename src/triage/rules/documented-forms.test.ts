@@ -290,3 +290,68 @@ describe('a consequence defers to the cause it follows from', () => {
     expect(d.confidence).toBeGreaterThanOrEqual(0.85);
   });
 });
+
+describe('limits, lookups and refusals in more of their documented forms', () => {
+  it("the Go runtime out of threads names the process limit, and explains its own crash (Go's runtime/os_linux.go)", async () => {
+    const d = await diagnoseShape({
+      phase: 'build',
+      exitCode: 2,
+      output:
+        'runtime: failed to create new OS thread (have 11 already; errno=11)\nruntime: may need to increase max user processes (ulimit -u)\nfatal error: newosproc',
+    });
+    expect(d.top).toBe('file-limits');
+    expect(d.confidence).toBeGreaterThanOrEqual(0.8);
+  });
+
+  it("Elasticsearch's file descriptor bootstrap check (Elastic docs: File descriptor check)", async () => {
+    const d = await diagnoseShape({
+      phase: 'deploy',
+      output:
+        'ERROR: [1] bootstrap checks failed\n[1]: max file descriptors [4096] for elasticsearch process is too low, increase to at least [65535]',
+      pod: {
+        phase: 'Running',
+        waiting: { reason: 'CrashLoopBackOff' },
+        terminated: { reason: 'Error', exitCode: 78 },
+        restartCount: 4,
+      },
+    });
+    expect(d.top).toBe('file-limits');
+  });
+
+  it("Go's resolver timing out without naming its server (net.DNSError)", async () => {
+    const d = await diagnoseShape({
+      phase: 'pull',
+      exitCode: 125,
+      output:
+        'Error: initializing source docker://nginx:latest: pinging container registry registry-1.docker.io: Get "https://registry-1.docker.io/v2/": dial tcp: lookup registry-1.docker.io: i/o timeout',
+    });
+    expect(d.top).toBe('dns-resolution');
+  });
+
+  it("a push refused with docker's `requested access to the resource is denied` is the credentials", async () => {
+    const d = await diagnoseShape({
+      phase: 'push',
+      output:
+        'The push refers to repository [docker.io/acme/api]\n5f70bf18a086: Preparing\ndenied: requested access to the resource is denied',
+    });
+    expect(d.top).toBe('registry-auth');
+    expect(d.confidence).toBeGreaterThanOrEqual(0.85);
+  });
+
+  it('near case: the same words on a pull may be a repository that does not exist (not confident)', async () => {
+    const d = await diagnoseShape({
+      phase: 'pull',
+      output:
+        "Error response from daemon: pull access denied for acme/api, repository does not exist or may require 'docker login': denied: requested access to the resource is denied",
+    });
+    expect(d.confidence).toBeLessThan(0.5);
+  });
+
+  it("the OCI runtime refusing a kind node's container (crun's `OCI runtime error`)", async () => {
+    const d = await diagnoseShape({
+      phase: 'cluster-create',
+      output: 'Error: crun: writing file `/sys/fs/cgroup/cgroup.subtree_control`: Invalid argument: OCI runtime error',
+    });
+    expect(d.top).toBe('kind-node-start');
+  });
+});

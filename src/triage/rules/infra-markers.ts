@@ -54,7 +54,7 @@ export const MARKERS: readonly Marker[] = [
   {
     id: 'dns',
     label: 'a name did not resolve (DNS)',
-    re: /no such host|UnknownHostException|No address associated with hostname|NameResolutionError|failed to lookup address information|Temporary failure in name resolution|Name or service not known|Could not resolve host|getaddrinfo (?:ENOTFOUND|EAI_AGAIN)|server misbehaving|Name does not resolve|Temporary failure resolving|nodename nor servname provided|lookup \S+ on [\d.:[\]a-f]+:53/i,
+    re: /no such host|UnknownHostException|\blookup [\w.-]+: i\/o timeout|Could not resolve '[\w.-]+'|Resolving timed out after|No address associated with hostname|NameResolutionError|failed to lookup address information|Temporary failure in name resolution|Name or service not known|Could not resolve host|getaddrinfo (?:ENOTFOUND|EAI_AGAIN)|server misbehaving|Name does not resolve|Temporary failure resolving|nodename nor servname provided|lookup \S+ on [\d.:[\]a-f]+:53/i,
   },
   {
     id: 'rate-limit',
@@ -81,7 +81,9 @@ export const MARKERS: readonly Marker[] = [
   {
     id: 'file-limits',
     label: 'a file-descriptor or inotify limit was hit',
-    re: /too many open files|\bEMFILE\b|\bENFILE\b|os error 24|inotify|max_user_(?:watches|instances)|fsnotify watcher|ENOSPC: System limit for number of file watchers/i,
+    // Also the process/thread limit (ulimit -u, pids.max) in Go's, glibc's and bash's words, and Elasticsearch's
+    // bootstrap check of RLIMIT_NOFILE.
+    re: /too many open files|\bEMFILE\b|\bENFILE\b|os error 24|inotify|max_user_(?:watches|instances)|fsnotify watcher|ENOSPC: System limit for number of file watchers|failed to create new OS thread|may need to increase max user processes|pthread_create failed: Resource temporarily unavailable|fork: (?:retry: )?Resource temporarily unavailable|max file descriptors \[\d+\] for \S+ process is too low/i,
   },
   {
     id: 'no-space',

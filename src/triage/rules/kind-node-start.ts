@@ -8,7 +8,7 @@ import { outputMatching } from './infra-markers.js';
 import { ENGINE_CLIENT_UNREACHABLE } from './engine-unreachable.js';
 
 const RUN_FAILED =
-  /command "(?:docker|podman) run [^"]*?--name \S+-(?:control-plane|worker\d*)[^"]*" failed with error|✗ Preparing nodes|^(?:docker|podman): Error response from daemon: /im;
+  /command "(?:docker|podman) run [^"]*?--name \S+-(?:control-plane|worker\d*)[^"]*" failed with error|✗ Preparing nodes|^(?:docker|podman): Error response from daemon: |\bOCI runtime (?:error|create failed)\b|failed to create shim task/im;
 
 export const kindNodeStart: Rule = {
   id: 'kind-node-start',
