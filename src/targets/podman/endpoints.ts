@@ -11,7 +11,8 @@ export async function serviceEndpoints(
 ): Promise<Record<string, string>> {
   const services = Object.entries(state.services);
   if (services.length === 0) return {};
-  const { pods, containers } = await listing();
+  // `podman ps` lists the published ports: no inspect needed.
+  const { pods, listed: containers } = await listing();
   const endpoints: Record<string, string> = {};
   const missing: string[] = [];
   for (const [name, { pod, port }] of services.sort(([a], [b]) => a.localeCompare(b))) {

@@ -3,19 +3,44 @@
 // of its own, nine engine calls for one unchanged state. The shared read is taken once and forgotten as soon as
 // anything may have changed the env (see PodmanTarget), so no check ever sees a state older than the run's last change.
 import type { EnvIdentity } from '../../config/project-identity.js';
-import { envContainers, envPods, type ContainerRecord, type PodRecordLive } from './inspect.js';
+import {
+  envPods,
+  inspectContainers,
+  listEnvContainers,
+  type ContainerBrief,
+  type ContainerRecord,
+  type PodRecordLive,
+} from './inspect.js';
 import type { PodmanCli } from './podman-cli.js';
 
 /** The env's pods and containers as podman listed them at one moment. */
 export interface EnvListing {
   pods: PodRecordLive[];
-  containers: ContainerRecord[];
+  /** The containers as `podman ps` lists them: enough for the endpoints. */
+  listed: ContainerBrief[];
+  /** The same containers inspected (restarts, exit codes, start times), asked the first time a reader needs them. */
+  containers(): Promise<ContainerRecord[]>;
 }
 
 /** Lists the env's pods and its containers at once (the two listings do not depend on each other). */
 export async function listEnv(cli: PodmanCli, id: EnvIdentity, signal?: AbortSignal): Promise<EnvListing> {
-  const [pods, containers] = await Promise.all([envPods(cli, id, signal), envContainers(cli, id, signal)]);
-  return { pods, containers };
+  const [pods, listed] = await Promise.all([envPods(cli, id, signal), listEnvContainers(cli, id, signal)]);
+  let inspected: Promise<ContainerRecord[]> | undefined;
+  const containers = (): Promise<ContainerRecord[]> => {
+    if (!inspected) {
+      const reading = inspectContainers(
+        cli,
+        listed.map((c) => c.id),
+        signal,
+      );
+      inspected = reading;
+      reading.catch(() => {
+        if (inspected === reading) inspected = undefined;
+      });
+    }
+    return inspected;
+  };
+  return { pods, listed, containers };
 }
 
 /** One listing shared by every reader until `forget()`; a failed read is not kept (the next reader asks again). */

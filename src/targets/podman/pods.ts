@@ -37,7 +37,7 @@ export async function groupPodViews(
   const [listing, state] = await Promise.all([deps.listing(signal), deps.store.read()]);
   const pods = listing.pods.filter((p) => p.labels[LABEL_GROUP] === group || planned.has(p.name));
   if (pods.length === 0) return [];
-  const containers = listing.containers;
+  const containers = await listing.containers();
   return Promise.all(
     pods.map(async (pod) => {
       const own = containers.filter((c) => c.podId === pod.id).sort((a, b) => a.name.localeCompare(b.name));

@@ -55,7 +55,24 @@ function podman() {
     if (args.startsWith('pod ps --filter'))
       return state.failListing ? { exitCode: 125, stderr: 'Error: boom' } : { stdout: JSON.stringify(pods()) };
     if (args.startsWith('ps -a --filter'))
-      return { stdout: JSON.stringify(groups().map((g) => ({ Id: `c-${g}`, Labels: labels }))) };
+      return {
+        stdout: JSON.stringify(
+          groups().map((g) => ({
+            Id: `c-${g}`,
+            Labels: labels,
+            Pod: `pod-${g}`,
+            Ports: [
+              {
+                host_ip: '127.0.0.1',
+                container_port: 8080,
+                host_port: g === 'data' ? 4001 : 4002,
+                range: 1,
+                protocol: 'tcp',
+              },
+            ],
+          })),
+        ),
+      };
     if (args.startsWith('container inspect'))
       return {
         stdout: JSON.stringify(
@@ -113,6 +130,15 @@ describe('the podman target shares one listing between the checks of a run', () 
     expect((await t.status()).healthy).toBe(true);
     expect(await t.endpoints()).toEqual({ apps: 'http://127.0.0.1:4002', data: 'http://127.0.0.1:4001' });
     expect([listings(runner), count(runner, 'ps -a'), count(runner, 'container inspect')]).toEqual([1, 1, 1]);
+  });
+
+  it('answers the health and the endpoints (`tarmac test`) from the listing alone, without inspecting', async () => {
+    const { runner } = podman();
+    const t = await target(runner);
+    const [state, endpoints] = await Promise.all([t.status(), t.endpoints()]);
+    expect(state.healthy).toBe(true);
+    expect(endpoints).toEqual({ apps: 'http://127.0.0.1:4002', data: 'http://127.0.0.1:4001' });
+    expect([listings(runner), count(runner, 'ps -a'), count(runner, 'container inspect')]).toEqual([1, 1, 0]);
   });
 
   it('reads live for a wait (the default), every time', async () => {
