@@ -26,11 +26,10 @@ beforeAll(async () => {
 afterAll(() => close());
 
 describe('triage on the kind path (stand-ins, real podman)', () => {
-  // SKIPPED, known failure (issue 12): on this machine the kind stand-in's `kubectl get pods` misses the collector's
-  // 4 s budget even when quiet, and on the retry the ReplicaSet's FailedCreate event is not there yet, so step-stalled
-  // tops the verdict. The rule itself is covered by src/triage/rules/missing-serviceaccount-events.test.ts; the kind
-  // collectors' wiring by triage-collectors and the seed scenario. Re-enable once the stand-in answers in budget.
-  it.skip('a serviceAccountName no manifest defines: missing-serviceaccount (ReplicaSet FailedCreate, no pod at all)', async () => {
+  // Re-enabled: the stand-in's `kubectl get pods` once missed the collector's 4 s budget (two kubectl processes per
+  // read, each with a ps, an inspect and an exec); the kind target now reads pods and events with one kubectl, and
+  // the stand-in reads the node's images without an exec.
+  it('a serviceAccountName no manifest defines: missing-serviceaccount (ReplicaSet FailedCreate, no pod at all)', async () => {
     const out = await MISSING_SERVICEACCOUNT.run(kits);
     expect(out.exitCode, out.output).not.toBe(0);
     const { events, triage } = triageOf(out.runDir);
