@@ -71,9 +71,9 @@ describe('tarmac validate: manifests', () => {
     expect(code).toBe(2);
     expect(stderr).toContain('error[MANIFEST_PROBLEMS]: 2 manifest problems (target podman); nothing was created');
     expect(stderr).toContain(
-      '  | k8s/app.yaml:16: CronJob/nightly: the podman target cannot run a CronJob (no scheduler without a cluster)',
+      '  | CronJob/nightly (k8s/app.yaml:16): the podman target cannot run a CronJob (no scheduler without a cluster)',
     );
-    expect(stderr).toContain('  | k8s/app.yaml:21: CronJob/weekly: the podman target cannot run a CronJob');
+    expect(stderr).toContain('  | CronJob/weekly (k8s/app.yaml:21): the podman target cannot run a CronJob');
     expect(stderr).not.toMatch(/StatefulSet\/db|Job\/migrate/);
     expect(stderr).toMatch(/hint: .*cluster\.target: kind/);
   });
@@ -115,7 +115,7 @@ describe('tarmac validate: manifests', () => {
       expect(refused.code).toBe(2);
       // The chart's objects are checked like plain manifests: its CRD is accepted (no effect on podman), the
       // plain CronJob beside it is refused.
-      expect(refused.stderr).toContain('  | k8s/db.yaml:1: CronJob/nightly: the podman target cannot run a CronJob');
+      expect(refused.stderr).toContain('  | CronJob/nightly (k8s/db.yaml:1): the podman target cannot run a CronJob');
       expect(refused.stderr).toContain('1 manifest problem');
       expect(refused.stderr).not.toContain('CustomResourceDefinition');
       writeFileSync(join(dir, 'charts/web/templates/bad.yaml'), 'x: {{ .Values.greeting | nosuchfunc }}\n');
