@@ -8,6 +8,7 @@ import type { Env } from '../../config/types.js';
 import { configuredPodman, engineVersion, type EngineVersion } from '../../engines/engine-version.js';
 import { ExitCode, TarmacError } from '../../errors/errors.js';
 import { runCommand } from '../../exec/run-command.js';
+import type { CommandRunner } from '../../exec/types.js';
 import { checkGroupManifests } from '../../kube/check-manifests.js';
 import type { RenderedGroup } from '../../kube/types.js';
 import { renderLoadedGroup } from '../../orchestrate/render-groups.js';
@@ -23,10 +24,13 @@ export async function validateCommand(opts: { file?: string }, io: CliIo): Promi
   if (warnings.length > 0) io.stderr.write(`${safeText(formatWarnings(warnings, io.cwd))}\n`);
   const target = targetTypeFor(env, io.env);
   const signal = new AbortController().signal;
+  // The CLI's environment, not the process's: helm, kubectl and podman are found on io.env's PATH.
+  const runner: CommandRunner = (cmd, args, options = {}) =>
+    runCommand(cmd, args, { ...options, env: { ...io.env, ...options.env } });
   const problems: string[] = [];
   const rendered: RenderedGroup[] = [];
   for (const group of env.deploy) {
-    const found = await checkGroupManifests(group, env.dir, { runner: runCommand, signal });
+    const found = await checkGroupManifests(group, env.dir, { runner, signal });
     problems.push(...found.problems);
     if (found.problems.length > 0) continue;
     try {
@@ -45,7 +49,7 @@ export async function validateCommand(opts: { file?: string }, io: CliIo): Promi
       env: env.name,
       groups: rendered,
       after: new Map(env.deploy.map((g) => [g.name, g.after])),
-      askPodmanVersion: () => podmanVersion(env, io, signal),
+      askPodmanVersion: () => podmanVersion(env, runner, io.env, signal),
     });
     for (const note of check.notes) io.stderr.write(`note: ${safeText(note)}\n`);
     problems.push(...check.problems);
@@ -60,7 +64,12 @@ export async function validateCommand(opts: { file?: string }, io: CliIo): Promi
 
 // The podman `up` would use, asked its version once (only when a pod reads a Secret). Unreachable or missing: the
 // check says what it could not learn and the deploy decides (validate never fails for an engine that is down).
-async function podmanVersion(env: Env, io: CliIo, signal: AbortSignal): Promise<EngineVersion> {
-  const engine = configuredPodman(env.engine, runCommand, io.env);
+async function podmanVersion(
+  env: Env,
+  runner: CommandRunner,
+  processEnv: NodeJS.ProcessEnv,
+  signal: AbortSignal,
+): Promise<EngineVersion> {
+  const engine = configuredPodman(env.engine, runner, processEnv);
   return 'unknown' in engine ? engine : engineVersion(engine, signal);
 }

@@ -5,7 +5,10 @@
 import type { RenderedGroup, SourcedObject } from '../../kube/types.js';
 
 /** One located line per custom resource whose CRD is in a group its own group does not come `after`. */
-export function crdOrderProblems(groups: readonly RenderedGroup[], after: ReadonlyMap<string, readonly string[]>): string[] {
+export function crdOrderProblems(
+  groups: readonly RenderedGroup[],
+  after: ReadonlyMap<string, readonly string[]>,
+): string[] {
   // `group/Kind` (e.g. example.com/Analysis) -> the deploy group and object that define it.
   const defined = new Map<string, { group: string; crd: SourcedObject }>();
   for (const group of groups)

@@ -26,17 +26,19 @@ export async function podmanDeployCheck(
   groups: readonly RenderedGroup[],
   askVersion: AskPodmanVersion,
 ): Promise<DeployCheck> {
-  const problems: string[] = [];
+  // A Set: a mistake between two groups (a Service and the workload it selects) is reported by the plan of each.
+  const found = new Set<string>();
   // Each workload once (its replicas read the same Secrets): `Kind/name (file:line)` -> its reads.
   const readers = new Map<string, string[]>();
   for (const group of groups) {
     const plan = planGroup(group, { ...CHECK_CONTEXT, env }, groups, false);
-    problems.push(...plan.problems);
+    for (const problem of plan.problems) found.add(problem);
     for (const unit of plan.units) {
       const reads = secretReads(asRecord(unit.pod.spec) ?? {});
       if (reads.length > 0) readers.set(`${unit.workload.kind}/${unit.workload.name} (${unit.source})`, reads);
     }
   }
+  const problems = [...found];
   if (readers.size === 0) return { problems, notes: [] };
   const asked = await askVersion();
   if ('unknown' in asked)
