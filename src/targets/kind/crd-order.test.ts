@@ -27,7 +27,7 @@ const groups = [
 describe('crdOrderProblems', () => {
   it('refuses a custom resource whose CRD is in a group that runs beside its own', () => {
     expect(crdOrderProblems(groups, new Map())).toEqual([
-      'Widget/blue (k8s/apps.yaml:1): its CustomResourceDefinition widgets.example.com (k8s/crds.yaml:1) is in deploy group crds, which group apps does not come after: the cluster may refuse it ("no matches for kind"). Fix: add `after: [crds]` to group apps, or move the CRD into it',
+      'Widget/blue (k8s/apps.yaml:1): its CustomResourceDefinition widgets.example.com (k8s/crds.yaml:1) is in deploy group crds, which group apps does not come after: it may be applied before the cluster knows its kind. Fix: add `after: [crds]` to group apps, or move the CRD into it',
     ]);
   });
 

@@ -1,6 +1,6 @@
 // PURE: custom resources a cluster would refuse because their CustomResourceDefinition may not exist yet. Deploy
 // groups run side by side unless `after` orders them, so a custom resource in one group whose CRD sits in another
-// is applied, at random, before the CRD: kubectl answers "no matches for kind" and the deploy fails (or passes, on
+// is applied, at random, before the CRD: kubectl refuses the unknown kind and the deploy fails (or passes, on
 // a lucky run). Inside one group tarmac orders them itself (apply-group.ts waits until the CRD is Established).
 import type { RenderedGroup, SourcedObject } from '../../kube/types.js';
 
@@ -23,7 +23,7 @@ export function crdOrderProblems(
       const crd = defined.get(`${apiGroup}/${item.object.kind}`);
       if (!crd || crd.group === group.name || comesAfter(group.name, crd.group, after)) continue;
       problems.push(
-        `${item.object.kind}/${item.object.metadata.name} (${item.file}:${item.line}): its CustomResourceDefinition ${crd.crd.object.metadata.name} (${crd.crd.file}:${crd.crd.line}) is in deploy group ${crd.group}, which group ${group.name} does not come after: the cluster may refuse it ("no matches for kind"). Fix: add \`after: [${crd.group}]\` to group ${group.name}, or move the CRD into it`,
+        `${item.object.kind}/${item.object.metadata.name} (${item.file}:${item.line}): its CustomResourceDefinition ${crd.crd.object.metadata.name} (${crd.crd.file}:${crd.crd.line}) is in deploy group ${crd.group}, which group ${group.name} does not come after: it may be applied before the cluster knows its kind. Fix: add \`after: [${crd.group}]\` to group ${group.name}, or move the CRD into it`,
       );
     }
   return problems;
