@@ -110,4 +110,19 @@ describe('tarmac validate: what the target refuses', () => {
     config('podman', '{ name: crds, manifests: [k8s/crd.yaml] }', '{ name: apps, manifests: [k8s/widget.yaml] }');
     expect((await validate()).code).toBe(0);
   });
+
+  it('kind: a workload the API server would refuse for its shape; the podman target plays it', async () => {
+    write(
+      'k8s/web.yaml',
+      WEB.replace('spec:\n  template:', 'spec:\n  selector: {matchLabels: {app: website}}\n  template:'),
+    );
+    config('kind', '{ name: apps, manifests: [k8s] }');
+    const refused = await validate();
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain(
+      "  | Deployment/web (k8s/web.yaml:1): spec.selector.matchLabels app=website is not among the pod template's labels",
+    );
+    config('podman', '{ name: apps, manifests: [k8s] }');
+    expect((await validate()).code).toBe(0);
+  });
 });

@@ -1,10 +1,11 @@
 // The one check of what the chosen target cannot deploy, run by `tarmac validate` and by `up` (each suite cluster
 // too) on the rendered groups before anything is created, so the two cannot disagree: every problem is a located
 // line, and all of them together are one MANIFEST_PROBLEMS error (exit 2). Each target keeps its rules beside the
-// code that deploys (podman: podman/deploy-check.ts, from the planner itself; kind: kind/crd-order.ts).
+// code that deploys (podman: podman/deploy-check.ts, from the planner itself; kind: kind/workload-shape.ts and
+// kind/crd-order.ts, what its API server would refuse).
 import { ExitCode, TarmacError } from '../errors/errors.js';
 import type { RenderedGroup } from '../kube/types.js';
-import { crdOrderProblems } from './kind/index.js';
+import { crdOrderProblems, workloadShapeProblems } from './kind/index.js';
 import { podmanDeployCheck, type AskPodmanVersion, type DeployCheck } from './podman/index.js';
 import type { TargetType } from './types.js';
 
@@ -24,7 +25,11 @@ export interface DeployCheckInput {
 
 /** What the target would refuse (located lines) and what could not be checked (notes). */
 export async function deployCheck(input: DeployCheckInput): Promise<DeployCheck> {
-  if (input.target === 'kind') return { problems: crdOrderProblems(input.groups, input.after), notes: [] };
+  if (input.target === 'kind')
+    return {
+      problems: [...workloadShapeProblems(input.groups), ...crdOrderProblems(input.groups, input.after)],
+      notes: [],
+    };
   return podmanDeployCheck(input.env, input.groups, input.askPodmanVersion);
 }
 
