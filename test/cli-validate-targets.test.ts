@@ -125,4 +125,19 @@ describe('tarmac validate: what the target refuses', () => {
     config('podman', '{ name: apps, manifests: [k8s] }');
     expect((await validate()).code).toBe(0);
   });
+
+  it("a suite's own groups, as `up --suite` deploys them: a problem in one is reported once", async () => {
+    write(
+      'tarmac.yaml',
+      'name: shop\ncluster: { target: podman }\ndeploy:\n  - { name: base, manifests: [k8s/base.yaml] }\nsuites:\n' +
+        '  - { name: nightly, uses: [base], deploy: [{ name: jobs, manifests: [k8s/cron.yaml] }], test: { command: [node, t.mjs] } }\n' +
+        '  - { name: again, uses: [base], deploy: [{ name: jobs, manifests: [k8s/cron.yaml] }], test: { command: [node, t.mjs] } }\n',
+    );
+    write('k8s/base.yaml', WEB);
+    write('k8s/cron.yaml', 'apiVersion: batch/v1\nkind: CronJob\nmetadata: {name: sweep}\n');
+    const { code, stderr } = await validate();
+    expect(code).toBe(2);
+    expect(stderr).toContain('error[MANIFEST_PROBLEMS]: 1 manifest problem (target podman)');
+    expect(stderr).toContain('  | CronJob/sweep (k8s/cron.yaml:1): the podman target cannot run a CronJob');
+  });
 });
