@@ -69,9 +69,9 @@ describe('examples/full', () => {
     const askPodmanVersion = () => Promise.reject(new Error('asked the podman version'));
     const after = new Map(env.deploy.map((g) => [g.name, g.after]));
     for (const target of ['podman', 'kind'] as const)
-      expect(await deployCheck({ target, env: env.name, groups: [...groups.values()], after, askPodmanVersion })).toEqual(
-        { problems: [], notes: [] },
-      );
+      expect(
+        await deployCheck({ target, env: env.name, groups: [...groups.values()], after, askPodmanVersion }),
+      ).toEqual({ problems: [], notes: [] });
   });
 
   it('plans the seeding hook after the store is ready and before the services deploy', () => {
