@@ -1,39 +1,19 @@
 // `tarmac validate` reads every deploy group's manifests before anything is created: every problem it can see,
 // located as file:line, exit 2; objects the chosen target refuses are among them.
-import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
-import { PassThrough } from 'node:stream';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { cpSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
 import { k8sTools } from './support/k8s-tools.js';
-import { main } from '../src/cli/main.js';
-import type { CliIo } from '../src/cli/io.js';
+import { validateDir } from './validate-dir.test-kit.js';
 
-let dir: string;
-beforeEach(() => (dir = mkdtempSync(join(tmpdir(), 'tarmac-validate-manifests-'))));
-afterEach(() => rmSync(dir, { recursive: true, force: true }));
-
-function write(rel: string, text: string): void {
-  mkdirSync(dirname(join(dir, rel)), { recursive: true });
-  writeFileSync(join(dir, rel), text);
-}
+const project = validateDir();
+const { write, validate } = project;
 
 function config(target: 'podman' | 'kind' | 'auto', manifests = ['k8s']): void {
   write(
     'tarmac.yaml',
     `name: shop\ncluster: { target: ${target} }\ndeploy:\n  - name: apps\n    manifests: [${manifests.join(', ')}]\n`,
   );
-}
-
-async function validate(): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const out = new PassThrough().on('data', (d: Buffer) => (stdout += d.toString()));
-  const err = new PassThrough().on('data', (d: Buffer) => (stderr += d.toString()));
-  // No PATH: `cluster.target: auto` finds no kind, so it means the podman target.
-  const io: CliIo = { stdout: out, stderr: err, env: {}, cwd: dir };
-  const code = await main(['node', 'tarmac', 'validate'], io);
-  return { code, stdout, stderr };
 }
 
 const DEPLOY = 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: api\n';
@@ -71,9 +51,9 @@ describe('tarmac validate: manifests', () => {
     expect(code).toBe(2);
     expect(stderr).toContain('error[MANIFEST_PROBLEMS]: 2 manifest problems (target podman); nothing was created');
     expect(stderr).toContain(
-      '  | k8s/app.yaml:16: CronJob/nightly: the podman target cannot run a CronJob (no scheduler without a cluster)',
+      '  | CronJob/nightly (k8s/app.yaml:16): the podman target cannot run a CronJob (no scheduler without a cluster)',
     );
-    expect(stderr).toContain('  | k8s/app.yaml:21: CronJob/weekly: the podman target cannot run a CronJob');
+    expect(stderr).toContain('  | CronJob/weekly (k8s/app.yaml:21): the podman target cannot run a CronJob');
     expect(stderr).not.toMatch(/StatefulSet\/db|Job\/migrate/);
     expect(stderr).toMatch(/hint: .*cluster\.target: kind/);
   });
@@ -81,7 +61,9 @@ describe('tarmac validate: manifests', () => {
   it('auto without kind on PATH checks for the podman target; kind accepts the same manifests', async () => {
     write('k8s/app.yaml', CRON);
     config('auto');
-    expect((await validate()).stderr).toContain('CronJob/nightly: the podman target cannot run a CronJob');
+    expect((await validate()).stderr).toContain(
+      'CronJob/nightly (k8s/app.yaml:1): the podman target cannot run a CronJob',
+    );
     config('kind');
     const ok = await validate();
     expect([ok.code, ok.stderr]).toEqual([0, '']);
@@ -101,31 +83,28 @@ describe('tarmac validate: manifests', () => {
 
   it('renders a Helm group with the real helm: its objects are checked too, and a broken chart is located', async () => {
     const { helmDir } = await k8sTools();
-    const path = process.env.PATH;
-    // validate runs helm from the process PATH, as `up` does.
-    process.env.PATH = `${helmDir}:${path ?? ''}`;
-    try {
-      cpSync(new URL('fixtures/helm/web', import.meta.url).pathname, join(dir, 'charts/web'), { recursive: true });
-      write('k8s/db.yaml', CRON);
-      write(
-        'tarmac.yaml',
-        'name: shop\ncluster: { target: podman }\ndeploy:\n  - { name: data, manifests: [k8s] }\n  - { name: web, chart: charts/web, namespace: shop }\n',
-      );
-      const refused = await validate();
-      expect(refused.code).toBe(2);
-      // The chart's objects are checked like plain manifests: its CRD is accepted (no effect on podman), the
-      // plain CronJob beside it is refused.
-      expect(refused.stderr).toContain('  | k8s/db.yaml:1: CronJob/nightly: the podman target cannot run a CronJob');
-      expect(refused.stderr).toContain('1 manifest problem');
-      expect(refused.stderr).not.toContain('CustomResourceDefinition');
-      writeFileSync(join(dir, 'charts/web/templates/bad.yaml'), 'x: {{ .Values.greeting | nosuchfunc }}\n');
-      const broken = await validate();
-      expect(broken.code).toBe(2);
-      expect(broken.stderr).toContain(
-        '  | deploy group web: helm template of chart charts/web failed: parse error at (web/templates/bad.yaml:1): function "nosuchfunc" not defined',
-      );
-    } finally {
-      process.env.PATH = path;
-    }
+    // validate finds helm on the CLI's PATH (io.env), as `up` does.
+    const env = { PATH: `${helmDir}:${process.env.PATH ?? ''}` };
+    cpSync(new URL('fixtures/helm/web', import.meta.url).pathname, join(project.dir, 'charts/web'), {
+      recursive: true,
+    });
+    write('k8s/db.yaml', CRON);
+    write(
+      'tarmac.yaml',
+      'name: shop\ncluster: { target: podman }\ndeploy:\n  - { name: data, manifests: [k8s] }\n  - { name: web, chart: charts/web, namespace: shop }\n',
+    );
+    const refused = await validate(env);
+    expect(refused.code).toBe(2);
+    // The chart's objects are checked like plain manifests: its CRD is accepted (no effect on podman), the
+    // plain CronJob beside it is refused.
+    expect(refused.stderr).toContain('  | CronJob/nightly (k8s/db.yaml:1): the podman target cannot run a CronJob');
+    expect(refused.stderr).toContain('1 manifest problem');
+    expect(refused.stderr).not.toContain('CustomResourceDefinition');
+    writeFileSync(join(project.dir, 'charts/web/templates/bad.yaml'), 'x: {{ .Values.greeting | nosuchfunc }}\n');
+    const broken = await validate(env);
+    expect(broken.code).toBe(2);
+    expect(broken.stderr).toContain(
+      '  | deploy group web: helm template of chart charts/web failed: parse error at (web/templates/bad.yaml:1): function "nosuchfunc" not defined',
+    );
   }, 120_000);
 });

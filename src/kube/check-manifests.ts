@@ -1,6 +1,7 @@
 // What `tarmac validate` sees in a deploy group before anything is created: every manifest problem (YAML that
 // does not parse, an object without apiVersion/kind/metadata.name, the same object twice, a chart or
-// kustomization that does not render) and every object the chosen target refuses, each located as file:line.
+// kustomization that does not render), each located as file:line. What the chosen target refuses is checked on
+// the rendered groups afterwards (targets/deploy-check.ts), as `up` checks it.
 import path from 'node:path';
 import type { DeployGroupSpec } from '../config/types.js';
 import { ExitCode, TarmacError } from '../errors/errors.js';
@@ -10,21 +11,25 @@ import { parseHelmOutput } from './helm-output.js';
 import { runKustomize } from './kustomize.js';
 import { duplicates, manifestFiles, readText } from './load-manifests.js';
 import { parseManifests, scanManifests } from './parse-manifests.js';
-import type { KubeObject, SourcedObject } from './types.js';
+import type { SourcedObject } from './types.js';
 
 export interface CheckOptions {
   runner: CommandRunner;
-  /** Why the target refuses the object, or undefined (targets/refused-kinds.ts). */
-  refusal: (object: KubeObject) => string | undefined;
   signal?: AbortSignal;
 }
 
-/** One located line per problem of the group; an unusable environment (no helm, no kubectl) still throws. */
+/** What the group's manifests hold: its objects in file order, and one located line per problem. */
+export interface GroupCheck {
+  objects: SourcedObject[];
+  problems: string[];
+}
+
+/** Every problem of the group's manifests; an unusable environment (no helm, no kubectl) still throws. */
 export async function checkGroupManifests(
   group: DeployGroupSpec,
   configDir: string,
   options: CheckOptions,
-): Promise<string[]> {
+): Promise<GroupCheck> {
   const shown = (abs: string): string => path.relative(configDir, abs) || '.';
   const objects: SourcedObject[] = [];
   const problems: TarmacError[] = [];
@@ -69,11 +74,5 @@ export async function checkGroupManifests(
       ),
     );
   problems.push(...duplicates(group.name, objects));
-  const refused = objects.flatMap((item) => {
-    const why = options.refusal(item.object);
-    return why === undefined
-      ? []
-      : [`${item.file}:${item.line}: ${item.object.kind}/${item.object.metadata.name}: ${why}`];
-  });
-  return [...problems.map((p) => p.message), ...refused];
+  return { objects, problems: problems.map((p) => p.message) };
 }

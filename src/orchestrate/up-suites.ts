@@ -18,7 +18,7 @@ import type { Shard } from '../plan/shard.js';
 import type { LearnedFootprint } from '../plan/suite-footprint.js';
 import { emitRunStarted, runEngine } from './run-events.js';
 import { renderDeployGroups } from './render-groups.js';
-import { checkTestCommand } from './preflight.js';
+import { checkDeployable, checkTestCommand } from './preflight.js';
 import { stepDispatcher } from './executors/dispatch.js';
 import { runTestStep } from './executors/test-step.js';
 import { suiteTestTarget } from './executors/suite-test-target.js';
@@ -72,6 +72,9 @@ export async function upSuites(options: UpSuitesOptions): Promise<UpSuitesResult
   const groups = new Map<string, Map<string, RenderedGroup>>();
   for (const [key, e] of envs) groups.set(key, await renderDeployGroups(e, resolved.refs, options.runner));
   const targets = new Map([...envs].map(([key, e]) => [key, options.targetFor(e)]));
+  const note = (message: string) => bus.emit({ type: 'decision', message });
+  for (const [key, e] of envs)
+    await checkDeployable({ env: e, target: targets.get(key)!.type, groups: groups.get(key)!, engine, signal, note });
   const groupImages = new Map(
     [...groups].flatMap(([key, g]) => [...g].map(([name, r]) => [`${key.split('/')[0]}/${name}`, r.images] as const)),
   );

@@ -20,7 +20,7 @@ import { shardRequest, withShard } from './executors/test-shard.js';
 import type { Shard } from '../plan/shard.js';
 import { emitRunStarted, runEngine } from './run-events.js';
 import { renderDeployGroups } from './render-groups.js';
-import { checkTestCommand } from './preflight.js';
+import { checkDeployable, checkTestCommand } from './preflight.js';
 import { stepDispatcher } from './executors/dispatch.js';
 import type { TestOutcome } from './executors/test-suite.js';
 import type { EngineHealer } from './recovery.js';
@@ -77,6 +77,8 @@ export async function up(options: UpOptions): Promise<UpResult> {
     ...(options.tags ? { tags: options.tags } : {}),
   });
   const groups: Map<string, RenderedGroup> = await renderDeployGroups(env, resolved.refs, options.runner);
+  const note = (message: string) => bus.emit({ type: 'decision', message });
+  await checkDeployable({ env, target: target.type, groups, engine, signal, note });
   const images = options.pullOnly ? asPullOnly(resolved, groups, options.refs?.path) : resolved;
   const plan = withCachedDetails(
     planUp(env, {

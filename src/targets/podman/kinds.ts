@@ -1,6 +1,6 @@
 // What the podman target does with each Kubernetes kind: run it as pods, play it alongside them,
 // use it for DNS, say it has no effect without a cluster, or refuse it. One table, so `validate`
-// (podmanRefusedKinds) and the planner cannot disagree.
+// and `up` (through the planner, deploy-check.ts) and the deploy cannot disagree.
 
 /** Kinds that run pods, and how many: their template becomes one or more podman pods. */
 export const WORKLOAD_KINDS = new Set([

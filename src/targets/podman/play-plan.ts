@@ -46,6 +46,8 @@ export interface GroupPlan {
   noEffect: NoEffect[];
   /** Other lines for the step's output (how a manifest was adapted). */
   notes: string[];
+  /** Every object the target cannot run, one located line each (thrown instead unless `strict` is false). */
+  problems: string[];
 }
 
 export interface PlanContext {
@@ -64,7 +66,8 @@ export function noEffectLine(item: NoEffect): string {
 /**
  * Plans how podman plays a rendered group; `envGroups` are all the env's groups (Services, ConfigMaps,
  * Secrets and claims are resolved across them). Throws one TarmacError listing every object it cannot
- * run, unless `strict` is false (reading pods back only needs their names and probes).
+ * run, unless `strict` is false (reading pods back only needs their names and probes; the check before
+ * anything is created, deploy-check.ts, reads `problems`).
  */
 export function planGroup(
   group: RenderedGroup,
@@ -112,7 +115,7 @@ export function planGroup(
       },
     );
   }
-  return { units, services: bindings, noEffect: sorted.noEffect, notes };
+  return { units, services: bindings, noEffect: sorted.noEffect, notes, problems };
 }
 
 // Restart policies podman can honour. Why OnFailure with init containers: podman 4.3.1 gives the pod's

@@ -12,7 +12,7 @@ import { fakeRunner } from '../../exec/fake-runner.test-kit.js';
 import { playUnit } from './play.js';
 import type { PlayUnit } from './play-plan.js';
 import { podmanCli } from './podman-cli.js';
-import { isSecretReadFailure, secretReads } from './secret-reads.js';
+import { isSecretReadFailure, secretReadSupport, secretReads } from './secret-reads.js';
 
 const spec = {
   initContainers: [{ name: 'wait', envFrom: [{ configMapRef: { name: 'cfg' } }, { secretRef: { name: 'tokens' } }] }],
@@ -108,5 +108,16 @@ describe('playUnit when kube play cannot hand a Secret to a container', () => {
       expect(error.code).not.toBe('PODMAN_TARGET_UNSUPPORTED');
       expect(error.message).toContain('podman kube play of StatefulSet/store (manifests/data/store.yaml:3) failed');
     }
+  });
+});
+
+describe('secretReadSupport', () => {
+  it('refuses podman before 4.4 (4.3.x plays Secrets but cannot hand them over), accepts 4.4 on', () => {
+    expect(['4.3.1', '4.3.0', '4.2.0', '3.4.4'].map(secretReadSupport)).toEqual([false, false, false, false]);
+    expect(['4.4.0', '4.9.3', '5.0.0-dev', 'v5.2.1'].map(secretReadSupport)).toEqual([true, true, true, true]);
+  });
+
+  it('says nothing of a version it cannot read', () => {
+    expect(secretReadSupport('unknown')).toBeUndefined();
   });
 });

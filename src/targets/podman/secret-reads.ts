@@ -2,8 +2,10 @@
 // becomes a podman secret), and whether a failed `kube play` failed because of it.
 // podman 4.3.1's kube play stores a played Secret as YAML and cannot read it back: env from a Secret (secretKeyRef,
 // envFrom secretRef) fails with "secret <name> is not valid JSON", and a secret volume crashes podman (a nil pointer
-// in kube.VolumeFromSecret). Checked on the real podman 4.3.1; a newer podman may not fail, so tarmac names the cause
-// only when podman's own output shows it (play.ts), never by version.
+// in kube.VolumeFromSecret). Checked on the real podman 4.3.1; a newer podman may not fail. Two checks use this:
+// before anything is created, `validate` and `up` refuse a Secret read on a podman older than SECRET_READS_SINCE
+// (secretReadSupport, targets/deploy-check.ts); at deploy, a failed play is named from podman's own output (play.ts),
+// whatever the version, in case a later podman fails too.
 import { asRecord, asRecords, asString, type Json } from './shape.js';
 
 /** Each place the spec reads a Secret, e.g. `container app env PW (secretKeyRef store-credentials/password)`. */
@@ -52,4 +54,21 @@ function reads(spec: Json): { secret: string; text: string }[] {
 /** Whether kube play's output shows it could not hand a Secret to a container (podman 4.3.1's two failures). */
 export function isSecretReadFailure(output: string): boolean {
   return /secret \S+ is not valid JSON|kube\.VolumeFromSecret/.test(output);
+}
+
+/**
+ * The first podman taken to hand a played Secret to a container. Why 4.4: kube play learned Secrets in 4.3 (4.3.0 and
+ * 4.3.1 have both failures above, reported upstream against 4.3.0 as podman issues 16269 and 16636, both closed
+ * before 4.4.0); older podman cannot play a Secret at all. Only 4.3.1 was run here: 4.4 is inferred, not measured,
+ * so a later failure is still caught at deploy (isSecretReadFailure).
+ */
+export const SECRET_READS_SINCE = '4.4.0';
+
+/** Whether a podman of `version` (e.g. `4.3.1`, `5.2.0-dev`) can hand a Secret to a container; undefined: unreadable. */
+export function secretReadSupport(version: string): boolean | undefined {
+  const parts = /^v?(\d+)\.(\d+)/.exec(version.trim());
+  if (!parts) return undefined;
+  const [major, minor] = [Number(parts[1]), Number(parts[2])];
+  const [sinceMajor, sinceMinor] = SECRET_READS_SINCE.split('.').map(Number) as [number, number];
+  return major > sinceMajor || (major === sinceMajor && minor >= sinceMinor);
 }
