@@ -25,7 +25,7 @@ export interface Packing {
 }
 
 /** Beyond this many suites, the search over every start order (n!) is not made. */
-export const MAX_EXHAUSTIVE_SUITES = 7;
+export const MAX_EXHAUSTIVE_SUITES = 6;
 
 /** Each suite's block, from the plan's steps (estimates) and the suites' footprints. */
 export function suiteBlocks(steps: readonly Step[], footprints: ReadonlyMap<string, number>): SuiteBlock[] {
