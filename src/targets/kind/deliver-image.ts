@@ -30,7 +30,8 @@ export async function deliverImage(deps: KindDeps, ref: string, ctx: TargetConte
         `delivery of ${ref} failed (${error instanceof Error ? error.message : String(error)}); attempt ${attempt}/${DELIVER_ATTEMPTS} in ${waitMs}ms`,
       ),
   });
-  const after = await imagePresence(deps, ref, ctx.signal);
+  // Verified on a fresh reading: the load may have reached no node although kind said it did.
+  const after = await imagePresence(deps, ref, ctx.signal, true);
   if (!presentEverywhere(after)) throw notVerifiedError(ref, deps.name, after, deps.engine.name);
   return 'delivered';
 }

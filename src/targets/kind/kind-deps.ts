@@ -3,6 +3,7 @@ import type { Env } from '../../config/types.js';
 import type { ContainerEngine } from '../../engines/types.js';
 import type { ClusterRecords } from './cluster-record.js';
 import type { KindTools } from './kind-tools.js';
+import type { NodeImageCache } from './node-image-cache.js';
 
 /** The label kind puts on every node container: io.x-k8s.kind.cluster=<cluster>. */
 export const CLUSTER_LABEL = 'io.x-k8s.kind.cluster';
@@ -20,6 +21,8 @@ export interface KindDeps {
   kubeconfig: string;
   createTimeoutMs: number;
   tarmacVersion: string;
+  /** This command's reading of which images the nodes hold (node-image-cache.ts). */
+  nodeImages: NodeImageCache;
   /** Waits between attempts; injectable so unit tests do not sleep. */
   sleep: (ms: number, signal?: AbortSignal) => Promise<void>;
 }

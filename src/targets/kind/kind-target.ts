@@ -25,6 +25,7 @@ import { CLUSTER_LABEL, type KindDeps } from './kind-deps.js';
 import { KindTools } from './kind-tools.js';
 import { listPods } from './list-pods.js';
 import { missingObjects } from './missing-objects.js';
+import { NodeImageCache } from './node-image-cache.js';
 import { imagePresence, presentEverywhere } from './node-images.js';
 import { sleep } from '../../watch/timeout.js';
 import { InternalError } from '../../errors/errors.js';
@@ -77,6 +78,7 @@ export function createKindTarget(opts: KindTargetOptions): ClusterTarget {
     kubeconfig,
     createTimeoutMs: opts.createTimeoutMs,
     tarmacVersion: opts.tarmacVersion ?? tarmacVersion(),
+    nodeImages: new NodeImageCache(),
     sleep: opts.sleep ?? sleep,
   });
   target.forwards = forwards;
@@ -101,8 +103,14 @@ class KindTarget implements ClusterTarget {
     return (await readStatus(this.deps, signal)).state;
   }
 
-  ensure(ctx: TargetContext): Promise<EnsureResult> {
-    return ensureCluster(this.deps, ctx);
+  async ensure(ctx: TargetContext): Promise<EnsureResult> {
+    // A recreated cluster has other nodes, with none of the images.
+    this.deps.nodeImages.forget();
+    try {
+      return await ensureCluster(this.deps, ctx);
+    } finally {
+      this.deps.nodeImages.forget();
+    }
   }
 
   async hasImage(ref: string, signal?: AbortSignal): Promise<boolean> {
@@ -165,6 +173,7 @@ class KindTarget implements ClusterTarget {
   }
 
   down(signal?: AbortSignal): Promise<DownReport> {
+    this.deps.nodeImages.forget();
     return downClusters(this.deps, signal);
   }
 }

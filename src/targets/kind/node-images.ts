@@ -40,11 +40,24 @@ export async function nodeImageTags(deps: KindDeps, node: string, signal?: Abort
   }
 }
 
-/** Checks every Kubernetes node of the cluster for `ref`. */
-export async function imagePresence(deps: KindDeps, ref: string, signal?: AbortSignal): Promise<ImagePresence> {
+/**
+ * Checks every Kubernetes node of the cluster for `ref`. `fresh` reads the nodes again (a delivery verifies its
+ * effect that way); otherwise the target's last reading is reused (NodeImageCache).
+ */
+export async function imagePresence(
+  deps: KindDeps,
+  ref: string,
+  signal?: AbortSignal,
+  fresh = false,
+): Promise<ImagePresence> {
   const wanted = canonicalRef(ref);
-  const nodes = kubeNodes(await nodeContainers(deps, signal)).map(nodeName);
-  const tags = await Promise.all(nodes.map((node) => nodeImageTags(deps, node, signal)));
+  if (fresh) deps.nodeImages.forget();
+  const nodes = await deps.nodeImages.nodes(() =>
+    nodeContainers(deps, signal).then((all) => kubeNodes(all).map(nodeName)),
+  );
+  const tags = await Promise.all(
+    nodes.map((node) => deps.nodeImages.tags(node, () => nodeImageTags(deps, node, signal))),
+  );
   const presence: ImagePresence = { nodes, missing: [], lookalikes: new Map() };
   nodes.forEach((node, i) => {
     const have = tags[i] ?? [];
