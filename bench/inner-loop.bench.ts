@@ -1,6 +1,8 @@
 // The inner loop on examples/aianalysis (issue 16): a no-change `up`, an `up` after a one-line change in one
 // service, `tarmac test`, a no-op `build` and `--version`, interleaved, with the suite alone as the reference.
-// Run: npm run build && npx tsx bench/inner-loop.bench.ts [repetitions=5]
+// Run: npm run build && npx tsx bench/inner-loop.bench.ts [repetitions=5] [--baseline DIR]
+// --baseline DIR: a saved build (`npx tsx bench/cli-start.bench.ts --save DIR`) whose no-change up, test and no-op
+// build run in the same repetitions, interleaved, on the same env: the ratios against it are fair under any load.
 // Targets: no-change up <= 1.5 s; test <= suite alone + 0.3 s; no-op build <= 0.8 s; --version <= 0.3 s.
 // Results go in docs/benchmarks.md. Each run's phase split comes from its journal: start (process start to
 // run.started: node, config, engine detection, reconcile, disk guard, lease, hashing), steps (run.started to
@@ -11,7 +13,11 @@ import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { copyExample, podmanEnv, root } from './example-copy.js';
 
-const reps = Number(process.argv[2] ?? 5);
+const args = process.argv.slice(2);
+const baselineAt = args.indexOf('--baseline');
+const baseline = baselineAt >= 0 ? join(args[baselineAt + 1] ?? '', 'bin/tarmac.js') : undefined;
+if (baselineAt >= 0) args.splice(baselineAt, 2);
+const reps = Number(args[0] ?? 5);
 const tarmac = join(root, 'bin/tarmac.js');
 
 interface Timed {
@@ -34,9 +40,15 @@ function journalTimes(dir: string): { started: number; finished: number } | unde
   return started && finished ? { started, finished } : undefined;
 }
 
-async function timed(args: string[], dir: string, env: Record<string, string>, withJournal = true): Promise<Timed> {
+async function timed(
+  args: string[],
+  dir: string,
+  env: Record<string, string>,
+  withJournal = true,
+  bin = tarmac,
+): Promise<Timed> {
   const t0 = Date.now();
-  const r = await execa('node', [tarmac, ...args], { env: { ...env, CI: 'true' }, reject: false, cwd: dir });
+  const r = await execa('node', [bin, ...args], { env: { ...env, CI: 'true' }, reject: false, cwd: dir });
   const t1 = Date.now();
   if (r.exitCode !== 0) throw new Error(`tarmac ${args.join(' ')} exited ${r.exitCode}:\n${r.stdout.slice(-3000)}`);
   const j = withJournal ? journalTimes(dir) : undefined;
@@ -91,6 +103,11 @@ async function main(): Promise<void> {
       add('test', await timed(['test', '-f', file], dir, env));
       add('suite alone', await suiteAlone(dir, file, env));
       add('build, no-op', await timed(['build', '-f', file], dir, env));
+      if (baseline) {
+        add('baseline: up, no change', await timed(['up', '-f', file], dir, env, true, baseline));
+        add('baseline: test', await timed(['test', '-f', file], dir, env, true, baseline));
+        add('baseline: build, no-op', await timed(['build', '-f', file], dir, env, true, baseline));
+      }
       loads.push(load());
     }
   } finally {
@@ -120,6 +137,10 @@ async function main(): Promise<void> {
   process.stdout.write(
     `\ntest - suite alone = ${s(med('test') - med('suite alone'))} s (target <= 0.30); no-change up ${s(med('up, no change'))} s (target <= 1.5); no-op build ${s(med('build, no-op'))} s (target <= 0.8); --version ${s(med('--version'))} s (target <= 0.3)\n`,
   );
+  if (baseline)
+    process.stdout.write(
+      `against the baseline (${baseline}), medians: no-change up ${(med('up, no change') / med('baseline: up, no change')).toFixed(2)}x (target <= 0.35x of the issue's starting figure); test ${(med('test') / med('baseline: test')).toFixed(2)}x (test - suite alone: baseline ${s(med('baseline: test') - med('suite alone'))} s); no-op build ${(med('build, no-op') / med('baseline: build, no-op')).toFixed(2)}x\n`,
+    );
 }
 
 main().catch((err: unknown) => {

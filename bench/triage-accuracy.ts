@@ -5,7 +5,7 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { loadCorpus, type CorpusCase } from '../src/triage/replay/corpus-case.js';
 import { splitSchema, splitProblems, type Half } from '../src/triage/replay/corpus-split.js';
-import { accuracyMarkdown } from '../src/triage/replay/accuracy-report.js';
+import { accuracyMarkdown, type HistoryEntry } from '../src/triage/replay/accuracy-report.js';
 import { replayCase } from '../src/triage/replay/replay-case.js';
 import { rates, scoreCase, type Scored } from '../src/triage/replay/score.js';
 import { devReport } from '../src/triage/replay/dev-report.js';
@@ -13,6 +13,8 @@ import { devReport } from '../src/triage/replay/dev-report.js';
 const CASES = new URL('../test/corpus/cases/', import.meta.url).pathname;
 const SPLIT = new URL('../test/corpus/split.json', import.meta.url).pathname;
 const OUT = new URL('../docs/triage-accuracy.md', import.meta.url).pathname;
+/** Earlier measurements (by hand, one entry per reported milestone), shown under the current figures. */
+const HISTORY = new URL('./triage-accuracy-history.json', import.meta.url).pathname;
 /** Cases replayed at once: most finish in milliseconds, a pod that never gets ready takes about a second. */
 const CONCURRENCY = 8;
 
@@ -65,6 +67,7 @@ writeFileSync(
     corpusSize: cases.length,
     splitRecorded: split !== undefined,
     halves,
+    history: existsSync(HISTORY) ? (JSON.parse(readFileSync(HISTORY, 'utf8')) as HistoryEntry[]) : [],
   }),
 );
 for (const half of ['dev', 'test'] as const) {

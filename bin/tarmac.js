@@ -1,8 +1,7 @@
 #!/usr/bin/env node
 // Entry point: hands over to the bundled CLI (npm run build produces dist/tarmac.js).
-// Source maps on first, so stack traces name src/ lines rather than the bundle's: node reads a module's source map
-// only when it loads the module with them enabled, hence the import() after this line, not a static import.
-process.setSourceMapsEnabled(true);
+// Source maps stay off (node would read and index every loaded chunk's map at start): the one stack tarmac prints,
+// an internal error's, is mapped to src/ lines when it is rendered (src/cli/source-stack.ts).
 const { main } = await import('../dist/tarmac.js');
 
 process.exitCode = await main(process.argv);

@@ -7,7 +7,25 @@
 // (src/version.ts, src/cache/worker/run.ts) finds the same ones. Source maps point stack traces at src/ lines
 // (bin/tarmac.js enables them); they carry no sources, only the mappings.
 import { build } from 'esbuild';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
+
+// zod re-exports every language's error messages as `z.locales` (366 KB of its 751 KB in the bundle), and each
+// command that reads the config loads and compiles them. tarmac uses the English messages zod sets by default only,
+// so `z.locales` is English alone in the bundle (the sources, run by tests through tsx, keep zod as it is).
+const englishZodLocales = {
+  name: 'english-zod-locales',
+  setup(b) {
+    b.onResolve({ filter: /^\.\.\/locales\/index\.js$/ }, (args) =>
+      /[\\/]zod[\\/]v4[\\/]/.test(args.importer)
+        ? { path: join(dirname(args.importer), '../locales/en.js'), namespace: 'zod-locales' }
+        : undefined,
+    );
+    b.onLoad({ filter: /.*/, namespace: 'zod-locales' }, (args) => ({
+      contents: `export { default as en } from ${JSON.stringify(args.path)};\n`,
+      resolveDir: dirname(args.path),
+    }));
+  },
+};
 
 /** Bundles the CLI from `srcDir` into `outdir`; resolves to how many files it wrote. */
 export async function bundleCli(srcDir, outdir) {
@@ -21,6 +39,7 @@ export async function bundleCli(srcDir, outdir) {
     platform: 'node',
     target: 'node20',
     external: ['better-sqlite3'],
+    plugins: [englishZodLocales],
     // Bundled CommonJS packages (commander, yaml) require node's built-ins; an ES module has no `require`.
     banner: {
       js: "import { createRequire as __tarmacCreateRequire } from 'node:module'; const require = __tarmacCreateRequire(import.meta.url);",

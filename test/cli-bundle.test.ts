@@ -45,6 +45,15 @@ describe('the bundled CLI', () => {
     expect(r.stderr).not.toMatch(/dist\/(tarmac|chunk-[A-Z0-9]+)\.js:/);
   });
 
+  it('reports config problems with the English messages zod gives (the bundle keeps only those)', async () => {
+    const project = mkdtempSync(join(tmpdir(), 'tarmac-bundle-config-'));
+    writeFileSync(join(project, 'tarmac.yaml'), 'name: demo\ncluster:\n  target: nope\n');
+    const r = await execa('node', [join(dir, 'bin/tarmac.js'), 'validate'], { cwd: project, reject: false });
+    rmSync(project, { recursive: true, force: true });
+    expect(r.exitCode).toBe(2);
+    expect(r.stdout + r.stderr).toContain('cluster.target: Expected one of `auto`, `kind`, `podman`, got `nope`');
+  });
+
   it("hashes a context on the bundle's worker entry as the sources do", async () => {
     const context = join(root, 'examples/aianalysis/datastorage');
     const worker = new Worker(join(dir, 'dist/context-worker.js'));

@@ -3,6 +3,7 @@ import { ConfigError, ExitCode, TarmacError, toTarmacError } from '../errors/err
 import { formatProblems } from '../config/format.js';
 import type { Colors } from '../ui/colors.js';
 import { safeText } from '../ui/safe-text.js';
+import { sourceStack } from './source-stack.js';
 
 /** The text to print for an error (ends with a newline). */
 export function renderError(err: unknown, cwd: string, c: Colors): string {
@@ -12,7 +13,7 @@ export function renderError(err: unknown, cwd: string, c: Colors): string {
   }
   const e = toTarmacError(err);
   const lines = errorLines(`${c.red(`error[${e.code}]`)}: `, e, c);
-  if (e.code === 'INTERNAL' && err instanceof Error && err.stack) lines.push(c.dim(safeText(err.stack)));
+  if (e.code === 'INTERNAL' && err instanceof Error && err.stack) lines.push(c.dim(safeText(sourceStack(err.stack))));
   return `${lines.join('\n')}\n`;
 }
 

@@ -44,6 +44,11 @@ export interface SessionOptions {
    * the config is loaded, before anything is locked, detected, cleaned or written, so a usage error leaves nothing.
    */
   usageChecks?: (env: Env) => void | Promise<void>;
+  /**
+   * Work that needs only the config (and the env's lock, when taken), started before the engine is detected so it
+   * runs beside detection, reconcile and the disk check (issue 16: `build` and `up` hash the build contexts here).
+   */
+  early?: (env: Env) => void;
 }
 
 export interface Session {
@@ -84,18 +89,21 @@ export async function openSession(opts: SessionOptions, io: CliIo, command = 'ru
   try {
     // Before anything touches the env (reconcile, the journal): two runs of one env never interleave.
     if (opts.lock) unlock = await lockEnv(env, command, opts.lock.wait, root.signal, io);
-    const { engine, explanation } = await detectEngine(env.engine, { runner: runCommand, env: io.env });
-    const probe = systemProcessProbe();
+    opts.early?.(env);
+    const detection = detectEngine(env.engine, { runner: runCommand, env: io.env });
+    // Read while the engine answers (history only reads here; the run is recorded once the engine is known).
+    // Read before this run records anything, so its estimates come from earlier runs only.
+    const durations = learnedDurations(env.historyPath, env.name, (m) => void io.stderr.write(`${safeText(m)}\n`));
     // Secrets are masked at the bus, so no journal, view, history or report ever holds them.
     const redact = makeRedactor(secretValues(env, io.env));
+    const { engine, explanation } = await detection;
+    const probe = systemProcessProbe();
     const bus = new EventBus(newRunId(), systemClock, redact);
     // The owner record comes first: a later tarmac must never see this run's journal without knowing its pid.
     claimRun(env.stateDir, bus.runId, command, probe);
     const journal = openJournal(env.stateDir, bus.runId);
     bus.subscribe(journal.listener);
     // History consumes the same events; it warns once and stops on a database error, never failing the run.
-    // Read before this run records anything, so its estimates come from earlier runs only.
-    const durations = learnedDurations(env.historyPath, env.name, (m) => void io.stderr.write(`${safeText(m)}\n`));
     const history = openRecorder({
       path: env.historyPath,
       env: env.name,

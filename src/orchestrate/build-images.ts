@@ -6,13 +6,15 @@ import type { RunSummary } from './scheduler.js';
 import type { HostGate } from './scheduler-types.js';
 import { planBuild } from '../plan/build-plan.js';
 import { runPlan } from './scheduler.js';
-import { imageBuildExecutor, resolveImages, withCachedDetails } from './resolve-images.js';
+import { imageBuildExecutor, resolveImages, withCachedDetails, type ResolveImagesOptions } from './resolve-images.js';
 import { emitRunStarted, runEngine } from './run-events.js';
 import type { EngineHealer } from './recovery.js';
 import { engineWatchDeps } from './recovery-wiring.js';
 
 export interface BuildImagesOptions {
   env: Env;
+  /** The contexts' tags, hashing since the session opened (resolve-images.ts hashEarly); absent: hashed here. */
+  tags?: ResolveImagesOptions['tags'];
   engine: ContainerEngine;
   bus: EventBus;
   signal: AbortSignal;
@@ -50,6 +52,7 @@ export async function buildImages(options: BuildImagesOptions): Promise<BuildIma
   const resolved = await resolveImages(env, engine, signal, {
     push: Boolean(options.push),
     ...(options.processEnv ? { processEnv: options.processEnv } : {}),
+    ...(options.tags ? { tags: options.tags } : {}),
   });
   const plan = withCachedDetails(
     planBuild(env, {

@@ -3,7 +3,7 @@ import type { Env } from '../config/types.js';
 import type { ContainerEngine } from '../engines/types.js';
 import type { Plan } from '../plan/types.js';
 import type { StepExecutor } from '../plan/step-executor.js';
-import { computeImageTags } from '../cache/image-key.js';
+import { computeImageTags, type ImageKey } from '../cache/image-key.js';
 import { registryMode, resolveImageSources, type ImagePresence, type RegistryMode } from '../registry/image-sources.js';
 import { withRegistry } from '../registry/registry-executor.js';
 import { createPuller, type Puller } from '../registry/transfer.js';
@@ -30,6 +30,8 @@ export interface ResolveImagesOptions {
   processEnv?: Record<string, string | undefined>;
   /** References from a build job's refs file: no context is hashed, these are used as they are. */
   refs?: ReadonlyMap<string, string>;
+  /** The contexts' tags, hashing since the config was read (see hashEarly); absent: hashed here. */
+  tags?: Promise<Map<string, ImageKey>>;
 }
 
 /** Hashes every build context (unless refs are given) and asks the engine (and the registry, in registry mode) which tags exist. */
@@ -44,7 +46,9 @@ export async function resolveImages(
     pull: Boolean(options.pull),
     ...(options.processEnv ? { processEnv: options.processEnv } : {}),
   });
-  const tags = options.refs ? new Map<string, { tag: string }>() : await computeImageTags(env.images, { signal });
+  const tags = options.refs
+    ? new Map<string, { tag: string }>()
+    : await (options.tags ?? computeImageTags(env.images, { signal }));
   const { refs, presence, cached } = await resolveImageSources({
     tags,
     engine,
@@ -58,6 +62,17 @@ export async function resolveImages(
     cached,
     ...(registry ? { registry, puller: createPuller(engine, registry.insecure, registry.credentials) } : {}),
   };
+}
+
+/**
+ * Starts hashing `env`'s build contexts now, so it runs beside the session's engine detection and preflight; `abort`
+ * stops it. Only after the env's lock (a run waiting for the lock hashes once it has it: edits made meanwhile count).
+ */
+export function hashEarly(env: Env, signal: AbortSignal): Promise<Map<string, ImageKey>> {
+  const tags = computeImageTags(env.images, { signal });
+  // Its failure (a context that cannot be read) is thrown where the tags are used, as before; not here, unwatched.
+  tags.catch(() => undefined);
+  return tags;
 }
 
 /**

@@ -9,7 +9,13 @@ import type { RunSummary } from './scheduler.js';
 import type { HostGate } from './scheduler-types.js';
 import { planUp } from '../plan/up-plan.js';
 import { runPlan } from './scheduler.js';
-import { asPullOnly, presentOnTarget, resolveImages, withCachedDetails } from './resolve-images.js';
+import {
+  asPullOnly,
+  presentOnTarget,
+  resolveImages,
+  withCachedDetails,
+  type ResolveImagesOptions,
+} from './resolve-images.js';
 import { shardRequest, withShard } from './executors/test-shard.js';
 import type { Shard } from '../plan/shard.js';
 import { emitRunStarted, runEngine } from './run-events.js';
@@ -25,6 +31,8 @@ import { removeAfterInterrupt } from '../reconcile/teardown-on-interrupt.js';
 
 export interface UpOptions {
   env: Env;
+  /** The contexts' tags, hashing since the session opened (resolve-images.ts hashEarly); absent: hashed here. */
+  tags?: ResolveImagesOptions['tags'];
   engine: ContainerEngine;
   target: ClusterTarget;
   runner: CommandRunner;
@@ -66,6 +74,7 @@ export async function up(options: UpOptions): Promise<UpResult> {
     pull: Boolean(options.pullOnly),
     processEnv: options.processEnv,
     ...(options.refs ? { refs: options.refs.images } : {}),
+    ...(options.tags ? { tags: options.tags } : {}),
   });
   const groups: Map<string, RenderedGroup> = await renderDeployGroups(env, resolved.refs, options.runner);
   const images = options.pullOnly ? asPullOnly(resolved, groups, options.refs?.path) : resolved;

@@ -77,8 +77,17 @@ export interface ClusterTarget {
    * no workload; absent: the target cannot tell, and such a group is always applied.
    */
   missingObjects?(group: RenderedGroup, signal?: AbortSignal): Promise<string[]>;
-  /** Current pods of a group, for the readiness classifier. */
-  pods(group: RenderedGroup, signal?: AbortSignal): Promise<PodView[]>;
+  /**
+   * Current pods of a group, for the readiness classifier. `read: 'shared'` (a check that may skip work, like a
+   * deploy group's in-place check) may answer from the status this run's checks share until the env changes
+   * (podman); a wait after a change always reads live.
+   */
+  pods(group: RenderedGroup, signal?: AbortSignal, read?: 'live' | 'shared'): Promise<PodView[]>;
+  /**
+   * Forgets the status this run's checks share (see pods): something outside the target (a hook, the test command)
+   * may have changed the env. Absent: the target shares nothing.
+   */
+  forgetStatus?(): void;
   /** Service name -> URL reachable from this host (for the test command). */
   endpoints(signal?: AbortSignal): Promise<Record<string, string>>;
   /** How each endpoint is served, when that needs saying (kind: which port-forward, its state), for `tarmac status`. */

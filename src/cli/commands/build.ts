@@ -12,6 +12,7 @@ import { buildSummary, buildJson } from '../build-summary.js';
 import { refsDocument, refsTarget } from '../build-refs.js';
 import { writeRefsFile } from '../../registry/refs-file.js';
 import { registryMode } from '../../registry/image-sources.js';
+import { hashEarly } from '../../orchestrate/resolve-images.js';
 
 export interface BuildOptions extends SessionOptions {
   capacity?: number;
@@ -33,7 +34,16 @@ export async function buildCommand(opts: BuildOptions, io: CliIo): Promise<numbe
     registryMode(env, { push: Boolean(opts.push), processEnv: io.env });
     refsPath = refsTarget(env, opts, io.cwd);
   };
-  const session = await openSession({ ...opts, diskCheck: true, usageChecks }, io, 'build');
+  // The contexts are hashed while the engine is detected and the disk checked; stopped if the command ends first.
+  const hashing = new AbortController();
+  let tags: ReturnType<typeof hashEarly> | undefined;
+  const early = (env: Env) => void (tags = hashEarly(env, hashing.signal));
+  const session = await openSession({ ...opts, diskCheck: true, usageChecks, early }, io, 'build').catch(
+    (error: unknown) => {
+      hashing.abort();
+      throw error;
+    },
+  );
   try {
     const result = await buildImages({
       env: session.env,
@@ -48,6 +58,7 @@ export async function buildCommand(opts: BuildOptions, io: CliIo): Promise<numbe
       durations: session.durations,
       ...(opts.heal ? { heal: engineHealer(session.engine) } : {}),
       processEnv: io.env,
+      ...(tags ? { tags } : {}),
     });
     const refs = refsDocument(session.env, session.bus.runId, result.images);
     // Only a build that succeeded hands its references on: a later job must never pull a half-pushed set.
@@ -68,6 +79,7 @@ export async function buildCommand(opts: BuildOptions, io: CliIo): Promise<numbe
     await afterThrow({ session, io, json: Boolean(opts.json), error });
     throw error;
   } finally {
+    hashing.abort();
     session.close();
   }
 }

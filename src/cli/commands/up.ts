@@ -13,6 +13,7 @@ import { tarmacVersion } from '../../version.js';
 import type { CliIo } from '../io.js';
 import { afterRun, afterThrow } from '../after-run.js';
 import { openSession, type SessionOptions } from '../session.js';
+import { hashEarly } from '../../orchestrate/resolve-images.js';
 import { runExitCode, upSummary } from '../up-summary.js';
 
 export interface UpCommandOptions extends SessionOptions {
@@ -74,11 +75,21 @@ export async function upCommand(opts: UpCommandOptions, io: CliIo): Promise<numb
   const usageChecks = async (env: Env) => {
     ci = await ciOptions(opts, env, io.cwd, io.env);
   };
+  // The contexts are hashed while the engine is detected and the disk checked (not with --refs: the build job's
+  // references are used instead); stopped if the command ends first.
+  const hashing = new AbortController();
+  let tags: ReturnType<typeof hashEarly> | undefined;
+  const early = (env: Env) => {
+    if (opts.refs === undefined) tags = hashEarly(env, hashing.signal);
+  };
   const session = await openSession(
-    { ...opts, diskCheck: true, lock: { wait: opts.wait !== false }, usageChecks },
+    { ...opts, diskCheck: true, lock: { wait: opts.wait !== false }, usageChecks, early },
     io,
     'up',
-  );
+  ).catch((error: unknown) => {
+    hashing.abort();
+    throw error;
+  });
   try {
     const { target, why } = sessionTarget(session, io);
     session.bus.emit({ type: 'decision', message: `target: ${why}; engine: ${session.engine.name}` });
@@ -98,6 +109,7 @@ export async function upCommand(opts: UpCommandOptions, io: CliIo): Promise<numb
       durations: session.durations,
       ...(opts.heal ? { heal: engineHealer(session.engine) } : {}),
       ...ci,
+      ...(tags ? { tags } : {}),
     });
     session.close();
     // Built from the run's errors, which did not pass the bus: redacted here.
@@ -124,6 +136,7 @@ export async function upCommand(opts: UpCommandOptions, io: CliIo): Promise<numb
     await afterThrow({ session, io, json: Boolean(opts.json), error });
     throw error;
   } finally {
+    hashing.abort();
     session.close();
   }
 }

@@ -98,4 +98,22 @@ describe('runHookStep', () => {
       message: expect.stringContaining('hook data/seed was cancelled'),
     });
   });
+
+  it("forgets the target's shared status once the hook ran: whatever it did to the env, later checks see", async () => {
+    const seen: string[] = [];
+    const forgetting = { ...target, forgetStatus: () => void seen.push('forget') } as unknown as ClusterTarget;
+    await runHookStep(
+      envWith({ command: [node, '-e', 'console.log("hook ran")'] }),
+      forgetting,
+      runCommand,
+      'data/seed',
+      {
+        signal: new AbortController().signal,
+        output: (l) => void seen.push(l),
+        attempt: 1,
+      },
+    );
+    expect(seen.at(-1)).toBe('forget');
+    expect(seen.indexOf('hook ran')).toBeLessThan(seen.lastIndexOf('forget'));
+  });
 });

@@ -25,6 +25,8 @@ export async function runHookStep(
   const endpoints = await target.endpoints(ctx.signal);
   const [program, ...args] = hook.command;
   if (program === undefined) throw new InternalError(`hook ${subject} has an empty command`);
+  // Whatever the hook did to the env, later checks must see it.
+  target.forgetStatus?.();
   const result = await runner(program, args, {
     cwd: hook.cwd,
     // The hook's own env wins, as test.env does over what tarmac computed.
@@ -38,7 +40,7 @@ export async function runHookStep(
     signal: ctx.signal,
     tailLines: TAIL_LINES,
     onLine: (line) => ctx.output(line),
-  });
+  }).finally(() => target.forgetStatus?.());
   const shown = formatCommand(program, args);
   if (result.spawnError !== undefined) {
     const where = program.includes('/')

@@ -108,7 +108,7 @@ async function unreadyReason(
   if (group.waitFor.some(waitsForCondition)) return 'the group awaits an object condition';
   let pods;
   try {
-    pods = await target.pods(group, signal);
+    pods = await target.pods(group, signal, 'shared');
   } catch (error) {
     return `its pods could not be listed (${errorText(error)})`;
   }

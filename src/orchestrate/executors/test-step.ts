@@ -13,7 +13,7 @@ import { prepareShard, type ShardRequest } from './test-shard.js';
 // `shard` (`--shard I/N`): only this shard's tests run (see test-shard.ts).
 export async function runTestStep(
   env: Env,
-  target: Pick<ClusterTarget, 'endpoints' | 'testEnv'>,
+  target: Pick<ClusterTarget, 'endpoints' | 'testEnv' | 'forgetStatus'>,
   runner: CommandRunner,
   ctx: StepContext,
   onOutcome: (o: TestOutcome) => void,
@@ -27,6 +27,8 @@ export async function runTestStep(
     ? await prepareShard(env.test, shard, { runner, env: testEnv, signal: ctx.signal })
     : undefined;
   if (prepared) ctx.output(prepared.summary);
+  // What the tests did to the env, anything read after them (triage, a later check) must see.
+  target.forgetStatus?.();
   const outcome = await runTestSuite({
     test: env.test,
     runner,
@@ -35,7 +37,7 @@ export async function runTestStep(
     output: ctx.output,
     configDir: env.dir,
     stateDir: env.stateDir,
-  });
+  }).finally(() => target.forgetStatus?.());
   onOutcome(outcome);
   // Before a failure is thrown: failing runs are the ones history and reports need most.
   if (reporting) reportTests(reporting, reporting.stepId, env.test, outcome);

@@ -1,9 +1,10 @@
-// pods(): the group's pods as PodViews, from `kubectl get pods -o json` and the namespace's events.
+// pods(): the group's pods as PodViews, from one `kubectl get pods,events -o json` per namespace.
 import { ExitCode, TarmacError } from '../../errors/errors.js';
 import { podViewsFromKubeList } from '../../kube/pod-view.js';
 import type { PodView, RenderedGroup, WorkloadRef } from '../../kube/types.js';
 import type { KindDeps } from './kind-deps.js';
 import { kindErrorLine, QUICK_MS } from './kind-tools.js';
+import { readPodsAndEvents } from './pods-and-events.js';
 
 const WORKLOAD_KINDS = new Set(['Deployment', 'StatefulSet', 'DaemonSet', 'Job', 'ReplicaSet', 'Pod']);
 
@@ -29,23 +30,25 @@ export async function listPods(deps: KindDeps, group: RenderedGroup, signal?: Ab
 }
 
 async function podsIn(deps: KindDeps, namespace: string, signal?: AbortSignal): Promise<PodView[]> {
-  const [pods, events] = await Promise.all([
-    deps.tools.kubectl(['get', 'pods', '-n', namespace, '-o', 'json'], { timeoutMs: QUICK_MS, signal }),
-    deps.tools.kubectl(['get', 'events', '-n', namespace, '-o', 'json'], { timeoutMs: QUICK_MS, signal }),
-  ]);
-  if (!pods.ok) {
+  const read = await readPodsAndEvents(deps.tools, { namespace }, { timeoutMs: QUICK_MS, signal });
+  if (!read.result.ok) {
     throw new TarmacError(
       'CLUSTER_UNREACHABLE',
-      `could not list the pods in namespace ${namespace}: ${kindErrorLine(pods)}`,
+      `could not list the pods in namespace ${namespace}: ${kindErrorLine(read.result)}`,
       {
         exitCode: ExitCode.infrastructure,
         hint: 'Check the cluster with `tarmac status`.',
-        details: pods.tail.slice(-5),
+        details: read.result.tail.slice(-5),
       },
     );
   }
-  // Events are evidence, not a requirement: without them the classifier still has the pod states.
-  return podViewsFromKubeList(parse(pods.stdout, 'pods'), events.ok ? itemsOf(parse(events.stdout, 'events')) : []);
+  if (!read.pods) {
+    throw new TarmacError('CLUSTER_UNREACHABLE', '`kubectl get pods -o json` did not print JSON', {
+      exitCode: ExitCode.infrastructure,
+      details: read.result.tail.slice(-5),
+    });
+  }
+  return podViewsFromKubeList({ items: read.pods }, read.events);
 }
 
 function belongsTo(pod: PodView, workload: WorkloadRef): boolean {
@@ -56,20 +59,4 @@ function belongsTo(pod: PodView, workload: WorkloadRef): boolean {
     pod.owner.name === workload.name &&
     (pod.owner.namespace ?? 'default') === namespace
   );
-}
-
-function parse(text: string, what: string): unknown {
-  try {
-    return JSON.parse(text) as unknown;
-  } catch (cause) {
-    throw new TarmacError('CLUSTER_UNREACHABLE', `\`kubectl get ${what} -o json\` did not print JSON`, {
-      exitCode: ExitCode.infrastructure,
-      cause,
-    });
-  }
-}
-
-function itemsOf(list: unknown): unknown[] {
-  const items = (list as { items?: unknown } | null)?.items;
-  return Array.isArray(items) ? items : [];
 }

@@ -1,21 +1,18 @@
 // Service endpoints for the test command: each Service's port, published by its pod on 127.0.0.1.
 // Read from the live port mappings, not from the state file alone, so a URL is never stale.
-import type { EnvIdentity } from '../../config/project-identity.js';
 import { TarmacError } from '../../errors/errors.js';
-import { envContainers, envPods } from './inspect.js';
-import type { PodmanCli } from './podman-cli.js';
+import type { EnvListing } from './env-listing.js';
 import type { TargetState } from './state.js';
 
-/** Service name -> `http://127.0.0.1:<host port>`, for every recorded Service whose pod is up. */
+/** Service name -> `http://127.0.0.1:<host port>`, for every recorded Service whose pod is up (`listing`: read live). */
 export async function serviceEndpoints(
-  cli: PodmanCli,
-  id: EnvIdentity,
   state: TargetState,
-  signal?: AbortSignal,
+  listing: () => Promise<EnvListing>,
 ): Promise<Record<string, string>> {
   const services = Object.entries(state.services);
   if (services.length === 0) return {};
-  const [pods, containers] = await Promise.all([envPods(cli, id, signal), envContainers(cli, id, signal)]);
+  // `podman ps` lists the published ports: no inspect needed.
+  const { pods, listed: containers } = await listing();
   const endpoints: Record<string, string> = {};
   const missing: string[] = [];
   for (const [name, { pod, port }] of services.sort(([a], [b]) => a.localeCompare(b))) {

@@ -34,17 +34,61 @@ export interface PodRecordLive {
   created?: string;
 }
 
+/** A container of the env as `podman ps` lists it: which pod it is in and its published ports (all endpoints need). */
+export interface ContainerBrief {
+  id: string;
+  podId: string;
+  /** Container port -> `127.0.0.1:12345`. */
+  hostPorts: Record<string, string>;
+}
+
 /** The env's containers (infra containers excluded: they carry no labels), inspected; another checkout's are not. */
 export async function envContainers(cli: PodmanCli, id: EnvIdentity, signal?: AbortSignal): Promise<ContainerRecord[]> {
+  const listed = await listEnvContainers(cli, id, signal);
+  return inspectContainers(
+    cli,
+    listed.map((c) => c.id),
+    signal,
+  );
+}
+
+/** The env's containers as `podman ps` lists them (infra containers excluded); another checkout's are not. */
+export async function listEnvContainers(
+  cli: PodmanCli,
+  id: EnvIdentity,
+  signal?: AbortSignal,
+): Promise<ContainerBrief[]> {
   const listed = await cli.must(
     ['ps', '-a', '--filter', `label=${LABEL_ENV}=${id.env}`, '--format', 'json'],
     `Could not list the containers of env ${id.env}`,
     { signal },
   );
-  const ids = parseJsonList(listed.stdout)
+  return parseJsonList(listed.stdout)
     .map(asRecord)
     .filter((c) => c && isOurs(asStringMap(c.Labels), id))
-    .map((c) => asString(c?.Id) ?? '');
+    .map((c) => ({ id: asString(c?.Id) ?? '', podId: asString(c?.Pod) ?? '', hostPorts: listedPorts(c?.Ports) }));
+}
+
+// `podman ps --format json` Ports: [{host_ip, container_port, host_port, range, protocol}], a range covering
+// `range` consecutive ports.
+function listedPorts(raw: unknown): Record<string, string> {
+  const ports: Record<string, string> = {};
+  for (const p of asRecords(raw)) {
+    const container = asNumber(p.container_port);
+    const host = asNumber(p.host_port);
+    if (container === undefined || host === undefined || (asString(p.protocol) ?? 'tcp') !== 'tcp') continue;
+    for (let i = 0; i < Math.max(1, asNumber(p.range) ?? 1); i++)
+      ports[String(container + i)] = `${asString(p.host_ip) || '127.0.0.1'}:${host + i}`;
+  }
+  return ports;
+}
+
+/** The containers `ids`, inspected (none: no call). */
+export async function inspectContainers(
+  cli: PodmanCli,
+  ids: readonly string[],
+  signal?: AbortSignal,
+): Promise<ContainerRecord[]> {
   if (ids.length === 0) return [];
   const inspected = await cli.run(['container', 'inspect', ...ids], { signal });
   // A container removed between ps and inspect makes inspect fail for the whole batch: report what is left.

@@ -5,7 +5,8 @@ import type { EnvIdentity } from '../../config/project-identity.js';
 import type { PodView } from '../../kube/types.js';
 import { stopCrashLoop, stoppedEvent } from './crash-stop.js';
 import { lastExitCode, logTail } from './crash-evidence.js';
-import { envContainers, envPods, type ContainerRecord } from './inspect.js';
+import type { ContainerRecord } from './inspect.js';
+import type { EnvListing } from './env-listing.js';
 import { LABEL_GROUP } from './names.js';
 import type { PlayUnit } from './play-plan.js';
 import type { PodmanCli } from './podman-cli.js';
@@ -19,6 +20,10 @@ export interface PodsDeps {
   prober: ReadinessProber;
   store: StateStore;
   now: () => number;
+  /** The env's pods and containers: read now, or the run's shared listing (see env-listing.ts). */
+  listing: (signal?: AbortSignal) => Promise<EnvListing>;
+  /** Told when a crash loop was stopped here: the env changed. */
+  changed: () => void;
 }
 
 /** PodViews of the group's pods (those labelled with the group, or planned for it). */
@@ -29,11 +34,10 @@ export async function groupPodViews(
   signal?: AbortSignal,
 ): Promise<PodView[]> {
   const planned = new Map(units.map((u) => [u.podName, u]));
-  const pods = (await envPods(deps.cli, deps.id, signal)).filter(
-    (p) => p.labels[LABEL_GROUP] === group || planned.has(p.name),
-  );
+  const [listing, state] = await Promise.all([deps.listing(signal), deps.store.read()]);
+  const pods = listing.pods.filter((p) => p.labels[LABEL_GROUP] === group || planned.has(p.name));
   if (pods.length === 0) return [];
-  const [containers, state] = await Promise.all([envContainers(deps.cli, deps.id, signal), deps.store.read()]);
+  const containers = await listing.containers();
   return Promise.all(
     pods.map(async (pod) => {
       const own = containers.filter((c) => c.podId === pod.id).sort((a, b) => a.name.localeCompare(b.name));
@@ -83,6 +87,7 @@ async function containerExtras(
     logTail: tail,
   };
   if (!isCrashLooping(c, deps.now())) return { extras };
+  deps.changed();
   const stopped = await stopCrashLoop(
     deps.cli,
     deps.store,

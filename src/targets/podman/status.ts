@@ -1,7 +1,7 @@
 // What is up for the env on podman: its network (the "cluster") and its pods (the "nodes").
 import type { EnvIdentity } from '../../config/project-identity.js';
 import type { ClusterState } from '../types.js';
-import { envPods } from './inspect.js';
+import type { PodRecordLive } from './inspect.js';
 import { LABEL_PROJECT, LABEL_PROJECT_PATH, owned } from '../../engines/labels.js';
 import { podmanOwnership } from './names.js';
 import { inspectNetwork } from './network.js';
@@ -15,6 +15,8 @@ export async function envStatus(
   cli: PodmanCli,
   id: EnvIdentity,
   network: string,
+  /** The env's pods (the target's listing, shared with its other checks). */
+  listPods: (signal?: AbortSignal) => Promise<PodRecordLive[]>,
   signal?: AbortSignal,
 ): Promise<ClusterState> {
   const info = await inspectNetwork(cli, network, signal);
@@ -39,7 +41,7 @@ export async function envStatus(
     );
   if (!info.dnsEnabled)
     problems.push(`network ${network} has DNS disabled: pods cannot reach each other by Service name`);
-  const pods = ours ? await envPods(cli, id, signal) : [];
+  const pods = ours ? await listPods(signal) : [];
   for (const pod of pods) if (pod.status !== 'Running') problems.push(`pod ${pod.name} is ${pod.status}`);
   return {
     exists: true,

@@ -20,6 +20,7 @@ import { deliverImage } from './deliver.js';
 import { downEnv } from './down.js';
 import { serviceEndpoints } from './endpoints.js';
 import { ensureNetwork } from './ensure.js';
+import { listEnv, SharedListing } from './env-listing.js';
 import { inspectPod } from './inspect.js';
 import { isOurs, networkName, targetLabels } from './names.js';
 import { planGroup, type GroupPlan } from './play-plan.js';
@@ -57,6 +58,12 @@ class PodmanTarget implements ClusterTarget {
   private readonly now: () => number;
   /** The env name and the project (checkout) it belongs to: every label and ownership check uses it. */
   private readonly id: EnvIdentity;
+  /**
+   * The env's pods and containers as this run's checks read them (the in-place check of each deploy group, the
+   * endpoints, the health): one listing until anything may have changed the env. Forgotten by every change made here
+   * (ensure, apply, a stopped crash loop, down) and by forgetStatus() (a hook or the tests ran).
+   */
+  private readonly shared: SharedListing;
 
   constructor(private readonly opts: PodmanTargetOptions) {
     this.name = networkName(opts.env.name);
@@ -67,28 +74,43 @@ class PodmanTarget implements ClusterTarget {
     this.playDir = paths.playDir;
     this.now = opts.now ?? Date.now;
     this.prober = new ReadinessProber(this.cli, this.now);
+    this.shared = new SharedListing(() => listEnv(this.cli, this.id));
   }
 
   status(signal?: AbortSignal): Promise<ClusterState> {
-    return envStatus(this.cli, this.id, this.name, signal);
+    return envStatus(this.cli, this.id, this.name, async (s) => (await this.shared.get(s)).pods, signal);
   }
 
-  ensure(ctx: TargetContext): Promise<EnsureResult> {
+  forgetStatus(): void {
+    this.shared.forget();
+  }
+
+  async ensure(ctx: TargetContext): Promise<EnsureResult> {
     const teardown = async (): Promise<void> => {
       const report = await this.down(ctx.signal);
       for (const removed of report.removed) ctx.output(`removed ${removed}`);
     };
-    return ensureNetwork(
-      {
-        cli: this.cli,
-        id: this.id,
-        network: this.name,
-        reuse: this.opts.env.cluster.reuse,
-        store: this.store,
-        teardown,
-      },
-      ctx.signal,
-    );
+    // An env with pods played before is most likely reused: its listing (for the deploy steps' in-place checks) is
+    // read beside the network check instead of after it. Dropped below unless the network is reused as it is.
+    if (Object.keys((await this.store.read()).pods).length > 0) void this.shared.get().catch(() => undefined);
+    try {
+      const result = await ensureNetwork(
+        {
+          cli: this.cli,
+          id: this.id,
+          network: this.name,
+          reuse: this.opts.env.cluster.reuse,
+          store: this.store,
+          teardown,
+        },
+        ctx.signal,
+      );
+      if (result.action !== 'reused') this.shared.forget();
+      return result;
+    } catch (error) {
+      this.shared.forget();
+      throw error;
+    }
   }
 
   hasImage(ref: string, signal?: AbortSignal): Promise<boolean> {
@@ -99,7 +121,7 @@ class PodmanTarget implements ClusterTarget {
     return deliverImage(this.opts.engine, this.opts.env, ref, ctx);
   }
 
-  apply(group: RenderedGroup, ctx: TargetContext, envGroups: readonly RenderedGroup[] = []): Promise<void> {
+  async apply(group: RenderedGroup, ctx: TargetContext, envGroups: readonly RenderedGroup[] = []): Promise<void> {
     const deps = {
       cli: this.cli,
       engine: this.opts.engine,
@@ -111,20 +133,34 @@ class PodmanTarget implements ClusterTarget {
       insecure: this.opts.env.registry?.insecure ?? false,
       removePod: (name: string) => this.removeOwnPod(name),
     };
-    return applyGroup(deps, group, this.plan(group, envGroups), ctx);
+    // Forgotten before (no check may share a listing read while pods are replaced) and after.
+    this.shared.forget();
+    try {
+      await applyGroup(deps, group, this.plan(group, envGroups), ctx);
+    } finally {
+      this.shared.forget();
+    }
   }
 
   // Only workloads leave anything in podman (their pods); a group's other objects are read from the manifests at each
   // play, or accepted with no effect. A group with no workload has nothing to lose.
   async missingObjects(group: RenderedGroup, signal?: AbortSignal): Promise<string[]> {
-    const missing: string[] = [];
-    for (const unit of this.plan(group, [], false).units)
-      if (!(await inspectPod(this.cli, unit.podName, signal))) missing.push(`pod ${unit.podName}`);
-    return missing;
+    const { pods } = await this.shared.get(signal);
+    return this.plan(group, [], false)
+      .units.filter((unit) => !pods.some((pod) => pod.name === unit.podName))
+      .map((unit) => `pod ${unit.podName}`);
   }
 
-  pods(group: RenderedGroup, signal?: AbortSignal): Promise<PodView[]> {
-    const deps = { cli: this.cli, id: this.id, prober: this.prober, store: this.store, now: this.now };
+  pods(group: RenderedGroup, signal?: AbortSignal, read: 'live' | 'shared' = 'live'): Promise<PodView[]> {
+    const deps = {
+      cli: this.cli,
+      id: this.id,
+      prober: this.prober,
+      store: this.store,
+      now: this.now,
+      listing: (s?: AbortSignal) => (read === 'shared' ? this.shared.get(s) : listEnv(this.cli, this.id, s)),
+      changed: () => this.shared.forget(),
+    };
     return groupPodViews(deps, group.name, this.plan(group, [], false).units, signal);
   }
 
@@ -137,7 +173,7 @@ class PodmanTarget implements ClusterTarget {
   }
 
   async endpoints(signal?: AbortSignal): Promise<Record<string, string>> {
-    return serviceEndpoints(this.cli, this.id, await this.store.read(), signal);
+    return serviceEndpoints(await this.store.read(), () => this.shared.get(signal));
   }
 
   logSources(signal?: AbortSignal): Promise<LogSource[]> {
@@ -156,11 +192,16 @@ class PodmanTarget implements ClusterTarget {
     return targetLabels(this.id);
   }
 
-  down(signal?: AbortSignal): Promise<DownReport> {
-    return downEnv(
-      { cli: this.cli, id: this.id, network: this.name, store: this.store, playDir: this.playDir },
-      signal,
-    );
+  async down(signal?: AbortSignal): Promise<DownReport> {
+    this.shared.forget();
+    try {
+      return await downEnv(
+        { cli: this.cli, id: this.id, network: this.name, store: this.store, playDir: this.playDir },
+        signal,
+      );
+    } finally {
+      this.shared.forget();
+    }
   }
 
   // Pod names and probes (all pods() needs) do not depend on the other groups, and a Service that

@@ -35,6 +35,6 @@ export const ACCEPTED_RULES: Readonly<Record<Category, readonly string[]>> = {
   'rbac-forbidden': ['rbac-forbidden'],
   quota: ['unschedulable', 'resource-quota'],
   'job-failed': ['job-failed'],
-  // Another cluster or process holding the env's name.
-  'env-held': ['kind-name-collision', 'container-name-in-use'],
+  // Another cluster or process holding the env's name, release or lock.
+  'env-held': ['kind-name-collision', 'container-name-in-use', 'release-held'],
 };

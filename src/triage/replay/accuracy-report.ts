@@ -13,6 +13,16 @@ export interface AccuracyReportInput {
   /** False until test/corpus/split.json exists: every case then counts as dev. */
   splitRecorded: boolean;
   halves: Record<Half, Scored[]>;
+  /** Earlier measurements, oldest first (bench/triage-accuracy-history.json), shown under the current figures. */
+  history?: readonly HistoryEntry[];
+}
+
+/** One earlier measurement of both halves. */
+export interface HistoryEntry {
+  /** When and at what point, e.g. `2026-12-06, after the documented-forms rules`. */
+  when: string;
+  dev: { top1: number; confidentWrong: number; unclassified: number };
+  test: { top1: number; confidentWrong: number; unclassified: number };
 }
 
 function pct(n: number, of: number): string {
@@ -27,6 +37,72 @@ const HEADER = [
   '| | cases | top-1 accuracy | confident wrong (≥ 50%) | unclassified |',
   '| --- | ---: | ---: | ---: | ---: |',
 ];
+
+function cells(r: Rates | undefined): string {
+  return r === undefined
+    ? '0 | – | – | –'
+    : `${r.cases} | ${pct(r.right, r.cases)} | ${pct(r.confidentWrong, r.cases)} | ${pct(r.unclassified, r.cases)}`;
+}
+
+/** One table, a row per category, the dev half's figures beside the test half's. */
+function byCategorySideBySide(halves: Record<Half, Scored[]>): string[] {
+  const dev = ratesByCategory(halves.dev, CATEGORIES);
+  const test = ratesByCategory(halves.test, CATEGORIES);
+  const out = [
+    '## By category, dev and test side by side',
+    '',
+    '| category | dev cases | dev top-1 | dev conf. wrong | dev unclassified | test cases | test top-1 | test conf. wrong | test unclassified |',
+    '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+  ];
+  for (const category of CATEGORIES) {
+    if (!dev.has(category) && !test.has(category)) continue;
+    const label = `${category}${ACCEPTED_RULES[category].length === 0 ? ' (no rule)' : ''}`;
+    out.push(`| ${label} | ${cells(dev.get(category))} | ${cells(test.get(category))} |`);
+  }
+  return [...out, ''];
+}
+
+/**
+ * The misses per category: the dev half's by case, with the verdict it got; the test half's only counted (wrong,
+ * of which confident, and unclassified), since its cases stay unread.
+ */
+function missesByCategory(halves: Record<Half, Scored[]>): string[] {
+  const out = ['## Misses per category', ''];
+  const testMisses = new Map<string, Scored[]>();
+  for (const s of halves.test.filter((x) => x.outcome !== 'right'))
+    testMisses.set(s.category, [...(testMisses.get(s.category) ?? []), s]);
+  const devMisses = halves.dev.filter((x) => x.outcome !== 'right');
+  const categories = CATEGORIES.filter((c) => testMisses.has(c) || devMisses.some((s) => s.category === c));
+  if (categories.length === 0) return [...out, 'None.', ''];
+  out.push('| category | dev misses (case: top verdict) | test misses (counted only) |', '| --- | --- | --- |');
+  for (const category of categories) {
+    const dev = devMisses
+      .filter((s) => s.category === category)
+      .map((s) => `${s.id}: ${s.top ? `${s.top.ruleId} ${pct(s.top.confidence, 1)}` : 'unclassified'}`)
+      .join('; ');
+    const test = testMisses.get(category) ?? [];
+    const wrong = test.filter((s) => s.outcome === 'wrong').length;
+    const confident = test.filter(confidentWrong).length;
+    const unclassified = test.length - wrong;
+    out.push(
+      `| ${category} | ${dev || '–'} | ${test.length === 0 ? '–' : `${wrong} wrong (${confident} confident), ${unclassified} unclassified`} |`,
+    );
+  }
+  return [...out, ''];
+}
+
+function historyTable(history: readonly HistoryEntry[]): string[] {
+  const f = (h: HistoryEntry['dev']) =>
+    `${h.top1.toFixed(1)}% / ${h.confidentWrong.toFixed(1)}% / ${h.unclassified.toFixed(1)}%`;
+  return [
+    '## Earlier measurements',
+    '',
+    '| when | dev: top-1 / confident wrong / unclassified | test: top-1 / confident wrong / unclassified |',
+    '| --- | --- | --- |',
+    ...history.map((h) => `| ${h.when} | ${f(h.dev)} | ${f(h.test)} |`),
+    '',
+  ];
+}
 
 /** The whole markdown document. */
 export function accuracyMarkdown(input: AccuracyReportInput): string {
@@ -50,18 +126,8 @@ export function accuracyMarkdown(input: AccuracyReportInput): string {
     row('test', rates(halves.test)),
     '',
   ];
-  for (const half of ['dev', 'test'] as const) {
-    const byCategory = ratesByCategory(halves[half], CATEGORIES);
-    lines.push(`## ${half} half by category`, '');
-    if (byCategory.size === 0) {
-      lines.push('No cases.', '');
-      continue;
-    }
-    lines.push(...HEADER.map((h, i) => (i === 0 ? h.replace('| |', '| category |') : h)));
-    for (const [category, r] of byCategory)
-      lines.push(row(`${category}${ACCEPTED_RULES[category].length === 0 ? ' (no rule)' : ''}`, r));
-    lines.push('');
-  }
+  lines.push(...byCategorySideBySide(halves), ...missesByCategory(halves));
+  if (input.history && input.history.length > 0) lines.push(...historyTable(input.history));
   const wrong = halves.dev.filter(confidentWrong);
   lines.push('## Confident wrong verdicts (dev half)', '');
   if (wrong.length === 0) lines.push('None.');

@@ -71,6 +71,8 @@ export function neverReturned(c: CorpusCase): boolean {
   );
 }
 
+const EMPTY_LIST = '{"apiVersion":"v1","items":[],"kind":"List","metadata":{"resourceVersion":""}}';
+
 /** A healthy engine as `health()` reports it (the probe answered quickly). */
 export const HEALTHY: EngineHealth = {
   ok: true,
@@ -110,6 +112,8 @@ function answer(c: CorpusCase): (call: FakeCall) => FakeAnswer {
     if (verb === 'image' || verb === 'inspect') return { exitCode: present ? 0 : 1 };
     if (verb === 'version') return { stdout: '{"Client":{"Version":"5.4.2"},"Server":{"Version":"5.4.2"}}' };
     if (call.cmd === 'kubectl' && call.args.includes('apply')) return { stdout: `deployment.apps/${IMAGE} created` };
+    // kubectl prints a List even when there is nothing to list.
+    if (call.cmd === 'kubectl' && call.args.includes('get')) return { stdout: EMPTY_LIST };
     return {};
   };
 }

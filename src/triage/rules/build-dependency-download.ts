@@ -4,7 +4,7 @@
 // distribution) or a transient outage: not the instruction's syntax.
 import type { Match, Rule, TriageInput } from '../types.js';
 import { conf } from './evidence-facts.js';
-import { MARKERS, markerRe, outputMatching, type MarkerId } from './infra-markers.js';
+import { MARKERS, markerRe, outputMatching, toolOutput, type MarkerId } from './infra-markers.js';
 import { failedSteps } from './journal-facts.js';
 import { DROPPED } from './engine-runtime-crash.js';
 import { RESOLVER_FAILED } from './dns-resolution.js';
@@ -46,18 +46,27 @@ export const buildDependencyDownload: Rule = {
   match(input: TriageInput): Match | undefined {
     const builds = failedSteps(input.run).filter((f) => f.kind === 'build' && f.error?.code === 'BUILD_FAILED');
     if (builds.length === 0) return undefined;
+    // The whole lines are judged (a quote is shortened, and pip's or maven's cause often comes after 240 characters).
+    const raw = [
+      ...new Set(
+        toolOutput(input)
+          .filter((l) => l.from === 'build' && NET_RE.test(l.text))
+          .map((l) => l.text)
+          .filter((t) => !BASE_PULL.test(t) && !ENGINE_API.test(t) && !DROPPED.test(t)),
+      ),
+    ].slice(0, 3);
+    if (raw.length === 0) return undefined;
     const lines = outputMatching(input, NET_RE, 3, ['build']).filter(
       (l) => !BASE_PULL.test(l) && !ENGINE_API.test(l) && !DROPPED.test(l),
     );
-    if (lines.length === 0) return undefined;
-    const text = lines.join('\n');
+    const text = raw.join('\n');
     const gone = GONE.test(text);
     // A name that did not resolve (or a resolver that did not answer) explains the failed download: the
     // consequence defers to dns-resolution. A proxy in the path explains it too: it defers to proxy.
-    const resolverOnly = lines.every((l) => RESOLVER_FAILED.test(l) || markerRe('dns').test(l));
+    const resolverOnly = raw.every((l) => RESOLVER_FAILED.test(l) || markerRe('dns').test(l));
     const proxied = outputMatching(input, markerRe('proxy'), 1, ['build']).length > 0 || proxyHops(input, 1).length > 0;
     // Nothing but a failed connection to the origin: a transient outage, a firewall or a missing proxy look alike.
-    const connectOnly = !ANSWERED.test(text) && lines.every((l) => CONNECT_ONLY.test(l));
+    const connectOnly = !ANSWERED.test(text) && raw.every((l) => CONNECT_ONLY.test(l));
     const fetching = FETCH.test(text) || outputMatching(input, FETCH, 1, ['build']).length > 0;
     const host = /https?:\/\/([\w.-]+)/.exec(text)?.[1] ?? /(?:resolving|resolve host:?) '?([\w.-]+)/i.exec(text)?.[1];
     const image = builds[0]!.subject ?? builds[0]!.stepId.replace(/^build:/, '');

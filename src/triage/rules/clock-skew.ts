@@ -4,7 +4,7 @@
 // this stays below 50% and says so.
 import type { Match, Rule, TriageInput } from '../types.js';
 import { conf } from './evidence-facts.js';
-import { markerRe, outputMatching } from './infra-markers.js';
+import { markerRe, outputMatching, outputTexts } from './infra-markers.js';
 
 /** The clock is behind: the certificate's NotBefore is still in the future (Go adds "current time X is before Y"). */
 const BEHIND = /not valid yet|is not yet valid(?! )|current time \S+ is before|invalid for another/i;
@@ -17,7 +17,7 @@ export const clockSkew: Rule = {
   match(input: TriageInput): Match | undefined {
     const lines = outputMatching(input, markerRe('clock'), 3);
     if (lines.length === 0) return undefined;
-    const text = lines.join('\n');
+    const text = outputTexts(input, markerRe('clock'), 3).join('\n');
     const behind = BEHIND.test(text.replace(BOTH, ''));
     const ambiguous = !behind && BOTH.test(text);
     return {

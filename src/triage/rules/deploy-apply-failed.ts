@@ -1,10 +1,14 @@
 // kubectl apply rejected an object: a missing CRD or namespace, an invalid manifest.
 import type { Match, Rule, TriageInput } from '../types.js';
-import { conf, failureLinesMatching, quote } from './evidence-facts.js';
+import { conf, failureLinesMatching, failureTexts, quote } from './evidence-facts.js';
 import { failedSteps } from './journal-facts.js';
 
 const APPLY =
   /no matches for kind|ensure CRDs are installed first|resource mapping not found|the server doesn't have a resource type|namespaces "[^"]+" not found|error validating|error when creating|unable to read YAML as Kube|error unmarshaling JSON/i;
+
+/** The rejection reasons that name the manifest's own fault (a kind without its CRD, a missing namespace, a bad object). */
+const SPECIFIC =
+  /no matches for kind|ensure CRDs are installed first|resource mapping not found|the server doesn't have a resource type|namespaces "[^"]+" not found|error validating|unable to read YAML as Kube|error unmarshaling JSON/i;
 
 export const deployApplyFailed: Rule = {
   id: 'deploy-apply-failed',
@@ -24,10 +28,13 @@ export const deployApplyFailed: Rule = {
     const apiDown =
       failureLinesMatching(input, /connection .*refused|Unable to connect to the server|EOF/i, 1, ['deploy']).length >
       0;
+    // kubectl wraps every refusal in `error when creating "file":` (quota, RBAC, admission webhooks, a namespace being
+    // deleted): only the reasons below name what was wrong with the manifest itself.
+    const named = failureTexts(input, SPECIFIC, 1).length > 0;
     const tool = steps[0]!.error?.code === 'ENGINE_COMMAND_FAILED' ? 'podman kube play' : 'kubectl apply';
     return {
       // Without one of kubectl's rejection texts it only knows that the step failed, not why: not a confident verdict.
-      confidence: conf(apiDown ? 0.35 : lines.length > 0 ? 0.85 : 0.45),
+      confidence: conf(apiDown ? 0.35 : named ? 0.85 : 0.45),
       summary: `${tool} of ${steps[0]!.subject ?? steps[0]!.stepId} was rejected: ${/no matches for kind|CRDs|resource mapping not found|doesn't have a resource type/i.test(lines.join('\n')) ? 'a custom resource was applied before its CRD' : /namespaces "/.test(lines.join('\n')) ? 'its namespace does not exist yet' : `${tool.split(' ')[0]} names the object it refused`}.`,
       evidence: [
         ...steps.map((s) => quote(`journal ${s.stepId} [${s.error?.code}]`, s.error?.message ?? '')),

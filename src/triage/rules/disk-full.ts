@@ -1,11 +1,11 @@
-// The engine's storage or the temp dir ran out of space: `no space left on device`, or almost no free bytes.
+// The engine's storage, the temp dir or a node's disk ran out of space: `no space left on device` (and the other
+// programs' words for it, NO_SPACE_WORDS), the kubelet's disk pressure, or almost no free bytes.
 import type { DiskFacts, Match, Rule, TriageInput } from '../types.js';
 import { bytes, conf, engineCmd, failureLinesMatching, pods, quote } from './evidence-facts.js';
 import { failedSteps } from './journal-facts.js';
 import { INOTIFY_LIMIT } from './file-limits.js';
-import { outputMatching } from './infra-markers.js';
+import { DISK_PRESSURE, NO_SPACE_WORDS, outputMatching } from './infra-markers.js';
 
-const NO_SPACE = /no space left on device|ENOSPC|disk quota exceeded/i;
 /** Below this a build or a `podman save` of a real image will not fit. */
 const LOW_BYTES = 512 * 1024 * 1024;
 
@@ -20,7 +20,7 @@ export const diskFull: Rule = {
     'research-kind-podman §B 16',
   ],
   match(input: TriageInput): Match | undefined {
-    const lines = failureLinesMatching(input, NO_SPACE, 4);
+    const lines = failureLinesMatching(input, NO_SPACE_WORDS, 4);
     const mounts = input.evidence.disk?.data?.mounts ?? [];
     const low = mounts.filter(
       (m) => m.freeBytes < LOW_BYTES || (m.totalBytes > 0 && m.freeBytes / m.totalBytes < 0.02),
@@ -28,7 +28,7 @@ export const diskFull: Rule = {
     const evicted = pods(input).filter(
       (p) =>
         p.reasons.some((r) => /Evicted|DiskPressure|ephemeral-storage/i.test(r)) ||
-        p.events.some((e) => /EvictionThresholdMet|NodeHasDiskPressure|reclaim ephemeral-storage/i.test(e)),
+        p.events.some((e) => DISK_PRESSURE.test(e)),
     );
     if (lines.length === 0 && evicted.length === 0) {
       // Low free space alone, with a failure nothing else explains, is a weak hint: never a confident verdict.
@@ -51,7 +51,7 @@ export const diskFull: Rule = {
     return {
       confidence: conf(confidence),
       explains: ['no-space'],
-      summary: `${full ? `The ${full.label} (${full.path}) is full` : 'A disk is full'}: ${lines.length > 0 ? 'a step failed with "no space left on device"' : evicted.length > 0 ? 'the node evicted pods for disk pressure' : `only ${bytes(full?.freeBytes ?? 0)} free`}.`,
+      summary: `${full ? `The ${full.label} (${full.path}) is full` : 'A disk is full'}: ${lines.length > 0 ? 'a step failed for lack of space' : evicted.length > 0 ? "the node's disk is under pressure: the kubelet evicts pods and the scheduler refuses new ones" : `only ${bytes(full?.freeBytes ?? 0)} free`}.`,
       evidence: [
         ...lines,
         ...mounts.map((m) =>

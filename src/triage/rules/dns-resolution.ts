@@ -4,7 +4,7 @@
 // resolver that cannot resolve a real one print the same words; a registry lookup, a pod or a test is this rule's.
 import type { Match, Rule, TriageInput } from '../types.js';
 import { clusterName, conf, engineCmd } from './evidence-facts.js';
-import { markerRe, outputMatching } from './infra-markers.js';
+import { markerRe, outputMatching, outputTexts } from './infra-markers.js';
 
 /** The name that did not resolve, from the families above. */
 const HOST =
@@ -17,7 +17,7 @@ const HOST =
  * answer: the name does not exist for that resolver.)
  */
 export const RESOLVER_FAILED =
-  /lookup \S+ on \S+:53: (?:(?:read|dial|write) (?:udp|tcp)\b|server misbehaving)|Temporary failure in name resolution|Temporary failure resolving|getaddrinfo EAI_AGAIN/i;
+  /lookup \S+ on \S+:53: (?:(?:read|dial|write) (?:udp|tcp)\b|server misbehaving)|\blookup [\w.-]+: i\/o timeout|Resolving timed out after|Temporary failure in name resolution|Temporary failure resolving|getaddrinfo EAI_AGAIN/i;
 
 /** A lookup made to pull an image (the base image of a build or a pod's image), not a download inside RUN. */
 const REGISTRY =
@@ -30,16 +30,18 @@ export const dnsResolution: Rule = {
   match(input: TriageInput): Match | undefined {
     const lines = outputMatching(input, markerRe('dns'), 3);
     if (lines.length === 0) return undefined;
+    // Whole lines decide, not the shortened quotes (pip and maven name the failed lookup late in a long line).
+    const texts = outputTexts(input, markerRe('dns'), 3);
     const inBuildRun =
       outputMatching(input, markerRe('dns'), 1, ['build']).length > 0 &&
-      !lines.some((l) => REGISTRY.test(l)) &&
+      !texts.some((l) => REGISTRY.test(l)) &&
       outputMatching(input, markerRe('dns'), 1, ['pod', 'test', 'deploy', 'cluster', 'deliver', 'run']).length === 0;
-    const m = HOST.exec(lines.join('\n'));
+    const m = HOST.exec(texts.join('\n'));
     const host = m?.slice(1).find((g) => g !== undefined);
     const inPod = outputMatching(input, markerRe('dns'), 1, ['pod', 'test']).length > 0;
     // In a RUN step a resolver that did not answer is the cause of the failed download, and outranks it; both
     // names fit the same text, so neither claims more than half.
-    const resolverDown = lines.some((l) => RESOLVER_FAILED.test(l));
+    const resolverDown = texts.some((l) => RESOLVER_FAILED.test(l));
     const name = clusterName(input);
     return {
       // A name that did not resolve in a RUN step is first a download failure: an alternative here.

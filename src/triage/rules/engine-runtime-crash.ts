@@ -19,11 +19,13 @@ const NATIVE_CRASH = /Segmentation fault|core dumped|Illegal instruction|Bus err
  * The engine's service went away in the middle of a call it had accepted: the client's read on the engine's own
  * API socket was reset or cut (podman/docker), or the daemon's gRPC stream ended (BuildKit, containerd:
  * `code = Unavailable ... error reading from server: EOF`, `the client connection is closing`; buildx prints grpc-go's
- * transport error alone as the whole line: `error reading from server: EOF`). A refused connect
+ * transport error alone as the whole line: `error reading from server: EOF`, or wrapped: `failed to solve: Unavailable:
+ * error reading from server: EOF`, `desc = closing transport due to: connection error: desc = "error reading from server:
+ * EOF"`, as BuildKit stops its gRPC server). A refused connect
  * is not this: that engine was never there (engine-unreachable).
  */
 export const DROPPED =
-  /(?:\.sock|docker_engine|\/libpod\/\S*)\S*:? (?:read: connection reset by peer|.*\bEOF\s*$)|rpc error: code = Unavailable desc = (?:error reading from server|transport is closing|connection closed)|^(?:ERROR: )?(?:failed to solve: )?error reading from server: EOF\s*$|grpc: the client connection is closing|server probably quit/im;
+  /(?:\.sock|docker_engine|\/libpod\/\S*)\S*:? (?:read: connection reset by peer|.*\bEOF\s*$)|(?:rpc error: code = Unavailable desc = |failed to solve: Unavailable: )(?:closing transport due to: connection error: desc = \\?"?)?(?:error reading from server|transport is closing|connection closed)|^(?:ERROR: )?(?:failed to solve: )?error reading from server: EOF\s*$|grpc: the client connection is closing|server probably quit/im;
 /** BuildKit's per-step log prefix (`#12 3.4 ...`): a RUN step's own output. */
 const STEP_LOG = /^#\d+ [\d.]+ /;
 /** The header lines alone (a frame without a header may be any log's file:line). */
@@ -43,8 +45,15 @@ export function engineRuntimeCrash(input: TriageInput): string[] {
   const e = engine(input);
   const out: string[] = [];
   // A failed probe whose error is a Go crash form: the engine died answering it. Nothing but the engine runs in
-  // the probe, so a crash header on any of its lines counts (warnings it printed first do not hide it).
-  if (e && !e.reachable && !e.hung && e.error && (probeCrashed(e.error) || NATIVE_CRASH.test(e.error)))
+  // the probe, so a crash header on any of its lines counts (warnings it printed first do not hide it). So does a
+  // probe call the service took and then dropped (its socket reset, or EOF): the service died during the call.
+  if (
+    e &&
+    !e.reachable &&
+    !e.hung &&
+    e.error &&
+    (probeCrashed(e.error) || NATIVE_CRASH.test(e.error) || probeDropped(e.error))
+  )
     out.push(quote('engine', `${e.name} version: ${e.error}`));
   for (const step of failedSteps(input.run)) {
     const lines = stepLines(input.run, step).filter((l) => l.part !== 'message');
@@ -64,6 +73,11 @@ export function engineRuntimeCrash(input: TriageInput): string[] {
     if (engineStep) out.push(...crash.slice(0, 3).map((l) => quote(l.source, l.text)));
   }
   return [...new Set(out)].slice(0, 4);
+}
+
+/** Whether the probe's call was accepted and then cut (DROPPED), not refused or missing its socket. */
+export function probeDropped(error: string): boolean {
+  return DROPPED.test(error) && !/\bdial \w+|connection refused|no such file|cannot find the file/i.test(error);
 }
 
 /** Whether the probe's error shows a Go runtime crash: its first line a crash form, or any line a crash header. */

@@ -3,6 +3,7 @@ import type { Match, Rule, TriageInput } from '../types.js';
 import { conf, engine, engineCmd, failureLines, quote, workloadFailed } from './evidence-facts.js';
 import { failedSteps, incidents } from './journal-facts.js';
 import { noAnswer } from './engine-hung.js';
+import { probeDropped } from './engine-runtime-crash.js';
 
 /**
  * The engine clients' own words for a daemon they could not reach: docker's CLI ("Cannot connect to the Docker
@@ -43,6 +44,10 @@ export const engineUnreachable: Rule = {
     // show an unreachable engine: only that the probe failed.
     if (down && lines.length === 0 && e.error !== undefined && !UNREACHABLE.test(e.error) && !REACH.test(e.error))
       confidence = Math.min(confidence, 0.45);
+    // An engine whose socket took the probe and then reset it or closed it (EOF) was there: it died during the call
+    // (engine-crash). docker prefixes every transport error with "error during connect", so that alone is no refusal.
+    const onlyDocker = lines.every((l) => /error during connect/i.test(l) && !/\bdial\b|refused|no such file/i.test(l));
+    if (down && onlyDocker && e.error !== undefined && probeDropped(e.error)) confidence = Math.min(confidence, 0.3);
     // An engine that took the call and never answered is hung (engine-hung), not gone.
     if (down && lines.length === 0 && noAnswer(e.error)) confidence = Math.min(confidence, 0.45);
     const cmd = engineCmd(input);

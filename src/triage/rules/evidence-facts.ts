@@ -87,6 +87,15 @@ export function failureLinesMatching(input: TriageInput, re: RegExp, max = 3, ki
   return failureLines(input, (line) => re.test(line.text), max, kinds);
 }
 
+/** The whole text (not the shortened quote) of every failed step's lines that match `re`, each once, first `max`. */
+export function failureTexts(input: TriageInput, re: RegExp, max = 3): string[] {
+  const out: string[] = [];
+  for (const step of failedSteps(input.run))
+    for (const line of stepLines(input.run, step))
+      if (re.test(line.text) && !out.includes(line.text) && out.length < max) out.push(line.text);
+  return out;
+}
+
 /** The engine reporting that a build instruction (the workload) failed, in the builders' own words. */
 export const STEP_FAILED =
   /building at STEP|did not complete successfully|returned a non-zero code|executor failed running|while running runtime: exit status/i;

@@ -1,12 +1,28 @@
 // A pod cannot get its image: ErrImagePull / ImagePullBackOff / ErrImageNeverPull, or a load that did not stick.
 import type { Match, Rule, TriageInput } from '../types.js';
-import { clusterName, conf, engineCmd, failureLines, failureLinesMatching, pods, quote } from './evidence-facts.js';
+import {
+  clusterName,
+  conf,
+  engineCmd,
+  failureLines,
+  failureLinesMatching,
+  failureTexts,
+  pods,
+  quote,
+} from './evidence-facts.js';
 import { firstImageReference } from './image-ref.js';
 import { errorFact, failedSteps } from './journal-facts.js';
 
 /** Kubernetes' and kubectl's words for an image the node cannot get. */
 const PULL =
   /ImagePullBackOff|ErrImagePull|ErrImageNeverPull|IMAGE_PULL_FAILED|is not present with pull policy of Never/i;
+/**
+ * The registry's or the engine's words for an image that is not there: OCI distribution's MANIFEST_UNKNOWN /
+ * NAME_UNKNOWN, "not found", podman's "image not known", docker's "No such image", a missing platform. Without them a
+ * failed pull names no cause (the engine may have dropped the call, the network may have failed it).
+ */
+const NOT_SERVED =
+  /manifest unknown|name unknown|not found|does not exist|no such image|image not known|not present|ErrImageNeverPull|NotFound|no matching manifest|repository name not known/i;
 /** Credentials problems have their own rule (registry-auth). */
 const AUTH =
   /unauthorized|authentication required|\b401\b|\b403\b|Forbidden|may require authorization|pull access denied/i;
@@ -38,6 +54,11 @@ export const imagePullFailed: Rule = {
     if (lines.length === 0 && notVerified.length === 0 && stuck.length === 0) return undefined;
     const auth =
       failureLinesMatching(input, AUTH, 1).length > 0 || stuck.some((p) => p.events.some((e) => AUTH.test(e)));
+    // A pod stuck pulling is the kubelet's verdict; a failed pull step claims "not served" only with the words for it.
+    const specific =
+      stuck.length > 0 ||
+      failureTexts(input, NOT_SERVED, 1).length > 0 ||
+      failureLinesMatching(input, /ErrImageNeverPull|pull policy of Never|ImagePullBackOff|ErrImagePull/, 1).length > 0;
     const pod = stuck[0];
     const image = firstImageReference([...(pod?.images ?? []), /image "?([^"\s]+)"?/.exec(lines.join('\n'))?.[1]]);
     const name = clusterName(input);
@@ -45,7 +66,7 @@ export const imagePullFailed: Rule = {
     const never = [...lines, ...(pod?.reasons ?? [])].some((l) => /ErrImageNeverPull|pull policy of Never/.test(l));
     const kind = input.run.env?.target !== 'podman';
     return {
-      confidence: conf(auth ? 0.45 : 0.85),
+      confidence: conf(auth || !specific ? 0.45 : 0.85),
       summary: never
         ? `Image ${image ?? '?'} is not on the node and imagePullPolicy: Never forbids pulling it: it was not delivered under exactly this name.`
         : `${pod ? `Pod ${pod.name}` : 'A pod'} cannot pull image ${image ?? '?'}: it is not on the ${kind ? 'node' : 'engine'} and its registry does not serve it (a name mismatch such as localhost/foo vs docker.io/library/foo, a :latest tag, or a missing delivery).`,

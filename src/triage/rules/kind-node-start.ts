@@ -1,5 +1,6 @@
 // kind could not start a node container: `failed to create cluster: command "docker run --name X-control-plane ..."
-// failed with error: exit status 125`, or the engine's "Error response from daemon" while preparing nodes. The
+// failed with error: exit status 125` (kind 0.7 put `--hostname X` first: `docker run error: command "docker run
+// --hostname X-control-plane --name X-control-plane ..."`), or the engine's "Error response from daemon" while preparing nodes. The
 // engine refused the privileged node (SELinux, cgroup namespace or cgroup version, a device it cannot open).
 import type { Match, Rule, TriageInput } from '../types.js';
 import { clusterName, conf, engineCmd } from './evidence-facts.js';
@@ -7,7 +8,7 @@ import { outputMatching } from './infra-markers.js';
 import { ENGINE_CLIENT_UNREACHABLE } from './engine-unreachable.js';
 
 const RUN_FAILED =
-  /command "(?:docker|podman) run --name \S+-(?:control-plane|worker\d*)[^"]*" failed with error|✗ Preparing nodes|^(?:docker|podman): Error response from daemon: /im;
+  /command "(?:docker|podman) run [^"]*?--name \S+-(?:control-plane|worker\d*)[^"]*" failed with error|✗ Preparing nodes|^(?:docker|podman): Error response from daemon: |\bOCI runtime (?:error|create failed)\b|failed to create shim task/im;
 
 export const kindNodeStart: Rule = {
   id: 'kind-node-start',

@@ -7,7 +7,7 @@ import { createFailureLines, kindLogLines } from './kind-create-signatures.js';
  * kind's wait for systemd that gave up, and systemd's own words when it stops booting as the node's PID 1 (it
  * cannot mount its API filesystems or create its cgroups, and freezes).
  */
-const NOT_BOOTED =
+export const NOT_BOOTED =
   /could not find a log line that matches|Reached target \.\*Multi-User|Failed to mount API filesystems|Freezing execution|Failed to allocate manager object|Failed to create \/init\.scope control group|Couldn't move remaining userspace processes/i;
 
 export const kindSystemdBoot: Rule = {

@@ -1,7 +1,9 @@
 // kubeadm init/join failed inside a node: usually too many nodes for the machine's CPU and memory.
 import type { Match, Rule, TriageInput } from '../types.js';
 import { bytes, clusterName, conf, engine, quote } from './evidence-facts.js';
-import { createFailureLines } from './kind-create-signatures.js';
+import { createFailureLines, kindLogLines } from './kind-create-signatures.js';
+import { NO_CGROUPS } from './kind-node-cgroups.js';
+import { NOT_BOOTED } from './kind-systemd-boot.js';
 
 export const kubeadmFailed: Rule = {
   id: 'kind-kubeadm-failed',
@@ -10,11 +12,15 @@ export const kubeadmFailed: Rule = {
   match(input: TriageInput): Match | undefined {
     const lines = createFailureLines(input, /failed to (init|join) node with kubeadm|error uploading crisocket/i);
     if (lines.length === 0) return undefined;
+    // kubeadm waits for a kubelet; a node whose systemd did not boot or whose kubelet cannot use the host's cgroups
+    // has none. That is the cause (kind-systemd-boot, kind-node-cgroups), the failed kubeadm its consequence.
+    const boot = new RegExp(`${NO_CGROUPS.source}|${NOT_BOOTED.source}`, 'i');
+    const nodeBoot = [...createFailureLines(input, boot, 1), ...kindLogLines(input, boot, 1)].length > 0;
     const name = clusterName(input);
     const e = engine(input);
     const logs = input.evidence.kindLogs?.data?.dir;
     return {
-      confidence: conf(0.75),
+      confidence: conf(nodeBoot ? 0.4 : 0.75),
       explains: ['timeout', 'connection-refused'],
       summary: `kubeadm failed inside a node of kind cluster ${name}; the usual cause is a machine too small for the number of nodes (read kubelet.log to be sure).`,
       evidence: [

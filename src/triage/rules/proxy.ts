@@ -1,11 +1,12 @@
-// A proxy stood between tarmac's tools and their server: Go's `proxyconnect tcp: ...`, a CONNECT refused by the
+// A proxy stood between tarmac's tools and their server: Go's `proxyconnect tcp: ...`, Python's and curl's failed
+// CONNECT (`Tunnel connection failed: 403 Forbidden`, `CONNECT tunnel failed, response 403`), a CONNECT refused by the
 // proxy (Go then reports the bare status, `Unable to connect to the server: Forbidden`), 407 Proxy Authentication
 // Required; or a tool that names the proxy as the host it could not reach instead of the URL's host (proxy-hop.ts).
 // Usually a host missing from NO_PROXY (the cluster API, a local registry) or proxy settings the engine or the nodes
 // do not have, or a proxy that is not reachable from where the tool runs.
 import type { Match, Rule, TriageInput } from '../types.js';
 import { conf } from './evidence-facts.js';
-import { markerRe, outputMatching } from './infra-markers.js';
+import { markerRe, outputMatching, outputTexts } from './infra-markers.js';
 import { proxyHops } from './proxy-hop.js';
 
 export const proxy: Rule = {
@@ -17,12 +18,14 @@ export const proxy: Rule = {
     const hops = marked.length === 0 ? proxyHops(input) : [];
     const lines = [...marked, ...hops];
     if (lines.length === 0) return undefined;
-    const explicit = lines.some((l) =>
-      /proxyconnect|Proxy Authentication|from proxy|tunneling socket|resolve proxy|connect to (?:the )?proxy|through proxy|ProxyError|407 Proxy|Proxy Error|squid|ERR_ACCESS_DENIED/i.test(
+    // The whole lines, not the quotes: Go names the proxy late in a long error (`Get "https://...": proxyconnect tcp`).
+    const texts = [...outputTexts(input, markerRe('proxy'), 3), ...lines];
+    const explicit = texts.some((l) =>
+      /proxyconnect|Proxy Authentication|from proxy|tunneling socket|resolve proxy|connect to (?:the )?proxy|through proxy|ProxyError|407 Proxy|Proxy Error|squid|ERR_ACCESS_DENIED|Tunnel connection failed|Proxy CONNECT aborted|CONNECT tunnel failed|ERR_(?:TUNNEL|PROXY)_CONNECTION_FAILED/i.test(
         l,
       ),
     );
-    const host = /https?:\/\/([\w.-]+)/.exec(lines.join('\n'))?.[1];
+    const host = /https?:\/\/([\w.-]+)/.exec(texts.join('\n'))?.[1];
     return {
       // A bare "Forbidden" for a whole request is how Go reports a refused CONNECT, but a server can say it too.
       // The tool naming another host than the URL's is a proxy in the path (or a redirect to another site: less sure).

@@ -1,15 +1,17 @@
 // The registry refused tarmac or the nodes: 401/403, not logged in with this engine's credential store.
 import type { Match, Rule, TriageInput } from '../types.js';
-import { conf, engineCmd, failureLinesMatching, pods, quote } from './evidence-facts.js';
+import { conf, engineCmd, failureLinesMatching, failureTexts, pods, quote } from './evidence-facts.js';
 import { errorFact, failedSteps } from './journal-facts.js';
 
 /**
  * The registries' and clients' refusals: docker/podman ("unauthorized: ...", "denied: ...", "no basic auth
  * credentials"), and containerd's, as kind nodes report them (its authorizer: "failed to authorize: failed to fetch
- * anonymous|oauth token: unexpected status: 401 Unauthorized").
+ * anonymous|oauth token: unexpected status: 401 Unauthorized"); podman login's "invalid username/password"; and the
+ * docker credential helper that failed or is missing ("error getting credentials - err: exec: "docker-credential-desktop":
+ * executable file not found in $PATH").
  */
 const DENIED =
-  /failed to authorize: failed to fetch (?:anonymous|oauth) token|unexpected status(?: code)?:? 401\b|\b401 Unauthorized\b|invalid status code from registry 40[13]|\b40[13] \((Unauthorized|Forbidden)\)|unauthorized: authentication required|denied: requested access to the resource is denied|(pull|push) access denied|no basic auth credentials|unable to retrieve auth token|incorrect username or password|\bunauthorized: |(?:blobs\/uploads|manifests|\/v2\/)\S* in \S+: denied: /i;
+  /failed to authorize: failed to fetch (?:anonymous|oauth) token|unexpected status(?: code)?:? 401\b|\b401 Unauthorized\b|invalid status code from registry 40[13]|\b40[13] \((Unauthorized|Forbidden)\)|unauthorized: authentication required|denied: requested access to the resource is denied|(pull|push) access denied|no basic auth credentials|unable to retrieve auth token|incorrect username or password|invalid username\/password|insufficient_scope|unexpected status(?: code)?:? (?:\S+: )?40[13] (?:Unauthorized|Forbidden)|error (?:getting|storing|listing) credentials - err:|\bunauthorized: |(?:blobs\/uploads|manifests|\/v2\/)\S* in \S+: denied: /i;
 
 export const registryAuth: Rule = {
   id: 'registry-auth',
@@ -23,10 +25,16 @@ export const registryAuth: Rule = {
     );
     if (coded.length === 0 && lines.length === 0 && podLines.length === 0) return undefined;
     // "pull access denied" is also what a registry says for a repository that does not exist: less sure then.
+    // A push refused with "requested access to the resource is denied" is docker's answer to a push without
+    // (enough) credentials: there, unlike a pull, it cannot mean a missing repository.
+    const pushing = failureTexts(input, /\bpush(?:ing|ed)?\b|The push refers to repository/i, 1).length > 0;
     const sure =
       coded.length > 0 ||
-      [...lines, ...podLines].some((l) =>
-        /40[13]|unauthorized|authentication required|no basic auth credentials|: denied: (?!requested access)/i.test(l),
+      (pushing && failureTexts(input, /requested access to the resource is denied/i, 1).length > 0) ||
+      [...failureTexts(input, DENIED, 6), ...podLines].some((l) =>
+        /40[13]|unauthorized|authentication required|no basic auth credentials|invalid username|credentials - err:|insufficient_scope|: denied: (?!requested access)/i.test(
+          l,
+        ),
       );
     const host =
       input.run.env?.registryUrl?.split('/')[0] ?? (coded[0] && errorFact(coded[0], 'registry')?.host) ?? '<registry>';

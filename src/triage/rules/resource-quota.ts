@@ -3,7 +3,7 @@
 // created (a FailedCreate event on the controller).
 import type { Match, Rule, TriageInput } from '../types.js';
 import { clusterName, conf } from './evidence-facts.js';
-import { markerRe, outputMatching } from './infra-markers.js';
+import { markerRe, outputMatching, outputTexts } from './infra-markers.js';
 
 export const resourceQuota: Rule = {
   id: 'resource-quota',
@@ -12,7 +12,7 @@ export const resourceQuota: Rule = {
   match(input: TriageInput): Match | undefined {
     const lines = outputMatching(input, markerRe('quota'), 3);
     if (lines.length === 0) return undefined;
-    const text = lines.join('\n');
+    const text = outputTexts(input, markerRe('quota'), 3).join('\n');
     const quota = /(?:exceeded|failed) quota: ([\w.-]+)/.exec(text)?.[1];
     const mustSpecify = /must specify ([\w.,]+)/.exec(text)?.[1];
     const name = clusterName(input);

@@ -3,16 +3,18 @@
 // the node or the tool does not trust. Validity-window errors (expired, not yet valid) are clock-skew's.
 import type { Match, Rule, TriageInput } from '../types.js';
 import { conf, engineCmd } from './evidence-facts.js';
-import { markerRe, outputMatching } from './infra-markers.js';
+import { markerRe, outputMatching, outputTexts } from './infra-markers.js';
 
 export const tlsUntrusted: Rule = {
   id: 'tls-untrusted',
   title: "A server's TLS certificate is not trusted (x509)",
   refs: ['corpus: tls'],
   match(input: TriageInput): Match | undefined {
+    // Whole lines decide (a validity-window error may come after the part a quote keeps).
+    const texts = outputTexts(input, markerRe('tls'), 3).filter((t) => !markerRe('clock').test(t));
     const lines = outputMatching(input, markerRe('tls'), 3).filter((l) => !markerRe('clock').test(l));
-    if (lines.length === 0) return undefined;
-    const host = /https?:\/\/([\w.-]+(?::\d+)?)/.exec(lines.join('\n'))?.[1];
+    if (texts.length === 0 || lines.length === 0) return undefined;
+    const host = /https?:\/\/([\w.-]+(?::\d+)?)/.exec(texts.join('\n'))?.[1];
     const cmd = engineCmd(input);
     return {
       confidence: conf(0.85),

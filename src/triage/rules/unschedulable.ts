@@ -6,6 +6,8 @@ const UNSCHEDULABLE = /Unschedulable|FailedScheduling|didn't match|Insufficient 
 
 /** The taint the node lifecycle controller sets on a node whose kubelet is not ready or not reporting. */
 export const NOT_READY_TAINT = /taints? \{node\.kubernetes\.io\/(?:not-ready|unreachable)\b/i;
+/** The taints the kubelet's node conditions put on a node short of disk, memory or pids (the node's state, not the pod's). */
+const PRESSURE_TAINT = /taints? \{node\.kubernetes\.io\/(?:disk|memory|pid)-pressure\b/i;
 
 export const unschedulable: Rule = {
   id: 'unschedulable',
@@ -23,8 +25,10 @@ export const unschedulable: Rule = {
     // (kubelet-not-ready), the pending pod its consequence.
     const text = [...lines, ...pending.flatMap((p) => p.events)].join('\n');
     const notReadyOnly = NOT_READY_TAINT.test(text) && !/Insufficient|didn't match|other taint/i.test(text);
+    // Likewise a node under disk, memory or pid pressure: the pressure is the cause (disk-full, out of memory).
+    const pressureOnly = PRESSURE_TAINT.test(text) && !/Insufficient|didn't match|other taint/i.test(text);
     return {
-      confidence: conf(notReadyOnly ? 0.45 : 0.8),
+      confidence: conf(notReadyOnly || pressureOnly ? 0.45 : 0.8),
       explains: ['no-space', 'memory'],
       summary: insufficient
         ? `No node has enough ${insufficient[1]} for the pod's requests.`

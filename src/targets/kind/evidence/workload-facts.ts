@@ -1,4 +1,4 @@
-// Workload evidence on a kind cluster: every pod (`kubectl get pods -A -o json`), the events of the namespaces,
+// Workload evidence on a kind cluster: every pod and event (`kubectl get pods,events -A -o json`),
 // and `kubectl logs --tail` of the containers of failing pods.
 import { existsSync } from 'node:fs';
 import { podViewFromKubePod } from '../../../kube/pod-view.js';
@@ -7,6 +7,7 @@ import type { WorkloadFacts } from '../../../triage/types.js';
 import type { EvidenceDeps } from '../../evidence-types.js';
 import { KindTools, kindErrorLine } from '../kind-tools.js';
 import { kubeconfigPath } from '../paths.js';
+import { readPodsAndEvents } from '../pods-and-events.js';
 
 const CALL_MS = 4_000;
 
@@ -19,15 +20,16 @@ export async function kindPods(deps: EvidenceDeps): Promise<WorkloadFacts> {
     return { pods: [] };
   }
   const tools = new KindTools(runner, engine, kubeconfig);
-  const [pods, events] = await Promise.all([
-    tools.kubectl(['--request-timeout=3s', 'get', 'pods', '-A', '-o', 'json'], { timeoutMs: CALL_MS, signal }),
-    tools.kubectl(['--request-timeout=3s', 'get', 'events', '-A', '-o', 'json'], { timeoutMs: CALL_MS, signal }),
-  ]);
-  raw.result(pods);
-  raw.result(events);
-  if (!pods.ok) throw new Error(`kubectl get pods failed: ${kindErrorLine(pods)}`);
-  const items = itemsOf(pods.stdout);
-  const eventItems = events.ok ? itemsOf(events.stdout) : [];
+  const read = await readPodsAndEvents(tools, 'all', {
+    timeoutMs: CALL_MS,
+    signal,
+    prefix: ['--request-timeout=3s'],
+  });
+  for (const call of read.calls) raw.result(call);
+  if (!read.result.ok) throw new Error(`kubectl get pods failed: ${kindErrorLine(read.result)}`);
+  if (!read.pods) throw new Error('kubectl get pods did not print JSON');
+  const items = read.pods;
+  const eventItems = read.events;
   const facts = await Promise.all(
     items.map(async (item) => {
       const namespace = (item as { metadata?: { namespace?: string } }).metadata?.namespace ?? 'default';
@@ -66,9 +68,4 @@ export function controllerWarnings(events: unknown[]): string[] {
     .filter((e) => e.type === 'Warning' && e.involvedObject?.kind !== undefined && e.involvedObject.kind !== 'Pod')
     .map((e) => `${e.involvedObject!.kind}/${e.involvedObject!.name ?? '?'} ${e.reason ?? ''}: ${e.message ?? ''}`)
     .slice(-10);
-}
-
-function itemsOf(text: string): unknown[] {
-  const items = (JSON.parse(text || '{}') as { items?: unknown }).items;
-  return Array.isArray(items) ? items : [];
 }

@@ -5,6 +5,7 @@ import type { EvidenceDeps } from '../../evidence-types.js';
 import { networkName } from '../names.js';
 import { podmanCli } from '../podman-cli.js';
 import { envStatus } from '../status.js';
+import { envPods } from '../inspect.js';
 
 /** Facts about the env's podman network and pods (no API server: `api` stays absent). */
 export async function podmanClusterFacts(deps: EvidenceDeps): Promise<ClusterFacts> {
@@ -12,7 +13,8 @@ export async function podmanClusterFacts(deps: EvidenceDeps): Promise<ClusterFac
   // Every podman call is recorded in the raw log.
   const cli = podmanCli(engine, { timeoutMs: 4_000, signal }, (result) => raw.result(result));
   const network = networkName(env.name);
-  const state = await envStatus(cli, envIdentity(env), network, signal);
+  const id = envIdentity(env);
+  const state = await envStatus(cli, id, network, (s) => envPods(cli, id, s), signal);
   for (const problem of state.problems) raw.note(`problem: ${problem}`);
   return {
     target: 'podman',
