@@ -10,7 +10,23 @@ import type { DeployGroupSpec, Env, SuiteSpec } from '../../src/config/types.js'
 export const MIN = 60_000;
 const GiB = 1024 ** 3;
 
-const IMAGES: Record<string, { min: number; weight: number }> = {
+/** Images of a simulated workload: build minutes and engine weight. */
+export type ImageSketch = Record<string, { min: number; weight: number }>;
+
+/** A simulated workload: images, suites, the host (engine units, GiB for suites) and the step durations in minutes. */
+export interface WorkloadSketch {
+  images: ImageSketch;
+  suites: SuiteSketch[];
+  capacity: number;
+  memoryGiB: number;
+  /** Minutes: cluster create, image load, the `infra` group's deploy and any other group's. */
+  clusterMin?: number;
+  deliverMin?: number;
+  infraMin?: number;
+  appMin?: number;
+}
+
+const IMAGES: ImageSketch = {
   datastorage: { min: 1.5, weight: 1 },
   'db-migrate': { min: 0.5, weight: 1 },
   aianalysis: { min: 4, weight: 2 },
@@ -23,7 +39,8 @@ const IMAGES: Record<string, { min: number; weight: number }> = {
   workflowexecution: { min: 2.5, weight: 1 },
 };
 
-interface SuiteSketch {
+/** A suite of a simulated workload. */
+export interface SuiteSketch {
   name: string;
   testMin: number;
   memoryGiB: number;
@@ -61,24 +78,36 @@ const SUITES: SuiteSketch[] = [
 
 const group = (name: string, after: string[]): DeployGroupSpec => ({ name, manifests: [], after });
 
-/** The Env (capacity 4, 12 GiB for suites), the images each group deploys, and the durations history would hold. */
-export function suitesWorkload(): {
+/** The seed's workload: capacity 4, 12 GiB for suites. */
+export const SEED: WorkloadSketch = { images: IMAGES, suites: SUITES, capacity: 4, memoryGiB: 12 };
+
+/** A workload as planSuites takes it. */
+export interface Workload {
   env: Env;
   groupImages: Map<string, string[]>;
   durations: Map<string, number>;
-} {
+}
+
+/** The seed's Env, the images each group deploys, and the durations history would hold. */
+export function suitesWorkload(): Workload {
+  return workload(SEED);
+}
+
+/** Any sketch as an Env (a group `infra` comes first on its cluster), its group images and durations. */
+export function workload(w: WorkloadSketch): Workload {
+  const { clusterMin = 1, deliverMin = 0.4, infraMin = 3, appMin = 2 } = w;
   const groupImages = new Map<string, string[]>();
   const durations = new Map<string, number>();
-  for (const [name, i] of Object.entries(IMAGES)) durations.set(`build:${name}`, i.min * MIN);
-  const suites: SuiteSpec[] = SUITES.map((s) => {
+  for (const [name, i] of Object.entries(w.images)) durations.set(`build:${name}`, i.min * MIN);
+  const suites: SuiteSpec[] = w.suites.map((s) => {
     const groups: DeployGroupSpec[] = [];
     for (const [cluster, gs] of Object.entries(s.clusters)) {
-      durations.set(`cluster:${s.name}/${cluster}`, MIN);
+      durations.set(`cluster:${s.name}/${cluster}`, clusterMin * MIN);
       for (const [g, images] of Object.entries(gs)) {
         groups.push(group(g, g === 'infra' ? [] : Object.keys(gs).filter((o) => o === 'infra')));
         groupImages.set(`${s.name}/${g}`, images);
-        durations.set(`deploy:${s.name}/${cluster}/${g}`, (g === 'infra' ? 3 : 2) * MIN);
-        for (const image of images) durations.set(`deliver:${s.name}/${cluster}/${image}`, 0.4 * MIN);
+        durations.set(`deploy:${s.name}/${cluster}/${g}`, (g === 'infra' ? infraMin : appMin) * MIN);
+        for (const image of images) durations.set(`deliver:${s.name}/${cluster}/${image}`, deliverMin * MIN);
       }
     }
     durations.set(`test:${s.name}`, s.testMin * MIN);
@@ -102,7 +131,7 @@ export function suitesWorkload(): {
     stateDir: '/project/.tarmac',
     historyPath: '/project/.tarmac/history.db',
     engine: { type: 'podman' },
-    images: Object.entries(IMAGES).map(([name, i]) => ({
+    images: Object.entries(w.images).map(([name, i]) => ({
       name,
       contextDir: `/project/${name}`,
       containerfile: `/project/${name}/Dockerfile`,
@@ -112,8 +141,8 @@ export function suitesWorkload(): {
     })),
     cluster: { target: 'kind', name: 'kubernaut-e2e', reuse: 'healthy' },
     deploy: [],
-    capacity: 4,
-    memoryBytes: 12 * GiB,
+    capacity: w.capacity,
+    memoryBytes: w.memoryGiB * GiB,
     suites,
     timeouts: { ...DEFAULT_TIMEOUTS },
   };

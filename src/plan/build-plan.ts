@@ -20,6 +20,16 @@ export function buildStepId(image: string): StepId {
   return `build:${image}`;
 }
 
+/**
+ * The engine units a `deliver` step claims. A target that runs pods from the engine's own store (podman) has an image
+ * built in this run already in place: its delivery is a presence check, and waiting for a build slot to make it
+ * would hold deploys back behind unrelated builds. Elsewhere (kind: loading into nodes; podman: pulling a cached
+ * image from the registry) delivery is engine work.
+ */
+export function deliverClaim(target: string, image: string, cachedImages: ReadonlySet<string>): number {
+  return target === 'podman' && !cachedImages.has(image) ? 0 : 1;
+}
+
 /** Plans one `build:<image>` step per selected image. Throws UNKNOWN_IMAGE for an unknown `only` name. */
 export function planBuild(env: Env, input: BuildPlanInput): Plan {
   const images = input.only ? selectImages(env.images, input.only) : env.images;

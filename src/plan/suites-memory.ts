@@ -8,8 +8,9 @@
 import { formatSize } from '../config/size.js';
 import { assemblePlan, type StepDraft } from './assemble.js';
 import { footprintSourceText, type FootprintSource } from './suite-footprint.js';
+import { bestPacking, suiteBlocks } from './suites-packing.js';
 import { simulateSchedule, type SimGate, type SimStep } from './simulate.js';
-import type { StepId } from './types.js';
+import type { Plan, StepId } from './types.js';
 
 export interface MemoryGateInput {
   footprints: ReadonlyMap<string, number>;
@@ -35,26 +36,37 @@ export interface SuiteWait {
 
 type GateStep = SimStep & { suite?: string };
 
+/** Gated drafts, the suites that wait, and whether priorities should count the `after` edges (see assemblePlan). */
+export interface GatedDrafts {
+  drafts: StepDraft[];
+  waits: SuiteWait[];
+  priorityFollowsAfter: boolean;
+}
+
 /** The drafts with memory `after` edges added, and the suites that wait. */
-export function gateByMemory(
-  drafts: readonly StepDraft[],
-  input: MemoryGateInput,
-): { drafts: StepDraft[]; waits: SuiteWait[] } {
+export function gateByMemory(drafts: readonly StepDraft[], input: MemoryGateInput): GatedDrafts {
   const budget = input.budgetBytes;
   const total = [...input.footprints.values()].reduce((a, b) => a + b, 0);
-  if (budget === undefined || total <= budget) return { drafts: [...drafts], waits: [] };
+  if (budget === undefined || total <= budget) return { drafts: [...drafts], waits: [], priorityFollowsAfter: false };
   const plan = assemblePlan(drafts, input.durations);
-  const steps: GateStep[] = plan.steps.map((s) => ({ ...s, deps: [...s.deps, ...(s.after ?? [])] }));
-  // The suites' start order decides how well memory is packed: try the scheduler's own (priority) order and the
-  // largest footprints first; keep the plan that ends first when run as planned. (Every order of six suites was
-  // tried on bench/suites-sim and found nothing better than these, at 700 times the cost.)
+  const steps = asSimSteps(plan);
+  // The suites' start order decides how well memory is packed. Tried: the scheduler's own (priority) order, the
+  // largest footprints first, and the start order of the best packing of the suites as memory blocks (exhaustive up
+  // to a few suites, see suites-packing.ts). Each is judged by running its plan as the scheduler would, with
+  // priorities as usual and following the memory edges; the plan that ends first is kept.
   const bySize = [...input.footprints].sort((a, b) => b[1] - a[1]).map(([suite]) => suite);
-  let best: { drafts: StepDraft[]; waits: SuiteWait[]; makespanMs: number } | undefined;
-  for (const order of [undefined, bySize]) {
+  const packed = bestPacking(suiteBlocks(plan.steps, input.footprints), budget)?.order;
+  let best: (GatedDrafts & { makespanMs: number }) | undefined;
+  for (const order of [undefined, bySize, ...(packed ? [packed] : [])]) {
     const trial = gateInOrder(drafts, steps, input, budget, order);
     if (!best || trial.makespanMs < best.makespanMs) best = trial;
   }
-  return { drafts: best!.drafts, waits: best!.waits };
+  return { drafts: best!.drafts, waits: best!.waits, priorityFollowsAfter: best!.priorityFollowsAfter };
+}
+
+/** A plan's steps as the simulation runs them: `after` edges order like dependencies. */
+function asSimSteps(plan: Plan): GateStep[] {
+  return plan.steps.map((s) => ({ ...s, deps: [...s.deps, ...(s.after ?? [])] }));
 }
 
 function gateInOrder(
@@ -63,7 +75,7 @@ function gateInOrder(
   input: MemoryGateInput,
   budget: number,
   order: readonly string[] | undefined,
-): { drafts: StepDraft[]; waits: SuiteWait[]; makespanMs: number } {
+): GatedDrafts & { makespanMs: number } {
   const gate = memoryGate(steps, input.footprints, budget, order);
   const sim = simulateSchedule(steps, input.capacity, gate);
   const suiteOf = new Map(steps.map((s) => [s.id, s.suite]));
@@ -103,12 +115,17 @@ function gateInOrder(
       reason: `${suite} needs ${formatSize(needsBytes)} of memory${sourceNote(input.sources?.get(suite))}; ${heldBy} of the ${formatSize(budget)} budget; it starts after ${after.join(', ') || 'the others'}`,
     };
   });
-  // What counts is how the plan runs with its edges (the scheduler knows no memory), not the gated simulation.
-  const planned = assemblePlan(out, input.durations).steps.map((s) => ({
-    ...s,
-    deps: [...s.deps, ...(s.after ?? [])],
-  }));
-  return { drafts: out, waits, makespanMs: simulateSchedule(planned, input.capacity).makespanMs };
+  // What counts is how the plan runs with its edges (the scheduler knows no memory), not the gated simulation; with
+  // priorities as by default and as following the edges.
+  const ends = [false, true].map(
+    (follows) =>
+      simulateSchedule(
+        asSimSteps(assemblePlan(out, input.durations, { priorityFollowsAfter: follows })),
+        input.capacity,
+      ).makespanMs,
+  );
+  const priorityFollowsAfter = ends[1]! < ends[0]!;
+  return { drafts: out, waits, priorityFollowsAfter, makespanMs: Math.min(...ends) };
 }
 
 function sourceNote(source: FootprintSource | undefined): string {

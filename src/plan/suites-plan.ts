@@ -4,7 +4,7 @@
 import { TarmacError, ExitCode } from '../errors/errors.js';
 import type { Env, SuiteSpec } from '../config/types.js';
 import { assemblePlan, type StepDraft } from './assemble.js';
-import { buildDrafts, buildStepId, selectImages } from './build-plan.js';
+import { buildDrafts, buildStepId, deliverClaim, selectImages } from './build-plan.js';
 import { didYouMean } from './did-you-mean.js';
 import { gateByMemory, type SuiteWait } from './suites-memory.js';
 import type { Plan, StepId } from './types.js';
@@ -61,7 +61,7 @@ export function planSuites(env: Env, input: SuitesPlanInput): SuitesPlan {
     capacity: env.capacity,
     ...(input.durations ? { durations: input.durations } : {}),
   });
-  const plan = assemblePlan(gated.drafts, input.durations);
+  const plan = assemblePlan(gated.drafts, input.durations, { priorityFollowsAfter: gated.priorityFollowsAfter });
   return { plan, suites, footprints, footprintSources, waits: gated.waits };
 }
 
@@ -93,7 +93,7 @@ function suiteDrafts(suite: SuiteSpec, input: SuitesPlanInput, built: ReadonlySe
         kind: 'deliver',
         subject: image,
         deps: [buildStepId(image), clusterId],
-        claims: { engine: 1 },
+        claims: { engine: deliverClaim(input.target, image, input.cachedImages) },
         timeoutMs: t.deliver,
       });
     for (const group of groups) {

@@ -87,6 +87,17 @@ describe('planUp', () => {
     ).toBe(0);
   });
 
+  it('claims no engine unit to deliver an image built in this run to the podman target (it is in the store)', () => {
+    const claim = (target: 'podman' | 'kind', cached: string[], image: string) =>
+      planUp(env(), { target, cachedImages: new Set(cached), groupImages, withTest: false }).steps.find(
+        (s) => s.id === `deliver:${image}`,
+      )?.claims.engine;
+    expect(claim('podman', [], 'datastorage')).toBe(0);
+    // A cached build may live only in the registry: the podman target then pulls it, which is engine work.
+    expect(claim('podman', ['datastorage'], 'datastorage')).toBe(1);
+    expect(claim('kind', [], 'datastorage')).toBe(1);
+  });
+
   it('puts the heavy build on the critical path and marks cached builds', () => {
     const plan = planUp(env(), { target: 'kind', cachedImages: new Set(['base']), groupImages, withTest: true });
     expect(plan.criticalPath).toContain('build:holmesgpt-api');

@@ -2,7 +2,7 @@
 // `after` order, then the test step. Pure: all facts come in through the input.
 import type { Env } from '../config/types.js';
 import { assemblePlan, type StepDraft } from './assemble.js';
-import { buildDrafts, buildStepId } from './build-plan.js';
+import { buildDrafts, buildStepId, deliverClaim } from './build-plan.js';
 import { groupDoneStep, hookDrafts, lastBeforeHook } from './hook-steps.js';
 import type { Plan, StepId } from './types.js';
 
@@ -54,7 +54,7 @@ export function planUp(env: Env, input: UpPlanInput): Plan {
       kind: 'deliver',
       subject: image,
       deps: [buildStepId(image), CLUSTER_STEP],
-      claims: { engine: 1 },
+      claims: { engine: deliverClaim(input.target, image, input.cachedImages) },
       timeoutMs: t.deliver,
       retry: 'infra-only',
       ...(input.presentOnTarget?.has(image)

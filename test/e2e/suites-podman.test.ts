@@ -1,8 +1,10 @@
 // examples/suites through `tarmac up --all` on the podman target, for real: one plan, each shared image built once
 // (all cache hits: they are the e2e setup's shared images), four networks (fleet has two), the engine budget kept,
 // one suite made to fail beside two green ones, with its own triage, each suite's memory measured; then `status`,
-// `test`, `logs` and `doctor --suite` act on a live suite, and `down` covers every suite.
+// `test`, `logs` and `doctor --suite` act on a live suite, a failed `test --suite` is triaged on that suite's cluster,
+// and `down` covers every suite.
 import { execa } from 'execa';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hasPodman } from '../support/podman-env.js';
@@ -70,6 +72,25 @@ describe.skipIf(!(await hasPodman()) && process.env.CI !== 'true')('suites side 
       ['spoke', `${envName}-fleet-spoke`],
     ]);
   }, 90_000);
+
+  it('a failed test --suite gets its own triage, made on that suite’s cluster', async () => {
+    const test = await runTarmac(['test', '--suite', 'fleet', '-f', file()], {
+      env: { SUITES_EXAMPLE_BREAK: 'fleet' },
+    });
+    expect(test.exitCode, test.all).toBe(1);
+    const runs = join(dir, '.tarmac', 'runs');
+    const run = join(runs, readdirSync(runs).sort().at(-1)!);
+    const triage = JSON.parse(readFileSync(join(run, 'triage.json'), 'utf8')) as {
+      verdicts: { ruleId: string; evidence: string[] }[];
+      status: { component: string; evidence: string }[];
+    };
+    expect(triage.verdicts[0]?.ruleId).toBe('tests-failed');
+    expect(triage.verdicts[0]?.evidence.join('\n')).toContain('SUITES_EXAMPLE_BREAK=fleet');
+    // Inspected on the suite's own (first) cluster, not on the file's env, which has no network or pods.
+    const evidence = (component: string) => triage.status.find((s) => s.component === component)?.evidence;
+    expect(evidence('podman network')).toContain(`tarmac-${envName}-fleet-hub`);
+    expect(evidence('pods')).toContain(`tarmac-${envName}-fleet-hub-datastorage`);
+  }, 60_000);
 
   it('status shows every suite cluster healthy; down removes them all', async () => {
     const status = await runTarmac(['status', '--json', '-f', file()]);

@@ -6,8 +6,8 @@
 // file (one id per line, written by `tarmac up/test --shard I/N`), only those tests run.
 import { request } from 'node:http';
 import { randomBytes } from 'node:crypto';
-import { readFileSync, writeFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 
 const REQUEST_TIMEOUT_MS = 10_000;
 
@@ -207,6 +207,8 @@ for (const c of toRun) {
   }
 }
 const file = resolve(process.env.JUNIT_FILE || 'e2e-results.xml');
+// JUNIT_FILE may name a directory not made yet (examples/suites runs this suite alone with results/pipeline.xml).
+mkdirSync(dirname(file), { recursive: true });
 writeFileSync(file, junit(results, (Date.now() - started) / 1000));
 const failed = results.filter((r) => r.error).length;
 console.log(`${results.length - failed} passed, ${failed} failed; JUnit XML: ${file}`);
