@@ -4,11 +4,13 @@
 import { execa } from 'execa';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { exampleDir } from './support/podman-env.js';
+import { tempDirs } from '../src/files/temp-dir.test-kit.js';
+
+const newSuiteDir = tempDirs('example-suite');
 
 const suite = join(exampleDir, 'e2e', 'suite.mjs');
 const NASTY = '<oops & "quoted" \'x\'>\u0001';
@@ -29,7 +31,7 @@ afterAll(async () => {
 
 // Runs the suite in a fresh directory with the given service URLs (undefined = unset).
 async function runSuite(endpoints: Record<string, string | undefined>) {
-  const cwd = mkdtempSync(join(tmpdir(), 'example-suite-'));
+  const cwd = newSuiteDir();
   const r = await execa('node', [suite], {
     cwd,
     reject: false,

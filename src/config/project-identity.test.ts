@@ -1,10 +1,12 @@
 // A project's identity is its config file's real path: two paths to one checkout are one project, two checkouts
 // (copies) are two, whatever their env names.
-import { mkdirSync, mkdtempSync, realpathSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, realpathSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { envIdentity, projectIdentity } from './project-identity.js';
+import { tempDirs } from '../files/temp-dir.test-kit.js';
+
+const newProjectIdentityDir = tempDirs('project-identity');
 
 function checkout(root: string, name: string): string {
   mkdirSync(join(root, name));
@@ -14,7 +16,7 @@ function checkout(root: string, name: string): string {
 }
 
 describe('projectIdentity', () => {
-  const root = mkdtempSync(join(tmpdir(), 'project-identity-'));
+  const root = newProjectIdentityDir();
   const a = checkout(root, 'a');
   const b = checkout(root, 'b');
   symlinkSync(join(root, 'a'), join(root, 'a-link'));

@@ -1,8 +1,10 @@
-import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { authDirPid, sweepAuthDirs } from './auth-dirs.js';
+import { tempDirs } from '../files/temp-dir.test-kit.js';
+
+const newAuthSweepDir = tempDirs('auth-sweep');
 
 describe('authDirPid', () => {
   it('reads the pid from tarmac auth dir names only', () => {
@@ -15,7 +17,7 @@ describe('authDirPid', () => {
 
 describe('sweepAuthDirs', () => {
   it('removes the auth dirs of gone processes and nothing else', async () => {
-    const tmp = mkdtempSync(join(tmpdir(), 'auth-sweep-'));
+    const tmp = newAuthSweepDir();
     const dir = (name: string, files: string[]) => {
       mkdirSync(join(tmp, name));
       for (const f of files) writeFileSync(join(tmp, name, f), '{}');

@@ -1,8 +1,10 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseBuildLog, runBuildTraces } from './build-traces.js';
+import { tempDirs } from '../files/temp-dir.test-kit.js';
+
+const newTracesTestDir = tempDirs('traces-test');
 
 // Recorded from a real `podman build` (podman 4.3.1) killed during its RUN step.
 const LOG = `STEP 1/12: FROM localhost/base:tm-20bcb35eab79
@@ -27,7 +29,7 @@ describe('parseBuildLog', () => {
   });
 
   it('reads only the build step logs of a run', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'traces-test-'));
+    const dir = newTracesTestDir();
     mkdirSync(join(dir, 'steps'));
     writeFileSync(join(dir, 'steps', 'build_holmesgpt-api.log'), LOG);
     writeFileSync(join(dir, 'steps', 'test.log'), '--> 0123456789ab\n');

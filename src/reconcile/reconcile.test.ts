@@ -1,5 +1,4 @@
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createPodmanEngine } from '../engines/podman.js';
@@ -11,6 +10,10 @@ import { runDir } from '../journal/run-dir.js';
 import { claimRun } from './owner.js';
 import { reconcile } from './reconcile.js';
 import { journalFinished } from './runs.js';
+import { tempDirs } from '../files/temp-dir.test-kit.js';
+
+const newReconcileTestDir = tempDirs('reconcile-test');
+const newReconcileSettledDir = tempDirs('reconcile-settled');
 
 const DEAD = '20261128-100000-aaaa';
 const LIVE = '20261128-100001-bbbb';
@@ -35,7 +38,7 @@ function event(runId: string, e: Record<string, unknown>): string {
 
 /** A state dir with a crashed run (torn journal, build log), a live run, a finished run and a run of an older tarmac. */
 function fixture() {
-  const root = mkdtempSync(join(tmpdir(), 'reconcile-test-'));
+  const root = newReconcileTestDir();
   const stateDir = join(root, '.tarmac');
   const tmp = join(root, 'tmp');
   mkdirSync(tmp);
@@ -249,7 +252,7 @@ describe('reconcile asks the engine only about dead runs not yet checked', () =>
   const noContainers = () => podmanFake((call) => (call.args.includes('--external') ? { stdout: '[]' } : undefined));
 
   it('never asks about runs that ended succeeded', async () => {
-    const root = mkdtempSync(join(tmpdir(), 'reconcile-settled-'));
+    const root = newReconcileSettledDir();
     const stateDir = join(root, '.tarmac');
     claimRun(stateDir, DONE, 'up', probeFor(999));
     writeFileSync(
@@ -274,7 +277,7 @@ describe('reconcile asks the engine only about dead runs not yet checked', () =>
   });
 
   it('asks about a run that finished failed or cancelled (it may have killed a build)', async () => {
-    const root = mkdtempSync(join(tmpdir(), 'reconcile-settled-'));
+    const root = newReconcileSettledDir();
     const stateDir = join(root, '.tarmac');
     claimRun(stateDir, DONE, 'up', probeFor(999));
     writeFileSync(

@@ -1,8 +1,10 @@
-import { mkdirSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { sweepTempFiles, tempFileRun } from './temp-files.js';
+import { tempDirs } from '../files/temp-dir.test-kit.js';
+
+const newSweepTestDir = tempDirs('sweep-test');
 
 describe('tempFileRun', () => {
   it('recognises kind archives and rendered manifests of a run', () => {
@@ -20,7 +22,7 @@ describe('tempFileRun', () => {
 
 describe('sweepTempFiles', () => {
   it('removes the files of dead runs only, and never a directory', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'sweep-test-'));
+    const dir = newSweepTestDir();
     const deadId = '20261128-174501-dead';
     const dead = `tarmac-${deadId}-kind-e2e-0123abcd.tar`;
     const live = 'tarmac-20261128-174502-aaaa-apply-apps-0123abcd.json';

@@ -3,15 +3,15 @@
 // io.tarmac.env label) are kept, and so is another checkout's env of the same name; what was made before resources
 // carried a project (legacy) is removed. podman secrets (unlabelled in 4.3.1) are removed by the names the state
 // recorded, and only those. podman answers from a fake runner here; the e2e tests do it for real.
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createPodmanEngine } from '../../engines/podman.js';
 import { fakeRunner, type FakeCall } from '../../exec/fake-runner.test-kit.js';
 import { downEnv } from './down.js';
 import { podmanCli } from './podman-cli.js';
 import { StateStore, statePaths } from './state.js';
+import { tempDirs } from '../../files/temp-dir.test-kit.js';
+
+const newPodmanDownDir = tempDirs('podman-down');
 
 const id = { env: 'demo', project: 'aaaaaaaaaaaa', projectPath: '/work/a/tarmac.yaml' };
 const legacy = { 'io.tarmac.managed': 'true', 'io.tarmac.env': 'demo', 'io.tarmac.target': 'podman' };
@@ -54,7 +54,7 @@ const downDemo = (runner: ReturnType<typeof fakeRunner>, store: StateStore, play
 
 describe('downEnv', () => {
   it('removes the labelled pods, volumes and network; keeps what lacks the labels, even when recorded', async () => {
-    const stateDir = mkdtempSync(join(tmpdir(), 'podman-down-'));
+    const stateDir = newPodmanDownDir();
     const { file, playDir } = statePaths(stateDir);
     const store = new StateStore(file, 'demo');
     await store.update((s) => {
@@ -94,7 +94,7 @@ describe('downEnv', () => {
   });
 
   it("removes the env's legacy resources (no project label) and never another checkout's env of the same name", async () => {
-    const stateDir = mkdtempSync(join(tmpdir(), 'podman-down-'));
+    const stateDir = newPodmanDownDir();
     const { file, playDir } = statePaths(stateDir);
     let removed = false;
     const runner = fakeRunner((call) => {
@@ -136,7 +136,7 @@ describe('downEnv', () => {
   });
 
   it('removes the podman secrets the state recorded and that exist, and no other secret', async () => {
-    const stateDir = mkdtempSync(join(tmpdir(), 'podman-down-'));
+    const stateDir = newPodmanDownDir();
     const { file, playDir } = statePaths(stateDir);
     const store = new StateStore(file, 'demo');
     // podman 4.3.1 gives kube play's secrets no labels: only the recorded names say which are the env's.
@@ -159,7 +159,7 @@ describe('downEnv', () => {
   });
 
   it('fails with DOWN_INCOMPLETE naming what of the env is still there after the removal', async () => {
-    const stateDir = mkdtempSync(join(tmpdir(), 'podman-down-'));
+    const stateDir = newPodmanDownDir();
     const { playDir, file } = statePaths(stateDir);
     const runner = fakeRunner((call) => {
       const args = call.args.join(' ');

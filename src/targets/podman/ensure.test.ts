@@ -1,9 +1,6 @@
 // ensure(): create when missing, reuse when tarmac's with DNS, recreate on `reuse: never` or DNS off,
 // refuse a same-named network tarmac did not create or another checkout's env of the same name owns; reuse a
 // network made before networks carried a project (legacy).
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createPodmanEngine } from '../../engines/podman.js';
 import { TarmacError } from '../../errors/errors.js';
@@ -11,6 +8,9 @@ import { fakeRunner } from '../../exec/fake-runner.test-kit.js';
 import { ensureNetwork } from './ensure.js';
 import { podmanCli } from './podman-cli.js';
 import { StateStore, statePaths } from './state.js';
+import { tempDirs } from '../../files/temp-dir.test-kit.js';
+
+const newPodmanEnsureDir = tempDirs('podman-ensure');
 
 const id = { env: 'demo', project: 'aaaaaaaaaaaa', projectPath: '/work/a/tarmac.yaml' };
 const legacy = { 'io.tarmac.managed': 'true', 'io.tarmac.env': 'demo', 'io.tarmac.target': 'podman' };
@@ -40,7 +40,7 @@ function setup(
       ? { stdout: JSON.stringify([{ name: 'tarmac-demo', labels: network.labels, dns_enabled: network.dns }]) }
       : missing;
   });
-  const store = new StateStore(statePaths(mkdtempSync(join(tmpdir(), 'podman-ensure-'))).file, 'demo');
+  const store = new StateStore(statePaths(newPodmanEnsureDir()).file, 'demo');
   const deps = {
     cli: podmanCli(createPodmanEngine(runner)),
     id,

@@ -2,9 +2,6 @@
 // with PODMAN_TARGET_UNSUPPORTED (exit 2) naming the workload's file:line and each read, from podman's own failure
 // (the outputs below are podman 4.3.1's, recorded on this machine); any other failure keeps its own error. podman
 // answers from a fake runner: playing for real is what produced these outputs.
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createPodmanEngine } from '../../engines/podman.js';
 import { TarmacError } from '../../errors/errors.js';
@@ -13,6 +10,9 @@ import { playUnit } from './play.js';
 import type { PlayUnit } from './play-plan.js';
 import { podmanCli } from './podman-cli.js';
 import { isSecretReadFailure, secretReadSupport, secretReads } from './secret-reads.js';
+import { tempDirs } from '../../files/temp-dir.test-kit.js';
+
+const newPodmanPlayDir = tempDirs('podman-play');
 
 const spec = {
   initContainers: [{ name: 'wait', envFrom: [{ configMapRef: { name: 'cfg' } }, { secretRef: { name: 'tokens' } }] }],
@@ -78,7 +78,7 @@ async function play(stderr: string, podSpec: Record<string, unknown>): Promise<T
   const error = await playUnit(unit, {
     cli: podmanCli(createPodmanEngine(runner)),
     network: 'tarmac-demo',
-    playDir: mkdtempSync(join(tmpdir(), 'podman-play-')),
+    playDir: newPodmanPlayDir(),
     previousPorts: {},
     timeoutMs: 10_000,
     insecure: false,

@@ -1,12 +1,14 @@
 // The state file: empty when absent, updates serialised and written atomically, wrong files refused.
-import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { TarmacError } from '../../errors/errors.js';
 import { StateStore, statePaths } from './state.js';
+import { tempDirs } from '../../files/temp-dir.test-kit.js';
 
-const dir = (): string => mkdtempSync(join(tmpdir(), 'podman-state-'));
+const newPodmanStateDir = tempDirs('podman-state');
+
+const dir = (): string => newPodmanStateDir();
 
 describe('StateStore', () => {
   it('reads an empty state when there is no file, and keeps concurrent updates', async () => {
