@@ -122,6 +122,7 @@ export const ERROR_CODES = {
   REGISTRY_TLS: { exit: env, summary: 'the TLS handshake with the registry failed' },
   REGISTRY_UNREACHABLE: { exit: env, summary: 'the registry does not answer' },
   RUN_NOT_FOUND: { exit: usage, summary: 'no saved run matches' },
+  SECRET_NAME_TAKEN: { exit: env, summary: 'a podman secret of that name exists and is not tarmac’s' },
   STATE_CORRUPT: { exit: env, summary: "a state file of tarmac's cannot be read" },
   STEP_TIMEOUT: { exit: infra, summary: 'a step ran longer than its timeout' },
   TARGET_NEEDS_PODMAN: { exit: env, summary: 'the podman target needs podman as the engine' },

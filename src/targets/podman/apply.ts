@@ -15,6 +15,7 @@ import { otherCheckoutError } from '../other-checkout.js';
 import { playUnit } from './play.js';
 import { noEffectLine, type GroupPlan, type PlayUnit } from './play-plan.js';
 import { podsToPrune } from './prune.js';
+import { refuseForeignSecrets } from './remove-secrets.js';
 import type { PodmanCli } from './podman-cli.js';
 import type { StateStore } from './state.js';
 
@@ -80,6 +81,7 @@ async function applyUnit(deps: ApplyDeps, unit: PlayUnit, group: string, ctx: Ta
     );
   }
   const state = await deps.store.read();
+  await refuseForeignSecrets(deps.cli, deps.id.env, unit.secrets, state.secrets ?? [], ctx.signal);
   const recorded = state.pods[unit.podName];
   const unchanged = existing && recorded && existing.labels[LABEL_SPEC] === unit.specHash;
   if (unchanged && existing.status === 'Running') {
