@@ -46,11 +46,15 @@ describe('readPodsAndEvents', () => {
     ]);
   });
 
-  it('reports the failure of the pods-only read, and no pods for an answer that is not a List', async () => {
+  it('reports the failure of the pods-only read, does not retry a timed-out read, and gives no pods for an answer that is not a List', async () => {
     const refused = tools(() => ({ exitCode: 1, stderr: 'The connection to the server 127.0.0.1:1 was refused' }));
     const failed = await readPodsAndEvents(refused.tools, 'all', { timeoutMs: 1000 });
     expect(failed.result.ok).toBe(false);
     expect(failed.pods).toBeUndefined();
+    const slow = tools(() => ({ exitCode: undefined, timedOut: true }));
+    const timedOut = await readPodsAndEvents(slow.tools, 'all', { timeoutMs: 1000 });
+    expect(timedOut.result.timedOut).toBe(true);
+    expect(slow.runner.calls).toHaveLength(1);
     const garbled = tools(() => ({ stdout: '{"items": [' }));
     expect((await readPodsAndEvents(garbled.tools, 'all', { timeoutMs: 1000 })).pods).toBeUndefined();
   });

@@ -35,6 +35,8 @@ export async function readPodsAndEvents(
   if (items) {
     return { result: joint, calls: [joint], pods: ofKind(items, 'Pod'), events: ofKind(items, 'Event') };
   }
+  // A read that timed out or was cancelled is not tried again: the pods alone would only wait as long.
+  if (joint.timedOut || joint.cancelled) return { result: joint, calls: [joint], pods: undefined, events: [] };
   const pods = await call('pods');
   return { result: pods, calls: [joint, pods], pods: pods.ok ? listItems(pods.stdout) : undefined, events: [] };
 }
