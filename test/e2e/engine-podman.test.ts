@@ -87,7 +87,7 @@ afterAll(async () => {
 
 describe('podman engine (real)', () => {
   it('answers health and info', async () => {
-    const health = await engine.health(10_000);
+    const health = await engine.health(30_000);
     expect(health.ok).toBe(true);
     expect(health.detail).toMatch(/^podman \d+\.\d+\.\d+ answered in \d+ms$/);
     const info = await engine.info();

@@ -75,7 +75,9 @@ afterAll(async () => {
 describe('remote podman (real service)', () => {
   it('answers through --url and says it is remote', async () => {
     const remote = createPodmanEngine(runCommand, { url: service.url });
-    expect((await remote.health(5000)).detail).toMatch(/^podman \S+ \(server \S+\) answered in \d+ms$/);
+    // A generous budget: what is checked is that the answer comes through the service and says so, not how fast a
+    // busy machine answers (5 s was missed once beside the parallel e2e files).
+    expect((await remote.health(30_000)).detail).toMatch(/^podman \S+ \(server \S+\) answered in \d+ms$/);
     expect((await remote.info()).remote).toBe(true);
   });
 
