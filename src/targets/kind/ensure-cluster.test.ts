@@ -5,21 +5,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Env } from '../../config/types.js';
-import { createPodmanEngine } from '../../engines/podman.js';
-import { fakeRunner, type FakeAnswer, type FakeCall } from '../../exec/fake-runner.test-kit.js';
+import type { FakeAnswer, FakeCall } from '../../exec/fake-runner.test-kit.js';
 import { ClusterRecords } from './cluster-record.js';
-import { createKindTarget } from './kind-target.js';
+import { e2eNode, fakeKindTarget, kindTestEnv } from './kind-target.test-kit.js';
 
 const root = mkdtempSync(join(tmpdir(), 'ensure-cluster-test-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
 
-const NODE = {
-  Id: 'a1b2c3',
-  Names: ['e2e-control-plane'],
-  State: 'exited',
-  Image: 'localhost/tarmac-standin-node:x',
-  Labels: { 'io.x-k8s.kind.cluster': 'e2e', 'io.x-k8s.kind.role': 'control-plane' },
-};
+const NODE = e2eNode('exited');
 const REFUSED = 'The connection to the server 127.0.0.1:40123 was refused - did you specify the right host or port?';
 
 /** Answers like a machine with one kind cluster `e2e` whose node container has exited. */
@@ -32,33 +25,11 @@ function brokenCluster(call: FakeCall): FakeAnswer {
 }
 
 function env(stateDir: string, reuse: 'healthy' | 'never' = 'healthy'): Env {
-  return {
-    name: 'e',
-    file: join(root, 'tarmac.yaml'),
-    dir: root,
-    stateDir,
-    historyPath: join(stateDir, 'history.db'),
-    engine: { type: 'podman' },
-    images: [],
-    deploy: [],
-    capacity: 1,
-    cluster: { target: 'kind', name: 'e2e', reuse },
-    timeouts: { build: 1, cluster: 1, deliver: 1, deploy: 1, test: 1, stall: 1, heartbeat: 1, engineRecovery: 1 },
-  };
+  return { ...kindTestEnv(root, { reuse }), stateDir, historyPath: join(stateDir, 'history.db') };
 }
 
 function target(stateDir: string, answer = brokenCluster, reuse: 'healthy' | 'never' = 'healthy') {
-  const runner = fakeRunner(answer);
-  const kind = createKindTarget({
-    env: env(stateDir, reuse),
-    runner,
-    engine: createPodmanEngine(runner),
-    stateDir,
-    runId: 'r',
-    createTimeoutMs: 1000,
-    tarmacVersion: '0.0.0-test',
-  });
-  return { kind, runner };
+  return fakeKindTarget(env(stateDir, reuse), answer);
 }
 
 describe('kind ensure(): a broken cluster', () => {

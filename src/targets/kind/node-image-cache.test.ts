@@ -1,25 +1,13 @@
 // The kind target reads which images its nodes hold once per command, and verifies every load on a fresh reading,
 // over a fake process boundary answering like podman 4.3.1 and the node's crictl.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
-import type { Env } from '../../config/types.js';
-import { createPodmanEngine } from '../../engines/podman.js';
-import { fakeRunner, type FakeAnswer, type FakeCall } from '../../exec/fake-runner.test-kit.js';
+import { describe, expect, it } from 'vitest';
+import type { FakeAnswer, FakeCall } from '../../exec/fake-runner.test-kit.js';
+import { tempDirs } from '../../files/temp-dir.test-kit.js';
 import type { TargetContext } from '../types.js';
-import { createKindTarget } from './kind-target.js';
+import { e2eNode, fakeKindTarget, kindTestEnv } from './kind-target.test-kit.js';
 
-const root = mkdtempSync(join(tmpdir(), 'node-image-cache-test-'));
-afterAll(() => rmSync(root, { recursive: true, force: true }));
+const root = tempDirs('node-image-cache-test')();
 
-const NODE = {
-  Id: 'a1b2c3',
-  Names: ['e2e-control-plane'],
-  State: 'running',
-  Image: 'localhost/tarmac-standin-node:x',
-  Labels: { 'io.x-k8s.kind.cluster': 'e2e', 'io.x-k8s.kind.role': 'control-plane' },
-};
 const HELD = 'localhost/base:tm-111111111111';
 const NEW = 'localhost/api:tm-222222222222';
 
@@ -28,7 +16,7 @@ function cluster() {
   const images = [HELD];
   const answer = (call: FakeCall): FakeAnswer => {
     const line = [call.cmd, ...call.args].join(' ');
-    if (line.startsWith('podman ps -a')) return { stdout: JSON.stringify([NODE]) };
+    if (line.startsWith('podman ps -a')) return { stdout: JSON.stringify([e2eNode('running')]) };
     if (line === 'podman exec e2e-control-plane crictl images -o json')
       return { stdout: JSON.stringify({ images: images.map((ref) => ({ repoTags: [ref] })) }) };
     if (line.startsWith('podman save')) return {};
@@ -38,29 +26,7 @@ function cluster() {
     }
     return { exitCode: 1, stderr: `unexpected call: ${line}` };
   };
-  const runner = fakeRunner(answer);
-  const env: Env = {
-    name: 'e',
-    file: join(root, 'tarmac.yaml'),
-    dir: root,
-    stateDir: join(root, '.tarmac'),
-    historyPath: join(root, '.tarmac', 'history.db'),
-    engine: { type: 'podman' },
-    images: [],
-    deploy: [],
-    capacity: 1,
-    cluster: { target: 'kind', name: 'e2e', reuse: 'healthy' },
-    timeouts: { build: 1, cluster: 1, deliver: 1, deploy: 1, test: 1, stall: 1, heartbeat: 1, engineRecovery: 1 },
-  };
-  const kind = createKindTarget({
-    env,
-    runner,
-    engine: createPodmanEngine(runner),
-    stateDir: env.stateDir,
-    runId: 'r',
-    createTimeoutMs: 1000,
-    tarmacVersion: '0.0.0-test',
-  });
+  const { kind, runner } = fakeKindTarget(kindTestEnv(root), answer);
   const count = (prefix: string) => runner.calls.filter((c) => [c.cmd, ...c.args].join(' ').startsWith(prefix)).length;
   return { kind, count };
 }
