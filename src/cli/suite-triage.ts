@@ -7,6 +7,7 @@ import { runCommand } from '../exec/run-command.js';
 import { PRIVATE_FILE_MODE } from '../files/private.js';
 import { eventsFile, stepsDir } from '../journal/run-dir.js';
 import type { SuiteResult } from '../orchestrate/suite-results.js';
+import { suiteClusterOfStep } from '../plan/suites-plan.js';
 import { triageRun } from '../triage/triage-run.js';
 import { safeText } from '../ui/safe-text.js';
 import type { CliIo } from './io.js';
@@ -25,9 +26,9 @@ export async function triageSuites(
   try {
     for (const result of results.filter((r) => r.outcome === 'failed')) {
       try {
-        writeSuiteJournal(session.journal.dir, result);
+        const failedStepIds = writeSuiteJournal(session.journal.dir, result);
         const triage = await triageRun({
-          env: suiteEnv(session.env, result.name),
+          env: suiteEnv(session.env, result.name, failedStepIds),
           engine: session.engine,
           runner: runCommand,
           runDir: result.dir,
@@ -50,14 +51,17 @@ export async function triageSuites(
   return verdicts;
 }
 
-// The suite's first cluster env: the one its test ran with, and the one triage inspects.
-function suiteEnv(env: Env, name: string): Env {
+// The env triage inspects: the cluster whose step failed first (`cluster:`, `deliver:` and `deploy:` steps name it,
+// e.g. `deploy:fleet/spoke/apps`), else the suite's first cluster, the one its test ran with.
+function suiteEnv(env: Env, name: string, failedStepIds: readonly string[]): Env {
   const suite = env.suites!.find((s) => s.name === name)!;
-  return suiteClusterEnv(env, suite, suite.clusters[0]!);
+  const named = failedStepIds.map((id) => suiteClusterOfStep(id, name)).find((c) => c !== undefined);
+  return suiteClusterEnv(env, suite, suite.clusters.find((c) => c.name === named) ?? suite.clusters[0]!);
 }
 
 // The run's journal narrowed to the builds and this suite's steps; the step logs are the run's own (a link).
-function writeSuiteJournal(runDir: string, result: SuiteResult): void {
+// Returns the ids of the suite's failed steps, in the order they failed.
+function writeSuiteJournal(runDir: string, result: SuiteResult): string[] {
   mkdirSync(result.dir, { recursive: true });
   const events = readFileSync(eventsFile(runDir), 'utf8')
     .split('\n')
@@ -85,10 +89,14 @@ function writeSuiteJournal(runDir: string, result: SuiteResult): void {
   writeFileSync(eventsFile(result.dir), `${lines.join('\n')}\n`, { mode: PRIVATE_FILE_MODE });
   if (!existsSync(stepsDir(result.dir)) && existsSync(stepsDir(runDir)))
     symlinkSync(stepsDir(runDir), stepsDir(result.dir));
+  return events
+    .filter(({ event }) => event.type === 'step.finished' && event.state === 'failed' && own.has(event.stepId ?? ''))
+    .map(({ event }) => event.stepId!);
 }
 
 interface JournalLine {
   type: string;
   stepId?: string;
+  state?: string;
   steps?: { id: string; deps?: string[] }[];
 }

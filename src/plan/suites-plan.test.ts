@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { TarmacError } from '../errors/errors.js';
 import { simulateSchedule } from './simulate.js';
-import { planSuites, suiteClusterStepId, suiteTestStepId } from './suites-plan.js';
+import {
+  planSuites,
+  suiteClusterOfStep,
+  suiteClusterStepId,
+  suiteDeliverStepId,
+  suiteDeployStepId,
+  suiteTestStepId,
+} from './suites-plan.js';
 import { GiB, suitesEnv } from './suites.test-kit.js';
 import type { Plan } from './types.js';
 
@@ -135,5 +142,18 @@ describe('planSuites', () => {
       code: 'UNKNOWN_SUITE',
       hint: 'Did you mean `gateway`? Suites in this file: gateway.',
     });
+  });
+});
+
+describe('suiteClusterOfStep', () => {
+  it("reads back the cluster from each of a suite's cluster, deliver and deploy step ids", () => {
+    expect(suiteClusterOfStep(suiteClusterStepId('fleet', 'hub'), 'fleet')).toBe('hub');
+    expect(suiteClusterOfStep(suiteDeliverStepId('fleet', 'spoke', 'api'), 'fleet')).toBe('spoke');
+    expect(suiteClusterOfStep(suiteDeployStepId('fleet', 'spoke', 'apps'), 'fleet')).toBe('spoke');
+  });
+  it("names no cluster for a test or build step, or another suite's step", () => {
+    expect(suiteClusterOfStep(suiteTestStepId('fleet'), 'fleet')).toBeUndefined();
+    expect(suiteClusterOfStep('build:api', 'fleet')).toBeUndefined();
+    expect(suiteClusterOfStep(suiteDeployStepId('storage', 'main', 'apps'), 'fleet')).toBeUndefined();
   });
 });

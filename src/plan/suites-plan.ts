@@ -43,6 +43,12 @@ export const suiteDeployStepId = (suite: string, cluster: string, group: string)
   `deploy:${suite}/${cluster}/${group}`;
 export const suiteTestStepId = (suite: string): StepId => `test:${suite}`;
 
+/** The cluster a suite's `cluster:`, `deliver:` or `deploy:` step acts on (`deploy:fleet/spoke/apps` -> `spoke`). */
+export function suiteClusterOfStep(stepId: StepId, suite: string): string | undefined {
+  const [owner, cluster] = stepId.slice(stepId.indexOf(':') + 1).split('/');
+  return owner === suite && /^(cluster|deliver|deploy):/.test(stepId) ? cluster : undefined;
+}
+
 /** Plans the chosen suites together. Throws UNKNOWN_SUITE for a name the file does not define. */
 export function planSuites(env: Env, input: SuitesPlanInput): SuitesPlan {
   const suites = chooseSuites(env, input.suites);

@@ -93,12 +93,30 @@ describe('tests-failed', () => {
   it('does not match a run whose tests never ran', () => {
     expect(testsFailed.match(inputOf(recordedRun('build-failed')))).toBeUndefined();
   });
+  it("says to run the tests again with `tarmac test`, or with --suite when they were a suite's", () => {
+    expect(testsFailed.match(inputOf(run()))!.actions[0]).toMatch(/^tarmac test {3}#/);
+    const suiteRun = runOf(
+      journal([
+        { id: 'cluster:fleet/hub' },
+        { id: 'test:fleet', error: { code: 'TESTS_FAILED', message: 'tests failed: 1 of 3 cases failed' } },
+      ]),
+    );
+    expect(testsFailed.match(inputOf(suiteRun))!.actions[0]).toMatch(/^tarmac test --suite fleet {3}#/);
+  });
 });
 
 describe('test-harness-error', () => {
   it('matches a missing JUnit file (real journal)', () => {
     const m = testHarnessError.match(inputOf(recordedRun('junit-missing')))!;
     expect(m.summary).toBe('The test step could not report its results: JUnit XML e2e-results.xml does not exist.');
+  });
+  it("names the suite in the command that runs a suite's test again", () => {
+    const run = runOf(
+      journal([{ id: 'test:storage', error: { code: 'TEST_TIMEOUT', message: 'no answer within 5m' } }]),
+    );
+    expect(testHarnessError.match(inputOf(run))!.actions).toContain(
+      'tarmac test --suite storage   # runs only the test step against the live env',
+    );
   });
   it('near miss: tests that ran and failed', () => {
     const run = runOf(

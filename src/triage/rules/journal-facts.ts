@@ -3,6 +3,7 @@ import type { ErrorFact } from '../../errors/error-facts.js';
 import type { EventError, IncidentKind, TarmacEvent } from '../../events/types.js';
 import type { StepKind } from '../../plan/types.js';
 import { stepLogName } from '../../journal/run-dir.js';
+import { suiteTestStepId } from '../../plan/suites-plan.js';
 import type { RunFacts } from '../types.js';
 
 export type Incident = Extract<TarmacEvent, { type: 'incident' }>;
@@ -148,4 +149,13 @@ export function stepLines(run: RunFacts, step: FailedStep): StepLine[] {
   for (const t of run.stepLogs[step.stepId] ?? [])
     lines.push({ source: `steps/${stepLogName(step.stepId)}`, text: t, part: 'log' });
   return lines;
+}
+
+/**
+ * The command that runs the run's test step again: `tarmac test --suite X` when the step was suite X's (a suites run
+ * or `tarmac test --suite X`), else `tarmac test`.
+ */
+export function testAgainCommand(run: RunFacts): string {
+  const suite = [...planned(run)].find(([id, s]) => s.kind === 'test' && id === suiteTestStepId(s.subject))?.[1];
+  return suite ? `tarmac test --suite ${suite.subject}` : 'tarmac test';
 }

@@ -1,7 +1,7 @@
 // The test step itself could not run or report: no JUnit file, a malformed one, a command that is missing or hangs.
 import type { Match, Rule, TriageInput } from '../types.js';
 import { conf, quote } from './evidence-facts.js';
-import { failedSteps, testsReported } from './journal-facts.js';
+import { failedSteps, testsReported, testAgainCommand } from './journal-facts.js';
 
 const CODES =
   /^(JUNIT_MISSING|JUNIT_MALFORMED|JUNIT_UNREADABLE|JUNIT_STALE|TEST_COMMAND_NOT_FOUND|TEST_CWD_MISSING|TEST_COMMAND_EMPTY|TEST_TIMEOUT)$/;
@@ -29,7 +29,7 @@ export const testHarnessError: Rule = {
       ],
       actions: [
         'check test.command, test.cwd and test.junit in tarmac.yaml',
-        'tarmac test   # runs only the test step against the live env',
+        `${testAgainCommand(input.run)}   # runs only the test step against the live env`,
       ],
     };
   },

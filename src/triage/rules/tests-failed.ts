@@ -1,7 +1,7 @@
 // The environment came up and the tests ran and failed: the verdict is "tests failed", not infrastructure.
 import type { Match, Rule, TriageInput } from '../types.js';
 import { conf, quote } from './evidence-facts.js';
-import { failedSteps, incidents, testsReported } from './journal-facts.js';
+import { failedSteps, incidents, testsReported, testAgainCommand } from './journal-facts.js';
 
 export const testsFailed: Rule = {
   id: 'tests-failed',
@@ -30,7 +30,7 @@ export const testsFailed: Rule = {
         ...trouble.map((i) => quote(`journal incident ${i.kind}`, i.message)),
       ],
       actions: [
-        'tarmac test   # runs the suite again on the live env',
+        `${testAgainCommand(input.run)}   # runs the suite again on the live env`,
         ...(cases[0] ? [`read the failing case ${cases[0].id} in junit.xml of the run`] : []),
       ],
     };
