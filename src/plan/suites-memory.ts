@@ -8,7 +8,7 @@
 import { formatSize } from '../config/size.js';
 import { assemblePlan, type StepDraft } from './assemble.js';
 import { footprintSourceText, type FootprintSource } from './suite-footprint.js';
-import { bestPacking, suiteBlocks } from './suites-packing.js';
+import { suiteBlocks, suitesPacking } from './suites-packing.js';
 import { simulateSchedule, type SimGate, type SimStep } from './simulate.js';
 import type { Plan, StepId } from './types.js';
 
@@ -52,10 +52,10 @@ export function gateByMemory(drafts: readonly StepDraft[], input: MemoryGateInpu
   const steps = asSimSteps(plan);
   // The suites' start order decides how well memory is packed. Tried: the scheduler's own (priority) order, the
   // largest footprints first, and the start order of the best packing of the suites as memory blocks (exhaustive up
-  // to a few suites, see suites-packing.ts). Each is judged by running its plan as the scheduler would, with
+  // to a few suites, greedy beyond: see suites-packing.ts). Each is judged by running its plan as the scheduler would, with
   // priorities as usual and following the memory edges; the plan that ends first is kept.
   const bySize = [...input.footprints].sort((a, b) => b[1] - a[1]).map(([suite]) => suite);
-  const packed = bestPacking(suiteBlocks(plan.steps, input.footprints), budget)?.order;
+  const packed = suitesPacking(suiteBlocks(plan.steps, input.footprints), budget)?.order;
   let best: (GatedDrafts & { makespanMs: number }) | undefined;
   for (const order of [undefined, bySize, ...(packed ? [packed] : [])]) {
     const trial = gateInOrder(drafts, steps, input, budget, order);

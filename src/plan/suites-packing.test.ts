@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { simulatePlan } from './suites-predict.js';
-import { bestPacking, MAX_EXHAUSTIVE_SUITES, suiteBlocks, type SuiteBlock } from './suites-packing.js';
+import {
+  bestPacking,
+  greedyPacking,
+  MAX_EXHAUSTIVE_SUITES,
+  suiteBlocks,
+  suitesPacking,
+  type Packing,
+  type SuiteBlock,
+} from './suites-packing.js';
 import { planSuites } from './suites-plan.js';
 import { GiB, suitesEnv } from './suites.test-kit.js';
 
@@ -93,5 +101,60 @@ describe('bestPacking', () => {
       const bound = bestPacking(suiteBlocks(plan.steps, footprints), budget)!.makespanMs;
       expect(bound).toBeLessThanOrEqual(simulatePlan(plan, env.capacity).makespanMs);
     }
+  });
+});
+
+/** Whether a packing keeps every block from its release, for its whole hold, within the budget at every start. */
+function validPacking(blocks: readonly SuiteBlock[], packing: Packing, budget: number): boolean {
+  const spans = blocks.map((b) => ({
+    b,
+    start: packing.starts.get(b.suite)!,
+    end: packing.starts.get(b.suite)! + b.holdMs,
+  }));
+  if (spans.some((s) => s.start === undefined || Number.isNaN(s.start) || s.start < s.b.releaseMs)) return false;
+  if (Math.max(...spans.map((s) => s.end)) !== packing.makespanMs) return false;
+  return spans.every((at) => {
+    const running = spans.filter((s) => s.start <= at.start && s.end > at.start);
+    return running.length === 1 || running.reduce((a, s) => a + s.b.bytes, 0) <= budget;
+  });
+}
+
+describe('greedyPacking (more suites than the exhaustive search takes)', () => {
+  const seeded = (seed: number) => (): number => (seed = (seed * 16807) % 2147483647) / 2147483647;
+  const randomBlocks = (rand: () => number, n: number): SuiteBlock[] =>
+    Array.from({ length: n }, (_, i) =>
+      block(`s${i}`, 1 + Math.floor(rand() * 6), 1 + Math.floor(rand() * 20), Math.floor(rand() * 3) * 5),
+    );
+
+  it('packs 15 suites (the seed project has 15) validly, where the exhaustive search gives up', () => {
+    const rand = seeded(11);
+    for (let round = 0; round < 20; round++) {
+      const blocks = randomBlocks(rand, 15);
+      const budget = (6 + Math.floor(rand() * 6)) * GiB;
+      expect(bestPacking(blocks, budget)).toBeUndefined();
+      const packing = suitesPacking(blocks, budget)!;
+      expect(packing.order).toHaveLength(15);
+      expect(validPacking(blocks, packing, budget)).toBe(true);
+    }
+  });
+
+  it('is never better than the optimum, and stays within 1.5x of it where the optimum can be searched', () => {
+    const rand = seeded(3);
+    const ratios: number[] = [];
+    for (let round = 0; round < 40; round++) {
+      const blocks = randomBlocks(rand, 2 + Math.floor(rand() * 5));
+      const budget = (4 + Math.floor(rand() * 6)) * GiB;
+      const greedy = greedyPacking(blocks, budget)!;
+      const best = bestPacking(blocks, budget)!;
+      expect(validPacking(blocks, greedy, budget)).toBe(true);
+      expect(greedy.makespanMs).toBeGreaterThanOrEqual(best.makespanMs);
+      ratios.push(greedy.makespanMs / best.makespanMs);
+    }
+    expect(Math.max(...ratios)).toBeLessThanOrEqual(1.5);
+  });
+
+  it('uses the exhaustive search up to MAX_EXHAUSTIVE_SUITES suites', () => {
+    const blocks = randomBlocks(seeded(7), MAX_EXHAUSTIVE_SUITES);
+    expect(suitesPacking(blocks, 8 * GiB)).toEqual(bestPacking(blocks, 8 * GiB));
   });
 });

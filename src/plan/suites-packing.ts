@@ -76,7 +76,41 @@ export function bestPacking(blocks: readonly SuiteBlock[], budgetBytes: number):
     }
   };
   search(blocks, 0);
-  if (!best) return undefined;
+  return best ? asPacking(best) : undefined;
+}
+
+/**
+ * A good packing when there are too many suites to search every order: each block placed greedily at its earliest
+ * fit, in each of a few classic list-scheduling orders (longest hold first, largest footprint first, earliest
+ * release first, largest memory-time first); the one that ends first. Not a bound: any order gives a valid packing.
+ */
+export function greedyPacking(blocks: readonly SuiteBlock[], budgetBytes: number): Packing | undefined {
+  if (blocks.length === 0) return undefined;
+  const orders: ((a: SuiteBlock, b: SuiteBlock) => number)[] = [
+    (a, b) => b.holdMs - a.holdMs,
+    (a, b) => b.bytes - a.bytes,
+    (a, b) => a.releaseMs - b.releaseMs || b.holdMs - a.holdMs,
+    (a, b) => b.bytes * b.holdMs - a.bytes * a.holdMs,
+  ];
+  let best: { makespanMs: number; placed: Placed[] } | undefined;
+  for (const order of orders) {
+    const placed: Placed[] = [];
+    for (const block of [...blocks].sort(order)) {
+      const start = earliestFit(placed, block, budgetBytes);
+      placed.push({ block, start, end: start + block.holdMs });
+    }
+    const makespanMs = Math.max(...placed.map((p) => p.end));
+    if (!best || makespanMs < best.makespanMs) best = { makespanMs, placed };
+  }
+  return asPacking(best!);
+}
+
+/** The best packing where every order can be searched (bestPacking), else a greedy one (greedyPacking). */
+export function suitesPacking(blocks: readonly SuiteBlock[], budgetBytes: number): Packing | undefined {
+  return blocks.length > MAX_EXHAUSTIVE_SUITES ? greedyPacking(blocks, budgetBytes) : bestPacking(blocks, budgetBytes);
+}
+
+function asPacking(best: { makespanMs: number; placed: readonly Placed[] }): Packing {
   const byStart = [...best.placed].sort((a, b) => a.start - b.start);
   return {
     makespanMs: best.makespanMs,
