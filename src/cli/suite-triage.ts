@@ -1,10 +1,13 @@
 // Per-suite triage after a multi-suite run: each failed suite gets its own journal (the run's events of the shared
 // builds and of that suite's steps), triaged against that suite's own cluster, written to runs/<id>/suites/<suite>/.
-import { existsSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { suiteClusterEnv } from '../config/suite-env.js';
 import type { Env } from '../config/types.js';
 import { runCommand } from '../exec/run-command.js';
 import { PRIVATE_FILE_MODE } from '../files/private.js';
+import type { TarmacEvent } from '../events/types.js';
+import { journalLine } from '../journal/protocol.js';
+import { readJournal } from '../journal/reader.js';
 import { eventsFile, stepsDir } from '../journal/run-dir.js';
 import type { SuiteResult } from '../orchestrate/suite-results.js';
 import { suiteClusterOfStep } from '../plan/suites-plan.js';
@@ -63,11 +66,8 @@ function suiteEnv(env: Env, name: string, failedStepIds: readonly string[]): Env
 // Returns the ids of the suite's failed steps, in the order they failed.
 function writeSuiteJournal(runDir: string, result: SuiteResult): string[] {
   mkdirSync(result.dir, { recursive: true });
-  const events = readFileSync(eventsFile(runDir), 'utf8')
-    .split('\n')
-    .filter(Boolean)
-    .map((line) => ({ line, event: JSON.parse(line) as JournalLine }));
-  const planned = events.find((e) => e.event.type === 'run.started')?.event.steps ?? [];
+  const events = readJournal(runDir);
+  const planned = events.find((e) => e.type === 'run.started')?.steps ?? [];
   const mine = (id: string) => id === `test:${result.name}` || id.includes(`:${result.name}/`);
   // The suite's steps and every step they need (its builds), not the other suites' builds.
   const own = new Set(planned.filter((s) => mine(s.id)).map((s) => s.id));
@@ -75,28 +75,18 @@ function writeSuiteJournal(runDir: string, result: SuiteResult): string[] {
     grew = false;
     for (const step of planned)
       if (own.has(step.id))
-        for (const dep of step.deps ?? [])
+        for (const dep of step.deps)
           if (!own.has(dep)) {
             own.add(dep);
             grew = true;
           }
   }
-  const lines = events.flatMap(({ line, event }) => {
-    if (event.type === 'run.started')
-      return [JSON.stringify({ ...event, steps: planned.filter((s) => own.has(s.id)) })];
-    return event.stepId === undefined || own.has(event.stepId) ? [line] : [];
+  const kept = events.flatMap((event): TarmacEvent[] => {
+    if (event.type === 'run.started') return [{ ...event, steps: planned.filter((s) => own.has(s.id)) }];
+    return !('stepId' in event) || event.stepId === undefined || own.has(event.stepId) ? [event] : [];
   });
-  writeFileSync(eventsFile(result.dir), `${lines.join('\n')}\n`, { mode: PRIVATE_FILE_MODE });
+  writeFileSync(eventsFile(result.dir), kept.map(journalLine).join(''), { mode: PRIVATE_FILE_MODE });
   if (!existsSync(stepsDir(result.dir)) && existsSync(stepsDir(runDir)))
     symlinkSync(stepsDir(runDir), stepsDir(result.dir));
-  return events
-    .filter(({ event }) => event.type === 'step.finished' && event.state === 'failed' && own.has(event.stepId ?? ''))
-    .map(({ event }) => event.stepId!);
-}
-
-interface JournalLine {
-  type: string;
-  stepId?: string;
-  state?: string;
-  steps?: { id: string; deps?: string[] }[];
+  return kept.flatMap((e) => (e.type === 'step.finished' && e.state === 'failed' ? [e.stepId] : []));
 }
