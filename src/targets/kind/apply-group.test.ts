@@ -6,30 +6,16 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import type { Env } from '../../config/types.js';
-import { createPodmanEngine } from '../../engines/podman.js';
-import { fakeRunner, type FakeAnswer, type FakeCall } from '../../exec/fake-runner.test-kit.js';
+import type { FakeAnswer, FakeCall } from '../../exec/fake-runner.test-kit.js';
 import { parseManifests } from '../../kube/parse-manifests.js';
 import { renderGroup } from '../../kube/render.js';
 import type { KubeObject } from '../../kube/types.js';
-import { createKindTarget } from './kind-target.js';
+import { fakeKindTarget, kindTestEnv } from './kind-target.test-kit.js';
 
 const root = mkdtempSync(join(tmpdir(), 'kind-apply-test-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
 
-const env: Env = {
-  name: 'shop',
-  file: join(root, 'tarmac.yaml'),
-  dir: root,
-  stateDir: join(root, '.tarmac'),
-  historyPath: join(root, '.tarmac', 'history.db'),
-  engine: { type: 'podman' },
-  images: [],
-  deploy: [],
-  capacity: 1,
-  cluster: { target: 'kind', name: 'shop-e2e', reuse: 'healthy' },
-  timeouts: { build: 1, cluster: 1, deliver: 1, deploy: 1, test: 1, stall: 1, heartbeat: 1, engineRecovery: 1 },
-};
+const env = kindTestEnv(root, { name: 'shop', cluster: 'shop-e2e' });
 
 const MANIFESTS = `apiVersion: example.com/v1
 kind: Widget
@@ -81,15 +67,7 @@ function kubectl(call: FakeCall): FakeAnswer {
 
 describe('kind apply(): order, namespaces, CRDs', () => {
   it('applies namespaces, then known kinds in Helm order, waits for the CRD, then the custom resources', async () => {
-    const runner = fakeRunner(kubectl);
-    const target = createKindTarget({
-      env,
-      runner,
-      engine: createPodmanEngine(runner),
-      stateDir: env.stateDir,
-      runId: 'r1',
-      createTimeoutMs: 1000,
-    });
+    const { kind: target, runner } = fakeKindTarget(env, kubectl);
     const group = renderGroup('app', parseManifests(MANIFESTS, 'app.yaml'), new Map(), {
       pullPolicy: 'Never',
       namespace: 'shop',
@@ -123,15 +101,7 @@ describe('kind apply(): order, namespaces, CRDs', () => {
 
   it('without a namespace or CRDs: one apply of the objects, nothing created besides them', async () => {
     applied.length = 0;
-    const runner = fakeRunner(kubectl);
-    const target = createKindTarget({
-      env,
-      runner,
-      engine: createPodmanEngine(runner),
-      stateDir: env.stateDir,
-      runId: 'r2',
-      createTimeoutMs: 1000,
-    });
+    const { kind: target, runner } = fakeKindTarget(env, kubectl);
     const text = MANIFESTS.split('---\n').slice(1, 4).join('---\n');
     const ns = 'apiVersion: v1\nkind: Namespace\nmetadata: { name: mine }\n---\n';
     const objects = parseManifests(`${ns}${text}`, 'app.yaml');

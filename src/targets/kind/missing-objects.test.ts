@@ -4,30 +4,16 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import type { Env } from '../../config/types.js';
-import { createPodmanEngine } from '../../engines/podman.js';
-import { fakeRunner, type FakeAnswer, type FakeCall } from '../../exec/fake-runner.test-kit.js';
+import type { FakeAnswer, FakeCall } from '../../exec/fake-runner.test-kit.js';
 import { parseManifests } from '../../kube/parse-manifests.js';
 import { renderGroup } from '../../kube/render.js';
 import type { KubeObject } from '../../kube/types.js';
-import { createKindTarget } from './kind-target.js';
+import { fakeKindTarget, kindTestEnv } from './kind-target.test-kit.js';
 
 const root = mkdtempSync(join(tmpdir(), 'kind-missing-test-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
 
-const env: Env = {
-  name: 'shop',
-  file: join(root, 'tarmac.yaml'),
-  dir: root,
-  stateDir: join(root, '.tarmac'),
-  historyPath: join(root, '.tarmac', 'history.db'),
-  engine: { type: 'podman' },
-  images: [],
-  deploy: [],
-  capacity: 1,
-  cluster: { target: 'kind', name: 'shop-e2e', reuse: 'healthy' },
-  timeouts: { build: 1, cluster: 1, deliver: 1, deploy: 1, test: 1, stall: 1, heartbeat: 1, engineRecovery: 1 },
-};
+const env = kindTestEnv(root, { name: 'shop', cluster: 'shop-e2e' });
 
 const group = renderGroup(
   'platform',
@@ -76,15 +62,7 @@ function kubectl(gone: string[], listed: KubeObject[][]) {
 }
 
 function target(answer: (call: FakeCall) => FakeAnswer) {
-  const runner = fakeRunner(answer);
-  return createKindTarget({
-    env,
-    runner,
-    engine: createPodmanEngine(runner),
-    stateDir: env.stateDir,
-    runId: 'r1',
-    createTimeoutMs: 1000,
-  });
+  return fakeKindTarget(env, answer).kind;
 }
 
 describe('kind missingObjects()', () => {

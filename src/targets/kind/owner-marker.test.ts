@@ -5,23 +5,14 @@ import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import type { Env } from '../../config/types.js';
 import { projectIdentity } from '../../config/project-identity.js';
-import { createPodmanEngine } from '../../engines/podman.js';
-import { fakeRunner, type FakeAnswer, type FakeCall } from '../../exec/fake-runner.test-kit.js';
-import { createKindTarget } from './kind-target.js';
+import type { FakeAnswer, FakeCall } from '../../exec/fake-runner.test-kit.js';
+import { e2eNode, fakeKindTarget, kindTestEnv } from './kind-target.test-kit.js';
 import { markerObject } from './owner-marker.js';
 
 const root = mkdtempSync(join(tmpdir(), 'owner-marker-test-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
 
-const NODE = {
-  Id: 'a1b2c3',
-  Names: ['e2e-control-plane'],
-  State: 'running',
-  Image: 'localhost/tarmac-standin-node:x',
-  Labels: { 'io.x-k8s.kind.cluster': 'e2e', 'io.x-k8s.kind.role': 'control-plane' },
-};
 const NOT_FOUND = 'Error from server (NotFound): configmaps "tarmac-owner" not found';
 
 /** A healthy cluster `e2e`; `marker` answers `kubectl get configmap tarmac-owner`. */
@@ -29,7 +20,7 @@ function healthyCluster(marker: FakeAnswer) {
   return (call: FakeCall): FakeAnswer => {
     const line = [call.cmd, ...call.args].join(' ');
     if (line === 'kind get clusters') return { stdout: 'e2e' };
-    if (line.startsWith('podman ps -a')) return { stdout: JSON.stringify([NODE]) };
+    if (line.startsWith('podman ps -a')) return { stdout: JSON.stringify([e2eNode('running')]) };
     if (line === 'kind get kubeconfig --name e2e') return { stdout: 'apiVersion: v1\nkind: Config' };
     if (call.cmd === 'kubectl' && call.args.includes('/readyz')) return { stdout: 'ok' };
     if (call.cmd === 'kubectl' && call.args.includes('configmap')) return marker;
@@ -37,37 +28,12 @@ function healthyCluster(marker: FakeAnswer) {
   };
 }
 
-function checkout(dir: string): Env {
-  const stateDir = join(root, dir, '.tarmac');
-  return {
-    name: 'shop',
-    file: join(root, dir, 'tarmac.yaml'),
-    dir: join(root, dir),
-    stateDir,
-    historyPath: join(stateDir, 'history.db'),
-    engine: { type: 'podman' },
-    images: [],
-    deploy: [],
-    capacity: 1,
-    cluster: { target: 'kind', name: 'e2e', reuse: 'healthy' },
-    timeouts: { build: 1, cluster: 1, deliver: 1, deploy: 1, test: 1, stall: 1, heartbeat: 1, engineRecovery: 1 },
-  };
-}
+/** The env of checkout `dir`: project `shop`, kind cluster `e2e`. */
+const checkout = (dir: string) => kindTestEnv(join(root, dir), { name: 'shop' });
 
 /** The kind target of checkout `dir` on a machine whose cluster `e2e` has the marker `marker`. */
 function targetFor(dir: string, marker: FakeAnswer) {
-  const runner = fakeRunner(healthyCluster(marker));
-  const env = checkout(dir);
-  const kind = createKindTarget({
-    env,
-    runner,
-    engine: createPodmanEngine(runner),
-    stateDir: env.stateDir,
-    runId: 'r',
-    createTimeoutMs: 1000,
-    tarmacVersion: '0.0.0-test',
-  });
-  return { kind, runner };
+  return fakeKindTarget(checkout(dir), healthyCluster(marker));
 }
 
 /** `ensure()` of checkout `dir` against a cluster whose marker is `marker`. */
