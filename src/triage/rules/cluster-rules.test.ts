@@ -254,7 +254,8 @@ describe('kind-kubeadm-failed', () => {
         ),
       ),
     )!;
-    expect(m.confidence).toBe(0.75);
+    // kubeadm's words name no cause: shown, but below 50% without the node's logs.
+    expect(m.confidence).toBe(0.45);
   });
   it('near miss: no cluster failure', () => {
     expect(kubeadmFailed.match(inputOf(recordedRun('step-timeout', env)))).toBeUndefined();

@@ -17,6 +17,9 @@ import { failedSteps, incidents } from './journal-facts.js';
 const NODE_DOWN =
   /container state improper|can only create exec sessions on running containers|NODE_UNAVAILABLE|was refused - did you specify the right host|connect: connection refused/i;
 
+/** The kubelet's own health port refusing (kubeadm's `[kubelet-check]`): the node runs, its kubelet does not. */
+const KUBELET_PORT = /:10248\b|\[kubelet-check\]/;
+
 export const kindNodeStopped: Rule = {
   id: 'kind-node-stopped',
   title: 'kind lists the cluster, but its node container is not running and the API is unreachable',
@@ -28,7 +31,9 @@ export const kindNodeStopped: Rule = {
   ],
   match(input: TriageInput): Match | undefined {
     const cluster = brokenCluster(input);
-    const lines = failureLinesMatching(input, NODE_DOWN, 3, ['cluster', 'deliver', 'deploy', 'test']);
+    const lines = failureLinesMatching(input, NODE_DOWN, 6, ['cluster', 'deliver', 'deploy', 'test'])
+      .filter((l) => !KUBELET_PORT.test(l))
+      .slice(0, 3);
     const nodeErrors = failedSteps(input.run).filter((f) => f.error?.code === 'NODE_UNAVAILABLE');
     if (!cluster) {
       // Without the cluster evidence, the step text alone is a hint (the node may have been restarted since).

@@ -20,7 +20,9 @@ export const kubeadmFailed: Rule = {
     const e = engine(input);
     const logs = input.evidence.kindLogs?.data?.dir;
     return {
-      confidence: conf(nodeBoot ? 0.4 : 0.75),
+      // kubeadm's own words name no cause (a kubelet that never got healthy: cgroups, a small machine, a crashed
+      // control plane all print them), so without the node's logs saying more it stays an honest guess below 50%.
+      confidence: conf(nodeBoot ? 0.4 : 0.45),
       explains: ['timeout', 'connection-refused'],
       summary: `kubeadm failed inside a node of kind cluster ${name}; the usual cause is a machine too small for the number of nodes (read kubelet.log to be sure).`,
       evidence: [

@@ -15,6 +15,10 @@ const KUBELET =
  */
 const CGROUP = /cgroup|mountpoint for \S* ?not found/i;
 const CGROUP_DRIVER = /cgroup driver/i;
+/** kubeadm's words about a kubelet it could not reach (its `[kubelet-check]` and its closing hint list). */
+const KUBEADM_SAYS =
+  /kubelet is not healthy|The kubelet is not running|kubelet isn't running or healthy|localhost:10248\/healthz|\[kubelet-check\]/i;
+const KUBEADM_HINT = /\(required cgroups disabled\)/gi;
 
 export const kubeletNotReady: Rule = {
   id: 'kubelet-not-ready',
@@ -26,13 +30,18 @@ export const kubeletNotReady: Rule = {
     // A pod the scheduler could not place because of the not-ready taint: the node's kubelet is not ready.
     const taint = outputMatching(input, NOT_READY_TAINT, 1, ['deploy', 'pod']);
     const lines = [...own, ...taint];
+    // Only kubeadm's second-hand report (its health check of the kubelet got no answer): the kubelet did not come
+    // up, but nothing says why, and a node that did not boot (cgroups, systemd) prints the same words.
+    const secondHand = own.length > 0 && own.every((l) => KUBEADM_SAYS.test(l)) && taint.length === 0;
     if (lines.length === 0) return undefined;
     const text = [
       ...lines,
       ...outputMatching(input, CGROUP, 2, ['cluster', 'run']),
       ...kindLogLines(input, CGROUP, 2),
     ].join('\n');
-    const cgroup = CGROUP.test(text) && !CGROUP_DRIVER.test(text);
+    // kubeadm's fixed list of likely causes ("... misconfiguration of the node in some way (required cgroups
+    // disabled)") is printed for every kubelet that did not answer: a hint list, not a cgroup error.
+    const cgroup = CGROUP.test(text.replace(KUBEADM_HINT, '')) && !CGROUP_DRIVER.test(text);
     const why = /swap/i.test(text)
       ? 'swap is on and the kubelet refuses to run with it'
       : /cni|NetworkPlugin|network not ready/i.test(text)
@@ -44,7 +53,7 @@ export const kubeletNotReady: Rule = {
             : 'the kubelet exited or never reported ready';
     const name = clusterName(input);
     return {
-      confidence: conf(cgroup ? 0.4 : own.length > 0 ? 0.8 : 0.7),
+      confidence: conf(cgroup ? 0.4 : secondHand ? 0.45 : own.length > 0 ? 0.8 : 0.7),
       explains: ['timeout', 'connection-refused'],
       summary: `A node of ${name} never got a ready kubelet: ${why}.`,
       evidence: lines,
