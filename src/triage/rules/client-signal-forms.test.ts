@@ -131,3 +131,28 @@ describe("kubeadm's second-hand report of a kubelet that did not answer", () => 
     expect(kindNodeStopped.match(inputOf(runWith('cluster', 'CLUSTER_CREATE_FAILED', kubeadm)))).toBeUndefined();
   });
 });
+
+describe("a crash trace in the engine's own code while a RUN instruction had started", () => {
+  const trace = [
+    'error running container: did not get container start message from parent: EOF',
+    'panic: runtime error: invalid memory address or nil pointer dereference',
+    'goroutine 13 [running]:',
+    'github.com/containers/buildah.(*Builder).Run(0xc0001)',
+  ];
+  const started = { type: 'build', instruction: 'STEP 4/6: RUN make', exitCode: 2, timedOut: false } as const;
+
+  it('is the builder dying under the instruction: the engine', () => {
+    const run = runWith('build:api', 'BUILD_FAILED', trace, started);
+    expect(engineCrash.match(inputOf(run, { engine: engineOk() }))?.confidence).toBe(0.7);
+  });
+
+  it('near miss: the builder itself reporting the failed step makes the trace the workload', () => {
+    const run = runWith(
+      'build:api',
+      'BUILD_FAILED',
+      [...trace, 'Error: building at STEP "RUN make": while running runtime: exit status 2'],
+      started,
+    );
+    expect(engineCrash.match(inputOf(run, { engine: engineOk() }))).toBeUndefined();
+  });
+});

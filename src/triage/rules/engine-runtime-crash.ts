@@ -87,7 +87,9 @@ export function engineRuntimeCrash(input: TriageInput): string[] {
       ENGINE_STEPS.includes(step.kind) &&
       crash.some((l) => GO_CRASH_HEADER.test(unrelayed(l.text))) &&
       lines.some((l) => ENGINE_CODE.test(l.text)) &&
-      own;
+      // Frames in the engine's own code are its own crash even when an instruction had started (the builder died
+      // under it); a RUN step's program that crashed leaves a builder that reports the failed step.
+      !builderBlamedStep;
     if (engineStep) out.push(...crash.slice(0, 3).map((l) => quote(l.source, l.text)));
   }
   return [...new Set(out)].slice(0, 4);

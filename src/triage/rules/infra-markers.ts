@@ -28,10 +28,11 @@ export const NO_SPACE_WORDS =
 
 /**
  * The kubelet reporting its disk under pressure: the DiskPressure condition and its `node.kubernetes.io/disk-pressure`
- * taint (what a pending pod's FailedScheduling names), the eviction events, an image GC that could not free enough.
+ * taint (what a pending pod's FailedScheduling names), the eviction events (`The node was low on resource:
+ * ephemeral-storage.`), an image GC that could not free enough.
  */
 export const DISK_PRESSURE =
-  /DiskPressure|disk[- ]pressure|EvictionThresholdMet|reclaim ephemeral-storage|failed to garbage collect required amount of images/i;
+  /DiskPressure|disk[- ]pressure|EvictionThresholdMet|reclaim ephemeral-storage|low on resource: (?:ephemeral-storage|nodefs|imagefs)|failed to garbage collect required amount of images/i;
 
 /** The markers, most specific first (a line is attributed to the first marker it matches). */
 export const MARKERS: readonly Marker[] = [

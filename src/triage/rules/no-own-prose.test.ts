@@ -36,6 +36,7 @@ const TOOL_WORDS = new Set<string>([
   // the podman target writes its probe events in that format on purpose (src/targets/podman/probe-actions.ts).
   'probe failed:',
   'not running', // podman's and docker's `container ... is not running`, `machine ... not running`
+  'is not running', // docker's `Error response from daemon: Container ID is not running`
   // Go's network errors as kubelet's probes report them; the podman target's probes say the same on purpose.
   'i/o timeout',
   'context deadline exceeded',
