@@ -156,23 +156,3 @@ describe("a crash trace in the engine's own code while a RUN instruction had sta
     expect(engineCrash.match(inputOf(run, { engine: engineOk() }))).toBeUndefined();
   });
 });
-
-describe("the remote client's pipe to the engine's service closed under it", () => {
-  it('`io: read/write on closed pipe` from podman itself is the service going away', () => {
-    const run = runWith('build:api', 'BUILD_FAILED', [
-      'ERRO[0005] 1 error occurred:',
-      '* io: read/write on closed pipe',
-    ]);
-    const m = engineCrash.match(inputOf(run, { engine: engineOk() }))!;
-    expect(m.confidence).toBe(0.7);
-    expect(m.summary).toMatch(/engine crashed/);
-  });
-
-  it('near miss: a RUN step that printed it and failed is the workload', () => {
-    const run = runWith('build:api', 'BUILD_FAILED', [
-      'io: read/write on closed pipe',
-      'Error: building at STEP "RUN ./sync": while running runtime: exit status 1',
-    ]);
-    expect(engineCrash.match(inputOf(run, { engine: engineOk() }))?.confidence ?? 0).toBeLessThan(0.5);
-  });
-});

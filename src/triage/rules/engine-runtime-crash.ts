@@ -22,11 +22,10 @@ const NATIVE_CRASH = /Segmentation fault|core dumped|Illegal instruction|Bus err
  * transport error alone as the whole line: `error reading from server: EOF`, or wrapped: `failed to solve: Unavailable:
  * error reading from server: EOF`, `desc = closing transport due to: connection error: desc = "error reading from server:
  * EOF"`, as BuildKit stops its gRPC server). The docker CLI ends a `docker run` error with a period (`...: EOF.`).
- * The remote client's pipe to the service closing under it is Go's `io: read/write on closed pipe` (podman machine).
  * A refused connect is not this: that engine was never there (engine-unreachable).
  */
 export const DROPPED =
-  /(?:\.sock|docker_engine|\/libpod\/\S*)\S*:? (?:read: connection reset by peer|.*\bEOF\.?\s*$)|(?:rpc error: code = Unavailable desc = |failed to solve: Unavailable: )(?:closing transport due to: connection error: desc = \\?"?)?(?:error reading from server|transport is closing|connection closed)|^(?:ERROR: )?(?:failed to solve: )?error reading from server: EOF\s*$|grpc: the client connection is closing|server probably quit|\bio: read\/write on closed pipe/im;
+  /(?:\.sock|docker_engine|\/libpod\/\S*)\S*:? (?:read: connection reset by peer|.*\bEOF\.?\s*$)|(?:rpc error: code = Unavailable desc = |failed to solve: Unavailable: )(?:closing transport due to: connection error: desc = \\?"?)?(?:error reading from server|transport is closing|connection closed)|^(?:ERROR: )?(?:failed to solve: )?error reading from server: EOF\s*$|grpc: the client connection is closing|server probably quit/im;
 /** BuildKit's per-step log prefix (`#12 3.4 ...`): a RUN step's own output. */
 const STEP_LOG = /^#\d+ [\d.]+ /;
 /** The header lines alone (a frame without a header may be any log's file:line). */
