@@ -12,6 +12,7 @@ import { engineCrash } from './engine-crash.js';
 import { kindNodeStopped } from './kind-node-stopped.js';
 import { kubeletNotReady } from './kubelet-not-ready.js';
 import { proxy } from './proxy.js';
+import { testsFailed } from './tests-failed.js';
 
 /** A run whose one step failed with this code and output tail (and the build's typed fact, if given). */
 function runWith(id: string, code: EventError['code'], tail: string[], fact?: EventError['fact']) {
@@ -154,5 +155,19 @@ describe("a crash trace in the engine's own code while a RUN instruction had sta
       started,
     );
     expect(engineCrash.match(inputOf(run, { engine: engineOk() }))).toBeUndefined();
+  });
+});
+
+describe('a test command whose own docker run the engine failed', () => {
+  it("docker's `Error response from daemon` in the test output: the engine, not the tests, below 50%", () => {
+    const run = runWith('test', 'TESTS_FAILED', ['docker: Error response from daemon: ttrpc: closed: unknown.']);
+    const m = testsFailed.match(inputOf(run))!;
+    expect(m.confidence).toBe(0.45);
+    expect(m.summary).toMatch(/error of the container engine/);
+  });
+
+  it('near miss: tests that failed on an assertion stay the tests', () => {
+    const run = runWith('test', 'TESTS_FAILED', ['FAIL src/api.test.ts > returns 200', 'Error: expected 200, got 500']);
+    expect(testsFailed.match(inputOf(run))?.confidence).toBe(0.9);
   });
 });
