@@ -12,6 +12,7 @@ import { engineCrash } from './engine-crash.js';
 import { kindNodeStopped } from './kind-node-stopped.js';
 import { kubeletNotReady } from './kubelet-not-ready.js';
 import { proxy } from './proxy.js';
+import { dnsResolution } from './dns-resolution.js';
 import { testsFailed } from './tests-failed.js';
 
 /** A run whose one step failed with this code and output tail (and the build's typed fact, if given). */
@@ -169,5 +170,24 @@ describe('a test command whose own docker run the engine failed', () => {
   it('near miss: tests that failed on an assertion stay the tests', () => {
     const run = runWith('test', 'TESTS_FAILED', ['FAIL src/api.test.ts > returns 200', 'Error: expected 200, got 500']);
     expect(testsFailed.match(inputOf(run))?.confidence).toBe(0.9);
+  });
+});
+
+describe("busybox's and the resolver tools' words for a name that did not resolve", () => {
+  it("wget's `bad address` in a RUN step is DNS first, below 50% (a download too)", () => {
+    const run = runWith('build:api', 'BUILD_FAILED', ["#6 5.433 wget: bad address 'dl-cdn.alpinelinux.org'"]);
+    const m = dnsResolution.match(inputOf(run))!;
+    expect(m.confidence).toBe(0.45);
+    expect(m.summary).toMatch(/dl-cdn\.alpinelinux\.org/);
+  });
+
+  it("nslookup's `no servers could be reached` in a test is the resolver", () => {
+    const run = runWith('test', 'TESTS_FAILED', [';; connection timed out; no servers could be reached']);
+    expect(dnsResolution.match(inputOf(run))?.confidence).toBe(0.85);
+  });
+
+  it('near miss: an address the program calls bad, without a quoted host, is not DNS', () => {
+    const run = runWith('test', 'TESTS_FAILED', ['ValueError: bad address family']);
+    expect(dnsResolution.match(inputOf(run))).toBeUndefined();
   });
 });
