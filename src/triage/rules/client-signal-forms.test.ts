@@ -13,6 +13,7 @@ import { kindNodeStopped } from './kind-node-stopped.js';
 import { kubeletNotReady } from './kubelet-not-ready.js';
 import { proxy } from './proxy.js';
 import { dnsResolution } from './dns-resolution.js';
+import { engineHung } from './engine-hung.js';
 import { testsFailed } from './tests-failed.js';
 
 /** A run whose one step failed with this code and output tail (and the build's typed fact, if given). */
@@ -189,5 +190,23 @@ describe("busybox's and the resolver tools' words for a name that did not resolv
   it('near miss: an address the program calls bad, without a quoted host, is not DNS', () => {
     const run = runWith('test', 'TESTS_FAILED', ['ValueError: bad address family']);
     expect(dnsResolution.match(inputOf(run))).toBeUndefined();
+  });
+});
+
+describe("an engine client's call on the engine's own API that ran out its deadline", () => {
+  it('is the engine hanging, below 50% while it answers again now', () => {
+    const run = runWith('build:api', 'BUILD_FAILED', [
+      'Error: Post "http://d/v4.4.1/libpod/build?t=api": context deadline exceeded',
+    ]);
+    const m = engineHung.match(inputOf(run, { engine: engineOk() }))!;
+    expect(m.confidence).toBe(0.45);
+    expect(m.summary).toMatch(/a call on its API ran out its deadline/);
+  });
+
+  it("near miss: a RUN step's own download that timed out is not the engine's API", () => {
+    const run = runWith('build:api', 'BUILD_FAILED', [
+      'Get "https://proxy.golang.org/x/@v/list": context deadline exceeded',
+    ]);
+    expect(engineHung.match(inputOf(run, { engine: engineOk() }))).toBeUndefined();
   });
 });
