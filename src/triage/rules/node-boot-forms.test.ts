@@ -7,6 +7,8 @@ import type { PodFacts } from '../types.js';
 import { diskFull } from './disk-full.js';
 import { kindNodeStart } from './kind-node-start.js';
 import { kindNodeStopped } from './kind-node-stopped.js';
+import { kindSystemdBoot } from './kind-systemd-boot.js';
+import { kubeletNotReady } from './kubelet-not-ready.js';
 
 function runWith(id: string, code: EventError['code'], tail: string[]) {
   return runOf(journal([{ id, error: { code, message: `${id} failed`, tail } }]), kindEnv('shop-e2e'));
@@ -61,5 +63,30 @@ describe("the kubelet's eviction for a full disk", () => {
   it('near miss: an eviction for memory is not the disk', () => {
     const pod = evicted('The node was low on resource: memory. Threshold quantity: 100Mi, available: 80Mi.');
     expect(diskFull.match(inputOf(deploy, { workloads: workloads([pod]) }))).toBeUndefined();
+  });
+});
+
+describe("kind's own wait and systemd's cgroup mount in a node that did not come up", () => {
+  it("kind's `--wait` giving up on the control-plane's Ready is the kubelet, second-hand (45%)", () => {
+    const run = runWith('cluster', 'CLUSTER_CREATE_FAILED', [
+      ' ✗ Waiting ≤ 5m0s for control-plane = Ready ⏳',
+      'ERROR: failed to create cluster: timed out waiting for the condition',
+    ]);
+    expect(kubeletNotReady.match(inputOf(run))?.confidence).toBe(0.45);
+  });
+
+  it("systemd's `Failed to mount cgroup at` is a node that did not boot", () => {
+    const run = runWith('cluster', 'CLUSTER_CREATE_FAILED', [
+      'Failed to mount cgroup at /sys/fs/cgroup/systemd: Operation not permitted',
+    ]);
+    expect(kindSystemdBoot.match(inputOf(run))).toBeDefined();
+  });
+
+  it('near miss: a create that timed out with no word of the node is neither', () => {
+    const run = runWith('cluster', 'CLUSTER_CREATE_FAILED', [
+      'ERROR: failed to create cluster: timed out waiting for the condition',
+    ]);
+    expect(kubeletNotReady.match(inputOf(run))).toBeUndefined();
+    expect(kindSystemdBoot.match(inputOf(run))).toBeUndefined();
   });
 });
