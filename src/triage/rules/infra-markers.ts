@@ -104,6 +104,12 @@ export const MARKERS: readonly Marker[] = [
     re: /^panic: |\bSIGSEGV\b|segmentation fault|^fatal error: |^goroutine \d+ \[running\]/im,
   },
   {
+    id: 'port-in-use',
+    label: 'a port was already in use',
+    // EADDRINUSE in each platform's words, docker's and Docker Desktop's for a published port that is taken.
+    re: /address already in use|\bEADDRINUSE\b|Only one usage of each socket address|port is already allocated|Ports are not available/i,
+  },
+  {
     id: 'permission',
     label: 'permission denied',
     re: /permission denied|\bEACCES\b|operation not permitted|\bEPERM\b/i,
