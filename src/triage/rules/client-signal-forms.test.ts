@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import type { EventError } from '../../events/types.js';
 import { fakeResult } from '../../exec/fake-runner.test-kit.js';
 import { probeErrorLine } from '../../engines/classify.js';
-import { engineOk, inputOf, journal, kindEnv, runOf } from '../triage.test-kit.js';
+import { engineOk, inputOf, journal, kindEnv, runOf, workloads } from '../triage.test-kit.js';
 import { markersIn } from './infra-markers.js';
 import { engineCrash } from './engine-crash.js';
 import { kindNodeStopped } from './kind-node-stopped.js';
@@ -208,5 +208,33 @@ describe("an engine client's call on the engine's own API that ran out its deadl
       'Get "https://proxy.golang.org/x/@v/list": context deadline exceeded',
     ]);
     expect(engineHung.match(inputOf(run, { engine: engineOk() }))).toBeUndefined();
+  });
+});
+
+describe("the kubelet's call on the node's container runtime cut mid-call", () => {
+  const deploy = runWith('deploy:api', 'DEPLOY_TIMEOUT', []);
+  const pod = (event: string) => ({
+    name: 'api-0',
+    phase: 'Pending',
+    ready: false,
+    restarts: 0,
+    reasons: ['ContainerCreating'],
+    images: [],
+    events: [event],
+    logTail: [],
+  });
+
+  it('is the runtime going away, a hint below 50%', () => {
+    const event = 'Failed to create pod sandbox: rpc error: code = Unavailable desc = error reading from server: EOF';
+    const m = engineCrash.match(inputOf(deploy, { engine: engineOk(), workloads: workloads([pod(event)]) }))!;
+    expect(m.confidence).toBe(0.45);
+    expect(m.summary).toMatch(/kubelet in a node/);
+  });
+
+  it('near miss: a pod whose image is not found says nothing of the runtime', () => {
+    const event = 'Failed to pull image "api:dev": rpc error: code = NotFound desc = failed to pull and unpack image';
+    expect(
+      engineCrash.match(inputOf(deploy, { engine: engineOk(), workloads: workloads([pod(event)]) })),
+    ).toBeUndefined();
   });
 });

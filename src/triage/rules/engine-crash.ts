@@ -3,7 +3,7 @@ import { ERROR_CODES } from '../../errors/codes.js';
 import type { Match, Rule, TriageInput } from '../types.js';
 import { brokenCluster, clusterLines, conf, engine, engineCmd, failureLinesMatching, quote } from './evidence-facts.js';
 import { allFailures, failedSteps, incidents, planned, startCapacity, type Incident } from './journal-facts.js';
-import { commandLostEngine, engineRuntimeCrash } from './engine-runtime-crash.js';
+import { commandLostEngine, engineRuntimeCrash, runtimeCallCut } from './engine-runtime-crash.js';
 
 const CRASH_TEXT = /server probably quit|read\/write on closed pipe/i;
 /** Failures that follow from a dead engine or its casualties (the cluster's node containers). */
@@ -24,7 +24,7 @@ export const engineCrash: Rule = {
     // The engine's own program crashed (a Go runtime crash in the probe or in its own code), journal or not.
     const runtimeCrash = engineRuntimeCrash(input);
     // A test or hook command's own docker/podman call cut by the engine: a hint, never more than half.
-    const commandLost = commandLostEngine(input);
+    const commandLost = [...commandLostEngine(input), ...runtimeCallCut(input)];
     const noSignal = crashes.length === 0 && crashLines.length === 0 && !earlierCrash && runtimeCrash.length === 0;
     if (noSignal && commandLost.length === 0) return undefined;
 
@@ -72,7 +72,7 @@ export const engineCrash: Rule = {
     const cause = first
       ? causeText(first)
       : noSignal
-        ? "a command's own engine call was cut by the engine; it may have restarted since"
+        ? 'a call on the container runtime was cut mid-call (a command of the run, or the kubelet in a node); it may have restarted since'
         : runtimeCrash.length > 0 && crashLines.length === 0
           ? runtimeCrash.some((l) => /panic|SIG[A-Z]+|goroutine|fatal error|\.go:\d+|Segmentation|core dumped/i.test(l))
             ? 'its own program crashed: a Go runtime panic in the engine'

@@ -7,7 +7,7 @@
 //   (podman's "building at STEP", BuildKit's "did not complete successfully", docker's "returned a non-zero code").
 // Pure.
 import type { TriageInput } from '../types.js';
-import { engine, quote, STEP_FAILED, workloadFailed } from './evidence-facts.js';
+import { engine, pods, quote, STEP_FAILED, workloadFailed } from './evidence-facts.js';
 import { failedSteps, stepLines } from './journal-facts.js';
 
 /** The Go runtime's crash forms: the header lines and a stack frame. */
@@ -93,6 +93,17 @@ export function engineRuntimeCrash(input: TriageInput): string[] {
     if (engineStep) out.push(...crash.slice(0, 3).map((l) => quote(l.source, l.text)));
   }
   return [...new Set(out)].slice(0, 4);
+}
+
+/**
+ * Quoted pod events where the kubelet's call on the node's container runtime was cut mid-call (DROPPED, e.g.
+ * `Failed to create pod sandbox: rpc error: code = Unavailable desc = error reading from server: EOF`): the runtime
+ * inside the node went away. A hint only: it may have restarted since.
+ */
+export function runtimeCallCut(input: TriageInput): string[] {
+  return pods(input)
+    .flatMap((p) => p.events.filter((e) => DROPPED.test(e)).map((e) => quote(`events ${p.name}`, e)))
+    .slice(0, 2);
 }
 
 /** Quoted lines of a test or hook command whose own engine client lost its call (WAIT_CUT, DROPPED): a hint only. */
