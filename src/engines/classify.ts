@@ -82,3 +82,17 @@ function timeoutText(result: CommandResult): string {
 function outputLines(result: CommandResult): string[] {
   return [...result.stderr.split('\n'), ...result.stdout.split('\n'), ...result.tail];
 }
+
+/**
+ * The error line of a failed probe (`version`): the Go runtime's crash header when the engine died answering it
+ * (`panic: ...`, `fatal error: ...`; its last line is only a stack frame), else errorLine.
+ */
+export function probeErrorLine(result: CommandResult): string | undefined {
+  if (result.spawnError === undefined && !result.timedOut) {
+    const header = outputLines(result)
+      .map((l) => l.trim().replace(/^#\s?/, ''))
+      .find((l) => /^(?:panic: |fatal error: )/.test(l));
+    if (header !== undefined) return header;
+  }
+  return errorLine(result);
+}

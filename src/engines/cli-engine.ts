@@ -2,7 +2,7 @@
 // few differences as an EngineDialect.
 import { InternalError, type ErrorFact } from '../errors/errors.js';
 import type { CommandOptions, CommandResult, CommandRunner } from '../exec/types.js';
-import { errorLine } from './classify.js';
+import { probeErrorLine } from './classify.js';
 import { LABEL_MANAGED, LABEL_RUN, labelFilters, sorted } from './labels.js';
 import { withLabelledCopy } from './label-instruction.js';
 import { engineFailed } from './engine-error.js';
@@ -89,7 +89,7 @@ export class CliEngine implements ContainerEngine {
         durationMs: result.durationMs,
         ...(result.timedOut ? { timedOut: true } : {}),
       });
-      if (!result.ok) return failed(errorLine(result) ?? `${this.name} version exited ${String(result.exitCode)}`);
+      if (!result.ok) return failed(probeErrorLine(result) ?? `${this.name} version exited ${String(result.exitCode)}`);
       const version = parseVersion(result);
       if (this.name === 'docker' && version.server === undefined)
         return failed('the docker client answered, but no daemon did');

@@ -174,6 +174,7 @@ export type MarkerId =
   | 'rate-limit'
   | 'registry-auth'
   | 'permission'
+  | 'port-in-use'
   | 'no-space'
   | 'connection-refused'
   | 'network'

@@ -47,4 +47,12 @@ describe('abnormalLines', () => {
     expect(kept.slice(0, 2)).toEqual(['E0101 sync loop error 3', 'E0101 sync loop error 4']);
     expect(kept.at(-1)).not.toContain('abcdef0123456789');
   });
+
+  it("keeps systemd's `Freezing execution.` (PID 1 giving up), not its ordinary progress", () => {
+    const text = [
+      'Jan 10 10:00:00 kind-control-plane systemd[1]: Reached target Basic System.',
+      'Jan 10 10:00:00 kind-control-plane systemd[1]: Freezing execution.',
+    ].join('\n');
+    expect(abnormalLines(text)).toEqual(['Freezing execution.']);
+  });
 });

@@ -18,7 +18,9 @@ const LINES_PER_FILE = 8;
 const JOURNAL_PREFIX = /^\s*[A-Z][a-z]{2} +\d+ \d\d:\d\d:\d\d \S+ +[A-Za-z0-9_.@-]+(?:\[\d+\])?: ?/;
 
 /** klog's error and fatal levels (`E0223 08:39:04.644296 ...`), and the words of a daemon that failed. */
-const ABNORMAL = /^[EF]\d{4} |\b(error|failed|failure|fatal|panic|refused|unable to|cannot|not found)\b/i;
+// systemd's `Freezing execution.` is PID 1 giving up (its own crash handling).
+const ABNORMAL =
+  /^[EF]\d{4} |\b(error|failed|failure|fatal|panic|refused|unable to|cannot|not found)\b|Freezing execution/i;
 
 /** The abnormal lines of every node's logs under `dir` (nodes and files in name order); empty when there are none. */
 export function readKindLogLines(dir: string): KindLogLine[] {

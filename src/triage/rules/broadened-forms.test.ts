@@ -112,7 +112,8 @@ describe('kind node boot and kubelet readiness: the words of systemd and kubeadm
     const check = runWith('cluster', 'CLUSTER_CREATE_FAILED', [
       "[kubelet-check] It seems like the kubelet isn't running or healthy.",
     ]);
-    expect(kubeletNotReady.match(inputOf(check))?.confidence).toBe(0.8);
+    // kubeadm's check alone says the kubelet did not answer, not why (a node that did not boot says the same).
+    expect(kubeletNotReady.match(inputOf(check))?.confidence).toBe(0.45);
     const driver = runWith('cluster', 'CLUSTER_CREATE_FAILED', [
       'failed to run Kubelet: misconfiguration: kubelet cgroup driver: "systemd" is different from docker cgroup driver: "cgroupfs"',
     ]);

@@ -3,6 +3,7 @@ import type { Match, Rule, TriageInput } from '../types.js';
 import { conf, failureLinesMatching, quote, workloadFailed } from './evidence-facts.js';
 import { ENGINE_CLIENT_UNREACHABLE } from './engine-unreachable.js';
 import { infraMarkers } from './infra-markers.js';
+import { proxyHops } from './proxy-hop.js';
 import { buildOutcome } from '../../errors/error-facts.js';
 import { errorFact, failedSteps, incidents } from './journal-facts.js';
 
@@ -34,9 +35,12 @@ export const buildFailed: Rule = {
     if (builds.length === 0) return undefined;
     const marker = infraMarkers(input)[0];
     const baseImage = failureLinesMatching(input, BASE_IMAGE, 1, ['build'])[0];
+    const hop = proxyHops(input, 1)[0];
     const infra =
       failureLinesMatching(input, INFRA, 1, ['build']).length > 0 ||
       failureLinesMatching(input, ENGINE_CLIENT_UNREACHABLE, 1, ['build']).length > 0 ||
+      // A fetch that went to a proxy (proxy-hop.ts) is the proxy's answer, not the instruction's.
+      hop !== undefined ||
       marker !== undefined;
     const crashed = incidents(input.run, 'engine-crash', 'engine-lost').length > 0;
     const step = builds[0]!;
@@ -63,11 +67,13 @@ export const buildFailed: Rule = {
       summary: `Image ${image} failed to build: ${what}. ${
         marker
           ? `The output also shows ${marker.label}: that, not the instruction, may be the cause.`
-          : baseImage
-            ? 'The base image could not be had: see the image verdicts.'
-            : instructionFailed
-              ? 'The instruction itself failed (the Containerfile or its context), not the infrastructure.'
-              : 'The output names no failed instruction: read the step log before blaming the Containerfile.'
+          : hop
+            ? 'A fetch in it went to an HTTP(S) proxy: that, not the instruction, may be the cause.'
+            : baseImage
+              ? 'The base image could not be had: see the image verdicts.'
+              : instructionFailed
+                ? 'The instruction itself failed (the Containerfile or its context), not the infrastructure.'
+                : 'The output names no failed instruction: read the step log before blaming the Containerfile.'
       }`,
       evidence: [
         quote(`journal ${step.stepId} [${step.error?.code}]`, step.error?.message ?? ''),

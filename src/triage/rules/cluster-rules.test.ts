@@ -254,7 +254,9 @@ describe('kind-kubeadm-failed', () => {
         ),
       ),
     )!;
-    expect(m.confidence).toBe(0.75);
+    // kubeadm's words name no cause: shown, but below 50% without the node's logs, and it says so.
+    expect(m.confidence).toBe(0.45);
+    expect(m.summary).toMatch(/do not say why/);
   });
   it('near miss: no cluster failure', () => {
     expect(kubeadmFailed.match(inputOf(recordedRun('step-timeout', env)))).toBeUndefined();

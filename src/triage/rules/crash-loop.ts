@@ -19,6 +19,9 @@ const CRASH_REASONS = new Set(['CrashLoopBackOff', 'ContainerFailed', 'RunContai
 const FATAL_LOG =
   /^F\d{4} \d\d:\d\d:\d\d|^panic: |^\[FATAL\]|^FATAL[: ]|\blevel=fatal\b|"level":"fatal"|exec format error|executable file not found in \$PATH|^Traceback \(most recent call last\):|^Exception in thread "main"/;
 
+/** The kubelet's BackOff event for a container it keeps restarting (the event behind CrashLoopBackOff). */
+const RESTART_BACKOFF = /Back-off restarting failed container/i;
+
 /** The Job controller failing a Job (job-failed's words). */
 const JOB_FAILED =
   /BackoffLimitExceeded|reache?d? the specified backoff limit|DeadlineExceeded|was active longer than specified deadline/i;
@@ -47,7 +50,10 @@ export const crashLoop: Rule = {
         (f.error.code === 'CONTAINER_START_FAILED' || workloads(f).some(crashed) || CRASH.test(f.error.message)),
     );
     const crashing = pods(input).filter(
-      (p) => p.reasons.some((r) => /CrashLoopBackOff|exit [1-9]|Error|ContainerFailed/.test(r)) || p.restarts >= 3,
+      (p) =>
+        p.reasons.some((r) => /CrashLoopBackOff|exit [1-9]|Error|ContainerFailed/.test(r)) ||
+        p.restarts >= 3 ||
+        p.events.some((e) => RESTART_BACKOFF.test(e)),
     );
     // A pod that never got ready whose log ends in a fatal error: its container exits on start, whether or not
     // the pod's status has reached CrashLoopBackOff yet.
@@ -78,7 +84,8 @@ export const crashLoop: Rule = {
     const name = clusterName(input);
     return {
       confidence: conf(job || liveness ? 0.4 : oom ? 0.5 : steps.length > 0 ? 0.9 : crashing.length > 0 ? 0.75 : 0.6),
-      explains: ['connection-refused', 'permission'],
+      // The container's own crash (its Go panic, a segfault) is what this verdict names.
+      explains: ['connection-refused', 'permission', 'crash'],
       summary: `${podName ? `Pod ${podName}` : 'A pod'}: its container starts and exits${exit ? ` with code ${exit}` : ''}, again and again: the application fails on start (a missing setting, an args/entrypoint mix-up, a dependency it cannot reach). Not an infrastructure fault.`,
       evidence: [
         ...steps.map((s) => quote(`journal ${s.stepId} [${s.error?.code}]`, s.error?.message ?? '')),

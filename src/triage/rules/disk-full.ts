@@ -27,8 +27,11 @@ export const diskFull: Rule = {
     );
     const evicted = pods(input).filter(
       (p) =>
-        p.reasons.some((r) => /Evicted|DiskPressure|ephemeral-storage/i.test(r)) ||
-        p.events.some((e) => DISK_PRESSURE.test(e)),
+        p.reasons.some((r) => /DiskPressure|ephemeral-storage/i.test(r)) ||
+        p.events.some((e) => DISK_PRESSURE.test(e)) ||
+        // An eviction whose event names another resource (memory, pids) is not the disk.
+        (p.reasons.some((r) => /Evicted/i.test(r)) &&
+          !p.events.some((e) => /low on resource: (?:memory|pids)/i.test(e))),
     );
     if (lines.length === 0 && evicted.length === 0) {
       // Low free space alone, with a failure nothing else explains, is a weak hint: never a confident verdict.

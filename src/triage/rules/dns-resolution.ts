@@ -8,7 +8,7 @@ import { markerRe, outputMatching, outputTexts } from './infra-markers.js';
 
 /** The name that did not resolve, from the families above. */
 const HOST =
-  /lookup ([\w.-]+)(?: on [^:]+:53)?: no such host|Could not resolve host:? '?([\w.-]+)|getaddrinfo (?:ENOTFOUND|EAI_AGAIN) ([\w.-]+)|Temporary failure resolving '([\w.-]+)'|lookup ([\w.-]+) on|dial tcp: lookup ([\w.-]+)/i;
+  /lookup ([\w.-]+)(?: on [^:]+:53)?: no such host|Could not resolve host:? '?([\w.-]+)|getaddrinfo (?:ENOTFOUND|EAI_AGAIN) ([\w.-]+)|Temporary failure resolving '([\w.-]+)'|lookup ([\w.-]+) on|dial tcp: lookup ([\w.-]+)|bad address '([\w.-]+)'/i;
 /**
  * The resolver itself failed, not the name: Go's `lookup H on S:53: read udp ...` (then i/o timeout, no route to host,
  * connection refused) or `server misbehaving`, glibc's EAI_AGAIN ("Temporary failure in name resolution", apt's
@@ -17,7 +17,7 @@ const HOST =
  * answer: the name does not exist for that resolver.)
  */
 export const RESOLVER_FAILED =
-  /lookup \S+ on \S+:53: (?:(?:read|dial|write) (?:udp|tcp)\b|server misbehaving)|\blookup [\w.-]+: i\/o timeout|Resolving timed out after|Temporary failure in name resolution|Temporary failure resolving|getaddrinfo EAI_AGAIN/i;
+  /lookup \S+ on \S+:53: (?:(?:read|dial|write) (?:udp|tcp)\b|server misbehaving)|\blookup [\w.-]+: i\/o timeout|Resolving timed out after|Temporary failure in name resolution|Temporary failure resolving|getaddrinfo EAI_AGAIN|no servers could be reached/i;
 
 /** A lookup made to pull an image (the base image of a build or a pod's image), not a download inside RUN. */
 const REGISTRY =

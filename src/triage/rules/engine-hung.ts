@@ -1,7 +1,7 @@
 // Every engine command hangs (a machine hung after sleep, an overloaded service): the probe timed out.
 import type { Match, Rule, TriageInput } from '../types.js';
 import { conf, engine, engineCmd, quote } from './evidence-facts.js';
-import { failedSteps, incidents } from './journal-facts.js';
+import { failedSteps, incidents, stepLines } from './journal-facts.js';
 
 /**
  * The engine client's own words for an API that took the connection but never answered: Go's net/http
@@ -10,6 +10,9 @@ import { failedSteps, incidents } from './journal-facts.js';
  */
 export const NO_ANSWER = /awaiting (?:response )?headers|context deadline exceeded/i;
 const CONNECT_FAILED = /\bdial \w+ \S+: connect: |no such file or directory|connection refused/i;
+/** A call the engine client made on the engine's own API (podman's `/libpod/`, docker's socket or named pipe). */
+const API_CALL = /\/libpod\/|\.sock\b|docker_engine/;
+const CLIENT_STEPS = ['build', 'deliver', 'cluster'];
 
 /** Whether a probe error says the engine took the call but did not answer it. */
 export function noAnswer(error: string | undefined): boolean {
@@ -36,6 +39,14 @@ export const engineHung: Rule = {
         .filter((f) => f.error?.code === 'ENGINE_TIMEOUT')
         .map((f) => quote(`journal ${f.stepId} [ENGINE_TIMEOUT]`, f.error?.message ?? '')),
     ];
+    // An engine client's call on the engine's own API that ran out its deadline: the engine took it and did not answer.
+    const unanswered = failedSteps(input.run)
+      .filter((f) => f.kind !== undefined && CLIENT_STEPS.includes(f.kind))
+      .flatMap((f) => stepLines(input.run, f).filter((l) => l.part !== 'message'))
+      .filter((l) => API_CALL.test(l.text) && noAnswer(l.text))
+      .slice(0, 2)
+      .map((l) => quote(l.source, l.text));
+    lines.push(...unanswered);
     const silent = e !== undefined && !e.reachable && !e.hung && noAnswer(e.error);
     if (silent) lines.push(quote('engine', `${e.name} version: ${e.error ?? ''}`));
     if (!e?.hung && lines.length === 0) return undefined;
@@ -45,7 +56,7 @@ export const engineHung: Rule = {
     return {
       confidence: conf(confidence),
       explains: ['timeout', 'connection-refused'],
-      summary: `The ${cmd} engine hangs: ${e?.hung ? `\`${cmd} info\` did not answer within ${e.probeMs} ms` : 'the watchdog probe got no answer'}, so steps waited instead of failing.`,
+      summary: `The ${cmd} engine hangs: ${e?.hung ? `\`${cmd} info\` did not answer within ${e.probeMs} ms` : unanswered.length === lines.length ? 'a call on its API ran out its deadline without an answer' : 'the watchdog probe got no answer'}, so steps waited instead of failing.`,
       evidence: [
         ...(e?.hung ? [quote('engine', `${cmd} info: no answer within ${e.probeMs} ms`)] : []),
         ...(e?.reachable ? [quote('engine', `${cmd} answers again now (${e.probeMs} ms)`)] : []),

@@ -7,7 +7,7 @@
 //   (podman's "building at STEP", BuildKit's "did not complete successfully", docker's "returned a non-zero code").
 // Pure.
 import type { TriageInput } from '../types.js';
-import { engine, quote, workloadFailed } from './evidence-facts.js';
+import { engine, pods, quote, STEP_FAILED, workloadFailed } from './evidence-facts.js';
 import { failedSteps, stepLines } from './journal-facts.js';
 
 /** The Go runtime's crash forms: the header lines and a stack frame. */
@@ -21,11 +21,11 @@ const NATIVE_CRASH = /Segmentation fault|core dumped|Illegal instruction|Bus err
  * `code = Unavailable ... error reading from server: EOF`, `the client connection is closing`; buildx prints grpc-go's
  * transport error alone as the whole line: `error reading from server: EOF`, or wrapped: `failed to solve: Unavailable:
  * error reading from server: EOF`, `desc = closing transport due to: connection error: desc = "error reading from server:
- * EOF"`, as BuildKit stops its gRPC server). A refused connect
- * is not this: that engine was never there (engine-unreachable).
+ * EOF"`, as BuildKit stops its gRPC server). The docker CLI ends a `docker run` error with a period (`...: EOF.`).
+ * A refused connect is not this: that engine was never there (engine-unreachable).
  */
 export const DROPPED =
-  /(?:\.sock|docker_engine|\/libpod\/\S*)\S*:? (?:read: connection reset by peer|.*\bEOF\s*$)|(?:rpc error: code = Unavailable desc = |failed to solve: Unavailable: )(?:closing transport due to: connection error: desc = \\?"?)?(?:error reading from server|transport is closing|connection closed)|^(?:ERROR: )?(?:failed to solve: )?error reading from server: EOF\s*$|grpc: the client connection is closing|server probably quit/im;
+  /(?:\.sock|docker_engine|\/libpod\/\S*)\S*:? (?:read: connection reset by peer|.*\bEOF\.?\s*$)|(?:rpc error: code = Unavailable desc = |failed to solve: Unavailable: )(?:closing transport due to: connection error: desc = \\?"?)?(?:error reading from server|transport is closing|connection closed)|^(?:ERROR: )?(?:failed to solve: )?error reading from server: EOF\s*$|grpc: the client connection is closing|server probably quit/im;
 /** BuildKit's per-step log prefix (`#12 3.4 ...`): a RUN step's own output. */
 const STEP_LOG = /^#\d+ [\d.]+ /;
 /** The header lines alone (a frame without a header may be any log's file:line). */
@@ -39,6 +39,17 @@ const RELAY_PREFIX = /^(?:#|>)\s?/;
 const ENGINE_CODE =
   /github\.com\/(?:containers\/(?:podman|libpod|buildah|storage|image|common|conmon)|moby\/(?:buildkit|moby)|docker\/(?:docker|cli|buildx)|containerd\/|opencontainers\/runc|cri-o\/)/;
 const ENGINE_STEPS = ['build', 'deliver'];
+/** Steps whose output is an engine client's own: kind creates its nodes with `docker run` / `podman run` itself. */
+const CLIENT_STEPS = [...ENGINE_STEPS, 'cluster'];
+/**
+ * The docker CLI's own words when its wait on a container it started was cut by the daemon (`docker run`'s
+ * `error waiting for container: EOF`): printed by the engine's client, yet inside a test or hook command that may
+ * run anything, so only a hint there.
+ */
+const WAIT_CUT = /^(?:docker: )?error waiting for container: (?:unexpected )?EOF\.?\s*$/i;
+const COMMAND_STEPS = ['test', 'hook'];
+/** The engine client's own framing of an error: BuildKit's client wrap, or a call it made on the engine's socket. */
+const CLIENT_FRAMED = /^(?:ERROR: )?failed to (?:solve|receive status): |\.sock\b|docker_engine|\/libpod\//;
 
 /** Quoted lines showing the engine's own program crashed; empty when nothing says so. */
 export function engineRuntimeCrash(input: TriageInput): string[] {
@@ -59,25 +70,63 @@ export function engineRuntimeCrash(input: TriageInput): string[] {
     const lines = stepLines(input.run, step).filter((l) => l.part !== 'message');
     // The engine reporting that a build instruction (the workload) failed: then a crash trace is the workload's.
     const own = !workloadFailed(input, step);
-    const dropped = lines.filter((l) => DROPPED.test(l.text) && !STEP_LOG.test(l.text));
-    if (step.kind !== undefined && ENGINE_STEPS.includes(step.kind) && own && dropped.length > 0)
+    // A cut call on the client's own framing (BuildKit's `failed to solve:` / `failed to receive status:`, a call on
+    // the engine's socket) is the client's final line, not a trace a RUN step could print: it counts even when an
+    // instruction had started (the daemon died under it), unless the builder itself reported a failed instruction.
+    const builderBlamedStep = lines.some((l) => STEP_FAILED.test(l.text));
+    const dropped = lines.filter(
+      (l) => DROPPED.test(l.text) && !STEP_LOG.test(l.text) && (own || CLIENT_FRAMED.test(l.text.trim())),
+    );
+    if (step.kind !== undefined && CLIENT_STEPS.includes(step.kind) && !builderBlamedStep && dropped.length > 0)
       out.push(...dropped.slice(0, 2).map((l) => quote(l.source, l.text)));
-    const crash = lines.filter((l) => GO_CRASH.test(l.text.trim()));
+    // A runner relaying the engine's output (a bats `# `) leaves it the engine's own: read the line after the prefix.
+    const crash = lines.filter((l) => GO_CRASH.test(unrelayed(l.text)));
     if (crash.length === 0) continue;
     const engineStep =
       step.kind !== undefined &&
       ENGINE_STEPS.includes(step.kind) &&
-      crash.some((l) => GO_CRASH_HEADER.test(l.text.trim())) &&
+      crash.some((l) => GO_CRASH_HEADER.test(unrelayed(l.text))) &&
       lines.some((l) => ENGINE_CODE.test(l.text)) &&
-      own;
+      // Frames in the engine's own code are its own crash even when an instruction had started (the builder died
+      // under it); a RUN step's program that crashed leaves a builder that reports the failed step.
+      !builderBlamedStep;
     if (engineStep) out.push(...crash.slice(0, 3).map((l) => quote(l.source, l.text)));
   }
   return [...new Set(out)].slice(0, 4);
 }
 
+/**
+ * Quoted pod events where the kubelet's call on the node's container runtime was cut mid-call (DROPPED, e.g.
+ * `Failed to create pod sandbox: rpc error: code = Unavailable desc = error reading from server: EOF`): the runtime
+ * inside the node went away. A hint only: it may have restarted since.
+ */
+export function runtimeCallCut(input: TriageInput): string[] {
+  return pods(input)
+    .flatMap((p) => p.events.filter((e) => DROPPED.test(e)).map((e) => quote(`events ${p.name}`, e)))
+    .slice(0, 2);
+}
+
+/** Quoted lines of a test or hook command whose own engine client lost its call (WAIT_CUT, DROPPED): a hint only. */
+export function commandLostEngine(input: TriageInput): string[] {
+  const out: string[] = [];
+  for (const step of failedSteps(input.run)) {
+    if (step.kind === undefined || !COMMAND_STEPS.includes(step.kind)) continue;
+    for (const l of stepLines(input.run, step))
+      if (l.part !== 'message' && (WAIT_CUT.test(l.text.trim()) || DROPPED.test(l.text)))
+        out.push(quote(l.source, l.text));
+  }
+  return [...new Set(out)].slice(0, 2);
+}
+
 /** Whether the probe's call was accepted and then cut (DROPPED), not refused or missing its socket. */
 export function probeDropped(error: string): boolean {
   return DROPPED.test(error) && !/\bdial \w+|connection refused|no such file|cannot find the file/i.test(error);
+}
+
+/** A line without the prefix a runner put before it (`# `, `> `), trimmed; BuildKit's `#12 3.4 ` step log stays. */
+function unrelayed(text: string): string {
+  const t = text.trim();
+  return STEP_LOG.test(t) ? t : t.replace(RELAY_PREFIX, '').trim();
 }
 
 /** Whether the probe's error shows a Go runtime crash: its first line a crash form, or any line a crash header. */

@@ -1,7 +1,8 @@
 // A host port the cluster or a pod publishes is already taken (or privileged under rootless).
 import type { Match, Rule, TriageInput } from '../types.js';
-import { captureFromFailures, conf, engineCmd, failureLinesMatching, quote } from './evidence-facts.js';
+import { captureFromFailures, conf, engineCmd, failureLinesMatching, pods, quote } from './evidence-facts.js';
 import { failedSteps } from './journal-facts.js';
+import { HOST_PORTS_TAKEN } from './unschedulable.js';
 
 /**
  * The port is taken, in each platform's words for EADDRINUSE (Linux/macOS "address already in use", Windows
@@ -17,6 +18,9 @@ const IN_USE =
  */
 const FORWARD_FAILED = /slirp_add_hostfwd failed|failed to expose ports via rootlessport/i;
 const PORT = /(?:listen tcp4?|Bind for) [\d.]*:(\d+)/i;
+/** The taken-port words alone (not a privileged port): what a test command's own container or server may hit. */
+const TAKEN =
+  /address already in use|Only one usage of each socket address|port is already allocated|Ports are not available/i;
 
 export const hostPortInUse: Rule = {
   id: 'host-port-in-use',
@@ -25,23 +29,35 @@ export const hostPortInUse: Rule = {
   match(input: TriageInput): Match | undefined {
     const stated = failureLinesMatching(input, IN_USE, 3, ['cluster', 'deploy']);
     const forward = stated.length > 0 ? [] : failureLinesMatching(input, FORWARD_FAILED, 2, ['cluster', 'deploy']);
-    const lines = [...stated, ...forward];
+    // A test command whose own container or server found its port taken: the port is in use on the host, though
+    // the test itself may be what holds it, so less sure than for a port the env publishes.
+    const inTest = stated.length > 0 || forward.length > 0 ? [] : failureLinesMatching(input, TAKEN, 2, ['test']);
+    // The scheduler found the pod's hostPort taken on every node (its NodePorts filter).
+    const scheduler = pods(input).flatMap((p) =>
+      p.events.filter((e) => HOST_PORTS_TAKEN.test(e)).map((e) => quote(`events ${p.name}`, e)),
+    );
+    const lines = [...stated, ...forward, ...inTest, ...scheduler.slice(0, 1)];
     const taken = (input.evidence.ports?.data?.ports ?? []).filter((p) => p.inUse && p.ours !== true);
     const failed = failedSteps(input.run).some((f) => f.kind === 'cluster' || f.kind === 'deploy');
     if (lines.length === 0 && !(taken.length > 0 && failed)) return undefined;
     const permission = lines.some((l) => /permission denied|privileged port/i.test(l));
     const port = captureFromFailures(input, PORT) ?? (taken[0] ? String(taken[0].port) : undefined);
     const holder = taken.find((p) => String(p.port) === port) ?? taken[0];
-    const confidence = stated.length > 0 ? 0.9 : forward.length > 0 ? 0.6 : 0.55;
+    const confidence =
+      stated.length > 0 ? 0.9 : scheduler.length > 0 ? 0.85 : forward.length > 0 || inTest.length > 0 ? 0.6 : 0.55;
     const cmd = engineCmd(input);
     return {
       confidence: conf(confidence),
-      explains: ['permission'],
+      explains: ['permission', 'port-in-use'],
       summary: permission
         ? `Port ${port ?? '?'} is below 1024 and the rootless engine may not bind it.`
-        : stated.length === 0 && forward.length > 0
-          ? `The rootless port forwarder could not bind host port ${port ?? '?'} (it does not say why: usually the port is already in use, else a privileged port), so ${holder?.wantedBy ?? 'the container that publishes it'} could not start.`
-          : `Host port ${port ?? '?'} is already in use${holder?.by ? ` by ${holder.by}` : ''}, so ${holder?.wantedBy ?? 'the cluster or pod that publishes it'} could not start.`,
+        : scheduler.length > 0 && stated.length === 0
+          ? `No node could take the pod: the hostPort it asks for is already taken on every node (by another pod or a process of the node).`
+          : inTest.length > 0
+            ? `Port ${port ?? '?'} was already in use when the test command's own container or server tried to bind it (another process, or the env's own port-forward, holds it).`
+            : stated.length === 0 && forward.length > 0
+              ? `The rootless port forwarder could not bind host port ${port ?? '?'} (it does not say why: usually the port is already in use, else a privileged port), so ${holder?.wantedBy ?? 'the container that publishes it'} could not start.`
+              : `Host port ${port ?? '?'} is already in use${holder?.by ? ` by ${holder.by}` : ''}, so ${holder?.wantedBy ?? 'the cluster or pod that publishes it'} could not start.`,
       evidence: [
         ...lines,
         ...taken.map((p) => quote('ports', `${p.port} in use${p.by ? ` by ${p.by}` : ''} (wanted by ${p.wantedBy})`)),

@@ -27,6 +27,14 @@ const NOT_SERVED =
 const AUTH =
   /unauthorized|authentication required|\b401\b|\b403\b|Forbidden|may require authorization|pull access denied/i;
 
+/**
+ * A build that could not pull its base image (FROM), in the builders' words: BuildKit's `failed to resolve source
+ * metadata for REF`, podman's `creating build container: initializing source docker://REF`, docker's classic
+ * `manifest for REF not found`. With NOT_SERVED words it is an image the registry does not serve.
+ */
+const BASE_PULL =
+  /failed to resolve source metadata for|creating build container: (?:initializing source|reading manifest)|manifest for \S+ not found|pull access denied for \S+, repository does not exist/i;
+
 export const imagePullFailed: Rule = {
   id: 'image-pull-failed',
   title: 'A pod cannot get its image (ImagePullBackOff, ErrImageNeverPull, not on the node)',
@@ -51,27 +59,38 @@ export const imagePullFailed: Rule = {
         p.reasons.some((r) => /ImagePullBackOff|ErrImagePull|ErrImageNeverPull/.test(r)) ||
         p.events.some((e) => /Failed to pull image/.test(e)),
     );
-    if (lines.length === 0 && notVerified.length === 0 && stuck.length === 0) return undefined;
+    // The build's FROM image, when the builder says the registry does not serve it (a pull it made itself).
+    const base = failureLines(input, (l) => BASE_PULL.test(l.text) && NOT_SERVED.test(l.text), 2, ['build']);
+    if (lines.length === 0 && notVerified.length === 0 && stuck.length === 0 && base.length === 0) return undefined;
     const auth =
       failureLinesMatching(input, AUTH, 1).length > 0 || stuck.some((p) => p.events.some((e) => AUTH.test(e)));
     // A pod stuck pulling is the kubelet's verdict; a failed pull step claims "not served" only with the words for it.
     const specific =
       stuck.length > 0 ||
+      base.length > 0 ||
       failureTexts(input, NOT_SERVED, 1).length > 0 ||
       failureLinesMatching(input, /ErrImageNeverPull|pull policy of Never|ImagePullBackOff|ErrImagePull/, 1).length > 0;
     const pod = stuck[0];
-    const image = firstImageReference([...(pod?.images ?? []), /image "?([^"\s]+)"?/.exec(lines.join('\n'))?.[1]]);
+    const image = firstImageReference([
+      ...(pod?.images ?? []),
+      /image "?([^"\s]+)"?/.exec(lines.join('\n'))?.[1],
+      /(?:metadata for|docker:\/\/|manifest for) ([^\s:"]+(?::[\w.-]+)?)/.exec(base.join('\n'))?.[1],
+    ]);
     const name = clusterName(input);
     const cmd = engineCmd(input);
     const never = [...lines, ...(pod?.reasons ?? [])].some((l) => /ErrImageNeverPull|pull policy of Never/.test(l));
     const kind = input.run.env?.target !== 'podman';
     return {
       confidence: conf(auth || !specific ? 0.45 : 0.85),
-      summary: never
-        ? `Image ${image ?? '?'} is not on the node and imagePullPolicy: Never forbids pulling it: it was not delivered under exactly this name.`
-        : `${pod ? `Pod ${pod.name}` : 'A pod'} cannot pull image ${image ?? '?'}: it is not on the ${kind ? 'node' : 'engine'} and its registry does not serve it (a name mismatch such as localhost/foo vs docker.io/library/foo, a :latest tag, or a missing delivery).`,
+      summary:
+        base.length > 0 && lines.length === 0 && stuck.length === 0
+          ? `The build's base image ${image ?? '?'} could not be pulled: its registry does not serve it (a misspelt name, a tag that was never pushed, or a private image).`
+          : never
+            ? `Image ${image ?? '?'} is not on the node and imagePullPolicy: Never forbids pulling it: it was not delivered under exactly this name.`
+            : `${pod ? `Pod ${pod.name}` : 'A pod'} cannot pull image ${image ?? '?'}: it is not on the ${kind ? 'node' : 'engine'} and its registry does not serve it (a name mismatch such as localhost/foo vs docker.io/library/foo, a :latest tag, or a missing delivery).`,
       evidence: [
         ...lines,
+        ...base,
         ...notVerified.map((f) => quote(`journal ${f.stepId} [${f.error?.code}]`, f.error?.message ?? '')),
         ...stuck.flatMap((p) => [
           quote(`pod ${p.name}`, `${p.reasons.join(', ')}; images ${p.images.join(', ')}`),

@@ -10,15 +10,23 @@ import { ENGINE_CLIENT_UNREACHABLE } from './engine-unreachable.js';
 const RUN_FAILED =
   /command "(?:docker|podman) run [^"]*?--name \S+-(?:control-plane|worker\d*)[^"]*" failed with error|✗ Preparing nodes|^(?:docker|podman): Error response from daemon: |\bOCI runtime (?:error|create failed)\b|failed to create shim task/im;
 
+/**
+ * The node container stopped while kind was still setting it up (docker's `Container X is not running`, podman's
+ * `can only create exec sessions on running containers: container state improper`): it started and exited during
+ * boot. Its own log says why (systemd, cgroups), so the verdict stays below 50%.
+ */
+const EXITED =
+  /Container \S+ is not running|can only create exec sessions on running containers|container state improper/i;
+
 export const kindNodeStart: Rule = {
   id: 'kind-node-start',
   title: 'The engine could not start a kind node container',
   refs: ['corpus: kind-node-boot'],
   match(input: TriageInput): Match | undefined {
     const lines = outputMatching(input, RUN_FAILED, 3, ['cluster', 'run']);
-    if (lines.length === 0) return undefined;
     const name = clusterName(input);
     const cmd = engineCmd(input);
+    if (lines.length === 0) return exitedWhileCreating(input, name, cmd);
     const why = outputMatching(input, /Error response from daemon|Error: |permission denied|cgroup/i, 2, [
       'cluster',
       'run',
@@ -40,3 +48,19 @@ export const kindNodeStart: Rule = {
     };
   },
 };
+
+/** A node container that exited while kind created the cluster (EXITED), or nothing. */
+function exitedWhileCreating(input: TriageInput, name: string, cmd: string): Match | undefined {
+  const creating = outputMatching(input, /failed to create cluster/i, 1, ['cluster']);
+  const exited = outputMatching(input, EXITED, 2, ['cluster']);
+  if (creating.length === 0 || exited.length === 0) return undefined;
+  return {
+    confidence: conf(0.45),
+    summary: `A node container of kind cluster ${name} started and then exited while kind was setting it up: it did not boot (its own log names why, most often systemd or the host's cgroups).`,
+    evidence: [...creating, ...exited],
+    actions: [
+      `kind create cluster --name ${name} --retain   # keep the node, then read its log`,
+      `${cmd} logs ${name}-control-plane 2>&1 | tail -30`,
+    ],
+  };
+}

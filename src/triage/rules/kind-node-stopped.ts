@@ -12,10 +12,14 @@ import {
   quote,
 } from './evidence-facts.js';
 import { failedSteps, incidents } from './journal-facts.js';
+import { outputMatching } from './infra-markers.js';
 
 /** What tarmac's steps print when a node container is not running. */
 const NODE_DOWN =
   /container state improper|can only create exec sessions on running containers|NODE_UNAVAILABLE|was refused - did you specify the right host|connect: connection refused/i;
+
+/** The kubelet's own health port refusing (kubeadm's `[kubelet-check]`): the node runs, its kubelet does not. */
+const KUBELET_PORT = /:10248\b|\[kubelet-check\]/;
 
 export const kindNodeStopped: Rule = {
   id: 'kind-node-stopped',
@@ -28,7 +32,13 @@ export const kindNodeStopped: Rule = {
   ],
   match(input: TriageInput): Match | undefined {
     const cluster = brokenCluster(input);
-    const lines = failureLinesMatching(input, NODE_DOWN, 3, ['cluster', 'deliver', 'deploy', 'test']);
+    // A node that stopped while kind was still creating it did not boot (kind-node-start names it); this rule is
+    // about a node of a cluster that had come up.
+    const creating = outputMatching(input, /failed to create cluster/i, 1, ['cluster']).length > 0;
+    const kinds = creating ? ['deliver', 'deploy', 'test'] : ['cluster', 'deliver', 'deploy', 'test'];
+    const lines = failureLinesMatching(input, NODE_DOWN, 6, kinds)
+      .filter((l) => !KUBELET_PORT.test(l))
+      .slice(0, 3);
     const nodeErrors = failedSteps(input.run).filter((f) => f.error?.code === 'NODE_UNAVAILABLE');
     if (!cluster) {
       // Without the cluster evidence, the step text alone is a hint (the node may have been restarted since).

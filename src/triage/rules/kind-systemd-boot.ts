@@ -8,7 +8,7 @@ import { createFailureLines, kindLogLines } from './kind-create-signatures.js';
  * cannot mount its API filesystems or create its cgroups, and freezes).
  */
 export const NOT_BOOTED =
-  /could not find a log line that matches|Reached target \.\*Multi-User|Failed to mount API filesystems|Freezing execution|Failed to allocate manager object|Failed to create \/init\.scope control group|Couldn't move remaining userspace processes/i;
+  /could not find a log line that matches|Reached target \.\*Multi-User|Failed to mount API filesystems|Freezing execution|Failed to allocate manager object|Failed to create \/init\.scope control group|Couldn't move remaining userspace processes|Failed to mount cgroup at/i;
 
 export const kindSystemdBoot: Rule = {
   id: 'kind-systemd-boot',

@@ -1,4 +1,4 @@
-// kubeadm init/join failed inside a node: usually too many nodes for the machine's CPU and memory.
+// kubeadm init/join failed inside a node: a symptom whose cause the node's own logs name (kubelet, cgroups, size).
 import type { Match, Rule, TriageInput } from '../types.js';
 import { bytes, clusterName, conf, engine, quote } from './evidence-facts.js';
 import { createFailureLines, kindLogLines } from './kind-create-signatures.js';
@@ -20,9 +20,13 @@ export const kubeadmFailed: Rule = {
     const e = engine(input);
     const logs = input.evidence.kindLogs?.data?.dir;
     return {
-      confidence: conf(nodeBoot ? 0.4 : 0.75),
+      // kubeadm's own words name no cause (a kubelet that never got healthy: cgroups, a small machine, a crashed
+      // control plane all print them), so without the node's logs saying more it stays an honest guess below 50%.
+      confidence: conf(nodeBoot ? 0.4 : 0.45),
       explains: ['timeout', 'connection-refused'],
-      summary: `kubeadm failed inside a node of kind cluster ${name}; the usual cause is a machine too small for the number of nodes (read kubelet.log to be sure).`,
+      summary: nodeBoot
+        ? `kubeadm failed inside a node of kind cluster ${name}, as a consequence: the node did not boot (see the node-boot verdict).`
+        : `kubeadm failed inside a node of kind cluster ${name}; its words do not say why (a kubelet that did not start, cgroups, a machine too small for the nodes): read kubelet.log.`,
       evidence: [
         ...lines,
         ...(e?.cpus

@@ -8,13 +8,20 @@ import { kindLogLines } from './kind-create-signatures.js';
 import { NOT_READY_TAINT } from './unschedulable.js';
 
 const KUBELET =
-  /failed to run Kubelet|Failed to start ContainerManager|KubeletNotReady|NetworkPluginNotReady|cni config uninitialized|container runtime network not ready|kubelet is not healthy|The kubelet is not running|kubelet\.service: (?:main process exited|Failed)|^\S+\s+NotReady\s|NodeNotReady|PLEG is not healthy|Kubelet stopped posting node status|kubelet isn't running or healthy|localhost:10248\/healthz|container runtime is down|\[ERROR Swap\]|running with swap on is not supported/im;
+  /failed to run Kubelet|Failed to start ContainerManager|KubeletNotReady|NetworkPluginNotReady|cni config uninitialized|container runtime network not ready|kubelet is not healthy|The kubelet is not running|kubelet\.service: (?:main process exited|Failed)|^\S+\s+NotReady\s|NodeNotReady|PLEG is not healthy|Kubelet stopped posting node status|kubelet isn't running or healthy|localhost:10248\/healthz|container runtime is down|\[ERROR Swap\]|running with swap on is not supported|✗ Waiting .{0,12}for control-plane = Ready/im;
 /**
  * A kubelet that cannot find its cgroups is a node-boot problem (cgroup v1/v2 support), not this rule's; a cgroup
  * driver that differs from the runtime's ("misconfiguration: kubelet cgroup driver") is the kubelet's own setting.
  */
 const CGROUP = /cgroup|mountpoint for \S* ?not found/i;
 const CGROUP_DRIVER = /cgroup driver/i;
+/**
+ * Second-hand words about a kubelet: kubeadm's (its `[kubelet-check]` and its closing hint list) and kind's own
+ * `--wait` giving up on a control-plane node that never reported Ready (`✗ Waiting ≤ 5m0s for control-plane = Ready`).
+ */
+const KUBEADM_SAYS =
+  /kubelet is not healthy|The kubelet is not running|kubelet isn't running or healthy|localhost:10248\/healthz|\[kubelet-check\]|✗ Waiting .{0,12}for control-plane = Ready/i;
+const KUBEADM_HINT = /\(required cgroups disabled\)/gi;
 
 export const kubeletNotReady: Rule = {
   id: 'kubelet-not-ready',
@@ -26,13 +33,18 @@ export const kubeletNotReady: Rule = {
     // A pod the scheduler could not place because of the not-ready taint: the node's kubelet is not ready.
     const taint = outputMatching(input, NOT_READY_TAINT, 1, ['deploy', 'pod']);
     const lines = [...own, ...taint];
+    // Only kubeadm's second-hand report (its health check of the kubelet got no answer): the kubelet did not come
+    // up, but nothing says why, and a node that did not boot (cgroups, systemd) prints the same words.
+    const secondHand = own.length > 0 && own.every((l) => KUBEADM_SAYS.test(l)) && taint.length === 0;
     if (lines.length === 0) return undefined;
     const text = [
       ...lines,
       ...outputMatching(input, CGROUP, 2, ['cluster', 'run']),
       ...kindLogLines(input, CGROUP, 2),
     ].join('\n');
-    const cgroup = CGROUP.test(text) && !CGROUP_DRIVER.test(text);
+    // kubeadm's fixed list of likely causes ("... misconfiguration of the node in some way (required cgroups
+    // disabled)") is printed for every kubelet that did not answer: a hint list, not a cgroup error.
+    const cgroup = CGROUP.test(text.replace(KUBEADM_HINT, '')) && !CGROUP_DRIVER.test(text);
     const why = /swap/i.test(text)
       ? 'swap is on and the kubelet refuses to run with it'
       : /cni|NetworkPlugin|network not ready/i.test(text)
@@ -44,7 +56,7 @@ export const kubeletNotReady: Rule = {
             : 'the kubelet exited or never reported ready';
     const name = clusterName(input);
     return {
-      confidence: conf(cgroup ? 0.4 : own.length > 0 ? 0.8 : 0.7),
+      confidence: conf(cgroup ? 0.4 : secondHand ? 0.45 : own.length > 0 ? 0.8 : 0.7),
       explains: ['timeout', 'connection-refused'],
       summary: `A node of ${name} never got a ready kubelet: ${why}.`,
       evidence: lines,

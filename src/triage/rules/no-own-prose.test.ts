@@ -35,7 +35,10 @@ const TOOL_WORDS = new Set<string>([
   // The kubelet's event format `<Readiness|Startup> probe failed: <output>`, whose output the readiness rule quotes;
   // the podman target writes its probe events in that format on purpose (src/targets/podman/probe-actions.ts).
   'probe failed:',
+  // The kubelet's BackOff event text, which the podman target's pod view writes in that format on purpose.
+  'Back-off restarting failed container',
   'not running', // podman's and docker's `container ... is not running`, `machine ... not running`
+  'is not running', // docker's `Error response from daemon: Container ID is not running`
   // Go's network errors as kubelet's probes report them; the podman target's probes say the same on purpose.
   'i/o timeout',
   'context deadline exceeded',

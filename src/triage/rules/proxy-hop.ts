@@ -18,6 +18,11 @@ const HAS_URL = /https?:\/\/[\w.-]+/i;
 /** apt's older form: the fetch on one line (`Err http://host ...`), its error indented on the next. */
 const APT_ERR = /^\s*Err:?\d*\s+https?:\/\//;
 const IP = /^\d{1,3}(?:\.\d{1,3}){3}$/;
+/**
+ * apt's peer of a fetch, `[IP: 10.0.0.1 3128]`: the address and port it connected to. An http(s) fetch whose peer
+ * port is neither 80 nor 443 went to a proxy (squid's 3128, 8080, ...), whatever the proxy answered.
+ */
+const APT_PEER = /\[IP: [\d.a-f:]+ (\d+)\]/i;
 
 /** A host's registered domain, roughly (its last two labels): a CDN or mirror of the same site is not a hop. */
 function site(host: string): string {
@@ -38,6 +43,11 @@ export function proxyHops(input: TriageInput, max = 2): string[] {
     const fetchLine = HAS_URL.test(l.text) ? l.text : APT_ERR.test(before) ? before : '';
     if (!fetchLine) return;
     const fetched = new Set([...fetchLine.matchAll(URL_HOST)].map((m) => site(m[1]!)));
+    const port = APT_PEER.exec(l.text)?.[1];
+    if (port !== undefined && port !== '80' && port !== '443') {
+      out.push(quote(l.source, l.text));
+      return;
+    }
     const targets = [...l.text.matchAll(TARGET), ...l.text.matchAll(WGET_TARGET)]
       .map((m) => m[1]!)
       .filter((h) => h.includes('.'));

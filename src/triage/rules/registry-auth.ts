@@ -8,10 +8,12 @@ import { errorFact, failedSteps } from './journal-facts.js';
  * credentials"), and containerd's, as kind nodes report them (its authorizer: "failed to authorize: failed to fetch
  * anonymous|oauth token: unexpected status: 401 Unauthorized"); podman login's "invalid username/password"; and the
  * docker credential helper that failed or is missing ("error getting credentials - err: exec: "docker-credential-desktop":
- * executable file not found in $PATH").
+ * executable file not found in $PATH"). docker prints the registry's DENIED code as a line of its own (`denied: access
+ * forbidden`); containerd's resolver `unexpected status from HEAD request to URL: 403 Forbidden`; the kubelet's event
+ * for a pull secret it could not read (FailedToRetrieveImagePullSecret).
  */
 const DENIED =
-  /failed to authorize: failed to fetch (?:anonymous|oauth) token|unexpected status(?: code)?:? 401\b|\b401 Unauthorized\b|invalid status code from registry 40[13]|\b40[13] \((Unauthorized|Forbidden)\)|unauthorized: authentication required|denied: requested access to the resource is denied|(pull|push) access denied|no basic auth credentials|unable to retrieve auth token|incorrect username or password|invalid username\/password|insufficient_scope|unexpected status(?: code)?:? (?:\S+: )?40[13] (?:Unauthorized|Forbidden)|error (?:getting|storing|listing) credentials - err:|\bunauthorized: |(?:blobs\/uploads|manifests|\/v2\/)\S* in \S+: denied: /i;
+  /failed to authorize: failed to fetch (?:anonymous|oauth) token|unexpected status(?: code)?:? 401\b|\b401 Unauthorized\b|invalid status code from registry 40[13]|\b40[13] \((Unauthorized|Forbidden)\)|unauthorized: authentication required|denied: requested access to the resource is denied|(pull|push) access denied|no basic auth credentials|unable to retrieve auth token|incorrect username or password|invalid username\/password|insufficient_scope|unexpected status(?: code)?:? (?:\S+: )?40[13] (?:Unauthorized|Forbidden)|error (?:getting|storing|listing) credentials - err:|\bunauthorized: |(?:blobs\/uploads|manifests|\/v2\/)\S* in \S+: denied: |^denied: |unexpected status from \w+ request to \S+: 40[13]\b|FailedToRetrieveImagePullSecret|Unable to retrieve some image pull secrets/im;
 
 export const registryAuth: Rule = {
   id: 'registry-auth',
@@ -31,10 +33,14 @@ export const registryAuth: Rule = {
     const sure =
       coded.length > 0 ||
       (pushing && failureTexts(input, /requested access to the resource is denied/i, 1).length > 0) ||
-      [...failureTexts(input, DENIED, 6), ...podLines].some((l) =>
-        /40[13]|unauthorized|authentication required|no basic auth credentials|invalid username|credentials - err:|insufficient_scope|: denied: (?!requested access)/i.test(
-          l,
-        ),
+      (pushing && failureTexts(input, /^denied: /m, 1).length > 0) ||
+      [...failureTexts(input, DENIED, 6), ...podLines].some(
+        (l) =>
+          /40[13]|unauthorized|authentication required|no basic auth credentials|invalid username|credentials - err:|insufficient_scope|: denied: (?!requested access)|image pull secrets/i.test(
+            l,
+          ) &&
+          // Docker Hub answers a repository that does not exist with the same insufficient_scope (README: two causes).
+          !(/insufficient_scope/i.test(l) && /repository does not exist/i.test(l) && !/40[13]|unauthorized: /i.test(l)),
       );
     const host =
       input.run.env?.registryUrl?.split('/')[0] ?? (coded[0] && errorFact(coded[0], 'registry')?.host) ?? '<registry>';

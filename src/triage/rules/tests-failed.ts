@@ -1,7 +1,15 @@
 // The environment came up and the tests ran and failed: the verdict is "tests failed", not infrastructure.
 import type { Match, Rule, TriageInput } from '../types.js';
-import { conf, quote } from './evidence-facts.js';
+import { conf, failureLines, quote } from './evidence-facts.js';
 import { failedSteps, incidents, testsReported, testAgainCommand } from './journal-facts.js';
+
+/**
+ * The engine's own words relayed by a client the test command ran (`docker run` in a test script): docker's
+ * `Error response from daemon: ...`, the OCI runtime's and containerd's shim errors. Then the engine failed the test's
+ * container, not the tests.
+ */
+const ENGINE_SAID =
+  /^(?:docker: )?Error response from daemon: |\bOCI runtime (?:error|create failed|exec failed|start failed)\b|\bttrpc: closed\b|failed to create shim task/i;
 
 export const testsFailed: Rule = {
   id: 'tests-failed',
@@ -17,17 +25,23 @@ export const testsFailed: Rule = {
     const trouble = incidents(input.run, 'engine-crash', 'engine-lost').filter(
       (i) => i.at >= (report?.at ?? 0) - 3_600_000,
     );
+    // The engine's error in the test command's own output: the engine failed the test's container.
+    const engineSaid = failureLines(input, (l, step) => step.kind === 'test' && ENGINE_SAID.test(l.text.trim()), 2);
     // Infrastructure trouble during the run makes the failures suspect: say so by lowering the confidence.
-    const confidence = others.length > 0 ? 0.4 : trouble.length > 0 ? 0.6 : 0.9;
+    const confidence = others.length > 0 ? 0.4 : engineSaid.length > 0 ? 0.45 : trouble.length > 0 ? 0.6 : 0.9;
     const cases = (report?.cases ?? []).filter((c) => c.status === 'failed' || c.status === 'error');
     const t = report?.totals;
     return {
       confidence: conf(confidence),
-      summary: `The tests failed${t ? `: ${t.failed + t.errors} of ${t.tests} cases` : ''}; every infrastructure step before them succeeded${trouble.length > 0 ? ' (but the engine had trouble during the run)' : ''}. This is a test or product failure, not an infrastructure one.`,
+      summary:
+        engineSaid.length > 0
+          ? `The test command failed${t ? `: ${t.failed + t.errors} of ${t.tests} cases` : ''}, but on an error of the container engine it called (see the evidence): the engine, not the tests, may be the cause.`
+          : `The tests failed${t ? `: ${t.failed + t.errors} of ${t.tests} cases` : ''}; every infrastructure step before them succeeded${trouble.length > 0 ? ' (but the engine had trouble during the run)' : ''}. This is a test or product failure, not an infrastructure one.`,
       evidence: [
         ...tests.map((f) => quote(`journal ${f.stepId} [TESTS_FAILED]`, f.error?.message ?? '')),
         ...cases.slice(0, 5).map((c) => quote('junit', `${c.id}: ${c.status}${c.message ? ` — ${c.message}` : ''}`)),
         ...trouble.map((i) => quote(`journal incident ${i.kind}`, i.message)),
+        ...engineSaid,
       ],
       actions: [
         `${testAgainCommand(input.run)}   # runs the suite again on the live env`,

@@ -9,6 +9,9 @@ export const NOT_READY_TAINT = /taints? \{node\.kubernetes\.io\/(?:not-ready|unr
 /** The taints the kubelet's node conditions put on a node short of disk, memory or pids (the node's state, not the pod's). */
 const PRESSURE_TAINT = /taints? \{node\.kubernetes\.io\/(?:disk|memory|pid)-pressure\b/i;
 
+/** kube-scheduler's NodePorts filter: the pod's hostPort is already taken on the node. */
+export const HOST_PORTS_TAKEN = /didn't have free ports for the requested pod ports/i;
+
 export const unschedulable: Rule = {
   id: 'unschedulable',
   title: 'A pod cannot be scheduled on any node',
@@ -27,8 +30,11 @@ export const unschedulable: Rule = {
     const notReadyOnly = NOT_READY_TAINT.test(text) && !/Insufficient|didn't match|other taint/i.test(text);
     // Likewise a node under disk, memory or pid pressure: the pressure is the cause (disk-full, out of memory).
     const pressureOnly = PRESSURE_TAINT.test(text) && !/Insufficient|didn't match|other taint/i.test(text);
+    // And a hostPort another pod or process holds on every node (the scheduler's NodePorts filter): the port is the
+    // cause (host-port-in-use).
+    const portsOnly = HOST_PORTS_TAKEN.test(text) && !/Insufficient|didn't match|untolerated taint/i.test(text);
     return {
-      confidence: conf(notReadyOnly || pressureOnly ? 0.45 : 0.8),
+      confidence: conf(notReadyOnly || pressureOnly || portsOnly ? 0.45 : 0.8),
       explains: ['no-space', 'memory'],
       summary: insufficient
         ? `No node has enough ${insufficient[1]} for the pod's requests.`
