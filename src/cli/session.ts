@@ -2,6 +2,7 @@
 import type { Env } from '../config/types.js';
 import type { ContainerEngine } from '../engines/types.js';
 import { detectEngine } from '../engines/detect.js';
+import { envDetectionMemory } from '../engines/detect-memory.js';
 import { runCommand } from '../exec/run-command.js';
 import { EventBus, systemClock } from '../events/bus.js';
 import { makeRedactor, type Redactor } from '../redact/redactor.js';
@@ -90,7 +91,8 @@ export async function openSession(opts: SessionOptions, io: CliIo, command = 'ru
     // Before anything touches the env (reconcile, the journal): two runs of one env never interleave.
     if (opts.lock) unlock = await lockEnv(env, command, opts.lock.wait, root.signal, io);
     opts.early?.(env);
-    const detection = detectEngine(env.engine, { runner: runCommand, env: io.env });
+    const memory = envDetectionMemory(env.stateDir, io.env);
+    const detection = detectEngine(env.engine, { runner: runCommand, env: io.env, ...(memory ? { memory } : {}) });
     // Read while the engine answers (history only reads here; the run is recorded once the engine is known).
     // Read before this run records anything, so its estimates come from earlier runs only.
     const durations = learnedDurations(env.historyPath, env.name, (m) => void io.stderr.write(`${safeText(m)}\n`));
