@@ -39,7 +39,18 @@ const group = (name: string): RenderedGroup =>
 /** podman with one running pod per group (data, apps) and their containers; `state.podStatus` changes what it says. */
 function podman() {
   const labels = targetLabels(envIdentity(env));
-  const state = { podStatus: 'Running', networkExists: true, removed: false, failListing: false };
+  const state = {
+    podStatus: 'Running',
+    networkExists: true,
+    removed: false,
+    failListing: false,
+    /** When set, the network check answers only once this resolves. */
+    networkWaitsFor: undefined as Promise<unknown> | undefined,
+    /** Called when the containers are inspected. */
+    inspected: undefined as ((value?: unknown) => void) | undefined,
+    /** The last call made before the network check answered. */
+    answeredNetworkAfter: undefined as string | undefined,
+  };
   const groups = () => (state.removed ? [] : ['data', 'apps']);
   const pods = () =>
     groups().map((g) => ({
@@ -73,6 +84,12 @@ function podman() {
           })),
         ),
       };
+    if (args.startsWith('container inspect')) state.inspected?.();
+    if (args === 'network inspect tarmac-demo' && state.networkWaitsFor)
+      return state.networkWaitsFor.then(() => {
+        state.answeredNetworkAfter = runner.calls.at(-1)?.args.slice(0, 2).join(' ');
+        return { stdout: JSON.stringify([{ name: 'tarmac-demo', labels, dns_enabled: true }]) };
+      });
     if (args.startsWith('container inspect'))
       return {
         stdout: JSON.stringify(
@@ -167,6 +184,20 @@ describe('the podman target shares one listing between the checks of a run', () 
     expect(await t.pods(group('data'), undefined, 'shared')).toHaveLength(1);
     await t.down();
     expect(await t.pods(group('data'), undefined, 'shared')).toEqual([]);
+  });
+
+  it("inspects the env's containers beside the network check, for the first deploy step's in-place check", async () => {
+    const { runner, state } = podman();
+    const t = await target(runner);
+    // The network check answers once the containers are inspected (or after 2 s, and the test fails).
+    state.networkWaitsFor = new Promise((resolve) => {
+      state.inspected = resolve;
+      setTimeout(resolve, 2000);
+    });
+    expect((await t.ensure(ctx)).action).toBe('reused');
+    expect(state.answeredNetworkAfter).toBe('container inspect');
+    expect((await t.pods(group('data'), undefined, 'shared')).map((p) => p.phase)).toEqual(['Running']);
+    expect([listings(runner), count(runner, 'container inspect')]).toEqual([1, 1]);
   });
 
   it('drops the listing read beside the network check when ensure (re)creates the network', async () => {

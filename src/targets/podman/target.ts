@@ -90,9 +90,14 @@ class PodmanTarget implements ClusterTarget {
       const report = await this.down(ctx.signal);
       for (const removed of report.removed) ctx.output(`removed ${removed}`);
     };
-    // An env with pods played before is most likely reused: its listing (for the deploy steps' in-place checks) is
-    // read beside the network check instead of after it. Dropped below unless the network is reused as it is.
-    if (Object.keys((await this.store.read()).pods).length > 0) void this.shared.get().catch(() => undefined);
+    // An env with pods played before is most likely reused: its listing and its containers' inspection (what the
+    // deploy steps' in-place checks read) are read beside the network check instead of after it, in the first deploy
+    // step (issue 16). Dropped below unless the network is reused as it is; wasted only when every group re-applies.
+    if (Object.keys((await this.store.read()).pods).length > 0)
+      void this.shared
+        .get()
+        .then((listing) => listing.containers())
+        .catch(() => undefined);
     try {
       const result = await ensureNetwork(
         {
