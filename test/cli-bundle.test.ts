@@ -77,6 +77,12 @@ describe('the bundled CLI', () => {
     rmSync(project, { recursive: true, force: true });
   });
 
+  it('is ASCII only, so node reads it without decoding UTF-8 into a two-byte string', () => {
+    const bytes = readFileSync(join(dir, 'dist/tarmac.cjs'));
+    const first = bytes.findIndex((b) => b > 0x7f);
+    expect(first === -1 ? '' : bytes.subarray(Math.max(0, first - 60), first + 20).toString('utf8')).toBe('');
+  });
+
   it('runs on and writes the cache again when V8 rejects the one it finds', async () => {
     const file = join(dir, `dist/v8-cache/none-${process.version}-${process.arch}.bin`);
     mkdirSync(join(dir, 'dist/v8-cache'), { recursive: true });
