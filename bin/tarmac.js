@@ -19,7 +19,11 @@ const dir = dirname(bundle);
 // The command's name (the first word that is not an option), as a file name; `--version` and `--help` are `none`.
 const word = process.argv.slice(2).find((arg) => !arg.startsWith('-'));
 const command = word !== undefined && /^[a-z][a-z-]{0,30}$/.test(word) ? word : 'none';
-const cacheFile = join(dir, 'v8-cache', `${command}-${process.version}-${process.arch}.bin`);
+// Node options (V8 flags among them) make V8 reject a cache made without them: runs with and without options keep
+// separate caches instead of rewriting one in turn.
+const options = [...process.execArgv, process.env.NODE_OPTIONS ?? ''].join(' ').trim();
+const flavour = options === '' ? '' : `-${tinyHash(options)}`;
+const cacheFile = join(dir, 'v8-cache', `${command}-${process.version}-${process.arch}${flavour}.bin`);
 
 let cached;
 try {
@@ -52,4 +56,11 @@ if ((cached === undefined || script.cachedDataRejected) && process.exitCode === 
   } catch {
     // Only a saving: the next start compiles again.
   }
+}
+
+// A short, stable name for a string (FNV-1a, 32 bits): only tells caches apart, guards nothing.
+function tinyHash(text) {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193) >>> 0;
+  return h.toString(16);
 }
