@@ -50,6 +50,19 @@ export interface SessionOptions {
    * runs beside detection, reconcile and the disk check (issue 16: `build` and `up` hash the build contexts here).
    */
   early?: (env: Env) => void;
+  /**
+   * Read-only engine work started as soon as the engine and the run's bus exist, beside reconcile and the journal's
+   * setup (issue 16: `test` reads the env's health and endpoints here). Only reads: the env's lock is held, and
+   * reconcile changes nothing a read of the env's network, pods or endpoints sees (it removes build containers).
+   */
+  engineReady?: (ready: {
+    env: Env;
+    engine: ContainerEngine;
+    bus: EventBus;
+    lifetime: AbortSignal;
+    /** The command's root signal (Ctrl-C). */
+    signal: AbortSignal;
+  }) => void;
 }
 
 export interface Session {
@@ -87,6 +100,8 @@ export async function openSession(opts: SessionOptions, io: CliIo, command = 'ru
     onForce: () => finish?.('cancelled'),
   });
   let unlock: (() => void) | undefined;
+  const lifetime = new AbortController();
+  root.signal.addEventListener('abort', () => lifetime.abort(root.signal.reason), { once: true });
   try {
     // Before anything touches the env (reconcile, the journal): two runs of one env never interleave.
     if (opts.lock) unlock = await lockEnv(env, command, opts.lock.wait, root.signal, io);
@@ -101,6 +116,7 @@ export async function openSession(opts: SessionOptions, io: CliIo, command = 'ru
     const { engine, explanation } = await detection;
     const probe = systemProcessProbe();
     const bus = new EventBus(newRunId(), systemClock, redact);
+    opts.engineReady?.({ env, engine, bus, lifetime: lifetime.signal, signal: root.signal });
     // The owner record comes first: a later tarmac must never see this run's journal without knowing its pid.
     claimRun(env.stateDir, bus.runId, command, probe);
     const journal = openJournal(env.stateDir, bus.runId);
@@ -161,8 +177,6 @@ export async function openSession(opts: SessionOptions, io: CliIo, command = 'ru
     });
     if (opts.verbose) for (const line of explanation) progress.write(`engine: ${safeText(line)}\n`);
     let closed = false;
-    const lifetime = new AbortController();
-    root.signal.addEventListener('abort', () => lifetime.abort(root.signal.reason), { once: true });
     return {
       env,
       engine,
@@ -190,6 +204,8 @@ export async function openSession(opts: SessionOptions, io: CliIo, command = 'ru
       },
     };
   } catch (err) {
+    // What engineReady started (a kind port-forward) ends with the session that failed to open.
+    lifetime.abort();
     unlock?.();
     root.dispose();
     throw err;
