@@ -70,8 +70,9 @@ function podman() {
         stdout: JSON.stringify(
           groups().map((g) => ({
             Id: `c-${g}`,
-            Labels: labels,
+            Labels: { ...labels, [LABEL_GROUP]: g },
             Pod: `pod-${g}`,
+            State: state.podStatus === 'Running' ? 'running' : 'exited',
             Ports: [
               {
                 host_ip: '127.0.0.1',
@@ -129,6 +130,8 @@ async function target(runner: FakeRunner): Promise<ClusterTarget> {
       playFile: join(dir, 'data.yaml'),
       hostPorts: { '8080': 4001 },
     };
+    s.pods['tarmac-demo-apps'] = { ...s.pods['tarmac-demo-data']!, name: 'tarmac-demo-apps', group: 'apps' };
+    s.pods['tarmac-demo-apps'].hostPorts = { '8080': 4002 };
     s.services.data = { pod: 'tarmac-demo-data', port: 8080, group: 'data' };
     s.services.apps = { pod: 'tarmac-demo-apps', port: 8080, group: 'apps' };
   });
@@ -149,13 +152,38 @@ describe('the podman target shares one listing between the checks of a run', () 
     expect([listings(runner), count(runner, 'ps -a'), count(runner, 'container inspect')]).toEqual([1, 1, 1]);
   });
 
-  it('answers the health and the endpoints (`tarmac test`) from the listing alone, without inspecting', async () => {
+  it('answers the health and the endpoints (`tarmac test`) with a network check and one `ps`: no pod listing', async () => {
     const { runner } = podman();
     const t = await target(runner);
-    const [state, endpoints] = await Promise.all([t.status(), t.endpoints()]);
+    const [state, endpoints] = await Promise.all([t.health!(), t.endpoints()]);
     expect(state.healthy).toBe(true);
     expect(endpoints).toEqual({ apps: 'http://127.0.0.1:4002', data: 'http://127.0.0.1:4001' });
-    expect([listings(runner), count(runner, 'ps -a'), count(runner, 'container inspect')]).toEqual([1, 1, 0]);
+    expect([listings(runner), count(runner, 'ps -a'), count(runner, 'container inspect')]).toEqual([0, 1, 0]);
+    expect(count(runner, 'network inspect')).toBe(1);
+  });
+
+  it('lists the pods when a recorded port is not live: a stopped container, or another host port', async () => {
+    const { runner, state } = podman();
+    const t = await target(runner);
+    const { file } = statePaths(env.stateDir);
+    await new StateStore(file, 'demo').update((s) => {
+      s.pods['tarmac-demo-apps']!.hostPorts = { '8080': 4999 };
+    });
+    // The live port (4002) wins over the recorded one, read from the pod listing.
+    expect(await t.endpoints()).toEqual({ apps: 'http://127.0.0.1:4002', data: 'http://127.0.0.1:4001' });
+    expect(listings(runner)).toBe(1);
+    t.forgetStatus?.();
+    state.podStatus = 'Exited';
+    await t.endpoints();
+    expect(listings(runner)).toBe(2);
+  });
+
+  it('says the env is unhealthy without listing pods when its network is gone', async () => {
+    const { runner, state } = podman();
+    const t = await target(runner);
+    state.networkExists = false;
+    expect(await t.health!()).toEqual({ healthy: false });
+    expect(listings(runner)).toBe(0);
   });
 
   it('reads live for a wait (the default), every time', async () => {
@@ -214,8 +242,8 @@ describe('the podman target shares one listing between the checks of a run', () 
     const { runner, state } = podman();
     const t = await target(runner);
     state.failListing = true;
-    await expect(t.endpoints()).rejects.toThrow(/Could not list the pods of env demo/);
+    await expect(t.status()).rejects.toThrow(/Could not list the pods of env demo/);
     state.failListing = false;
-    expect(await t.endpoints()).toEqual({ apps: 'http://127.0.0.1:4002', data: 'http://127.0.0.1:4001' });
+    expect((await t.status()).nodes).toHaveLength(2);
   });
 });
