@@ -1,11 +1,13 @@
 // The CLI as one bundle: src/cli/main.ts with every package it uses (but better-sqlite3, a native addon) in
-// dist/tarmac.js, and the context hash worker's entry in dist/context-worker.js (a worker thread loads it by path).
+// dist/tarmac.cjs, and the context hash worker's entry in dist/context-worker.js (a worker thread loads it by path).
 // Why a bundle: node resolves and loads each of tarmac's ~500 modules (and zod's, execa's) on every start; the
-// e2e suite starts tarmac hundreds of times. Each command's module is loaded with import(), so esbuild splits it
-// into its own chunk and `tarmac --version` loads only the declarations. Every output sits directly in `outdir`
-// (one directory below package.json, like src/), so code that finds files from its own import.meta.url
-// (src/version.ts, src/cache/worker/run.ts) finds the same ones. Source maps point stack traces at src/ lines
-// (bin/tarmac.js enables them); they carry no sources, only the mappings.
+// e2e suite starts tarmac hundreds of times. Why one CommonJS file (issue 16): bin/tarmac.js compiles it with
+// node:vm and V8's code cache (one per command, kept in dist/v8-cache/), so a start skips parsing and compiling
+// what the command ran before; node 20 has no code cache for ES modules. Each command's module is still imported
+// with import(), which esbuild turns into a lazy require: its code is evaluated only when the command runs. Every
+// output sits directly in `outdir` (one directory below package.json, like src/), so code that finds files from
+// its own import.meta.url (src/version.ts, src/cache/worker/run.ts) finds the same ones. Source maps point stack
+// traces at src/ lines (src/cli/source-stack.ts maps them); they carry no sources, only the mappings.
 import { build } from 'esbuild';
 import { dirname, join } from 'node:path';
 
@@ -27,27 +29,45 @@ const englishZodLocales = {
   },
 };
 
+const common = {
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  external: ['better-sqlite3'],
+  plugins: [englishZodLocales],
+  sourcemap: true,
+  sourcesContent: false,
+  metafile: true,
+  logLevel: 'warning',
+};
+
 /** Bundles the CLI from `srcDir` into `outdir`; resolves to how many files it wrote. */
 export async function bundleCli(srcDir, outdir) {
-  const result = await build({
-    entryPoints: { tarmac: join(srcDir, 'cli/main.ts'), 'context-worker': join(srcDir, 'cache/worker/entry.ts') },
-    outdir,
-    bundle: true,
-    splitting: true,
-    chunkNames: 'chunk-[hash]',
-    format: 'esm',
-    platform: 'node',
-    target: 'node20',
-    external: ['better-sqlite3'],
-    plugins: [englishZodLocales],
-    // Bundled CommonJS packages (commander, yaml) require node's built-ins; an ES module has no `require`.
-    banner: {
-      js: "import { createRequire as __tarmacCreateRequire } from 'node:module'; const require = __tarmacCreateRequire(import.meta.url);",
-    },
-    sourcemap: true,
-    sourcesContent: false,
-    metafile: true,
-    logLevel: 'warning',
-  });
-  return { files: Object.keys(result.metafile.outputs).length };
+  const [cli, worker] = await Promise.all([
+    build({
+      ...common,
+      entryPoints: [join(srcDir, 'cli/main.ts')],
+      outfile: join(outdir, 'tarmac.cjs'),
+      format: 'cjs',
+      // Read and decoded on every start: without comments and indentation it is 1.8 MB instead of 2.5, and ASCII only
+      // (non-ASCII text escaped) it decodes to a one-byte string, several times faster (test/cli-bundle.test.ts).
+      // Names are kept (no identifier minification): error names and stack frames read as in the sources.
+      minifyWhitespace: true,
+      charset: 'ascii',
+      // CommonJS has no import.meta: the bundle's own URL stands in for it (the file bin/tarmac.js compiles).
+      define: { 'import.meta.url': '__tarmacBundleUrl' },
+      banner: { js: "const __tarmacBundleUrl = require('node:url').pathToFileURL(__filename).href;" },
+    }),
+    build({
+      ...common,
+      entryPoints: [join(srcDir, 'cache/worker/entry.ts')],
+      outfile: join(outdir, 'context-worker.js'),
+      format: 'esm',
+      // Bundled CommonJS packages require node's built-ins; an ES module has no `require`.
+      banner: {
+        js: "import { createRequire as __tarmacCreateRequire } from 'node:module'; const require = __tarmacCreateRequire(import.meta.url);",
+      },
+    }),
+  ]);
+  return { files: Object.keys(cli.metafile.outputs).length + Object.keys(worker.metafile.outputs).length };
 }

@@ -8,6 +8,8 @@ import { describe, expect, it } from 'vitest';
 import { renderAnnotations } from '../src/ci/annotations.js';
 import { loadCiRun } from '../src/ci/load-ci-run.js';
 import { renderSummary } from '../src/ci/summary.js';
+import type { TarmacEvent } from '../src/events/types.js';
+import { readJournal } from '../src/journal/reader.js';
 
 const ROOT = path.join(path.dirname(fileURLToPath(import.meta.url)), 'golden', 'ci');
 const CASES = readdirSync(ROOT, { withFileTypes: true })
@@ -40,5 +42,22 @@ describe('CI golden output', () => {
     check(dir, 'expected-github.txt', `${renderAnnotations(run, true).join('\n')}\n`);
     check(dir, 'expected-plain.txt', `${renderAnnotations(run, false).join('\n')}\n`);
     check(dir, 'expected-summary.md', renderSummary(run));
+  });
+
+  it.each(CASES)('%s: the same from the events in memory as from the journal', (name) => {
+    const dir = path.join(ROOT, name);
+    const input = {
+      runDir: dir,
+      runId: '20250310-120000-abcd',
+      configFile: path.join(dir, 'tarmac.yaml'),
+      repoRoot: dir,
+      junitFile: path.join(dir, 'results', 'junit.xml'),
+    };
+    const events = readJournal(dir);
+    // An output line, which the journal keeps in the step's log and the bus in its history: not an event of the run.
+    const output = { type: 'step.output', stepId: 'build:x', stream: 'stdout', line: 'x', at: 0, runId: input.runId };
+    const fromMemory = loadCiRun({ ...input, events: [...events, output as TarmacEvent] });
+    expect(fromMemory).toEqual(loadCiRun(input));
+    expect(events.length).toBeGreaterThan(0);
   });
 });

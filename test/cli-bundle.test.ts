@@ -2,7 +2,18 @@
 // It must find what it reads relative to its own location (package.json, the context worker's entry) and its stack
 // traces must name src/ lines, not the bundle's.
 import { execa } from 'execa';
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  statSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
@@ -13,6 +24,8 @@ import { hashContext } from '../src/cache/hash-context.js';
 const root = new URL('..', import.meta.url).pathname;
 const src = join(root, 'src');
 let dir: string;
+// The cache tests name the cache a run without node options keeps: whatever NODE_OPTIONS the test runs under is off.
+const plain = { env: { NODE_OPTIONS: '' } };
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'tarmac-bundle-'));
@@ -42,7 +55,58 @@ describe('the bundled CLI', () => {
     expect(r.exitCode).toBe(70);
     expect(r.stderr).toContain('error[INTERNAL]: stdout is broken');
     expect(r.stderr).toContain(`${join(src, 'cli/main.ts')}:${writeOutLine}:`);
-    expect(r.stderr).not.toMatch(/dist\/(tarmac|chunk-[A-Z0-9]+)\.js:/);
+    expect(r.stderr).not.toMatch(/dist\/(tarmac|chunk-[A-Z0-9]+)\.c?js:/);
+  });
+
+  it("keeps each command's V8 code cache after its first successful run, and uses it from then on", async () => {
+    const caches = join(dir, 'dist/v8-cache');
+    rmSync(caches, { recursive: true, force: true });
+    const project = mkdtempSync(join(tmpdir(), 'tarmac-bundle-cache-'));
+    // A failed run (no config here) keeps nothing: its cache would hold only the path to the error.
+    const failed = await execa('node', [join(dir, 'bin/tarmac.js'), 'validate'], {
+      cwd: project,
+      reject: false,
+      ...plain,
+    });
+    expect(failed.exitCode).toBe(2);
+    expect(existsSync(caches)).toBe(false);
+    writeFileSync(join(project, 'tarmac.yaml'), 'name: demo\n');
+    await execa('node', [join(dir, 'bin/tarmac.js'), 'validate'], { cwd: project, ...plain });
+    const file = join(caches, `validate-${process.version}-${process.arch}.bin`);
+    expect(readdirSync(caches)).toEqual([`validate-${process.version}-${process.arch}.bin`]);
+    const written = statSync(file);
+    // Accepted by V8: the second run does not write it again.
+    const again = await execa('node', [join(dir, 'bin/tarmac.js'), 'validate'], { cwd: project, ...plain });
+    expect(again.stdout).toContain('demo');
+    expect(statSync(file).mtimeMs).toBe(written.mtimeMs);
+    expect(statSync(file).ino).toBe(written.ino);
+    rmSync(project, { recursive: true, force: true });
+  });
+
+  it('keeps a separate cache for runs with node options (V8 would reject the other)', async () => {
+    const caches = join(dir, 'dist/v8-cache');
+    rmSync(caches, { recursive: true, force: true });
+    await execa('node', [join(dir, 'bin/tarmac.js'), '--version'], plain);
+    await execa('node', ['--stack-size=2000', join(dir, 'bin/tarmac.js'), '--version'], plain);
+    const names = readdirSync(caches).sort();
+    expect(names).toHaveLength(2);
+    expect(names[0]).toMatch(new RegExp(`^none-${process.version}-${process.arch}-[0-9a-f]+\\.bin$`));
+    expect(names[1]).toBe(`none-${process.version}-${process.arch}.bin`);
+  });
+
+  it('is ASCII only, so node reads it without decoding UTF-8 into a two-byte string', () => {
+    const bytes = readFileSync(join(dir, 'dist/tarmac.cjs'));
+    const first = bytes.findIndex((b) => b > 0x7f);
+    expect(first === -1 ? '' : bytes.subarray(Math.max(0, first - 60), first + 20).toString('utf8')).toBe('');
+  });
+
+  it('runs on and writes the cache again when V8 rejects the one it finds', async () => {
+    const file = join(dir, `dist/v8-cache/none-${process.version}-${process.arch}.bin`);
+    mkdirSync(join(dir, 'dist/v8-cache'), { recursive: true });
+    writeFileSync(file, 'not a code cache');
+    const r = await execa('node', [join(dir, 'bin/tarmac.js'), '--version'], plain);
+    expect(r.stdout).toBe('9.8.7-bundle-test');
+    expect(statSync(file).size).toBeGreaterThan(1000);
   });
 
   it('reports config problems with the English messages zod gives (the bundle keeps only those)', async () => {

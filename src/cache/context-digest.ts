@@ -2,7 +2,7 @@
 import { createHash } from 'node:crypto';
 import path from 'node:path';
 import type { ContextEntry } from './context-entry.js';
-import { walkContext } from './context-walk.js';
+import { walkContext, walkContextWithin, type ContextBudget } from './context-walk.js';
 import { contextReadError, isVanished } from './fs-errors.js';
 import { hashFileSync, READ_CHUNK_BYTES, sha256Hex } from './hash-file.js';
 
@@ -23,13 +23,18 @@ const EMPTY_SHA256 = sha256Hex('');
  * Hashes the context at `dir`. Depends only on relative paths, modes and contents,
  * never on where `dir` is. Symlink content is the link text.
  */
-export function digestContext(dir: string): ContextHash {
+export function digestContext(dir: string): ContextHash;
+/** The same, or undefined without reading any content when the context holds more than `budget`. */
+export function digestContext(dir: string, budget: ContextBudget): ContextHash | undefined;
+export function digestContext(dir: string, budget?: ContextBudget): ContextHash | undefined {
   const root = path.resolve(dir);
+  const entries = budget ? walkContextWithin(root, budget) : walkContext(root);
+  if (!entries) return undefined;
   const buffer = Buffer.allocUnsafe(READ_CHUNK_BYTES);
   const manifest = createHash('sha256');
   let files = 0;
   let bytes = 0;
-  for (const entry of walkContext(root)) {
+  for (const entry of entries) {
     const content = contentHash(root, entry, buffer);
     if (entry.type !== 'dir') files += 1;
     bytes += content.bytes;

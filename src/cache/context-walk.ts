@@ -13,8 +13,21 @@ import { readContextIgnore } from './ignore-file.js';
  * listed, as Docker always sends it. Symlinks are listed with their text, never followed.
  */
 export function walkContext(dir: string): ContextEntry[] {
+  // Without a budget the walk never gives up.
+  return walkContextWithin(dir, { entries: Infinity, bytes: Infinity }) ?? [];
+}
+
+/** How much a walk may meet before it gives up: entries (directories too) and bytes of file content. */
+export interface ContextBudget {
+  entries: number;
+  bytes: number;
+}
+
+/** Like walkContext, but undefined as soon as the context holds more than `budget` (the walk stops there). */
+export function walkContextWithin(dir: string, budget: ContextBudget): ContextEntry[] | undefined {
   // Resolved once; paths below it are joined by hand (path.join showed up in profiles).
   const root = path.resolve(dir);
+  let bytes = 0;
   const { file: ignoreFile, rules } = readContextIgnore(root);
   const ig = new ContextIgnore(rules);
   const entries: ContextEntry[] = [];
@@ -49,8 +62,13 @@ export function walkContext(dir: string): ContextEntry[] {
       if (st.isSymbolicLink()) {
         const linkTarget = readLinkOrUndefined(root, rel);
         if (linkTarget !== undefined) entries.push({ ...statEntry(rel, st), linkTarget });
-      } else entries.push(statEntry(rel, st));
+      } else {
+        entries.push(statEntry(rel, st));
+        if (st.isFile()) bytes += st.size;
+      }
+      if (entries.length > budget.entries || bytes > budget.bytes) return undefined;
     }
+    if (entries.length > budget.entries) return undefined;
   }
   // Code-unit order, not locale order: the same on every machine.
   return entries.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));

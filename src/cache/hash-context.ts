@@ -2,7 +2,8 @@
 // (src/cache/worker/) so the main thread never waits on the file system.
 import path from 'node:path';
 import type { ContextEntry } from './context-entry.js';
-import type { ContextHash } from './context-digest.js';
+import { digestContext, type ContextHash } from './context-digest.js';
+import type { ContextBudget } from './context-walk.js';
 import { runContextJob, type ContextPool } from './worker/run.js';
 
 export type { ContextHash } from './context-digest.js';
@@ -15,12 +16,25 @@ export interface ContextJobOptions {
 }
 
 /**
+ * hashContext hashes a context this small on the calling thread (issue 16): starting a worker costs about 0.1 s of
+ * CPU, several times what hashing a few files does, and a no-change `up` hashes every image's context. The bound
+ * keeps the calling thread's wait short (about 10-20 ms); a larger context stops the walk there and goes to a worker.
+ */
+export const IN_THREAD_BUDGET: ContextBudget = { entries: 500, bytes: 8 * 1024 * 1024 };
+
+/**
  * Hashes the build context at `dir` as the engine would see it (ignore file honoured): sha256 over the sorted
  * `path\0mode\0sha256(content)\n` lines. The digest depends only on relative paths, modes and contents, never on
  * where `dir` is. Aborting `signal` stops the work at once.
  */
-export function hashContext(dir: string, opts: ContextJobOptions = {}): Promise<ContextHash> {
+export async function hashContext(
+  dir: string,
+  opts: ContextJobOptions & { inThreadWithin?: ContextBudget } = {},
+): Promise<ContextHash> {
   const job = { op: 'hash', root: path.resolve(dir) } as const;
+  // Aborted already: the worker path says so as it always does.
+  const small = opts.inThreadWithin && !opts.signal?.aborted ? digestContext(job.root, opts.inThreadWithin) : undefined;
+  if (small) return small;
   return opts.pool ? opts.pool.run(job, opts.signal) : runContextJob(job, opts.signal);
 }
 

@@ -5,7 +5,7 @@ import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import type { ImageSpec } from '../config/types.js';
 import { ExitCode, InternalError, TarmacError } from '../errors/errors.js';
-import { hashContext, type ContextHash } from './hash-context.js';
+import { hashContext, IN_THREAD_BUDGET, type ContextHash } from './hash-context.js';
 import { createContextPool } from './worker/run.js';
 import { sha256Hex } from './hash-file.js';
 
@@ -53,7 +53,9 @@ export async function computeImageTags(
   // One pool for the whole computation: its workers hash context after context instead of one worker each.
   const pool = opts.hashContext ? undefined : createContextPool(gateSize);
   const hash =
-    opts.hashContext ?? ((dir: string, o: { signal: AbortSignal }) => hashContext(dir, pool ? { ...o, pool } : o));
+    opts.hashContext ??
+    ((dir: string, o: { signal: AbortSignal }) =>
+      hashContext(dir, { ...o, ...(pool ? { pool } : {}), inThreadWithin: IN_THREAD_BUDGET }));
   const hashOnce = (dir: string): Promise<ContextHash> => {
     let pending = contexts.get(dir);
     if (!pending) contexts.set(dir, (pending = settled(gate(() => hash(dir, { signal })))));

@@ -22,11 +22,16 @@ export interface LoadCiRunInput {
   /** Where the test command ran: JUnit `file` attributes are relative to it (default: repoRoot). */
   testCwd?: string;
   links?: CiRun['links'];
+  /**
+   * The run's events when this process ran it (the bus's history): the journal it wrote is not read back and
+   * parsed again (issue 16: most of the CI stage's time after a `test`). Output lines are ignored, as in the journal.
+   */
+  events?: readonly TarmacEvent[];
 }
 
 /** The CiRun of one run directory. */
 export function loadCiRun(input: LoadCiRunInput): CiRun {
-  const events = readJournal(input.runDir);
+  const events = input.events ? input.events.filter((e) => e.type !== 'step.output') : readJournal(input.runDir);
   const started = events.find((e) => e.type === 'run.started');
   const finished = events.findLast((e) => e.type === 'run.finished');
   const steps = foldSteps(events, started?.at ?? events[0]?.at ?? 0);

@@ -48,6 +48,7 @@ export async function ciStage(input: AfterRunInput): Promise<void> {
     const run = loadCiRun({
       runDir,
       runId,
+      events: session.bus.history,
       configFile: session.env.file,
       repoRoot,
       links,

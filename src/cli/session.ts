@@ -2,6 +2,7 @@
 import type { Env } from '../config/types.js';
 import type { ContainerEngine } from '../engines/types.js';
 import { detectEngine } from '../engines/detect.js';
+import { envDetectionMemory } from '../engines/detect-memory.js';
 import { runCommand } from '../exec/run-command.js';
 import { EventBus, systemClock } from '../events/bus.js';
 import { makeRedactor, type Redactor } from '../redact/redactor.js';
@@ -49,6 +50,19 @@ export interface SessionOptions {
    * runs beside detection, reconcile and the disk check (issue 16: `build` and `up` hash the build contexts here).
    */
   early?: (env: Env) => void;
+  /**
+   * Read-only engine work started as soon as the engine and the run's bus exist, beside reconcile and the journal's
+   * setup (issue 16: `test` reads the env's health and endpoints here). Only reads: the env's lock is held, and
+   * reconcile changes nothing a read of the env's network, pods or endpoints sees (it removes build containers).
+   */
+  engineReady?: (ready: {
+    env: Env;
+    engine: ContainerEngine;
+    bus: EventBus;
+    lifetime: AbortSignal;
+    /** The command's root signal (Ctrl-C). */
+    signal: AbortSignal;
+  }) => void;
 }
 
 export interface Session {
@@ -86,11 +100,14 @@ export async function openSession(opts: SessionOptions, io: CliIo, command = 'ru
     onForce: () => finish?.('cancelled'),
   });
   let unlock: (() => void) | undefined;
+  const lifetime = new AbortController();
+  root.signal.addEventListener('abort', () => lifetime.abort(root.signal.reason), { once: true });
   try {
     // Before anything touches the env (reconcile, the journal): two runs of one env never interleave.
     if (opts.lock) unlock = await lockEnv(env, command, opts.lock.wait, root.signal, io);
     opts.early?.(env);
-    const detection = detectEngine(env.engine, { runner: runCommand, env: io.env });
+    const memory = envDetectionMemory(env.stateDir, io.env);
+    const detection = detectEngine(env.engine, { runner: runCommand, env: io.env, ...(memory ? { memory } : {}) });
     // Read while the engine answers (history only reads here; the run is recorded once the engine is known).
     // Read before this run records anything, so its estimates come from earlier runs only.
     const durations = learnedDurations(env.historyPath, env.name, (m) => void io.stderr.write(`${safeText(m)}\n`));
@@ -99,6 +116,7 @@ export async function openSession(opts: SessionOptions, io: CliIo, command = 'ru
     const { engine, explanation } = await detection;
     const probe = systemProcessProbe();
     const bus = new EventBus(newRunId(), systemClock, redact);
+    opts.engineReady?.({ env, engine, bus, lifetime: lifetime.signal, signal: root.signal });
     // The owner record comes first: a later tarmac must never see this run's journal without knowing its pid.
     claimRun(env.stateDir, bus.runId, command, probe);
     const journal = openJournal(env.stateDir, bus.runId);
@@ -159,8 +177,6 @@ export async function openSession(opts: SessionOptions, io: CliIo, command = 'ru
     });
     if (opts.verbose) for (const line of explanation) progress.write(`engine: ${safeText(line)}\n`);
     let closed = false;
-    const lifetime = new AbortController();
-    root.signal.addEventListener('abort', () => lifetime.abort(root.signal.reason), { once: true });
     return {
       env,
       engine,
@@ -188,6 +204,8 @@ export async function openSession(opts: SessionOptions, io: CliIo, command = 'ru
       },
     };
   } catch (err) {
+    // What engineReady started (a kind port-forward) ends with the session that failed to open.
+    lifetime.abort();
     unlock?.();
     root.dispose();
     throw err;

@@ -7,8 +7,8 @@ import { SourceMap, type SourceMapPayload } from 'node:module';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-// A frame's location: `file:///x/dist/chunk-A.js:12:34` or `/x/dist/chunk-A.js:12:34`.
-const FRAME = /(?:file:\/\/)?(\/[^\s():]+\.m?js):(\d+):(\d+)/g;
+// A frame's location: `file:///x/dist/chunk-A.js:12:34`, `/x/dist/chunk-A.js:12:34` or `/x/dist/tarmac.cjs:12:34`.
+const FRAME = /(?:file:\/\/)?(\/[^\s():]+\.[mc]?js):(\d+):(\d+)/g;
 
 /** `stack` with each frame whose file has a source map beside it pointing at the source line; the rest as it was. */
 export function sourceStack(stack: string): string {

@@ -1,5 +1,6 @@
 // Config, engine and target for the commands that act on a live env without running a plan (down, status).
 import { detectEngine } from '../engines/detect.js';
+import { envDetectionMemory } from '../engines/detect-memory.js';
 import { runCommand } from '../exec/run-command.js';
 import { newRunId } from '../orchestrate/run-id.js';
 import { selectTarget } from '../targets/select.js';
@@ -26,7 +27,8 @@ export async function envTarget(
   io: CliIo,
   lifetime?: AbortSignal,
 ): Promise<{ target: ClusterTarget; why: string; suites: SuiteTarget[] }> {
-  const { engine } = await detectEngine(env.engine, { runner: runCommand, env: io.env });
+  const memory = envDetectionMemory(env.stateDir, io.env);
+  const { engine } = await detectEngine(env.engine, { runner: runCommand, env: io.env, ...(memory ? { memory } : {}) });
   const deps = { runner: runCommand, engine, processEnv: io.env, runId: newRunId(), ...(lifetime ? { lifetime } : {}) };
   const { target, why } = selectTarget(env, deps);
   const suites = [...suiteClusterEnvs(env, env.suites ?? [])].map(([key, e]) => ({

@@ -98,6 +98,7 @@ export class CliEngine implements ContainerEngine {
         ok: true,
         detail: `${this.name} ${version.client ?? version.server ?? '?'}${server} answered in ${result.durationMs}ms`,
         durationMs: result.durationMs,
+        ...(version.server !== undefined ? { server: true } : {}),
       };
     } catch (error) {
       // Why: health() is the probe watchdogs rely on; it reports, it never throws.

@@ -4,6 +4,7 @@ import type { Env } from '../config/types.js';
 import { ExitCode, TarmacError } from '../errors/errors.js';
 import type { CommandRunner } from '../exec/types.js';
 import { engineHint } from './engine-error.js';
+import { detectionKey, recallDetection, rememberDetection, type DetectionMemory } from './detect-memory.js';
 import { findOnPath } from './find-on-path.js';
 import { autoStrategies, configuredStrategy, type EngineStrategy } from './strategies.js';
 import { sleep } from '../watch/timeout.js';
@@ -14,6 +15,8 @@ export interface DetectDeps {
   env: NodeJS.ProcessEnv;
   /** Hard timeout of each health probe (default 10s). */
   healthTimeoutMs?: number;
+  /** Where a local podman's answer is remembered for a few minutes (detect-memory.ts); without it, always probe. */
+  memory?: DetectionMemory;
 }
 
 export interface Detection {
@@ -43,7 +46,13 @@ export async function detectEngine(config: Env['engine'], deps: DetectDeps): Pro
     config.type === 'auto'
       ? autoStrategies(config, deps.runner, deps.env)
       : [configuredStrategy({ ...config, type: config.type }, deps.runner)];
-  const probes = all.filter((s) => s.applies(deps.env)).map((s) => startProbe(s, deps));
+  const applicable = all.filter((s) => s.applies(deps.env));
+  const remembering = deps.memory && memorable(applicable[0], config, deps.env);
+  if (deps.memory && remembering) {
+    const kept = recallDetection(deps.memory, remembering.key, remembering.strategy.name);
+    if (kept) return { engine: remembering.strategy.create(), explanation: recalled(kept, deps.memory) };
+  }
+  const probes = applicable.map((s) => startProbe(s, deps));
 
   let winner: Probe | undefined;
   for (const probe of probes) {
@@ -60,8 +69,33 @@ export async function detectEngine(config: Env['engine'], deps: DetectDeps): Pro
     return probe === undefined ? `${s.name}: skipped, ${s.notApplicable}` : explain(probe, winner);
   });
 
+  // Only the first strategy's answer is kept: a later one won because an earlier one failed, which may change.
+  if (deps.memory && remembering && winner === probes[0] && winner?.health?.ok && !winner.health.server)
+    rememberDetection(deps.memory, { key: remembering.key, strategy: remembering.strategy.name, explanation });
   if (winner?.engine !== undefined) return { engine: winner.engine, explanation };
   throw noEngine(explicit, probes, explanation);
+}
+
+// The first applicable strategy and its key, when its answer may be remembered: podman (docker always has a
+// daemon), found on PATH. Whether a server answered is known only after the probe.
+function memorable(
+  first: EngineStrategy | undefined,
+  config: Env['engine'],
+  env: NodeJS.ProcessEnv,
+): { strategy: EngineStrategy; key: string } | undefined {
+  if (first?.bin !== 'podman') return undefined;
+  const path = findOnPath(first.bin, env);
+  const key = path === undefined ? undefined : detectionKey(config, env, path);
+  return key === undefined ? undefined : { strategy: first, key };
+}
+
+// The explanation of a remembered answer: the one given then, and how old it is.
+function recalled(kept: { at: number; explanation: string[] }, memory: DetectionMemory): string[] {
+  const ageS = Math.round(((memory.now ?? Date.now)() - kept.at) / 1000);
+  return [
+    ...kept.explanation,
+    `(remembered from a detection ${ageS}s ago: the same podman binary and settings, and only the binary answered)`,
+  ];
 }
 
 function startProbe(strategy: EngineStrategy, deps: DetectDeps): Probe {

@@ -136,7 +136,7 @@ describe('docker adapter: recorded outputs', () => {
       detail: 'Cannot connect to the Docker daemon at unix:///var/run/docker.sock. Is the docker daemon running?',
     });
     const up = await engineAnswering({ version: { ...recorded(`${C}/version`), durationMs: 9 } }).engine.health(5000);
-    expect(up).toEqual({ ok: true, detail: 'docker 28.2.2 answered in 9ms', durationMs: 9 });
+    expect(up).toEqual({ ok: true, detail: 'docker 28.2.2 answered in 9ms', durationMs: 9, server: true });
     const clientOnly = await engineAnswering({
       version: { exitCode: 0, stdout: recording(`${D}/no-daemon-version`).stdout },
     }).engine.health(5000);

@@ -167,6 +167,8 @@ describe('podman adapter: health', () => {
       version: { ...recorded(`${P}/remote-version`), durationMs: 12 },
     }).engine.health(5000);
     expect(health.detail).toBe('podman 4.3.1 (server 4.3.1) answered in 12ms');
+    // A service answered, which can stop: detection never remembers this answer (detect-memory.ts).
+    expect(health.server).toBe(true);
   });
 
   it('reports an unreachable socket, a timeout and a crashing runner without throwing', async () => {

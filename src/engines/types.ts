@@ -25,6 +25,8 @@ export interface EngineHealth {
   durationMs: number;
   /** The engine gave no answer within the probe's budget (hung), rather than an error. */
   timedOut?: boolean;
+  /** A server answered (docker's daemon, a remote podman's service), not only the binary: it can go away. */
+  server?: boolean;
 }
 
 export interface EngineInfo {

@@ -19,6 +19,28 @@ import type { Shard } from '../plan/shard.js';
 import { suiteTestStepId } from '../plan/suites-plan.js';
 import type { LiveTarget } from './executors/suite-test-target.js';
 
+/** The env's health and endpoints being read (see startEnvReads). */
+export interface EnvReads {
+  status: Promise<{ healthy: boolean }>;
+  endpoints: ReturnType<LiveTarget['endpoints']>;
+}
+
+/**
+ * Starts reading the env's health and endpoints: independent engine queries, asked at once so the suite starts
+ * sooner. A failure is the reader's when it awaits it, never an unhandled rejection before.
+ */
+export function startEnvReads(
+  target: Pick<LiveTarget, 'status' | 'health' | 'endpoints'>,
+  signal: AbortSignal,
+): EnvReads {
+  const endpoints = target.endpoints(signal);
+  endpoints.catch(() => undefined);
+  // Only whether it is healthy is needed here: the target's cheaper answer when it has one.
+  const status = target.health ? target.health(signal) : target.status(signal);
+  status.catch(() => undefined);
+  return { status, endpoints };
+}
+
 /** Runs the test step against what `up` deployed; throws NOT_UP when nothing is. */
 export async function testAgain(o: {
   /** The env tested (a suite's: its first cluster's Env, which carries the suite's test). */
@@ -33,6 +55,8 @@ export async function testAgain(o: {
   shard?: Shard;
   /** The suite tested: the step is `test:<suite>` of that suite and its cases are recorded as `<suite>/<test id>`. */
   suite?: string;
+  /** `target`'s health and endpoints, already being read (started with the session, issue 16); else read here. */
+  reads?: EnvReads;
 }): Promise<{ summary: RunSummary; test?: TestOutcome }> {
   const { env } = o;
   if (!env.test)
@@ -47,11 +71,9 @@ export async function testAgain(o: {
     });
   const deployed = readEnvState(env.stateDir);
   if (!deployed) throw notUp();
-  // The env's health and its endpoints are independent engine queries: asked at once, the suite starts sooner.
   // The endpoints' answer is used only once the env is known to be up (its failure is then the step's).
-  const endpoints = o.target.endpoints(o.signal);
-  endpoints.catch(() => undefined);
-  if (!(await o.target.status(o.signal)).healthy) throw notUp();
+  const { status, endpoints } = o.reads ?? startEnvReads(o.target, o.signal);
+  if (!(await status).healthy) throw notUp();
   checkTestCommand(env, o.processEnv);
   const plan = assemblePlan([
     {

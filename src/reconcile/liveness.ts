@@ -32,10 +32,12 @@ export type Liveness =
 
 /** The probe of the machine tarmac runs on. */
 export function systemProcessProbe(): ProcessProbe {
+  // Read once: it changes only with a reboot, which ends this process too; reconcile asks it for every earlier run.
+  let bootId: { value: string | undefined } | undefined;
   return {
     pid: process.pid,
     hostname: () => hostname(),
-    bootId: () => readTrimmed('/proc/sys/kernel/random/boot_id'),
+    bootId: () => (bootId ??= { value: readTrimmed('/proc/sys/kernel/random/boot_id') }).value,
     exists(pid) {
       try {
         process.kill(pid, 0);

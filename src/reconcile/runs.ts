@@ -36,6 +36,7 @@ export function scanRuns(stateDir: string, currentRunId: string, probe: ProcessP
     // Without an owner record (older tarmac, or a run being set up right now) nothing can be said safely.
     if (!owner) continue;
     const ending = journalEnding(dir);
+    let sign: number | undefined;
     records.push({
       id,
       dir,
@@ -43,7 +44,11 @@ export function scanRuns(stateDir: string, currentRunId: string, probe: ProcessP
       liveness: liveness(owner, probe),
       finished: ending !== undefined,
       succeeded: ending?.outcome === 'succeeded' && ending.abandoned !== true,
-      lastSignAt: lastSign(dir, owner.startedAt),
+      // Read when asked (an abandoned run, a working container to attribute): a pass over a long list of finished
+      // runs reads no step logs at all (issue 16; every earlier run of the env is scanned on every start).
+      get lastSignAt() {
+        return (sign ??= lastSign(dir, owner.startedAt));
+      },
     });
   }
   return records;

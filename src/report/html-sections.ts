@@ -28,7 +28,7 @@ export function summarySection(m: ReportModel): SafeHtml {
 <tr><th>steps</th><td>${countsText(m)}</td></tr>
 <tr><th>tests</th><td>${testsText(m)}${failing.length > 0 ? html`<ul>${failing.map((c) => html`<li><span class="mono">${c.id}</span>${c.message ? `: ${c.message}` : ''}</li>`)}</ul>` : ''}</td></tr>
 </table>
-${m.failures.map((f) => html`<h3>✗ <span class="mono">${f.stepId}</span> [${f.code}]</h3><p>${f.message}</p>${f.hint ? html`<p class="muted">hint: ${f.hint}</p>` : ''}${f.tail.length > 0 ? html`<pre>${f.tail.slice(-8).join('\n')}</pre>` : ''}`)}
+${m.failures.map((f) => html`<h3>&#x2717; <span class="mono">${f.stepId}</span> [${f.code}]</h3><p>${f.message}</p>${f.hint ? html`<p class="muted">hint: ${f.hint}</p>` : ''}${f.tail.length > 0 ? html`<pre>${f.tail.slice(-8).join('\n')}</pre>` : ''}`)}
 </section>`;
 }
 

@@ -23,7 +23,7 @@ export function renderHtml(model: ReportModel, redact: Redactor): string {
 </head>
 <body>
 <h1>tarmac report: run <span class="mono">${m.runId}</span></h1>
-<p class="muted">tarmac ${m.command} · <span class="outcome-${m.outcome}">${outcomeText(m)}</span></p>
+<p class="muted">tarmac ${m.command} &middot; <span class="outcome-${m.outcome}">${outcomeText(m)}</span></p>
 ${summarySection(m)}
 ${statusSection(m)}
 ${timelineSection(m)}

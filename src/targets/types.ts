@@ -59,6 +59,8 @@ export interface ClusterTarget {
   /** The workloads run on the engine's own image store (podman): an image the engine has is delivered. */
   readonly runsFromEngineStore?: boolean;
   status(signal?: AbortSignal): Promise<ClusterState>;
+  /** Only `status().healthy`, when the target can tell it for less (podman: no pod listing); else ask status. */
+  health?(signal?: AbortSignal): Promise<{ healthy: boolean }>;
   /** Creates the cluster, or reuses it when healthy and the reuse policy allows; recreates a broken one. */
   ensure(ctx: TargetContext): Promise<EnsureResult>;
   /** Whether the image reference is already available to the workloads (on every node). */

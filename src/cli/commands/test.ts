@@ -1,7 +1,10 @@
 // `tarmac test`: re-runs the suite on the live env; exit 1 when tests fail. `--suite X`: suite X's test command on
 // its live clusters (every cluster's endpoints and kubeconfig, as `up --suite` gives them).
 import { runCommand } from '../../exec/run-command.js';
-import { testAgain } from '../../orchestrate/test-again.js';
+import { startEnvReads, testAgain, type EnvReads } from '../../orchestrate/test-again.js';
+import { readEnvState } from '../../orchestrate/env-state.js';
+import { selectTarget } from '../../targets/select.js';
+import type { ClusterTarget } from '../../targets/types.js';
 import { sessionTarget } from '../target-session.js';
 import type { CliIo } from '../io.js';
 import type { Shard } from '../../plan/shard.js';
@@ -22,13 +25,38 @@ export async function testCommand(
   const usageChecks = (env: Session['env']) => {
     if (opts.suite !== undefined) clusters = suiteClusters(env, opts.suite).clusters;
   };
-  const session = await openSession({ ...opts, lock: { wait: opts.wait !== false }, usageChecks }, io, 'test');
+  // The env's health and endpoints are read from the moment the engine is known, beside reconcile and the journal's
+  // setup (issue 16); a suite's clusters are read in testAgain.
+  let early: { target: ClusterTarget; reads: EnvReads } | undefined;
+  const engineReady: SessionOptions['engineReady'] = (ready) => {
+    if (opts.suite !== undefined || !readEnvState(ready.env.stateDir)) return;
+    try {
+      const { target } = selectTarget(ready.env, {
+        runner: runCommand,
+        engine: ready.engine,
+        processEnv: io.env,
+        runId: ready.bus.runId,
+        lifetime: ready.lifetime,
+        notify: (message) => ready.bus.emit({ type: 'decision', message }),
+      });
+      early = { target, reads: startEnvReads(target, ready.signal) };
+    } catch {
+      // No target for this env (e.g. kind not installed): sessionTarget below says so as always.
+    }
+  };
+  const session = await openSession(
+    { ...opts, lock: { wait: opts.wait !== false }, usageChecks, engineReady },
+    io,
+    'test',
+  );
   // A failed suite test is triaged against the suite's own cluster (the file's env may have none).
   const triageEnv = clusters[0] ? { triageEnv: clusters[0].env } : {};
   try {
     const tested =
       opts.suite === undefined
-        ? { env: session.env, target: sessionTarget(session, io).target }
+        ? early
+          ? { env: session.env, target: early.target, reads: early.reads }
+          : { env: session.env, target: sessionTarget(session, io).target }
         : {
             // The suite's first cluster's Env carries its test and the state its up wrote.
             env: clusters[0]!.env,

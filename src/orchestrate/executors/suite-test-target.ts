@@ -42,7 +42,7 @@ export function suiteTestTarget(clusters: readonly NamedCluster[]): TestView {
 }
 
 /** What `tarmac test` needs of the env it tests again: its type, health, endpoints and test environment. */
-export type LiveTarget = Pick<ClusterTarget, 'type' | 'status' | 'endpoints' | 'testEnv'>;
+export type LiveTarget = Pick<ClusterTarget, 'type' | 'status' | 'health' | 'endpoints' | 'testEnv'>;
 
 /**
  * A suite's clusters as one live target for `tarmac test --suite`: the suite's test view (suiteTestTarget), healthy

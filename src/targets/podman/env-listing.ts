@@ -61,6 +61,11 @@ export class SharedListing {
     return untilAborted(this.current, signal);
   }
 
+  /** Whether a listing is held (read or being read): a reader that could do with less reads it at no cost. */
+  held(): boolean {
+    return this.current !== undefined;
+  }
+
   /** Drops the listing: the next reader lists the env again. */
   forget(): void {
     this.current = undefined;

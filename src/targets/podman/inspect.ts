@@ -2,7 +2,7 @@
 import type { EnvIdentity } from '../../config/project-identity.js';
 import { LABEL_ENV } from '../../engines/labels.js';
 import { parseJsonList, type PodmanCli } from './podman-cli.js';
-import { isOurs } from './names.js';
+import { isOurs, LABEL_GROUP } from './names.js';
 import { asNumber, asRecord, asRecords, asString, asStringMap } from './shape.js';
 
 /** A container of the env, from `podman container inspect`. */
@@ -40,6 +40,10 @@ export interface ContainerBrief {
   podId: string;
   /** Container port -> `127.0.0.1:12345`. */
   hostPorts: Record<string, string>;
+  /** `podman ps` says it is running. */
+  running: boolean;
+  /** Its deploy group (label io.tarmac.group). */
+  group?: string;
 }
 
 /** The env's containers (infra containers excluded: they carry no labels), inspected; another checkout's are not. */
@@ -66,7 +70,16 @@ export async function listEnvContainers(
   return parseJsonList(listed.stdout)
     .map(asRecord)
     .filter((c) => c && isOurs(asStringMap(c.Labels), id))
-    .map((c) => ({ id: asString(c?.Id) ?? '', podId: asString(c?.Pod) ?? '', hostPorts: listedPorts(c?.Ports) }));
+    .map((c) => {
+      const group = asStringMap(c?.Labels)[LABEL_GROUP];
+      return {
+        id: asString(c?.Id) ?? '',
+        podId: asString(c?.Pod) ?? '',
+        hostPorts: listedPorts(c?.Ports),
+        running: asString(c?.State) === 'running',
+        ...(group !== undefined ? { group } : {}),
+      };
+    });
 }
 
 // `podman ps --format json` Ports: [{host_ip, container_port, host_port, range, protocol}], a range covering

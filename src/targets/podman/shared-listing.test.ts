@@ -39,7 +39,18 @@ const group = (name: string): RenderedGroup =>
 /** podman with one running pod per group (data, apps) and their containers; `state.podStatus` changes what it says. */
 function podman() {
   const labels = targetLabels(envIdentity(env));
-  const state = { podStatus: 'Running', networkExists: true, removed: false, failListing: false };
+  const state = {
+    podStatus: 'Running',
+    networkExists: true,
+    removed: false,
+    failListing: false,
+    /** When set, the network check answers only once this resolves. */
+    networkWaitsFor: undefined as Promise<unknown> | undefined,
+    /** Called when the containers are inspected. */
+    inspected: undefined as ((value?: unknown) => void) | undefined,
+    /** The last call made before the network check answered. */
+    answeredNetworkAfter: undefined as string | undefined,
+  };
   const groups = () => (state.removed ? [] : ['data', 'apps']);
   const pods = () =>
     groups().map((g) => ({
@@ -59,8 +70,9 @@ function podman() {
         stdout: JSON.stringify(
           groups().map((g) => ({
             Id: `c-${g}`,
-            Labels: labels,
+            Labels: { ...labels, [LABEL_GROUP]: g },
             Pod: `pod-${g}`,
+            State: state.podStatus === 'Running' ? 'running' : 'exited',
             Ports: [
               {
                 host_ip: '127.0.0.1',
@@ -73,6 +85,12 @@ function podman() {
           })),
         ),
       };
+    if (args.startsWith('container inspect')) state.inspected?.();
+    if (args === 'network inspect tarmac-demo' && state.networkWaitsFor)
+      return state.networkWaitsFor.then(() => {
+        state.answeredNetworkAfter = runner.calls.at(-1)?.args.slice(0, 2).join(' ');
+        return { stdout: JSON.stringify([{ name: 'tarmac-demo', labels, dns_enabled: true }]) };
+      });
     if (args.startsWith('container inspect'))
       return {
         stdout: JSON.stringify(
@@ -112,6 +130,8 @@ async function target(runner: FakeRunner): Promise<ClusterTarget> {
       playFile: join(dir, 'data.yaml'),
       hostPorts: { '8080': 4001 },
     };
+    s.pods['tarmac-demo-apps'] = { ...s.pods['tarmac-demo-data']!, name: 'tarmac-demo-apps', group: 'apps' };
+    s.pods['tarmac-demo-apps'].hostPorts = { '8080': 4002 };
     s.services.data = { pod: 'tarmac-demo-data', port: 8080, group: 'data' };
     s.services.apps = { pod: 'tarmac-demo-apps', port: 8080, group: 'apps' };
   });
@@ -132,13 +152,38 @@ describe('the podman target shares one listing between the checks of a run', () 
     expect([listings(runner), count(runner, 'ps -a'), count(runner, 'container inspect')]).toEqual([1, 1, 1]);
   });
 
-  it('answers the health and the endpoints (`tarmac test`) from the listing alone, without inspecting', async () => {
+  it('answers the health and the endpoints (`tarmac test`) with a network check and one `ps`: no pod listing', async () => {
     const { runner } = podman();
     const t = await target(runner);
-    const [state, endpoints] = await Promise.all([t.status(), t.endpoints()]);
+    const [state, endpoints] = await Promise.all([t.health!(), t.endpoints()]);
     expect(state.healthy).toBe(true);
     expect(endpoints).toEqual({ apps: 'http://127.0.0.1:4002', data: 'http://127.0.0.1:4001' });
-    expect([listings(runner), count(runner, 'ps -a'), count(runner, 'container inspect')]).toEqual([1, 1, 0]);
+    expect([listings(runner), count(runner, 'ps -a'), count(runner, 'container inspect')]).toEqual([0, 1, 0]);
+    expect(count(runner, 'network inspect')).toBe(1);
+  });
+
+  it('lists the pods when a recorded port is not live: a stopped container, or another host port', async () => {
+    const { runner, state } = podman();
+    const t = await target(runner);
+    const { file } = statePaths(env.stateDir);
+    await new StateStore(file, 'demo').update((s) => {
+      s.pods['tarmac-demo-apps']!.hostPorts = { '8080': 4999 };
+    });
+    // The live port (4002) wins over the recorded one, read from the pod listing.
+    expect(await t.endpoints()).toEqual({ apps: 'http://127.0.0.1:4002', data: 'http://127.0.0.1:4001' });
+    expect(listings(runner)).toBe(1);
+    t.forgetStatus?.();
+    state.podStatus = 'Exited';
+    await t.endpoints();
+    expect(listings(runner)).toBe(2);
+  });
+
+  it('says the env is unhealthy without listing pods when its network is gone', async () => {
+    const { runner, state } = podman();
+    const t = await target(runner);
+    state.networkExists = false;
+    expect(await t.health!()).toEqual({ healthy: false });
+    expect(listings(runner)).toBe(0);
   });
 
   it('reads live for a wait (the default), every time', async () => {
@@ -169,6 +214,20 @@ describe('the podman target shares one listing between the checks of a run', () 
     expect(await t.pods(group('data'), undefined, 'shared')).toEqual([]);
   });
 
+  it("inspects the env's containers beside the network check, for the first deploy step's in-place check", async () => {
+    const { runner, state } = podman();
+    const t = await target(runner);
+    // The network check answers once the containers are inspected (or after 2 s, and the test fails).
+    state.networkWaitsFor = new Promise((resolve) => {
+      state.inspected = resolve;
+      setTimeout(resolve, 2000);
+    });
+    expect((await t.ensure(ctx)).action).toBe('reused');
+    expect(state.answeredNetworkAfter).toBe('container inspect');
+    expect((await t.pods(group('data'), undefined, 'shared')).map((p) => p.phase)).toEqual(['Running']);
+    expect([listings(runner), count(runner, 'container inspect')]).toEqual([1, 1]);
+  });
+
   it('drops the listing read beside the network check when ensure (re)creates the network', async () => {
     const { runner, state } = podman();
     const t = await target(runner);
@@ -183,8 +242,8 @@ describe('the podman target shares one listing between the checks of a run', () 
     const { runner, state } = podman();
     const t = await target(runner);
     state.failListing = true;
-    await expect(t.endpoints()).rejects.toThrow(/Could not list the pods of env demo/);
+    await expect(t.status()).rejects.toThrow(/Could not list the pods of env demo/);
     state.failListing = false;
-    expect(await t.endpoints()).toEqual({ apps: 'http://127.0.0.1:4002', data: 'http://127.0.0.1:4001' });
+    expect((await t.status()).nodes).toHaveLength(2);
   });
 });

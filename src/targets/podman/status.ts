@@ -51,3 +51,14 @@ export async function envStatus(
     createdByTarmac: ours,
   };
 }
+
+/** Only whether the env is healthy (its network is tarmac's, with DNS), as envStatus says it: no pod is listed. */
+export async function envHealth(
+  cli: PodmanCli,
+  id: EnvIdentity,
+  network: string,
+  signal?: AbortSignal,
+): Promise<{ healthy: boolean }> {
+  const info = await inspectNetwork(cli, network, signal);
+  return { healthy: info !== undefined && owned(podmanOwnership(info.labels, id)) && info.dnsEnabled };
+}

@@ -18,10 +18,10 @@ import { podmanLogSources, readPodmanLogs } from './logs.js';
 import { applyGroup } from './apply.js';
 import { deliverImage } from './deliver.js';
 import { downEnv } from './down.js';
-import { serviceEndpoints } from './endpoints.js';
+import { recordedEndpoints, serviceEndpoints } from './endpoints.js';
 import { ensureNetwork } from './ensure.js';
 import { listEnv, SharedListing } from './env-listing.js';
-import { inspectPod } from './inspect.js';
+import { inspectPod, listEnvContainers } from './inspect.js';
 import { isOurs, networkName, targetLabels } from './names.js';
 import { planGroup, type GroupPlan } from './play-plan.js';
 import { podmanCli, type PodmanCli } from './podman-cli.js';
@@ -29,7 +29,7 @@ import { groupPodViews } from './pods.js';
 import { ReadinessProber } from './readiness.js';
 import { removePods } from './remove-pods.js';
 import { StateStore, statePaths } from './state.js';
-import { envStatus } from './status.js';
+import { envHealth, envStatus } from './status.js';
 
 export interface PodmanTargetOptions {
   env: Env;
@@ -90,9 +90,14 @@ class PodmanTarget implements ClusterTarget {
       const report = await this.down(ctx.signal);
       for (const removed of report.removed) ctx.output(`removed ${removed}`);
     };
-    // An env with pods played before is most likely reused: its listing (for the deploy steps' in-place checks) is
-    // read beside the network check instead of after it. Dropped below unless the network is reused as it is.
-    if (Object.keys((await this.store.read()).pods).length > 0) void this.shared.get().catch(() => undefined);
+    // An env with pods played before is most likely reused: its listing and its containers' inspection (what the
+    // deploy steps' in-place checks read) are read beside the network check instead of after it, in the first deploy
+    // step (issue 16). Dropped below unless the network is reused as it is; wasted only when every group re-applies.
+    if (Object.keys((await this.store.read()).pods).length > 0)
+      void this.shared
+        .get()
+        .then((listing) => listing.containers())
+        .catch(() => undefined);
     try {
       const result = await ensureNetwork(
         {
@@ -173,7 +178,18 @@ class PodmanTarget implements ClusterTarget {
   }
 
   async endpoints(signal?: AbortSignal): Promise<Record<string, string>> {
-    return serviceEndpoints(await this.store.read(), () => this.shared.get(signal));
+    const state = await this.store.read();
+    // A run holding a listing (up's test step after the deploy checks) answers from it; else the recorded ports
+    // are checked with one `ps` (tarmac test), and only when one is not live are the pods listed.
+    if (Object.keys(state.services).length > 0 && !this.shared.held()) {
+      const recorded = recordedEndpoints(state, await listEnvContainers(this.cli, this.id, signal));
+      if (recorded) return recorded;
+    }
+    return serviceEndpoints(state, () => this.shared.get(signal));
+  }
+
+  health(signal?: AbortSignal): Promise<{ healthy: boolean }> {
+    return envHealth(this.cli, this.id, this.name, signal);
   }
 
   logSources(signal?: AbortSignal): Promise<LogSource[]> {

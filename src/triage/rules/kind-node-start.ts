@@ -8,7 +8,7 @@ import { outputMatching } from './infra-markers.js';
 import { ENGINE_CLIENT_UNREACHABLE } from './engine-unreachable.js';
 
 const RUN_FAILED =
-  /command "(?:docker|podman) run [^"]*?--name \S+-(?:control-plane|worker\d*)[^"]*" failed with error|✗ Preparing nodes|^(?:docker|podman): Error response from daemon: |\bOCI runtime (?:error|create failed)\b|failed to create shim task/im;
+  /command "(?:docker|podman) run [^"]*?--name \S+-(?:control-plane|worker\d*)[^"]*" failed with error|\u2717 Preparing nodes|^(?:docker|podman): Error response from daemon: |\bOCI runtime (?:error|create failed)\b|failed to create shim task/im;
 
 /**
  * The node container stopped while kind was still setting it up (docker's `Container X is not running`, podman's
@@ -32,7 +32,7 @@ export const kindNodeStart: Rule = {
       'run',
     ]);
     // kind's progress mark alone ("✗ Preparing nodes") says a node was not prepared, not that the engine refused it.
-    const refused = lines.some((l) => !/✗ Preparing nodes/.test(l)) || why.length > 0;
+    const refused = lines.some((l) => !/\u2717 Preparing nodes/.test(l)) || why.length > 0;
     // An engine the client could not reach starts no node at all: that is the cause (engine-unreachable).
     const noEngine = outputMatching(input, ENGINE_CLIENT_UNREACHABLE, 1, ['cluster', 'run']).length > 0;
     return {
