@@ -2,7 +2,7 @@
 // dist/tarmac.cjs, and the context hash worker's entry in dist/context-worker.js (a worker thread loads it by path).
 // Why a bundle: node resolves and loads each of tarmac's ~500 modules (and zod's, execa's) on every start; the
 // e2e suite starts tarmac hundreds of times. Why one CommonJS file (issue 16): bin/tarmac.js compiles it with
-// node:vm and V8's code cache (one per command, kept in dist/v8-cache/), so a start skips parsing and compiling
+// node:vm and V8's code cache (one per command, kept in a private <tmpdir>/tarmac-v8-cache-<uid>/, see bin/tarmac.js), so a start skips parsing and compiling
 // what the command ran before; node 20 has no code cache for ES modules. Each command's module is still imported
 // with import(), which esbuild turns into a lazy require: its code is evaluated only when the command runs. Every
 // output sits directly in `outdir` (one directory below package.json, like src/), so code that finds files from

@@ -8,7 +8,7 @@ import { kindLogLines } from './kind-create-signatures.js';
 import { NOT_READY_TAINT } from './unschedulable.js';
 
 const KUBELET =
-  /failed to run Kubelet|Failed to start ContainerManager|KubeletNotReady|NetworkPluginNotReady|cni config uninitialized|container runtime network not ready|kubelet is not healthy|The kubelet is not running|kubelet\.service: (?:main process exited|Failed)|^\S+\s+NotReady\s|NodeNotReady|PLEG is not healthy|Kubelet stopped posting node status|kubelet isn't running or healthy|localhost:10248\/healthz|container runtime is down|\[ERROR Swap\]|running with swap on is not supported|✗ Waiting .{0,12}for control-plane = Ready/im;
+  /failed to run Kubelet|Failed to start ContainerManager|KubeletNotReady|NetworkPluginNotReady|cni config uninitialized|container runtime network not ready|kubelet is not healthy|The kubelet is not running|kubelet\.service: (?:main process exited|Failed)|^\S+\s+NotReady\s|NodeNotReady|PLEG is not healthy|Kubelet stopped posting node status|kubelet isn't running or healthy|localhost:10248\/healthz|container runtime is down|\[ERROR Swap\]|running with swap on is not supported|\u2717 Waiting .{0,12}for control-plane = Ready/im;
 /**
  * A kubelet that cannot find its cgroups is a node-boot problem (cgroup v1/v2 support), not this rule's; a cgroup
  * driver that differs from the runtime's ("misconfiguration: kubelet cgroup driver") is the kubelet's own setting.
@@ -20,7 +20,7 @@ const CGROUP_DRIVER = /cgroup driver/i;
  * `--wait` giving up on a control-plane node that never reported Ready (`✗ Waiting ≤ 5m0s for control-plane = Ready`).
  */
 const KUBEADM_SAYS =
-  /kubelet is not healthy|The kubelet is not running|kubelet isn't running or healthy|localhost:10248\/healthz|\[kubelet-check\]|✗ Waiting .{0,12}for control-plane = Ready/i;
+  /kubelet is not healthy|The kubelet is not running|kubelet isn't running or healthy|localhost:10248\/healthz|\[kubelet-check\]|\u2717 Waiting .{0,12}for control-plane = Ready/i;
 const KUBEADM_HINT = /\(required cgroups disabled\)/gi;
 
 export const kubeletNotReady: Rule = {
