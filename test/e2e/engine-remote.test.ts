@@ -97,7 +97,7 @@ describe("docker CLI against podman's Docker-compatible API", () => {
   it('builds, inspects, tags, lists and prunes', async () => {
     const context = buildContext(dir, 'docker-hello', 'FROM scratch\nCOPY f /f\n', { f: '1\n' });
     const first = await docker().build(request(`${REPO}:docker`, context));
-    expect(first.ok).toBe(true);
+    expect(first.ok, `${first.command} exited ${String(first.exitCode)}:\n${first.stdout}\n${first.stderr}`).toBe(true);
     const firstId = (await docker().inspectImage(`${REPO}:docker`))?.id;
     expect(firstId).toMatch(/^[0-9a-f]{64}$/);
     expect((await docker().inspectImage(`${REPO}:docker`))?.labels).toMatchObject(LABELS);
@@ -124,7 +124,10 @@ describe("docker CLI against podman's Docker-compatible API", () => {
     expect(await docker().listContainers(LABELS)).toEqual([]);
 
     writeFileSync(join(context, 'f'), '2\n'); // the first image becomes dangling
-    expect((await docker().build(request(`${REPO}:docker`, context))).ok).toBe(true);
+    const second = await docker().build(request(`${REPO}:docker`, context));
+    expect(second.ok, `${second.command} exited ${String(second.exitCode)}:\n${second.stdout}\n${second.stderr}`).toBe(
+      true,
+    );
     expect(await docker().prune(LABELS)).toContain(firstId);
   });
 });
