@@ -77,7 +77,12 @@ describe.skipIf(!(await hasPodman()) && process.env.CI !== 'true')(
         () => undefined,
         (e: unknown) => e,
       );
-      expect(error).toBeInstanceOf(TarmacError);
+      // What the wait saw, if it ever took the crash loop for ready (seen once under load, not understood yet).
+      const seen = async () => `${lines.join('\n')}\n${JSON.stringify(await target.pods(fixture.group), null, 1)}`;
+      expect(
+        error,
+        error instanceof TarmacError ? '' : `the wait resolved; what it saw:\n${await seen()}`,
+      ).toBeInstanceOf(TarmacError);
       const failure = error as TarmacError;
       expect(failure.code, failure.message).toBe('DEPLOY_FAILED');
       expect(failure.message).toMatch(/CrashLoopBackOff/);
