@@ -6,6 +6,7 @@ import { diagnose } from '../diagnose.js';
 import { inputOf, journal, kindEnv, runOf, workloads } from '../triage.test-kit.js';
 import type { PodFacts } from '../types.js';
 import { crashLoop } from './crash-loop.js';
+import { pod as kitPod } from './deploy-rules.test-kit.js';
 
 const deploy = runOf(
   journal([
@@ -14,19 +15,8 @@ const deploy = runOf(
   kindEnv('shop-e2e'),
 );
 
-function pod(extra: Partial<PodFacts>): PodFacts {
-  return {
-    name: 'api-0',
-    phase: 'Running',
-    ready: false,
-    restarts: 0,
-    reasons: [],
-    images: [],
-    events: [],
-    logTail: [],
-    ...extra,
-  };
-}
+/** The unready api pod of the deploy-rule kit, named as the kubelet's events below name it. */
+const pod = (extra: Partial<PodFacts>): PodFacts => kitPod({ name: 'api-0', images: [], ...extra });
 
 describe('a container that keeps crashing', () => {
   it("the kubelet's `Back-off restarting failed container` event alone is the crash loop", () => {
