@@ -6,6 +6,13 @@ import { failedSteps } from './journal-facts.js';
 import { INOTIFY_LIMIT } from './file-limits.js';
 import { DISK_PRESSURE, NO_SPACE_WORDS, outputMatching } from './infra-markers.js';
 
+/**
+ * ENOSPC that is no disk: podman's lock allocation ("allocating lock for new container: no space left on device")
+ * when all num_locks of containers.conf are taken (podman-system-renumber(1)).
+ */
+const NOT_A_DISK = /allocating lock for new (?:container|pod)/i;
+/** /dev/shm is a memory-backed tmpfs whose size is the container's --shm-size (64 MiB by default), not a disk. */
+const SHM = /\/dev\/shm\b/;
 /** Below this a build or a `podman save` of a real image will not fit. */
 const LOW_BYTES = 512 * 1024 * 1024;
 
@@ -20,7 +27,7 @@ export const diskFull: Rule = {
     'research-kind-podman §B 16',
   ],
   match(input: TriageInput): Match | undefined {
-    const lines = failureLinesMatching(input, NO_SPACE_WORDS, 4);
+    const lines = failureLinesMatching(input, NO_SPACE_WORDS, 4).filter((l) => !NOT_A_DISK.test(l));
     const mounts = input.evidence.disk?.data?.mounts ?? [];
     const low = mounts.filter(
       (m) => m.freeBytes < LOW_BYTES || (m.totalBytes > 0 && m.freeBytes / m.totalBytes < 0.02),
@@ -39,22 +46,27 @@ export const diskFull: Rule = {
     }
     // ENOSPC beside the inotify watch limit is that limit (file-limits), unless a disk is really low or full.
     const watchLimit = low.length === 0 && evicted.length === 0 && outputMatching(input, INOTIFY_LIMIT, 1).length > 0;
+    const shmOnly = low.length === 0 && lines.length > 0 && lines.every((l) => SHM.test(l));
     const confidence = watchLimit
       ? 0.35
-      : lines.length > 0
-        ? low.length > 0
-          ? 0.95
-          : 0.9
-        : evicted.length > 0
-          ? 0.75
-          : 0.4;
+      : shmOnly
+        ? 0.45
+        : lines.length > 0
+          ? low.length > 0
+            ? 0.95
+            : 0.9
+          : evicted.length > 0
+            ? 0.75
+            : 0.4;
     const full = low[0] ?? guessMount(mounts, lines);
     const cmd = engineCmd(input);
     const machine = input.evidence.machine?.data?.exists;
     return {
       confidence: conf(confidence),
       explains: ['no-space'],
-      summary: `${full ? `The ${full.label} (${full.path}) is full` : 'A disk is full'}: ${lines.length > 0 ? 'a step failed for lack of space' : evicted.length > 0 ? "the node's disk is under pressure: the kubelet evicts pods and the scheduler refuses new ones" : `only ${bytes(full?.freeBytes ?? 0)} free`}.`,
+      summary: shmOnly
+        ? "A process ran out of /dev/shm: the container's shared memory (--shm-size, 64 MiB by default) is full, not a disk."
+        : `${full ? `The ${full.label} (${full.path}) is full` : 'A disk is full'}: ${lines.length > 0 ? 'a step failed for lack of space' : evicted.length > 0 ? "the node's disk is under pressure: the kubelet evicts pods and the scheduler refuses new ones" : `only ${bytes(full?.freeBytes ?? 0)} free`}.`,
       evidence: [
         ...lines,
         ...mounts.map((m) =>

@@ -1,6 +1,7 @@
 // Every engine command hangs (a machine hung after sleep, an overloaded service): the probe timed out.
 import type { Match, Rule, TriageInput } from '../types.js';
 import { conf, engine, engineCmd, quote } from './evidence-facts.js';
+import { REQUESTED_DUMP } from './engine-runtime-crash.js';
 import { failedSteps, incidents, stepLines } from './journal-facts.js';
 
 /**
@@ -49,6 +50,18 @@ export const engineHung: Rule = {
     lines.push(...unanswered);
     const silent = e !== undefined && !e.reachable && !e.hung && noAnswer(e.error);
     if (silent) lines.push(quote('engine', `${e.name} version: ${e.error ?? ''}`));
+    // A goroutine dump someone asked the engine (or its client) for: what one does to a process that hangs.
+    const dumped = [
+      ...(e !== undefined && !e.reachable && e.error !== undefined && REQUESTED_DUMP.test(e.error)
+        ? [quote('engine', `${e.name} version: ${e.error}`)]
+        : []),
+      ...failedSteps(input.run)
+        .filter((f) => f.kind !== undefined && CLIENT_STEPS.includes(f.kind))
+        .flatMap((f) => stepLines(input.run, f).filter((l) => l.part !== 'message' && REQUESTED_DUMP.test(l.text)))
+        .slice(0, 1)
+        .map((l) => quote(l.source, l.text)),
+    ];
+    lines.push(...dumped);
     if (!e?.hung && lines.length === 0) return undefined;
     const confidence = e?.hung ? (lines.length > 0 ? 0.9 : 0.8) : silent ? 0.7 : e?.reachable ? 0.45 : 0.65;
     const cmd = engineCmd(input);
@@ -56,7 +69,7 @@ export const engineHung: Rule = {
     return {
       confidence: conf(confidence),
       explains: ['timeout', 'connection-refused'],
-      summary: `The ${cmd} engine hangs: ${e?.hung ? `\`${cmd} info\` did not answer within ${e.probeMs} ms` : unanswered.length === lines.length ? 'a call on its API ran out its deadline without an answer' : 'the watchdog probe got no answer'}, so steps waited instead of failing.`,
+      summary: `The ${cmd} engine hangs: ${e?.hung ? `\`${cmd} info\` did not answer within ${e.probeMs} ms` : dumped.length > 0 && dumped.length === lines.length ? 'its goroutines were dumped on request (SIGQUIT), what one does to an engine that does not answer' : unanswered.length === lines.length ? 'a call on its API ran out its deadline without an answer' : 'the watchdog probe got no answer'}, so steps waited instead of failing.`,
       evidence: [
         ...(e?.hung ? [quote('engine', `${cmd} info: no answer within ${e.probeMs} ms`)] : []),
         ...(e?.reachable ? [quote('engine', `${cmd} answers again now (${e.probeMs} ms)`)] : []),

@@ -13,6 +13,12 @@ import { failedSteps, stepLines } from './journal-facts.js';
 /** The Go runtime's crash forms: the header lines and a stack frame. */
 const GO_CRASH =
   /^(?:panic: |fatal error: |\[signal SIG[A-Z]+: |SIGSEGV: segmentation violation|goroutine \d+ \[[^\]]+\]:)|\.go:\d+ \+0x[0-9a-f]+\b/;
+/**
+ * A goroutine dump someone asked for, not a crash: the Go runtime's `SIGQUIT: quit` header (kill -QUIT or Ctrl-\\ on a
+ * process that hangs; it then exits 2) and dockerd's SIGUSR1 dump (`=== BEGIN goroutine stack dump ===`, Docker's
+ * troubleshooting docs). Its `goroutine N [...]` headers look like a crash's.
+ */
+export const REQUESTED_DUMP = /^\s*SIGQUIT: quit\b|=== BEGIN goroutine stack dump ===/m;
 /** The engine binary killed by a fault before it could print anything of its own (a probe only). */
 const NATIVE_CRASH = /Segmentation fault|core dumped|Illegal instruction|Bus error/i;
 /**
@@ -81,7 +87,7 @@ export function engineRuntimeCrash(input: TriageInput): string[] {
       out.push(...dropped.slice(0, 2).map((l) => quote(l.source, l.text)));
     // A runner relaying the engine's output (a bats `# `) leaves it the engine's own: read the line after the prefix.
     const crash = lines.filter((l) => GO_CRASH.test(unrelayed(l.text)));
-    if (crash.length === 0) continue;
+    if (crash.length === 0 || lines.some((l) => REQUESTED_DUMP.test(l.text))) continue;
     const engineStep =
       step.kind !== undefined &&
       ENGINE_STEPS.includes(step.kind) &&
@@ -131,6 +137,7 @@ function unrelayed(text: string): string {
 
 /** Whether the probe's error shows a Go runtime crash: its first line a crash form, or any line a crash header. */
 function probeCrashed(error: string): boolean {
+  if (REQUESTED_DUMP.test(error)) return false;
   if (GO_CRASH.test(error.trim())) return true;
   return error.split('\n').some((l) => GO_CRASH_HEADER.test(l.trim().replace(RELAY_PREFIX, '')));
 }

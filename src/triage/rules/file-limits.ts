@@ -4,6 +4,7 @@
 import type { Match, Rule, TriageInput } from '../types.js';
 import { conf } from './evidence-facts.js';
 import { markerRe, outputMatching } from './infra-markers.js';
+import { kindLogLines } from './kind-create-signatures.js';
 
 /**
  * The inotify watch limit itself: systemd's "inotify watch limit reached", Node's "System limit for number of file
@@ -11,6 +12,13 @@ import { markerRe, outputMatching } from './infra-markers.js';
  * printed beside it is this limit, not a full disk (inotify(7)).
  */
 export const INOTIFY_LIMIT = /inotify watch limit|limit for number of file watchers|max_user_watches/i;
+
+/**
+ * The limit in a kind node's own logs (kubelet, containerd, systemd: `failed to run Kubelet: too many open files`,
+ * `Failed to allocate directory watch: Too many open files`), read only when the cluster step failed. Not a bare
+ * "inotify": a booting node names inotify in lines that are no limit.
+ */
+export const NODE_LIMIT = /too many open files|\bEMFILE\b|max_user_(?:watches|instances)|inotify watch limit/i;
 
 /** The process/thread limit in Go's, glibc's and bash's words (EAGAIN from clone). */
 const THREAD_LIMIT =
@@ -21,7 +29,7 @@ export const fileLimits: Rule = {
   title: 'A file-descriptor or inotify limit was reached',
   refs: ['corpus: file-limits'],
   match(input: TriageInput): Match | undefined {
-    const lines = outputMatching(input, markerRe('file-limits'), 3);
+    const lines = [...outputMatching(input, markerRe('file-limits'), 3), ...kindLogLines(input, NODE_LIMIT, 3)];
     if (lines.length === 0) return undefined;
     const inotify = /inotify|fsnotify|watcher|file watchers/i.test(lines.join('\n'));
     const watchLimit = outputMatching(input, INOTIFY_LIMIT, 1).length > 0;

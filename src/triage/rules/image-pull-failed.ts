@@ -60,7 +60,11 @@ export const imagePullFailed: Rule = {
         p.events.some((e) => /Failed to pull image/.test(e)),
     );
     // The build's FROM image, when the builder says the registry does not serve it (a pull it made itself).
-    const base = failureLines(input, (l) => BASE_PULL.test(l.text) && NOT_SERVED.test(l.text), 2, ['build']);
+    // Docker Hub's DENIED for the FROM image (podman prints it on the next lines) is that answer too, or a private image.
+    const hubDenied = failureTexts(input, /requested access to the resource is denied/i, 1).length > 0;
+    const base = failureLines(input, (l) => BASE_PULL.test(l.text) && (NOT_SERVED.test(l.text) || hubDenied), 2, [
+      'build',
+    ]);
     if (lines.length === 0 && notVerified.length === 0 && stuck.length === 0 && base.length === 0) return undefined;
     const auth =
       failureLinesMatching(input, AUTH, 1).length > 0 || stuck.some((p) => p.events.some((e) => AUTH.test(e)));
@@ -82,6 +86,9 @@ export const imagePullFailed: Rule = {
     const kind = input.run.env?.target !== 'podman';
     return {
       confidence: conf(auth || !specific ? 0.45 : 0.85),
+      // A registry that refused the pull is one of the two readings this verdict names (a private image), so its
+      // refusal is accounted for: registry-auth ranks below at 0.4 unless a credential signal makes it sure.
+      ...(auth ? { explains: ['registry-auth' as const] } : {}),
       summary:
         base.length > 0 && lines.length === 0 && stuck.length === 0
           ? `The build's base image ${image ?? '?'} could not be pulled: its registry does not serve it (a misspelt name, a tag that was never pushed, or a private image).`

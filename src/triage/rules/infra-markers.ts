@@ -56,8 +56,9 @@ export const MARKERS: readonly Marker[] = [
   {
     id: 'dns',
     label: 'a name did not resolve (DNS)',
-    // busybox's `wget: bad address 'HOST'` and nslookup/dig's `no servers could be reached` (Alpine images) too.
-    re: /no such host|UnknownHostException|\blookup [\w.-]+: i\/o timeout|Could not resolve '[\w.-]+'|Resolving timed out after|No address associated with hostname|NameResolutionError|failed to lookup address information|Temporary failure in name resolution|Name or service not known|Could not resolve host|getaddrinfo (?:ENOTFOUND|EAI_AGAIN)|server misbehaving|Name does not resolve|Temporary failure resolving|nodename nor servname provided|lookup [\w.-]+ on \S+:53\b|\bbad address '[\w.-]+'|no servers could be reached/i,
+    // busybox's `wget: bad address 'HOST'` and nslookup/dig's `no servers could be reached` (Alpine images) too, and
+    // apk's `ERROR: URL: DNS lookup error`.
+    re: /no such host|DNS lookup error|UnknownHostException|\blookup [\w.-]+: i\/o timeout|Could not resolve '[\w.-]+'|Resolving timed out after|No address associated with hostname|NameResolutionError|failed to lookup address information|Temporary failure in name resolution|Name or service not known|Could not resolve host|getaddrinfo (?:ENOTFOUND|EAI_AGAIN)|server misbehaving|Name does not resolve|Temporary failure resolving|nodename nor servname provided|lookup [\w.-]+ on \S+:53\b|\bbad address '[\w.-]+'|no servers could be reached/i,
   },
   {
     id: 'rate-limit',

@@ -3,6 +3,7 @@
 // uninitialized"). kind reports it as a cluster that never gets ready.
 import type { Match, Rule, TriageInput } from '../types.js';
 import { clusterName, conf } from './evidence-facts.js';
+import { NODE_LIMIT } from './file-limits.js';
 import { outputMatching } from './infra-markers.js';
 import { kindLogLines } from './kind-create-signatures.js';
 import { NOT_READY_TAINT } from './unschedulable.js';
@@ -10,10 +11,11 @@ import { NOT_READY_TAINT } from './unschedulable.js';
 const KUBELET =
   /failed to run Kubelet|Failed to start ContainerManager|KubeletNotReady|NetworkPluginNotReady|cni config uninitialized|container runtime network not ready|kubelet is not healthy|The kubelet is not running|kubelet\.service: (?:main process exited|Failed)|^\S+\s+NotReady\s|NodeNotReady|PLEG is not healthy|Kubelet stopped posting node status|kubelet isn't running or healthy|localhost:10248\/healthz|container runtime is down|\[ERROR Swap\]|running with swap on is not supported|\u2717 Waiting .{0,12}for control-plane = Ready/im;
 /**
- * A kubelet that cannot find its cgroups is a node-boot problem (cgroup v1/v2 support), not this rule's; a cgroup
+ * A kubelet that cannot find its cgroups (its own cgroup root, or the QoS cgroups under it: "failed to initialize top
+ * level QOS containers: root container [kubelet kubepods] doesn't exist") is a node-boot problem (cgroup v1/v2 support), not this rule's; a cgroup
  * driver that differs from the runtime's ("misconfiguration: kubelet cgroup driver") is the kubelet's own setting.
  */
-const CGROUP = /cgroup|mountpoint for \S* ?not found/i;
+const CGROUP = /cgroup|mountpoint for \S* ?not found|root container \[[^\]]*\] doesn't exist/i;
 const CGROUP_DRIVER = /cgroup driver/i;
 /**
  * Second-hand words about a kubelet: kubeadm's (its `[kubelet-check]` and its closing hint list) and kind's own
@@ -45,6 +47,8 @@ export const kubeletNotReady: Rule = {
     // kubeadm's fixed list of likely causes ("... misconfiguration of the node in some way (required cgroups
     // disabled)") is printed for every kubelet that did not answer: a hint list, not a cgroup error.
     const cgroup = CGROUP.test(text.replace(KUBEADM_HINT, '')) && !CGROUP_DRIVER.test(text);
+    // A kubelet that ran out of file descriptors or inotify instances names the host's limit (file-limits).
+    const fdLimit = NODE_LIMIT.test(own.join('\n'));
     const why = /swap/i.test(text)
       ? 'swap is on and the kubelet refuses to run with it'
       : /cni|NetworkPlugin|network not ready/i.test(text)
@@ -56,7 +60,7 @@ export const kubeletNotReady: Rule = {
             : 'the kubelet exited or never reported ready';
     const name = clusterName(input);
     return {
-      confidence: conf(cgroup ? 0.4 : secondHand ? 0.45 : own.length > 0 ? 0.8 : 0.7),
+      confidence: conf(cgroup || fdLimit ? 0.4 : secondHand ? 0.45 : own.length > 0 ? 0.8 : 0.7),
       explains: ['timeout', 'connection-refused'],
       summary: `A node of ${name} never got a ready kubelet: ${why}.`,
       evidence: lines,

@@ -29,12 +29,20 @@ export const registryAuth: Rule = {
     // "pull access denied" is also what a registry says for a repository that does not exist: less sure then.
     // A push refused with "requested access to the resource is denied" is docker's answer to a push without
     // (enough) credentials: there, unlike a pull, it cannot mean a missing repository.
-    const pushing = failureTexts(input, /\bpush(?:ing|ed)?\b|The push refers to repository/i, 1).length > 0;
+    // Blob uploads happen only on a push (the distribution API's POST /v2/<name>/blobs/uploads/).
+    const pushing =
+      failureTexts(input, /\bpush(?:ing|ed)?\b|The push refers to repository|blobs\/uploads|layer upload/i, 1).length >
+      0;
+    // On a pull, Docker Hub's DENIED ("requested access to the resource is denied") comes with UNAUTHORIZED
+    // ("authentication required") for a repository that does not exist as well as for a private one (podman prints
+    // both; podman#1195: "the registries don't tell us one way or another"): that pair alone is no credential signal.
+    const hubDenied = !pushing && failureTexts(input, /requested access to the resource is denied/i, 1).length > 0;
+    const credentialWords = (l: string) => (hubDenied ? l.replace(/unauthorized: authentication required/gi, '') : l);
     const sure =
       coded.length > 0 ||
       (pushing && failureTexts(input, /requested access to the resource is denied/i, 1).length > 0) ||
       (pushing && failureTexts(input, /^denied: /m, 1).length > 0) ||
-      [...failureTexts(input, DENIED, 6), ...podLines].some(
+      [...failureTexts(input, DENIED, 6), ...podLines].map(credentialWords).some(
         (l) =>
           /40[13]|unauthorized|authentication required|no basic auth credentials|invalid username|credentials - err:|insufficient_scope|: denied: (?!requested access)|image pull secrets/i.test(
             l,
