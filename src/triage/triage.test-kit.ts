@@ -171,6 +171,11 @@ export function engineDown(): CollectorRun<EngineFacts> {
   });
 }
 
+/** An engine whose probe (`podman version`, `docker version`) failed with this error line. */
+export function probeFailed(error: string, name: EngineFacts['name'] = 'podman'): CollectorRun<EngineFacts> {
+  return collector('engine', { name, reachable: false, hung: false, probeMs: 30, error });
+}
+
 /** A kind cluster as the clusters collector reports it. */
 export function kindCluster(name: string, nodeState: string, api: ClusterFacts['api']): CollectorRun<ClusterFacts[]> {
   return collector('clusters', [

@@ -2,25 +2,12 @@
 // the call but never answered. Near misses: the same crash printed by a workload inside a RUN step, a refused socket.
 import { describe, expect, it } from 'vitest';
 import type { ErrorFact } from '../../errors/error-facts.js';
-import { engineOk, inputOf, journal, runOf } from '../triage.test-kit.js';
-import type { CollectorRun, EngineFacts } from '../types.js';
+import { engineOk, inputOf, journal, runOf, probeFailed } from '../triage.test-kit.js';
 import { engineCrash } from './engine-crash.js';
 import { engineHung } from './engine-hung.js';
 import { engineUnreachable } from './engine-unreachable.js';
 import { buildDependencyDownload } from './build-dependency-download.js';
 import { diagnose } from '../diagnose.js';
-
-/** A probe (`podman version`) that failed with this error line. */
-function probeFailed(error: string): CollectorRun<EngineFacts> {
-  return {
-    name: 'engine',
-    ok: true,
-    timedOut: false,
-    durationMs: 40,
-    raw: '',
-    data: { name: 'podman', reachable: false, hung: false, probeMs: 30, error },
-  };
-}
 
 /** A failed build whose output ends with these lines. */
 function failedBuild(tail: string[], fact?: ErrorFact) {
