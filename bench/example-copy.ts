@@ -38,3 +38,17 @@ export function copyExample(
   if (opts.cold) writeFileSync(join(dir, 'base', '.bench-nonce'), `${name}-${randomBytes(4).toString('hex')}`);
   return { dir, file };
 }
+
+/** `tarmac down` on the project `file` (env `name`), then removes the images built for that env (by its env label). */
+export async function downAndRemoveImages(file: string, name: string, env: Record<string, string>): Promise<void> {
+  await execa('node', [join(root, 'bin/tarmac.js'), 'down', '-f', file], {
+    env: { ...env, CI: 'true' },
+    reject: false,
+  });
+  const ids = (
+    await execa('podman', ['images', '-q', '--filter', `label=io.tarmac.env=${name}`], { env, reject: false })
+  ).stdout
+    .split('\n')
+    .filter(Boolean);
+  if (ids.length > 0) await execa('podman', ['rmi', '-f', ...new Set(ids)], { env, reject: false });
+}

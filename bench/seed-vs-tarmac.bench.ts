@@ -9,7 +9,7 @@ import { execa } from 'execa';
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
-import { copyExample, podmanEnv, root } from './example-copy.js';
+import { copyExample, downAndRemoveImages, podmanEnv, root } from './example-copy.js';
 import { journalFloor, type JournalEvent } from './journal-floor.js';
 
 const reps = Number(process.argv.slice(2).find((a) => /^\d+$/.test(a)) ?? 3);
@@ -72,16 +72,6 @@ async function baseline(
   return { ms: out.totalMs, phases: out.phases };
 }
 
-async function removeTarmacEnv(dir: string, name: string, env: Record<string, string>): Promise<void> {
-  await execa('node', [join(root, 'bin/tarmac.js'), 'down', '-f', join(dir, 'tarmac.yaml')], { env, reject: false });
-  const ids = (
-    await execa('podman', ['images', '-q', '--filter', `label=io.tarmac.env=${name}`], { env, reject: false })
-  ).stdout
-    .split('\n')
-    .filter(Boolean);
-  if (ids.length > 0) await execa('podman', ['rmi', '-f', ...new Set(ids)], { env, reject: false });
-}
-
 function profile(title: string, runs: UpRun[]): string {
   const ids = [...new Set(runs.flatMap((r) => r.steps.map((x) => x.id)))];
   const rows = ids.map((id) => {
@@ -122,7 +112,7 @@ async function main(): Promise<void> {
         writeFileSync(join(dir, 'aianalysis', 'www', 'bench-change.txt'), `change ${i} ${Date.now()}\n`);
         results.change.push(await up(dir, env));
       } finally {
-        await removeTarmacEnv(dir, name, env);
+        await downAndRemoveImages(join(dir, 'tarmac.yaml'), name, env);
       }
       process.stderr.write(
         `rep ${i + 1}/${reps}: baseline ${s(b.ms)} s, cold ${s(results.cold.at(-1)!.ms)} s, warm ${s(results.warm.at(-1)!.ms)} s, change ${s(results.change.at(-1)!.ms)} s\n`,

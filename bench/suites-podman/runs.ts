@@ -6,7 +6,7 @@ import { cpSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'n
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse, stringify } from 'yaml';
-import { root } from '../example-copy.js';
+import { downAndRemoveImages, root } from '../example-copy.js';
 
 export interface JournalEvent {
   type: string;
@@ -95,12 +95,6 @@ export function builtOnce(events: readonly JournalEvent[]): { ok: boolean; detai
 
 /** `tarmac down` on the copy and removes the images it built (by the env label). */
 export async function downAndRemove(dir: string, env: Record<string, string>): Promise<void> {
-  await execa('node', [tarmac, 'down', '-f', suitesFile(dir)], { env: { ...env, CI: 'true' }, reject: false });
   const name = (parse(readFileSync(suitesFile(dir), 'utf8')) as { name: string }).name;
-  const ids = (
-    await execa('podman', ['images', '-q', '--filter', `label=io.tarmac.env=${name}`], { env, reject: false })
-  ).stdout
-    .split('\n')
-    .filter(Boolean);
-  if (ids.length > 0) await execa('podman', ['rmi', '-f', ...new Set(ids)], { env, reject: false });
+  await downAndRemoveImages(suitesFile(dir), name, env);
 }
