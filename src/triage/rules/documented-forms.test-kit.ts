@@ -1,0 +1,33 @@
+// What the documented-forms tests share: a failure's shape (phase, output, exit code, pod) replayed through the path
+// of a live failure into diagnose, as the corpus cases are (src/triage/replay/).
+import type { CorpusCase } from '../replay/corpus-case.js';
+import { replayCase } from '../replay/replay-case.js';
+
+/** The parts of a corpus case a documented-form test gives. */
+export type Shape = Pick<CorpusCase, 'phase' | 'output'> & Partial<Pick<CorpusCase, 'exitCode' | 'pod'>>;
+
+/** The top verdict (rule id and confidence) and the confidence of every verdict, by rule id. */
+export async function diagnoseShape(shape: Shape) {
+  const c: CorpusCase = {
+    id: 'documented-form',
+    category: 'dns',
+    source: { url: 'https://example.test/documented-form' },
+    rootCause: 'unit test',
+    exitCode: 1,
+    pod: null,
+    ...shape,
+  };
+  const { diagnosis } = await replayCase(c);
+  const top = diagnosis.verdicts[0];
+  const of = (id: string) => diagnosis.verdicts.find((v) => v.ruleId === id)?.confidence ?? 0;
+  return { top: top?.ruleId, confidence: top?.confidence ?? 0, of };
+}
+
+/** A deploy whose pod stays Pending with this FailedScheduling message. */
+export function pending(message: string): Shape {
+  return {
+    phase: 'deploy',
+    output: message,
+    pod: { phase: 'Pending', events: [{ type: 'Warning', reason: 'FailedScheduling', message }] },
+  };
+}
