@@ -10,7 +10,7 @@ import { journalLine } from '../journal/protocol.js';
 import { readJournal } from '../journal/reader.js';
 import { eventsFile, stepsDir } from '../journal/run-dir.js';
 import type { SuiteResult } from '../orchestrate/suite-results.js';
-import { suiteClusterOfStep } from '../plan/suites-plan.js';
+import { suiteClusterOfStep, suiteTestStepId } from '../plan/suites-plan.js';
 import { triageRun } from '../triage/triage-run.js';
 import { safeText } from '../ui/safe-text.js';
 import type { CliIo } from './io.js';
@@ -68,7 +68,7 @@ function writeSuiteJournal(runDir: string, result: SuiteResult): string[] {
   mkdirSync(result.dir, { recursive: true });
   const events = readJournal(runDir);
   const planned = events.find((e) => e.type === 'run.started')?.steps ?? [];
-  const mine = (id: string) => id === `test:${result.name}` || id.includes(`:${result.name}/`);
+  const mine = (id: string) => id === suiteTestStepId(result.name) || suiteClusterOfStep(id, result.name) !== undefined;
   // The suite's steps and every step they need (its builds), not the other suites' builds.
   const own = new Set(planned.filter((s) => mine(s.id)).map((s) => s.id));
   for (let grew = true; grew;) {
