@@ -8,11 +8,12 @@ import { TarmacError, ExitCode } from '../../errors/errors.js';
 import type { RenderedGroup } from '../../kube/types.js';
 import type { TargetContext } from '../types.js';
 import { assertImagesPresent } from './image-check.js';
-import { envPods, inspectPod } from './inspect.js';
-import { LABEL_SPEC, isOurs, podmanOwnership } from './names.js';
+import { allPods, envPods, inspectPod, type PodRecordLive } from './inspect.js';
+import { LABEL_SPEC, podmanOwnership } from './names.js';
 import { inspectNetwork } from './network.js';
 import { otherCheckoutError } from '../other-checkout.js';
 import { playUnit } from './play.js';
+import { eachChain, playChains } from './play-chains.js';
 import { noEffectLine, type GroupPlan, type PlayUnit } from './play-plan.js';
 import { podsToPrune } from './prune.js';
 import { refuseForeignSecrets } from './remove-secrets.js';
@@ -29,6 +30,8 @@ export interface ApplyDeps {
   timeoutMs: number;
   insecure: boolean;
   removePod: (name: string) => Promise<void>;
+  /** This process's ensure() found or made the network: no need to look again before every group. */
+  networkChecked: boolean;
 }
 
 /** Applies the planned group; idempotent. */
@@ -40,7 +43,8 @@ export async function applyGroup(
 ): Promise<void> {
   for (const item of plan.noEffect) ctx.output(noEffectLine(item));
   for (const note of plan.notes) ctx.output(note);
-  if (!(await inspectNetwork(deps.cli, deps.network, ctx.signal))) {
+  // A network removed behind tarmac's back after ensure() still fails the play, with podman's own error.
+  if (!deps.networkChecked && !(await inspectNetwork(deps.cli, deps.network, ctx.signal))) {
     throw new TarmacError(
       'TARGET_NOT_READY',
       `podman network ${deps.network} does not exist: the target was not set up`,
@@ -51,8 +55,23 @@ export async function applyGroup(
     );
   }
   await assertImagesPresent(deps.engine, plan.units, group.name, ctx.signal);
-  for (const unit of plan.units) await applyUnit(deps, unit, group.name, ctx);
-  await pruneGroup(deps, group.name, plan, ctx);
+  // One listing of the host's pods answers what an inspect of each planned pod and the prune listing did: every
+  // podman call costs about 0.1 s of CPU, which side-by-side suites pay on two cores (issues 16 and 17).
+  const live = await allPods(deps.cli, ctx.signal);
+  const existing = (unit: PlayUnit) => live.find((pod) => pod.name === unit.podName);
+  await refuseTaken(deps, plan.units, existing, ctx.signal);
+  const playFiles = new Map<PlayUnit, string>();
+  await eachChain(playChains(plan.units), PLAY_CONCURRENCY, async (unit) => {
+    const playFile = await applyUnit(deps, unit, existing(unit), group.name, ctx);
+    if (playFile) playFiles.set(unit, playFile);
+  });
+  // In the plan's order, whichever play ended first.
+  const played = plan.units.flatMap((unit) => {
+    const playFile = playFiles.get(unit);
+    return playFile ? [{ unit, playFile }] : [];
+  });
+  await verifyPlayed(deps, played, ctx);
+  await pruneGroup(deps, group.name, plan, live, ctx);
   await deps.store.update((state) => {
     // The group's Services are exactly those of this apply: a Service dropped from the manifests goes.
     for (const [name, service] of Object.entries(state.services))
@@ -66,32 +85,64 @@ export async function applyGroup(
   });
 }
 
-async function applyUnit(deps: ApplyDeps, unit: PlayUnit, group: string, ctx: TargetContext): Promise<void> {
-  const existing = await inspectPod(deps.cli, unit.podName, ctx.signal);
-  const owner = existing && podmanOwnership(existing.labels, deps.id);
-  if (owner === 'other-checkout') throw otherCheckoutError(`pod ${unit.podName}`, existing?.labels ?? {}, deps.id);
-  if (existing && owner === 'foreign') {
-    throw new TarmacError(
-      'POD_NAME_TAKEN',
-      `a pod named ${unit.podName} exists but was not created by tarmac for env ${deps.id.env}`,
-      {
-        exitCode: ExitCode.environment,
-        hint: `tarmac never removes what it did not create: remove that pod yourself (podman pod rm -f ${unit.podName}) or rename the env.`,
-      },
-    );
+/**
+ * Chains of units played at once. Two, not more: a play is CPU-bound in podman (about 0.7 s of CPU), and a group's
+ * pods starting together is what `kubectl apply` does too; a group of one workload gains nothing.
+ */
+const PLAY_CONCURRENCY = 2;
+
+// Refuses, before anything is played (the plays run side by side), a pod name or a podman secret that tarmac did
+// not make for this env.
+async function refuseTaken(
+  deps: ApplyDeps,
+  units: readonly PlayUnit[],
+  existing: (unit: PlayUnit) => PodRecordLive | undefined,
+  signal: AbortSignal,
+): Promise<void> {
+  for (const unit of units) {
+    const found = existing(unit);
+    const owner = found && podmanOwnership(found.labels, deps.id);
+    if (owner === 'other-checkout') throw otherCheckoutError(`pod ${unit.podName}`, found?.labels ?? {}, deps.id);
+    if (found && owner === 'foreign') {
+      throw new TarmacError(
+        'POD_NAME_TAKEN',
+        `a pod named ${unit.podName} exists but was not created by tarmac for env ${deps.id.env}`,
+        {
+          exitCode: ExitCode.environment,
+          hint: `tarmac never removes what it did not create: remove that pod yourself (podman pod rm -f ${unit.podName}) or rename the env.`,
+        },
+      );
+    }
   }
+  const secrets = [...new Set(units.flatMap((unit) => unit.secrets))];
+  await refuseForeignSecrets(deps.cli, deps.id.env, secrets, (await deps.store.read()).secrets ?? [], signal);
+}
+
+interface Played {
+  unit: PlayUnit;
+  playFile: string;
+}
+
+// Keeps the unit's pod when it is unchanged and running (or a completed Job's), else (re)plays it; returns the
+// played file, or undefined when the pod was kept.
+async function applyUnit(
+  deps: ApplyDeps,
+  unit: PlayUnit,
+  existing: PodRecordLive | undefined,
+  group: string,
+  ctx: TargetContext,
+): Promise<string | undefined> {
   const state = await deps.store.read();
-  await refuseForeignSecrets(deps.cli, deps.id.env, unit.secrets, state.secrets ?? [], ctx.signal);
   const recorded = state.pods[unit.podName];
   const unchanged = existing && recorded && existing.labels[LABEL_SPEC] === unit.specHash;
   if (unchanged && existing.status === 'Running') {
     ctx.output(`${unit.podName}: unchanged and running, kept`);
-    return;
+    return undefined;
   }
   // A Job's pod ran to its end: replaying it would run the Job again (kubectl apply would not either).
   if (unchanged && unit.completes && existing.status === 'Exited') {
     ctx.output(`${unit.podName}: unchanged Job pod, already ran, kept`);
-    return;
+    return undefined;
   }
   if (existing) {
     ctx.output(
@@ -128,23 +179,37 @@ async function applyUnit(deps: ApplyDeps, unit: PlayUnit, group: string, ctx: Ta
   await deps.store.update((s) => {
     s.pods[unit.podName] = { ...record, ...played };
   });
-  const verified = await inspectPod(deps.cli, unit.podName, ctx.signal);
-  if (!verified || !isOurs(verified.labels, deps.id)) {
-    throw new TarmacError(
-      'POD_NOT_VERIFIED',
-      `podman kube play of ${unit.podName} exited 0, but the pod ${verified ? 'lacks the env labels' : 'does not exist'}`,
-      {
-        hint: `Inspect it with \`podman pod inspect ${unit.podName}\`; the played file is ${played.playFile}.`,
-      },
-    );
+  return played.playFile;
+}
+
+// Checks that every played pod exists with the env's labels (kube play's exit code is not trusted): one listing of
+// the env's pods, and an inspect only of a pod it lacks, to say what is wrong with it.
+async function verifyPlayed(deps: ApplyDeps, played: readonly Played[], ctx: TargetContext): Promise<void> {
+  if (played.length === 0) return;
+  const ours = new Set((await envPods(deps.cli, deps.id, ctx.signal)).map((pod) => pod.name));
+  for (const { unit, playFile } of played) {
+    if (!ours.has(unit.podName)) {
+      const found = await inspectPod(deps.cli, unit.podName, ctx.signal);
+      throw new TarmacError(
+        'POD_NOT_VERIFIED',
+        `podman kube play of ${unit.podName} exited 0, but the pod ${found ? 'lacks the env labels' : 'does not exist'}`,
+        { hint: `Inspect it with \`podman pod inspect ${unit.podName}\`; the played file is ${playFile}.` },
+      );
+    }
+    ctx.output(`${unit.podName}: played${unit.aliases.length > 0 ? ` (reachable as ${unit.aliases.join(', ')})` : ''}`);
   }
-  ctx.output(`${unit.podName}: played${unit.aliases.length > 0 ? ` (reachable as ${unit.aliases.join(', ')})` : ''}`);
 }
 
 // Removes the group's pods that the plan no longer has (only pods carrying the env's labels).
-async function pruneGroup(deps: ApplyDeps, group: string, plan: GroupPlan, ctx: TargetContext): Promise<void> {
+async function pruneGroup(
+  deps: ApplyDeps,
+  group: string,
+  plan: GroupPlan,
+  live: readonly PodRecordLive[],
+  ctx: TargetContext,
+): Promise<void> {
   const planned = new Set(plan.units.map((u) => u.podName));
-  const gone = podsToPrune(await envPods(deps.cli, deps.id, ctx.signal), deps.id, group, planned);
+  const gone = podsToPrune(live, deps.id, group, planned);
   for (const name of gone) {
     await deps.removePod(name);
     ctx.output(`${name}: no longer in the manifests of group ${group}, removed`);

@@ -162,6 +162,12 @@ export async function envPods(cli: PodmanCli, id: EnvIdentity, signal?: AbortSig
     .filter((p) => isOurs(p.labels, id));
 }
 
+/** Every pod on the host, whoever made it (a deploy needs the foreign ones too: a pod name it must not take). */
+export async function allPods(cli: PodmanCli, signal?: AbortSignal): Promise<PodRecordLive[]> {
+  const listed = await cli.must(['pod', 'ps', '--format', 'json'], 'Could not list the pods', { signal });
+  return parseJsonList(listed.stdout).map(toPodRecord);
+}
+
 /** One `podman pod ps --format json` entry. */
 export function toPodRecord(raw: unknown): PodRecordLive {
   const p = asRecord(raw) ?? {};

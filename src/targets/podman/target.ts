@@ -64,6 +64,8 @@ class PodmanTarget implements ClusterTarget {
    * (ensure, apply, a stopped crash loop, down) and by forgetStatus() (a hook or the tests ran).
    */
   private readonly shared: SharedListing;
+  /** ensure() found or made the env network in this process, and down() has not removed it since. */
+  private networkChecked = false;
 
   constructor(private readonly opts: PodmanTargetOptions) {
     this.name = networkName(opts.env.name);
@@ -111,6 +113,7 @@ class PodmanTarget implements ClusterTarget {
         ctx.signal,
       );
       if (result.action !== 'reused') this.shared.forget();
+      this.networkChecked = true;
       return result;
     } catch (error) {
       this.shared.forget();
@@ -137,6 +140,7 @@ class PodmanTarget implements ClusterTarget {
       timeoutMs: this.opts.env.timeouts.deploy,
       insecure: this.opts.env.registry?.insecure ?? false,
       removePod: (name: string) => this.removeOwnPod(name),
+      networkChecked: this.networkChecked,
     };
     // Forgotten before (no check may share a listing read while pods are replaced) and after.
     this.shared.forget();
@@ -210,6 +214,7 @@ class PodmanTarget implements ClusterTarget {
 
   async down(signal?: AbortSignal): Promise<DownReport> {
     this.shared.forget();
+    this.networkChecked = false;
     try {
       return await downEnv(
         { cli: this.cli, id: this.id, network: this.name, store: this.store, playDir: this.playDir },
