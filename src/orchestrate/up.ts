@@ -80,8 +80,10 @@ export async function up(options: UpOptions): Promise<UpResult> {
   const note = (message: string) => bus.emit({ type: 'decision', message });
   await checkDeployable({ env, target: target.type, groups, engine, signal, note });
   const images = options.pullOnly ? asPullOnly(resolved, groups, options.refs?.path) : resolved;
+  const capacity = options.capacity ?? env.capacity;
   const plan = withCachedDetails(
     planUp(env, {
+      capacity,
       target: target.type,
       cachedImages: new Set(images.cached.keys()),
       presentOnTarget: presentOnTarget(target, images),
@@ -91,7 +93,6 @@ export async function up(options: UpOptions): Promise<UpResult> {
     }),
     images,
   );
-  const capacity = options.capacity ?? env.capacity;
   emitRunStarted(bus, { command: 'up', capacity, target: target.type, engine: runEngine(engine) }, plan);
   let test: TestOutcome | undefined;
   const execute = stepDispatcher({

@@ -1,5 +1,6 @@
 // What `tarmac plan` shows about a plan: each step's estimate and where it came from, the critical path,
 // and the setup time the scheduler would take at each capacity (simulateSchedule). Pure.
+import { fasterOrder } from './order-choice.js';
 import { simulateSchedule } from './simulate.js';
 import type { Plan, StepId } from './types.js';
 
@@ -51,7 +52,8 @@ export function predictPlan(
     source: s.cached ? 'cached' : durations.has(s.id) ? 'history' : 'default',
   }));
   const predictions = capacities.map((capacity) => {
-    const sim = simulateSchedule(plan.steps, capacity);
+    // At each capacity as `up` would run it there: in the start order it would choose for that capacity.
+    const sim = simulateSchedule(fasterOrder(plan, capacity).steps, capacity);
     return { capacity, setupMs: sim.setupMs, makespanMs: sim.makespanMs, peakWeight: sim.peakWeight };
   });
   return { steps, criticalPath: plan.criticalPath, criticalPathMs: plan.criticalPathMs, predictions };

@@ -4,6 +4,7 @@ import type { Env } from '../config/types.js';
 import { assemblePlan, type StepDraft } from './assemble.js';
 import { buildDrafts, buildStepId, deliverClaim } from './build-plan.js';
 import { groupDoneStep, hookDrafts, lastBeforeHook } from './hook-steps.js';
+import { fasterOrder } from './order-choice.js';
 import type { Plan, StepId } from './types.js';
 
 export interface UpPlanInput {
@@ -21,6 +22,8 @@ export interface UpPlanInput {
   /** Run the test step (false for `up --no-test`). */
   withTest: boolean;
   durations?: ReadonlyMap<StepId, number>;
+  /** The engine units the run will have: when given, the start order that simulates shorter is kept (order-choice.ts). */
+  capacity?: number;
 }
 
 export const CLUSTER_STEP = 'cluster';
@@ -92,5 +95,6 @@ export function planUp(env: Env, input: UpPlanInput): Plan {
       retry: 'never',
     });
   }
-  return assemblePlan(drafts, input.durations);
+  const plan = assemblePlan(drafts, input.durations);
+  return input.capacity === undefined ? plan : fasterOrder(plan, input.capacity);
 }
