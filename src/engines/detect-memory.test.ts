@@ -1,4 +1,4 @@
-import { chmodSync, mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -6,7 +6,7 @@ import type { Env } from '../config/types.js';
 import { fakeRunner, type FakeAnswer } from '../exec/fake-runner.test-kit.js';
 import { recorded } from '../../test/fixtures/engines/recorded.js';
 import { detectEngine } from './detect.js';
-import { DETECTION_MAX_AGE_MS, envDetectionMemory, type DetectionMemory } from './detect-memory.js';
+import { DETECTION_MAX_AGE_MS, envDetectionMemory, podmanConfigFiles, type DetectionMemory } from './detect-memory.js';
 import { rejection } from './engine.test-kit.js';
 
 const podmanLocal = recorded('podman-4.3.1/version');
@@ -92,6 +92,25 @@ describe('remembered engine detection', () => {
     await detectEngine(auto, { runner, env: { PATH: path }, memory });
     await detectEngine({ type: 'podman' }, { runner, env: { PATH: path }, memory });
     expect(runner.calls).toHaveLength(4);
+  });
+
+  it("asks again when the user's default containers.conf or storage.conf changes, or one is added", async () => {
+    const { path, memory } = world('podman');
+    const config = tempDir();
+    const runner = runnerFor({ podman: podmanLocal });
+    const env = { PATH: path, XDG_CONFIG_HOME: config };
+    await detectEngine(auto, { runner, env, memory });
+    await detectEngine(auto, { runner, env, memory });
+    expect(runner.calls).toHaveLength(1);
+    mkdirSync(join(config, 'containers'));
+    writeFileSync(join(config, 'containers', 'containers.conf'), '[engine]\n');
+    await detectEngine(auto, { runner, env, memory });
+    expect(runner.calls).toHaveLength(2);
+    writeFileSync(join(config, 'containers', 'storage.conf'), '[storage]\ndriver = "vfs"\n');
+    await detectEngine(auto, { runner, env, memory });
+    await detectEngine(auto, { runner, env, memory });
+    expect(runner.calls).toHaveLength(3);
+    expect(podmanConfigFiles(env)).toContain(join(config, 'containers', 'containers.conf.d'));
   });
 
   it('never remembers a podman whose service answered (it can stop), nor docker', async () => {

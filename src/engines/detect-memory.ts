@@ -2,8 +2,8 @@
 // run command started with `podman version` (about 50 ms of wall and CPU on the critical path of `test` and `up`).
 // Only an answer that cannot change while nothing on disk changes is remembered: the first strategy that applies won,
 // it is podman, and no server answered (the binary alone, no service or daemon that could have stopped since). The
-// key holds the engine settings, the variables podman reads, and the binary and CONTAINERS_CONF as they are on disk
-// (path, size, mtime, inode): an upgrade, a shim earlier on PATH or an edited containers.conf asks again.
+// key holds the engine settings, the variables podman reads, and the binary and podman's config files as they are on
+// disk (path, size, mtime, inode): an upgrade, a shim earlier on PATH or an edited containers.conf asks again.
 import { readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { Env } from '../config/types.js';
@@ -49,8 +49,29 @@ const PODMAN_VARS = [
 export function detectionKey(config: Env['engine'], env: NodeJS.ProcessEnv, bin: string): string | undefined {
   const binary = fileStamp(bin);
   if (binary === undefined) return undefined;
-  const conf = env.CONTAINERS_CONF ? (fileStamp(env.CONTAINERS_CONF) ?? 'missing') : '';
-  return JSON.stringify([config, PODMAN_VARS.map((v) => env[v] ?? ''), binary, conf, process.getuid?.() ?? '']);
+  const confs = podmanConfigFiles(env).map((path) => fileStamp(path) ?? `${path}:missing`);
+  return JSON.stringify([config, PODMAN_VARS.map((v) => env[v] ?? ''), binary, confs, process.getuid?.() ?? '']);
+}
+
+/**
+ * The files podman reads its settings and storage from (containers.conf(5), containers-storage.conf(5)): the one
+ * CONTAINERS_CONF names, or else the system's and the user's; each with its drop-in folder (a file added there
+ * changes the folder's mtime).
+ */
+export function podmanConfigFiles(env: NodeJS.ProcessEnv): string[] {
+  const user = join(env.XDG_CONFIG_HOME || join(env.HOME ?? '', '.config'), 'containers');
+  const conf = env.CONTAINERS_CONF
+    ? [env.CONTAINERS_CONF]
+    : ['/usr/share/containers/containers.conf', '/etc/containers/containers.conf', join(user, 'containers.conf')];
+  const dropIns = [
+    '/usr/share/containers/containers.conf.d',
+    '/etc/containers/containers.conf.d',
+    join(user, 'containers.conf.d'),
+  ];
+  const storage = env.CONTAINERS_STORAGE_CONF
+    ? [env.CONTAINERS_STORAGE_CONF]
+    : ['/usr/share/containers/storage.conf', '/etc/containers/storage.conf', join(user, 'storage.conf')];
+  return [...conf, ...dropIns, ...storage];
 }
 
 /** The answer remembered for `key` and `strategy`, when at most DETECTION_MAX_AGE_MS old; else undefined. */
