@@ -20,19 +20,21 @@ export interface Marker {
  * A disk or filesystem that is full, in the words of the programs that hit it: the kernel's ENOSPC (`no space left on
  * device`, Python's `[Errno 28]`, Node's `ENOSPC`), apt's refusal before it downloads (`You don't have enough free space
  * in /var/cache/apt/archives/.`), rpm's and dnf's (`installing package P needs 12MB on the / filesystem`, `At least 12MB
- * more space needed on the / filesystem`), SQLite's SQLITE_FULL (`database or disk is full`) and Windows' ERROR_DISK_FULL (`There
- * is not enough space on the disk`).
+ * more space needed on the / filesystem`), SQLite's SQLITE_FULL (`database or disk is full`), Windows' ERROR_DISK_FULL (`There
+ * is not enough space on the disk`) and docker's devicemapper storage refusing a new device when its thin pool is
+ * nearly full (`Thin Pool has N free data blocks which is less than minimum required M free data blocks`, dm.min_free_space).
  */
 export const NO_SPACE_WORDS =
-  /no space left on device|\bENOSPC\b|disk quota exceeded|You don't have enough free space in|\bmore space needed on the \S+ filesystem|\bneeds \d+[KMG]B (?:more space )?on the \S+ filesystem|database or disk is full|not enough space on the disk/i;
+  /no space left on device|\bENOSPC\b|disk quota exceeded|You don't have enough free space in|\bmore space needed on the \S+ filesystem|\bneeds \d+[KMG]B (?:more space )?on the \S+ filesystem|database or disk is full|not enough space on the disk|Thin Pool has \d+ free (?:data|metadata) blocks which is less than minimum required/i;
 
 /**
  * The kubelet reporting its disk under pressure: the DiskPressure condition and its `node.kubernetes.io/disk-pressure`
  * taint (what a pending pod's FailedScheduling names), the eviction events (`The node was low on resource:
- * ephemeral-storage.`), an image GC that could not free enough.
+ * ephemeral-storage.`), the eviction manager reclaiming a disk resource (`must evict pod(s) to reclaim ephemeral-storage`,
+ * `"Eviction manager: attempting to reclaim" resourceName="nodefs"`), an image GC that could not free enough.
  */
 export const DISK_PRESSURE =
-  /DiskPressure|disk[- ]pressure|EvictionThresholdMet|reclaim ephemeral-storage|low on resource: (?:ephemeral-storage|nodefs|imagefs)|failed to garbage collect required amount of images/i;
+  /DiskPressure|disk[- ]pressure|EvictionThresholdMet|reclaim"? (?:resourceName=)?"?(?:ephemeral-storage|nodefs|imagefs)|low on resource: (?:ephemeral-storage|nodefs|imagefs)|failed to garbage collect required amount of images/i;
 
 /** The markers, most specific first (a line is attributed to the first marker it matches). */
 export const MARKERS: readonly Marker[] = [
