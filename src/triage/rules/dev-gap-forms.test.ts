@@ -74,3 +74,50 @@ describe('a full disk in the storage driver and in a node that did not come up',
     expect(d.of('disk-full')).toBe(0);
   });
 });
+
+describe("the API server's own words for an object held or a grant refused", () => {
+  it("RBAC's escalation prevention refusing a hook's Role (slurm-k8s-cluster-44)", async () => {
+    const d = await diagnoseShape({
+      phase: 'deploy',
+      output:
+        'Error: INSTALLATION FAILED: failed pre-install: warning: Hook pre-install slurm-cluster-chart/templates/secret-generator-role.yaml failed: server-side apply failed for object somenamespace/secret-generator-role rbac.authorization.k8s.io/v1, Kind=Role: roles.rbac.authorization.k8s.io "secret-generator-role" is forbidden: user "someuid" (groups=["somegroups"]) is attempting to grant RBAC permissions not currently held:\n{APIGroups:[""], Resources:["secrets"], Verbs:["apply"]}',
+    });
+    expect(d.top).toBe('rbac-forbidden');
+  });
+
+  it('near miss: a Role the API server finds invalid is the manifest, not RBAC', async () => {
+    const d = await diagnoseShape({
+      phase: 'deploy',
+      output:
+        'The Role "secret-generator-role" is invalid: rules[0].verbs: Required value: verbs must contain at least one value',
+    });
+    expect(d.of('rbac-forbidden')).toBe(0);
+  });
+
+  it('kubectl create meeting a namespace left by an earlier run (cloud-on-k8s-1449)', async () => {
+    const d = await diagnoseShape({
+      phase: 'deploy',
+      output: 'Error from server (AlreadyExists): namespaces "e2e-mercury" already exists',
+    });
+    expect(d.top).toBe('release-held');
+    expect(d.confidence).toBeLessThan(0.85);
+    expect(d.of('deploy-apply-failed')).toBeLessThan(0.5);
+  });
+
+  it("helm refusing to adopt an object no release of its own owns (helm's documented install error)", async () => {
+    const d = await diagnoseShape({
+      phase: 'deploy',
+      output:
+        'Error: INSTALLATION FAILED: rendered manifests contain a resource that already exists. Unable to continue with install: ServiceAccount "web" in namespace "shop" exists and cannot be imported into the current release: invalid ownership metadata',
+    });
+    expect(d.top).toBe('release-held');
+  });
+
+  it('near miss: a namespace that is not there is no held object', async () => {
+    const d = await diagnoseShape({
+      phase: 'deploy',
+      output: 'Error from server (NotFound): namespaces "e2e-mercury" not found',
+    });
+    expect(d.of('release-held')).toBe(0);
+  });
+});

@@ -81,8 +81,9 @@ export const MARKERS: readonly Marker[] = [
   {
     id: 'rbac',
     label: 'RBAC forbade the request',
-    // Quotes may come escaped (`\"`) when a logger prints the error inside a quoted field (logfmt).
-    re: /is forbidden: User \\?"[^"\\]+\\?" cannot|cannot (?:get|list|watch|create|update|patch|delete) resource \\?"[^"\\]+\\?" in API group/i,
+    // Quotes may come escaped (`\"`) when a logger prints the error inside a quoted field (logfmt). Also RBAC's
+    // escalation prevention refusing a Role or binding that grants more than its creator holds.
+    re: /is forbidden: User \\?"[^"\\]+\\?" cannot|is attempting to grant RBAC permissions not currently held|forbidden: attempt to grant extra privileges|cannot (?:get|list|watch|create|update|patch|delete) resource \\?"[^"\\]+\\?" in API group/i,
   },
   {
     id: 'file-limits',
