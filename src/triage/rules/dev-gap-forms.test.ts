@@ -121,3 +121,89 @@ describe("the API server's own words for an object held or a grant refused", () 
     expect(d.of('release-held')).toBe(0);
   });
 });
+
+describe("the engine's own process or VM died", () => {
+  it("systemd-coredump's report of the podman process in a build (buildah-1990)", async () => {
+    const d = await diagnoseShape({
+      phase: 'build',
+      output: [
+        'Process 421161 (podman) of user 1000 dumped core.',
+        '',
+        'Stack trace of thread 421169:',
+        '#0  0x0000560406936491 runtime.raise (podman)',
+        '#8  0x000056040691be70 runtime.sigpanic (podman)',
+        '#10 0x0000560407a709aa main.checkIfFileExists (podman)',
+      ].join('\n'),
+    });
+    expect(d.top).toBe('engine-crash');
+  });
+
+  it("near miss: a RUN step's own program dumping core, reported by the builder, is the instruction", async () => {
+    const d = await diagnoseShape({
+      phase: 'build',
+      output: [
+        'Process 5120 (node) of user 0 dumped core.',
+        'Error: building at STEP "RUN npm test": while running runtime: exit status 139',
+      ].join('\n'),
+    });
+    expect(d.top).toBe('build-failed');
+    expect(d.of('engine-crash')).toBe(0);
+  });
+
+  it("podman machine's VM process exited unexpectedly: a crash hint below 50% (podman-19708)", async () => {
+    const d = await diagnoseShape({
+      phase: 'engine-probe',
+      exitCode: 125,
+      output:
+        'Starting machine "podman-machine-default"\nWaiting for VM ...\n\nError: qemu exited unexpectedly with exit code -1, stderr: qemu-system-x86_64: Error: HV_DENIED',
+    });
+    expect(d.top).toBe('engine-crash');
+    expect(d.confidence).toBeLessThan(0.5);
+    expect(d.of('engine-unreachable')).toBeGreaterThan(0);
+  });
+
+  it('near miss: a machine that is not running is unreachable, not crashed', async () => {
+    const d = await diagnoseShape({
+      phase: 'engine-probe',
+      exitCode: 125,
+      output:
+        'Error: unable to connect to Podman socket: failed to connect: dial tcp 127.0.0.1:53045: connect: connection refused',
+    });
+    expect(d.top).toBe('engine-unreachable');
+    expect(d.of('engine-crash')).toBe(0);
+  });
+});
+
+describe('kind could not read a node it had just started', () => {
+  it('its read of /kind/version came back empty (kind-3065)', async () => {
+    const d = await diagnoseShape({
+      phase: 'cluster-create',
+      output: [
+        'Creating cluster "kind" ...',
+        ' \u2713 Preparing nodes \ud83d\udce6',
+        ' \u2717 Writing configuration \ud83d\udcdc',
+        'ERROR: failed to create cluster: failed to generate kubeadm config content: failed to get kubernetes version from node: file should only be one line, got 0 lines',
+      ].join('\n'),
+    });
+    expect(d.top).toBe('kind-node-start');
+    expect(d.confidence).toBeLessThan(0.5);
+  });
+
+  it('its exec of cat /kind/version failed, as kind export logs prints it for a dead node (kind-2236)', async () => {
+    const d = await diagnoseShape({
+      phase: 'cluster-create',
+      output:
+        'ERROR: [command "docker exec --privileged kind-control-plane journalctl --no-pager" failed with error: exit status 1, command "docker exec --privileged kind-control-plane cat /kind/version" failed with error: exit status 1]',
+    });
+    expect(d.top).toBe('kind-node-start');
+  });
+
+  it("near miss: kubeadm init failing in the node is kubeadm's, not a node that did not start", async () => {
+    const d = await diagnoseShape({
+      phase: 'cluster-create',
+      output:
+        'ERROR: failed to create cluster: failed to init node with kubeadm: command "docker exec --privileged kind-control-plane kubeadm init --skip-phases=preflight --config=/kind/kubeadm.conf --skip-token-print --v=6" failed with error: exit status 1',
+    });
+    expect(d.of('kind-node-start')).toBe(0);
+  });
+});
