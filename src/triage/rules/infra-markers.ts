@@ -46,7 +46,8 @@ export const MARKERS: readonly Marker[] = [
   {
     id: 'tls',
     label: 'TLS verification failed',
-    re: /x509:|certificate signed by unknown authority|certificate is not valid for any names|certificate is valid for \S+, not|tls: failed to verify|SSL certificate problem|CERTIFICATE_VERIFY_FAILED|self[- ]signed certificate|unable to get local issuer certificate|certificate verify failed|tls: handshake failure/i,
+    // Also the JVM's (PKIX), Node's error codes, wget's, git's (GnuTLS), apt's and .NET's words for an untrusted CA.
+    re: /x509:|certificate signed by unknown authority|certificate is not valid for any names|certificate is valid for \S+, not|tls: failed to verify|SSL certificate problem|CERTIFICATE_VERIFY_FAILED|self[- ]signed certificate|unable to get local issuer certificate|certificate verify failed|tls: handshake failure|PKIX path building failed|unable to find valid certification path|UNABLE_TO_VERIFY_LEAF_SIGNATURE|unable to verify the first certificate|UNABLE_TO_GET_ISSUER_CERT_LOCALLY|SELF_SIGNED_CERT_IN_CHAIN|DEPTH_ZERO_SELF_SIGNED_CERT|cannot verify \S+'s certificate|server certificate verification failed|The certificate is NOT trusted|The remote certificate is invalid/i,
   },
   {
     id: 'proxy',
@@ -59,8 +60,8 @@ export const MARKERS: readonly Marker[] = [
     id: 'dns',
     label: 'a name did not resolve (DNS)',
     // busybox's `wget: bad address 'HOST'` and nslookup/dig's `no servers could be reached` (Alpine images) too, and
-    // apk's `ERROR: URL: DNS lookup error`.
-    re: /no such host|DNS lookup error|UnknownHostException|\blookup [\w.-]+: i\/o timeout|Could not resolve '[\w.-]+'|Resolving timed out after|No address associated with hostname|NameResolutionError|failed to lookup address information|Temporary failure in name resolution|Name or service not known|Could not resolve host|getaddrinfo (?:ENOTFOUND|EAI_AGAIN)|server misbehaving|Name does not resolve|Temporary failure resolving|nodename nor servname provided|lookup [\w.-]+ on \S+:53\b|\bbad address '[\w.-]+'|no servers could be reached/i,
+    // apk's `ERROR: URL: DNS lookup error`; Winsock's WSATRY_AGAIN text, wget's own words.
+    re: /no such host|DNS lookup error|UnknownHostException|\blookup [\w.-]+: i\/o timeout|Could not resolve '[\w.-]+'|Resolving timed out after|No address associated with hostname|NameResolutionError|failed to lookup address information|Temporary failure in name resolution|Name or service not known|Could not resolve host|getaddrinfo (?:ENOTFOUND|EAI_AGAIN)|server misbehaving|Name does not resolve|Temporary failure resolving|nodename nor servname provided|lookup [\w.-]+ on \S+:53\b|\bbad address '[\w.-]+'|no servers could be reached|unable to resolve host address|temporary error during hostname resolution/i,
   },
   {
     id: 'rate-limit',
@@ -121,17 +122,20 @@ export const MARKERS: readonly Marker[] = [
   {
     id: 'connection-refused',
     label: 'a connection was refused',
-    re: /connection refused|\bECONNREFUSED\b/i,
+    // Winsock's WSAECONNREFUSED text too (Windows clients: Docker Desktop, PowerShell, .NET).
+    re: /connection refused|\bECONNREFUSED\b|actively refused it/i,
   },
   {
     id: 'network',
     label: 'the network dropped or could not route the connection',
-    re: /connection reset by peer|\bECONNRESET\b|network is unreachable|no route to host|\bEHOSTUNREACH\b|\bENETUNREACH\b|unexpected EOF|TLS handshake timeout|Max retries exceeded with url|rpc error: code = Unavailable|grpc: the client connection is closing|transport is closing|Failed to download metadata for repo|No URLs in mirrorlist|Unable to fetch some archives|Failed to fetch https?:/i,
+    // Winsock's WSAECONNRESET and WSAENETUNREACH/WSAEHOSTUNREACH texts too.
+    re: /connection reset by peer|\bECONNRESET\b|forcibly closed by the remote host|socket operation was attempted to an unreachable (?:network|host)|network is unreachable|no route to host|\bEHOSTUNREACH\b|\bENETUNREACH\b|unexpected EOF|TLS handshake timeout|Max retries exceeded with url|rpc error: code = Unavailable|grpc: the client connection is closing|transport is closing|Failed to download metadata for repo|No URLs in mirrorlist|Unable to fetch some archives|Failed to fetch https?:/i,
   },
   {
     id: 'timeout',
     label: 'a network call timed out',
-    re: /i\/o timeout|context deadline exceeded|\bETIMEDOUT\b|\bESOCKETTIMEDOUT\b|Client\.Timeout exceeded|operation timed out|connection timed out|Read timed out|ERR_SOCKET_TIMEOUT/i,
+    // Winsock's WSAETIMEDOUT text too.
+    re: /i\/o timeout|context deadline exceeded|connected party did not properly respond|\bETIMEDOUT\b|\bESOCKETTIMEDOUT\b|Client\.Timeout exceeded|operation timed out|connection timed out|Read timed out|ERR_SOCKET_TIMEOUT/i,
   },
 ];
 
