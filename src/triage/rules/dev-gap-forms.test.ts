@@ -113,6 +113,22 @@ describe("the API server's own words for an object held or a grant refused", () 
     expect(d.top).toBe('release-held');
   });
 
+  it("near miss: a crash-looping controller's own log of a conflict is no held object of the deploy", async () => {
+    const d = await diagnoseShape({
+      phase: 'deploy',
+      output: 'Error from server (AlreadyExists): configmaps "leader-lock" already exists',
+      pod: {
+        name: 'operator-0',
+        phase: 'Running',
+        waiting: { reason: 'CrashLoopBackOff', message: 'back-off 5m0s restarting failed container' },
+        terminated: { reason: 'Error', exitCode: 1 },
+        restartCount: 6,
+      },
+    });
+    expect(d.top).toBe('crash-loop');
+    expect(d.of('release-held')).toBeLessThan(0.5);
+  });
+
   it('near miss: a namespace that is not there is no held object', async () => {
     const d = await diagnoseShape({
       phase: 'deploy',
@@ -205,5 +221,15 @@ describe('kind could not read a node it had just started', () => {
         'ERROR: failed to create cluster: failed to init node with kubeadm: command "docker exec --privileged kind-control-plane kubeadm init --skip-phases=preflight --config=/kind/kubeadm.conf --skip-token-print --v=6" failed with error: exit status 1',
     });
     expect(d.of('kind-node-start')).toBe(0);
+  });
+});
+
+describe("a proxy's failed CONNECT with any status is still the proxy", () => {
+  it.each([
+    'curl: (56) Received HTTP code 502 from proxy after CONNECT',
+    'E: Failed to fetch https://download.docker.com/linux/ubuntu/dists/jammy/InRelease  Invalid response from proxy: HTTP/1.1 502 Proxy Error  [IP: 10.0.0.1 80]',
+  ])('%s', async (line) => {
+    const d = await diagnoseShape({ phase: 'build', output: line });
+    expect(d.top).toBe('proxy');
   });
 });

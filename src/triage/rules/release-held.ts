@@ -60,7 +60,8 @@ export const releaseHeld: Rule = {
 
 /** An object of the deploy that already exists (CREATED), or nothing. */
 function leftover(input: TriageInput): Match | undefined {
-  const lines = outputMatching(input, CREATED, 2);
+  // The tools tarmac runs (kubectl, helm), not a pod's log: a controller may log another object's conflict.
+  const lines = outputMatching(input, CREATED, 2, ['deploy', 'test', 'hook', 'run']);
   if (lines.length === 0) return undefined;
   const helm = /a resource that already exists|cannot be imported/i.test(lines.join('\n'));
   return {
