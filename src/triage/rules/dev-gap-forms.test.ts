@@ -233,3 +233,32 @@ describe("a proxy's failed CONNECT with any status is still the proxy", () => {
     expect(d.top).toBe('proxy');
   });
 });
+
+describe("kind's pull of its node image, answered by the registry", () => {
+  const pull = (answer: string) => ({
+    phase: 'cluster-create' as const,
+    output: [
+      'ERROR: failed to create cluster: failed to pull image "kindest/node:v1.99.0": command "docker pull kindest/node:v1.99.0" failed with error: exit status 1',
+      `Command Output: ${answer}`,
+    ].join('\n'),
+  });
+
+  it('a node image the registry does not serve is the image (manifest unknown)', async () => {
+    const d = await diagnoseShape(
+      pull(
+        'Error response from daemon: manifest for kindest/node:v1.99.0 not found: manifest unknown: manifest unknown',
+      ),
+    );
+    expect(d.top).toBe('image-pull-failed');
+    expect(d.confidence).toBeGreaterThanOrEqual(0.85);
+  });
+
+  it('near miss: a node image pull that timed out names no missing image', async () => {
+    const d = await diagnoseShape(
+      pull(
+        'Error response from daemon: Get "https://registry-1.docker.io/v2/": net/http: request canceled while waiting for connection (Client.Timeout exceeded while awaiting headers)',
+      ),
+    );
+    expect(d.of('image-pull-failed')).toBeLessThan(0.5);
+  });
+});

@@ -81,3 +81,26 @@ describe("an untrusted certificate in the JVM's, Node's, wget's, git's and apt's
     expect(d.of('tls-untrusted')).toBe(0);
   });
 });
+
+describe("Quay's UNAUTHORIZED on a pull names two causes", () => {
+  it('a misspelt repository (jetstack/kube-oidc-proxy#189) reads like a private one (sgreben/yeetgif#3): both below 50%', async () => {
+    const d = await diagnoseShape({
+      phase: 'pull',
+      output:
+        'Error: initializing source docker://quay.io/voucher/vouch-proxy:latest: reading manifest latest in quay.io/voucher/vouch-proxy: unauthorized: access to the requested resource is not authorized',
+    });
+    expect(d.top).toBe('image-pull-failed');
+    expect(d.confidence).toBeLessThan(0.5);
+    expect(d.of('registry-auth')).toBeLessThan(0.5);
+  });
+
+  it('near miss: the same answer to a push is credentials (operator-framework/operator-sdk#1337)', async () => {
+    const d = await diagnoseShape({
+      phase: 'push',
+      output:
+        'The push refers to repository [quay.io/example/memcached-operator]\nunauthorized: access to the requested resource is not authorized',
+    });
+    expect(d.top).toBe('registry-auth');
+    expect(d.confidence).toBeGreaterThanOrEqual(0.85);
+  });
+});
