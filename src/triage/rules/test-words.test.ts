@@ -36,3 +36,24 @@ describe("a failed test command names its failed tests in its framework's words"
     expect(d.of('tests-failed')).toBeLessThan(0.5);
   });
 });
+
+describe('a build step whose container the OCI runtime would not start: the instruction may never have run', () => {
+  it('runc failing to set up cgroups for the RUN container: build-failed below 50% (runc create failed)', async () => {
+    const d = await diagnoseShape({
+      phase: 'build',
+      output:
+        '#8 [4/6] RUN npm ci\nERROR: failed to solve: failed to create shim task: OCI runtime create failed: runc create failed: unable to start container process: error during container init: error setting cgroup config for procHooks process: unable to freeze: unknown',
+    });
+    expect(d.of('build-failed')).toBeLessThan(0.5);
+  });
+
+  it("near miss: the runtime's exec of the step's own program that does not exist is the instruction", async () => {
+    const d = await diagnoseShape({
+      phase: 'build',
+      output:
+        '#8 [4/6] RUN ["bash", "-c", "npm ci"]\nERROR: failed to solve: process "bash -c npm ci" did not complete successfully: failed to create shim task: OCI runtime create failed: runc create failed: unable to start container process: exec: "bash": executable file not found in $PATH: unknown',
+    });
+    expect(d.top).toBe('build-failed');
+    expect(d.confidence).toBeGreaterThanOrEqual(0.85);
+  });
+});
