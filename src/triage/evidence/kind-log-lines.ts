@@ -18,9 +18,10 @@ const LINES_PER_FILE = 8;
 const JOURNAL_PREFIX = /^\s*[A-Z][a-z]{2} +\d+ \d\d:\d\d:\d\d \S+ +[A-Za-z0-9_.@-]+(?:\[\d+\])?: ?/;
 
 /** klog's error and fatal levels (`E0223 08:39:04.644296 ...`), and the words of a daemon that failed. */
-// systemd's `Freezing execution.` is PID 1 giving up (its own crash handling).
+// systemd's `Freezing execution.` is PID 1 giving up (its own crash handling); the kubelet's eviction manager logs
+// the resource it must reclaim at info level (`must evict pod(s) to reclaim ephemeral-storage`).
 const ABNORMAL =
-  /^[EF]\d{4} |\b(error|failed|failure|fatal|panic|refused|unable to|cannot|not found)\b|Freezing execution/i;
+  /^[EF]\d{4} |\b(error|failed|failure|fatal|panic|refused|unable to|cannot|not found)\b|Freezing execution|eviction manager: (?:must evict|attempting to reclaim)/i;
 
 /** The abnormal lines of every node's logs under `dir` (nodes and files in name order); empty when there are none. */
 export function readKindLogLines(dir: string): KindLogLine[] {

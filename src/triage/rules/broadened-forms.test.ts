@@ -226,11 +226,15 @@ describe('a pod failure that another fact explains: the crash is its consequence
 
 describe("the tools' other words for the same causes", () => {
   it("the registry's UNAUTHORIZED code and Docker Hub's wrong password are registry-auth", () => {
-    for (const line of [
-      'Error response from daemon: Get "https://registry-1.docker.io/v2/": unauthorized: incorrect username or password',
-      'Error: reading manifest 1.0 in quay.io/me/app: unauthorized: access to the requested resource is not authorized',
-    ])
-      expect(registryAuth.match(inputOf(runWith('pull:app', 'IMAGE_PULL_FAILED', [line])))?.confidence).toBe(0.9);
+    const line =
+      'Error response from daemon: Get "https://registry-1.docker.io/v2/": unauthorized: incorrect username or password';
+    expect(registryAuth.match(inputOf(runWith('pull:app', 'IMAGE_PULL_FAILED', [line])))?.confidence).toBe(0.9);
+  });
+
+  it("Quay's UNAUTHORIZED alone on a pull is also its answer for a missing repository: below 50% (platform-net-forms)", () => {
+    const line =
+      'Error: reading manifest 1.0 in quay.io/me/app: unauthorized: access to the requested resource is not authorized';
+    expect(registryAuth.match(inputOf(runWith('pull:app', 'IMAGE_PULL_FAILED', [line])))?.confidence).toBe(0.4);
   });
 
   it("kubectl's unknown resource type is a CRD applied before its definition", () => {

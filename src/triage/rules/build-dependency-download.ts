@@ -4,11 +4,11 @@
 // distribution) or a transient outage: not the instruction's syntax.
 import type { Match, Rule, TriageInput } from '../types.js';
 import { conf } from './evidence-facts.js';
-import { MARKERS, markerRe, outputMatching, toolOutput, type MarkerId } from './infra-markers.js';
+import { MARKERS, markerRe, outputMatching, outputTexts, toolOutput, type MarkerId } from './infra-markers.js';
 import { failedSteps } from './journal-facts.js';
 import { DROPPED } from './engine-runtime-crash.js';
 import { RESOLVER_FAILED } from './dns-resolution.js';
-import { proxyHops } from './proxy-hop.js';
+import { proxyHops, serverGatewayOnly } from './proxy-hop.js';
 
 /** The markers that make a failed download. */
 const NET: MarkerId[] = ['network', 'timeout', 'dns', 'connection-refused', 'proxy', 'tls'];
@@ -31,9 +31,9 @@ const ENGINE_API =
  */
 const FETCH =
   /https?:\/\/|\b(?:fetch|fetching|download(?:ing)?|Failed to (?:fetch|download)|resolving|resolve host|mirrorlist|metadata for repo|Retrying \(Retry|Max retries exceeded|npm ERR! network|transfer artifact|unable to access|registry\.npmjs|pypi|proxy\.golang|go: \S+@)/i;
-/** Only the connection failed (no answer from any server): a timeout, a refused or reset connection. */
+/** Only the connection failed (no answer from any server): a timeout, a refused or reset connection (Winsock's too). */
 const CONNECT_ONLY =
-  /i\/o timeout|ETIMEDOUT|timed out|connection refused|ECONNREFUSED|connection reset|ECONNRESET|network is unreachable|no route to host/i;
+  /i\/o timeout|ETIMEDOUT|timed out|connection refused|ECONNREFUSED|connection reset|ECONNRESET|network is unreachable|no route to host|actively refused it|forcibly closed by the remote host|did not properly respond|to an unreachable (?:network|host)/i;
 /** A server answered: an HTTP status, a checksum, a package that is not there. */
 const ANSWERED = /\b(?:40[0-9]|5\d\d)\b|Hash Sum mismatch|checksum|No matching distribution|Unable to locate package/i;
 /** A mirror or repository that no longer serves the files: 404s of package managers. */
@@ -64,7 +64,10 @@ export const buildDependencyDownload: Rule = {
     // A name that did not resolve (or a resolver that did not answer) explains the failed download: the
     // consequence defers to dns-resolution. A proxy in the path explains it too: it defers to proxy.
     const resolverOnly = raw.every((l) => RESOLVER_FAILED.test(l) || markerRe('dns').test(l));
-    const proxied = outputMatching(input, markerRe('proxy'), 1, ['build']).length > 0 || proxyHops(input, 1).length > 0;
+    // A server's own gateway answering `502 Proxy Error` over https is the repository answering, not a proxy here.
+    const proxied =
+      outputTexts(input, markerRe('proxy'), 3, ['build']).some((t) => !serverGatewayOnly(t)) ||
+      proxyHops(input, 1).length > 0;
     // Nothing but a failed connection to the origin: a transient outage, a firewall or a missing proxy look alike.
     const connectOnly = !ANSWERED.test(text) && raw.every((l) => CONNECT_ONLY.test(l));
     const fetching = FETCH.test(text) || outputMatching(input, FETCH, 1, ['build']).length > 0;

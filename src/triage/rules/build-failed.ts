@@ -23,6 +23,17 @@ const INSTRUCTION_ERROR =
 const BASE_IMAGE =
   /error creating build container|creating build container:|no such image|image not known|manifest unknown|failed to resolve source metadata/i;
 
+/**
+ * The OCI runtime refusing to create or start the step's container (cgroups, mounts, namespaces, seccomp): then the
+ * instruction never ran, whatever BuildKit's `did not complete successfully` says after it. Not the runtime's exec of
+ * the step's own program (`unable to start container process: exec: "./build.sh": permission denied`): that is the
+ * instruction's.
+ */
+const RUNTIME_REFUSED =
+  /OCI runtime (?:create|start) failed|failed to create shim task|runc create failed|crun: .*OCI runtime error/i;
+const STEP_EXEC =
+  /container process: exec: |exec: "[^"]+": (?:executable file not found|permission denied|no such file)/i;
+
 export const buildFailed: Rule = {
   id: 'build-failed',
   title: 'A build instruction failed (Containerfile or build context)',
@@ -55,6 +66,9 @@ export const buildFailed: Rule = {
       step.error?.code !== 'BUILD_FAILED' ||
       workloadFailed(input, step) ||
       failureLinesMatching(input, INSTRUCTION_ERROR, 1, ['build']).length > 0;
+    const runtimeRefused =
+      failureLinesMatching(input, RUNTIME_REFUSED, 1, ['build']).length > 0 &&
+      failureLinesMatching(input, STEP_EXEC, 1, ['build']).length === 0;
     const image = step.subject ?? step.stepId.replace(/^build:/, '');
     // What failed, from the build's typed fact (other codes: their message, e.g. a context that does not exist).
     const build = errorFact(step, 'build');
@@ -63,7 +77,9 @@ export const buildFailed: Rule = {
       : (step.error?.message ?? 'a build instruction failed');
     return {
       // No output at all, or output that names no failed instruction: only that the build did fail.
-      confidence: conf(infra ? 0.3 : baseImage ? 0.4 : crashed ? 0.6 : silent || !instructionFailed ? 0.45 : 0.9),
+      confidence: conf(
+        infra ? 0.3 : baseImage ? 0.4 : crashed ? 0.6 : silent || !instructionFailed || runtimeRefused ? 0.45 : 0.9,
+      ),
       summary: `Image ${image} failed to build: ${what}. ${
         marker
           ? `The output also shows ${marker.label}: that, not the instruction, may be the cause.`
@@ -71,9 +87,11 @@ export const buildFailed: Rule = {
             ? 'A fetch in it went to an HTTP(S) proxy: that, not the instruction, may be the cause.'
             : baseImage
               ? 'The base image could not be had: see the image verdicts.'
-              : instructionFailed
-                ? 'The instruction itself failed (the Containerfile or its context), not the infrastructure.'
-                : 'The output names no failed instruction: read the step log before blaming the Containerfile.'
+              : runtimeRefused
+                ? "The container runtime could not start the step's container (cgroups, mounts, namespaces): the instruction may never have run."
+                : instructionFailed
+                  ? 'The instruction itself failed (the Containerfile or its context), not the infrastructure.'
+                  : 'The output names no failed instruction: read the step log before blaming the Containerfile.'
       }`,
       evidence: [
         quote(`journal ${step.stepId} [${step.error?.code}]`, step.error?.message ?? ''),

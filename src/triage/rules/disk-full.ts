@@ -4,6 +4,7 @@ import type { DiskFacts, Match, Rule, TriageInput } from '../types.js';
 import { bytes, conf, engineCmd, failureLinesMatching, pods, quote } from './evidence-facts.js';
 import { failedSteps } from './journal-facts.js';
 import { INOTIFY_LIMIT } from './file-limits.js';
+import { kindLogLines } from './kind-create-signatures.js';
 import { DISK_PRESSURE, NO_SPACE_WORDS, outputMatching } from './infra-markers.js';
 
 /**
@@ -40,7 +41,9 @@ export const diskFull: Rule = {
         (p.reasons.some((r) => /Evicted/i.test(r)) &&
           !p.events.some((e) => /low on resource: (?:memory|pids)/i.test(e))),
     );
-    if (lines.length === 0 && evicted.length === 0) {
+    // A node of a cluster that did not come up whose kubelet evicts to reclaim disk: the host's disk is nearly full.
+    const nodeDisk = kindLogLines(input, DISK_PRESSURE, 2);
+    if (lines.length === 0 && evicted.length === 0 && nodeDisk.length === 0) {
       // Low free space alone, with a failure nothing else explains, is a weak hint: never a confident verdict.
       if (low.length === 0 || failedSteps(input.run).length === 0) return undefined;
     }
@@ -55,7 +58,7 @@ export const diskFull: Rule = {
           ? low.length > 0
             ? 0.95
             : 0.9
-          : evicted.length > 0
+          : evicted.length > 0 || nodeDisk.length > 0
             ? 0.75
             : 0.4;
     const full = low[0] ?? guessMount(mounts, lines);
@@ -66,13 +69,14 @@ export const diskFull: Rule = {
       explains: ['no-space'],
       summary: shmOnly
         ? "A process ran out of /dev/shm: the container's shared memory (--shm-size, 64 MiB by default) is full, not a disk."
-        : `${full ? `The ${full.label} (${full.path}) is full` : 'A disk is full'}: ${lines.length > 0 ? 'a step failed for lack of space' : evicted.length > 0 ? "the node's disk is under pressure: the kubelet evicts pods and the scheduler refuses new ones" : `only ${bytes(full?.freeBytes ?? 0)} free`}.`,
+        : `${full ? `The ${full.label} (${full.path}) is full` : 'A disk is full'}: ${lines.length > 0 ? 'a step failed for lack of space' : evicted.length > 0 || nodeDisk.length > 0 ? "the node's disk is under pressure: the kubelet evicts pods and the scheduler refuses new ones" : `only ${bytes(full?.freeBytes ?? 0)} free`}.`,
       evidence: [
         ...lines,
         ...mounts.map((m) =>
           quote('disk', `${m.label} ${m.path}: ${bytes(m.freeBytes)} free of ${bytes(m.totalBytes)}`),
         ),
         ...evicted.map((p) => quote(`pod ${p.name}`, p.reasons.join(', '))),
+        ...nodeDisk,
       ],
       actions: [
         `df -h ${full?.path ?? ''}`.trim(),

@@ -17,7 +17,7 @@ const HOST =
  * answer: the name does not exist for that resolver.)
  */
 export const RESOLVER_FAILED =
-  /lookup \S+ on \S+:53: (?:(?:read|dial|write) (?:udp|tcp)\b|server misbehaving)|\blookup [\w.-]+: i\/o timeout|Resolving timed out after|Temporary failure in name resolution|Temporary failure resolving|getaddrinfo EAI_AGAIN|no servers could be reached/i;
+  /lookup \S+ on \S+:53: (?:(?:read|dial|write) (?:udp|tcp)\b|server misbehaving)|\blookup [\w.-]+: i\/o timeout|Resolving timed out after|Temporary failure in name resolution|Temporary failure resolving|getaddrinfo EAI_AGAIN|no servers could be reached|temporary error during hostname resolution/i;
 
 /** A lookup made to pull an image (the base image of a build or a pod's image), not a download inside RUN. */
 const REGISTRY =

@@ -7,7 +7,7 @@
 //   (podman's "building at STEP", BuildKit's "did not complete successfully", docker's "returned a non-zero code").
 // Pure.
 import type { TriageInput } from '../types.js';
-import { engine, pods, quote, STEP_FAILED, workloadFailed } from './evidence-facts.js';
+import { engine, failureLinesMatching, pods, quote, STEP_FAILED, workloadFailed } from './evidence-facts.js';
 import { failedSteps, stepLines } from './journal-facts.js';
 
 /** The Go runtime's crash forms: the header lines and a stack frame. */
@@ -32,6 +32,12 @@ const NATIVE_CRASH = /Segmentation fault|core dumped|Illegal instruction|Bus err
  */
 export const DROPPED =
   /(?:\.sock|docker_engine|\/libpod\/\S*)\S*:? (?:read: connection reset by peer|.*\bEOF\.?\s*$)|(?:rpc error: code = Unavailable desc = |failed to solve: Unavailable: )(?:closing transport due to: connection error: desc = \\?"?)?(?:error reading from server|transport is closing|connection closed)|^(?:ERROR: )?(?:failed to solve: )?error reading from server: EOF\s*$|grpc: the client connection is closing|server probably quit/im;
+/**
+ * systemd-coredump's report of an engine binary that crashed (`Process 421161 (podman) of user 1000 dumped core.`, or
+ * `terminated abnormally with signal 11/SEGV` when it keeps no core): the engine's own process, by its name.
+ */
+const ENGINE_CORE =
+  /^\s*Process \d+ \((?:podman|docker|dockerd|containerd|buildkitd|buildah)\) of user \d+ (?:dumped core|terminated abnormally)/im;
 /** BuildKit's per-step log prefix (`#12 3.4 ...`): a RUN step's own output. */
 const STEP_LOG = /^#\d+ [\d.]+ /;
 /** The header lines alone (a frame without a header may be any log's file:line). */
@@ -85,6 +91,9 @@ export function engineRuntimeCrash(input: TriageInput): string[] {
     );
     if (step.kind !== undefined && CLIENT_STEPS.includes(step.kind) && !builderBlamedStep && dropped.length > 0)
       out.push(...dropped.slice(0, 2).map((l) => quote(l.source, l.text)));
+    const cored = lines.filter((l) => ENGINE_CORE.test(l.text));
+    if (step.kind !== undefined && CLIENT_STEPS.includes(step.kind) && !builderBlamedStep && cored.length > 0)
+      out.push(...cored.slice(0, 1).map((l) => quote(l.source, l.text)));
     // A runner relaying the engine's output (a bats `# `) leaves it the engine's own: read the line after the prefix.
     const crash = lines.filter((l) => GO_CRASH.test(unrelayed(l.text)));
     if (crash.length === 0 || lines.some((l) => REQUESTED_DUMP.test(l.text))) continue;
@@ -122,6 +131,21 @@ export function commandLostEngine(input: TriageInput): string[] {
         out.push(quote(l.source, l.text));
   }
   return [...new Set(out)].slice(0, 2);
+}
+
+/**
+ * podman machine's words for the VM process that runs the engine having died (`qemu exited unexpectedly with exit code
+ * -1, stderr: ...`, `vfkit exited unexpectedly with exit code 1`). It crashed or its hypervisor refused it right after
+ * start: the two read alike, so only a hint.
+ */
+const VM_EXITED = /\b(?:qemu|vfkit|krunkit)[\w-]* exited unexpectedly/i;
+
+/** Quoted lines (the probe's error first) where the engine's VM process exited unexpectedly (VM_EXITED). */
+export function machineVmExited(input: TriageInput): string[] {
+  const e = engine(input);
+  const probe =
+    e && !e.reachable && e.error && VM_EXITED.test(e.error) ? [quote('engine', `${e.name}: ${e.error}`)] : [];
+  return probe.length > 0 ? probe : failureLinesMatching(input, VM_EXITED, 1);
 }
 
 /** Whether the probe's call was accepted and then cut (DROPPED), not refused or missing its socket. */

@@ -35,6 +35,9 @@ const AUTH =
 const BASE_PULL =
   /failed to resolve source metadata for|creating build container: (?:initializing source|reading manifest)|manifest for \S+ not found|pull access denied for \S+, repository does not exist/i;
 
+/** kind pulling its node image (`failed to pull image "kindest/node:v1.99.0": command "docker pull ..." failed`). */
+const NODE_IMAGE_PULL = /failed to pull image \\?"?([^"\s\\]+)\\?"?: command "(?:docker|podman|nerdctl) pull /i;
+
 export const imagePullFailed: Rule = {
   id: 'image-pull-failed',
   title: 'A pod cannot get its image (ImagePullBackOff, ErrImageNeverPull, not on the node)',
@@ -65,13 +68,20 @@ export const imagePullFailed: Rule = {
     const base = failureLines(input, (l) => BASE_PULL.test(l.text) && (NOT_SERVED.test(l.text) || hubDenied), 2, [
       'build',
     ]);
-    if (lines.length === 0 && notVerified.length === 0 && stuck.length === 0 && base.length === 0) return undefined;
+    // kind's pull of its node image, when the registry's answer (in the same step's output) says it does not serve it.
+    const nodeImage =
+      failureTexts(input, NOT_SERVED, 1).length > 0 || hubDenied
+        ? failureLines(input, (l) => NODE_IMAGE_PULL.test(l.text), 1, ['cluster'])
+        : [];
+    const pulledByKind = [...base, ...nodeImage];
+    if (lines.length === 0 && notVerified.length === 0 && stuck.length === 0 && pulledByKind.length === 0)
+      return undefined;
     const auth =
       failureLinesMatching(input, AUTH, 1).length > 0 || stuck.some((p) => p.events.some((e) => AUTH.test(e)));
     // A pod stuck pulling is the kubelet's verdict; a failed pull step claims "not served" only with the words for it.
     const specific =
       stuck.length > 0 ||
-      base.length > 0 ||
+      pulledByKind.length > 0 ||
       failureTexts(input, NOT_SERVED, 1).length > 0 ||
       failureLinesMatching(input, /ErrImageNeverPull|pull policy of Never|ImagePullBackOff|ErrImagePull/, 1).length > 0;
     const pod = stuck[0];
@@ -79,6 +89,7 @@ export const imagePullFailed: Rule = {
       ...(pod?.images ?? []),
       /image "?([^"\s]+)"?/.exec(lines.join('\n'))?.[1],
       /(?:metadata for|docker:\/\/|manifest for) ([^\s:"]+(?::[\w.-]+)?)/.exec(base.join('\n'))?.[1],
+      NODE_IMAGE_PULL.exec(nodeImage.join('\n'))?.[1],
     ]);
     const name = clusterName(input);
     const cmd = engineCmd(input);
@@ -90,14 +101,16 @@ export const imagePullFailed: Rule = {
       // refusal is accounted for: registry-auth ranks below at 0.4 unless a credential signal makes it sure.
       ...(auth ? { explains: ['registry-auth' as const] } : {}),
       summary:
-        base.length > 0 && lines.length === 0 && stuck.length === 0
-          ? `The build's base image ${image ?? '?'} could not be pulled: its registry does not serve it (a misspelt name, a tag that was never pushed, or a private image).`
-          : never
-            ? `Image ${image ?? '?'} is not on the node and imagePullPolicy: Never forbids pulling it: it was not delivered under exactly this name.`
-            : `${pod ? `Pod ${pod.name}` : 'A pod'} cannot pull image ${image ?? '?'}: it is not on the ${kind ? 'node' : 'engine'} and its registry does not serve it (a name mismatch such as localhost/foo vs docker.io/library/foo, a :latest tag, or a missing delivery).`,
+        nodeImage.length > 0 && lines.length === 0 && stuck.length === 0
+          ? `kind's node image ${image ?? '?'} could not be pulled: its registry does not serve it (a node image tag that was never published for this kind version, or a misspelt --image).`
+          : base.length > 0 && lines.length === 0 && stuck.length === 0
+            ? `The build's base image ${image ?? '?'} could not be pulled: its registry does not serve it (a misspelt name, a tag that was never pushed, or a private image).`
+            : never
+              ? `Image ${image ?? '?'} is not on the node and imagePullPolicy: Never forbids pulling it: it was not delivered under exactly this name.`
+              : `${pod ? `Pod ${pod.name}` : 'A pod'} cannot pull image ${image ?? '?'}: it is not on the ${kind ? 'node' : 'engine'} and its registry does not serve it (a name mismatch such as localhost/foo vs docker.io/library/foo, a :latest tag, or a missing delivery).`,
       evidence: [
         ...lines,
-        ...base,
+        ...pulledByKind,
         ...notVerified.map((f) => quote(`journal ${f.stepId} [${f.error?.code}]`, f.error?.message ?? '')),
         ...stuck.flatMap((p) => [
           quote(`pod ${p.name}`, `${p.reasons.join(', ')}; images ${p.images.join(', ')}`),

@@ -6,6 +6,7 @@ import type { Match, Rule, TriageInput } from '../types.js';
 import { clusterName, conf, engineCmd } from './evidence-facts.js';
 import { outputMatching } from './infra-markers.js';
 import { ENGINE_CLIENT_UNREACHABLE } from './engine-unreachable.js';
+import { clusterStepFailed } from './kind-create-signatures.js';
 
 const RUN_FAILED =
   /command "(?:docker|podman) run [^"]*?--name \S+-(?:control-plane|worker\d*)[^"]*" failed with error|\u2717 Preparing nodes|^(?:docker|podman): Error response from daemon: |\bOCI runtime (?:error|create failed)\b|failed to create shim task/im;
@@ -17,6 +18,14 @@ const RUN_FAILED =
  */
 const EXITED =
   /Container \S+ is not running|can only create exec sessions on running containers|container state improper/i;
+
+/**
+ * kind could not read a node it had just started: `failed to get kubernetes version from node` (its read of
+ * /kind/version came back empty) or its `exec ... cat /kind/version` itself failing (as `kind export logs` of a dead
+ * node prints it). Every kind node image has that file, so the node is not running, or its engine cannot exec in it.
+ */
+const UNREADABLE =
+  /failed to get kubernetes version from node|command "(?:docker|podman) exec (?:--privileged )?\S+ cat \/kind\/version" failed/i;
 
 export const kindNodeStart: Rule = {
   id: 'kind-node-start',
@@ -53,11 +62,12 @@ export const kindNodeStart: Rule = {
 function exitedWhileCreating(input: TriageInput, name: string, cmd: string): Match | undefined {
   const creating = outputMatching(input, /failed to create cluster/i, 1, ['cluster']);
   const exited = outputMatching(input, EXITED, 2, ['cluster']);
-  if (creating.length === 0 || exited.length === 0) return undefined;
+  const unreadable = clusterStepFailed(input) ? outputMatching(input, UNREADABLE, 2, ['cluster']) : [];
+  if ((creating.length === 0 || exited.length === 0) && unreadable.length === 0) return undefined;
   return {
     confidence: conf(0.45),
-    summary: `A node container of kind cluster ${name} started and then exited while kind was setting it up: it did not boot (its own log names why, most often systemd or the host's cgroups).`,
-    evidence: [...creating, ...exited],
+    summary: `A node container of kind cluster ${name} started and then exited while kind was setting it up (or could not be read): it did not boot (its own log names why, most often systemd or the host's cgroups).`,
+    evidence: [...new Set([...creating, ...exited, ...unreadable])],
     actions: [
       `kind create cluster --name ${name} --retain   # keep the node, then read its log`,
       `${cmd} logs ${name}-control-plane 2>&1 | tail -30`,

@@ -5,7 +5,7 @@
 // Pure.
 import type { TriageInput } from '../types.js';
 import { quote } from './evidence-facts.js';
-import { toolOutput } from './infra-markers.js';
+import { markerRe, toolOutput } from './infra-markers.js';
 
 /** The host apt/curl say they could not connect to or resolve. */
 const TARGET =
@@ -54,4 +54,19 @@ export function proxyHops(input: TriageInput, max = 2): string[] {
     if (targets.some((h) => !fetched.has(site(h)))) out.push(quote(l.source, l.text));
   });
   return out;
+}
+
+/** A gateway's 5xx with Apache mod_proxy's reason phrase (`502 Proxy Error`), as a client prints the status it got. */
+const GATEWAY_STATUS = /\b5\d\d Proxy Error\b/gi;
+
+/**
+ * Whether a line's only proxy word is a gateway status received on an https:// fetch (`reading
+ * https://gopkg.in/yaml.v2?go-get=1: 502 Proxy Error`): over https the status line comes through the TLS tunnel, so
+ * it is the server side's answer (its reverse proxy could not reach the origin), not a proxy of this network. A proxy
+ * of this network that refused the tunnel reads otherwise (Go's `proxyconnect tcp`, curl's `CONNECT tunnel failed`,
+ * or Go's bare reason without its code). Only a TLS-intercepting proxy could answer so; a hint, not the cause.
+ */
+export function serverGatewayOnly(text: string): boolean {
+  if (!/https:\/\//i.test(text) || !new RegExp(GATEWAY_STATUS.source, 'i').test(text)) return false;
+  return !markerRe('proxy').test(text.replace(GATEWAY_STATUS, ''));
 }

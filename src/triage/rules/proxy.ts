@@ -7,7 +7,7 @@
 import type { Match, Rule, TriageInput } from '../types.js';
 import { conf } from './evidence-facts.js';
 import { markerRe, outputMatching, outputTexts } from './infra-markers.js';
-import { proxyHops } from './proxy-hop.js';
+import { proxyHops, serverGatewayOnly } from './proxy-hop.js';
 
 export const proxy: Rule = {
   id: 'proxy',
@@ -15,11 +15,14 @@ export const proxy: Rule = {
   refs: ['corpus: proxy'],
   match(input: TriageInput): Match | undefined {
     const marked = outputMatching(input, markerRe('proxy'), 3);
-    const hops = marked.length === 0 ? proxyHops(input) : [];
+    // The whole lines, not the quotes: Go names the proxy late in a long error (`Get "https://...": proxyconnect tcp`).
+    const own = outputTexts(input, markerRe('proxy'), 3);
+    // A `502 Proxy Error` an https fetch received is the server side's gateway: only a hint of a proxy here.
+    const serverSide = own.length > 0 && own.every(serverGatewayOnly);
+    const hops = marked.length === 0 || serverSide ? proxyHops(input) : [];
     const lines = [...marked, ...hops];
     if (lines.length === 0) return undefined;
-    // The whole lines, not the quotes: Go names the proxy late in a long error (`Get "https://...": proxyconnect tcp`).
-    const texts = [...outputTexts(input, markerRe('proxy'), 3), ...lines];
+    const texts = [...own.filter((l) => !serverGatewayOnly(l)), ...hops];
     const explicit = texts.some((l) =>
       /proxyconnect|Proxy Authentication|from proxy|tunneling socket|resolve proxy|connect to (?:the )?proxy|through proxy|ProxyError|407 Proxy|Proxy Error|squid|ERR_ACCESS_DENIED|Tunnel connection failed|Proxy CONNECT aborted|CONNECT tunnel failed|ERR_(?:TUNNEL|PROXY)_CONNECTION_FAILED/i.test(
         l,
@@ -29,12 +32,14 @@ export const proxy: Rule = {
     return {
       // A bare "Forbidden" for a whole request is how Go reports a refused CONNECT, but a server can say it too.
       // The tool naming another host than the URL's is a proxy in the path (or a redirect to another site: less sure).
-      confidence: conf(explicit ? 0.85 : hops.length > 0 ? 0.75 : 0.6),
+      confidence: conf(explicit ? 0.85 : hops.length > 0 ? 0.75 : serverSide ? 0.35 : 0.6),
       explains: ['proxy', 'dns', 'timeout', 'connection-refused', 'network', 'tls'],
       summary:
-        hops.length > 0
-          ? `The request${host ? ` to ${host}` : ''} went to another host, an HTTP(S) proxy, which could not be reached: the proxy settings passed to the tool (e.g. build args or a proxy file in the image) do not fit this network.`
-          : `The request${host ? ` to ${host}` : ''} went through an HTTP(S) proxy that ${explicit ? 'refused or could not make the connection' : 'answered with a bare status instead of the server (how a refused CONNECT looks)'}: the host is probably missing from NO_PROXY, or the proxy settings are not the ones the tool uses.`,
+        serverSide && hops.length === 0
+          ? `A gateway answered the https request${host ? ` to ${host}` : ''} with "Proxy Error": through TLS that is most often the server's own reverse proxy failing to reach its backend (retry later), unless a TLS-intercepting proxy of this network answers for every site.`
+          : hops.length > 0
+            ? `The request${host ? ` to ${host}` : ''} went to another host, an HTTP(S) proxy, which could not be reached: the proxy settings passed to the tool (e.g. build args or a proxy file in the image) do not fit this network.`
+            : `The request${host ? ` to ${host}` : ''} went through an HTTP(S) proxy that ${explicit ? 'refused or could not make the connection' : 'answered with a bare status instead of the server (how a refused CONNECT looks)'}: the host is probably missing from NO_PROXY, or the proxy settings are not the ones the tool uses.`,
       evidence: lines,
       actions: [
         'env | grep -i _proxy',

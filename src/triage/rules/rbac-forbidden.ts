@@ -6,6 +6,9 @@ import { clusterName, conf } from './evidence-facts.js';
 import { markerRe, outputMatching } from './infra-markers.js';
 
 const WHO = /User \\?"([^"\\]+)\\?" cannot (\w+)(?: resource)? \\?"?([\w.]+)/;
+/** RBAC's escalation prevention: a Role or binding may grant only what its creator holds (or has `escalate`/`bind`). */
+const ESCALATION = /is attempting to grant RBAC permissions not currently held|attempt to grant extra privileges/i;
+const GRANTER = /\buser \\?"([^"\\]+)\\?" \(groups=/i;
 
 export const rbacForbidden: Rule = {
   id: 'rbac-forbidden',
@@ -18,6 +21,19 @@ export const rbacForbidden: Rule = {
     const [user, verb, resource] = [m?.[1], m?.[2], m?.[3]];
     const sa = /^system:serviceaccount:([^:]+):(.+)$/.exec(user ?? '');
     const name = clusterName(input);
+    if (ESCALATION.test(lines.join('\n'))) {
+      const granter = GRANTER.exec(lines.join('\n'))?.[1];
+      return {
+        confidence: conf(0.85),
+        explains: ['rbac'],
+        summary: `RBAC refused a Role or binding: ${granter ?? 'the applying user'} may grant only permissions it holds itself (escalation prevention); the manifest grants more (or a verb that does not exist), or the user lacks the escalate/bind verbs.`,
+        evidence: lines,
+        actions: [
+          `kubectl --context kind-${name} auth can-i --list${granter ? ` --as ${granter}` : ''}`,
+          'grant only verbs and resources the applying user holds, or apply as a user that may escalate',
+        ],
+      };
+    }
     return {
       confidence: conf(0.85),
       explains: ['rbac'],

@@ -37,7 +37,13 @@ export const registryAuth: Rule = {
     // ("authentication required") for a repository that does not exist as well as for a private one (podman prints
     // both; podman#1195: "the registries don't tell us one way or another"): that pair alone is no credential signal.
     const hubDenied = !pushing && failureTexts(input, /requested access to the resource is denied/i, 1).length > 0;
-    const credentialWords = (l: string) => (hubDenied ? l.replace(/unauthorized: authentication required/gi, '') : l);
+    // Quay answers a pull of a repository that does not exist, like a private one, with UNAUTHORIZED (`unauthorized:
+    // access to the requested resource is not authorized`): alone on a pull it is no credential signal either.
+    const credentialWords = (l: string) =>
+      (hubDenied ? l.replace(/unauthorized: authentication required/gi, '') : l).replace(
+        pushing ? /$^/ : /unauthorized: access to the requested resource is not authorized/gi,
+        '',
+      );
     const sure =
       coded.length > 0 ||
       (pushing && failureTexts(input, /requested access to the resource is denied/i, 1).length > 0) ||
