@@ -103,12 +103,17 @@ export async function descendantsOf(root: number): Promise<ProcessRow[]> {
 
 /**
  * What is left of a run: any process that is one of `tracked` (same pid and command line), in a process
- * group one of them led, or whose command line contains one of `needles` (the project dir, the env name).
+ * group one of them led, or whose command line contains one of `needles` (the project dir, the env name); except
+ * what `kept` says belongs to what the run keeps on purpose (the monitor of a kept pod's container).
  */
-export async function leftovers(tracked: readonly ProcessRow[], needles: readonly string[]): Promise<string[]> {
+export async function leftovers(
+  tracked: readonly ProcessRow[],
+  needles: readonly string[],
+  kept: (args: string) => boolean = () => false,
+): Promise<string[]> {
   const groups = new Set(tracked.filter((p) => p.pid === p.pgid).map((p) => p.pgid));
   return (await processTable())
-    .filter((p) => p.pid !== process.pid && !p.args.startsWith('ps -eo'))
+    .filter((p) => p.pid !== process.pid && !p.args.startsWith('ps -eo') && !kept(p.args))
     .filter(
       (p) =>
         tracked.some((t) => t.pid === p.pid && t.args === p.args) ||
@@ -123,11 +128,12 @@ export async function waitUntilGone(
   what: string,
   tracked: readonly ProcessRow[],
   needles: readonly string[],
+  kept?: (args: string) => boolean,
 ): Promise<void> {
   let left: string[] = [];
   await waitFor(
     what,
-    async () => ((left = await leftovers(tracked, needles)).length === 0 ? true : undefined),
+    async () => ((left = await leftovers(tracked, needles, kept)).length === 0 ? true : undefined),
     20_000,
     () => left,
   );
