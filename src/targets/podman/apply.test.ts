@@ -42,7 +42,7 @@ const plan = planGroup(apps, { env: 'demo', project: id.project, runId: 'run-1',
 const podNames = plan.units.map((u) => u.podName);
 
 /** applyGroup of the example's apps group over a fake podman answering with `answer`; the calls and the output. */
-async function applyApps(answer: (call: FakeCall) => FakeAnswer | Promise<FakeAnswer>) {
+async function applyApps(answer: (call: FakeCall) => FakeAnswer | Promise<FakeAnswer>, networkChecked = true) {
   const runner = fakeRunner(answer);
   const engine = createPodmanEngine(runner);
   const { file, playDir } = statePaths(newApplyDir());
@@ -56,7 +56,7 @@ async function applyApps(answer: (call: FakeCall) => FakeAnswer | Promise<FakeAn
     timeoutMs: 10_000,
     insecure: false,
     removePod: () => Promise.resolve(),
-    networkChecked: true,
+    networkChecked,
   };
   const output: string[] = [];
   const run = applyGroup(deps, apps, plan, { signal: new AbortController().signal, output: (l) => output.push(l) });
@@ -99,6 +99,18 @@ describe('applyGroup on the podman target', () => {
     expect(output.filter((l) => l.endsWith(')') && l.includes(': played'))).toEqual(
       podNames.map((n, i) => `${n}: played (reachable as ${plan.units[i]!.aliases.join(', ')})`),
     );
+  });
+
+  it('looks for the network first when this process did not ensure it, and stops when it is gone (TARGET_NOT_READY)', async () => {
+    const { run, calls } = await applyApps(
+      (call) =>
+        call.args[0] === 'network'
+          ? { exitCode: 125, stderr: 'Error: unable to find network with name or ID tarmac-demo: network not found' }
+          : { stdout: '[]' },
+      false,
+    );
+    await expect(run).rejects.toMatchObject({ code: 'TARGET_NOT_READY' });
+    expect(calls()).toEqual(['network inspect tarmac-demo']);
   });
 
   it('refuses a pod name held by a pod tarmac did not make, before playing anything (POD_NAME_TAKEN)', async () => {
