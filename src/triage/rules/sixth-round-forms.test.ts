@@ -1,0 +1,88 @@
+// The sixth round of issue 14's dev-half gaps (after the 19 new cases), each from a dev case named in its test and
+// with a near miss: the signal is a tool's own words for the cause, never one case's wording.
+import { describe, expect, it } from 'vitest';
+import { diagnoseShape, type Shape } from './documented-forms.test-kit.js';
+
+const pullFailed = (message: string): Shape => ({
+  phase: 'deploy',
+  output: message,
+  pod: { phase: 'Pending', events: [{ type: 'Warning', reason: 'Failed', message }] },
+});
+
+describe("Go's bare reason phrase after an https URL is the proxy refusing the CONNECT", () => {
+  it('containerd pulling through a proxy that refused its credentials (k3s-762)', async () => {
+    const d = await diagnoseShape(
+      pullFailed(
+        'Failed to pull image "docker.io/nginx:1.17.3": rpc error: code = Unknown desc = failed to resolve image "docker.io/library/nginx:1.17.3": no available registry endpoint: failed to do request: Head https://registry-1.docker.io/v2/library/nginx/manifests/1.17.3: AuthRequir',
+      ),
+    );
+    expect(d.top).toBe('proxy');
+    expect(d.of('image-pull-failed')).toBeLessThan(0.5);
+  });
+
+  it("Go's own text for a CONNECT reply without a reason phrase", async () => {
+    const d = await diagnoseShape({
+      phase: 'pull',
+      output: 'Error: initializing source docker://quay.io/app:1: Get "https://quay.io/v2/": unknown status code',
+    });
+    expect(d.top).toBe('proxy');
+  });
+
+  it("near miss: Go's own EOF after the URL is no proxy's answer", async () => {
+    const d = await diagnoseShape(
+      pullFailed(
+        'Failed to pull image "docker.io/nginx:1.17.3": rpc error: code = Unknown desc = failed to resolve image "docker.io/library/nginx:1.17.3": failed to do request: Head https://registry-1.docker.io/v2/library/nginx/manifests/1.17.3: EOF',
+      ),
+    );
+    expect(d.of('proxy')).toBe(0);
+  });
+
+  it("near miss: a context's deadline after the URL is no proxy's answer", async () => {
+    const d = await diagnoseShape({
+      phase: 'pull',
+      output: 'Error: initializing source docker://quay.io/app:1: Get "https://quay.io/v2/": context deadline exceeded',
+    });
+    expect(d.of('proxy')).toBe(0);
+  });
+});
+
+describe("a package manager's summary of failed fetches adds no cause of its own", () => {
+  it("dnf's 'All mirrors were tried' after names that did not resolve is no repository answer (content-host-d-56)", async () => {
+    const d = await diagnoseShape({
+      phase: 'build',
+      output: [
+        "Errors during downloading metadata for repository 'ubi-10-for-x86_64-baseos-rpms':",
+        '  - Curl error (6): Could not resolve hostname for https://cdn-ubi.redhat.com/content/public/ubi/dist/ubi10/10/x86_64/baseos/os/repodata/repomd.xml [Could not resolve host: cdn-ubi.redhat.com]',
+        "Error: Failed to download metadata for repo 'ubi-10-for-x86_64-baseos-rpms': Cannot download repomd.xml: Cannot download repodata/repomd.xml: All mirrors were tried",
+      ].join('\n'),
+    });
+    expect(d.top).toBe('dns-resolution');
+    expect(d.of('build-dependency-download')).toBeLessThan(0.5);
+  });
+
+  it('the same summary after connections no server answered stays below 50%', async () => {
+    const d = await diagnoseShape({
+      phase: 'build',
+      output: [
+        "Errors during downloading metadata for repository 'baseos':",
+        '  - Curl error (28): Timeout was reached for https://mirrors.example.org/baseos/repodata/repomd.xml [Connection timed out after 30000 milliseconds]',
+        "Error: Failed to download metadata for repo 'baseos': Cannot download repomd.xml: Cannot download repodata/repomd.xml: All mirrors were tried",
+      ].join('\n'),
+    });
+    expect(d.top).toBe('build-dependency-download');
+    expect(d.confidence).toBeLessThan(0.5);
+  });
+
+  it('near miss: the same summary after a mirror that answered 404 is the repository (85%)', async () => {
+    const d = await diagnoseShape({
+      phase: 'build',
+      output: [
+        "Errors during downloading metadata for repository 'baseos':",
+        '  - Status code: 404 for https://mirrors.example.org/baseos/repodata/repomd.xml (IP: 10.0.0.1)',
+        "Error: Failed to download metadata for repo 'baseos': Cannot download repomd.xml: Cannot download repodata/repomd.xml: All mirrors were tried",
+      ].join('\n'),
+    });
+    expect(d.top).toBe('build-dependency-download');
+    expect(d.confidence).toBeGreaterThanOrEqual(0.85);
+  });
+});
