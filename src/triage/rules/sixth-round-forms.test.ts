@@ -86,3 +86,54 @@ describe("a package manager's summary of failed fetches adds no cause of its own
     expect(d.confidence).toBeGreaterThanOrEqual(0.85);
   });
 });
+
+describe('a public registry that no server answered is a hint of a proxy the engine lacks, below 50%', () => {
+  it("docker's pull timed out awaiting the registry's headers (docker-for-linux-1290)", async () => {
+    const d = await diagnoseShape({
+      phase: 'pull',
+      output:
+        'error response from daemon: get "https://registry-1.docker.io/v2/": net/http: request canceled while waiting for connection (client.timeout exceeded while awaiting headers)',
+    });
+    expect(d.top).toBe('proxy');
+    expect(d.confidence).toBeLessThan(0.5);
+  });
+
+  it('the connection reset by the remote host, in Winsock words (docker-for-win-3324)', async () => {
+    const d = await diagnoseShape({
+      phase: 'pull',
+      output:
+        'Error response from daemon: Get https://registry-1.docker.io/v2/: read tcp 10.1.58.204:56209->34.205.207.96:443: wsarecv: An existing connection was forcibly closed by the remote host.',
+    });
+    expect(d.top).toBe('proxy');
+    expect(d.confidence).toBeLessThan(0.5);
+  });
+
+  it("the registry's 443 refused (moby-11201)", async () => {
+    const d = await diagnoseShape({
+      phase: 'pull',
+      output:
+        'FATA[0000] Get https://index.docker.io/v1/repositories/library/fedora/images: dial tcp 162.242.195.84:443: connection refused',
+    });
+    expect(d.top).toBe('proxy');
+    expect(d.confidence).toBeLessThan(0.5);
+  });
+
+  it("near miss: a local registry's port refusing is no proxy", async () => {
+    const d = await diagnoseShape({
+      phase: 'push',
+      output:
+        'Error: trying to reuse blob at destination: Get "https://localhost:5000/v2/": dial tcp 127.0.0.1:5000: connect: connection refused',
+    });
+    expect(d.of('proxy')).toBe(0);
+  });
+
+  it('near miss: a resolver that did not answer is DNS, not an unanswered registry', async () => {
+    const d = await diagnoseShape({
+      phase: 'pull',
+      output:
+        'Error response from daemon: Get "https://registry-1.docker.io/v2/": dial tcp: lookup registry-1.docker.io on 127.0.0.53:53: read udp 127.0.0.1:41234->127.0.0.53:53: i/o timeout',
+    });
+    expect(d.top).toBe('dns-resolution');
+    expect(d.of('proxy')).toBe(0);
+  });
+});
