@@ -137,3 +137,21 @@ describe('a public registry that no server answered is a hint of a proxy the eng
     expect(d.of('proxy')).toBe(0);
   });
 });
+
+describe("a registry's own error message after the URL is no proxy's reason phrase", () => {
+  it('near miss: docker\'s GHCR refusal (`Head "https://ghcr.io/v2/...": denied`) is the registry', async () => {
+    const d = await diagnoseShape({
+      phase: 'pull',
+      output: 'Error response from daemon: Head "https://ghcr.io/v2/acme/app/manifests/latest": denied',
+    });
+    expect(d.of('proxy')).toBe(0);
+  });
+
+  it("near miss: docker's `unauthorized` after the URL is the registry", async () => {
+    const d = await diagnoseShape({
+      phase: 'pull',
+      output: 'Error response from daemon: Head "https://ghcr.io/v2/acme/app/manifests/latest": unauthorized',
+    });
+    expect(d.of('proxy')).toBe(0);
+  });
+});
