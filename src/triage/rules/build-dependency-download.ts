@@ -9,6 +9,7 @@ import { failedSteps } from './journal-facts.js';
 import { DROPPED } from './engine-runtime-crash.js';
 import { RESOLVER_FAILED } from './dns-resolution.js';
 import { proxyHops, serverGatewayOnly } from './proxy-hop.js';
+import { unroutedBuildFetch } from './registry-unreached.js';
 
 /** The markers that make a failed download. */
 const NET: MarkerId[] = ['network', 'timeout', 'dns', 'connection-refused', 'proxy', 'tls'];
@@ -33,7 +34,7 @@ const FETCH =
   /https?:\/\/|\b(?:fetch|fetching|download(?:ing)?|Failed to (?:fetch|download)|resolving|resolve host|mirrorlist|metadata for repo|Retrying \(Retry|Max retries exceeded|npm ERR! network|transfer artifact|unable to access|registry\.npmjs|pypi|proxy\.golang|go: \S+@)/i;
 /** Only the connection failed (no answer from any server): a timeout, a refused or reset connection (Winsock's too). */
 const CONNECT_ONLY =
-  /i\/o timeout|ETIMEDOUT|timed out|connection refused|ECONNREFUSED|connection reset|ECONNRESET|network is unreachable|no route to host|actively refused it|forcibly closed by the remote host|did not properly respond|to an unreachable (?:network|host)/i;
+  /i\/o timeout|ETIMEDOUT|timed out|connection refused|ECONNREFUSED|connection reset|ECONNRESET|network is unreachable|no route to host|\bE(?:NET|HOST)UNREACH\b|actively refused it|forcibly closed by the remote host|did not properly respond|to an unreachable (?:network|host)/i;
 /** A server answered: an HTTP status, a checksum, a package that is not there. */
 const ANSWERED = /\b(?:40[0-9]|5\d\d)\b|Hash Sum mismatch|checksum|No matching distribution|Unable to locate package/i;
 /**
@@ -79,7 +80,9 @@ export const buildDependencyDownload: Rule = {
     // A server's own gateway answering `502 Proxy Error` over https is the repository answering, not a proxy here.
     const proxied =
       outputTexts(input, markerRe('proxy'), 3, ['build']).some((t) => !serverGatewayOnly(t)) ||
-      proxyHops(input, 1).length > 0;
+      proxyHops(input, 1).length > 0 ||
+      // No route out at all (ENETUNREACH): the build's network, not a server, and most often a proxy it lacks.
+      unroutedBuildFetch(input, 1).length > 0;
     // Nothing but a failed connection to the origin: a transient outage, a firewall or a missing proxy look alike.
     const connectOnly = !ANSWERED.test(text) && causes.every((l) => CONNECT_ONLY.test(l));
     const fetching = FETCH.test(text) || outputMatching(input, FETCH, 1, ['build']).length > 0;

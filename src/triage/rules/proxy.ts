@@ -8,7 +8,7 @@ import type { Match, Rule, TriageInput } from '../types.js';
 import { conf } from './evidence-facts.js';
 import { markerRe, outputMatching, outputTexts } from './infra-markers.js';
 import { proxyHops, serverGatewayOnly } from './proxy-hop.js';
-import { unreachedRegistry } from './registry-unreached.js';
+import { unreachedRegistry, unroutedBuildFetch } from './registry-unreached.js';
 
 export const proxy: Rule = {
   id: 'proxy',
@@ -53,6 +53,19 @@ export const proxy: Rule = {
 
 /** A public registry no server answered: a proxy the engine lacks is the likeliest reading, below 50% (an outage and a firewall print the same). */
 function unreached(input: TriageInput): Match | undefined {
+  const unrouted = unroutedBuildFetch(input);
+  if (unrouted.length > 0)
+    return {
+      confidence: conf(0.45),
+      explains: ['network', 'timeout', 'connection-refused'],
+      summary:
+        "A RUN step's download found no route out of the build's network (ENETUNREACH after its name resolved): most often a network that only lets out through an HTTP(S) proxy the build does not use, else a machine without a network route.",
+      evidence: unrouted,
+      actions: [
+        'env | grep -i _proxy',
+        'pass HTTP_PROXY/HTTPS_PROXY (and NO_PROXY) as build args, or set them in the engine (containers.conf [engine] env)',
+      ],
+    };
   const { lines, host } = unreachedRegistry(input);
   if (lines.length === 0) return undefined;
   return {

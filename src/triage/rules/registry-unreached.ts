@@ -6,10 +6,12 @@
 import type { TriageInput } from '../types.js';
 import { quote } from './evidence-facts.js';
 import { RESOLVER_FAILED } from './dns-resolution.js';
-import { markerRe, toolOutput } from './infra-markers.js';
+import { markerRe, toolOutput, type MarkerId } from './infra-markers.js';
 
 /** A call on a registry's API over https: its host and port. */
 const REGISTRY_CALL = /https:\/\/([\w.-]+)(?::(\d+))?\/v[12]\//i;
+/** The markers of a failed connection. */
+const NET: MarkerId[] = ['network', 'timeout', 'connection-refused', 'dns', 'proxy', 'tls'];
 /** The connection got no answer: Go's and Winsock's words for a refused, reset, unrouted or timed-out connection. */
 const NO_ANSWER =
   /request canceled while waiting for connection|i\/o timeout|connection refused|connection reset by peer|forcibly closed by the remote host|actively refused it|network is unreachable|no route to host|TLS handshake timeout|did not properly respond/i;
@@ -30,4 +32,22 @@ export function unreachedRegistry(input: TriageInput, max = 2): { lines: string[
     lines.push(quote(l.source, l.text));
   }
   return { lines, ...(host ? { host } : {}) };
+}
+
+/**
+ * ENETUNREACH in each platform's words: the sender's own routing table has no route to the address, so no server
+ * and no firewall on the way was ever reached (unlike a timeout, a refusal or `no route to host`, which a router or a
+ * firewall's ICMP reject prints).
+ */
+const NO_ROUTE = /network is unreachable|\bENETUNREACH\b|socket operation was attempted to an unreachable network/i;
+
+/**
+ * Quoted lines of a failed build where every network error is ENETUNREACH after the name resolved: the build's network
+ * has no route out at all. A transient outage never prints it; a network that only lets out through a proxy does
+ * (its resolver answers, its default route is missing), as does a machine that is offline.
+ */
+export function unroutedBuildFetch(input: TriageInput, max = 2): string[] {
+  const net = toolOutput(input).filter((l) => l.from === 'build' && NET.some((id) => markerRe(id).test(l.text)));
+  if (net.length === 0 || !net.every((l) => NO_ROUTE.test(l.text))) return [];
+  return net.slice(0, max).map((l) => quote(l.source, l.text));
 }

@@ -155,3 +155,51 @@ describe("a registry's own error message after the URL is no proxy's reason phra
     expect(d.of('proxy')).toBe(0);
   });
 });
+
+describe("a RUN step's download with no route out (ENETUNREACH) is the build's network, a proxy hint below 50%", () => {
+  it("pip retrying on '[Errno 101] Network is unreachable' (misp-scraper-19)", async () => {
+    const d = await diagnoseShape({
+      phase: 'build',
+      output: [
+        ' => [cron 4/8] RUN pip install --no-cache-dir -r requirements.txt',
+        " => => # WARNING: Retrying (Retry(total=3, connect=None, read=None, redirect=None, status=None)) after connection broken by 'NewConnectionError('<pip._vendor.urllib3.connection.HTTPSConnection obj",
+        " => => # ect at 0x75946d047e30>: Failed to establish a new connection: [Errno 101] Network is unreachable')': /simple/setuptools/",
+      ].join('\n'),
+    });
+    expect(d.top).toBe('proxy');
+    expect(d.confidence).toBeLessThan(0.5);
+    expect(d.of('build-dependency-download')).toBeGreaterThan(0);
+  });
+
+  it("Node's errno name for it (npm's `connect ENETUNREACH`)", async () => {
+    const d = await diagnoseShape({
+      phase: 'build',
+      output:
+        'npm ERR! network request to https://registry.npmjs.org/left-pad failed, reason: connect ENETUNREACH 104.16.0.35:443',
+    });
+    expect(d.top).toBe('proxy');
+    expect(d.confidence).toBeLessThan(0.5);
+  });
+
+  it("near miss: 'No route to host' (a firewall's ICMP reject) is no missing route: the download", async () => {
+    const d = await diagnoseShape({
+      phase: 'build',
+      output:
+        "WARNING: Retrying (Retry(total=4)) after connection broken by 'NewConnectionError(': Failed to establish a new connection: [Errno 113] No route to host')': /simple/flask/",
+    });
+    expect(d.top).toBe('build-dependency-download');
+    expect(d.of('proxy')).toBe(0);
+  });
+
+  it('near miss: ENETUNREACH beside a timeout to another server is no network without a route', async () => {
+    const d = await diagnoseShape({
+      phase: 'build',
+      output: [
+        'npm ERR! network request to https://registry.npmjs.org/left-pad failed, reason: connect ETIMEDOUT 104.16.0.35:443',
+        'npm ERR! network connect ENETUNREACH 2606:4700::6810:1223:443',
+      ].join('\n'),
+    });
+    expect(d.top).toBe('build-dependency-download');
+    expect(d.of('proxy')).toBe(0);
+  });
+});
