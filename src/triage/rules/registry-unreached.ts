@@ -41,6 +41,9 @@ export function unreachedRegistry(input: TriageInput, max = 2): { lines: string[
  */
 const NO_ROUTE = /network is unreachable|\bENETUNREACH\b|socket operation was attempted to an unreachable network/i;
 
+/** An IPv6 address (`[2606:4700::6810:1223]:443`, `2606:4700::6810:1223`). */
+const IPV6 = /\[[0-9a-f]*:[0-9a-f:]+\]|\b[0-9a-f]{1,4}(?::[0-9a-f]{1,4})*::|\b(?:[0-9a-f]{1,4}:){7}[0-9a-f]{1,4}\b/i;
+
 /**
  * Quoted lines of a failed build where every network error is ENETUNREACH after the name resolved: the build's network
  * has no route out at all. A transient outage never prints it; a network that only lets out through a proxy does
@@ -48,6 +51,7 @@ const NO_ROUTE = /network is unreachable|\bENETUNREACH\b|socket operation was at
  */
 export function unroutedBuildFetch(input: TriageInput, max = 2): string[] {
   const net = toolOutput(input).filter((l) => l.from === 'build' && NET.some((id) => markerRe(id).test(l.text)));
-  if (net.length === 0 || !net.every((l) => NO_ROUTE.test(l.text))) return [];
+  // No route to an IPv6 address is most often a host without IPv6, not a network without a way out.
+  if (net.length === 0 || !net.every((l) => NO_ROUTE.test(l.text) && !IPV6.test(l.text))) return [];
   return net.slice(0, max).map((l) => quote(l.source, l.text));
 }

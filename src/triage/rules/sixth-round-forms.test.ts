@@ -181,6 +181,15 @@ describe("a RUN step's download with no route out (ENETUNREACH) is the build's n
     expect(d.confidence).toBeLessThan(0.5);
   });
 
+  it('near miss: no route to an IPv6 address is a host without IPv6, no proxy', async () => {
+    const d = await diagnoseShape({
+      phase: 'build',
+      output:
+        'npm ERR! network request to https://registry.npmjs.org/left-pad failed, reason: connect ENETUNREACH 2606:4700::6810:1223:443',
+    });
+    expect(d.of('proxy')).toBe(0);
+  });
+
   it("near miss: 'No route to host' (a firewall's ICMP reject) is no missing route: the download", async () => {
     const d = await diagnoseShape({
       phase: 'build',
