@@ -28,6 +28,7 @@ export function unreachedRegistry(input: TriageInput, max = 2): { lines: string[
     const call = REGISTRY_CALL.exec(l.text);
     if (!call || !NO_ANSWER.test(l.text) || markerRe('dns').test(l.text) || RESOLVER_FAILED.test(l.text)) continue;
     if (LOCAL.test(call[1]!) || (call[2] !== undefined && call[2] !== '443')) continue;
+    if (NO_ROUTE.test(l.text) && IPV6.test(l.text)) continue; // a host without IPv6
     host ??= call[1];
     lines.push(quote(l.source, l.text));
   }

@@ -127,6 +127,15 @@ describe('a public registry that no server answered is a hint of a proxy the eng
     expect(d.of('proxy')).toBe(0);
   });
 
+  it('near miss: no route to the registry over IPv6 is a host without IPv6, no proxy', async () => {
+    const d = await diagnoseShape({
+      phase: 'pull',
+      output:
+        'Error response from daemon: Get "https://registry-1.docker.io/v2/": dial tcp [2600:1f18:2148:bc00::1]:443: connect: network is unreachable',
+    });
+    expect(d.of('proxy')).toBe(0);
+  });
+
   it('near miss: a resolver that did not answer is DNS, not an unanswered registry', async () => {
     const d = await diagnoseShape({
       phase: 'pull',
