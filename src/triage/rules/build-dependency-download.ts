@@ -9,6 +9,7 @@ import { failedSteps } from './journal-facts.js';
 import { DROPPED } from './engine-runtime-crash.js';
 import { RESOLVER_FAILED } from './dns-resolution.js';
 import { proxyHops, serverGatewayOnly } from './proxy-hop.js';
+import { unroutedBuildFetch } from './registry-unreached.js';
 
 /** The markers that make a failed download. */
 const NET: MarkerId[] = ['network', 'timeout', 'dns', 'connection-refused', 'proxy', 'tls'];
@@ -33,9 +34,19 @@ const FETCH =
   /https?:\/\/|\b(?:fetch|fetching|download(?:ing)?|Failed to (?:fetch|download)|resolving|resolve host|mirrorlist|metadata for repo|Retrying \(Retry|Max retries exceeded|npm ERR! network|transfer artifact|unable to access|registry\.npmjs|pypi|proxy\.golang|go: \S+@)/i;
 /** Only the connection failed (no answer from any server): a timeout, a refused or reset connection (Winsock's too). */
 const CONNECT_ONLY =
-  /i\/o timeout|ETIMEDOUT|timed out|connection refused|ECONNREFUSED|connection reset|ECONNRESET|network is unreachable|no route to host|actively refused it|forcibly closed by the remote host|did not properly respond|to an unreachable (?:network|host)/i;
+  /i\/o timeout|ETIMEDOUT|timed out|connection refused|ECONNREFUSED|connection reset|ECONNRESET|network is unreachable|no route to host|\bE(?:NET|HOST)UNREACH\b|actively refused it|forcibly closed by the remote host|did not properly respond|to an unreachable (?:network|host)/i;
 /** A server answered: an HTTP status, a checksum, a package that is not there. */
 const ANSWERED = /\b(?:40[0-9]|5\d\d)\b|Hash Sum mismatch|checksum|No matching distribution|Unable to locate package/i;
+/**
+ * A package manager's summary of the fetches that failed above it (dnf's `Failed to download metadata for repo ...:
+ * All mirrors were tried`, apt's `Unable to fetch some archives`): it restates their errors and adds no cause.
+ */
+const SUMMARY =
+  /Failed to download metadata for repo|Errors during downloading metadata|All mirrors were tried|Unable to fetch some archives|Some index files failed to download/gi;
+/** A line whose only network words are a summary's. */
+function summaryOnly(line: string): boolean {
+  return new RegExp(SUMMARY.source, 'i').test(line) && !NET_RE.test(line.replace(SUMMARY, ''));
+}
 /** A mirror or repository that no longer serves the files: 404s of package managers. */
 const GONE = /No URLs in mirrorlist|404\s+Not Found \[IP|does not have a Release file|Failed to fetch .* 404/i;
 
@@ -61,15 +72,19 @@ export const buildDependencyDownload: Rule = {
     );
     const text = raw.join('\n');
     const gone = GONE.test(text);
+    // The per-fetch errors decide; a summary line judges nothing by itself (it is kept when it is all there is).
+    const causes = raw.some((l) => !summaryOnly(l)) ? raw.filter((l) => !summaryOnly(l)) : raw;
     // A name that did not resolve (or a resolver that did not answer) explains the failed download: the
     // consequence defers to dns-resolution. A proxy in the path explains it too: it defers to proxy.
-    const resolverOnly = raw.every((l) => RESOLVER_FAILED.test(l) || markerRe('dns').test(l));
+    const resolverOnly = causes.every((l) => RESOLVER_FAILED.test(l) || markerRe('dns').test(l));
     // A server's own gateway answering `502 Proxy Error` over https is the repository answering, not a proxy here.
     const proxied =
       outputTexts(input, markerRe('proxy'), 3, ['build']).some((t) => !serverGatewayOnly(t)) ||
-      proxyHops(input, 1).length > 0;
+      proxyHops(input, 1).length > 0 ||
+      // No route out at all (ENETUNREACH): the build's network, not a server, and most often a proxy it lacks.
+      unroutedBuildFetch(input, 1).length > 0;
     // Nothing but a failed connection to the origin: a transient outage, a firewall or a missing proxy look alike.
-    const connectOnly = !ANSWERED.test(text) && raw.every((l) => CONNECT_ONLY.test(l));
+    const connectOnly = !ANSWERED.test(text) && causes.every((l) => CONNECT_ONLY.test(l));
     const fetching = FETCH.test(text) || outputMatching(input, FETCH, 1, ['build']).length > 0;
     const host = /https?:\/\/([\w.-]+)/.exec(text)?.[1] ?? /(?:resolving|resolve host:?) '?([\w.-]+)/i.exec(text)?.[1];
     const image = builds[0]!.subject ?? builds[0]!.stepId.replace(/^build:/, '');

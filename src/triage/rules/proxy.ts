@@ -8,6 +8,7 @@ import type { Match, Rule, TriageInput } from '../types.js';
 import { conf } from './evidence-facts.js';
 import { markerRe, outputMatching, outputTexts } from './infra-markers.js';
 import { proxyHops, serverGatewayOnly } from './proxy-hop.js';
+import { unreachedRegistry, unroutedBuildFetch } from './registry-unreached.js';
 
 export const proxy: Rule = {
   id: 'proxy',
@@ -21,7 +22,7 @@ export const proxy: Rule = {
     const serverSide = own.length > 0 && own.every(serverGatewayOnly);
     const hops = marked.length === 0 || serverSide ? proxyHops(input) : [];
     const lines = [...marked, ...hops];
-    if (lines.length === 0) return undefined;
+    if (lines.length === 0) return unreached(input);
     const texts = [...own.filter((l) => !serverGatewayOnly(l)), ...hops];
     const explicit = texts.some((l) =>
       /proxyconnect|Proxy Authentication|from proxy|tunneling socket|resolve proxy|connect to (?:the )?proxy|through proxy|ProxyError|407 Proxy|Proxy Error|squid|ERR_ACCESS_DENIED|Tunnel connection failed|Proxy CONNECT aborted|CONNECT tunnel failed|ERR_(?:TUNNEL|PROXY)_CONNECTION_FAILED/i.test(
@@ -49,3 +50,33 @@ export const proxy: Rule = {
     };
   },
 };
+
+/** A public registry no server answered: a proxy the engine lacks is the likeliest reading, below 50% (an outage and a firewall print the same). */
+function unreached(input: TriageInput): Match | undefined {
+  const unrouted = unroutedBuildFetch(input);
+  if (unrouted.length > 0)
+    return {
+      confidence: conf(0.45),
+      explains: ['network', 'timeout', 'connection-refused'],
+      summary:
+        "A RUN step's download found no route out of the build's network (ENETUNREACH after its name resolved): most often a network that only lets out through an HTTP(S) proxy the build does not use, else a machine without a network route.",
+      evidence: unrouted,
+      actions: [
+        'env | grep -i _proxy',
+        'pass HTTP_PROXY/HTTPS_PROXY (and NO_PROXY) as build args, or set them in the engine (containers.conf [engine] env)',
+      ],
+    };
+  const { lines, host } = unreachedRegistry(input);
+  if (lines.length === 0) return undefined;
+  return {
+    confidence: conf(0.4),
+    explains: ['timeout', 'connection-refused', 'network'],
+    summary: `No server answered the call to registry ${host ?? '?'} (its name resolved, the connection was refused, reset or timed out): most often a network that only lets out through an HTTP(S) proxy the engine is not configured with (the engine reads its own proxy settings, not the shell's), else a firewall or an outage.`,
+    evidence: lines,
+    actions: [
+      `curl -sv https://${host ?? '<registry>'}/v2/   # from the host: does it answer directly, or only through the proxy?`,
+      'env | grep -i _proxy',
+      'set HTTP_PROXY and HTTPS_PROXY for the engine itself (containers.conf [engine] env, or the docker service environment)',
+    ],
+  };
+}
