@@ -1,6 +1,6 @@
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { isGone, waitFor } from '../../test/fixtures/exec/process-state.js';
@@ -53,9 +53,17 @@ describe('run', () => {
 
   it('streams stdout and stderr lines in arrival order', async () => {
     const lines: [string, string][] = [];
+    // The child writes its next line only once this side has acknowledged the last one (no timing assumed).
+    const ack = join(mkdtempSync(join(tmpdir(), 'tarmac-interleave-')), 'ack');
+    writeFileSync(ack, '');
     const result = await runCommand(node, [fixture('interleave.mjs')], {
-      onLine: (line, stream) => lines.push([stream, line]),
+      env: { ACK_FILE: ack },
+      onLine: (line, stream) => {
+        lines.push([stream, line]);
+        appendFileSync(ack, `${line}\n`);
+      },
     });
+    rmSync(dirname(ack), { recursive: true, force: true });
     const expected = [
       ['stdout', 'one'],
       ['stderr', 'two'],
