@@ -13,6 +13,9 @@ export interface AfterRunInput {
   json: boolean;
   /** The error the command threw after the session opened (see afterThrow); triage records it. */
   error?: unknown;
-  /** The env triage inspects when it is not the session's (`test --suite`: the suite's first cluster). */
-  triageEnv?: Env;
+  /**
+   * The envs triage inspects when they are not the session's (`test --suite`: the suite's clusters, its first one,
+   * where the test ran, leading).
+   */
+  triageEnvs?: Env[];
 }

@@ -1,5 +1,5 @@
 // Per-suite triage after a multi-suite run: each failed suite gets its own journal (the run's events of the shared
-// builds and of that suite's steps), triaged against that suite's own cluster, written to runs/<id>/suites/<suite>/.
+// builds and of that suite's steps), triaged against that suite's own clusters, written to runs/<id>/suites/<suite>/.
 import { existsSync, mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { suiteClusterEnv } from '../config/suite-env.js';
 import type { Env } from '../config/types.js';
@@ -30,8 +30,10 @@ export async function triageSuites(
     for (const result of results.filter((r) => r.outcome === 'failed')) {
       try {
         const failedStepIds = writeSuiteJournal(session.journal.dir, result);
+        const [env, ...siblings] = suiteEnvs(session.env, result.name, failedStepIds);
         const triage = await triageRun({
-          env: suiteEnv(session.env, result.name, failedStepIds),
+          env: env!,
+          siblings,
           engine: session.engine,
           runner: runCommand,
           runDir: result.dir,
@@ -54,12 +56,14 @@ export async function triageSuites(
   return verdicts;
 }
 
-// The env triage inspects: the cluster whose step failed first (`cluster:`, `deliver:` and `deploy:` steps name it,
-// e.g. `deploy:fleet/spoke/apps`), else the suite's first cluster, the one its test ran with.
-function suiteEnv(env: Env, name: string, failedStepIds: readonly string[]): Env {
+// The envs triage inspects, every cluster of the suite: first the cluster whose step failed first (`cluster:`,
+// `deliver:` and `deploy:` steps name it, e.g. `deploy:fleet/spoke/apps`), else the suite's first cluster, the one
+// its test ran with; then the others, whose state may explain the failure (a hub the spoke could not reach).
+function suiteEnvs(env: Env, name: string, failedStepIds: readonly string[]): Env[] {
   const suite = env.suites!.find((s) => s.name === name)!;
   const named = failedStepIds.map((id) => suiteClusterOfStep(id, name)).find((c) => c !== undefined);
-  return suiteClusterEnv(env, suite, suite.clusters.find((c) => c.name === named) ?? suite.clusters[0]!);
+  const first = suite.clusters.find((c) => c.name === named) ?? suite.clusters[0]!;
+  return [first, ...suite.clusters.filter((c) => c !== first)].map((c) => suiteClusterEnv(env, suite, c));
 }
 
 // The run's journal narrowed to the builds and this suite's steps; the step logs are the run's own (a link).

@@ -18,8 +18,8 @@ export interface TriageStageInput {
   json: boolean;
   /** The error the command threw, when the failure escaped it. */
   error?: unknown;
-  /** The env to inspect when it is not the session's (`test --suite`: the suite's first cluster). */
-  triageEnv?: Session['env'];
+  /** The envs to inspect when they are not the session's (`test --suite`: the suite's clusters, the first leading). */
+  triageEnvs?: Session['env'][];
 }
 
 /** Triage of a failed run (undefined otherwise, or when triage itself failed: that is said in one line). */
@@ -34,7 +34,8 @@ export async function triageStage(input: TriageStageInput): Promise<TriageResult
     process.once('SIGINT', onSignal);
     try {
       const result = await triageRun({
-        env: input.triageEnv ?? session.env,
+        env: input.triageEnvs?.[0] ?? session.env,
+        siblings: input.triageEnvs?.slice(1) ?? [],
         engine: session.engine,
         runner: runCommand,
         runDir: session.journal.dir,

@@ -51,6 +51,8 @@ export interface CollectOptions {
   runner: CommandRunner;
   engine?: ContainerEngine;
   env?: Env;
+  /** The other clusters of the env's suite (see CollectContext.siblings). */
+  siblings?: Env[];
   /** The env's target (see targetType); defaults to podman. */
   target?: 'kind' | 'podman';
   processEnv: NodeJS.ProcessEnv;
@@ -78,6 +80,7 @@ export async function collectEvidence(opts: CollectOptions): Promise<Evidence> {
     runner: opts.runner,
     ...(opts.engine ? { engine: opts.engine } : {}),
     ...(opts.env ? { env: opts.env } : {}),
+    ...(opts.siblings?.length ? { siblings: opts.siblings } : {}),
     target: opts.target ?? 'podman',
     processEnv: opts.processEnv,
     ...(opts.runDir ? { runDir: opts.runDir } : {}),

@@ -181,7 +181,7 @@ export function workloadsRow(w: WorkloadFacts): ComponentRow {
       evidence: `${w.pods.length} pod${w.pods.length === 1 ? '' : 's'} ready`,
     };
   const describe = (p: WorkloadFacts['pods'][number]) =>
-    `${p.name}: ${p.reasons.join(', ') || p.phase}${p.restarts > 0 ? ` (${p.restarts} restarts)` : ''}`;
+    `${p.cluster ? `${p.cluster}/` : ''}${p.name}: ${p.reasons.join(', ') || p.phase}${p.restarts > 0 ? ` (${p.restarts} restarts)` : ''}`;
   return {
     component: 'workloads',
     status: 'down',

@@ -22,6 +22,8 @@ import type { RunFacts, TriageResult } from './types.js';
 
 export interface TriageRunOptions {
   env?: Env;
+  /** The other clusters of the env's suite, inspected beside it (a multi-cluster suite). */
+  siblings?: Env[];
   engine?: ContainerEngine;
   runner: CommandRunner;
   /** The run to triage; without it (doctor) there is no journal and nothing is written. */
@@ -57,6 +59,7 @@ export async function triageRun(opts: TriageRunOptions): Promise<TriageResult> {
     runner: opts.runner,
     ...(opts.engine ? { engine: opts.engine } : {}),
     ...(opts.env ? { env: opts.env } : {}),
+    ...(opts.siblings ? { siblings: opts.siblings } : {}),
     target,
     processEnv: opts.processEnv,
     ...(opts.runDir ? { runDir: opts.runDir } : {}),

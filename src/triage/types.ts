@@ -99,6 +99,8 @@ export interface MemoryFacts {
 
 export interface PodFacts {
   name: string;
+  /** The suite cluster the pod runs on, when the evidence covers several (a multi-cluster suite). */
+  cluster?: string;
   phase: string;
   ready: boolean;
   restarts: number;

@@ -49,8 +49,8 @@ export async function testCommand(
     io,
     'test',
   );
-  // A failed suite test is triaged against the suite's own cluster (the file's env may have none).
-  const triageEnv = clusters[0] ? { triageEnv: clusters[0].env } : {};
+  // A failed suite test is triaged against the suite's own clusters (the file's env may have none).
+  const triageEnv = clusters[0] ? { triageEnvs: clusters.map((c) => c.env) } : {};
   try {
     const tested =
       opts.suite === undefined

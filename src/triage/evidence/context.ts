@@ -10,6 +10,8 @@ export interface CollectContext {
   engine?: ContainerEngine;
   /** The env when a config was loaded; without it only engine, machine, connections, disk and memory apply. */
   env?: Env;
+  /** The other clusters of a multi-cluster suite: the clusters and workloads collectors read them too. */
+  siblings?: Env[];
   /** Which target the env runs on (kind when configured or installed, else podman pods). */
   target?: 'kind' | 'podman';
   processEnv: NodeJS.ProcessEnv;
