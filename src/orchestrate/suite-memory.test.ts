@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { ContainerMemory } from '../engines/container-memory.js';
 import { startSuiteMemorySampler } from './suite-memory.js';
 
@@ -20,6 +20,33 @@ function manualRead() {
 }
 
 describe('suite memory sampler', () => {
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  it('measures nothing periodically before the first request, then every everyMs', async () => {
+    vi.useFakeTimers();
+    const m = manualRead();
+    const sampler = startSuiteMemorySampler({
+      suites: new Map([['a', [kind('a')]]]),
+      read: m.read,
+      everyMs: 1_000,
+      signal: new AbortController().signal,
+    });
+    await vi.advanceTimersByTimeAsync(5_000);
+    expect(m.pending).toHaveLength(0);
+    sampler.sample();
+    expect(m.pending).toHaveLength(1);
+    m.pending.shift()!([{ labels: kind('a'), bytes: 3 }]);
+    await vi.advanceTimersByTimeAsync(1_000);
+    expect(m.pending).toHaveLength(1);
+    m.pending.shift()!([{ labels: kind('a'), bytes: 4 }]);
+    const peaks = sampler.stop();
+    await vi.advanceTimersByTimeAsync(5_000);
+    expect(m.pending).toHaveLength(0);
+    expect(await peaks).toEqual([{ suite: 'a', peakBytes: 4, samples: 2 }]);
+  });
+
   it('adds up each suite over its clusters, keeps the peak, and counts the measurements that saw it', async () => {
     const m = manualRead();
     const sampler = startSuiteMemorySampler({

@@ -1,5 +1,7 @@
-// A suites run's memory measurement: every `everyMs`, and when asked (as a suite's tests start, its env deployed),
-// the running containers' memory is read once and added up per suite by its clusters' container labels. The peak
+// A suites run's memory measurement: when asked (as a suite's tests start, its env deployed), and from the first such
+// request on every `everyMs`, the running containers' memory is read once and added up per suite by its clusters'
+// container labels. Why not periodic from the start: before any suite's tests start the run is building and
+// deploying, there is no footprint to learn yet, and each reading costs two engine calls on a busy engine. The peak
 // of each suite is what history learns its footprint from. A failed read is skipped: it never fails the run.
 import type { ContainerMemory } from '../engines/container-memory.js';
 
@@ -27,7 +29,7 @@ export interface SamplerOptions {
   signal: AbortSignal;
 }
 
-/** Starts measuring; the first periodic measurement is `everyMs` from now. */
+/** Starts the sampler; periodic measurements begin with the first `sample()`, `everyMs` after it. */
 export function startSuiteMemorySampler(opts: SamplerOptions): SuiteMemorySampler {
   const peaks = new Map<string, { peakBytes: number; samples: number }>();
   let stopped = false;
@@ -43,8 +45,14 @@ export function startSuiteMemorySampler(opts: SamplerOptions): SuiteMemorySample
       peaks.set(suite, { peakBytes: Math.max(known?.peakBytes ?? 0, bytes), samples: (known?.samples ?? 0) + 1 });
     }
   };
+  let timer: NodeJS.Timeout | undefined;
   const sample = (): void => {
     if (stopped || opts.signal.aborted) return;
+    if (!timer) {
+      timer = setInterval(sample, opts.everyMs);
+      // A measurement must never keep tarmac alive.
+      timer.unref();
+    }
     if (inFlight) {
       again = true;
       return;
@@ -57,9 +65,6 @@ export function startSuiteMemorySampler(opts: SamplerOptions): SuiteMemorySample
       }
     });
   };
-  const timer = setInterval(sample, opts.everyMs);
-  // A measurement must never keep tarmac alive.
-  timer.unref();
   return {
     sample,
     async stop() {
