@@ -49,7 +49,7 @@ export const engineUnreachable: Rule = {
     const onlyDocker = lines.every((l) => /error during connect/i.test(l) && !/\bdial\b|refused|no such file/i.test(l));
     if (down && onlyDocker && e.error !== undefined && probeDropped(e.error)) confidence = Math.min(confidence, 0.3);
     // An engine that took the call and never answered is hung (engine-hung), not gone.
-    if (down && lines.length === 0 && noAnswer(e.error)) confidence = Math.min(confidence, 0.45);
+    if (down && (lines.length === 0 || onlyDocker) && noAnswer(e.error)) confidence = Math.min(confidence, 0.45);
     const cmd = engineCmd(input);
     const conn = input.evidence.connections?.data;
     const evidence = [
