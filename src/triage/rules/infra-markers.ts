@@ -110,7 +110,9 @@ export const MARKERS: readonly Marker[] = [
   {
     id: 'memory',
     label: 'memory ran out (a process was killed)',
-    re: /OOMKilled|out of memory|oom-kill|invoked oom-killer|Cannot allocate memory|\bENOMEM\b|(?:exit status|code|errno)[: ]+137\b|^(?:#\d+ [\d.]+ )?Killed\s*$/im,
+    // Also gcc's driver for a compiler killed (gcc/gcc.cc), Rust's failed allocation, GNU make's killed child, the
+    // kubelet's memory eviction and its OOM watcher's event.
+    re: /OOMKilled|out of memory|oom-kill|invoked oom-killer|Cannot allocate memory|\bENOMEM\b|Killed signal terminated program|memory allocation of \d+ bytes failed|\*\*\* \[[^\]]*\] (?:Error 137|Killed)\b|low on resource: memory\b|System OOM encountered|(?:exit status|code|errno)[: ]+137\b|^(?:#\d+ [\d.]+ )?Killed\s*$/im,
   },
   {
     id: 'crash',
@@ -121,7 +123,9 @@ export const MARKERS: readonly Marker[] = [
     id: 'port-in-use',
     label: 'a port was already in use',
     // EADDRINUSE in each platform's words, docker's and Docker Desktop's for a published port that is taken.
-    re: /address already in use|\bEADDRINUSE\b|Only one usage of each socket address|port is already allocated|Ports are not available/i,
+    // Also kubeadm's preflight (`[ERROR Port-6443]: Port 6443 is in use`), Spring Boot's (`Port 8080 was already in
+    // use`) and Windows' WSAEACCES for a port in an excluded (reserved) range.
+    re: /address already in use|\bEADDRINUSE\b|Only one usage of each socket address|port is already allocated|Ports are not available|\bPort \d+ (?:is|was) (?:already )?in use|access a socket in a way forbidden by its access permissions/i,
   },
   {
     id: 'permission',
