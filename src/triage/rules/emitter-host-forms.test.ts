@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { diagnoseShape, type Shape } from './documented-forms.test-kit.js';
 
 const build = (output: string): Shape => ({ phase: 'build', output });
-const podEvent = (reason: string, message: string, phase = 'Running'): Shape => ({
+const podEvent = (reason: string, message: string, phase: 'Running' | 'Failed' = 'Running'): Shape => ({
   phase: 'deploy',
   output: message,
   pod: { phase, events: [{ type: 'Warning', reason, message }] },
