@@ -37,10 +37,11 @@ export const DROPPED =
  * core.`, or `terminated abnormally with signal 11/SEGV` when it keeps no core), and systemd's report of an engine
  * service whose main process died of a fault signal (systemd/systemd src/core/service.c: `docker.service: Main process
  * exited, code=dumped, status=11/SEGV`; src/core/unit.c: `Failed with result 'core-dump'`), not one that exited with a
- * status or was stopped.
+ * status or was stopped; the kernel's report of an engine binary's segfault (torvalds/linux arch/x86/mm/fault.c:
+ * `dockerd[1234]: segfault at 0 ip ... error 4 in dockerd[...]`).
  */
 const ENGINE_CORE =
-  /^\s*Process \d+ \((?:podman|docker|dockerd|containerd|buildkitd|buildah)\) of user \d+ (?:dumped core|terminated abnormally)|\b(?:podman|docker|containerd|buildkit)\.service: (?:Main process exited, code=(?:dumped|killed), status=\d+\/(?:SEGV|ABRT|BUS|ILL|FPE|SYS|TRAP)\b|Failed with result 'core-dump')/im;
+  /^\s*Process \d+ \((?:podman|docker|dockerd|containerd|buildkitd|buildah)\) of user \d+ (?:dumped core|terminated abnormally)|\b(?:podman|docker|containerd|buildkit)\.service: (?:Main process exited, code=(?:dumped|killed), status=\d+\/(?:SEGV|ABRT|BUS|ILL|FPE|SYS|TRAP)\b|Failed with result 'core-dump')|\b(?:podman|docker|dockerd|containerd|buildkitd|buildah)\[\d+\]: segfault at /im;
 /** BuildKit's per-step log prefix (`#12 3.4 ...`): a RUN step's own output. */
 const STEP_LOG = /^#\d+ [\d.]+ /;
 /**

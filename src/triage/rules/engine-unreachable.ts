@@ -3,7 +3,7 @@ import type { Match, Rule, TriageInput } from '../types.js';
 import { conf, engine, engineCmd, failureLines, quote, workloadFailed } from './evidence-facts.js';
 import { failedSteps, incidents } from './journal-facts.js';
 import { noAnswer } from './engine-hung.js';
-import { probeDropped } from './engine-runtime-crash.js';
+import { engineRuntimeCrash, probeDropped } from './engine-runtime-crash.js';
 
 /**
  * The engine clients' own words for a daemon they could not reach: docker's CLI ("Cannot connect to the Docker
@@ -36,7 +36,9 @@ export const engineUnreachable: Rule = {
     const machines = input.evidence.machine?.data;
     const stopped = machines?.exists ? machines.machines.filter((m) => m.state !== 'running') : [];
     // A crash the journal recorded is the root cause; "unreachable now" is then its consequence.
-    const crashed = incidents(input.run, 'engine-crash', 'engine-lost').length > 0;
+    // So is the engine's own crash report beside it (a Go crash, systemd's or the kernel's report of its process).
+    const crashed =
+      incidents(input.run, 'engine-crash', 'engine-lost').length > 0 || engineRuntimeCrash(input).length > 0;
     let confidence =
       down && (lines.length > 0 || failedOnEngine.length > 0) ? 0.9 : down ? 0.75 : e?.reachable ? 0.4 : 0.7;
     if (crashed) confidence -= 0.25;

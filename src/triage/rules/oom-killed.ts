@@ -18,10 +18,12 @@ const KILLED =
 /**
  * An allocation the kernel or a runtime refused: errno ENOMEM ("Cannot allocate memory"), the JVM's, Python's,
  * C++'s and Rust's (rust-lang/rust library/std/src/alloc.rs: `memory allocation of N bytes failed`) out-of-memory
- * errors. Memory ran out without a kill.
+ * errors, .NET's `OutOfMemoryException`, the JVM's native one (`There is insufficient memory for the Java Runtime
+ * Environment to continue.`), PHP's memory_limit (`Allowed memory size of N bytes exhausted`). Memory ran out without
+ * a kill.
  */
 const ALLOCATION =
-  /Cannot allocate memory|\bENOMEM\b|java\.lang\.OutOfMemoryError|\bMemoryError\b|std::bad_alloc|memory allocation of \d+ bytes failed/i;
+  /Cannot allocate memory|\bENOMEM\b|java\.lang\.OutOfMemoryError|\bMemoryError\b|std::bad_alloc|memory allocation of \d+ bytes failed|OutOfMemoryException|insufficient memory for the Java Runtime Environment|Allowed memory size of \d+ bytes exhausted/i;
 /**
  * The kubelet's words for a node out of memory, on a pod's events: its eviction for memory (kubernetes/kubernetes
  * pkg/kubelet/eviction/helpers.go: `The node was low on resource: memory.`) and its OOM watcher's event
@@ -56,7 +58,9 @@ export const oomKilled: Rule = {
     const mem = input.evidence.memory?.data;
     const low = mem !== undefined && mem.availableBytes < mem.totalBytes * 0.1;
     const explicit =
-      lines.some((l) => /OOMKilled|out of memory|oom-kill|OutOfMemoryError/i.test(l)) || oomPods.length > 0;
+      lines.some((l) =>
+        /OOMKilled|out of memory|oom-kill|OutOfMemory(?:Error|Exception)|insufficient memory for the Java/i.test(l),
+      ) || oomPods.length > 0;
     const allocation = lines.length > 0 && lines.every((l) => ALLOCATION.test(l));
     // An eviction for memory names it (85%); the OOM watcher's event names a victim that may be another process (70%).
     const evicted = nodeShort.some((l) => /low on resource/i.test(l));
