@@ -116,3 +116,71 @@ describe("the engine took the call and never answered, in its clients' words", (
     expect(d.top).toBe('engine-hung');
   });
 });
+
+describe('second pass: the podman client, runc and WSL', () => {
+  // containers/podman pkg/bindings/connection.go heads every connection error with `Cannot connect to Podman`;
+  // golang/x/crypto ssh's handshake read that timed out: the machine's VM took the connection and never answered.
+  it("podman's ssh handshake that got no answer is a hang, not a missing engine", async () => {
+    const d = await diagnoseShape({
+      phase: 'engine-probe',
+      exitCode: 125,
+      output:
+        'Cannot connect to Podman. Please verify your connection to the Linux system using `podman system connection list`, or try `podman machine init` and `podman machine start` to manage a new Linux VM\nError: unable to connect to Podman socket: failed to connect: ssh: handshake failed: read tcp 127.0.0.1:50000->127.0.0.1:60000: i/o timeout',
+    });
+    expect(d.top).toBe('engine-hung');
+    expect(d.of('engine-unreachable')).toBeLessThan(0.5);
+  });
+
+  it('near miss: the same heading over a refused socket is unreachable', async () => {
+    const d = await diagnoseShape({
+      phase: 'engine-probe',
+      exitCode: 125,
+      output:
+        'Cannot connect to Podman. Please verify your connection to the Linux system using `podman system connection list`\nError: unable to connect to Podman socket: Get "http://d/v4.5.0/libpod/_ping": dial unix /run/user/1000/podman/podman.sock: connect: connection refused',
+    });
+    expect(d.top).toBe('engine-unreachable');
+    expect(d.of('engine-hung')).toBe(0);
+  });
+
+  // containerd/go-runc runc.go: runc's own exit; 2 is the Go runtime's exit code for a panic (a hint, 48%).
+  it('runc that died of a panic under the engine', async () => {
+    const d = await diagnoseShape({
+      phase: 'build',
+      exitCode: 125,
+      output:
+        'docker: Error response from daemon: OCI runtime create failed: runc did not terminate successfully: exit status 2: panic: runtime error: invalid memory address or nil pointer dereference: unknown.',
+    });
+    expect(d.top).toBe('engine-crash');
+    expect(d.confidence).toBeLessThan(0.5);
+  });
+
+  it("near miss: runc's own error exit (1) is no crash", async () => {
+    const d = await diagnoseShape({
+      phase: 'build',
+      exitCode: 125,
+      output:
+        'docker: Error response from daemon: OCI runtime create failed: runc did not terminate successfully: exit status 1: unknown.',
+    });
+    expect(d.of('engine-crash')).toBe(0);
+  });
+
+  // microsoft/WSL: wsl.exe's message when the utility VM stops under a podman machine or Docker Desktop (48%).
+  it("WSL's VM that terminated under the engine", async () => {
+    const d = await diagnoseShape({
+      phase: 'engine-probe',
+      exitCode: 1,
+      output: 'The Windows Subsystem for Linux instance has terminated.',
+    });
+    expect(d.top).toBe('engine-crash');
+    expect(d.confidence).toBeLessThan(0.5);
+  });
+
+  it('near miss: a WSL without distributions is no crash', async () => {
+    const d = await diagnoseShape({
+      phase: 'engine-probe',
+      exitCode: 1,
+      output: 'The Windows Subsystem for Linux has no installed distributions.',
+    });
+    expect(d.of('engine-crash')).toBe(0);
+  });
+});

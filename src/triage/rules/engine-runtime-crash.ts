@@ -146,11 +146,12 @@ export function commandLostEngine(input: TriageInput): string[] {
  * The engine's own runtime daemon gone under it, in the engine's answer: the shim's ttrpc connection closed mid-call
  * (containerd/ttrpc client.go: `ttrpc: closed`, as dockerd relays it: `failed to create shim task: ttrpc: closed`), or
  * dockerd's gRPC dial of its containerd failing (`connection error: desc = "transport: Error while dialing dial
- * unix:///run/containerd/containerd.sock: timeout"`): dockerd does not start without it, so it went away since. A
- * killed shim reads alike, so only a hint.
+ * unix:///run/containerd/containerd.sock: timeout"`): dockerd does not start without it, so it went away since; or
+ * runc itself died under containerd (containerd/go-runc: `runc did not terminate successfully: exit status 2`, the Go
+ * runtime's exit code for a panic, or a fault signal). A killed shim reads alike, so only a hint.
  */
 const RUNTIME_GONE =
-  /\bttrpc: closed\b|Error while dialing:? dial unix:?\/*run\/containerd\/containerd\.sock: (?:connect: connection refused|timeout)/i;
+  /\bttrpc: closed\b|runc did not terminate succ?essfully: (?:exit status 2\b|signal: (?:segmentation fault|aborted))|Error while dialing:? dial unix:?\/*run\/containerd\/containerd\.sock: (?:connect: connection refused|timeout)/i;
 
 /** Quoted lines of an engine (not kind's), test or hook step where the engine's runtime daemon went away (RUNTIME_GONE): a hint. */
 export function runtimeGone(input: TriageInput): string[] {
@@ -166,10 +167,12 @@ export function runtimeGone(input: TriageInput): string[] {
 
 /**
  * podman machine's words for the VM process that runs the engine having died (`qemu exited unexpectedly with exit code
- * -1, stderr: ...`, `vfkit exited unexpectedly with exit code 1`). It crashed or its hypervisor refused it right after
- * start: the two read alike, so only a hint.
+ * -1, stderr: ...`, `vfkit exited unexpectedly with exit code 1`), and WSL's for its VM that stopped under a podman
+ * machine or Docker Desktop (`The Windows Subsystem for Linux instance has terminated.`). It crashed or its hypervisor
+ * refused it right after start: the two read alike, so only a hint.
  */
-const VM_EXITED = /\b(?:qemu|vfkit|krunkit)[\w-]* exited unexpectedly/i;
+const VM_EXITED =
+  /\b(?:qemu|vfkit|krunkit)[\w-]* exited unexpectedly|The Windows Subsystem for Linux instance has terminated/i;
 
 /** Quoted lines (the probe's error first) where the engine's VM process exited unexpectedly (VM_EXITED). */
 export function machineVmExited(input: TriageInput): string[] {

@@ -48,7 +48,13 @@ export const engineUnreachable: Rule = {
       confidence = Math.min(confidence, 0.45);
     // An engine whose socket took the probe and then reset it or closed it (EOF) was there: it died during the call
     // (engine-crash). docker prefixes every transport error with "error during connect", so that alone is no refusal.
-    const onlyDocker = lines.every((l) => /error during connect/i.test(l) && !/\bdial\b|refused|no such file/i.test(l));
+    // podman's remote client heads every connection error alike (`Cannot connect to Podman. Please verify your
+    // connection ...`, `unable to connect to Podman socket: ...`): the words after it decide.
+    const onlyDocker = lines.every(
+      (l) =>
+        /error during connect|Cannot connect to Podman|unable to connect to Podman socket/i.test(l) &&
+        !/\bdial\b|refused|no such file/i.test(l),
+    );
     if (down && onlyDocker && e.error !== undefined && probeDropped(e.error)) confidence = Math.min(confidence, 0.3);
     // An engine that took the call and never answered is hung (engine-hung), not gone.
     if (down && (lines.length === 0 || onlyDocker) && noAnswer(e.error)) confidence = Math.min(confidence, 0.45);
