@@ -135,3 +135,21 @@ describe("an engine's crash report beside its refused socket: crashed, not merel
     expect(d.of('engine-crash')).toBe(0);
   });
 });
+
+describe("a reverse proxy's own log is no proxy of this network", () => {
+  it.each([
+    // golang/go src/net/http/httputil/reverseproxy.go: the default ErrorHandler's log line.
+    ['2024/03/01 10:00:00 http: proxy error: dial tcp 10.244.0.5:8080: connect: connection refused'],
+    // vitejs/vite packages/vite/src/node/server/middlewares/proxy.ts: the dev server's proxy to a backend not up.
+    ['[vite] http proxy error: /api/users\nError: connect ECONNREFUSED 127.0.0.1:8080'],
+  ])('near miss: %s', async (output) => {
+    const d = await diagnoseShape({ phase: 'test', output });
+    expect(d.of('proxy')).toBe(0);
+  });
+
+  // Apache httpd modules/proxy: the status line and its page's heading, as apt and curl print them.
+  it("Apache's 502 Proxy Error page on an http fetch is still the proxy", async () => {
+    const d = await diagnoseShape(build('<html><head><title>502 Proxy Error</title></head><body><h1>Proxy Error</h1>'));
+    expect(d.top).toBe('proxy');
+  });
+});
