@@ -184,3 +184,13 @@ describe('second pass: the podman client, runc and WSL', () => {
     expect(d.of('engine-crash')).toBe(0);
   });
 });
+
+describe("a test command's own service that did not answer is no engine", () => {
+  it.each([
+    ['Error: Get "http://localhost:8080/v1.0/health": context deadline exceeded'],
+    ['rpc error: code = Unavailable desc = read unix @->/run/app/app.sock: i/o timeout'],
+  ])('near miss: %s', async (output) => {
+    const d = await diagnoseShape({ phase: 'test', output });
+    expect(d.of('engine-hung')).toBe(0);
+  });
+});

@@ -22,8 +22,15 @@ const CONNECT_FAILED = /\bdial \w+ \S+: (?:connect: |i\/o timeout)|no such file 
  * docker Engine API's versioned path on any transport (`/v1.41/build`), docker-py's socket pools, compose v1's
  * timeout advice (it only talks to the engine).
  */
-const API_CALL =
-  /\/libpod\/|\.sock\b|docker_engine|\/v1\.\d+\/[a-z_]|(?:Unix|Npipe)HTTPConnectionPool|COMPOSE_HTTP_TIMEOUT|An HTTP request took too long to complete/;
+const ENGINE_PATH =
+  /\/v1\.(?:1[2-9]|[2-4]\d)\/(?:_ping|info|version|containers|images|build|networks|volumes|exec|session|system|events|distribution)\b/;
+const API_CALL = new RegExp(
+  `/libpod/|\\.sock\\b|docker_engine|${ENGINE_PATH.source}|(?:Unix|Npipe)HTTPConnectionPool|COMPOSE_HTTP_TIMEOUT|An HTTP request took too long to complete`,
+);
+/** In a test or hook command, which may call any service on any socket: only the engines' own sockets and clients. */
+const COMMAND_API_CALL = new RegExp(
+  `/libpod/|(?:docker|podman)\\.sock\\b|docker_engine|${ENGINE_PATH.source}|(?:Unix|Npipe)HTTPConnectionPool\\(host='localhost', port=None\\)|COMPOSE_HTTP_TIMEOUT|An HTTP request took too long to complete`,
+);
 /** Steps whose engine calls are tarmac's own, and the test or hook commands that may call the engine themselves. */
 const CLIENT_STEPS = ['build', 'deliver', 'cluster'];
 const CALLING_STEPS = [...CLIENT_STEPS, 'test', 'hook'];
@@ -56,8 +63,12 @@ export const engineHung: Rule = {
     // An engine client's call on the engine's own API that ran out its deadline: the engine took it and did not answer.
     const unanswered = failedSteps(input.run)
       .filter((f) => f.kind !== undefined && CALLING_STEPS.includes(f.kind))
-      .flatMap((f) => stepLines(input.run, f).filter((l) => l.part !== 'message'))
-      .filter((l) => API_CALL.test(l.text) && noAnswer(l.text))
+      .flatMap((f) =>
+        stepLines(input.run, f)
+          .filter((l) => l.part !== 'message')
+          .map((l) => ({ ...l, own: CLIENT_STEPS.includes(f.kind!) })),
+      )
+      .filter((l) => (l.own ? API_CALL : COMMAND_API_CALL).test(l.text) && noAnswer(l.text))
       .slice(0, 2)
       .map((l) => quote(l.source, l.text));
     lines.push(...unanswered);
