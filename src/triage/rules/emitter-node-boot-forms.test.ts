@@ -103,3 +103,12 @@ describe("kind's node entrypoint and the OCI runtime refusing the node", () => {
     expect(d.top).toBe('kind-node-start');
   });
 });
+
+describe("a runtime's own mount under /run is no API filesystem", () => {
+  it("near miss: containerd's snapshot mount failing is not systemd's boot", async () => {
+    const d = await create(
+      `${KUBEADM_FAILED}\nfailed to mount overlay at /run/containerd/io.containerd.runtime.v2.task/k8s.io/abc/rootfs: invalid argument`,
+    );
+    expect(d.of('kind-systemd-boot')).toBe(0);
+  });
+});
