@@ -151,3 +151,13 @@ describe("a taken port in each program's words", () => {
     expect(d.of('host-port-in-use')).toBe(0);
   });
 });
+
+// vitejs/vite packages/vite/src/node/http.ts: an info line, it then listens on the next port.
+it("near miss: Vite's 'Port 5173 is in use, trying another one...' is no failure", async () => {
+  const d = await diagnoseShape({
+    phase: 'test',
+    output:
+      'Port 5173 is in use, trying another one...\n  VITE v5.0.0  ready in 300 ms\nFAIL src/app.test.ts > renders\nAssertionError: expected 1 to be 2',
+  });
+  expect(d.of('host-port-in-use')).toBe(0);
+});

@@ -13,7 +13,7 @@ import { HOST_PORTS_TAKEN } from './unschedulable.js';
  * may not be bound by this user (a privileged port under rootless).
  */
 const IN_USE =
-  /address already in use|Only one usage of each socket address|port is already allocated|Ports are not available|\bPort \d+ (?:is|was) (?:already )?in use|access a socket in a way forbidden by its access permissions|proxy already running|bind: permission denied|cannot expose privileged port/i;
+  /address already in use|Only one usage of each socket address|port is already allocated|Ports are not available|\bPort \d+ (?:is|was) (?:already )?in use(?!, trying)|access a socket in a way forbidden by its access permissions|proxy already running|bind: permission denied|cannot expose privileged port/i;
 /**
  * A rootless port forwarder that could not bind the host port but does not say why: slirp4netns answers
  * `add_hostfwd: slirp_add_hostfwd failed` (its API carries no errno), and docker's userland proxy that failed on
@@ -25,7 +25,7 @@ const FORWARD_FAILED =
 const PORT = /(?:(?:listen tcp[46]?|Bind for) [\d.]*:|\bPort (?=\d+ (?:is|was) ))(\d+)/i;
 /** The taken-port words alone (not a privileged port): what a test command's own container or server may hit. */
 const TAKEN =
-  /address already in use|Only one usage of each socket address|port is already allocated|Ports are not available|\bPort \d+ (?:is|was) (?:already )?in use/i;
+  /address already in use|Only one usage of each socket address|port is already allocated|Ports are not available|\bPort \d+ (?:is|was) (?:already )?in use(?!, trying)/i;
 
 export const hostPortInUse: Rule = {
   id: 'host-port-in-use',

@@ -127,7 +127,7 @@ export const MARKERS: readonly Marker[] = [
     // EADDRINUSE in each platform's words, docker's and Docker Desktop's for a published port that is taken.
     // Also kubeadm's preflight (`[ERROR Port-6443]: Port 6443 is in use`), Spring Boot's (`Port 8080 was already in
     // use`) and Windows' WSAEACCES for a port in an excluded (reserved) range.
-    re: /address already in use|\bEADDRINUSE\b|Only one usage of each socket address|port is already allocated|Ports are not available|\bPort \d+ (?:is|was) (?:already )?in use|access a socket in a way forbidden by its access permissions/i,
+    re: /address already in use|\bEADDRINUSE\b|Only one usage of each socket address|port is already allocated|Ports are not available|\bPort \d+ (?:is|was) (?:already )?in use(?!, trying)|access a socket in a way forbidden by its access permissions/i,
   },
   {
     id: 'permission',
