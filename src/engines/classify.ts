@@ -85,14 +85,14 @@ function outputLines(result: CommandResult): string[] {
 
 /**
  * The error line of a failed probe (`version`): the Go runtime's crash header when the engine died answering it
- * (`panic: ...`, `fatal error: ...`; its last line is only a stack frame) or the header of a goroutine dump someone
+ * (`panic: ...`, `fatal error: ...`, a fatal signal's `SIGABRT: abort`; its last line is only a stack frame) or the header of a goroutine dump someone
  * asked a stuck engine for (`SIGQUIT: quit`), else errorLine.
  */
 export function probeErrorLine(result: CommandResult): string | undefined {
   if (result.spawnError === undefined && !result.timedOut) {
     const header = outputLines(result)
       .map((l) => l.trim().replace(/^#\s?/, ''))
-      .find((l) => /^(?:panic: |fatal error: |SIGQUIT: quit\b)/.test(l));
+      .find((l) => /^(?:panic: |fatal error: |SIGQUIT: quit\b|SIG(?:ABRT|BUS|FPE|ILL|SEGV|SYS|TRAP): [a-z])/.test(l));
     if (header !== undefined) return header;
   }
   return errorLine(result);

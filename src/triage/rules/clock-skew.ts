@@ -9,6 +9,7 @@ import { markerRe, outputMatching, outputTexts } from './infra-markers.js';
 /** The clock is behind: the certificate's NotBefore is still in the future (Go adds "current time X is before Y"). */
 const BEHIND = /not valid yet|is not yet valid(?! )|current time \S+ is before|invalid for another/i;
 const BOTH = /expired or is not yet valid/i;
+const AFTER = /current time \S+ is after/i;
 
 export const clockSkew: Rule = {
   id: 'clock-skew',
@@ -21,7 +22,9 @@ export const clockSkew: Rule = {
     const behind = BEHIND.test(text.replace(BOTH, ''));
     const ambiguous = !behind && BOTH.test(text);
     return {
-      confidence: conf(behind ? 0.85 : ambiguous ? 0.45 : 0.35),
+      // Go's `current time X is after Y` says the certificate expired by this clock: a truly expired certificate
+      // (tls-untrusted, 45%) is the likelier reading, a clock ahead this one.
+      confidence: conf(behind ? 0.85 : ambiguous && !AFTER.test(text) ? 0.45 : ambiguous ? 0.4 : 0.35),
       explains: ['clock', 'tls'],
       summary: behind
         ? 'A certificate is not valid yet for this machine: its clock is behind (a VM or node whose clock stopped syncing, e.g. after the host slept), or the certificate was issued by a machine whose clock is ahead.'

@@ -3,7 +3,13 @@ import { ERROR_CODES } from '../../errors/codes.js';
 import type { Match, Rule, TriageInput } from '../types.js';
 import { brokenCluster, clusterLines, conf, engine, engineCmd, failureLinesMatching, quote } from './evidence-facts.js';
 import { allFailures, failedSteps, incidents, planned, startCapacity, type Incident } from './journal-facts.js';
-import { commandLostEngine, engineRuntimeCrash, machineVmExited, runtimeCallCut } from './engine-runtime-crash.js';
+import {
+  commandLostEngine,
+  engineRuntimeCrash,
+  machineVmExited,
+  runtimeCallCut,
+  runtimeGone,
+} from './engine-runtime-crash.js';
 
 const CRASH_TEXT = /server probably quit|read\/write on closed pipe/i;
 /** Failures that follow from a dead engine or its casualties (the cluster's node containers). */
@@ -25,10 +31,12 @@ export const engineCrash: Rule = {
     const runtimeCrash = engineRuntimeCrash(input);
     // A test or hook command's own docker/podman call cut by the engine: a hint, never more than half.
     const commandLost = [...commandLostEngine(input), ...runtimeCallCut(input)];
+    // The engine's runtime daemon (containerd, its shim) went away under it: a hint.
+    const runtimeLost = runtimeGone(input);
     // The VM the engine runs in exited (podman machine): crashed, or refused by its hypervisor at start.
     const vmExited = machineVmExited(input);
     const noSignal = crashes.length === 0 && crashLines.length === 0 && !earlierCrash && runtimeCrash.length === 0;
-    if (noSignal && commandLost.length === 0 && vmExited.length === 0) return undefined;
+    if (noSignal && commandLost.length === 0 && vmExited.length === 0 && runtimeLost.length === 0) return undefined;
 
     const failed = failedSteps(run);
     const explained = failed.filter((f) => f.error && CONSEQUENCE.test(f.error.code));
@@ -61,7 +69,7 @@ export const engineCrash: Rule = {
       ...(first ? first.evidence.slice(0, 2).map((l) => quote('journal incident evidence', l)) : []),
       ...crashLines,
       ...runtimeCrash,
-      ...(noSignal ? [...vmExited, ...commandLost] : []),
+      ...(noSignal ? [...vmExited, ...commandLost, ...runtimeLost] : []),
       ...(first && first.stepIds.length > 0
         ? [quote('journal incident', `running at the crash: ${first.stepIds.join(', ')}`)]
         : []),
@@ -75,17 +83,19 @@ export const engineCrash: Rule = {
       ? causeText(first)
       : noSignal && vmExited.length > 0 && commandLost.length === 0
         ? "its machine's VM process exited unexpectedly: it crashed, or its hypervisor refused it at start (the VM's stderr says which)"
-        : noSignal
-          ? 'a call on the container runtime was cut mid-call (a command of the run, or the kubelet in a node); it may have restarted since'
-          : runtimeCrash.length > 0 && crashLines.length === 0
-            ? runtimeCrash.some((l) =>
-                /panic|SIG[A-Z]+|goroutine|fatal error|\.go:\d+|Segmentation|core dumped|dumped core|terminated abnormally/i.test(
-                  l,
-                ),
-              )
-              ? 'its own program crashed: a Go runtime panic in the engine'
-              : 'its API or build stream was cut in the middle of a call it had accepted'
-            : 'server probably quit';
+        : noSignal && runtimeLost.length > 0 && commandLost.length === 0 && vmExited.length === 0
+          ? "its runtime daemon went away under it (containerd, or a container's shim, closed its connection mid-call: crashed or killed)"
+          : noSignal
+            ? 'a call on the container runtime was cut mid-call (a command of the run, or the kubelet in a node); it may have restarted since'
+            : runtimeCrash.length > 0 && crashLines.length === 0
+              ? runtimeCrash.some((l) =>
+                  /panic|SIG[A-Z]+|goroutine|fatal error|\.go:\d+|Segmentation|core dumped|dumped core|terminated abnormally|code=(?:dumped|killed)|core-dump/i.test(
+                    l,
+                  ),
+                )
+                ? 'its own program crashed: a Go runtime panic in the engine'
+                : 'its API or build stream was cut in the middle of a call it had accepted'
+              : 'server probably quit';
     const builds =
       parallel.length > 1
         ? ` while ${parallel.length} builds ran in parallel${capacity ? ` (capacity ${capacity})` : ''}`

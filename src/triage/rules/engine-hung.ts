@@ -6,14 +6,34 @@ import { failedSteps, incidents, stepLines } from './journal-facts.js';
 
 /**
  * The engine client's own words for an API that took the connection but never answered: Go's net/http
- * (`timeout awaiting response headers`, `Client.Timeout exceeded while awaiting headers`) and a call that ran out
- * its deadline (`context deadline exceeded`) without a failed connect (`dial ...: connect:` is unreachable).
+ * (`timeout awaiting response headers`, `Client.Timeout exceeded while awaiting headers`), a call that ran out
+ * its deadline (`context deadline exceeded`), Go's read on the connected socket that timed out (golang/go src/net:
+ * `read unix @->/var/run/docker.sock: i/o timeout`), urllib3's read timeout as docker-py and compose v1 print it
+ * (urllib3/urllib3 src/urllib3/connectionpool.py: `UnixHTTPConnectionPool(host='localhost', port=None): Read timed
+ * out. (read timeout=60)`) and compose v1's own words for it (docker/compose compose/cli/errors.py: `An HTTP request
+ * took too long to complete`); never a connect that failed or timed out (`dial ...: connect:`, `dial ...: i/o
+ * timeout`: unreachable).
  */
-export const NO_ANSWER = /awaiting (?:response )?headers|context deadline exceeded/i;
-const CONNECT_FAILED = /\bdial \w+ \S+: connect: |no such file or directory|connection refused/i;
-/** A call the engine client made on the engine's own API (podman's `/libpod/`, docker's socket or named pipe). */
-const API_CALL = /\/libpod\/|\.sock\b|docker_engine/;
+export const NO_ANSWER =
+  /awaiting (?:response )?headers|context deadline exceeded|\bread (?:unix|tcp\d?) \S+: i\/o timeout|Read timed out|An HTTP request took too long to complete/i;
+const CONNECT_FAILED = /\bdial \w+ \S+: (?:connect: |i\/o timeout)|no such file or directory|connection refused/i;
+/**
+ * A call the engine client made on the engine's own API: podman's `/libpod/`, docker's socket or named pipe, the
+ * docker Engine API's versioned path on any transport (`/v1.41/build`), docker-py's socket pools, compose v1's
+ * timeout advice (it only talks to the engine).
+ */
+const ENGINE_PATH =
+  /\/v1\.(?:1[2-9]|[2-4]\d)\/(?:_ping|info|version|containers|images|build|networks|volumes|exec|session|system|events|distribution)\b/;
+const API_CALL = new RegExp(
+  `/libpod/|\\.sock\\b|docker_engine|${ENGINE_PATH.source}|(?:Unix|Npipe)HTTPConnectionPool|COMPOSE_HTTP_TIMEOUT|An HTTP request took too long to complete`,
+);
+/** In a test or hook command, which may call any service on any socket: only the engines' own sockets and clients. */
+const COMMAND_API_CALL = new RegExp(
+  `/libpod/|(?:docker|podman)\\.sock\\b|docker_engine|${ENGINE_PATH.source}|(?:Unix|Npipe)HTTPConnectionPool\\(host='localhost', port=None\\)|COMPOSE_HTTP_TIMEOUT|An HTTP request took too long to complete`,
+);
+/** Steps whose engine calls are tarmac's own, and the test or hook commands that may call the engine themselves. */
 const CLIENT_STEPS = ['build', 'deliver', 'cluster'];
+const CALLING_STEPS = [...CLIENT_STEPS, 'test', 'hook'];
 
 /** Whether a probe error says the engine took the call but did not answer it. */
 export function noAnswer(error: string | undefined): boolean {
@@ -42,9 +62,13 @@ export const engineHung: Rule = {
     ];
     // An engine client's call on the engine's own API that ran out its deadline: the engine took it and did not answer.
     const unanswered = failedSteps(input.run)
-      .filter((f) => f.kind !== undefined && CLIENT_STEPS.includes(f.kind))
-      .flatMap((f) => stepLines(input.run, f).filter((l) => l.part !== 'message'))
-      .filter((l) => API_CALL.test(l.text) && noAnswer(l.text))
+      .filter((f) => f.kind !== undefined && CALLING_STEPS.includes(f.kind))
+      .flatMap((f) =>
+        stepLines(input.run, f)
+          .filter((l) => l.part !== 'message')
+          .map((l) => ({ ...l, own: CLIENT_STEPS.includes(f.kind!) })),
+      )
+      .filter((l) => (l.own ? API_CALL : COMMAND_API_CALL).test(l.text) && noAnswer(l.text))
       .slice(0, 2)
       .map((l) => quote(l.source, l.text));
     lines.push(...unanswered);

@@ -12,7 +12,7 @@ import { failedSteps, stepLines } from './journal-facts.js';
 
 /** The Go runtime's crash forms: the header lines and a stack frame. */
 const GO_CRASH =
-  /^(?:panic: |fatal error: |\[signal SIG[A-Z]+: |SIGSEGV: segmentation violation|goroutine \d+ \[[^\]]+\]:)|\.go:\d+ \+0x[0-9a-f]+\b/;
+  /^(?:panic: |fatal error: |\[signal SIG[A-Z]+: |SIG(?:ABRT|BUS|FPE|ILL|SEGV|SYS|TRAP): [a-z]|goroutine \d+ \[[^\]]+\]:)|\.go:\d+ \+0x[0-9a-f]+\b/;
 /**
  * A goroutine dump someone asked for, not a crash: the Go runtime's `SIGQUIT: quit` header (kill -QUIT or Ctrl-\\ on a
  * process that hangs; it then exits 2) and dockerd's SIGUSR1 dump (`=== BEGIN goroutine stack dump ===`, Docker's
@@ -33,15 +33,24 @@ const NATIVE_CRASH = /Segmentation fault|core dumped|Illegal instruction|Bus err
 export const DROPPED =
   /(?:\.sock|docker_engine|\/libpod\/\S*)\S*:? (?:read: connection reset by peer|.*\bEOF\.?\s*$)|(?:rpc error: code = Unavailable desc = |failed to solve: Unavailable: )(?:closing transport due to: connection error: desc = \\?"?)?(?:error reading from server|transport is closing|connection closed)|^(?:ERROR: )?(?:failed to solve: )?error reading from server: EOF\s*$|grpc: the client connection is closing|server probably quit/im;
 /**
- * systemd-coredump's report of an engine binary that crashed (`Process 421161 (podman) of user 1000 dumped core.`, or
- * `terminated abnormally with signal 11/SEGV` when it keeps no core): the engine's own process, by its name.
+ * An engine's process that crashed, by its name: systemd-coredump's report (`Process 421161 (podman) of user 1000 dumped
+ * core.`, or `terminated abnormally with signal 11/SEGV` when it keeps no core), and systemd's report of an engine
+ * service whose main process died of a fault signal (systemd/systemd src/core/service.c: `docker.service: Main process
+ * exited, code=dumped, status=11/SEGV`; src/core/unit.c: `Failed with result 'core-dump'`), not one that exited with a
+ * status or was stopped; the kernel's report of an engine binary's segfault (torvalds/linux arch/x86/mm/fault.c:
+ * `dockerd[1234]: segfault at 0 ip ... error 4 in dockerd[...]`).
  */
 const ENGINE_CORE =
-  /^\s*Process \d+ \((?:podman|docker|dockerd|containerd|buildkitd|buildah)\) of user \d+ (?:dumped core|terminated abnormally)/im;
+  /^\s*Process \d+ \((?:podman|docker|dockerd|containerd|buildkitd|buildah)\) of user \d+ (?:dumped core|terminated abnormally)|\b(?:podman|docker|containerd|buildkit)\.service: (?:Main process exited, code=(?:dumped|killed), status=\d+\/(?:SEGV|ABRT|BUS|ILL|FPE|SYS|TRAP)\b|Failed with result 'core-dump')|\b(?:podman|docker|dockerd|containerd|buildkitd|buildah)\[\d+\]: segfault at /im;
 /** BuildKit's per-step log prefix (`#12 3.4 ...`): a RUN step's own output. */
 const STEP_LOG = /^#\d+ [\d.]+ /;
-/** The header lines alone (a frame without a header may be any log's file:line). */
-const GO_CRASH_HEADER = /^(?:panic: |fatal error: |\[signal SIG[A-Z]+: |goroutine \d+ \[[^\]]+\]:)/;
+/**
+ * The header lines alone (a frame without a header may be any log's file:line). The Go runtime heads a fatal signal
+ * it did not turn into a panic with the signal's name and text (golang/go src/runtime/signal_unix.go, the names in
+ * sigtab_linux_generic.go: `SIGABRT: abort`, `SIGILL: illegal instruction`, `SIGBUS: bus error`); not SIGQUIT's dump.
+ */
+const GO_CRASH_HEADER =
+  /^(?:panic: |fatal error: |\[signal SIG[A-Z]+: |SIG(?:ABRT|BUS|FPE|ILL|SEGV|SYS|TRAP): [a-z]|goroutine \d+ \[[^\]]+\]:)/;
 /**
  * A prefix a runner puts before each line it relays (a TAP/bats runner's `# `, a quoting `> `): the line after it is
  * still the engine's own.
@@ -75,7 +84,7 @@ export function engineRuntimeCrash(input: TriageInput): string[] {
     !e.reachable &&
     !e.hung &&
     e.error &&
-    (probeCrashed(e.error) || NATIVE_CRASH.test(e.error) || probeDropped(e.error))
+    (probeCrashed(e.error) || NATIVE_CRASH.test(e.error) || probeDropped(e.error) || ENGINE_CORE.test(e.error))
   )
     out.push(quote('engine', `${e.name} version: ${e.error}`));
   for (const step of failedSteps(input.run)) {
@@ -134,11 +143,36 @@ export function commandLostEngine(input: TriageInput): string[] {
 }
 
 /**
- * podman machine's words for the VM process that runs the engine having died (`qemu exited unexpectedly with exit code
- * -1, stderr: ...`, `vfkit exited unexpectedly with exit code 1`). It crashed or its hypervisor refused it right after
- * start: the two read alike, so only a hint.
+ * The engine's own runtime daemon gone under it, in the engine's answer: the shim's ttrpc connection closed mid-call
+ * (containerd/ttrpc client.go: `ttrpc: closed`, as dockerd relays it: `failed to create shim task: ttrpc: closed`), or
+ * dockerd's gRPC dial of its containerd failing (`connection error: desc = "transport: Error while dialing dial
+ * unix:///run/containerd/containerd.sock: timeout"`): dockerd does not start without it, so it went away since; or
+ * runc itself died under containerd (containerd/go-runc: `runc did not terminate successfully: exit status 2`, the Go
+ * runtime's exit code for a panic, or a fault signal). A killed shim reads alike, so only a hint.
  */
-const VM_EXITED = /\b(?:qemu|vfkit|krunkit)[\w-]* exited unexpectedly/i;
+const RUNTIME_GONE =
+  /\bttrpc: closed\b|runc did not terminate succ?essfully: (?:exit status 2\b|signal: (?:segmentation fault|aborted))|Error while dialing:? dial unix:?\/*run\/containerd\/containerd\.sock: (?:connect: connection refused|timeout)/i;
+
+/** Quoted lines of an engine (not kind's), test or hook step where the engine's runtime daemon went away (RUNTIME_GONE): a hint. */
+export function runtimeGone(input: TriageInput): string[] {
+  const out: string[] = [];
+  for (const step of failedSteps(input.run)) {
+    // Not kind's cluster step: there the node's own containerd speaks for a node that did not boot.
+    if (step.kind === undefined || ![...ENGINE_STEPS, ...COMMAND_STEPS].includes(step.kind)) continue;
+    for (const l of stepLines(input.run, step))
+      if (l.part !== 'message' && RUNTIME_GONE.test(l.text)) out.push(quote(l.source, l.text));
+  }
+  return [...new Set(out)].slice(0, 2);
+}
+
+/**
+ * podman machine's words for the VM process that runs the engine having died (`qemu exited unexpectedly with exit code
+ * -1, stderr: ...`, `vfkit exited unexpectedly with exit code 1`), and WSL's for its VM that stopped under a podman
+ * machine or Docker Desktop (`The Windows Subsystem for Linux instance has terminated.`). It crashed or its hypervisor
+ * refused it right after start: the two read alike, so only a hint.
+ */
+const VM_EXITED =
+  /\b(?:qemu|vfkit|krunkit)[\w-]* exited unexpectedly|The Windows Subsystem for Linux instance has terminated/i;
 
 /** Quoted lines (the probe's error first) where the engine's VM process exited unexpectedly (VM_EXITED). */
 export function machineVmExited(input: TriageInput): string[] {

@@ -3,7 +3,7 @@ import type { Match, Rule, TriageInput } from '../types.js';
 import { conf, engine, engineCmd, failureLines, quote, workloadFailed } from './evidence-facts.js';
 import { failedSteps, incidents } from './journal-facts.js';
 import { noAnswer } from './engine-hung.js';
-import { probeDropped } from './engine-runtime-crash.js';
+import { engineRuntimeCrash, probeDropped } from './engine-runtime-crash.js';
 
 /**
  * The engine clients' own words for a daemon they could not reach: docker's CLI ("Cannot connect to the Docker
@@ -36,7 +36,9 @@ export const engineUnreachable: Rule = {
     const machines = input.evidence.machine?.data;
     const stopped = machines?.exists ? machines.machines.filter((m) => m.state !== 'running') : [];
     // A crash the journal recorded is the root cause; "unreachable now" is then its consequence.
-    const crashed = incidents(input.run, 'engine-crash', 'engine-lost').length > 0;
+    // So is the engine's own crash report beside it (a Go crash, systemd's or the kernel's report of its process).
+    const crashed =
+      incidents(input.run, 'engine-crash', 'engine-lost').length > 0 || engineRuntimeCrash(input).length > 0;
     let confidence =
       down && (lines.length > 0 || failedOnEngine.length > 0) ? 0.9 : down ? 0.75 : e?.reachable ? 0.4 : 0.7;
     if (crashed) confidence -= 0.25;
@@ -46,10 +48,16 @@ export const engineUnreachable: Rule = {
       confidence = Math.min(confidence, 0.45);
     // An engine whose socket took the probe and then reset it or closed it (EOF) was there: it died during the call
     // (engine-crash). docker prefixes every transport error with "error during connect", so that alone is no refusal.
-    const onlyDocker = lines.every((l) => /error during connect/i.test(l) && !/\bdial\b|refused|no such file/i.test(l));
+    // podman's remote client heads every connection error alike (`Cannot connect to Podman. Please verify your
+    // connection ...`, `unable to connect to Podman socket: ...`): the words after it decide.
+    const onlyDocker = lines.every(
+      (l) =>
+        /error during connect|Cannot connect to Podman|unable to connect to Podman socket/i.test(l) &&
+        !/\bdial\b|refused|no such file/i.test(l),
+    );
     if (down && onlyDocker && e.error !== undefined && probeDropped(e.error)) confidence = Math.min(confidence, 0.3);
     // An engine that took the call and never answered is hung (engine-hung), not gone.
-    if (down && lines.length === 0 && noAnswer(e.error)) confidence = Math.min(confidence, 0.45);
+    if (down && (lines.length === 0 || onlyDocker) && noAnswer(e.error)) confidence = Math.min(confidence, 0.45);
     const cmd = engineCmd(input);
     const conn = input.evidence.connections?.data;
     const evidence = [

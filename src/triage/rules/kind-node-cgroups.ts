@@ -9,11 +9,14 @@ import { kindLogLines } from './kind-create-signatures.js';
 /**
  * The kubelet's words for cgroups it cannot find or use (not a cgroup driver setting, which is its own config): its
  * cgroup root, the QoS cgroups it creates under it (pkg/kubelet/cm: "root container [...] doesn't exist"), the
- * controllers its system validation needs ("Following Cgroup subsystem not mounted"); kind's
+ * controllers its system validation needs ("Following Cgroup subsystem not mounted", kubeadm's preflight of them:
+ * kubernetes/system-validators validators/cgroup_validator.go, `missing required cgroups: cpu`), a kubelet that
+ * refuses a cgroup v1 host (Kubernetes 1.35+, failCgroupV1: `kubelet is configured to not run on a host using cgroup
+ * v1`, the kind node image newer than the host's cgroups); kind's
  * node sets `cgroup-root: /kubelet`, which the kubelet refuses when the node's cgroup hierarchy does not have it.
  */
 export const NO_CGROUPS =
-  /failed to get the kubelet's cgroup|mountpoint for \S* ?not found|failed to run Kubelet: .*cgroups? (?:v2 )?(?:is )?not (?:supported|found|mounted)|failed to run Kubelet: invalid configuration: cgroup-root \S+ doesn't exist|failed to initialize top level QOS containers: root container \[[^\]]*\] doesn't exist|Cgroup subsystems? not mounted/i;
+  /kubelet is configured to not run on a host using cgroup v1|missing required cgroups: \w|failed to get the kubelet's cgroup|mountpoint for \S* ?not found|failed to run Kubelet: .*cgroups? (?:v2 )?(?:is )?not (?:supported|found|mounted)|failed to run Kubelet: invalid configuration: cgroup-root \S+ doesn't exist|failed to initialize top level QOS containers: root container \[[^\]]*\] doesn't exist|Cgroup subsystems? not mounted/i;
 const CGROUP_DRIVER = /cgroup driver/i;
 
 export const kindNodeCgroups: Rule = {

@@ -9,7 +9,7 @@ import { ENGINE_CLIENT_UNREACHABLE } from './engine-unreachable.js';
 import { clusterStepFailed } from './kind-create-signatures.js';
 
 const RUN_FAILED =
-  /command "(?:docker|podman) run [^"]*?--name \S+-(?:control-plane|worker\d*)[^"]*" failed with error|\u2717 Preparing nodes|^(?:docker|podman): Error response from daemon: |\bOCI runtime (?:error|create failed)\b|failed to create shim task/im;
+  /command "(?:docker|podman) run [^"]*?--name \S+-(?:control-plane|worker\d*)[^"]*" failed with error|\u2717 Preparing nodes|^(?:docker|podman): Error response from daemon: |\bOCI runtime (?:error|create failed)\b|\brunc create failed\b|\bOCI permission denied\b|failed to create shim task/im;
 
 /**
  * The node container stopped while kind was still setting it up (docker's `Container X is not running`, podman's

@@ -10,7 +10,9 @@ export const kindRootless: Rule = {
   title: 'kind rejects the rootless engine: cgroup v2 or Delegate=yes missing',
   refs: ['research-kind-podman §B 8'],
   match(input: TriageInput): Match | undefined {
-    const lines = createFailureLines(input, /rootless provider requires/i);
+    // kind's own refusal, or its node entrypoint's (kubernetes-sigs/kind images/base/files/usr/local/bin/entrypoint:
+    // `ERROR: UserNS: cpu controller needs to be delegated`).
+    const lines = createFailureLines(input, /rootless provider requires|UserNS: \w+ controller needs to be delegated/i);
     const e = engine(input);
     const missing = e?.rootless && e.cgroupControllers ? NEEDED.filter((c) => !e.cgroupControllers!.includes(c)) : [];
     if (lines.length === 0 && !(missing.length > 0 && clusterStepFailed(input))) return undefined;

@@ -5,10 +5,13 @@ import { createFailureLines, kindLogLines } from './kind-create-signatures.js';
 
 /**
  * kind's wait for systemd that gave up, and systemd's own words when it stops booting as the node's PID 1 (it
- * cannot mount its API filesystems or create its cgroups, and freezes).
+ * cannot mount its API filesystems or create its cgroups, and freezes): its fatal status prefix (systemd/systemd
+ * src/core/main.c: `[!!!!!!] Failed to ...`), each API filesystem it could not mount (src/shared/mount-setup.c:
+ * `Failed to mount tmpfs at /run: Operation not permitted`; only those, not a runtime's mount under /run/containerd), the cgroup it cannot find itself in (src/core/cgroup.c:
+ * `Cannot determine cgroup we are running in`).
  */
 export const NOT_BOOTED =
-  /could not find a log line that matches|Reached target \.\*Multi-User|Failed to mount API filesystems|Freezing execution|Failed to allocate manager object|Failed to create \/init\.scope control group|Couldn't move remaining userspace processes|Failed to mount cgroup at/i;
+  /could not find a log line that matches|Reached target \.\*Multi-User|Failed to mount API filesystems|Freezing execution|Failed to allocate manager object|Failed to create \/init\.scope control group|Couldn't move remaining userspace processes|Failed to mount cgroup at|\[!!!!!!\] Failed to|Failed to mount \S+ at \/(?:run|dev|sys|proc)(?:\/(?:shm|pts|mqueue|hugepages|fs\/cgroup\S*|kernel\/\S+))?: |Cannot determine cgroup we are running in/i;
 
 export const kindSystemdBoot: Rule = {
   id: 'kind-systemd-boot',

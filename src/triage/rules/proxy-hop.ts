@@ -7,11 +7,30 @@ import type { TriageInput } from '../types.js';
 import { quote } from './evidence-facts.js';
 import { markerRe, toolOutput } from './infra-markers.js';
 
-/** The host apt/curl say they could not connect to or resolve. */
+/**
+ * The host apt/curl say they could not connect to or resolve; Apache HttpClient's too, as Maven and Gradle relay it
+ * (`Connect to proxy.corp:8080 [proxy.corp/10.0.0.1] failed: Connection refused`).
+ */
 const TARGET =
-  /(?:Could not connect to|Unable to connect to|Cannot initiate the connection to|Failed to connect to|Could not resolve) '?\[?([\w.-]+)/gi;
+  /(?:Could not connect to|Unable to connect to|Cannot initiate the connection to|Failed to connect to|Could not resolve|\bConnect to) '?\[?([\w.-]+)/gi;
 /** wget's progress forms name the host too, but only a line that also says `failed` is a failure. */
 const WGET_TARGET = /(?:Connecting to|Resolving) ([\w.-]+)[^\n]*\bfailed\b/gi;
+/**
+ * Node's and Go's connect errors name the address and port they dialled (`connect ECONNREFUSED 10.0.0.1:3128`,
+ * `dial tcp 10.0.0.1:3128: ...`; the port is after the last colon, an IPv6 address may be bare): on the line of a fetch whose URL has another port (443 for https://, 80 for
+ * http://, or the one it names), the connection went to another server, a proxy.
+ */
+const DIALLED = /(?:\bconnect E[A-Z]+|\bdial tcp[46]?) [\w.:[\]-]+:(\d+)\b/gi;
+const URL_PORT = /\b(https?):\/\/[\w.-]+(?::(\d+))?/gi;
+
+/** Whether a line dialled a port that none of its URLs has: the connection went to a proxy. */
+function dialledElsewhere(text: string): boolean {
+  const urls = [...text.matchAll(URL_PORT)].map((m) => m[2] ?? (m[1]!.toLowerCase() === 'https' ? '443' : '80'));
+  if (urls.length === 0) return false;
+  const dialled = [...text.matchAll(DIALLED)].map((m) => m[1]!);
+  return dialled.length > 0 && dialled.every((p) => !urls.includes(p));
+}
+
 /** The host of a URL being fetched. */
 const URL_HOST = /https?:\/\/([\w.-]+)/gi;
 const HAS_URL = /https?:\/\/[\w.-]+/i;
@@ -45,6 +64,10 @@ export function proxyHops(input: TriageInput, max = 2): string[] {
     const fetched = new Set([...fetchLine.matchAll(URL_HOST)].map((m) => site(m[1]!)));
     const port = APT_PEER.exec(l.text)?.[1];
     if (port !== undefined && port !== '80' && port !== '443') {
+      out.push(quote(l.source, l.text));
+      return;
+    }
+    if (dialledElsewhere(l.text)) {
       out.push(quote(l.source, l.text));
       return;
     }

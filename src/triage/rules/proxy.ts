@@ -22,10 +22,10 @@ export const proxy: Rule = {
     const serverSide = own.length > 0 && own.every(serverGatewayOnly);
     const hops = marked.length === 0 || serverSide ? proxyHops(input) : [];
     const lines = [...marked, ...hops];
-    if (lines.length === 0) return unreached(input);
+    if (lines.length === 0) return warned(input) ?? unreached(input);
     const texts = [...own.filter((l) => !serverGatewayOnly(l)), ...hops];
     const explicit = texts.some((l) =>
-      /proxyconnect|Proxy Authentication|from proxy|tunneling socket|resolve proxy|connect to (?:the )?proxy|through proxy|ProxyError|407 Proxy|Proxy Error|squid|ERR_ACCESS_DENIED|Tunnel connection failed|Proxy CONNECT aborted|CONNECT tunnel failed|ERR_(?:TUNNEL|PROXY)_CONNECTION_FAILED/i.test(
+      /proxyconnect|Proxy Authentication|from proxy|resolve proxy|Unsupported proxy|parsing proxy|proxy address|\bcode E407\b|HTTP Tunneling|tunneling failed|SOCKS[45]|socks connect|could not be retrieved|tunneling socket|resolve proxy|connect to (?:the )?proxy|through proxy|ProxyError|407 Proxy|status code:? 407|\d{3}\s+Proxy Error|<h1>Proxy Error|squid|ERR_ACCESS_DENIED|Tunnel connection failed|Proxy CONNECT aborted|CONNECT tunnel failed|ERR_(?:TUNNEL|PROXY)_CONNECTION_FAILED/i.test(
         l,
       ),
     );
@@ -50,6 +50,32 @@ export const proxy: Rule = {
     };
   },
 };
+
+/**
+ * A tool's own warning that the cluster's addresses go through a proxy: kubeadm's preflight (`[WARNING HTTPProxy]:
+ * Connection to "https://..." uses proxy "...". If that is not intended, adjust your proxy settings`, and
+ * `[WARNING HTTPProxyCIDR]` for the pod and service ranges) and minikube's (`You appear to be using a proxy, but your
+ * NO_PROXY environment does not include the minikube IP`). A warning, not the error: no marker, and below 50%.
+ */
+const PROXY_WARNING =
+  /\[WARNING HTTPProxy(?:CIDR)?\]|uses proxy "[^"]*"\. If that is not intended|NO_PROXY environment does not include/i;
+
+/** The cluster's own addresses go through a proxy, by a tool's warning: the likeliest cause of what failed after it. */
+function warned(input: TriageInput): Match | undefined {
+  const lines = outputMatching(input, PROXY_WARNING, 2);
+  if (lines.length === 0) return undefined;
+  return {
+    confidence: conf(0.45),
+    explains: ['timeout', 'connection-refused'],
+    summary:
+      "A tool warned that the cluster's own addresses (the node, the API server, the pod or service ranges) go through an HTTP(S) proxy: the health checks and API calls that failed after it probably went to the proxy instead.",
+    evidence: lines,
+    actions: [
+      'env | grep -i _proxy',
+      "add the node's address, the pod and service ranges and the cluster's API address to NO_PROXY / no_proxy",
+    ],
+  };
+}
 
 /** A public registry no server answered: a proxy the engine lacks is the likeliest reading, below 50% (an outage and a firewall print the same). */
 function unreached(input: TriageInput): Match | undefined {
