@@ -38,9 +38,9 @@ describe('the engine crashed, in the words of the Go runtime, systemd and the ru
   });
 
   it.each([
-    // containerd/ttrpc client.go: ErrClosed, as dockerd relays a shim that went away.
+    // containerd/ttrpc errors.go (client.go in older releases): ErrClosed, as dockerd relays a shim that went away.
     ['docker: Error response from daemon: failed to create shim task: ttrpc: closed: unknown.'],
-    // moby/moby relays grpc-go's dial error (google.golang.org/grpc clientconn.go) of its containerd.
+    // moby/moby relays grpc-go's dial error (grpc/grpc-go internal/transport/http2_client.go) of its containerd.
     [
       'docker: Error response from daemon: connection error: desc = "transport: Error while dialing dial unix:///run/containerd/containerd.sock: timeout": unavailable.',
     ],
@@ -62,8 +62,8 @@ describe('the engine crashed, in the words of the Go runtime, systemd and the ru
 });
 
 describe("the engine took the call and never answered, in its clients' words", () => {
-  // golang/go src/net/fd_posix.go (OpError): the read on the connected socket timed out; docker's CLI prefixes
-  // `error during connect` (docker/cli cli/command/cli.go) to every transport error.
+  // golang/go src/net/net.go (conn.Read's OpError): the read on the connected socket timed out; the docker client
+  // prefixes `error during connect` (moby/moby client/request.go) to every transport error.
   it("the probe: docker's read on its socket timed out (70%, not unreachable)", async () => {
     const d = await diagnoseShape({
       phase: 'engine-probe',
@@ -118,8 +118,9 @@ describe("the engine took the call and never answered, in its clients' words", (
 });
 
 describe('second pass: the podman client, runc and WSL', () => {
-  // containers/podman pkg/bindings/connection.go heads every connection error with `Cannot connect to Podman`;
-  // golang/x/crypto ssh's handshake read that timed out: the machine's VM took the connection and never answered.
+  // containers/podman cmd/podman/root.go heads a bindings.ConnectError (`unable to connect to Podman socket`,
+  // pkg/bindings/connection.go) with `Cannot connect to Podman`; golang/crypto ssh/client.go's `ssh: handshake
+  // failed` on a read that timed out: the machine's VM took the connection and never answered.
   it("podman's ssh handshake that got no answer is a hang, not a missing engine", async () => {
     const d = await diagnoseShape({
       phase: 'engine-probe',
@@ -164,7 +165,8 @@ describe('second pass: the podman client, runc and WSL', () => {
     expect(d.of('engine-crash')).toBe(0);
   });
 
-  // microsoft/WSL: wsl.exe's message when the utility VM stops under a podman machine or Docker Desktop (48%).
+  // microsoft/WSL (emitting file not verified): wsl.exe's message when the utility VM stops under a podman machine
+  // or Docker Desktop (48%).
   it("WSL's VM that terminated under the engine", async () => {
     const d = await diagnoseShape({
       phase: 'engine-probe',

@@ -12,9 +12,9 @@ const podEvent = (reason: string, message: string, phase: 'Running' | 'Failed' =
 
 describe('a process killed for memory, in the words of its parent', () => {
   it.each([
-    // gcc/gcc.cc (execute): the driver reports the signal that killed the compiler proper.
+    // gcc-mirror/gcc gcc/gcc.cc (execute): the driver reports the signal that killed the compiler proper.
     ['gcc', 'c++: fatal error: Killed signal terminated program cc1plus\ncompilation terminated.'],
-    // GNU make src/job.c: a child's exit status, or the signal make saw kill it.
+    // GNU make (mirror/make) src/job.c: a child's exit status, or the signal make saw kill it.
     ['GNU make: exit 137', 'make[1]: *** [Makefile:12: all] Error 137'],
     ['GNU make: killed', 'make: *** [Makefile:3: all] Killed'],
     // rust-lang/cargo crates/cargo-util/src/process_error.rs: a rustc killed by a signal.
@@ -110,7 +110,8 @@ describe("a taken port in each program's words", () => {
     expect(d.confidence).toBeCloseTo(0.6);
   });
 
-  // Windows' WSAEACCES text (winerror.h) as Go relays it: a reserved range as often as a taken port (70%).
+  // Windows' WSAEACCES (10013) text as Go relays it (emitting file not verified): a reserved range as often as a
+  // taken port (70%).
   it("Windows' WSAEACCES for a port it reserved", async () => {
     const d = await diagnoseShape({
       phase: 'deploy',
@@ -132,7 +133,8 @@ describe("a taken port in each program's words", () => {
     expect(d.confidence).toBeCloseTo(0.6);
   });
 
-  // containers/podman pkg/machine: a machine whose port forwarder could not bind (60%; the engine stays unreachable).
+  // containers/podman (emitting file not verified): a machine whose port forwarder could not bind (60%; the engine
+  // stays unreachable).
   it("the engine's machine could not start on a taken port", async () => {
     const d = await diagnoseShape({
       phase: 'engine-probe',

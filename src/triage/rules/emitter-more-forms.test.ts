@@ -80,7 +80,7 @@ describe('a connection that went to another server than the URL names: a proxy',
 
 describe("more runtimes' words for memory that ran out", () => {
   it.each([
-    // dotnet/runtime: System.OutOfMemoryException.
+    // dotnet/runtime (emitting file not verified): System.OutOfMemoryException.
     [
       "Unhandled exception. System.OutOfMemoryException: Exception of type 'System.OutOfMemoryException' was thrown.",
       0.9,
@@ -116,7 +116,7 @@ describe("an engine's crash report beside its refused socket: crashed, not merel
       'the kernel',
       '[123456.789] dockerd[1234]: segfault at 0 ip 000055d1c2a3b4c5 sp 00007ffd1e2f3a40 error 4 in dockerd[55d1c0000000+2a00000]\nerror during connect: Post "http://%2Fvar%2Frun%2Fdocker.sock/v1.41/build": dial unix /var/run/docker.sock: connect: connection refused',
     ],
-    // systemd/systemd src/core/service.c, then docker/cli's refused socket.
+    // systemd/systemd src/core/service.c, then the docker client's refused socket (moby/moby client/errors.go).
     [
       'systemd',
       'docker.service: Main process exited, code=dumped, status=11/SEGV\nCannot connect to the Docker daemon at unix:///var/run/docker.sock. Is the docker daemon running?',
@@ -147,7 +147,8 @@ describe("a reverse proxy's own log is no proxy of this network", () => {
     expect(d.of('proxy')).toBe(0);
   });
 
-  // Apache httpd modules/proxy: the status line and its page's heading, as apt and curl print them.
+  // apache/httpd modules/proxy/proxy_util.c (ap_proxyerror): the status line and its page's heading, as apt and curl
+  // print them.
   it("Apache's 502 Proxy Error page on an http fetch is still the proxy", async () => {
     const d = await diagnoseShape(build('<html><head><title>502 Proxy Error</title></head><body><h1>Proxy Error</h1>'));
     expect(d.top).toBe('proxy');

@@ -23,7 +23,7 @@ describe("a proxy in each emitter's words", () => {
     ['curl: a proxy scheme it does not know', build("curl: (7) Unsupported proxy scheme for 'htpp://proxy:3128'")],
     // curl/curl lib/socks.c: a SOCKS proxy that would not connect.
     ['curl: a SOCKS5 proxy', build("curl: (97) Can't complete SOCKS5 connection to registry.npmjs.org. (4)")],
-    // GNU wget src/retr.c: a proxy URL it cannot parse.
+    // GNU wget (mirror/wget) src/retr.c: a proxy URL it cannot parse.
     [
       'wget: a proxy URL it cannot parse',
       build('Error parsing proxy URL http://user:p@ss@proxy:8080: Bad port number.'),
@@ -54,7 +54,7 @@ describe("a proxy in each emitter's words", () => {
         'TypeError: fetch failed\n  cause: RequestAbortedError [AbortError]: Proxy response (407) !== 200 when HTTP Tunneling',
       ),
     ],
-    // Debian apt methods/connect.cc: a proxy setting of a scheme apt does not speak.
+    // Debian/apt methods/http.cc (HttpServerState::Open): a proxy setting of a scheme apt does not speak.
     ["apt's unsupported proxy", build('E: Unsupported proxy configured: htp://proxy:3128')],
     // squid-cache/squid errors/templates: every squid error page has this title.
     ["squid's error page", build('<title>ERROR: The requested URL could not be retrieved</title>')],
@@ -121,7 +121,7 @@ describe("an untrusted or mismatched certificate in each client's words", () => 
       'curl: the CN does not match',
       "curl: (51) SSL: certificate subject name 'a.example.com' does not match target host name 'registry.local'",
     ],
-    // curl/curl lib/vtls/schannel.c relays Windows' text for SEC_E_UNTRUSTED_ROOT.
+    // curl/curl lib/vtls/schannel.c relays Windows' text for SEC_E_UNTRUSTED_ROOT (named by lib/strerror.c).
     [
       'schannel: an untrusted root',
       'curl: (60) schannel: SEC_E_UNTRUSTED_ROOT (0x80090325) - The certificate chain was issued by an authority that is not trusted.',
@@ -136,7 +136,7 @@ describe("an untrusted or mismatched certificate in each client's words", () => 
       'the JDK: no SAN matches',
       'Caused by: java.security.cert.CertificateException: No subject alternative DNS name matching registry.local found.',
     ],
-    // GNU wget src/openssl.c and src/gnutls.c.
+    // GNU wget (mirror/wget) src/openssl.c (the CN) and src/gnutls.c (the issuer).
     [
       'wget: the CN does not match',
       "ERROR: certificate common name 'a.example.com' doesn't match requested host name 'dl-cdn.alpinelinux.org'.",
@@ -159,7 +159,7 @@ describe("an untrusted or mismatched certificate in each client's words", () => 
   });
 
   it.each([
-    // golang/go src/net/http/transport.go: a plain-HTTP registry where TLS was expected.
+    // golang/go src/net/http/client.go (send): a plain-HTTP registry where TLS was expected.
     [
       'Go: an HTTP answer to HTTPS',
       'Error: pinging container registry localhost:5001: Get "https://localhost:5001/v2/": http: server gave HTTP response to HTTPS client',

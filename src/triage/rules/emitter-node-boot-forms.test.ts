@@ -47,7 +47,8 @@ describe("systemd's own words when it does not boot as the node's PID 1", () => 
 });
 
 describe("the kubelet and kubeadm's validators on the host's cgroups", () => {
-  // kubernetes/kubernetes cmd/kubelet/app/server.go: failCgroupV1 (the default from Kubernetes 1.35).
+  // kubernetes/kubernetes pkg/kubelet/apis/config/validation/validation_linux.go: FailCgroupV1 (the default from
+  // Kubernetes 1.35), wrapped as `failed to validate kubelet configuration` by cmd/kubelet/app/server.go.
   it('a kubelet that refuses a cgroup v1 host', async () => {
     const d = await create(
       `${KUBEADM_FAILED}\nE0101 kubelet[123]: "command failed" err="failed to validate kubelet configuration, error: kubelet is configured to not run on a host using cgroup v1. cgroup v1 support is unsupported and will be removed in a future release"`,
