@@ -1,7 +1,7 @@
 // Deletes one kind cluster with kind itself, then verifies that no node container is left.
 import { rm } from 'node:fs/promises';
 import { ExitCode, TarmacError } from '../../errors/errors.js';
-import { nodeContainers, nodeName } from './cluster-status.js';
+import { kubeconfigNodeFile, nodeContainers, nodeName } from './cluster-status.js';
 import type { KindDeps } from './kind-deps.js';
 import { SLOW_MS } from './kind-tools.js';
 
@@ -27,4 +27,5 @@ export async function deleteCluster(deps: KindDeps, signal?: AbortSignal): Promi
     );
   }
   await rm(deps.kubeconfig, { force: true });
+  await rm(kubeconfigNodeFile(deps.kubeconfig), { force: true });
 }

@@ -1,5 +1,5 @@
 // status(): is the cluster there, is every node container running, does the API server answer /readyz?
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import type { ContainerSummary } from '../../engines/types.js';
 import type { ClusterState } from '../types.js';
 import { stillOurs } from './cluster-record.js';
@@ -41,13 +41,15 @@ export function kubeNodes(nodes: readonly ContainerSummary[]): ContainerSummary[
   return nodes.filter((node) => node.labels[ROLE_LABEL] !== 'external-load-balancer');
 }
 
-/** Reads the cluster's state; problems are one line each, for people. */
+/**
+ * Reads the cluster's state; problems are one line each, for people. Why no `kind get clusters` here: kind lists a
+ * cluster exactly when a container carries its cluster label, which the engine listing below already answers (kind
+ * is told to use the same engine), so asking kind too would only cost a process and an engine call on every up,
+ * test and status (issue 16).
+ */
 export async function readStatus(deps: KindDeps, signal?: AbortSignal): Promise<StatusDetail> {
-  const [listed, nodes, record] = await Promise.all([
-    clusterListed(deps, signal),
-    nodeContainers(deps, signal),
-    deps.records.get(deps.name),
-  ]);
+  const [nodes, record] = await Promise.all([nodeContainers(deps, signal), deps.records.get(deps.name)]);
+  const listed = nodes.length > 0;
   const createdByTarmac = stillOurs(
     record,
     nodes.map((n) => n.id),
@@ -79,8 +81,10 @@ export async function readStatus(deps: KindDeps, signal?: AbortSignal): Promise<
 }
 
 /**
- * Refreshes the private kubeconfig from kind (the API port changes when a cluster is recreated) and asks
- * `/readyz`; returns the problem, or undefined when it answered `ok`.
+ * Asks `/readyz` through the private kubeconfig; returns the problem, or undefined when it answered `ok`. The
+ * kubeconfig is refreshed from kind (the API port changes when a cluster is recreated) unless it was exported for
+ * the API node container running now (kubeconfigNodeFile); a kept one that gets no `ok` is refreshed and, if kind's
+ * differs, asked again, so a stale file never decides.
  */
 async function checkReadyz(
   deps: KindDeps,
@@ -90,15 +94,49 @@ async function checkReadyz(
   const apiNode =
     nodes.find((n) => n.labels[ROLE_LABEL] === 'external-load-balancer') ??
     nodes.find((n) => n.labels[ROLE_LABEL] === 'control-plane');
-  if (apiNode?.state === 'running') {
-    const exported = await deps.tools.kind(['get', 'kubeconfig', '--name', deps.name], { timeoutMs: QUICK_MS, signal });
-    if (!exported.ok) return `could not read the cluster's kubeconfig: ${kindErrorLine(exported)}`;
-    await writePrivateFile(deps.kubeconfig, `${exported.stdout}\n`);
+  const running = apiNode?.state === 'running' ? apiNode : undefined;
+  const kept = running !== undefined && exportedFor(deps) === running.id && existsSync(deps.kubeconfig);
+  if (running && !kept) {
+    const refreshed = await refreshKubeconfig(deps, running.id, signal);
+    if (refreshed.problem) return refreshed.problem;
   }
   // Why ask even with the node stopped: the old kubeconfig's "connection refused" is the evidence people recognise.
   if (!existsSync(deps.kubeconfig))
     return 'API server not checked: no kubeconfig (no running control-plane node to read it from)';
-  return readyzProblem(deps, signal);
+  const problem = await readyzProblem(deps, signal);
+  if (problem === undefined || !kept) return problem;
+  const refreshed = await refreshKubeconfig(deps, running.id, signal);
+  if (refreshed.problem) return refreshed.problem;
+  return refreshed.changed ? readyzProblem(deps, signal) : problem;
+}
+
+/** Where the id of the API node container the kubeconfig was exported for is kept, beside it. */
+export function kubeconfigNodeFile(kubeconfig: string): string {
+  return `${kubeconfig}.node`;
+}
+
+function exportedFor(deps: KindDeps): string | undefined {
+  try {
+    return readFileSync(kubeconfigNodeFile(deps.kubeconfig), 'utf8').trim();
+  } catch {
+    return undefined;
+  }
+}
+
+// `kind get kubeconfig` into the private file, then the node id it belongs to (the id last: a crash between the
+// two leaves a kubeconfig that the next status refreshes again).
+async function refreshKubeconfig(
+  deps: KindDeps,
+  nodeId: string,
+  signal?: AbortSignal,
+): Promise<{ problem?: string; changed?: boolean }> {
+  const exported = await deps.tools.kind(['get', 'kubeconfig', '--name', deps.name], { timeoutMs: QUICK_MS, signal });
+  if (!exported.ok) return { problem: `could not read the cluster's kubeconfig: ${kindErrorLine(exported)}` };
+  const content = `${exported.stdout}\n`;
+  const before = existsSync(deps.kubeconfig) ? readFileSync(deps.kubeconfig, 'utf8') : undefined;
+  if (before !== content) await writePrivateFile(deps.kubeconfig, content);
+  await writePrivateFile(kubeconfigNodeFile(deps.kubeconfig), `${nodeId}\n`);
+  return { changed: before !== content };
 }
 
 /** Asks the API server's `/readyz`; returns the problem line, or undefined when it answered `ok`. */

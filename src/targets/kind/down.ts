@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import type { DownReport } from '../types.js';
 import { deleteCluster } from './cluster-delete.js';
 import { stillOurs, type ClusterRecord } from './cluster-record.js';
-import { clusterListed, nodeContainers } from './cluster-status.js';
+import { clusterListed, kubeconfigNodeFile, nodeContainers } from './cluster-status.js';
 import type { KindDeps } from './kind-deps.js';
 import { forwardsPath, isArchiveOf, kubeconfigPath } from './paths.js';
 
@@ -40,6 +40,8 @@ async function downOne(deps: KindDeps, report: DownReport, signal?: AbortSignal)
   // The record describes a cluster that is gone now (deleted above, or replaced by a foreign one).
   if (record?.env === deps.env.name) await deps.records.remove(deps.name);
   // The kept port-forward ports live as long as the env: they go with it.
+  // The kubeconfig's node id (cluster-status.ts) is part of it, not worth a line of the report.
+  await rm(kubeconfigNodeFile(deps.kubeconfig), { force: true });
   for (const file of [deps.kubeconfig, forwardsPath(deps.stateDir, deps.name)]) {
     if (!existsSync(file)) continue;
     await rm(file, { force: true });
