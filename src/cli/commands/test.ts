@@ -50,7 +50,7 @@ export async function testCommand(
     'test',
   );
   // A failed suite test is triaged against the suite's own clusters (the file's env may have none).
-  const triageEnv = clusters[0] ? { triageEnvs: clusters.map((c) => c.env) } : {};
+  const triageOn = clusters[0] ? { triageEnvs: clusters.map((c) => c.env) } : {};
   try {
     const tested =
       opts.suite === undefined
@@ -90,11 +90,11 @@ export async function testCommand(
         ).replace(/^up: /, 'test: '),
       ),
     );
-    await afterRun({ session, outcome: result.summary.outcome, io, json: Boolean(opts.json), ...triageEnv });
+    await afterRun({ session, outcome: result.summary.outcome, io, json: Boolean(opts.json), ...triageOn });
     return runExitCode(result.summary);
   } catch (error) {
     // A failure that escaped the run (e.g. a cluster error) is triaged too; cli/main renders it once.
-    await afterThrow({ session, io, json: Boolean(opts.json), error, ...triageEnv });
+    await afterThrow({ session, io, json: Boolean(opts.json), error, ...triageOn });
     throw error;
   } finally {
     session.close();
