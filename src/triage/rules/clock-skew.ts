@@ -11,6 +11,11 @@ const BEHIND = /not valid yet|is not yet valid(?! )|current time \S+ is before|i
 const BOTH = /expired or is not yet valid/i;
 const AFTER = /current time \S+ is after/i;
 
+/** Whether the text says a certificate is not valid yet (the clock is behind), not only "expired or not yet valid". */
+export function clockBehind(text: string): boolean {
+  return BEHIND.test(text.replace(BOTH, ''));
+}
+
 export const clockSkew: Rule = {
   id: 'clock-skew',
   title: 'A certificate is outside its validity window: a wrong clock (or an expired certificate)',
@@ -19,7 +24,7 @@ export const clockSkew: Rule = {
     const lines = outputMatching(input, markerRe('clock'), 3);
     if (lines.length === 0) return undefined;
     const text = outputTexts(input, markerRe('clock'), 3).join('\n');
-    const behind = BEHIND.test(text.replace(BOTH, ''));
+    const behind = clockBehind(text);
     const ambiguous = !behind && BOTH.test(text);
     return {
       // Go's `current time X is after Y` says the certificate expired by this clock: a truly expired certificate

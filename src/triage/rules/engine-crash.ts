@@ -79,23 +79,7 @@ export const engineCrash: Rule = {
       ...engineNow(input),
       ...(cluster ? clusterLines(cluster) : []),
     ];
-    const cause = first
-      ? causeText(first)
-      : noSignal && vmExited.length > 0 && commandLost.length === 0
-        ? "its machine's VM process exited unexpectedly: it crashed, or its hypervisor refused it at start (the VM's stderr says which)"
-        : noSignal && runtimeLost.length > 0 && commandLost.length === 0 && vmExited.length === 0
-          ? "its runtime daemon went away under it (containerd, or a container's shim, closed its connection mid-call: crashed or killed)"
-          : noSignal
-            ? 'a call on the container runtime was cut mid-call (a command of the run, or the kubelet in a node); it may have restarted since'
-            : runtimeCrash.length > 0 && crashLines.length === 0
-              ? runtimeCrash.some((l) =>
-                  /panic|SIG[A-Z]+|goroutine|fatal error|\.go:\d+|Segmentation|core dumped|dumped core|terminated abnormally|code=(?:dumped|killed)|core-dump/i.test(
-                    l,
-                  ),
-                )
-                ? 'its own program crashed: a Go runtime panic in the engine'
-                : 'its API or build stream was cut in the middle of a call it had accepted'
-              : 'server probably quit';
+    const cause = crashCause({ first, noSignal, vmExited, commandLost, runtimeLost, runtimeCrash, crashLines });
     const builds =
       parallel.length > 1
         ? ` while ${parallel.length} builds ran in parallel${capacity ? ` (capacity ${capacity})` : ''}`
@@ -124,6 +108,35 @@ export const engineCrash: Rule = {
     };
   },
 };
+
+/** Words of the engine's own crash in its quoted lines: a Go runtime crash, a fault signal, a core dump. */
+const OWN_CRASH =
+  /panic|SIG[A-Z]+|goroutine|fatal error|\.go:\d+|Segmentation|core dumped|dumped core|terminated abnormally|code=(?:dumped|killed)|core-dump/i;
+
+// The crash's cause in the summary's words, from the strongest signal there is.
+function crashCause(s: {
+  first: Incident | undefined;
+  noSignal: boolean;
+  vmExited: string[];
+  commandLost: string[];
+  runtimeLost: string[];
+  runtimeCrash: string[];
+  crashLines: string[];
+}): string {
+  if (s.first) return causeText(s.first);
+  if (s.noSignal) {
+    if (s.vmExited.length > 0 && s.commandLost.length === 0)
+      return "its machine's VM process exited unexpectedly: it crashed, or its hypervisor refused it at start (the VM's stderr says which)";
+    if (s.runtimeLost.length > 0 && s.commandLost.length === 0 && s.vmExited.length === 0)
+      return "its runtime daemon went away under it (containerd, or a container's shim, closed its connection mid-call: crashed or killed)";
+    return 'a call on the container runtime was cut mid-call (a command of the run, or the kubelet in a node); it may have restarted since';
+  }
+  if (s.runtimeCrash.length > 0 && s.crashLines.length === 0)
+    return s.runtimeCrash.some((l) => OWN_CRASH.test(l))
+      ? 'its own program crashed: a Go runtime panic in the engine'
+      : 'its API or build stream was cut in the middle of a call it had accepted';
+  return 'server probably quit';
+}
 
 function engineNow(input: TriageInput): string[] {
   const e = engine(input);

@@ -24,12 +24,19 @@ const CONNECT_FAILED = /\bdial \w+ \S+: (?:connect: |i\/o timeout)|no such file 
  */
 const ENGINE_PATH =
   /\/v1\.(?:1[2-9]|[2-4]\d)\/(?:_ping|info|version|containers|images|build|networks|volumes|exec|session|system|events|distribution)\b/;
-const API_CALL = new RegExp(
-  `/libpod/|\\.sock\\b|docker_engine|${ENGINE_PATH.source}|(?:Unix|Npipe)HTTPConnectionPool|COMPOSE_HTTP_TIMEOUT|An HTTP request took too long to complete`,
-);
-/** In a test or hook command, which may call any service on any socket: only the engines' own sockets and clients. */
-const COMMAND_API_CALL = new RegExp(
-  `/libpod/|(?:docker|podman)\\.sock\\b|docker_engine|${ENGINE_PATH.source}|(?:Unix|Npipe)HTTPConnectionPool\\(host='localhost', port=None\\)|COMPOSE_HTTP_TIMEOUT|An HTTP request took too long to complete`,
+// The engine API call forms, with the socket and docker-py pool forms a step kind accepts.
+const apiCall = (socket: string, pool: string) =>
+  new RegExp(
+    `/libpod/|${socket}|docker_engine|${ENGINE_PATH.source}|${pool}|COMPOSE_HTTP_TIMEOUT|An HTTP request took too long to complete`,
+  );
+const API_CALL = apiCall('\\.sock\\b', '(?:Unix|Npipe)HTTPConnectionPool');
+/**
+ * In a test or hook command, which may call any service on any socket: only the engines' own sockets and clients
+ * (docker-py's pool on the local engine socket).
+ */
+const COMMAND_API_CALL = apiCall(
+  '(?:docker|podman)\\.sock\\b',
+  "(?:Unix|Npipe)HTTPConnectionPool\\(host='localhost', port=None\\)",
 );
 /** Steps whose engine calls are tarmac's own, and the test or hook commands that may call the engine themselves. */
 const CLIENT_STEPS = ['build', 'deliver', 'cluster'];

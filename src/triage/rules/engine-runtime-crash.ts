@@ -10,9 +10,15 @@ import type { TriageInput } from '../types.js';
 import { engine, failureLinesMatching, pods, quote, STEP_FAILED, workloadFailed } from './evidence-facts.js';
 import { failedSteps, stepLines } from './journal-facts.js';
 
+/**
+ * The Go runtime's crash header lines alone (a frame without a header may be any log's file:line). The Go runtime heads a fatal signal
+ * it did not turn into a panic with the signal's name and text (golang/go src/runtime/signal_unix.go, the names in
+ * sigtab_linux_generic.go: `SIGABRT: abort`, `SIGILL: illegal instruction`, `SIGBUS: bus error`); not SIGQUIT's dump.
+ */
+const GO_CRASH_HEADER =
+  /^(?:panic: |fatal error: |\[signal SIG[A-Z]+: |SIG(?:ABRT|BUS|FPE|ILL|SEGV|SYS|TRAP): [a-z]|goroutine \d+ \[[^\]]+\]:)/;
 /** The Go runtime's crash forms: the header lines and a stack frame. */
-const GO_CRASH =
-  /^(?:panic: |fatal error: |\[signal SIG[A-Z]+: |SIG(?:ABRT|BUS|FPE|ILL|SEGV|SYS|TRAP): [a-z]|goroutine \d+ \[[^\]]+\]:)|\.go:\d+ \+0x[0-9a-f]+\b/;
+const GO_CRASH = new RegExp(`${GO_CRASH_HEADER.source}|\\.go:\\d+ \\+0x[0-9a-f]+\\b`);
 /**
  * A goroutine dump someone asked for, not a crash: the Go runtime's `SIGQUIT: quit` header (kill -QUIT or Ctrl-\\ on a
  * process that hangs; it then exits 2) and dockerd's SIGUSR1 dump (`=== BEGIN goroutine stack dump ===`, Docker's
@@ -44,13 +50,6 @@ const ENGINE_CORE =
   /^\s*Process \d+ \((?:podman|docker|dockerd|containerd|buildkitd|buildah)\) of user \d+ (?:dumped core|terminated abnormally)|\b(?:podman|docker|containerd|buildkit)\.service: (?:Main process exited, code=(?:dumped|killed), status=\d+\/(?:SEGV|ABRT|BUS|ILL|FPE|SYS|TRAP)\b|Failed with result 'core-dump')|\b(?:podman|docker|dockerd|containerd|buildkitd|buildah)\[\d+\]: segfault at /im;
 /** BuildKit's per-step log prefix (`#12 3.4 ...`): a RUN step's own output. */
 const STEP_LOG = /^#\d+ [\d.]+ /;
-/**
- * The header lines alone (a frame without a header may be any log's file:line). The Go runtime heads a fatal signal
- * it did not turn into a panic with the signal's name and text (golang/go src/runtime/signal_unix.go, the names in
- * sigtab_linux_generic.go: `SIGABRT: abort`, `SIGILL: illegal instruction`, `SIGBUS: bus error`); not SIGQUIT's dump.
- */
-const GO_CRASH_HEADER =
-  /^(?:panic: |fatal error: |\[signal SIG[A-Z]+: |SIG(?:ABRT|BUS|FPE|ILL|SEGV|SYS|TRAP): [a-z]|goroutine \d+ \[[^\]]+\]:)/;
 /**
  * A prefix a runner puts before each line it relays (a TAP/bats runner's `# `, a quoting `> `): the line after it is
  * still the engine's own.

@@ -4,16 +4,21 @@ import { captureFromFailures, conf, engine, engineCmd, failureLinesMatching, pod
 import { failedSteps } from './journal-facts.js';
 import { HOST_PORTS_TAKEN } from './unschedulable.js';
 
+/** The taken-port words alone (not a privileged port): what a test command's own container or server may hit. */
+const TAKEN =
+  /address already in use|Only one usage of each socket address|port is already allocated|Ports are not available|\bPort \d+ (?:is|was) (?:already )?in use(?!, trying)/i;
 /**
- * The port is taken, in each platform's words for EADDRINUSE (Linux/macOS "address already in use", Windows
- * "Only one usage of each socket address"), docker's "port is already allocated" / Docker Desktop's "Ports are not
- * available", kubeadm's preflight (kubernetes/kubernetes cmd/kubeadm/app/preflight/checks.go: `Port 6443 is in use`),
- * Spring Boot's (`Port 8080 was already in use`); Windows' WSAEACCES for a port in a range the host reserved (Hyper-V's
- * excluded port ranges: `An attempt was made to access a socket in a way forbidden by its access permissions`); or
- * may not be bound by this user (a privileged port under rootless).
+ * The port is taken (TAKEN: each platform's words for EADDRINUSE, Linux/macOS "address already in use", Windows "Only
+ * one usage of each socket address"; docker's "port is already allocated", Docker Desktop's "Ports are not
+ * available"; kubeadm's preflight, kubernetes/kubernetes cmd/kubeadm/app/preflight/checks.go: `Port 6443 is in use`;
+ * Spring Boot's `Port 8080 was already in use`), or may not be bound: Windows' WSAEACCES for a port in a range the host
+ * reserved (Hyper-V's excluded port ranges: `An attempt was made to access a socket in a way forbidden by its access
+ * permissions`), or a privileged port under rootless.
  */
-const IN_USE =
-  /address already in use|Only one usage of each socket address|port is already allocated|Ports are not available|\bPort \d+ (?:is|was) (?:already )?in use(?!, trying)|access a socket in a way forbidden by its access permissions|proxy already running|bind: permission denied|cannot expose privileged port/i;
+const IN_USE = new RegExp(
+  `${TAKEN.source}|access a socket in a way forbidden by its access permissions|proxy already running|bind: permission denied|cannot expose privileged port`,
+  'i',
+);
 /**
  * A rootless port forwarder that could not bind the host port but does not say why: slirp4netns answers
  * `add_hostfwd: slirp_add_hostfwd failed` (its API carries no errno), and docker's userland proxy that failed on
@@ -23,9 +28,6 @@ const IN_USE =
 const FORWARD_FAILED =
   /slirp_add_hostfwd failed|failed to expose ports via rootlessport|Error starting userland proxy: (?!.*address already in use)/i;
 const PORT = /(?:(?:listen tcp[46]?|Bind for) [\d.]*:|\bPort (?=\d+ (?:is|was) ))(\d+)/i;
-/** The taken-port words alone (not a privileged port): what a test command's own container or server may hit. */
-const TAKEN =
-  /address already in use|Only one usage of each socket address|port is already allocated|Ports are not available|\bPort \d+ (?:is|was) (?:already )?in use(?!, trying)/i;
 
 export const hostPortInUse: Rule = {
   id: 'host-port-in-use',

@@ -3,6 +3,7 @@
 // the node or the tool does not trust. A certificate not valid yet is clock-skew's; one that expired is named here
 // below 50% (a wrong clock prints the same words).
 import type { Match, Rule, TriageInput } from '../types.js';
+import { clockBehind } from './clock-skew.js';
 import { conf, engineCmd } from './evidence-facts.js';
 import { markerRe, outputMatching, outputTexts } from './infra-markers.js';
 
@@ -57,7 +58,7 @@ export const tlsUntrusted: Rule = {
 function expired(input: TriageInput): Match | undefined {
   const texts = outputTexts(input, markerRe('clock'), 3);
   const text = texts.join('\n');
-  if (/current time \S+ is before|not valid yet/i.test(text)) return undefined;
+  if (clockBehind(text)) return undefined;
   const stated = EXPIRED.test(text);
   if (!stated && !BOTH.test(text)) return undefined;
   const host = /https?:\/\/([\w.-]+(?::\d+)?)/.exec(text)?.[1];
