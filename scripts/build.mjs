@@ -3,6 +3,7 @@
 // 1. The CLI as a bundle (scripts/bundle-cli.mjs): dist/tarmac.js, which bin/tarmac.js loads, and its chunks.
 // 2. Every shipped src/ module (scripts/build-sources.mjs) transpiled on its own, one .js and .js.map per source file
 //    in the same layout, for code that imports one module of tarmac (tests, benches).
+// Then dist/known-reports.json from the triage corpus (scripts/known-reports.mjs), for similar-report theories.
 // Why esbuild and not tsc: type-checking is `npm run typecheck`'s job (it covers src/ too), and the sources compile
 // file by file (isolatedModules, verbatimModuleSyntax), so a transpile gives the same modules in about a second
 // instead of a second full type-check on the test command's critical path.
@@ -12,6 +13,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { shippedSources } from './build-sources.mjs';
 import { bundleCli } from './bundle-cli.mjs';
+import { writeKnownReports } from './known-reports.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const src = join(root, 'src');
@@ -32,4 +34,7 @@ const [bundle] = await Promise.all([
     logLevel: 'warning',
   }),
 ]);
-console.log(`built ${entryPoints.length} modules and the CLI bundle (${bundle.files} files) into dist/`);
+const known = writeKnownReports(join(root, 'test', 'corpus', 'cases'), out);
+console.log(
+  `built ${entryPoints.length} modules and the CLI bundle (${bundle.files} files) into dist/, with ${known} known reports`,
+);

@@ -7,13 +7,18 @@ import { penaliseUnexplained, shareConfidence } from './calibrate.js';
 import { infraMarkers } from './rules/infra-markers.js';
 import { lookFurther } from './look-further.js';
 import { describeMissing, missingAmong, watchEvidence } from './missing-evidence.js';
+import type { KnownIndex } from './similar/known-index.js';
+import { similarVerdict } from './similar/similar-verdict.js';
 
 /** Verdicts below this confidence are dropped: a weak guess is worse than "unclassified". */
 export const CONFIDENCE_FLOOR = 0.3;
 
 export interface Diagnosis {
   verdicts: Verdict[];
-  /** Only when no verdict: what is abnormal and the commands to look further (TriageResult.unclassified). */
+  /**
+   * Only when no verdict: what is abnormal and the commands to look further (TriageResult.unclassified). A theory by
+   * resemblance to a known report carries the same lines in its evidence and actions instead.
+   */
   unclassified?: Unclassified;
   /** Rules that threw (skipped), one `triage rule <id>: failed: ...` line each; also in `abnormal` when unclassified. */
   ruleErrors?: string[];
@@ -24,9 +29,14 @@ export interface Diagnosis {
  * infrastructure marker of the output unexplained, keeps those at or above the floor, ranks them by confidence
  * (ties broken by causal order: RULES lists causes before consequences) and shares 100% among them, strongest
  * first (calibrate.ts). A verdict reached without evidence its rule reads (a collector that timed out or failed)
- * says what was missing, as evidence lines.
+ * says what was missing, as evidence lines. When no rule fits, `knownReports` (read only then) may offer the most
+ * similar public report as a weak theory (similar/similar-verdict.ts); else the result is "unclassified".
  */
-export function diagnose(input: TriageInput, rules: readonly Rule[] = RULES): Diagnosis {
+export function diagnose(
+  input: TriageInput,
+  rules: readonly Rule[] = RULES,
+  knownReports?: () => KnownIndex | undefined,
+): Diagnosis {
   const found: { verdict: Verdict; order: number }[] = [];
   const broken: string[] = [];
   const markers = infraMarkers(input);
@@ -61,9 +71,13 @@ export function diagnose(input: TriageInput, rules: readonly Rule[] = RULES): Di
     ([m, ids]) => `missing: ${describeMissing(m)}: not checked without it: ${ids.join(', ')}`,
   );
   const abnormal = [...abnormalities(input), ...markers.map((m) => `${m.label}: ${m.line}`), ...blind, ...broken];
+  const commands = lookFurther(input);
+  const index = knownReports?.();
+  const similar = index && similarVerdict(input, index, { abnormal, commands });
+  if (similar) return { verdicts: [similar], ...errors };
   return {
     verdicts,
-    unclassified: { summary: unclassifiedSummary(input, abnormal, blind), abnormal, commands: lookFurther(input) },
+    unclassified: { summary: unclassifiedSummary(input, abnormal, blind), abnormal, commands },
     ...errors,
   };
 }

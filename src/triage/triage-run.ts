@@ -11,6 +11,7 @@ import { redactDeep, type Redactor } from '../redact/redactor.js';
 import { collectEvidence } from './collect.js';
 import type { Collector } from './evidence/context.js';
 import { diagnose } from './diagnose.js';
+import { loadKnownReports } from './similar/load-known.js';
 import { renderTriageMarkdown } from './render-md.js';
 import { toEventError } from '../events/event-error.js';
 import type { JournalWarn } from '../journal/reader.js';
@@ -70,7 +71,7 @@ export async function triageRun(opts: TriageRunOptions): Promise<TriageResult> {
     ...(opts.collectors ? { collectors: opts.collectors } : {}),
     now,
   });
-  const diagnosis = diagnose({ evidence, run });
+  const diagnosis = diagnose({ evidence, run }, undefined, loadKnownReports);
   const collectors = Object.values(evidence)
     .filter((c): c is TriageResult['collectors'][number] => typeof c === 'object' && c !== null && 'ok' in c)
     .map((c) => ({

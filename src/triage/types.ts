@@ -216,6 +216,8 @@ export interface Verdict extends Match {
   title: string;
   /** Abnormal evidence this verdict does not explain (quoted lines); present only when some is left. */
   unexplained?: string[];
+  /** Only on a theory by resemblance (similar/similar-verdict.ts): the known report, its category, how alike. */
+  resembles?: { category: string; url: string; similarity: number };
 }
 
 /** No verdict: what looks abnormal and where to look further. */

@@ -13,6 +13,8 @@ export interface AccuracyReportInput {
   /** False until test/corpus/split.json exists: every case then counts as dev. */
   splitRecorded: boolean;
   halves: Record<Half, Scored[]>;
+  /** The same cases scored on the rules' verdicts alone, without theories by resemblance to known reports. */
+  rulesOnly?: Record<Half, Scored[]>;
   /** Earlier measurements, oldest first (bench/triage-accuracy-history.json), shown under the current figures. */
   history?: readonly HistoryEntry[];
 }
@@ -36,6 +38,13 @@ function row(label: string, r: Rates): string {
 const HEADER = [
   '| | cases | top-1 accuracy | confident wrong (≥ 50%) | unclassified |',
   '| --- | ---: | ---: | ---: | ---: |',
+];
+
+const SIMILAR_NOTE = [
+  'When no rule fits, triage may offer the most similar known public report as a theory below 50%',
+  '(src/triage/similar/). Here the known reports are the dev half only: a test case is compared with the dev half,',
+  'a dev case with the rest of the dev half (never with itself). "rules only": the same replays without that theory.',
+  '',
 ];
 
 function cells(r: Rates | undefined): string {
@@ -124,7 +133,11 @@ export function accuracyMarkdown(input: AccuracyReportInput): string {
     ...HEADER,
     row('dev', rates(halves.dev)),
     row('test', rates(halves.test)),
+    ...(input.rulesOnly
+      ? [row('dev, rules only', rates(input.rulesOnly.dev)), row('test, rules only', rates(input.rulesOnly.test))]
+      : []),
     '',
+    ...(input.rulesOnly ? SIMILAR_NOTE : []),
   ];
   lines.push(...byCategorySideBySide(halves), ...missesByCategory(halves));
   if (input.history && input.history.length > 0) lines.push(...historyTable(input.history));
