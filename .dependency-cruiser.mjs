@@ -71,6 +71,15 @@ export default {
       to: { path: ['^test/', TEST_CODE] },
     },
     {
+      name: 'no-replay-harness-in-src',
+      severity: 'error',
+      comment:
+        'Shipped code never imports the triage replay harness (src/triage/replay/, npm run bench:triage): the build ' +
+        'leaves it out of dist/, and a harness may bend rules shipped code may not.',
+      from: { path: '^src/', pathNot: [TEST_CODE, REPLAY_HARNESS] },
+      to: { path: REPLAY_HARNESS },
+    },
+    {
       name: 'no-unresolvable',
       severity: 'error',
       comment: 'An import that does not resolve is a typo or a missing package.',

@@ -51,6 +51,9 @@ const FILES: Record<string, string> = {
   // no-test-kits-in-src
   'src/orchestrate/uses-kit.ts': "import { kit } from './scheduler.test-kit.js';\nexport const shipped = kit;\n",
   'src/orchestrate/scheduler.test-kit.ts': 'export const kit = 1;\n',
+  // no-replay-harness-in-src
+  'src/triage/replay/harness.ts': 'export const harness = 1;\n',
+  'src/triage/uses-harness.ts': "import { harness } from './replay/harness.js';\nexport const shipped = harness;\n",
 };
 
 describe('layering rules (.dependency-cruiser.mjs)', () => {
@@ -80,6 +83,7 @@ describe('layering rules (.dependency-cruiser.mjs)', () => {
       [
         'adapters-stay-below-orchestrate-and-cli: src/targets/kind/uses-orchestrate.ts -> src/orchestrate/ok.ts',
         'no-cycles: src/cache/cycle-a.ts -> src/cache/cycle-b.ts',
+        'no-replay-harness-in-src: src/triage/uses-harness.ts -> src/triage/replay/harness.ts',
         'no-test-kits-in-src: src/orchestrate/uses-kit.ts -> src/orchestrate/scheduler.test-kit.ts',
         'only-exec-spawns: src/cache/spawns.ts -> execa',
         'plan-is-pure: src/plan/uses-exec.ts -> src/exec/ok.ts',

@@ -1,6 +1,7 @@
 // PURE: the annotations of a finished run: one per failed step (on its config line), one per failing
 // test case (on its source file when JUnit names it), and the triage verdict. GitHub Actions gets
 // `::error` workflow commands; any other CI gets the same as plain lines.
+import { resemblanceLine } from '../triage/similar/resemblance-line.js';
 import type { CiRun } from './ci-run.js';
 import { workflowCommand, type AnnotationLevel } from './escape.js';
 
@@ -64,7 +65,11 @@ function annotationsOf(run: CiRun): Annotation[] {
     out.push({
       level: 'warning',
       title: 'tarmac triage: unclassified',
-      message: [run.triage.unclassified.summary, ...run.triage.unclassified.abnormal.map((a) => `- ${a}`)].join('\n'),
+      message: [
+        run.triage.unclassified.summary,
+        ...(run.triage.unclassified.resembles ? [resemblanceLine(run.triage.unclassified.resembles)] : []),
+        ...run.triage.unclassified.abnormal.map((a) => `- ${a}`),
+      ].join('\n'),
     });
   }
   return out;

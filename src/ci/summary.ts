@@ -1,5 +1,6 @@
 // PURE: the markdown appended to $GITHUB_STEP_SUMMARY: outcome, test results, the triage verdict and
 // a timeline table (step, state, start, duration).
+import { resemblanceLine } from '../triage/similar/resemblance-line.js';
 import { formatDuration } from '../config/duration.js';
 import type { CiRun, CiStep } from './ci-run.js';
 import { percent } from './annotations.js';
@@ -82,6 +83,7 @@ function triage(run: CiRun): string[] {
     out.push(
       `**Unclassified**: ${cell(run.triage.unclassified.summary)}`,
       '',
+      ...(run.triage.unclassified.resembles ? [cell(resemblanceLine(run.triage.unclassified.resembles)), ''] : []),
       ...run.triage.unclassified.abnormal.map((a) => `- ${cell(a)}`),
       '',
     );

@@ -1,4 +1,5 @@
 // The sections of the HTML report; every piece of data goes through the escaping `html` template.
+import { resemblanceLine } from '../triage/similar/resemblance-line.js';
 import { formatDuration } from '../config/duration.js';
 import { html, type SafeHtml } from './html-escape.js';
 import { renderGantt } from './html-gantt.js';
@@ -81,7 +82,7 @@ export function causesSection(m: ReportModel): SafeHtml {
   );
   const u = tr.unclassified;
   const unclassified = u
-    ? html`<div class="verdict unclassified"><h3>Unclassified</h3><p>${u.summary}</p><pre>${u.abnormal.join('\n')}</pre></div>`
+    ? html`<div class="verdict unclassified"><h3>Unclassified</h3><p>${u.summary}</p>${u.resembles ? html`<p>${resemblanceLine(u.resembles)}</p>` : ''}<pre>${u.abnormal.join('\n')}</pre></div>`
     : '';
   const none = tr.verdicts.length === 0 && !u ? html`<p class="muted">The triage found nothing abnormal.</p>` : '';
   return html`<section id="causes"><h2>Root causes</h2>${verdicts}${unclassified}${none}</section>`;

@@ -1,4 +1,5 @@
 // The markdown report: summary, component status, timeline actual vs expected, root causes, actions.
+import { resemblanceLine } from '../triage/similar/resemblance-line.js';
 import { formatDuration } from '../config/duration.js';
 import { redactDeep, type Redactor } from '../redact/redactor.js';
 import type { ReportModel } from './report-model.js';
@@ -106,7 +107,9 @@ function causes(m: ReportModel): string[] {
   });
   const u = m.triage.unclassified;
   if (u) {
-    lines.push(`**Unclassified**: ${mdText(u.summary)}`, '', 'What looks abnormal:', '');
+    lines.push(`**Unclassified**: ${mdText(u.summary)}`, '');
+    if (u.resembles) lines.push(mdText(resemblanceLine(u.resembles)), '');
+    lines.push('What looks abnormal:', '');
     for (const a of u.abnormal) lines.push(`- ${mdText(a)}`);
   }
   if (m.triage.verdicts.length === 0 && !u) lines.push('The triage found nothing abnormal.');

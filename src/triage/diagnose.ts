@@ -8,17 +8,14 @@ import { infraMarkers } from './rules/infra-markers.js';
 import { lookFurther } from './look-further.js';
 import { describeMissing, missingAmong, watchEvidence } from './missing-evidence.js';
 import type { KnownIndex } from './similar/known-index.js';
-import { similarVerdict } from './similar/similar-verdict.js';
+import { resemblance } from './similar/similar-lead.js';
 
 /** Verdicts below this confidence are dropped: a weak guess is worse than "unclassified". */
 export const CONFIDENCE_FLOOR = 0.3;
 
 export interface Diagnosis {
   verdicts: Verdict[];
-  /**
-   * Only when no verdict: what is abnormal and the commands to look further (TriageResult.unclassified). A theory by
-   * resemblance to a known report carries the same lines in its evidence and actions instead.
-   */
+  /** Only when no verdict: what is abnormal and the commands to look further (TriageResult.unclassified). */
   unclassified?: Unclassified;
   /** Rules that threw (skipped), one `triage rule <id>: failed: ...` line each; also in `abnormal` when unclassified. */
   ruleErrors?: string[];
@@ -29,8 +26,8 @@ export interface Diagnosis {
  * infrastructure marker of the output unexplained, keeps those at or above the floor, ranks them by confidence
  * (ties broken by causal order: RULES lists causes before consequences) and shares 100% among them, strongest
  * first (calibrate.ts). A verdict reached without evidence its rule reads (a collector that timed out or failed)
- * says what was missing, as evidence lines. When no rule fits, `knownReports` (read only then) may offer the most
- * similar public report as a weak theory (similar/similar-verdict.ts); else the result is "unclassified".
+ * says what was missing, as evidence lines. When no rule fits a run that failed, "unclassified" names the most
+ * similar public report of `knownReports` (read only then) as a lead, when one is alike enough (similar/).
  */
 export function diagnose(
   input: TriageInput,
@@ -71,13 +68,17 @@ export function diagnose(
     ([m, ids]) => `missing: ${describeMissing(m)}: not checked without it: ${ids.join(', ')}`,
   );
   const abnormal = [...abnormalities(input), ...markers.map((m) => `${m.label}: ${m.line}`), ...blind, ...broken];
-  const commands = lookFurther(input);
-  const index = knownReports?.();
-  const similar = index && similarVerdict(input, index, { abnormal, commands });
-  if (similar) return { verdicts: [similar], ...errors };
+  // Only for a failure: a healthy env (doctor, status) has nothing to resemble.
+  const index = failedSteps(input.run).length > 0 ? knownReports?.() : undefined;
+  const resembles = index && resemblance(input, index);
   return {
     verdicts,
-    unclassified: { summary: unclassifiedSummary(input, abnormal, blind), abnormal, commands },
+    unclassified: {
+      summary: unclassifiedSummary(input, abnormal, blind),
+      abnormal,
+      commands: lookFurther(input),
+      ...(resembles ? { resembles } : {}),
+    },
     ...errors,
   };
 }

@@ -1,5 +1,6 @@
 // triage.md: the status table, the ranked verdicts with confidence, evidence and actions, and what is abnormal
 // when no rule matched. Pure; the caller redacts (the result is redacted before it is rendered).
+import { resemblanceLine } from './similar/resemblance-line.js';
 import type { ComponentRow, ComponentStatus, TriageResult, Verdict } from './types.js';
 
 const STATUS_WORD: Record<ComponentStatus, string> = {
@@ -20,6 +21,7 @@ export function renderTriageMarkdown(result: TriageResult): string {
   result.verdicts.forEach((v, i) => out.push(...verdictSection(v, i + 1), ''));
   if (result.unclassified) {
     out.push('## Unclassified', '', result.unclassified.summary, '');
+    if (result.unclassified.resembles) out.push(inline(resemblanceLine(result.unclassified.resembles)), '');
     for (const line of result.unclassified.abnormal) out.push(`- ${inline(line)}`);
     if (result.unclassified.abnormal.length > 0) out.push('');
     const look = result.unclassified.commands ?? [];

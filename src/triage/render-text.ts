@@ -1,5 +1,6 @@
 // The short terminal rendering printed after a failed run and by `tarmac triage`/`doctor`: the top verdict, its
 // confidence, evidence and actions (or what is abnormal), and where the full triage is.
+import { resemblanceLine } from './similar/resemblance-line.js';
 import type { Colors } from '../ui/colors.js';
 import { tableLines } from '../ui/text-table.js';
 import type { ComponentRow, TriageResult } from './types.js';
@@ -43,6 +44,7 @@ export function renderTriageText(result: TriageResult, options: TextOptions = {}
       );
   } else if (result.unclassified) {
     out.push(`${c.bold('triage:')} ${c.yellow('unclassified')}: ${result.unclassified.summary}`);
+    if (result.unclassified.resembles) out.push(`  ${resemblanceLine(result.unclassified.resembles)}`);
     for (const line of result.unclassified.abnormal.slice(0, 8)) out.push(`    - ${line}`);
     const look = result.unclassified.commands ?? [];
     if (look.length > 0) out.push('  look further:', ...look.slice(0, 5).map((a) => `    ${c.cyan(a)}`));

@@ -25,7 +25,15 @@ const triageSchema = z.object({
     }),
   ),
   verdicts: z.array(verdict),
-  unclassified: z.object({ summary: z.string(), abnormal: z.array(z.string()) }).optional(),
+  unclassified: z
+    .object({
+      summary: z.string(),
+      abnormal: z.array(z.string()),
+      resembles: z
+        .object({ url: z.string(), category: z.string(), cause: z.string(), similarity: z.number() })
+        .optional(),
+    })
+    .optional(),
   collectors: z.array(
     z.object({
       name: z.string(),

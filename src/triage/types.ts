@@ -216,8 +216,6 @@ export interface Verdict extends Match {
   title: string;
   /** Abnormal evidence this verdict does not explain (quoted lines); present only when some is left. */
   unexplained?: string[];
-  /** Only on a theory by resemblance (similar/similar-verdict.ts): the known report, its category, how alike. */
-  resembles?: { category: string; url: string; similarity: number };
 }
 
 /** No verdict: what looks abnormal and where to look further. */
@@ -226,6 +224,18 @@ export interface Unclassified {
   abnormal: string[];
   /** Commands that show more (step logs, events, engine and cluster state). */
   commands?: string[];
+  /** The most similar public report of a known cause, when one is alike enough (similar/similar-lead.ts). */
+  resembles?: Resemblance;
+}
+
+/** A public report whose output resembles the failure's: a lead to read, not a verdict. */
+export interface Resemblance {
+  url: string;
+  /** The category the report's maintainers or reporter established (the corpus's categories). */
+  category: string;
+  cause: string;
+  /** Cosine similarity of the two outputs' words, 0..1, two decimals. */
+  similarity: number;
 }
 
 export type ComponentStatus = 'ok' | 'degraded' | 'down' | 'absent' | 'unknown';

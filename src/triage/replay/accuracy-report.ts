@@ -13,8 +13,6 @@ export interface AccuracyReportInput {
   /** False until test/corpus/split.json exists: every case then counts as dev. */
   splitRecorded: boolean;
   halves: Record<Half, Scored[]>;
-  /** The same cases scored on the rules' verdicts alone, without theories by resemblance to known reports. */
-  rulesOnly?: Record<Half, Scored[]>;
   /** Earlier measurements, oldest first (bench/triage-accuracy-history.json), shown under the current figures. */
   history?: readonly HistoryEntry[];
 }
@@ -40,12 +38,26 @@ const HEADER = [
   '| --- | ---: | ---: | ---: | ---: |',
 ];
 
-const SIMILAR_NOTE = [
-  'When no rule fits, triage may offer the most similar known public report as a theory below 50%',
-  '(src/triage/similar/). Here the known reports are the dev half only: a test case is compared with the dev half,',
-  'a dev case with the rest of the dev half (never with itself). "rules only": the same replays without that theory.',
-  '',
-];
+/**
+ * How the similar-report leads of unclassified cases fare: a lead is not a verdict (top-1 does not count it), so its
+ * own line per half says how many unclassified cases got one and how many of those name the case's category.
+ */
+function leads(halves: Record<Half, Scored[]>): string[] {
+  const line = (half: Half): string => {
+    const unclassified = halves[half].filter((s) => s.outcome === 'unclassified');
+    const led = unclassified.filter((s) => s.lead !== undefined);
+    return `- ${half}: ${led.length} of ${unclassified.length} unclassified case(s) got a lead; ${led.filter((s) => s.lead).length} of them name the case's category.`;
+  };
+  return [
+    '"Unclassified" names the most similar known public report when one is alike enough (src/triage/similar/). Here',
+    'the known reports are the dev half only: a test case is compared with the dev half, a dev case with the rest of',
+    'the dev half (never with itself).',
+    '',
+    line('dev'),
+    line('test'),
+    '',
+  ];
+}
 
 function cells(r: Rates | undefined): string {
   return r === undefined
@@ -133,11 +145,8 @@ export function accuracyMarkdown(input: AccuracyReportInput): string {
     ...HEADER,
     row('dev', rates(halves.dev)),
     row('test', rates(halves.test)),
-    ...(input.rulesOnly
-      ? [row('dev, rules only', rates(input.rulesOnly.dev)), row('test, rules only', rates(input.rulesOnly.test))]
-      : []),
     '',
-    ...(input.rulesOnly ? SIMILAR_NOTE : []),
+    ...leads(halves),
   ];
   lines.push(...byCategorySideBySide(halves), ...missesByCategory(halves));
   if (input.history && input.history.length > 0) lines.push(...historyTable(input.history));

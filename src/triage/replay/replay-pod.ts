@@ -2,7 +2,7 @@
 // restarts, its events, and the output as the container's log tail. Pure.
 import type { ContainerStateView, PodView } from '../../kube/types.js';
 import type { CasePod } from './corpus-case.js';
-import { visibleLines } from './visible-output.js';
+import { visibleLines } from '../similar/visible-output.js';
 
 /**
  * The PodView of a case's pod. Choices (test/corpus/README.md): a case with both a waiting and a terminated state

@@ -26,7 +26,7 @@ import { KindTools } from '../../targets/kind/kind-tools.js';
 import type { ClusterTarget } from '../../targets/types.js';
 import type { CorpusCase } from './corpus-case.js';
 import { podView } from './replay-pod.js';
-import { nodeLogs, visibleLines } from './visible-output.js';
+import { nodeLogs, visibleLines } from '../similar/visible-output.js';
 import { DEFAULT_TIMEOUTS } from '../../config/schema.js';
 
 export const IMAGE = 'app';

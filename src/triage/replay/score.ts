@@ -1,6 +1,5 @@
 // Scores replayed cases: the outcome of each (right, wrong, unclassified) and the rates per category and overall.
 import type { Diagnosis } from '../diagnose.js';
-import { SIMILAR_RULE_ID } from '../similar/similar-verdict.js';
 import { ACCEPTED_RULES } from './accepted-rules.js';
 import type { Category, CorpusCase } from './corpus-case.js';
 
@@ -16,21 +15,22 @@ export interface Scored {
   outcome: Outcome;
   /** The top verdict's rule and confidence; absent when unclassified. */
   top?: { ruleId: string; confidence: number };
+  /** Unclassified with a similar-report lead: whether the report it names has the case's category. */
+  lead?: boolean;
 }
 
 /**
- * How the top verdict fares against the case's category: a rule's verdict by the rules accepted for the category, a
- * theory by resemblance by the category of the report it names.
+ * How the top verdict fares against the case's category; for an unclassified case with a similar-report lead, whether
+ * the report it names has the case's category.
  */
 export function scoreCase(c: CorpusCase, diagnosis: Diagnosis): Scored {
   const base = { id: c.id, category: c.category, url: c.source.url };
   const top = diagnosis.verdicts[0];
-  if (!top) return { ...base, outcome: 'unclassified' };
-  const right =
-    top.ruleId === SIMILAR_RULE_ID
-      ? top.resembles?.category === c.category
-      : ACCEPTED_RULES[c.category].includes(top.ruleId);
-  const outcome = right ? 'right' : 'wrong';
+  if (!top) {
+    const lead = diagnosis.unclassified?.resembles;
+    return { ...base, outcome: 'unclassified', ...(lead ? { lead: lead.category === c.category } : {}) };
+  }
+  const outcome = ACCEPTED_RULES[c.category].includes(top.ruleId) ? 'right' : 'wrong';
   return { ...base, outcome, top: { ruleId: top.ruleId, confidence: top.confidence } };
 }
 

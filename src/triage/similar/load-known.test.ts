@@ -23,6 +23,21 @@ describe('known reports shipped with the build', () => {
     expect(index?.nearest(first!.output)?.report.id).toBe(first!.id);
   });
 
+  it('skips an entry without the fields of a report and keeps the others; reads a file once', () => {
+    const good = {
+      id: 'g',
+      category: 'dns',
+      source: { url: 'https://example.test/g' },
+      rootCause: 'c',
+      output: 'no such host',
+    };
+    writeFileSync(join(dir, 'mixed.json'), JSON.stringify([{ id: 'bad', output: 'no such host' }, good]));
+    const index = loadKnownReports(join(dir, 'mixed.json'));
+    expect(index?.size).toBe(1);
+    expect(index?.nearest('lookup x: no such host')?.report).toMatchObject({ id: 'g', category: 'dns', cause: 'c' });
+    expect(loadKnownReports(join(dir, 'mixed.json'))).toBe(index);
+  });
+
   it('is absent, not an error, when the file is missing or does not parse', () => {
     expect(loadKnownReports(join(dir, 'none.json'))).toBeUndefined();
     writeFileSync(join(dir, 'bad.json'), '{not json');

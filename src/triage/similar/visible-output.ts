@@ -1,7 +1,8 @@
-// Which lines of a case's output tarmac itself would have seen. A report often pastes more than the failing
-// command printed: the shell prompt and command line, and host logs (journalctl) of daemons. tarmac reads the
-// output of the commands it runs, never the host's journal, so those lines are not replayed as output; the journal
-// lines of the daemons inside a kind node are what `kind export logs` gives triage (see nodeLogs). Pure.
+// Which lines of a public report's output tarmac itself would have seen (the corpus replay and the known reports
+// both use it). A report often pastes more than the failing command printed: the shell prompt and command line, and
+// host logs (journalctl) of daemons. tarmac reads the output of the commands it runs, never the host's journal, so
+// those lines are not output; the journal lines of the daemons inside a kind node are what `kind export logs` gives
+// triage (see nodeLogs). Pure.
 
 /** A journald/syslog line: `Mon DD HH:MM:SS host process[pid]: message`. */
 const JOURNAL = /^\s*[A-Z][a-z]{2} +\d+ \d\d:\d\d:\d\d \S+ +([A-Za-z0-9_.-]+)(?:\[\d+\])?: ?(.*)$/;
@@ -9,8 +10,12 @@ const JOURNAL = /^\s*[A-Z][a-z]{2} +\d+ \d\d:\d\d:\d\d \S+ +([A-Za-z0-9_.-]+)(?:
 /** Commands whose output tarmac reads (it runs them itself); their journal lines keep their message. */
 const OWN_TOOLS = new Set(['podman', 'docker', 'buildah', 'kind', 'kubectl', 'helm']);
 
-/** A shell prompt with a command: `$ kind create ...`, `root@host:~# docker pull ...`, `host ➜  kubectl logs ...`. */
-const PROMPT = /^\s*(\$ |[\w.-]+@[\w.-]+:\S*\s*[$#] |\S+ ➜ |# (podman|docker|buildah|kind|kubectl|helm|crictl|ctr) )/;
+/**
+ * A shell prompt with a command: `$ kind create ...`, `root@host:~# docker pull ...`, `host \u279C  kubectl logs ...`
+ * (the arrow as an escape: the CLI bundle stays ASCII).
+ */
+const PROMPT =
+  /^\s*(\$ |[\w.-]+@[\w.-]+:\S*\s*[$#] |\S+ \u279C |# (podman|docker|buildah|kind|kubectl|helm|crictl|ctr) )/;
 
 /** The lines tarmac would have seen, in order; empty lines dropped. */
 export function visibleLines(output: string): string[] {
