@@ -28,13 +28,16 @@ export interface BuildFact {
  * - `workloads`: the deploy's readiness wait gave up (DEPLOY_FAILED, DEPLOY_TIMEOUT);
  * - `build`: a build instruction failed (BUILD_FAILED);
  * - `image-pull`: the engine could not pull image `ref` (whatever the code: the engine may be why);
- * - `registry`: the registry at `host` (host[:port]) refused or failed the request (REGISTRY_AUTH).
+ * - `registry`: the registry at `host` (host[:port]) refused or failed the request (REGISTRY_AUTH);
+ * - `other-checkout`: `what` (a network, pod or kind cluster) of the env belongs to another checkout of the project,
+ *   at `checkout` when its labels say (ENV_OTHER_CHECKOUT).
  */
 export type ErrorFact =
   | { type: 'workloads'; workloads: WorkloadFact[] }
   | ({ type: 'build' } & BuildFact)
   | { type: 'image-pull'; ref: string }
-  | { type: 'registry'; host: string };
+  | { type: 'registry'; host: string }
+  | { type: 'other-checkout'; what: string; checkout?: string };
 
 /** How a build command ended, for people: `exited 1`, `exited SIGKILL`, `timed out`. */
 export function buildOutcome(fact: BuildFact): string {

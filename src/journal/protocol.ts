@@ -29,6 +29,7 @@ const errorFact = z.discriminatedUnion('type', [
   }),
   z.object({ type: z.literal('image-pull'), ref: z.string() }),
   z.object({ type: z.literal('registry'), host: z.string() }),
+  z.object({ type: z.literal('other-checkout'), what: z.string(), checkout: z.string().optional() }),
 ]);
 
 const eventError = z.object({

@@ -12,6 +12,7 @@ export function otherCheckoutError(what: string, labels: Record<string, string>,
     `env ${id.env} is up from ${checkout}: ${what} belongs to it, not to ${id.projectPath}`,
     {
       exitCode: ExitCode.environment,
+      fact: { type: 'other-checkout', what, ...(path ? { checkout: path } : {}) },
       hint: `tarmac never touches another checkout's env. Run \`tarmac down\` there first, or give this project another name in ${id.projectPath}.`,
     },
   );

@@ -36,5 +36,5 @@ export const ACCEPTED_RULES: Readonly<Record<Category, readonly string[]>> = {
   quota: ['unschedulable', 'resource-quota'],
   'job-failed': ['job-failed'],
   // Another cluster or process holding the env's name, release or lock.
-  'env-held': ['kind-name-collision', 'container-name-in-use', 'release-held'],
+  'env-held': ['kind-name-collision', 'container-name-in-use', 'release-held', 'env-other-checkout'],
 };

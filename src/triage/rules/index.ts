@@ -38,6 +38,7 @@ import { rbacForbidden } from './rbac-forbidden.js';
 import { readinessProbe } from './readiness-probe.js';
 import { registryAuth } from './registry-auth.js';
 import { releaseHeld } from './release-held.js';
+import { envOtherCheckout } from './env-other-checkout.js';
 import { registryRateLimit } from './registry-rate-limit.js';
 import { resourceQuota } from './resource-quota.js';
 import { stepStalled } from './step-stalled.js';
@@ -66,6 +67,7 @@ export const RULES: readonly Rule[] = [
   hostPortInUse,
   kindNetworkConflict,
   kindNameCollision,
+  envOtherCheckout,
   containerNameInUse,
   releaseHeld,
   kindNodeCgroups,
