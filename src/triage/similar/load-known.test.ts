@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { writeKnownReports } from '../../../scripts/known-reports.mjs';
-import { loadKnownReports } from './load-known.js';
+import { loadKnownReports, shippedKnownReportsFile } from './load-known.js';
 
 const CASES = new URL('../../../test/corpus/cases/', import.meta.url).pathname;
 const dir = mkdtempSync(join(tmpdir(), 'tarmac-known-reports-test-'));
@@ -44,6 +44,10 @@ describe('known reports shipped with the build', () => {
     expect(loadKnownReports(join(dir, 'bad.json'))).toBeUndefined();
     writeFileSync(join(dir, 'empty.json'), '[]');
     expect(loadKnownReports(join(dir, 'empty.json'))).toBeUndefined();
+  });
+
+  it('looks for the shipped file in dist/ of the package root', () => {
+    expect(shippedKnownReportsFile()).toBe(new URL('../../../dist/known-reports.json', import.meta.url).pathname);
   });
 
   it('writes nothing and says 0 when there is no corpus', () => {

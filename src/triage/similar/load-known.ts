@@ -11,7 +11,7 @@ import { reportSourceSchema, toKnownReport } from './report-text.js';
 const loaded = new Map<string, KnownIndex | undefined>();
 
 /** The known reports of `file` (default: the shipped ones) as an index, or undefined when there are none. */
-export function loadKnownReports(file = shippedFile()): KnownIndex | undefined {
+export function loadKnownReports(file = shippedKnownReportsFile()): KnownIndex | undefined {
   if (!file) return undefined;
   if (!loaded.has(file)) loaded.set(file, read(file));
   return loaded.get(file);
@@ -33,9 +33,11 @@ function read(file: string): KnownIndex | undefined {
   return reports.length > 0 ? buildKnownIndex(reports) : undefined;
 }
 
-// The package root is the nearest directory up from this module (src/triage/similar/ or, bundled, dist/) with a
-// package.json.
-function shippedFile(): string | undefined {
+/**
+ * Where the build puts the known reports: dist/ of the package root, the nearest directory up from this module
+ * (src/triage/similar/ or, bundled, dist/) with a package.json.
+ */
+export function shippedKnownReportsFile(): string | undefined {
   let dir = dirname(fileURLToPath(import.meta.url));
   for (;;) {
     if (existsSync(join(dir, 'package.json'))) return join(dir, 'dist', 'known-reports.json');
