@@ -3,7 +3,7 @@
 // 1. The CLI as a bundle (scripts/bundle-cli.mjs): dist/tarmac.js, which bin/tarmac.js loads, and its chunks.
 // 2. Every shipped src/ module (scripts/build-sources.mjs) transpiled on its own, one .js and .js.map per source file
 //    in the same layout, for code that imports one module of tarmac (tests, benches).
-// Then dist/known-reports.json from the triage corpus (scripts/known-reports.mjs), for similar-report theories.
+// Then dist/known-reports.json from the triage corpus (scripts/known-reports.mjs), for the similar-report leads.
 // Why esbuild and not tsc: type-checking is `npm run typecheck`'s job (it covers src/ too), and the sources compile
 // file by file (isolatedModules, verbatimModuleSyntax), so a transpile gives the same modules in about a second
 // instead of a second full type-check on the test command's critical path.

@@ -1,5 +1,5 @@
 // Writes dist/known-reports.json: the triage corpus's public reports (test/corpus/cases/<category>/<id>.json) with
-// the fields a similar-report theory needs (src/triage/similar/report-text.ts): id, category, source, established
+// the fields a similar-report lead needs (src/triage/similar/report-text.ts): id, category, source, established
 // cause, output and pod. The cases are validated by the unit tests (test/corpus.test.ts), not here.
 import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -12,7 +12,13 @@ export function writeKnownReports(casesDir, outDir) {
     for (const name of readdirSync(join(casesDir, category))
       .filter((n) => n.endsWith('.json'))
       .sort()) {
-      const c = JSON.parse(readFileSync(join(casesDir, category, name), 'utf8'));
+      const file = join(casesDir, category, name);
+      let c;
+      try {
+        c = JSON.parse(readFileSync(file, 'utf8'));
+      } catch (error) {
+        throw new Error(`${file}: not JSON (${error instanceof Error ? error.message : String(error)})`);
+      }
       reports.push({
         id: c.id,
         category: c.category,
