@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -48,6 +48,13 @@ describe('known reports shipped with the build', () => {
 
   it('looks for the shipped file in dist/ of the package root', () => {
     expect(shippedKnownReportsFile()).toBe(new URL('../../../dist/known-reports.json', import.meta.url).pathname);
+  });
+
+  it('names a corpus file that is not JSON', () => {
+    const cases = join(dir, 'broken-cases');
+    mkdirSync(join(cases, 'dns'), { recursive: true });
+    writeFileSync(join(cases, 'dns', 'half.json'), '{"id": "half"');
+    expect(() => writeKnownReports(cases, dir)).toThrow(`${join(cases, 'dns', 'half.json')}: not JSON`);
   });
 
   it('writes nothing and says 0 when there is no corpus', () => {
