@@ -87,9 +87,8 @@ writeFileSync(
 for (const half of ['dev', 'test'] as const) {
   const r = rates(halves[half]);
   const p = (n: number) => (r.cases === 0 ? '-' : `${((100 * n) / r.cases).toFixed(1)}%`);
-  const led = halves[half].filter((s) => s.lead !== undefined);
   console.log(
-    `${half}: ${r.cases} cases, top-1 ${p(r.right)}, confident wrong ${p(r.confidentWrong)}, unclassified ${p(r.unclassified)} (${led.length} with a similar-report lead, ${led.filter((s) => s.lead).length} naming the category)`,
+    `${half}: ${r.cases} cases, top-1 ${p(r.right)}, confident wrong ${p(r.confidentWrong)}, unclassified ${p(r.unclassified)} (${r.led} with a similar-report lead, ${r.leadsRight} naming the category)`,
   );
 }
 console.log(`${cases.length} cases replayed in ${((Date.now() - started) / 1000).toFixed(1)}s -> ${OUT}`);

@@ -44,9 +44,8 @@ const HEADER = [
  */
 function leads(halves: Record<Half, Scored[]>): string[] {
   const line = (half: Half): string => {
-    const unclassified = halves[half].filter((s) => s.outcome === 'unclassified');
-    const led = unclassified.filter((s) => s.lead !== undefined);
-    return `- ${half}: ${led.length} of ${unclassified.length} unclassified case(s) got a lead; ${led.filter((s) => s.lead).length} of them name the case's category.`;
+    const r = rates(halves[half]);
+    return `- ${half}: ${r.led} of ${r.unclassified} unclassified case(s) got a lead; ${r.leadsRight} of them name the case's category.`;
   };
   return [
     '"Unclassified" names the most similar known public report when one is alike enough (src/triage/similar/). Here',

@@ -32,6 +32,15 @@ describe('scoreCase', () => {
     const all = [verdict('crash-loop', 0.9), verdict('build-failed', 0.6), { verdicts: [] }].map((d) =>
       scoreCase(c, d),
     );
-    expect(rates(all)).toEqual({ cases: 3, right: 1, confidentWrong: 1, unclassified: 1 });
+    expect(rates(all)).toEqual({ cases: 3, right: 1, confidentWrong: 1, unclassified: 1, led: 0, leadsRight: 0 });
+  });
+
+  it('counts the unclassified cases with a similar-report lead, and the leads that name the category', () => {
+    const lead = (category: string) => ({
+      verdicts: [],
+      unclassified: { summary: '', abnormal: [], resembles: { url: 'u', category, cause: 'x', similarity: 0.5 } },
+    });
+    const all = [lead(c.category), lead('dns'), { verdicts: [] }].map((d) => scoreCase(c, d));
+    expect(rates(all)).toMatchObject({ unclassified: 3, led: 2, leadsRight: 1 });
   });
 });

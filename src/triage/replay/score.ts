@@ -44,6 +44,9 @@ export interface Rates {
   right: number;
   confidentWrong: number;
   unclassified: number;
+  /** Unclassified cases with a similar-report lead, and how many of those leads name the case's category. */
+  led: number;
+  leadsRight: number;
 }
 
 /** Counts of a set of scored cases (rates are these over `cases`). */
@@ -53,6 +56,8 @@ export function rates(scored: readonly Scored[]): Rates {
     right: scored.filter((s) => s.outcome === 'right').length,
     confidentWrong: scored.filter(confidentWrong).length,
     unclassified: scored.filter((s) => s.outcome === 'unclassified').length,
+    led: scored.filter((s) => s.lead !== undefined).length,
+    leadsRight: scored.filter((s) => s.lead === true).length,
   };
 }
 
