@@ -162,6 +162,15 @@ describe('the podman target shares one listing between the checks of a run', () 
     expect(count(runner, 'network inspect')).toBe(1);
   });
 
+  it('asks for the `ps` of `tarmac test` at once, beside the state read, not after it', async () => {
+    const { runner } = podman();
+    const t = await target(runner);
+    const endpoints = t.endpoints();
+    expect(count(runner, 'ps -a')).toBe(1);
+    expect(await endpoints).toEqual({ apps: 'http://127.0.0.1:4002', data: 'http://127.0.0.1:4001' });
+    expect(count(runner, 'ps -a')).toBe(1);
+  });
+
   it('lists the pods when a recorded port is not live: a stopped container, or another host port', async () => {
     const { runner, state } = podman();
     const t = await target(runner);

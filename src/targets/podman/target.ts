@@ -182,11 +182,16 @@ class PodmanTarget implements ClusterTarget {
   }
 
   async endpoints(signal?: AbortSignal): Promise<Record<string, string>> {
-    const state = await this.store.read();
     // A run holding a listing (up's test step after the deploy checks) answers from it; else the recorded ports
     // are checked with one `ps` (tarmac test), and only when one is not live are the pods listed.
-    if (Object.keys(state.services).length > 0 && !this.shared.held()) {
-      const recorded = recordedEndpoints(state, await listEnvContainers(this.cli, this.id, signal));
+    if (this.shared.held()) return serviceEndpoints(await this.store.read(), () => this.shared.get(signal));
+    // The `ps` starts beside the state read, not after it: on a busy main thread (tarmac test reconciles meanwhile)
+    // the read's callback came late, and the suite waited for a `ps` started that much later (issue 16).
+    const listed = listEnvContainers(this.cli, this.id, signal);
+    listed.catch(() => undefined);
+    const state = await this.store.read();
+    if (Object.keys(state.services).length > 0) {
+      const recorded = recordedEndpoints(state, await listed);
       if (recorded) return recorded;
     }
     return serviceEndpoints(state, () => this.shared.get(signal));
