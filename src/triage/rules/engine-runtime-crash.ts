@@ -7,7 +7,15 @@
 //   (podman's "building at STEP", BuildKit's "did not complete successfully", docker's "returned a non-zero code").
 // Pure.
 import type { TriageInput } from '../types.js';
-import { engine, failureLinesMatching, pods, quote, STEP_FAILED, workloadFailed } from './evidence-facts.js';
+import {
+  engine,
+  failureLinesMatching,
+  failureTexts,
+  pods,
+  quote,
+  STEP_FAILED,
+  workloadFailed,
+} from './evidence-facts.js';
 import { failedSteps, stepLines } from './journal-facts.js';
 
 /**
@@ -179,6 +187,24 @@ export function machineVmExited(input: TriageInput): string[] {
   const probe =
     e && !e.reachable && e.error && VM_EXITED.test(e.error) ? [quote('engine', `${e.name}: ${e.error}`)] : [];
   return probe.length > 0 ? probe : failureLinesMatching(input, VM_EXITED, 1);
+}
+
+/**
+ * The VM's own stderr when the installed emulator cannot run the machine at all, relayed after VM_EXITED: QEMU built
+ * without the accelerator the machine asks for (system/vl.c: `invalid accelerator hvf`) or without its CPU model
+ * (`unable to find CPU model 'host'`), as an x86_64 QEMU on an Apple silicon Mac prints (Podman Desktop's
+ * troubleshooting docs). The machine never ran: its engine is unreachable, it did not crash. An accelerator that exists
+ * and failed at start (`failed to initialize kvm`, `HV_DENIED`, `Could not access KVM kernel module`) is not this: an
+ * emulator regression reads alike, so it stays the crash hint.
+ */
+const VM_REFUSED = /invalid accelerator \S+|unable to find CPU model/i;
+
+/** Whether the engine's VM exited at start because its emulator cannot run the machine (VM_EXITED with VM_REFUSED). */
+export function machineVmRefused(input: TriageInput): boolean {
+  const e = engine(input);
+  const probe = e && !e.reachable && e.error ? e.error : '';
+  const said = (re: RegExp) => re.test(probe) || failureTexts(input, re, 1).length > 0;
+  return said(VM_EXITED) && said(VM_REFUSED);
 }
 
 /** Whether the probe's call was accepted and then cut (DROPPED), not refused or missing its socket. */
