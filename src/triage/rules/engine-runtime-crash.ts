@@ -1,10 +1,12 @@
 // The engine's own program crashed: a Go runtime crash (`panic: ...`, `fatal error: ...`, `[signal SIGSEGV ...`,
-// `goroutine N [running]:` and its `file.go:123 +0x1f` frames) printed by the engine itself. Only two places count,
+// `goroutine N [running]:` and its `file.go:123 +0x1f` frames) printed by the engine itself. Only three places count,
 // because a workload inside a RUN step may print a Go crash too (issue 14, point 4):
 // - the engine probe (`podman version`): nothing but the engine runs there;
 // - an engine step's output (build, push, pull, load) whose trace names the engine's own code (podman, buildah,
 //   containers/storage, BuildKit, moby, containerd, runc) and where the engine did not report a failed build step
-//   (podman's "building at STEP", BuildKit's "did not complete successfully", docker's "returned a non-zero code").
+//   (podman's "building at STEP", BuildKit's "did not complete successfully", docker's "returned a non-zero code");
+// - a test or hook command's output whose trace runs through the engine's own command (cmd/podman, cmd/docker): the
+//   command ran the engine's program, and that program crashed.
 // Pure.
 import type { TriageInput } from '../types.js';
 import {
@@ -66,6 +68,13 @@ const RELAY_PREFIX = /^(?:#|>)\s?/;
 /** Stack frames in the engines' own code. */
 const ENGINE_CODE =
   /github\.com\/(?:containers\/(?:podman|libpod|buildah|storage|image|common|conmon)|moby\/(?:buildkit|moby)|docker\/(?:docker|cli|buildx)|containerd\/|opencontainers\/runc|cri-o\/)/;
+/**
+ * Stack frames in an engine's own command (its `main` package: podman's cmd/podman, docker's cmd/docker and
+ * cmd/dockerd, buildah's cmd/buildah): the program that crashed was the engine itself, wherever it was run from. A test
+ * program that only imports an engine's client library has its own main.
+ */
+const ENGINE_MAIN =
+  /github\.com\/(?:containers\/(?:podman|libpod|buildah)(?:\/v\d+)?|docker\/(?:docker|cli)|moby\/moby)\/cmd\/(?:podman|docker|dockerd|buildah)\//;
 const ENGINE_STEPS = ['build', 'deliver'];
 /** Steps whose output is an engine client's own: kind creates its nodes with `docker run` / `podman run` itself. */
 const CLIENT_STEPS = [...ENGINE_STEPS, 'cluster'];
@@ -121,7 +130,14 @@ export function engineRuntimeCrash(input: TriageInput): string[] {
       // Frames in the engine's own code are its own crash even when an instruction had started (the builder died
       // under it); a RUN step's program that crashed leaves a builder that reports the failed step.
       !builderBlamedStep;
-    if (engineStep) out.push(...crash.slice(0, 3).map((l) => quote(l.source, l.text)));
+    // A test or hook command that ran the engine's own program (podman, docker), which crashed: its trace runs through
+    // the engine's command (ENGINE_MAIN), not a workload's.
+    const engineProgram =
+      step.kind !== undefined &&
+      COMMAND_STEPS.includes(step.kind) &&
+      crash.some((l) => GO_CRASH_HEADER.test(unrelayed(l.text))) &&
+      lines.some((l) => ENGINE_MAIN.test(l.text));
+    if (engineStep || engineProgram) out.push(...crash.slice(0, 3).map((l) => quote(l.source, l.text)));
   }
   return [...new Set(out)].slice(0, 4);
 }
