@@ -77,6 +77,10 @@ export const buildDependencyDownload: Rule = {
     // A name that did not resolve (or a resolver that did not answer) explains the failed download: the
     // consequence defers to dns-resolution. A proxy in the path explains it too: it defers to proxy.
     const resolverOnly = causes.every((l) => RESOLVER_FAILED.test(l) || markerRe('dns').test(l));
+    // A certificate the client would not trust (or a server without TLS) explains it too: the fetch reached a server
+    // and refused it, so tls-untrusted (or clock-skew) names the cause; the download ranks below even their ambiguous
+    // 40%.
+    const certificateOnly = causes.every((l) => markerRe('tls').test(l));
     // A server's own gateway answering `502 Proxy Error` over https is the repository answering, not a proxy here.
     const proxied =
       outputTexts(input, markerRe('proxy'), 3, ['build']).some((t) => !serverGatewayOnly(t)) ||
@@ -92,7 +96,9 @@ export const buildDependencyDownload: Rule = {
       // A network word with nothing fetched: not more than an even chance that a download is what failed. A bare
       // connection failure (no server answered) is printed alike by a transient outage and by a network that needs
       // a proxy the build does not use: text two causes print stays below 50% (src/triage/README.md).
-      confidence: conf(resolverOnly || proxied ? 0.42 : !fetching ? 0.45 : connectOnly && !gone ? 0.48 : 0.85),
+      confidence: conf(
+        certificateOnly ? 0.38 : resolverOnly || proxied ? 0.42 : !fetching ? 0.45 : connectOnly && !gone ? 0.48 : 0.85,
+      ),
       explains: NET,
       summary: `Image ${image}: a RUN step could not download a dependency${host ? ` from ${host}` : ''}: ${gone ? 'the repository or mirror no longer serves it (e.g. an end-of-life distribution moved to an archive)' : connectOnly ? 'no server answered: a transient outage, a firewall, or a proxy this network needs and the build does not use' : 'the network, DNS or a proxy failed the download (often transient)'}. The instruction itself is not wrong.`,
       evidence: lines,
