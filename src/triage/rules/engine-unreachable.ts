@@ -77,6 +77,7 @@ export const engineUnreachable: Rule = {
             'docker info',
             'docker context ls',
             'start the Docker daemon (systemctl start docker, or Docker Desktop/Colima)',
+            'journalctl -u docker --no-pager | tail -50   # a daemon that died says why (a panic, a fault signal)',
           ]
         : [
             ...(stopped.length > 0 ? stopped.map((m) => `podman machine start ${m.name}`) : []),
@@ -94,7 +95,7 @@ export const engineUnreachable: Rule = {
         ? "The engine is not reachable: its machine's VM did not start, the installed emulator cannot run it (it lacks the accelerator or CPU model the VM's stderr names: e.g. an x86_64 QEMU on an arm64 host)."
         : stopped.length > 0
           ? `The engine is not reachable: podman machine ${stopped.map((m) => m.name).join(', ')} is ${stopped[0]?.state ?? 'not running'}.`
-          : `The ${cmd} engine is not reachable${conn?.hostEnv ? ` at ${conn.hostEnv}` : ''}: its API socket refuses connections or is gone.`,
+          : `The ${cmd} engine is not reachable${conn?.hostEnv ? ` at ${conn.hostEnv}` : ''}: its API socket refuses connections or is gone (a daemon that was stopped, never started, or died: its own log says which).`,
       evidence,
       actions,
     };
