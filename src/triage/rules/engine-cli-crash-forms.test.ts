@@ -26,6 +26,22 @@ describe("the engine's own program crashed inside a test command", () => {
     expect(d.confidence).toBeCloseTo(0.7);
   });
 
+  // The module path of podman 4 and later carries its major version (github.com/containers/podman/v5).
+  it('podman 5: frames in github.com/containers/podman/v5/cmd/podman', async () => {
+    const d = await diagnoseShape({
+      phase: 'test',
+      exitCode: 2,
+      output: [
+        'panic: runtime error: index out of range [0] with length 0',
+        '',
+        'goroutine 1 [running]:',
+        'github.com/containers/podman/v5/cmd/podman/containers.ps(0xc000123, {0x0, 0x0, 0x0})',
+        '\t/builddir/build/BUILD/podman-5.0.0/cmd/podman/containers/ps.go:123 +0x1f',
+      ].join('\n'),
+    });
+    expect(d.top).toBe('engine-crash');
+  });
+
   it("near miss: a test program's panic inside an engine's client library is the test's own", async () => {
     const d = await diagnoseShape({
       phase: 'test',

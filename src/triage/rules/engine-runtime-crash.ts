@@ -74,7 +74,7 @@ const ENGINE_CODE =
  * program that only imports an engine's client library has its own main.
  */
 const ENGINE_MAIN =
-  /github\.com\/(?:containers\/(?:podman|libpod|buildah)(?:\/v\d+)?|docker\/(?:docker|cli)|moby\/moby)\/cmd\/(?:podman|docker|dockerd|buildah)\//;
+  /github\.com\/(?:containers\/(?:podman|libpod|buildah)|docker\/(?:docker|cli)|moby\/moby)(?:\/v\d+)?\/cmd\/(?:podman|docker|dockerd|buildah)\//;
 const ENGINE_STEPS = ['build', 'deliver'];
 /** Steps whose output is an engine client's own: kind creates its nodes with `docker run` / `podman run` itself. */
 const CLIENT_STEPS = [...ENGINE_STEPS, 'cluster'];
