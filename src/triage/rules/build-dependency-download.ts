@@ -50,6 +50,32 @@ function summaryOnly(line: string): boolean {
 /** A mirror or repository that no longer serves the files: 404s of package managers. */
 const GONE = /No URLs in mirrorlist|404\s+Not Found \[IP|does not have a Release file|Failed to fetch .* 404/i;
 
+/**
+ * A distribution's package manager answering that a package is not in the repositories of this base image's release:
+ * apk (`ERROR: unable to select packages:`, `X (no such package):`), apt (`E: Unable to locate package X`, `E: Package
+ * 'X' has no installation candidate`), dnf (`No match for argument: X`, `Error: Unable to find a match: X`), yum (`No
+ * package X available.`). A misspelt name reads alike, and so does a release that dropped the package (an unpinned
+ * FROM that moved on): both readings, below 50%. (A language registry's `No matching distribution` is left to the
+ * instruction: most often a name or a version that never existed.)
+ */
+const NO_SUCH_PACKAGE =
+  /\(no such package\)|unable to select packages|Unable to locate package|has no installation candidate|No match for argument|Unable to find a match|No package \S+ available/i;
+
+/** The repositories of the base image's release answered that a package is not there (NO_SUCH_PACKAGE), or nothing. */
+function packageNotThere(input: TriageInput, image: string): Match | undefined {
+  const lines = outputMatching(input, NO_SUCH_PACKAGE, 3, ['build']);
+  if (lines.length === 0) return undefined;
+  return {
+    confidence: conf(0.45),
+    summary: `Image ${image}: a RUN step asked the package manager for a package the repositories of this base image's release do not have: the release no longer carries it (an unpinned FROM moved to a newer release), or its name is wrong.`,
+    evidence: lines,
+    actions: [
+      'pin the base image to the release the Containerfile was written for (e.g. alpine:3.15, not alpine)',
+      'or install the package under its name in the new release (e.g. python3 for python)',
+    ],
+  };
+}
+
 export const buildDependencyDownload: Rule = {
   id: 'build-dependency-download',
   title: 'A build step could not download a dependency (network, mirror or proxy)',
@@ -57,6 +83,7 @@ export const buildDependencyDownload: Rule = {
   match(input: TriageInput): Match | undefined {
     const builds = failedSteps(input.run).filter((f) => f.kind === 'build' && f.error?.code === 'BUILD_FAILED');
     if (builds.length === 0) return undefined;
+    const image = builds[0]!.subject ?? builds[0]!.stepId.replace(/^build:/, '');
     // The whole lines are judged (a quote is shortened, and pip's or maven's cause often comes after 240 characters).
     const raw = [
       ...new Set(
@@ -66,7 +93,7 @@ export const buildDependencyDownload: Rule = {
           .filter((t) => !BASE_PULL.test(t) && !ENGINE_API.test(t) && !DROPPED.test(t)),
       ),
     ].slice(0, 3);
-    if (raw.length === 0) return undefined;
+    if (raw.length === 0) return packageNotThere(input, image);
     const lines = outputMatching(input, NET_RE, 3, ['build']).filter(
       (l) => !BASE_PULL.test(l) && !ENGINE_API.test(l) && !DROPPED.test(l),
     );
@@ -77,6 +104,10 @@ export const buildDependencyDownload: Rule = {
     // A name that did not resolve (or a resolver that did not answer) explains the failed download: the
     // consequence defers to dns-resolution. A proxy in the path explains it too: it defers to proxy.
     const resolverOnly = causes.every((l) => RESOLVER_FAILED.test(l) || markerRe('dns').test(l));
+    // A certificate the client would not trust (or a server without TLS) explains it too: the fetch reached a server
+    // and refused it, so tls-untrusted (or clock-skew) names the cause; the download ranks below even their ambiguous
+    // 40%.
+    const certificateOnly = causes.every((l) => markerRe('tls').test(l));
     // A server's own gateway answering `502 Proxy Error` over https is the repository answering, not a proxy here.
     const proxied =
       outputTexts(input, markerRe('proxy'), 3, ['build']).some((t) => !serverGatewayOnly(t)) ||
@@ -87,12 +118,13 @@ export const buildDependencyDownload: Rule = {
     const connectOnly = !ANSWERED.test(text) && causes.every((l) => CONNECT_ONLY.test(l));
     const fetching = FETCH.test(text) || outputMatching(input, FETCH, 1, ['build']).length > 0;
     const host = /https?:\/\/([\w.-]+)/.exec(text)?.[1] ?? /(?:resolving|resolve host:?) '?([\w.-]+)/i.exec(text)?.[1];
-    const image = builds[0]!.subject ?? builds[0]!.stepId.replace(/^build:/, '');
     return {
       // A network word with nothing fetched: not more than an even chance that a download is what failed. A bare
       // connection failure (no server answered) is printed alike by a transient outage and by a network that needs
       // a proxy the build does not use: text two causes print stays below 50% (src/triage/README.md).
-      confidence: conf(resolverOnly || proxied ? 0.42 : !fetching ? 0.45 : connectOnly && !gone ? 0.48 : 0.85),
+      confidence: conf(
+        certificateOnly ? 0.38 : resolverOnly || proxied ? 0.42 : !fetching ? 0.45 : connectOnly && !gone ? 0.48 : 0.85,
+      ),
       explains: NET,
       summary: `Image ${image}: a RUN step could not download a dependency${host ? ` from ${host}` : ''}: ${gone ? 'the repository or mirror no longer serves it (e.g. an end-of-life distribution moved to an archive)' : connectOnly ? 'no server answered: a transient outage, a firewall, or a proxy this network needs and the build does not use' : 'the network, DNS or a proxy failed the download (often transient)'}. The instruction itself is not wrong.`,
       evidence: lines,

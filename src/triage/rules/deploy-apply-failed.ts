@@ -10,6 +10,13 @@ const APPLY =
 const SPECIFIC =
   /no matches for kind|ensure CRDs are installed first|resource mapping not found|the server doesn't have a resource type|namespaces "[^"]+" not found|error validating|unable to read YAML as Kube|error unmarshaling JSON/i;
 
+/**
+ * kubectl's client-side validation that could not read the API server's schema (`error validating data: failed to
+ * download openapi: <why>`, `error validating data: the server ...`): kubectl wraps that failure in the words of a
+ * validation error, but the cause is the API's reachability or the client's credentials, not the manifest.
+ */
+const SCHEMA_UNREAD = /error validating data: (?:failed to download openapi|the server )/i;
+
 export const deployApplyFailed: Rule = {
   id: 'deploy-apply-failed',
   title: 'kubectl apply rejected a manifest (missing CRD or namespace, invalid object)',
@@ -27,10 +34,10 @@ export const deployApplyFailed: Rule = {
     // An apply that failed because the API is down is the cluster's problem, not the manifest's.
     const apiDown =
       failureLinesMatching(input, /connection .*refused|Unable to connect to the server|EOF/i, 1, ['deploy']).length >
-      0;
+        0 || failureLinesMatching(input, SCHEMA_UNREAD, 1, ['deploy']).length > 0;
     // kubectl wraps every refusal in `error when creating "file":` (quota, RBAC, admission webhooks, a namespace being
     // deleted): only the reasons below name what was wrong with the manifest itself.
-    const named = failureTexts(input, SPECIFIC, 1).length > 0;
+    const named = failureTexts(input, SPECIFIC, 3).some((l) => !SCHEMA_UNREAD.test(l));
     const tool = steps[0]!.error?.code === 'ENGINE_COMMAND_FAILED' ? 'podman kube play' : 'kubectl apply';
     return {
       // Without one of kubectl's rejection texts it only knows that the step failed, not why: not a confident verdict.

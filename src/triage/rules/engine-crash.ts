@@ -7,6 +7,7 @@ import {
   commandLostEngine,
   engineRuntimeCrash,
   machineVmExited,
+  machineVmRefused,
   runtimeCallCut,
   runtimeGone,
 } from './engine-runtime-crash.js';
@@ -33,8 +34,9 @@ export const engineCrash: Rule = {
     const commandLost = [...commandLostEngine(input), ...runtimeCallCut(input)];
     // The engine's runtime daemon (containerd, its shim) went away under it: a hint.
     const runtimeLost = runtimeGone(input);
-    // The VM the engine runs in exited (podman machine): crashed, or refused by its hypervisor at start.
-    const vmExited = machineVmExited(input);
+    // The VM the engine runs in exited (podman machine): crashed, or refused by its hypervisor at start. When its
+    // stderr says the emulator lacks the machine's accelerator or CPU model, it never ran: engine-unreachable's.
+    const vmExited = machineVmRefused(input) ? [] : machineVmExited(input);
     const noSignal = crashes.length === 0 && crashLines.length === 0 && !earlierCrash && runtimeCrash.length === 0;
     if (noSignal && commandLost.length === 0 && vmExited.length === 0 && runtimeLost.length === 0) return undefined;
 

@@ -1,13 +1,23 @@
 // The engine's own program crashed: a Go runtime crash (`panic: ...`, `fatal error: ...`, `[signal SIGSEGV ...`,
-// `goroutine N [running]:` and its `file.go:123 +0x1f` frames) printed by the engine itself. Only two places count,
+// `goroutine N [running]:` and its `file.go:123 +0x1f` frames) printed by the engine itself. Only three places count,
 // because a workload inside a RUN step may print a Go crash too (issue 14, point 4):
 // - the engine probe (`podman version`): nothing but the engine runs there;
 // - an engine step's output (build, push, pull, load) whose trace names the engine's own code (podman, buildah,
 //   containers/storage, BuildKit, moby, containerd, runc) and where the engine did not report a failed build step
-//   (podman's "building at STEP", BuildKit's "did not complete successfully", docker's "returned a non-zero code").
+//   (podman's "building at STEP", BuildKit's "did not complete successfully", docker's "returned a non-zero code");
+// - a test or hook command's output whose trace runs through the engine's own command (cmd/podman, cmd/docker): the
+//   command ran the engine's program, and that program crashed.
 // Pure.
 import type { TriageInput } from '../types.js';
-import { engine, failureLinesMatching, pods, quote, STEP_FAILED, workloadFailed } from './evidence-facts.js';
+import {
+  engine,
+  failureLinesMatching,
+  failureTexts,
+  pods,
+  quote,
+  STEP_FAILED,
+  workloadFailed,
+} from './evidence-facts.js';
 import { failedSteps, stepLines } from './journal-facts.js';
 
 /**
@@ -58,6 +68,13 @@ const RELAY_PREFIX = /^(?:#|>)\s?/;
 /** Stack frames in the engines' own code. */
 const ENGINE_CODE =
   /github\.com\/(?:containers\/(?:podman|libpod|buildah|storage|image|common|conmon)|moby\/(?:buildkit|moby)|docker\/(?:docker|cli|buildx)|containerd\/|opencontainers\/runc|cri-o\/)/;
+/**
+ * Stack frames in an engine's own command (its `main` package: podman's cmd/podman, docker's cmd/docker and
+ * cmd/dockerd, buildah's cmd/buildah): the program that crashed was the engine itself, wherever it was run from. A test
+ * program that only imports an engine's client library has its own main.
+ */
+const ENGINE_MAIN =
+  /github\.com\/(?:containers\/(?:podman|libpod|buildah)|docker\/(?:docker|cli)|moby\/moby)(?:\/v\d+)?\/cmd\/(?:podman|docker|dockerd|buildah)\//;
 const ENGINE_STEPS = ['build', 'deliver'];
 /** Steps whose output is an engine client's own: kind creates its nodes with `docker run` / `podman run` itself. */
 const CLIENT_STEPS = [...ENGINE_STEPS, 'cluster'];
@@ -113,7 +130,14 @@ export function engineRuntimeCrash(input: TriageInput): string[] {
       // Frames in the engine's own code are its own crash even when an instruction had started (the builder died
       // under it); a RUN step's program that crashed leaves a builder that reports the failed step.
       !builderBlamedStep;
-    if (engineStep) out.push(...crash.slice(0, 3).map((l) => quote(l.source, l.text)));
+    // A test or hook command that ran the engine's own program (podman, docker), which crashed: its trace runs through
+    // the engine's command (ENGINE_MAIN), not a workload's.
+    const engineProgram =
+      step.kind !== undefined &&
+      COMMAND_STEPS.includes(step.kind) &&
+      crash.some((l) => GO_CRASH_HEADER.test(unrelayed(l.text))) &&
+      lines.some((l) => ENGINE_MAIN.test(l.text));
+    if (engineStep || engineProgram) out.push(...crash.slice(0, 3).map((l) => quote(l.source, l.text)));
   }
   return [...new Set(out)].slice(0, 4);
 }
@@ -179,6 +203,24 @@ export function machineVmExited(input: TriageInput): string[] {
   const probe =
     e && !e.reachable && e.error && VM_EXITED.test(e.error) ? [quote('engine', `${e.name}: ${e.error}`)] : [];
   return probe.length > 0 ? probe : failureLinesMatching(input, VM_EXITED, 1);
+}
+
+/**
+ * The VM's own stderr when the installed emulator cannot run the machine at all, relayed after VM_EXITED: QEMU built
+ * without the accelerator the machine asks for (system/vl.c: `invalid accelerator hvf`) or without its CPU model
+ * (`unable to find CPU model 'host'`), as an x86_64 QEMU on an Apple silicon Mac prints (Podman Desktop's
+ * troubleshooting docs). The machine never ran: its engine is unreachable, it did not crash. An accelerator that exists
+ * and failed at start (`failed to initialize kvm`, `HV_DENIED`, `Could not access KVM kernel module`) is not this: an
+ * emulator regression reads alike, so it stays the crash hint.
+ */
+const VM_REFUSED = /invalid accelerator \S+|unable to find CPU model/i;
+
+/** Whether the engine's VM exited at start because its emulator cannot run the machine (VM_EXITED with VM_REFUSED). */
+export function machineVmRefused(input: TriageInput): boolean {
+  const e = engine(input);
+  const probe = e && !e.reachable && e.error ? e.error : '';
+  const said = (re: RegExp) => re.test(probe) || failureTexts(input, re, 1).length > 0;
+  return said(VM_EXITED) && said(VM_REFUSED);
 }
 
 /** Whether the probe's call was accepted and then cut (DROPPED), not refused or missing its socket. */

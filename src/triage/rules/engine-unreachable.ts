@@ -3,7 +3,7 @@ import type { Match, Rule, TriageInput } from '../types.js';
 import { conf, engine, engineCmd, failureLines, quote, workloadFailed } from './evidence-facts.js';
 import { failedSteps, incidents } from './journal-facts.js';
 import { noAnswer } from './engine-hung.js';
-import { engineRuntimeCrash, probeDropped } from './engine-runtime-crash.js';
+import { engineRuntimeCrash, machineVmRefused, probeDropped } from './engine-runtime-crash.js';
 
 /**
  * The engine clients' own words for a daemon they could not reach: docker's CLI ("Cannot connect to the Docker
@@ -46,6 +46,10 @@ export const engineUnreachable: Rule = {
     // show an unreachable engine: only that the probe failed.
     if (down && lines.length === 0 && e.error !== undefined && !UNREACHABLE.test(e.error) && !REACH.test(e.error))
       confidence = Math.min(confidence, 0.45);
+    // The machine's VM exited at start because its emulator cannot run it (its stderr names an accelerator or a CPU
+    // model the emulator does not have): the machine never ran, so nothing could answer.
+    const vmRefused = down && machineVmRefused(input);
+    if (vmRefused) confidence = Math.max(confidence, 0.7);
     // An engine whose socket took the probe and then reset it or closed it (EOF) was there: it died during the call
     // (engine-crash). docker prefixes every transport error with "error during connect", so that alone is no refusal.
     // podman's remote client heads every connection error alike (`Cannot connect to Podman. Please verify your
@@ -73,6 +77,7 @@ export const engineUnreachable: Rule = {
             'docker info',
             'docker context ls',
             'start the Docker daemon (systemctl start docker, or Docker Desktop/Colima)',
+            'journalctl -u docker --no-pager | tail -50   # a daemon that died says why (a panic, a fault signal)',
           ]
         : [
             ...(stopped.length > 0 ? stopped.map((m) => `podman machine start ${m.name}`) : []),
@@ -86,10 +91,11 @@ export const engineUnreachable: Rule = {
     return {
       confidence: conf(confidence),
       explains: ['connection-refused', 'permission', 'timeout', 'network', 'dns'],
-      summary:
-        stopped.length > 0
+      summary: vmRefused
+        ? "The engine is not reachable: its machine's VM did not start, the installed emulator cannot run it (it lacks the accelerator or CPU model the VM's stderr names: e.g. an x86_64 QEMU on an arm64 host)."
+        : stopped.length > 0
           ? `The engine is not reachable: podman machine ${stopped.map((m) => m.name).join(', ')} is ${stopped[0]?.state ?? 'not running'}.`
-          : `The ${cmd} engine is not reachable${conn?.hostEnv ? ` at ${conn.hostEnv}` : ''}: its API socket refuses connections or is gone.`,
+          : `The ${cmd} engine is not reachable${conn?.hostEnv ? ` at ${conn.hostEnv}` : ''}: its API socket refuses connections or is gone (a daemon that was stopped, never started, or died: its own log says which).`,
       evidence,
       actions,
     };

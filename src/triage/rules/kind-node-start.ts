@@ -27,6 +27,16 @@ const EXITED =
 const UNREADABLE =
   /failed to get kubernetes version from node|command "(?:docker|podman) exec (?:--privileged )?\S+ cat \/kind\/version" failed/i;
 
+/**
+ * The engine's own words for a node it refused, beside kind's progress mark: docker's `Error response from daemon`,
+ * podman's `Error: ` line (also as kind relays it after `Command Output: `), a denied permission, a cgroup it could
+ * not set up. kind's own heading (`ERROR: failed to create cluster: ...`, printed for every failure, whatever failed)
+ * is none of them (case matters: kind writes `ERROR:`), nor the log line kind waited for (`... |detected cgroup v1`).
+ */
+const ENGINE_SAID = /Error response from daemon|(?:^\s*|Command Output: )Error: /m;
+const DENIED_OR_CGROUP = /permission denied|cgroup/i;
+const KIND_WAIT = /could not find a log line that matches/i;
+
 export const kindNodeStart: Rule = {
   id: 'kind-node-start',
   title: 'The engine could not start a kind node container',
@@ -36,10 +46,12 @@ export const kindNodeStart: Rule = {
     const name = clusterName(input);
     const cmd = engineCmd(input);
     if (lines.length === 0) return exitedWhileCreating(input, name, cmd);
-    const why = outputMatching(input, /Error response from daemon|Error: |permission denied|cgroup/i, 2, [
-      'cluster',
-      'run',
-    ]);
+    const why = [
+      ...outputMatching(input, ENGINE_SAID, 2, ['cluster', 'run']),
+      ...outputMatching(input, DENIED_OR_CGROUP, 2, ['cluster', 'run']),
+    ]
+      .filter((l) => !KIND_WAIT.test(l))
+      .slice(0, 2);
     // kind's progress mark alone ("✗ Preparing nodes") says a node was not prepared, not that the engine refused it.
     const refused = lines.some((l) => !/\u2717 Preparing nodes/.test(l)) || why.length > 0;
     // An engine the client could not reach starts no node at all: that is the cause (engine-unreachable).

@@ -10,10 +10,19 @@ import { errorFact, failedSteps } from './journal-facts.js';
  * docker credential helper that failed or is missing ("error getting credentials - err: exec: "docker-credential-desktop":
  * executable file not found in $PATH"). docker prints the registry's DENIED code as a line of its own (`denied: access
  * forbidden`); containerd's resolver `unexpected status from HEAD request to URL: 403 Forbidden`; the kubelet's event
- * for a pull secret it could not read (FailedToRetrieveImagePullSecret).
+ * for a pull secret it could not read (FailedToRetrieveImagePullSecret). GitHub's registry (ghcr.io) names the package
+ * permission the token lacks (`denied: permission_denied: write_package`, `permission_denied: The token provided does
+ * not match expected scopes`) or the GitHub App installation's (`denied: installation not allowed to Write organization
+ * package`).
  */
 const DENIED =
-  /failed to authorize: failed to fetch (?:anonymous|oauth) token|unexpected status(?: code)?:? 401\b|\b401 Unauthorized\b|invalid status code from registry 40[13]|\b40[13] \((Unauthorized|Forbidden)\)|unauthorized: authentication required|denied: requested access to the resource is denied|(pull|push) access denied|no basic auth credentials|unable to retrieve auth token|incorrect username or password|invalid username\/password|insufficient_scope|unexpected status(?: code)?:? (?:\S+: )?40[13] (?:Unauthorized|Forbidden)|error (?:getting|storing|listing) credentials - err:|\bunauthorized: |(?:blobs\/uploads|manifests|\/v2\/)\S* in \S+: denied: |^denied: |unexpected status from \w+ request to \S+: 40[13]\b|FailedToRetrieveImagePullSecret|Unable to retrieve some image pull secrets/im;
+  /failed to authorize: failed to fetch (?:anonymous|oauth) token|unexpected status(?: code)?:? 401\b|\b401 Unauthorized\b|invalid status code from registry 40[13]|\b40[13] \((Unauthorized|Forbidden)\)|unauthorized: authentication required|denied: requested access to the resource is denied|(pull|push) access denied|no basic auth credentials|unable to retrieve auth token|incorrect username or password|invalid username\/password|insufficient_scope|unexpected status(?: code)?:? (?:\S+: )?40[13] (?:Unauthorized|Forbidden)|error (?:getting|storing|listing) credentials - err:|\bunauthorized: |(?:blobs\/uploads|manifests|\/v2\/)\S* in \S+: denied: |^denied: |unexpected status from \w+ request to \S+: 40[13]\b|FailedToRetrieveImagePullSecret|Unable to retrieve some image pull secrets|\bpermission_denied: (?:\w+_package\b|The token provided does not match expected scopes)|installation not allowed to \w+ organization package/im;
+/**
+ * ghcr.io refusing a write (a push creates or writes a package) or a token without the scope it needs: the credential's
+ * permission, never a missing repository. (Its `read_package` on a pull is left to the ambiguous reading.)
+ */
+const GHCR_WRITE =
+  /permission_denied: (?:(?:write|create|delete)_package\b|The token provided does not match expected scopes)|installation not allowed to (?:Write|Create) organization package/i;
 
 export const registryAuth: Rule = {
   id: 'registry-auth',
@@ -48,6 +57,7 @@ export const registryAuth: Rule = {
       coded.length > 0 ||
       (pushing && failureTexts(input, /requested access to the resource is denied/i, 1).length > 0) ||
       (pushing && failureTexts(input, /^denied: /m, 1).length > 0) ||
+      failureTexts(input, GHCR_WRITE, 1).length > 0 ||
       [...failureTexts(input, DENIED, 6), ...podLines].map(credentialWords).some(
         (l) =>
           /40[13]|unauthorized|authentication required|no basic auth credentials|invalid username|credentials - err:|insufficient_scope|: denied: (?!requested access)|image pull secrets/i.test(
