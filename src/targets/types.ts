@@ -82,7 +82,8 @@ export interface ClusterTarget {
   /**
    * Current pods of a group, for the readiness classifier. `read: 'shared'` (a check that may skip work, like a
    * deploy group's in-place check) may answer from the status this run's checks share until the env changes
-   * (podman); a wait after a change always reads live.
+   * (podman). A wait after a change reads live, but for its first poll, which may share what the change itself read
+   * after it (podman: apply's listing that verified its plays).
    */
   pods(group: RenderedGroup, signal?: AbortSignal, read?: 'live' | 'shared'): Promise<PodView[]>;
   /**

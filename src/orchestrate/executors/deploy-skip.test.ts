@@ -76,6 +76,18 @@ async function deploy(
 }
 
 describe('deploy step skip', () => {
+  it("waits with a first poll that may share apply's own listing, then reads live", async () => {
+    const { target } = fakeTarget();
+    const reads: unknown[] = [];
+    // No pod at the first poll (as just after a play that has not started it), ready at the second.
+    target.pods = (_group, _signal, read) => {
+      reads.push(read);
+      return Promise.resolve(reads.length === 1 ? [] : [pod('running-ready')]);
+    };
+    expect((await deploy(target, render('apps', [deployment('api', 'api')]))).result.state).toBe('succeeded');
+    expect(reads).toEqual(['shared', 'live']);
+  });
+
   it('applies the first time, then is cached with one pod listing while manifests and readiness hold', async () => {
     const { target, state } = fakeTarget();
     const rec = records();

@@ -55,9 +55,11 @@ export async function deployGroup(
   // The step's timeout counts from its start, apply included: the readiness deadline (with its explanation of
   // why pods are not ready) must fire first, so it gets what apply left of the budget, less a margin.
   const deadlineMs = Math.max(1000, step.timeoutMs - (Date.now() - started) - 2000);
+  // The first poll may answer from what apply read to verify its plays (read after them); every later one reads live.
+  let polls = 0;
   await waitReady({
     group,
-    pods: (signal) => target.pods(group, signal),
+    pods: (signal) => target.pods(group, signal, polls++ === 0 ? 'shared' : 'live'),
     deadlineMs,
     signal: ctx.signal,
     output: ctx.output,

@@ -32,6 +32,11 @@ export interface ApplyDeps {
   removePod: (name: string) => Promise<void>;
   /** This process's ensure() found or made the network: no need to look again before every group. */
   networkChecked: boolean;
+  /**
+   * The env's pods, read now (after the plays): the target's shared listing, which the readiness wait's first poll then
+   * answers from (one `pod ps` fewer per deploy, issue 17). Absent: a `pod ps` of the env.
+   */
+  listPods?: (signal: AbortSignal) => Promise<PodRecordLive[]>;
 }
 
 /** Applies the planned group; idempotent. */
@@ -186,7 +191,8 @@ async function applyUnit(
 // the env's pods, and an inspect only of a pod it lacks, to say what is wrong with it.
 async function verifyPlayed(deps: ApplyDeps, played: readonly Played[], ctx: TargetContext): Promise<void> {
   if (played.length === 0) return;
-  const ours = new Set((await envPods(deps.cli, deps.id, ctx.signal)).map((pod) => pod.name));
+  const pods = deps.listPods ? deps.listPods(ctx.signal) : envPods(deps.cli, deps.id, ctx.signal);
+  const ours = new Set((await pods).map((pod) => pod.name));
   for (const { unit, playFile } of played) {
     if (!ours.has(unit.podName)) {
       const found = await inspectPod(deps.cli, unit.podName, ctx.signal);

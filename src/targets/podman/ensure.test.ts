@@ -34,7 +34,11 @@ function setup(
   let network = initial;
   let teardowns = 0;
   const runner = fakeRunner((call) => {
-    if (call.args[1] === 'create') network = { labels: ours, dns: true };
+    if (call.args[1] === 'create') {
+      if (network)
+        return { exitCode: 125, stderr: 'Error: network name tarmac-demo already used: network already exists' };
+      network = { labels: ours, dns: true };
+    }
     if (call.args[1] !== 'inspect') return {};
     return network
       ? { stdout: JSON.stringify([{ name: 'tarmac-demo', labels: network.labels, dns_enabled: network.dns }]) }
@@ -47,7 +51,10 @@ function setup(
     network: 'tarmac-demo',
     reuse,
     store,
-    teardown: async () => void teardowns++,
+    teardown: async () => {
+      teardowns++;
+      network = undefined;
+    },
   };
   return { run: () => ensureNetwork(deps, AbortSignal.timeout(5000)), runner, store, teardowns: () => teardowns };
 }
@@ -73,6 +80,32 @@ describe('ensureNetwork', () => {
       'tarmac-demo',
     ]);
     expect((await store.read()).network).toEqual({ name: 'tarmac-demo', created: true });
+    // Created first (nothing on record), then inspected once to verify it resolves names.
+    expect(runner.calls.map((c) => c.args[1])).toEqual(['create', 'inspect']);
+  });
+
+  it('inspects first when the network is on record (a warm run): no create is tried', async () => {
+    const { run, runner } = setup(undefined);
+    await run();
+    runner.calls.length = 0;
+    expect((await run()).action).toBe('reused');
+    expect(runner.calls.map((c) => c.args[1])).toEqual(['inspect']);
+  });
+
+  it("fails with podman's error when a create fails for another reason than a taken name", async () => {
+    const runner = fakeRunner(() => ({ exitCode: 125, stderr: 'Error: no space left on device' }));
+    const deps = {
+      cli: podmanCli(createPodmanEngine(runner)),
+      id,
+      network: 'tarmac-demo',
+      reuse: 'healthy' as const,
+      store: new StateStore(statePaths(newPodmanEnsureDir()).file, 'demo'),
+      teardown: () => Promise.resolve(),
+    };
+    await expect(ensureNetwork(deps, AbortSignal.timeout(5000))).rejects.toThrow(
+      /Could not create podman network tarmac-demo/,
+    );
+    expect(runner.calls.map((c) => c.args[1])).toEqual(['create']);
   });
 
   it('reuses its own network with DNS; recreates it on reuse: never or with DNS off', async () => {
@@ -91,7 +124,8 @@ describe('ensureNetwork', () => {
     const error = await foreign.run().catch((e: unknown) => e);
     expect(error).toBeInstanceOf(TarmacError);
     expect((error as TarmacError).code).toBe('TARGET_NETWORK_FOREIGN');
-    expect(foreign.runner.calls.map((c) => c.args[1])).toEqual(['inspect']);
+    // Nothing on record: a create that podman refuses (the name is taken), then the inspect of what has it.
+    expect(foreign.runner.calls.map((c) => c.args[1])).toEqual(['create', 'inspect']);
     expect(foreign.teardowns()).toBe(0);
   });
 
@@ -104,7 +138,7 @@ describe('ensureNetwork', () => {
     expect((error as TarmacError).message).toBe(
       'env demo is up from the checkout of /work/b/tarmac.yaml: podman network tarmac-demo belongs to it, not to /work/a/tarmac.yaml',
     );
-    expect(other.runner.calls.map((c) => c.args[1])).toEqual(['inspect']);
+    expect(other.runner.calls.map((c) => c.args[1])).toEqual(['create', 'inspect']);
     expect(other.teardowns()).toBe(0);
   });
 

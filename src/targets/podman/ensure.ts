@@ -14,10 +14,21 @@ export interface EnsureDeps {
   store: StateStore;
   /** Removes everything of the env (down). */
   teardown: () => Promise<void>;
+  /** The env's state records its network (an earlier ensure made or found it); absent: read from `store`. */
+  networkOnRecord?: boolean;
 }
 
 /** Creates, reuses or recreates the env network; records it as tarmac's. */
 export async function ensureNetwork(deps: EnsureDeps, signal: AbortSignal): Promise<EnsureResult> {
+  // An env with no network on record is most likely new: create first, and inspect only when podman says the name
+  // is taken. A cold run of several suites made one network each at its start, three calls apiece (issue 17).
+  if (!(deps.networkOnRecord ?? (await deps.store.read()).network !== undefined)) {
+    const created = await createNetwork(deps.cli, deps.network, deps.id, signal, 'answer');
+    if (created !== 'taken') {
+      await record(deps);
+      return { action: 'created', reason: `created network ${deps.network} (DNS on)` };
+    }
+  }
   const existing = await inspectNetwork(deps.cli, deps.network, signal);
   let result: EnsureResult;
   if (!existing) {

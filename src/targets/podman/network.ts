@@ -28,20 +28,25 @@ export async function inspectNetwork(
   return { name, labels: asStringMap(raw.labels), dnsEnabled: raw.dns_enabled === true };
 }
 
-/** Creates the env network (labelled, DNS on) and verifies it exists afterwards. */
+/**
+ * Creates the env network (labelled, DNS on) and verifies it exists afterwards. `taken: 'answer'`: a name in use
+ * resolves to 'taken' instead of failing (the caller then inspects what has it).
+ */
 export async function createNetwork(
   cli: PodmanCli,
   name: string,
   id: EnvIdentity,
   signal?: AbortSignal,
-): Promise<NetworkInfo> {
+  taken: 'fail' | 'answer' = 'fail',
+): Promise<NetworkInfo | 'taken'> {
   const labels = Object.entries(networkLabels(id)).flatMap(([key, value]) => ['--label', `${key}=${value}`]);
   // --disable-dns=false is podman's default for bridge networks; say it anyway, Service names depend on it.
-  await cli.must(
-    ['network', 'create', '--disable-dns=false', ...labels, name],
-    `Could not create podman network ${name}`,
-    { signal },
-  );
+  const result = await cli.run(['network', 'create', '--disable-dns=false', ...labels, name], { signal });
+  if (!result.ok) {
+    // podman: "Error: network name X already used: network already exists"; docker-compatible wording too.
+    if (taken === 'answer' && /already (used|exists)/i.test(result.stderr)) return 'taken';
+    throw cli.failed(result, `Could not create podman network ${name}`);
+  }
   const created = await inspectNetwork(cli, name, signal);
   if (!created?.dnsEnabled) {
     throw new TarmacError(

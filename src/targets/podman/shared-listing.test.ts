@@ -62,7 +62,11 @@ function podman() {
   const runner = fakeRunner((call: FakeCall) => {
     const args = call.args.join(' ');
     if (args.startsWith('pod rm')) state.removed = true;
-    if (args.startsWith('network create')) state.networkExists = true;
+    if (args.startsWith('network create')) {
+      if (state.networkExists)
+        return { exitCode: 125, stderr: 'Error: network name tarmac-demo already used: network already exists' };
+      state.networkExists = true;
+    }
     if (args.startsWith('pod ps --filter'))
       return state.failListing ? { exitCode: 125, stderr: 'Error: boom' } : { stdout: JSON.stringify(pods()) };
     if (args.startsWith('ps -a --filter'))
@@ -122,6 +126,7 @@ const listings = (runner: FakeRunner) => count(runner, 'pod ps --filter');
 async function target(runner: FakeRunner): Promise<ClusterTarget> {
   const { file } = statePaths(env.stateDir);
   await new StateStore(file, 'demo').update((s) => {
+    s.network = { name: 'tarmac-demo', created: true };
     s.pods['tarmac-demo-data'] = {
       name: 'tarmac-demo-data',
       group: 'data',
@@ -245,6 +250,20 @@ describe('the podman target shares one listing between the checks of a run', () 
     expect(listings(runner)).toBe(1);
     await t.pods(group('data'), undefined, 'shared');
     expect(listings(runner)).toBe(2);
+  });
+
+  it("verifies an apply's plays with a listing read after them, which the wait's first poll then shares", async () => {
+    const { runner } = podman();
+    const t = await target(runner);
+    expect(await t.pods(group('data'), undefined, 'shared')).toHaveLength(1);
+    await t.apply(group('data'), ctx, [group('data')]);
+    const playedAt = runner.calls.findIndex((c) => c.args[0] === 'kube');
+    const listedAt = runner.calls.findLastIndex((c) => c.args.join(' ').startsWith('pod ps --filter'));
+    expect([playedAt >= 0, listedAt > playedAt, listings(runner)]).toEqual([true, true, 2]);
+    expect((await t.pods(group('data'), undefined, 'shared')).map((p) => p.phase)).toEqual(['Running']);
+    expect(listings(runner)).toBe(2);
+    await t.pods(group('data'));
+    expect(listings(runner)).toBe(3);
   });
 
   it('does not keep a listing that failed', async () => {

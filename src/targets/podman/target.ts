@@ -95,7 +95,8 @@ class PodmanTarget implements ClusterTarget {
     // An env with pods played before is most likely reused: its listing and its containers' inspection (what the
     // deploy steps' in-place checks read) are read beside the network check instead of after it, in the first deploy
     // step (issue 16). Dropped below unless the network is reused as it is; wasted only when every group re-applies.
-    if (Object.keys((await this.store.read()).pods).length > 0)
+    const state = await this.store.read();
+    if (Object.keys(state.pods).length > 0)
       void this.shared
         .get()
         .then((listing) => listing.containers())
@@ -109,6 +110,7 @@ class PodmanTarget implements ClusterTarget {
           reuse: this.opts.env.cluster.reuse,
           store: this.store,
           teardown,
+          networkOnRecord: state.network !== undefined,
         },
         ctx.signal,
       );
@@ -141,13 +143,20 @@ class PodmanTarget implements ClusterTarget {
       insecure: this.opts.env.registry?.insecure ?? false,
       removePod: (name: string) => this.removeOwnPod(name),
       networkChecked: this.networkChecked,
+      // Read after the plays (forgotten first: another step may have shared a listing read while pods were
+      // replaced); kept for the readiness wait's first poll. Removing a pod afterwards (prune) forgets it again.
+      listPods: async (signal: AbortSignal) => {
+        this.shared.forget();
+        return (await this.shared.get(signal)).pods;
+      },
     };
-    // Forgotten before (no check may share a listing read while pods are replaced) and after.
+    // Forgotten before: no check may share a listing read while pods are replaced.
     this.shared.forget();
     try {
       await applyGroup(deps, group, this.plan(group, envGroups), ctx);
-    } finally {
+    } catch (error) {
       this.shared.forget();
+      throw error;
     }
   }
 
@@ -241,6 +250,10 @@ class PodmanTarget implements ClusterTarget {
   private async removeOwnPod(name: string): Promise<void> {
     const pod = await inspectPod(this.cli, name);
     if (!pod || !isOurs(pod.labels, this.id)) return;
-    await removePods(this.cli, [name]);
+    try {
+      await removePods(this.cli, [name]);
+    } finally {
+      this.shared.forget();
+    }
   }
 }
