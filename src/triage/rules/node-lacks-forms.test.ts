@@ -33,10 +33,35 @@ describe("the kubelet failed at start on what the node lacks of the host's", () 
     expect(d.confidence).toBeLessThan(0.5);
   });
 
+  // The kubelet's kernel tunables it cannot set (kubernetes pkg/kubelet/cm/container_manager_linux.go, setupKernelTunables).
+  it('the container manager with kernel settings the node does not give: below 50%', async () => {
+    const d = await diagnoseShape(
+      create(
+        '"Failed to start ContainerManager" err="[invalid kernel flag: vm/overcommit_memory, expected value: 1, actual value: 0, invalid kernel flag: kernel/panic, expected value: 10, actual value: 0]"',
+      ),
+    );
+    expect(d.top).toBe('kubelet-not-ready');
+    expect(d.confidence).toBeLessThan(0.5);
+  });
+
+  // systemd's report that the kubelet's process exited says that it died, not why.
+  it("systemd's kubelet.service: Main process exited alone: below 50%", async () => {
+    const d = await diagnoseShape(
+      create(
+        'Oct 01 11:15:21 master systemd[1]: kubelet.service: Main process exited, code=exited, status=1/FAILURE',
+        "Oct 01 11:15:21 master systemd[1]: kubelet.service: Failed with result 'exit-code'.",
+      ),
+    );
+    expect(d.top).toBe('kubelet-not-ready');
+    expect(d.confidence).toBeLessThan(0.5);
+  });
+
+  // The dev case kubevirt-478: the kubelet's own reason beside systemd's report.
   it("near miss: the kubelet's own refusal to run with swap on stays 80%", async () => {
     const d = await diagnoseShape(
       create(
         'Oct 01 11:15:21 master kubelet[16173]: error: failed to run Kubelet: Running with swap on is not supported, please disable swap! or set --fail-swap-on flag to false.',
+        'Oct 01 11:15:21 master systemd[1]: kubelet.service: main process exited, code=exited, status=1/FAILURE',
       ),
     );
     expect(d.top).toBe('kubelet-not-ready');
