@@ -8,7 +8,7 @@ import { diagnoseShape } from './documented-forms.test-kit.js';
 const podEvent = (message: string) => ({
   phase: 'deploy' as const,
   output: message,
-  pod: { phase: 'Pending', events: [{ type: 'Warning', message }] },
+  pod: { phase: 'Pending' as const, events: [{ type: 'Warning', message }] },
 });
 
 describe('runc died of a fault signal', () => {
