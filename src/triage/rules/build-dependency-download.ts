@@ -94,7 +94,7 @@ function serverAnswered(input: TriageInput, image: string): Match | undefined {
         ? 'the repository no longer serves it this way (an end-of-life release moved to an archive, a server that now serves only https) or failed (a 5xx). The instruction itself is not wrong.'
         : answer.kind === 'file'
           ? 'the file is not at that URL: it was removed or moved, or the URL in the Containerfile is wrong.'
-          : 'the server refused it (credentials, a block): or the URL in the Containerfile is wrong.'
+          : 'the server refused it or failed (credentials, a block, an outage; over plain http a proxy of this network may have answered), or the URL in the Containerfile is wrong.'
     }`,
     evidence: answer.lines,
     actions: [

@@ -22,8 +22,9 @@ const HTTPS_ONLY = /HTTPS Required|\b426\b/i;
 
 /**
  * What the server's answer says: `repository` when the repository itself changed or failed (its index is gone, as for
- * an end-of-life release moved to an archive; it serves only https now; a 5xx), `file` when one file is not at its URL
- * (404/410: removed, or the URL is wrong: two readings), `refused` for another 4xx (credentials, a block).
+ * an end-of-life release moved to an archive; it serves only https now; a 5xx through TLS), `file` when one file is not
+ * at its URL (404/410: removed, or the URL is wrong: two readings), `refused` for another 4xx (credentials, a block) or
+ * a 5xx that did not come through TLS (the server, or a proxy of this network).
  */
 export type AnswerKind = 'repository' | 'file' | 'refused';
 
@@ -40,11 +41,18 @@ export function repositoryAnswer(input: TriageInput): RepositoryAnswer | undefin
   const texts = outputTexts(input, either, 3, ['build']);
   if (texts.length === 0) return undefined;
   const lines = outputMatching(input, either, 3, ['build']);
+  // Through TLS: the line's own URL is https, or (a tool that prints its URL on a line before, as GNU wget does)
+  // every URL the step printed is.
+  const urls = outputTexts(input, /\bhttps?:\/\//i, 20, ['build']).flatMap((t) => t.match(/\bhttps?:\/\//gi) ?? []);
+  const viaTls = (t: string) =>
+    /\bhttps?:\/\//i.test(t) ? /\bhttps:\/\//i.test(t) : urls.length > 0 && urls.every((u) => /^https/i.test(u));
   const kinds = texts.map((t): { kind: AnswerKind; status?: number } => {
     if (NO_RELEASE_FILE.test(t)) return { kind: 'repository' };
     const m = STATUS.exec(t);
     const status = Number(m?.slice(1).find((g) => g !== undefined));
-    if (status >= 500 || HTTPS_ONLY.test(t)) return { kind: 'repository', status };
+    if (HTTPS_ONLY.test(t)) return { kind: 'repository', status };
+    // A 5xx through TLS is the server side's; over plain http a proxy of this network may have answered it.
+    if (status >= 500) return { kind: viaTls(t) ? 'repository' : 'refused', status };
     if ((status === 404 || status === 410) && INDEX.test(t)) return { kind: 'repository', status };
     return { kind: status === 404 || status === 410 ? 'file' : 'refused', status };
   });

@@ -57,6 +57,20 @@ describe('a server answered the build fetch with an error status', () => {
     expect(d.confidence).toBeCloseTo(0.85);
   });
 
+  // GNU wget's own status line (src/http.c: `ERROR %d: %s.`), through TLS: the server's outage.
+  it("GNU wget's ERROR 503 for an https URL is the repository's (85%); over plain http a proxy may have said it", async () => {
+    const https = await diagnoseShape(
+      build('--2024-01-01--  https://dl.example.org/tool.tgz', 'ERROR 503: Service Unavailable.', RETURNED),
+    );
+    expect(https.top).toBe('build-dependency-download');
+    expect(https.confidence).toBeCloseTo(0.85);
+    const http = await diagnoseShape(
+      build('--2024-01-01--  http://dl.example.org/tool.tgz', 'ERROR 503: Service Unavailable.', RETURNED),
+    );
+    expect(http.top).toBe('build-dependency-download');
+    expect(http.confidence).toBeLessThan(0.5);
+  });
+
   it("near miss: curl's 404 for one file reads two ways (removed, or a wrong URL): both below 50%", async () => {
     const d = await diagnoseShape(
       build(
