@@ -27,6 +27,14 @@ const UNREACHABLE =
 const DIAL_DETAIL =
   /\bdial \w+|refused|no such file|cannot find the file|ssh: |permission denied|timed? ?out|deadline/i;
 
+/**
+ * A connection refused on the engine's unix socket: the socket file is there and nothing listens on it. A daemon that
+ * stops cleanly closes its listener, which unlinks the file (Go's net.UnixListener unlinks on Close the socket that
+ * Listen created), so its client finds no file (`no such file or directory`); a daemon that died without closing it (a
+ * crash, a kill) leaves it behind. Both readings: below 50%.
+ */
+const STALE_SOCKET = /\bdial unix \S+: connect: connection refused/i;
+
 /** Shorter connection-failure words a probe error may carry. */
 const REACH = /connect|refused|no such file|not running|machine|socket|timed? ?out|deadline/i;
 
@@ -64,6 +72,10 @@ export const engineUnreachable: Rule = {
     const said = [...lines, ...(down && e.error !== undefined ? [e.error] : [])];
     const headingOnly = said.length > 0 && !said.some((t) => DIAL_DETAIL.test(t)) && stopped.length === 0;
     if (headingOnly && !vmRefused) confidence = Math.min(confidence, 0.45);
+    // Its socket left behind with nothing listening: the daemon may have died without closing it.
+    const detailed = said.filter((t) => DIAL_DETAIL.test(t));
+    const staleSocket = detailed.length > 0 && detailed.every((t) => STALE_SOCKET.test(t)) && stopped.length === 0;
+    if (staleSocket) confidence = Math.min(confidence, 0.45);
     // An engine whose socket took the probe and then reset it or closed it (EOF) was there: it died during the call
     // (engine-crash). docker prefixes every transport error with "error during connect", so that alone is no refusal.
     // podman's remote client heads every connection error alike (`Cannot connect to Podman. Please verify your
@@ -109,7 +121,9 @@ export const engineUnreachable: Rule = {
         ? "The engine is not reachable: its machine's VM did not start, the installed emulator cannot run it (it lacks the accelerator or CPU model the VM's stderr names: e.g. an x86_64 QEMU on an arm64 host)."
         : stopped.length > 0
           ? `The engine is not reachable: podman machine ${stopped.map((m) => m.name).join(', ')} is ${stopped[0]?.state ?? 'not running'}.`
-          : `The ${cmd} engine is not reachable${conn?.hostEnv ? ` at ${conn.hostEnv}` : ''}: its API socket refuses connections or is gone (a daemon that was stopped, never started, or died, or a client pointed at another address: the daemon's own log and the client's context say which).`,
+          : staleSocket
+            ? `The ${cmd} engine is not reachable: its API socket is there but nothing listens on it. A daemon that stops cleanly removes its socket, so it may have died without closing it (a crash, a kill: its journal says which), or it was stopped uncleanly.`
+            : `The ${cmd} engine is not reachable${conn?.hostEnv ? ` at ${conn.hostEnv}` : ''}: its API socket refuses connections or is gone (a daemon that was stopped, never started, or died, or a client pointed at another address: the daemon's own log and the client's context say which).`,
       evidence,
       actions,
     };
