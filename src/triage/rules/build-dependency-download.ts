@@ -10,6 +10,7 @@ import { DROPPED } from './engine-runtime-crash.js';
 import { RESOLVER_FAILED } from './dns-resolution.js';
 import { proxyHops, serverGatewayOnly } from './proxy-hop.js';
 import { unroutedBuildFetch } from './registry-unreached.js';
+import { repositoryAnswer } from './repository-answer.js';
 
 /** The markers that make a failed download. */
 const NET: MarkerId[] = ['network', 'timeout', 'dns', 'connection-refused', 'proxy', 'tls'];
@@ -76,6 +77,33 @@ function packageNotThere(input: TriageInput, image: string): Match | undefined {
   };
 }
 
+/**
+ * A server answered the step's fetch with an error status and no network error shows (repository-answer.ts): the
+ * repository changed or failed under the build (an index gone, https only, a 5xx: 85%), or one file is not at its URL
+ * (removed, or the URL is wrong) or was refused: both readings, 45%.
+ */
+function serverAnswered(input: TriageInput, image: string): Match | undefined {
+  const answer = repositoryAnswer(input);
+  if (!answer) return undefined;
+  const repository = answer.kind === 'repository';
+  const status = answer.status ? ` (${answer.status})` : '';
+  return {
+    confidence: conf(repository ? 0.85 : 0.45),
+    summary: `Image ${image}: a RUN step's download was answered with an error${status}: ${
+      repository
+        ? 'the repository no longer serves it this way (an end-of-life release moved to an archive, a server that now serves only https) or failed (a 5xx). The instruction itself is not wrong.'
+        : answer.kind === 'file'
+          ? 'the file is not at that URL: it was removed or moved, or the URL in the Containerfile is wrong.'
+          : 'the server refused it or failed (credentials, a block, an outage; over plain http a proxy of this network may have answered), or the URL in the Containerfile is wrong.'
+    }`,
+    evidence: answer.lines,
+    actions: [
+      'open the URL the step fetches: is it still served there, and over https?',
+      'point the package manager at the archive/vault mirror, or move the base image to a supported release',
+    ],
+  };
+}
+
 export const buildDependencyDownload: Rule = {
   id: 'build-dependency-download',
   title: 'A build step could not download a dependency (network, mirror or proxy)',
@@ -93,7 +121,7 @@ export const buildDependencyDownload: Rule = {
           .filter((t) => !BASE_PULL.test(t) && !ENGINE_API.test(t) && !DROPPED.test(t)),
       ),
     ].slice(0, 3);
-    if (raw.length === 0) return packageNotThere(input, image);
+    if (raw.length === 0) return serverAnswered(input, image) ?? packageNotThere(input, image);
     const lines = outputMatching(input, NET_RE, 3, ['build']).filter(
       (l) => !BASE_PULL.test(l) && !ENGINE_API.test(l) && !DROPPED.test(l),
     );

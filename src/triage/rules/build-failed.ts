@@ -4,6 +4,7 @@ import { conf, failureLinesMatching, quote, workloadFailed } from './evidence-fa
 import { ENGINE_CLIENT_UNREACHABLE } from './engine-unreachable.js';
 import { infraMarkers } from './infra-markers.js';
 import { proxyHops } from './proxy-hop.js';
+import { repositoryAnswer } from './repository-answer.js';
 import { buildOutcome } from '../../errors/error-facts.js';
 import { errorFact, failedSteps, incidents } from './journal-facts.js';
 
@@ -47,7 +48,11 @@ export const buildFailed: Rule = {
     const marker = infraMarkers(input)[0];
     const baseImage = failureLinesMatching(input, BASE_IMAGE, 1, ['build'])[0];
     const hop = proxyHops(input, 1)[0];
+    // A server that answered the step's fetch with an error status (repository-answer.ts): a repository that changed
+    // or failed is the download's cause; one file not at its URL reads two ways (removed, or the URL is wrong).
+    const answer = repositoryAnswer(input);
     const infra =
+      answer?.kind === 'repository' ||
       failureLinesMatching(input, INFRA, 1, ['build']).length > 0 ||
       failureLinesMatching(input, ENGINE_CLIENT_UNREACHABLE, 1, ['build']).length > 0 ||
       // A fetch that went to a proxy (proxy-hop.ts) is the proxy's answer, not the instruction's.
@@ -78,20 +83,30 @@ export const buildFailed: Rule = {
     return {
       // No output at all, or output that names no failed instruction: only that the build did fail.
       confidence: conf(
-        infra ? 0.3 : baseImage ? 0.4 : crashed ? 0.6 : silent || !instructionFailed || runtimeRefused ? 0.45 : 0.9,
+        infra
+          ? 0.3
+          : baseImage
+            ? 0.4
+            : crashed
+              ? 0.6
+              : silent || !instructionFailed || runtimeRefused || answer
+                ? 0.45
+                : 0.9,
       ),
       summary: `Image ${image} failed to build: ${what}. ${
         marker
           ? `The output also shows ${marker.label}: that, not the instruction, may be the cause.`
           : hop
             ? 'A fetch in it went to an HTTP(S) proxy: that, not the instruction, may be the cause.'
-            : baseImage
-              ? 'The base image could not be had: see the image verdicts.'
-              : runtimeRefused
-                ? "The container runtime could not start the step's container (cgroups, mounts, namespaces): the instruction may never have run."
-                : instructionFailed
-                  ? 'The instruction itself failed (the Containerfile or its context), not the infrastructure.'
-                  : 'The output names no failed instruction: read the step log before blaming the Containerfile.'
+            : answer
+              ? `A server answered a fetch in it with an error${answer.status ? ` (${answer.status})` : ''}: the download (a file or repository that moved), or a wrong URL in the Containerfile.`
+              : baseImage
+                ? 'The base image could not be had: see the image verdicts.'
+                : runtimeRefused
+                  ? "The container runtime could not start the step's container (cgroups, mounts, namespaces): the instruction may never have run."
+                  : instructionFailed
+                    ? 'The instruction itself failed (the Containerfile or its context), not the infrastructure.'
+                    : 'The output names no failed instruction: read the step log before blaming the Containerfile.'
       }`,
       evidence: [
         quote(`journal ${step.stepId} [${step.error?.code}]`, step.error?.message ?? ''),

@@ -1,17 +1,21 @@
 // The engine's storage, the temp dir or a node's disk ran out of space: `no space left on device` (and the other
 // programs' words for it, NO_SPACE_WORDS), the kubelet's disk pressure, or almost no free bytes.
 import type { DiskFacts, Match, Rule, TriageInput } from '../types.js';
-import { bytes, conf, engineCmd, failureLinesMatching, pods, quote } from './evidence-facts.js';
+import { bytes, conf, engineCmd, failureLines, pods, quote } from './evidence-facts.js';
 import { failedSteps } from './journal-facts.js';
 import { INOTIFY_LIMIT } from './file-limits.js';
 import { kindLogLines } from './kind-create-signatures.js';
 import { DISK_PRESSURE, NO_SPACE_WORDS, outputMatching } from './infra-markers.js';
 
 /**
- * ENOSPC that is no disk: podman's lock allocation ("allocating lock for new container: no space left on device")
- * when all num_locks of containers.conf are taken (podman-system-renumber(1)).
+ * ENOSPC and EDQUOT that are no disk: podman's lock allocation ("allocating lock for new container: no space left on
+ * device") when all num_locks of containers.conf are taken (podman-system-renumber(1)); a cgroup the kernel would not
+ * create (`mkdir /sys/fs/cgroup/memory/...: no space left on device`: the memory controller's 65535 cgroup ids used up,
+ * moby/moby#29638, kubernetes/kubernetes#70324); runc's session keyring over the kernel's key quota (`could not create
+ * session key: disk quota exceeded`, kernel.keys.maxkeys/maxbytes in keyrings(7), moby/moby#22865).
  */
-const NOT_A_DISK = /allocating lock for new (?:container|pod)/i;
+const NOT_A_DISK =
+  /allocating lock for new (?:container|pod)|\/sys\/fs\/cgroup\/\S*: no space left on device|session key: disk quota exceeded/i;
 /** /dev/shm is a memory-backed tmpfs whose size is the container's --shm-size (64 MiB by default), not a disk. */
 const SHM = /\/dev\/shm\b/;
 /** Below this a build or a `podman save` of a real image will not fit. */
@@ -28,7 +32,8 @@ export const diskFull: Rule = {
     'research-kind-podman §B 16',
   ],
   match(input: TriageInput): Match | undefined {
-    const lines = failureLinesMatching(input, NO_SPACE_WORDS, 4).filter((l) => !NOT_A_DISK.test(l));
+    // Judged on the whole line: the cgroup's path or the keyring may come after the 240 characters a quote keeps.
+    const lines = failureLines(input, (l) => NO_SPACE_WORDS.test(l.text) && !NOT_A_DISK.test(l.text), 4);
     const mounts = input.evidence.disk?.data?.mounts ?? [];
     const low = mounts.filter(
       (m) => m.freeBytes < LOW_BYTES || (m.totalBytes > 0 && m.freeBytes / m.totalBytes < 0.02),

@@ -130,7 +130,7 @@ function crashCause(s: {
     if (s.vmExited.length > 0 && s.commandLost.length === 0)
       return "its machine's VM process exited unexpectedly: it crashed, or its hypervisor refused it at start (the VM's stderr says which)";
     if (s.runtimeLost.length > 0 && s.commandLost.length === 0 && s.vmExited.length === 0)
-      return "its runtime daemon went away under it (containerd, or a container's shim, closed its connection mid-call: crashed or killed)";
+      return "its runtime went away under it (containerd or a container's shim closed its connection mid-call, or runc died of a fault signal: crashed or killed)";
     return 'a call on the container runtime was cut mid-call (a command of the run, or the kubelet in a node); it may have restarted since';
   }
   if (s.runtimeCrash.length > 0 && s.crashLines.length === 0)

@@ -153,6 +153,7 @@ describe('the engine hangs: its API took the call and never answered', () => {
       engine: probeFailed('dial unix /run/podman/podman.sock: connect: connection refused; context deadline exceeded'),
     });
     expect(engineHung.match(input)).toBeUndefined();
-    expect(engineUnreachable.match(input)?.confidence).toBeGreaterThanOrEqual(0.7);
+    // Unreachable, below 50%: a socket left behind with nothing listening may be a daemon that died (ninth round).
+    expect(engineUnreachable.match(input)?.confidence).toBe(0.45);
   });
 });

@@ -171,14 +171,21 @@ export function commandLostEngine(input: TriageInput): string[] {
  * dockerd's gRPC dial of its containerd failing (`connection error: desc = "transport: Error while dialing dial
  * unix:///run/containerd/containerd.sock: timeout"`): dockerd does not start without it, so it went away since; or
  * runc itself died under containerd (containerd/go-runc: `runc did not terminate successfully: exit status 2`, the Go
- * runtime's exit code for a panic, or a fault signal). A killed shim reads alike, so only a hint.
+ * runtime's exit code for a panic; a fault signal as Go names it, `signal: aborted (core dumped)`, or as the shell's
+ * 128+N status: 132 SIGILL, 133 SIGTRAP, 134 SIGABRT, 135 SIGBUS, 136 SIGFPE, 139 SIGSEGV). A killed shim reads alike,
+ * so only a hint. runc's own error exit (`exit status 1`) is not this.
  */
 const RUNTIME_GONE =
-  /\bttrpc: closed\b|runc did not terminate succ?essfully: (?:exit status 2\b|signal: (?:segmentation fault|aborted))|Error while dialing:? dial unix:?\/*run\/containerd\/containerd\.sock: (?:connect: connection refused|timeout)/i;
+  /\bttrpc: closed\b|runc did not terminate succ?essfully: (?:exit status (?:2|13[2-6]|139)\b|signal: (?:segmentation fault|aborted|illegal instruction|bus error))|Error while dialing:? dial unix:?\/*run\/containerd\/containerd\.sock: (?:connect: connection refused|timeout)/i;
 
-/** Quoted lines of an engine (not kind's), test or hook step where the engine's runtime daemon went away (RUNTIME_GONE): a hint. */
+/**
+ * Quoted lines of an engine (not kind's), test or hook step, or a failing pod's events (the kubelet relaying the node's
+ * container runtime), where the runtime daemon went away or runc died (RUNTIME_GONE): a hint.
+ */
 export function runtimeGone(input: TriageInput): string[] {
-  const out: string[] = [];
+  const out: string[] = pods(input).flatMap((p) =>
+    p.events.filter((e) => RUNTIME_GONE.test(e)).map((e) => quote(`events ${p.name}`, e)),
+  );
   for (const step of failedSteps(input.run)) {
     // Not kind's cluster step: there the node's own containerd speaks for a node that did not boot.
     if (step.kind === undefined || ![...ENGINE_STEPS, ...COMMAND_STEPS].includes(step.kind)) continue;

@@ -17,6 +17,24 @@ export const ENGINE_CLIENT_UNREACHABLE =
 const UNREACHABLE =
   /Cannot connect to Podman|unable to connect to Podman socket|(?:cannot|can't|couldn'?t|could not|unable to|failed to) (?:connect to the Docker daemon|connect to Docker daemon)|error during connect|dial unix .*: connect: (connection refused|no such file or directory)|ssh: rejected: connect failed|permission denied while trying to connect to the Docker daemon socket|open \/\/\.\/pipe\/(?:docker_engine|docker_cli|podman-\S+): The system cannot find the file specified/i;
 
+/**
+ * A dial's own detail after the client's heading: the socket or pipe missing, a connection refused, an ssh tunnel
+ * refused, a permission. Without any, the heading alone (docker's `Cannot connect to the Docker daemon at
+ * unix:///var/run/docker.sock. Is the docker daemon running?`) is printed alike for a daemon that was never started
+ * or was stopped, a client pointed at another address, and a daemon that died (docker/for-linux#291: a dockerd panic
+ * behind the same line): text two causes print, below 50%.
+ */
+const DIAL_DETAIL =
+  /\bdial \w+|refused|no such file|cannot find the file|ssh: |permission denied|timed? ?out|deadline/i;
+
+/**
+ * A connection refused on the engine's unix socket: the socket file is there and nothing listens on it. A daemon that
+ * stops cleanly closes its listener, which unlinks the file (Go's net.UnixListener unlinks on Close the socket that
+ * Listen created), so its client finds no file (`no such file or directory`); a daemon that died without closing it (a
+ * crash, a kill) leaves it behind. Both readings: below 50%.
+ */
+const STALE_SOCKET = /\bdial unix \S+: connect: connection refused/i;
+
 /** Shorter connection-failure words a probe error may carry. */
 const REACH = /connect|refused|no such file|not running|machine|socket|timed? ?out|deadline/i;
 
@@ -50,6 +68,14 @@ export const engineUnreachable: Rule = {
     // model the emulator does not have): the machine never ran, so nothing could answer.
     const vmRefused = down && machineVmRefused(input);
     if (vmRefused) confidence = Math.max(confidence, 0.7);
+    // Only the client's heading, no dial detail and no stopped machine: not started, stopped, another address, or died.
+    const said = [...lines, ...(down && e.error !== undefined ? [e.error] : [])];
+    const headingOnly = said.length > 0 && !said.some((t) => DIAL_DETAIL.test(t)) && stopped.length === 0;
+    if (headingOnly && !vmRefused) confidence = Math.min(confidence, 0.45);
+    // Its socket left behind with nothing listening: the daemon may have died without closing it.
+    const detailed = said.filter((t) => DIAL_DETAIL.test(t));
+    const staleSocket = detailed.length > 0 && detailed.every((t) => STALE_SOCKET.test(t)) && stopped.length === 0;
+    if (staleSocket) confidence = Math.min(confidence, 0.45);
     // An engine whose socket took the probe and then reset it or closed it (EOF) was there: it died during the call
     // (engine-crash). docker prefixes every transport error with "error during connect", so that alone is no refusal.
     // podman's remote client heads every connection error alike (`Cannot connect to Podman. Please verify your
@@ -95,7 +121,9 @@ export const engineUnreachable: Rule = {
         ? "The engine is not reachable: its machine's VM did not start, the installed emulator cannot run it (it lacks the accelerator or CPU model the VM's stderr names: e.g. an x86_64 QEMU on an arm64 host)."
         : stopped.length > 0
           ? `The engine is not reachable: podman machine ${stopped.map((m) => m.name).join(', ')} is ${stopped[0]?.state ?? 'not running'}.`
-          : `The ${cmd} engine is not reachable${conn?.hostEnv ? ` at ${conn.hostEnv}` : ''}: its API socket refuses connections or is gone (a daemon that was stopped, never started, or died: its own log says which).`,
+          : staleSocket
+            ? `The ${cmd} engine is not reachable: its API socket is there but nothing listens on it. A daemon that stops cleanly removes its socket, so it may have died without closing it (a crash, a kill: its journal says which), or it was stopped uncleanly.`
+            : `The ${cmd} engine is not reachable${conn?.hostEnv ? ` at ${conn.hostEnv}` : ''}: its API socket refuses connections or is gone (a daemon that was stopped, never started, or died, or a client pointed at another address: the daemon's own log and the client's context say which).`,
       evidence,
       actions,
     };

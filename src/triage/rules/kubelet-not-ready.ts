@@ -18,11 +18,25 @@ const KUBELET =
 const CGROUP = /cgroup|mountpoint for \S* ?not found|root container \[[^\]]*\] doesn't exist/i;
 const CGROUP_DRIVER = /cgroup driver/i;
 /**
- * Second-hand words about a kubelet: kubeadm's (its `[kubelet-check]` and its closing hint list) and kind's own
- * `--wait` giving up on a control-plane node that never reported Ready (`✗ Waiting ≤ 5m0s for control-plane = Ready`).
+ * The kubelet failing at start on what its node gives it. Its container manager is the kubelet's side of the node's
+ * cgroups, devices and kernel settings, so `Failed to start ContainerManager` with any reason is the node's: the block
+ * device behind /var/lib/kubelet it cannot find (`failed to get rootfs info: ... could not find device with major: 0,
+ * minor: 40 in cached partitions map`, `stat failed on /dev/nvme0n1p3`, btrfs or ZFS hosts), kernel settings it cannot
+ * read or set (`invalid kernel flag: vm/overcommit_memory`, `open /proc/sys/...: read-only file system`); so is
+ * `/dev/kmsg` it cannot open (`failed to create kubelet: open /dev/kmsg: no such file or directory`, nested or LXC
+ * hosts). kind's known issues ("Failed to get rootfs info") say kind must mount that device into the node: the node's
+ * setup as much as the kubelet's, and reports file it under either. Both readings: below 50%.
+ */
+const NODE_LACKS =
+  /Failed to start ContainerManager|failed to get rootfs info|could not find device with major|stat failed on \/dev\/|open \/dev\/kmsg: no such file|invalid kernel flag|open \/proc\/sys\/\S+: read-only file system/i;
+/**
+ * Second-hand words about a kubelet: kubeadm's (its `[kubelet-check]` and its closing hint list), kind's own `--wait`
+ * giving up on a control-plane node that never reported Ready (`✗ Waiting ≤ 5m0s for control-plane = Ready`), and
+ * systemd's report that the kubelet's process exited (`kubelet.service: Main process exited, code=exited,
+ * status=1/FAILURE`, `kubelet.service: Failed with result 'exit-code'`): that it died, not why.
  */
 const KUBEADM_SAYS =
-  /kubelet is not healthy|The kubelet is not running|kubelet isn't running or healthy|localhost:10248\/healthz|\[kubelet-check\]|\u2717 Waiting .{0,12}for control-plane = Ready/i;
+  /kubelet\.service: (?:main process exited|Failed)|kubelet is not healthy|The kubelet is not running|kubelet isn't running or healthy|localhost:10248\/healthz|\[kubelet-check\]|\u2717 Waiting .{0,12}for control-plane = Ready/i;
 const KUBEADM_HINT = /\(required cgroups disabled\)/gi;
 
 export const kubeletNotReady: Rule = {
@@ -49,18 +63,21 @@ export const kubeletNotReady: Rule = {
     const cgroup = CGROUP.test(text.replace(KUBEADM_HINT, '')) && !CGROUP_DRIVER.test(text);
     // A kubelet that ran out of file descriptors or inotify instances names the host's limit (file-limits).
     const fdLimit = NODE_LIMIT.test(own.join('\n'));
+    const nodeLacks = NODE_LACKS.test(text);
     const why = /swap/i.test(text)
       ? 'swap is on and the kubelet refuses to run with it'
       : /cni|NetworkPlugin|network not ready/i.test(text)
         ? 'no CNI network plugin is configured, so the node stays NotReady'
         : CGROUP_DRIVER.test(text)
           ? "the kubelet's cgroup driver differs from the container runtime's"
-          : /ContainerManager|rootfs|device/i.test(text)
-            ? 'the kubelet cannot start its container manager (a device or filesystem of the host is not visible in the node)'
-            : 'the kubelet exited or never reported ready';
+          : nodeLacks
+            ? "the kubelet failed at start on a device or kernel file of the host the node does not have (the block device behind /var/lib/kubelet on btrfs/ZFS, /dev/kmsg): the node's setup as much as the kubelet (kind's known issue: mount the device into the node with extraMounts)"
+            : /ContainerManager|rootfs|device/i.test(text)
+              ? 'the kubelet cannot start its container manager (a device or filesystem of the host is not visible in the node)'
+              : 'the kubelet exited or never reported ready';
     const name = clusterName(input);
     return {
-      confidence: conf(cgroup || fdLimit ? 0.4 : secondHand ? 0.45 : own.length > 0 ? 0.8 : 0.7),
+      confidence: conf(cgroup || fdLimit ? 0.4 : secondHand || nodeLacks ? 0.45 : own.length > 0 ? 0.8 : 0.7),
       explains: ['timeout', 'connection-refused'],
       summary: `A node of ${name} never got a ready kubelet: ${why}.`,
       evidence: lines,

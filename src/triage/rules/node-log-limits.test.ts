@@ -76,6 +76,7 @@ describe("the node's kubelet cannot find its cgroups", () => {
       logs('"Failed to start ContainerManager" err="failed to get rootfs info: failed to get device for dir"'),
     );
     expect(kindNodeCgroups.match(input)).toBeUndefined();
-    expect(kubeletNotReady.match(input)?.confidence).toBe(0.8);
+    // The node lacks the host's device (kind's known issue): the node's setup as much as the kubelet, below 50%.
+    expect(kubeletNotReady.match(input)?.confidence).toBe(0.45);
   });
 });
