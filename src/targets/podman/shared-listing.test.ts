@@ -50,6 +50,8 @@ function podman() {
     inspected: undefined as ((value?: unknown) => void) | undefined,
     /** The last call made before the network check answered. */
     answeredNetworkAfter: undefined as string | undefined,
+    /** When set, a `kube play` answers once this resolves (what runs meanwhile, e.g. another step's check). */
+    duringPlay: undefined as (() => Promise<unknown>) | undefined,
   };
   const groups = () => (state.removed ? [] : ['data', 'apps']);
   const pods = () =>
@@ -89,6 +91,7 @@ function podman() {
           })),
         ),
       };
+    if (args.startsWith('kube play') && state.duringPlay) return state.duringPlay().then(() => ({}));
     if (args.startsWith('container inspect')) state.inspected?.();
     if (args === 'network inspect tarmac-demo' && state.networkWaitsFor)
       return state.networkWaitsFor.then(() => {
@@ -264,6 +267,19 @@ describe('the podman target shares one listing between the checks of a run', () 
     expect(listings(runner)).toBe(2);
     await t.pods(group('data'));
     expect(listings(runner)).toBe(3);
+  });
+
+  it("verifies the plays with a listing read after them, not one another step's check took while they ran", async () => {
+    const { runner, state } = podman();
+    const t = await target(runner);
+    // While the group's pod is played (not listed yet), another deploy step's in-place check takes the shared listing.
+    state.duringPlay = async () => {
+      state.removed = true;
+      await t.pods(group('apps'), undefined, 'shared');
+      state.removed = false;
+    };
+    await t.apply(group('data'), ctx, [group('data')]);
+    expect((await t.pods(group('data'), undefined, 'shared')).map((p) => p.phase)).toEqual(['Running']);
   });
 
   it('does not keep a listing that failed', async () => {
