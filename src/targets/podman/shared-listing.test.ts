@@ -1,7 +1,8 @@
 // The podman target's shared listing (issue 16): a no-change `up` reads the env's pods and containers once for every
 // check (each deploy group's in-place check, the health, the endpoints), and reads them again as soon as anything may
 // have changed the env: ensure made the network, down ran, the tests or a hook ran, a crash loop was stopped. A wait
-// after an apply always reads live. podman answers from a fake runner here; e2e runs it for real.
+// after an apply shares apply's listing at its first poll and reads live after (issue 17). podman answers from a fake
+// runner here; e2e runs it for real.
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -50,6 +51,8 @@ function podman() {
     inspected: undefined as ((value?: unknown) => void) | undefined,
     /** The last call made before the network check answered. */
     answeredNetworkAfter: undefined as string | undefined,
+    /** When set, a `kube play` answers once this resolves, its pod listed only then (another step's check runs). */
+    duringPlay: undefined as (() => Promise<unknown>) | undefined,
   };
   const groups = () => (state.removed ? [] : ['data', 'apps']);
   const pods = () =>
@@ -89,6 +92,10 @@ function podman() {
           })),
         ),
       };
+    if (args.startsWith('kube play') && state.duringPlay) {
+      state.removed = true;
+      return state.duringPlay().then(() => ((state.removed = false), {}));
+    }
     if (args.startsWith('container inspect')) state.inspected?.();
     if (args === 'network inspect tarmac-demo' && state.networkWaitsFor)
       return state.networkWaitsFor.then(() => {
@@ -264,6 +271,18 @@ describe('the podman target shares one listing between the checks of a run', () 
     expect(listings(runner)).toBe(2);
     await t.pods(group('data'));
     expect(listings(runner)).toBe(3);
+    // A live poll supersedes apply's listing (read before the wait): the next group's in-place check lists again.
+    await t.pods(group('apps'), undefined, 'shared');
+    expect(listings(runner)).toBe(4);
+  });
+
+  it("verifies the plays with a listing read after them, not one another step's check took while they ran", async () => {
+    const { runner, state } = podman();
+    const t = await target(runner);
+    // Another deploy step's in-place check takes the shared listing while the pod is played (not listed yet).
+    state.duringPlay = () => t.pods(group('apps'), undefined, 'shared');
+    await t.apply(group('data'), ctx, [group('data')]);
+    expect((await t.pods(group('data'), undefined, 'shared')).map((p) => p.phase)).toEqual(['Running']);
   });
 
   it('does not keep a listing that failed', async () => {

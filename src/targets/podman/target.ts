@@ -170,6 +170,9 @@ class PodmanTarget implements ClusterTarget {
   }
 
   pods(group: RenderedGroup, signal?: AbortSignal, read: 'live' | 'shared' = 'live'): Promise<PodView[]> {
+    // A live read supersedes the held listing (apply's, read before the readiness wait): a later group's in-place
+    // check must not answer from a state older than what this wait has seen.
+    if (read === 'live') this.shared.forget();
     const deps = {
       cli: this.cli,
       id: this.id,
