@@ -106,6 +106,14 @@ describe('ensureNetwork', () => {
       /Could not create podman network tarmac-demo/,
     );
     expect(runner.calls.map((c) => c.args[1])).toEqual(['create']);
+    // A subnet clash is "already used" too, but not a taken name: it fails as a create, with no inspect.
+    const clash = 'Error: subnet 10.89.0.0/24 is already used on the host or by another config';
+    const clashRunner = fakeRunner(() => ({ exitCode: 125, stderr: clash }));
+    const clashing = { ...deps, cli: podmanCli(createPodmanEngine(clashRunner)) };
+    await expect(ensureNetwork(clashing, AbortSignal.timeout(5000))).rejects.toThrow(
+      /Could not create podman network tarmac-demo/,
+    );
+    expect(clashRunner.calls.map((c) => c.args[1])).toEqual(['create']);
   });
 
   it('reuses its own network with DNS; recreates it on reuse: never or with DNS off', async () => {

@@ -28,6 +28,8 @@ export async function inspectNetwork(
   return { name, labels: asStringMap(raw.labels), dnsEnabled: raw.dns_enabled === true };
 }
 
+const TAKEN = /network name \S+ already used|network already exists|network with name \S+ already exists/i;
+
 /**
  * Creates the env network (labelled, DNS on) and verifies it exists afterwards. `taken: 'answer'`: a name in use
  * resolves to 'taken' instead of failing (the caller then inspects what has it).
@@ -43,8 +45,9 @@ export async function createNetwork(
   // --disable-dns=false is podman's default for bridge networks; say it anyway, Service names depend on it.
   const result = await cli.run(['network', 'create', '--disable-dns=false', ...labels, name], { signal });
   if (!result.ok) {
-    // podman: "Error: network name X already used: network already exists"; docker-compatible wording too.
-    if (taken === 'answer' && /already (used|exists)/i.test(result.stderr)) return 'taken';
+    // podman: "Error: network name X already used: network already exists" (docker: "network with name X already
+    // exists"). Not any "already used": a subnet clash ("subnet ... is already used on the host") is a failure.
+    if (taken === 'answer' && TAKEN.test(result.stderr)) return 'taken';
     throw cli.failed(result, `Could not create podman network ${name}`);
   }
   const created = await inspectNetwork(cli, name, signal);

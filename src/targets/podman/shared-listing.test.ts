@@ -162,6 +162,8 @@ describe('the podman target shares one listing between the checks of a run', () 
     expect((await t.status()).healthy).toBe(true);
     expect(await t.endpoints()).toEqual({ apps: 'http://127.0.0.1:4002', data: 'http://127.0.0.1:4001' });
     expect([listings(runner), count(runner, 'ps -a'), count(runner, 'container inspect')]).toEqual([1, 1, 1]);
+    // The network is on record: ensure inspects it, and never tries a create first.
+    expect(count(runner, 'network create')).toBe(0);
   });
 
   it('answers the health and the endpoints (`tarmac test`) with a network check and one `ps`: no pod listing', async () => {

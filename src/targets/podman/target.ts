@@ -61,7 +61,8 @@ class PodmanTarget implements ClusterTarget {
   /**
    * The env's pods and containers as this run's checks read them (the in-place check of each deploy group, the
    * endpoints, the health): one listing until anything may have changed the env. Forgotten by every change made here
-   * (ensure, apply, a stopped crash loop, down) and by forgetStatus() (a hook or the tests ran).
+   * (ensure, the start of an apply, a pod removed, a stopped crash loop, down), by a live read and by forgetStatus()
+   * (a hook or the tests ran). An apply ends holding the listing it read after its plays, to verify them.
    */
   private readonly shared: SharedListing;
   /** ensure() found or made the env network in this process, and down() has not removed it since. */
