@@ -59,8 +59,10 @@ const GONE = /No URLs in mirrorlist|404\s+Not Found \[IP|does not have a Release
  * FROM that moved on): both readings, below 50%. (A language registry's `No matching distribution` is left to the
  * instruction: most often a name or a version that never existed.)
  */
+// Each form with the tool's own prefix or punctuation: an application's "Unable to find a match for route /api" is not
+// a package manager's answer.
 const NO_SUCH_PACKAGE =
-  /\(no such package\)|unable to select packages|Unable to locate package|has no installation candidate|No match for argument|Unable to find a match|No package \S+ available/i;
+  /\(no such package\)|unable to select packages:|E: Unable to locate package |E: Package '[^']+' has no installation candidate|No match for argument: |Error: Unable to find a match: |No package \S+ available\./i;
 
 /** The repositories of the base image's release answered that a package is not there (NO_SUCH_PACKAGE), or nothing. */
 function packageNotThere(input: TriageInput, image: string): Match | undefined {

@@ -6,7 +6,7 @@ import { replayCase } from '../replay/replay-case.js';
 /** The parts of a corpus case a documented-form test gives. */
 export type Shape = Pick<CorpusCase, 'phase' | 'output'> & Partial<Pick<CorpusCase, 'exitCode' | 'pod'>>;
 
-/** The top verdict (rule id and confidence) and the confidence of every verdict, by rule id. */
+/** The top verdict (rule id, confidence and summary) and the confidence of every verdict, by rule id. */
 export async function diagnoseShape(shape: Shape) {
   const c: CorpusCase = {
     id: 'documented-form',
@@ -20,7 +20,7 @@ export async function diagnoseShape(shape: Shape) {
   const { diagnosis } = await replayCase(c);
   const top = diagnosis.verdicts[0];
   const of = (id: string) => diagnosis.verdicts.find((v) => v.ruleId === id)?.confidence ?? 0;
-  return { top: top?.ruleId, confidence: top?.confidence ?? 0, of };
+  return { top: top?.ruleId, confidence: top?.confidence ?? 0, summary: top?.summary ?? '', of };
 }
 
 /** A deploy whose pod stays Pending with this FailedScheduling message. */

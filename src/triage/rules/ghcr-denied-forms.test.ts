@@ -9,6 +9,8 @@ describe("ghcr.io's refusals of a write", () => {
     const d = await diagnoseShape({ phase: 'push', output: 'permission_denied: write_package' });
     expect(d.top).toBe('registry-auth');
     expect(d.confidence).toBeCloseTo(0.9);
+    // Logged in, but the token lacks the permission: no "not logged in".
+    expect(d.summary).toMatch(/lacks the permission/);
   });
 
   // docker/build-push-action#806, danger/danger-js#1414: buildx's form.

@@ -15,6 +15,8 @@ const JOB =
  * reason's name alone is not read: `podFailurePolicy` is also the spec field a manifest carries.)
  */
 const POLICY = /matching FailJob rule/i;
+/** An indexed Job with backoffLimitPerIndex: indexes failed (maxFailedIndexes exceeded, or failed at the end). */
+const INDEXES = /MaxFailedIndexesExceeded|maximal number of failed indexes|\bJob has failed indexes\b/i;
 
 export const jobFailed: Rule = {
   id: 'job-failed',
@@ -25,6 +27,7 @@ export const jobFailed: Rule = {
     if (lines.length === 0) return undefined;
     const deadline = /DeadlineExceeded|longer than specified deadline/i.test(lines.join('\n'));
     const policy = POLICY.test(lines.join('\n'));
+    const indexes = INDEXES.test(lines.join('\n'));
     const name = clusterName(input);
     return {
       confidence: conf(0.8),
@@ -33,7 +36,9 @@ export const jobFailed: Rule = {
         ? 'A Job ran longer than its activeDeadlineSeconds and was failed: its work is too slow or waits on something it cannot reach.'
         : policy
           ? "A Job was failed by its podFailurePolicy: a pod's exit code or condition matched a FailJob rule (the pod's logs say why it exited so)."
-          : "A Job's pods kept failing until its backoffLimit was reached: the job's command fails (its pod logs say why).",
+          : indexes
+            ? "An indexed Job's indexes failed beyond its backoffLimitPerIndex (or more than its maxFailedIndexes did): the failing indexes' commands fail (their pod logs say why)."
+            : "A Job's pods kept failing until its backoffLimit was reached: the job's command fails (its pod logs say why).",
       evidence: lines,
       actions: [
         `kubectl --context kind-${name} get jobs -A`,

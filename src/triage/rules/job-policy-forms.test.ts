@@ -35,6 +35,7 @@ describe("the Job controller's failure conditions", () => {
     ]) {
       const d = await diagnoseShape({ phase: 'deploy', output });
       expect(d.top).toBe('job-failed');
+      expect(d.summary).toMatch(/backoffLimitPerIndex/);
     }
   });
 

@@ -25,6 +25,17 @@ describe("kind's progress mark with kind's own error heading", () => {
     expect(d.of('kind-node-start')).toBeCloseTo(0.45);
   });
 
+  // kind 0.5 and older printed the same heading through cobra as `Error: ...` (kubernetes-sigs/kind#306, #884).
+  it("kind's older `Error: failed to create cluster` heading is kind's too: below 50%", async () => {
+    const d = await diagnoseShape(
+      create(
+        ' \u2717 Preparing nodes \ud83d\udce6',
+        'Error: failed to create cluster: failed to get docker info: exit status 1',
+      ),
+    );
+    expect(d.of('kind-node-start')).toBeCloseTo(0.45);
+  });
+
   it("the engine's own words after the mark: 70%", async () => {
     const d = await diagnoseShape(
       create(

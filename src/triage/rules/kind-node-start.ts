@@ -31,9 +31,11 @@ const UNREADABLE =
  * The engine's own words for a node it refused, beside kind's progress mark: docker's `Error response from daemon`,
  * podman's `Error: ` line (also as kind relays it after `Command Output: `), a denied permission, a cgroup it could
  * not set up. kind's own heading (`ERROR: failed to create cluster: ...`, printed for every failure, whatever failed)
- * is none of them (case matters: kind writes `ERROR:`), nor the log line kind waited for (`... |detected cgroup v1`).
+ * is none of them (case matters: kind writes `ERROR:`), nor is kind 0.5's and older's cobra form of that heading
+ * (`Error: failed to create cluster: ...`, kubernetes-sigs/kind#306, #884), nor the log line kind waited for
+ * (`... |detected cgroup v1`).
  */
-const ENGINE_SAID = /Error response from daemon|(?:^\s*|Command Output: )Error: /m;
+const ENGINE_SAID = /Error response from daemon|(?:^\s*|Command Output: )Error: (?!failed to create cluster\b)/m;
 const DENIED_OR_CGROUP = /permission denied|cgroup/i;
 const KIND_WAIT = /could not find a log line that matches/i;
 

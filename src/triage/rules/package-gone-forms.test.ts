@@ -47,6 +47,11 @@ describe('the repositories of the release do not have the package', () => {
     expect(d.confidence).toBeCloseTo(0.9);
   });
 
+  it("near miss: an application's own 'Unable to find a match' (no package manager's prefix) is no package answer", async () => {
+    const d = await diagnoseShape(build('Error: Unable to find a match for route /api in config.json'));
+    expect(d.of('build-dependency-download')).toBe(0);
+  });
+
   it("near miss: pip's No matching distribution (a name or version that never existed) stays the instruction's", async () => {
     const d = await diagnoseShape(
       build(

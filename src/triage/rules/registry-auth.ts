@@ -70,13 +70,17 @@ export const registryAuth: Rule = {
       input.run.env?.registryUrl?.split('/')[0] ?? (coded[0] && errorFact(coded[0], 'registry')?.host) ?? '<registry>';
     const cmd = engineCmd(input);
     const inCluster = podLines.length > 0;
+    // ghcr.io's write refusal comes to a client that is logged in: its token lacks the permission.
+    const scope = failureTexts(input, GHCR_WRITE, 1).length > 0;
     return {
       // Below image-pull-failed's 0.45 for the same ambiguous text: a missing repository is the likelier reading.
       confidence: conf(sure ? 0.9 : 0.4),
       explains: ['registry-auth', 'permission'],
       summary: inCluster
         ? `The cluster's nodes cannot pull from ${host}: they have no credentials for it (kind nodes do not share the engine's login).`
-        : `The registry ${host} refused the request: ${cmd} is not logged in to it (docker and podman keep separate credential stores).`,
+        : scope
+          ? `The registry ${host} refused the write: the token ${cmd} logged in with lacks the permission (a GitHub token needs packages: write, and the package must grant this repository access).`
+          : `The registry ${host} refused the request: ${cmd} is not logged in to it (docker and podman keep separate credential stores).`,
       evidence: [
         ...coded.map((f) => quote(`journal ${f.stepId} [REGISTRY_AUTH]`, f.error?.message ?? '')),
         ...lines,
