@@ -3,154 +3,24 @@
 // have changed the env: ensure made the network, down ran, the tests or a hook ran, a crash loop was stopped. A wait
 // after an apply shares apply's listing at its first poll and reads live after (issue 17). podman answers from a fake
 // runner here; e2e runs it for real.
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { rmSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { envIdentity } from '../../config/project-identity.js';
-import { loadEnv } from '../../config/load.js';
 import type { Env } from '../../config/types.js';
-import { createPodmanEngine } from '../../engines/podman.js';
-import { fakeRunner, type FakeCall, type FakeRunner } from '../../exec/fake-runner.test-kit.js';
-import { renderGroup } from '../../kube/render.js';
-import type { KubeObject, RenderedGroup } from '../../kube/types.js';
-import type { ClusterTarget } from '../types.js';
-import { LABEL_GROUP, targetLabels } from './names.js';
+import type { FakeRunner } from '../../exec/fake-runner.test-kit.js';
 import { StateStore, statePaths } from './state.js';
-import { createPodmanTarget } from './target.js';
+import { renderGroup } from '../../kube/render.js';
+import { count, ctx, demoEnv, demoTarget, deployment, fakePodman, group, listings } from './shared-listing.test-kit.js';
 
 let dir: string;
 let env: Env;
-beforeEach(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'tarmac-shared-listing-'));
-  writeFileSync(join(dir, 'tarmac.yaml'), 'name: demo\ncluster:\n  target: podman\n');
-  env = await loadEnv(join(dir, 'tarmac.yaml'));
-});
+beforeEach(async () => void ({ dir, env } = await demoEnv()));
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
-
-const deployment = (name: string): KubeObject => ({
-  apiVersion: 'apps/v1',
-  kind: 'Deployment',
-  metadata: { name },
-  spec: { template: { spec: { containers: [{ name, image: 'localhost/x:1' }] } } },
+const podman = () => fakePodman(env);
+/** Group data deploying `other` instead of `data`. */
+const other = renderGroup('data', [{ object: deployment('other'), file: 'data.yaml', line: 1 }], new Map(), {
+  pullPolicy: 'Never',
 });
-const group = (name: string): RenderedGroup =>
-  renderGroup(name, [{ object: deployment(name), file: `${name}.yaml`, line: 1 }], new Map(), { pullPolicy: 'Never' });
-
-/** podman with one running pod per group (data, apps) and their containers; `state.podStatus` changes what it says. */
-function podman() {
-  const labels = targetLabels(envIdentity(env));
-  const state = {
-    podStatus: 'Running',
-    networkExists: true,
-    removed: false,
-    failListing: false,
-    /** When set, the network check answers only once this resolves. */
-    networkWaitsFor: undefined as Promise<unknown> | undefined,
-    /** Called when the containers are inspected. */
-    inspected: undefined as ((value?: unknown) => void) | undefined,
-    /** The last call made before the network check answered. */
-    answeredNetworkAfter: undefined as string | undefined,
-    /** When set, a `kube play` answers once this resolves, its pod listed only then (another step's check runs). */
-    duringPlay: undefined as (() => Promise<unknown>) | undefined,
-  };
-  const groups = () => (state.removed ? [] : ['data', 'apps']);
-  const pods = () =>
-    groups().map((g) => ({
-      Id: `pod-${g}`,
-      Name: `tarmac-demo-${g}`,
-      Status: state.podStatus,
-      Labels: { ...labels, [LABEL_GROUP]: g },
-    }));
-  const runner = fakeRunner((call: FakeCall) => {
-    const args = call.args.join(' ');
-    if (args.startsWith('pod rm')) state.removed = true;
-    if (args.startsWith('network create')) {
-      if (state.networkExists)
-        return { exitCode: 125, stderr: 'Error: network name tarmac-demo already used: network already exists' };
-      state.networkExists = true;
-    }
-    if (args.startsWith('pod ps --filter'))
-      return state.failListing ? { exitCode: 125, stderr: 'Error: boom' } : { stdout: JSON.stringify(pods()) };
-    if (args.startsWith('ps -a --filter'))
-      return {
-        stdout: JSON.stringify(
-          groups().map((g) => ({
-            Id: `c-${g}`,
-            Labels: { ...labels, [LABEL_GROUP]: g },
-            Pod: `pod-${g}`,
-            State: state.podStatus === 'Running' ? 'running' : 'exited',
-            Ports: [
-              {
-                host_ip: '127.0.0.1',
-                container_port: 8080,
-                host_port: g === 'data' ? 4001 : 4002,
-                range: 1,
-                protocol: 'tcp',
-              },
-            ],
-          })),
-        ),
-      };
-    if (args.startsWith('kube play') && state.duringPlay) {
-      state.removed = true;
-      return state.duringPlay().then(() => ((state.removed = false), {}));
-    }
-    if (args.startsWith('container inspect')) state.inspected?.();
-    if (args === 'network inspect tarmac-demo' && state.networkWaitsFor)
-      return state.networkWaitsFor.then(() => {
-        state.answeredNetworkAfter = runner.calls.at(-1)?.args.slice(0, 2).join(' ');
-        return { stdout: JSON.stringify([{ name: 'tarmac-demo', labels, dns_enabled: true }]) };
-      });
-    if (args.startsWith('container inspect'))
-      return {
-        stdout: JSON.stringify(
-          groups().map((g) => ({
-            Id: `c-${g}`,
-            Name: `tarmac-demo-${g}-${g}`,
-            Pod: `pod-${g}`,
-            State: { Status: state.podStatus === 'Running' ? 'running' : 'exited', ExitCode: 0 },
-            Config: { Labels: labels },
-            NetworkSettings: {
-              Ports: { '8080/tcp': [{ HostIp: '127.0.0.1', HostPort: g === 'data' ? '4001' : '4002' }] },
-            },
-          })),
-        ),
-      };
-    if (args === 'network inspect tarmac-demo')
-      return state.networkExists
-        ? { stdout: JSON.stringify([{ name: 'tarmac-demo', labels, dns_enabled: true }]) }
-        : { exitCode: 125, stderr: 'Error: unable to find network with name or ID tarmac-demo: network not found' };
-    return {};
-  });
-  return { runner, state };
-}
-
-const count = (runner: FakeRunner, prefix: string) =>
-  runner.calls.filter((c) => c.args.join(' ').startsWith(prefix)).length;
-const listings = (runner: FakeRunner) => count(runner, 'pod ps --filter');
-
-async function target(runner: FakeRunner): Promise<ClusterTarget> {
-  const { file } = statePaths(env.stateDir);
-  await new StateStore(file, 'demo').update((s) => {
-    s.network = { name: 'tarmac-demo', created: true };
-    s.pods['tarmac-demo-data'] = {
-      name: 'tarmac-demo-data',
-      group: 'data',
-      workload: { kind: 'Deployment', name: 'data' },
-      source: 'data.yaml:1',
-      playFile: join(dir, 'data.yaml'),
-      hostPorts: { '8080': 4001 },
-    };
-    s.pods['tarmac-demo-apps'] = { ...s.pods['tarmac-demo-data']!, name: 'tarmac-demo-apps', group: 'apps' };
-    s.pods['tarmac-demo-apps'].hostPorts = { '8080': 4002 };
-    s.services.data = { pod: 'tarmac-demo-data', port: 8080, group: 'data' };
-    s.services.apps = { pod: 'tarmac-demo-apps', port: 8080, group: 'apps' };
-  });
-  return createPodmanTarget({ env, runner, engine: createPodmanEngine(runner), stateDir: env.stateDir, runId: 'r1' });
-}
-
-const ctx = { signal: new AbortController().signal, output: () => undefined };
+const target = (runner: FakeRunner) => demoTarget(runner, env, dir);
 
 describe('the podman target shares one listing between the checks of a run', () => {
   it('answers the in-place checks, the health and the endpoints from one listing while nothing changes', async () => {
@@ -285,6 +155,30 @@ describe('the podman target shares one listing between the checks of a run', () 
     state.duringPlay = () => t.pods(group('apps'), undefined, 'shared');
     await t.apply(group('data'), ctx, [group('data')]);
     expect((await t.pods(group('data'), undefined, 'shared')).map((p) => p.phase)).toEqual(['Running']);
+  });
+
+  it('forgets the listing when a pod is removed after the plays were verified (a pod that left the manifests)', async () => {
+    const { runner, state } = podman();
+    const t = await target(runner);
+    state.listHost = true;
+    // Group data now deploys `other`: its pod is played and verified, then tarmac-demo-data is pruned.
+    await t.apply(other, ctx, []);
+    expect(count(runner, 'pod rm')).toBe(1);
+    const before = listings(runner);
+    await t.pods(group('data'), undefined, 'shared');
+    expect(listings(runner)).toBe(before + 1);
+  });
+
+  it('forgets the listing that verified the plays when the apply then fails', async () => {
+    const { runner, state } = podman();
+    const t = await target(runner);
+    state.playLeavesNoPod = true;
+    await expect(t.apply(other, ctx, [])).rejects.toThrow(/exited 0, but the pod does not exist/);
+    state.playLeavesNoPod = false;
+    state.played.push('tarmac-demo-other');
+    const before = listings(runner);
+    expect((await t.status()).nodes.map((n) => n.name)).toContain('tarmac-demo-other');
+    expect(listings(runner)).toBe(before + 1);
   });
 
   it('does not keep a listing that failed', async () => {
