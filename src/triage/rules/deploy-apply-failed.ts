@@ -39,18 +39,24 @@ export const deployApplyFailed: Rule = {
     // deleted): only the reasons below name what was wrong with the manifest itself.
     const named = failureTexts(input, SPECIFIC, 3).some((l) => !SCHEMA_UNREAD.test(l));
     const tool = steps[0]!.error?.code === 'ENGINE_COMMAND_FAILED' ? 'podman kube play' : 'kubectl apply';
+    const subject = steps[0]!.subject ?? steps[0]!.stepId;
     return {
       // Without one of kubectl's rejection texts it only knows that the step failed, not why: not a confident verdict.
       confidence: conf(apiDown ? 0.35 : named ? 0.85 : 0.45),
-      summary: `${tool} of ${steps[0]!.subject ?? steps[0]!.stepId} was rejected: ${/no matches for kind|CRDs|resource mapping not found|doesn't have a resource type/i.test(lines.join('\n')) ? 'a custom resource was applied before its CRD' : /namespaces "/.test(lines.join('\n')) ? 'its namespace does not exist yet' : `${tool.split(' ')[0]} names the object it refused`}.`,
+      // An API that refused, dropped or could not serve its schema rejected nothing: the summary says so.
+      summary: apiDown
+        ? `${tool} of ${subject} failed before the cluster judged the manifests: its API refused or dropped the connection, or could not serve its schema.`
+        : `${tool} of ${subject} was rejected: ${/no matches for kind|CRDs|resource mapping not found|doesn't have a resource type/i.test(lines.join('\n')) ? 'a custom resource was applied before its CRD' : /namespaces "/.test(lines.join('\n')) ? 'its namespace does not exist yet' : `${tool.split(' ')[0]} names the object it refused`}.`,
       evidence: [
         ...steps.map((s) => quote(`journal ${s.stepId} [${s.error?.code}]`, s.error?.message ?? '')),
         ...lines,
       ],
-      actions: [
-        'put CRDs and Namespaces in a deploy group that runs first (`after:`)',
-        'tarmac validate   # checks the manifests without a cluster',
-      ],
+      actions: apiDown
+        ? ['tarmac status   # is the cluster API answering?', 'tarmac doctor']
+        : [
+            'put CRDs and Namespaces in a deploy group that runs first (`after:`)',
+            'tarmac validate   # checks the manifests without a cluster',
+          ],
     };
   },
 };

@@ -17,6 +17,11 @@ describe("kubectl's validation that could not read the schema", () => {
     );
     expect(d.of('deploy-apply-failed')).toBeLessThan(0.5);
     expect(d.confidence).toBeLessThan(0.5);
+    // It blames no manifest: the API could not serve its schema.
+    expect([d.top, d.summary]).toEqual([
+      'deploy-apply-failed',
+      expect.stringMatching(/failed before the cluster judged the manifests/),
+    ]);
   });
 
   it('the server does not serve the schema: no confident manifest verdict', async () => {
