@@ -217,8 +217,9 @@ export function machineVmExited(input: TriageInput): string[] {
  * without the accelerator the machine asks for (system/vl.c: `invalid accelerator hvf`) or without its CPU model
  * (`unable to find CPU model 'host'`), as an x86_64 QEMU on an Apple silicon Mac prints (Podman Desktop's
  * troubleshooting docs). The machine never ran: its engine is unreachable, it did not crash. An accelerator that exists
- * and failed at start (`failed to initialize kvm`, `HV_DENIED`, `Could not access KVM kernel module`) is not this: an
- * emulator regression reads alike, so it stays the crash hint.
+ * and failed at start (`failed to initialize kvm`, `HV_DENIED`, `Could not access KVM kernel module`) says neither, so
+ * alone it stays the crash hint (an emulator regression reads alike). Not told apart yet: a failed KVM that QEMU then
+ * followed with a CPU model it lacks.
  */
 const VM_REFUSED = /invalid accelerator \S+|unable to find CPU model/i;
 

@@ -53,11 +53,13 @@ export const registryAuth: Rule = {
         pushing ? /$^/ : /unauthorized: access to the requested resource is not authorized/gi,
         '',
       );
+    // ghcr.io refusing a write comes to a client that is logged in: its token lacks the permission.
+    const ghcrWrite = failureTexts(input, GHCR_WRITE, 1).length > 0;
     const sure =
       coded.length > 0 ||
       (pushing && failureTexts(input, /requested access to the resource is denied/i, 1).length > 0) ||
       (pushing && failureTexts(input, /^denied: /m, 1).length > 0) ||
-      failureTexts(input, GHCR_WRITE, 1).length > 0 ||
+      ghcrWrite ||
       [...failureTexts(input, DENIED, 6), ...podLines].map(credentialWords).some(
         (l) =>
           /40[13]|unauthorized|authentication required|no basic auth credentials|invalid username|credentials - err:|insufficient_scope|: denied: (?!requested access)|image pull secrets/i.test(
@@ -70,15 +72,13 @@ export const registryAuth: Rule = {
       input.run.env?.registryUrl?.split('/')[0] ?? (coded[0] && errorFact(coded[0], 'registry')?.host) ?? '<registry>';
     const cmd = engineCmd(input);
     const inCluster = podLines.length > 0;
-    // ghcr.io's write refusal comes to a client that is logged in: its token lacks the permission.
-    const scope = failureTexts(input, GHCR_WRITE, 1).length > 0;
     return {
       // Below image-pull-failed's 0.45 for the same ambiguous text: a missing repository is the likelier reading.
       confidence: conf(sure ? 0.9 : 0.4),
       explains: ['registry-auth', 'permission'],
       summary: inCluster
         ? `The cluster's nodes cannot pull from ${host}: they have no credentials for it (kind nodes do not share the engine's login).`
-        : scope
+        : ghcrWrite
           ? `The registry ${host} refused the write: the token ${cmd} logged in with lacks the permission (a GitHub token needs packages: write, and the package must grant this repository access).`
           : `The registry ${host} refused the request: ${cmd} is not logged in to it (docker and podman keep separate credential stores).`,
       evidence: [
