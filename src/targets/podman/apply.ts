@@ -37,6 +37,8 @@ export interface ApplyDeps {
    * answers from (one `pod ps` fewer per deploy, issue 17). Absent: a `pod ps` of the env.
    */
   listPods?: (signal: AbortSignal) => Promise<PodRecordLive[]>;
+  /** Every pod on the host, from a read the run's targets share (host-reads.ts). Absent: a `pod ps` of its own. */
+  hostPods?: (signal: AbortSignal) => Promise<PodRecordLive[]>;
 }
 
 /** Applies the planned group; idempotent. */
@@ -62,7 +64,7 @@ export async function applyGroup(
   await assertImagesPresent(deps.engine, plan.units, group.name, ctx.signal);
   // One listing of the host's pods answers what an inspect of each planned pod and the prune listing did: every
   // podman call costs about 0.1 s of CPU, which side-by-side suites pay on two cores (issues 16 and 17).
-  const live = await allPods(deps.cli, ctx.signal);
+  const live = await (deps.hostPods ? deps.hostPods(ctx.signal) : allPods(deps.cli, ctx.signal));
   const existing = (unit: PlayUnit) => live.find((pod) => pod.name === unit.podName);
   await refuseTaken(deps, plan.units, existing, ctx.signal);
   const playFiles = new Map<PlayUnit, string>();

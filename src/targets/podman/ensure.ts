@@ -2,7 +2,8 @@
 // recreated (after removing the env) when it is broken or the reuse policy is `never`.
 import type { EnvIdentity } from '../../config/project-identity.js';
 import type { EnsureResult } from '../types.js';
-import { assertOurNetwork, createNetwork, inspectNetwork } from './network.js';
+import type { FreshRead } from './fresh-read.js';
+import { assertOurNetwork, createNetwork, inspectNetwork, type NetworkInfo } from './network.js';
 import type { PodmanCli } from './podman-cli.js';
 import type { StateStore } from './state.js';
 
@@ -16,6 +17,8 @@ export interface EnsureDeps {
   teardown: () => Promise<void>;
   /** The env's state records its network (an earlier ensure made or found it); absent: read from `store`. */
   networkOnRecord?: boolean;
+  /** The host's network listing shared by the run's targets, to verify a network made here (host-reads.ts). */
+  networks?: FreshRead<NetworkInfo[]>;
 }
 
 /** Creates, reuses or recreates the env network; records it as tarmac's. */
@@ -23,7 +26,7 @@ export async function ensureNetwork(deps: EnsureDeps, signal: AbortSignal): Prom
   // An env with no network on record is most likely new: create first, and inspect only when podman says the name
   // is taken. A cold run of several suites made one network each at its start, three calls apiece (issue 17).
   if (!(deps.networkOnRecord ?? (await deps.store.read()).network !== undefined)) {
-    const created = await createNetwork(deps.cli, deps.network, deps.id, signal, 'answer');
+    const created = await createNetwork(deps.cli, deps.network, deps.id, { signal, taken: 'answer', ...listing(deps) });
     if (created !== 'taken') {
       await record(deps);
       return { action: 'created', reason: `created network ${deps.network} (DNS on)` };
@@ -47,7 +50,7 @@ export async function ensureNetwork(deps: EnsureDeps, signal: AbortSignal): Prom
     };
     await deps.teardown();
   }
-  await createNetwork(deps.cli, deps.network, deps.id, signal);
+  await createNetwork(deps.cli, deps.network, deps.id, { signal, ...listing(deps) });
   await record(deps);
   return result;
 }
@@ -57,3 +60,5 @@ async function record(deps: EnsureDeps): Promise<void> {
     state.network = { name: deps.network, created: true };
   });
 }
+
+const listing = (deps: EnsureDeps) => (deps.networks ? { listing: deps.networks } : {});

@@ -12,6 +12,7 @@ import {
   type PodRecordLive,
 } from './inspect.js';
 import type { PodmanCli } from './podman-cli.js';
+import { untilAborted } from './fresh-read.js';
 
 /** The env's pods and containers as podman listed them at one moment. */
 export interface EnvListing {
@@ -70,25 +71,4 @@ export class SharedListing {
   forget(): void {
     this.current = undefined;
   }
-}
-
-// The shared read runs without any one reader's signal (it serves several steps); each reader still stops waiting
-// the moment its own signal aborts.
-function untilAborted<T>(promise: Promise<T>, signal?: AbortSignal): Promise<T> {
-  if (!signal) return promise;
-  if (signal.aborted) return Promise.reject(signal.reason as Error);
-  return new Promise<T>((resolve, reject) => {
-    const stop = () => reject(signal.reason as Error);
-    signal.addEventListener('abort', stop, { once: true });
-    promise.then(
-      (value) => {
-        signal.removeEventListener('abort', stop);
-        resolve(value);
-      },
-      (error: unknown) => {
-        signal.removeEventListener('abort', stop);
-        reject(error as Error);
-      },
-    );
-  });
 }

@@ -5,7 +5,8 @@ import { TarmacError, ExitCode } from '../../errors/errors.js';
 import { parseJsonList, type PodmanCli } from './podman-cli.js';
 import { networkLabels, podmanOwnership } from './names.js';
 import { otherCheckoutError } from '../other-checkout.js';
-import { asRecord, asStringMap } from './shape.js';
+import { asRecord, asString, asStringMap } from './shape.js';
+import { mark, type FreshRead } from './fresh-read.js';
 
 export interface NetworkInfo {
   name: string;
@@ -28,18 +29,37 @@ export async function inspectNetwork(
   return { name, labels: asStringMap(raw.labels), dnsEnabled: raw.dns_enabled === true };
 }
 
+/** Every network on the host, whoever made it (`network ls` prints what `network inspect` does, for all). */
+export async function listNetworks(cli: PodmanCli, signal?: AbortSignal): Promise<NetworkInfo[]> {
+  const result = await cli.must(['network', 'ls', '--format', 'json'], 'Could not list the podman networks', {
+    signal,
+  });
+  return parseJsonList(result.stdout).map((entry) => {
+    const raw = asRecord(entry) ?? {};
+    return {
+      name: asString(raw.name) ?? '',
+      labels: asStringMap(raw.labels),
+      dnsEnabled: raw.dns_enabled === true,
+    };
+  });
+}
+
 const TAKEN = /network name \S+ already used|network already exists|network with name \S+ already exists/i;
 
-/**
- * Creates the env network (labelled, DNS on) and verifies it exists afterwards. `taken: 'answer'`: a name in use
- * resolves to 'taken' instead of failing (the caller then inspects what has it).
- */
+export interface CreateOptions {
+  signal?: AbortSignal;
+  /** 'answer': a name in use resolves to 'taken' instead of failing (the caller then inspects what has it). */
+  taken?: 'fail' | 'answer';
+  /** The host's network listing the run's targets share: the check that the network exists reads it (fresh-read.ts). */
+  listing?: FreshRead<NetworkInfo[]>;
+}
+
+/** Creates the env network (labelled, DNS on) and verifies it exists afterwards. */
 export async function createNetwork(
   cli: PodmanCli,
   name: string,
   id: EnvIdentity,
-  signal?: AbortSignal,
-  taken: 'fail' | 'answer' = 'fail',
+  { signal, taken = 'fail', listing }: CreateOptions = {},
 ): Promise<NetworkInfo | 'taken'> {
   const labels = Object.entries(networkLabels(id)).flatMap(([key, value]) => ['--label', `${key}=${value}`]);
   // --disable-dns=false is podman's default for bridge networks; say it anyway, Service names depend on it.
@@ -50,7 +70,9 @@ export async function createNetwork(
     if (taken === 'answer' && TAKEN.test(result.stderr)) return 'taken';
     throw cli.failed(result, `Could not create podman network ${name}`);
   }
-  const created = await inspectNetwork(cli, name, signal);
+  const created = listing
+    ? (await listing.get(mark(), signal)).find((network) => network.name === name)
+    : await inspectNetwork(cli, name, signal);
   if (!created?.dnsEnabled) {
     throw new TarmacError(
       'TARGET_NETWORK_NO_DNS',

@@ -138,6 +138,11 @@ export function fakePodman(env: Env) {
           })),
         ),
       };
+    // The host's networks (a network's check after tarmac created it).
+    if (args === 'network ls --format json')
+      return {
+        stdout: JSON.stringify(state.networkExists ? [{ name: 'tarmac-demo', labels, dns_enabled: true }] : []),
+      };
     if (args === 'network inspect tarmac-demo')
       return state.networkExists
         ? { stdout: JSON.stringify([{ name: 'tarmac-demo', labels, dns_enabled: true }]) }

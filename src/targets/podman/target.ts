@@ -21,6 +21,8 @@ import { downEnv } from './down.js';
 import { recordedEndpoints, serviceEndpoints } from './endpoints.js';
 import { ensureNetwork } from './ensure.js';
 import { listEnv, SharedListing } from './env-listing.js';
+import { mark } from './fresh-read.js';
+import { hostReads } from './host-reads.js';
 import { inspectPod, listEnvContainers } from './inspect.js';
 import { isOurs, networkName, targetLabels } from './names.js';
 import { planGroup, type GroupPlan } from './play-plan.js';
@@ -67,6 +69,11 @@ class PodmanTarget implements ClusterTarget {
   private readonly shared: SharedListing;
   /** ensure() found or made the env network in this process, and down() has not removed it since. */
   private networkChecked = false;
+  /**
+   * When this process last finished changing the env (a mark() of fresh-read.ts; 0: not yet): a host-wide read that
+   * other envs' steps started after it sees this env as it is, so a step here may share it.
+   */
+  private settled = 0;
 
   constructor(private readonly opts: PodmanTargetOptions) {
     this.name = networkName(opts.env.name);
@@ -85,7 +92,13 @@ class PodmanTarget implements ClusterTarget {
   }
 
   forgetStatus(): void {
+    this.changed();
+  }
+
+  // Anything may have changed the env: its listing is dropped, and shared host reads must start after now.
+  private changed(): void {
     this.shared.forget();
+    this.settled = mark();
   }
 
   async ensure(ctx: TargetContext): Promise<EnsureResult> {
@@ -112,14 +125,15 @@ class PodmanTarget implements ClusterTarget {
           store: this.store,
           teardown,
           networkOnRecord: state.network !== undefined,
+          networks: hostReads(this.opts.engine).networks,
         },
         ctx.signal,
       );
-      if (result.action !== 'reused') this.shared.forget();
+      if (result.action !== 'reused') this.changed();
       this.networkChecked = true;
       return result;
     } catch (error) {
-      this.shared.forget();
+      this.changed();
       throw error;
     }
   }
@@ -150,13 +164,15 @@ class PodmanTarget implements ClusterTarget {
         this.shared.forget();
         return (await this.shared.get(signal)).pods;
       },
+      hostPods: (signal: AbortSignal) => hostReads(this.opts.engine).pods.get(this.settled, signal),
     };
     // Forgotten before: no check may share a listing read while pods are replaced.
     this.shared.forget();
     try {
       await applyGroup(deps, group, this.plan(group, envGroups), ctx);
+      this.settled = mark();
     } catch (error) {
-      this.shared.forget();
+      this.changed();
       throw error;
     }
   }
@@ -181,7 +197,7 @@ class PodmanTarget implements ClusterTarget {
       store: this.store,
       now: this.now,
       listing: (s?: AbortSignal) => (read === 'shared' ? this.shared.get(s) : listEnv(this.cli, this.id, s)),
-      changed: () => this.shared.forget(),
+      changed: () => this.changed(),
     };
     return groupPodViews(deps, group.name, this.plan(group, [], false).units, signal);
   }
@@ -239,7 +255,7 @@ class PodmanTarget implements ClusterTarget {
         signal,
       );
     } finally {
-      this.shared.forget();
+      this.changed();
     }
   }
 
@@ -257,7 +273,7 @@ class PodmanTarget implements ClusterTarget {
     try {
       await removePods(this.cli, [name]);
     } finally {
-      this.shared.forget();
+      this.changed();
     }
   }
 }
