@@ -36,14 +36,24 @@ describe('the podman target shares one listing between the checks of a run', () 
     expect(count(runner, 'network create')).toBe(0);
   });
 
-  it('answers the health and the endpoints (`tarmac test`) with a network check and one `ps`: no pod listing', async () => {
+  it('answers the health and the endpoints (`tarmac test`) with one `ps`: no pod listing, no network check', async () => {
     const { runner } = podman();
     const t = await target(runner);
     const [state, endpoints] = await Promise.all([t.health!(), t.endpoints()]);
     expect(state.healthy).toBe(true);
     expect(endpoints).toEqual({ apps: 'http://127.0.0.1:4002', data: 'http://127.0.0.1:4001' });
     expect([listings(runner), count(runner, 'ps -a'), count(runner, 'container inspect')]).toEqual([0, 1, 0]);
+    expect(count(runner, 'network inspect')).toBe(0);
+  });
+
+  it('checks the network for the health when the recorded endpoints are not live', async () => {
+    const { runner, state } = podman();
+    const t = await target(runner);
+    state.podStatus = 'Exited';
+    expect(await t.health!()).toEqual({ healthy: true });
     expect(count(runner, 'network inspect')).toBe(1);
+    state.networkExists = false;
+    expect(await t.health!()).toEqual({ healthy: false });
   });
 
   it('asks for the `ps` of `tarmac test` at once, beside the state read, not after it', async () => {
@@ -74,7 +84,9 @@ describe('the podman target shares one listing between the checks of a run', () 
   it('says the env is unhealthy without listing pods when its network is gone', async () => {
     const { runner, state } = podman();
     const t = await target(runner);
+    // podman removes a network only with the containers on it (`network rm -f`).
     state.networkExists = false;
+    state.removed = true;
     expect(await t.health!()).toEqual({ healthy: false });
     expect(listings(runner)).toBe(0);
   });

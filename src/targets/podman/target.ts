@@ -21,7 +21,7 @@ import { downEnv } from './down.js';
 import { recordedEndpoints, serviceEndpoints } from './endpoints.js';
 import { ensureNetwork } from './ensure.js';
 import { listEnv, SharedListing } from './env-listing.js';
-import { mark } from './fresh-read.js';
+import { FreshRead, mark } from './fresh-read.js';
 import { hostReads } from './host-reads.js';
 import { inspectPod, listEnvContainers } from './inspect.js';
 import { isOurs, networkName, targetLabels } from './names.js';
@@ -74,6 +74,11 @@ class PodmanTarget implements ClusterTarget {
    * other envs' steps started after it sees this env as it is, so a step here may share it.
    */
   private settled = 0;
+  /**
+   * The check of the recorded endpoints, one `ps` for the health and the endpoints asked at once; asked with since 0:
+   * a check in flight will do (they are asked together, with no change of the env between them).
+   */
+  private readonly recordedCheck = new FreshRead(() => this.checkRecorded());
 
   constructor(private readonly opts: PodmanTargetOptions) {
     this.name = networkName(opts.env.name);
@@ -214,20 +219,28 @@ class PodmanTarget implements ClusterTarget {
     // A run holding a listing (up's test step after the deploy checks) answers from it; else the recorded ports
     // are checked with one `ps` (tarmac test), and only when one is not live are the pods listed.
     if (this.shared.held()) return serviceEndpoints(await this.store.read(), () => this.shared.get(signal));
-    // The `ps` starts beside the state read, not after it: on a busy main thread (tarmac test reconciles meanwhile)
-    // the read's callback came late, and the suite waited for a `ps` started that much later (issue 16).
-    const listed = listEnvContainers(this.cli, this.id, signal);
-    listed.catch(() => undefined);
-    const state = await this.store.read();
-    if (Object.keys(state.services).length > 0) {
-      const recorded = recordedEndpoints(state, await listed);
-      if (recorded) return recorded;
-    }
-    return serviceEndpoints(state, () => this.shared.get(signal));
+    const recorded = await this.recordedCheck.get(0, signal);
+    return recorded ?? serviceEndpoints(await this.store.read(), () => this.shared.get(signal));
   }
 
-  health(signal?: AbortSignal): Promise<{ healthy: boolean }> {
+  // `tarmac test` asks for the health beside the endpoints. Recorded endpoints that `ps` shows live (running
+  // containers of this env holding the recorded host ports) answer it too: those containers use the env network,
+  // which podman does not remove while they do, and a network's DNS cannot be switched off once it is made. So the
+  // one `ps` answers both, and the network is inspected only when the record does not hold (issue 16).
+  async health(signal?: AbortSignal): Promise<{ healthy: boolean }> {
+    const recorded = await this.recordedCheck.get(0, signal).catch(() => undefined);
+    if (recorded && Object.keys(recorded).length > 0) return { healthy: true };
     return envHealth(this.cli, this.id, this.name, signal);
+  }
+
+  // The recorded endpoints when `ps` shows each live, else undefined. The `ps` starts beside the state read, not
+  // after it: on a busy main thread (tarmac test reconciles meanwhile) the read's callback came late, and the suite
+  // waited for a `ps` started that much later (issue 16).
+  private async checkRecorded(): Promise<Record<string, string> | undefined> {
+    const listed = listEnvContainers(this.cli, this.id);
+    listed.catch(() => undefined);
+    const state = await this.store.read();
+    return Object.keys(state.services).length > 0 ? recordedEndpoints(state, await listed) : undefined;
   }
 
   logSources(signal?: AbortSignal): Promise<LogSource[]> {
