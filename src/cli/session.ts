@@ -157,6 +157,7 @@ export async function openSession(opts: SessionOptions, io: CliIo, command = 'ru
         bus,
         signal: root.signal,
         probe,
+        ...(env.disk?.keepRuns !== undefined ? { keepRuns: env.disk.keepRuns } : {}),
       }),
       opts.diskCheck ? diskPreflight({ env, engine, bus, signal: root.signal }, io) : undefined,
     ]);

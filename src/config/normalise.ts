@@ -2,6 +2,7 @@
 // that depend on other fields.
 import { existsSync } from 'node:fs';
 import path from 'node:path';
+import { DEFAULT_KEEP_RUNS } from './disk-schema.js';
 import type { ConfigOutput } from './schema.js';
 import type { Env, ImageSpec } from './types.js';
 import { normaliseGroup, normaliseSuites, normaliseTest } from './normalise-suites.js';
@@ -37,6 +38,7 @@ export function normaliseConfig(config: ConfigOutput, file: string): Env {
       ...(config.disk.prune?.danglingOlderThan !== undefined
         ? { pruneDanglingOlderThanMs: config.disk.prune.danglingOlderThan }
         : {}),
+      keepRuns: config.disk.prune?.keepRuns ?? DEFAULT_KEEP_RUNS,
     },
   };
 }

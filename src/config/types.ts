@@ -126,5 +126,10 @@ export interface Env {
   /** Absolute path of the SQLite history file. */
   historyPath: string;
   /** Disk guard: least free bytes wanted before building; optional prune of old dangling tarmac images (absent: defaults, e.g. in test kits). */
-  disk?: { minFreeBytes: number; pruneDanglingOlderThanMs?: number };
+  disk?: {
+    minFreeBytes: number;
+    pruneDanglingOlderThanMs?: number;
+    /** How many runs keep their directory (disk.prune.keepRuns, default DEFAULT_KEEP_RUNS). */
+    keepRuns?: number;
+  };
 }

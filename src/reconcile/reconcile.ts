@@ -9,6 +9,7 @@ import { TarmacError } from '../errors/errors.js';
 import { markAbandoned, type AbandonedRun } from './abandon.js';
 import { runBuildTraces } from './build-traces.js';
 import { systemProcessProbe, type ProcessProbe } from './liveness.js';
+import { removeRunDirs, runsBeyondKeep } from './retention.js';
 import { scanRuns, type RunRecord } from './runs.js';
 import { crashedPodContainers, describeHalfCreated, halfCreatedClusters } from '../targets/leftovers.js';
 import { sweepTempFiles, tempFileRun } from './temp-files.js';
@@ -41,6 +42,8 @@ export interface ReconcileDeps {
   now?: () => number;
   /** Start times of the builds running on this host (default: from /proc); tests pass their own. */
   liveBuildStarts?: () => number[];
+  /** How many runs keep their directory, the current one included (disk.prune.keepRuns); absent: all. */
+  keepRuns?: number;
 }
 
 // podman creates a build's first working container a moment after the process starts; clocks differ by ticks.
@@ -50,6 +53,8 @@ export interface ReconcileReport {
   abandoned: AbandonedRun[];
   removedContainers: Attribution[];
   removedFiles: string[];
+  /** Runs whose directories were removed (disk.prune.keepRuns). */
+  removedRuns: string[];
   /** Lines about things found and left alone. */
   reported: string[];
   /** Checks that could not be made, with why. */
@@ -62,6 +67,7 @@ export async function reconcile(deps: ReconcileDeps): Promise<ReconcileReport> {
     abandoned: [],
     removedContainers: [],
     removedFiles: [],
+    removedRuns: [],
     reported: [],
     problems: [],
   };
@@ -81,9 +87,11 @@ export async function reconcile(deps: ReconcileDeps): Promise<ReconcileReport> {
     }
   };
 
+  let runs: RunRecord[] = [];
   let dead: RunRecord[] = [];
   await attempt('read the earlier runs', async () => {
-    dead = scanRuns(deps.stateDir, deps.runId, probe).filter((r) => r.liveness.state === 'dead');
+    runs = scanRuns(deps.stateDir, deps.runId, probe);
+    dead = runs.filter((r) => r.liveness.state === 'dead');
     for (const run of dead.filter((r) => !r.finished)) {
       const found = markAbandoned(run, deps.runId, now());
       report.abandoned.push(found);
@@ -156,6 +164,18 @@ export async function reconcile(deps: ReconcileDeps): Promise<ReconcileReport> {
       deps.stateDir,
       dead.map((r) => r.id),
     );
+
+  await attempt('remove the directories of old runs', async () => {
+    if (deps.keepRuns === undefined) return;
+    // A run goes only once nothing more is to be learnt from it: it succeeded, or its leftovers were checked.
+    const settled = checked ? deadIds : settledRuns(deps.stateDir);
+    const removed = removeRunDirs(runsBeyondKeep(runs, deps.keepRuns, (r) => r.succeeded || settled.has(r.id)));
+    report.removedRuns.push(...removed);
+    if (removed.length > 0)
+      say(
+        `removed the directories of ${removed.length} finished run(s) beyond the newest ${deps.keepRuns} (disk.prune.keepRuns), ${removed[0]}${removed.length > 1 ? ` to ${removed.at(-1)}` : ''}; their history stays`,
+      );
+  });
 
   await attempt('check kind clusters of dead runs', async () => {
     for (const record of await halfCreatedClusters(deps.stateDir, deps.envName, deadIds)) {

@@ -16,6 +16,8 @@ export interface RunRecord {
   finished: boolean;
   /** It ended with `run.finished` outcome succeeded, written by itself: every step ended, nothing was killed. */
   succeeded: boolean;
+  /** Its `run.finished` was written by a reconcile pass that found it dead before it finished. */
+  abandoned: boolean;
   /** Newest modification time of its journal files (ms): the run was alive until at least then. */
   lastSignAt: number;
 }
@@ -44,6 +46,7 @@ export function scanRuns(stateDir: string, currentRunId: string, probe: ProcessP
       liveness: liveness(owner, probe),
       finished: ending !== undefined,
       succeeded: ending?.outcome === 'succeeded' && ending.abandoned !== true,
+      abandoned: ending?.abandoned === true,
       // Read when asked (an abandoned run, a working container to attribute): a pass over a long list of finished
       // runs reads no step logs at all (issue 16; every earlier run of the env is scanned on every start).
       get lastSignAt() {
