@@ -143,14 +143,16 @@ export const MARKERS: readonly Marker[] = [
   {
     id: 'network',
     label: 'the network dropped or could not route the connection',
-    // Winsock's WSAECONNRESET and WSAENETUNREACH/WSAEHOSTUNREACH texts too.
-    re: /connection reset by peer|\bECONNRESET\b|forcibly closed by the remote host|socket operation was attempted to an unreachable (?:network|host)|network is unreachable|no route to host|\bEHOSTUNREACH\b|\bENETUNREACH\b|unexpected EOF|TLS handshake timeout|Max retries exceeded with url|rpc error: code = Unavailable|grpc: the client connection is closing|transport is closing|Failed to download metadata for repo|No URLs in mirrorlist|Unable to fetch some archives|Failed to fetch https?:/i,
+    // Winsock's WSAECONNRESET and WSAENETUNREACH/WSAEHOSTUNREACH texts too; Node's http client's words for a connection
+    // reset before the response (nodejs/node lib/_http_client.js: `socket hang up`, code ECONNRESET).
+    re: /connection reset by peer|\bECONNRESET\b|\bsocket hang up\b|forcibly closed by the remote host|socket operation was attempted to an unreachable (?:network|host)|network is unreachable|no route to host|\bEHOSTUNREACH\b|\bENETUNREACH\b|unexpected EOF|TLS handshake timeout|Max retries exceeded with url|rpc error: code = Unavailable|grpc: the client connection is closing|transport is closing|Failed to download metadata for repo|No URLs in mirrorlist|Unable to fetch some archives|Failed to fetch https?:/i,
   },
   {
     id: 'timeout',
     label: 'a network call timed out',
-    // Winsock's WSAETIMEDOUT text too.
-    re: /i\/o timeout|context deadline exceeded|connected party did not properly respond|\bETIMEDOUT\b|\bESOCKETTIMEDOUT\b|Client\.Timeout exceeded|operation timed out|connection timed out|Read timed out|ERR_SOCKET_TIMEOUT/i,
+    // Winsock's WSAETIMEDOUT text too; Ruby's net/http (lib/net/http.rb: Net::OpenTimeout / Net::ReadTimeout, and its
+    // connect's `Failed to open TCP connection to H:P (execution expired)`, Timeout's message), as bundler and gem relay it.
+    re: /Net::(?:Open|Read|Write)Timeout\b|Failed to open TCP connection to \S+ \(execution expired\)|i\/o timeout|context deadline exceeded|connected party did not properly respond|\bETIMEDOUT\b|\bESOCKETTIMEDOUT\b|Client\.Timeout exceeded|operation timed out|connection timed out|Read timed out|ERR_SOCKET_TIMEOUT/i,
   },
 ];
 

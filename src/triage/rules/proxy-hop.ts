@@ -9,10 +9,12 @@ import { markerRe, toolOutput } from './infra-markers.js';
 
 /**
  * The host apt/curl say they could not connect to or resolve; Apache HttpClient's too, as Maven and Gradle relay it
- * (`Connect to proxy.corp:8080 [proxy.corp/10.0.0.1] failed: Connection refused`).
+ * (`Connect to proxy.corp:8080 [proxy.corp/10.0.0.1] failed: Connection refused`), and Ruby's net/http, as bundler and
+ * gem relay it (lib/net/http.rb connects to the proxy's address when one is set: `Failed to open TCP connection to
+ * proxy.corp:8080 (Connection refused - connect(2) for ...)`).
  */
 const TARGET =
-  /(?:Could not connect to|Unable to connect to|Cannot initiate the connection to|Failed to connect to|Could not resolve|\bConnect to) '?\[?([\w.-]+)/gi;
+  /(?:Could not connect to|Unable to connect to|Cannot initiate the connection to|Failed to connect to|Could not resolve|\bConnect to|Failed to open TCP connection to) '?\[?([\w.-]+)/gi;
 /** wget's progress forms name the host too, but only a line that also says `failed` is a failure. */
 const WGET_TARGET = /(?:Connecting to|Resolving) ([\w.-]+)[^\n]*\bfailed\b/gi;
 /**
@@ -36,6 +38,13 @@ const URL_HOST = /https?:\/\/([\w.-]+)/gi;
 const HAS_URL = /https?:\/\/[\w.-]+/i;
 /** apt's older form: the fetch on one line (`Err http://host ...`), its error indented on the next. */
 const APT_ERR = /^\s*Err:?\d*\s+https?:\/\//;
+/**
+ * GNU wget's heading of each request (`--2024-05-01 10:00:00--  https://host/file`), printed before its `Resolving`
+ * and `Connecting to` lines (src/retr.c, src/http.c): the URL of the fetch those lines belong to.
+ */
+const WGET_HEADING = /^\s*--\d{4}-\d\d-\d\d \d\d:\d\d:\d\d--\s+https?:\/\//;
+/** Lines between wget's heading and its `Connecting to ... failed`: `Resolving ...` and, behind a redirect, a few more. */
+const WGET_LOOKBACK = 3;
 const IP = /^\d{1,3}(?:\.\d{1,3}){3}$/;
 /**
  * apt's peer of a fetch, `[IP: 10.0.0.1 3128]`: the address and port it connected to. An http(s) fetch whose peer
@@ -59,7 +68,13 @@ export function proxyHops(input: TriageInput, max = 2): string[] {
   lines.forEach((l, i) => {
     if (out.length >= max) return;
     const before = i > 0 ? lines[i - 1]!.text : '';
-    const fetchLine = HAS_URL.test(l.text) ? l.text : APT_ERR.test(before) ? before : '';
+    const fetchLine = HAS_URL.test(l.text)
+      ? l.text
+      : APT_ERR.test(before)
+        ? before
+        : new RegExp(WGET_TARGET.source, 'i').test(l.text)
+          ? wgetHeading(lines, i)
+          : '';
     if (!fetchLine) return;
     const fetched = new Set([...fetchLine.matchAll(URL_HOST)].map((m) => site(m[1]!)));
     const port = APT_PEER.exec(l.text)?.[1];
@@ -92,4 +107,11 @@ const GATEWAY_STATUS = /\b5\d\d Proxy Error\b/gi;
 export function serverGatewayOnly(text: string): boolean {
   if (!/https:\/\//i.test(text) || !new RegExp(GATEWAY_STATUS.source, 'i').test(text)) return false;
   return !markerRe('proxy').test(text.replace(GATEWAY_STATUS, ''));
+}
+
+/** The heading of the wget request that line `i` belongs to (WGET_HEADING, a few lines up), or ''. */
+function wgetHeading(lines: readonly { text: string }[], i: number): string {
+  for (let j = i - 1; j >= Math.max(0, i - WGET_LOOKBACK); j--)
+    if (WGET_HEADING.test(lines[j]!.text)) return lines[j]!.text;
+  return '';
 }
