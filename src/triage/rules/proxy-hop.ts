@@ -9,20 +9,21 @@ import { markerRe, toolOutput } from './infra-markers.js';
 
 /**
  * The host apt/curl say they could not connect to or resolve; Apache HttpClient's too, as Maven and Gradle relay it
- * (`Connect to proxy.corp:8080 [proxy.corp/10.0.0.1] failed: Connection refused`), and Ruby's net/http, as bundler and
- * gem relay it (lib/net/http.rb connects to the proxy's address when one is set: `Failed to open TCP connection to
- * proxy.corp:8080 (Connection refused - connect(2) for ...)`).
+ * (`Connect to proxy.corp:8080 [proxy.corp/10.0.0.1] failed: Connection refused`).
  */
 const TARGET =
-  /(?:Could not connect to|Unable to connect to|Cannot initiate the connection to|Failed to connect to|Could not resolve|\bConnect to|Failed to open TCP connection to) '?\[?([\w.-]+)/gi;
+  /(?:Could not connect to|Unable to connect to|Cannot initiate the connection to|Failed to connect to|Could not resolve|\bConnect to) '?\[?([\w.-]+)/gi;
 /** wget's progress forms name the host too, but only a line that also says `failed` is a failure. */
 const WGET_TARGET = /(?:Connecting to|Resolving) ([\w.-]+)[^\n]*\bfailed\b/gi;
 /**
  * Node's and Go's connect errors name the address and port they dialled (`connect ECONNREFUSED 10.0.0.1:3128`,
- * `dial tcp 10.0.0.1:3128: ...`; the port is after the last colon, an IPv6 address may be bare): on the line of a fetch whose URL has another port (443 for https://, 80 for
- * http://, or the one it names), the connection went to another server, a proxy.
+ * `dial tcp 10.0.0.1:3128: ...`; the port is after the last colon, an IPv6 address may be bare): on the line of a fetch
+ * whose URL has another port (443 for https://, 80 for http://, or the one it names), the connection went to another
+ * server, a proxy. Ruby's net/http names its connect alike (lib/net/http.rb connects to the proxy's address and port
+ * when one is set, as bundler and gem relay it: `Failed to open TCP connection to proxy.corp:8080 (Connection refused
+ * - ...)`): read by its port only, since its host may be a mirror or CDN of the URL's on another domain.
  */
-const DIALLED = /(?:\bconnect E[A-Z]+|\bdial tcp[46]?) [\w.:[\]-]+:(\d+)\b/gi;
+const DIALLED = /(?:\bconnect E[A-Z]+|\bdial tcp[46]?|Failed to open TCP connection to) [\w.:[\]-]+:(\d+)\b/gi;
 const URL_PORT = /\b(https?):\/\/[\w.-]+(?::(\d+))?/gi;
 
 /** Whether a line dialled a port that none of its URLs has: the connection went to a proxy. */
@@ -39,10 +40,11 @@ const HAS_URL = /https?:\/\/[\w.-]+/i;
 /** apt's older form: the fetch on one line (`Err http://host ...`), its error indented on the next. */
 const APT_ERR = /^\s*Err:?\d*\s+https?:\/\//;
 /**
- * GNU wget's heading of each request (`--2024-05-01 10:00:00--  https://host/file`), printed before its `Resolving`
- * and `Connecting to` lines (src/retr.c, src/http.c): the URL of the fetch those lines belong to.
+ * GNU wget's heading of each request (`--2024-05-01 10:00:00--  https://host/file`, on a retry with `(try: 2)` before
+ * the URL), printed before its `Resolving` and `Connecting to` lines (src/retr.c, src/http.c): the URL of the fetch
+ * those lines belong to.
  */
-const WGET_HEADING = /^\s*--\d{4}-\d\d-\d\d \d\d:\d\d:\d\d--\s+https?:\/\//;
+const WGET_HEADING = /^\s*--\d{4}-\d\d-\d\d \d\d:\d\d:\d\d--\s+(?:\(try:\s*\d+\)\s+)?https?:\/\//;
 /** Lines between wget's heading and its `Connecting to ... failed`: `Resolving ...` and, behind a redirect, a few more. */
 const WGET_LOOKBACK = 3;
 const IP = /^\d{1,3}(?:\.\d{1,3}){3}$/;

@@ -130,6 +130,27 @@ describe('a proxy the tool named in place of the server', () => {
     expect(d.confidence).toBeLessThan(0.5);
   });
 
+  it("GNU wget: a retry's heading (`(try: 2)` before the URL) names the URL too", async () => {
+    const d = await diagnoseShape(
+      build(
+        [
+          '--2024-05-01 10:00:05--  (try: 2)  https://example.com/archive.tar.gz',
+          'Connecting to proxy.corp.example (proxy.corp.example)|10.1.2.3|:3128... failed: Connection timed out.',
+        ].join('\n'),
+      ),
+    );
+    expect(d.top).toBe('proxy');
+  });
+
+  it("near miss: Ruby's connect to a host of another domain on the URL's own port (a mirror or CDN): no proxy", async () => {
+    const d = await diagnoseShape(
+      build(
+        'Could not fetch specs from https://gems.example.com/ due to underlying error <Errno::ECONNREFUSED: Failed to open TCP connection to gems-cdn.example.net:443 (Connection refused - connect(2) for "gems-cdn.example.net" port 443)>',
+      ),
+    );
+    expect(d.of('proxy')).toBeLessThan(0.3);
+  });
+
   it("near miss: Ruby's connect to the URL's own host refused: no proxy", async () => {
     const d = await diagnoseShape(
       build(
