@@ -16,14 +16,22 @@ import { quote, workloadFailed } from './evidence-facts.js';
 import { failedSteps, stepLines } from './journal-facts.js';
 
 const CLOSED_PIPE = /\bio: read\/write on closed pipe\b/;
+/**
+ * The build request's connection broken under it in Go's net.OpError words (golang/go src/net/net.go: `write tcp
+ * 127.0.0.1:60518->127.0.0.1:50000: write: broken pipe`, `read: connection reset by peer`), as the client prints the
+ * request (containers/podman#18627 shows its start: `Error: Post "http://d/v4.5.0/libpod/build?...": write tcp
+ * 127.0.0.1:60518->`). Its EOF form is engine-runtime-crash's DROPPED.
+ */
+const REQUEST_BROKEN = /\/libpod\/build\?[^"]*":? .*(?:write: broken pipe|read: connection reset by peer)\s*$/;
+/** Both forms of the cut: the pipe the context went through, or the request's connection. */
+const CUT = new RegExp(`${CLOSED_PIPE.source}|${REQUEST_BROKEN.source}`);
 /** The engine client's own error lines: logrus's `ERRO[...]` / `level=error`, a multi-error bullet, `Error:`. */
 const CLIENT_ERROR = /^(?:ERRO\[\d+\]|time="[^"]*" level=error|\*\s|\s*\t\*\s|Error: )|level=error msg=/;
 /** The multi-error heading (hashicorp/go-multierror: `1 error occurred:`, `2 errors occurred:`) names no error. */
 const MULTI_HEADING = /\b\d+ errors? occurred:\s*$/;
 /**
- * The build request's own error when its connection was cut (`Error: Post "http://d/v4.5.0/libpod/build?...": write
- * tcp 127.0.0.1:60518->...: write: broken pipe`, containers/podman#18627), or its heading with the cause on the next
- * line: the same cut, not another error.
+ * The build request's own error when its connection was cut (REQUEST_BROKEN, or an EOF), or its heading with the cause
+ * on the next line: the same cut, not another error.
  */
 const REQUEST_CUT =
   /^Error: Post "[^"]*\/libpod\/build\?[^"]*":\s*(?:.*(?:write: broken pipe|connection reset by peer|\bEOF)\s*)?$/;
@@ -40,7 +48,7 @@ export function contextStreamCut(input: TriageInput): string[] {
     // A RUN step's program may print the same Go error: then the builder reports the failed instruction.
     if (step.kind !== 'build' || workloadFailed(input, step)) continue;
     const lines = stepLines(input.run, step).filter((l) => l.part !== 'message');
-    const cut = lines.filter((l) => CLOSED_PIPE.test(l.text));
+    const cut = lines.filter((l) => CUT.test(l.text));
     if (cut.length === 0 || lines.some((l) => namesOtherError(l.text))) continue;
     out.push(...cut.slice(0, 2).map((l) => quote(l.source, l.text)));
   }
@@ -52,6 +60,6 @@ function namesOtherError(text: string): boolean {
   const items = [...text.matchAll(ESCAPED_ITEM)].map((m) => m[1] ?? '');
   if (items.length > 0) return items.some((item) => !CLOSED_PIPE.test(item));
   const t = text.trim();
-  if (!CLIENT_ERROR.test(t) || CLOSED_PIPE.test(t)) return false;
+  if (!CLIENT_ERROR.test(t) || CUT.test(t)) return false;
   return !MULTI_HEADING.test(t) && !REQUEST_CUT.test(t);
 }

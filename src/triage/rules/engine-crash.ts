@@ -40,7 +40,12 @@ export const engineCrash: Rule = {
     const vmExited = machineVmRefused(input) ? [] : machineVmExited(input);
     // The engine stopped reading a build's context mid-upload (podman's remote client): crashed or cut off, a hint.
     const streamCut = contextStreamCut(input);
-    const noSignal = crashes.length === 0 && crashLines.length === 0 && !earlierCrash && runtimeCrash.length === 0;
+    const noSignal =
+      crashes.length === 0 &&
+      crashLines.length === 0 &&
+      !earlierCrash &&
+      runtimeCrash.length === 0 &&
+      streamCut.length === 0;
     if (noSignal && commandLost.length === 0 && vmExited.length === 0 && runtimeLost.length === 0) return undefined;
 
     const failed = failedSteps(run);
@@ -76,6 +81,8 @@ export const engineCrash: Rule = {
       ...crashes.map((i) => quote(`journal incident ${i.kind}`, i.message)),
       ...(first ? first.evidence.slice(0, 2).map((l) => quote('journal incident evidence', l)) : []),
       ...crashLines,
+      // The closed pipe is crash text already; a broken build request is only the stream cut's.
+      ...(crashLines.length === 0 ? streamCut : []),
       ...runtimeCrash,
       ...(noSignal ? [...vmExited, ...commandLost, ...runtimeLost] : []),
       ...(first && first.stepIds.length > 0

@@ -27,6 +27,30 @@ describe("the engine stopped reading a build's context mid-upload (podman's remo
     expect(d.confidence).toBeLessThan(0.5);
   });
 
+  // The same report's request line (https://github.com/containers/podman/issues/18627 shows its start, `Error: Post
+  // "http://d/v4.5.0/libpod/build?...": write tcp 127.0.0.1:60518->`), ended in Go's net.OpError form (golang/go
+  // src/net/net.go): the build request's connection broke mid-upload.
+  it("the build request's connection broken: write tcp ...: write: broken pipe", async () => {
+    const d = await diagnoseShape({
+      phase: 'build',
+      exitCode: 125,
+      output:
+        'Error: Post "http://d/v4.5.0/libpod/build?dockerfile=%5B%22Dockerfile%22%5D&rm=1&t=mwp-simple-test": write tcp 127.0.0.1:60518->127.0.0.1:50000: write: broken pipe',
+    });
+    expect(d.top).toBe('engine-crash');
+    expect(d.confidence).toBeLessThan(0.5);
+  });
+
+  it("near miss: a broken pipe on another call than the build's upload (the client's pull of its base image)", async () => {
+    const d = await diagnoseShape({
+      phase: 'build',
+      exitCode: 125,
+      output:
+        'Error: creating build container: initializing source docker://registry.example.com/base:1: pinging container registry registry.example.com: Get "https://registry.example.com/v2/": write tcp 10.0.0.5:51234->10.0.0.9:443: write: broken pipe',
+    });
+    expect(d.of('engine-crash')).toBeLessThan(0.3);
+  });
+
   // https://github.com/containers/podman/issues/18916: the client could not read a context file; the pipe closed
   // because of that error.
   it('near miss: a context file the client could not read, named beside the closed pipe', async () => {
