@@ -2,8 +2,8 @@
 // machine on macOS/Windows, podman-remote) streams the context as a tar through an io.Pipe into its POST to
 // `/libpod/build`; when that request ends early its writer gets Go's io.ErrClosedPipe, `io: read/write on closed pipe`,
 // in one of the client's forms:
-// - its multi-error report: `ERRO[0005] 1 error occurred:` / `* io: read/write on closed pipe` (containers/podman#18627,
-//   the machine's VM crashed on the build);
+// - its multi-error report: `ERRO[0005] 1 error occurred:` / `* io: read/write on closed pipe`
+//   (containers/podman#18627, the machine's VM crashed on the build);
 // - the request's error: `Error: Post "http://d/v2.0.0/libpod/build?...": io: read/write on closed pipe`
 //   (containers/podman#8845, the connection cut during a long upload);
 // - its tar writer's: `Can't add file X to tar: io: read/write on closed pipe`, `Can't close tar writer: io: read/write

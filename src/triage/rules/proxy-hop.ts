@@ -45,7 +45,7 @@ const APT_ERR = /^\s*Err:?\d*\s+https?:\/\//;
  * those lines belong to.
  */
 const WGET_HEADING = /^\s*--\d{4}-\d\d-\d\d \d\d:\d\d:\d\d--\s+(?:\(try:\s*\d+\)\s+)?https?:\/\//;
-/** Lines between wget's heading and its `Connecting to ... failed`: `Resolving ...` and, behind a redirect, a few more. */
+/** Lines between wget's heading and its `Connecting to ... failed`: `Resolving ...`, and a few more. */
 const WGET_LOOKBACK = 3;
 const IP = /^\d{1,3}(?:\.\d{1,3}){3}$/;
 /**

@@ -56,6 +56,55 @@ describe("a server's error status to a build's fetch, in Gradle's and .NET's wor
   });
 });
 
+describe("a server's error status in the language package managers' words (go, npm, yarn)", () => {
+  // golang/go src/cmd/go/internal/web/api.go, HTTPError.Error: `reading %s: %v` with the response's status.
+  it('go: a 502 from the module proxy through TLS', async () => {
+    const d = await diagnoseShape(
+      build(
+        'go: github.com/x/y@v1.0.0: reading https://proxy.golang.org/github.com/x/y/@v/v1.0.0.mod: 502 Bad Gateway',
+      ),
+    );
+    expect(d.top).toBe('build-dependency-download');
+    expect(d.confidence).toBeGreaterThanOrEqual(0.8);
+  });
+
+  // npm/npm-registry-fetch lib/errors.js, HttpErrorGeneral: `${status} ${statusText} - ${METHOD} ${uri}`.
+  it('npm: a 503 from the registry through TLS', async () => {
+    const d = await diagnoseShape(
+      build('npm ERR! code E503\nnpm ERR! 503 Service Unavailable - GET https://registry.npmjs.org/express'),
+    );
+    expect(d.top).toBe('build-dependency-download');
+    expect(d.confidence).toBeGreaterThanOrEqual(0.8);
+  });
+
+  // yarn v1's request failure, as Expo's EAS build error matchers quote it (@expo/build-tools, the handler
+  // YARN_REGISTRY_5XX_RESPONSE): `An unexpected error occurred: "https://registry.yarnpkg.com/...tgz: Request failed
+  // \"503 Service Unavailable\"".`
+  it('yarn: a 503 from the registry through TLS', async () => {
+    const d = await diagnoseShape(
+      build(
+        'error An unexpected error occurred: "https://registry.yarnpkg.com/request/-/request-2.88.2.tgz: Request failed \\"503 Service Unavailable\\"".',
+      ),
+    );
+    expect(d.top).toBe('build-dependency-download');
+    expect(d.confidence).toBeGreaterThanOrEqual(0.8);
+  });
+
+  it("near miss: npm's 404 for a package (a misspelt name, or one that is gone): below half", async () => {
+    const d = await diagnoseShape(
+      build('npm ERR! code E404\nnpm ERR! 404 Not Found - GET https://registry.npmjs.org/expresss - Not found'),
+    );
+    expect(d.confidence).toBeLessThan(0.5);
+  });
+
+  it("near miss: the go command's 410 for a module version the proxy does not have: below half", async () => {
+    const d = await diagnoseShape(
+      build('go: github.com/x/y@v9.9.9: reading https://proxy.golang.org/github.com/x/y/@v/v9.9.9.mod: 410 Gone'),
+    );
+    expect(d.confidence).toBeLessThan(0.5);
+  });
+});
+
 describe("Node's and Ruby's words for a fetch no server answered", () => {
   // nodejs/node lib/_http_client.js: a socket closed before the response is `socket hang up` (code ECONNRESET).
   it('npm: request to https://registry.npmjs.org/... failed, reason: socket hang up: a download, connect-only (48%)', async () => {
