@@ -33,9 +33,14 @@ const ENGINE_API =
  */
 const FETCH =
   /https?:\/\/|\b(?:fetch|fetching|download(?:ing)?|Failed to (?:fetch|download)|resolving|resolve host|mirrorlist|metadata for repo|Retrying \(Retry|Max retries exceeded|npm ERR! network|transfer artifact|unable to access|registry\.npmjs|pypi|proxy\.golang|go: \S+@)/i;
-/** Only the connection failed (no answer from any server): a timeout, a refused or reset connection (Winsock's too). */
+/**
+ * Only the connection failed (no answer from any server): a timeout, a refused or reset connection (Winsock's too;
+ * Node's `socket hang up` is its reset; Ruby's Net::OpenTimeout its connect that timed out; apk's network errors name
+ * no server's answer either: `temporary error (try again later)`, `network connection aborted`, `could not connect to
+ * server`, `network error (check Internet connection and firewall)`).
+ */
 const CONNECT_ONLY =
-  /i\/o timeout|ETIMEDOUT|timed out|connection refused|ECONNREFUSED|connection reset|ECONNRESET|network is unreachable|no route to host|\bE(?:NET|HOST)UNREACH\b|actively refused it|forcibly closed by the remote host|did not properly respond|to an unreachable (?:network|host)/i;
+  /socket hang up|temporary error \(try again later\)|network connection aborted|could not connect to server \(check|network error \(check Internet|Net::OpenTimeout|\(execution expired\)|i\/o timeout|ETIMEDOUT|timed out|connection refused|ECONNREFUSED|connection reset|ECONNRESET|network is unreachable|no route to host|\bE(?:NET|HOST)UNREACH\b|actively refused it|forcibly closed by the remote host|did not properly respond|to an unreachable (?:network|host)/i;
 /** A server answered: an HTTP status, a checksum, a package that is not there. */
 const ANSWERED = /\b(?:40[0-9]|5\d\d)\b|Hash Sum mismatch|checksum|No matching distribution|Unable to locate package/i;
 /**

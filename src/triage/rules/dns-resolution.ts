@@ -8,7 +8,7 @@ import { markerRe, outputMatching, outputTexts } from './infra-markers.js';
 
 /** The name that did not resolve, from the families above. */
 const HOST =
-  /lookup ([\w.-]+)(?: on [^:]+:53)?: no such host|Could not resolve host:? '?([\w.-]+)|getaddrinfo (?:ENOTFOUND|EAI_AGAIN) ([\w.-]+)|Temporary failure resolving '([\w.-]+)'|lookup ([\w.-]+) on|dial tcp: lookup ([\w.-]+)|bad address '([\w.-]+)'|https?:\/\/([\w.-]+)\S*: DNS lookup error/i;
+  /lookup ([\w.-]+)(?: on [^:]+:53)?: no such host|Could not resolve host:? '?([\w.-]+)|getaddrinfo (?:ENOTFOUND|EAI_AGAIN) ([\w.-]+)|Temporary failure resolving '([\w.-]+)'|lookup ([\w.-]+) on|dial tcp: lookup ([\w.-]+)|bad address '([\w.-]+)'|https?:\/\/([\w.-]+)\S*: DNS (?:lookup )?error/i;
 /**
  * The resolver itself failed, not the name: Go's `lookup H on S:53: read udp ...` (then i/o timeout, no route to host,
  * connection refused) or `server misbehaving`, glibc's EAI_AGAIN ("Temporary failure in name resolution", apt's

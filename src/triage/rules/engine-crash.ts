@@ -11,6 +11,7 @@ import {
   runtimeCallCut,
   runtimeGone,
 } from './engine-runtime-crash.js';
+import { contextStreamCut } from './context-stream-cut.js';
 
 const CRASH_TEXT = /server probably quit|read\/write on closed pipe/i;
 /** Failures that follow from a dead engine or its casualties (the cluster's node containers). */
@@ -37,7 +38,14 @@ export const engineCrash: Rule = {
     // The VM the engine runs in exited (podman machine): crashed, or refused by its hypervisor at start. When its
     // stderr says the emulator lacks the machine's accelerator or CPU model, it never ran: engine-unreachable's.
     const vmExited = machineVmRefused(input) ? [] : machineVmExited(input);
-    const noSignal = crashes.length === 0 && crashLines.length === 0 && !earlierCrash && runtimeCrash.length === 0;
+    // The engine stopped reading a build's context mid-upload (podman's remote client): crashed or cut off, a hint.
+    const streamCut = contextStreamCut(input);
+    const noSignal =
+      crashes.length === 0 &&
+      crashLines.length === 0 &&
+      !earlierCrash &&
+      runtimeCrash.length === 0 &&
+      streamCut.length === 0;
     if (noSignal && commandLost.length === 0 && vmExited.length === 0 && runtimeLost.length === 0) return undefined;
 
     const failed = failedSteps(run);
@@ -60,6 +68,9 @@ export const engineCrash: Rule = {
       crashes.every((i) => i.cause.type === 'engine-probe' && i.cause.probe.timedOut);
     if (probeTimeoutOnly && engine(input)?.hung) confidence = Math.min(confidence, 0.6);
     if (noSignal) confidence = commandLost.length > 0 ? 0.45 : 0.48;
+    // Only the text says so, and a cut connection reads alike: below half, yet above a build blamed on nothing.
+    if (streamCut.length > 0 && crashes.length === 0 && runtimeCrash.length === 0)
+      confidence = Math.max(confidence, 0.45);
 
     const first = crashes[0];
     const parallel = first
@@ -70,6 +81,8 @@ export const engineCrash: Rule = {
       ...crashes.map((i) => quote(`journal incident ${i.kind}`, i.message)),
       ...(first ? first.evidence.slice(0, 2).map((l) => quote('journal incident evidence', l)) : []),
       ...crashLines,
+      // The closed pipe is crash text already; a broken build request is only the stream cut's.
+      ...(crashLines.length === 0 ? streamCut : []),
       ...runtimeCrash,
       ...(noSignal ? [...vmExited, ...commandLost, ...runtimeLost] : []),
       ...(first && first.stepIds.length > 0
@@ -81,7 +94,16 @@ export const engineCrash: Rule = {
       ...engineNow(input),
       ...(cluster ? clusterLines(cluster) : []),
     ];
-    const cause = crashCause({ first, noSignal, vmExited, commandLost, runtimeLost, runtimeCrash, crashLines });
+    const cause = crashCause({
+      first,
+      noSignal,
+      vmExited,
+      commandLost,
+      runtimeLost,
+      runtimeCrash,
+      crashLines,
+      streamCut,
+    });
     const builds =
       parallel.length > 1
         ? ` while ${parallel.length} builds ran in parallel${capacity ? ` (capacity ${capacity})` : ''}`
@@ -124,6 +146,7 @@ function crashCause(s: {
   runtimeLost: string[];
   runtimeCrash: string[];
   crashLines: string[];
+  streamCut: string[];
 }): string {
   if (s.first) return causeText(s.first);
   if (s.noSignal) {
@@ -133,6 +156,8 @@ function crashCause(s: {
       return "its runtime went away under it (containerd or a container's shim closed its connection mid-call, or runc died of a fault signal: crashed or killed)";
     return 'a call on the container runtime was cut mid-call (a command of the run, or the kubelet in a node); it may have restarted since';
   }
+  if (s.streamCut.length > 0 && s.runtimeCrash.length === 0)
+    return "it stopped reading the build's context in the middle of the upload: the service or its machine crashed, or the connection to it was cut";
   if (s.runtimeCrash.length > 0 && s.crashLines.length === 0)
     return s.runtimeCrash.some((l) => OWN_CRASH.test(l))
       ? 'its own program crashed: a Go runtime panic in the engine'

@@ -71,8 +71,9 @@ export const MARKERS: readonly Marker[] = [
     id: 'dns',
     label: 'a name did not resolve (DNS)',
     // busybox's `wget: bad address 'HOST'` and nslookup/dig's `no servers could be reached` (Alpine images) too, and
-    // apk's `ERROR: URL: DNS lookup error`; Winsock's WSATRY_AGAIN text, wget's own words.
-    re: /no such host|DNS lookup error|UnknownHostException|\blookup [\w.-]+: i\/o timeout|Could not resolve '[\w.-]+'|Resolving timed out after|No address associated with hostname|NameResolutionError|failed to lookup address information|Temporary failure in name resolution|Name or service not known|Could not resolve host|getaddrinfo (?:ENOTFOUND|EAI_AGAIN)|server misbehaving|Name does not resolve|Temporary failure resolving|nodename nor servname provided|lookup [\w.-]+ on \S+:53\b|\bbad address '[\w.-]+'|no servers could be reached|unable to resolve host address|temporary error during hostname resolution/i,
+    // apk's `ERROR: URL: DNS lookup error` (apk 3: `DNS error (try again later)`, apk-tools APKE_DNS); Winsock's
+    // WSATRY_AGAIN text, wget's own words.
+    re: /no such host|DNS lookup error|DNS error \(try again later\)|UnknownHostException|\blookup [\w.-]+: i\/o timeout|Could not resolve '[\w.-]+'|Resolving timed out after|No address associated with hostname|NameResolutionError|failed to lookup address information|Temporary failure in name resolution|Name or service not known|Could not resolve host|getaddrinfo (?:ENOTFOUND|EAI_AGAIN)|server misbehaving|Name does not resolve|Temporary failure resolving|nodename nor servname provided|lookup [\w.-]+ on \S+:53\b|\bbad address '[\w.-]+'|no servers could be reached|unable to resolve host address|temporary error during hostname resolution/i,
   },
   {
     id: 'rate-limit',
@@ -143,14 +144,18 @@ export const MARKERS: readonly Marker[] = [
   {
     id: 'network',
     label: 'the network dropped or could not route the connection',
-    // Winsock's WSAECONNRESET and WSAENETUNREACH/WSAEHOSTUNREACH texts too.
-    re: /connection reset by peer|\bECONNRESET\b|forcibly closed by the remote host|socket operation was attempted to an unreachable (?:network|host)|network is unreachable|no route to host|\bEHOSTUNREACH\b|\bENETUNREACH\b|unexpected EOF|TLS handshake timeout|Max retries exceeded with url|rpc error: code = Unavailable|grpc: the client connection is closing|transport is closing|Failed to download metadata for repo|No URLs in mirrorlist|Unable to fetch some archives|Failed to fetch https?:/i,
+    // Winsock's WSAECONNRESET and WSAENETUNREACH/WSAEHOSTUNREACH texts too; Node's http client's words for a connection
+    // reset before the response (nodejs/node lib/_http_client.js: `socket hang up`, code ECONNRESET); apk's for a fetch
+    // that failed on the network (apk-tools apk_error_str: EAGAIN `temporary error (try again later)`, ECONNABORTED,
+    // ECONNREFUSED `could not connect to server (check repositories file)`, ENETUNREACH `network error (check ...)`).
+    re: /connection reset by peer|\bECONNRESET\b|\bsocket hang up\b|temporary error \(try again later\)|network connection aborted|could not connect to server \(check repositories file\)|network error \(check Internet connection and firewall\)|forcibly closed by the remote host|socket operation was attempted to an unreachable (?:network|host)|network is unreachable|no route to host|\bEHOSTUNREACH\b|\bENETUNREACH\b|unexpected EOF|TLS handshake timeout|Max retries exceeded with url|rpc error: code = Unavailable|grpc: the client connection is closing|transport is closing|Failed to download metadata for repo|No URLs in mirrorlist|Unable to fetch some archives|Failed to fetch https?:/i,
   },
   {
     id: 'timeout',
     label: 'a network call timed out',
-    // Winsock's WSAETIMEDOUT text too.
-    re: /i\/o timeout|context deadline exceeded|connected party did not properly respond|\bETIMEDOUT\b|\bESOCKETTIMEDOUT\b|Client\.Timeout exceeded|operation timed out|connection timed out|Read timed out|ERR_SOCKET_TIMEOUT/i,
+    // Winsock's WSAETIMEDOUT text too; Ruby's net/http (lib/net/http.rb: Net::OpenTimeout / Net::ReadTimeout, and its
+    // connect's `Failed to open TCP connection to H:P (execution expired)`, Timeout's message), as bundler and gem relay it.
+    re: /Net::(?:Open|Read|Write)Timeout\b|Failed to open TCP connection to \S+ \(execution expired\)|i\/o timeout|context deadline exceeded|connected party did not properly respond|\bETIMEDOUT\b|\bESOCKETTIMEDOUT\b|Client\.Timeout exceeded|operation timed out|connection timed out|Read timed out|ERR_SOCKET_TIMEOUT/i,
   },
 ];
 

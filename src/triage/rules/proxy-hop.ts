@@ -17,10 +17,13 @@ const TARGET =
 const WGET_TARGET = /(?:Connecting to|Resolving) ([\w.-]+)[^\n]*\bfailed\b/gi;
 /**
  * Node's and Go's connect errors name the address and port they dialled (`connect ECONNREFUSED 10.0.0.1:3128`,
- * `dial tcp 10.0.0.1:3128: ...`; the port is after the last colon, an IPv6 address may be bare): on the line of a fetch whose URL has another port (443 for https://, 80 for
- * http://, or the one it names), the connection went to another server, a proxy.
+ * `dial tcp 10.0.0.1:3128: ...`; the port is after the last colon, an IPv6 address may be bare): on the line of a fetch
+ * whose URL has another port (443 for https://, 80 for http://, or the one it names), the connection went to another
+ * server, a proxy. Ruby's net/http names its connect alike (lib/net/http.rb connects to the proxy's address and port
+ * when one is set, as bundler and gem relay it: `Failed to open TCP connection to proxy.corp:8080 (Connection refused
+ * - ...)`): read by its port only, since its host may be a mirror or CDN of the URL's on another domain.
  */
-const DIALLED = /(?:\bconnect E[A-Z]+|\bdial tcp[46]?) [\w.:[\]-]+:(\d+)\b/gi;
+const DIALLED = /(?:\bconnect E[A-Z]+|\bdial tcp[46]?|Failed to open TCP connection to) [\w.:[\]-]+:(\d+)\b/gi;
 const URL_PORT = /\b(https?):\/\/[\w.-]+(?::(\d+))?/gi;
 
 /** Whether a line dialled a port that none of its URLs has: the connection went to a proxy. */
@@ -36,6 +39,14 @@ const URL_HOST = /https?:\/\/([\w.-]+)/gi;
 const HAS_URL = /https?:\/\/[\w.-]+/i;
 /** apt's older form: the fetch on one line (`Err http://host ...`), its error indented on the next. */
 const APT_ERR = /^\s*Err:?\d*\s+https?:\/\//;
+/**
+ * GNU wget's heading of each request (`--2024-05-01 10:00:00--  https://host/file`, on a retry with `(try: 2)` before
+ * the URL), printed before its `Resolving` and `Connecting to` lines (src/retr.c, src/http.c): the URL of the fetch
+ * those lines belong to.
+ */
+const WGET_HEADING = /^\s*--\d{4}-\d\d-\d\d \d\d:\d\d:\d\d--\s+(?:\(try:\s*\d+\)\s+)?https?:\/\//;
+/** Lines between wget's heading and its `Connecting to ... failed`: `Resolving ...`, and a few more. */
+const WGET_LOOKBACK = 3;
 const IP = /^\d{1,3}(?:\.\d{1,3}){3}$/;
 /**
  * apt's peer of a fetch, `[IP: 10.0.0.1 3128]`: the address and port it connected to. An http(s) fetch whose peer
@@ -59,7 +70,13 @@ export function proxyHops(input: TriageInput, max = 2): string[] {
   lines.forEach((l, i) => {
     if (out.length >= max) return;
     const before = i > 0 ? lines[i - 1]!.text : '';
-    const fetchLine = HAS_URL.test(l.text) ? l.text : APT_ERR.test(before) ? before : '';
+    const fetchLine = HAS_URL.test(l.text)
+      ? l.text
+      : APT_ERR.test(before)
+        ? before
+        : new RegExp(WGET_TARGET.source, 'i').test(l.text)
+          ? wgetHeading(lines, i)
+          : '';
     if (!fetchLine) return;
     const fetched = new Set([...fetchLine.matchAll(URL_HOST)].map((m) => site(m[1]!)));
     const port = APT_PEER.exec(l.text)?.[1];
@@ -92,4 +109,11 @@ const GATEWAY_STATUS = /\b5\d\d Proxy Error\b/gi;
 export function serverGatewayOnly(text: string): boolean {
   if (!/https:\/\//i.test(text) || !new RegExp(GATEWAY_STATUS.source, 'i').test(text)) return false;
   return !markerRe('proxy').test(text.replace(GATEWAY_STATUS, ''));
+}
+
+/** The heading of the wget request that line `i` belongs to (WGET_HEADING, a few lines up), or ''. */
+function wgetHeading(lines: readonly { text: string }[], i: number): string {
+  for (let j = i - 1; j >= Math.max(0, i - WGET_LOOKBACK); j--)
+    if (WGET_HEADING.test(lines[j]!.text)) return lines[j]!.text;
+  return '';
 }

@@ -38,9 +38,11 @@ export function unreachedRegistry(input: TriageInput, max = 2): { lines: string[
 /**
  * ENETUNREACH in each platform's words: the sender's own routing table has no route to the address, so no server
  * and no firewall on the way was ever reached (unlike a timeout, a refusal or `no route to host`, which a router or a
- * firewall's ICMP reject prints).
+ * firewall's ICMP reject prints); apk names it `network error (check Internet connection and firewall)` (apk-tools
+ * apk_error_str, ENETUNREACH).
  */
-const NO_ROUTE = /network is unreachable|\bENETUNREACH\b|socket operation was attempted to an unreachable network/i;
+const NO_ROUTE =
+  /network is unreachable|\bENETUNREACH\b|socket operation was attempted to an unreachable network|network error \(check Internet connection and firewall\)/i;
 
 /** An IPv6 address (`[2606:4700::6810:1223]:443`, `2606:4700::6810:1223`). */
 const IPV6 = /\[[0-9a-f]*:[0-9a-f:]+\]|\b[0-9a-f]{1,4}(?::[0-9a-f]{1,4})*::|\b(?:[0-9a-f]{1,4}:){7}[0-9a-f]{1,4}\b/i;

@@ -9,11 +9,17 @@ import { outputMatching, outputTexts } from './infra-markers.js';
  * error: HTTP/1.1 501 HTTPS Required`, GNU wget's `ERROR 404: Not Found.`, curl's `The requested URL returned error:
  * 404`, librepo's (dnf) `Status code: 404 for URL`, urlgrabber's (yum) `HTTP Error 404 - Not Found`, pip's `HTTP error
  * 404 while getting URL`, Maven's wagon `Return code is: 501 , ReasonPhrase:HTTPS Required.` and its resolver's `status
- * code: 501, reason phrase: ...`; and apt's `The repository 'URL suite Release' does not have a Release file.` (apt
- * asked for the suite's index and the server has none).
+ * code: 501, reason phrase: ...`, Gradle's `Could not GET 'URL'. Received status code 502 from server: Bad Gateway`
+ * (gradle/gradle HttpErrorStatusCodeException: any status but 2xx, 3xx and 404, which Gradle reports as a missing
+ * module), .NET's HttpClient as NuGet relays it (dotnet/runtime `net_http_message_not_success_statuscode`: `Response
+ * status code does not indicate success: 503 (Service Unavailable).`), the go command's module fetch (golang/go
+ * src/cmd/go/internal/web/api.go HTTPError: `reading https://proxy.golang.org/...: 410 Gone`), npm's (npm/npm-registry-
+ * fetch lib/errors.js: `404 Not Found - GET https://registry.npmjs.org/x`), yarn v1's (`Request failed \"500 Internal
+ * Server Error\"`, as Expo's EAS build error matchers quote it); and apt's `The repository 'URL suite Release' does not
+ * have a Release file.` (apt asked for the suite's index and the server has none).
  */
 const STATUS =
-  /server returned error: HTTP\/[\d.]+ ([45]\d\d)\b|\bERROR ([45]\d\d): |The requested URL returned error: ([45]\d\d)\b|\bStatus code: ([45]\d\d) for |\bHTTP Error ([45]\d\d)\b|\bHTTP error ([45]\d\d) while getting|Return code is: ([45]\d\d)\b|\bstatus code: ([45]\d\d), reason phrase/i;
+  /server returned error: HTTP\/[\d.]+ ([45]\d\d)\b|\bERROR ([45]\d\d): |The requested URL returned error: ([45]\d\d)\b|\bStatus code: ([45]\d\d) for |\bHTTP Error ([45]\d\d)\b|\bHTTP error ([45]\d\d) while getting|Return code is: ([45]\d\d)\b|\bstatus code: ([45]\d\d), reason phrase|\bReceived status code ([45]\d\d)\b|Response status code does not indicate success: ([45]\d\d)\b|\breading https?:\/\/\S+: ([45]\d\d) [A-Z]|\b([45]\d\d) [A-Z][A-Za-z' -]*? - (?:GET|HEAD|PUT|POST) https?:\/\/|Request failed \\?"([45]\d\d)\b/i;
 const NO_RELEASE_FILE = /does not have a Release file/i;
 /** A repository's own index or metadata, not one file it serves: apt's dists/, dnf's repodata, apk's APKINDEX. */
 const INDEX = /\/dists\/|\/repodata\/|repomd\.xml|APKINDEX|mirrorlist/i;
