@@ -74,10 +74,7 @@ class PodmanTarget implements ClusterTarget {
    * other envs' steps started after it sees this env as it is, so a step here may share it.
    */
   private settled = 0;
-  /**
-   * The check of the recorded endpoints, one `ps` for the health and the endpoints asked at once; asked with since 0:
-   * a check in flight will do (they are asked together, with no change of the env between them).
-   */
+  /** The check of the recorded endpoints: one `ps` for the health and the endpoints asked at once. */
   private readonly recordedCheck = new FreshRead(() => this.checkRecorded());
 
   constructor(private readonly opts: PodmanTargetOptions) {
@@ -219,7 +216,7 @@ class PodmanTarget implements ClusterTarget {
     // A run holding a listing (up's test step after the deploy checks) answers from it; else the recorded ports
     // are checked with one `ps` (tarmac test), and only when one is not live are the pods listed.
     if (this.shared.held()) return serviceEndpoints(await this.store.read(), () => this.shared.get(signal));
-    const recorded = await this.recordedCheck.get(0, signal);
+    const recorded = await this.recordedCheck.get(this.settled, signal);
     return recorded ?? serviceEndpoints(await this.store.read(), () => this.shared.get(signal));
   }
 
@@ -228,7 +225,7 @@ class PodmanTarget implements ClusterTarget {
   // which podman does not remove while they do, and a network's DNS cannot be switched off once it is made. So the
   // one `ps` answers both, and the network is inspected only when the record does not hold (issue 16).
   async health(signal?: AbortSignal): Promise<{ healthy: boolean }> {
-    const recorded = await this.recordedCheck.get(0, signal).catch(() => undefined);
+    const recorded = await this.recordedCheck.get(this.settled, signal).catch(() => undefined);
     if (recorded && Object.keys(recorded).length > 0) return { healthy: true };
     return envHealth(this.cli, this.id, this.name, signal);
   }
