@@ -1,7 +1,7 @@
 // The registry refused tarmac or the nodes: 401/403, not logged in with this engine's credential store.
 import type { Match, Rule, TriageInput } from '../types.js';
-import { conf, engineCmd, failureLinesMatching, failureTexts, pods, quote } from './evidence-facts.js';
-import { errorFact, failedSteps } from './journal-facts.js';
+import { conf, engineCmd, failureLinesMatching, failureTexts, pods, quote, workloadFailed } from './evidence-facts.js';
+import { errorFact, failedSteps, stepLines } from './journal-facts.js';
 
 /**
  * The registries' and clients' refusals: docker/podman ("unauthorized: ...", "denied: ...", "no basic auth
@@ -23,6 +23,31 @@ const DENIED =
  */
 const GHCR_WRITE =
   /permission_denied: (?:(?:write|create|delete)_package\b|The token provided does not match expected scopes)|installation not allowed to (?:Write|Create) organization package/i;
+
+/**
+ * What only a container registry or an engine's login prints: the distribution API's paths, an image reference's
+ * transport, the engines' pull and login words, the token service. A refusal without any of these inside a RUN step is
+ * the step's own tool refused by its own server (a NuGet feed's `Response status code does not indicate success: 401
+ * (Unauthorized)`, npm's `E401`): credentials for a package feed, not the engine's registry login.
+ */
+const CONTAINER_REGISTRY =
+  /\/v2\/|manifests?\b|docker:\/\/|pull access denied|push access denied|authentication required|no basic auth credentials|insufficient_scope|fetch (?:anonymous|oauth) token|requested access to the resource|credentials - err:|Error response from daemon|initializing source|image pull secrets?|permission_denied|organization package/i;
+
+/** Every refusal the rule found is a RUN instruction's own tool's (the builder blamed the step; no registry words). */
+function refusedInsideRun(input: TriageInput): boolean {
+  const steps = failedSteps(input.run).filter((step) =>
+    stepLines(input.run, step).some((line) => DENIED.test(line.text)),
+  );
+  return (
+    steps.length > 0 &&
+    steps.every(
+      (step) =>
+        step.kind === 'build' &&
+        workloadFailed(input, step) &&
+        stepLines(input.run, step).every((line) => !DENIED.test(line.text) || !CONTAINER_REGISTRY.test(line.text)),
+    )
+  );
+}
 
 export const registryAuth: Rule = {
   id: 'registry-auth',
@@ -68,19 +93,23 @@ export const registryAuth: Rule = {
           // Docker Hub answers a repository that does not exist with the same insufficient_scope (README: two causes).
           !(/insufficient_scope/i.test(l) && /repository does not exist/i.test(l) && !/40[13]|unauthorized: /i.test(l)),
       );
+    // A RUN step's package manager refused by its feed: below build-dependency-download's reading of the same answer.
+    const feedOnly = coded.length === 0 && podLines.length === 0 && refusedInsideRun(input);
     const host =
       input.run.env?.registryUrl?.split('/')[0] ?? (coded[0] && errorFact(coded[0], 'registry')?.host) ?? '<registry>';
     const cmd = engineCmd(input);
     const inCluster = podLines.length > 0;
     return {
       // Below image-pull-failed's 0.45 for the same ambiguous text: a missing repository is the likelier reading.
-      confidence: conf(sure ? 0.9 : 0.4),
+      confidence: conf(feedOnly ? 0.3 : sure ? 0.9 : 0.4),
       explains: ['registry-auth', 'permission'],
       summary: inCluster
         ? `The cluster's nodes cannot pull from ${host}: they have no credentials for it (kind nodes do not share the engine's login).`
-        : ghcrWrite
-          ? `The registry ${host} refused the write: the token ${cmd} logged in with lacks the permission (a GitHub token needs packages: write, and the package must grant this repository access).`
-          : `The registry ${host} refused the request: ${cmd} is not logged in to it (docker and podman keep separate credential stores).`,
+        : feedOnly
+          ? `A RUN step's own tool was refused by its server (401/403): the credentials of that package feed inside the build, not ${cmd}'s registry login.`
+          : ghcrWrite
+            ? `The registry ${host} refused the write: the token ${cmd} logged in with lacks the permission (a GitHub token needs packages: write, and the package must grant this repository access).`
+            : `The registry ${host} refused the request: ${cmd} is not logged in to it (docker and podman keep separate credential stores).`,
       evidence: [
         ...coded.map((f) => quote(`journal ${f.stepId} [REGISTRY_AUTH]`, f.error?.message ?? '')),
         ...lines,
