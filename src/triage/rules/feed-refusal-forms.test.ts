@@ -14,7 +14,7 @@ describe("a package feed's refusal inside a RUN step", () => {
       build([
         '/usr/share/dotnet/sdk/3.1.409/NuGet.targets(128,5): error : Unable to load the service index for source https://pkgs.dev.azure.com/mytestorganization/_packaging/mytestorganization/nuget/v3/index.json. [/src/MyAppService/MyAppService.csproj]',
         '/usr/share/dotnet/sdk/3.1.409/NuGet.targets(128,5): error :   Response status code does not indicate success: 401 (Unauthorized). [/src/MyAppService/MyAppService.csproj]',
-        "The command '/bin/sh -c dotnet restore --configfile NuGet.Config \"MyAppService/MyAppService.csproj\"' returned a non-zero code: 1",
+        'The command \'/bin/sh -c dotnet restore --configfile NuGet.Config "MyAppService/MyAppService.csproj"\' returned a non-zero code: 1',
       ]),
     );
     expect(d.of('registry-auth')).toBeLessThan(0.5);
