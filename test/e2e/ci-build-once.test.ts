@@ -17,7 +17,7 @@ import { stepLogName } from '../../src/journal/run-dir.js';
 import { parseJUnit } from '../../src/junit/junit.js';
 import { hasTag } from '../../src/registry/client.js';
 import { prepareExample } from '../support/podman-env.js';
-import { removeEnvImages } from '../support/podman-query.js';
+import { removeEnvImages, removeImagesNamed } from '../support/podman-query.js';
 import { finalStates, readJournal, startOrder } from '../support/journal-checks.js';
 import { createCleanStore, startRegistry, type CleanStore, type LocalRegistry } from '../support/registry.js';
 import { copyExample, parseJsonOutput, runTarmac, startTarmac, uniqueEnvName } from '../support/tarmac-cli.js';
@@ -91,13 +91,6 @@ afterAll(async () => {
   rmSync(buildDir, { recursive: true, force: true });
   rmSync(work, { recursive: true, force: true });
 });
-
-// Removes the default store's images whose reference starts with `prefix` (all pushed by this test's build job).
-async function removeImagesNamed(prefix: string): Promise<void> {
-  const r = await execa('podman', ['images', '--format', '{{.Repository}}:{{.Tag}}'], { reject: false });
-  const refs = r.stdout.split('\n').filter((ref) => ref.startsWith(prefix));
-  if (refs.length > 0) await execa('podman', ['rmi', '-f', ...refs], { reject: false });
-}
 
 // [first, last] event time of a run's journal.
 function span(journal: string): [number, number] {

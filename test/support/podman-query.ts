@@ -38,6 +38,13 @@ export async function removeEnvImages(env: string): Promise<void> {
   if (ids.length > 0) await execa('podman', ['rmi', '-f', ...ids], { reject: false });
 }
 
+/** Removes the default store's images whose reference starts with `prefix` (a test's own registry path). */
+export async function removeImagesNamed(prefix: string): Promise<void> {
+  const r = await execa('podman', ['images', '--format', '{{.Repository}}:{{.Tag}}'], { reject: false });
+  const refs = r.stdout.split('\n').filter((ref) => ref.startsWith(prefix));
+  if (refs.length > 0) await execa('podman', ['rmi', '-f', ...refs], { reject: false });
+}
+
 /** Processes whose command line contains `needle` (from /proc), excluding this process. */
 export async function processesMatching(needle: string): Promise<string[]> {
   const r = await execa('ps', ['-eo', 'pid=,args='], { reject: false });
