@@ -44,6 +44,8 @@ describe('resolveRun', () => {
       '  20251215-195000-bbbb',
       '  20251215-194110-aaaa',
     ]);
+    // A run beyond the retention is not there any more: the hint says where its record still is.
+    expect(err.hint).toMatch(/disk\.prune\.keepRuns.*`tarmac history`/);
   });
 
   it('an ambiguous prefix lists the matches; no runs at all says so', () => {

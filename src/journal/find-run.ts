@@ -39,17 +39,24 @@ export function resolveRun(stateDir: string, run: string | undefined, cwd: strin
   const matches = runs.filter((id) => id.startsWith(run));
   if (matches.length === 1 && matches[0] !== undefined) return { runId: matches[0], dir: runDir(stateDir, matches[0]) };
   if (matches.length > 1) throw notFound(root, matches, `\`${run}\` matches ${matches.length} runs`);
-  throw notFound(root, runs, `no run \`${run}\``);
+  // An older run may have been there: its directory goes beyond disk.prune.keepRuns (reconcile's retention).
+  throw notFound(
+    root,
+    runs,
+    `no run \`${run}\``,
+    ' Only the newest runs keep their directory (disk.prune.keepRuns, default 50); `tarmac history` lists the older ones.',
+  );
 }
 
-function notFound(root: string, runs: string[], why: string): TarmacError {
+function notFound(root: string, runs: string[], why: string, more = ''): TarmacError {
   const latest = runs.slice(0, 5);
   return new TarmacError('RUN_NOT_FOUND', `${why} in ${root}`, {
     exitCode: ExitCode.usage,
     details: latest.length > 0 ? ['latest runs:', ...latest.map((id) => `  ${id}`)] : [],
     hint:
-      latest.length > 0
+      (latest.length > 0
         ? `Name one of the runs above (an id prefix is enough), or leave RUN out for the latest (${latest[0] ?? ''}).`
-        : 'Run `tarmac build`, `tarmac up` or `tarmac test` first; each writes a run there. Use -f to point at another tarmac.yaml.',
+        : 'Run `tarmac build`, `tarmac up` or `tarmac test` first; each writes a run there. Use -f to point at another tarmac.yaml.') +
+      more,
   });
 }
