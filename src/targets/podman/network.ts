@@ -25,8 +25,13 @@ export async function inspectNetwork(
     if (/network not found|no such network|unable to find network/i.test(result.stderr)) return undefined;
     throw cli.failed(result, `Could not inspect podman network ${name}`);
   }
-  const raw = asRecord(parseJsonList(result.stdout)[0]) ?? {};
-  return { name, labels: asStringMap(raw.labels), dnsEnabled: raw.dns_enabled === true };
+  return { ...toNetworkInfo(parseJsonList(result.stdout)[0]), name };
+}
+
+// One network as `network inspect` and `network ls --format json` print it.
+function toNetworkInfo(entry: unknown): NetworkInfo {
+  const raw = asRecord(entry) ?? {};
+  return { name: asString(raw.name) ?? '', labels: asStringMap(raw.labels), dnsEnabled: raw.dns_enabled === true };
 }
 
 /** Every network on the host, whoever made it (`network ls` prints what `network inspect` does, for all). */
@@ -34,14 +39,7 @@ export async function listNetworks(cli: PodmanCli, signal?: AbortSignal): Promis
   const result = await cli.must(['network', 'ls', '--format', 'json'], 'Could not list the podman networks', {
     signal,
   });
-  return parseJsonList(result.stdout).map((entry) => {
-    const raw = asRecord(entry) ?? {};
-    return {
-      name: asString(raw.name) ?? '',
-      labels: asStringMap(raw.labels),
-      dnsEnabled: raw.dns_enabled === true,
-    };
-  });
+  return parseJsonList(result.stdout).map(toNetworkInfo);
 }
 
 const TAKEN = /network name \S+ already used|network already exists|network with name \S+ already exists/i;

@@ -4,7 +4,15 @@
 // distribution) or a transient outage: not the instruction's syntax.
 import type { Match, Rule, TriageInput } from '../types.js';
 import { conf } from './evidence-facts.js';
-import { MARKERS, markerRe, outputMatching, outputTexts, toolOutput, type MarkerId } from './infra-markers.js';
+import {
+  APK_NETWORK_ERROR,
+  MARKERS,
+  markerRe,
+  outputMatching,
+  outputTexts,
+  toolOutput,
+  type MarkerId,
+} from './infra-markers.js';
 import { failedSteps } from './journal-facts.js';
 import { DROPPED } from './engine-runtime-crash.js';
 import { RESOLVER_FAILED } from './dns-resolution.js';
@@ -35,12 +43,13 @@ const FETCH =
   /https?:\/\/|\b(?:fetch|fetching|download(?:ing)?|Failed to (?:fetch|download)|resolving|resolve host|mirrorlist|metadata for repo|Retrying \(Retry|Max retries exceeded|npm ERR! network|transfer artifact|unable to access|registry\.npmjs|pypi|proxy\.golang|go: \S+@)/i;
 /**
  * Only the connection failed (no answer from any server): a timeout, a refused or reset connection (Winsock's too;
- * Node's `socket hang up` is its reset; Ruby's Net::OpenTimeout its connect that timed out; apk's network errors name
- * no server's answer either: `temporary error (try again later)`, `network connection aborted`, `could not connect to
- * server`, `network error (check Internet connection and firewall)`).
+ * Node's `socket hang up` is its reset; Ruby's Net::OpenTimeout its connect that timed out; apk's network errors,
+ * APK_NETWORK_ERROR, name no server's answer either).
  */
-const CONNECT_ONLY =
-  /socket hang up|temporary error \(try again later\)|network connection aborted|could not connect to server \(check|network error \(check Internet|Net::OpenTimeout|\(execution expired\)|i\/o timeout|ETIMEDOUT|timed out|connection refused|ECONNREFUSED|connection reset|ECONNRESET|network is unreachable|no route to host|\bE(?:NET|HOST)UNREACH\b|actively refused it|forcibly closed by the remote host|did not properly respond|to an unreachable (?:network|host)/i;
+const CONNECT_ONLY = new RegExp(
+  `${APK_NETWORK_ERROR.source}|${/socket hang up|Net::OpenTimeout|\(execution expired\)|i\/o timeout|ETIMEDOUT|timed out|connection refused|ECONNREFUSED|connection reset|ECONNRESET|network is unreachable|no route to host|\bE(?:NET|HOST)UNREACH\b|actively refused it|forcibly closed by the remote host|did not properly respond|to an unreachable (?:network|host)/.source}`,
+  'i',
+);
 /** A server answered: an HTTP status, a checksum, a package that is not there. */
 const ANSWERED = /\b(?:40[0-9]|5\d\d)\b|Hash Sum mismatch|checksum|No matching distribution|Unable to locate package/i;
 /**

@@ -37,6 +37,14 @@ export const DISK_PRESSURE =
   /DiskPressure|disk[- ]pressure|EvictionThresholdMet|reclaim"? (?:resourceName=)?"?(?:ephemeral-storage|nodefs|imagefs)|low on resource: (?:ephemeral-storage|nodefs|imagefs)|failed to garbage collect required amount of images/i;
 
 /** The markers, most specific first (a line is attributed to the first marker it matches). */
+/**
+ * apk's own words for a fetch that failed on the network (apk-tools apk_error_str): EAGAIN `temporary error (try again
+ * later)`, ECONNABORTED `network connection aborted`, ECONNREFUSED `could not connect to server (check repositories
+ * file)`, ENETUNREACH `network error (check Internet connection and firewall)`. None names a server's answer.
+ */
+export const APK_NETWORK_ERROR =
+  /temporary error \(try again later\)|network connection aborted|could not connect to server \(check repositories file\)|network error \(check Internet connection and firewall\)/i;
+
 export const MARKERS: readonly Marker[] = [
   {
     id: 'clock',
@@ -146,9 +154,11 @@ export const MARKERS: readonly Marker[] = [
     label: 'the network dropped or could not route the connection',
     // Winsock's WSAECONNRESET and WSAENETUNREACH/WSAEHOSTUNREACH texts too; Node's http client's words for a connection
     // reset before the response (nodejs/node lib/_http_client.js: `socket hang up`, code ECONNRESET); apk's for a fetch
-    // that failed on the network (apk-tools apk_error_str: EAGAIN `temporary error (try again later)`, ECONNABORTED,
-    // ECONNREFUSED `could not connect to server (check repositories file)`, ENETUNREACH `network error (check ...)`).
-    re: /connection reset by peer|\bECONNRESET\b|\bsocket hang up\b|temporary error \(try again later\)|network connection aborted|could not connect to server \(check repositories file\)|network error \(check Internet connection and firewall\)|forcibly closed by the remote host|socket operation was attempted to an unreachable (?:network|host)|network is unreachable|no route to host|\bEHOSTUNREACH\b|\bENETUNREACH\b|unexpected EOF|TLS handshake timeout|Max retries exceeded with url|rpc error: code = Unavailable|grpc: the client connection is closing|transport is closing|Failed to download metadata for repo|No URLs in mirrorlist|Unable to fetch some archives|Failed to fetch https?:/i,
+    // that failed on the network (APK_NETWORK_ERROR).
+    re: new RegExp(
+      `${/connection reset by peer|\bECONNRESET\b|\bsocket hang up\b|forcibly closed by the remote host|socket operation was attempted to an unreachable (?:network|host)|network is unreachable|no route to host|\bEHOSTUNREACH\b|\bENETUNREACH\b|unexpected EOF|TLS handshake timeout|Max retries exceeded with url|rpc error: code = Unavailable|grpc: the client connection is closing|transport is closing|Failed to download metadata for repo|No URLs in mirrorlist|Unable to fetch some archives|Failed to fetch https?:/.source}|${APK_NETWORK_ERROR.source}`,
+      'i',
+    ),
   },
   {
     id: 'timeout',
