@@ -12,6 +12,7 @@ import {
   runtimeGone,
 } from './engine-runtime-crash.js';
 import { contextStreamCut } from './context-stream-cut.js';
+import { engineTcpCut } from './engine-cut-forms.js';
 
 const CRASH_TEXT = /server probably quit|read\/write on closed pipe/i;
 /** Failures that follow from a dead engine or its casualties (the cluster's node containers). */
@@ -40,13 +41,16 @@ export const engineCrash: Rule = {
     const vmExited = machineVmRefused(input) ? [] : machineVmExited(input);
     // The engine stopped reading a build's context mid-upload (podman's remote client): crashed or cut off, a hint.
     const streamCut = contextStreamCut(input);
+    // The docker CLI's call on the Engine API over TCP that the peer ended mid-call: the daemon died, or a proxy cut it.
+    const apiCut = engineTcpCut(input);
     const noSignal =
       crashes.length === 0 &&
       crashLines.length === 0 &&
       !earlierCrash &&
       runtimeCrash.length === 0 &&
       streamCut.length === 0;
-    if (noSignal && commandLost.length === 0 && vmExited.length === 0 && runtimeLost.length === 0) return undefined;
+    const hints = [...vmExited, ...commandLost, ...runtimeLost, ...apiCut];
+    if (noSignal && hints.length === 0) return undefined;
 
     const failed = failedSteps(run);
     const explained = failed.filter((f) => f.error && CONSEQUENCE.test(f.error.code));
@@ -67,7 +71,7 @@ export const engineCrash: Rule = {
       crashes.length > 0 &&
       crashes.every((i) => i.cause.type === 'engine-probe' && i.cause.probe.timedOut);
     if (probeTimeoutOnly && engine(input)?.hung) confidence = Math.min(confidence, 0.6);
-    if (noSignal) confidence = commandLost.length > 0 ? 0.45 : 0.48;
+    if (noSignal) confidence = commandLost.length > 0 || apiCut.length > 0 ? 0.45 : 0.48;
     // Only the text says so, and a cut connection reads alike: below half, yet above a build blamed on nothing.
     if (streamCut.length > 0 && crashes.length === 0 && runtimeCrash.length === 0)
       confidence = Math.max(confidence, 0.45);
@@ -84,7 +88,7 @@ export const engineCrash: Rule = {
       // The closed pipe is crash text already; a broken build request is only the stream cut's.
       ...(crashLines.length === 0 ? streamCut : []),
       ...runtimeCrash,
-      ...(noSignal ? [...vmExited, ...commandLost, ...runtimeLost] : []),
+      ...(noSignal ? hints : []),
       ...(first && first.stepIds.length > 0
         ? [quote('journal incident', `running at the crash: ${first.stepIds.join(', ')}`)]
         : []),
@@ -103,6 +107,7 @@ export const engineCrash: Rule = {
       runtimeCrash,
       crashLines,
       streamCut,
+      apiCut,
     });
     const builds =
       parallel.length > 1
@@ -147,11 +152,14 @@ function crashCause(s: {
   runtimeCrash: string[];
   crashLines: string[];
   streamCut: string[];
+  apiCut: string[];
 }): string {
   if (s.first) return causeText(s.first);
   if (s.noSignal) {
     if (s.vmExited.length > 0 && s.commandLost.length === 0)
       return "its machine's VM process exited unexpectedly: it crashed, or its hypervisor refused it at start (the VM's stderr says which)";
+    if (s.apiCut.length > 0 && s.commandLost.length === 0 && s.vmExited.length === 0 && s.runtimeLost.length === 0)
+      return 'its API over TCP ended a call it had taken (EOF or a reset): the daemon died or restarted, or a proxy between client and daemon cut it';
     if (s.runtimeLost.length > 0 && s.commandLost.length === 0 && s.vmExited.length === 0)
       return "its runtime went away under it (containerd or a container's shim closed its connection mid-call, or runc died of a fault signal: crashed or killed)";
     return 'a call on the container runtime was cut mid-call (a command of the run, or the kubelet in a node); it may have restarted since';

@@ -19,6 +19,7 @@ import {
   workloadFailed,
 } from './evidence-facts.js';
 import { failedSteps, stepLines } from './journal-facts.js';
+import { GRPC_CUT_STATUS, PODMAN_STREAM_DROPPED } from './engine-cut-forms.js';
 
 /**
  * The Go runtime's crash header lines alone (a frame without a header may be any log's file:line). The Go runtime heads a fatal signal
@@ -44,10 +45,22 @@ const NATIVE_CRASH = /Segmentation fault|core dumped|Illegal instruction|Bus err
  * transport error alone as the whole line: `error reading from server: EOF`, or wrapped: `failed to solve: Unavailable:
  * error reading from server: EOF`, `desc = closing transport due to: connection error: desc = "error reading from server:
  * EOF"`, as BuildKit stops its gRPC server). The docker CLI ends a `docker run` error with a period (`...: EOF.`).
+ * Also Go's older form of a reset read (`read unix /var/run/docker.sock: connection reset by peer`, moby/moby#17846),
+ * gRPC's numeric codes (GRPC_CUT_STATUS) and podman's dropped build stream (PODMAN_STREAM_DROPPED).
  * A refused connect is not this: that engine was never there (engine-unreachable).
  */
-export const DROPPED =
-  /(?:\.sock|docker_engine|\/libpod\/\S*)\S*:? (?:read: connection reset by peer|.*\bEOF\.?\s*$)|(?:rpc error: code = Unavailable desc = |failed to solve: Unavailable: )(?:closing transport due to: connection error: desc = \\?"?)?(?:error reading from server|transport is closing|connection closed)|^(?:ERROR: )?(?:failed to solve: )?error reading from server: EOF\s*$|grpc: the client connection is closing|server probably quit/im;
+export const DROPPED = new RegExp(
+  [
+    /(?:\.sock|docker_engine|\/libpod\/\S*)\S*:? (?:(?:read: )?connection reset by peer|.*\bEOF\.?\s*$)/.source,
+    `|(?:${GRPC_CUT_STATUS.source}|failed to solve: Unavailable: )`,
+    /(?:closing transport due to: connection error: desc = \\?"?)?(?:error reading from server|transport is closing|connection closed)/
+      .source,
+    /|^(?:ERROR: )?(?:failed to solve: )?error reading from server: EOF\s*$|grpc: the client connection is closing/
+      .source,
+    `|server probably quit|${PODMAN_STREAM_DROPPED.source}`,
+  ].join(''),
+  'im',
+);
 /**
  * An engine's process that crashed, by its name: systemd-coredump's report (`Process 421161 (podman) of user 1000 dumped
  * core.`, or `terminated abnormally with signal 11/SEGV` when it keeps no core), and systemd's report of an engine
@@ -85,8 +98,16 @@ const CLIENT_STEPS = [...ENGINE_STEPS, 'cluster'];
  */
 const WAIT_CUT = /^(?:docker: )?error waiting for container: (?:unexpected )?EOF\.?\s*$/i;
 const COMMAND_STEPS = ['test', 'hook'];
+/**
+ * An engine client's own framing in a test or hook command: its socket or pipe, podman's API path, docker's `Error
+ * response from daemon`, the engines' own words. A bare gRPC status there may be any service the test talks to.
+ */
+const ENGINE_SAID =
+  /\.sock\b|docker_engine|\/libpod\/|Error response from daemon|^(?:docker|podman): |server probably quit|stream dropped/im;
 /** The engine client's own framing of an error: BuildKit's client wrap, or a call it made on the engine's socket. */
-const CLIENT_FRAMED = /^(?:ERROR: )?failed to (?:solve|receive status): |\.sock\b|docker_engine|\/libpod\//;
+const CLIENT_FRAMED = new RegExp(
+  `^(?:ERROR: )?failed to (?:solve|receive status): |\\.sock\\b|docker_engine|\\/libpod\\/|${PODMAN_STREAM_DROPPED.source}`,
+);
 
 /** Quoted lines showing the engine's own program crashed; empty when nothing says so. */
 export function engineRuntimeCrash(input: TriageInput): string[] {
@@ -159,7 +180,7 @@ export function commandLostEngine(input: TriageInput): string[] {
   for (const step of failedSteps(input.run)) {
     if (step.kind === undefined || !COMMAND_STEPS.includes(step.kind)) continue;
     for (const l of stepLines(input.run, step))
-      if (l.part !== 'message' && (WAIT_CUT.test(l.text.trim()) || DROPPED.test(l.text)))
+      if (l.part !== 'message' && (WAIT_CUT.test(l.text.trim()) || (DROPPED.test(l.text) && ENGINE_SAID.test(l.text))))
         out.push(quote(l.source, l.text));
   }
   return [...new Set(out)].slice(0, 2);
@@ -173,10 +194,13 @@ export function commandLostEngine(input: TriageInput): string[] {
  * runc itself died under containerd (containerd/go-runc: `runc did not terminate successfully: exit status 2`, the Go
  * runtime's exit code for a panic; a fault signal as Go names it, `signal: aborted (core dumped)`, or as the shell's
  * 128+N status: 132 SIGILL, 133 SIGTRAP, 134 SIGABRT, 135 SIGBUS, 136 SIGFPE, 139 SIGSEGV). A killed shim reads alike,
- * so only a hint. runc's own error exit (`exit status 1`) is not this.
+ * so only a hint. runc's own error exit (`exit status 1`) is not this. Also dockerd's old gRPC client to its containerd
+ * (`grpc: the connection is unavailable`, grpc-go's errConnUnavailable before 1.10; `Error response from daemon:
+ * transport is closing`: moby/moby#31849, where the maintainers read it as dockerd losing its containerd), and the
+ * dial of docker's own managed containerd (`dial unix /var/run/docker/containerd/docker-containerd.sock`).
  */
 const RUNTIME_GONE =
-  /\bttrpc: closed\b|runc did not terminate succ?essfully: (?:exit status (?:2|13[2-6]|139)\b|signal: (?:segmentation fault|aborted|illegal instruction|bus error))|Error while dialing:? dial unix:?\/*run\/containerd\/containerd\.sock: (?:connect: connection refused|timeout)/i;
+  /\bttrpc: closed\b|runc did not terminate succ?essfully: (?:exit status (?:2|13[2-6]|139)\b|signal: (?:segmentation fault|aborted|illegal instruction|bus error))|Error while dialing:? dial unix[: ]\/*(?:var\/)?run\/(?:docker\/)?containerd\/(?:docker-)?containerd\.sock: (?:connect: connection refused|timeout)|grpc: the connection is unavailable|Error response from daemon: (?:.*: )?transport is closing/i;
 
 /**
  * Quoted lines of an engine (not kind's), test or hook step, or a failing pod's events (the kubelet relaying the node's

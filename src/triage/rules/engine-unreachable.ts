@@ -4,6 +4,7 @@ import { conf, engine, engineCmd, failureLines, quote, workloadFailed } from './
 import { failedSteps, incidents } from './journal-facts.js';
 import { noAnswer } from './engine-hung.js';
 import { engineRuntimeCrash, machineVmRefused, probeDropped } from './engine-runtime-crash.js';
+import { ENGINE_TCP_CUT } from './engine-cut-forms.js';
 
 /**
  * The engine clients' own words for a daemon they could not reach: docker's CLI ("Cannot connect to the Docker
@@ -85,7 +86,9 @@ export const engineUnreachable: Rule = {
         /error during connect|Cannot connect to Podman|unable to connect to Podman socket/i.test(l) &&
         !/\bdial\b|refused|no such file/i.test(l),
     );
-    if (down && onlyDocker && e.error !== undefined && probeDropped(e.error)) confidence = Math.min(confidence, 0.3);
+    // So does a call on the Engine API over TCP that the daemon ended (ENGINE_TCP_CUT).
+    if (down && onlyDocker && e.error !== undefined && (probeDropped(e.error) || ENGINE_TCP_CUT.test(e.error)))
+      confidence = Math.min(confidence, 0.3);
     // An engine that took the call and never answered is hung (engine-hung), not gone.
     if (down && (lines.length === 0 || onlyDocker) && noAnswer(e.error)) confidence = Math.min(confidence, 0.45);
     const cmd = engineCmd(input);

@@ -1,0 +1,45 @@
+// The families of an engine call cut mid-call or left unanswered, as the engines' own clients print them (issue 14,
+// eleventh round). Each regex names where its words are defined; error texts are facts. Pure.
+import type { TriageInput } from '../types.js';
+import { engine, quote } from './evidence-facts.js';
+import { failedSteps, stepLines } from './journal-facts.js';
+
+/**
+ * gRPC's status of a call whose transport went away, as grpc-go formats it (grpc/grpc-go status/status.go: `rpc error:
+ * code = %s desc = %s`): by the code's name (`Unavailable`) or, in grpc-go releases before 1.10 as old dockerd and
+ * containerd relay them, by its number (`code = 14` Unavailable, `code = 13` Internal for `transport is closing`:
+ * moby/moby#31074, #32262).
+ */
+export const GRPC_CUT_STATUS = /rpc error: code = (?:Unavailable|1[34]) desc = /;
+
+/**
+ * podman's remote build client when the service's JSON stream ended with neither an image ID nor an error
+ * (containers/podman pkg/bindings/images/build.go: `stream dropped, unexpected failure`): the service went away in the
+ * middle of the build; a failed instruction sends its error in the stream instead.
+ */
+export const PODMAN_STREAM_DROPPED = /stream dropped, unexpected failure/;
+
+/**
+ * The docker CLI's call on the Engine API over TCP (its versioned path `/v1.NN/` or `/_ping`) that the peer ended
+ * mid-call (`error during connect: Post https://192.168.99.100:2376/v1.26/containers/create: EOF.`, docker/cli
+ * cli/command/cli.go and client/request.go; the 1.x CLI's `An error occurred trying to connect: ...`). The daemon
+ * took the connection: it died or restarted, or a proxy between them closed it (docker/for-mac#3671); a hint only.
+ */
+export const ENGINE_TCP_CUT =
+  /(?:error during connect|An error occurred trying to connect): [A-Z][a-z]+ "?(?:https?|tcp):\/\/[^\s"/]+\/(?:v1\.\d+\/[^\s"]*|_ping)"?: (?:(?:read|write) tcp \S+: )?(?:(?:read: )?connection reset by peer|(?:unexpected )?EOF)\.?\s*$/im;
+
+/** Steps whose output is an engine client's, and the test or hook commands that may run one. */
+const STEPS = ['build', 'deliver', 'cluster', 'test', 'hook'];
+
+/** Quoted lines (the probe's error first) where a call on the Engine API over TCP was cut (ENGINE_TCP_CUT): a hint. */
+export function engineTcpCut(input: TriageInput): string[] {
+  const e = engine(input);
+  if (e && !e.reachable && e.error && ENGINE_TCP_CUT.test(e.error)) return [quote('engine', `${e.name}: ${e.error}`)];
+  const out: string[] = [];
+  for (const step of failedSteps(input.run)) {
+    if (step.kind === undefined || !STEPS.includes(step.kind)) continue;
+    for (const l of stepLines(input.run, step))
+      if (l.part !== 'message' && ENGINE_TCP_CUT.test(l.text)) out.push(quote(l.source, l.text));
+  }
+  return [...new Set(out)].slice(0, 2);
+}
