@@ -24,7 +24,7 @@ const RESTART_BACKOFF = /Back-off restarting failed container/i;
 
 /** The Job controller failing a Job (job-failed's words). */
 const JOB_FAILED =
-  /BackoffLimitExceeded|reache?d? the specified backoff limit|DeadlineExceeded|was active longer than specified deadline/i;
+  /BackoffLimitExceeded|reache?d? the specified backoff limit|(?<!code = )\bDeadlineExceeded\b(?!: context deadline| desc = )|was active longer than specified deadline/i;
 /** The kubelet killing a container for its liveness probe. */
 const LIVENESS_KILL = /Liveness probe failed|failed liveness probe, will be restarted/i;
 

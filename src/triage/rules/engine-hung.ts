@@ -1,6 +1,6 @@
 // Every engine command hangs (a machine hung after sleep, an overloaded service): the probe timed out.
 import type { Match, Rule, TriageInput } from '../types.js';
-import { conf, engine, engineCmd, quote } from './evidence-facts.js';
+import { conf, engine, engineCmd, pods, quote } from './evidence-facts.js';
 import { REQUESTED_DUMP } from './engine-runtime-crash.js';
 import { failedSteps, incidents, stepLines } from './journal-facts.js';
 
@@ -11,11 +11,12 @@ import { failedSteps, incidents, stepLines } from './journal-facts.js';
  * `read unix @->/var/run/docker.sock: i/o timeout`), urllib3's read timeout as docker-py and compose v1 print it
  * (urllib3/urllib3 src/urllib3/connectionpool.py: `UnixHTTPConnectionPool(host='localhost', port=None): Read timed
  * out. (read timeout=60)`) and compose v1's own words for it (docker/compose compose/cli/errors.py: `An HTTP request
- * took too long to complete`); never a connect that failed or timed out (`dial ...: connect:`, `dial ...: i/o
+ * took too long to complete`), and Go's client that timed out reading an answer it had begun (golang/go
+ * src/net/http/client.go: `(Client.Timeout exceeded while reading body)`); never a connect that failed or timed out (`dial ...: connect:`, `dial ...: i/o
  * timeout`: unreachable).
  */
 export const NO_ANSWER =
-  /awaiting (?:response )?headers|context deadline exceeded|\bread (?:unix|tcp\d?) \S+: i\/o timeout|Read timed out|An HTTP request took too long to complete/i;
+  /awaiting (?:response )?headers|Client\.Timeout exceeded while reading body|context deadline exceeded|\bread (?:unix|tcp\d?) \S+: i\/o timeout|Read timed out|An HTTP request took too long to complete/i;
 const CONNECT_FAILED = /\bdial \w+ \S+: (?:connect: |i\/o timeout)|no such file or directory|connection refused/i;
 /**
  * A call the engine client made on the engine's own API: podman's `/libpod/`, docker's socket or named pipe, the
@@ -41,6 +42,36 @@ const COMMAND_API_CALL = apiCall(
 /** Steps whose engine calls are tarmac's own, and the test or hook commands that may call the engine themselves. */
 const CLIENT_STEPS = ['build', 'deliver', 'cluster'];
 const CALLING_STEPS = [...CLIENT_STEPS, 'test', 'hook'];
+
+/**
+ * The engine's own words for a call it made inside itself that got no answer in time, a hint: podman waiting for
+ * conmon's exit or pid file (containers/podman libpod/util.go, WaitForFile: `timed out waiting for file
+ * /run/libpod/exits/ID: internal libpod error`), dockerd's answer whose own call to containerd ran out its deadline
+ * (`Error response from daemon: ...: context deadline exceeded`, no registry URL, dial or lookup on the line: those are
+ * the network), BuildKit's answer that its solve ran out its deadline (`failed to solve: DeadlineExceeded: context
+ * deadline exceeded`, grpc-go's status code name).
+ */
+const STALLED_INSIDE =
+  /timed out waiting for file \S+: internal libpod error|^(?:\w+: )?Error response from daemon: (?!.*(?:https?:\/\/|\bdial \w+|\blookup |\/v2\/))(?:.*: )?context deadline exceeded\.?\s*$|^(?:ERROR: )?failed to (?:solve|receive status): (?:rpc error: code = DeadlineExceeded desc = |DeadlineExceeded: )context deadline exceeded\s*$/im;
+/**
+ * The kubelet's call on its node's container runtime that ran out its deadline (a pod event: `Failed to create pod
+ * sandbox: rpc error: code = DeadlineExceeded desc = context deadline exceeded`, grpc-go's status form): the runtime in
+ * the node did not answer. Not an image pull: that deadline is the registry's network.
+ */
+const RUNTIME_DEADLINE = /rpc error: code = DeadlineExceeded desc = context deadline exceeded/;
+const PULL = /pull|image/i;
+
+/** Quoted lines where the engine or the node's runtime did not answer a call of its own in time (a hint). */
+function stalledInside(input: TriageInput): string[] {
+  const steps = failedSteps(input.run)
+    .filter((f) => f.kind !== undefined && CALLING_STEPS.includes(f.kind))
+    .flatMap((f) => stepLines(input.run, f).filter((l) => l.part !== 'message' && STALLED_INSIDE.test(l.text)))
+    .map((l) => quote(l.source, l.text));
+  const events = pods(input).flatMap((p) =>
+    p.events.filter((e) => RUNTIME_DEADLINE.test(e) && !PULL.test(e)).map((e) => quote(`events ${p.name}`, e)),
+  );
+  return [...new Set([...steps, ...events])].slice(0, 2);
+}
 
 /** Whether a probe error says the engine took the call but did not answer it. */
 export function noAnswer(error: string | undefined): boolean {
@@ -93,14 +124,26 @@ export const engineHung: Rule = {
         .map((l) => quote(l.source, l.text)),
     ];
     lines.push(...dumped);
+    const inside = stalledInside(input);
+    lines.push(...inside);
     if (!e?.hung && lines.length === 0) return undefined;
-    const confidence = e?.hung ? (lines.length > 0 ? 0.9 : 0.8) : silent ? 0.7 : e?.reachable ? 0.45 : 0.65;
+    // Only the engine's own inner call that timed out: a hint (an overloaded machine prints it too).
+    const onlyInside = inside.length > 0 && inside.length === lines.length;
+    const confidence = e?.hung
+      ? lines.length > 0
+        ? 0.9
+        : 0.8
+      : silent
+        ? 0.7
+        : e?.reachable || onlyInside
+          ? 0.45
+          : 0.65;
     const cmd = engineCmd(input);
     const machine = input.evidence.machine?.data?.exists;
     return {
       confidence: conf(confidence),
       explains: ['timeout', 'connection-refused'],
-      summary: `The ${cmd} engine hangs: ${e?.hung ? `\`${cmd} info\` did not answer within ${e.probeMs} ms` : dumped.length > 0 && dumped.length === lines.length ? 'its goroutines were dumped on request (SIGQUIT), what one does to an engine that does not answer' : unanswered.length === lines.length ? 'a call on its API ran out its deadline without an answer' : 'the watchdog probe got no answer'}, so steps waited instead of failing.`,
+      summary: `The ${cmd} engine hangs: ${e?.hung ? `\`${cmd} info\` did not answer within ${e.probeMs} ms` : dumped.length > 0 && dumped.length === lines.length ? 'its goroutines were dumped on request (SIGQUIT), what one does to an engine that does not answer' : unanswered.length === lines.length ? 'a call on its API ran out its deadline without an answer' : onlyInside ? 'a call it made inside itself (to conmon, containerd, its build solver, or the kubelet to the node runtime) got no answer in time' : 'the watchdog probe got no answer'}, so steps waited instead of failing.`,
       evidence: [
         ...(e?.hung ? [quote('engine', `${cmd} info: no answer within ${e.probeMs} ms`)] : []),
         ...(e?.reachable ? [quote('engine', `${cmd} answers again now (${e.probeMs} ms)`)] : []),

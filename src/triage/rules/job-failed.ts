@@ -3,13 +3,14 @@
 // PodFailurePolicy (a FailJob rule matched: "Container C for pod ns/p failed with exit code N matching FailJob rule at
 // index I", "Pod ns/p has condition T matching FailJob rule at index I"), MaxFailedIndexesExceeded ("Job has exceeded
 // the specified maximal number of failed indexes") and FailedIndexes ("Job has failed indexes"). Its pods failed (or
-// ran too long): the reason is in their logs.
+// ran too long): the reason is in their logs. gRPC's status of the same name (`rpc error: code = DeadlineExceeded
+// desc = ...`, a call that ran out its deadline) is no Job's condition.
 import type { Match, Rule, TriageInput } from '../types.js';
 import { clusterName, conf } from './evidence-facts.js';
 import { outputMatching } from './infra-markers.js';
 
 const JOB =
-  /BackoffLimitExceeded|reache?d? the specified backoff limit|DeadlineExceeded|was active longer than specified deadline|Job failed:|\bmatching FailJob rule at index \d+|MaxFailedIndexesExceeded|exceeded the specified maximal number of failed indexes|\bJob has failed indexes\b/i;
+  /BackoffLimitExceeded|reache?d? the specified backoff limit|(?<!code = )\bDeadlineExceeded\b(?!: context deadline| desc = )|was active longer than specified deadline|Job failed:|\bmatching FailJob rule at index \d+|MaxFailedIndexesExceeded|exceeded the specified maximal number of failed indexes|\bJob has failed indexes\b/i;
 /**
  * A FailJob rule of the Job's podFailurePolicy matched a failed pod: the Job failed on its first such failure. (Its
  * reason's name alone is not read: `podFailurePolicy` is also the spec field a manifest carries.)

@@ -1,0 +1,90 @@
+// Issue 14, eleventh round: an engine that took a call and did not answer it, read by the families its clients and
+// its own inner calls print (engine-hung.ts), each with a near miss where the same deadline is the network's.
+import { describe, expect, it } from 'vitest';
+import { diagnoseShape } from './documented-forms.test-kit.js';
+
+describe('the engine did not answer in time', () => {
+  // golang/go src/net/http/client.go: the answer had begun, its body never came.
+  it("Go's client timed out reading the engine's answer: Client.Timeout exceeded while reading body", async () => {
+    const d = await diagnoseShape({
+      phase: 'engine-probe',
+      exitCode: 1,
+      output:
+        'error during connect: Get "http://%2Fvar%2Frun%2Fdocker.sock/v1.43/version": net/http: request canceled (Client.Timeout exceeded while reading body)',
+    });
+    expect(d.top).toBe('engine-hung');
+  });
+
+  // containers/podman libpod/util.go WaitForFile: conmon's exit file never came.
+  it('podman waiting for conmon: timed out waiting for file ...: internal libpod error', async () => {
+    const d = await diagnoseShape({
+      phase: 'test',
+      exitCode: 125,
+      output: 'Error: timed out waiting for file /run/user/1000/libpod/tmp/exits/3f2a9c0d1b7e: internal libpod error',
+    });
+    expect(d.top).toBe('engine-hung');
+    expect(d.confidence).toBeLessThan(0.5);
+  });
+
+  it("dockerd's own call to containerd ran out its deadline: Error response from daemon: ...: context deadline exceeded", async () => {
+    const d = await diagnoseShape({
+      phase: 'build',
+      output: 'Error response from daemon: failed to create task for container: context deadline exceeded',
+    });
+    expect(d.top).toBe('engine-hung');
+    expect(d.confidence).toBeLessThan(0.5);
+  });
+
+  it("the kubelet's call on the node runtime ran out its deadline (a pod event)", async () => {
+    const message = 'Failed to create pod sandbox: rpc error: code = DeadlineExceeded desc = context deadline exceeded';
+    const d = await diagnoseShape({
+      phase: 'deploy',
+      output: message,
+      pod: {
+        name: 'api-0',
+        phase: 'Pending',
+        waiting: { reason: 'ContainerCreating' },
+        events: [{ type: 'Warning', reason: 'FailedCreatePodSandBox', message }],
+      },
+    });
+    expect(d.top).toBe('engine-hung');
+    expect(d.confidence).toBeLessThan(0.5);
+  });
+
+  it("near miss: the daemon's call to a registry ran out its deadline (a URL on the line: the network's)", async () => {
+    const d = await diagnoseShape({
+      phase: 'pull',
+      output: 'Error response from daemon: Get "https://registry-1.docker.io/v2/": context deadline exceeded',
+    });
+    expect(d.top).not.toBe('engine-hung');
+  });
+
+  it('near miss: a pull whose deadline ran out in a pod event is the registry, not the runtime', async () => {
+    const message =
+      'Failed to pull image "nginx:1": rpc error: code = DeadlineExceeded desc = context deadline exceeded';
+    const d = await diagnoseShape({
+      phase: 'deploy',
+      output: message,
+      pod: {
+        name: 'web-0',
+        phase: 'Pending',
+        waiting: { reason: 'ErrImagePull' },
+        events: [{ type: 'Warning', reason: 'Failed', message }],
+      },
+    });
+    expect(d.top).not.toBe('engine-hung');
+  });
+
+  it("near miss: a RUN step's own program that waited for a file", async () => {
+    const d = await diagnoseShape({
+      phase: 'build',
+      exitCode: 125,
+      output: [
+        'STEP 3/5: RUN ./wait-for /tmp/ready',
+        'timed out waiting for file /tmp/ready',
+        'Error: building at STEP "RUN ./wait-for /tmp/ready": while running runtime: exit status 1',
+      ].join('\n'),
+    });
+    expect(d.top).not.toBe('engine-hung');
+  });
+});
