@@ -19,6 +19,7 @@ import { RESOLVER_FAILED } from './dns-resolution.js';
 import { proxyHops, serverGatewayOnly } from './proxy-hop.js';
 import { unroutedBuildFetch } from './registry-unreached.js';
 import { repositoryAnswer } from './repository-answer.js';
+import { FETCH_CONNECT_ONLY } from './fetch-failure-forms.js';
 
 /** The markers that make a failed download. */
 const NET: MarkerId[] = ['network', 'timeout', 'dns', 'connection-refused', 'proxy', 'tls'];
@@ -44,10 +45,10 @@ const FETCH =
 /**
  * Only the connection failed (no answer from any server): a timeout, a refused or reset connection (Winsock's too;
  * Node's `socket hang up` is its reset; Ruby's Net::OpenTimeout its connect that timed out; apk's network errors,
- * APK_NETWORK_ERROR, name no server's answer either).
+ * APK_NETWORK_ERROR, name no server's answer either; nor do the tools' connect failures and timeouts, FETCH_CONNECT_ONLY).
  */
 const CONNECT_ONLY = new RegExp(
-  `${APK_NETWORK_ERROR.source}|${/socket hang up|Net::OpenTimeout|\(execution expired\)|i\/o timeout|ETIMEDOUT|timed out|connection refused|ECONNREFUSED|connection reset|ECONNRESET|network is unreachable|no route to host|\bE(?:NET|HOST)UNREACH\b|actively refused it|forcibly closed by the remote host|did not properly respond|to an unreachable (?:network|host)/.source}`,
+  `${APK_NETWORK_ERROR.source}|${FETCH_CONNECT_ONLY.source}|${/socket hang up|Net::OpenTimeout|\(execution expired\)|i\/o timeout|ETIMEDOUT|timed out|connection refused|ECONNREFUSED|connection reset|ECONNRESET|network is unreachable|no route to host|\bE(?:NET|HOST)UNREACH\b|actively refused it|forcibly closed by the remote host|did not properly respond|to an unreachable (?:network|host)/.source}`,
   'i',
 );
 /** A server answered: an HTTP status, a checksum, a package that is not there. */

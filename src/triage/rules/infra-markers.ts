@@ -6,6 +6,7 @@ import type { StepKind } from '../../plan/types.js';
 import type { MarkerId, TriageInput } from '../types.js';
 import { quote } from './evidence-facts.js';
 import { failedSteps } from './journal-facts.js';
+import { CURL_RESOLVE_FAILED, FETCH_NETWORK, FETCH_TIMEOUT } from './fetch-failure-forms.js';
 
 export type { MarkerId };
 
@@ -81,7 +82,10 @@ export const MARKERS: readonly Marker[] = [
     // busybox's `wget: bad address 'HOST'` and nslookup/dig's `no servers could be reached` (Alpine images) too, and
     // apk's `ERROR: URL: DNS lookup error` (apk 3: `DNS error (try again later)`, apk-tools APKE_DNS); Winsock's
     // WSATRY_AGAIN text, wget's own words.
-    re: /no such host|DNS lookup error|DNS error \(try again later\)|UnknownHostException|\blookup [\w.-]+: i\/o timeout|Could not resolve '[\w.-]+'|Resolving timed out after|No address associated with hostname|NameResolutionError|failed to lookup address information|Temporary failure in name resolution|Name or service not known|Could not resolve host|getaddrinfo (?:ENOTFOUND|EAI_AGAIN)|server misbehaving|Name does not resolve|Temporary failure resolving|nodename nor servname provided|lookup [\w.-]+ on \S+:53\b|\bbad address '[\w.-]+'|no servers could be reached|unable to resolve host address|temporary error during hostname resolution/i,
+    re: new RegExp(
+      `${/no such host|DNS lookup error|DNS error \(try again later\)|UnknownHostException|\blookup [\w.-]+: i\/o timeout|Could not resolve '[\w.-]+'|Resolving timed out after|No address associated with hostname|NameResolutionError|failed to lookup address information|Temporary failure in name resolution|Name or service not known|Could not resolve host|getaddrinfo (?:ENOTFOUND|EAI_AGAIN)|server misbehaving|Name does not resolve|Temporary failure resolving|nodename nor servname provided|lookup [\w.-]+ on \S+:53\b|\bbad address '[\w.-]+'|no servers could be reached|unable to resolve host address|temporary error during hostname resolution/.source}|${CURL_RESOLVE_FAILED.source}`,
+      'i',
+    ),
   },
   {
     id: 'rate-limit',
@@ -154,9 +158,10 @@ export const MARKERS: readonly Marker[] = [
     label: 'the network dropped or could not route the connection',
     // Winsock's WSAECONNRESET and WSAENETUNREACH/WSAEHOSTUNREACH texts too; Node's http client's words for a connection
     // reset before the response (nodejs/node lib/_http_client.js: `socket hang up`, code ECONNRESET); apk's for a fetch
-    // that failed on the network (APK_NETWORK_ERROR).
+    // that failed on the network (APK_NETWORK_ERROR); the download tools' own families (curl's error texts, git's, the
+    // JDK's, urllib3's, npm's, yarn's, cargo's, bundler's, apt's, wget's: fetch-failure-forms.ts).
     re: new RegExp(
-      `${/connection reset by peer|\bECONNRESET\b|\bsocket hang up\b|forcibly closed by the remote host|socket operation was attempted to an unreachable (?:network|host)|network is unreachable|no route to host|\bEHOSTUNREACH\b|\bENETUNREACH\b|unexpected EOF|TLS handshake timeout|Max retries exceeded with url|rpc error: code = Unavailable|grpc: the client connection is closing|transport is closing|Failed to download metadata for repo|No URLs in mirrorlist|Unable to fetch some archives|Failed to fetch https?:/.source}|${APK_NETWORK_ERROR.source}`,
+      `${/connection reset by peer|\bECONNRESET\b|\bsocket hang up\b|forcibly closed by the remote host|socket operation was attempted to an unreachable (?:network|host)|network is unreachable|no route to host|\bEHOSTUNREACH\b|\bENETUNREACH\b|unexpected EOF|TLS handshake timeout|Max retries exceeded with url|rpc error: code = Unavailable|grpc: the client connection is closing|transport is closing|Failed to download metadata for repo|No URLs in mirrorlist|Unable to fetch some archives|Failed to fetch https?:/.source}|${APK_NETWORK_ERROR.source}|${FETCH_NETWORK.source}`,
       'i',
     ),
   },
@@ -164,8 +169,12 @@ export const MARKERS: readonly Marker[] = [
     id: 'timeout',
     label: 'a network call timed out',
     // Winsock's WSAETIMEDOUT text too; Ruby's net/http (lib/net/http.rb: Net::OpenTimeout / Net::ReadTimeout, and its
-    // connect's `Failed to open TCP connection to H:P (execution expired)`, Timeout's message), as bundler and gem relay it.
-    re: /Net::(?:Open|Read|Write)Timeout\b|Failed to open TCP connection to \S+ \(execution expired\)|i\/o timeout|context deadline exceeded|connected party did not properly respond|\bETIMEDOUT\b|\bESOCKETTIMEDOUT\b|Client\.Timeout exceeded|operation timed out|connection timed out|Read timed out|ERR_SOCKET_TIMEOUT/i,
+    // connect's `Failed to open TCP connection to H:P (execution expired)`, Timeout's message), as bundler and gem relay it;
+    // curl's, the JDK's, urllib3's and NuGet's timeouts (fetch-failure-forms.ts).
+    re: new RegExp(
+      `${/Net::(?:Open|Read|Write)Timeout\b|Failed to open TCP connection to \S+ \(execution expired\)|i\/o timeout|context deadline exceeded|connected party did not properly respond|\bETIMEDOUT\b|\bESOCKETTIMEDOUT\b|Client\.Timeout exceeded|operation timed out|connection timed out|Read timed out|ERR_SOCKET_TIMEOUT/.source}|${FETCH_TIMEOUT.source}`,
+      'i',
+    ),
   },
 ];
 

@@ -1,0 +1,91 @@
+// The download tools' own words for a fetch that failed on the network (issue 14, eleventh round): each family as its
+// emitter defines it, composed into the infrastructure markers (infra-markers.ts) and read by the download rule.
+// Error texts are facts; each regex names where its words are defined. Pure.
+
+/**
+ * curl's texts for its error codes (curl/curl lib/strerror.c, curl_easy_strerror), as the tools built on libcurl relay
+ * them: dnf's librepo (`Curl error (7): Couldn't connect to server for https://...`), yum (`curl#7 - "..."`), cargo
+ * (`[28] Timeout was reached`), git (`RPC failed; curl 56 ...`), composer. Connect-only: CURLE_COULDNT_CONNECT (7),
+ * CURLE_OPERATION_TIMEDOUT (28, also curl's low-speed text `Operation too slow. Less than N bytes/sec transferred`).
+ */
+export const CURL_CONNECT_FAILED = /Couldn't connect to server|Timeout was reached|Operation too slow\. Less than \d+/;
+/**
+ * curl's texts for a transfer the peer broke after connecting (lib/strerror.c): CURLE_SSL_CONNECT_ERROR (35),
+ * CURLE_GOT_NOTHING (52, and its message `Empty reply from server`), CURLE_SEND_ERROR (55), CURLE_RECV_ERROR (56),
+ * CURLE_PARTIAL_FILE (18, and lib/transfer.c's `transfer closed with N bytes remaining to read` / `with outstanding
+ * read data remaining`), CURLE_HTTP2_STREAM (92: `HTTP/2 stream N was not closed cleanly`); git's own words for a
+ * transport that ended (`RPC failed; curl N`, `the remote end hung up unexpectedly`, index-pack's `fatal: early EOF`).
+ */
+export const CURL_TRANSFER_CUT =
+  /\bSSL connect error\b|Server returned nothing \(no headers, no data\)|Empty reply from server|Failed sending data to the peer|Failure when receiving data from the peer|transfer closed with (?:\d+ bytes remaining to read|outstanding read data remaining)|HTTP\/2 stream \d+ was not closed cleanly|RPC failed; curl \d+|the remote end hung up unexpectedly|fatal: early EOF/;
+/** curl's text for CURLE_COULDNT_RESOLVE_HOST (6), as librepo and cargo relay it: a name that did not resolve. */
+export const CURL_RESOLVE_FAILED = /Couldn't resolve host name/;
+
+/**
+ * The JDK's socket and TLS exceptions, as Maven, Gradle and sbt relay them: java.net.SocketException's bare
+ * `Connection reset` (no `by peer`), javax.net.ssl's `Remote host terminated the handshake` / `Remote host closed
+ * connection during handshake` (network); java.net.SocketTimeoutException's `connect timed out` (connect-only).
+ */
+export const JAVA_NET_CUT =
+  /SocketException: Connection reset\b|Remote host terminated the handshake|Remote host closed connection during handshake/;
+export const JAVA_CONNECT_TIMEOUT = /\bconnect timed out\b/;
+
+/**
+ * urllib3's exception names in pip's retry warnings and errors (urllib3/urllib3 src/urllib3/exceptions.py):
+ * NewConnectionError (its connect failed) and ConnectTimeoutError / ReadTimeoutError (timeouts) are connect-only;
+ * ProtocolError's `Connection aborted.` / `Connection broken: ...` (src/urllib3/response.py, `IncompleteRead`) is a
+ * transfer the peer broke.
+ */
+export const URLLIB3_CONNECT = /\bNewConnectionError\(|\bConnectTimeoutError\(|\bReadTimeoutError\(/;
+export const URLLIB3_CUT = /ProtocolError\('Connection (?:aborted|broken)|Connection broken: IncompleteRead/;
+
+/**
+ * The package managers' own sentences for a network failure: npm's (npm/cli lib/utils/error-message.js: `network This
+ * is a problem related to network connectivity.`), yarn v1's retry notice (yarnpkg/yarn src/reporters/lang/en.js
+ * offlineRetrying: `There appears to be trouble with your network connection. Retrying...`), cargo's retry warning
+ * (rust-lang/cargo src/cargo/util/network/retry.rs: `spurious network error`), bundler's (rubygems/rubygems
+ * bundler/lib/bundler/fetcher.rb: `Could not reach host H. Check your network connection and try again.`), NuGet's
+ * timeout (NuGet/NuGet.Client Strings.Http_Timeout: `The HTTP request to 'GET https://...' has timed out after
+ * 100000ms.`); apt's http method (Debian apt methods/connect.cc: `Unable to connect to H:http:`, `Connection failed`,
+ * `Could not connect to H:P (ip)`; methods/http.cc: `Error reading from server. Remote end closed connection`); GNU
+ * wget's `Unable to establish SSL connection.` (src/http.c). Every one but apt's read error names no server's answer.
+ */
+export const MANAGER_CONNECT_FAILED =
+  /problem related to network connectivity|trouble with your network connection|spurious network error|Could not reach host \S+\. Check your network connection|The HTTP request to '[A-Z]+ \S+' has timed out after|\bUnable to connect to \S+:(?:https?|\d+):|\bConnection failed \[IP: |Unable to establish SSL connection/i;
+export const MANAGER_TRANSFER_CUT = /Error reading from server\. Remote end closed connection/;
+
+/** Every form above that names no server's answer: a connection that failed or timed out. */
+export const FETCH_CONNECT_ONLY = new RegExp(
+  [CURL_CONNECT_FAILED, JAVA_CONNECT_TIMEOUT, URLLIB3_CONNECT, MANAGER_CONNECT_FAILED, /\bSSL connect error\b/]
+    .map((r) => r.source)
+    .join('|'),
+  'i',
+);
+/**
+ * The network marker's share: transfers the peer broke, and failed connects that are no timeout. Not urllib3's
+ * NewConnectionError: it wraps an errno whose own words the markers read (a pip line wrapped before them is no cause).
+ */
+export const FETCH_NETWORK = new RegExp(
+  [
+    CURL_TRANSFER_CUT,
+    JAVA_NET_CUT,
+    URLLIB3_CUT,
+    MANAGER_TRANSFER_CUT,
+    /Couldn't connect to server/,
+    MANAGER_CONNECT_FAILED,
+  ]
+    .map((r) => r.source)
+    .join('|'),
+  'i',
+);
+/** The timeout marker's share. */
+export const FETCH_TIMEOUT = new RegExp(
+  [
+    /Timeout was reached|Operation too slow\. Less than \d+/,
+    JAVA_CONNECT_TIMEOUT,
+    /\bConnectTimeoutError\(|\bReadTimeoutError\(/,
+  ]
+    .map((r) => r.source)
+    .join('|'),
+  'i',
+);
