@@ -9,10 +9,13 @@ import { markerRe, toolOutput } from './infra-markers.js';
 
 /**
  * The host apt/curl say they could not connect to or resolve; Apache HttpClient's too, as Maven and Gradle relay it
- * (`Connect to proxy.corp:8080 [proxy.corp/10.0.0.1] failed: Connection refused`).
+ * (`Connect to proxy.corp:8080 [proxy.corp/10.0.0.1] failed: Connection refused`). Also the name a tool looked up: Node's
+ * (nodejs/node lib/dns.js, `getaddrinfo ENOTFOUND proxy.corp` as npm relays it after the registry URL), Go's dial
+ * (src/net/lookup.go, `dial tcp: lookup proxy.corp on 10.0.0.2:53: no such host`), urllib3 2's NameResolutionError
+ * (`Failed to resolve 'proxy.corp'`): a client resolves the proxy's name, not the URL's, when one is set.
  */
 const TARGET =
-  /(?:Could not connect to|Unable to connect to|Cannot initiate the connection to|Failed to connect to|Could not resolve|\bConnect to) '?\[?([\w.-]+)/gi;
+  /(?:Could not connect to|Unable to connect to|Cannot initiate the connection to|Failed to connect to|Could not resolve|\bConnect to|getaddrinfo (?:ENOTFOUND|EAI_AGAIN)|\bdial tcp[46]?: lookup|Failed to resolve) '?\[?([\w.-]+)/gi;
 /** wget's progress forms name the host too, but only a line that also says `failed` is a failure. */
 const WGET_TARGET = /(?:Connecting to|Resolving) ([\w.-]+)[^\n]*\bfailed\b/gi;
 /**

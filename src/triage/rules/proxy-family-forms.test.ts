@@ -1,0 +1,89 @@
+// Issue 14, eleventh round: a proxy in the path, read by the clients' own families (infra-markers.ts' proxy marker,
+// proxy-hop.ts' looked-up names), each with a near miss where the same words are not a proxy's.
+import { describe, expect, it } from 'vitest';
+import { diagnoseShape } from './documented-forms.test-kit.js';
+
+const run = (cmd: string, ...lines: string[]) => ({
+  phase: 'build' as const,
+  exitCode: 1,
+  output: [
+    `STEP 2/4: RUN ${cmd}`,
+    ...lines,
+    `Error: building at STEP "RUN ${cmd}": while running runtime: exit status 1`,
+  ].join('\n'),
+});
+
+describe("a proxy stood in the path, in the clients' own words", () => {
+  // GNU wget src/http.c heads an answer that came through a proxy `Proxy request sent, awaiting response...`.
+  it("GNU wget's answer through a proxy: Proxy request sent, awaiting response... 503 Service Unavailable", async () => {
+    const d = await diagnoseShape(
+      run(
+        'wget http://downloads.example.org/tool.tar.gz',
+        '--2024-05-01 10:00:00--  http://downloads.example.org/tool.tar.gz',
+        'Connecting to 10.10.1.1:3128... connected.',
+        'Proxy request sent, awaiting response... 503 Service Unavailable',
+        '2024-05-01 10:00:01 ERROR 503: Service Unavailable.',
+      ),
+    );
+    expect(d.top).toBe('proxy');
+  });
+
+  // dotnet/runtime System.Net.Http: net_http_proxy_tunnel_returned_failure_status_code.
+  it(".NET's failed tunnel: The proxy tunnel request to proxy 'http://gw:3128/' failed with status code '407'", async () => {
+    const d = await diagnoseShape(
+      run(
+        'dotnet restore',
+        '/src/app.csproj : error NU1301: Unable to load the service index for source https://api.nuget.org/v3/index.json.',
+        "  The proxy tunnel request to proxy 'http://gw.corp.example:3128/' failed with status code '407'.",
+      ),
+    );
+    expect(d.top).toBe('proxy');
+    expect(d.confidence).toBeGreaterThanOrEqual(0.85);
+  });
+
+  // nodejs/node lib/dns.js: npm resolves the proxy's name when one is set, and relays the failed lookup after the URL.
+  it("npm's lookup of another host than the registry's: getaddrinfo ENOTFOUND gw.corp.example", async () => {
+    const d = await diagnoseShape(
+      run(
+        'npm ci',
+        'npm ERR! code ENOTFOUND',
+        'npm ERR! request to https://registry.npmjs.org/express failed, reason: getaddrinfo ENOTFOUND gw.corp.example',
+      ),
+    );
+    expect(d.top).toBe('proxy');
+  });
+
+  it("near miss: wget's answer from the origin itself (HTTP request sent ... 503) is the server's", async () => {
+    const d = await diagnoseShape(
+      run(
+        'wget http://downloads.example.org/tool.tar.gz',
+        '--2024-05-01 10:00:00--  http://downloads.example.org/tool.tar.gz',
+        'Connecting to downloads.example.org (downloads.example.org)|93.184.216.34|:80... connected.',
+        'HTTP request sent, awaiting response... 503 Service Unavailable',
+        '2024-05-01 10:00:01 ERROR 503: Service Unavailable.',
+      ),
+    );
+    expect(d.top).not.toBe('proxy');
+  });
+
+  it("near miss: wget's 404 through a proxy is the origin's answer relayed", async () => {
+    const d = await diagnoseShape(
+      run(
+        'wget http://downloads.example.org/tool.tar.gz',
+        'Proxy request sent, awaiting response... 404 Not Found',
+        '2024-05-01 10:00:01 ERROR 404: Not Found.',
+      ),
+    );
+    expect(d.top).not.toBe('proxy');
+  });
+
+  it("near miss: npm's failed lookup of the registry's own name is DNS, not a proxy", async () => {
+    const d = await diagnoseShape(
+      run(
+        'npm ci',
+        'npm ERR! request to https://registry.npmjs.org/express failed, reason: getaddrinfo ENOTFOUND registry.npmjs.org',
+      ),
+    );
+    expect(d.top).toBe('dns-resolution');
+  });
+});
