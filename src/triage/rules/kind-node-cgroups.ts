@@ -14,9 +14,13 @@ import { kindLogLines } from './kind-create-signatures.js';
  * refuses a cgroup v1 host (Kubernetes 1.35+, failCgroupV1: `kubelet is configured to not run on a host using cgroup
  * v1`, the kind node image newer than the host's cgroups); kind's
  * node sets `cgroup-root: /kubelet`, which the kubelet refuses when the node's cgroup hierarchy does not have it.
+ * Also the kubelet's container manager that finds no mount for a controller it needs (pkg/kubelet/cm
+ * container_manager_linux.go: `failed to find subsystem mount for required subsystem: pids`) and containerd's cgroups
+ * library in the node (containerd/cgroups errors.go: `cgroups: cgroup mountpoint does not exist`, `cgroups: cannot find
+ * cgroup mount destination`).
  */
 export const NO_CGROUPS =
-  /kubelet is configured to not run on a host using cgroup v1|missing required cgroups: \w|failed to get the kubelet's cgroup|mountpoint for \S* ?not found|failed to run Kubelet: .*cgroups? (?:v2 )?(?:is )?not (?:supported|found|mounted)|failed to run Kubelet: invalid configuration: cgroup-root \S+ doesn't exist|failed to initialize top level QOS containers: root container \[[^\]]*\] doesn't exist|Cgroup subsystems? not mounted/i;
+  /kubelet is configured to not run on a host using cgroup v1|missing required cgroups: \w|failed to get the kubelet's cgroup|mountpoint for \S* ?not found|failed to run Kubelet: .*cgroups? (?:v2 )?(?:is )?not (?:supported|found|mounted)|failed to run Kubelet: invalid configuration: cgroup-root \S+ doesn't exist|failed to initialize top level QOS containers: root container \[[^\]]*\] doesn't exist|Cgroup subsystems? not mounted|failed to find subsystem mount for required subsystem|cgroups: cgroup mountpoint does not exist|cgroups: cannot find cgroup mount destination/i;
 const CGROUP_DRIVER = /cgroup driver/i;
 
 export const kindNodeCgroups: Rule = {

@@ -23,9 +23,12 @@ const EXITED =
  * kind could not read a node it had just started: `failed to get kubernetes version from node` (its read of
  * /kind/version came back empty) or its `exec ... cat /kind/version` itself failing (as `kind export logs` of a dead
  * node prints it). Every kind node image has that file, so the node is not running, or its engine cannot exec in it.
+ * Likewise kind's writes of its files into a node before kubeadm runs (kubernetes-sigs/kind
+ * pkg/cluster/nodeutils/util.go WriteFile: `exec -i NODE mkdir -p DIR`, `exec -i NODE cp /dev/stdin PATH`; the config
+ * action's `failed to copy kubeadm config to node`, old kind's HA join `failed to copy certificate ca.crt: ...`).
  */
 const UNREADABLE =
-  /failed to get kubernetes version from node|command "(?:docker|podman) exec (?:--privileged )?\S+ cat \/kind\/version" failed/i;
+  /failed to get kubernetes version from node|failed to copy (?:kubeadm config to node|certificate \S+:)|command "(?:docker|podman|nerdctl) exec (?:--privileged )?(?:-i )?\S+ (?:cat \/kind\/version|cp \/dev\/stdin |mkdir -p )[^"]*" failed/i;
 
 /**
  * The engine's own words for a node it refused, beside kind's progress mark: docker's `Error response from daemon`,

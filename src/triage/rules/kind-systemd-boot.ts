@@ -10,10 +10,12 @@ import { createFailureLines, kindLogLines } from './kind-create-signatures.js';
  * `Failed to mount tmpfs at /run: Operation not permitted`; only those, not a runtime's mount under /run/containerd), the cgroup it cannot find itself in (src/core/cgroup.c:
  * `Cannot determine cgroup we are running in`); and systemd's /sbin/init started as no PID 1, as an engine's own init
  * (`"init": true` in daemon.json) makes it, handing over to a telinit it does not have (src/core/main.c: `Couldn't find
- * an alternative telinit implementation to spawn.`; kind's known issues, "Docker init daemon config").
+ * an alternative telinit implementation to spawn.`; kind's known issues, "Docker init daemon config"), and systemctl's
+ * refusal inside such a node (systemd src/shared/bus-util.c: `System has not been booted with systemd as init system
+ * (PID 1). Can't operate.`).
  */
 export const NOT_BOOTED =
-  /Couldn't find an alternative telinit implementation to spawn|could not find a log line that matches|Reached target \.\*Multi-User|Failed to mount API filesystems|Freezing execution|Failed to allocate manager object|Failed to create \/init\.scope control group|Couldn't move remaining userspace processes|Failed to mount cgroup at|\[!!!!!!\] Failed to|Failed to mount \S+ at \/(?:run|dev|sys|proc)(?:\/(?:shm|pts|mqueue|hugepages|fs\/cgroup\S*|kernel\/\S+))?: |Cannot determine cgroup we are running in/i;
+  /Couldn't find an alternative telinit implementation to spawn|could not find a log line that matches|Reached target \.\*Multi-User|Failed to mount API filesystems|Freezing execution|Failed to allocate manager object|Failed to create \/init\.scope control group|Couldn't move remaining userspace processes|Failed to mount cgroup at|\[!!!!!!\] Failed to|Failed to mount \S+ at \/(?:run|dev|sys|proc)(?:\/(?:shm|pts|mqueue|hugepages|fs\/cgroup\S*|kernel\/\S+))?: |Cannot determine cgroup we are running in|System has not been booted with systemd as init system/i;
 
 export const kindSystemdBoot: Rule = {
   id: 'kind-systemd-boot',
