@@ -99,4 +99,72 @@ describe('the engine dropped a call it had taken', () => {
     });
     expect(d.top).toBe('tests-failed');
   });
+
+  // BuildKit's grpcerrors puts the code's name first (docker/buildx with the docker-container driver).
+  it('BuildKit\'s named-code form: failed to list workers: Unavailable: connection error: desc = "error reading from server: EOF"', async () => {
+    const d = await diagnoseShape({
+      phase: 'build',
+      output: 'ERROR: failed to list workers: Unavailable: connection error: desc = "error reading from server: EOF"',
+    });
+    expect(d.top).toBe('engine-crash');
+  });
+
+  it("a write the engine's socket broke: write unix @->/var/run/docker.sock: write: broken pipe", async () => {
+    const d = await diagnoseShape({
+      phase: 'build',
+      output:
+        'error during connect: Post "http://%2Fvar%2Frun%2Fdocker.sock/v1.41/build?t=app": write unix @->/var/run/docker.sock: write: broken pipe',
+    });
+    expect(d.top).toBe('engine-crash');
+  });
+
+  // containers/podman#1664's trace, cut before its cmd/podman frames: podman's own libpod code crashed.
+  it('a test command whose Go crash runs through libpod (the trace cut before cmd/podman)', async () => {
+    const d = await diagnoseShape({
+      phase: 'test',
+      exitCode: 2,
+      output: [
+        'panic: runtime error: invalid memory address or nil pointer dereference',
+        '[signal SIGSEGV: segmentation violation code=0x1 addr=0x10 pc=0xf3cef1]',
+        '',
+        'goroutine 1 [running]:',
+        'github.com/containers/podman/v4/libpod.(*Container).State(0x0, 0x0, 0x0, 0x0)',
+        '\t/builddir/build/BUILD/podman-4.4.1/libpod/container.go:658 +0x41',
+      ].join('\n'),
+    });
+    expect(d.top).toBe('engine-crash');
+  });
+
+  it("near miss: a test program's panic inside podman's client library (pkg/bindings) is the test's", async () => {
+    const d = await diagnoseShape({
+      phase: 'test',
+      exitCode: 2,
+      output: [
+        'panic: runtime error: invalid memory address or nil pointer dereference',
+        'goroutine 1 [running]:',
+        'github.com/containers/podman/v4/pkg/bindings/containers.Start(0x0, 0xc0000a2000)',
+        '\t/home/ci/go/pkg/mod/github.com/containers/podman/v4@v4.4.1/pkg/bindings/containers/containers.go:120 +0x41',
+        'main.main()',
+        '\t/src/e2e/main.go:33 +0x8f',
+      ].join('\n'),
+    });
+    expect(d.top).not.toBe('engine-crash');
+  });
+
+  it("the kubelet's dial of the node's CRI-O refused (a pod event): the runtime went away, a hint", async () => {
+    const message =
+      'Failed to create pod sandbox: rpc error: code = Unavailable desc = connection error: desc = "transport: Error while dialing dial unix /var/run/crio/crio.sock: connect: connection refused"';
+    const d = await diagnoseShape({
+      phase: 'deploy',
+      output: message,
+      pod: {
+        name: 'api-0',
+        phase: 'Pending',
+        waiting: { reason: 'ContainerCreating' },
+        events: [{ type: 'Warning', reason: 'FailedCreatePodSandBox', message }],
+      },
+    });
+    expect(d.top).toBe('engine-crash');
+    expect(d.confidence).toBeLessThan(0.5);
+  });
 });

@@ -28,6 +28,24 @@ export const PODMAN_STREAM_DROPPED = /stream dropped, unexpected failure/;
 export const ENGINE_TCP_CUT =
   /(?:error during connect|An error occurred trying to connect): [A-Z][a-z]+ "?(?:https?|tcp):\/\/[^\s"/]+\/(?:v1\.\d+\/[^\s"]*|_ping)"?: (?:(?:read|write) tcp \S+: )?(?:(?:read: )?connection reset by peer|(?:unexpected )?EOF)\.?\s*$/im;
 
+/**
+ * Stack frames in podman's own engine code, which only the podman program runs (a test program that drives podman
+ * imports its client, pkg/bindings, not these): libpod, its local ABI, containers/storage and buildah as podman links
+ * them. A Go crash through them in a test or hook command is podman crashing, even when the trace was cut before its
+ * cmd/podman frames (containers/podman#1664 shows both); also as a distribution's build path names them
+ * (`/builddir/build/BUILD/podman-4.4.1/libpod/...`).
+ */
+export const PODMAN_INTERNAL =
+  /github\.com\/containers\/(?:podman|libpod)(?:\/v\d+)?\/(?:libpod|pkg\/domain\/infra\/abi|vendor\/github\.com\/containers\/(?:storage|buildah))[./]|\/podman-\d[\w.~-]*\/(?:libpod|vendor\/github\.com\/containers\/(?:storage|buildah))\//;
+
+/**
+ * gRPC's transport error for a server that went away, as grpc-go words it (internal/transport/http2_client.go:
+ * `error reading from server: EOF`, `connection error: desc = "..."`) and BuildKit's grpcerrors prints it with the
+ * code's name first (`failed to list workers: Unavailable: connection error: desc = "error reading from server: EOF"`).
+ */
+export const GRPC_SERVER_GONE =
+  /\bUnavailable: (?:closing transport due to: )?connection error: desc = \\?"?error reading from server/;
+
 /** Steps whose output is an engine client's, and the test or hook commands that may run one. */
 const STEPS = ['build', 'deliver', 'cluster', 'test', 'hook'];
 

@@ -19,7 +19,7 @@ import {
   workloadFailed,
 } from './evidence-facts.js';
 import { failedSteps, stepLines } from './journal-facts.js';
-import { GRPC_CUT_STATUS, PODMAN_STREAM_DROPPED } from './engine-cut-forms.js';
+import { GRPC_CUT_STATUS, GRPC_SERVER_GONE, PODMAN_INTERNAL, PODMAN_STREAM_DROPPED } from './engine-cut-forms.js';
 
 /**
  * The Go runtime's crash header lines alone (a frame without a header may be any log's file:line). The Go runtime heads a fatal signal
@@ -45,19 +45,22 @@ const NATIVE_CRASH = /Segmentation fault|core dumped|Illegal instruction|Bus err
  * transport error alone as the whole line: `error reading from server: EOF`, or wrapped: `failed to solve: Unavailable:
  * error reading from server: EOF`, `desc = closing transport due to: connection error: desc = "error reading from server:
  * EOF"`, as BuildKit stops its gRPC server). The docker CLI ends a `docker run` error with a period (`...: EOF.`).
- * Also Go's older form of a reset read (`read unix /var/run/docker.sock: connection reset by peer`, moby/moby#17846),
+ * Also Go's older form of a reset read (`read unix /var/run/docker.sock: connection reset by peer`, moby/moby#17846), a
+ * write the engine's socket broke (`write unix @->/var/run/docker.sock: write: broken pipe`), BuildKit's named-code form
+ * (GRPC_SERVER_GONE),
  * gRPC's numeric codes (GRPC_CUT_STATUS) and podman's dropped build stream (PODMAN_STREAM_DROPPED).
  * A refused connect is not this: that engine was never there (engine-unreachable).
  */
 export const DROPPED = new RegExp(
   [
-    /(?:\.sock|docker_engine|\/libpod\/\S*)\S*:? (?:(?:read: )?connection reset by peer|.*\bEOF\.?\s*$)/.source,
+    /(?:\.sock|docker_engine|\/libpod\/\S*)\S*:? (?:(?:(?:read|write): )?(?:connection reset by peer|broken pipe)|.*\bEOF\.?\s*$)/
+      .source,
     `|(?:${GRPC_CUT_STATUS.source}|failed to solve: Unavailable: )`,
     /(?:closing transport due to: connection error: desc = \\?"?)?(?:error reading from server|transport is closing|connection closed)/
       .source,
     /|^(?:ERROR: )?(?:failed to solve: )?error reading from server: EOF\s*$|grpc: the client connection is closing/
       .source,
-    `|server probably quit|${PODMAN_STREAM_DROPPED.source}`,
+    `|server probably quit|${PODMAN_STREAM_DROPPED.source}|${GRPC_SERVER_GONE.source}`,
   ].join(''),
   'im',
 );
@@ -152,12 +155,12 @@ export function engineRuntimeCrash(input: TriageInput): string[] {
       // under it); a RUN step's program that crashed leaves a builder that reports the failed step.
       !builderBlamedStep;
     // A test or hook command that ran the engine's own program (podman, docker), which crashed: its trace runs through
-    // the engine's command (ENGINE_MAIN), not a workload's.
+    // the engine's command (ENGINE_MAIN) or podman's own engine code (PODMAN_INTERNAL), not a workload's.
     const engineProgram =
       step.kind !== undefined &&
       COMMAND_STEPS.includes(step.kind) &&
       crash.some((l) => GO_CRASH_HEADER.test(unrelayed(l.text))) &&
-      lines.some((l) => ENGINE_MAIN.test(l.text));
+      lines.some((l) => ENGINE_MAIN.test(l.text) || PODMAN_INTERNAL.test(l.text));
     if (engineStep || engineProgram) out.push(...crash.slice(0, 3).map((l) => quote(l.source, l.text)));
   }
   return [...new Set(out)].slice(0, 4);
@@ -197,10 +200,11 @@ export function commandLostEngine(input: TriageInput): string[] {
  * so only a hint. runc's own error exit (`exit status 1`) is not this. Also dockerd's old gRPC client to its containerd
  * (`grpc: the connection is unavailable`, grpc-go's errConnUnavailable before 1.10; `Error response from daemon:
  * transport is closing`: moby/moby#31849, where the maintainers read it as dockerd losing its containerd), and the
- * dial of docker's own managed containerd (`dial unix /var/run/docker/containerd/docker-containerd.sock`).
+ * dial of docker's own managed containerd (`dial unix /var/run/docker/containerd/docker-containerd.sock`) or, in a pod
+ * event, of the node's CRI-O (`dial unix /var/run/crio/crio.sock: connect: connection refused`).
  */
 const RUNTIME_GONE =
-  /\bttrpc: closed\b|runc did not terminate succ?essfully: (?:exit status (?:2|13[2-6]|139)\b|signal: (?:segmentation fault|aborted|illegal instruction|bus error))|Error while dialing:? dial unix[: ]\/*(?:var\/)?run\/(?:docker\/)?containerd\/(?:docker-)?containerd\.sock: (?:connect: connection refused|timeout)|grpc: the connection is unavailable|Error response from daemon: (?:.*: )?transport is closing/i;
+  /\bttrpc: closed\b|runc did not terminate succ?essfully: (?:exit status (?:2|13[2-6]|139)\b|signal: (?:segmentation fault|aborted|illegal instruction|bus error))|Error while dialing:? dial unix[: ]\/*(?:var\/)?run\/(?:(?:docker\/)?containerd\/(?:docker-)?containerd|crio\/crio)\.sock: (?:connect: connection refused|timeout)|grpc: the connection is unavailable|Error response from daemon: (?:.*: )?transport is closing/i;
 
 /**
  * Quoted lines of an engine (not kind's), test or hook step, or a failing pod's events (the kubelet relaying the node's
