@@ -8,13 +8,22 @@ import { quote } from './evidence-facts.js';
 import { RESOLVER_FAILED } from './dns-resolution.js';
 import { markerRe, toolOutput, type MarkerId } from './infra-markers.js';
 
-/** A call on a registry's API over https: its host and port. */
-const REGISTRY_CALL = /https:\/\/([\w.-]+)(?::(\d+))?\/v[12]\//i;
+/**
+ * A call on a registry's API over https: its host and port. Also the token service a registry sends its clients to
+ * (the distribution spec's token authentication: `WWW-Authenticate: Bearer realm="https://auth.docker.io/token"`, as
+ * `Get "https://auth.docker.io/token?scope=...&service=registry.docker.io"` in the client's error).
+ */
+const REGISTRY_CALL = /https:\/\/([\w.-]+)(?::(\d+))?\/(?:v[12]\/|token\?)/i;
 /** The markers of a failed connection. */
 const NET: MarkerId[] = ['network', 'timeout', 'connection-refused', 'dns', 'proxy', 'tls'];
-/** The connection got no answer: Go's and Winsock's words for a refused, reset, unrouted or timed-out connection. */
+/**
+ * The connection got no answer: Go's and Winsock's words for a refused, reset, unrouted or timed-out connection; Go's
+ * net/http client that got no response headers in time (src/net/http/client.go, transport.go: `(Client.Timeout
+ * exceeded while awaiting headers)`, `timeout awaiting response headers`). A bare `context deadline exceeded` after
+ * the URL is not read: it says no more than that the caller's own deadline ran out.
+ */
 const NO_ANSWER =
-  /request canceled while waiting for connection|i\/o timeout|connection refused|connection reset by peer|forcibly closed by the remote host|actively refused it|network is unreachable|no route to host|TLS handshake timeout|did not properly respond/i;
+  /request canceled while waiting for connection|awaiting (?:response )?headers|i\/o timeout|connection refused|connection reset by peer|forcibly closed by the remote host|actively refused it|network is unreachable|no route to host|TLS handshake timeout|did not properly respond/i;
 /** A registry on this machine or its private network (kind's local registry, :5000): no proxy stands before it. */
 const LOCAL =
   /^(?:localhost|127\.|10\.|192\.168\.|172\.(?:1[6-9]|2\d|3[01])\.|host\.(?:containers|docker)\.internal$|kind-registry)|\.(?:local|internal|lan)$|^[^.]+$/i;
