@@ -88,3 +88,28 @@ describe('the engine did not answer in time', () => {
     expect(d.top).not.toBe('engine-hung');
   });
 });
+
+describe("an engine service whose start never completed (systemd's timeout)", () => {
+  // systemd src/shared/bus-wait-for-jobs.c.
+  it('Job for docker.service failed because a timeout was exceeded', async () => {
+    const d = await diagnoseShape({
+      phase: 'engine-probe',
+      exitCode: 1,
+      // systemd before 236 printed the hint on the same line.
+      output:
+        'Job for docker.service failed because a timeout was exceeded. See "systemctl status docker.service" and "journalctl -xe" for details.',
+    });
+    expect(d.top).toBe('engine-hung');
+    expect(d.of('engine-unreachable')).toBeLessThan(0.5);
+  });
+
+  it('near miss: a start that failed (the control process exited) is no hang', async () => {
+    const d = await diagnoseShape({
+      phase: 'engine-probe',
+      exitCode: 1,
+      output:
+        'Job for docker.service failed because the control process exited with error code. See "systemctl status docker.service" and "journalctl -xe" for details.',
+    });
+    expect(d.top).not.toBe('engine-hung');
+  });
+});

@@ -73,6 +73,14 @@ function stalledInside(input: TriageInput): string[] {
   return [...new Set([...steps, ...events])].slice(0, 2);
 }
 
+/**
+ * systemd's words for an engine service whose start never completed (systemd src/shared/bus-wait-for-jobs.c: `Job for
+ * docker.service failed because a timeout was exceeded.`; src/core/service.c: `docker.service: Start operation timed
+ * out. Terminating.`): the daemon hung while it started. Not a start that failed (`the control process exited`).
+ */
+export const UNIT_START_HUNG =
+  /Job for (?:docker|podman|containerd|dockerd|crio)\S*\.(?:service|socket) failed because a timeout was exceeded|\b(?:docker|podman|containerd|crio)\S*\.service: Start operation timed out/i;
+
 /** Whether a probe error says the engine took the call but did not answer it. */
 export function noAnswer(error: string | undefined): boolean {
   return error !== undefined && NO_ANSWER.test(error) && !CONNECT_FAILED.test(error);
@@ -110,7 +118,8 @@ export const engineHung: Rule = {
       .slice(0, 2)
       .map((l) => quote(l.source, l.text));
     lines.push(...unanswered);
-    const silent = e !== undefined && !e.reachable && !e.hung && noAnswer(e.error);
+    const silent =
+      e !== undefined && !e.reachable && !e.hung && (noAnswer(e.error) || UNIT_START_HUNG.test(e.error ?? ''));
     if (silent) lines.push(quote('engine', `${e.name} version: ${e.error ?? ''}`));
     // A goroutine dump someone asked the engine (or its client) for: what one does to a process that hangs.
     const dumped = [

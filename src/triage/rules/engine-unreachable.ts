@@ -2,7 +2,7 @@
 import type { Match, Rule, TriageInput } from '../types.js';
 import { conf, engine, engineCmd, failureLines, quote, workloadFailed } from './evidence-facts.js';
 import { failedSteps, incidents } from './journal-facts.js';
-import { noAnswer } from './engine-hung.js';
+import { noAnswer, UNIT_START_HUNG } from './engine-hung.js';
 import { engineRuntimeCrash, machineVmRefused, probeDropped } from './engine-runtime-crash.js';
 import { ENGINE_TCP_CUT } from './engine-cut-forms.js';
 
@@ -89,8 +89,11 @@ export const engineUnreachable: Rule = {
     // So does a call on the Engine API over TCP that the daemon ended (ENGINE_TCP_CUT).
     if (down && onlyDocker && e.error !== undefined && (probeDropped(e.error) || ENGINE_TCP_CUT.test(e.error)))
       confidence = Math.min(confidence, 0.3);
-    // An engine that took the call and never answered is hung (engine-hung), not gone.
-    if (down && (lines.length === 0 || onlyDocker) && noAnswer(e.error)) confidence = Math.min(confidence, 0.45);
+    // An engine that took the call and never answered is hung (engine-hung), not gone; so is one whose service start
+    // never completed (systemd's timeout).
+    const unitHung = down && UNIT_START_HUNG.test(e.error ?? '');
+    if (down && (lines.length === 0 || onlyDocker) && (noAnswer(e.error) || unitHung))
+      confidence = Math.min(confidence, 0.45);
     const cmd = engineCmd(input);
     const conn = input.evidence.connections?.data;
     const evidence = [
