@@ -13,6 +13,7 @@ import {
 } from './engine-runtime-crash.js';
 import { contextStreamCut } from './context-stream-cut.js';
 import { engineTcpCut } from './engine-cut-forms.js';
+import { engineApiProxyFailed, unattributedGoCrash } from './engine-crash-hints.js';
 
 const CRASH_TEXT = /server probably quit|read\/write on closed pipe/i;
 /** Failures that follow from a dead engine or its casualties (the cluster's node containers). */
@@ -43,13 +44,16 @@ export const engineCrash: Rule = {
     const streamCut = contextStreamCut(input);
     // The docker CLI's call on the Engine API over TCP that the peer ended mid-call: the daemon died, or a proxy cut it.
     const apiCut = engineTcpCut(input);
+    // A Go runtime crash in a build's output that names no program, while no instruction ran; the Engine API's proxy
+    // answering 5xx for its daemon mid-run: hints.
+    const unnamed = [...unattributedGoCrash(input), ...engineApiProxyFailed(input)];
     const noSignal =
       crashes.length === 0 &&
       crashLines.length === 0 &&
       !earlierCrash &&
       runtimeCrash.length === 0 &&
       streamCut.length === 0;
-    const hints = [...vmExited, ...commandLost, ...runtimeLost, ...apiCut];
+    const hints = [...vmExited, ...commandLost, ...runtimeLost, ...apiCut, ...unnamed];
     if (noSignal && hints.length === 0) return undefined;
 
     const failed = failedSteps(run);
@@ -108,6 +112,7 @@ export const engineCrash: Rule = {
       crashLines,
       streamCut,
       apiCut,
+      unnamed,
     });
     const builds =
       parallel.length > 1
@@ -153,11 +158,14 @@ function crashCause(s: {
   crashLines: string[];
   streamCut: string[];
   apiCut: string[];
+  unnamed: string[];
 }): string {
   if (s.first) return causeText(s.first);
   if (s.noSignal) {
     if (s.vmExited.length > 0 && s.commandLost.length === 0)
       return "its machine's VM process exited unexpectedly: it crashed, or its hypervisor refused it at start (the VM's stderr says which)";
+    if (s.unnamed.length > 0 && s.commandLost.length === 0 && s.vmExited.length === 0 && s.runtimeLost.length === 0)
+      return "a Go runtime crash that names no program while no instruction ran, or the Engine API's proxy answering 5xx for its daemon: most likely the daemon (or its BuildKit) died; its own log says so";
     if (s.apiCut.length > 0 && s.commandLost.length === 0 && s.vmExited.length === 0 && s.runtimeLost.length === 0)
       return 'its API over TCP ended a call it had taken (EOF or a reset): the daemon died or restarted, or a proxy between client and daemon cut it';
     if (s.runtimeLost.length > 0 && s.commandLost.length === 0 && s.vmExited.length === 0)

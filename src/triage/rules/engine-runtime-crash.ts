@@ -26,7 +26,7 @@ import { GRPC_CUT_STATUS, GRPC_SERVER_GONE, PODMAN_INTERNAL, PODMAN_STREAM_DROPP
  * it did not turn into a panic with the signal's name and text (golang/go src/runtime/signal_unix.go, the names in
  * sigtab_linux_generic.go: `SIGABRT: abort`, `SIGILL: illegal instruction`, `SIGBUS: bus error`); not SIGQUIT's dump.
  */
-const GO_CRASH_HEADER =
+export const GO_CRASH_HEADER =
   /^(?:panic: |fatal error: |\[signal SIG[A-Z]+: |SIG(?:ABRT|BUS|FPE|ILL|SEGV|SYS|TRAP): [a-z]|goroutine \d+ \[[^\]]+\]:)/;
 /** The Go runtime's crash forms: the header lines and a stack frame. */
 const GO_CRASH = new RegExp(`${GO_CRASH_HEADER.source}|\\.go:\\d+ \\+0x[0-9a-f]+\\b`);
@@ -77,12 +77,13 @@ const ENGINE_CORE =
 /** BuildKit's per-step log prefix (`#12 3.4 ...`): a RUN step's own output. */
 const STEP_LOG = /^#\d+ [\d.]+ /;
 /**
- * A prefix a runner puts before each line it relays (a TAP/bats runner's `# `, a quoting `> `): the line after it is
+ * A prefix a runner puts before each line it relays (a TAP/bats runner's `# `, a quoting `> `, the `"` of a line in a
+ * JSON list of output lines, as Ansible's `stderr_lines` prints them): the line after it is
  * still the engine's own.
  */
-const RELAY_PREFIX = /^(?:#|>)\s?/;
+const RELAY_PREFIX = /^(?:#|>|")\s?/;
 /** Stack frames in the engines' own code. */
-const ENGINE_CODE =
+export const ENGINE_CODE =
   /github\.com\/(?:containers\/(?:podman|libpod|buildah|storage|image|common|conmon)|moby\/(?:buildkit|moby)|docker\/(?:docker|cli|buildx)|containerd\/|opencontainers\/runc|cri-o\/)/;
 /**
  * Stack frames in an engine's own command (its `main` package: podman's cmd/podman, docker's cmd/docker and
@@ -265,7 +266,7 @@ export function probeDropped(error: string): boolean {
 }
 
 /** A line without the prefix a runner put before it (`# `, `> `), trimmed; BuildKit's `#12 3.4 ` step log stays. */
-function unrelayed(text: string): string {
+export function unrelayed(text: string): string {
   const t = text.trim();
   return STEP_LOG.test(t) ? t : t.replace(RELAY_PREFIX, '').trim();
 }

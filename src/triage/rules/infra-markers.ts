@@ -116,8 +116,9 @@ export const MARKERS: readonly Marker[] = [
     id: 'file-limits',
     label: 'a file-descriptor or inotify limit was hit',
     // Also the process/thread limit (ulimit -u, pids.max) in Go's, glibc's and bash's words, and Elasticsearch's
-    // bootstrap check of RLIMIT_NOFILE.
-    re: /too many open files|\bEMFILE\b|\bENFILE\b|os error 24|inotify|max_user_(?:watches|instances)|fsnotify watcher|ENOSPC: System limit for number of file watchers|failed to create new OS thread|may need to increase max user processes|pthread_create failed: Resource temporarily unavailable|fork: (?:retry: )?Resource temporarily unavailable|max file descriptors \[\d+\] for \S+ process is too low/i,
+    // bootstrap check of RLIMIT_NOFILE. inotify only with its limits (ENOSPC from inotify_add_watch(2), a limit, the
+    // sysctl): a watch on a path that does not exist (`inotify_add_watch /sys/fs/cgroup/x: no such file`) is none.
+    re: /too many open files|\bEMFILE\b|\bENFILE\b|os error 24|inotify\w*\b[^\n]*?(?:no space left on device|\bENOSPC\b|\blimit\b)|\bfs\.inotify\.|max_user_(?:watches|instances)|fsnotify watcher|ENOSPC: System limit for number of file watchers|failed to create new OS thread|may need to increase max user processes|pthread_create failed: Resource temporarily unavailable|fork: (?:retry: )?Resource temporarily unavailable|max file descriptors \[\d+\] for \S+ process is too low/i,
   },
   {
     id: 'no-space',

@@ -17,10 +17,13 @@ import { kindLogLines } from './kind-create-signatures.js';
  * Also the kubelet's container manager that finds no mount for a controller it needs (pkg/kubelet/cm
  * container_manager_linux.go: `failed to find subsystem mount for required subsystem: pids`) and containerd's cgroups
  * library in the node (containerd/cgroups errors.go: `cgroups: cgroup mountpoint does not exist`, `cgroups: cannot find
- * cgroup mount destination`).
+ * cgroup mount destination`); K3s's own check in its node (k3s-io/k3s pkg/cgroups: `failed to find memory cgroup, you
+ * may need to add ...`, `failed to find memory cgroup (v2)`), runc's cgroup v2 refusal as the kubelet relays it
+ * (opencontainers/runc libcontainer/cgroups/fs2: `cannot enter cgroupv2 "/sys/fs/cgroup/kubepods" with domain
+ * controllers -- it is in an invalid state`).
  */
 export const NO_CGROUPS =
-  /kubelet is configured to not run on a host using cgroup v1|missing required cgroups: \w|failed to get the kubelet's cgroup|mountpoint for \S* ?not found|failed to run Kubelet: .*cgroups? (?:v2 )?(?:is )?not (?:supported|found|mounted)|failed to run Kubelet: invalid configuration: cgroup-root \S+ doesn't exist|failed to initialize top level QOS containers: root container \[[^\]]*\] doesn't exist|Cgroup subsystems? not mounted|failed to find subsystem mount for required subsystem|cgroups: cgroup mountpoint does not exist|cgroups: cannot find cgroup mount destination/i;
+  /kubelet is configured to not run on a host using cgroup v1|missing required cgroups: \w|failed to get the kubelet's cgroup|mountpoint for \S* ?not found|failed to run Kubelet: .*cgroups? (?:v2 )?(?:is )?not (?:supported|found|mounted)|failed to run Kubelet: invalid configuration: cgroup-root \S+ doesn't exist|failed to initialize top level QOS containers: root container \[[^\]]*\] doesn't exist|Cgroup subsystems? not mounted|failed to find subsystem mount for required subsystem|cgroups: cgroup mountpoint does not exist|cgroups: cannot find cgroup mount destination|failed to find (?:memory|cpu|cpuset|pids) cgroup\b|cannot enter cgroupv2 \S+ with domain controllers/i;
 const CGROUP_DRIVER = /cgroup driver/i;
 
 export const kindNodeCgroups: Rule = {

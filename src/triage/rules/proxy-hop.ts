@@ -37,6 +37,30 @@ function dialledElsewhere(text: string): boolean {
   return dialled.length > 0 && dialled.every((p) => !urls.includes(p));
 }
 
+/**
+ * curl's TLS errors name the peer it connected to (curl/curl lib/vtls/openssl.c: `Unknown SSL protocol error in
+ * connection to gw.corp:8080`, `OpenSSL SSL_connect: SSL_ERROR_SYSCALL in connection to gw.corp:8080`): behind a proxy
+ * that is the proxy, not the URL's host. Its line has no URL: the fetch is the curl command a few lines up (a RUN
+ * step's own command line).
+ */
+const CURL_PEER = /\bin connection to ([\w.-]+):(\d+)/i;
+const CURL_LOOKBACK = 4;
+
+/** Whether curl's TLS peer (CURL_PEER) is another host or port than the URL of the curl command a few lines up. */
+function curlPeerElsewhere(lines: readonly { text: string }[], i: number): boolean {
+  const peer = CURL_PEER.exec(lines[i]!.text);
+  if (!peer || HAS_URL.test(lines[i]!.text)) return false;
+  for (let j = i - 1; j >= Math.max(0, i - CURL_LOOKBACK); j--) {
+    const t = lines[j]!.text;
+    if (!/\bcurl\b/.test(t) || !HAS_URL.test(t)) continue;
+    const urls = [...t.matchAll(URL_PORT)];
+    const ports = urls.map((m) => m[2] ?? (m[1]!.toLowerCase() === 'https' ? '443' : '80'));
+    const sites = [...t.matchAll(URL_HOST)].map((m) => site(m[1]!));
+    return !ports.includes(peer[2]!) || !sites.includes(site(peer[1]!));
+  }
+  return false;
+}
+
 /** The host of a URL being fetched. */
 const URL_HOST = /https?:\/\/([\w.-]+)/gi;
 const HAS_URL = /https?:\/\/[\w.-]+/i;
@@ -72,6 +96,10 @@ export function proxyHops(input: TriageInput, max = 2): string[] {
   const out: string[] = [];
   lines.forEach((l, i) => {
     if (out.length >= max) return;
+    if (curlPeerElsewhere(lines, i)) {
+      out.push(quote(l.source, l.text));
+      return;
+    }
     const before = i > 0 ? lines[i - 1]!.text : '';
     const fetchLine = HAS_URL.test(l.text)
       ? l.text
