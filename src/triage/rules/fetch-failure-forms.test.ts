@@ -118,3 +118,36 @@ describe("a RUN step's fetch failed on the network, in its tool's words", () => 
     expect(d.top).toBe('build-failed');
   });
 });
+
+describe("apk's index fetch that failed with an I/O error", () => {
+  // alpinelinux/apk-tools apk_error_str (EIO), as in docker-alpine-207 (dev).
+  it('WARNING: Ignoring .../APKINDEX.tar.gz: IO ERROR, then the packages are missing', async () => {
+    const d = await diagnoseShape({
+      phase: 'build',
+      exitCode: 6,
+      output: [
+        'Step 4/18 : RUN apk add --no-cache curl git',
+        ' ---> Running in 97d093634b58',
+        'fetch http://dl-cdn.alpinelinux.org/alpine/v3.10/main/x86_64/APKINDEX.tar.gz',
+        'WARNING: Ignoring http://dl-cdn.alpinelinux.org/alpine/v3.10/main/x86_64/APKINDEX.tar.gz: IO ERROR',
+        'ERROR: unsatisfiable constraints:',
+        '  curl (missing):',
+      ].join('\n'),
+    });
+    expect(d.top).toBe('build-dependency-download');
+    expect(d.confidence).toBeLessThan(0.5);
+  });
+
+  it("near miss: apk's index that is not there (No such file or directory) is no network failure", async () => {
+    const d = await diagnoseShape({
+      phase: 'build',
+      exitCode: 1,
+      output: [
+        'WARNING: Ignoring http://dl-cdn.alpinelinux.org/alpine/v3.99/main: No such file or directory',
+        'ERROR: unsatisfiable constraints:',
+        '  curl (missing):',
+      ].join('\n'),
+    });
+    expect(d.of('build-dependency-download')).toBeLessThan(0.5);
+  });
+});

@@ -53,10 +53,23 @@ export const URLLIB3_CUT = /ProtocolError\('Connection (?:aborted|broken)|Connec
 export const MANAGER_CONNECT_FAILED =
   /problem related to network connectivity|trouble with your network connection|spurious network error|Could not reach host \S+\. Check your network connection|The HTTP request to '[A-Z]+ \S+' has timed out after|\bUnable to connect to \S+:(?:https?|\d+):|\bConnection failed \[IP: |Unable to establish SSL connection/i;
 export const MANAGER_TRANSFER_CUT = /Error reading from server\. Remote end closed connection/;
+/**
+ * apk skipping a repository index it could not fetch with an I/O error (alpinelinux/apk-tools src/print.c apk_error_str,
+ * EIO: `WARNING: Ignoring http://dl-cdn.alpinelinux.org/alpine/v3.10/main/armhf/APKINDEX.tar.gz: IO ERROR`): the
+ * transfer failed without a server's answer (connect-only); the packages then found `(missing)` are its consequence.
+ */
+export const APK_INDEX_IO_ERROR = /Ignoring \S+APKINDEX\.tar\.gz: IO ERROR/i;
 
 /** Every form above that names no server's answer: a connection that failed or timed out. */
 export const FETCH_CONNECT_ONLY = new RegExp(
-  [CURL_CONNECT_FAILED, JAVA_CONNECT_TIMEOUT, URLLIB3_CONNECT, MANAGER_CONNECT_FAILED, /\bSSL connect error\b/]
+  [
+    CURL_CONNECT_FAILED,
+    JAVA_CONNECT_TIMEOUT,
+    URLLIB3_CONNECT,
+    MANAGER_CONNECT_FAILED,
+    APK_INDEX_IO_ERROR,
+    /\bSSL connect error\b/,
+  ]
     .map((r) => r.source)
     .join('|'),
   'i',
@@ -73,6 +86,7 @@ export const FETCH_NETWORK = new RegExp(
     MANAGER_TRANSFER_CUT,
     /Couldn't connect to server/,
     MANAGER_CONNECT_FAILED,
+    APK_INDEX_IO_ERROR,
   ]
     .map((r) => r.source)
     .join('|'),
