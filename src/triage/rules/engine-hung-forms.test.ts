@@ -113,3 +113,36 @@ describe("an engine service whose start never completed (systemd's timeout)", ()
     expect(d.top).not.toBe('engine-hung');
   });
 });
+
+describe('a container the engine killed and never saw exit', () => {
+  // containers/podman libpod oci_conmon: the container's processes did not die after SIGKILL.
+  it('podman: given PID did not die within timeout', async () => {
+    const d = await diagnoseShape({
+      phase: 'test',
+      exitCode: 125,
+      output:
+        'Error: cannot remove container 8dda5b7c95ec as it could not be stopped: given PID did not die within timeout',
+    });
+    expect(d.top).toBe('engine-hung');
+    expect(d.confidence).toBeLessThan(0.5);
+  });
+
+  // moby/moby daemon/kill.go.
+  it('docker: tried to kill container, but did not receive an exit event', async () => {
+    const d = await diagnoseShape({
+      phase: 'test',
+      output:
+        'Error response from daemon: cannot stop container: web: tried to kill container, but did not receive an exit event',
+    });
+    expect(d.top).toBe('engine-hung');
+    expect(d.confidence).toBeLessThan(0.5);
+  });
+
+  it("near miss: a test framework's own process that did not die is the test's", async () => {
+    const d = await diagnoseShape({
+      phase: 'test',
+      output: 'FAILED tests/test_worker.py::test_stop - Failed: Process did not die within timeout\n1 failed',
+    });
+    expect(d.top).toBe('tests-failed');
+  });
+});

@@ -49,10 +49,12 @@ const CALLING_STEPS = [...CLIENT_STEPS, 'test', 'hook'];
  * /run/libpod/exits/ID: internal libpod error`), dockerd's answer whose own call to containerd ran out its deadline
  * (`Error response from daemon: ...: context deadline exceeded`, no registry URL, dial or lookup on the line: those are
  * the network), BuildKit's answer that its solve ran out its deadline (`failed to solve: DeadlineExceeded: context
- * deadline exceeded`, grpc-go's status code name).
+ * deadline exceeded`, grpc-go's status code name); a container the engine killed and never saw exit (podman libpod
+ * oci_conmon: `given PIDs did not die within timeout`; moby daemon/kill.go: `tried to kill container, but did not
+ * receive an exit event`): its process or the runtime under it is stuck (a process in D state, a hung shim).
  */
 const STALLED_INSIDE =
-  /timed out waiting for file \S+: internal libpod error|^(?:\w+: )?Error response from daemon: (?!.*(?:https?:\/\/|\bdial \w+|\blookup |\/v2\/))(?:.*: )?context deadline exceeded\.?\s*$|^(?:ERROR: )?failed to (?:solve|receive status): (?:rpc error: code = DeadlineExceeded desc = |DeadlineExceeded: )context deadline exceeded\s*$/im;
+  /timed out waiting for file \S+: internal libpod error|given PIDs? did not die within timeout|tried to kill container, but did not receive an exit event|^(?:\w+: )?Error response from daemon: (?!.*(?:https?:\/\/|\bdial \w+|\blookup |\/v2\/))(?:.*: )?context deadline exceeded\.?\s*$|^(?:ERROR: )?failed to (?:solve|receive status): (?:rpc error: code = DeadlineExceeded desc = |DeadlineExceeded: )context deadline exceeded\s*$/im;
 /**
  * The kubelet's call on its node's container runtime that ran out its deadline (a pod event: `Failed to create pod
  * sandbox: rpc error: code = DeadlineExceeded desc = context deadline exceeded`, grpc-go's status form): the runtime in
