@@ -87,3 +87,32 @@ describe("a proxy stood in the path, in the clients' own words", () => {
     expect(d.top).toBe('dns-resolution');
   });
 });
+
+describe("the registry client's unparsable answer (distribution registry/client/errors.go)", () => {
+  it('error parsing HTTP 407 response body: the proxy wants credentials', async () => {
+    const d = await diagnoseShape({
+      phase: 'pull',
+      output:
+        'Error response from daemon: error parsing HTTP 407 response body: invalid character \'<\' looking for beginning of value: "<html><body>Access denied: please log in</body></html>"',
+    });
+    expect(d.top).toBe('proxy');
+    expect(d.confidence).toBeGreaterThanOrEqual(0.85);
+  });
+
+  it("a 403 whose body is an HTML page: a proxy's block page (a registry answers JSON)", async () => {
+    const d = await diagnoseShape({
+      phase: 'pull',
+      output:
+        'Error response from daemon: error parsing HTTP 403 response body: invalid character \'<\' looking for beginning of value: "<html><body><h1>403 Forbidden</h1>\\nRequest forbidden by administrative rules.\\n</body></html>\\n"',
+    });
+    expect(d.top).toBe('proxy');
+  });
+
+  it("near miss: a registry's own JSON 403 (denied) is the registry", async () => {
+    const d = await diagnoseShape({
+      phase: 'pull',
+      output: 'Error response from daemon: denied: requested access to the resource is denied',
+    });
+    expect(d.top).not.toBe('proxy');
+  });
+});

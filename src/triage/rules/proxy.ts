@@ -25,7 +25,7 @@ export const proxy: Rule = {
     if (lines.length === 0) return warned(input) ?? unreached(input);
     const texts = [...own.filter((l) => !serverGatewayOnly(l)), ...hops];
     const explicit = texts.some((l) =>
-      /proxyconnect|Proxy Authentication|from proxy|resolve proxy|Unsupported proxy|parsing proxy|proxy address|\bcode E407\b|HTTP Tunneling|tunneling failed|SOCKS[45]|socks connect|could not be retrieved|tunneling socket|connect to (?:the )?proxy|through proxy|ProxyError|407 Proxy|status code:? 407|\d{3}\s+Proxy Error|<h1>Proxy Error|squid|ERR_ACCESS_DENIED|Tunnel connection failed|Proxy CONNECT aborted|CONNECT tunnel failed|proxy tunnel request|Proxy request sent, awaiting response\.\.\. 407|ERR_(?:TUNNEL|PROXY)_CONNECTION_FAILED/i.test(
+      /proxyconnect|Proxy Authentication|from proxy|resolve proxy|Unsupported proxy|parsing proxy|proxy address|\bcode E407\b|HTTP Tunneling|tunneling failed|SOCKS[45]|socks connect|could not be retrieved|tunneling socket|connect to (?:the )?proxy|through proxy|ProxyError|407 Proxy|status code:? 407|\d{3}\s+Proxy Error|<h1>Proxy Error|squid|ERR_ACCESS_DENIED|Tunnel connection failed|Proxy CONNECT aborted|CONNECT tunnel failed|proxy tunnel request|HTTP 407 response body|Proxy request sent, awaiting response\.\.\. 407|ERR_(?:TUNNEL|PROXY)_CONNECTION_FAILED/i.test(
         l,
       ),
     );
