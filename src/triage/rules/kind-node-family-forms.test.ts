@@ -78,3 +78,32 @@ describe('a kind node that did not come up', () => {
     expect(d.of('kind-node-start')).toBe(0);
   });
 });
+
+describe("k3d's wait for its node's log line (k3d-io/k3d pkg/client/node.go)", () => {
+  it('stopped returning log lines: the node container did not come up', async () => {
+    const d = await diagnoseShape(
+      create(
+        "ERRO[0012] Failed Cluster Start: Failed to start server k3d-dev-server-0: Node k3d-dev-server-0 failed to get ready: error waiting for log line `k3s is up and running` from node 'k3d-dev-server-0': stopped returning log lines",
+      ),
+    );
+    expect(BOOT).toContain(d.top);
+    expect(d.confidence).toBeLessThan(0.5);
+  });
+
+  it("a fatal node line that names a cgroup: the cgroup rule over k3d's heading", async () => {
+    const d = await diagnoseShape(
+      create(
+        'WARN[0007] warning: encountered fatal log from node k3d-dev-server-0 (retrying 0/10): time="2024-01-10T10:00:00Z" level=fatal msg="failed to find memory cgroup (v2)"',
+      ),
+    );
+    expect(d.top).toBe('kind-node-cgroups');
+  });
+
+  it("near miss: k3d's log-line words in a test command are no node", async () => {
+    const d = await diagnoseShape({
+      phase: 'test',
+      output: "error waiting for log line `ready` from node 'svc': stopped returning log lines\nFAIL",
+    });
+    expect(d.of('kind-node-start')).toBe(0);
+  });
+});

@@ -31,6 +31,16 @@ const UNREADABLE =
   /failed to get kubernetes version from node|failed to copy (?:kubeadm config to node|certificate \S+:)|command "(?:docker|podman|nerdctl) exec (?:--privileged )?(?:-i )?\S+ (?:cat \/kind\/version|cp \/dev\/stdin |mkdir -p )[^"]*" failed/i;
 
 /**
+ * k3d's wait for its node's log line that ended without it (k3d-io/k3d pkg/client/node.go, NodeWaitForLogMessage:
+ * `error waiting for log line `k3s is up and running` from node 'N': stopped returning log lines`, `Context deadline
+ * exceeded while waiting for log message '...' of node N`, and its retry after the node's last line was fatal:
+ * `warning: encountered fatal log from node N (retrying 0/10): <the line>`): the node container did not come up, as
+ * kind's node that exited; the fatal line itself may name the cause (another rule reads it).
+ */
+const K3D_NODE_DOWN =
+  /error waiting for log line `[^`]*` from node '[^']*': stopped returning log lines|deadline exceeded while waiting for log message '[^']*' of node|encountered fatal log from node \S+ \(retrying/i;
+
+/**
  * The engine's own words for a node it refused, beside kind's progress mark: docker's `Error response from daemon`,
  * podman's `Error: ` line (also as kind relays it after `Command Output: `), a denied permission, a cgroup it could
  * not set up. kind's own heading (`ERROR: failed to create cluster: ...`, printed for every failure, whatever failed)
@@ -79,10 +89,14 @@ export const kindNodeStart: Rule = {
 function exitedWhileCreating(input: TriageInput, name: string, cmd: string): Match | undefined {
   const creating = outputMatching(input, /failed to create cluster/i, 1, ['cluster']);
   const exited = outputMatching(input, EXITED, 2, ['cluster']);
-  const unreadable = clusterStepFailed(input) ? outputMatching(input, UNREADABLE, 2, ['cluster']) : [];
+  const unreadable = clusterStepFailed(input)
+    ? outputMatching(input, new RegExp(`${UNREADABLE.source}|${K3D_NODE_DOWN.source}`, 'i'), 2, ['cluster'])
+    : [];
   if ((creating.length === 0 || exited.length === 0) && unreadable.length === 0) return undefined;
   return {
     confidence: conf(0.45),
+    // k3d's wait that ran out its deadline is this node, not the network's timeout.
+    explains: ['timeout'],
     summary: `A node container of kind cluster ${name} started and then exited while kind was setting it up (or could not be read): it did not boot (its own log names why, most often systemd or the host's cgroups).`,
     evidence: [...new Set([...creating, ...exited, ...unreadable])],
     actions: [
