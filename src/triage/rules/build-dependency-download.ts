@@ -55,10 +55,11 @@ const CONNECT_ONLY = new RegExp(
 const ANSWERED = /\b(?:40[0-9]|5\d\d)\b|Hash Sum mismatch|checksum|No matching distribution|Unable to locate package/i;
 /**
  * A package manager's summary of the fetches that failed above it (dnf's `Failed to download metadata for repo ...:
- * All mirrors were tried`, apt's `Unable to fetch some archives`): it restates their errors and adds no cause.
+ * All mirrors were tried`, apt's `Unable to fetch some archives`, cargo's `network failure seems to have happened`): it
+ * restates their errors and adds no cause.
  */
 const SUMMARY =
-  /Failed to download metadata for repo|Errors during downloading metadata|All mirrors were tried|Unable to fetch some archives|Some index files failed to download/gi;
+  /Failed to download metadata for repo|Errors during downloading metadata|All mirrors were tried|Unable to fetch some archives|Some index files failed to download|network failure seems to have happened/gi;
 /** A line whose only network words are a summary's. */
 function summaryOnly(line: string): boolean {
   return new RegExp(SUMMARY.source, 'i').test(line) && !NET_RE.test(line.replace(SUMMARY, ''));

@@ -151,3 +151,31 @@ describe("apk's index fetch that failed with an I/O error", () => {
     expect(d.of('build-dependency-download')).toBeLessThan(0.5);
   });
 });
+
+describe("cargo's wrapper of a libgit2 network error (src/cargo/sources/git/utils.rs)", () => {
+  it('network failure seems to have happened, its Caused by cut from the report', async () => {
+    const d = await diagnoseShape(
+      run(
+        'cargo build --release',
+        '    Updating git repository `https://github.com/example/dep.git`',
+        'error: failed to fetch into: /usr/local/cargo/git/db/dep-6ac459c53b1b685a',
+        'Caused by:',
+        '  network failure seems to have happened',
+        '  if a proxy or similar is necessary `net.git-fetch-with-cli` may help here',
+      ),
+    );
+    expect(d.top).toBe('build-dependency-download');
+  });
+
+  it('near miss: the wrapper over an untrusted certificate defers to the certificate', async () => {
+    const d = await diagnoseShape(
+      run(
+        'cargo build --release',
+        'error: failed to fetch into: /usr/local/cargo/git/db/dep-6ac459c53b1b685a',
+        '  network failure seems to have happened',
+        '  the SSL certificate is invalid; class=Ssl (16); code=Certificate (-17): SSL certificate problem: unable to get local issuer certificate',
+      ),
+    );
+    expect(d.top).toBe('tls-untrusted');
+  });
+});

@@ -54,6 +54,12 @@ export const MANAGER_CONNECT_FAILED =
   /problem related to network connectivity|trouble with your network connection|spurious network error|Could not reach host \S+\. Check your network connection|The HTTP request to '[A-Z]+ \S+' has timed out after|\bUnable to connect to \S+:(?:https?|\d+):|\bConnection failed \[IP: |Unable to establish SSL connection/i;
 export const MANAGER_TRANSFER_CUT = /Error reading from server\. Remote end closed connection/;
 /**
+ * cargo's wrapper of any network-class libgit2 error (rust-lang/cargo src/cargo/sources/git/utils.rs: `network failure
+ * seems to have happened`): a network failure whose cause is the `Caused by:` detail below it, so like a package
+ * manager's summary it judges nothing by itself (build-dependency-download's SUMMARY).
+ */
+export const CARGO_NETWORK_WRAPPER = /network failure seems to have happened/;
+/**
  * apk skipping a repository index it could not fetch with an I/O error (alpinelinux/apk-tools src/print.c apk_error_str,
  * EIO: `WARNING: Ignoring http://dl-cdn.alpinelinux.org/alpine/v3.10/main/armhf/APKINDEX.tar.gz: IO ERROR`): the
  * transfer failed without a server's answer (connect-only); the packages then found `(missing)` are its consequence.
@@ -87,6 +93,7 @@ export const FETCH_NETWORK = new RegExp(
     /Couldn't connect to server/,
     MANAGER_CONNECT_FAILED,
     APK_INDEX_IO_ERROR,
+    CARGO_NETWORK_WRAPPER,
   ]
     .map((r) => r.source)
     .join('|'),
