@@ -9,6 +9,13 @@ import { ENGINE_CODE, GO_CRASH_HEADER, REQUESTED_DUMP, unrelayed } from './engin
 const RUN_SHOWN = /^(?:STEP \d+(?:\/\d+)?: RUN\b|Step \d+\/\d+ : RUN\b|\s*---> Running in |#\d+ \[[^\]]*\] RUN\b)/;
 /** A Go stack frame's function line (`pkg/path.Func(...)`): its package path. */
 const FRAME_FN = /^\s*((?:[\w.-]+\/)*[\w-]+)\.[\w*().[\]]+(?:\(|\s+in goroutine|$)/;
+/**
+ * What only the Go runtime prints around a `fatal error:` (golang/go src/runtime: its throw texts for a concurrent map
+ * access, a deadlock, a fault, memory; its `goroutine N [...]:` and `runtime.` frames), unlike a C compiler's
+ * `fatal error: x.h: No such file or directory`.
+ */
+const GO_ONLY =
+  /^fatal error: (?:concurrent map|all goroutines are asleep|unexpected signal|runtime: |stack overflow|fault\b|found bad pointer)|^goroutine \d+ \[[^\]]+\]:|^runtime\.\w+\(/;
 /** Packages of Go's own runtime and standard library, which every Go program's trace runs through. */
 const STD_PKG = /^(?:runtime|sync|reflect|syscall|os|internal\/[\w/]+|net(?:\/http)?|io|bufio|encoding\/\w+)$/;
 
@@ -23,7 +30,11 @@ export function unattributedGoCrash(input: TriageInput): string[] {
   for (const step of failedSteps(input.run)) {
     if (step.kind !== 'build' && step.kind !== 'deliver') continue;
     const lines = stepLines(input.run, step).filter((l) => l.part !== 'message');
-    const headers = lines.filter((l) => GO_CRASH_HEADER.test(unrelayed(l.text)));
+    // A C compiler's `fatal error: x.h: No such file or directory` shares Go's header word: only Go's own forms count.
+    const goOwn = lines.some((l) => GO_ONLY.test(unrelayed(l.text)));
+    const headers = lines.filter(
+      (l) => GO_CRASH_HEADER.test(unrelayed(l.text)) && (goOwn || !/^fatal error: /.test(unrelayed(l.text))),
+    );
     if (headers.length === 0 || workloadFailed(input, step)) continue;
     if (lines.some((l) => STEP_FAILED.test(l.text) || RUN_SHOWN.test(l.text) || REQUESTED_DUMP.test(l.text))) continue;
     // A frame of any other package (a program's `main`, a library) names a program that may be the RUN step's.

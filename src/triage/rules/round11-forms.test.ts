@@ -137,3 +137,13 @@ describe("curl's TLS peer: the host it connected to", () => {
     expect(d.top).not.toBe('proxy');
   });
 });
+
+describe("a C compiler's fatal error is no Go crash", () => {
+  it("near miss: clang's fatal error alone in a build's output", async () => {
+    const d = await diagnoseShape({
+      phase: 'build',
+      output: 'fatal error: too many errors emitted, stopping now [-ferror-limit=]',
+    });
+    expect(d.of('engine-crash')).toBe(0);
+  });
+});
