@@ -3,10 +3,7 @@
 // of its own, nine engine calls for one unchanged state. The shared read is taken once and forgotten as soon as
 // anything may have changed the env (see PodmanTarget), so no check ever sees a state older than the run's last change.
 import type { EnvIdentity } from '../../config/project-identity.js';
-import { LABEL_ENV } from '../../engines/labels.js';
-import type { HostReads } from './host-reads.js';
 import {
-  envContainerBriefs,
   envPods,
   inspectContainers,
   listEnvContainers,
@@ -14,7 +11,6 @@ import {
   type ContainerRecord,
   type PodRecordLive,
 } from './inspect.js';
-import { isOurs } from './names.js';
 import type { PodmanCli } from './podman-cli.js';
 import { untilAborted } from './fresh-read.js';
 
@@ -30,31 +26,6 @@ export interface EnvListing {
 /** Lists the env's pods and its containers at once (the two listings do not depend on each other). */
 export async function listEnv(cli: PodmanCli, id: EnvIdentity, signal?: AbortSignal): Promise<EnvListing> {
   const [pods, listed] = await Promise.all([envPods(cli, id, signal), listEnvContainers(cli, id, signal)]);
-  return envListing(cli, pods, listed, signal);
-}
-
-/**
- * The env's pods and containers out of the host's listings that started after `since` (a mark() of the env's last
- * change), shared with the other envs of the run (issue 17): side-by-side envs waiting for their pods poll at the same
- * time, and each poll was a `pod ps` and a `ps` of its own. Filtered here as podman filters by label, and owned.
- */
-export async function listEnvFromHost(
-  host: HostReads,
-  cli: PodmanCli,
-  id: EnvIdentity,
-  since: number,
-  signal?: AbortSignal,
-): Promise<EnvListing> {
-  const [allPods, allContainers] = await Promise.all([
-    host.pods.get(since, signal),
-    host.containers.get(since, signal),
-  ]);
-  const pods = allPods.filter((p) => p.labels[LABEL_ENV] === id.env && isOurs(p.labels, id));
-  return envListing(cli, pods, envContainerBriefs(allContainers, id), signal);
-}
-
-// The listing of `pods` and `listed`, their containers inspected the first time a reader needs them.
-function envListing(cli: PodmanCli, pods: PodRecordLive[], listed: ContainerBrief[], signal?: AbortSignal): EnvListing {
   let inspected: Promise<ContainerRecord[]> | undefined;
   const containers = (): Promise<ContainerRecord[]> => {
     if (!inspected) {

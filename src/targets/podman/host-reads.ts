@@ -1,8 +1,8 @@
 // The host-wide podman reads that the targets of one run share (see fresh-read.ts): every env of a suites run has its
-// own target, but they all ask the same engine for the host's pods, containers and networks.
+// own target, but they all ask the same engine for the host's pods and networks.
 import type { ContainerEngine } from '../../engines/types.js';
 import { FreshRead } from './fresh-read.js';
-import { allContainers, allPods, type PodRecordLive } from './inspect.js';
+import { allPods, type PodRecordLive } from './inspect.js';
 import { listNetworks, type NetworkInfo } from './network.js';
 import { podmanCli } from './podman-cli.js';
 
@@ -10,8 +10,6 @@ import { podmanCli } from './podman-cli.js';
 export interface HostReads {
   /** Every pod on the host (`pod ps`), whoever made it. */
   pods: FreshRead<PodRecordLive[]>;
-  /** Every container on the host (`ps -a`, raw entries), whoever made it. */
-  containers: FreshRead<unknown[]>;
   /** Every network on the host (`network ls`), whoever made it. */
   networks: FreshRead<NetworkInfo[]>;
 }
@@ -24,11 +22,7 @@ export function hostReads(engine: ContainerEngine): HostReads {
   let reads = byEngine.get(engine);
   if (!reads) {
     const cli = podmanCli(engine);
-    reads = {
-      pods: new FreshRead(() => allPods(cli)),
-      containers: new FreshRead(() => allContainers(cli)),
-      networks: new FreshRead(() => listNetworks(cli)),
-    };
+    reads = { pods: new FreshRead(() => allPods(cli)), networks: new FreshRead(() => listNetworks(cli)) };
     byEngine.set(engine, reads);
   }
   return reads;

@@ -67,20 +67,9 @@ export async function listEnvContainers(
     `Could not list the containers of env ${id.env}`,
     { signal },
   );
-  return envContainerBriefs(parseJsonList(listed.stdout), id);
-}
-
-/** Every container on the host as `podman ps -a --format json` lists them (raw entries), whoever made them. */
-export async function allContainers(cli: PodmanCli, signal?: AbortSignal): Promise<unknown[]> {
-  const listed = await cli.must(['ps', '-a', '--format', 'json'], 'Could not list the containers', { signal });
-  return parseJsonList(listed.stdout);
-}
-
-/** The env's containers among `podman ps` entries (infra containers carry no labels: excluded). */
-export function envContainerBriefs(entries: readonly unknown[], id: EnvIdentity): ContainerBrief[] {
-  return entries
+  return parseJsonList(listed.stdout)
     .map(asRecord)
-    .filter((c) => c && asStringMap(c.Labels)[LABEL_ENV] === id.env && isOurs(asStringMap(c.Labels), id))
+    .filter((c) => c && isOurs(asStringMap(c.Labels), id))
     .map((c) => {
       const group = asStringMap(c?.Labels)[LABEL_GROUP];
       return {

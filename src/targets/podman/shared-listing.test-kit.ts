@@ -71,22 +71,6 @@ export function fakePodman(env: Env) {
       Labels: { ...labels, [LABEL_GROUP]: 'data' },
     })),
   ];
-  const containers = () =>
-    groups().map((g) => ({
-      Id: `c-${g}`,
-      Labels: { ...labels, [LABEL_GROUP]: g },
-      Pod: `pod-${g}`,
-      State: state.podStatus === 'Running' ? 'running' : 'exited',
-      Ports: [
-        {
-          host_ip: '127.0.0.1',
-          container_port: 8080,
-          host_port: g === 'data' ? 4001 : 4002,
-          range: 1,
-          protocol: 'tcp',
-        },
-      ],
-    }));
   const runner = fakeRunner((call: FakeCall) => {
     const args = call.args.join(' ');
     if (args.startsWith('pod rm')) state.removed = true;
@@ -109,9 +93,26 @@ export function fakePodman(env: Env) {
         ? { stdout: JSON.stringify([{ ...found, State: found.Status }]) }
         : { exitCode: 125, stderr: `Error: no such pod ${call.args[2]}` };
     }
-    if (args.startsWith('ps -a --filter')) return { stdout: JSON.stringify(containers()) };
-    // The host's containers (a live read shared by the envs of a run), shown like the host's pods.
-    if (args === 'ps -a --format json') return { stdout: JSON.stringify(state.listHost ? containers() : []) };
+    if (args.startsWith('ps -a --filter'))
+      return {
+        stdout: JSON.stringify(
+          groups().map((g) => ({
+            Id: `c-${g}`,
+            Labels: { ...labels, [LABEL_GROUP]: g },
+            Pod: `pod-${g}`,
+            State: state.podStatus === 'Running' ? 'running' : 'exited',
+            Ports: [
+              {
+                host_ip: '127.0.0.1',
+                container_port: 8080,
+                host_port: g === 'data' ? 4001 : 4002,
+                range: 1,
+                protocol: 'tcp',
+              },
+            ],
+          })),
+        ),
+      };
     if (args.startsWith('kube play') && state.duringPlay) {
       state.removed = true;
       return state.duringPlay().then(() => ((state.removed = false), {}));
@@ -154,18 +155,11 @@ export function fakePodman(env: Env) {
 /** How many calls began with `prefix`. */
 export const count = (runner: FakeRunner, prefix: string) =>
   runner.calls.filter((c) => c.args.join(' ').startsWith(prefix)).length;
-/** The env's own pod listings (the shared one); the host's are `hostListings`. */
+/** How many times the env's pods were listed. */
 export const listings = (runner: FakeRunner) => count(runner, 'pod ps --filter');
-/** The host's pod listings (a deploy's before it plays, and a wait's live reads). */
-export const hostListings = (runner: FakeRunner) => count(runner, 'pod ps --format json');
 
-/** The target over `runner` (on `engine`: one per test unless given), with both groups' pods, Services and the network on record. */
-export async function demoTarget(
-  runner: FakeRunner,
-  env: Env,
-  dir: string,
-  engine = createPodmanEngine(runner),
-): Promise<ClusterTarget> {
+/** The target over `runner`, with both groups' pods, Services and the network on record. */
+export async function demoTarget(runner: FakeRunner, env: Env, dir: string): Promise<ClusterTarget> {
   const { file } = statePaths(env.stateDir);
   await new StateStore(file, 'demo').update((s) => {
     s.network = { name: 'tarmac-demo', created: true };
@@ -182,7 +176,7 @@ export async function demoTarget(
     s.services.data = { pod: 'tarmac-demo-data', port: 8080, group: 'data' };
     s.services.apps = { pod: 'tarmac-demo-apps', port: 8080, group: 'apps' };
   });
-  return createPodmanTarget({ env, runner, engine, stateDir: env.stateDir, runId: 'r1' });
+  return createPodmanTarget({ env, runner, engine: createPodmanEngine(runner), stateDir: env.stateDir, runId: 'r1' });
 }
 
 /** A step context that drops the output. */

@@ -20,7 +20,7 @@ import { deliverImage } from './deliver.js';
 import { downEnv } from './down.js';
 import { recordedEndpoints, serviceEndpoints } from './endpoints.js';
 import { ensureNetwork } from './ensure.js';
-import { listEnv, listEnvFromHost, SharedListing } from './env-listing.js';
+import { listEnv, SharedListing } from './env-listing.js';
 import { FreshRead, mark } from './fresh-read.js';
 import { hostReads } from './host-reads.js';
 import { inspectPod, listEnvContainers } from './inspect.js';
@@ -198,11 +198,7 @@ class PodmanTarget implements ClusterTarget {
       prober: this.prober,
       store: this.store,
       now: this.now,
-      // A live read comes from the host's listings, shared with side-by-side envs polling at the same time.
-      listing: (s?: AbortSignal) =>
-        read === 'shared'
-          ? this.shared.get(s)
-          : listEnvFromHost(hostReads(this.opts.engine), this.cli, this.id, this.settled, s),
+      listing: (s?: AbortSignal) => (read === 'shared' ? this.shared.get(s) : listEnv(this.cli, this.id, s)),
       changed: () => this.changed(),
     };
     return groupPodViews(deps, group.name, this.plan(group, [], false).units, signal);
