@@ -23,6 +23,15 @@ export async function diagnoseShape(shape: Shape) {
   return { top: top?.ruleId, confidence: top?.confidence ?? 0, summary: top?.summary ?? '', of };
 }
 
+/** A deploy whose pod `name` stays Pending, waiting for `waiting`, with one Warning event `reason` of this message. */
+export function podEvent(name: string, waiting: string, reason: string, message: string): Shape {
+  return {
+    phase: 'deploy',
+    output: message,
+    pod: { name, phase: 'Pending', waiting: { reason: waiting }, events: [{ type: 'Warning', reason, message }] },
+  };
+}
+
 /** A deploy whose pod stays Pending with this FailedScheduling message. */
 export function pending(message: string): Shape {
   return {

@@ -1,7 +1,7 @@
 // Issue 14, eleventh round: an engine call cut mid-call, read by the family its clients print (engine-cut-forms.ts),
 // each with a near miss where the same words are not the engine's.
 import { describe, expect, it } from 'vitest';
-import { diagnoseShape } from './documented-forms.test-kit.js';
+import { diagnoseShape, podEvent } from './documented-forms.test-kit.js';
 
 describe('the engine dropped a call it had taken', () => {
   // Go's older net.OpError form without `read: ` (moby/moby#17846, docker 1.9): the daemon reset the build's socket.
@@ -154,16 +154,7 @@ describe('the engine dropped a call it had taken', () => {
   it("the kubelet's dial of the node's CRI-O refused (a pod event): the runtime went away, a hint", async () => {
     const message =
       'Failed to create pod sandbox: rpc error: code = Unavailable desc = connection error: desc = "transport: Error while dialing dial unix /var/run/crio/crio.sock: connect: connection refused"';
-    const d = await diagnoseShape({
-      phase: 'deploy',
-      output: message,
-      pod: {
-        name: 'api-0',
-        phase: 'Pending',
-        waiting: { reason: 'ContainerCreating' },
-        events: [{ type: 'Warning', reason: 'FailedCreatePodSandBox', message }],
-      },
-    });
+    const d = await diagnoseShape(podEvent('api-0', 'ContainerCreating', 'FailedCreatePodSandBox', message));
     expect(d.top).toBe('engine-crash');
     expect(d.confidence).toBeLessThan(0.5);
   });

@@ -1,7 +1,7 @@
 // Issue 14, eleventh round: an engine that took a call and did not answer it, read by the families its clients and
 // its own inner calls print (engine-hung.ts), each with a near miss where the same deadline is the network's.
 import { describe, expect, it } from 'vitest';
-import { diagnoseShape } from './documented-forms.test-kit.js';
+import { diagnoseShape, podEvent } from './documented-forms.test-kit.js';
 
 describe('the engine did not answer in time', () => {
   // golang/go src/net/http/client.go: the answer had begun, its body never came.
@@ -37,16 +37,7 @@ describe('the engine did not answer in time', () => {
 
   it("the kubelet's call on the node runtime ran out its deadline (a pod event)", async () => {
     const message = 'Failed to create pod sandbox: rpc error: code = DeadlineExceeded desc = context deadline exceeded';
-    const d = await diagnoseShape({
-      phase: 'deploy',
-      output: message,
-      pod: {
-        name: 'api-0',
-        phase: 'Pending',
-        waiting: { reason: 'ContainerCreating' },
-        events: [{ type: 'Warning', reason: 'FailedCreatePodSandBox', message }],
-      },
-    });
+    const d = await diagnoseShape(podEvent('api-0', 'ContainerCreating', 'FailedCreatePodSandBox', message));
     expect(d.top).toBe('engine-hung');
     expect(d.confidence).toBeLessThan(0.5);
   });
@@ -62,16 +53,7 @@ describe('the engine did not answer in time', () => {
   it('near miss: a pull whose deadline ran out in a pod event is the registry, not the runtime', async () => {
     const message =
       'Failed to pull image "nginx:1": rpc error: code = DeadlineExceeded desc = context deadline exceeded';
-    const d = await diagnoseShape({
-      phase: 'deploy',
-      output: message,
-      pod: {
-        name: 'web-0',
-        phase: 'Pending',
-        waiting: { reason: 'ErrImagePull' },
-        events: [{ type: 'Warning', reason: 'Failed', message }],
-      },
-    });
+    const d = await diagnoseShape(podEvent('web-0', 'ErrImagePull', 'Failed', message));
     expect(d.top).not.toBe('engine-hung');
   });
 
