@@ -84,22 +84,21 @@ writeFileSync(
     history: existsSync(HISTORY) ? (JSON.parse(readFileSync(HISTORY, 'utf8')) as HistoryEntry[]) : [],
   }),
 );
+/** One line of overall figures: cases, top-1, confident wrong, unclassified. */
+function figures(r: ReturnType<typeof rates>): string {
+  const p = (n: number) => (r.cases === 0 ? '-' : `${((100 * n) / r.cases).toFixed(1)}%`);
+  return `${r.cases} cases, top-1 ${p(r.right)}, confident wrong ${p(r.confidentWrong)}, unclassified ${p(r.unclassified)}`;
+}
 for (const half of ['dev', 'test'] as const) {
   const r = rates(halves[half]);
-  const p = (n: number) => (r.cases === 0 ? '-' : `${((100 * n) / r.cases).toFixed(1)}%`);
-  console.log(
-    `${half}: ${r.cases} cases, top-1 ${p(r.right)}, confident wrong ${p(r.confidentWrong)}, unclassified ${p(r.unclassified)} (${r.led} with a similar-report lead, ${r.leadsRight} naming the category)`,
-  );
+  console.log(`${half}: ${figures(r)} (${r.led} with a similar-report lead, ${r.leadsRight} naming the category)`);
 }
 // The test half as it stood before the latest addition of cases (split.json `additions`), so the figures stay
 // comparable with those reported on that corpus. Overall figures only, like the lines above.
 const latest = split?.additions.at(-1);
 if (latest) {
   const added = new Set(latest.ids);
-  const r = rates(halves.test.filter((s) => !added.has(s.id)));
-  const p = (n: number) => (r.cases === 0 ? '-' : `${((100 * n) / r.cases).toFixed(1)}%`);
-  console.log(
-    `test without the ${latest.ids.length} cases added ${latest.at.slice(0, 16)}: ${r.cases} cases, top-1 ${p(r.right)}, confident wrong ${p(r.confidentWrong)}, unclassified ${p(r.unclassified)}`,
-  );
+  const earlier = rates(halves.test.filter((s) => !added.has(s.id)));
+  console.log(`test without the ${latest.ids.length} cases added ${latest.at.slice(0, 16)}: ${figures(earlier)}`);
 }
 console.log(`${cases.length} cases replayed in ${((Date.now() - started) / 1000).toFixed(1)}s -> ${OUT}`);

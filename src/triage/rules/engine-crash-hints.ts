@@ -3,6 +3,8 @@
 import type { TriageInput } from '../types.js';
 import { quote, STEP_FAILED, workloadFailed } from './evidence-facts.js';
 import { failedSteps, stepLines } from './journal-facts.js';
+import { outputMatching } from './infra-markers.js';
+import type { StepKind } from '../../plan/types.js';
 import { ENGINE_CODE, GO_CRASH_HEADER, REQUESTED_DUMP, unrelayed } from './engine-runtime-crash.js';
 
 /** A RUN instruction shown as started: podman's and docker's step headings, docker's `---> Running in`, BuildKit's. */
@@ -58,13 +60,10 @@ export function unattributedGoCrash(input: TriageInput): string[] {
 const API_PROXY_5XX =
   /request returned (?:5\d\d )?(?:Internal Server Error|Bad Gateway|Service Unavailable|Gateway Timeout) for API route and version/i;
 
+/** Every step's output (not a failure thrown past the journal, not a pod's). */
+const STEP_KINDS: readonly StepKind[] = ['build', 'cluster', 'deliver', 'deploy', 'hook', 'test'];
+
 /** Quoted step lines where the Engine API's proxy answered a 5xx for the daemon (API_PROXY_5XX): a hint. */
 export function engineApiProxyFailed(input: TriageInput): string[] {
-  const out: string[] = [];
-  for (const step of failedSteps(input.run)) {
-    if (step.kind === undefined) continue;
-    for (const l of stepLines(input.run, step))
-      if (l.part !== 'message' && API_PROXY_5XX.test(l.text)) out.push(quote(l.source, l.text));
-  }
-  return [...new Set(out)].slice(0, 2);
+  return outputMatching(input, API_PROXY_5XX, 2, STEP_KINDS);
 }

@@ -164,9 +164,11 @@ function crashCause(s: {
   if (s.noSignal) {
     if (s.vmExited.length > 0 && s.commandLost.length === 0)
       return "its machine's VM process exited unexpectedly: it crashed, or its hypervisor refused it at start (the VM's stderr says which)";
-    if (s.unnamed.length > 0 && s.commandLost.length === 0 && s.vmExited.length === 0 && s.runtimeLost.length === 0)
+    // The weaker hints speak only when none of the named ones (a lost command, an exited VM, a lost runtime) does.
+    const named = s.commandLost.length + s.vmExited.length + s.runtimeLost.length > 0;
+    if (s.unnamed.length > 0 && !named)
       return "a Go runtime crash that names no program while no instruction ran, or the Engine API's proxy answering 5xx for its daemon: most likely the daemon (or its BuildKit) died; its own log says so";
-    if (s.apiCut.length > 0 && s.commandLost.length === 0 && s.vmExited.length === 0 && s.runtimeLost.length === 0)
+    if (s.apiCut.length > 0 && !named)
       return 'its API over TCP ended a call it had taken (EOF or a reset): the daemon died or restarted, or a proxy between client and daemon cut it';
     if (s.runtimeLost.length > 0 && s.commandLost.length === 0 && s.vmExited.length === 0)
       return "its runtime went away under it (containerd or a container's shim closed its connection mid-call, or runc died of a fault signal: crashed or killed)";

@@ -2,7 +2,7 @@
 // eleventh round). Each regex names where its words are defined; error texts are facts. Pure.
 import type { TriageInput } from '../types.js';
 import { engine, quote } from './evidence-facts.js';
-import { failedSteps, stepLines } from './journal-facts.js';
+import { outputMatching } from './infra-markers.js';
 
 /**
  * gRPC's status of a call whose transport went away, as grpc-go formats it (grpc/grpc-go status/status.go: `rpc error:
@@ -47,17 +47,11 @@ export const GRPC_SERVER_GONE =
   /\bUnavailable: (?:closing transport due to: )?connection error: desc = \\?"?error reading from server/;
 
 /** Steps whose output is an engine client's, and the test or hook commands that may run one. */
-const STEPS = ['build', 'deliver', 'cluster', 'test', 'hook'];
+const STEPS = ['build', 'deliver', 'cluster', 'test', 'hook'] as const;
 
 /** Quoted lines (the probe's error first) where a call on the Engine API over TCP was cut (ENGINE_TCP_CUT): a hint. */
 export function engineTcpCut(input: TriageInput): string[] {
   const e = engine(input);
   if (e && !e.reachable && e.error && ENGINE_TCP_CUT.test(e.error)) return [quote('engine', `${e.name}: ${e.error}`)];
-  const out: string[] = [];
-  for (const step of failedSteps(input.run)) {
-    if (step.kind === undefined || !STEPS.includes(step.kind)) continue;
-    for (const l of stepLines(input.run, step))
-      if (l.part !== 'message' && ENGINE_TCP_CUT.test(l.text)) out.push(quote(l.source, l.text));
-  }
-  return [...new Set(out)].slice(0, 2);
+  return outputMatching(input, ENGINE_TCP_CUT, 2, STEPS);
 }

@@ -3,6 +3,8 @@ import type { Match, Rule, TriageInput } from '../types.js';
 import { conf, engine, engineCmd, pods, quote } from './evidence-facts.js';
 import { REQUESTED_DUMP } from './engine-runtime-crash.js';
 import { failedSteps, incidents, stepLines } from './journal-facts.js';
+import { outputMatching } from './infra-markers.js';
+import type { StepKind } from '../../plan/types.js';
 
 /**
  * The engine client's own words for an API that took the connection but never answered: Go's net/http
@@ -40,8 +42,8 @@ const COMMAND_API_CALL = apiCall(
   "(?:Unix|Npipe)HTTPConnectionPool\\(host='localhost', port=None\\)",
 );
 /** Steps whose engine calls are tarmac's own, and the test or hook commands that may call the engine themselves. */
-const CLIENT_STEPS = ['build', 'deliver', 'cluster'];
-const CALLING_STEPS = [...CLIENT_STEPS, 'test', 'hook'];
+const CLIENT_STEPS: readonly StepKind[] = ['build', 'deliver', 'cluster'];
+const CALLING_STEPS: readonly StepKind[] = [...CLIENT_STEPS, 'test', 'hook'];
 
 /**
  * The engine's own words for a call it made inside itself that got no answer in time, a hint: podman waiting for
@@ -65,10 +67,7 @@ const PULL = /pull|image/i;
 
 /** Quoted lines where the engine or the node's runtime did not answer a call of its own in time (a hint). */
 function stalledInside(input: TriageInput): string[] {
-  const steps = failedSteps(input.run)
-    .filter((f) => f.kind !== undefined && CALLING_STEPS.includes(f.kind))
-    .flatMap((f) => stepLines(input.run, f).filter((l) => l.part !== 'message' && STALLED_INSIDE.test(l.text)))
-    .map((l) => quote(l.source, l.text));
+  const steps = outputMatching(input, STALLED_INSIDE, 2, CALLING_STEPS);
   const events = pods(input).flatMap((p) =>
     p.events.filter((e) => RUNTIME_DEADLINE.test(e) && !PULL.test(e)).map((e) => quote(`events ${p.name}`, e)),
   );

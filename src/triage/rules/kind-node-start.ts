@@ -39,6 +39,8 @@ const UNREADABLE =
  */
 const K3D_NODE_DOWN =
   /error waiting for log line `[^`]*` from node '[^']*': stopped returning log lines|deadline exceeded while waiting for log message '[^']*' of node|encountered fatal log from node \S+ \(retrying/i;
+/** kind's unreadable node or k3d's node that never logged its start. */
+const NODE_DOWN = new RegExp(`${UNREADABLE.source}|${K3D_NODE_DOWN.source}`, 'i');
 
 /**
  * The engine's own words for a node it refused, beside kind's progress mark: docker's `Error response from daemon`,
@@ -89,9 +91,7 @@ export const kindNodeStart: Rule = {
 function exitedWhileCreating(input: TriageInput, name: string, cmd: string): Match | undefined {
   const creating = outputMatching(input, /failed to create cluster/i, 1, ['cluster']);
   const exited = outputMatching(input, EXITED, 2, ['cluster']);
-  const unreadable = clusterStepFailed(input)
-    ? outputMatching(input, new RegExp(`${UNREADABLE.source}|${K3D_NODE_DOWN.source}`, 'i'), 2, ['cluster'])
-    : [];
+  const unreadable = clusterStepFailed(input) ? outputMatching(input, NODE_DOWN, 2, ['cluster']) : [];
   if ((creating.length === 0 || exited.length === 0) && unreadable.length === 0) return undefined;
   return {
     confidence: conf(0.45),
