@@ -99,13 +99,15 @@ describe("the registry client's unparsable answer (distribution registry/client/
     expect(d.confidence).toBeGreaterThanOrEqual(0.85);
   });
 
-  it("a 403 whose body is an HTML page: a proxy's block page (a registry answers JSON)", async () => {
+  // A CDN's or firewall's block page in front of the registry reads the same: a hint, below half.
+  it("a 403 whose body is an HTML page: a proxy's block page (a registry answers JSON), a hint", async () => {
     const d = await diagnoseShape({
       phase: 'pull',
       output:
         'Error response from daemon: error parsing HTTP 403 response body: invalid character \'<\' looking for beginning of value: "<html><body><h1>403 Forbidden</h1>\\nRequest forbidden by administrative rules.\\n</body></html>\\n"',
     });
     expect(d.top).toBe('proxy');
+    expect(d.confidence).toBeLessThan(0.5);
   });
 
   it("near miss: a registry's own JSON 403 (denied) is the registry", async () => {

@@ -10,6 +10,9 @@ import { markerRe, outputMatching, outputTexts } from './infra-markers.js';
 import { proxyHops, serverGatewayOnly } from './proxy-hop.js';
 import { unreachedRegistry, unroutedBuildFetch } from './registry-unreached.js';
 
+/** distribution's registry client on a 403 body that is not JSON but an HTML page (registry/client/errors.go). */
+const HTML_FORBIDDEN = /error parsing HTTP 403 response body: invalid character '<'/;
+
 export const proxy: Rule = {
   id: 'proxy',
   title: 'An HTTP(S) proxy refused or broke the connection',
@@ -20,6 +23,9 @@ export const proxy: Rule = {
     const own = outputTexts(input, markerRe('proxy'), 3);
     // A `502 Proxy Error` an https fetch received is the server side's gateway: only a hint of a proxy here.
     const serverSide = own.length > 0 && own.every(serverGatewayOnly);
+    // A registry client's 403 whose body is an HTML page: a proxy's block page, or a CDN's or firewall's in front of
+    // the registry (e.g. a region the registry blocks). Two causes print it: a hint.
+    const blockPageOnly = own.length > 0 && own.every((l) => HTML_FORBIDDEN.test(l));
     const hops = marked.length === 0 || serverSide ? proxyHops(input) : [];
     const lines = [...marked, ...hops];
     if (lines.length === 0) return warned(input) ?? unreached(input);
@@ -33,7 +39,7 @@ export const proxy: Rule = {
     return {
       // A bare "Forbidden" for a whole request is how Go reports a refused CONNECT, but a server can say it too.
       // The tool naming another host than the URL's is a proxy in the path (or a redirect to another site: less sure).
-      confidence: conf(explicit ? 0.85 : hops.length > 0 ? 0.75 : serverSide ? 0.35 : 0.6),
+      confidence: conf(explicit ? 0.85 : hops.length > 0 ? 0.75 : serverSide ? 0.35 : blockPageOnly ? 0.45 : 0.6),
       explains: ['proxy', 'dns', 'timeout', 'connection-refused', 'network', 'tls'],
       summary:
         serverSide && hops.length === 0
