@@ -64,10 +64,10 @@ function finish(failed) {
   process.exit(1);
 }
 
-// Node reads the file NODE_EXTRA_CA_CERTS names at every start, before any script runs: with the system bundle
-// (as this machine sets it) that is about 40 ms of CPU per node process here, and a run
-// starts about 900 of them (npm, vitest, every tarmac and stand-in call). No test makes a TLS connection through
-// node (the registries here are local and plain HTTP, podman talks to them), so the lanes start without it.
+// Node reads the file NODE_EXTRA_CA_CERTS names at every start, before any script runs: with the system bundle (as
+// this machine sets it) that is about 40 ms of CPU per node process here, and a run starts about 900 of them (npm,
+// vitest, every tarmac and stand-in call). No test makes a TLS connection through node (the registries here are
+// local and plain HTTP, podman talks to them), so the lanes start without it.
 delete process.env.NODE_EXTRA_CA_CERTS;
 
 const started = Date.now();
