@@ -14,6 +14,7 @@ import {
 import { contextStreamCut } from './context-stream-cut.js';
 import { engineTcpCut } from './engine-cut-forms.js';
 import { engineApiProxyFailed, unattributedGoCrash } from './engine-crash-hints.js';
+import { SHELL_ENGINE_FAULT, shellReportedEngineFault } from './engine-shell-fault.js';
 
 const CRASH_TEXT = /server probably quit|read\/write on closed pipe/i;
 /** Failures that follow from a dead engine or its casualties (the cluster's node containers). */
@@ -32,7 +33,8 @@ export const engineCrash: Rule = {
       (f) => f.error?.code === 'ENGINE_UNREACHABLE' && CRASH_TEXT.test(f.error.message),
     );
     // The engine's own program crashed (a Go runtime crash in the probe or in its own code), journal or not.
-    const runtimeCrash = engineRuntimeCrash(input);
+    // The shell's report that an engine's own program died of a fault signal (bash's, zsh's) is its crash too.
+    const runtimeCrash = [...engineRuntimeCrash(input), ...shellReportedEngineFault(input)].slice(0, 4);
     // A test or hook command's own docker/podman call cut by the engine: a hint, never more than half.
     const commandLost = [...commandLostEngine(input), ...runtimeCallCut(input)];
     // The engine's runtime daemon (containerd, its shim) went away under it: a hint.
@@ -176,6 +178,8 @@ function crashCause(s: {
   }
   if (s.streamCut.length > 0 && s.runtimeCrash.length === 0)
     return "it stopped reading the build's context in the middle of the upload: the service or its machine crashed, or the connection to it was cut";
+  if (s.runtimeCrash.some((l) => SHELL_ENGINE_FAULT.test(l)) && s.crashLines.length === 0)
+    return 'its own program died of a fault signal, as the shell that ran it reported (a segfault, an abort, an instruction this CPU lacks)';
   if (s.runtimeCrash.length > 0 && s.crashLines.length === 0)
     return s.runtimeCrash.some((l) => OWN_CRASH.test(l))
       ? 'its own program crashed: a Go runtime panic in the engine'
