@@ -32,9 +32,13 @@ const NET_RE = new RegExp(
 /** Pulling the base image (FROM) is the registry's business, not a download inside RUN. */
 const BASE_PULL =
   /pinging container registry|initializing source docker:|failed to resolve source metadata|error creating build container|creating build container/i;
-/** The engine's own API socket (podman's libpod API, docker's socket or pipe): its errors are the engine's, not a RUN step's download. */
+/**
+ * The engine's own API socket (podman's libpod API, docker's socket or pipe) and BuildKit's client's first call on its
+ * daemon (moby/buildkit client/build.go: `listing workers for Build`): their errors are the engine's, not a RUN step's
+ * download.
+ */
 const ENGINE_API =
-  /\/libpod\/|podman\.sock|docker\.sock|%2Fvar%2Frun%2Fdocker\.sock|docker_engine|containerd\.sock|buildkitd\.sock/i;
+  /\/libpod\/|podman\.sock|docker\.sock|%2Fvar%2Frun%2Fdocker\.sock|docker_engine|containerd\.sock|buildkitd\.sock|listing workers for Build/i;
 /**
  * What shows that the step was fetching something: a URL, or the fetch words of package managers and download tools
  * (apt, dnf/yum, apk, npm/yarn, pip, maven/gradle, cargo, curl, wget, git). A network error without any of them may
