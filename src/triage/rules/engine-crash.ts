@@ -173,7 +173,7 @@ function crashCause(s: {
     if (s.apiCut.length > 0 && !named)
       return 'its API over TCP ended a call it had taken (EOF or a reset): the daemon died or restarted, or a proxy between client and daemon cut it';
     if (s.runtimeLost.length > 0 && s.commandLost.length === 0 && s.vmExited.length === 0)
-      return "its runtime went away under it (containerd or a container's shim closed its connection mid-call, or runc died of a fault signal: crashed or killed)";
+      return "its runtime went away under it (containerd or a container's shim closed its connection mid-call, podman's conmon was killed, or runc died of a fault signal: crashed or killed)";
     return 'a call on the container runtime was cut mid-call (a command of the run, or the kubelet in a node); it may have restarted since';
   }
   if (s.streamCut.length > 0 && s.runtimeCrash.length === 0)
