@@ -16,7 +16,7 @@ const RUN_FAILED =
  * `can only create exec sessions on running containers: container state improper`): it started and exited during
  * boot. Its own log says why (systemd, cgroups), so the verdict stays below 50%.
  */
-const EXITED =
+export const EXITED =
   /Container \S+ is not running|can only create exec sessions on running containers|container state improper/i;
 
 /**
