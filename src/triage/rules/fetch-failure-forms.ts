@@ -91,6 +91,15 @@ export const TLS_CONNECT_CUT =
   /SSL_connect: SSL_ERROR_SYSCALL in connection to|gnutls_handshake\(\) failed: (?:Error in the pull function|The TLS connection was non-properly terminated)/;
 export const INCOMPLETE_READ = /IncompleteRead\(\d+ bytes read, \d+ more expected\)/;
 
+/**
+ * RubyGems' words for a source it could not read (rubygems/rubygems lib/rubygems/resolver SourceFetchProblem#wordy:
+ * `Unable to download data from https://rubygems.org/ - timed out (https://api.rubygems.org/specs.4.8.gz)`, not its
+ * `bad response` of a server that answered) and for a connection reset twice (lib/rubygems/request.rb: `too many
+ * connection resets`): the network failed the fetch.
+ */
+export const RUBYGEMS_FETCH_FAILED =
+  /Unable to download data from https?:\/\/\S+ - (?!bad response)|too many connection resets/;
+
 /** Every form above that names no server's answer: a connection that failed or timed out. */
 export const FETCH_CONNECT_ONLY = new RegExp(
   [
@@ -126,6 +135,7 @@ export const FETCH_NETWORK = new RegExp(
     CONDA_CONNECTION_FAILED,
     TLS_CONNECT_CUT,
     INCOMPLETE_READ,
+    RUBYGEMS_FETCH_FAILED,
   ]
     .map((r) => r.source)
     .join('|'),
