@@ -20,6 +20,7 @@ import { proxyHops, serverGatewayOnly } from './proxy-hop.js';
 import { unroutedBuildFetch } from './registry-unreached.js';
 import { repositoryAnswer } from './repository-answer.js';
 import { FETCH_CONNECT_ONLY } from './fetch-failure-forms.js';
+import { digestMismatch } from './digest-mismatch.js';
 
 /** The markers that make a failed download. */
 const NET: MarkerId[] = ['network', 'timeout', 'dns', 'connection-refused', 'proxy', 'tls'];
@@ -32,9 +33,13 @@ const NET_RE = new RegExp(
 /** Pulling the base image (FROM) is the registry's business, not a download inside RUN. */
 const BASE_PULL =
   /pinging container registry|initializing source docker:|failed to resolve source metadata|error creating build container|creating build container/i;
-/** The engine's own API socket (podman's libpod API, docker's socket or pipe): its errors are the engine's, not a RUN step's download. */
+/**
+ * The engine's own API socket (podman's libpod API, docker's socket or pipe) and BuildKit's client's first call on its
+ * daemon (moby/buildkit client/build.go: `listing workers for Build`): their errors are the engine's, not a RUN step's
+ * download.
+ */
 const ENGINE_API =
-  /\/libpod\/|podman\.sock|docker\.sock|%2Fvar%2Frun%2Fdocker\.sock|docker_engine|containerd\.sock|buildkitd\.sock/i;
+  /\/libpod\/|podman\.sock|docker\.sock|%2Fvar%2Frun%2Fdocker\.sock|docker_engine|containerd\.sock|buildkitd\.sock|listing workers for Build/i;
 /**
  * What shows that the step was fetching something: a URL, or the fetch words of package managers and download tools
  * (apt, dnf/yum, apk, npm/yarn, pip, maven/gradle, cargo, curl, wget, git). A network error without any of them may
@@ -122,6 +127,24 @@ function serverAnswered(input: TriageInput, image: string): Match | undefined {
   };
 }
 
+/**
+ * A package manager found that a download's bytes are not the ones recorded for it (digest-mismatch.ts): the server
+ * or something on the way served other bytes, or the recorded hash is wrong. Both readings, 45%.
+ */
+function otherBytes(input: TriageInput, image: string): Match | undefined {
+  const lines = digestMismatch(input);
+  if (lines.length === 0) return undefined;
+  return {
+    confidence: conf(0.45),
+    summary: `Image ${image}: a RUN step downloaded a package whose checksum is not the one recorded for it: the repository, a mirror, a cache or a proxy served other bytes (a republished package, a transfer cut or altered on the way), or the recorded hash (lockfile, go.sum, requirements hashes) is stale.`,
+    evidence: lines,
+    actions: [
+      `tarmac build --only ${image}   # retry: a cut or a mirror mid-sync passes`,
+      'compare the recorded hash with the one the registry publishes now; regenerate the lockfile if it changed',
+    ],
+  };
+}
+
 export const buildDependencyDownload: Rule = {
   id: 'build-dependency-download',
   title: 'A build step could not download a dependency (network, mirror or proxy)',
@@ -139,7 +162,8 @@ export const buildDependencyDownload: Rule = {
           .filter((t) => !BASE_PULL.test(t) && !ENGINE_API.test(t) && !DROPPED.test(t)),
       ),
     ].slice(0, 3);
-    if (raw.length === 0) return serverAnswered(input, image) ?? packageNotThere(input, image);
+    if (raw.length === 0)
+      return serverAnswered(input, image) ?? otherBytes(input, image) ?? packageNotThere(input, image);
     const lines = outputMatching(input, NET_RE, 3, ['build']).filter(
       (l) => !BASE_PULL.test(l) && !ENGINE_API.test(l) && !DROPPED.test(l),
     );

@@ -5,6 +5,7 @@ import { ENGINE_CLIENT_UNREACHABLE } from './engine-unreachable.js';
 import { infraMarkers } from './infra-markers.js';
 import { proxyHops } from './proxy-hop.js';
 import { repositoryAnswer } from './repository-answer.js';
+import { digestMismatch } from './digest-mismatch.js';
 import { buildOutcome } from '../../errors/error-facts.js';
 import { errorFact, failedSteps, incidents } from './journal-facts.js';
 
@@ -51,6 +52,8 @@ export const buildFailed: Rule = {
     // A server that answered the step's fetch with an error status (repository-answer.ts): a repository that changed
     // or failed is the download's cause; one file not at its URL reads two ways (removed, or the URL is wrong).
     const answer = repositoryAnswer(input);
+    // A download whose bytes are not the recorded ones (digest-mismatch.ts) reads two ways: the server's, or the hash's.
+    const otherBytes = digestMismatch(input).length > 0;
     const infra =
       answer?.kind === 'repository' ||
       failureLinesMatching(input, INFRA, 1, ['build']).length > 0 ||
@@ -89,7 +92,7 @@ export const buildFailed: Rule = {
             ? 0.4
             : crashed
               ? 0.6
-              : silent || !instructionFailed || runtimeRefused || answer
+              : silent || !instructionFailed || runtimeRefused || answer || otherBytes
                 ? 0.45
                 : 0.9,
       ),
@@ -100,13 +103,15 @@ export const buildFailed: Rule = {
             ? 'A fetch in it went to an HTTP(S) proxy: that, not the instruction, may be the cause.'
             : answer
               ? `A server answered a fetch in it with an error${answer.status ? ` (${answer.status})` : ''}: the download (a file or repository that moved), or a wrong URL in the Containerfile.`
-              : baseImage
-                ? 'The base image could not be had: see the image verdicts.'
-                : runtimeRefused
-                  ? "The container runtime could not start the step's container (cgroups, mounts, namespaces): the instruction may never have run."
-                  : instructionFailed
-                    ? 'The instruction itself failed (the Containerfile or its context), not the infrastructure.'
-                    : 'The output names no failed instruction: read the step log before blaming the Containerfile.'
+              : otherBytes
+                ? "A package manager found a download's checksum other than the recorded one: the server's bytes, or a stale recorded hash."
+                : baseImage
+                  ? 'The base image could not be had: see the image verdicts.'
+                  : runtimeRefused
+                    ? "The container runtime could not start the step's container (cgroups, mounts, namespaces): the instruction may never have run."
+                    : instructionFailed
+                      ? 'The instruction itself failed (the Containerfile or its context), not the infrastructure.'
+                      : 'The output names no failed instruction: read the step log before blaming the Containerfile.'
       }`,
       evidence: [
         quote(`journal ${step.stepId} [${step.error?.code}]`, step.error?.message ?? ''),

@@ -14,6 +14,7 @@ import {
 import { contextStreamCut } from './context-stream-cut.js';
 import { engineTcpCut } from './engine-cut-forms.js';
 import { engineApiProxyFailed, unattributedGoCrash } from './engine-crash-hints.js';
+import { SHELL_ENGINE_FAULT, shellReportedEngineFault } from './engine-shell-fault.js';
 
 const CRASH_TEXT = /server probably quit|read\/write on closed pipe/i;
 /** Failures that follow from a dead engine or its casualties (the cluster's node containers). */
@@ -32,7 +33,8 @@ export const engineCrash: Rule = {
       (f) => f.error?.code === 'ENGINE_UNREACHABLE' && CRASH_TEXT.test(f.error.message),
     );
     // The engine's own program crashed (a Go runtime crash in the probe or in its own code), journal or not.
-    const runtimeCrash = engineRuntimeCrash(input);
+    // The shell's report that an engine's own program died of a fault signal (bash's, zsh's) is its crash too.
+    const runtimeCrash = [...engineRuntimeCrash(input), ...shellReportedEngineFault(input)].slice(0, 4);
     // A test or hook command's own docker/podman call cut by the engine: a hint, never more than half.
     const commandLost = [...commandLostEngine(input), ...runtimeCallCut(input)];
     // The engine's runtime daemon (containerd, its shim) went away under it: a hint.
@@ -171,11 +173,13 @@ function crashCause(s: {
     if (s.apiCut.length > 0 && !named)
       return 'its API over TCP ended a call it had taken (EOF or a reset): the daemon died or restarted, or a proxy between client and daemon cut it';
     if (s.runtimeLost.length > 0 && s.commandLost.length === 0 && s.vmExited.length === 0)
-      return "its runtime went away under it (containerd or a container's shim closed its connection mid-call, or runc died of a fault signal: crashed or killed)";
+      return "its runtime went away under it (containerd or a container's shim closed its connection mid-call, podman's conmon was killed, or runc died of a fault signal: crashed or killed)";
     return 'a call on the container runtime was cut mid-call (a command of the run, or the kubelet in a node); it may have restarted since';
   }
   if (s.streamCut.length > 0 && s.runtimeCrash.length === 0)
     return "it stopped reading the build's context in the middle of the upload: the service or its machine crashed, or the connection to it was cut";
+  if (s.runtimeCrash.some((l) => SHELL_ENGINE_FAULT.test(l)) && s.crashLines.length === 0)
+    return 'its own program died of a fault signal, as the shell that ran it reported (a segfault, an abort, an instruction this CPU lacks)';
   if (s.runtimeCrash.length > 0 && s.crashLines.length === 0)
     return s.runtimeCrash.some((l) => OWN_CRASH.test(l))
       ? 'its own program crashed: a Go runtime panic in the engine'

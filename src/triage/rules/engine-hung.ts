@@ -55,14 +55,28 @@ const CALLING_STEPS: readonly StepKind[] = [...CLIENT_STEPS, 'test', 'hook'];
  * oci_conmon: `given PIDs did not die within timeout`; moby daemon/kill.go: `tried to kill container, but did not
  * receive an exit event`): its process or the runtime under it is stuck (a process in D state, a hung shim).
  */
-const STALLED_INSIDE =
+const STALLED_INSIDE_BASE =
   /timed out waiting for file \S+: internal libpod error|given PIDs? did not die within timeout|tried to kill container, but did not receive an exit event|^(?:\w+: )?Error response from daemon: (?!.*(?:https?:\/\/|\bdial \w+|\blookup |\/v2\/))(?:.*: )?context deadline exceeded\.?\s*$|^(?:ERROR: )?failed to (?:solve|receive status): (?:rpc error: code = DeadlineExceeded desc = |DeadlineExceeded: )context deadline exceeded\s*$/im;
 /**
  * The kubelet's call on its node's container runtime that ran out its deadline (a pod event: `Failed to create pod
  * sandbox: rpc error: code = DeadlineExceeded desc = context deadline exceeded`, grpc-go's status form): the runtime in
  * the node did not answer. Not an image pull: that deadline is the registry's network.
  */
-const RUNTIME_DEADLINE = /rpc error: code = DeadlineExceeded desc = context deadline exceeded/;
+const RUNTIME_DEADLINE_BASE = /rpc error: code = DeadlineExceeded desc = context deadline exceeded/;
+/**
+ * Twelfth round: the runtime's and the builder's own calls that ran out their deadline, in their own framing.
+ * containerd's task manager wraps a shim it started and that did not answer its create call in time (containerd
+ * core/runtime/v2 task manager: `failed to create shim task: %w`, with `context deadline exceeded`; as dockerd relays
+ * it, `Error response from daemon: failed to create task for container: failed to create shim task: context deadline
+ * exceeded: unknown`, and as the kubelet's StartError, `failed to create containerd task: failed to create shim task:
+ * context deadline exceeded: unknown`). BuildKit's client wraps its first call on the daemon (moby/buildkit
+ * client/build.go: `listing workers for Build`; `failed to list workers: DeadlineExceeded: context deadline exceeded`,
+ * or grpc-go's status form): the builder took no call in time. Both hints: a machine starved of CPU prints them too.
+ */
+const OWN_CALL_DEADLINE =
+  /failed to create shim task: (?:.*: )?context deadline exceeded|listing workers for Build: failed to list workers: (?:rpc error: code = DeadlineExceeded desc = |DeadlineExceeded: )?context deadline exceeded/i;
+const STALLED_INSIDE = new RegExp(`${STALLED_INSIDE_BASE.source}|${OWN_CALL_DEADLINE.source}`, 'im');
+const RUNTIME_DEADLINE = new RegExp(`${RUNTIME_DEADLINE_BASE.source}|${OWN_CALL_DEADLINE.source}`, 'i');
 const PULL = /pull|image/i;
 
 /** Quoted lines where the engine or the node's runtime did not answer a call of its own in time (a hint). */

@@ -202,10 +202,13 @@ export function commandLostEngine(input: TriageInput): string[] {
  * (`grpc: the connection is unavailable`, grpc-go's errConnUnavailable before 1.10; `Error response from daemon:
  * transport is closing`: moby/moby#31849, where the maintainers read it as dockerd losing its containerd), and the
  * dial of docker's own managed containerd (`dial unix /var/run/docker/containerd/docker-containerd.sock`) or, in a pod
- * event, of the node's CRI-O (`dial unix /var/run/crio/crio.sock: connect: connection refused`).
+ * event, of the node's CRI-O (`dial unix /var/run/crio/crio.sock: connect: connection refused`). And podman's own
+ * monitor of a container gone under it (containers/podman libpod/define/errors.go ErrConmonDead, `conmon process
+ * killed`, as libpod/container_internal.go wraps it: `container X conmon exited prematurely, exit code could not be
+ * retrieved`, `... conmon process missing, cannot retrieve exit code`): killed or crashed, as a shim.
  */
 const RUNTIME_GONE =
-  /\bttrpc: closed\b|runc did not terminate succ?essfully: (?:exit status (?:2|13[2-6]|139)\b|signal: (?:segmentation fault|aborted|illegal instruction|bus error))|Error while dialing:? dial unix[: ]\/*(?:var\/)?run\/(?:(?:docker\/)?containerd\/(?:docker-)?containerd|crio\/crio)\.sock: (?:connect: connection refused|timeout)|grpc: the connection is unavailable|Error response from daemon: (?:.*: )?transport is closing/i;
+  /\bttrpc: closed\b|\bconmon process killed\b|conmon exited prematurely, exit code could not be retrieved|runc did not terminate succ?essfully: (?:exit status (?:2|13[2-6]|139)\b|signal: (?:segmentation fault|aborted|illegal instruction|bus error))|Error while dialing:? dial unix[: ]\/*(?:var\/)?run\/(?:(?:docker\/)?containerd\/(?:docker-)?containerd|crio\/crio)\.sock: (?:connect: connection refused|timeout)|grpc: the connection is unavailable|Error response from daemon: (?:.*: )?transport is closing/i;
 
 /**
  * Quoted lines of an engine (not kind's), test or hook step, or a failing pod's events (the kubelet relaying the node's

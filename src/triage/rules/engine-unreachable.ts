@@ -35,6 +35,13 @@ const DIAL_DETAIL =
  * crash, a kill) leaves it behind. Both readings: below 50%.
  */
 const STALE_SOCKET = /\bdial unix \S+: connect: connection refused/i;
+/**
+ * The machine's SSH server refusing to forward the client's connection to the API socket inside it (golang.org/x/crypto
+ * ssh OpenChannelError: `ssh: rejected: connect failed (open failed)`, OpenSSH's answer when its connect to the socket
+ * fails): the machine is up, the engine's socket in it is missing or has nothing listening. Not started yet, stopped, or
+ * died: both readings, below 50%.
+ */
+const FORWARD_REFUSED = /ssh: rejected: connect failed/i;
 
 /** Shorter connection-failure words a probe error may carry. */
 const REACH = /connect|refused|no such file|not running|machine|socket|timed? ?out|deadline/i;
@@ -76,7 +83,9 @@ export const engineUnreachable: Rule = {
     // Its socket left behind with nothing listening: the daemon may have died without closing it.
     const detailed = said.filter((t) => DIAL_DETAIL.test(t));
     const staleSocket = detailed.length > 0 && detailed.every((t) => STALE_SOCKET.test(t)) && stopped.length === 0;
-    if (staleSocket) confidence = Math.min(confidence, 0.45);
+    const forwardRefused =
+      detailed.length > 0 && detailed.every((t) => FORWARD_REFUSED.test(t)) && stopped.length === 0 && !vmRefused;
+    if (staleSocket || forwardRefused) confidence = Math.min(confidence, 0.45);
     // An engine whose socket took the probe and then reset it or closed it (EOF) was there: it died during the call
     // (engine-crash). docker prefixes every transport error with "error during connect", so that alone is no refusal.
     // podman's remote client heads every connection error alike (`Cannot connect to Podman. Please verify your
@@ -127,9 +136,11 @@ export const engineUnreachable: Rule = {
         ? "The engine is not reachable: its machine's VM did not start, the installed emulator cannot run it (it lacks the accelerator or CPU model the VM's stderr names: e.g. an x86_64 QEMU on an arm64 host)."
         : stopped.length > 0
           ? `The engine is not reachable: podman machine ${stopped.map((m) => m.name).join(', ')} is ${stopped[0]?.state ?? 'not running'}.`
-          : staleSocket
-            ? `The ${cmd} engine is not reachable: its API socket is there but nothing listens on it. A daemon that stops cleanly removes its socket, so it may have died without closing it (a crash, a kill: its journal says which), or it was stopped uncleanly.`
-            : `The ${cmd} engine is not reachable${conn?.hostEnv ? ` at ${conn.hostEnv}` : ''}: its API socket refuses connections or is gone (a daemon that was stopped, never started, or died, or a client pointed at another address: the daemon's own log and the client's context say which).`,
+          : forwardRefused
+            ? `The ${cmd} engine is not reachable: its machine answers over SSH, but the API socket inside it refused the forwarded connection (missing, or nothing listens): its service was not started (yet), was stopped, or died (its journal inside the machine says which).`
+            : staleSocket
+              ? `The ${cmd} engine is not reachable: its API socket is there but nothing listens on it. A daemon that stops cleanly removes its socket, so it may have died without closing it (a crash, a kill: its journal says which), or it was stopped uncleanly.`
+              : `The ${cmd} engine is not reachable${conn?.hostEnv ? ` at ${conn.hostEnv}` : ''}: its API socket refuses connections or is gone (a daemon that was stopped, never started, or died, or a client pointed at another address: the daemon's own log and the client's context say which).`,
       evidence,
       actions,
     };

@@ -66,6 +66,40 @@ export const CARGO_NETWORK_WRAPPER = /network failure seems to have happened/;
  */
 export const APK_INDEX_IO_ERROR = /Ignoring \S+APKINDEX\.tar\.gz: IO ERROR/i;
 
+/**
+ * Twelfth round: the JVM's HTTP clients as Maven and Gradle relay them. Apache HttpComponents' words for a server
+ * that said nothing (httpcore DefaultHttpResponseParser: NoHttpResponseException's `The target server failed to
+ * respond`) or ended a body early (ContentLengthInputStream / ChunkedInputStream: `Premature end of Content-Length
+ * delimited message body (expected: N; received: M)`, `Premature end of chunk coded message body`), and the JDK's bare
+ * `Connection reset` after Maven's resolver's framing (maven-resolver: `Could not transfer artifact A from/to central
+ * (URL): Connection reset`): transfers the peer broke. Gradle's wrapper download that timed out (gradle/gradle
+ * wrapper Download.java: `Downloading from URL failed: timeout (10000ms)`): connect-only.
+ */
+export const JVM_HTTP_CUT =
+  /The target server failed to respond|Premature end of (?:Content-Length delimited message body|chunk coded message body)|from\/to \S+ \(\S+\): (?:[\w.]+: )?Connection reset\b/;
+export const GRADLE_WRAPPER_TIMEOUT = /Downloading from \S+ failed: timeout \(\d+ ?ms\)/;
+/**
+ * conda's own words for a request no server answered (conda/conda gateways/connection/download.py, CondaHTTPError:
+ * `HTTP 000 CONNECTION FAILED for url <URL>`); curl's detailed TLS connect errors (CURLE_SSL_CONNECT_ERROR, 35) the peer
+ * cut, as its OpenSSL and GnuTLS backends word them (curl/curl lib/vtls/openssl.c: `OpenSSL SSL_connect:
+ * SSL_ERROR_SYSCALL in connection to H:443`; lib/vtls/gtls.c: `gnutls_handshake() failed: Error in the pull function`,
+ * `... The TLS connection was non-properly terminated.`): connect-only. Python's http.client IncompleteRead as urllib3
+ * and pip print it bare (`IncompleteRead(12345 bytes read, 67890 more expected)`): a transfer the peer broke.
+ */
+export const CONDA_CONNECTION_FAILED = /HTTP 000 CONNECTION FAILED for url/;
+export const TLS_CONNECT_CUT =
+  /SSL_connect: SSL_ERROR_SYSCALL in connection to|gnutls_handshake\(\) failed: (?:Error in the pull function|The TLS connection was non-properly terminated)/;
+export const INCOMPLETE_READ = /IncompleteRead\(\d+ bytes read, \d+ more expected\)/;
+
+/**
+ * RubyGems' words for a source it could not read (rubygems/rubygems lib/rubygems/resolver SourceFetchProblem#wordy:
+ * `Unable to download data from https://rubygems.org/ - timed out (https://api.rubygems.org/specs.4.8.gz)`, not its
+ * `bad response` of a server that answered) and for a connection reset twice (lib/rubygems/request.rb: `too many
+ * connection resets`): the network failed the fetch.
+ */
+export const RUBYGEMS_FETCH_FAILED =
+  /Unable to download data from https?:\/\/\S+ - (?!bad response)|too many connection resets/;
+
 /** Every form above that names no server's answer: a connection that failed or timed out. */
 export const FETCH_CONNECT_ONLY = new RegExp(
   [
@@ -75,6 +109,9 @@ export const FETCH_CONNECT_ONLY = new RegExp(
     MANAGER_CONNECT_FAILED,
     APK_INDEX_IO_ERROR,
     /\bSSL connect error\b/,
+    GRADLE_WRAPPER_TIMEOUT,
+    CONDA_CONNECTION_FAILED,
+    TLS_CONNECT_CUT,
   ]
     .map((r) => r.source)
     .join('|'),
@@ -94,6 +131,11 @@ export const FETCH_NETWORK = new RegExp(
     MANAGER_CONNECT_FAILED,
     APK_INDEX_IO_ERROR,
     CARGO_NETWORK_WRAPPER,
+    JVM_HTTP_CUT,
+    CONDA_CONNECTION_FAILED,
+    TLS_CONNECT_CUT,
+    INCOMPLETE_READ,
+    RUBYGEMS_FETCH_FAILED,
   ]
     .map((r) => r.source)
     .join('|'),
@@ -105,6 +147,7 @@ export const FETCH_TIMEOUT = new RegExp(
     /Timeout was reached|Operation too slow\. Less than \d+/,
     JAVA_CONNECT_TIMEOUT,
     /\bConnectTimeoutError\(|\bReadTimeoutError\(/,
+    GRADLE_WRAPPER_TIMEOUT,
   ]
     .map((r) => r.source)
     .join('|'),

@@ -16,7 +16,7 @@ const RUN_FAILED =
  * `can only create exec sessions on running containers: container state improper`): it started and exited during
  * boot. Its own log says why (systemd, cgroups), so the verdict stays below 50%.
  */
-const EXITED =
+export const EXITED =
   /Container \S+ is not running|can only create exec sessions on running containers|container state improper/i;
 
 /**
@@ -35,10 +35,13 @@ const UNREADABLE =
  * `error waiting for log line `k3s is up and running` from node 'N': stopped returning log lines`, `Context deadline
  * exceeded while waiting for log message '...' of node N`, and its retry after the node's last line was fatal:
  * `warning: encountered fatal log from node N (retrying 0/10): <the line>`): the node container did not come up, as
- * kind's node that exited; the fatal line itself may name the cause (another rule reads it).
+ * kind's node that exited; the fatal line itself may name the cause (another rule reads it). Also the wait's own
+ * wrapper (`Failed waiting for log message 'k3s is up and running' from node 'N': ...`) and k3d's docker runtime
+ * finding the node's container stopped when it reads its logs (pkg/runtimes/docker/node.go, GetNodeLogs: `node 'N'
+ * (container 'ID') not running`).
  */
 const K3D_NODE_DOWN =
-  /error waiting for log line `[^`]*` from node '[^']*': stopped returning log lines|deadline exceeded while waiting for log message '[^']*' of node|encountered fatal log from node \S+ \(retrying/i;
+  /error waiting for log line `[^`]*` from node '[^']*': stopped returning log lines|deadline exceeded while waiting for log message '[^']*' of node|encountered fatal log from node \S+ \(retrying|Failed waiting for log message '[^']*' from node '[^']*'|\bnode '[^']*' \(container '[^']*'\) not running/i;
 /** kind's unreadable node or k3d's node that never logged its start. */
 const NODE_DOWN = new RegExp(`${UNREADABLE.source}|${K3D_NODE_DOWN.source}`, 'i');
 

@@ -2,6 +2,7 @@
 import type { Match, Rule, TriageInput } from '../types.js';
 import { bytes, clusterName, conf, engine, quote } from './evidence-facts.js';
 import { createFailureLines, kindLogLines } from './kind-create-signatures.js';
+import { EXITED } from './kind-node-start.js';
 import { NO_CGROUPS } from './kind-node-cgroups.js';
 import { NOT_BOOTED } from './kind-systemd-boot.js';
 
@@ -16,17 +17,23 @@ export const kubeadmFailed: Rule = {
     // has none. That is the cause (kind-systemd-boot, kind-node-cgroups), the failed kubeadm its consequence.
     const boot = new RegExp(`${NO_CGROUPS.source}|${NOT_BOOTED.source}`, 'i');
     const nodeBoot = [...createFailureLines(input, boot, 1), ...kindLogLines(input, boot, 1)].length > 0;
+    // kind's exec of kubeadm that the engine refused because the node container is no longer running (moby daemon
+    // errors.go errNotRunning: `Container X is not running`; podman libpod/container_exec.go: `can only create exec
+    // sessions on running containers: container state improper`): kubeadm never ran, the node went down first.
+    const neverRan = createFailureLines(input, EXITED, 1).length > 0;
     const name = clusterName(input);
     const e = engine(input);
     const logs = input.evidence.kindLogs?.data?.dir;
     return {
       // kubeadm's own words name no cause (a kubelet that never got healthy: cgroups, a small machine, a crashed
       // control plane all print them), so without the node's logs saying more it stays an honest guess below 50%.
-      confidence: conf(nodeBoot ? 0.4 : 0.45),
+      confidence: conf(neverRan ? 0.3 : nodeBoot ? 0.4 : 0.45),
       explains: ['timeout', 'connection-refused'],
-      summary: nodeBoot
-        ? `kubeadm failed inside a node of kind cluster ${name}, as a consequence: the node did not boot (see the node-boot verdict).`
-        : `kubeadm failed inside a node of kind cluster ${name}; its words do not say why (a kubelet that did not start, cgroups, a machine too small for the nodes): read kubelet.log.`,
+      summary: neverRan
+        ? `kubeadm did not run inside a node of kind cluster ${name}: the engine said the node container was no longer running (see the node verdict).`
+        : nodeBoot
+          ? `kubeadm failed inside a node of kind cluster ${name}, as a consequence: the node did not boot (see the node-boot verdict).`
+          : `kubeadm failed inside a node of kind cluster ${name}; its words do not say why (a kubelet that did not start, cgroups, a machine too small for the nodes): read kubelet.log.`,
       evidence: [
         ...lines,
         ...(e?.cpus

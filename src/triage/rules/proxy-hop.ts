@@ -44,11 +44,21 @@ function dialledElsewhere(text: string): boolean {
  * step's own command line).
  */
 const CURL_PEER = /\bin connection to ([\w.-]+):(\d+)/i;
+/**
+ * curl's connect failure names the host and port it dialled (curl/curl lib/connect.c: `Failed to connect to %s port %u
+ * after %ld ms: %s`, older curl `Failed to connect to %s port %ld: %s`): behind a proxy, the proxy's. Read by its port
+ * only, as Ruby's: a redirect (`-L`) may go to a CDN of another domain on the URL's own port.
+ */
+const CURL_CONNECT_PEER = /\bFailed to connect to ([\w.-]+) port (\d+)\b/i;
 const CURL_LOOKBACK = 4;
 
-/** Whether curl's TLS peer (CURL_PEER) is another host or port than the URL of the curl command a few lines up. */
+/**
+ * Whether curl's TLS peer (CURL_PEER) is another host or port, or its failed connect (CURL_CONNECT_PEER) another port,
+ * than the URLs of the curl command a few lines up.
+ */
 function curlPeerElsewhere(lines: readonly { text: string }[], i: number): boolean {
-  const peer = CURL_PEER.exec(lines[i]!.text);
+  const connect = CURL_CONNECT_PEER.exec(lines[i]!.text);
+  const peer = CURL_PEER.exec(lines[i]!.text) ?? connect;
   if (!peer || HAS_URL.test(lines[i]!.text)) return false;
   for (let j = i - 1; j >= Math.max(0, i - CURL_LOOKBACK); j--) {
     const t = lines[j]!.text;
@@ -56,7 +66,7 @@ function curlPeerElsewhere(lines: readonly { text: string }[], i: number): boole
     const urls = [...t.matchAll(URL_PORT)];
     const ports = urls.map((m) => m[2] ?? (m[1]!.toLowerCase() === 'https' ? '443' : '80'));
     const sites = [...t.matchAll(URL_HOST)].map((m) => site(m[1]!));
-    return !ports.includes(peer[2]!) || !sites.includes(site(peer[1]!));
+    return !ports.includes(peer[2]!) || (!connect && !sites.includes(site(peer[1]!)));
   }
   return false;
 }
