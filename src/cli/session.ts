@@ -8,7 +8,10 @@ import { EventBus, systemClock } from '../events/bus.js';
 import { makeRedactor, type Redactor } from '../redact/redactor.js';
 import { secretValues } from '../redact/env-secrets.js';
 import { openJournal, type Journal } from '../journal/writer.js';
+import { openRecorder } from '../history/recorder.js';
+import { learnedDurations } from '../history/learned.js';
 import type { StepId } from '../plan/types.js';
+import { openHostLease } from '../lease/open-host-lease.js';
 import { claimRun } from '../reconcile/owner.js';
 import { systemProcessProbe } from '../reconcile/liveness.js';
 import { reconcile } from '../reconcile/reconcile.js';
@@ -105,22 +108,15 @@ export async function openSession(opts: SessionOptions, io: CliIo, command = 'ru
     opts.early?.(env);
     const memory = envDetectionMemory(env.stateDir, io.env);
     const detection = detectEngine(env.engine, { runner: runCommand, env: io.env, ...(memory ? { memory } : {}) });
+    // Read while the engine answers (history only reads here; the run is recorded once the engine is known).
+    // Read before this run records anything, so its estimates come from earlier runs only.
+    const durations = learnedDurations(env.historyPath, env.name, (m) => void io.stderr.write(`${safeText(m)}\n`));
     // Secrets are masked at the bus, so no journal, view, history or report ever holds them.
     const redact = makeRedactor(secretValues(env, io.env));
     const { engine, explanation } = await detection;
-    const bus = new EventBus(newRunId(), systemClock, redact);
-    // First, before the history store opens: `test`'s engine reads are on its critical path, and what follows runs
-    // while they wait on the engine (issue 16).
-    opts.engineReady?.({ env, engine, bus, lifetime: lifetime.signal, signal: root.signal });
-    // The SQLite stores (history, the host lease) load only now, beside those reads.
-    const [{ learnedDurations }, { openRecorder }, { openHostLease }] = await Promise.all([
-      import('../history/learned.js'),
-      import('../history/recorder.js'),
-      import('../lease/open-host-lease.js'),
-    ]);
-    // Read before this run records anything, so its estimates come from earlier runs only.
-    const durations = learnedDurations(env.historyPath, env.name, (m) => void io.stderr.write(`${safeText(m)}\n`));
     const probe = systemProcessProbe();
+    const bus = new EventBus(newRunId(), systemClock, redact);
+    opts.engineReady?.({ env, engine, bus, lifetime: lifetime.signal, signal: root.signal });
     // The owner record comes first: a later tarmac must never see this run's journal without knowing its pid.
     claimRun(env.stateDir, bus.runId, command, probe);
     const journal = openJournal(env.stateDir, bus.runId);

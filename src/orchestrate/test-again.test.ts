@@ -12,8 +12,7 @@ import { fakeRunner } from '../exec/fake-runner.test-kit.js';
 import type { ClusterState } from '../targets/types.js';
 import { writeEnvState } from './env-state.js';
 import type { LiveTarget } from './executors/suite-test-target.js';
-import { testAgain } from './test-again.js';
-import { startEnvReads } from './env-reads.js';
+import { startEnvReads, testAgain } from './test-again.js';
 
 let dir: string;
 let env: Env;

@@ -18,7 +18,28 @@ import { shardRequest } from './executors/test-shard.js';
 import type { Shard } from '../plan/shard.js';
 import { suiteTestStepId } from '../plan/suites-plan.js';
 import type { LiveTarget } from './executors/suite-test-target.js';
-import { startEnvReads, type EnvReads } from './env-reads.js';
+
+/** The env's health and endpoints being read (see startEnvReads). */
+export interface EnvReads {
+  status: Promise<{ healthy: boolean }>;
+  endpoints: ReturnType<LiveTarget['endpoints']>;
+}
+
+/**
+ * Starts reading the env's health and endpoints: independent engine queries, asked at once so the suite starts
+ * sooner. A failure is the reader's when it awaits it, never an unhandled rejection before.
+ */
+export function startEnvReads(
+  target: Pick<LiveTarget, 'status' | 'health' | 'endpoints'>,
+  signal: AbortSignal,
+): EnvReads {
+  const endpoints = target.endpoints(signal);
+  endpoints.catch(() => undefined);
+  // Only whether it is healthy is needed here: the target's cheaper answer when it has one.
+  const status = target.health ? target.health(signal) : target.status(signal);
+  status.catch(() => undefined);
+  return { status, endpoints };
+}
 
 /** Runs the test step against what `up` deployed; throws NOT_UP when nothing is. */
 export async function testAgain(o: {

@@ -1,33 +1,19 @@
 // `tarmac test`: re-runs the suite on the live env; exit 1 when tests fail. `--suite X`: suite X's test command on
 // its live clusters (every cluster's endpoints and kubeconfig, as `up --suite` gives them).
 import { runCommand } from '../../exec/run-command.js';
-import { startEnvReads, type EnvReads } from '../../orchestrate/env-reads.js';
+import { startEnvReads, testAgain, type EnvReads } from '../../orchestrate/test-again.js';
 import { readEnvState } from '../../orchestrate/env-state.js';
 import { selectTarget } from '../../targets/select.js';
 import type { ClusterTarget } from '../../targets/types.js';
 import { sessionTarget } from '../target-session.js';
 import type { CliIo } from '../io.js';
 import type { Shard } from '../../plan/shard.js';
+import { afterRun, afterThrow } from '../after-run.js';
 import { openSession, type SessionOptions } from '../session.js';
+import { runExitCode, upSummary } from '../up-summary.js';
 import { suiteClusters, type SuiteCluster } from '../suite-clusters.js';
+import { suiteLiveTarget } from '../../orchestrate/executors/suite-test-target.js';
 import type { Session } from '../session.js';
-
-// What runs the suite and reports on it, loaded once the env's reads are under way: loading it is on the critical
-// path of every `tarmac test` otherwise, and the engine's answer takes longer than loading it (issue 16).
-const runMachinery = () =>
-  Promise.all([
-    import('../../orchestrate/test-again.js'),
-    import('../../orchestrate/executors/suite-test-target.js'),
-    import('../after-run.js'),
-    import('../up-summary.js'),
-  ]).then(([{ testAgain }, { suiteLiveTarget }, { afterRun, afterThrow }, { runExitCode, upSummary }]) => ({
-    testAgain,
-    suiteLiveTarget,
-    afterRun,
-    afterThrow,
-    runExitCode,
-    upSummary,
-  }));
 
 /** Runs `tarmac test`. */
 export async function testCommand(
@@ -65,12 +51,6 @@ export async function testCommand(
   );
   // A failed suite test is triaged against the suite's own clusters (the file's env may have none).
   const triageOn = clusters[0] ? { triageEnvs: clusters.map((c) => c.env) } : {};
-  const { testAgain, suiteLiveTarget, afterRun, afterThrow, runExitCode, upSummary } = await runMachinery().catch(
-    (error: unknown) => {
-      session.close();
-      throw error;
-    },
-  );
   try {
     const tested =
       opts.suite === undefined
