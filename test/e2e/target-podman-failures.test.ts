@@ -77,7 +77,8 @@ describe.skipIf(!(await hasPodman()) && process.env.CI !== 'true')(
         () => undefined,
         (e: unknown) => e,
       );
-      // What the wait saw, if it ever took the crash loop for ready (seen once under load, not understood yet).
+      // What the wait saw, if it ever takes the crash loop for ready. Seen under load until the judgment measured a
+      // container's run up to its inspect, not up to the (later) moment of judging (pod-view.ts runningFor).
       const seen = async () => `${lines.join('\n')}\n${JSON.stringify(await target.pods(fixture.group), null, 1)}`;
       expect(
         error,

@@ -23,6 +23,8 @@ export interface ContainerRecord {
   restartPolicy: string;
   /** Container port -> `127.0.0.1:12345`. */
   hostPorts: Record<string, string>;
+  /** When podman was asked (ms since the epoch): the state above is as of this moment or a little later. */
+  observedAt?: number;
 }
 
 /** A pod of the env, from `podman pod ps`. */
@@ -103,15 +105,17 @@ export async function inspectContainers(
   signal?: AbortSignal,
 ): Promise<ContainerRecord[]> {
   if (ids.length === 0) return [];
+  const observedAt = Date.now();
   const inspected = await cli.run(['container', 'inspect', ...ids], { signal });
   // A container removed between ps and inspect makes inspect fail for the whole batch: report what is left.
   if (!inspected.ok) return (await Promise.all(ids.map((id) => inspectOne(cli, id, signal)))).flat();
-  return parseJsonList(inspected.stdout).map(toContainerRecord);
+  return parseJsonList(inspected.stdout).map((raw) => ({ ...toContainerRecord(raw), observedAt }));
 }
 
 async function inspectOne(cli: PodmanCli, id: string, signal?: AbortSignal): Promise<ContainerRecord[]> {
+  const observedAt = Date.now();
   const result = await cli.run(['container', 'inspect', id], { signal });
-  return result.ok ? parseJsonList(result.stdout).map(toContainerRecord) : [];
+  return result.ok ? parseJsonList(result.stdout).map((raw) => ({ ...toContainerRecord(raw), observedAt })) : [];
 }
 
 /** One `podman container inspect` entry as a ContainerRecord. */

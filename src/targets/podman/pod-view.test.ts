@@ -113,6 +113,24 @@ describe('toPodView', () => {
     expect(classifyPod(pod).state).toBe('ready');
   });
 
+  // The judgment may come seconds after the inspect (a crashed container's exit code and logs are read first): what
+  // podman said then, not the time of judging, says how long the container had run.
+  it('a crash loop caught running is still one when judged long after the inspect, not "running steadily"', () => {
+    const c = container('crash-running');
+    const inspected = { ...c, observedAt: at(c.startedAt, 300) };
+    const pod = view(crashPod, inspected, { lastExitCode: 3 }, at(c.startedAt, 60_000));
+    expect(pod.containers[0]?.ready).toBe(false);
+    expect(classifyPod(pod).reason).toBe('CrashLoopBackOff');
+  });
+
+  it('a container without a probe inspected 100 ms after its start is not ready, however late it is judged', () => {
+    const c = container('running');
+    const inspected = { ...c, observedAt: at(c.startedAt, 100) };
+    expect(view(webPod, inspected, {}, at(c.startedAt, 5_000)).containers[0]?.ready).toBe(false);
+    const later = { ...c, observedAt: at(c.startedAt, STABLE_MS) };
+    expect(view(webPod, later, {}, at(c.startedAt, 5_000)).containers[0]?.ready).toBe(true);
+  });
+
   it('a first crash, restarts below the threshold: Restarting (waiting), not yet failed', () => {
     const c = container('crash-stopped', { restartCount: 1 });
     const pod = view(crashPod, c, { lastExitCode: 3 }, at(c.startedAt, 100));

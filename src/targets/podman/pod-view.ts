@@ -41,10 +41,14 @@ export function isCrashLooping(record: ContainerRecord, now: number): boolean {
   return record.status !== 'running' || runningFor(record, now) < CRASH_WINDOW_MS;
 }
 
-// How long the container's current run has lasted; 0 when unknown.
+// How long the container's current run is known to have lasted: up to when podman said it was running, not up to
+// `now`. Why: the readers take their time between the inspect and this judgment (a crashed container's exit code and
+// logs are read first, seconds under load), and a crash loop's container, running for a moment when inspected, was
+// otherwise judged "running for 2 s" and ready, or past CRASH_WINDOW_MS and no longer looping. 0 when unknown.
 function runningFor(record: ContainerRecord, now: number): number {
   const started = record.startedAt ? Date.parse(record.startedAt) : Number.NaN;
-  return Number.isNaN(started) ? 0 : now - started;
+  const seen = Math.min(now, record.observedAt ?? now);
+  return Number.isNaN(started) ? 0 : seen - started;
 }
 
 /** One container as a Kubernetes ContainerStatus. */
