@@ -47,6 +47,7 @@ export function isCrashLooping(record: ContainerRecord, now: number): boolean {
 // otherwise judged "running for 2 s" and ready, or past CRASH_WINDOW_MS and no longer looping. 0 when unknown.
 function runningFor(record: ContainerRecord, now: number): number {
   const started = record.startedAt ? Date.parse(record.startedAt) : Number.NaN;
+  // Never past `now` either: a caller's clock (a test's) may run behind the wall clock the inspect was stamped with.
   const seen = Math.min(now, record.observedAt ?? now);
   return Number.isNaN(started) ? 0 : seen - started;
 }
