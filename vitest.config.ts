@@ -39,6 +39,9 @@ const e2e = {
 export default defineConfig({
   test: {
     pool: 'forks',
+    // The default output, and after it every test that passed only on its retry with its first attempt's errors
+    // (test/support/retry-reporter.ts).
+    reporters: ['default', './test/support/retry-reporter.ts'],
     // vitest's default is one fork per core minus one: a single fork on a 2-core CI machine. The e2e files spend
     // most of their time waiting on podman and child processes, so two at once use both cores. (Three at once was
     // measured too: more CPU for the same work, 1,221 s against 1,103 s, and a slower run.)
