@@ -19,7 +19,7 @@ import { RESOLVER_FAILED } from './dns-resolution.js';
 import { proxyHops, serverGatewayOnly } from './proxy-hop.js';
 import { unroutedBuildFetch } from './registry-unreached.js';
 import { repositoryAnswer } from './repository-answer.js';
-import { FETCH_CONNECT_ONLY } from './fetch-failure-forms.js';
+import { CARGO_NETWORK_WRAPPER, FETCH_CONNECT_ONLY } from './fetch-failure-forms.js';
 import { digestMismatch } from './digest-mismatch.js';
 
 /** The markers that make a failed download. */
@@ -63,8 +63,10 @@ const ANSWERED = /\b(?:40[0-9]|5\d\d)\b|Hash Sum mismatch|checksum|No matching d
  * All mirrors were tried`, apt's `Unable to fetch some archives`, cargo's `network failure seems to have happened`): it
  * restates their errors and adds no cause.
  */
-const SUMMARY =
-  /Failed to download metadata for repo|Errors during downloading metadata|All mirrors were tried|Unable to fetch some archives|Some index files failed to download|network failure seems to have happened/gi;
+const SUMMARY = new RegExp(
+  `Failed to download metadata for repo|Errors during downloading metadata|All mirrors were tried|Unable to fetch some archives|Some index files failed to download|${CARGO_NETWORK_WRAPPER.source}`,
+  'gi',
+);
 /** A line whose only network words are a summary's. */
 function summaryOnly(line: string): boolean {
   return new RegExp(SUMMARY.source, 'i').test(line) && !NET_RE.test(line.replace(SUMMARY, ''));

@@ -75,7 +75,7 @@ export const DROPPED = new RegExp(
 const ENGINE_CORE =
   /^\s*Process \d+ \((?:podman|docker|dockerd|containerd|buildkitd|buildah)\) of user \d+ (?:dumped core|terminated abnormally)|\b(?:podman|docker|containerd|buildkit)\.service: (?:Main process exited, code=(?:dumped|killed), status=\d+\/(?:SEGV|ABRT|BUS|ILL|FPE|SYS|TRAP)\b|Failed with result 'core-dump')|\b(?:podman|docker|dockerd|containerd|buildkitd|buildah)\[\d+\]: segfault at /im;
 /** BuildKit's per-step log prefix (`#12 3.4 ...`): a RUN step's own output. */
-const STEP_LOG = /^#\d+ [\d.]+ /;
+export const STEP_LOG = /^#\d+ [\d.]+ /;
 /**
  * A prefix a runner puts before each line it relays (a TAP/bats runner's `# `, a quoting `> `, the `"` of a line in a
  * JSON list of output lines, as Ansible's `stderr_lines` prints them): the line after it is

@@ -2,6 +2,7 @@
 import type { TriageInput } from '../types.js';
 import { quote, STEP_FAILED } from './evidence-facts.js';
 import { failedSteps, stepLines } from './journal-facts.js';
+import { STEP_LOG } from './engine-runtime-crash.js';
 
 /**
  * An engine binary as a command's first word: podman, docker, dockerd, buildah, buildkitd, containerd, nerdctl (a path
@@ -29,13 +30,11 @@ const ZSH_FAULT = new RegExp(
 );
 /** Either shell's report of an engine command killed by a fault signal. */
 export const SHELL_ENGINE_FAULT = new RegExp(`${BASH_FAULT.source}|${ZSH_FAULT.source}`);
-/** BuildKit's per-step log prefix (`#12 3.4 ...`): a RUN step's own output, where a nested engine is the workload's. */
-const STEP_LOG = /^#\d+ [\d.]+ /;
 
 /**
  * Quoted lines of a failed step where the shell reported that an engine's own program (podman, docker, ...) died of a
  * fault signal: the engine crashed, wherever it ran from. Not in a build the builder blamed on a step (an engine run
- * inside a RUN instruction is the workload's), nor a RUN step's own log line.
+ * inside a RUN instruction is the workload's), nor a RUN step's own log line (BuildKit's STEP_LOG prefix).
  */
 export function shellReportedEngineFault(input: TriageInput): string[] {
   const out: string[] = [];
