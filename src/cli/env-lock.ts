@@ -1,12 +1,12 @@
 // The CLI side of the per-env lock (src/lease/env-lock.ts): what a waiting or taking-over run says.
 import type { Env } from '../config/types.js';
 import { formatDuration } from '../config/duration.js';
-import { acquireEnvLock, describeHolder } from '../lease/env-lock.js';
+import { acquireEnvLock, describeHolder, type EnvLock } from '../lease/env-lock.js';
 import type { CliIo } from './io.js';
 import { safeText } from '../ui/safe-text.js';
 
-/** Takes `env`'s lock for `command` (waiting unless `wait` is false); resolves to its release function. */
-export function lockEnv(env: Env, command: string, wait: boolean, signal: AbortSignal, io: CliIo): Promise<() => void> {
+/** Takes `env`'s lock for `command` (waiting unless `wait` is false). */
+export function lockEnv(env: Env, command: string, wait: boolean, signal: AbortSignal, io: CliIo): Promise<EnvLock> {
   return acquireEnvLock({
     stateDir: env.stateDir,
     envName: env.name,

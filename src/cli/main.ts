@@ -10,6 +10,8 @@ import { tarmacVersion } from '../version.js';
 import { processIo, type CliIo } from './io.js';
 import { ExitCode } from '../errors/errors.js';
 
+export { processIo } from './io.js';
+
 /** Parses argv, runs the command and resolves to the process exit code. */
 export async function main(argv: string[], io: CliIo = processIo()): Promise<number> {
   let code: number = ExitCode.ok;

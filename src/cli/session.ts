@@ -26,6 +26,7 @@ import { rootSignal, type RootSignal } from './signals.js';
 import { attachView, safely, type AttachedView } from './view.js';
 import { diskPreflight } from './disk-preflight.js';
 import { lockEnv } from './env-lock.js';
+import { readAheadRunner } from './read-ahead.js';
 
 export interface SessionOptions {
   file?: string;
@@ -102,12 +103,16 @@ export async function openSession(opts: SessionOptions, io: CliIo, command = 'ru
   let unlock: (() => void) | undefined;
   const lifetime = new AbortController();
   root.signal.addEventListener('abort', () => lifetime.abort(root.signal.reason), { once: true });
+  let say: ((message: string) => void) | undefined;
   try {
     // Before anything touches the env (reconcile, the journal): two runs of one env never interleave.
-    if (opts.lock) unlock = await lockEnv(env, command, opts.lock.wait, root.signal, io);
+    const lock = opts.lock ? await lockEnv(env, command, opts.lock.wait, root.signal, io) : undefined;
+    unlock = lock?.release;
     opts.early?.(env);
     const memory = envDetectionMemory(env.stateDir, io.env);
-    const detection = detectEngine(env.engine, { runner: runCommand, env: io.env, ...(memory ? { memory } : {}) });
+    // Every engine call goes through this runner: one of them may be answered by the read ahead (issue 16).
+    const runner = readAheadRunner(io.readAhead, env, lock, (message) => say?.(message));
+    const detection = detectEngine(env.engine, { runner, env: io.env, ...(memory ? { memory } : {}) });
     // Read while the engine answers (history only reads here; the run is recorded once the engine is known).
     // Read before this run records anything, so its estimates come from earlier runs only.
     const durations = learnedDurations(env.historyPath, env.name, (m) => void io.stderr.write(`${safeText(m)}\n`));
@@ -116,6 +121,7 @@ export async function openSession(opts: SessionOptions, io: CliIo, command = 'ru
     const { engine, explanation } = await detection;
     const probe = systemProcessProbe();
     const bus = new EventBus(newRunId(), systemClock, redact);
+    say = (message) => bus.emit({ type: 'decision', message });
     opts.engineReady?.({ env, engine, bus, lifetime: lifetime.signal, signal: root.signal });
     // The owner record comes first: a later tarmac must never see this run's journal without knowing its pid.
     claimRun(env.stateDir, bus.runId, command, probe);
@@ -206,6 +212,7 @@ export async function openSession(opts: SessionOptions, io: CliIo, command = 'ru
     };
   } catch (err) {
     // What engineReady started (a kind port-forward) ends with the session that failed to open.
+    io.readAhead?.stop();
     lifetime.abort();
     unlock?.();
     root.dispose();

@@ -64,6 +64,10 @@ export class CliEngine implements ContainerEngine {
     return this.options.runner(this.options.bin, argv, { ...run, env: { ...this.env, ...run.env } });
   }
 
+  invocation(args: readonly string[]): { cmd: string; args: string[]; env: Record<string, string> } {
+    return { cmd: this.options.bin, args: [...this.options.globalArgs, ...args], env: { ...this.env } };
+  }
+
   commandLine(args: readonly string[]): string {
     return [...this.argvPrefix, ...args].join(' ');
   }

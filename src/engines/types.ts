@@ -90,6 +90,8 @@ export interface ContainerEngine {
    * resolves with the result whatever the exit: the caller judges it (see engineFailed).
    */
   exec(args: readonly string[], options?: EngineExecOptions): Promise<CommandResult>;
+  /** What `exec(args)` hands its runner: the binary, the whole argv and the environment added over the process's. */
+  invocation(args: readonly string[]): { cmd: string; args: string[]; env: Record<string, string> };
   /** The command line of `exec(args)` for people, e.g. `podman --url unix:///x.sock info --format json`. */
   commandLine(args: readonly string[]): string;
   /**

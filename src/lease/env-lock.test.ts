@@ -32,8 +32,9 @@ describe('EnvLockStore', () => {
     });
     theirs.release();
     expect(theirs.tryTake('down').taken).toBe(false);
-    mine.release();
-    expect(theirs.tryTake('down')).toEqual({ taken: true });
+    mine.release(2000);
+    // The taker learns when the lock was last given back.
+    expect(theirs.tryTake('down')).toEqual({ taken: true, lastReleasedAt: 2000 });
     expect(statSync(join(dir, 'env-lock.db')).mode & 0o777).toBe(0o600);
     expect(statSync(dir).mode & 0o777).toBe(0o700);
     mine.close();
@@ -52,6 +53,49 @@ describe('EnvLockStore', () => {
     });
     dead.close();
     mine.close();
+  });
+});
+
+describe('EnvLock.untouchedSince (the read ahead of tarmac test)', () => {
+  const acquire = (dir: string, store = new EnvLockStore(dir)) =>
+    acquireEnvLock({
+      stateDir: dir,
+      envName: 'e',
+      command: 'test',
+      wait: false,
+      signal: new AbortController().signal,
+      onWait: () => undefined,
+      onTakeover: () => undefined,
+      store,
+    });
+
+  it('holds for any moment when no run ever held the env', async () => {
+    const lock = await acquire(stateDir());
+    expect(lock.untouchedSince(0)).toBe(true);
+    lock.release();
+  });
+
+  it('holds only for moments after the last release: a run that came and went since may have changed the env', async () => {
+    const dir = stateDir();
+    const theirs = new EnvLockStore(dir, other, () => true);
+    expect(theirs.tryTake('up', 1000).taken).toBe(true);
+    theirs.release(5000);
+    theirs.close();
+    const lock = await acquire(dir);
+    expect(lock.untouchedSince(4000)).toBe(false);
+    expect(lock.untouchedSince(5000)).toBe(false);
+    expect(lock.untouchedSince(5001)).toBe(true);
+    lock.release();
+  });
+
+  it('never holds when the lock was taken over from a run that died holding it', async () => {
+    const dir = stateDir();
+    const dead = new EnvLockStore(dir, { pid: deadPid(), procStart: 'gone' });
+    expect(dead.tryTake('up', 5).taken).toBe(true);
+    dead.close();
+    const lock = await acquire(dir);
+    expect(lock.untouchedSince(Date.now())).toBe(false);
+    lock.release();
   });
 });
 
@@ -101,9 +145,11 @@ describe('acquireEnvLock', () => {
     });
     await said;
     holder.release();
-    const unlock = await acquired;
+    const lock = await acquired;
     expect(waits).toEqual([[expect.objectContaining({ pid: other.pid, command: 'up' }), 0]]);
-    unlock();
+    // Taken after a wait: a read made before it may have seen the env mid-change.
+    expect(lock.untouchedSince(0)).toBe(false);
+    lock.release();
     // Released: the former holder can take it again.
     expect(holder.tryTake('down').taken).toBe(true);
     holder.close();

@@ -17,12 +17,29 @@ export interface EnvLockHolder {
   since: number;
 }
 
-/** One try: taken (maybe from a dead holder), or held by a live process. */
-export type EnvLockAttempt = { taken: true; tookOverFrom?: EnvLockHolder } | { taken: false; holder: EnvLockHolder };
+/**
+ * One try: taken (maybe from a dead holder; `lastReleasedAt`: when a holder last released it, if ever), or held by a
+ * live process.
+ */
+export type EnvLockAttempt =
+  { taken: true; tookOverFrom?: EnvLockHolder; lastReleasedAt?: number } | { taken: false; holder: EnvLockHolder };
 
+/** A taken lock. */
+export interface EnvLock {
+  release(): void;
+  /**
+   * Whether no other run held the env at any moment since `at` (ms since the epoch): it was taken at the first try,
+   * from nobody, and nobody released it since `at`. What a read started at `at` saw is then still the env as runs left
+   * it (issue 16: the read ahead of `tarmac test`).
+   */
+  untouchedSince(at: number): boolean;
+}
+
+// `released` keeps when the lock was last given back, so a taker can tell whether a run came and went since a moment.
 const SCHEMA = `CREATE TABLE IF NOT EXISTS holder (
   id INTEGER PRIMARY KEY CHECK (id = 1),
-  pid INTEGER NOT NULL, proc_start TEXT, command TEXT NOT NULL, since INTEGER NOT NULL)`;
+  pid INTEGER NOT NULL, proc_start TEXT, command TEXT NOT NULL, since INTEGER NOT NULL);
+CREATE TABLE IF NOT EXISTS released (id INTEGER PRIMARY KEY CHECK (id = 1), at INTEGER NOT NULL)`;
 
 interface HolderRow {
   pid: number;
@@ -74,16 +91,26 @@ export class EnvLockStore {
         this.db
           .prepare('INSERT OR REPLACE INTO holder (id, pid, proc_start, command, since) VALUES (1, ?, ?, ?, ?)')
           .run(this.me.pid, this.me.procStart, command, now);
-        return row !== undefined && !mine ? { taken: true, tookOverFrom: toHolder(row) } : { taken: true };
+        const released = this.db.prepare('SELECT at FROM released WHERE id = 1').get() as { at: number } | undefined;
+        return {
+          taken: true,
+          ...(row !== undefined && !mine ? { tookOverFrom: toHolder(row) } : {}),
+          ...(released ? { lastReleasedAt: released.at } : {}),
+        };
       })
       .immediate();
   }
 
-  /** Frees the lock if this process holds it (never another's). */
-  release(): void {
+  /** Frees the lock if this process holds it (never another's), noting when. */
+  release(now = Date.now()): void {
     this.db
-      .prepare('DELETE FROM holder WHERE id = 1 AND pid = ? AND proc_start IS ?')
-      .run(this.me.pid, this.me.procStart);
+      .transaction(() => {
+        const freed = this.db
+          .prepare('DELETE FROM holder WHERE id = 1 AND pid = ? AND proc_start IS ?')
+          .run(this.me.pid, this.me.procStart);
+        if (freed.changes > 0) this.db.prepare('INSERT OR REPLACE INTO released (id, at) VALUES (1, ?)').run(now);
+      })
+      .immediate();
   }
 
   close(): void {
@@ -107,19 +134,25 @@ export interface AcquireEnvLockOptions {
   remindMs?: number;
 }
 
-/** Takes the env's lock, waiting for as long as a live holder runs; resolves to the release function. */
-export async function acquireEnvLock(o: AcquireEnvLockOptions): Promise<() => void> {
+/** Takes the env's lock, waiting for as long as a live holder runs. */
+export async function acquireEnvLock(o: AcquireEnvLockOptions): Promise<EnvLock> {
   const store = o.store ?? new EnvLockStore(o.stateDir);
   const started = Date.now();
   let lastSaid = -Infinity;
+  let tries = 0;
   try {
     for (;;) {
       const attempt = store.tryTake(o.command);
+      tries += 1;
       if (attempt.taken) {
         if (attempt.tookOverFrom) o.onTakeover(attempt.tookOverFrom);
-        return () => {
-          store.release();
-          store.close();
+        const firstTry = tries === 1 && attempt.tookOverFrom === undefined;
+        return {
+          release: () => {
+            store.release();
+            store.close();
+          },
+          untouchedSince: (at) => firstTry && (attempt.lastReleasedAt === undefined || attempt.lastReleasedAt < at),
         };
       }
       if (!o.wait) throw envLocked(o.envName, attempt.holder);

@@ -61,6 +61,11 @@ export interface ClusterTarget {
   status(signal?: AbortSignal): Promise<ClusterState>;
   /** Only `status().healthy`, when the target can tell it for less (podman: no pod listing); else ask status. */
   health?(signal?: AbortSignal): Promise<{ healthy: boolean }>;
+  /**
+   * The engine arguments of the first read health() makes, when it is one engine call that changes nothing (podman:
+   * the env's `ps`): `tarmac test` keeps it so the next `tarmac test` can start it before the CLI loads (issue 16).
+   */
+  healthQuery?(): readonly string[];
   /** Creates the cluster, or reuses it when healthy and the reuse policy allows; recreates a broken one. */
   ensure(ctx: TargetContext): Promise<EnsureResult>;
   /** Whether the image reference is already available to the workloads (on every node). */

@@ -184,6 +184,24 @@ describe('tarmac up on the podman target: examples/aianalysis (real podman)', ()
       const test = await testing;
       expect(test.exitCode, test.all).toBe(0);
       expect(test.stdout).toMatch(/7 passed, 0 failed, 0 skipped/);
+
+      // `test` kept the env's listing; the next `test` starts it before its CLI loads, and, no run having held the
+      // env since, answers its health and endpoints from it (issue 16).
+      const recipe = JSON.parse(readFileSync(join(dir, '.tarmac', 'read-ahead.json'), 'utf8')) as unknown;
+      expect(recipe).toEqual({
+        configFile: file(),
+        cmd: 'podman',
+        args: ['ps', '-a', '--filter', `label=io.tarmac.env=${envName}`, '--format', 'json'],
+        env: {},
+      });
+      const again = await runTarmac(['test', '-f', file()]);
+      expect(again.exitCode, again.all).toBe(0);
+      expect(again.stdout).toMatch(/7 passed, 0 failed, 0 skipped/);
+      const newest = readdirSync(runsDir()).sort().at(-1)!;
+      const decisions = readJournal(join(runsDir(), newest)).flatMap((e) => (e.type === 'decision' ? [e.message] : []));
+      expect(decisions).toContainEqual(
+        expect.stringMatching(/^read ahead: `podman ps -a --filter label=io\.tarmac\.env=/),
+      );
     },
     UP_TIMEOUT_MS,
   );

@@ -15,7 +15,9 @@ export async function downCommand(opts: { file?: string; json?: boolean; wait?: 
   const report = await (async () => {
     // A down never pulls an env from under a running up or test: it waits for them like they wait for each other.
     // The lock comes before the engine is asked anything, so `--no-wait` refuses at once.
-    const unlock = await lockEnv(env, 'down', opts.wait !== false, root.signal, io).finally(() => root.dispose());
+    const { release: unlock } = await lockEnv(env, 'down', opts.wait !== false, root.signal, io).finally(() =>
+      root.dispose(),
+    );
     try {
       // Every suite's env first (each cluster of each suite, whether or not the last up ran it), so the file's own
       // env does not list the suites' pods as look-alikes it leaves alone.

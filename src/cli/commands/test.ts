@@ -14,6 +14,7 @@ import { runExitCode, upSummary } from '../up-summary.js';
 import { suiteClusters, type SuiteCluster } from '../suite-clusters.js';
 import { suiteLiveTarget } from '../../orchestrate/executors/suite-test-target.js';
 import type { Session } from '../session.js';
+import { keepReadAhead } from '../read-ahead.js';
 
 /** Runs `tarmac test`. */
 export async function testCommand(
@@ -75,6 +76,8 @@ export async function testCommand(
       processEnv: io.env,
       ...(opts.shard ? { shard: opts.shard } : {}),
     });
+    // The env's first read, for the next `tarmac test` to start before its CLI loads.
+    if (early) keepReadAhead(session.env, session.engine, early.target);
     session.close();
     // Built from the run's errors, which did not pass the bus: redacted here.
     io.stdout.write(

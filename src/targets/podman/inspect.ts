@@ -58,17 +58,18 @@ export async function envContainers(cli: PodmanCli, id: EnvIdentity, signal?: Ab
   );
 }
 
+/** The engine arguments of listEnvContainers' one `ps`. */
+export function envContainersQuery(id: EnvIdentity): string[] {
+  return ['ps', '-a', '--filter', `label=${LABEL_ENV}=${id.env}`, '--format', 'json'];
+}
+
 /** The env's containers as `podman ps` lists them (infra containers excluded); another checkout's are not. */
 export async function listEnvContainers(
   cli: PodmanCli,
   id: EnvIdentity,
   signal?: AbortSignal,
 ): Promise<ContainerBrief[]> {
-  const listed = await cli.must(
-    ['ps', '-a', '--filter', `label=${LABEL_ENV}=${id.env}`, '--format', 'json'],
-    `Could not list the containers of env ${id.env}`,
-    { signal },
-  );
+  const listed = await cli.must(envContainersQuery(id), `Could not list the containers of env ${id.env}`, { signal });
   return parseJsonList(listed.stdout)
     .map(asRecord)
     .filter((c) => c && isOurs(asStringMap(c.Labels), id))

@@ -23,7 +23,7 @@ import { ensureNetwork } from './ensure.js';
 import { listEnv, SharedListing } from './env-listing.js';
 import { FreshRead, mark } from './fresh-read.js';
 import { hostReads } from './host-reads.js';
-import { inspectPod, listEnvContainers } from './inspect.js';
+import { envContainersQuery, inspectPod, listEnvContainers } from './inspect.js';
 import { isOurs, networkName, targetLabels } from './names.js';
 import { planGroup, type GroupPlan } from './play-plan.js';
 import { podmanCli, type PodmanCli } from './podman-cli.js';
@@ -228,6 +228,10 @@ class PodmanTarget implements ClusterTarget {
     const recorded = await this.recordedCheck.get(this.settled, signal).catch(() => undefined);
     if (recorded && Object.keys(recorded).length > 0) return { healthy: true };
     return envHealth(this.cli, this.id, this.name, signal);
+  }
+
+  healthQuery(): readonly string[] {
+    return envContainersQuery(this.id);
   }
 
   // The recorded endpoints when `ps` shows each live, else undefined. The `ps` starts beside the state read, not
