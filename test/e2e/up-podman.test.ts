@@ -121,6 +121,8 @@ describe('tarmac up on the podman target: examples/aianalysis (real podman)', ()
       const status = await newTarget().status();
       expect(status).toMatchObject({ exists: true, healthy: true, createdByTarmac: true, problems: [] });
       expect(status.nodes.map((n) => n.state)).toEqual(['Running', 'Running', 'Running']);
+      // A successful up keeps the env's listing for the `tarmac test` that follows (checked there).
+      expect(existsSync(join(dir, '.tarmac', 'read-ahead.json'))).toBe(true);
     },
     UP_TIMEOUT_MS,
   );
@@ -185,7 +187,7 @@ describe('tarmac up on the podman target: examples/aianalysis (real podman)', ()
       expect(test.exitCode, test.all).toBe(0);
       expect(test.stdout).toMatch(/7 passed, 0 failed, 0 skipped/);
 
-      // `test` kept the env's listing; the next `test` starts it before its CLI loads, and, no run having held the
+      // `up` and `test` kept the env's listing; the next `test` starts it before its CLI loads, and, no run having held the
       // env since, answers its health and endpoints from it (issue 16).
       const recipe = JSON.parse(readFileSync(join(dir, '.tarmac', 'read-ahead.json'), 'utf8')) as unknown;
       expect(recipe).toEqual({

@@ -9,6 +9,7 @@ import { readRefsFile, refsForImages } from '../../registry/refs-file.js';
 import { registryMode } from '../../registry/image-sources.js';
 import { engineHealer } from '../../orchestrate/recovery-heal.js';
 import { sessionTarget } from '../target-session.js';
+import { keepReadAhead } from '../read-ahead.js';
 import { tarmacVersion } from '../../version.js';
 import type { CliIo } from '../io.js';
 import { afterRun, afterThrow } from '../after-run.js';
@@ -111,6 +112,8 @@ export async function upCommand(opts: UpCommandOptions, io: CliIo): Promise<numb
       ...ci,
       ...(tags ? { tags } : {}),
     });
+    // The env's first read for the `tarmac test` that usually follows, to start before its CLI loads (issue 16).
+    if (result.summary.outcome === 'succeeded') keepReadAhead(session.env, session.engine, target);
     session.close();
     // Built from the run's errors, which did not pass the bus: redacted here.
     const text = session.redact(
