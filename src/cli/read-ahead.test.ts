@@ -1,9 +1,6 @@
 // When the CLI takes the read ahead's answer (only for its own config, and only when no run held the env since it
 // started), and what `tarmac test` keeps for the next time.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Env } from '../config/types.js';
 import { runCommand } from '../exec/run-command.js';
 import type { CommandResult } from '../exec/types.js';
@@ -11,12 +8,10 @@ import { readRecipe } from '../exec/read-ahead/recipe.js';
 import type { StartedReadAhead } from '../exec/read-ahead/start.js';
 import type { EnvLock } from '../lease/env-lock.js';
 import type { ClusterTarget } from '../targets/types.js';
+import { tempDirs } from '../files/temp-dir.test-kit.js';
 import { keepReadAhead, readAheadRunner } from './read-ahead.js';
 
-const dirs: string[] = [];
-afterEach(() => {
-  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
-});
+const stateDirs = tempDirs('tarmac-keep');
 const LISTING = ['ps', '-a', '--filter', 'label=io.tarmac.env=shop', '--format', 'json'];
 const env = { file: '/p/tarmac.yaml', stateDir: '/p/.tarmac' } as Env;
 
@@ -81,8 +76,7 @@ describe('keepReadAhead', () => {
   };
 
   it("keeps the target's health query as the engine runs it", () => {
-    const stateDir = mkdtempSync(join(tmpdir(), 'tarmac-keep-'));
-    dirs.push(stateDir);
+    const stateDir = stateDirs();
     keepReadAhead({ ...env, stateDir }, engine, { healthQuery: () => LISTING } as unknown as ClusterTarget);
     expect(readRecipe(stateDir)).toEqual({
       configFile: env.file,
@@ -93,8 +87,7 @@ describe('keepReadAhead', () => {
   });
 
   it('keeps nothing for a target without one (kind)', () => {
-    const stateDir = mkdtempSync(join(tmpdir(), 'tarmac-keep-'));
-    dirs.push(stateDir);
+    const stateDir = stateDirs();
     keepReadAhead({ ...env, stateDir }, engine, {} as ClusterTarget);
     expect(readRecipe(stateDir)).toBeUndefined();
   });

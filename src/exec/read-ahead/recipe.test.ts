@@ -1,19 +1,11 @@
 // The read-ahead recipe: only an engine's listing is ever kept or read back, privately, and only when it changed.
-import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { tempDirs } from '../../files/temp-dir.test-kit.js';
 import { isEngineListing, READ_AHEAD_FILE, readRecipe, sameCall, writeRecipe, type ReadAheadRecipe } from './recipe.js';
 
-const dirs: string[] = [];
-const stateDir = () => {
-  const dir = mkdtempSync(join(tmpdir(), 'tarmac-recipe-'));
-  dirs.push(dir);
-  return dir;
-};
-afterEach(() => {
-  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
-});
+const stateDir = tempDirs('tarmac-recipe');
 
 const LISTING = ['ps', '-a', '--filter', 'label=io.tarmac.env=shop', '--format', 'json'];
 const recipe = (over: Partial<ReadAheadRecipe> = {}): ReadAheadRecipe => ({

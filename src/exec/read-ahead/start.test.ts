@@ -1,20 +1,12 @@
 // The read ahead as bin/tarmac.js starts it: which config it belongs to, and the real process it runs.
-import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { chmodSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { tempDirs } from '../../files/temp-dir.test-kit.js';
 import { writeRecipe } from './recipe.js';
 import { configFileOf, spawnRecipe, startReadAhead } from './start.js';
 
-const dirs: string[] = [];
-const project = () => {
-  const dir = mkdtempSync(join(tmpdir(), 'tarmac-readahead-'));
-  dirs.push(dir);
-  return dir;
-};
-afterEach(() => {
-  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
-});
+const project = tempDirs('tarmac-readahead');
 
 /** An executable named `podman` that prints its arguments and CONTAINER_HOST, or sleeps when told to. */
 function fakePodman(dir: string): string {
