@@ -60,8 +60,11 @@ export class CliEngine implements ContainerEngine {
 
   exec(args: readonly string[], options: EngineExecOptions = {}): Promise<CommandResult> {
     const { hostLocal, ...run } = options;
-    const argv = hostLocal ? [...args] : [...this.options.globalArgs, ...args];
-    return this.options.runner(this.options.bin, argv, { ...run, env: { ...this.env, ...run.env } });
+    const call = this.invocation(args);
+    return this.options.runner(call.cmd, hostLocal ? [...args] : call.args, {
+      ...run,
+      env: { ...call.env, ...run.env },
+    });
   }
 
   invocation(args: readonly string[]): { cmd: string; args: string[]; env: Record<string, string> } {

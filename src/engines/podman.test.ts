@@ -134,6 +134,12 @@ describe('podman adapter: argv', () => {
       ['podman', 'machine', 'list'],
     ]);
     expect(runner.calls[0]?.options.env).toEqual({ CONTAINERS_CONF: '/c.conf', EXTRA: '1' });
+    // What exec hands its runner, for a call made elsewhere (the read ahead of `tarmac test`).
+    expect(engine.invocation(['ps', '--format', 'json'])).toEqual({
+      cmd: 'podman',
+      args: ['--url', 'unix:///run/x.sock', 'ps', '--format', 'json'],
+      env: { CONTAINERS_CONF: '/c.conf' },
+    });
     expect(engine.toolEnv()).toMatchObject({ CONTAINER_HOST: 'unix:///run/x.sock', CONTAINERS_CONF: '/c.conf' });
   });
 
