@@ -86,8 +86,10 @@ describe('keepReadAhead', () => {
     });
   });
 
-  it('keeps nothing for a target without one (kind)', () => {
+  it('keeps nothing for a target without one (kind), and forgets what an earlier target kept', () => {
     const stateDir = stateDirs();
+    keepReadAhead({ ...env, stateDir }, engine, { healthQuery: () => LISTING } as unknown as ClusterTarget);
+    expect(readRecipe(stateDir)).toBeDefined();
     keepReadAhead({ ...env, stateDir }, engine, {} as ClusterTarget);
     expect(readRecipe(stateDir)).toBeUndefined();
   });

@@ -6,7 +6,7 @@ import type { ContainerEngine } from '../engines/types.js';
 import { runCommand } from '../exec/run-command.js';
 import type { CommandRunner } from '../exec/types.js';
 import { answeringRunner } from '../exec/read-ahead/answering.js';
-import { writeRecipe } from '../exec/read-ahead/recipe.js';
+import { forgetRecipe, writeRecipe } from '../exec/read-ahead/recipe.js';
 import type { StartedReadAhead } from '../exec/read-ahead/start.js';
 import type { EnvLock } from '../lease/env-lock.js';
 import type { ClusterTarget } from '../targets/types.js';
@@ -32,12 +32,15 @@ export function readAheadRunner(
   );
 }
 
-/** Keeps the first read of `target`'s health as the env's read ahead (best effort: only a saving). */
+/**
+ * Keeps the first read of `target`'s health as the env's read ahead (best effort: only a saving); a target without
+ * one (kind) forgets an earlier one, so a project moved to it does not start a useless `ps` on every test.
+ */
 export function keepReadAhead(env: Env, engine: Pick<ContainerEngine, 'invocation'>, target: ClusterTarget): void {
   const query = target.healthQuery?.();
-  if (query === undefined) return;
   try {
-    writeRecipe(env.stateDir, { configFile: env.file, ...engine.invocation(query) });
+    if (query === undefined) forgetRecipe(env.stateDir);
+    else writeRecipe(env.stateDir, { configFile: env.file, ...engine.invocation(query) });
   } catch {
     // The next `tarmac test` reads the env as before.
   }

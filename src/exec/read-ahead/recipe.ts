@@ -1,7 +1,7 @@
 // The read-ahead recipe (issue 16): the engine listing `tarmac test` waits on before it can start the suite, kept in
 // `<stateDir>/read-ahead.json` so the next `tarmac test` starts it before the CLI has even loaded (start.ts). Only
 // what an engine listing needs is kept: the command, its arguments and the environment the engine adds.
-import { readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { makePrivateDir, PRIVATE_FILE_MODE } from '../../files/private.js';
 
@@ -59,6 +59,11 @@ export function writeRecipe(stateDir: string, recipe: ReadAheadRecipe): void {
   const tmp = `${file}.${process.pid}.tmp`;
   writeFileSync(tmp, `${JSON.stringify(recipe, null, 2)}\n`, { mode: PRIVATE_FILE_MODE });
   renameSync(tmp, file);
+}
+
+/** Removes the recipe kept in `stateDir`, if any (the env's target no longer has one). */
+export function forgetRecipe(stateDir: string): void {
+  rmSync(join(stateDir, READ_AHEAD_FILE), { force: true });
 }
 
 /** Whether two recipes ask the same thing of the same env. */
