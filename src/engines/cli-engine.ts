@@ -2,13 +2,12 @@
 // few differences as an EngineDialect.
 import { InternalError, type ErrorFact } from '../errors/errors.js';
 import type { CommandOptions, CommandResult, CommandRunner } from '../exec/types.js';
-import { probeErrorLine } from './classify.js';
 import { LABEL_MANAGED, LABEL_RUN, labelFilters, sorted } from './labels.js';
 import { withLabelledCopy } from './label-instruction.js';
 import { engineFailed } from './engine-error.js';
 import { hasLabels, isMissingImage, parseIdLines, parseImageInspect } from './parse-images.js';
 import { parseContainers } from './parse-containers.js';
-import { parseVersion } from './parse-info.js';
+import { versionHealth } from './version-health.js';
 import { engineToolEnv } from './tool-env.js';
 import type { EngineDialect } from './engine-dialect.js';
 import type {
@@ -89,24 +88,7 @@ export class CliEngine implements ContainerEngine {
 
   async health(timeoutMs: number, signal?: AbortSignal): Promise<EngineHealth> {
     try {
-      const result = await this.exec(['version', '--format', 'json'], { timeoutMs, signal });
-      const failed = (detail: string): EngineHealth => ({
-        ok: false,
-        detail,
-        durationMs: result.durationMs,
-        ...(result.timedOut ? { timedOut: true } : {}),
-      });
-      if (!result.ok) return failed(probeErrorLine(result) ?? `${this.name} version exited ${String(result.exitCode)}`);
-      const version = parseVersion(result);
-      if (this.name === 'docker' && version.server === undefined)
-        return failed('the docker client answered, but no daemon did');
-      const server = version.server !== undefined && this.name === 'podman' ? ` (server ${version.server})` : '';
-      return {
-        ok: true,
-        detail: `${this.name} ${version.client ?? version.server ?? '?'}${server} answered in ${result.durationMs}ms`,
-        durationMs: result.durationMs,
-        ...(version.server !== undefined ? { server: true } : {}),
-      };
+      return versionHealth(this.name, await this.exec(['version', '--format', 'json'], { timeoutMs, signal }));
     } catch (error) {
       // Why: health() is the probe watchdogs rely on; it reports, it never throws.
       return { ok: false, detail: error instanceof Error ? error.message : String(error), durationMs: 0 };

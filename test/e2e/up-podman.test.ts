@@ -24,7 +24,7 @@ import { finalStates, readJournal } from '../support/journal-checks.js';
 import { sharedRefs } from '../support/shared-images.js';
 import { copySharedExample, runTarmac, startTarmac, uniqueEnvName } from '../support/tarmac-cli.js';
 import { waitFor } from '../support/wait-for.js';
-import { CHATTER_YAML, CLAIM_YAML, GITHUB_TOKEN } from './up-podman-kit.js';
+import { CHATTER_YAML, CLAIM_YAML, envResources, GATED_SUITE, GITHUB_TOKEN, podmanLines } from './up-podman-kit.js';
 
 const envName = uniqueEnvName('up');
 const foreign = `${envName}-foreign`;
@@ -50,29 +50,6 @@ const newTarget = (): ClusterTarget =>
 /** A whole `tarmac up` (deploy, probes, the suite): generous, so a loaded machine still finishes it. */
 const UP_TIMEOUT_MS = 300_000;
 
-async function podmanLines(args: string[]): Promise<string[]> {
-  return (await execa('podman', args, { reject: false })).stdout.split('\n').filter(Boolean);
-}
-
-/** Everything podman holds for the env: containers, pods, networks and volumes labelled or named with it. */
-async function envResources(): Promise<string[]> {
-  const label = `label=io.tarmac.env=${envName}`;
-  return [
-    ...(await podmanLines(['ps', '-a', '--filter', label, '--format', 'container {{.Names}}'])),
-    ...(await podmanLines(['pod', 'ps', '--filter', label, '--format', 'pod {{.Name}}'])),
-    ...(await podmanLines(['network', 'ls', '--format', 'network {{.Name}}'])).filter((n) => n.includes(envName)),
-    ...(await podmanLines(['volume', 'ls', '--filter', label, '--format', 'volume {{.Name}}'])),
-  ].filter((r) => !r.includes('foreign'));
-}
-// `node -e GATED_SUITE GATE CMD...`: waits until the file GATE exists, then runs CMD and exits with its code.
-const GATED_SUITE = [
-  "const { existsSync } = require('node:fs');",
-  "const { spawnSync } = require('node:child_process');",
-  'const [gate, cmd, ...args] = process.argv.slice(1);',
-  "const run = () => process.exit(spawnSync(cmd, args, { stdio: 'inherit' }).status ?? 1);",
-  'const wait = () => (existsSync(gate) ? run() : setTimeout(wait, 100));',
-  'wait();',
-].join('\n');
 const podIds = async () =>
   podmanLines(['pod', 'ps', '-q', '--no-trunc', '--filter', `label=io.tarmac.env=${envName}`, '--sort', 'name']);
 
@@ -283,13 +260,13 @@ describe('tarmac up on the podman target: examples/aianalysis (real podman)', ()
         '600',
       ]);
       await execa('podman', ['pod', 'create', '--name', `${foreign}-pod`]);
-      expect((await envResources()).length).toBeGreaterThan(0);
+      expect((await envResources(envName)).length).toBeGreaterThan(0);
 
       const r = await runTarmac(['down', '-f', file()]);
       expect(r.exitCode, r.all).toBe(0);
       expect(r.stdout).toContain(`pod tarmac-${envName}-notes`);
       expect(r.stdout).toContain(`volume tarmac-${envName}-notes`);
-      expect(await envResources()).toEqual([]);
+      expect(await envResources(envName)).toEqual([]);
       expect(await podmanLines(['ps', '-a', '--filter', `name=${foreign}`, '--format', '{{.Names}}'])).toEqual([
         foreign,
       ]);
