@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { runCli } from './support/run-cli.js';
 import { parse, stringify } from 'yaml';
 import { crashRun, sampleTriage } from '../src/report/report.test-kit.js';
-import { journalLine } from '../src/journal/protocol.js';
+import { journalLine } from '../src/journal/line.js';
 import { copyProject, repoRoot, uniqueEnvName } from './support/tarmac-cli.js';
 
 const PASSWORD = 'planted-Pa55word-report';

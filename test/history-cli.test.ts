@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from './support/run-cli.js';
 import type { TarmacEvent } from '../src/events/types.js';
-import { journalLine } from '../src/journal/protocol.js';
+import { journalLine } from '../src/journal/line.js';
 import { stamp, upRun } from '../src/history/history.test-kit.js';
 import { percentile } from '../src/history/percentiles.js';
 import { runFigures } from './support/journal-checks.js';

@@ -9,7 +9,7 @@ import { reportStage } from './report-stage.js';
 import type { Session } from './session.js';
 import { makeRedactor } from '../redact/redactor.js';
 import { secretValues } from '../redact/env-secrets.js';
-import { journalLine } from '../journal/protocol.js';
+import { journalLine } from '../journal/line.js';
 
 function stage(dir: string, outcome: 'failed' | 'succeeded', error?: unknown) {
   let stdout = '';

@@ -6,7 +6,7 @@ import type { Env } from '../config/types.js';
 import { runCommand } from '../exec/run-command.js';
 import { PRIVATE_FILE_MODE } from '../files/private.js';
 import type { TarmacEvent } from '../events/types.js';
-import { journalLine } from '../journal/protocol.js';
+import { journalLine } from '../journal/line.js';
 import { readJournal } from '../journal/reader.js';
 import { eventsFile, stepsDir } from '../journal/run-dir.js';
 import type { SuiteResult } from '../orchestrate/suite-results.js';

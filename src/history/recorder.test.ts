@@ -7,7 +7,7 @@ import { openRecorder } from './recorder.js';
 import { SCHEMA_VERSION } from './schema.js';
 import { openHistory } from './store.js';
 import { stamp, tempHistoryPath, upRun } from './history.test-kit.js';
-import { journalLine } from '../journal/protocol.js';
+import { journalLine } from '../journal/line.js';
 
 const T0 = 1_700_000_000_000;
 

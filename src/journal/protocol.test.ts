@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { TarmacEvent } from '../events/types.js';
-import { journalLine } from './protocol.js';
+import { journalLine } from './line.js';
 import { parseLine, readJournal } from './reader.js';
 
 const dirs: string[] = [];

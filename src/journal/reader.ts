@@ -55,7 +55,7 @@ export function parseLine(line: string): Parsed {
           : `journal protocol v${String(v)}, this tarmac reads v${JOURNAL_PROTOCOL_VERSION}`,
       json: true,
     };
-  const result = lineSchema.safeParse(value);
+  const result = lineSchema().safeParse(value);
   if (!result.success) {
     const issue = result.error.issues[0];
     const type = (value as { type?: unknown }).type;

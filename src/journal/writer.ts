@@ -4,7 +4,7 @@ import { closeSync, mkdirSync, openSync, writeSync } from 'node:fs';
 import { makePrivateDir, PRIVATE_DIR_MODE, PRIVATE_FILE_MODE } from '../files/private.js';
 import type { TarmacEvent } from '../events/types.js';
 import { eventsFile, runDir, stepLogFile, stepsDir } from './run-dir.js';
-import { journalLine } from './protocol.js';
+import { journalLine } from './line.js';
 
 export interface Journal {
   dir: string;

@@ -2,7 +2,7 @@
 // then `run.finished` with `abandoned: true`, so history and triage can tell a crash from a failure.
 import { appendFileSync, closeSync, existsSync, openSync, readSync, statSync } from 'node:fs';
 import type { TarmacEvent } from '../events/types.js';
-import { journalLine } from '../journal/protocol.js';
+import { journalLine } from '../journal/line.js';
 import { readJournal } from '../journal/reader.js';
 import type { RunRecord } from './runs.js';
 import { eventsFile } from '../journal/run-dir.js';
