@@ -74,21 +74,18 @@ describe('keepReadAhead', () => {
       env: { A: '1' },
     }),
   };
+  const podmanLike = { healthQuery: () => LISTING } as unknown as ClusterTarget;
 
   it("keeps the target's health query as the engine runs it", () => {
     const stateDir = stateDirs();
-    keepReadAhead({ ...env, stateDir }, engine, { healthQuery: () => LISTING } as unknown as ClusterTarget);
-    expect(readRecipe(stateDir)).toEqual({
-      configFile: env.file,
-      cmd: 'podman',
-      args: ['--url', 'unix:///p.sock', ...LISTING],
-      env: { A: '1' },
-    });
+    keepReadAhead({ ...env, stateDir }, engine, podmanLike);
+    expect(readRecipe(stateDir)).toEqual({ configFile: env.file, ...engine.invocation(LISTING) });
+    expect(readRecipe(stateDir)?.args).toEqual(['--url', 'unix:///p.sock', ...LISTING]);
   });
 
   it('keeps nothing for a target without one (kind), and forgets what an earlier target kept', () => {
     const stateDir = stateDirs();
-    keepReadAhead({ ...env, stateDir }, engine, { healthQuery: () => LISTING } as unknown as ClusterTarget);
+    keepReadAhead({ ...env, stateDir }, engine, podmanLike);
     expect(readRecipe(stateDir)).toBeDefined();
     keepReadAhead({ ...env, stateDir }, engine, {} as ClusterTarget);
     expect(readRecipe(stateDir)).toBeUndefined();
