@@ -1,17 +1,10 @@
 // Issue 14, twelfth round: a download whose bytes are not the recorded ones, in the package managers' own words
 // (digest-mismatch.ts): the server's bytes or a stale recorded hash, both below 50%; with near misses.
 import { describe, expect, it } from 'vitest';
-import { diagnoseShape } from './documented-forms.test-kit.js';
+import { diagnoseShape, failedRunStep } from './documented-forms.test-kit.js';
 
-const run = (cmd: string, ...lines: string[]) => ({
-  phase: 'build' as const,
-  exitCode: 1,
-  output: [
-    `STEP 4/6: RUN ${cmd}`,
-    ...lines,
-    `Error: building at STEP "RUN ${cmd}": while running runtime: exit status 1`,
-  ].join('\n'),
-});
+/** A podman build whose RUN step printed these lines (documented-forms.test-kit.ts). */
+const run = (cmd: string, ...lines: string[]) => failedRunStep(cmd, lines, '4/6');
 
 /** Both readings below half, the download's first (causal order), the instruction's not at 90%. */
 function bothReadings(d: Awaited<ReturnType<typeof diagnoseShape>>) {

@@ -23,6 +23,22 @@ export async function diagnoseShape(shape: Shape) {
   return { top: top?.ruleId, confidence: top?.confidence ?? 0, summary: top?.summary ?? '', of };
 }
 
+/**
+ * A podman build whose RUN step `cmd` (step `step` of the Containerfile) printed `lines` and exited `exitCode`,
+ * followed by the builder's own report of the failed step.
+ */
+export function failedRunStep(cmd: string, lines: readonly string[], step = '3/6', exitCode = 1): Shape {
+  return {
+    phase: 'build',
+    exitCode,
+    output: [
+      `STEP ${step}: RUN ${cmd}`,
+      ...lines,
+      `Error: building at STEP "RUN ${cmd}": while running runtime: exit status ${exitCode}`,
+    ].join('\n'),
+  };
+}
+
 /** A deploy whose pod `name` stays Pending, waiting for `waiting`, with one Warning event `reason` of this message. */
 export function podEvent(name: string, waiting: string, reason: string, message: string): Shape {
   return {

@@ -1,18 +1,10 @@
 // Issue 14, eleventh round: a RUN step's download that failed on the network, read by the download tools' own
 // families (fetch-failure-forms.ts), each with a near miss.
 import { describe, expect, it } from 'vitest';
-import { diagnoseShape } from './documented-forms.test-kit.js';
+import { diagnoseShape, failedRunStep } from './documented-forms.test-kit.js';
 
-/** A podman build whose RUN step printed these lines, and the builder's report of the failed step. */
-const run = (cmd: string, ...lines: string[]) => ({
-  phase: 'build' as const,
-  exitCode: 1,
-  output: [
-    `STEP 3/6: RUN ${cmd}`,
-    ...lines,
-    `Error: building at STEP "RUN ${cmd}": while running runtime: exit status 1`,
-  ].join('\n'),
-});
+/** A podman build whose RUN step printed these lines (documented-forms.test-kit.ts). */
+const run = (cmd: string, ...lines: string[]) => failedRunStep(cmd, lines);
 
 describe("a RUN step's fetch failed on the network, in its tool's words", () => {
   // rust-lang/cargo relays curl's text for CURLE_COULDNT_CONNECT (curl lib/strerror.c).

@@ -2,17 +2,10 @@
 // as Maven and Gradle relay them), Gradle's wrapper, conda and curl's TLS backends, Python's http.client; with near
 // misses where the same words are no download's.
 import { describe, expect, it } from 'vitest';
-import { diagnoseShape } from './documented-forms.test-kit.js';
+import { diagnoseShape, failedRunStep } from './documented-forms.test-kit.js';
 
-const run = (cmd: string, ...lines: string[]) => ({
-  phase: 'build' as const,
-  exitCode: 1,
-  output: [
-    `STEP 3/5: RUN ${cmd}`,
-    ...lines,
-    `Error: building at STEP "RUN ${cmd}": while running runtime: exit status 1`,
-  ].join('\n'),
-});
+/** A podman build whose RUN step printed these lines (documented-forms.test-kit.ts). */
+const run = (cmd: string, ...lines: string[]) => failedRunStep(cmd, lines, '3/5');
 
 describe('a download the network broke, in the JVM clients, conda and curl words', () => {
   // maven-resolver's `Could not transfer artifact A from/to R (URL): <cause>` with the JDK's bare SocketException text.

@@ -1,17 +1,10 @@
 // Issue 14, eleventh round: a proxy in the path, read by the clients' own families (infra-markers.ts' proxy marker,
 // proxy-hop.ts' looked-up names), each with a near miss where the same words are not a proxy's.
 import { describe, expect, it } from 'vitest';
-import { diagnoseShape } from './documented-forms.test-kit.js';
+import { diagnoseShape, failedRunStep } from './documented-forms.test-kit.js';
 
-const run = (cmd: string, ...lines: string[]) => ({
-  phase: 'build' as const,
-  exitCode: 1,
-  output: [
-    `STEP 2/4: RUN ${cmd}`,
-    ...lines,
-    `Error: building at STEP "RUN ${cmd}": while running runtime: exit status 1`,
-  ].join('\n'),
-});
+/** A podman build whose RUN step printed these lines (documented-forms.test-kit.ts). */
+const run = (cmd: string, ...lines: string[]) => failedRunStep(cmd, lines, '2/4');
 
 describe("a proxy stood in the path, in the clients' own words", () => {
   // GNU wget src/http.c heads an answer that came through a proxy `Proxy request sent, awaiting response...`.

@@ -2,17 +2,10 @@
 // validation error, and curl's failed connect to another port than its URL's (curl's lib/connect.c form); with near
 // misses where the same words are the server's or a redirect's.
 import { describe, expect, it } from 'vitest';
-import { diagnoseShape } from './documented-forms.test-kit.js';
+import { diagnoseShape, failedRunStep } from './documented-forms.test-kit.js';
 
-const run = (cmd: string, ...lines: string[]) => ({
-  phase: 'build' as const,
-  exitCode: 1,
-  output: [
-    `STEP 2/4: RUN ${cmd}`,
-    ...lines,
-    `Error: building at STEP "RUN ${cmd}": while running runtime: exit status 1`,
-  ].join('\n'),
-});
+/** A podman build whose RUN step printed these lines (documented-forms.test-kit.ts). */
+const run = (cmd: string, ...lines: string[]) => failedRunStep(cmd, lines, '2/4');
 const validating = (reason: string) => ({
   phase: 'deploy' as const,
   output: `error: error validating "deploy.yaml": error validating data: failed to download openapi: Get "https://10.89.0.5:6443/openapi/v2?timeout=32s": ${reason}; if you choose to ignore these errors, turn validation off with --validate=false`,

@@ -2,17 +2,10 @@
 // SourceFetchProblem#wordy, lib/rubygems/request.rb): a download the network failed; with a near miss where a server
 // answered.
 import { describe, expect, it } from 'vitest';
-import { diagnoseShape } from './documented-forms.test-kit.js';
+import { diagnoseShape, failedRunStep } from './documented-forms.test-kit.js';
 
-const run = (cmd: string, ...lines: string[]) => ({
-  phase: 'build' as const,
-  exitCode: 2,
-  output: [
-    `STEP 3/5: RUN ${cmd}`,
-    ...lines,
-    `Error: building at STEP "RUN ${cmd}": while running runtime: exit status 2`,
-  ].join('\n'),
-});
+/** A podman build whose RUN step printed these lines (documented-forms.test-kit.ts). */
+const run = (cmd: string, ...lines: string[]) => failedRunStep(cmd, lines, '3/5', 2);
 
 describe("RubyGems' fetch that the network failed", () => {
   it('Unable to download data from https://rubygems.org/ - timed out (URL): connect-only (48%)', async () => {
