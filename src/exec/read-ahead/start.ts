@@ -3,8 +3,8 @@
 // answer is used is decided later, once the lock is held (cli/session.ts); answering.ts hands it out.
 // Why this module imports so little: it runs before the bundle is loaded, and every import is start-up time.
 import { spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
+import { configFileIn } from '../../config/find-config.js';
 import type { CommandResult } from '../types.js';
 import { formatCommand } from '../format-command.js';
 import { readRecipe, type ReadAheadRecipe } from './recipe.js';
@@ -25,8 +25,8 @@ const FILE_OPTIONS = new Set(['-f', '--file']);
 const NOT_FOR = new Set(['--suite', '-h', '--help']);
 
 /**
- * The config file `tarmac <argv>` reads: `-f`/`--file`'s, else tarmac.yaml or tarmac.yml in `cwd` (as
- * config/find-config.ts); undefined when there is none or the options make the read ahead pointless.
+ * The config file `tarmac <argv>` reads: `-f`/`--file`'s, else tarmac.yaml or tarmac.yml in `cwd`; undefined when
+ * there is none or the options make the read ahead pointless.
  */
 export function configFileOf(argv: readonly string[], cwd: string): string | undefined {
   let file: string | undefined;
@@ -37,7 +37,7 @@ export function configFileOf(argv: readonly string[], cwd: string): string | und
     else if (arg.startsWith('--file=')) file = arg.slice('--file='.length);
   }
   if (file !== undefined) return file === '' ? undefined : resolve(cwd, file);
-  return ['tarmac.yaml', 'tarmac.yml'].map((name) => join(cwd, name)).find((path) => existsSync(path));
+  return configFileIn(cwd);
 }
 
 /** Starts the recipe kept for the config `argv` names, if there is one; `argv` is what follows the command word. */
